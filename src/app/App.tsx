@@ -1,0 +1,62 @@
+import { Suspense, lazy, useMemo } from 'react';
+import { useRoute } from './router';
+import { useTheme } from './theme';
+import { Home } from './Home';
+import { NotFound } from './NotFound';
+import { ChapterRoute } from './ChapterRoute';
+import { findChapterMeta } from '../chapters';
+import { extraRoutes } from './extraRoutes';
+
+export function App() {
+  const route = useRoute();
+  const { theme, toggle } = useTheme();
+
+  const page = useMemo(() => {
+    if (route.path === '') return <Home />;
+    const meta = findChapterMeta(route.path);
+    if (meta) return <ChapterRoute key={meta.id} meta={meta} />;
+    const extra = extraRoutes[route.path];
+    if (extra) {
+      const Page = lazy(extra);
+      return <Page />;
+    }
+    return <NotFound path={route.path} />;
+  }, [route.path]);
+
+  return (
+    <div className="app">
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(e) => (e.preventDefault(), document.getElementById('main')?.focus())}
+      >
+        Skip to content
+      </a>
+      <header className="app-header" data-chrome>
+        <a className="brand" href="#/">
+          <img src="./favicon.svg" alt="" width={28} height={28} />
+          <span>Gradient Lab</span>
+        </a>
+        <nav className="header-actions" aria-label="Site">
+          <button
+            type="button"
+            className="icon-button"
+            onClick={toggle}
+            aria-label={theme === 'dark' ? 'Switch to light theme' : 'Switch to dark theme'}
+            title="Toggle theme"
+            data-testid="theme-toggle"
+          >
+            {theme === 'dark' ? '☀' : '☾'}
+          </button>
+        </nav>
+      </header>
+      <main id="main" tabIndex={-1}>
+        <Suspense fallback={<p className="loading">Loading…</p>}>{page}</Suspense>
+      </main>
+      <footer className="app-footer" data-chrome>
+        <span>Gradient Lab — every idea a live experiment. Runs entirely in your browser.</span>
+        <a href="#/gallery">Figure gallery</a>
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,4 @@
+import type { ComponentType } from 'react';
+
+/** Routes that are not chapters (not listed in the course). Loaded lazily. */
+export const extraRoutes: Record<string, () => Promise<{ default: ComponentType }>> = {};

@@ -1,0 +1,63 @@
+/**
+ * Chapters are data: a chapter is its metadata plus a list of lesson steps. Pages render the current step beside
+ * its live figure; the lesson system (src/app/lessons) handles navigation, progress and presenter mode.
+ */
+
+/** The ten chapter routes, in course order (DESIGN.md §2). */
+export const CHAPTER_IDS = [
+  'neurons',
+  'activations',
+  'loss',
+  'backprop',
+  'gradient-descent',
+  'regularization',
+  'embeddings',
+  'rnn',
+  'lstm',
+  'transformer',
+] as const;
+
+export type ChapterId = (typeof CHAPTER_IDS)[number];
+
+export interface ChapterMeta {
+  id: ChapterId;
+  /** Position in the course, 1-based. */
+  number: number;
+  title: string;
+  /** One or two sentences for the course home. */
+  description: string;
+}
+
+/** A short check question with instant feedback. */
+export interface CheckQuestion {
+  question: string;
+  options: readonly string[];
+  /** Index into `options`. */
+  answer: number;
+  /** Shown after answering, right or wrong. */
+  explanation: string;
+}
+
+/**
+ * One lesson step. `body` is prose with inline TeX between `$…$` and display TeX between `$$…$$`;
+ * paragraphs are separated by blank lines. Never HTML.
+ */
+export interface LessonStep {
+  /** Stable id (kebab-case), used for progress. */
+  id: string;
+  title: string;
+  body: string;
+  /** Which figure the chapter page shows for this step (a key the chapter's Page understands). */
+  figure?: string;
+  /** Experiment parameter preset applied when the step opens (URL values win over it). */
+  preset?: Readonly<Record<string, string | number | boolean>>;
+  /** "Try this" prompts. */
+  tryThis?: readonly string[];
+  check?: CheckQuestion;
+  /** One-line caption used in presenter mode. */
+  caption?: string;
+}
+
+export interface Chapter extends ChapterMeta {
+  lessons: readonly LessonStep[];
+}
