@@ -1,0 +1,44 @@
+import 'katex/dist/katex.min.css'; // bundled by Vite together with the KaTeX fonts: never fetched from elsewhere
+import { memo } from 'react';
+import { renderTex } from './renderTex';
+
+/**
+ * KaTeX math, inline or display.
+ *
+ * Props:
+ * - `tex`: the TeX source, e.g. `\frac{\partial C}{\partial w_2} = 0.31 \cdot 0.84`. Numbers may change every frame:
+ *   rendering is cached by string, and React only touches the DOM when the string changes (no flicker).
+ * - `display`: block (display-style) math; default inline.
+ * - `className`: extra class on the wrapper `<span>`.
+ * - `label`: optional accessible name; defaults to KaTeX's MathML, which screen readers read.
+ *
+ * Always a `<span>` (display math is a block-level span), so it is valid inside `<p>`.
+ * If KaTeX fails, the source is shown as plain text (`.tex-fallback`), never as HTML.
+ */
+export interface TexProps {
+  tex: string;
+  display?: boolean;
+  className?: string;
+  label?: string;
+}
+
+export const Tex = memo(function Tex({ tex, display = false, className, label }: TexProps) {
+  const result = renderTex(tex, display);
+  const cls = ['tex', display ? 'tex-display' : 'tex-inline', className].filter(Boolean).join(' ');
+  if (result.html === null) {
+    return (
+      <code className={`${cls} tex-fallback`} title={`Could not render formula: ${result.error}`}>
+        {tex}
+      </code>
+    );
+  }
+  return (
+    <span
+      className={cls}
+      aria-label={label}
+      role={label ? 'math' : undefined}
+      // Safe: KaTeX output built with trust:false (no links, no attributes from the source), see renderTex.ts.
+      dangerouslySetInnerHTML={{ __html: result.html }}
+    />
+  );
+});
