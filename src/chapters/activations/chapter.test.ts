@@ -1,0 +1,72 @@
+import katex from 'katex';
+import { describe, expect, it } from 'vitest';
+import { parseProse, type Block, type Inline } from '../../components/math/parseProse';
+import { chapter } from './chapter';
+
+/** Every TeX fragment in a prose string, display and inline. */
+function mathIn(text: string): string[] {
+  const out: string[] = [];
+  const walk = (items: Inline[]) => {
+    for (const n of items) {
+      if (n.kind === 'math') out.push(n.tex);
+      else if (n.kind === 'strong') walk(n.children);
+    }
+  };
+  for (const b of parseProse(text) as Block[]) {
+    if (b.kind === 'math') out.push(b.tex);
+    else if (b.kind === 'paragraph') walk(b.children);
+    else for (const item of b.items) walk(item);
+  }
+  return out;
+}
+
+describe('activations chapter data', () => {
+  it('has the eight lesson steps of the issue, in order, with unique ids', () => {
+    expect(chapter.id).toBe('activations');
+    expect(chapter.lessons.map((s) => s.figure)).toEqual([
+      'neuron',
+      'step-linear',
+      'sigmoid-tanh',
+      'vanishing',
+      'dying',
+      'softmax',
+      'maxout',
+      'playground',
+    ]);
+    expect(new Set(chapter.lessons.map((s) => s.id)).size).toBe(8);
+  });
+
+  it('gives every step prose, a preset, try-this prompts, a caption and a valid check question', () => {
+    for (const step of chapter.lessons) {
+      expect(step.body.length, step.id).toBeGreaterThan(200);
+      expect(Object.keys(step.preset ?? {}).length, step.id).toBeGreaterThan(0);
+      expect(step.tryThis?.length, step.id).toBeGreaterThan(0);
+      expect(step.caption, step.id).toBeTruthy();
+      const check = step.check!;
+      expect(check.options.length, step.id).toBeGreaterThanOrEqual(2);
+      expect(check.answer, step.id).toBeGreaterThanOrEqual(0);
+      expect(check.answer, step.id).toBeLessThan(check.options.length);
+    }
+  });
+
+  it('contains only TeX that KaTeX parses', () => {
+    const texts = chapter.lessons.flatMap((s) => [
+      s.body,
+      ...(s.tryThis ?? []),
+      s.check?.question ?? '',
+      ...(s.check?.options ?? []),
+      s.check?.explanation ?? '',
+    ]);
+    const fragments = texts.flatMap(mathIn);
+    expect(fragments.length).toBeGreaterThan(30);
+    for (const tex of fragments) {
+      expect(() => katex.renderToString(tex, { throwOnError: true, trust: false }), tex).not.toThrow();
+    }
+  });
+
+  it('states the corrected facts: tanh is zero-centred, leaky ReLU uses α = 0.1', () => {
+    const all = chapter.lessons.map((s) => s.body).join('\n');
+    expect(all).toMatch(/zero-centred/);
+    expect(all).toContain('\\max(\\alpha x, x), \\quad \\alpha = 0.1');
+  });
+});
