@@ -6,10 +6,16 @@ import { NotFound } from './NotFound';
 import { ChapterRoute } from './ChapterRoute';
 import { findChapterMeta } from '../chapters';
 import { extraRoutes } from './extraRoutes';
+import { useGlobalKeys } from './keyboard';
+import { usePresentation, usePresenterDocument } from './presenter/usePresentation';
+import { HelpOverlay } from './presenter/HelpOverlay';
 
 export function App() {
   const route = useRoute();
   const { theme, toggle } = useTheme();
+  const { present, embed } = usePresentation();
+  usePresenterDocument(present, embed);
+  useGlobalKeys();
 
   const page = useMemo(() => {
     if (route.path === '') return <Home />;
@@ -24,7 +30,7 @@ export function App() {
   }, [route.path]);
 
   return (
-    <div className="app">
+    <div className={`app${present ? ' app--present' : ''}${embed ? ' app--embed' : ''}`}>
       <a
         className="skip-link"
         href="#main"
@@ -57,6 +63,7 @@ export function App() {
         <span>Gradient Lab — every idea a live experiment. Runs entirely in your browser.</span>
         <a href="#/gallery">Figure gallery</a>
       </footer>
+      <HelpOverlay />
     </div>
   );
 }

@@ -1,0 +1,205 @@
+import { useCallback, useEffect, useRef, type ReactNode } from 'react';
+import type { Chapter, LessonStep } from '../../chapters/types';
+import { CATALOG } from '../../chapters/catalog';
+import { Prose } from '../../components/math';
+import { useProgress } from '../../state/progress';
+import { shouldIgnoreKey } from '../keyboard';
+import { PresenterBar, usePresentation } from '../presenter';
+import { CheckQuestion } from './CheckQuestion';
+import { LessonToc } from './LessonToc';
+import { ProgressNotice } from './ProgressNotice';
+import { useLessonPosition } from './useLessonPosition';
+import './lessons.css';
+
+export interface LessonPageProps {
+  chapter: Chapter;
+  /**
+   * The live figure for a step, WITH its controls (Play/Pause/Step/Reset/Share, sliders): in embed mode this is all
+   * that is shown; in presenter mode it fills the screen. Pass `step.preset` to the runtime as the defaults layer
+   * (URL values win over it). Give the figure a text alternative (figcaption / aria-label with current values).
+   */
+  renderFigure: (step: LessonStep, index: number) => ReactNode;
+  /** Chapter-wide URL parameters that survive every step change (default: none besides page params and seed). */
+  keepParams?: readonly string[];
+  /** Optional content under the chapter title (normal mode only). */
+  intro?: ReactNode;
+}
+
+const EMPTY: readonly string[] = [];
+
+/**
+ * One lesson step at a time beside its live figure (side by side from 1100 px, stacked below), with the step
+ * indicator, Previous / Next, a table of contents, "Try this" prompts and a check question. Arrow keys and
+ * PageUp/PageDown (presentation clickers) move between steps. Progress is recorded as steps are shown.
+ */
+export function LessonPage({ chapter, renderFigure, keepParams, intro }: LessonPageProps) {
+  const { index, count, notice, dismissNotice, goTo } = useLessonPosition(chapter, keepParams);
+  const { present, embed } = usePresentation();
+  const step = chapter.lessons[index];
+  const markSeen = useProgress((s) => s.markSeen);
+  const answerCheck = useProgress((s) => s.answerCheck);
+  const record = useProgress((s) =>
+    Object.hasOwn(s.data.chapters, chapter.id) ? s.data.chapters[chapter.id] : undefined,
+  );
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    if (step) markSeen(chapter.id, step.id, index);
+  }, [chapter.id, step, index, markSeen]);
+
+  const move = useCallback(
+    (to: number, focusHeading = false) => {
+      goTo(to);
+      if (focusHeading) requestAnimationFrame(() => heading.current?.focus());
+    },
+    [goTo],
+  );
+
+  // Lesson keys: arrows and PageUp/PageDown, never while a control owns the keys (sliders, radios, text fields).
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (shouldIgnoreKey(e) || document.querySelector('dialog[open]')) return;
+      if (e.key === 'ArrowRight' || e.key === 'PageDown') {
+        if (index < count - 1) move(index + 1);
+      } else if (e.key === 'ArrowLeft' || e.key === 'PageUp') {
+        if (index > 0) move(index - 1);
+      } else return;
+      e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [index, count, move]);
+
+  if (!step) {
+    return (
+      <article className="lesson" data-testid="lesson-page">
+        <h1>{chapter.title}</h1>
+        <p>This chapter has no lesson steps yet.</p>
+      </article>
+    );
+  }
+
+  const figure = renderFigure(step, index);
+  const position = `${index + 1} / ${count}`;
+
+  if (embed) {
+    return (
+      <div className="lesson lesson--embed" data-testid="lesson-page">
+        <h1 className="visually-hidden">
+          {chapter.title}: {step.title}
+        </h1>
+        <div className="lesson-figure">{figure}</div>
+      </div>
+    );
+  }
+
+  if (present) {
+    return (
+      <div className="lesson lesson--present" data-testid="lesson-page">
+        <PresenterBar caption={step.caption ?? step.title} position={position} />
+        <p className="visually-hidden" aria-live="polite" data-testid="lesson-step-indicator">
+          Step {index + 1} of {count}
+        </p>
+        <section className="lesson-figure" aria-label="Live figure">
+          {figure}
+        </section>
+      </div>
+    );
+  }
+
+  const nextChapter = CATALOG[CATALOG.findIndex((c) => c.id === chapter.id) + 1];
+  const atEnd = index === count - 1;
+
+  return (
+    <article className="lesson" data-testid="lesson-page">
+      <header className="lesson-header">
+        <p className="chapter-kicker">Chapter {chapter.number}</p>
+        <h1>{chapter.title}</h1>
+        {intro}
+      </header>
+      <ProgressNotice />
+      {notice && (
+        <div className="notice notice-warn" role="status" data-testid="lesson-notice">
+          <span>{notice}</span>
+          <button type="button" className="button" onClick={dismissNotice}>
+            Dismiss
+          </button>
+        </div>
+      )}
+      <div className="lesson-layout">
+        <section className="lesson-text" aria-labelledby="lesson-step-title">
+          <LessonToc
+            chapterId={chapter.id}
+            lessons={chapter.lessons}
+            current={index}
+            seen={record?.seen ?? EMPTY}
+            onSelect={(i) => move(i, true)}
+          />
+          <p className="lesson-step-indicator" aria-live="polite" data-testid="lesson-step-indicator">
+            Step {index + 1} of {count}
+          </p>
+          <h2 id="lesson-step-title" ref={heading} tabIndex={-1}>
+            {step.title}
+          </h2>
+          <Prose text={step.body} className="lesson-prose" />
+          {step.tryThis && step.tryThis.length > 0 && (
+            <aside className="lesson-try" aria-labelledby="lesson-try-title">
+              <h3 id="lesson-try-title">Try this</h3>
+              <ul>
+                {step.tryThis.map((t, i) => (
+                  <li key={i}>
+                    <Prose text={t} className="inline-prose" />
+                  </li>
+                ))}
+              </ul>
+            </aside>
+          )}
+          {step.check && (
+            <CheckQuestion
+              key={step.id}
+              check={step.check}
+              savedChoice={record?.checks[step.id]?.choice}
+              onAnswer={(choice, correct) => answerCheck(chapter.id, step.id, choice, correct)}
+            />
+          )}
+          <nav className="lesson-nav" aria-label="Lesson steps">
+            <button
+              type="button"
+              className="button"
+              onClick={() => move(index - 1, index - 1 === 0)}
+              disabled={index === 0}
+            >
+              <span aria-hidden="true">← </span>Previous
+            </button>
+            <button
+              type="button"
+              className="button primary"
+              onClick={() => move(index + 1, index + 1 === count - 1)}
+              disabled={atEnd}
+            >
+              Next<span aria-hidden="true"> →</span>
+            </button>
+          </nav>
+          {atEnd && (
+            <p className="lesson-end" data-testid="lesson-end">
+              End of this chapter.{' '}
+              {nextChapter ? (
+                <a href={`#/${nextChapter.id}`}>
+                  Next chapter: {nextChapter.title} <span aria-hidden="true">→</span>
+                </a>
+              ) : (
+                <a href="#/">Back to the course home</a>
+              )}
+            </p>
+          )}
+          <p className="lesson-keys-hint">
+            Keys: <kbd>←</kbd> <kbd>→</kbd> steps, <kbd>P</kbd> presenter mode, <kbd>?</kbd> all keys.
+          </p>
+        </section>
+        <section className="lesson-figure" aria-label="Live figure">
+          {figure}
+        </section>
+      </div>
+    </article>
+  );
+}
