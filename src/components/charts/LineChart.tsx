@@ -1,0 +1,283 @@
+import { useMemo, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { scaleLinear, scaleLog } from 'd3';
+import { ChartFrame } from './ChartFrame';
+import { AxisBottom, AxisLeft, chartMargins } from './Axes';
+import { seriesColor, useChartTheme } from './chartTheme';
+import { useElementWidth } from './useElementWidth';
+import { finiteExtent, formatValue, padDomain } from './format';
+import { linePath, nearestIndex } from './linePath';
+import type { SeriesBuffer } from './SeriesBuffer';
+
+/**
+ * LineChart — several series over a shared x axis (loss curves, train vs validation, optimisers side by side).
+ *
+ * Props:
+ * - `series`: LineSeries[] — each `{ label, y, x?, length?, color?, dashed? }` (typed arrays welcome; `x` defaults
+ *   to the index; `length` = how many leading entries are valid) or `{ label, buffer }` with a SeriesBuffer.
+ * - `version`: bump it when you mutate arrays in place (live charts); the chart redraws when it changes, so React never
+ *   diffs big arrays. Without it the chart redraws whenever `series` changes identity.
+ * - `yScale`: 'linear' (default) | 'log' (values ≤ 0 are skipped).
+ * - `xLabel`, `yLabel`, `title`: axis labels and title.
+ * - `xDomain`, `yDomain`: fixed domains (otherwise from the finite data).
+ * - `height` (default 240), `width` (default: the container's width).
+ * - `caption`: a sentence before the automatic text alternative (last and min values of each series).
+ * Non-finite points are skipped (a gap in the line) and never affect the scale. 100k points per series stay fast
+ * (downsampled per pixel column). Hover or focus + arrow keys show a read-out of all series at one x.
+ */
+export type LineSeries = {
+  label: string;
+  color?: string;
+  dashed?: boolean;
+} & (
+  | { y: ArrayLike<number>; x?: ArrayLike<number>; length?: number; buffer?: undefined }
+  | { buffer: SeriesBuffer }
+);
+
+export interface LineChartProps {
+  series: readonly LineSeries[];
+  version?: number;
+  yScale?: 'linear' | 'log';
+  xLabel?: string;
+  yLabel?: string;
+  title?: string;
+  xDomain?: [number, number];
+  yDomain?: [number, number];
+  height?: number;
+  width?: number;
+  caption?: string;
+  formatY?: (v: number) => string;
+}
+
+interface Resolved {
+  label: string;
+  color: string;
+  dashed: boolean;
+  x: ArrayLike<number> | null;
+  y: ArrayLike<number>;
+  length: number;
+}
+
+function resolve(series: readonly LineSeries[], palette: (i: number) => string): Resolved[] {
+  return series.map((s, i) => {
+    const base = { label: s.label, color: s.color ?? palette(i), dashed: Boolean(s.dashed) };
+    if (s.buffer) return { ...base, x: s.buffer.x, y: s.buffer.y, length: s.buffer.length };
+    const length = Math.max(0, Math.min(s.length ?? s.y.length, s.y.length, s.x ? s.x.length : Infinity));
+    return { ...base, x: s.x ?? null, y: s.y, length };
+  });
+}
+
+export function LineChart({
+  series,
+  version,
+  yScale = 'linear',
+  xLabel,
+  yLabel,
+  title,
+  xDomain,
+  yDomain,
+  height = 240,
+  width: fixedWidth,
+  caption,
+  formatY,
+}: LineChartProps) {
+  const theme = useChartTheme();
+  const [plotRef, width] = useElementWidth<HTMLDivElement>(fixedWidth);
+  const [hoverX, setHoverX] = useState<number | null>(null);
+  const log = yScale === 'log';
+  const m = chartMargins(theme, { xLabel: Boolean(xLabel), yLabel: Boolean(yLabel) });
+  const innerW = Math.max(10, width - m.left - m.right);
+  const innerH = Math.max(10, height - m.top - m.bottom);
+
+  // Everything derived from the data: recomputed when the data version, size, scale type or theme change.
+  const model = useMemo(() => {
+    void version; // a dependency on purpose: arrays may be mutated in place
+    const lines = resolve(series, (i) => seriesColor(theme, i));
+    let xExt: [number, number] | null = null;
+    let yExt: [number, number] | null = null;
+    for (const s of lines) {
+      const xe = s.x
+        ? finiteExtent(s.x, s.length)
+        : s.length > 0
+          ? ([0, s.length - 1] as [number, number])
+          : null;
+      let ye: [number, number] | null;
+      if (log) {
+        let lo = Infinity;
+        let hi = -Infinity;
+        for (let i = 0; i < s.length; i++) {
+          const v = s.y[i];
+          if (Number.isFinite(v) && v > 0) {
+            if (v < lo) lo = v;
+            if (v > hi) hi = v;
+          }
+        }
+        ye = lo <= hi ? [lo, hi] : null;
+      } else ye = finiteExtent(s.y, s.length);
+      if (xe) xExt = xExt ? [Math.min(xExt[0], xe[0]), Math.max(xExt[1], xe[1])] : xe;
+      if (ye) yExt = yExt ? [Math.min(yExt[0], ye[0]), Math.max(yExt[1], ye[1])] : ye;
+    }
+    const empty = yExt === null;
+    const xd = xDomain ?? padDomain(xExt ?? [0, 1]);
+    let yd: [number, number];
+    if (yDomain) yd = yDomain;
+    else if (log) {
+      const [lo, hi] = yExt ?? [0.01, 1];
+      yd = hi > lo ? [lo, hi] : [lo / 2, hi * 2];
+    } else {
+      const [lo, hi] = padDomain(yExt ?? [0, 1]);
+      const pad = (hi - lo) * 0.05;
+      yd = [lo - pad, hi + pad];
+    }
+    const sx = scaleLinear().domain(xd).range([0, innerW]);
+    const sy = log
+      ? scaleLog().domain(yd).range([innerH, 0]).nice().clamp(true)
+      : scaleLinear().domain(yd).range([innerH, 0]).nice();
+    const paths = lines.map((s) => linePath(s.x, s.y, s.length, sx, sy, log));
+    return { lines, sx, sy, paths, empty };
+  }, [series, version, theme, log, xDomain, yDomain, innerW, innerH]);
+
+  const { lines, sx, sy, paths, empty } = model;
+  const fmtY = formatY ?? ((v: number) => formatValue(v, 4));
+
+  const readout = useMemo(() => {
+    if (hoverX === null) return null;
+    return lines.map((s) => {
+      const i = nearestIndex(s.x, s.length, hoverX);
+      if (i < 0) return { s, x: NaN, y: NaN };
+      return { s, x: s.x ? s.x[i] : i, y: s.y[i] };
+    });
+  }, [hoverX, lines]);
+
+  const summary = lines
+    .map((s) => {
+      if (s.length === 0) return `${s.label}: no data`;
+      const last = s.y[s.length - 1];
+      let min = Infinity;
+      for (let i = 0; i < s.length; i++) if (s.y[i] < min) min = s.y[i];
+      return `${s.label}: last ${fmtY(last)}${Number.isFinite(min) ? `, min ${fmtY(min)}` : ''}`;
+    })
+    .join('; ');
+  const captionText = `${caption ? `${caption} ` : ''}${empty ? 'No data yet.' : `${summary}.`}`;
+
+  const moveTo = (clientX: number, target: Element) => {
+    const r = target.getBoundingClientRect();
+    const x = sx.invert(clientX - r.left - m.left);
+    setHoverX(Math.max(sx.domain()[0], Math.min(sx.domain()[1], x)));
+  };
+  const onKey = (e: KeyboardEvent<SVGSVGElement>) => {
+    const [d0, d1] = sx.domain();
+    const stepSize = (d1 - d0) / (e.shiftKey ? 10 : 50);
+    const cur = hoverX ?? d1;
+    let next: number | null;
+    if (e.key === 'ArrowLeft') next = cur - stepSize;
+    else if (e.key === 'ArrowRight') next = cur + stepSize;
+    else if (e.key === 'Home') next = d0;
+    else if (e.key === 'End') next = d1;
+    else if (e.key === 'Escape') next = null;
+    else return;
+    e.preventDefault();
+    e.stopPropagation(); // arrows here move the read-out, not the lesson
+    setHoverX(next === null ? null : Math.max(d0, Math.min(d1, next)));
+  };
+
+  const hoverPx = readout && readout[0] && Number.isFinite(readout[0].x) ? sx(readout[0].x) : null;
+  const legend = lines.map((s) => ({
+    label: s.label,
+    color: s.color,
+    shape: s.dashed ? ('dashed' as const) : undefined,
+  }));
+
+  return (
+    <ChartFrame
+      kind="line"
+      title={title}
+      caption={captionText}
+      theme={theme}
+      plotRef={plotRef}
+      legend={legend}
+      footer={
+        <div className="chart-readout" aria-live="off">
+          {readout
+            ? `${xLabel ?? 'x'} ${formatValue(readout[0]?.x ?? NaN, 5)} · ${readout
+                .map((r) => `${r.s.label} ${fmtY(r.y)}`)
+                .join(' · ')}`
+            : '\u00a0'}
+        </div>
+      }
+    >
+      <svg
+        width={width}
+        height={height}
+        role="img"
+        aria-label={`${title ?? 'Line chart'}: ${captionText}`}
+        tabIndex={0}
+        onPointerMove={(e: PointerEvent<SVGSVGElement>) => moveTo(e.clientX, e.currentTarget)}
+        onPointerLeave={() => setHoverX(null)}
+        onKeyDown={onKey}
+        onBlur={() => setHoverX(null)}
+      >
+        <g transform={`translate(${m.left},${m.top})`}>
+          <AxisLeft
+            scale={sy}
+            theme={theme}
+            offset={0}
+            gridLength={innerW}
+            label={yLabel}
+            format={log ? logFormat : undefined}
+          />
+          <AxisBottom scale={sx} theme={theme} offset={innerH} label={xLabel} />
+          <g className="lines" fill="none" strokeLinejoin="round" strokeLinecap="round">
+            {lines.map((s, i) => (
+              <path
+                key={`${s.label}-${i}`}
+                className="series-line"
+                d={paths[i].d}
+                stroke={s.color}
+                strokeWidth={2.25 * theme.fontScale}
+                strokeDasharray={s.dashed ? '7 4' : undefined}
+              />
+            ))}
+          </g>
+          {empty && (
+            <text
+              className="chart-empty"
+              x={innerW / 2}
+              y={innerH / 2}
+              textAnchor="middle"
+              fontSize={theme.fontSize * 1.1}
+            >
+              No data yet
+            </text>
+          )}
+          {hoverPx !== null && readout && (
+            <g className="hover" data-export="skip" pointerEvents="none">
+              <line x1={hoverPx} x2={hoverPx} y2={innerH} stroke={theme.fgMuted} strokeDasharray="3 3" />
+              {readout.map((r, i) =>
+                Number.isFinite(r.y) && (!log || r.y > 0) ? (
+                  <circle
+                    key={i}
+                    cx={sx(r.x)}
+                    cy={sy(r.y)}
+                    r={4.5}
+                    fill={r.s.color}
+                    stroke={theme.bgRaised}
+                    strokeWidth={1.5}
+                  />
+                ) : null,
+              )}
+            </g>
+          )}
+        </g>
+      </svg>
+    </ChartFrame>
+  );
+}
+
+/** Log-axis labels only at powers of ten and 2×/5× (others blank, so they do not overlap). */
+function logFormat(v: number): string {
+  const e = Math.log10(v);
+  const mant = v / 10 ** Math.floor(e);
+  if (Math.abs(mant - 1) < 1e-6) return formatValue(v);
+  if (Math.abs(mant - 2) < 1e-6 || Math.abs(mant - 5) < 1e-6) return formatValue(v);
+  return '';
+}

@@ -1,0 +1,12 @@
+/**
+ * The figure kit. Import from here: `import { LineChart, SeriesBuffer } from '../../components/charts'`.
+ * Each chart documents its props at the top of its file. Colours follow the theme (CSS variables), sizes follow
+ * --font-scale, every chart has SVG/PNG export buttons and a <figcaption> text alternative.
+ */
+export { LineChart, type LineChartProps, type LineSeries } from './LineChart';
+export { SeriesBuffer } from './SeriesBuffer';
+export { ChartFrame, type ChartFrameProps } from './ChartFrame';
+export { Legend, type LegendItem } from './Legend';
+export { useChartTheme, seriesColor, type ChartTheme } from './chartTheme';
+export { formatValue } from './format';
+export { Tex, Prose } from '../math';

@@ -1,0 +1,196 @@
+/**
+ * Export a chart as a standalone SVG or PNG file (for slides). The chart's plot area may hold canvases (heatmaps)
+ * under SVG overlays: the export stacks them in DOM order into one SVG — canvases become embedded PNG images,
+ * SVGs are cloned with their computed styles inlined (so CSS variables and classes survive outside the page).
+ * Title and legend, which the page shows as HTML, are redrawn as SVG text.
+ */
+
+export interface ExportLegendItem {
+  label: string;
+  color: string;
+}
+
+export interface ExportOptions {
+  title?: string;
+  legend?: readonly ExportLegendItem[];
+  /** Background colour (the theme's page colour). */
+  background?: string;
+  foreground?: string;
+  fontFamily?: string;
+}
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+const STYLE_PROPS = [
+  'fill',
+  'fill-opacity',
+  'stroke',
+  'stroke-width',
+  'stroke-opacity',
+  'stroke-dasharray',
+  'opacity',
+  'font-family',
+  'font-size',
+  'font-weight',
+  'text-anchor',
+  'dominant-baseline',
+  'visibility',
+  'display',
+] as const;
+
+function inlineStyles(source: Element, clone: Element) {
+  const computed = window.getComputedStyle(source);
+  const style = STYLE_PROPS.map((p) => `${p}:${computed.getPropertyValue(p)}`)
+    .filter((s) => !s.endsWith(':'))
+    .join(';');
+  if (style) clone.setAttribute('style', style);
+  const sourceChildren = source.children;
+  const cloneChildren = clone.children;
+  for (let i = 0; i < sourceChildren.length && i < cloneChildren.length; i++) {
+    inlineStyles(sourceChildren[i], cloneChildren[i]);
+  }
+}
+
+/** Build the standalone SVG markup for the plot element `plot`. */
+export function buildExportSvg(plot: HTMLElement, opts: ExportOptions = {}): string {
+  const box = plot.getBoundingClientRect();
+  const width = Math.max(1, Math.round(box.width));
+  const fontFamily = opts.fontFamily ?? 'sans-serif';
+  const fg = opts.foreground ?? '#1b1f24';
+  const titleHeight = opts.title ? 28 : 0;
+  const legend = opts.legend ?? [];
+  const legendHeight = legend.length > 1 ? 24 : 0;
+  const plotHeight = Math.max(1, Math.round(box.height));
+  const height = titleHeight + plotHeight + legendHeight;
+
+  const root = document.createElementNS(SVG_NS, 'svg');
+  root.setAttribute('xmlns', SVG_NS);
+  root.setAttribute('width', String(width));
+  root.setAttribute('height', String(height));
+  root.setAttribute('viewBox', `0 0 ${width} ${height}`);
+  root.setAttribute('font-family', fontFamily);
+  const bg = document.createElementNS(SVG_NS, 'rect');
+  bg.setAttribute('width', String(width));
+  bg.setAttribute('height', String(height));
+  bg.setAttribute('fill', opts.background ?? '#ffffff');
+  root.appendChild(bg);
+
+  if (opts.title) {
+    const t = document.createElementNS(SVG_NS, 'text');
+    t.setAttribute('x', '8');
+    t.setAttribute('y', '19');
+    t.setAttribute('font-size', '16');
+    t.setAttribute('font-weight', '600');
+    t.setAttribute('fill', fg);
+    t.textContent = opts.title;
+    root.appendChild(t);
+  }
+
+  const layer = document.createElementNS(SVG_NS, 'g');
+  layer.setAttribute('transform', `translate(0,${titleHeight})`);
+  root.appendChild(layer);
+  for (const el of plot.querySelectorAll<HTMLCanvasElement | SVGSVGElement>('canvas, svg')) {
+    if (el.closest('[data-export="skip"]')) continue;
+    if (el instanceof SVGSVGElement && el.parentElement?.closest('svg')) continue; // nested svg: cloned with parent
+    const r = el.getBoundingClientRect();
+    const x = Math.round(r.left - box.left);
+    const y = Math.round(r.top - box.top);
+    if (el instanceof HTMLCanvasElement) {
+      let href: string;
+      try {
+        href = el.toDataURL('image/png');
+      } catch {
+        continue; // no canvas support: the SVG parts are still exported
+      }
+      const img = document.createElementNS(SVG_NS, 'image');
+      img.setAttribute('x', String(x));
+      img.setAttribute('y', String(y));
+      img.setAttribute('width', String(Math.round(r.width)));
+      img.setAttribute('height', String(Math.round(r.height)));
+      img.setAttribute('href', href);
+      layer.appendChild(img);
+    } else {
+      const clone = el.cloneNode(true) as SVGSVGElement;
+      inlineStyles(el, clone);
+      clone.querySelectorAll('[data-export="skip"]').forEach((n) => n.remove());
+      clone.setAttribute('x', String(x));
+      clone.setAttribute('y', String(y));
+      clone.removeAttribute('tabindex');
+      layer.appendChild(clone);
+    }
+  }
+
+  if (legendHeight) {
+    let x = 8;
+    const y = titleHeight + plotHeight + 16;
+    for (const item of legend) {
+      const sw = document.createElementNS(SVG_NS, 'rect');
+      sw.setAttribute('x', String(x));
+      sw.setAttribute('y', String(y - 9));
+      sw.setAttribute('width', '14');
+      sw.setAttribute('height', '10');
+      sw.setAttribute('fill', item.color);
+      root.appendChild(sw);
+      const t = document.createElementNS(SVG_NS, 'text');
+      t.setAttribute('x', String(x + 18));
+      t.setAttribute('y', String(y));
+      t.setAttribute('font-size', '13');
+      t.setAttribute('fill', fg);
+      t.textContent = item.label;
+      root.appendChild(t);
+      x += 30 + item.label.length * 7.5;
+    }
+  }
+  return new XMLSerializer().serializeToString(root);
+}
+
+/** A safe file name from a chart title. */
+export function exportFileName(title: string | undefined, ext: 'svg' | 'png'): string {
+  const base = (title ?? 'figure')
+    .normalize('NFKD')
+    .replace(/[^\w\s-]/g, '')
+    .trim()
+    .replace(/\s+/g, '-')
+    .toLowerCase()
+    .slice(0, 60);
+  return `${base || 'figure'}.${ext}`;
+}
+
+function download(blob: Blob, name: string) {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.rel = 'noopener';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export function exportSvg(plot: HTMLElement, opts: ExportOptions = {}) {
+  const markup = buildExportSvg(plot, opts);
+  download(new Blob([markup], { type: 'image/svg+xml' }), exportFileName(opts.title, 'svg'));
+}
+
+/** PNG at 2× (sharp on slides). Rejects when the browser cannot rasterise; callers show a message. */
+export async function exportPng(plot: HTMLElement, opts: ExportOptions = {}, pixelRatio = 2): Promise<void> {
+  const markup = buildExportSvg(plot, opts);
+  const svgUrl = URL.createObjectURL(new Blob([markup], { type: 'image/svg+xml' }));
+  try {
+    const img = new Image();
+    img.src = svgUrl;
+    await img.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.round(img.width * pixelRatio);
+    canvas.height = Math.round(img.height * pixelRatio);
+    const ctx = canvas.getContext('2d');
+    if (!ctx) throw new Error('no 2D canvas');
+    ctx.scale(pixelRatio, pixelRatio);
+    ctx.drawImage(img, 0, 0);
+    const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
+    if (!blob) throw new Error('PNG encoding failed');
+    download(blob, exportFileName(opts.title, 'png'));
+  } finally {
+    URL.revokeObjectURL(svgUrl);
+  }
+}
