@@ -237,11 +237,15 @@ function noticeFor(kind: DecodeKind, backedUp: boolean): string | null {
   }
 }
 
-/** Writes `raw` to a backup key without overwriting an older, different backup. */
+/** Writes `raw` to a backup key, unless some backup already holds it; never overwrites an older, different backup. */
 function backup(storage: Storage, raw: string): boolean {
   try {
     const existing = storage.getItem(PROGRESS_BACKUP_KEY);
     if (existing === raw) return true;
+    for (let i = 0; i < storage.length; i++) {
+      const key = storage.key(i);
+      if (key?.startsWith(`${PROGRESS_BACKUP_KEY}:`) && storage.getItem(key) === raw) return true;
+    }
     const key = existing === null ? PROGRESS_BACKUP_KEY : `${PROGRESS_BACKUP_KEY}:${Date.now()}`;
     storage.setItem(key, raw);
     return true;
