@@ -1,4 +1,6 @@
 import { CATALOG, getChapter } from '../chapters';
+import { ChapterProgressLine } from './lessons/ChapterProgressLine';
+import { ProgressNotice } from './lessons/ProgressNotice';
 
 export function Home() {
   return (
@@ -12,6 +14,7 @@ export function Home() {
           attention forming. Every experiment is seeded, so a link you share reopens the exact same run.
         </p>
       </section>
+      <ProgressNotice />
       <section aria-labelledby="chapters-heading">
         <h2 id="chapters-heading">Chapters</h2>
         <ol className="chapter-list" data-testid="chapter-list">
@@ -27,7 +30,7 @@ export function Home() {
                 </a>
                 <p className="chapter-description">{meta.description}</p>
                 <p className="chapter-progress" data-testid={`chapter-progress-${meta.id}`}>
-                  {chapter ? `${chapter.lessons.length} lesson steps` : 'In preparation'}
+                  <ChapterProgressLine id={meta.id} chapter={chapter} />
                 </p>
               </li>
             );
