@@ -1,0 +1,214 @@
+import { describe, expect, it } from 'vitest';
+import { FrameGate } from './frameGate';
+import { TrainerHost, detachViews } from './trainerHost';
+import type { Experiment, Trainer, Views } from '../../experiments/types';
+import type { WorkerToMain } from '../protocol';
+
+/** A counter "model": loss = 1/(1+step); goes NaN at `nanAt` if given. Each step advances a fake clock by 0.1 ms. */
+function fakeExperiment(clock: { t: number }): Experiment {
+  return {
+    id: 'fake',
+    title: 'Fake',
+    params: [
+      { name: 'lr', label: 'lr', type: 'number', default: 0.1, min: 0, max: 10, live: true },
+      {
+        name: 'nanAt',
+        label: 'NaN at',
+        type: 'int',
+        default: 1_000_000,
+        min: 0,
+        max: 1_000_000,
+        live: false,
+      },
+    ],
+    create(params): Trainer {
+      let step = 0;
+      let lr = Number(params.lr);
+      let bad: string | null = null;
+      const weights = new Float32Array([1, 2, 3]);
+      return {
+        step(n) {
+          for (let i = 0; i < n && !bad; i++) {
+            step++;
+            clock.t += 0.1;
+            if (step >= Number(params.nanAt)) bad = `loss became NaN at step ${step}`;
+          }
+        },
+        metrics: () => ({ step, epoch: 0, loss: bad ? NaN : 1 / (1 + step), lr }),
+        views: (wanted): Views => (wanted.includes('w') ? { w: weights } : {}),
+        set: (name, value) => {
+          if (name === 'lr') lr = value as number;
+        },
+        divergence: () => bad,
+      };
+    },
+  };
+}
+
+function harness() {
+  const clock = { t: 0 };
+  const posted: WorkerToMain[] = [];
+  const soon: (() => void)[] = [];
+  const timers: { at: number; fn: () => void }[] = [];
+  const host = new TrainerHost({
+    post: (msg) => posted.push(msg),
+    now: () => clock.t,
+    yieldThen: (fn) => soon.push(fn),
+    later: (fn, ms) => timers.push({ at: clock.t + ms, fn }),
+    load: async () => fakeExperiment(clock),
+  });
+  /** Runs queued slices and due timers, acking frames like the page does, until nothing is left (bounded). */
+  const run = (opts: { ack: boolean; max?: number } = { ack: true }) => {
+    for (let guard = 0; guard < (opts.max ?? 10_000); guard++) {
+      const before = posted.length;
+      const fn = soon.shift();
+      if (fn) fn();
+      else {
+        const due = timers.sort((a, b) => a.at - b.at).shift();
+        if (!due) break;
+        clock.t = Math.max(clock.t, due.at);
+        due.fn();
+      }
+      if (opts.ack && posted.slice(before).some((m) => m.type === 'frame')) host.handle({ type: 'ack' });
+    }
+  };
+  const frames = () =>
+    posted.filter((m): m is Extract<WorkerToMain, { type: 'frame' }> => m.type === 'frame');
+  return { host, posted, run, frames, clock };
+}
+
+const flushPromises = () => new Promise((r) => setTimeout(r, 0));
+
+describe('TrainerHost', () => {
+  it('loads, reports ready and a step-0 frame, then trains exactly n steps on `step`', async () => {
+    const h = harness();
+    h.host.handle({ type: 'load', experiment: 'fake', params: { lr: 0.5 }, seed: 3 });
+    await flushPromises();
+    expect(h.posted[0]).toMatchObject({ type: 'ready', experiment: 'fake', seed: 3 });
+    expect(h.frames()[0]).toMatchObject({ step: 0 });
+    h.host.handle({ type: 'ack' });
+    h.host.handle({ type: 'step', n: 250 });
+    h.run();
+    expect(h.frames().at(-1)).toMatchObject({ step: 250, running: false });
+  });
+
+  it('keeps at most one frame in flight until the page acks', async () => {
+    const h = harness();
+    h.host.handle({ type: 'load', experiment: 'fake', params: {}, seed: 1 });
+    await flushPromises();
+    h.host.handle({ type: 'play' });
+    h.run({ ack: false, max: 50 });
+    expect(h.frames()).toHaveLength(1); // only the step-0 frame; training went on without posting
+    h.host.handle({ type: 'pause' });
+    h.host.handle({ type: 'ack' });
+    h.run({ ack: false });
+    expect(h.frames()).toHaveLength(2);
+    expect(h.frames()[1].step).toBeGreaterThan(0);
+  });
+
+  it('throttles frames to the frame interval however fast training is', async () => {
+    const h = harness();
+    h.host.handle({ type: 'load', experiment: 'fake', params: {}, seed: 1 });
+    await flushPromises();
+    h.host.handle({ type: 'ack' });
+    h.host.handle({ type: 'step', n: 100_000 }); // 100k steps × 0.1 ms = 10 s of fake time
+    h.run();
+    const n = h.frames().length;
+    expect(n).toBeGreaterThan(300);
+    expect(n).toBeLessThanOrEqual(10_000 / (1000 / 60) + 3);
+    expect(h.frames().at(-1)?.step).toBe(100_000);
+  });
+
+  it('applies live parameters at the next step and rebuilds for structural ones', async () => {
+    const h = harness();
+    h.host.handle({ type: 'load', experiment: 'fake', params: {}, seed: 1 });
+    await flushPromises();
+    h.host.handle({ type: 'ack' });
+    h.host.handle({ type: 'step', n: 5 });
+    h.run();
+    h.host.handle({ type: 'set', name: 'lr', value: 0.25 });
+    h.run();
+    expect(h.frames().at(-1)?.metrics).toMatchObject({ step: 5, lr: 0.25 });
+    h.host.handle({ type: 'set', name: 'nanAt', value: 900 });
+    h.run();
+    expect(h.frames().at(-1)?.metrics.step).toBe(0);
+  });
+
+  it('rejects bad values and unknown names in `set` without crashing', async () => {
+    const h = harness();
+    h.host.handle({ type: 'load', experiment: 'fake', params: { lr: 'NaN', __proto__: 1 }, seed: -5 });
+    await flushPromises();
+    expect(h.posted[0]).toMatchObject({ type: 'ready', seed: 1 });
+    h.host.handle({ type: 'set', name: 'lr', value: Infinity });
+    h.host.handle({ type: 'set', name: 'constructor', value: 1 });
+    h.run();
+    expect(h.frames().at(-1)?.metrics.lr).toBe(0.1);
+  });
+
+  it('stops at the first non-finite loss with `diverged` and posts no frame after it', async () => {
+    const h = harness();
+    h.host.handle({ type: 'load', experiment: 'fake', params: { nanAt: 40 }, seed: 1 });
+    await flushPromises();
+    h.host.handle({ type: 'ack' });
+    h.host.handle({ type: 'play' });
+    h.run();
+    const last = h.posted.at(-1);
+    expect(last).toEqual({ type: 'diverged', step: 40, reason: 'loss became NaN at step 40' });
+    expect(h.frames().every((f) => Number.isFinite(f.metrics.loss))).toBe(true);
+    h.host.handle({ type: 'play' }); // ignored until reset
+    h.run();
+    expect(h.posted.at(-1)?.type).toBe('diverged');
+    h.host.handle({ type: 'reset' });
+    h.run();
+    expect(h.frames().at(-1)?.step).toBe(0);
+  });
+
+  it('reports an unknown experiment as an error message', async () => {
+    const h = harness();
+    const host = new TrainerHost({
+      post: (m) => h.posted.push(m),
+      now: () => 0,
+      yieldThen: () => {},
+      later: () => {},
+      load: async (id) => {
+        throw new Error(`Unknown experiment “${id}”.`);
+      },
+    });
+    host.handle({ type: 'load', experiment: '<b>x</b>', params: {}, seed: 1 });
+    await flushPromises();
+    expect(h.posted).toEqual([{ type: 'error', message: 'Unknown experiment “<b>x</b>”.' }]);
+  });
+
+  it('answers pings', () => {
+    const h = harness();
+    h.host.handle({ type: 'ping', id: 7 });
+    expect(h.posted).toEqual([{ type: 'pong', id: 7 }]);
+  });
+});
+
+describe('FrameGate', () => {
+  it('sends only when dirty, never twice in flight, at most once per interval', () => {
+    const g = new FrameGate(16);
+    expect(g.decide(0).kind).toBe('idle');
+    g.markDirty();
+    expect(g.decide(0).kind).toBe('send');
+    g.sent(0);
+    g.markDirty();
+    expect(g.decide(100).kind).toBe('wait-ack');
+    g.acked();
+    expect(g.decide(5)).toEqual({ kind: 'wait', ms: 11 });
+    expect(g.decide(16).kind).toBe('send');
+  });
+});
+
+describe('detachViews', () => {
+  it('copies typed arrays (nested too) so transferring never detaches the trainer’s own arrays', () => {
+    const w = new Float32Array([1, 2]);
+    const transfer: ArrayBuffer[] = [];
+    const out = detachViews({ w, layers: [{ g: w }], n: 3 }, transfer);
+    expect(transfer).toHaveLength(2);
+    expect(out.w).not.toBe(w);
+    expect(Array.from(out.w as Float32Array)).toEqual([1, 2]);
+    expect(transfer).not.toContain(w.buffer);
+  });
+});

@@ -1,0 +1,308 @@
+/**
+ * The worker's brain, free of worker globals so Node tests can drive it: hosts one experiment, trains it in time
+ * slices (so `pause`, `set` and `reset` take effect within a frame), and posts frames through a FrameGate.
+ * trainer.worker.ts only wires `self.onmessage` / `postMessage` to it.
+ */
+import type { Experiment, ParamValues, Trainer, ViewValue, Views } from '../../experiments/types';
+import {
+  coerceValue,
+  isValidSeed,
+  mergeValues,
+  defaultValues,
+  specMap,
+  DEFAULT_SEED,
+} from '../../experiments/params';
+import { MAX_STEP_REQUEST, type MainToWorker, type WorkerToMain } from '../protocol';
+import { FrameGate } from './frameGate';
+
+export interface HostDeps {
+  post(msg: WorkerToMain, transfer: ArrayBuffer[]): void;
+  now(): number;
+  /** Run `fn` soon, after pending messages (a macrotask). */
+  yieldThen(fn: () => void): void;
+  /** Run `fn` after `ms` milliseconds. */
+  later(fn: () => void, ms: number): void;
+  load(id: string): Promise<Experiment>;
+}
+
+/** Milliseconds of training per slice before the worker looks at its messages again. */
+const SLICE_MS = 12;
+/** Target duration of one `trainer.step(k)` call; k adapts to it. */
+const CALL_MS = 3;
+const MAX_STEPS_PER_CALL = 4096;
+
+export class TrainerHost {
+  private experiment: Experiment | null = null;
+  private trainer: Trainer | null = null;
+  private values: ParamValues = Object.create(null) as ParamValues;
+  private seed = DEFAULT_SEED;
+  private wanted: readonly string[] = [];
+  private playing = false;
+  private stepsLeft = 0;
+  private diverged = false;
+  private stepsPerCall = 1;
+  private tickScheduled = false;
+  private sendTimer = false;
+  private loadGeneration = 0;
+  private readonly gate: FrameGate;
+  private speed = { windowStart: 0, windowSteps: 0, stepsPerSecond: 0 };
+
+  constructor(
+    private readonly deps: HostDeps,
+    frameIntervalMs = 1000 / 60,
+  ) {
+    this.gate = new FrameGate(frameIntervalMs);
+  }
+
+  handle(msg: MainToWorker) {
+    if (!msg || typeof msg !== 'object') return;
+    switch (msg.type) {
+      case 'load':
+        void this.load(msg.experiment, msg.params, msg.seed, msg.views ?? []);
+        return;
+      case 'play':
+        if (!this.trainer || this.diverged) return;
+        this.playing = true;
+        this.schedule();
+        this.touch();
+        return;
+      case 'pause':
+        this.playing = false;
+        this.stepsLeft = 0;
+        this.touch();
+        return;
+      case 'step': {
+        if (!this.trainer || this.diverged) return;
+        const n = Math.floor(Number(msg.n));
+        if (!Number.isFinite(n) || n < 1) return;
+        this.stepsLeft = Math.min(MAX_STEP_REQUEST, this.stepsLeft + n);
+        this.schedule();
+        return;
+      }
+      case 'reset':
+        this.playing = false;
+        this.stepsLeft = 0;
+        this.rebuild();
+        return;
+      case 'set':
+        this.set(msg.name, msg.value);
+        return;
+      case 'ack':
+        this.gate.acked();
+        this.flush();
+        return;
+      case 'views':
+        this.wanted = Array.isArray(msg.views) ? msg.views.filter((v) => typeof v === 'string') : [];
+        this.touch();
+        return;
+      case 'ping':
+        this.deps.post({ type: 'pong', id: msg.id }, []);
+        return;
+    }
+  }
+
+  private async load(id: string, params: unknown, seed: unknown, views: readonly string[]) {
+    const generation = ++this.loadGeneration;
+    this.playing = false;
+    this.stepsLeft = 0;
+    let experiment: Experiment;
+    try {
+      experiment = await this.deps.load(String(id));
+    } catch (err) {
+      if (generation === this.loadGeneration) this.fail(err);
+      return;
+    }
+    if (generation !== this.loadGeneration) return; // a newer load won
+    this.experiment = experiment;
+    // The page validated these already; the worker checks again because it trusts no message.
+    this.values = mergeValues(experiment.params, defaultValues(experiment.params), params).values;
+    this.seed = isValidSeed(seed) ? seed : DEFAULT_SEED;
+    this.wanted = views.filter((v) => typeof v === 'string');
+    if (this.rebuild({ silent: true })) {
+      this.deps.post({ type: 'ready', experiment: experiment.id, params: this.values, seed: this.seed }, []);
+      this.touch();
+    }
+  }
+
+  /** Fresh trainer from the current values and seed (load, reset, structural set). */
+  private rebuild(opts: { silent?: boolean } = {}): boolean {
+    if (!this.experiment) return false;
+    this.diverged = false;
+    this.stepsPerCall = 1;
+    this.speed = { windowStart: this.deps.now(), windowSteps: 0, stepsPerSecond: 0 };
+    try {
+      this.trainer = this.experiment.create(this.values, this.seed);
+    } catch (err) {
+      this.fail(err);
+      return false;
+    }
+    if (!opts.silent) this.touch();
+    return true;
+  }
+
+  private set(name: unknown, value: unknown) {
+    if (!this.experiment || typeof name !== 'string') return;
+    const spec = specMap(this.experiment.params).get(name);
+    if (!spec) return;
+    const checked = coerceValue(spec, value).value;
+    this.values[name] = checked;
+    if (!spec.live) {
+      this.playing = false;
+      this.stepsLeft = 0;
+      this.rebuild();
+      return;
+    }
+    try {
+      this.trainer?.set(name, checked);
+    } catch (err) {
+      this.fail(err);
+      return;
+    }
+    this.touch();
+  }
+
+  private fail(err: unknown) {
+    this.trainer = null;
+    this.playing = false;
+    this.stepsLeft = 0;
+    const message = err instanceof Error ? err.message : String(err);
+    this.deps.post(
+      { type: 'error', message: message.slice(0, 500) || 'Unknown error in the training worker.' },
+      [],
+    );
+  }
+
+  private get busy(): boolean {
+    return this.trainer !== null && !this.diverged && (this.playing || this.stepsLeft > 0);
+  }
+
+  private schedule() {
+    if (this.tickScheduled || !this.busy) return;
+    this.tickScheduled = true;
+    this.deps.yieldThen(() => {
+      this.tickScheduled = false;
+      this.tick();
+    });
+  }
+
+  /** One time slice of training. */
+  private tick() {
+    const trainer = this.trainer;
+    if (!trainer || !this.busy) return;
+    const start = this.deps.now();
+    let trained = 0;
+    try {
+      while (this.busy && this.deps.now() - start < SLICE_MS) {
+        const k = this.playing ? this.stepsPerCall : Math.min(this.stepsLeft, this.stepsPerCall);
+        const before = trainer.metrics().step;
+        const t0 = this.deps.now();
+        trainer.step(k);
+        const dt = this.deps.now() - t0;
+        const done = Math.max(0, trainer.metrics().step - before);
+        trained += done;
+        if (!this.playing) this.stepsLeft = Math.max(0, this.stepsLeft - k);
+        if (dt < CALL_MS / 2) this.stepsPerCall = Math.min(MAX_STEPS_PER_CALL, this.stepsPerCall * 2);
+        else if (dt > CALL_MS * 2 && this.stepsPerCall > 1)
+          this.stepsPerCall = Math.max(1, this.stepsPerCall >> 1);
+        const reason = trainer.divergence();
+        if (reason !== null) {
+          this.diverged = true;
+          this.playing = false;
+          this.stepsLeft = 0;
+          // No frame after this: the page keeps the last finite one.
+          this.deps.post({ type: 'diverged', step: trainer.metrics().step, reason }, []);
+          return;
+        }
+        if (done === 0 && k > 0) break; // the trainer refused to move (e.g. it stopped itself); do not spin
+      }
+    } catch (err) {
+      this.fail(err);
+      return;
+    }
+    this.countSpeed(trained);
+    this.touch();
+    this.schedule();
+  }
+
+  private countSpeed(steps: number) {
+    const now = this.deps.now();
+    this.speed.windowSteps += steps;
+    const elapsed = now - this.speed.windowStart;
+    if (elapsed >= 1000) {
+      this.speed.stepsPerSecond = (this.speed.windowSteps * 1000) / elapsed;
+      this.speed.windowStart = now;
+      this.speed.windowSteps = 0;
+    }
+  }
+
+  /** Something changed: owe a frame. */
+  private touch() {
+    this.gate.markDirty();
+    this.flush();
+  }
+
+  private flush() {
+    if (this.diverged) return;
+    const decision = this.gate.decide(this.deps.now());
+    if (decision.kind === 'wait' && !this.sendTimer) {
+      this.sendTimer = true;
+      this.deps.later(() => {
+        this.sendTimer = false;
+        this.flush();
+      }, decision.ms);
+    }
+    if (decision.kind !== 'send') return;
+    const trainer = this.trainer;
+    if (!trainer) return;
+    let frame: WorkerToMain;
+    const transfer: ArrayBuffer[] = [];
+    try {
+      const metrics = trainer.metrics();
+      const views = detachViews(trainer.views(this.wanted), transfer);
+      frame = {
+        type: 'frame',
+        step: metrics.step,
+        epoch: metrics.epoch,
+        metrics,
+        views,
+        running: this.busy,
+        stepsPerSecond: Math.round(this.speed.stepsPerSecond),
+      };
+    } catch (err) {
+      this.fail(err);
+      return;
+    }
+    this.gate.sent(this.deps.now());
+    this.deps.post(frame, transfer);
+  }
+}
+
+type TypedArray = Float32Array | Float64Array | Int32Array | Uint8Array;
+
+function isTypedArray(v: unknown): v is TypedArray {
+  return ArrayBuffer.isView(v) && !(v instanceof DataView);
+}
+
+/**
+ * Copies every typed array of the views into a fresh buffer and lists it for transfer. Copying first means a trainer
+ * may hand out its live arrays (weights) without them being detached from under it.
+ */
+export function detachViews(views: Views, transfer: ArrayBuffer[]): Views {
+  const out: Views = {};
+  for (const key of Object.keys(views)) out[key] = detachValue(views[key], transfer, 0);
+  return out;
+}
+
+function detachValue(v: ViewValue, transfer: ArrayBuffer[], depth: number): ViewValue {
+  if (isTypedArray(v)) {
+    const copy = v.slice() as TypedArray;
+    transfer.push(copy.buffer as ArrayBuffer);
+    return copy;
+  }
+  if (depth > 8 || v === null || typeof v !== 'object') return v;
+  if (Array.isArray(v)) return v.map((x: ViewValue) => detachValue(x, transfer, depth + 1));
+  const out: Record<string, ViewValue> = {};
+  for (const key of Object.keys(v))
+    out[key] = detachValue((v as Record<string, ViewValue>)[key], transfer, depth + 1);
+  return out;
+}
