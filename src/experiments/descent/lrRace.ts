@@ -1,0 +1,133 @@
+import type { Experiment, Metrics, ParamTable, ParamValue, ParamValues, Trainer, Views } from '../types';
+import { PointRecorder, isDiverging } from './recorder';
+import { lineData, lineGradient, lineLoss, lineLossGrid, lineOptimum } from './regression';
+import { START } from './batchModes';
+
+/**
+ * Gradient-descent step 2: four learning rates race from the same start on the same (w, b) loss surface.
+ * A run whose loss explodes is frozen and marked diverged; the others carry on (the trainer as a whole reports
+ * divergence only when all four have diverged).
+ */
+const RATE_DEFAULTS = [0.02, 0.3, 0.9, 1.1] as const;
+const RATE_LABELS = ['Too small α₁', 'About right α₂', 'Too large α₃', 'Divergent α₄'] as const;
+
+export const lrRaceParams: ParamTable = RATE_DEFAULTS.map((d, i) => ({
+  name: `lr${i + 1}`,
+  label: RATE_LABELS[i],
+  type: 'number' as const,
+  default: d,
+  min: 0.001,
+  max: 3,
+  step: 0.001,
+  scale: 'log' as const,
+  live: true,
+}));
+
+interface RateRun {
+  alpha: number;
+  w: number;
+  b: number;
+  loss: number;
+  /** Iteration at which the run diverged, or -1. */
+  divergedAt: number;
+  path: PointRecorder;
+  curve: PointRecorder;
+}
+
+export function createLrRace(params: ParamValues, seed: number): Trainer {
+  const data = lineData(50, seed);
+  const optimum = lineOptimum(data);
+  const initialLoss = lineLoss(data, START.w, START.b);
+  let steps = 0;
+  const runs: RateRun[] = RATE_DEFAULTS.map((_, i) => {
+    const run: RateRun = {
+      alpha: Number(params[`lr${i + 1}`]),
+      w: START.w,
+      b: START.b,
+      loss: initialLoss,
+      divergedAt: -1,
+      path: new PointRecorder(1024),
+      curve: new PointRecorder(1024),
+    };
+    run.path.push(run.w, run.b);
+    run.curve.push(0, initialLoss);
+    return run;
+  });
+  let grid: ReturnType<typeof lineLossGrid> | null = null;
+
+  const allDiverged = () => runs.every((r) => r.divergedAt >= 0);
+
+  return {
+    step(n) {
+      for (let k = 0; k < n && !allDiverged(); k++) {
+        steps++;
+        for (const run of runs) {
+          if (run.divergedAt >= 0) continue;
+          const [gw, gb] = lineGradient(data, run.w, run.b);
+          const nw = run.w - run.alpha * gw;
+          const nb = run.b - run.alpha * gb;
+          const loss = lineLoss(data, nw, nb);
+          if (isDiverging(loss, initialLoss)) {
+            run.divergedAt = steps;
+            continue;
+          }
+          run.w = nw;
+          run.b = nb;
+          run.loss = loss;
+          run.path.push(nw, nb);
+          run.curve.push(steps, loss);
+        }
+      }
+    },
+    metrics(): Metrics {
+      const m: Metrics = { step: steps, epoch: steps, loss: Math.min(...runs.map((r) => r.loss)) };
+      runs.forEach((r, i) => (m[`loss${i + 1}`] = r.loss));
+      return m;
+    },
+    views(wanted): Views {
+      const views: Views = {};
+      if (wanted.includes('grid')) {
+        grid ??= lineLossGrid(data);
+        views.grid = { ...grid, values: grid.values.slice() };
+      }
+      if (wanted.includes('runs')) {
+        views.runs = runs.map((r) => ({
+          alpha: r.alpha,
+          loss: r.loss,
+          w: r.w,
+          b: r.b,
+          divergedAt: r.divergedAt,
+          path: r.path.toInterleaved([r.w, r.b]),
+          curve: r.curve.toInterleaved(),
+        }));
+      }
+      if (wanted.includes('state')) {
+        views.state = {
+          lambdaMax: optimum.lambdaMax,
+          lambdaMin: optimum.lambdaMin,
+          maxStableRate: 2 / optimum.lambdaMax,
+          lossStar: lineLoss(data, optimum.w, optimum.b),
+          wStar: optimum.w,
+          bStar: optimum.b,
+        };
+      }
+      return views;
+    },
+    set(name: string, value: ParamValue) {
+      const i = ['lr1', 'lr2', 'lr3', 'lr4'].indexOf(name);
+      if (i >= 0 && typeof value === 'number') runs[i].alpha = value;
+    },
+    divergence() {
+      return allDiverged()
+        ? 'All four runs diverged: every learning rate is above 2/λ_max. Lower them and press Reset.'
+        : null;
+    },
+  };
+}
+
+export const lrRaceExperiment: Experiment = {
+  id: 'descent-lr',
+  title: 'Four learning rates on one surface',
+  params: lrRaceParams,
+  create: createLrRace,
+};

@@ -1,0 +1,196 @@
+import type { Experiment, Metrics, ParamTable, ParamValue, ParamValues, Trainer, Views } from '../types';
+import { PointRecorder, isDiverging } from './recorder';
+import { applyRule, newRuleState, type RuleId, type RuleSettings, type RuleState } from './rules';
+import { SURFACES, surfaceGrid, type SurfaceId } from './surfaces';
+
+/**
+ * Gradient-descent step 3: SGD, momentum and Adam race from the same start on an ill-conditioned valley or a
+ * saddle. Learning rates and β, β₁, β₂ are live. A run that blows up is frozen and marked; the race goes on.
+ */
+export const optimizersParams: ParamTable = [
+  {
+    name: 'surface',
+    label: 'Surface',
+    type: 'enum',
+    default: 'valley',
+    options: [
+      { value: 'valley', label: 'Ill-conditioned valley' },
+      { value: 'saddle', label: 'Saddle' },
+    ],
+    live: false,
+  },
+  rate('lrsgd', 'SGD α', 0.09),
+  rate('lrmom', 'Momentum α', 0.02),
+  rate('lradam', 'Adam α', 0.1),
+  {
+    name: 'beta',
+    label: 'Momentum β',
+    type: 'number',
+    default: 0.9,
+    min: 0,
+    max: 0.999,
+    step: 0.001,
+    live: true,
+  },
+  {
+    name: 'beta1',
+    label: 'Adam β₁',
+    type: 'number',
+    default: 0.9,
+    min: 0,
+    max: 0.999,
+    step: 0.001,
+    live: true,
+  },
+  {
+    name: 'beta2',
+    label: 'Adam β₂',
+    type: 'number',
+    default: 0.999,
+    min: 0.5,
+    max: 0.9999,
+    step: 0.0001,
+    live: true,
+  },
+];
+
+function rate(name: string, label: string, d: number): ParamTable[number] {
+  return {
+    name,
+    label,
+    type: 'number',
+    default: d,
+    min: 0.001,
+    max: 1,
+    step: 0.001,
+    scale: 'log',
+    live: true,
+  };
+}
+
+export const RULES: readonly RuleId[] = ['sgd', 'momentum', 'adam'];
+const RATE_PARAM: Record<RuleId, string> = { sgd: 'lrsgd', momentum: 'lrmom', adam: 'lradam' };
+
+interface RuleRun {
+  rule: RuleId;
+  theta: Float64Array;
+  state: RuleState;
+  loss: number;
+  divergedAt: number;
+  path: PointRecorder;
+  curve: PointRecorder;
+}
+
+export function createOptimizers(params: ParamValues, _seed: number): Trainer {
+  const surfaceId = (String(params.surface) === 'saddle' ? 'saddle' : 'valley') as SurfaceId;
+  const surface = SURFACES[surfaceId];
+  const rates: Record<RuleId, number> = {
+    sgd: Number(params.lrsgd),
+    momentum: Number(params.lrmom),
+    adam: Number(params.lradam),
+  };
+  const shared = {
+    beta: Number(params.beta),
+    beta1: Number(params.beta1),
+    beta2: Number(params.beta2),
+    eps: 1e-8,
+  };
+  const lossAt = (x: number, y: number) => surface.f(x, y) - surface.floor;
+  const initialLoss = lossAt(surface.start.x, surface.start.y);
+  let steps = 0;
+
+  const runs: RuleRun[] = RULES.map((rule) => {
+    const run: RuleRun = {
+      rule,
+      theta: Float64Array.of(surface.start.x, surface.start.y),
+      state: newRuleState(2),
+      loss: initialLoss,
+      divergedAt: -1,
+      path: new PointRecorder(1024),
+      curve: new PointRecorder(1024),
+    };
+    run.path.push(surface.start.x, surface.start.y);
+    run.curve.push(0, initialLoss);
+    return run;
+  });
+  const allDiverged = () => runs.every((r) => r.divergedAt >= 0);
+  let grid: ReturnType<typeof surfaceGrid> | null = null;
+
+  return {
+    step(n) {
+      for (let k = 0; k < n && !allDiverged(); k++) {
+        steps++;
+        for (const run of runs) {
+          if (run.divergedAt >= 0) continue;
+          const settings: RuleSettings = { ...shared, lr: rates[run.rule] };
+          const g = surface.grad(run.theta[0], run.theta[1]);
+          applyRule(run.rule, run.theta, g, run.state, settings);
+          const loss = lossAt(run.theta[0], run.theta[1]);
+          if (
+            isDiverging(loss, initialLoss) ||
+            !Number.isFinite(run.theta[0]) ||
+            !Number.isFinite(run.theta[1])
+          ) {
+            run.divergedAt = steps;
+            continue;
+          }
+          run.loss = loss;
+          run.path.push(run.theta[0], run.theta[1]);
+          run.curve.push(steps, loss);
+        }
+      }
+    },
+    metrics(): Metrics {
+      const m: Metrics = { step: steps, epoch: steps, loss: Math.min(...runs.map((r) => r.loss)) };
+      for (const r of runs) m[`loss_${r.rule}`] = r.loss;
+      return m;
+    },
+    views(wanted): Views {
+      const views: Views = {};
+      if (wanted.includes('grid')) {
+        grid ??= surfaceGrid(surface);
+        views.grid = { ...grid, values: grid.values.slice() };
+      }
+      if (wanted.includes('runs')) {
+        views.runs = runs.map((r) => ({
+          rule: r.rule,
+          alpha: rates[r.rule],
+          x: r.theta[0],
+          y: r.theta[1],
+          loss: r.loss,
+          divergedAt: r.divergedAt,
+          path: r.path.toInterleaved([r.theta[0], r.theta[1]]),
+          curve: r.curve.toInterleaved(),
+        }));
+      }
+      if (wanted.includes('surface')) {
+        views.surface = {
+          id: surface.id,
+          title: surface.title,
+          tex: surface.tex,
+          minima: surface.minima.map((p) => [p[0], p[1]]),
+          floor: surface.floor,
+          ...shared,
+        };
+      }
+      return views;
+    },
+    set(name: string, value: ParamValue) {
+      if (typeof value !== 'number') return;
+      for (const rule of RULES) if (RATE_PARAM[rule] === name) rates[rule] = value;
+      if (name === 'beta' || name === 'beta1' || name === 'beta2') shared[name] = value;
+    },
+    divergence() {
+      return allDiverged()
+        ? 'All three optimisers diverged: lower the learning rates and press Reset.'
+        : null;
+    },
+  };
+}
+
+export const optimizersExperiment: Experiment = {
+  id: 'descent-optim',
+  title: 'SGD, momentum and Adam racing',
+  params: optimizersParams,
+  create: createOptimizers,
+};
