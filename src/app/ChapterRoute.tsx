@@ -2,12 +2,22 @@ import { lazy, useMemo, type ComponentType } from 'react';
 import { getPageLoader } from '../chapters';
 import type { ChapterMeta } from '../chapters/types';
 
+// One lazy component per chapter, kept at module level: a component that suspends on its first mount loses its
+// hook state (useMemo), so a lazy() made inside it would be new on every retry and never resolve ("Loading…" forever).
+const lazyPages = new Map<string, ComponentType>();
+function lazyPage(id: ChapterMeta['id']): ComponentType | null {
+  const cached = lazyPages.get(id);
+  if (cached) return cached;
+  const load = getPageLoader(id);
+  if (!load) return null;
+  const Page = lazy(load);
+  lazyPages.set(id, Page);
+  return Page;
+}
+
 /** Renders the chapter's own page when it exists, otherwise an honest "in preparation" shell. */
 export function ChapterRoute({ meta }: { meta: ChapterMeta }) {
-  const Page = useMemo<ComponentType | null>(() => {
-    const load = getPageLoader(meta.id);
-    return load ? lazy(load) : null;
-  }, [meta.id]);
+  const Page = useMemo<ComponentType | null>(() => lazyPage(meta.id), [meta.id]);
 
   if (Page) return <Page />;
   return (
