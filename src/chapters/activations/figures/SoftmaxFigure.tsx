@@ -1,0 +1,49 @@
+import { Tex } from '../../../components/math';
+import { softmax } from '../../../experiments/activations/functions';
+import { LocalControls } from './LocalControls';
+import { SOFTMAX_PARAMS } from './localParams';
+import { fmt, texNum } from './format';
+import { ProbabilityBars } from './ProbabilityBars';
+import { useLocalParams } from './useLocalParams';
+import type { FigureProps } from './types';
+
+const NAMES = ['z1', 'z2', 'z3', 'z4'] as const;
+
+/** Step 6: four logits and a temperature → softmax probabilities, with the formula in live numbers. */
+export function SoftmaxFigure({ preset }: FigureProps) {
+  const { values, set, reset } = useLocalParams(SOFTMAX_PARAMS, preset);
+  const z = NAMES.map((n) => (typeof values[n] === 'number' ? (values[n] as number) : 0));
+  const t = typeof values.t === 'number' ? values.t : 1;
+  const p = softmax(z, t);
+  const top = p.indexOf(Math.max(...p));
+
+  const expTerms = z.map((zi) => `e^{${texNum(zi)}/${texNum(t)}}`).join(' + ');
+  const formula = `p_${top + 1} = \\frac{e^{z_${top + 1}/T}}{\\sum_j e^{z_j/T}} = \\frac{e^{${texNum(z[top])}/${texNum(
+    t,
+  )}}}{${expTerms}} = ${fmt(p[top], 3)}`;
+  const sumTex = `\\sum_i p_i = ${p.map((v) => fmt(v, 3)).join(' + ')} = ${fmt(
+    p.reduce((a, b) => a + b, 0),
+    3,
+  )}`;
+  const labels = NAMES.map((_, i) => `class ${i + 1}`);
+
+  return (
+    <figure className="act-figure" data-testid="figure-softmax">
+      <ProbabilityBars labels={labels} values={p} testId="softmax-bars" />
+      <div className="act-formula">
+        <Tex tex={formula} display />
+        <Tex tex={sumTex} display />
+      </div>
+      <LocalControls table={SOFTMAX_PARAMS} values={values} onChange={set} />
+      <div className="act-buttons">
+        <button type="button" onClick={reset}>
+          Reset
+        </button>
+      </div>
+      <figcaption className="act-caption">
+        Softmax at temperature {fmt(t, 2)} of logits {z.map((v) => fmt(v, 1)).join(', ')} gives probabilities{' '}
+        {p.map((v) => fmt(v, 3)).join(', ')}; they sum to 1.
+      </figcaption>
+    </figure>
+  );
+}
