@@ -9,6 +9,7 @@ import { extraRoutes } from './extraRoutes';
 import { useGlobalKeys } from './keyboard';
 import { usePresentation, usePresenterDocument } from './presenter/usePresentation';
 import { HelpOverlay } from './presenter/HelpOverlay';
+import { UpdatePrompt } from './offline/UpdatePrompt';
 
 export function App() {
   const route = useRoute();
@@ -64,6 +65,7 @@ export function App() {
         <a href="#/gallery">Figure gallery</a>
       </footer>
       <HelpOverlay />
+      <UpdatePrompt />
     </div>
   );
 }
