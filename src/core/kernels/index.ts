@@ -1,0 +1,15 @@
+/** The active kernel set. Ops import `kernels` and call through it; `setKernels` swaps the backend. */
+import { jsKernels } from './js';
+import type { Kernels } from './types';
+
+export type { Kernels } from './types';
+export { jsKernels } from './js';
+
+export let kernels: Kernels = jsKernels;
+
+/** Replace the raw loops (e.g. with a WASM SIMD build). Returns the previous set so tests can restore it. */
+export function setKernels(next: Kernels): Kernels {
+  const prev = kernels;
+  kernels = next;
+  return prev;
+}

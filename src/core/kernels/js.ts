@@ -1,0 +1,121 @@
+/**
+ * Plain-JS kernels. Loop orders are chosen for row-major memory:
+ * - A·B   (NN) and Aᵀ·B (TN): i-k-j, four k at a time, so each C row is loaded and stored once per 4 k;
+ *   the inner j loop streams contiguous rows of B and C.
+ * - A·Bᵀ  (NT): dot products of contiguous rows of A and B, 2×2 output block with four partial sums each.
+ * - Aᵀ·Bᵀ (TT): rare; a straightforward loop.
+ */
+import type { Kernels } from './types';
+
+/** C[M,N] (+)= A'·B with A' addressed as A[aOff + i*sai + k*sak] and B [K,N] row-major. */
+function gemmRowStream(
+  M: number,
+  N: number,
+  K: number,
+  A: Float32Array,
+  aOff: number,
+  sai: number,
+  sak: number,
+  B: Float32Array,
+  bOff: number,
+  C: Float32Array,
+  cOff: number,
+  accumulate: boolean,
+): void {
+  const K4 = K - (K % 4);
+  for (let i = 0; i < M; i++) {
+    const c0 = cOff + i * N;
+    if (!accumulate) C.fill(0, c0, c0 + N);
+    const ai = aOff + i * sai;
+    let k = 0;
+    for (; k < K4; k += 4) {
+      const a0 = A[ai + k * sak];
+      const a1 = A[ai + (k + 1) * sak];
+      const a2 = A[ai + (k + 2) * sak];
+      const a3 = A[ai + (k + 3) * sak];
+      const b0 = bOff + k * N;
+      const b1 = b0 + N;
+      const b2 = b1 + N;
+      const b3 = b2 + N;
+      for (let j = 0; j < N; j++) {
+        C[c0 + j] += a0 * B[b0 + j] + a1 * B[b1 + j] + a2 * B[b2 + j] + a3 * B[b3 + j];
+      }
+    }
+    for (; k < K; k++) {
+      const a = A[ai + k * sak];
+      if (a === 0) continue;
+      const b0 = bOff + k * N;
+      for (let j = 0; j < N; j++) C[c0 + j] += a * B[b0 + j];
+    }
+  }
+}
+
+/** C[M,N] (+)= A[M,K] · B[N,K]ᵀ — row dot products. */
+function gemmNT(
+  M: number,
+  N: number,
+  K: number,
+  A: Float32Array,
+  aOff: number,
+  B: Float32Array,
+  bOff: number,
+  C: Float32Array,
+  cOff: number,
+  accumulate: boolean,
+): void {
+  const K4 = K - (K % 4);
+  for (let i = 0; i < M; i++) {
+    const ai = aOff + i * K;
+    const ci = cOff + i * N;
+    for (let j = 0; j < N; j++) {
+      const bj = bOff + j * K;
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      let k = 0;
+      for (; k < K4; k += 4) {
+        s0 += A[ai + k] * B[bj + k];
+        s1 += A[ai + k + 1] * B[bj + k + 1];
+        s2 += A[ai + k + 2] * B[bj + k + 2];
+        s3 += A[ai + k + 3] * B[bj + k + 3];
+      }
+      for (; k < K; k++) s0 += A[ai + k] * B[bj + k];
+      const s = s0 + s1 + (s2 + s3);
+      C[ci + j] = accumulate ? C[ci + j] + s : s;
+    }
+  }
+}
+
+function gemmTT(
+  M: number,
+  N: number,
+  K: number,
+  A: Float32Array,
+  aOff: number,
+  B: Float32Array,
+  bOff: number,
+  C: Float32Array,
+  cOff: number,
+  accumulate: boolean,
+): void {
+  for (let i = 0; i < M; i++) {
+    for (let j = 0; j < N; j++) {
+      let s = 0;
+      for (let k = 0; k < K; k++) s += A[aOff + k * M + i] * B[bOff + j * K + k];
+      const ci = cOff + i * N + j;
+      C[ci] = accumulate ? C[ci] + s : s;
+    }
+  }
+}
+
+export const jsKernels: Kernels = {
+  gemm(transA, transB, M, N, K, A, aOff, B, bOff, C, cOff, accumulate) {
+    if (!transB) {
+      // NN: A [M,K] (i stride K, k stride 1); TN: A stored [K,M] (i stride 1, k stride M).
+      if (!transA) gemmRowStream(M, N, K, A, aOff, K, 1, B, bOff, C, cOff, accumulate);
+      else gemmRowStream(M, N, K, A, aOff, 1, M, B, bOff, C, cOff, accumulate);
+    } else if (!transA) gemmNT(M, N, K, A, aOff, B, bOff, C, cOff, accumulate);
+    else gemmTT(M, N, K, A, aOff, B, bOff, C, cOff, accumulate);
+  },
+};

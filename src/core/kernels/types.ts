@@ -1,0 +1,27 @@
+/**
+ * The raw-loop interface. Ops call only these functions for their heavy lifting, so a faster backend
+ * (WASM SIMD, threads) can replace the JS loops without touching ops or modules: `setKernels(myKernels)`.
+ *
+ * Layout: dense row-major Float32Array, addressed by an offset.
+ */
+export interface Kernels {
+  /**
+   * General matrix multiply: C[M,N] = op(A) · op(B)  (or C += … when `accumulate`).
+   * op(A) is A [M,K] or, with `transA`, Aᵀ where A is stored [K,M]; likewise op(B) is B [K,N] or Bᵀ with B stored [N,K].
+   * No transpose is ever materialised.
+   */
+  gemm(
+    transA: boolean,
+    transB: boolean,
+    M: number,
+    N: number,
+    K: number,
+    A: Float32Array,
+    aOff: number,
+    B: Float32Array,
+    bOff: number,
+    C: Float32Array,
+    cOff: number,
+    accumulate: boolean,
+  ): void;
+}

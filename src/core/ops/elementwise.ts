@@ -1,0 +1,186 @@
+/**
+ * Elementwise arithmetic with broadcasting.
+ *
+ *   op        forward            backward (g = dL/dout; ∑ over broadcast dims)
+ *   add       a + b              da += g           db += g
+ *   sub       a − b              da += g           db −= g
+ *   mul       a · b              da += g·b         db += g·a
+ *   div       a / b              da += g / b       db −= g·a / b²
+ *   neg       −a                 da −= g
+ *   exp       eᵃ                 da += g·out
+ *   log       ln a               da += g / a
+ *   sqrt      √a                 da += g / (2·out)
+ *   pow       aᵖ (p constant)    da += g·p·aᵖ⁻¹
+ *   abs       |a|                da += g·sign(a)
+ *   scale     s·a (s constant)   da += g·s
+ *   addScalar a + s              da += g
+ */
+import { gradOf, record, tracks } from '../autograd';
+import { outTensor, type Tensor } from '../tensor';
+import { broadcastIndex, broadcastShapes, sameShape } from './broadcast';
+
+type BinaryKind = 'add' | 'sub' | 'mul' | 'div';
+
+function binary(a: Tensor, b: Tensor, kind: BinaryKind): Tensor {
+  const same = sameShape(a.shape, b.shape);
+  const shape = same ? a.shape : broadcastShapes(a.shape, b.shape);
+  const tracked = tracks(a, b);
+  const out = outTensor(shape, tracked);
+  const o = out.data;
+  const x = a.data;
+  const y = b.data;
+  const n = out.size;
+  if (same) {
+    if (kind === 'add') for (let i = 0; i < n; i++) o[i] = x[i] + y[i];
+    else if (kind === 'sub') for (let i = 0; i < n; i++) o[i] = x[i] - y[i];
+    else if (kind === 'mul') for (let i = 0; i < n; i++) o[i] = x[i] * y[i];
+    else for (let i = 0; i < n; i++) o[i] = x[i] / y[i];
+    if (tracked) {
+      record(out, kind, [a, b], () => {
+        const g = out.grad!;
+        const ga = gradOf(a);
+        const gb = gradOf(b);
+        if (kind === 'add') {
+          if (ga) for (let i = 0; i < n; i++) ga[i] += g[i];
+          if (gb) for (let i = 0; i < n; i++) gb[i] += g[i];
+        } else if (kind === 'sub') {
+          if (ga) for (let i = 0; i < n; i++) ga[i] += g[i];
+          if (gb) for (let i = 0; i < n; i++) gb[i] -= g[i];
+        } else if (kind === 'mul') {
+          if (ga) for (let i = 0; i < n; i++) ga[i] += g[i] * y[i];
+          if (gb) for (let i = 0; i < n; i++) gb[i] += g[i] * x[i];
+        } else {
+          if (ga) for (let i = 0; i < n; i++) ga[i] += g[i] / y[i];
+          if (gb) for (let i = 0; i < n; i++) gb[i] -= (g[i] * x[i]) / (y[i] * y[i]);
+        }
+      });
+    }
+    return out;
+  }
+  const ia = broadcastIndex(shape, a.shape);
+  const ib = broadcastIndex(shape, b.shape);
+  if (kind === 'add') for (let i = 0; i < n; i++) o[i] = x[ia[i]] + y[ib[i]];
+  else if (kind === 'sub') for (let i = 0; i < n; i++) o[i] = x[ia[i]] - y[ib[i]];
+  else if (kind === 'mul') for (let i = 0; i < n; i++) o[i] = x[ia[i]] * y[ib[i]];
+  else for (let i = 0; i < n; i++) o[i] = x[ia[i]] / y[ib[i]];
+  if (tracked) {
+    record(out, kind, [a, b], () => {
+      const g = out.grad!;
+      const ga = gradOf(a);
+      const gb = gradOf(b);
+      if (kind === 'add') {
+        if (ga) for (let i = 0; i < n; i++) ga[ia[i]] += g[i];
+        if (gb) for (let i = 0; i < n; i++) gb[ib[i]] += g[i];
+      } else if (kind === 'sub') {
+        if (ga) for (let i = 0; i < n; i++) ga[ia[i]] += g[i];
+        if (gb) for (let i = 0; i < n; i++) gb[ib[i]] -= g[i];
+      } else if (kind === 'mul') {
+        if (ga) for (let i = 0; i < n; i++) ga[ia[i]] += g[i] * y[ib[i]];
+        if (gb) for (let i = 0; i < n; i++) gb[ib[i]] += g[i] * x[ia[i]];
+      } else {
+        if (ga) for (let i = 0; i < n; i++) ga[ia[i]] += g[i] / y[ib[i]];
+        if (gb) {
+          for (let i = 0; i < n; i++) {
+            const yv = y[ib[i]];
+            gb[ib[i]] -= (g[i] * x[ia[i]]) / (yv * yv);
+          }
+        }
+      }
+    });
+  }
+  return out;
+}
+
+export const add = (a: Tensor, b: Tensor): Tensor => binary(a, b, 'add');
+export const sub = (a: Tensor, b: Tensor): Tensor => binary(a, b, 'sub');
+export const mul = (a: Tensor, b: Tensor): Tensor => binary(a, b, 'mul');
+export const div = (a: Tensor, b: Tensor): Tensor => binary(a, b, 'div');
+
+type UnaryKind = 'neg' | 'exp' | 'log' | 'sqrt' | 'abs';
+
+function unary(a: Tensor, kind: UnaryKind): Tensor {
+  const tracked = tracks(a);
+  const out = outTensor(a.shape, tracked);
+  const o = out.data;
+  const x = a.data;
+  const n = a.size;
+  if (kind === 'neg') for (let i = 0; i < n; i++) o[i] = -x[i];
+  else if (kind === 'exp') for (let i = 0; i < n; i++) o[i] = Math.exp(x[i]);
+  else if (kind === 'log') for (let i = 0; i < n; i++) o[i] = Math.log(x[i]);
+  else if (kind === 'sqrt') for (let i = 0; i < n; i++) o[i] = Math.sqrt(x[i]);
+  else for (let i = 0; i < n; i++) o[i] = Math.abs(x[i]);
+  if (tracked) {
+    record(out, kind, [a], () => {
+      const g = out.grad!;
+      const ga = gradOf(a)!;
+      if (kind === 'neg') for (let i = 0; i < n; i++) ga[i] -= g[i];
+      else if (kind === 'exp') for (let i = 0; i < n; i++) ga[i] += g[i] * o[i];
+      else if (kind === 'log') for (let i = 0; i < n; i++) ga[i] += g[i] / x[i];
+      else if (kind === 'sqrt') for (let i = 0; i < n; i++) ga[i] += g[i] / (2 * o[i]);
+      else for (let i = 0; i < n; i++) ga[i] += x[i] > 0 ? g[i] : x[i] < 0 ? -g[i] : 0;
+    });
+  }
+  return out;
+}
+
+export const neg = (a: Tensor): Tensor => unary(a, 'neg');
+export const exp = (a: Tensor): Tensor => unary(a, 'exp');
+export const log = (a: Tensor): Tensor => unary(a, 'log');
+export const sqrt = (a: Tensor): Tensor => unary(a, 'sqrt');
+export const abs = (a: Tensor): Tensor => unary(a, 'abs');
+
+/** aᵖ for a constant exponent p. */
+export function pow(a: Tensor, p: number): Tensor {
+  const tracked = tracks(a);
+  const out = outTensor(a.shape, tracked);
+  const o = out.data;
+  const x = a.data;
+  const n = a.size;
+  if (p === 2) for (let i = 0; i < n; i++) o[i] = x[i] * x[i];
+  else for (let i = 0; i < n; i++) o[i] = Math.pow(x[i], p);
+  if (tracked) {
+    record(out, 'pow', [a], () => {
+      const g = out.grad!;
+      const ga = gradOf(a)!;
+      if (p === 2) for (let i = 0; i < n; i++) ga[i] += 2 * g[i] * x[i];
+      else for (let i = 0; i < n; i++) ga[i] += g[i] * p * Math.pow(x[i], p - 1);
+    });
+  }
+  return out;
+}
+
+/** s·a for a constant s. */
+export function scale(a: Tensor, s: number): Tensor {
+  const tracked = tracks(a);
+  const out = outTensor(a.shape, tracked);
+  const o = out.data;
+  const x = a.data;
+  const n = a.size;
+  for (let i = 0; i < n; i++) o[i] = s * x[i];
+  if (tracked) {
+    record(out, 'scale', [a], () => {
+      const g = out.grad!;
+      const ga = gradOf(a)!;
+      for (let i = 0; i < n; i++) ga[i] += s * g[i];
+    });
+  }
+  return out;
+}
+
+/** a + s for a constant s. */
+export function addScalar(a: Tensor, s: number): Tensor {
+  const tracked = tracks(a);
+  const out = outTensor(a.shape, tracked);
+  const o = out.data;
+  const x = a.data;
+  const n = a.size;
+  for (let i = 0; i < n; i++) o[i] = x[i] + s;
+  if (tracked) {
+    record(out, 'addScalar', [a], () => {
+      const g = out.grad!;
+      const ga = gradOf(a)!;
+      for (let i = 0; i < n; i++) ga[i] += g[i];
+    });
+  }
+  return out;
+}

@@ -1,0 +1,6 @@
+/** All primitive ops, by family. */
+export * from './elementwise';
+export * from './activations';
+export * from './reduce';
+export * from './matmul';
+export * from './shape';

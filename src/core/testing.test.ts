@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { gradOf, record, tracks } from './autograd';
+import { outTensor, type Tensor } from './tensor';
+import { checkGrad } from './testing';
+
+/** x² with a deliberately wrong backward (x instead of 2x). */
+function badSquare(x: Tensor): Tensor {
+  const out = outTensor(x.shape, tracks(x));
+  for (let i = 0; i < x.size; i++) out.data[i] = x.data[i] * x.data[i];
+  if (out.requiresGrad) {
+    record(out, 'badSquare', [x], () => {
+      const g = out.grad!;
+      const gx = gradOf(x)!;
+      for (let i = 0; i < x.size; i++) gx[i] += g[i] * x.data[i];
+    });
+  }
+  return out;
+}
+
+describe('checkGrad catches mistakes', () => {
+  it('a wrong backward fails against float64 and against float32 finite differences', () => {
+    expect(() => checkGrad(badSquare, [[4]], { reference: (x) => x.map((v) => v * v) })).toThrow(
+      /d\/d input 0/,
+    );
+    expect(() => checkGrad(badSquare, [[4]])).toThrow(/d\/d input 0/);
+  });
+  it('a wrong forward fails against the reference', () => {
+    expect(() => checkGrad(badSquare, [[3]], { reference: (x) => x.map((v) => v * v * v) })).toThrow(
+      /forward/,
+    );
+  });
+});
