@@ -283,7 +283,7 @@ describe('matmul and linear', () => {
   });
   it('larger shapes exercise the unrolled kernel paths', () => {
     checkGrad(
-      op.matmul,
+      (a, b) => op.matmul(a, b),
       [
         [7, 13],
         [13, 9],
