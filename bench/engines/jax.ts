@@ -1,0 +1,350 @@
+// @jax-js/jax peer on its Wasm device. The whole train step — valueAndGrad of the loss plus the optimiser update —
+// is one jit-compiled function, as a JAX user would write it (the strongest fair form of this peer).
+//
+// jax-js uses move semantics: every function CONSUMES its Array arguments, so an Array used twice needs `.ref` on all
+// but its last use. To keep that readable, the loss functions read parameters through `param(name)` (always `.ref`) and
+// dispose the parameter tree once at the end.
+//
+// Embedding lookups are written as one-hot matmuls: under jit, the gradient of np.take (a scatter) fails in
+// jax-js 0.1.25 ("routine primitive scatter input is not imm"). The one-hot inputs are the same data every engine gets.
+import '../shims';
+import { defaultDevice, init, jit, numpy as np, nn, tree, valueAndGrad } from '@jax-js/jax';
+import type {
+  AdamConfig,
+  Engine,
+  MatmulCase,
+  MatmulRunner,
+  Params,
+  Trainer,
+  W1Data,
+  W2Data,
+  W3Data,
+} from '../types';
+
+type JArray = np.Array;
+type Tree = Record<string, JArray>;
+
+export async function createJaxEngine(): Promise<Engine> {
+  const devices = await init('wasm');
+  if (!devices.includes('wasm'))
+    throw new Error(`jax-js: wasm device unavailable (got ${devices.join(', ')})`);
+  defaultDevice('wasm');
+  return {
+    name: 'jax-js',
+    description:
+      '@jax-js/jax 0.1.25, wasm device (1 thread: Node has no global Worker), jit(valueAndGrad + update)',
+    async activate() {
+      defaultDevice('wasm');
+    },
+    createTrainer(w) {
+      switch (w.id) {
+        case 'W1':
+          return trainerW1(w);
+        case 'W2':
+          return trainerW2(w);
+        case 'W3':
+          return trainerW3(w);
+      }
+    },
+    createMatmul: (c) => createMatmul(c),
+  };
+}
+
+function toArrays(params: Params): Tree {
+  const out: Tree = {};
+  for (const [name, p] of Object.entries(params)) out[name] = np.array(p.data.slice()).reshape(p.shape);
+  return out;
+}
+
+function zerosLike(params: Params): Tree {
+  const out: Tree = {};
+  for (const [name, p] of Object.entries(params)) out[name] = np.zeros(p.shape);
+  return out;
+}
+
+/** A float32 array from a typed-array view (copied: jax-js may keep the buffer). */
+function arr(data: Float32Array, shape: number[]): JArray {
+  return np.array(data.slice()).reshape(shape);
+}
+
+/** Reads a parameter without consuming the tree's reference. */
+function reader(p: Tree): (name: string) => JArray {
+  return (name) => p[name].ref;
+}
+
+/** Mean softmax cross-entropy of logits [N, V] against one-hot targets [N, V]. */
+function softmaxCrossEntropy(logits: JArray, targetOneHot: JArray): JArray {
+  const n = logits.shape[0];
+  return nn
+    .logSoftmax(logits, -1)
+    .mul(targetOneHot)
+    .sum()
+    .mul(-1 / n);
+}
+
+/** Adam with bias correction; bc1 = 1 − β1^t and bc2 = 1 − β2^t arrive as traced scalars so one compile serves all t. */
+function adamUpdate(cfg: AdamConfig, p: Tree, g: Tree, m: Tree, v: Tree, bc1: JArray, bc2: JArray) {
+  const [np1, nm, nv]: [Tree, Tree, Tree] = [{}, {}, {}];
+  for (const k of Object.keys(p)) {
+    const gk = g[k];
+    const m1 = m[k].mul(cfg.beta1).add(gk.ref.mul(1 - cfg.beta1));
+    const v1 = v[k].mul(cfg.beta2).add(gk.ref.mul(gk).mul(1 - cfg.beta2));
+    const mHat = m1.ref.div(bc1.ref);
+    const vHat = v1.ref.div(bc2.ref);
+    np1[k] = p[k].sub(mHat.div(np.sqrt(vHat).add(cfg.eps)).mul(cfg.lr));
+    nm[k] = m1;
+    nv[k] = v1;
+  }
+  bc1.dispose();
+  bc2.dispose();
+  return [np1, nm, nv] as const;
+}
+
+/** Holds params + Adam state across steps and feeds the jitted step its bias-correction scalars. */
+function adamTrainer(
+  params: Params,
+  cfg: AdamConfig,
+  jitted: ((
+    p: Tree,
+    m: Tree,
+    v: Tree,
+    bc1: JArray,
+    bc2: JArray,
+    batchIndex: number,
+  ) => [JArray, Tree, Tree, Tree]) & {
+    dispose(): void;
+  },
+  extraDispose: () => void = () => {},
+): Trainer {
+  let p = toArrays(params);
+  let m = zerosLike(params);
+  let v = zerosLike(params);
+  let t = 0;
+  return {
+    step() {
+      t++;
+      const bc1 = np.array([1 - Math.pow(cfg.beta1, t)]);
+      const bc2 = np.array([1 - Math.pow(cfg.beta2, t)]);
+      const [loss, p1, m1, v1] = jitted(p, m, v, bc1, bc2, t - 1);
+      [p, m, v] = [p1, m1, v1];
+      return loss.item();
+    },
+    dispose() {
+      tree.dispose(p);
+      tree.dispose(m);
+      tree.dispose(v);
+      jitted.dispose();
+      extraDispose();
+    },
+  };
+}
+
+// W1: SGD. The step is jit(p, x, y) ↦ [loss, p − lr·∇loss].
+function trainerW1(w: W1Data): Trainer {
+  const layers = w.sizes.length - 1;
+  const lossFn = (p: Tree, x: JArray, y: JArray): JArray => {
+    let h = x; // [B, 2]
+    for (let l = 0; l < layers; l++) {
+      const z = np.matmul(h, p[`w${l}`]).add(p[`b${l}`]); // [B, out]
+      h = l + 1 < layers ? np.tanh(z) : z;
+    }
+    // Stable BCE from logits: max(z, 0) − z·y + log(1 + e^{−|z|}).
+    const z = h; // [B, 1]
+    const perPoint = np
+      .maximum(z.ref, 0)
+      .sub(z.ref.mul(y))
+      .add(np.log1p(np.exp(np.abs(z).neg())));
+    return perPoint.mean();
+  };
+  const step = jit((p: Tree, x: JArray, y: JArray) => {
+    const [loss, g] = valueAndGrad(lossFn)(tree.ref(p), x, y);
+    const next: Tree = {};
+    for (const k of Object.keys(p)) next[k] = p[k].sub(g[k].mul(w.lr));
+    return [loss, next] as [JArray, Tree];
+  });
+  let p = toArrays(w.params);
+  let i = 0;
+  return {
+    step() {
+      const batch = w.batches[i++ % w.batches.length];
+      const [loss, next] = step(p, arr(batch.x, [w.batchSize, 2]), arr(batch.y, [w.batchSize, 1]));
+      p = next;
+      return loss.item();
+    },
+    dispose() {
+      tree.dispose(p);
+      step.dispose();
+    },
+  };
+}
+
+// W2: per time step gates = x_t·Wx + h·Wh + b (order i, f, g, o); logits_t = h_t·Wy + by; mean CE over T·B.
+function trainerW2(w: W2Data): Trainer {
+  const { vocab: V, hidden: H, seqLen: T, batchSize: B } = w;
+  const lossFn = (p: Tree, xs: JArray, ys: JArray): JArray => {
+    const param = reader(p);
+    let h = np.zeros([B, H]);
+    let c = np.zeros([B, H]);
+    const logits: JArray[] = [];
+    for (let t = 0; t < T; t++) {
+      const xt = xs.ref.slice(t); // [B, V]
+      const z = np
+        .matmul(xt, param('wx'))
+        .add(np.matmul(h, param('wh')))
+        .add(param('b')); // [B, 4H]
+      const zi = z.ref.slice([], [0, H]);
+      const zf = z.ref.slice([], [H, 2 * H]);
+      const zg = z.ref.slice([], [2 * H, 3 * H]);
+      const zo = z.slice([], [3 * H, 4 * H]);
+      c = nn
+        .sigmoid(zf)
+        .mul(c)
+        .add(nn.sigmoid(zi).mul(np.tanh(zg))); // [B, H]
+      h = nn.sigmoid(zo).mul(np.tanh(c.ref)); // [B, H]
+      logits.push(np.matmul(h.ref, param('wy')).add(param('by'))); // [B, V]
+    }
+    h.dispose();
+    c.dispose();
+    xs.dispose();
+    tree.dispose(p);
+    return softmaxCrossEntropy(np.concatenate(logits, 0), ys.reshape([T * B, V]));
+  };
+  const jitted = jit((p: Tree, m: Tree, v: Tree, bc1: JArray, bc2: JArray, xs: JArray, ys: JArray) => {
+    const [loss, g] = valueAndGrad(lossFn)(tree.ref(p), xs, ys);
+    const [p1, m1, v1] = adamUpdate(w.adam, p, g, m, v, bc1, bc2);
+    return [loss, p1, m1, v1] as [JArray, Tree, Tree, Tree];
+  });
+  const call = Object.assign(
+    (p: Tree, m: Tree, v: Tree, bc1: JArray, bc2: JArray, batchIndex: number) => {
+      const batch = w.batches[batchIndex % w.batches.length];
+      return jitted(p, m, v, bc1, bc2, arr(batch.inputOneHot, [T, B, V]), arr(batch.targetOneHot, [T, B, V]));
+    },
+    { dispose: () => jitted.dispose() },
+  );
+  return adamTrainer(w.params, w.adam, call);
+}
+
+// W3: see W3Data in types.ts. Embeddings are one-hot matmuls (see the note at the top).
+function trainerW3(w: W3Data): Trainer {
+  const { vocab: V, dModel: d, heads, seqLen: L, batchSize: B } = w;
+  const dk = d / heads;
+  const posEnc = arr(w.posEnc, [L, d]);
+  const mask = arr(w.causalMask, [L, L]);
+
+  const lossFn = (
+    p: Tree,
+    src: JArray,
+    decIn: JArray,
+    target: JArray,
+    pe: JArray,
+    causal: JArray,
+  ): JArray => {
+    const param = reader(p);
+    const linear = (x: JArray, prefix: string, wName: string, bName: string) =>
+      np.matmul(x, param(`${prefix}.${wName}`)).add(param(`${prefix}.${bName}`));
+    const layerNorm = (x: JArray, prefix: string) => {
+      const mean = x.ref.mean(-1, { keepdims: true }); // [N, 1]
+      const centred = x.sub(mean);
+      const variance = np.square(centred.ref).mean(-1, { keepdims: true });
+      const normed = centred.div(np.sqrt(variance.add(w.lnEps)));
+      return normed.mul(param(`${prefix}.g`)).add(param(`${prefix}.b`));
+    };
+    const splitHeads = (x: JArray) => x.reshape([B, L, heads, dk]).transpose([0, 2, 1, 3]); // [B, h, L, dk]
+    const attention = (xq: JArray, xkv: JArray, prefix: string, masked: boolean) => {
+      const q = splitHeads(linear(xq, prefix, 'wq', 'bq'));
+      const k = splitHeads(linear(xkv.ref, prefix, 'wk', 'bk'));
+      const val = splitHeads(linear(xkv, prefix, 'wv', 'bv'));
+      let scores = np.matmul(q, k.transpose([0, 1, 3, 2])).mul(1 / Math.sqrt(dk)); // [B, h, L, L]
+      if (masked) scores = scores.add(causal.ref);
+      const ctx = np.matmul(nn.softmax(scores, -1), val); // [B, h, L, dk]
+      return linear(ctx.transpose([0, 2, 1, 3]).reshape([B * L, d]), prefix, 'wo', 'bo'); // [B·L, d]
+    };
+    const feedForward = (x: JArray, prefix: string) =>
+      linear(nn.relu(linear(x, prefix, 'w1', 'b1')), prefix, 'w2', 'b2');
+    const embed = (oneHot: JArray) =>
+      np
+        .matmul(oneHot, param('embed'))
+        .mul(Math.sqrt(d))
+        .reshape([B, L, d])
+        .add(pe.ref)
+        .reshape([B * L, d]); // [B·L, d]
+
+    let enc = embed(src);
+    for (let l = 0; l < w.encLayers; l++) {
+      enc = layerNorm(enc.ref.add(attention(enc.ref, enc, `enc${l}.attn`, false)), `enc${l}.ln1`);
+      enc = layerNorm(enc.ref.add(feedForward(enc, `enc${l}.ff`)), `enc${l}.ln2`);
+    }
+    let dec = embed(decIn);
+    for (let l = 0; l < w.decLayers; l++) {
+      dec = layerNorm(dec.ref.add(attention(dec.ref, dec, `dec${l}.self`, true)), `dec${l}.ln1`);
+      dec = layerNorm(dec.ref.add(attention(dec, enc.ref, `dec${l}.cross`, false)), `dec${l}.ln2`);
+      dec = layerNorm(dec.ref.add(feedForward(dec, `dec${l}.ff`)), `dec${l}.ln3`);
+    }
+    const logits = np.matmul(dec, param('embed').transpose([1, 0])); // tied: [B·L, V]
+    enc.dispose();
+    pe.dispose();
+    causal.dispose();
+    tree.dispose(p);
+    return softmaxCrossEntropy(logits, target);
+  };
+
+  const jitted = jit(
+    (
+      p: Tree,
+      m: Tree,
+      v: Tree,
+      bc1: JArray,
+      bc2: JArray,
+      src: JArray,
+      decIn: JArray,
+      target: JArray,
+      pe: JArray,
+      causal: JArray,
+    ) => {
+      const [loss, g] = valueAndGrad(lossFn)(tree.ref(p), src, decIn, target, pe, causal);
+      const [p1, m1, v1] = adamUpdate(w.adam, p, g, m, v, bc1, bc2);
+      return [loss, p1, m1, v1] as [JArray, Tree, Tree, Tree];
+    },
+  );
+  const call = Object.assign(
+    (p: Tree, m: Tree, v: Tree, bc1: JArray, bc2: JArray, batchIndex: number) => {
+      const batch = w.batches[batchIndex % w.batches.length];
+      return jitted(
+        p,
+        m,
+        v,
+        bc1,
+        bc2,
+        arr(batch.srcOneHot, [B * L, V]),
+        arr(batch.decInOneHot, [B * L, V]),
+        arr(batch.targetOneHot, [B * L, V]),
+        posEnc.ref,
+        mask.ref,
+      );
+    },
+    { dispose: () => jitted.dispose() },
+  );
+  return adamTrainer(w.params, w.adam, call, () => {
+    posEnc.dispose();
+    mask.dispose();
+  });
+}
+
+function createMatmul(c: MatmulCase): MatmulRunner {
+  const a = arr(c.a, c.transA ? [c.batch, c.k, c.m] : [c.batch, c.m, c.k]);
+  const b = arr(c.b, c.transB ? [c.batch, c.n, c.k] : [c.batch, c.k, c.n]);
+  const product = jit((x: JArray, y: JArray) =>
+    np.matmul(c.transA ? x.transpose([0, 2, 1]) : x, c.transB ? y.transpose([0, 2, 1]) : y),
+  );
+  return {
+    run() {
+      const data = product(a.ref, b.ref).dataSync();
+      return data[0];
+    },
+    dispose() {
+      a.dispose();
+      b.dispose();
+      product.dispose();
+    },
+  };
+}

@@ -1,0 +1,321 @@
+// Measurement protocol shared by all workloads: build every engine's trainer from the same data, check that the
+// losses agree for the first steps, warm up, then interleave engines in rounds and report medians.
+import { matmulFlops } from './workloads/matmul';
+import { NotAvailableError } from './types';
+import type { Engine, EngineName, MatmulCase, MatmulRunner, Trainer, WorkloadData } from './types';
+
+export interface HarnessOptions {
+  /** Timed seconds per engine per workload (split across rounds). */
+  seconds: number;
+  rounds: number;
+  warmupSeconds: number;
+  checkSteps: number;
+}
+
+export interface MemoryGrowth {
+  /** Sum over rounds 2.. of (heapUsed after gc at round end − heapUsed after gc at round start). */
+  heapBytes: number;
+  /** Same for external + arrayBuffers (where Wasm memory and typed-array stores live). */
+  externalBytes: number;
+  /** heapBytes per timed step of rounds 2.. */
+  bytesPerStep: number;
+  flat: boolean;
+}
+
+export type Status = 'ok' | 'missing' | 'error' | 'mismatch';
+
+export interface WorkloadResult {
+  engine: EngineName;
+  workload: string;
+  status: Status;
+  message?: string;
+  steps: number;
+  msPerStepRounds: number[];
+  msPerStep: number; // median over rounds
+  stepsPerSec: number;
+  checkLosses: number[];
+  lastLoss: number;
+  memory?: MemoryGrowth;
+}
+
+export interface CheckReport {
+  workload: string;
+  reference: EngineName;
+  tolerances: { firstStep: number; laterSteps: number };
+  rows: { engine: EngineName; losses: number[]; maxRelDiff: number; pass: boolean }[];
+}
+
+/** Relative tolerance for loss agreement; see checkAgreement for the reasoning. */
+export const TOLERANCE = {
+  // Step 1 is a pure forward pass from identical float32 weights: engines differ only in summation order and in
+  // exp/log/tanh implementations, i.e. a few float32 ulps per op; 1e-4 relative leaves headroom for W3's ~80 ops deep.
+  firstStep: 1e-4,
+  // Later steps follow different float32 gradients through the optimiser. Adam's first update is ≈ lr·sign(g) for every
+  // weight whatever |g|, so rounding noise on tiny gradients becomes lr-sized weight differences; 2e-3 relative
+  // accepts that but still catches any real bug (a wrong gate order, a missing bias, a wrong mask, lr or ε moves the
+  // loss by ≥ 1e-2 within these steps — verified by perturbing the definitions).
+  laterSteps: 2e-3,
+};
+
+const now = () => performance.now();
+/**
+ * Full collection, twice with a macrotask between: V8 frees ArrayBuffer backing stores on a background task after a
+ * GC, so a single gc() can still show freed tensors' buffers in `arrayBuffers`.
+ */
+async function settleHeap(): Promise<NodeJS.MemoryUsage> {
+  const g = (globalThis as { gc?: () => void }).gc;
+  if (g) {
+    g();
+    await new Promise((resolve) => setImmediate(resolve));
+    g();
+  }
+  return process.memoryUsage();
+}
+
+export const median = (xs: number[]): number => {
+  if (xs.length === 0) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+};
+
+function emptyResult(engine: EngineName, workload: string, status: Status, message: string): WorkloadResult {
+  return {
+    engine,
+    workload,
+    status,
+    message,
+    steps: 0,
+    msPerStepRounds: [],
+    msPerStep: NaN,
+    stepsPerSec: NaN,
+    checkLosses: [],
+    lastLoss: NaN,
+  };
+}
+
+function stepChecked(trainer: Trainer, engine: EngineName): number {
+  const loss = trainer.step();
+  if (!Number.isFinite(loss)) throw new Error(`${engine}: non-finite loss ${loss}`);
+  return loss;
+}
+
+/** Compares each engine's first losses with the reference engine's; marks disagreeing engines. */
+function checkAgreement(workload: string, losses: Map<EngineName, number[]>): CheckReport {
+  const engines = [...losses.keys()];
+  const reference: EngineName = engines.includes('tfjs-cpu') ? 'tfjs-cpu' : engines[0];
+  const ref = losses.get(reference) ?? [];
+  const rows = engines.map((engine) => {
+    const ls = losses.get(engine) ?? [];
+    let maxRelDiff = 0;
+    let pass = ls.length === ref.length;
+    ls.forEach((l, i) => {
+      const rel = Math.abs(l - ref[i]) / Math.max(1e-6, Math.abs(ref[i]));
+      maxRelDiff = Math.max(maxRelDiff, rel);
+      if (rel > (i === 0 ? TOLERANCE.firstStep : TOLERANCE.laterSteps)) pass = false;
+    });
+    return { engine, losses: ls, maxRelDiff, pass };
+  });
+  return { workload, reference, tolerances: TOLERANCE, rows };
+}
+
+export function printCheck(report: CheckReport): void {
+  console.log(
+    `\n[check ${report.workload}] losses of the first ${report.rows[0]?.losses.length ?? 0} steps vs ${report.reference}` +
+      ` (tolerance rel ${report.tolerances.firstStep} at step 1, ${report.tolerances.laterSteps} after):`,
+  );
+  for (const r of report.rows) {
+    const ls = r.losses.map((l) => l.toFixed(6)).join(' ');
+    console.log(
+      `  ${r.engine.padEnd(10)} ${ls}   max rel diff ${r.maxRelDiff.toExponential(2)}  ${r.pass ? 'OK' : 'MISMATCH'}`,
+    );
+  }
+  if (report.rows.some((r) => !r.pass)) {
+    console.error(
+      `\n!!! [check ${report.workload}] LOSSES DISAGREE: engines marked MISMATCH are excluded from timing.\n`,
+    );
+  }
+}
+
+interface Live {
+  engine: Engine;
+  trainer: Trainer;
+  result: WorkloadResult;
+}
+
+export async function benchWorkload(
+  data: WorkloadData,
+  engines: Engine[],
+  opts: HarnessOptions,
+): Promise<{ results: WorkloadResult[]; check: CheckReport }> {
+  const results: WorkloadResult[] = [];
+  const live: Live[] = [];
+  const losses = new Map<EngineName, number[]>();
+
+  // 1. Build and run the first steps (also the agreement check).
+  for (const engine of engines) {
+    await engine.activate();
+    let trainer: Trainer | undefined;
+    try {
+      trainer = engine.createTrainer(data);
+      const ls: number[] = [];
+      for (let i = 0; i < opts.checkSteps; i++) ls.push(stepChecked(trainer, engine.name));
+      losses.set(engine.name, ls);
+      const result = emptyResult(engine.name, data.id, 'ok', '');
+      delete result.message;
+      result.checkLosses = ls;
+      live.push({ engine, trainer, result });
+      results.push(result);
+    } catch (err) {
+      trainer?.dispose();
+      const missing = err instanceof NotAvailableError;
+      const message = err instanceof Error ? err.message : String(err);
+      if (!missing)
+        console.error(`!!! ${engine.name} ${data.id} failed: ${err instanceof Error ? err.stack : message}`);
+      results.push(emptyResult(engine.name, data.id, missing ? 'missing' : 'error', message));
+    }
+  }
+  const check = checkAgreement(data.id, losses);
+  printCheck(check);
+  for (const row of check.rows) {
+    if (row.pass) continue;
+    const idx = live.findIndex((l) => l.engine.name === row.engine);
+    if (idx < 0) continue;
+    const [l] = live.splice(idx, 1);
+    l.result.status = 'mismatch';
+    l.result.message = `loss differs from ${check.reference} by rel ${row.maxRelDiff.toExponential(2)}`;
+    l.trainer.dispose();
+  }
+
+  // 2. Warm up (JIT, caches, allocator pools).
+  for (const l of live) {
+    await l.engine.activate();
+    const t0 = now();
+    let n = 0;
+    while (n < 2 || now() - t0 < opts.warmupSeconds * 1000) {
+      stepChecked(l.trainer, l.engine.name);
+      n++;
+    }
+  }
+
+  // 3. Interleaved timed rounds; the engine order rotates every round so none always runs first after a gc.
+  const slice = (opts.seconds * 1000) / opts.rounds;
+  const growth = new Map<EngineName, { heap: number; ext: number; steps: number }>();
+  for (let round = 0; round < opts.rounds; round++) {
+    for (let k = 0; k < live.length; k++) {
+      const l = live[(round + k) % live.length];
+      await l.engine.activate();
+      const before = await settleHeap();
+      const t0 = now();
+      let steps = 0;
+      let loss: number;
+      do {
+        loss = stepChecked(l.trainer, l.engine.name); // read every step, as the live UI does
+        steps++;
+      } while (now() - t0 < slice);
+      const elapsed = now() - t0;
+      const after = await settleHeap();
+      l.result.msPerStepRounds.push(elapsed / steps);
+      l.result.steps += steps;
+      l.result.lastLoss = loss;
+      // Round 0 may still fill caches and pools; growth is judged on the later rounds.
+      if (round > 0) {
+        const g = growth.get(l.engine.name) ?? { heap: 0, ext: 0, steps: 0 };
+        g.heap += after.heapUsed - before.heapUsed;
+        g.ext += after.external + after.arrayBuffers - (before.external + before.arrayBuffers);
+        g.steps += steps;
+        growth.set(l.engine.name, g);
+      }
+    }
+  }
+  for (const l of live) {
+    const r = l.result;
+    r.msPerStep = median(r.msPerStepRounds);
+    r.stepsPerSec = 1000 / r.msPerStep;
+    const g = growth.get(l.engine.name) ?? { heap: 0, ext: 0, steps: 0 };
+    // Flat = the JS heap grew by less than 1 MiB over all later rounds, or by less than 64 bytes a step (a leak of
+    // one small object per step would show as ≥ 64 B/step). Wasm memory shows up in `externalBytes`, reported only:
+    // Wasm memories never shrink, so a one-off growth there is not a leak.
+    const bytesPerStep = g.heap / Math.max(1, g.steps);
+    const flat = g.heap < 1 << 20 || bytesPerStep < 64;
+    if (g.steps > 0) r.memory = { heapBytes: g.heap, externalBytes: g.ext, bytesPerStep, flat };
+    l.trainer.dispose();
+  }
+  return { results, check };
+}
+
+export interface MatmulResult {
+  engine: EngineName;
+  case: string;
+  status: Status;
+  message?: string;
+  gflops: number; // median over rounds
+  msPerCall: number;
+}
+
+/** GFLOP/s of one product per engine: each call computes C and reads it back, interleaved like the workloads. */
+export async function benchMatmul(
+  c: MatmulCase,
+  engines: Engine[],
+  opts: HarnessOptions,
+): Promise<MatmulResult[]> {
+  const runners: { engine: Engine; runner: MatmulRunner; times: number[] }[] = [];
+  const results: MatmulResult[] = [];
+  let reference: number | undefined;
+  for (const engine of engines) {
+    await engine.activate();
+    try {
+      const runner = engine.createMatmul(c);
+      const first = runner.run();
+      // Same inputs ⇒ the first element of C must agree (float32, K ≤ 384 terms of unit normals).
+      reference ??= first;
+      if (Math.abs(first - reference) > 1e-3 * Math.max(1, Math.abs(reference))) {
+        throw new Error(`C[0] = ${first} differs from the first engine's ${reference}`);
+      }
+      runners.push({ engine, runner, times: [] });
+    } catch (err) {
+      const missing = err instanceof NotAvailableError;
+      const message = err instanceof Error ? err.message : String(err);
+      if (!missing) console.error(`!!! ${engine.name} matmul ${c.name}: ${message}`);
+      results.push({
+        engine: engine.name,
+        case: c.name,
+        status: missing ? 'missing' : 'error',
+        message,
+        gflops: NaN,
+        msPerCall: NaN,
+      });
+    }
+  }
+  const slice = (opts.seconds * 1000) / opts.rounds;
+  for (const r of runners) {
+    await r.engine.activate();
+    const t0 = now();
+    while (now() - t0 < opts.warmupSeconds * 500) r.runner.run();
+  }
+  for (let round = 0; round < opts.rounds; round++) {
+    for (let k = 0; k < runners.length; k++) {
+      const r = runners[(round + k) % runners.length];
+      await r.engine.activate();
+      const t0 = now();
+      let calls = 0;
+      do {
+        r.runner.run();
+        calls++;
+      } while (now() - t0 < slice);
+      r.times.push((now() - t0) / calls);
+    }
+  }
+  for (const r of runners) {
+    const ms = median(r.times);
+    results.push({
+      engine: r.engine.name,
+      case: c.name,
+      status: 'ok',
+      gflops: matmulFlops(c) / (ms * 1e6),
+      msPerCall: ms,
+    });
+    r.runner.dispose();
+  }
+  return results;
+}

@@ -1,0 +1,133 @@
+// The printed table and bench/results.json.
+import os from 'node:os';
+import type { CheckReport, MatmulResult, WorkloadResult } from './harness';
+import type { Engine } from './types';
+
+export interface Machine {
+  cpu: string;
+  cores: number;
+  node: string;
+  os: string;
+  totalMemGiB: number;
+  loadAverage1m: number;
+  date: string;
+}
+
+export function machineInfo(): Machine {
+  const cpus = os.cpus();
+  return {
+    cpu: cpus[0]?.model.trim() ?? 'unknown',
+    cores: cpus.length,
+    node: process.version,
+    os: `${os.platform()} ${os.release()} ${os.arch()}`,
+    totalMemGiB: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
+    loadAverage1m: Math.round(os.loadavg()[0] * 100) / 100,
+    date: new Date().toISOString(),
+  };
+}
+
+/** Our core's speed divided by the peer's (> 1: core is faster). NaN when either side did not run. */
+export function ratioToCore(rows: { engine: string; value: number }[], peer: string): number {
+  const core = rows.find((r) => r.engine === 'core')?.value ?? NaN;
+  const other = rows.find((r) => r.engine === peer)?.value ?? NaN;
+  return core / other;
+}
+
+const fmt = (x: number, digits = 1) => (Number.isFinite(x) ? x.toFixed(digits) : '—');
+const fmtRatio = (x: number) => (Number.isFinite(x) ? `${x.toFixed(2)}×` : '—');
+
+export function printTable(results: WorkloadResult[], matmul: MatmulResult[]): void {
+  const header = ['engine', 'workload', 'steps/s', 'ms/step', 'core÷engine', 'last loss', 'heap', 'status'];
+  const lines: string[][] = [header];
+  for (const r of results) {
+    const rows = results
+      .filter((x) => x.workload === r.workload)
+      .map((x) => ({ engine: x.engine, value: x.stepsPerSec }));
+    const ratio = r.engine === 'core' ? '' : fmtRatio(ratioToCore(rows, r.engine));
+    const heap = r.memory
+      ? `${r.memory.flat ? 'flat' : 'GROWS'} (${fmt(r.memory.bytesPerStep, 0)} B/step)`
+      : '';
+    lines.push([
+      r.engine,
+      r.workload,
+      fmt(r.stepsPerSec, r.stepsPerSec < 100 ? 2 : 0),
+      fmt(r.msPerStep, r.msPerStep < 1 ? 3 : 1),
+      ratio,
+      Number.isFinite(r.lastLoss) ? r.lastLoss.toFixed(4) : '—',
+      heap,
+      r.status === 'ok' ? 'ok' : `${r.status}: ${r.message ?? ''}`.slice(0, 70),
+    ]);
+  }
+  printAligned(lines);
+
+  if (matmul.length > 0) {
+    console.log('');
+    const mm: string[][] = [['engine', 'matmul (W3 shapes)', 'GFLOP/s', 'µs/call', 'core÷engine', 'status']];
+    for (const r of matmul) {
+      const rows = matmul
+        .filter((x) => x.case === r.case)
+        .map((x) => ({ engine: x.engine, value: x.gflops }));
+      mm.push([
+        r.engine,
+        r.case,
+        fmt(r.gflops, 2),
+        fmt(r.msPerCall * 1000, 0),
+        r.engine === 'core' ? '' : fmtRatio(ratioToCore(rows, r.engine)),
+        r.status === 'ok' ? 'ok' : `${r.status}: ${r.message ?? ''}`.slice(0, 70),
+      ]);
+    }
+    printAligned(mm);
+  }
+}
+
+function printAligned(lines: string[][]): void {
+  const widths = lines[0].map((_, c) => Math.max(...lines.map((l) => [...(l[c] ?? '')].length)));
+  const pad = (s: string, w: number) => s + ' '.repeat(Math.max(0, w - [...s].length));
+  lines.forEach((l, i) => {
+    console.log(
+      l
+        .map((cell, c) => pad(cell, widths[c]))
+        .join('  ')
+        .trimEnd(),
+    );
+    if (i === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  });
+}
+
+export interface ResultsFile {
+  machine: Machine;
+  options: Record<string, unknown>;
+  fairness: string[];
+  engines: { name: string; description: string }[];
+  checks: CheckReport[];
+  workloads: WorkloadResult[];
+  ratios: Record<string, Record<string, number>>;
+  matmul: MatmulResult[];
+  notes: string[];
+}
+
+/** core÷peer speed ratios per workload (and matmul case), as also printed in the table. */
+export function allRatios(results: WorkloadResult[], matmul: MatmulResult[]): ResultsFile['ratios'] {
+  const out: ResultsFile['ratios'] = {};
+  const add = (key: string, rows: { engine: string; value: number }[]) => {
+    out[key] = {};
+    for (const r of rows) if (r.engine !== 'core') out[key][r.engine] = ratioToCore(rows, r.engine);
+  };
+  for (const w of new Set(results.map((r) => r.workload))) {
+    add(
+      w,
+      results.filter((r) => r.workload === w).map((r) => ({ engine: r.engine, value: r.stepsPerSec })),
+    );
+  }
+  for (const c of new Set(matmul.map((r) => r.case))) {
+    add(
+      `matmul ${c}`,
+      matmul.filter((r) => r.case === c).map((r) => ({ engine: r.engine, value: r.gflops })),
+    );
+  }
+  return out;
+}
+
+export function describeEngines(engines: Engine[]): ResultsFile['engines'] {
+  return engines.map((e) => ({ name: e.name, description: e.description }));
+}

@@ -1,0 +1,192 @@
+// `npm run bench` — trains W1–W3 and times W3-shaped matmuls in our core and its peers, in one Node process.
+// Flags: --only W1,W2,W3,matmul   --engines core,tfjs-cpu,tfjs-wasm,jax-js   --seconds N (timed s per engine and
+// workload, default 3)   --rounds N (default 5)   --warmup S (default 0.5)   --out FILE (default bench/results.json,
+// "none" to skip writing). Run with `node --expose-gc --import tsx bench/run.ts` so heap checks can force a GC.
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { checkShims } from './shims';
+import { benchMatmul, benchWorkload } from './harness';
+import type { CheckReport, HarnessOptions, MatmulResult, WorkloadResult } from './harness';
+import { allRatios, describeEngines, machineInfo, printTable } from './report';
+import type { ResultsFile } from './report';
+import type { Engine, EngineName, WorkloadData } from './types';
+import { makeW1 } from './workloads/w1';
+import { makeW2 } from './workloads/w2';
+import { makeW3 } from './workloads/w3';
+import { makeMatmulCases } from './workloads/matmul';
+
+const ALL_PARTS = ['W1', 'W2', 'W3', 'matmul'] as const;
+const ALL_ENGINES: EngineName[] = ['core', 'tfjs-cpu', 'tfjs-wasm', 'jax-js'];
+
+interface Cli extends HarnessOptions {
+  only: string[];
+  engines: EngineName[];
+  out: string | null;
+}
+
+function parseArgs(argv: string[]): Cli {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const cli: Cli = {
+    only: [...ALL_PARTS],
+    engines: [...ALL_ENGINES],
+    seconds: 3,
+    rounds: 5,
+    warmupSeconds: 0.5,
+    checkSteps: 5,
+    out: path.join(here, 'results.json'),
+  };
+  const list = (v: string) =>
+    v
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+  const num = (flag: string, v: string, min: number, max: number) => {
+    const n = Number(v);
+    if (!Number.isFinite(n) || n < min || n > max) {
+      throw new Error(`${flag} needs a number in [${min}, ${max}], got "${v}"`);
+    }
+    return n;
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = argv[i].split('=', 2);
+    const value = () => inline ?? argv[++i] ?? '';
+    switch (flag) {
+      case '--only': {
+        const parts = list(value());
+        const bad = parts.filter((p) => !(ALL_PARTS as readonly string[]).includes(p));
+        if (bad.length)
+          throw new Error(`--only: unknown part(s) ${bad.join(', ')}; use ${ALL_PARTS.join(', ')}`);
+        cli.only = parts;
+        break;
+      }
+      case '--engines': {
+        const names = list(value());
+        const bad = names.filter((n) => !(ALL_ENGINES as string[]).includes(n));
+        if (bad.length)
+          throw new Error(`--engines: unknown engine(s) ${bad.join(', ')}; use ${ALL_ENGINES.join(', ')}`);
+        cli.engines = names as EngineName[];
+        break;
+      }
+      case '--seconds':
+        cli.seconds = num('--seconds', value(), 0.05, 600);
+        break;
+      case '--rounds':
+        cli.rounds = Math.round(num('--rounds', value(), 1, 100));
+        break;
+      case '--warmup':
+        cli.warmupSeconds = num('--warmup', value(), 0, 60);
+        break;
+      case '--out': {
+        const v = value();
+        cli.out = v === 'none' ? null : path.resolve(v);
+        break;
+      }
+      case '--help':
+        console.log(
+          'usage: npm run bench -- [--only W1,W2,W3,matmul] [--engines core,tfjs-cpu,tfjs-wasm,jax-js]',
+        );
+        console.log(
+          '                        [--seconds 3] [--rounds 5] [--warmup 0.5] [--out bench/results.json|none]',
+        );
+        process.exit(0);
+        break;
+      default:
+        throw new Error(`unknown flag "${argv[i]}" (try --help)`);
+    }
+  }
+  return cli;
+}
+
+async function createEngines(names: EngineName[]): Promise<Engine[]> {
+  const engines: Engine[] = [];
+  for (const name of names) {
+    // Imported lazily so `--engines core` does not load TensorFlow.js or jax-js at all.
+    if (name === 'core') engines.push(await (await import('./engines/core')).createCoreEngine());
+    if (name === 'tfjs-cpu') engines.push(await (await import('./engines/tfjs')).createTfjsEngine('cpu'));
+    if (name === 'tfjs-wasm') engines.push(await (await import('./engines/tfjs')).createTfjsEngine('wasm'));
+    if (name === 'jax-js') engines.push(await (await import('./engines/jax')).createJaxEngine());
+  }
+  return engines;
+}
+
+async function main(): Promise<number> {
+  const cli = parseArgs(process.argv.slice(2));
+  checkShims();
+  if (typeof (globalThis as { gc?: unknown }).gc !== 'function') {
+    console.warn(
+      'warning: run with node --expose-gc (npm run bench does) — heap checks are unreliable without it',
+    );
+  }
+  const machine = machineInfo();
+  console.log(`Gradient Lab bench — ${machine.cpu} × ${machine.cores}, Node ${machine.node}, ${machine.os}`);
+  console.log(`load average (1 min) at start: ${machine.loadAverage1m} — other processes share these cores`);
+  const engines = await createEngines(cli.engines);
+  for (const e of engines) console.log(`  ${e.name.padEnd(10)} ${e.description}`);
+
+  const makers: Record<string, () => WorkloadData> = { W1: makeW1, W2: makeW2, W3: makeW3 };
+  const results: WorkloadResult[] = [];
+  const checks: CheckReport[] = [];
+  for (const id of ['W1', 'W2', 'W3']) {
+    if (!cli.only.includes(id)) continue;
+    const t0 = performance.now();
+    const { results: r, check } = await benchWorkload(makers[id](), engines, cli);
+    results.push(...r);
+    checks.push(check);
+    console.log(`[${id}] done in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  }
+  const matmul: MatmulResult[] = [];
+  if (cli.only.includes('matmul')) {
+    const mmOpts = { ...cli, seconds: Math.min(cli.seconds, 1.5) };
+    for (const c of makeMatmulCases()) matmul.push(...(await benchMatmul(c, engines, mmOpts)));
+  }
+
+  console.log('');
+  printTable(results, matmul);
+  const ratios = allRatios(results, matmul);
+
+  if (cli.out) {
+    const file: ResultsFile = {
+      machine: { ...machine, loadAverage1m: machine.loadAverage1m },
+      options: {
+        only: cli.only,
+        engines: cli.engines,
+        seconds: cli.seconds,
+        rounds: cli.rounds,
+        warmupSeconds: cli.warmupSeconds,
+        checkSteps: cli.checkSteps,
+      },
+      fairness: [
+        'Same seeded initial weights (bench/prng.ts) handed to every engine; same pre-generated batches in the same order.',
+        'float32 everywhere; Adam β1 0.9, β2 0.999, ε 1e-8 set explicitly; SGD without momentum for W1.',
+        'Losses of the first steps compared across engines before timing (see checks).',
+        'Warm-up, then interleaved rounds (engine order rotates); median ms/step over rounds.',
+        'Every step reads its loss back to a JS number, as the live UI does.',
+        'All engines single-threaded (tfjs-wasm threads disabled; jax-js has no Worker in Node).',
+        'jax-js: the whole train step (valueAndGrad + optimiser update) is one jit; embeddings as one-hot matmuls.',
+      ],
+      engines: describeEngines(engines),
+      checks,
+      workloads: results,
+      ratios,
+      matmul,
+      notes: [`load average (1 min) at end: ${machineInfo().loadAverage1m}`],
+    };
+    writeFileSync(cli.out, JSON.stringify(file, null, 2) + '\n');
+    console.log(`\nwrote ${path.relative(process.cwd(), cli.out)}`);
+  }
+  const failed = [...results, ...matmul].filter((r) => r.status === 'error' || r.status === 'mismatch');
+  if (failed.length) {
+    console.error(`\n!!! ${failed.length} engine/workload pair(s) failed or disagreed — see above.`);
+    return 1;
+  }
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(2);
+  },
+);
