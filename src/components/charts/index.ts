@@ -5,6 +5,10 @@
  */
 export { LineChart, type LineChartProps, type LineSeries } from './LineChart';
 export { SeriesBuffer } from './SeriesBuffer';
+export { FunctionPlot, type FunctionPlotProps } from './FunctionPlot';
+export { DecisionBoundary, type DecisionBoundaryProps, type BoundaryPoint } from './DecisionBoundary';
+export { LossSurface, type LossSurfaceProps, type OptimiserPath } from './LossSurface';
+export { sampleGrid, sampleAt, type Grid2D } from './grid';
 export { ChartFrame, type ChartFrameProps } from './ChartFrame';
 export { Legend, type LegendItem } from './Legend';
 export { useChartTheme, seriesColor, type ChartTheme } from './chartTheme';

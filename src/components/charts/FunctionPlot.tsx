@@ -1,0 +1,296 @@
+import { useId, useMemo, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { line, scaleLinear } from 'd3';
+import { ChartFrame } from './ChartFrame';
+import { AxisBottom, AxisLeft, chartMargins } from './Axes';
+import { seriesColor, useChartTheme } from './chartTheme';
+import { useElementWidth } from './useElementWidth';
+import { formatValue, padDomain } from './format';
+
+/**
+ * FunctionPlot — f(x) and its derivative f′(x) (activations, losses) with a probe point you can drag, or move with
+ * the arrow keys, that reads out x, f(x) and f′(x) and draws the tangent.
+ *
+ * Props:
+ * - `f`: (x) => number. `df`: optional derivative (x) => number, drawn dashed.
+ * - `fLabel` (default 'f(x)'), `dfLabel` (default 'f′(x)').
+ * - `extra`: more curves for comparison, `{ label, f, color? }[]` (no probe read-out).
+ * - `xDomain` (default [-4, 4]); `yDomain` (default: from the sampled values, clipped to [-10, 10]).
+ * - `probe` / `onProbeChange`: controlled probe x; uncontrolled when `probe` is undefined (starts at `initialProbe`,
+ *   default 0.5 of the way along the domain … 1/2 of the width).
+ * - `samples` (default 300), `height` (default 260), `width`, `title`, `xLabel` (default 'x'), `yLabel`, `caption`.
+ * - `showTangent` (default true).
+ * Non-finite values of f leave gaps.
+ */
+export interface FunctionPlotProps {
+  f: (x: number) => number;
+  df?: (x: number) => number;
+  fLabel?: string;
+  dfLabel?: string;
+  extra?: readonly { label: string; f: (x: number) => number; color?: string }[];
+  xDomain?: [number, number];
+  yDomain?: [number, number];
+  probe?: number;
+  initialProbe?: number;
+  onProbeChange?: (x: number) => void;
+  samples?: number;
+  height?: number;
+  width?: number;
+  title?: string;
+  xLabel?: string;
+  yLabel?: string;
+  caption?: string;
+  showTangent?: boolean;
+}
+
+function safe(fn: (x: number) => number, x: number): number {
+  try {
+    const v = fn(x);
+    return typeof v === 'number' ? v : NaN;
+  } catch {
+    return NaN;
+  }
+}
+
+export function FunctionPlot({
+  f,
+  df,
+  fLabel = 'f(x)',
+  dfLabel = 'f′(x)',
+  extra = [],
+  xDomain = [-4, 4],
+  yDomain,
+  probe,
+  initialProbe,
+  onProbeChange,
+  samples = 300,
+  height = 260,
+  width: fixedWidth,
+  title,
+  xLabel = 'x',
+  yLabel,
+  caption,
+  showTangent = true,
+}: FunctionPlotProps) {
+  const theme = useChartTheme();
+  const clipId = `fp-clip-${useId().replace(/[^\w-]/g, '')}`;
+  const [plotRef, width] = useElementWidth<HTMLDivElement>(fixedWidth);
+  const [x0, x1] = padDomain([Math.min(xDomain[0], xDomain[1]), Math.max(xDomain[0], xDomain[1])]);
+  const [ownProbe, setOwnProbe] = useState(initialProbe ?? (x0 + x1) / 2);
+  const px = Math.max(x0, Math.min(x1, probe ?? ownProbe));
+  const setProbe = (x: number) => {
+    const v = Math.max(x0, Math.min(x1, x));
+    if (probe === undefined) setOwnProbe(v);
+    onProbeChange?.(v);
+  };
+
+  const m = chartMargins(theme, { xLabel: Boolean(xLabel), yLabel: Boolean(yLabel) });
+  const innerW = Math.max(10, width - m.left - m.right);
+  const innerH = Math.max(10, height - m.top - m.bottom);
+  const n = Math.max(2, Math.min(5000, Math.floor(samples)));
+
+  const curves = useMemo(() => {
+    const fns = [
+      { label: fLabel, fn: f, color: seriesColor(theme, 0), dashed: false },
+      ...(df ? [{ label: dfLabel, fn: df, color: seriesColor(theme, 1), dashed: true }] : []),
+      ...extra.map((e, i) => ({
+        label: e.label,
+        fn: e.f,
+        color: e.color ?? seriesColor(theme, i + 2),
+        dashed: false,
+      })),
+    ];
+    return fns.map((c) => {
+      const pts: [number, number][] = [];
+      for (let i = 0; i < n; i++) {
+        const x = x0 + ((x1 - x0) * i) / (n - 1);
+        pts.push([x, safe(c.fn, x)]);
+      }
+      return { ...c, pts };
+    });
+  }, [f, df, extra, fLabel, dfLabel, theme, n, x0, x1]);
+
+  const sy = useMemo(() => {
+    let dom = yDomain;
+    if (!dom) {
+      let lo = Infinity;
+      let hi = -Infinity;
+      for (const c of curves)
+        for (const [, y] of c.pts)
+          if (Number.isFinite(y)) {
+            lo = Math.min(lo, y);
+            hi = Math.max(hi, y);
+          }
+      if (lo > hi) [lo, hi] = [-1, 1];
+      lo = Math.max(-10, lo);
+      hi = Math.min(10, hi);
+      const pad = (hi - lo || 1) * 0.08;
+      dom = [lo - pad, hi + pad];
+    }
+    return scaleLinear().domain(padDomain(dom)).range([innerH, 0]).nice();
+  }, [curves, yDomain, innerH]);
+  const sx = scaleLinear().domain([x0, x1]).range([0, innerW]);
+
+  const [yLo, yHi] = sy.domain();
+  const lineGen = line<[number, number]>()
+    .defined(([, y]) => Number.isFinite(y) && y >= yLo - (yHi - yLo) && y <= yHi + (yHi - yLo))
+    .x(([x]) => sx(x))
+    .y(([, y]) => sy(y));
+
+  const fy = safe(f, px);
+  const dfy = df ? safe(df, px) : NaN;
+  const readout = `${xLabel} = ${formatValue(px)}, ${fLabel} = ${formatValue(fy)}${df ? `, ${dfLabel} = ${formatValue(dfy)}` : ''}`;
+
+  const onPointer = (e: PointerEvent<SVGSVGElement>) => {
+    if (e.type === 'pointermove' && e.buttons === 0) return;
+    const r = e.currentTarget.getBoundingClientRect();
+    setProbe(sx.invert(e.clientX - r.left - m.left));
+  };
+  const onKey = (e: KeyboardEvent<SVGSVGElement>) => {
+    const stepSize = (x1 - x0) / (e.shiftKey ? 10 : 100);
+    if (e.key === 'ArrowLeft' || e.key === 'ArrowDown') setProbe(px - stepSize);
+    else if (e.key === 'ArrowRight' || e.key === 'ArrowUp') setProbe(px + stepSize);
+    else if (e.key === 'Home') setProbe(x0);
+    else if (e.key === 'End') setProbe(x1);
+    else return;
+    e.preventDefault();
+    e.stopPropagation(); // arrows here move the probe, not the lesson
+  };
+
+  // tangent through (px, f(px)) with slope f′(px), clipped to a short segment
+  const tangent =
+    showTangent && df && Number.isFinite(fy) && Number.isFinite(dfy)
+      ? (() => {
+          const half = (x1 - x0) * 0.12;
+          return [
+            [px - half, fy - dfy * half],
+            [px + half, fy + dfy * half],
+          ] as const;
+        })()
+      : null;
+
+  const legend = curves.map((c) => ({
+    label: c.label,
+    color: c.color,
+    shape: c.dashed ? ('dashed' as const) : undefined,
+  }));
+  const captionText = `${caption ? `${caption} ` : ''}Probe at ${readout}.`;
+
+  return (
+    <ChartFrame
+      kind="function"
+      title={title}
+      caption={captionText}
+      theme={theme}
+      plotRef={plotRef}
+      legend={legend}
+      footer={
+        <div className="chart-readout" data-testid="function-readout">
+          {readout}
+        </div>
+      }
+    >
+      <svg
+        width={width}
+        height={height}
+        role="slider"
+        aria-label={`${title ?? 'Function plot'}: probe position`}
+        aria-valuemin={x0}
+        aria-valuemax={x1}
+        aria-valuenow={Number(px.toFixed(4))}
+        aria-valuetext={readout}
+        tabIndex={0}
+        onPointerDown={(e) => {
+          e.currentTarget.setPointerCapture?.(e.pointerId);
+          onPointer(e);
+        }}
+        onPointerMove={onPointer}
+        onKeyDown={onKey}
+        style={{ touchAction: 'none', cursor: 'ew-resize' }}
+      >
+        <defs>
+          <clipPath id={clipId}>
+            <rect width={innerW} height={innerH} />
+          </clipPath>
+        </defs>
+        <g transform={`translate(${m.left},${m.top})`}>
+          <AxisLeft scale={sy} theme={theme} offset={0} gridLength={innerW} label={yLabel} />
+          <AxisBottom scale={sx} theme={theme} offset={innerH} label={xLabel} />
+          {yLo < 0 && yHi > 0 && (
+            <line
+              className="zero"
+              x2={innerW}
+              y1={sy(0)}
+              y2={sy(0)}
+              stroke={theme.fgMuted}
+              strokeOpacity={0.7}
+            />
+          )}
+          {x0 < 0 && x1 > 0 && (
+            <line
+              className="zero"
+              x1={sx(0)}
+              x2={sx(0)}
+              y2={innerH}
+              stroke={theme.fgMuted}
+              strokeOpacity={0.7}
+            />
+          )}
+          <g clipPath={`url(#${clipId})`} fill="none" strokeLinejoin="round">
+            {curves.map((c, i) => (
+              <path
+                key={`${c.label}-${i}`}
+                className="series-line"
+                d={lineGen(c.pts) ?? ''}
+                stroke={c.color}
+                strokeWidth={2.5 * theme.fontScale}
+                strokeDasharray={c.dashed ? '8 5' : undefined}
+              />
+            ))}
+            {tangent && (
+              <line
+                className="tangent"
+                x1={sx(tangent[0][0])}
+                y1={sy(tangent[0][1])}
+                x2={sx(tangent[1][0])}
+                y2={sy(tangent[1][1])}
+                stroke={theme.fg}
+                strokeWidth={1.5}
+                strokeOpacity={0.8}
+              />
+            )}
+          </g>
+          <line
+            className="probe-rule"
+            x1={sx(px)}
+            x2={sx(px)}
+            y2={innerH}
+            stroke={theme.fgMuted}
+            strokeDasharray="3 3"
+          />
+          {Number.isFinite(fy) && fy >= yLo && fy <= yHi && (
+            <circle
+              className="probe"
+              cx={sx(px)}
+              cy={sy(fy)}
+              r={6.5}
+              fill={seriesColor(theme, 0)}
+              stroke={theme.bgRaised}
+              strokeWidth={2}
+            />
+          )}
+          {df && Number.isFinite(dfy) && dfy >= yLo && dfy <= yHi && (
+            <circle
+              className="probe-d"
+              cx={sx(px)}
+              cy={sy(dfy)}
+              r={5}
+              fill={theme.bgRaised}
+              stroke={seriesColor(theme, 1)}
+              strokeWidth={2.5}
+            />
+          )}
+        </g>
+      </svg>
+    </ChartFrame>
+  );
+}

@@ -1,0 +1,1 @@
+export { ParamControls, ParamControl, type ParamControlsProps } from './ParamControls';

@@ -1,0 +1,65 @@
+import { useRunStore } from '../../state/runStore';
+import { formatAccuracy, formatMetric } from './formatMetric';
+import './run.css';
+
+/**
+ * Read-outs with the test ids of DESIGN §2: metric-step, metric-loss, metric-accuracy (when the experiment reports
+ * one), metric-val-loss (when it has a validation set), run-status (idle / running / paused / diverged / error).
+ * After a divergence the read-outs keep the last finite values.
+ */
+export function MetricsBar({ showSpeed = true }: { showSpeed?: boolean }) {
+  const status = useRunStore((s) => s.status);
+  const metrics = useRunStore((s) => s.metrics);
+  const speed = useRunStore((s) => s.stepsPerSecond);
+  const diverged = useRunStore((s) => s.diverged);
+  const stepValue = status === 'diverged' && diverged ? diverged.step : metrics?.step;
+
+  return (
+    <dl className="metrics-bar" aria-label="Training read-outs">
+      <div>
+        <dt>status</dt>
+        <dd data-testid="run-status" className={`run-status run-status-${status}`}>
+          {status}
+        </dd>
+      </div>
+      <div>
+        <dt>step</dt>
+        <dd data-testid="metric-step">{formatMetric(stepValue)}</dd>
+      </div>
+      {metrics && metrics.epoch > 0 && (
+        <div>
+          <dt>epoch</dt>
+          <dd data-testid="metric-epoch">{formatMetric(metrics.epoch)}</dd>
+        </div>
+      )}
+      <div>
+        <dt>loss</dt>
+        <dd data-testid="metric-loss">{formatMetric(metrics?.loss)}</dd>
+      </div>
+      {metrics?.valLoss !== undefined && (
+        <div>
+          <dt>test loss</dt>
+          <dd data-testid="metric-val-loss">{formatMetric(metrics.valLoss)}</dd>
+        </div>
+      )}
+      {metrics?.accuracy !== undefined && (
+        <div>
+          <dt>accuracy</dt>
+          <dd data-testid="metric-accuracy">{formatAccuracy(metrics.accuracy)}</dd>
+        </div>
+      )}
+      {metrics?.valAccuracy !== undefined && (
+        <div>
+          <dt>test accuracy</dt>
+          <dd data-testid="metric-val-accuracy">{formatAccuracy(metrics.valAccuracy)}</dd>
+        </div>
+      )}
+      {showSpeed && status === 'running' && speed > 0 && (
+        <div className="metrics-speed">
+          <dt>speed</dt>
+          <dd>{formatMetric(speed)} steps/s</dd>
+        </div>
+      )}
+    </dl>
+  );
+}

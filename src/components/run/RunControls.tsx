@@ -1,0 +1,142 @@
+import { useEffect, useRef, useState } from 'react';
+import { useParamsStore } from '../../state/paramsStore';
+import { useRunStore } from '../../state/runStore';
+import { newRandomStart, reset, shareLink, step, togglePlay, type ShareResult } from '../../state/runtime';
+import './run.css';
+
+export interface RunControlsProps {
+  /** Show the "Run 10" / "Run 100" buttons (exact step counts; handy for tests and demonstrations). Default true. */
+  multiStep?: boolean;
+  /** Show "New random start" and the seed. Default true. */
+  seed?: boolean;
+  /** Show Share. Default true. */
+  share?: boolean;
+}
+
+/**
+ * Play / Pause (one button), Step, Run 10, Run 100, Reset, Share, New random start. Accessible names are part of the
+ * contract (DESIGN §2): no other button on the page may contain "Step", "Play", "Reset" or "Share".
+ */
+export function RunControls({ multiStep = true, seed = true, share = true }: RunControlsProps) {
+  const status = useRunStore((s) => s.status);
+  const ready = useRunStore((s) => s.ready);
+  const currentSeed = useParamsStore((s) => s.seed);
+  const running = status === 'running';
+  const blocked = !ready || status === 'diverged' || status === 'error';
+
+  return (
+    <div className="run-controls" role="group" aria-label="Training controls">
+      <button
+        type="button"
+        className="button primary run-play"
+        onClick={togglePlay}
+        disabled={blocked && !running}
+        aria-keyshortcuts="Space"
+      >
+        {running ? 'Pause' : 'Play'}
+      </button>
+      <button
+        type="button"
+        className="button"
+        onClick={() => step(1)}
+        disabled={blocked}
+        aria-keyshortcuts="."
+      >
+        Step
+      </button>
+      {multiStep && (
+        <>
+          <button
+            type="button"
+            className="button"
+            onClick={() => step(10)}
+            disabled={blocked}
+            title="Train exactly 10 steps"
+          >
+            Run 10
+          </button>
+          <button
+            type="button"
+            className="button"
+            onClick={() => step(100)}
+            disabled={blocked}
+            title="Train exactly 100 steps"
+          >
+            Run 100
+          </button>
+        </>
+      )}
+      <button
+        type="button"
+        className="button"
+        onClick={reset}
+        aria-keyshortcuts="R"
+        disabled={!ready && status !== 'error'}
+      >
+        Reset
+      </button>
+      {seed && (
+        <span className="run-seed">
+          <button
+            type="button"
+            className="button"
+            onClick={newRandomStart}
+            title="A different, equally reproducible run"
+          >
+            New random start
+          </button>
+          <span className="run-seed-value" data-testid="run-seed">
+            seed {currentSeed}
+          </span>
+        </span>
+      )}
+      {share && <ShareButton />}
+    </div>
+  );
+}
+
+/** Copies the current link; says so visibly, or shows the link in a field when the clipboard is unavailable. */
+export function ShareButton() {
+  const [result, setResult] = useState<ShareResult | null>(null);
+  const field = useRef<HTMLInputElement>(null);
+  const hideTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+
+  useEffect(() => () => void (hideTimer.current && clearTimeout(hideTimer.current)), []);
+  useEffect(() => {
+    if (result && !result.copied) field.current?.select();
+  }, [result]);
+
+  const onShare = async () => {
+    const r = await shareLink();
+    setResult(r);
+    if (hideTimer.current) clearTimeout(hideTimer.current);
+    if (r.copied) hideTimer.current = setTimeout(() => setResult(null), 5000);
+  };
+
+  return (
+    <span className="run-share">
+      <button type="button" className="button" onClick={() => void onShare()}>
+        Share
+      </button>
+      <span role="status" className="run-share-status" data-testid="share-status">
+        {result?.copied ? 'Link copied to the clipboard.' : ''}
+      </span>
+      {result && !result.copied && (
+        <span className="run-share-manual">
+          <label>
+            Copy this link{' '}
+            <input ref={field} type="text" readOnly value={result.url} data-testid="share-link" size={40} />
+          </label>
+          <button
+            type="button"
+            className="button"
+            onClick={() => setResult(null)}
+            aria-label="Close the link field"
+          >
+            ×
+          </button>
+        </span>
+      )}
+    </span>
+  );
+}
