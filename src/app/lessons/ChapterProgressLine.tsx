@@ -16,7 +16,7 @@ export function ChapterProgressLine({ id, chapter }: { id: ChapterId; chapter: C
     <>
       <span>
         {summary.seen} of {summary.total} steps seen
-        {checks > 0 && `, ${summary.correct} of ${checks} checks right`}
+        {summary.answered > 0 && `, ${summary.correct} of ${checks} checks right`}
       </span>
       <progress
         className="chapter-progress-bar"
