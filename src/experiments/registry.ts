@@ -20,6 +20,30 @@ const ENTRIES: Readonly<Record<string, RegistryEntry>> = {
     title: '2D classifier (MLP)',
     load: () => import('./classifier2d').then((m) => m.classifier2d),
   },
+  'descent-theta': {
+    title: 'Gradient descent on one parameter',
+    load: () => import('./descent/oneParam').then((m) => m.oneParamExperiment),
+  },
+  'descent-surface': {
+    title: 'Gradient descent on a (w, b) surface',
+    load: () => import('./descent/twoParam').then((m) => m.twoParamExperiment),
+  },
+  'descent-landscape': {
+    title: 'Loss-surface slice of a 2-8-8-1 MLP',
+    load: () => import('./descent/landscape').then((m) => m.landscapeExperiment),
+  },
+  'descent-batch': {
+    title: 'Batch, mini-batch and stochastic GD',
+    load: () => import('./descent/batchModes').then((m) => m.batchModesExperiment),
+  },
+  'descent-lr': {
+    title: 'Four learning rates on one surface',
+    load: () => import('./descent/lrRace').then((m) => m.lrRaceExperiment),
+  },
+  'descent-optim': {
+    title: 'SGD, momentum and Adam racing',
+    load: () => import('./descent/optimizers').then((m) => m.optimizersExperiment),
+  },
   // Runtime test hook: an experiment that throws or hangs on request (src/worker/host/faultTest.ts, e2e/runtime.spec.ts).
   'fault-test': {
     title: 'Fault injection (tests)',
