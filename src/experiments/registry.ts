@@ -44,6 +44,10 @@ const ENTRIES: Readonly<Record<string, RegistryEntry>> = {
     title: 'SGD, momentum and Adam racing',
     load: () => import('./descent/optimizers').then((m) => m.optimizersExperiment),
   },
+  transformer: {
+    title: 'Transformer (encoder–decoder)',
+    load: () => import('./transformer').then((m) => m.transformerExperiment),
+  },
   // Runtime test hook: an experiment that throws or hangs on request (src/worker/host/faultTest.ts, e2e/runtime.spec.ts).
   'fault-test': {
     title: 'Fault injection (tests)',

@@ -1,0 +1,190 @@
+/**
+ * The encoder–decoder block as a diagram. The sublayer being computed is lit up; its residual + layer norm box too.
+ * Pure SVG (React renders it; no d3 needed for fixed boxes). Boxes are buttons: click or Enter selects a sublayer.
+ *
+ * Props:
+ * - `active`: which sublayer is lit (see SUBLAYERS).
+ * - `onSelect`: called with a sublayer id when the user picks a box.
+ */
+import type { KeyboardEvent } from 'react';
+
+export const SUBLAYERS = [
+  {
+    id: 'enc-mha',
+    label: 'Encoder: self-attention',
+    tex: "E' = \\mathrm{LayerNorm}\\big(E + \\mathrm{MHA}(E)\\big)",
+  },
+  {
+    id: 'enc-ffn',
+    label: 'Encoder: feed-forward',
+    tex: "E'' = \\mathrm{LayerNorm}\\big(E' + \\mathrm{FFN}(E')\\big)",
+  },
+  {
+    id: 'dec-self',
+    label: 'Decoder: masked self-attention',
+    tex: "D' = \\mathrm{LayerNorm}\\big(D + \\mathrm{MHA}_{\\text{masked}}(D)\\big)",
+  },
+  {
+    id: 'dec-cross',
+    label: 'Decoder: cross-attention to H',
+    tex: "D'' = \\mathrm{LayerNorm}\\big(D' + \\mathrm{MHA}_{\\text{cross}}(D', H)\\big)",
+  },
+  {
+    id: 'dec-ffn',
+    label: 'Decoder: feed-forward',
+    tex: "D''' = \\mathrm{LayerNorm}\\big(D'' + \\mathrm{FFN}(D'')\\big)",
+  },
+] as const;
+
+export type SublayerId = (typeof SUBLAYERS)[number]['id'];
+
+interface Box {
+  id?: SublayerId;
+  norm?: SublayerId;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  text: string;
+  kind: 'io' | 'sub' | 'norm' | 'out';
+}
+
+const W = 150;
+const ENC_X = 30;
+const DEC_X = 250;
+
+// Bottom-up, like the data flows.
+const BOXES: Box[] = [
+  { x: ENC_X, y: 390, w: W, h: 30, text: 'E = √d·X + PE', kind: 'io' },
+  { id: 'enc-mha', x: ENC_X, y: 330, w: W, h: 34, text: 'Multi-head attention', kind: 'sub' },
+  { norm: 'enc-mha', x: ENC_X, y: 292, w: W, h: 26, text: 'Add & LayerNorm → E′', kind: 'norm' },
+  { id: 'enc-ffn', x: ENC_X, y: 240, w: W, h: 34, text: 'Feed-forward', kind: 'sub' },
+  { norm: 'enc-ffn', x: ENC_X, y: 202, w: W, h: 26, text: 'Add & LayerNorm → E″', kind: 'norm' },
+  { x: ENC_X, y: 150, w: W, h: 30, text: 'H (encoder output)', kind: 'io' },
+  { x: DEC_X, y: 430, w: W, h: 30, text: 'D = √d·Y + PE', kind: 'io' },
+  { id: 'dec-self', x: DEC_X, y: 374, w: W, h: 34, text: 'Masked self-attention', kind: 'sub' },
+  { norm: 'dec-self', x: DEC_X, y: 336, w: W, h: 26, text: 'Add & LayerNorm → D′', kind: 'norm' },
+  { id: 'dec-cross', x: DEC_X, y: 284, w: W, h: 34, text: 'Cross-attention', kind: 'sub' },
+  { norm: 'dec-cross', x: DEC_X, y: 246, w: W, h: 26, text: 'Add & LayerNorm → D″', kind: 'norm' },
+  { id: 'dec-ffn', x: DEC_X, y: 194, w: W, h: 34, text: 'Feed-forward', kind: 'sub' },
+  { norm: 'dec-ffn', x: DEC_X, y: 156, w: W, h: 26, text: 'Add & LayerNorm → D‴', kind: 'norm' },
+  { x: DEC_X, y: 100, w: W, h: 30, text: 'logits = Z·W_Eᵀ + b', kind: 'out' },
+  { x: DEC_X, y: 50, w: W, h: 30, text: 'softmax → next token', kind: 'out' },
+];
+
+export function BlockDiagram({
+  active,
+  onSelect,
+}: {
+  active: SublayerId;
+  onSelect: (id: SublayerId) => void;
+}) {
+  const lit = (b: Box) => b.id === active || b.norm === active;
+  const onKey = (id: SublayerId) => (e: KeyboardEvent) => {
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      onSelect(id);
+    }
+  };
+  const current = SUBLAYERS.find((s) => s.id === active);
+  return (
+    <svg
+      className="tf-block-diagram"
+      viewBox="0 0 430 480"
+      role="group"
+      aria-label={`Encoder and decoder layer; lit: ${current?.label ?? ''}`}
+    >
+      <defs>
+        <marker
+          id="tf-arrow"
+          viewBox="0 0 10 10"
+          refX="9"
+          refY="5"
+          markerWidth="7"
+          markerHeight="7"
+          orient="auto"
+        >
+          <path d="M0,0 L10,5 L0,10 z" fill="currentColor" />
+        </marker>
+      </defs>
+      <text x={ENC_X + W / 2} y={470} textAnchor="middle" className="tf-col-title">
+        Encoder layer (×N)
+      </text>
+      <text x={DEC_X + W / 2} y={20} textAnchor="middle" className="tf-col-title">
+        Decoder layer (×N)
+      </text>
+      <rect x={ENC_X - 12} y={192} width={W + 24} height={182} rx={10} className="tf-layer-frame" />
+      <rect x={DEC_X - 12} y={146} width={W + 24} height={272} rx={10} className="tf-layer-frame" />
+      {/* main flow arrows */}
+      {[
+        [ENC_X, 390, 364],
+        [ENC_X, 330, 318],
+        [ENC_X, 292, 274],
+        [ENC_X, 240, 228],
+        [ENC_X, 202, 180],
+        [DEC_X, 430, 408],
+        [DEC_X, 374, 362],
+        [DEC_X, 336, 318],
+        [DEC_X, 284, 272],
+        [DEC_X, 246, 228],
+        [DEC_X, 194, 182],
+        [DEC_X, 156, 130],
+        [DEC_X, 100, 80],
+      ].map(([x, y1, y2], i) => (
+        <line
+          key={i}
+          x1={x + W / 2}
+          y1={y1}
+          x2={x + W / 2}
+          y2={y2}
+          className="tf-arrow"
+          markerEnd="url(#tf-arrow)"
+        />
+      ))}
+      {/* residual paths: around each sublayer into its Add & Norm */}
+      {[
+        [ENC_X, 378, 305, 'enc-mha'],
+        [ENC_X, 286, 215, 'enc-ffn'],
+        [DEC_X, 420, 349, 'dec-self'],
+        [DEC_X, 330, 259, 'dec-cross'],
+        [DEC_X, 240, 169, 'dec-ffn'],
+      ].map(([x, y1, y2, id]) => (
+        <path
+          key={String(id)}
+          d={`M${Number(x) + W / 2},${y1} H${Number(x) + W + 6} V${y2} H${Number(x) + W}`}
+          className={id === active ? 'tf-residual tf-lit-line' : 'tf-residual'}
+          markerEnd="url(#tf-arrow)"
+        />
+      ))}
+      {/* H feeds every decoder layer's cross-attention */}
+      <path
+        d={`M${ENC_X + W},165 H${(ENC_X + W + DEC_X) / 2} V301 H${DEC_X}`}
+        className={active === 'dec-cross' ? 'tf-cross tf-lit-line' : 'tf-cross'}
+        markerEnd="url(#tf-arrow)"
+      />
+      <text x={(ENC_X + W + DEC_X) / 2 + 4} y={235} className="tf-small">
+        K, V from H
+      </text>
+      {BOXES.map((b, i) => {
+        const selectable = b.id ?? b.norm;
+        return (
+          <g
+            key={i}
+            className={`tf-box tf-box--${b.kind}${lit(b) ? ' tf-lit' : ''}`}
+            role={selectable ? 'button' : undefined}
+            tabIndex={selectable ? 0 : undefined}
+            aria-pressed={selectable ? lit(b) : undefined}
+            aria-label={selectable ? `${b.text}${lit(b) ? ' (lit)' : ''}` : undefined}
+            onClick={selectable ? () => onSelect(selectable) : undefined}
+            onKeyDown={selectable ? onKey(selectable) : undefined}
+          >
+            <rect x={b.x} y={b.y} width={b.w} height={b.h} rx={6} />
+            <text x={b.x + b.w / 2} y={b.y + b.h / 2} dominantBaseline="central" textAnchor="middle">
+              {b.text}
+            </text>
+          </g>
+        );
+      })}
+    </svg>
+  );
+}
