@@ -20,6 +20,22 @@ const ENTRIES: Readonly<Record<string, RegistryEntry>> = {
     title: '2D classifier (MLP)',
     load: () => import('./classifier2d').then((m) => m.classifier2d),
   },
+  'activations-compare': {
+    title: 'Two activations side by side (same seed)',
+    load: () => import('./activations/compare').then((m) => m.compareExperiment),
+  },
+  'activations-depth': {
+    title: 'Vanishing gradients in a deep MLP',
+    load: () => import('./activations/depth').then((m) => m.depthExperiment),
+  },
+  'activations-dying': {
+    title: 'Dying ReLU at a high learning rate',
+    load: () => import('./activations/dying').then((m) => m.dyingExperiment),
+  },
+  'activations-maxout': {
+    title: 'A maxout unit fits a convex function',
+    load: () => import('./activations/maxout').then((m) => m.maxoutExperiment),
+  },
   'descent-theta': {
     title: 'Gradient descent on one parameter',
     load: () => import('./descent/oneParam').then((m) => m.oneParamExperiment),

@@ -1,0 +1,268 @@
+/**
+ * Step 2 and step 8 (playground): two networks of the same shape, trained side by side from the same seed on the
+ * same batches, differing only in their activations. Network A has one activation per hidden layer (a1…a4);
+ * network B uses `actB` in every hidden layer ('off' trains A alone). Both start from identical weights: one init
+ * scheme (Xavier) for both, so the activation is the only difference.
+ */
+import { BatchSampler, Rng, adam, gatherRows, sgd, tensor, type Optimizer } from '../../core';
+import type { Experiment, Metrics, ParamTable, ParamValue, ParamValues, Trainer, Views } from '../types';
+import { ACTIVATIONS, ACTIVATION_NAMES, isActivationName, type ActivationName } from './functions';
+import { CurveRecorder } from './curve';
+import { ActivationNet } from './net';
+import { TASK_OPTIONS, evaluate, makeTask, outputField, taskLoss, type Task } from './task';
+
+export const MAX_DEPTH = 4;
+const ACT_OPTIONS = ACTIVATION_NAMES.map((value) => ({ value, label: ACTIVATIONS[value].label }));
+
+export const compareParams: ParamTable = [
+  { name: 'task', label: 'Dataset', type: 'enum', live: false, default: 'circle', options: TASK_OPTIONS },
+  {
+    name: 'noise',
+    label: 'Noise',
+    type: 'number',
+    live: false,
+    default: 0.05,
+    min: 0,
+    max: 0.5,
+    step: 0.01,
+    help: 'Standard deviation of the jitter added to the data.',
+  },
+  {
+    name: 'test',
+    label: 'Test fraction',
+    type: 'number',
+    live: false,
+    default: 0.2,
+    min: 0,
+    max: 0.5,
+    step: 0.05,
+    help: 'Share of the points held out to measure the test loss.',
+  },
+  { name: 'depth', label: 'Hidden layers', type: 'int', live: false, default: 2, min: 1, max: MAX_DEPTH },
+  { name: 'width', label: 'Neurons per layer', type: 'int', live: false, default: 6, min: 1, max: 8 },
+  ...Array.from({ length: MAX_DEPTH }, (_, i) => ({
+    name: `a${i + 1}`,
+    label: `A: layer ${i + 1} activation`,
+    type: 'enum' as const,
+    live: false,
+    default: 'tanh',
+    options: ACT_OPTIONS,
+  })),
+  {
+    name: 'actB',
+    label: 'B: activation (all layers)',
+    type: 'enum',
+    live: false,
+    default: 'relu',
+    options: [{ value: 'off', label: 'off (A only)' }, ...ACT_OPTIONS],
+  },
+  {
+    name: 'lr',
+    label: 'Learning rate α',
+    type: 'number',
+    live: true,
+    default: 0.03,
+    min: 0.001,
+    max: 3,
+    step: 0.001,
+    scale: 'log',
+  },
+  { name: 'batch', label: 'Batch size', type: 'int', live: false, default: 10, min: 1, max: 64 },
+  {
+    name: 'opt',
+    label: 'Optimiser',
+    type: 'enum',
+    live: false,
+    default: 'sgd',
+    options: [
+      { value: 'sgd', label: 'gradient descent (SGD)' },
+      { value: 'adam', label: 'Adam' },
+    ],
+  },
+];
+
+/** Points per dataset (before the split) and figure resolution. */
+const N_POINTS_2D = 200;
+const N_POINTS_1D = 80;
+export const GRID_N = 40;
+export const FIT_N = 121;
+
+interface Run {
+  label: 'A' | 'B';
+  model: ActivationNet;
+  opt: Optimizer;
+  lastBatchLoss: number;
+  diverged: string | null;
+}
+
+function actParam(params: ParamValues, name: string, fallback: ActivationName): ActivationName {
+  const v = params[name];
+  return typeof v === 'string' && isActivationName(v) ? v : fallback;
+}
+
+function intParam(params: ParamValues, name: string, fallback: number): number {
+  const v = params[name];
+  return typeof v === 'number' && Number.isFinite(v) ? Math.round(v) : fallback;
+}
+
+function numParam(params: ParamValues, name: string, fallback: number): number {
+  const v = params[name];
+  return typeof v === 'number' && Number.isFinite(v) ? v : fallback;
+}
+
+export function createCompare(params: ParamValues, seed: number): Trainer {
+  const rng = new Rng(seed);
+  const taskName = typeof params.task === 'string' ? params.task : 'circle';
+  const regression = ['sine', 'step', 'abs'].includes(taskName);
+  const task: Task = makeTask(
+    taskName,
+    {
+      n: regression ? N_POINTS_1D : N_POINTS_2D,
+      noise: numParam(params, 'noise', 0.05),
+      testFraction: numParam(params, 'test', 0.2),
+    },
+    rng.nextU32(),
+  );
+  const depth = Math.max(1, Math.min(MAX_DEPTH, intParam(params, 'depth', 2)));
+  const width = Math.max(1, Math.min(8, intParam(params, 'width', 6)));
+  const sizes = [task.inDim, ...Array.from({ length: depth }, () => width), 1];
+  const actsA = Array.from({ length: depth }, (_, i) => actParam(params, `a${i + 1}`, 'tanh'));
+  const actB = params.actB === 'off' ? null : actParam(params, 'actB', 'relu');
+  const initSeed = rng.nextU32(); // the same initial weights for both networks
+  let lr = numParam(params, 'lr', 0.03);
+
+  const makeRun = (label: 'A' | 'B', acts: ActivationName[]): Run => {
+    const model = new ActivationNet({ sizes, activations: acts, init: 'xavierUniform' }, initSeed);
+    const opt = params.opt === 'adam' ? adam(model.parameters(), { lr }) : sgd(model.parameters(), { lr });
+    return { label, model, opt, lastBatchLoss: NaN, diverged: null };
+  };
+  const runs: Run[] = [makeRun('A', actsA)];
+  if (actB)
+    runs.push(
+      makeRun(
+        'B',
+        Array.from({ length: depth }, () => actB),
+      ),
+    );
+
+  const batchSize = Math.max(1, Math.min(64, intParam(params, 'batch', 10)));
+  const sampler = new BatchSampler(task.train.n, { mode: 'minibatch', batchSize }, rng.nextU32());
+  const xBuf = new Float32Array(batchSize * task.inDim);
+  const yBuf = new Float32Array(batchSize);
+  const curve = new CurveRecorder(4); // train A, train B, test A, test B
+  let steps = 0;
+  let epoch = 0;
+  let sampledAt = -1;
+  let cached: { a: ReturnType<typeof evalRun>; b: ReturnType<typeof evalRun> | null } | null = null;
+
+  function evalRun(run: Run) {
+    return { train: evaluate(task, run.model, task.train), test: evaluate(task, run.model, task.test) };
+  }
+
+  /** Full-set losses at the current step (cached per step; also extends the loss curves). */
+  function sample() {
+    if (cached && sampledAt === steps) return cached;
+    const a = evalRun(runs[0]);
+    const b = runs[1] ? evalRun(runs[1]) : null;
+    cached = { a, b };
+    sampledAt = steps;
+    curve.push(steps, a.train.loss, b?.train.loss ?? 0, a.test.loss, b?.test.loss ?? 0);
+    return cached;
+  }
+
+  const divergence = () => runs.find((r) => r.diverged)?.diverged ?? null;
+
+  return {
+    step(n) {
+      for (let k = 0; k < n && divergence() === null; k++) {
+        const batch = sampler.next();
+        const size = batch.indices.length;
+        const x = tensor(
+          gatherRows(task.train.x, task.inDim, batch.indices, xBuf.subarray(0, size * task.inDim)),
+          [size, task.inDim],
+        ); // [B, in]
+        const y = gatherRows(task.train.y, 1, batch.indices, yBuf.subarray(0, size)); // [B]
+        for (const run of runs) {
+          run.opt.zeroGrad();
+          const loss = taskLoss(task, run.model.forward(x), y); // scalar
+          loss.backward();
+          run.lastBatchLoss = loss.item();
+          if (!Number.isFinite(run.lastBatchLoss)) {
+            run.diverged = `Network ${run.label}'s loss became ${run.lastBatchLoss} at step ${steps + 1}: the learning rate is too high for it. Lower α and press Reset.`;
+            break;
+          }
+          run.opt.step();
+          if (!run.model.allFinite()) {
+            run.diverged = `Network ${run.label}'s weights overflowed at step ${steps + 1}. Lower α and press Reset.`;
+            break;
+          }
+        }
+        if (divergence() !== null) break;
+        steps++;
+        epoch = batch.epoch;
+      }
+    },
+    metrics(): Metrics {
+      const { a, b } = sample();
+      const m: Metrics = { step: steps, epoch, loss: a.train.loss, valLoss: a.test.loss };
+      if (a.train.accuracy !== undefined) m.accuracy = a.train.accuracy;
+      if (a.test.accuracy !== undefined) m.valAccuracy = a.test.accuracy;
+      if (b) {
+        m.lossB = b.train.loss;
+        m.valLossB = b.test.loss;
+        if (b.train.accuracy !== undefined) m.accuracyB = b.train.accuracy;
+        if (b.test.accuracy !== undefined) m.valAccuracyB = b.test.accuracy;
+      }
+      return m;
+    },
+    views(wanted): Views {
+      const views: Views = {};
+      if (wanted.includes('data')) {
+        views.data = {
+          kind: task.kind,
+          inDim: task.inDim,
+          trainX: task.train.x.slice(),
+          trainY: task.train.y.slice(),
+          testX: task.test.x.slice(),
+          testY: task.test.y.slice(),
+        };
+      }
+      if (wanted.includes('fields')) {
+        const n = task.kind === 'classify' ? GRID_N : FIT_N;
+        views.fields = {
+          kind: task.kind,
+          n,
+          a: outputField(task, runs[0].model, n),
+          ...(runs[1] ? { b: outputField(task, runs[1].model, n) } : {}),
+        };
+      }
+      if (wanted.includes('curves')) {
+        sample();
+        const { x, ys } = curve.view();
+        views.curves = { x, trainA: ys[0], trainB: ys[1], testA: ys[2], testB: ys[3], hasB: runs.length > 1 };
+      }
+      if (wanted.includes('weights')) {
+        views.weights = runs.map((r) => ({
+          label: r.label,
+          acts: [...r.model.activations],
+          layers: r.model.weightView(),
+        }));
+      }
+      return views;
+    },
+    set(name: string, value: ParamValue) {
+      if (name === 'lr' && typeof value === 'number' && Number.isFinite(value) && value > 0) {
+        lr = value;
+        for (const r of runs) r.opt.lr = value;
+      }
+    },
+    divergence,
+  };
+}
+
+export const compareExperiment: Experiment = {
+  id: 'activations-compare',
+  title: 'Two activations side by side (same seed)',
+  params: compareParams,
+  create: createCompare,
+};
