@@ -1,0 +1,163 @@
+import { useEffect, useMemo, useState } from 'react';
+import { navigate, useRoute } from '../../app/router';
+import { getRegistryEntry, listExperiments } from '../../experiments/registry';
+import { useExperiment } from '../../state/useExperiment';
+import { addWantedView } from '../../state/runtime';
+import { getLatestFrame, getMetricHistory, subscribeFrameChanges } from '../../state/frames';
+import { DecisionBoundary, LineChart, type BoundaryPoint, type Grid2D } from '../charts';
+import { ParamControls } from '../controls';
+import { MetricsBar } from './MetricsBar';
+import { NoticeBar } from './NoticeBar';
+import { RunControls } from './RunControls';
+import './run.css';
+
+const DEFAULT_EXPERIMENT = 'classifier2d';
+
+/**
+ * The lab (`#/lab?exp=<id>&…`): a sandbox hosting any registered experiment with its generated controls, read-outs
+ * and a loss chart — for instructors, and for testing the runtime before chapter pages exist. Not in the course list.
+ */
+export default function LabPage() {
+  const route = useRoute();
+  const requested = route.query.get('exp');
+  const known = requested !== null && getRegistryEntry(requested) !== undefined;
+  const id = known ? requested : DEFAULT_EXPERIMENT;
+  const exp = useExperiment({ experiment: id, reserved: ['exp'] });
+  const choices = useMemo(() => {
+    const visible = listExperiments();
+    return visible.some((e) => e.id === id) ? visible : [...visible, { id, title: exp.title || id }];
+  }, [id, exp.title]);
+
+  return (
+    <article className="lab-page" data-testid="lab-page">
+      <p className="chapter-kicker">Sandbox</p>
+      <h1>Lab</h1>
+      <p className="lab-intro">
+        Any experiment of the course, with every setting exposed. The address bar always holds a link that
+        reopens this exact run (same settings, same seed).
+      </p>
+      {requested !== null && !known && (
+        <p className="notice notice-warn" role="status" data-testid="lab-unknown">
+          There is no experiment called “{requested.length > 40 ? `${requested.slice(0, 40)}…` : requested}”;
+          showing the 2D classifier instead.
+        </p>
+      )}
+      <label className="lab-choice">
+        Experiment{' '}
+        <select
+          value={id}
+          onChange={(e) => navigate('lab', { exp: e.target.value })}
+          className="param-select"
+          data-testid="lab-experiment"
+        >
+          {choices.map((e) => (
+            <option key={e.id} value={e.id}>
+              {e.title}
+            </option>
+          ))}
+        </select>
+      </label>
+      <NoticeBar />
+      <RunControls />
+      <MetricsBar />
+      <div className="lab-figures">
+        <LabLossChart />
+        {id === 'classifier2d' && <LabBoundary />}
+      </div>
+      {exp.ready ? <ParamControls label={`${exp.title} settings`} /> : <p className="loading">Loading…</p>}
+    </article>
+  );
+}
+
+/** Re-renders at most `hz` times a second while frames arrive. */
+function useFrameTick(hz: number): number {
+  const [tick, setTick] = useState(0);
+  useEffect(() => {
+    let last = 0;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const unsubscribe = subscribeFrameChanges(() => {
+      const now = performance.now();
+      const wait = 1000 / hz - (now - last);
+      if (wait <= 0) {
+        last = now;
+        setTick((t) => t + 1);
+      } else if (timer === null) {
+        timer = setTimeout(() => {
+          timer = null;
+          last = performance.now();
+          setTick((t) => t + 1);
+        }, wait);
+      }
+    });
+    return () => {
+      unsubscribe();
+      if (timer !== null) clearTimeout(timer);
+    };
+  }, [hz]);
+  return tick;
+}
+
+function LabLossChart() {
+  const tick = useFrameTick(10);
+  const h = getMetricHistory();
+  const hasVal = h.length > 0 && Number.isFinite(h.valLoss[h.length - 1]);
+  return (
+    <div className="lab-figure">
+      <LineChart
+        title="Loss"
+        xLabel="training steps"
+        yLabel="loss"
+        version={tick * 100000 + h.version}
+        series={[
+          { label: 'train', x: h.step, y: h.loss, length: h.length },
+          ...(hasVal ? [{ label: 'test', x: h.step, y: h.valLoss, length: h.length, dashed: true }] : []),
+        ]}
+        caption="Loss over training."
+        height={260}
+      />
+    </div>
+  );
+}
+
+interface PointsView {
+  train: { x: Float32Array; y: Float32Array };
+  test: { x: Float32Array; y: Float32Array };
+}
+
+function LabBoundary() {
+  useFrameTick(15);
+  useEffect(() => {
+    const releases = [addWantedView('boundary'), addWantedView('points')];
+    return () => releases.forEach((r) => r());
+  }, []);
+  const views = getLatestFrame()?.views;
+  const grid = views?.boundary as Grid2D | undefined;
+  const pointsView = views?.points as PointsView | undefined;
+  const points = useMemo(() => {
+    if (!pointsView) return [];
+    const out: BoundaryPoint[] = [];
+    for (const [set, test] of [
+      [pointsView.train, false],
+      [pointsView.test, true],
+    ] as const) {
+      for (let i = 0; i < set.y.length; i++)
+        out.push({ x: set.x[2 * i], y: set.x[2 * i + 1], label: set.y[i], test });
+    }
+    return out;
+  }, [pointsView]);
+  return (
+    <div className="lab-figure">
+      <DecisionBoundary
+        grid={grid}
+        points={points}
+        domain={[
+          [-1.5, 1.5],
+          [-1.5, 1.5],
+        ]}
+        title="Decision boundary"
+        height={300}
+        caption="The network's P(class 1) over the plane; filled points train, hollow points test."
+      />
+    </div>
+  );
+}

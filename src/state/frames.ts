@@ -1,0 +1,119 @@
+/**
+ * High-rate frame data, outside React state: the newest frame from the worker, listeners that draw from it (charts
+ * subscribe into refs and draw on their own; no re-render per frame), and a bounded history of the main metrics.
+ */
+import type { Metrics, ViewValue } from '../experiments/types';
+
+export interface Frame {
+  step: number;
+  epoch: number;
+  metrics: Metrics;
+  views: Readonly<Record<string, ViewValue>>;
+  running: boolean;
+  stepsPerSecond: number;
+}
+
+type Listener = (frame: Frame) => void;
+
+let latest: Frame | null = null;
+const listeners = new Set<Listener>();
+const changeListeners = new Set<() => void>();
+
+export function publishFrame(frame: Frame) {
+  // Views the new frame does not carry keep their last value, so a chart never blanks between frames.
+  latest = latest ? { ...frame, views: { ...latest.views, ...frame.views } } : frame;
+  history.record(frame.metrics);
+  for (const l of listeners) {
+    try {
+      l(latest);
+    } catch (err) {
+      console.warn('A frame listener failed:', err);
+    }
+  }
+  changeListeners.forEach((l) => l());
+}
+
+export function getLatestFrame(): Frame | null {
+  return latest;
+}
+
+/** Call `listener` with every new frame; returns the unsubscribe function. */
+export function subscribeFrames(listener: Listener): () => void {
+  listeners.add(listener);
+  return () => void listeners.delete(listener);
+}
+
+/** Forget frames and history (a new experiment or a reset). Listeners stay subscribed. */
+export function clearFrames() {
+  latest = null;
+  history.clear();
+  changeListeners.forEach((l) => l());
+}
+
+/** Notified after every new frame and after a clear (for useSyncExternalStore). */
+export function subscribeFrameChanges(onChange: () => void): () => void {
+  changeListeners.add(onChange);
+  return () => void changeListeners.delete(onChange);
+}
+
+/**
+ * Fixed-memory history of step / loss / valLoss / accuracy: when full it keeps every other point and records every
+ * 2nd (then 4th, …) frame, so any run length keeps at most `capacity` points. Non-finite values are skipped.
+ */
+export class MetricHistory {
+  readonly step: Float64Array;
+  readonly loss: Float64Array;
+  readonly valLoss: Float64Array;
+  readonly accuracy: Float64Array;
+  length = 0;
+  version = 0;
+  private stride = 1;
+  private skipped = 0;
+
+  constructor(readonly capacity = 2048) {
+    this.step = new Float64Array(capacity);
+    this.loss = new Float64Array(capacity);
+    this.valLoss = new Float64Array(capacity);
+    this.accuracy = new Float64Array(capacity);
+  }
+
+  record(m: Metrics) {
+    if (!Number.isFinite(m.loss) || !Number.isFinite(m.step)) return;
+    if (this.length > 0 && m.step <= this.step[this.length - 1]) {
+      if (m.step < this.step[this.length - 1])
+        this.clear(); // a reset: start over
+      else return; // same step again (a paused frame)
+    }
+    if (this.stride > 1 && ++this.skipped < this.stride) return;
+    this.skipped = 0;
+    if (this.length === this.capacity) this.compact();
+    const i = this.length++;
+    this.step[i] = m.step;
+    this.loss[i] = m.loss;
+    this.valLoss[i] = Number.isFinite(m.valLoss) ? (m.valLoss as number) : NaN;
+    this.accuracy[i] = Number.isFinite(m.accuracy) ? (m.accuracy as number) : NaN;
+    this.version++;
+  }
+
+  clear() {
+    this.length = 0;
+    this.stride = 1;
+    this.skipped = 0;
+    this.version++;
+  }
+
+  private compact() {
+    const half = Math.floor(this.capacity / 2);
+    for (const a of [this.step, this.loss, this.valLoss, this.accuracy]) {
+      for (let i = 0; i < half; i++) a[i] = a[2 * i + 1];
+    }
+    this.length = half;
+    this.stride *= 2;
+  }
+}
+
+const history = new MetricHistory();
+
+export function getMetricHistory(): MetricHistory {
+  return history;
+}

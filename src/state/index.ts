@@ -1,0 +1,70 @@
+/**
+ * The live-training runtime — the public page API (also in docs/ARCHITECTURE.md, "Runtime").
+ *
+ * A page mounts ONE experiment; everything else is components and hooks that find it through the stores:
+ *
+ *   import { useExperiment, useFrameView } from '../../state';
+ *   import { RunControls, MetricsBar, NoticeBar } from '../../components/run';
+ *   import { ParamControls } from '../../components/controls';
+ *
+ *   function Page() {
+ *     const step = useLessonStep();                       // the lesson system's current step
+ *     const exp = useExperiment({
+ *       experiment: 'classifier2d',                       // registry id (src/experiments/registry.ts)
+ *       preset: step.preset,                              // defaults ← preset ← URL; a new preset re-applies
+ *       views: ['boundary', 'lossHistory'],               // optional: figures using the hooks add theirs
+ *     });
+ *     return (<>
+ *       <NoticeBar />                                     // ignored link settings, rebuilds, divergence, restarts
+ *       <RunControls />                                   // Play/Pause, Step, Run 10, Run 100, Reset, New random start, Share
+ *       <MetricsBar />                                    // run-status, metric-step, metric-loss, metric-accuracy, metric-val-loss
+ *       <ParamControls only={['lr', 'batch']} />          // generated from the parameter table
+ *       <BoundaryFigure />
+ *     </>);
+ *   }
+ *
+ *   function BoundaryFigure() {                           // high-rate data: no re-render per frame
+ *     const canvas = useRef<HTMLCanvasElement>(null);
+ *     useFrameView<Grid>('boundary', (grid) => grid && draw(canvas.current, grid));
+ *     return <canvas ref={canvas} />;
+ *   }
+ *
+ * - `useExperiment(opts)` → `{ ready, title, table, values, seed, status, setParam }`. Starts the worker, loads
+ *   the experiment, syncs values with the URL (`?lr=0.1&hidden=4%2C4&seed=3`: only non-default values + seed;
+ *   history.replaceState, debounced: no history flooding) and installs the keys Space (play/pause), `.` (one step),
+ *   R (reset) — ignored in text fields/selects/sliders and with Ctrl/Alt/Meta. Options: `reserved` (extra URL names
+ *   the page owns), `keys: false` (no keys).
+ * - Reserved URL names (never "unknown"): lesson, present, embed, spotlight, plus `reserved`. `seed` is the run's seed
+ *   (integer 0…4294967295; invalid → 1 with a notice).
+ * - `useFrameView(name, (view, frame) => …)`: draw from each frame in a ref/canvas (runs on animation frames).
+ *   `useLatestView(name)`: the view's newest value as state (re-renders per frame, ≤ 60/s: small SVG only).
+ *   `useLatestFrame()`: the whole newest frame. `getMetricHistory()`: bounded step/loss/valLoss/accuracy history.
+ * - Stores (zustand, read with selectors): `useRunStore` (status idle/running/paused/diverged/error, metrics, …),
+ *   `useParamsStore` (table, values, seed), `useNoticeStore`.
+ * - Actions (plain functions, usable outside React, e.g. from lesson buttons): play, pause, togglePlay, step(n),
+ *   reset, setParam(name, value), newRandomStart, lowerLearningRate, shareLink, retry.
+ * - Live parameters apply at the next step; structural ones (live: false) rebuild the model once the control settles
+ *   and show a "Model rebuilt" notice. Bad URL values fall back/clamp and are listed in one dismissible notice.
+ */
+export { useExperiment, useFrameView, useLatestView, useLatestFrame, onRunKey } from './useExperiment';
+export type { UseExperimentOptions, ExperimentHandle } from './useExperiment';
+export {
+  play,
+  pause,
+  togglePlay,
+  step,
+  reset,
+  retry,
+  setParam,
+  newRandomStart,
+  lowerLearningRate,
+  shareLink,
+  addWantedView,
+  configureRuntime,
+  type Preset,
+  type ShareResult,
+} from './runtime';
+export { useRunStore, type RunStatus, type RunState } from './runStore';
+export { useParamsStore, type ParamsState } from './paramsStore';
+export { useNoticeStore, showNotice, dismissNotice, type Notice, type NoticeKind } from './noticeStore';
+export { getLatestFrame, getMetricHistory, subscribeFrames, type Frame, MetricHistory } from './frames';

@@ -1,0 +1,27 @@
+/**
+ * The params store: which experiment is mounted, its parameter table, the current values and seed. Written by the
+ * runtime (which also writes the URL and tells the worker); controls read from here and call runtime actions.
+ */
+import { create } from 'zustand';
+import type { ParamTable, ParamValues } from '../experiments/types';
+import { DEFAULT_SEED } from '../experiments/params';
+
+export interface ParamsState {
+  experimentId: string | null;
+  title: string;
+  /** Null until the experiment module has loaded. */
+  table: ParamTable | null;
+  values: ParamValues;
+  seed: number;
+  /** Values the page started from (defaults ← lesson preset): "Reset settings" goes back here. */
+  baseline: ParamValues;
+}
+
+export const useParamsStore = create<ParamsState>(() => ({
+  experimentId: null,
+  title: '',
+  table: null,
+  values: Object.create(null) as ParamValues,
+  seed: DEFAULT_SEED,
+  baseline: Object.create(null) as ParamValues,
+}));

@@ -1,0 +1,33 @@
+/**
+ * The run store: what the read-outs show. Updated by the runtime (src/state/runtime.ts) at most once per frame;
+ * charts do not read frames from here (they subscribe through frames.ts).
+ */
+import { create } from 'zustand';
+import type { Metrics } from '../experiments/types';
+
+/** Exactly the texts of `data-testid="run-status"` (DESIGN §2). */
+export type RunStatus = 'idle' | 'running' | 'paused' | 'diverged' | 'error';
+
+export interface RunState {
+  status: RunStatus;
+  /** The experiment's module and first frame have arrived. */
+  ready: boolean;
+  /** Metrics of the newest frame (last finite ones after a divergence), null before the first frame. */
+  metrics: Metrics | null;
+  stepsPerSecond: number;
+  /** Set while `status === 'diverged'`. */
+  diverged: { step: number; reason: string } | null;
+  /** Set while `status === 'error'`. Plain text. */
+  error: string | null;
+}
+
+export const INITIAL_RUN_STATE: RunState = {
+  status: 'idle',
+  ready: false,
+  metrics: null,
+  stepsPerSecond: 0,
+  diverged: null,
+  error: null,
+};
+
+export const useRunStore = create<RunState>(() => ({ ...INITIAL_RUN_STATE }));

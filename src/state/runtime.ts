@@ -1,0 +1,475 @@
+/**
+ * The runtime controller: module-level actions (no hooks needed) that connect the URL, the stores and the worker.
+ * Data flows one way: URL (+ lesson preset) → params store → worker → frames → run store / frame listeners.
+ * Pages use it through the hooks in useExperiment.ts and the components in src/components/run.
+ */
+import { getRoute, replaceQuery } from '../app/router';
+import {
+  DEFAULT_SEED,
+  MAX_SEED,
+  PAGE_PARAM_NAMES,
+  SEED_PARAM,
+  coerceValue,
+  decodeQuery,
+  defaultValues,
+  describeIgnored,
+  encodeQuery,
+  formatValue,
+  mergeValues,
+  parseSeed,
+  specMap,
+  valuesEqual,
+} from '../experiments/params';
+import { loadExperiment } from '../experiments/registry';
+import type { NumberParam, ParamSpec, ParamTable, ParamValue, ParamValues } from '../experiments/types';
+import { MAX_STEP_REQUEST } from '../worker/protocol';
+import { TrainerClient, type ClientOptions } from '../worker/client';
+import { clearFrames, publishFrame } from './frames';
+import { clearNotices, dismissNotice, showNotice } from './noticeStore';
+import { useParamsStore } from './paramsStore';
+import { INITIAL_RUN_STATE, useRunStore } from './runStore';
+
+/** A lesson preset: parameter values (URL-style text or typed) and optionally `seed`. */
+export type Preset = Readonly<Record<string, string | number | boolean>>;
+
+interface Mounted {
+  experimentId: string;
+  /** Route path the experiment lives on; the URL is written only while it is still current. */
+  path: string;
+  reserved: readonly string[];
+  table: ParamTable | null;
+  /** The last sync request that arrived before the table loaded. */
+  pendingPreset: Preset | undefined;
+  pendingSync: boolean;
+  /** What the worker has now: decides whether a change is a `set` or a rebuild. */
+  sent: { values: ParamValues; seed: number } | null;
+}
+
+let mounted: Mounted | null = null;
+let client: TrainerClient | null = null;
+let clientOptions: ClientOptions = {};
+let mountToken = 0;
+let urlTimer: ReturnType<typeof setTimeout> | null = null;
+let rebuildTimer: ReturnType<typeof setTimeout> | null = null;
+let pendingRebuild: { label: string; text: string } | null = null;
+
+const URL_WRITE_DELAY_MS = 200; // coalesces slider drags into one history.replaceState
+const REBUILD_DELAY_MS = 250; // a structural slider drag rebuilds once, when it settles
+
+// --- views the page wants (ref-counted: figures register what they draw) -----------------------------------
+
+const wantedViews = new Map<string, number>();
+let viewsDirty = false;
+
+function wantedList(): string[] {
+  return [...wantedViews.keys()].sort();
+}
+
+/** Ask frames to carry view `name` until the returned release function is called. */
+export function addWantedView(name: string): () => void {
+  wantedViews.set(name, (wantedViews.get(name) ?? 0) + 1);
+  scheduleViewsUpdate();
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    const n = (wantedViews.get(name) ?? 1) - 1;
+    if (n <= 0) wantedViews.delete(name);
+    else wantedViews.set(name, n);
+    scheduleViewsUpdate();
+  };
+}
+
+function scheduleViewsUpdate() {
+  if (viewsDirty) return;
+  viewsDirty = true;
+  queueMicrotask(() => {
+    viewsDirty = false;
+    if (mounted?.sent) client?.setViews(wantedList());
+  });
+}
+
+// --- mounting ----------------------------------------------------------------------------------------------
+
+/** Test hook: options for the next client (e.g. a short watchdog). */
+export function configureRuntime(opts: ClientOptions) {
+  clientOptions = opts;
+}
+
+/**
+ * Mount an experiment: starts the worker and loads the experiment's table on the main thread. Returns the unmount
+ * function. Values are applied by `syncExperiment` (URL + preset), which may be called before the table arrives.
+ */
+export function attachExperiment(
+  experimentId: string,
+  opts: { reserved?: readonly string[] } = {},
+): () => void {
+  detach();
+  const token = ++mountToken;
+  mounted = {
+    experimentId,
+    path: getRoute().path,
+    reserved: [...PAGE_PARAM_NAMES, ...(opts.reserved ?? [])],
+    table: null,
+    pendingPreset: undefined,
+    pendingSync: false,
+    sent: null,
+  };
+  clearFrames();
+  clearNotices();
+  useRunStore.setState({ ...INITIAL_RUN_STATE });
+  useParamsStore.setState({ experimentId, title: '', table: null });
+  client = makeClient();
+  loadExperiment(experimentId).then(
+    (experiment) => {
+      if (token !== mountToken || !mounted) return;
+      mounted.table = experiment.params;
+      useParamsStore.setState({ title: experiment.title, table: experiment.params });
+      if (mounted.pendingSync) syncExperiment(mounted.pendingPreset);
+    },
+    (err: unknown) => {
+      if (token !== mountToken) return;
+      fail(err instanceof Error ? err.message : String(err));
+    },
+  );
+  return () => {
+    if (token === mountToken) detach();
+  };
+}
+
+function detach() {
+  if (urlTimer !== null) {
+    clearTimeout(urlTimer);
+    urlTimer = null;
+    writeUrlNow();
+  }
+  if (rebuildTimer !== null) clearTimeout(rebuildTimer);
+  rebuildTimer = null;
+  pendingRebuild = null;
+  client?.dispose();
+  client = null;
+  mounted = null;
+  mountToken++;
+}
+
+function makeClient(): TrainerClient {
+  return new TrainerClient(
+    {
+      ready: () => useRunStore.setState({ ready: true }),
+      frame: (msg) => {
+        publishFrame({
+          step: msg.step,
+          epoch: msg.epoch,
+          metrics: msg.metrics,
+          views: msg.views,
+          running: msg.running ?? false,
+          stepsPerSecond: msg.stepsPerSecond ?? 0,
+        });
+        if (useRunStore.getState().status === 'diverged') return; // keep the last finite read-outs
+        useRunStore.setState({ metrics: msg.metrics, stepsPerSecond: msg.stepsPerSecond ?? 0 });
+      },
+      diverged: (msg) =>
+        useRunStore.setState({ status: 'diverged', diverged: { step: msg.step, reason: msg.reason } }),
+      restarted: (reason) => {
+        clearFrames();
+        useRunStore.setState({ status: 'idle', metrics: null, diverged: null, error: null });
+        showNotice('worker', 'The training worker was restarted.', [
+          reason,
+          'The experiment was reloaded at step 0 with the same settings and seed. Press Play to continue.',
+        ]);
+      },
+      failed: fail,
+    },
+    clientOptions,
+  );
+}
+
+function fail(message: string) {
+  useRunStore.setState({ status: 'error', error: message.slice(0, 500), diverged: null });
+}
+
+// --- URL and preset → values ---------------------------------------------------------------------------------
+
+function presetParts(
+  table: ParamTable,
+  preset: Preset | undefined,
+): { values: ParamValues; seed: number | null } {
+  const rest: Record<string, string | number | boolean> = Object.create(null) as Record<
+    string,
+    string | number | boolean
+  >;
+  let seed: number | null = null;
+  if (preset) {
+    for (const name of Object.keys(preset)) {
+      if (name === SEED_PARAM) {
+        const parsed = parseSeed(String(preset[name]));
+        if (!parsed.problem) seed = parsed.seed;
+      } else rest[name] = preset[name];
+    }
+  }
+  const merged = mergeValues(table, defaultValues(table), rest);
+  if (merged.ignored.length) {
+    // A bug in lesson data, not the reader's doing: tell the developer, not the page.
+    console.warn('Lesson preset values were ignored:', describeIgnored(merged.ignored).join('; '));
+  }
+  return { values: merged.values, seed };
+}
+
+/** The part of a query that belongs to the experiment (page parameters removed), as a comparable string. */
+export function experimentQueryKey(
+  query: URLSearchParams,
+  reserved: readonly string[] = PAGE_PARAM_NAMES,
+): string {
+  const out = new URLSearchParams();
+  for (const [k, v] of query) if (!reserved.includes(k)) out.append(k, v);
+  return out.toString();
+}
+
+/**
+ * Apply defaults ← preset ← URL. Call on mount and whenever the URL's experiment part or the preset changes. Bad
+ * URL parts are dropped from the URL and listed in one dismissible notice.
+ */
+export function syncExperiment(preset?: Preset) {
+  const m = mounted;
+  if (!m) return;
+  if (!m.table) {
+    m.pendingPreset = preset;
+    m.pendingSync = true;
+    return;
+  }
+  m.pendingSync = false;
+  const base = presetParts(m.table, preset);
+  const decoded = decodeQuery(m.table, getRoute().query, { base: base.values, reserved: m.reserved });
+  const seed = decoded.hasSeed ? decoded.seed : (base.seed ?? DEFAULT_SEED);
+  useParamsStore.setState({ baseline: base.values });
+  if (decoded.ignored.length) {
+    showNotice('url', 'Some settings in the link were not used.', describeIgnored(decoded.ignored));
+  }
+  apply(decoded.values, seed, { keepRunning: false });
+  writeUrlNow();
+}
+
+/** Values/seed → store and worker: a rebuild if the seed or a structural value changed, else live `set`s. */
+function apply(values: ParamValues, seed: number, opts: { keepRunning: boolean }): boolean {
+  const m = mounted;
+  if (!m?.table || !client) return false;
+  useParamsStore.setState({ values, seed });
+  const sent = m.sent;
+  const structural =
+    !sent ||
+    sent.seed !== seed ||
+    m.table.some((spec) => !spec.live && !valuesEqual(values[spec.name], sent.values[spec.name]));
+  if (structural) {
+    load(values, seed, opts.keepRunning && useRunStore.getState().status === 'running');
+    return true;
+  }
+  for (const spec of m.table) {
+    const v = values[spec.name];
+    if (!valuesEqual(v, sent.values[spec.name])) client.set(spec.name, v);
+  }
+  m.sent = { values: { ...values }, seed };
+  return false;
+}
+
+function load(values: ParamValues, seed: number, thenPlay: boolean) {
+  const m = mounted;
+  if (!m || !client) return;
+  m.sent = { values: { ...values }, seed };
+  clearFrames();
+  useRunStore.setState({ status: thenPlay ? 'running' : 'idle', metrics: null, diverged: null, error: null });
+  client.load(m.experimentId, values, seed, wantedList());
+  if (thenPlay) client.play();
+}
+
+// --- values → URL --------------------------------------------------------------------------------------------
+
+function scheduleUrlWrite() {
+  if (urlTimer !== null) clearTimeout(urlTimer);
+  urlTimer = setTimeout(() => {
+    urlTimer = null;
+    writeUrlNow();
+  }, URL_WRITE_DELAY_MS);
+}
+
+/** Writes only non-default values + seed, keeping page parameters, replacing the history entry. */
+function writeUrlNow() {
+  const m = mounted;
+  if (!m?.table) return;
+  const route = getRoute();
+  if (route.path !== m.path) return;
+  const { values, seed } = useParamsStore.getState();
+  const next = new URLSearchParams(
+    encodeQuery(m.table, values, seed, { current: route.query, keep: m.reserved }),
+  );
+  if (next.toString() !== route.query.toString()) replaceQuery(next);
+}
+
+// --- actions (buttons, keys, controls) -----------------------------------------------------------------------
+
+function flushPending() {
+  if (rebuildTimer !== null) {
+    clearTimeout(rebuildTimer);
+    rebuildTimer = null;
+    commitRebuild();
+  }
+}
+
+function canTrain(): boolean {
+  const { status } = useRunStore.getState();
+  return Boolean(client && mounted?.sent) && status !== 'diverged' && status !== 'error';
+}
+
+export function play() {
+  flushPending();
+  if (!canTrain()) return;
+  client!.play();
+  useRunStore.setState({ status: 'running' });
+}
+
+export function pause() {
+  if (!client || useRunStore.getState().status !== 'running') return;
+  client.pause();
+  useRunStore.setState({ status: 'paused' });
+}
+
+export function togglePlay() {
+  if (useRunStore.getState().status === 'running') pause();
+  else play();
+}
+
+/** Train exactly `n` steps (pauses first if running). */
+export function step(n = 1) {
+  flushPending();
+  if (!canTrain()) return;
+  const count = Math.max(1, Math.min(MAX_STEP_REQUEST, Math.floor(n)));
+  if (useRunStore.getState().status === 'running') client!.pause();
+  client!.step(count);
+  useRunStore.setState({ status: 'paused' });
+}
+
+/** Back to step 0 with the same settings and seed. */
+export function reset() {
+  flushPending();
+  const m = mounted;
+  if (!m?.sent || !client) return;
+  if (useRunStore.getState().status === 'error') {
+    retry();
+    return;
+  }
+  clearFrames();
+  client.reset();
+  useRunStore.setState({ status: 'idle', metrics: null, diverged: null });
+}
+
+/** After a failure: a fresh worker, the same settings. */
+export function retry() {
+  const m = mounted;
+  if (!m?.table) return;
+  client?.dispose();
+  client = makeClient();
+  const { values, seed } = useParamsStore.getState();
+  load(values, seed, false);
+}
+
+/**
+ * A control changed a parameter. Live ones take effect at the next step; structural ones rebuild the model (once
+ * the control settles) and say so in a notice. Returns the value actually used (validated).
+ */
+export function setParam(name: string, input: unknown): ParamValue | undefined {
+  const m = mounted;
+  if (!m?.table) return undefined;
+  const spec = specMap(m.table).get(name);
+  if (!spec) return undefined;
+  const { value } = coerceValue(spec, input);
+  const state = useParamsStore.getState();
+  if (valuesEqual(state.values[name], value)) return value;
+  const values = { ...state.values, [name]: value };
+  useParamsStore.setState({ values });
+  scheduleUrlWrite();
+  if (spec.live) {
+    if (m.sent) {
+      client?.set(name, value);
+      m.sent = { values: { ...m.sent.values, [name]: value }, seed: m.sent.seed };
+    }
+    return value;
+  }
+  pendingRebuild = { label: spec.label, text: formatValue(spec, value) };
+  if (rebuildTimer !== null) clearTimeout(rebuildTimer);
+  rebuildTimer = setTimeout(() => {
+    rebuildTimer = null;
+    commitRebuild();
+  }, REBUILD_DELAY_MS);
+  return value;
+}
+
+function commitRebuild() {
+  const change = pendingRebuild;
+  pendingRebuild = null;
+  const { values, seed } = useParamsStore.getState();
+  const rebuilt = apply(values, seed, { keepRunning: true });
+  if (rebuilt && change) {
+    showNotice('rebuilt', `Model rebuilt: ${change.label} is now ${change.text}.`, [
+      'This setting changes the model itself, so training restarted from step 0 (same seed).',
+    ]);
+  }
+}
+
+/** A different, equally reproducible run: a new seed (shown in the URL). */
+export function newRandomStart(): number {
+  flushPending();
+  const current = useParamsStore.getState().seed;
+  let seed = current;
+  const buf = new Uint32Array(1);
+  while (seed === current) {
+    crypto.getRandomValues(buf);
+    seed = 1 + (buf[0] % 999_999);
+  }
+  const { values } = useParamsStore.getState();
+  dismissNotice('rebuilt');
+  apply(values, Math.min(MAX_SEED, seed), { keepRunning: true });
+  scheduleUrlWrite();
+  return seed;
+}
+
+/** The learning-rate parameter, if the experiment has one (named `lr` by convention). */
+export function learningRateSpec(table: ParamTable | null): NumberParam | null {
+  const spec: ParamSpec | undefined = table?.find((s) => s.name === 'lr');
+  return spec && spec.type === 'number' ? spec : null;
+}
+
+/** One-click fix for divergence: learning rate ÷ 10, then start over from step 0. */
+export function lowerLearningRate() {
+  const m = mounted;
+  const spec = learningRateSpec(m?.table ?? null);
+  if (!m || !spec) return;
+  const { values, seed } = useParamsStore.getState();
+  const lr = Math.max(spec.min, Number(values.lr) / 10);
+  const next = { ...values, lr: Number(lr.toPrecision(3)) };
+  useParamsStore.setState({ values: next });
+  if (m.sent) m.sent = { values: { ...next }, seed };
+  load(next, seed, false);
+  scheduleUrlWrite();
+}
+
+export interface ShareResult {
+  url: string;
+  copied: boolean;
+}
+
+/** The current link (URL written first), copied to the clipboard when the browser allows it. */
+export async function shareLink(): Promise<ShareResult> {
+  flushPending();
+  if (urlTimer !== null) {
+    clearTimeout(urlTimer);
+    urlTimer = null;
+  }
+  writeUrlNow();
+  const url = window.location.href;
+  try {
+    if (!navigator.clipboard?.writeText) return { url, copied: false };
+    await navigator.clipboard.writeText(url);
+    return { url, copied: true };
+  } catch {
+    return { url, copied: false };
+  }
+}

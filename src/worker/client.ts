@@ -1,0 +1,249 @@
+/**
+ * Main-thread side of the trainer worker. Owns the Worker, remembers what is loaded (so it can reload after a
+ * restart), delivers frames on animation frames and acks them (so at most one frame is ever in flight and a stalled
+ * page receives one fresh frame when it wakes, never a backlog), and watches the worker: an `error` /
+ * `messageerror` event, or no answer to a ping within `watchdogMs`, terminates it, starts a new one and reloads the
+ * experiment at step 0.
+ */
+import type { ParamValue, ParamValues } from '../experiments/types';
+import type { MainToWorker, WorkerToMain } from './protocol';
+
+export type FrameMessage = Extract<WorkerToMain, { type: 'frame' }>;
+export type ReadyMessage = Extract<WorkerToMain, { type: 'ready' }>;
+export type DivergedMessage = Extract<WorkerToMain, { type: 'diverged' }>;
+
+export interface ClientHandlers {
+  ready(msg: ReadyMessage): void;
+  /** Called on an animation frame with the newest frame; the client acks after it returns. */
+  frame(msg: FrameMessage): void;
+  diverged(msg: DivergedMessage): void;
+  /** The worker was restarted (crash, hang, or an error while training); the experiment is reloaded at step 0. */
+  restarted(reason: string): void;
+  /** Unrecoverable: the experiment fails to load, or the worker keeps failing. Training is off until the next load. */
+  failed(message: string): void;
+}
+
+export interface ClientOptions {
+  /** No answer for this long ⇒ the worker is considered hung (default 5 s). */
+  watchdogMs?: number;
+  /** How often the watchdog pings (default 1 s). */
+  pingMs?: number;
+  /** More restarts than this within a minute ⇒ give up with `failed` (default 3). */
+  maxRestartsPerMinute?: number;
+  createWorker?: () => Worker;
+  requestFrame?: (cb: () => void) => number;
+  cancelFrame?: (id: number) => void;
+}
+
+/** Counters for tests and the lab's read-out (also exposed as `window.__gradientLabRuntime`). */
+export interface RuntimeStats {
+  framesReceived: number;
+  framesDelivered: number;
+  restarts: number;
+  workersStarted: number;
+}
+
+export const runtimeStats: RuntimeStats = {
+  framesReceived: 0,
+  framesDelivered: 0,
+  restarts: 0,
+  workersStarted: 0,
+};
+if (typeof window !== 'undefined') {
+  Object.defineProperty(window, '__gradientLabRuntime', { value: runtimeStats, configurable: true });
+}
+
+function defaultWorker(): Worker {
+  return new Worker(new URL('./trainer.worker.ts', import.meta.url), { type: 'module' });
+}
+
+type LoadMessage = Extract<MainToWorker, { type: 'load' }>;
+
+export class TrainerClient {
+  private worker: Worker | null = null;
+  private loaded: LoadMessage | null = null;
+  /** Ready received for the current load (an error before it means the experiment cannot load). */
+  private isReady = false;
+  private pendingFrame: FrameMessage | null = null;
+  private frameRequest: number | null = null;
+  private pingId = 0;
+  private unansweredSince: number | null = null;
+  private watchdog: ReturnType<typeof setInterval> | null = null;
+  private restartTimes: number[] = [];
+  private disposed = false;
+  private readonly opts: Required<ClientOptions>;
+
+  constructor(
+    private readonly handlers: ClientHandlers,
+    opts: ClientOptions = {},
+  ) {
+    this.opts = {
+      watchdogMs: opts.watchdogMs ?? 5000,
+      pingMs: opts.pingMs ?? 1000,
+      maxRestartsPerMinute: opts.maxRestartsPerMinute ?? 3,
+      createWorker: opts.createWorker ?? defaultWorker,
+      requestFrame: opts.requestFrame ?? ((cb) => requestAnimationFrame(cb)),
+      cancelFrame: opts.cancelFrame ?? ((id) => cancelAnimationFrame(id)),
+    };
+  }
+
+  load(experiment: string, params: ParamValues, seed: number, views: readonly string[]) {
+    this.loaded = { type: 'load', experiment, params: { ...params }, seed, views: [...views] };
+    this.isReady = false;
+    this.post(this.loaded);
+  }
+
+  play() {
+    this.post({ type: 'play' });
+  }
+  pause() {
+    this.post({ type: 'pause' });
+  }
+  step(n: number) {
+    this.post({ type: 'step', n });
+  }
+  reset() {
+    this.post({ type: 'reset' });
+  }
+
+  /** A live parameter; remembered so a reload after a restart uses it. */
+  set(name: string, value: ParamValue) {
+    if (this.loaded) this.loaded.params = { ...this.loaded.params, [name]: value };
+    this.post({ type: 'set', name, value });
+  }
+
+  setViews(views: readonly string[]) {
+    if (this.loaded) this.loaded.views = [...views];
+    this.post({ type: 'views', views: [...views] });
+  }
+
+  dispose() {
+    this.disposed = true;
+    this.stopWorker();
+  }
+
+  private post(msg: MainToWorker) {
+    if (this.disposed) return;
+    if (!this.worker) this.startWorker();
+    this.worker?.postMessage(msg);
+  }
+
+  private startWorker() {
+    let worker: Worker;
+    try {
+      worker = this.opts.createWorker();
+    } catch (err) {
+      this.handlers.failed(
+        `The training worker could not start: ${err instanceof Error ? err.message : String(err)}`,
+      );
+      return;
+    }
+    runtimeStats.workersStarted++;
+    this.worker = worker;
+    worker.onmessage = (e: MessageEvent<WorkerToMain>) => this.onMessage(worker, e.data);
+    worker.onerror = (e: ErrorEvent) => {
+      e.preventDefault(); // handled here: restart, and tell the user in the page
+      if (worker === this.worker)
+        this.restart(`The training worker crashed${e.message ? ` (${e.message})` : ''}.`);
+    };
+    worker.onmessageerror = () => {
+      if (worker === this.worker) this.restart('A message from the training worker could not be read.');
+    };
+    this.unansweredSince = null;
+    this.watchdog = setInterval(() => this.checkAlive(), this.opts.pingMs);
+  }
+
+  private stopWorker() {
+    if (this.watchdog !== null) clearInterval(this.watchdog);
+    this.watchdog = null;
+    if (this.frameRequest !== null) this.opts.cancelFrame(this.frameRequest);
+    this.frameRequest = null;
+    this.pendingFrame = null;
+    if (this.worker) {
+      this.worker.onmessage = null;
+      this.worker.onerror = null;
+      this.worker.onmessageerror = null;
+      this.worker.terminate();
+    }
+    this.worker = null;
+  }
+
+  private checkAlive() {
+    if (!this.worker) return;
+    const now = performance.now();
+    if (this.unansweredSince === null) {
+      this.unansweredSince = now;
+      this.worker.postMessage({ type: 'ping', id: ++this.pingId } satisfies MainToWorker);
+    } else if (now - this.unansweredSince > this.opts.watchdogMs) {
+      this.restart(
+        `The training worker stopped responding for ${Math.round(this.opts.watchdogMs / 1000)} s.`,
+      );
+    }
+  }
+
+  private restart(reason: string) {
+    if (this.disposed) return;
+    this.stopWorker();
+    const now = performance.now();
+    this.restartTimes = this.restartTimes.filter((t) => now - t < 60_000);
+    this.restartTimes.push(now);
+    runtimeStats.restarts++;
+    if (this.restartTimes.length > this.opts.maxRestartsPerMinute) {
+      this.handlers.failed(
+        `${reason} It keeps failing, so training is stopped. Reload the page to try again.`,
+      );
+      return;
+    }
+    if (this.loaded) {
+      this.isReady = false;
+      this.post(this.loaded);
+    }
+    this.handlers.restarted(reason);
+  }
+
+  private onMessage(worker: Worker, msg: WorkerToMain) {
+    if (worker !== this.worker || this.disposed || !msg || typeof msg !== 'object') return;
+    this.unansweredSince = null; // any message proves the worker is alive
+    switch (msg.type) {
+      case 'ready':
+        this.isReady = true;
+        this.handlers.ready(msg);
+        return;
+      case 'frame':
+        runtimeStats.framesReceived++;
+        if (!this.isReady) {
+          // A frame of the previous experiment, sent before the new `load` arrived: drop it (but ack it).
+          worker.postMessage({ type: 'ack' } satisfies MainToWorker);
+          return;
+        }
+        this.pendingFrame = msg;
+        if (this.frameRequest === null) this.frameRequest = this.opts.requestFrame(() => this.deliver());
+        return;
+      case 'diverged':
+        this.handlers.diverged(msg);
+        return;
+      case 'error':
+        if (!this.isReady) {
+          this.handlers.failed(msg.message);
+          return;
+        }
+        this.restart(`Training stopped with an error (${msg.message}).`);
+        return;
+      case 'pong':
+        return;
+    }
+  }
+
+  private deliver() {
+    this.frameRequest = null;
+    const frame = this.pendingFrame;
+    this.pendingFrame = null;
+    if (!frame || !this.worker) return;
+    try {
+      runtimeStats.framesDelivered++;
+      this.handlers.frame(frame);
+    } finally {
+      this.worker.postMessage({ type: 'ack' } satisfies MainToWorker);
+    }
+  }
+}
