@@ -1,7 +1,9 @@
-import { InterimLessons } from './InterimLessons';
+import { LessonPage } from '../../app/lessons';
 import { chapter } from './chapter';
+import { renderBackpropFigure } from './figures';
+import './descent.css';
 
-/** Chapter 4: gradient descent and backpropagation. */
+/** Chapter 4: gradient descent and backpropagation — one lesson step at a time beside its live figure. */
 export default function BackpropPage() {
-  return <InterimLessons chapter={chapter} />;
+  return <LessonPage chapter={chapter} renderFigure={(step) => renderBackpropFigure(step)} />;
 }

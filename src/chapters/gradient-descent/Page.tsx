@@ -1,7 +1,9 @@
-import { InterimLessons } from '../backprop/InterimLessons';
+import { LessonPage } from '../../app/lessons';
 import { chapter } from './chapter';
+import { renderGradientDescentFigure } from './figures';
+import '../backprop/descent.css';
 
-/** Chapter 5: batch, mini-batch and stochastic gradient descent; learning rates; optimisers. */
+/** Chapter 5: batch, mini-batch and stochastic gradient descent; learning rates; optimisers; hyperparameters. */
 export default function GradientDescentPage() {
-  return <InterimLessons chapter={chapter} />;
+  return <LessonPage chapter={chapter} renderFigure={(step) => renderGradientDescentFigure(step)} />;
 }

@@ -1,0 +1,140 @@
+import type { ChainBackward, ChainInputs } from '../../../experiments/descent/chain';
+
+const W = 620;
+const H = 200;
+const X = [50, 190, 330, 470, 580];
+const Y = 90;
+const R = 30;
+
+const f4 = (x: number) => (Number.isFinite(x) ? (Math.abs(x) < 5e-5 ? 0 : x).toFixed(4) : '–');
+
+/**
+ * The chain a₁ → a₂ → a₃ → a₄ → C as a diagram. `stage` (see ChainFigure) decides what is filled in: activations
+ * appear left to right in the forward pass, then ∂C/∂aₗ under the neurons and ∂C/∂w, ∂C/∂b on the links appear
+ * right to left in the backward pass. The element computed last is highlighted.
+ */
+export function ChainDiagram({
+  inputs,
+  result,
+  stage,
+}: {
+  inputs: ChainInputs;
+  result: ChainBackward;
+  stage: number;
+}) {
+  const { a, cost } = result.forward;
+  const w = [inputs.w1, inputs.w2, inputs.w3];
+  const b = [inputs.b1, inputs.b2, inputs.b3];
+  // Index of each neuron's backward node in result.nodes: neuron 4 → 0, 3 → 1, 2 → 2.
+  const node = (l: number) => result.nodes[4 - l];
+  const forwardKnown = (l: number) => l === 1 || stage >= l - 1; // a₂ at stage 1, …, a₄ at stage 3
+  const gradKnown = (l: number) => (l === 4 ? stage >= 5 : stage >= 6 + (3 - l)); // ∂C/∂a_l
+  const linkGradKnown = (l: number) => stage >= 6 + (4 - l); // ∂C/∂w_{l−1}, ∂C/∂b_{l−1}
+  const active = (kind: string) => {
+    if (stage >= 1 && stage <= 3) return kind === `a${stage + 1}`;
+    if (stage === 4) return kind === 'C';
+    if (stage === 5) return kind === 'g4';
+    if (stage >= 6) return kind === `link${4 - (stage - 6)}`;
+    return false;
+  };
+  const cls = (base: string, kind: string) => (active(kind) ? `${base} chain-active` : base);
+  const summary = `Chain of four neurons. a₁ = ${f4(a[0])}${stage >= 3 ? `, a₄ = ${f4(a[3])}` : ''}${stage >= 4 ? `, C = ${f4(cost)}` : ''}${stage >= 8 ? `; ∂C/∂w₁ = ${f4(result.derivatives.w1)}` : ''}.`;
+
+  return (
+    <svg
+      viewBox={`0 0 ${W} ${H}`}
+      className="descent-svg chain-diagram"
+      role="img"
+      aria-label={summary}
+      data-testid="chain-diagram"
+    >
+      <defs>
+        <marker
+          id="chain-arrow"
+          viewBox="0 0 10 10"
+          refX="9"
+          refY="5"
+          markerWidth="7"
+          markerHeight="7"
+          orient="auto-start-reverse"
+        >
+          <path d="M0,0 L10,5 L0,10 z" className="chain-arrowhead" />
+        </marker>
+      </defs>
+      {[1, 2, 3, 4].map((l) => {
+        const x1 = X[l - 1] + R;
+        const x2 = X[l] - (l === 4 ? 24 : R);
+        const mid = (x1 + x2) / 2;
+        const link = l < 4 ? l + 1 : 0; // the neuron this link feeds
+        return (
+          <g key={`e${l}`} className={l < 4 ? cls('chain-link', `link${link}`) : 'chain-link'}>
+            <line x1={x1} x2={x2} y1={Y} y2={Y} markerEnd="url(#chain-arrow)" />
+            {l < 4 ? (
+              <>
+                <text x={mid} y={Y - 12} textAnchor="middle" className="chain-weight">
+                  w{sub(l)} = {f4(w[l - 1])}
+                </text>
+                <text x={mid} y={Y + 22} textAnchor="middle" className="chain-bias">
+                  b{sub(l)} = {f4(b[l - 1])}
+                </text>
+                {linkGradKnown(l + 1) && (
+                  <>
+                    <text
+                      x={mid}
+                      y={Y - 34}
+                      textAnchor="middle"
+                      className="chain-grad"
+                      data-testid={`diagram-dw${l}`}
+                    >
+                      ∂C/∂w{sub(l)} = {f4(node(l + 1).dCdw)}
+                    </text>
+                    <text x={mid} y={Y + 42} textAnchor="middle" className="chain-grad">
+                      ∂C/∂b{sub(l)} = {f4(node(l + 1).dCdb)}
+                    </text>
+                  </>
+                )}
+              </>
+            ) : (
+              <text x={mid} y={Y - 12} textAnchor="middle" className="chain-weight">
+                y = {f4(inputs.y)}
+              </text>
+            )}
+          </g>
+        );
+      })}
+      {[1, 2, 3, 4].map((l) => (
+        <g key={`n${l}`} transform={`translate(${X[l - 1]},${Y})`} className={cls('chain-node', `a${l}`)}>
+          <circle r={R} />
+          <text y={-6} textAnchor="middle" className="chain-node-name">
+            a{sub(l)}
+          </text>
+          <text y={12} textAnchor="middle" className="chain-node-value">
+            {forwardKnown(l) ? f4(a[l - 1]) : '?'}
+          </text>
+          {l > 1 && gradKnown(l) && (
+            <text
+              y={R + 48}
+              textAnchor="middle"
+              className={cls('chain-grad', l === 4 ? 'g4' : `link${l + 1}`)}
+            >
+              ∂C/∂a{sub(l)} = {f4(l === 4 ? result.dCda4 : node(l + 1).dCdaPrev)}
+            </text>
+          )}
+        </g>
+      ))}
+      <g transform={`translate(${X[4]},${Y})`} className={cls('chain-node chain-cost', 'C')}>
+        <rect x={-24} y={-24} width={48} height={48} rx={6} />
+        <text y={-4} textAnchor="middle" className="chain-node-name">
+          C
+        </text>
+        <text y={14} textAnchor="middle" className="chain-node-value">
+          {stage >= 4 ? f4(cost) : '?'}
+        </text>
+      </g>
+    </svg>
+  );
+}
+
+function sub(n: number): string {
+  return ['₀', '₁', '₂', '₃', '₄'][n] ?? String(n);
+}

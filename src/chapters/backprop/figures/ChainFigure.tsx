@@ -1,0 +1,315 @@
+import { useMemo, useState } from 'react';
+import { Tex } from '../../../components/math';
+import {
+  CHAIN_PARAM_NAMES,
+  autodiffDerivatives,
+  chainInputsFrom,
+  chainParams,
+  chainRule,
+  finiteDifferences,
+  type ChainBackward,
+  type ChainInputs,
+} from '../../../experiments/descent/chain';
+import type { ParamSpec } from '../../../experiments/types';
+import type { LessonStep } from '../../types';
+import { ChainDiagram } from './ChainDiagram';
+import { useUrlParams } from './useUrlParams';
+
+/** Stages of the walk: 0 = nothing computed; 1..4 forward (a₂, a₃, a₄, C); 5..8 backward (∂C/∂a₄, nodes 4, 3, 2). */
+export const LAST_STAGE = 8;
+
+const G_TEX: Record<ChainInputs['g'], { f: string; df: string }> = {
+  sigmoid: { f: '\\sigma', df: "\\sigma'(z) = \\sigma(z)(1-\\sigma(z))" },
+  tanh: { f: '\\tanh', df: "\\tanh'(z) = 1 - \\tanh^2 z" },
+  relu: { f: '\\mathrm{ReLU}', df: "\\mathrm{ReLU}'(z) = [z > 0]" },
+  leakyRelu: { f: '\\mathrm{LReLU}', df: "\\mathrm{LReLU}'(z) = 1 \\text{ or } 0.1" },
+  identity: { f: '\\mathrm{id}', df: "\\mathrm{id}'(z) = 1" },
+};
+
+/** Six decimals, plain (tests parse these). */
+const d6 = (x: number) => (Number.isFinite(x) ? (Math.abs(x) < 5e-7 ? 0 : x).toFixed(6) : 'NaN');
+/** Four decimals inside formulas; negative numbers in parentheses so products read correctly. */
+const t4 = (x: number) => {
+  const s = (Math.abs(x) < 5e-5 ? 0 : x).toFixed(4);
+  return x < -5e-5 ? `(${s})` : s;
+};
+
+const INPUT_NAMES = ['a1', 'w1', 'b1', 'w2', 'b2', 'w3', 'b3', 'y'] as const;
+const SUB = ['₁', '₂', '₃', '₄'];
+const pretty = (name: string) => name.replace(/(\d)/, (m) => SUB[Number(m) - 1] ?? m);
+
+/** Backprop step 3: the four-neuron chain, forward then backward one node at a time, checked three ways. */
+export function ChainFigure({ step }: { step: LessonStep }) {
+  const { values, ignored, set, setMany, reset } = useUrlParams(chainParams, step.preset);
+  const inputs = useMemo(() => chainInputsFrom(values), [values]);
+  const alpha = typeof values.lr === 'number' ? values.lr : 0.5;
+  const exact = useMemo(() => chainRule(inputs), [inputs]);
+  const fd = useMemo(() => finiteDifferences(inputs), [inputs]);
+  const ad = useMemo(() => autodiffDerivatives(inputs), [inputs]);
+  const [stage, setStage] = useState(0);
+
+  const applyUpdate = () => {
+    // One gradient-descent update of all six parameters at once: p ← p − α ∂C/∂p.
+    const next: Record<string, number> = {};
+    for (const n of CHAIN_PARAM_NAMES)
+      next[n] = Number((inputs[n] - alpha * exact.derivatives[n]).toFixed(6));
+    setMany(next);
+  };
+
+  const tableSpec = (name: string) => chainParams.find((s) => s.name === name) as ParamSpec;
+
+  return (
+    <div className="descent-panel chain-figure" data-testid="figure-chain">
+      {ignored.length > 0 && (
+        <div className="notice notice-warn" role="status" data-testid="chain-ignored">
+          Some link values were ignored: {ignored.join('; ')}
+        </div>
+      )}
+      <fieldset className="chain-inputs">
+        <legend>Inputs, weights and target (edit any)</legend>
+        {INPUT_NAMES.map((name) => (
+          <NumberField
+            key={name}
+            name={name}
+            label={tableSpec(name).label}
+            value={inputs[name]}
+            onCommit={(v) => set(name, v)}
+          />
+        ))}
+        <label className="chain-field">
+          <span>Activation g</span>
+          <select value={inputs.g} onChange={(e) => set('g', e.target.value)} data-testid="input-g">
+            {tableSpec('g').type === 'enum' &&
+              (tableSpec('g') as Extract<ParamSpec, { type: 'enum' }>).options.map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
+                </option>
+              ))}
+          </select>
+        </label>
+        <button type="button" className="button" onClick={reset}>
+          Restore the lesson’s numbers
+        </button>
+      </fieldset>
+
+      <div className="chain-walk" role="group" aria-label="Walk through the passes">
+        <button
+          type="button"
+          className="button primary"
+          onClick={() => setStage((s) => Math.min(LAST_STAGE, s + 1))}
+          disabled={stage >= LAST_STAGE}
+        >
+          {stage < 4 ? 'Forward one node' : 'Backward one node'}
+        </button>
+        <button type="button" className="button" onClick={() => setStage(LAST_STAGE)}>
+          Show the whole pass
+        </button>
+        <button type="button" className="button" onClick={() => setStage(0)}>
+          Clear the pass
+        </button>
+        <span className="chain-stage" data-testid="chain-stage">
+          {stageName(stage)}
+        </span>
+      </div>
+
+      <ChainDiagram inputs={inputs} result={exact} stage={stage} />
+      <StageFormulas inputs={inputs} result={exact} stage={stage} />
+
+      <table className="chain-check" data-testid="chain-check">
+        <caption>
+          Check: every derivative three ways — the chain rule above, the core’s autodiff (float32), and
+          central finite differences (C(p + ε) − C(p − ε)) / 2ε with ε = 10⁻⁵.
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">parameter p</th>
+            <th scope="col">∂C/∂p by the chain rule</th>
+            <th scope="col">autodiff</th>
+            <th scope="col">finite differences</th>
+            <th scope="col">|chain rule − finite diff.|</th>
+          </tr>
+        </thead>
+        <tbody>
+          {CHAIN_PARAM_NAMES.map((n) => (
+            <tr key={n}>
+              <th scope="row">{pretty(n)}</th>
+              <td data-testid={`deriv-${n}`}>{d6(exact.derivatives[n])}</td>
+              <td data-testid={`ad-${n}`}>{d6(ad.derivatives[n])}</td>
+              <td data-testid={`fd-${n}`}>{d6(fd[n])}</td>
+              <td>{Math.abs(exact.derivatives[n] - fd[n]).toExponential(1)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="chain-update">
+        <label className="chain-field">
+          <span>Learning rate α</span>
+          <NumberInput
+            value={alpha}
+            onCommit={(v) => set('lr', v)}
+            testId="input-lr"
+            label="Learning rate α"
+          />
+        </label>
+        <button type="button" className="button" onClick={applyUpdate}>
+          Apply one gradient update
+        </button>
+        <span>
+          C = <span data-testid="chain-cost">{d6(exact.forward.cost)}</span>; every parameter moves by −α
+          ∂C/∂p.
+        </span>
+      </div>
+    </div>
+  );
+}
+
+function stageName(stage: number): string {
+  if (stage === 0) return 'Nothing computed yet.';
+  if (stage <= 3) return `Forward pass: a${SUB[stage]} computed.`;
+  if (stage === 4) return 'Forward pass done: C computed.';
+  if (stage === 5) return 'Backward pass: ∂C/∂a₄.';
+  return `Backward pass: neuron ${9 - stage + 1} done.`;
+}
+
+/** The formulas of every stage reached so far, newest last and highlighted. */
+function StageFormulas({
+  inputs,
+  result,
+  stage,
+}: {
+  inputs: ChainInputs;
+  result: ChainBackward;
+  stage: number;
+}) {
+  const { z, a, cost } = result.forward;
+  const w = [inputs.w1, inputs.w2, inputs.w3];
+  const b = [inputs.b1, inputs.b2, inputs.b3];
+  const g = G_TEX[inputs.g].f;
+  const lines: string[] = [];
+  for (let l = 2; l <= 4; l++) {
+    if (stage < l - 1) break;
+    lines.push(
+      `z_${l} = w_${l - 1} a_${l - 1} + b_${l - 1} = ${t4(w[l - 2])} \\cdot ${t4(a[l - 2])} + ${t4(b[l - 2])} = ${t4(z[l - 2])}, \\quad a_${l} = ${g}(z_${l}) = ${t4(a[l - 1])}`,
+    );
+  }
+  if (stage >= 4)
+    lines.push(`C = \\tfrac12 (a_4 - y)^2 = \\tfrac12 (${t4(a[3])} - ${t4(inputs.y)})^2 = ${t4(cost)}`);
+  if (stage >= 5) lines.push(`\\frac{\\partial C}{\\partial a_4} = a_4 - y = ${t4(result.dCda4)}`);
+  result.nodes.forEach((node, i) => {
+    if (stage < 6 + i) return;
+    const l = node.l;
+    const p = l - 1;
+    const head = `\\frac{\\partial C}{\\partial a_${l}} \\cdot g'(z_${l})`;
+    const nums = `${t4(node.dCda)} \\cdot ${t4(node.dadz)}`;
+    lines.push(
+      `\\frac{\\partial C}{\\partial w_${p}} = ${head} \\cdot a_${p} = ${nums} \\cdot ${t4(node.dzdw)} = ${t4(node.dCdw)}`,
+    );
+    lines.push(`\\frac{\\partial C}{\\partial b_${p}} = ${head} \\cdot 1 = ${nums} = ${t4(node.dCdb)}`);
+    if (l > 2)
+      lines.push(
+        `\\frac{\\partial C}{\\partial a_${p}} = ${head} \\cdot w_${p} = ${nums} \\cdot ${t4(node.dzdaPrev)} = ${t4(node.dCdaPrev)}`,
+      );
+  });
+  if (lines.length === 0) {
+    return (
+      <p className="chain-formulas-empty">
+        Press “Forward one node” to compute the first neuron. Here g = <Tex tex={g} />, with{' '}
+        <Tex tex={G_TEX[inputs.g].df} />.
+      </p>
+    );
+  }
+  return (
+    <ol className="chain-formulas" data-testid="chain-formulas" aria-live="polite">
+      {lines.map((tex, i) => (
+        <li key={i} className={i === lines.length - 1 ? 'chain-formula-current' : undefined}>
+          <Tex tex={tex} />
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function NumberField({
+  name,
+  label,
+  value,
+  onCommit,
+}: {
+  name: string;
+  label: string;
+  value: number;
+  onCommit: (v: number) => void;
+}) {
+  return (
+    <label className="chain-field">
+      <span>{label}</span>
+      <NumberInput value={value} onCommit={onCommit} testId={`input-${name}`} label={label} />
+    </label>
+  );
+}
+
+/**
+ * A number input that keeps what the user is typing ("-", "0.") locally and commits only finite numbers in
+ * [−10, 10]; anything else shows a short message and changes nothing.
+ */
+function NumberInput({
+  value,
+  onCommit,
+  testId,
+  label,
+}: {
+  value: number;
+  onCommit: (v: number) => void;
+  testId: string;
+  label: string;
+}) {
+  const [text, setText] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const shown = text ?? String(value);
+  const commit = (raw: string) => {
+    const v = Number(raw);
+    if (raw.trim() === '' || !Number.isFinite(v)) {
+      setProblem('not a number — kept the old value');
+      return;
+    }
+    if (Math.abs(v) > 10) {
+      setProblem('must be between −10 and 10');
+      return;
+    }
+    setProblem(null);
+    onCommit(v);
+  };
+  return (
+    <>
+      <input
+        type="number"
+        step="0.1"
+        inputMode="decimal"
+        value={shown}
+        aria-label={label}
+        aria-invalid={problem !== null}
+        data-testid={testId}
+        onChange={(e) => {
+          setText(e.target.value);
+          const v = Number(e.target.value);
+          if (e.target.value.trim() !== '' && Number.isFinite(v) && Math.abs(v) <= 10) {
+            setProblem(null);
+            onCommit(v);
+          }
+        }}
+        onBlur={(e) => {
+          commit(e.target.value);
+          setText(null);
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') commit((e.target as HTMLInputElement).value);
+        }}
+      />
+      {problem && (
+        <small className="chain-problem" role="alert">
+          {problem}
+        </small>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,49 @@
+import type { ReactNode } from 'react';
+import type { LessonStep } from '../../types';
+import { ParamControls } from '../../../components/controls';
+import { MetricsBar } from '../../../components/run/MetricsBar';
+import { NoticeBar } from '../../../components/run/NoticeBar';
+import { RunControls } from '../../../components/run/RunControls';
+import { useExperiment } from '../../../state/useExperiment';
+
+export interface ExperimentPanelProps {
+  /** Registry id (src/experiments/registry.ts). */
+  experiment: string;
+  step: LessonStep;
+  /** Views the figure draws (frames carry only these). */
+  views: readonly string[];
+  /** Which parameters get controls (default: all). */
+  controls?: readonly string[];
+  controlsLabel?: string;
+  children: ReactNode;
+  /** Extra read-outs or notes under the controls. */
+  footer?: ReactNode;
+  testId?: string;
+}
+
+/**
+ * The frame every live figure of these chapters sits in: mounts the experiment with the step's preset (URL values
+ * win), then notices, run controls, read-outs, the figure itself and the generated parameter controls.
+ */
+export function ExperimentPanel({
+  experiment,
+  step,
+  views,
+  controls,
+  controlsLabel,
+  children,
+  footer,
+  testId,
+}: ExperimentPanelProps) {
+  const handle = useExperiment({ experiment, preset: step.preset, views });
+  return (
+    <div className="descent-panel" data-testid={testId ?? `figure-${step.figure ?? step.id}`}>
+      <NoticeBar />
+      <RunControls />
+      <MetricsBar />
+      {children}
+      {handle.ready && <ParamControls only={controls} label={controlsLabel ?? 'Settings'} />}
+      {footer}
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+import { LossSurface } from '../../../components/charts';
+import { useLatestView } from '../../../state/useExperiment';
+import type { LessonStep } from '../../types';
+import { ExperimentPanel } from './ExperimentPanel';
+import { floats, fmt, num, record, useGridView } from './views';
+
+/** Backprop step 5: a live, filter-normalised 2D slice of the 2-8-8-1 MLP's loss around its current weights. */
+export function SliceFigure({ step }: { step: LessonStep }) {
+  return (
+    <ExperimentPanel
+      experiment="descent-landscape"
+      step={step}
+      views={['slice', 'path']}
+      controls={['dataset', 'lr', 'batch', 'every', 'range']}
+    >
+      <SlicePlot />
+    </ExperimentPanel>
+  );
+}
+
+function SlicePlot() {
+  const grid = useGridView('slice');
+  const info = record(useLatestView('slice'));
+  const path = floats(useLatestView('path'));
+  const sliceStep = num(info?.step);
+  const ms = num(info?.ms);
+  const centre = num(info?.centerLoss);
+  const min = num(info?.min);
+  const max = num(info?.max);
+  return (
+    <figure className="descent-figure" data-testid="slice-plot">
+      {grid ? (
+        <LossSurface
+          grid={grid}
+          paths={path ? [{ label: 'training path (projected)', points: path }] : []}
+          logLevels
+          xLabel="s (direction δ)"
+          yLabel="t (direction η)"
+          zLabel="loss"
+          title="Loss around the current weights"
+          caption={`Slice L(θ* + sδ + tη) of the 2-8-8-1 network's loss, taken at step ${sliceStep ?? 0}. Centre loss ${fmt(centre)}, range ${fmt(min)} to ${fmt(max)}.`}
+        />
+      ) : (
+        <p className="loading">Computing the first slice in the worker…</p>
+      )}
+      <figcaption>
+        Slice taken at step <span data-testid="slice-step">{sliceStep ?? '–'}</span>: 41 × 41 = 1,681
+        evaluations of the loss on all 200 training points, computed in the worker in{' '}
+        <span data-testid="slice-ms">{fmt(ms, 1)}</span> ms. The centre (0, 0) is the current weights θ*; the
+        path shows earlier weights projected onto the plane.
+      </figcaption>
+    </figure>
+  );
+}

@@ -1,0 +1,76 @@
+import { LossSurface } from '../../../components/charts';
+import { Tex } from '../../../components/math';
+import { setParam } from '../../../state/runtime';
+import { useLatestView } from '../../../state/useExperiment';
+import type { LessonStep } from '../../types';
+import { ExperimentPanel } from './ExperimentPanel';
+import { floats, fmt, num, record, useGridView } from './views';
+
+/** Backprop step 2: J(w, b) as contours or a 3D surface, the descent path, the gradient arrow, click to start. */
+export function TwoParamFigure({ step }: { step: LessonStep }) {
+  return (
+    <ExperimentPanel experiment="descent-surface" step={step} views={['grid', 'path', 'state']}>
+      <TwoParamPlot />
+    </ExperimentPanel>
+  );
+}
+
+const round = (v: number) => Math.round(v * 10) / 10;
+
+function TwoParamPlot() {
+  const grid = useGridView('grid');
+  const path = floats(useLatestView('path'));
+  const state = record(useLatestView('state'));
+  const w = num(state?.w);
+  const b = num(state?.b);
+  const gw = num(state?.gw);
+  const gb = num(state?.gb);
+  const loss = num(state?.loss);
+  const alpha = num(state?.alpha);
+  const lambdaMax = num(state?.lambdaMax);
+
+  return (
+    <figure className="descent-figure" data-testid="two-param-plot">
+      {grid ? (
+        <LossSurface
+          grid={grid}
+          paths={path ? [{ label: 'gradient descent', points: path }] : []}
+          gradient={
+            w !== undefined && b !== undefined && gw !== undefined && gb !== undefined
+              ? { x: w, y: b, dx: gw, dy: gb }
+              : undefined
+          }
+          onPickStart={(x, y) => {
+            setParam('w0', round(x));
+            setParam('b0', round(y));
+          }}
+          logLevels
+          xLabel="w"
+          yLabel="b"
+          zLabel="J(w, b)"
+          title="Loss surface J(w, b)"
+          caption={`Contours of J(w, b) for the line h(x) = w x + b. Current point (w, b) = (${fmt(w, 3)}, ${fmt(b, 3)}), J = ${fmt(loss)}. Click to choose a new start.`}
+        />
+      ) : (
+        <p className="loading">Loading the loss surface…</p>
+      )}
+      {w !== undefined && b !== undefined && gw !== undefined && gb !== undefined && alpha !== undefined && (
+        <div className="descent-formula">
+          <Tex
+            display
+            tex={`\\begin{pmatrix} w \\\\ b \\end{pmatrix} \\leftarrow \\begin{pmatrix} ${fmt(w, 3)} \\\\ ${fmt(b, 3)} \\end{pmatrix} - ${fmt(alpha, 3)} \\begin{pmatrix} ${fmt(gw, 3)} \\\\ ${fmt(gb, 3)} \\end{pmatrix} = \\begin{pmatrix} ${fmt(w - alpha * gw, 3)} \\\\ ${fmt(b - alpha * gb, 3)} \\end{pmatrix}`}
+          />
+        </div>
+      )}
+      <figcaption>
+        ∇J = ({fmt(gw, 3)}, {fmt(gb, 3)}); the arrow points downhill (−∇J).{' '}
+        {lambdaMax !== undefined && (
+          <>
+            The steepest curvature is λ_max = {fmt(lambdaMax, 3)}, so α above {fmt(2 / lambdaMax, 3)}{' '}
+            diverges.
+          </>
+        )}
+      </figcaption>
+    </figure>
+  );
+}

@@ -1,0 +1,126 @@
+import { LineChart, LossSurface, seriesColor, useChartTheme } from '../../../components/charts';
+import { useLatestView } from '../../../state/useExperiment';
+import { ExperimentPanel } from '../../backprop/figures/ExperimentPanel';
+import { floats, fmt, num, record, useGridView } from '../../backprop/figures/views';
+import type { LessonStep } from '../../types';
+import { deinterleave } from './series';
+
+const MODES = [
+  { id: 'batch', label: 'Batch' },
+  { id: 'mini', label: 'Mini-batch' },
+  { id: 'sgd', label: 'Stochastic' },
+] as const;
+
+/** Gradient-descent step 1: batch, mini-batch and stochastic GD side by side on the same data and seed. */
+export function BatchModesFigure({ step }: { step: LessonStep }) {
+  return (
+    <ExperimentPanel
+      experiment="descent-batch"
+      step={step}
+      views={['runs', 'paths', 'curves', 'grid']}
+      controls={['batch', 'samples', 'lr', 'pace']}
+    >
+      <BatchModesPlots />
+    </ExperimentPanel>
+  );
+}
+
+function BatchModesPlots() {
+  const theme = useChartTheme();
+  const grid = useGridView('grid');
+  const runs = record(useLatestView('runs'));
+  const paths = record(useLatestView('paths'));
+  const curves = record(useLatestView('curves'));
+  const n = num(runs?.samples);
+  const colour = (i: number) => seriesColor(theme, i + 1);
+
+  const byIteration = MODES.map((m, i) => {
+    const c = record(curves?.[m.id]);
+    const { x, y } = deinterleave(floats(c?.byIteration));
+    return { label: m.label, x, y, color: colour(i) };
+  });
+  const byEpoch = MODES.map((m, i) => {
+    const c = record(curves?.[m.id]);
+    const { x, y } = deinterleave(floats(c?.byEpoch));
+    return { label: m.label, x, y, color: colour(i) };
+  });
+  const pathList = MODES.flatMap((m, i) => {
+    const p = floats(paths?.[m.id]);
+    return p ? [{ label: m.label, points: p, color: colour(i) }] : [];
+  });
+
+  return (
+    <figure className="descent-figure" data-testid="batch-modes-plot">
+      <table className="descent-table" data-testid="batch-table">
+        <caption className="visually-hidden">Iterations per epoch for each way of batching</caption>
+        <thead>
+          <tr>
+            <th scope="col">run</th>
+            <th scope="col">batch size B</th>
+            <th scope="col">iterations per epoch = n / B</th>
+            <th scope="col">iterations done</th>
+            <th scope="col">epochs seen</th>
+            <th scope="col">loss J</th>
+          </tr>
+        </thead>
+        <tbody>
+          {MODES.map((m, i) => {
+            const r = record(runs?.[m.id]);
+            const b = num(r?.batchSize);
+            return (
+              <tr key={m.id}>
+                <th scope="row">
+                  <span className="descent-swatch" style={{ background: colour(i) }} aria-hidden="true" />
+                  {m.label}
+                </th>
+                <td data-testid={`batch-size-${m.id}`}>{b ?? '–'}</td>
+                <td>
+                  {n !== undefined && b !== undefined ? `${n} / ${b} → ` : ''}
+                  <strong data-testid={`iters-per-epoch-${m.id}`}>{num(r?.itersPerEpoch) ?? '–'}</strong>
+                </td>
+                <td data-testid={`iters-${m.id}`}>{num(r?.iterations) ?? '–'}</td>
+                <td data-testid={`epochs-${m.id}`}>{fmt(num(r?.epochs), 3)}</td>
+                <td>{fmt(num(r?.loss))}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <div className="descent-charts">
+        <LineChart
+          series={byIteration}
+          yScale="log"
+          xLabel="iterations (updates)"
+          yLabel="loss J"
+          title="Loss against iterations"
+          height={220}
+        />
+        <LineChart
+          series={byEpoch}
+          yScale="log"
+          xLabel="epochs (passes over the data)"
+          yLabel="loss J"
+          title="Loss against epochs"
+          height={220}
+        />
+      </div>
+      {grid && (
+        <LossSurface
+          grid={grid}
+          paths={pathList}
+          logLevels
+          xLabel="w"
+          yLabel="b"
+          zLabel="J(w, b)"
+          title="Paths on the (w, b) surface"
+          height={300}
+          caption="The three runs' paths over the contours of the full-data loss J(w, b)."
+        />
+      )}
+      <figcaption>
+        Same line model, same {n ?? 500} samples, same start and seed; only the batch size differs. Loss is
+        always measured on the whole dataset.
+      </figcaption>
+    </figure>
+  );
+}

@@ -1,0 +1,111 @@
+import { LineChart, LossSurface, seriesColor, useChartTheme } from '../../../components/charts';
+import { Tex } from '../../../components/math';
+import { useLatestView } from '../../../state/useExperiment';
+import type { ViewValue } from '../../../experiments/types';
+import { ExperimentPanel } from '../../backprop/figures/ExperimentPanel';
+import { floats, fmt, num, record, useGridView } from '../../backprop/figures/views';
+import type { LessonStep } from '../../types';
+import { deinterleave } from './series';
+
+const LABELS: Record<string, string> = { sgd: 'SGD', momentum: 'Momentum', adam: 'Adam' };
+
+/** Gradient-descent step 3: SGD, momentum and Adam racing on a valley or a saddle; β, β₁, β₂ live. */
+export function OptimisersFigure({ step }: { step: LessonStep }) {
+  return (
+    <ExperimentPanel
+      experiment="descent-optim"
+      step={step}
+      views={['grid', 'runs', 'surface']}
+      controls={['surface', 'lrsgd', 'lrmom', 'beta', 'lradam', 'beta1', 'beta2']}
+      controlsLabel="Optimisers"
+    >
+      <OptimiserPlots />
+    </ExperimentPanel>
+  );
+}
+
+function OptimiserPlots() {
+  const theme = useChartTheme();
+  const grid = useGridView('grid');
+  const runsView = useLatestView('runs');
+  const runs = Array.isArray(runsView) ? (runsView as readonly ViewValue[]).map(record) : [];
+  const surface = record(useLatestView('surface'));
+  const colour = (i: number) => seriesColor(theme, i + 1);
+  const name = (r: ReturnType<typeof record>) => LABELS[String(r?.rule)] ?? String(r?.rule);
+
+  const paths = runs.flatMap((r, i) => {
+    const p = floats(r?.path);
+    return p ? [{ label: name(r), points: p, color: colour(i) }] : [];
+  });
+  const series = runs.map((r, i) => {
+    const { x, y } = deinterleave(floats(r?.curve));
+    for (let k = 0; k < y.length; k++) y[k] = Math.max(1e-12, y[k]);
+    return { label: name(r), x, y, color: colour(i) };
+  });
+
+  return (
+    <figure className="descent-figure" data-testid="optimisers-plot">
+      {typeof surface?.tex === 'string' && (
+        <div className="descent-formula">
+          <Tex display tex={surface.tex} />
+        </div>
+      )}
+      {grid && (
+        <LossSurface
+          grid={grid}
+          paths={paths}
+          logLevels
+          xLabel="x"
+          yLabel="y"
+          zLabel="f − f_min"
+          title={typeof surface?.title === 'string' ? surface.title : 'Surface'}
+          height={320}
+          caption="SGD, momentum and Adam from the same start."
+        />
+      )}
+      <LineChart
+        series={series}
+        yScale="log"
+        xLabel="iterations"
+        yLabel="f − f_min"
+        title="Loss above the minimum"
+        height={220}
+      />
+      <table className="descent-table" data-testid="optimiser-table">
+        <thead>
+          <tr>
+            <th scope="col">optimiser</th>
+            <th scope="col">α</th>
+            <th scope="col">position (x, y)</th>
+            <th scope="col">f − f_min</th>
+          </tr>
+        </thead>
+        <tbody>
+          {runs.map((r, i) => (
+            <tr key={i} data-testid={`optimiser-${String(r?.rule)}`}>
+              <th scope="row">
+                <span className="descent-swatch" style={{ background: colour(i) }} aria-hidden="true" />
+                {name(r)}
+              </th>
+              <td>{fmt(num(r?.alpha), 3)}</td>
+              <td>
+                ({fmt(num(r?.x), 3)}, {fmt(num(r?.y), 3)})
+              </td>
+              <td>
+                {(num(r?.divergedAt) ?? -1) >= 0 ? (
+                  <span className="descent-badge">diverged at step {num(r?.divergedAt)}</span>
+                ) : (
+                  fmt(num(r?.loss), 6)
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <figcaption>
+        Momentum β = {fmt(num(surface?.beta), 3)}; Adam β₁ = {fmt(num(surface?.beta1), 3)}, β₂ ={' '}
+        {fmt(num(surface?.beta2), 4)}.
+      </figcaption>
+    </figure>
+  );
+}
