@@ -46,7 +46,9 @@ async function respond(request) {
   const cache = await caches.open(CACHE);
   // Page loads (any path under the scope, hash routes never reach us) get the app shell.
   const key = request.mode === 'navigate' ? new URL('./index.html', self.registration.scope).href : request;
-  const hit = await cache.match(key, { ignoreSearch: request.mode === 'navigate' });
+  // ignoreVary: the precache was fetched without an Origin header, module scripts are requested with one
+  // (servers that send `Vary: Origin` would otherwise make every module script miss the cache).
+  const hit = await cache.match(key, { ignoreSearch: request.mode === 'navigate', ignoreVary: true });
   if (hit) return hit;
   try {
     return await fetch(request);

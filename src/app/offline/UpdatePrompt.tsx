@@ -6,7 +6,7 @@ export function UpdatePrompt() {
   if (!available) return null;
   return (
     <div className="update-prompt" role="status" data-testid="update-prompt" data-chrome>
-      <span>New version available</span>
+      <span>New version available —</span>
       <button type="button" className="button primary" onClick={applyUpdate}>
         Reload
       </button>
