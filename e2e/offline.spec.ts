@@ -64,7 +64,6 @@ test('load once, go offline, reload: the course still works', async ({ page, con
 
 test('a new build is offered with "New version available — Reload", and Reload switches to it', async ({
   page,
-  context,
 }) => {
   test.setTimeout(90_000);
   await page.goto('./#/');
