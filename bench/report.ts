@@ -102,6 +102,7 @@ export interface ResultsFile {
   checks: CheckReport[];
   workloads: WorkloadResult[];
   ratios: Record<string, Record<string, number>>;
+  targets: TargetVerdict[];
   matmul: MatmulResult[];
   notes: string[];
 }
@@ -130,4 +131,44 @@ export function allRatios(results: WorkloadResult[], matmul: MatmulResult[]): Re
 
 export function describeEngines(engines: Engine[]): ResultsFile['engines'] {
   return engines.map((e) => ({ name: e.name, description: e.description }));
+}
+
+/** The speed targets of issue #3: our core's steps/s divided by the peer's must reach `atLeast`. */
+export const TARGETS = [
+  { workload: 'W1', peer: 'tfjs-cpu', atLeast: 5 },
+  { workload: 'W1', peer: 'jax-js', atLeast: 2 },
+  { workload: 'W2', peer: 'tfjs-cpu', atLeast: 3 },
+  { workload: 'W3', peer: 'tfjs-cpu', atLeast: 3 },
+] as const;
+
+export interface TargetVerdict {
+  workload: string;
+  peer: string;
+  atLeast: number;
+  ratio: number | null;
+  verdict: 'met' | 'missed' | 'not measured';
+}
+
+export function targetVerdicts(ratios: ResultsFile['ratios']): TargetVerdict[] {
+  return TARGETS.map(({ workload, peer, atLeast }) => {
+    const ratio = ratios[workload]?.[peer];
+    const measured = ratio !== undefined && Number.isFinite(ratio);
+    return {
+      workload,
+      peer,
+      atLeast,
+      ratio: measured ? ratio : null,
+      verdict: !measured ? 'not measured' : ratio >= atLeast ? 'met' : 'missed',
+    };
+  });
+}
+
+export function printTargets(verdicts: TargetVerdict[]): void {
+  console.log('\nTargets (issue #3), core steps/s ÷ peer steps/s:');
+  for (const v of verdicts) {
+    const got = v.ratio === null ? '—' : `${v.ratio.toFixed(2)}×`;
+    console.log(
+      `  ${v.workload} vs ${v.peer.padEnd(9)} ≥ ${v.atLeast}×: ${got.padStart(9)}  ${v.verdict.toUpperCase()}`,
+    );
+  }
 }

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { checkShims } from './shims';
 import { benchMatmul, benchWorkload } from './harness';
 import type { CheckReport, HarnessOptions, MatmulResult, WorkloadResult } from './harness';
-import { allRatios, describeEngines, machineInfo, printTable } from './report';
+import { allRatios, describeEngines, machineInfo, printTable, printTargets, targetVerdicts } from './report';
 import type { ResultsFile } from './report';
 import type { Engine, EngineName, WorkloadData } from './types';
 import { makeW1 } from './workloads/w1';
@@ -144,10 +144,12 @@ async function main(): Promise<number> {
   console.log('');
   printTable(results, matmul);
   const ratios = allRatios(results, matmul);
+  const targets = targetVerdicts(ratios);
+  printTargets(targets);
 
   if (cli.out) {
     const file: ResultsFile = {
-      machine: { ...machine, loadAverage1m: machine.loadAverage1m },
+      machine,
       options: {
         only: cli.only,
         engines: cli.engines,
@@ -169,6 +171,7 @@ async function main(): Promise<number> {
       checks,
       workloads: results,
       ratios,
+      targets,
       matmul,
       notes: [`load average (1 min) at end: ${machineInfo().loadAverage1m}`],
     };

@@ -29,8 +29,8 @@ export async function createTfjsEngine(backend: Backend): Promise<Engine> {
     // Single-threaded like every other engine in this bench (Node has no browser Worker for jax-js either).
     tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
   }
-  if (!(await tf.setBackend(backend))) throw new Error(`tfjs: backend "${backend}" failed to initialise`);
   tf.enableProdMode(); // no NaN checks / debug bookkeeping, as in a production app
+  if (!(await tf.setBackend(backend))) throw new Error(`tfjs: backend "${backend}" failed to initialise`);
   const simd = backend === 'wasm' ? Boolean(await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT')) : false;
   const description =
     backend === 'cpu'
