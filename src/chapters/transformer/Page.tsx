@@ -1,44 +1,20 @@
-import { Prose } from '../../components/math';
+import { LessonPage } from '../../app/lessons';
+import { TRANSFORMER_PARAMS } from '../../experiments/transformer/params';
+import { useExperiment } from '../../state/useExperiment';
 import { chapter } from './chapter';
+import { renderTransformerFigure } from './figures';
+import './transformer.css';
+
+/** Steps 5 and 6 share one run: the preset of the training step is the defaults layer for the whole chapter. */
+const TRAIN_PRESET = chapter.lessons.find((s) => s.figure === 'train')?.preset;
+/** Every experiment setting survives a step change, so the model trained in step 5 is the one decoding in step 6. */
+const KEEP_PARAMS = TRANSFORMER_PARAMS.map((p) => p.name);
 
 /**
- * The Transformer chapter. Interim version: every lesson step as a readable section, until the lesson system
- * (src/app/lessons) and the live figures land.
+ * The Transformer chapter. One experiment (the worker's encoder–decoder) is mounted for the whole page; steps 1–4
+ * draw small seeded illustrations on the main thread, steps 5–6 show the live run.
  */
 export default function TransformerPage() {
-  return (
-    <article className="chapter-page" data-testid="chapter-transformer">
-      <p className="chapter-kicker">Chapter {chapter.number}</p>
-      <h1>{chapter.title}</h1>
-      <nav aria-label="Lesson steps">
-        <ol>
-          {chapter.lessons.map((step) => (
-            <li key={step.id}>
-              <a href={`#step-${step.id}`}>{step.title}</a>
-            </li>
-          ))}
-        </ol>
-      </nav>
-      {chapter.lessons.map((step, i) => (
-        <section key={step.id} id={`step-${step.id}`} aria-labelledby={`h-${step.id}`}>
-          <h2 id={`h-${step.id}`}>
-            {i + 1}. {step.title}
-          </h2>
-          <Prose text={step.body} />
-          {step.tryThis && (
-            <>
-              <h3>Try this</h3>
-              <ul>
-                {step.tryThis.map((t) => (
-                  <li key={t}>
-                    <Prose text={t} />
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
-        </section>
-      ))}
-    </article>
-  );
+  useExperiment({ experiment: 'transformer', preset: TRAIN_PRESET });
+  return <LessonPage chapter={chapter} keepParams={KEEP_PARAMS} renderFigure={renderTransformerFigure} />;
 }

@@ -36,7 +36,11 @@ class LayerNorm extends Module {
     const centred = sub(x, mu); // [..., d]
     const variance = mean(mul(centred, centred), -1, true); // [..., 1]
     const inv = pow(addScalar(variance, 1e-5), -0.5); // [..., 1]
-    return add(mul(mul(centred, inv), this.gain), this.bias); // [..., d]
+    const out = add(mul(mul(centred, inv), this.gain), this.bias); // [..., d]
+    // For the "before / after layer norm" figure; free when no capture is attached.
+    this.record('input', x);
+    this.record('output', out);
+    return out;
   }
 }
 

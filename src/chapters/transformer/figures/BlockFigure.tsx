@@ -1,0 +1,84 @@
+import { useMemo, useState } from 'react';
+import { Tex } from '../../../components/math';
+import { histogram, meanAndStd, traceLayerNorms } from '../../../experiments/transformer/blockTrace';
+import { Bars } from './Bars';
+import { BlockDiagram, SUBLAYERS, type SublayerId } from './BlockDiagram';
+
+const BINS = 24;
+const RANGE: [number, number] = [-4, 4];
+
+/**
+ * Step 4: the encoder–decoder block with the current sublayer lit, and the activations of a small untrained model
+ * before and after that sublayer's layer norm (main thread: one forward of one sequence, computed once).
+ */
+export function BlockFigure() {
+  const [index, setIndex] = useState(0);
+  const trace = useMemo(() => traceLayerNorms(1), []);
+  const current = SUBLAYERS[index];
+  const { before, after } = trace[current.id];
+  const binLabels = useMemo(() => {
+    const w = (RANGE[1] - RANGE[0]) / BINS;
+    return Array.from({ length: BINS }, (_, i) => (i % 4 === 0 ? (RANGE[0] + i * w).toFixed(0) : ''));
+  }, []);
+  const hb = histogram(before, BINS, ...RANGE);
+  const ha = histogram(after, BINS, ...RANGE);
+  const top = Math.max(...hb, ...ha);
+  const sb = meanAndStd(before);
+  const sa = meanAndStd(after);
+  const select = (id: SublayerId) => setIndex(SUBLAYERS.findIndex((s) => s.id === id));
+  return (
+    <div className="tf-figure" data-testid="tf-figure-block">
+      <div className="tf-toolbar">
+        <button
+          type="button"
+          className="button"
+          onClick={() => setIndex((i) => Math.max(0, i - 1))}
+          disabled={index === 0}
+        >
+          ← Previous sublayer
+        </button>
+        <button
+          type="button"
+          className="button"
+          onClick={() => setIndex((i) => Math.min(SUBLAYERS.length - 1, i + 1))}
+          disabled={index === SUBLAYERS.length - 1}
+          data-testid="tf-next-sublayer"
+        >
+          Next sublayer →
+        </button>
+        <span className="tf-note" aria-live="polite" data-testid="tf-sublayer-label">
+          {index + 1} / {SUBLAYERS.length}: {current.label}
+        </span>
+      </div>
+      <div className="tf-block-layout">
+        <BlockDiagram active={current.id} onSelect={select} />
+        <div>
+          <p className="tf-formula">
+            <Tex tex={current.tex} display />
+          </p>
+          <Bars
+            title="Before layer norm: x + Sublayer(x)"
+            labels={binLabels}
+            values={hb}
+            max={top}
+            color="var(--series-2)"
+            caption={`Histogram of ${before.length} values before layer norm: mean ${sb.mean.toFixed(2)}, std ${sb.std.toFixed(2)}.`}
+          />
+          <Bars
+            title="After layer norm"
+            labels={binLabels}
+            values={ha}
+            max={top}
+            color="var(--series-1)"
+            caption={`Histogram after layer norm: mean ${sa.mean.toFixed(2)}, std ${sa.std.toFixed(2)}.`}
+          />
+          <p className="tf-note" data-testid="tf-norm-stats">
+            Before: mean {sb.mean.toFixed(2)}, std {sb.std.toFixed(2)} · after: mean {sa.mean.toFixed(2)}, std{' '}
+            {sa.std.toFixed(2)} (each row of {32} values is standardised; gain 1 and shift 0 at
+            initialisation).
+          </p>
+        </div>
+      </div>
+    </div>
+  );
+}

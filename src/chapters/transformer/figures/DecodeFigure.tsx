@@ -1,0 +1,193 @@
+import { useMemo, useState } from 'react';
+import { AttentionMap } from '../../../components/charts/AttentionMap';
+import { MatrixView } from '../../../components/charts/MatrixView';
+import { ParamControls } from '../../../components/controls';
+import { Tex } from '../../../components/math';
+import { MetricsBar } from '../../../components/run/MetricsBar';
+import { NoticeBar } from '../../../components/run/NoticeBar';
+import { RunControls } from '../../../components/run/RunControls';
+import { isTaskId, makeTask, parseSource, SPECIAL_TOKENS } from '../../../core/data/seq2seq';
+import { useParamsStore } from '../../../state/paramsStore';
+import { setParam } from '../../../state/runtime';
+import { Bars } from './Bars';
+import { useThrottledView } from './useThrottledView';
+
+interface DecodeView {
+  vocab: string[];
+  srcTokens: string[];
+  expectedTokens: string[];
+  tokens: string[];
+  logits: Float32Array[];
+  probs: Float32Array[];
+  cross: Float32Array[];
+  layers: number;
+  heads: number;
+  mode: 'greedy' | 'sample';
+  temperature: number;
+  notes: string[];
+  step: number;
+}
+
+/** Symbol indices (the `input` parameter) → text, for the task's vocabulary. */
+function inputText(indices: readonly number[], vocab: readonly string[]): string {
+  return indices.map((i) => vocab[i + SPECIAL_TOKENS.length] ?? '').join('');
+}
+
+/**
+ * Step 6: type an input; the worker decodes it token by token (view 'decode'); step through the generation and see
+ * logits → softmax, the chosen token and its cross-attention over the input.
+ */
+export function DecodeFigure() {
+  const values = useParamsStore((s) => s.values);
+  const taskId = isTaskId(values.task) ? values.task : 'reverse';
+  const task = useMemo(
+    () => makeTask(taskId, { maxLen: typeof values.len === 'number' ? values.len : 8 }),
+    [taskId, values.len],
+  );
+  const current = Array.isArray(values.input) ? (values.input as number[]) : [];
+  const [draft, setDraft] = useState<{ text: string; task: string } | null>(null);
+  const text = draft && draft.task === taskId ? draft.text : inputText(current, task.vocab.itos);
+  const parsed = parseSource(task, text);
+  const decode = useThrottledView<DecodeView>('decode', 100);
+  const [shown, setShown] = useState(1);
+  const total = decode?.tokens.length ?? 0;
+  const k = Math.min(Math.max(1, shown), total); // tokens revealed so far
+  const at = k - 1; // the step whose distribution is shown
+
+  const onText = (next: string) => {
+    setDraft({ text: next, task: taskId });
+    const ids = parseSource(task, next).ids;
+    setParam(
+      'input',
+      ids.map((id) => id - SPECIAL_TOKENS.length),
+    );
+    setShown(1);
+  };
+
+  const revealed = decode ? decode.tokens.slice(0, k) : [];
+  const output = revealed.filter((t) => t !== '</s>').join('');
+  const finished = decode !== undefined && k === total && decode.tokens[total - 1] === '</s>';
+  const L = decode?.layers ?? 0;
+  const H = decode?.heads ?? 0;
+  const S = decode?.srcTokens.length ?? 0;
+  // Cross-attention of every revealed token, last decoder layer, per head: [k, S]
+  const crossHeads = useMemo(() => {
+    if (!decode || H === 0 || S === 0) return [];
+    return Array.from({ length: H }, (_, h) => {
+      const w = new Float32Array(k * S);
+      for (let t = 0; t < k; t++) {
+        const c = decode.cross[t];
+        if (c) w.set(c.subarray(((L - 1) * H + h) * S, ((L - 1) * H + h + 1) * S), t * S);
+      }
+      return { label: `head ${h + 1}`, weights: w };
+    });
+  }, [decode, H, S, L, k]);
+
+  return (
+    <div className="tf-figure" data-testid="tf-figure-decode">
+      <NoticeBar />
+      <RunControls multiStep={false} seed={false} />
+      <MetricsBar showSpeed={false} />
+      <div className="tf-toolbar">
+        <label>
+          Input sequence ({task.label.toLowerCase()}, {task.maxLen} symbols){' '}
+          <input
+            type="text"
+            value={text}
+            maxLength={40}
+            onChange={(e) => onText(e.target.value)}
+            data-testid="tf-decode-input"
+            aria-describedby="tf-decode-notes"
+          />
+        </label>
+      </div>
+      <div id="tf-decode-notes" className="tf-note" role="status">
+        {parsed.unknown.length > 0 && <p>Ignored (not in the vocabulary): {parsed.unknown.join(' ')}</p>}
+        {parsed.truncated && <p>Only the first {task.maxLen} symbols are used.</p>}
+        {decode?.notes.map((n) => (
+          <p key={n}>{n}</p>
+        ))}
+      </div>
+      <ParamControls only={['decoding', 'temp']} label="Decoding" />
+      <div className="tf-toolbar" role="group" aria-label="Generation">
+        <button
+          type="button"
+          className="button"
+          onClick={() => setShown(Math.max(1, k - 1))}
+          disabled={k <= 1}
+        >
+          ← Previous token
+        </button>
+        <button
+          type="button"
+          className="button primary"
+          onClick={() => setShown(k + 1)}
+          disabled={k >= total}
+          data-testid="tf-next-token"
+        >
+          Next token →
+        </button>
+        <button type="button" className="button" onClick={() => setShown(total)} disabled={k >= total}>
+          Whole sequence
+        </button>
+      </div>
+      <p className="tf-decode-line">
+        <span>
+          Input: <code>{decode?.srcTokens.join(' ')}</code>
+        </span>
+        <span>
+          Output so far: <code data-testid="tf-decode-output">{output}</code>
+          {finished && ' (ended with </s>)'}
+        </span>
+        <span>
+          Correct answer: <code data-testid="tf-decode-expected">{decode?.expectedTokens.join('')}</code>
+        </span>
+      </p>
+      {decode && total > 0 && (
+        <>
+          <p className="tf-formula">
+            <Tex
+              tex={`\\text{step } ${k}:\\ p = \\mathrm{softmax}(z_{\\text{last}}${decode.mode === 'sample' ? ` / ${decode.temperature.toFixed(2)}` : ''}) \\Rightarrow \\text{“${decode.tokens[at].replace(/[<>/]/g, '')}”}`}
+            />
+          </p>
+          <MatrixView
+            title={`Logits of the last position, step ${k}`}
+            values={decode.logits[at]}
+            rows={1}
+            cols={decode.vocab.length}
+            colLabels={decode.vocab}
+            rowLabels={['z']}
+            showValues
+            maxCell={40}
+            caption={`Logits z = Z·W_Eᵀ + b over ${decode.vocab.length} tokens.`}
+          />
+          <Bars
+            title={`softmax → probabilities, step ${k} (${decode.mode === 'greedy' ? 'greedy: the tallest bar' : `sampled at τ = ${decode.temperature}`})`}
+            labels={decode.vocab}
+            values={decode.probs[at]}
+            max={1}
+            highlight={decode.vocab.indexOf(decode.tokens[at])}
+            format={(v) => (v >= 0.005 ? v.toFixed(2) : '')}
+            testId="tf-decode-probs"
+            caption={`Probabilities at step ${k}; chosen token “${decode.tokens[at]}” with probability ${(decode.probs[at][decode.vocab.indexOf(decode.tokens[at])] ?? 0).toFixed(3)}.`}
+          />
+          <AttentionMap
+            title={`Cross-attention of each new token (last decoder layer)`}
+            heads={crossHeads}
+            queryTokens={revealed.map((t, i) => `${i + 1}: ${t}`)}
+            keyTokens={decode.srcTokens}
+            maxCell={32}
+          />
+        </>
+      )}
+      {decode && total === 0 && <p className="tf-note">Type a sequence to decode.</p>}
+      <p className="tf-note">
+        The output layer is{' '}
+        {values.tied === false
+          ? 'untied (its own matrix W_out)'
+          : 'tied to the input embedding: logits = Z·W_Eᵀ + b'}
+        . Change it in step 5 under “Task and model”.
+      </p>
+    </div>
+  );
+}
