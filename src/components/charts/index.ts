@@ -8,6 +8,18 @@ export { SeriesBuffer } from './SeriesBuffer';
 export { FunctionPlot, type FunctionPlotProps } from './FunctionPlot';
 export { DecisionBoundary, type DecisionBoundaryProps, type BoundaryPoint } from './DecisionBoundary';
 export { LossSurface, type LossSurfaceProps, type OptimiserPath } from './LossSurface';
+export { NetworkDiagram, type NetworkDiagramProps } from './NetworkDiagram';
+export { MatrixView, type MatrixViewProps } from './MatrixView';
+export { AttentionMap, type AttentionMapProps, type AttentionHead } from './AttentionMap';
+export { TimeSeriesHeatmap, type TimeSeriesHeatmapProps } from './TimeSeriesHeatmap';
+export { BarChart, type BarChartProps, type Bar } from './BarChart';
+export { Histogram, type HistogramProps, type HistogramSeries } from './Histogram';
+export {
+  EmbeddingScatter,
+  nearestNeighbours,
+  type EmbeddingScatterProps,
+  type EmbeddingPoint,
+} from './EmbeddingScatter';
 export { sampleGrid, sampleAt, type Grid2D } from './grid';
 export { ChartFrame, type ChartFrameProps } from './ChartFrame';
 export { Legend, type LegendItem } from './Legend';

@@ -1,0 +1,229 @@
+import { useMemo, useState } from 'react';
+import { scaleBand, scaleLinear, scaleLog } from 'd3';
+import { ChartFrame } from './ChartFrame';
+import { AxisLeft, chartMargins } from './Axes';
+import { seriesColor, useChartTheme } from './chartTheme';
+import { useElementWidth } from './useElementWidth';
+import { formatValue } from './format';
+
+/**
+ * BarChart — one bar per category: softmax probabilities over tokens, gradient norms per layer (log scale), etc.
+ *
+ * Props:
+ * - `bars`: `{ label, value, color? }[]`.
+ * - `yScale`: 'linear' (default; bars from 0, negative values go down) | 'log' (values ≤ 0 are shown as "n/a").
+ * - `yDomain`: fixed value domain. `highlight`: index of a bar drawn in the accent colour (e.g. the sampled token).
+ * - `showValues`: print values above the bars (default when ≤ 16 bars fit).
+ * - `xLabel`, `yLabel`, `title`, `height` (default 240), `width`, `caption`, `format`.
+ * Each bar is focusable via the chart (Tab to the chart, ←/→ to move) and hover shows its value.
+ */
+export interface Bar {
+  label: string;
+  value: number;
+  color?: string;
+}
+
+export interface BarChartProps {
+  bars: readonly Bar[];
+  yScale?: 'linear' | 'log';
+  yDomain?: [number, number];
+  highlight?: number;
+  showValues?: boolean;
+  xLabel?: string;
+  yLabel?: string;
+  title?: string;
+  height?: number;
+  width?: number;
+  caption?: string;
+  format?: (v: number) => string;
+}
+
+export function BarChart({
+  bars,
+  yScale = 'linear',
+  yDomain,
+  highlight,
+  showValues,
+  xLabel,
+  yLabel,
+  title,
+  height = 240,
+  width: fixedWidth,
+  caption,
+  format = (v) => formatValue(v, 3),
+}: BarChartProps) {
+  const theme = useChartTheme();
+  const [plotRef, width] = useElementWidth<HTMLDivElement>(fixedWidth);
+  const [sel, setSel] = useState<number | null>(null);
+  const log = yScale === 'log';
+  const f = theme.fontSize;
+  const charW = f * 0.62;
+  const n = bars.length;
+  const base = chartMargins(theme, { xLabel: Boolean(xLabel), yLabel: Boolean(yLabel) });
+  const innerW0 = Math.max(10, width - base.left - base.right);
+  const band0 = innerW0 / Math.max(1, n);
+  const longest = Math.max(1, ...bars.map((b) => b.label.length));
+  const rotate = longest * charW > band0 * 0.95;
+  const labelH = rotate ? Math.min(80, longest * charW * 0.8 + 8) : f + 6;
+  const m = { ...base, bottom: base.bottom - f * 1.9 + labelH + 6 };
+  const innerW = innerW0;
+  const innerH = Math.max(10, height - m.top - m.bottom);
+
+  const { sy, y0 } = useMemo(() => {
+    const vals = bars.map((b) => b.value).filter((v) => Number.isFinite(v) && (!log || v > 0));
+    if (log) {
+      const lo = yDomain?.[0] ?? (vals.length ? 10 ** Math.floor(Math.log10(Math.min(...vals))) : 1e-3);
+      const hi = yDomain?.[1] ?? (vals.length ? Math.max(...vals) : 1);
+      const s = scaleLog()
+        .domain([lo, hi > lo ? hi : lo * 10])
+        .range([innerH, 0])
+        .nice()
+        .clamp(true);
+      return { sy: s, y0: innerH };
+    }
+    const lo = yDomain?.[0] ?? Math.min(0, ...vals);
+    const hi = yDomain?.[1] ?? Math.max(0, ...vals);
+    const s = scaleLinear()
+      .domain([lo, hi > lo ? hi : lo + 1])
+      .range([innerH, 0])
+      .nice();
+    return { sy: s, y0: s(Math.max(s.domain()[0], Math.min(s.domain()[1], 0))) };
+  }, [bars, log, yDomain, innerH]);
+
+  const sx = scaleBand<number>()
+    .domain(bars.map((_, i) => i))
+    .range([0, innerW])
+    .padding(n > 30 ? 0.08 : 0.2);
+  const bw = sx.bandwidth();
+  const show = showValues ?? (n <= 16 && bw > f * 2.2);
+  const every = Math.max(1, Math.ceil((rotate ? f * 1.2 : longest * charW + 4) / Math.max(1, sx.step())));
+
+  const captionText =
+    `${caption ? `${caption} ` : ''}` +
+    (n === 0
+      ? 'No bars to show.'
+      : bars
+          .slice(0, 12)
+          .map((b) => `${b.label}: ${format(b.value)}`)
+          .join(', ') + (n > 12 ? `, and ${n - 12} more.` : '.'));
+
+  return (
+    <ChartFrame
+      kind="bar"
+      title={title}
+      caption={captionText}
+      theme={theme}
+      plotRef={plotRef}
+      footer={
+        <div className="chart-readout">
+          {sel !== null && bars[sel] ? `${bars[sel].label}: ${format(bars[sel].value)}` : '\u00a0'}
+        </div>
+      }
+    >
+      <svg
+        width={width}
+        height={height}
+        role="img"
+        aria-label={`${title ?? 'Bar chart'}: ${captionText}`}
+        tabIndex={n > 0 ? 0 : undefined}
+        onKeyDown={(e) => {
+          if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
+          e.preventDefault();
+          e.stopPropagation();
+          const cur = sel ?? -1;
+          setSel(Math.max(0, Math.min(n - 1, cur + (e.key === 'ArrowRight' ? 1 : -1))));
+        }}
+        onBlur={() => setSel(null)}
+        onPointerLeave={() => setSel(null)}
+      >
+        <g transform={`translate(${m.left},${m.top})`}>
+          <AxisLeft scale={sy} theme={theme} offset={0} gridLength={innerW} label={yLabel} />
+          <line x2={innerW} y1={y0} y2={y0} stroke={theme.fgMuted} />
+          {n === 0 && (
+            <text className="chart-empty" x={innerW / 2} y={innerH / 2} textAnchor="middle" fontSize={f}>
+              No data
+            </text>
+          )}
+          <g className="bars">
+            {bars.map((b, i) => {
+              const x = sx(i) ?? 0;
+              const valid = Number.isFinite(b.value) && (!log || b.value > 0);
+              const y = valid ? sy(b.value) : y0;
+              const color = i === highlight ? theme.series[1] : (b.color ?? seriesColor(theme, 0));
+              return (
+                <g key={i} onPointerEnter={() => setSel(i)}>
+                  {valid ? (
+                    <rect
+                      className="bar"
+                      x={x}
+                      y={Math.min(y, y0)}
+                      width={bw}
+                      height={Math.max(1, Math.abs(y0 - y))}
+                      fill={color}
+                      stroke={sel === i ? theme.fg : 'none'}
+                      strokeWidth={2}
+                    />
+                  ) : (
+                    <text
+                      className="bar-missing"
+                      x={x + bw / 2}
+                      y={y0 - 4}
+                      textAnchor="middle"
+                      fontSize={f * 0.8}
+                      fill={theme.fgMuted}
+                    >
+                      n/a
+                    </text>
+                  )}
+                  <rect x={x} width={bw} height={innerH} fill="transparent" />
+                  {show && valid && (
+                    <text
+                      x={x + bw / 2}
+                      y={Math.min(y, y0) - 4}
+                      textAnchor="middle"
+                      fontSize={f * 0.85}
+                      fill={theme.fg}
+                    >
+                      {format(b.value)}
+                    </text>
+                  )}
+                </g>
+              );
+            })}
+          </g>
+          <g className="axis axis-x" transform={`translate(0,${innerH})`} fontSize={f} fill={theme.fg}>
+            {bars.map((b, i) =>
+              i % every === 0 ? (
+                rotate ? (
+                  <text
+                    key={i}
+                    transform={`translate(${(sx(i) ?? 0) + bw / 2},${8}) rotate(-50)`}
+                    textAnchor="end"
+                    dy="0.5em"
+                  >
+                    {b.label}
+                  </text>
+                ) : (
+                  <text
+                    key={i}
+                    x={(sx(i) ?? 0) + bw / 2}
+                    y={f + 4}
+                    textAnchor="middle"
+                    fontWeight={i === highlight ? 700 : 400}
+                  >
+                    {b.label}
+                  </text>
+                )
+              ) : null,
+            )}
+            {xLabel && (
+              <text className="axis-label" x={innerW / 2} y={labelH + f * 1.3} textAnchor="middle">
+                {xLabel}
+              </text>
+            )}
+          </g>
+        </g>
+      </svg>
+    </ChartFrame>
+  );
+}
