@@ -51,7 +51,7 @@ export interface W2Data {
 
 /**
  * W3 encoder–decoder Transformer (post-LN, Vaswani et al. 2017), no dropout. Embedding shared by encoder input,
- * decoder input and (tied) output projection: x = E[tok]·√d + PE; logits = h·Eᵀ. Attention scores QKᵀ/√d_k,
+ * decoder input and (tied) output projection: x = E[tok]·√d + PE; logits = h·Eᵀ + outBias. Attention scores QKᵀ/√d_k,
  * causal mask in decoder self-attention (additive −1e9). LayerNorm eps 1e-5 (biased variance). FF: relu.
  */
 export interface W3Data {
@@ -67,7 +67,7 @@ export interface W3Data {
   lnEps: number;
   adam: AdamConfig;
   /**
-   * Params: `embed` [V, d]; per encoder layer l: `enc{l}.attn.{wq,wk,wv,wo}` [d, d] and `.{bq,bk,bv,bo}` [d],
+   * Params: `embed` [V, d], `outBias` [V]; per encoder layer l: `enc{l}.attn.{wq,wk,wv,wo}` [d, d] and `.{bq,bk,bv,bo}` [d],
    * `enc{l}.ln1.{g,b}`, `enc{l}.ff.{w1 [d,ff], b1, w2 [ff,d], b2}`, `enc{l}.ln2.{g,b}`; per decoder layer:
    * `dec{l}.self.*`, `dec{l}.ln1.*`, `dec{l}.cross.*`, `dec{l}.ln2.*`, `dec{l}.ff.*`, `dec{l}.ln3.*`.
    */

@@ -195,7 +195,7 @@ function trainerW3(w: W3Data): Trainer {
       dec = layerNorm(add(dec, attention(dec, enc, `dec${l}.cross`, false)), `dec${l}.ln2`);
       dec = layerNorm(add(dec, feedForward(dec, `dec${l}.ff`)), `dec${l}.ln3`);
     }
-    const logits = matmul(dec, p.embed, { transB: true }); // tied: [B·L, V]
+    const logits = add(matmul(dec, p.embed, { transB: true }), p.outBias); // tied: [B·L, V]
     return crossEntropy(logits, batch.targetIds);
   });
 }

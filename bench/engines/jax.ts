@@ -280,7 +280,7 @@ function trainerW3(w: W3Data): Trainer {
       dec = layerNorm(dec.ref.add(attention(dec, enc.ref, `dec${l}.cross`, false)), `dec${l}.ln2`);
       dec = layerNorm(dec.ref.add(feedForward(dec, `dec${l}.ff`)), `dec${l}.ln3`);
     }
-    const logits = np.matmul(dec, param('embed').transpose([1, 0])); // tied: [B·L, V]
+    const logits = np.matmul(dec, param('embed').transpose([1, 0])).add(param('outBias')); // tied: [B·L, V]
     enc.dispose();
     pe.dispose();
     causal.dispose();

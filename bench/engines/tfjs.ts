@@ -192,7 +192,7 @@ function trainerW3(w: W3Data, backend: Backend): Trainer {
       dec = layerNorm(tf.add(dec, attention(dec, enc, `dec${l}.cross`, false)), `dec${l}.ln2`);
       dec = layerNorm(tf.add(dec, feedForward(dec, `dec${l}.ff`)), `dec${l}.ln3`);
     }
-    const logits = tf.matMul(dec, v.embed as tf.Tensor2D, false, true); // tied: [B·L, V]
+    const logits = tf.add(tf.matMul(dec, v.embed as tf.Tensor2D, false, true), v.outBias); // tied: [B·L, V]
     const targets = tf.tensor2d(batch.targetOneHot, [B * L, V]);
     return tf.losses.softmaxCrossEntropy(targets, logits) as tf.Scalar;
   });

@@ -41,6 +41,7 @@ export function makeW3(seed = 3): W3Data {
 
   // std d^-1/2: E·√d has unit scale at the input, and the tied logits h·Eᵀ start near unit scale too.
   params.embed = { shape: [V, d], data: normalArray(rng, V * d, 1 / Math.sqrt(d)) };
+  params.outBias = { shape: [V], data: small(V) };
   for (let l = 0; l < CONFIG.encLayers; l++) {
     attention(`enc${l}.attn`);
     layerNorm(`enc${l}.ln1`);
