@@ -51,7 +51,7 @@ where $a^{(0)}$ is the input. Everything this chapter says is about the choice o
       id: 'step-and-linear',
       title: 'Step and linear: why neither can learn a curve',
       figure: 'step-linear',
-      preset: { task: 'circle', depth: 2, width: 6, a1: 'linear', a2: 'linear', actB: 'relu', lr: 0.03 },
+      preset: { task: 'circle', depth: 2, width: 6, a1: 'linear', a2: 'linear', actB: 'relu', lr: 0.1 },
       body: `The **binary step** fires fully or not at all:
 $$f(x) = \\begin{cases} 0 & x \\le 0 \\\\ 1 & x > 0 \\end{cases} \\qquad f'(x) = 0 \\text{ for every } x \\neq 0.$$
 Training follows the gradient, and the step's gradient is zero wherever it exists (at $0$ it does not exist at all). A tiny change of a weight never changes the output, so the loss gives no hint which way to move: nothing upstream of a step can learn.
@@ -64,7 +64,7 @@ The figure trains two networks of the same shape from the same seed on a ring of
       tryThis: [
         'Press Play and compare the two loss read-outs: A (linear) stalls, B (ReLU) keeps falling.',
         'Add hidden layers to A: its boundary is still a straight line.',
-        'Switch A to step: its loss does not move at all, because no gradient reaches the weights.',
+        'Switch A to step: its hidden weights never change (no gradient passes a step), so only the output layer learns, from fixed random features.',
       ],
       check: {
         question: 'A network has 5 hidden layers, all with the identity activation. What can it represent?',
@@ -117,13 +117,13 @@ Both **saturate**: far from $0$ the curve is flat and the derivative is almost $
       preset: { depth: 8, act: 'sigmoid', lr: 0.1 },
       body: `Backpropagation multiplies one factor per layer on the way back. For a chain of layers,
 $$\\frac{\\partial L}{\\partial a^{(1)}} = \\frac{\\partial L}{\\partial a^{(L)}} \\prod_{l=2}^{L} W^{(l)}\\, f'\\big(z^{(l)}\\big).$$
-With the sigmoid every $f'$ is at most $0.25$, so with weights of ordinary size each layer shrinks the gradient by a factor of about four or more. After eight layers the first layer's gradient is thousands of times smaller than the last one's: the early layers barely move. This is the **vanishing gradient** problem, and tanh suffers from it too (less, as its slope reaches $1$).
+With the sigmoid every $f'$ is at most $0.25$, so with weights of ordinary size each layer shrinks the gradient by a factor of about four or more. After eight layers the first layer's gradient is more than ten thousand times smaller than the last one's: the early layers barely move, and the loss hardly falls. This is the **vanishing gradient** problem, and tanh suffers from it too (less, as its slope reaches $1$).
 
 **ReLU**, $f(x) = \\max(0, x)$, has slope exactly $1$ wherever it is active, so the gradient passes through active units undiminished.
 
 The bar chart shows the gradient norm $\\lVert \\partial L / \\partial W^{(l)} \\rVert$ of every layer on a **log scale**, updated as the network trains.`,
       tryThis: [
-        'With sigmoid at depth 8, read the ratio between the last and the first layer.',
+        'With sigmoid at depth 8, read the ratio between the last and the first layer: over 10,000.',
         'Switch to ReLU with the same depth: the bars become nearly level.',
         'Raise the depth to 12 with sigmoid: the first bars drop by further powers of ten, and the loss barely falls.',
       ],
@@ -144,7 +144,7 @@ The bar chart shows the gradient norm $\\lVert \\partial L / \\partial W^{(l)} \
       id: 'dying-relu',
       title: 'ReLU and the dying-ReLU problem',
       figure: 'dying',
-      preset: { act: 'relu', lr: 1, alpha: 0.1 },
+      preset: { act: 'relu', lr: 1, alpha: 0.1, seed: 2 },
       body: `**ReLU** is cheap to compute and does not saturate for positive inputs, so networks with it usually train much faster than with sigmoid or tanh:
 $$\\operatorname{ReLU}(x) = \\max(0, x), \\qquad \\operatorname{ReLU}'(x) = \\begin{cases} 0 & x < 0 \\\\ 1 & x > 0. \\end{cases}$$
 Its weakness is the flat half. If a large update pushes a unit's bias far negative, its input $z$ is below zero for **every** training example. Then its gradient is zero for every example, so its weights never change again: the unit is **dead**. High learning rates kill many units at once.
@@ -152,7 +152,7 @@ Its weakness is the flat half. If a large update pushes a unit's bias far negati
 **Leaky ReLU** keeps a small slope $\\alpha$ on the negative side, so a unit that went quiet still receives a gradient and can come back:
 $$\\operatorname{LeakyReLU}(x) = \\max(\\alpha x, x), \\quad \\alpha = 0.1, \\qquad \\operatorname{LeakyReLU}'(x) = \\begin{cases} \\alpha & x < 0 \\\\ 1 & x > 0. \\end{cases}$$
 
-The figure counts a hidden unit as dead when its pre-activation is negative on every training point.`,
+The figure trains a network of six hidden layers with 16 units each and counts a hidden unit as dead when its pre-activation is negative on every training point. (Each update is clipped to a maximum gradient norm so one huge step cannot overflow the weights; that bounds the step size but does not keep units alive.)`,
       tryThis: [
         'With ReLU at learning rate 1.0, press Play and watch the dead fraction climb in the first steps.',
         'Switch to leaky ReLU and Reset: far fewer units stay dead, and the loss falls further.',
@@ -224,14 +224,24 @@ So instead of choosing an activation, a maxout network learns its shape, at the 
       id: 'playground',
       title: 'Playground: pick your activations',
       figure: 'playground',
-      preset: { task: 'spiral', depth: 2, width: 8, a1: 'tanh', a2: 'tanh', actB: 'relu', lr: 0.03 },
+      preset: {
+        task: 'spiral',
+        depth: 3,
+        width: 8,
+        a1: 'tanh',
+        a2: 'tanh',
+        a3: 'tanh',
+        actB: 'relu',
+        opt: 'adam',
+        lr: 0.01,
+      },
       body: `Now put it together. Pick a dataset, the depth and width of the network and the activation of each hidden layer, and train. Two networks of the same shape start from the **same seed**, so any difference between them comes from the activation alone: **A** uses your per-layer choice, **B** one activation everywhere.
 
 For classification the output is a sigmoid giving $P(y = 1 \\mid x)$ with binary cross-entropy loss, and the figure shows the decision boundary over the plane. For regression ($\\sin$, step, $|x|$) the output is linear with squared-error loss, and the figure shows the fitted curve. The network diagram colours each weight by sign and thickness by size.
 
 Things to notice: linear and step fail on curved sets; sigmoid trains slowly when deep; ReLU bends with straight kinks (its fits are piecewise linear), tanh with smooth curves.`,
       tryThis: [
-        'Spiral with depth 1: neither activation does well. Raise the depth to 3.',
+        'Spiral: ReLU (B) untangles the arms within a few thousand steps; set the depth to 1 and neither network can.',
         'Regression on |x| with ReLU vs tanh: which one has a sharp corner?',
         'Set A to sigmoid with depth 4 and B to ReLU: compare how fast their losses fall.',
       ],

@@ -1,0 +1,70 @@
+import { FunctionPlot } from '../../../components/charts';
+import { ParamControls } from '../../../components/controls';
+import { MetricsBar, NoticeBar, RunControls } from '../../../components/run';
+import { ACTIVATIONS } from '../../../experiments/activations/functions';
+import { MAX_DEPTH } from '../../../experiments/activations/compare';
+import { useExperiment } from '../../../state';
+import { ComparePanels } from './ComparePanels';
+import type { FigureProps } from './types';
+
+/**
+ * Steps 2 and 8: the activations-compare experiment (two networks, same seed). Step 2 adds the step and linear
+ * functions with their derivatives; the playground shows every setting and both networks' weights.
+ */
+export function CompareFigure({ preset, variant }: FigureProps & { variant: 'step-linear' | 'playground' }) {
+  const exp = useExperiment({ experiment: 'activations-compare', preset });
+  const depth = typeof exp.values.depth === 'number' ? exp.values.depth : 2;
+  const layerParams = Array.from({ length: Math.min(MAX_DEPTH, depth) }, (_, i) => `a${i + 1}`);
+  const only =
+    variant === 'playground'
+      ? ['task', 'noise', 'test', 'depth', 'width', ...layerParams, 'actB', 'lr', 'batch', 'opt']
+      : [...layerParams, 'actB', 'depth', 'lr'];
+
+  return (
+    <div className="act-figure" data-testid={`figure-${variant}`}>
+      {variant === 'step-linear' && <StepAndLinearPlots />}
+      <NoticeBar />
+      <RunControls />
+      <MetricsBar />
+      <ComparePanels values={exp.values} showNetworks={variant === 'playground'} />
+      {exp.ready ? (
+        <ParamControls only={only} label="Settings (A: per layer, B: everywhere)" />
+      ) : (
+        <p className="loading">Loading settings…</p>
+      )}
+    </div>
+  );
+}
+
+function StepAndLinearPlots() {
+  const step = ACTIVATIONS.step;
+  const linear = ACTIVATIONS.linear;
+  return (
+    <div className="act-pair">
+      <FunctionPlot
+        title="Binary step"
+        f={step.f}
+        df={step.df}
+        fLabel="step(x)"
+        dfLabel="step′(x) = 0"
+        xDomain={[-3, 3]}
+        yDomain={[-0.5, 1.5]}
+        initialProbe={1}
+        height={180}
+        caption="The binary step jumps from 0 to 1 at x = 0; its derivative is 0 everywhere it exists."
+      />
+      <FunctionPlot
+        title="Linear (identity)"
+        f={linear.f}
+        df={linear.df}
+        fLabel="x"
+        dfLabel="1"
+        xDomain={[-3, 3]}
+        yDomain={[-3, 3]}
+        initialProbe={1}
+        height={180}
+        caption="The identity f(x) = x has derivative 1 everywhere: gradients flow, but stacked layers stay linear."
+      />
+    </div>
+  );
+}

@@ -1,0 +1,298 @@
+import { useMemo } from 'react';
+import {
+  DecisionBoundary,
+  LineChart,
+  seriesColor,
+  useChartTheme,
+  type BoundaryPoint,
+} from '../../../components/charts';
+import { NetworkDiagram } from '../../../components/charts/NetworkDiagram';
+import { formatAccuracy, formatMetric } from '../../../components/run';
+import { functions1D, type Function1DName } from '../../../core';
+import { ACTIVATIONS, isActivationName } from '../../../experiments/activations/functions';
+import { PLANE, linspace } from '../../../experiments/activations/task';
+import type { Metrics, ParamValues } from '../../../experiments/types';
+import { CurvePlot } from './CurvePlot';
+import { useViews } from './live';
+
+/** Shapes of the activations-compare views (src/experiments/activations/compare.ts). */
+interface DataView {
+  kind: 'classify' | 'regress';
+  inDim: number;
+  trainX: Float32Array;
+  trainY: Float32Array;
+  testX: Float32Array;
+  testY: Float32Array;
+}
+interface FieldsView {
+  kind: 'classify' | 'regress';
+  n: number;
+  a: Float32Array;
+  b?: Float32Array;
+}
+interface CurvesView {
+  x: Float64Array;
+  trainA: Float64Array;
+  trainB: Float64Array;
+  testA: Float64Array;
+  testB: Float64Array;
+  hasB: boolean;
+}
+interface WeightsView {
+  label: string;
+  acts: string[];
+  layers: { rows: number; cols: number; w: Float32Array; b: Float32Array }[];
+}
+
+const actLabel = (a: unknown) =>
+  typeof a === 'string' && isActivationName(a) ? ACTIVATIONS[a].label : String(a);
+
+/** What network A and B use, in words, from the current parameter values. */
+export function describeNetworks(values: ParamValues): { a: string; b: string | null } {
+  const depth = typeof values.depth === 'number' ? values.depth : 2;
+  const acts = Array.from({ length: depth }, (_, i) => actLabel(values[`a${i + 1}`]));
+  const a = acts.every((x) => x === acts[0]) ? acts[0] : acts.join(' → ');
+  return { a, b: values.actB === 'off' ? null : actLabel(values.actB) };
+}
+
+/**
+ * The two networks of activations-compare side by side: decision boundaries (2-D) or fitted curves (1-D), each with
+ * its own loss read-out (`metric-loss-a` / `metric-loss-b`), their loss curves, and (playground) their weights.
+ */
+export function ComparePanels({ values, showNetworks }: { values: ParamValues; showNetworks: boolean }) {
+  const names = showNetworks ? ['data', 'fields', 'curves', 'weights'] : ['data', 'fields', 'curves'];
+  const { views, frame } = useViews(names);
+  const theme = useChartTheme();
+  const data = views.data as DataView | undefined;
+  const fields = views.fields as FieldsView | undefined;
+  const curves = views.curves as CurvesView | undefined;
+  const weights = views.weights as WeightsView[] | undefined;
+  const metrics = frame?.metrics;
+  const label = describeNetworks(values);
+  const taskName = typeof values.task === 'string' ? values.task : '';
+
+  const points = useMemo(() => {
+    if (!data || data.kind !== 'classify') return [];
+    const out: BoundaryPoint[] = [];
+    for (const [x, y, test] of [
+      [data.trainX, data.trainY, false],
+      [data.testX, data.testY, true],
+    ] as const) {
+      for (let i = 0; i < y.length; i++) out.push({ x: x[2 * i], y: x[2 * i + 1], label: y[i], test });
+    }
+    return out;
+  }, [data]);
+
+  const regression = fields?.kind === 'regress' || data?.kind === 'regress';
+  const colorA = seriesColor(theme, 0);
+  const colorB = seriesColor(theme, 1);
+
+  return (
+    <div className="act-compare">
+      <div className="act-pair">
+        <NetworkPanel
+          which="A"
+          activation={label.a}
+          metrics={metrics}
+          color={colorA}
+          chart={
+            regression ? (
+              <FitPlot
+                task={taskName}
+                data={data}
+                fit={fields?.a}
+                n={fields?.n}
+                color={colorA}
+                title={`A: ${label.a}`}
+              />
+            ) : (
+              <Boundary field={fields?.a} n={fields?.n} points={points} title={`A: ${label.a}`} />
+            )
+          }
+        />
+        {label.b !== null ? (
+          <NetworkPanel
+            which="B"
+            activation={label.b}
+            metrics={metrics}
+            color={colorB}
+            chart={
+              regression ? (
+                <FitPlot
+                  task={taskName}
+                  data={data}
+                  fit={fields?.b}
+                  n={fields?.n}
+                  color={colorB}
+                  title={`B: ${label.b}`}
+                />
+              ) : (
+                <Boundary field={fields?.b} n={fields?.n} points={points} title={`B: ${label.b}`} />
+              )
+            }
+          />
+        ) : (
+          <p className="act-caption">Network B is off: set “B: activation” to compare.</p>
+        )}
+      </div>
+      <LineChart
+        title="Loss: A vs B (same seed)"
+        xLabel="training steps"
+        yLabel="loss"
+        height={200}
+        series={
+          curves
+            ? [
+                { label: `A train (${label.a})`, x: curves.x, y: curves.trainA, color: colorA },
+                ...(curves.hasB
+                  ? [{ label: `B train (${label.b ?? ''})`, x: curves.x, y: curves.trainB, color: colorB }]
+                  : []),
+                { label: 'A test', x: curves.x, y: curves.testA, color: colorA, dashed: true },
+                ...(curves.hasB
+                  ? [{ label: 'B test', x: curves.x, y: curves.testB, color: colorB, dashed: true }]
+                  : []),
+              ]
+            : []
+        }
+        caption="Training and test loss of both networks over the steps."
+      />
+      {showNetworks && weights && (
+        <div className="act-pair">
+          {weights.map((net) => (
+            <NetworkDiagram
+              key={net.label}
+              title={`Network ${net.label} weights`}
+              layers={[net.layers[0].cols, ...net.layers.map((l) => l.rows)]}
+              weights={net.layers.map((l) => l.w)}
+              height={220}
+              caption={`Network ${net.label}: ${net.layers.length - 1} hidden layers with ${net.acts
+                .map(actLabel)
+                .join(', ')}; edge colour is the weight's sign, width its size.`}
+            />
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}
+
+function NetworkPanel({
+  which,
+  activation,
+  metrics,
+  chart,
+  color,
+}: {
+  which: 'A' | 'B';
+  activation: string;
+  metrics: Metrics | undefined;
+  chart: React.ReactNode;
+  color: string;
+}) {
+  const suffix = which === 'A' ? '' : 'B';
+  const id = which.toLowerCase();
+  const loss = metrics?.[`loss${suffix}`];
+  const valLoss = metrics?.[`valLoss${suffix}`];
+  const acc = metrics?.[`accuracy${suffix}`];
+  return (
+    <section className="act-panel" aria-label={`Network ${which} (${activation})`}>
+      {chart}
+      <dl className="act-metrics">
+        <div>
+          <dt style={{ color }}>loss {which}</dt>
+          <dd className="act-metric-value" data-testid={`metric-loss-${id}`}>
+            {formatMetric(loss)}
+          </dd>
+        </div>
+        <div>
+          <dt>test loss {which}</dt>
+          <dd className="act-metric-value" data-testid={`metric-val-loss-${id}`}>
+            {formatMetric(valLoss)}
+          </dd>
+        </div>
+        {acc !== undefined && (
+          <div>
+            <dt>accuracy {which}</dt>
+            <dd className="act-metric-value" data-testid={`metric-accuracy-${id}`}>
+              {formatAccuracy(acc)}
+            </dd>
+          </div>
+        )}
+      </dl>
+    </section>
+  );
+}
+
+function Boundary({
+  field,
+  n,
+  points,
+  title,
+}: {
+  field: Float32Array | undefined;
+  n: number | undefined;
+  points: BoundaryPoint[];
+  title: string;
+}) {
+  const grid =
+    field && n && field.length === n * n
+      ? { values: field, nx: n, ny: n, xDomain: PLANE, yDomain: PLANE }
+      : undefined;
+  return (
+    <DecisionBoundary
+      grid={grid}
+      points={points}
+      domain={[PLANE, PLANE]}
+      title={title}
+      height={260}
+      caption={`${title}: the network's probability of class 1 over the plane; filled points train, hollow points test.`}
+    />
+  );
+}
+
+const FIT_X = [-1.2, 1.2] as [number, number];
+
+function FitPlot({
+  task,
+  data,
+  fit,
+  n,
+  color,
+  title,
+}: {
+  task: string;
+  data: DataView | undefined;
+  fit: Float32Array | undefined;
+  n: number | undefined;
+  color: string;
+  title: string;
+}) {
+  const theme = useChartTheme();
+  const xs = useMemo(() => linspace(FIT_X[0], FIT_X[1], n ?? 121), [n]);
+  const points = useMemo(() => {
+    if (!data || data.kind !== 'regress') return [];
+    return [
+      ...Array.from(data.trainX, (x, i) => ({ x, y: data.trainY[i] })),
+      ...Array.from(data.testX, (x, i) => ({ x, y: data.testY[i], hollow: true })),
+    ];
+  }, [data]);
+  const f = Object.hasOwn(functions1D, task) ? functions1D[task as Function1DName] : null;
+  const target = useMemo(() => (f ? Float32Array.from(xs, f) : null), [xs, f]);
+  return (
+    <CurvePlot
+      title={title}
+      xDomain={FIT_X}
+      yDomain={[-1.4, 1.6]}
+      yLabel="y"
+      height={260}
+      points={points}
+      curves={[
+        ...(target
+          ? [{ label: 'target', x: xs, y: target, color: theme.fgMuted, dashed: true, width: 1.5 }]
+          : []),
+        ...(fit && fit.length === xs.length ? [{ label: 'network', x: xs, y: fit, color }] : []),
+      ]}
+      caption={`${title}: the network's prediction (solid) against the target (dashed) and the data (dots; hollow = test).`}
+    />
+  );
+}

@@ -1,0 +1,122 @@
+import { useMemo } from 'react';
+import { scaleLinear } from 'd3';
+import { ChartFrame, useChartTheme } from '../../../components/charts';
+import { AxisBottom, AxisLeft, chartMargins } from '../../../components/charts/Axes';
+import { useElementWidth } from '../../../components/charts/useElementWidth';
+import type { LegendItem } from '../../../components/charts';
+
+/**
+ * Curves and points over x (1-D fits, maxout pieces). Props:
+ * - `curves`: `{ label, x, y, color, dashed?, width?, opacity?, legend? }[]` (typed arrays welcome; non-finite y
+ *   leaves a gap). `legend: false` keeps a curve out of the legend (e.g. one of many pieces).
+ * - `points`: `{ x, y, hollow? }[]` drawn as dots (hollow = test data).
+ * - `xDomain`, `yDomain`, `xLabel`, `yLabel`, `title`, `caption` (text alternative), `height`.
+ */
+export interface PlotCurve {
+  label: string;
+  x: ArrayLike<number>;
+  y: ArrayLike<number>;
+  color: string;
+  dashed?: boolean;
+  width?: number;
+  opacity?: number;
+  legend?: boolean;
+}
+
+export function CurvePlot({
+  curves,
+  points = [],
+  xDomain,
+  yDomain,
+  xLabel = 'x',
+  yLabel,
+  title,
+  caption,
+  height = 260,
+  testId,
+}: {
+  curves: readonly PlotCurve[];
+  points?: readonly { x: number; y: number; hollow?: boolean }[];
+  xDomain: [number, number];
+  yDomain: [number, number];
+  xLabel?: string;
+  yLabel?: string;
+  title?: string;
+  caption: string;
+  height?: number;
+  testId?: string;
+}) {
+  const theme = useChartTheme();
+  const [plotRef, width] = useElementWidth<HTMLDivElement>(undefined);
+  const m = chartMargins(theme, { xLabel: Boolean(xLabel), yLabel: Boolean(yLabel) });
+  const innerW = Math.max(10, width - m.left - m.right);
+  const innerH = Math.max(10, height - m.top - m.bottom);
+  const sx = scaleLinear().domain(xDomain).range([0, innerW]);
+  const sy = scaleLinear().domain(yDomain).range([innerH, 0]);
+  const [y0, y1] = yDomain;
+  const span = y1 - y0;
+
+  const paths = curves.map((c) => {
+    let d = '';
+    let pen = false;
+    const n = Math.min(c.x.length, c.y.length);
+    for (let i = 0; i < n; i++) {
+      const y = c.y[i];
+      // clip far-off values so a wild fit never draws across the page
+      if (!Number.isFinite(y) || y < y0 - span || y > y1 + span) {
+        pen = false;
+        continue;
+      }
+      d += `${pen ? 'L' : 'M'}${sx(c.x[i]).toFixed(1)},${sy(y).toFixed(1)}`;
+      pen = true;
+    }
+    return d;
+  });
+  const legend: LegendItem[] = useMemo(
+    () =>
+      curves
+        .filter((c) => c.legend !== false)
+        .map((c) => ({ label: c.label, color: c.color, shape: c.dashed ? ('dashed' as const) : undefined })),
+    [curves],
+  );
+  const clipId = `cp-${(title ?? 'plot').replace(/\W/g, '')}`;
+
+  return (
+    <ChartFrame kind="curves" title={title} caption={caption} theme={theme} plotRef={plotRef} legend={legend}>
+      <svg width={width} height={height} role="img" aria-label={caption} data-testid={testId}>
+        <g transform={`translate(${m.left},${m.top})`}>
+          <AxisLeft scale={sy} theme={theme} offset={0} gridLength={innerW} label={yLabel} />
+          <AxisBottom scale={sx} theme={theme} offset={innerH} gridLength={innerH} label={xLabel} />
+          <clipPath id={clipId}>
+            <rect width={innerW} height={innerH} />
+          </clipPath>
+          <g clipPath={`url(#${clipId})`}>
+            {points.map((p, i) => (
+              <circle
+                key={i}
+                cx={sx(p.x)}
+                cy={sy(p.y)}
+                r={3}
+                fill={p.hollow ? 'none' : theme.fgMuted}
+                stroke={theme.fgMuted}
+                strokeWidth={1.2}
+                opacity={0.7}
+              />
+            ))}
+            {curves.map((c, i) => (
+              <path
+                key={i}
+                d={paths[i]}
+                fill="none"
+                stroke={c.color}
+                strokeWidth={c.width ?? 2.5}
+                strokeDasharray={c.dashed ? '6 4' : undefined}
+                opacity={c.opacity ?? 1}
+              />
+            ))}
+          </g>
+        </g>
+      </svg>
+    </ChartFrame>
+  );
+}

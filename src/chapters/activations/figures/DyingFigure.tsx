@@ -1,0 +1,100 @@
+import { LineChart, useChartTheme } from '../../../components/charts';
+import { ParamControls } from '../../../components/controls';
+import { MetricsBar, NoticeBar, RunControls, formatMetric } from '../../../components/run';
+import { useExperiment } from '../../../state';
+import { useViews } from './live';
+import type { FigureProps } from './types';
+
+interface CurvesView {
+  x: Float64Array;
+  loss: Float64Array;
+  dead: Float64Array;
+}
+
+/** Step 5: the fraction of dead hidden units over training, per-unit map, ReLU vs leaky ReLU. */
+export function DyingFigure({ preset }: FigureProps) {
+  const exp = useExperiment({ experiment: 'activations-dying', preset });
+  const { views, frame } = useViews(['curves', 'deadMask'], 15);
+  const theme = useChartTheme();
+  const curves = views.curves as CurvesView | undefined;
+  const mask = views.deadMask as Uint8Array[] | undefined;
+  const m = frame?.metrics;
+  const act = exp.values.act === 'leaky' ? 'leaky ReLU' : 'ReLU';
+
+  return (
+    <div className="act-figure" data-testid="figure-dying">
+      <NoticeBar />
+      <RunControls />
+      <MetricsBar />
+      <p className="act-readout">
+        Dead units ({act}):{' '}
+        <strong data-testid="metric-dead-fraction">{formatMetric(m?.deadFraction, 3)}</strong> of all hidden
+        units ({formatMetric(m?.deadUnits)} of {formatMetric(m?.units)})
+      </p>
+      <div className="act-pair">
+        <LineChart
+          title="Dead fraction and loss"
+          xLabel="training steps"
+          height={240}
+          yDomain={[0, 1]}
+          series={
+            curves
+              ? [
+                  { label: 'dead fraction', x: curves.x, y: curves.dead, color: theme.negative },
+                  { label: 'loss', x: curves.x, y: curves.loss, color: theme.positive, dashed: true },
+                ]
+              : []
+          }
+          caption="Fraction of hidden units that are negative on every training point, and the training loss (capped at 1 on this axis)."
+        />
+        <DeadMap mask={mask} />
+      </div>
+      {exp.ready ? (
+        <ParamControls only={['act', 'alpha', 'lr', 'clip', 'depth', 'width', 'batch']} />
+      ) : (
+        <p className="loading">Loading settings…</p>
+      )}
+    </div>
+  );
+}
+
+/** One square per hidden unit, one row per layer: dark = dead (negative on every training point). */
+function DeadMap({ mask }: { mask: Uint8Array[] | undefined }) {
+  if (!mask || mask.length === 0)
+    return <p className="act-caption">The unit map appears after the first frame.</p>;
+  const cols = Math.max(...mask.map((r) => r.length));
+  const cell = 18;
+  const labelW = 64;
+  const W = labelW + cols * cell + 4;
+  const H = mask.length * cell + 4;
+  const dead = mask.reduce((s, r) => s + r.reduce((a, b) => a + b, 0), 0);
+  const total = mask.reduce((s, r) => s + r.length, 0);
+  return (
+    <figure className="act-deadmap">
+      <div className="chart-title">Hidden units (dark = dead)</div>
+      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`${dead} of ${total} hidden units are dead`}>
+        {mask.map((row, l) => (
+          <g key={l}>
+            <text x={labelW - 8} y={l * cell + cell * 0.72} textAnchor="end" className="act-node-name">
+              layer {l + 1}
+            </text>
+            {Array.from(row, (d, u) => (
+              <rect
+                key={u}
+                x={labelW + u * cell}
+                y={l * cell + 1}
+                width={cell - 3}
+                height={cell - 3}
+                rx={3}
+                className={d ? 'act-unit-dead' : 'act-unit-alive'}
+              />
+            ))}
+          </g>
+        ))}
+      </svg>
+      <figcaption className="act-caption">
+        {dead} of {total} hidden units are dead: their input is negative for every training point.
+      </figcaption>
+    </figure>
+  );
+}

@@ -1,0 +1,80 @@
+import { LineChart, seriesColor, useChartTheme } from '../../../components/charts';
+import { BarChart } from '../../../components/charts/BarChart';
+import { ParamControls } from '../../../components/controls';
+import { MetricsBar, NoticeBar, RunControls, formatMetric } from '../../../components/run';
+import { useExperiment } from '../../../state';
+import { useViews } from './live';
+import type { FigureProps } from './types';
+
+interface CurvesView {
+  x: Float64Array;
+  train: Float64Array;
+  test: Float64Array;
+}
+
+/** Step 4: gradient norm per layer (log scale) of a deep MLP, every frame, beside its loss curve. */
+export function VanishingFigure({ preset }: FigureProps) {
+  const exp = useExperiment({ experiment: 'activations-depth', preset });
+  const { views, frame } = useViews(['gradNorms', 'curves'], 20);
+  const theme = useChartTheme();
+  const norms = views.gradNorms as Float64Array | undefined;
+  const curves = views.curves as CurvesView | undefined;
+  const m = frame?.metrics;
+  const act = String(exp.values.act ?? 'sigmoid');
+  const bars = norms
+    ? Array.from(norms, (value, l) => ({
+        label: l === norms.length - 1 ? 'out' : `W${l + 1}`,
+        value,
+        color: seriesColor(theme, act === 'relu' ? 2 : act === 'tanh' ? 1 : 0),
+      }))
+    : [];
+  const ratio = m?.gradRatio;
+  const caption = norms
+    ? `Gradient norm of each layer's weights, input side first: ${Array.from(norms, (v) => formatMetric(v, 2)).join(', ')}.`
+    : 'Gradient norms appear after the first training step.';
+
+  return (
+    <div className="act-figure" data-testid="figure-vanishing">
+      <NoticeBar />
+      <RunControls />
+      <MetricsBar />
+      <p className="act-readout">
+        Output layer vs first layer:{' '}
+        <strong data-testid="metric-grad-ratio">{ratio === undefined ? '—' : formatMetric(ratio, 3)}</strong>×
+        larger gradient · first layer ‖∂L/∂W⁽¹⁾‖ ={' '}
+        <strong data-testid="metric-grad-first">{formatMetric(m?.gradFirst, 3)}</strong>
+      </p>
+      <div className="act-pair">
+        <BarChart
+          title="Gradient norm per layer (log scale)"
+          bars={bars}
+          yScale="log"
+          xLabel="layer (input → output)"
+          yLabel="‖∂L/∂W‖"
+          height={260}
+          caption={caption}
+        />
+        <LineChart
+          title="Loss"
+          xLabel="training steps"
+          yLabel="loss"
+          height={260}
+          series={
+            curves
+              ? [
+                  { label: 'train', x: curves.x, y: curves.train },
+                  { label: 'test', x: curves.x, y: curves.test, dashed: true },
+                ]
+              : []
+          }
+          caption="Training and test loss."
+        />
+      </div>
+      {exp.ready ? (
+        <ParamControls only={['depth', 'act', 'lr', 'width', 'task']} />
+      ) : (
+        <p className="loading">Loading settings…</p>
+      )}
+    </div>
+  );
+}
