@@ -3,4 +3,5 @@ import type { ComponentType } from 'react';
 /** Routes that are not chapters (not listed in the course). Loaded lazily. */
 export const extraRoutes: Record<string, () => Promise<{ default: ComponentType }>> = {
   lab: () => import('../components/run/LabPage'),
+  gallery: () => import('./gallery/GalleryPage'),
 };
