@@ -124,7 +124,7 @@ function checkAgreement(workload: string, losses: Map<EngineName, number[]>): Ch
 export function printCheck(report: CheckReport): void {
   console.log(
     `\n[check ${report.workload}] losses of the first ${report.rows[0]?.losses.length ?? 0} steps vs ${report.reference}` +
-      ` (tolerance rel ${report.tolerances.firstStep} at step 1, ${report.tolerances.laterSteps} after):`,
+      ` (relative tolerance ${report.tolerances.firstStep.toExponential()} at step 1, ${report.tolerances.laterSteps.toExponential()} after):`,
   );
   for (const r of report.rows) {
     const ls = r.losses.map((l) => l.toFixed(6)).join(' ');

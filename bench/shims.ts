@@ -52,7 +52,8 @@ function* flatMapImpl(source: AnyIterator, fn: Mapper): Generator<unknown> {
     const r = source.next();
     if (r.done) return;
     const inner = fn(r.value, index++) as Iterable<unknown>;
-    if (inner === null || (typeof inner !== 'object' && typeof inner !== 'string')) {
+    // Spec (GetIteratorFlattenable, reject-primitives): strings and other primitives are not flattened.
+    if (inner === null || (typeof inner !== 'object' && typeof inner !== 'function')) {
       close(source);
       throw new TypeError('Iterator.prototype.flatMap: mapper must return an iterable');
     }
@@ -249,4 +250,11 @@ export function checkShims(): void {
     3,
   );
   expect('Map keys', toArr(new Map([['a', 1]]).keys()), ['a']);
+  let rejected = false;
+  try {
+    toArr(it().flatMap(() => 'ab'));
+  } catch {
+    rejected = true;
+  }
+  expect('flatMap rejects strings', rejected, true);
 }
