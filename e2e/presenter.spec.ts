@@ -23,6 +23,11 @@ test('an instructor opens a share link with present=1 and drives it with keys on
   );
   expect(Number(scale)).toBeGreaterThan(1.2);
   await expect(page.locator('html')).toHaveAttribute('data-present', '1');
+  // the figure is enlarged as far as it fits below the caption bar (no scrolling needed)
+  const figure = page.getByTestId('presenter-figure');
+  await expect(figure).toHaveAttribute('data-zoom', /^\d\.\d\d$/);
+  expect(Number(await figure.getAttribute('data-zoom'))).toBeGreaterThan(1);
+  expect(await figure.evaluate((el) => el.scrollHeight <= el.clientHeight + 2)).toBe(true);
 
   // a clicker sends PageDown / PageUp; arrows work too
   await page.keyboard.press('PageDown');

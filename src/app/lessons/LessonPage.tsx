@@ -5,6 +5,7 @@ import { Prose } from '../../components/math';
 import { useProgress } from '../../state/progress';
 import { shouldIgnoreKey } from '../keyboard';
 import { PresenterBar, usePresentation } from '../presenter';
+import { PresenterFigure } from '../presenter/PresenterFigure';
 import { CheckQuestion } from './CheckQuestion';
 import { LessonToc } from './LessonToc';
 import { ProgressNotice } from './ProgressNotice';
@@ -100,9 +101,7 @@ export function LessonPage({ chapter, renderFigure, keepParams, intro }: LessonP
         <p className="visually-hidden" aria-live="polite" data-testid="lesson-step-indicator">
           Step {index + 1} of {count}
         </p>
-        <section className="lesson-figure" aria-label="Live figure">
-          {figure}
-        </section>
+        <PresenterFigure fitKey={step.id}>{figure}</PresenterFigure>
       </div>
     );
   }

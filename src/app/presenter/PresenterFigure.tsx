@@ -1,0 +1,67 @@
+import { useLayoutEffect, useRef, type ReactNode } from 'react';
+
+/** Largest enlargement: beyond this, text and controls look absurd even on a big screen. */
+const MAX_ZOOM = 2.2;
+
+/**
+ * Presenter mode's figure area: fills the screen below the caption bar and enlarges the figure (CSS `zoom`, so
+ * layout, pointer coordinates and text stay consistent) as far as it fits — figures drawn at a fixed size become
+ * projector-sized; responsive charts mostly just get larger text and thicker lines. Re-fits on resize and step change.
+ */
+export function PresenterFigure({ children, fitKey }: { children: ReactNode; fitKey: string }) {
+  const outer = useRef<HTMLElement>(null);
+  const inner = useRef<HTMLDivElement>(null);
+
+  useLayoutEffect(() => {
+    const box = outer.current;
+    const content = inner.current;
+    if (!box || !content) return;
+    let frame = 0;
+    const fit = () => {
+      content.style.zoom = '1';
+      const width = box.clientWidth;
+      const height = box.clientHeight;
+      const h = content.scrollHeight;
+      const w = content.scrollWidth;
+      if (!width || !height || !h || !w) return;
+      // Block content always spans the box (scrollWidth = width) and wraps; only content wider than the box limits us.
+      let zoom = Math.max(1, Math.min(MAX_ZOOM, height / h, w > width ? width / w : Infinity));
+      // Zooming narrows the layout width, so wrapping content can grow taller: shrink until it fits (few rounds).
+      for (let round = 0; round < 4 && zoom > 1; round++) {
+        content.style.zoom = String(zoom);
+        const shown = content.getBoundingClientRect().height;
+        if (shown <= height + 1) break;
+        zoom = Math.max(1, zoom * (height / shown) * 0.98);
+      }
+      content.style.zoom = String(zoom);
+      box.dataset.zoom = zoom.toFixed(2);
+    };
+    // Charts size themselves a frame or two after mounting: fit now and once they settle.
+    fit();
+    frame = requestAnimationFrame(() => (frame = requestAnimationFrame(fit)));
+    const timer = window.setTimeout(fit, 400);
+    const observer = new ResizeObserver(() => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(fit);
+    });
+    observer.observe(box);
+    return () => {
+      observer.disconnect();
+      cancelAnimationFrame(frame);
+      window.clearTimeout(timer);
+    };
+  }, [fitKey]);
+
+  return (
+    <section
+      ref={outer}
+      className="lesson-figure presenter-figure"
+      aria-label="Live figure"
+      data-testid="presenter-figure"
+    >
+      <div ref={inner} className="presenter-figure-content">
+        {children}
+      </div>
+    </section>
+  );
+}
