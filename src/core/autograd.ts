@@ -108,6 +108,7 @@ function releaseNodes(nodes: Tensor[]): void {
     const t = nodes[i];
     if (t.ownsData) release(t.data);
     if (t.grad !== null) release(t.grad);
+    if (t.aux !== null) release(t.aux);
     t.release();
   }
   nodes.length = 0;

@@ -77,3 +77,19 @@ export type { LinearConfig, MLPConfig } from './nn/linear';
 export * from './data/batching';
 export * from './data/datasets2d';
 export * from './data/functions1d';
+
+// Phase 2: sequence models.
+export { Embedding, LayerNorm, BatchNorm, Dropout } from './nn/layers';
+export type { EmbeddingConfig } from './nn/layers';
+export { RNNCell, LSTMCell } from './nn/rnn';
+export type { RNNConfig, LSTMConfig, LSTMState, SequenceOutput } from './nn/rnn';
+export { MultiHeadAttention } from './nn/attention';
+export type { MultiHeadAttentionConfig } from './nn/attention';
+export {
+  FeedForward,
+  TransformerEncoderLayer,
+  TransformerDecoderLayer,
+  Seq2SeqTransformer,
+  greedyDecode,
+} from './nn/transformer';
+export type { TransformerLayerConfig, Seq2SeqConfig, GreedyOptions, NormPlacement } from './nn/transformer';

@@ -47,6 +47,8 @@ export class Tensor {
   onTape = false;
   /** data came from the pool (false for views such as reshape, which share their input's buffer). */
   ownsData: boolean;
+  /** Pooled scratch an op keeps for its backward (a dropout mask, normalised values); recycled with the node. */
+  aux: Float32Array | null = null;
 
   constructor(data: Float32Array, shape: Shape, requiresGrad = false, ownsData = false) {
     if (shapeSize(shape) !== data.length) {
@@ -104,6 +106,7 @@ export class Tensor {
     this.grad = null;
     this.parents = null;
     this.backwardFn = null;
+    this.aux = null;
   }
 
   toString(): string {

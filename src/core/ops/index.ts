@@ -4,3 +4,4 @@ export * from './activations';
 export * from './reduce';
 export * from './matmul';
 export * from './shape';
+export * from './nn';

@@ -1,0 +1,71 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { Rng } from '../random';
+import { jsKernels } from './js';
+import { packedKernels } from './packed';
+
+/** Float64 reference of C (+)= op(A)·op(B). */
+function reference(
+  tA: boolean,
+  tB: boolean,
+  M: number,
+  N: number,
+  K: number,
+  A: Float32Array,
+  aOff: number,
+  B: Float32Array,
+  bOff: number,
+  C0: Float32Array,
+  cOff: number,
+  acc: boolean,
+): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < M; i++) {
+    for (let j = 0; j < N; j++) {
+      let s = acc ? C0[cOff + i * N + j] : 0;
+      for (let k = 0; k < K; k++) {
+        s += A[aOff + (tA ? k * M + i : i * K + k)] * B[bOff + (tB ? j * K + k : k * N + j)];
+      }
+      out.push(s);
+    }
+  }
+  return out;
+}
+
+describe('gemm kernels agree with a float64 reference', () => {
+  for (const [name, kernels] of [
+    ['js', jsKernels],
+    ['packed', packedKernels],
+  ] as const) {
+    it(`${name}: all transpose variants, edge sizes, offsets, accumulate`, () => {
+      fc.assert(
+        fc.property(
+          fc.integer({ min: 1, max: 23 }),
+          fc.integer({ min: 1, max: 23 }),
+          fc.integer({ min: 1, max: 40 }),
+          fc.boolean(),
+          fc.boolean(),
+          fc.boolean(),
+          fc.integer({ min: 0, max: 1000 }),
+          (M, N, K, tA, tB, acc, seed) => {
+            const rng = new Rng(seed);
+            const off = 3;
+            const A = Float32Array.from({ length: off + M * K }, () => rng.uniform(-1, 1));
+            const B = Float32Array.from({ length: off + K * N }, () => rng.uniform(-1, 1));
+            const C = Float32Array.from({ length: off + M * N + 2 }, () => rng.uniform(-1, 1));
+            const want = reference(tA, tB, M, N, K, A, off, B, off, C, off, acc);
+            const guardBefore = C.slice(0, off);
+            const guardAfter = C.slice(off + M * N);
+            kernels.gemm(tA, tB, M, N, K, A, off, B, off, C, off, acc);
+            let worst = 0;
+            want.forEach((w, i) => (worst = Math.max(worst, Math.abs(C[off + i] - w))));
+            expect(worst).toBeLessThan(1e-4 * (1 + Math.sqrt(K)));
+            expect(C.slice(0, off)).toEqual(guardBefore); // nothing written outside C's block
+            expect(C.slice(off + M * N)).toEqual(guardAfter);
+          },
+        ),
+        { numRuns: 60 },
+      );
+    });
+  }
+});

@@ -1,0 +1,309 @@
+/**
+ * Neural-network ops: normalisation, dropout, attention.
+ *
+ *   op             forward                                     backward (g = dL/dy, x̂ = normalised input)
+ *   layerNorm      y = γ·x̂ + β, x̂ = (x − μ)/√(σ² + ε) per row   dγ += Σ g·x̂   dβ += Σ g
+ *                  (over the last axis)                         dx += r·(ĝ − mean(ĝ) − x̂·mean(ĝ·x̂)), ĝ = g·γ, r = 1/√(σ²+ε)
+ *   batchNorm      the same per channel (last axis) over the    training: as layerNorm, but means over the batch
+ *                  batch; eval: running μ, σ² (constants)       eval: dx += g·γ·r
+ *   dropout        y = x·m, m ∈ {0, 1/(1−p)} (inverted)         dx += g·m
+ *   maskedScale    y = s·x, −∞ above the causal diagonal        dx += s·g where not masked
+ *   attention      softmax(maskedScale(Q·Kᵀ, 1/√d_k)) · V      (composite: matmul, maskedScale, softmax, matmul)
+ */
+import { gradOf, record, tracks } from '../autograd';
+import { acquire } from '../pool';
+import type { Rng } from '../random';
+import { outTensor, type Tensor } from '../tensor';
+import { softmax } from './activations';
+import { matmul } from './matmul';
+
+/** Layer normalisation over the last axis: x [..., D], gamma [D], beta [D]. */
+export function layerNorm(x: Tensor, gamma: Tensor, beta: Tensor, eps = 1e-5): Tensor {
+  const D = x.shape[x.ndim - 1];
+  if (gamma.size !== D || beta.size !== D) throw new Error(`layerNorm: gamma/beta must have ${D} values`);
+  const rows = D === 0 ? 0 : x.size / D;
+  const tracked = tracks(x, gamma, beta);
+  const out = outTensor(x.shape, tracked);
+  const y = out.data;
+  const a = x.data;
+  const gm = gamma.data;
+  const bt = beta.data;
+  // Scratch: x̂ [rows·D] then r = 1/√(σ²+ε) [rows], kept for the backward when recorded.
+  const xhat = tracked ? acquire(x.size + rows) : new Float32Array(x.size + rows);
+  for (let r = 0; r < rows; r++) {
+    const off = r * D;
+    let mu = 0;
+    for (let j = 0; j < D; j++) mu += a[off + j];
+    mu /= D;
+    let v = 0;
+    for (let j = 0; j < D; j++) {
+      const d = a[off + j] - mu;
+      v += d * d;
+    }
+    const rstd = 1 / Math.sqrt(v / D + eps);
+    xhat[x.size + r] = rstd;
+    for (let j = 0; j < D; j++) {
+      const h = (a[off + j] - mu) * rstd;
+      xhat[off + j] = h;
+      y[off + j] = gm[j] * h + bt[j];
+    }
+  }
+  if (tracked) {
+    out.aux = xhat;
+    record(out, 'layerNorm', [x, gamma, beta], () => {
+      const g = out.grad!;
+      const gx = gradOf(x);
+      const gg = gradOf(gamma);
+      const gb = gradOf(beta);
+      for (let r = 0; r < rows; r++) {
+        const off = r * D;
+        let m1 = 0;
+        let m2 = 0;
+        for (let j = 0; j < D; j++) {
+          const gj = g[off + j];
+          const dh = gj * gm[j];
+          m1 += dh;
+          m2 += dh * xhat[off + j];
+          if (gg) gg[j] += gj * xhat[off + j];
+          if (gb) gb[j] += gj;
+        }
+        if (gx) {
+          m1 /= D;
+          m2 /= D;
+          const rstd = xhat[x.size + r];
+          for (let j = 0; j < D; j++) gx[off + j] += rstd * (g[off + j] * gm[j] - m1 - xhat[off + j] * m2);
+        }
+      }
+    });
+  }
+  return out;
+}
+
+export interface BatchNormState {
+  /** Running mean per channel [C] (updated in place while training). */
+  runningMean: Float32Array;
+  /** Running (unbiased) variance per channel [C]. */
+  runningVar: Float32Array;
+}
+
+export interface BatchNormOptions {
+  training: boolean;
+  /** Running-average rate (default 0.1: new = 0.9·old + 0.1·batch). */
+  momentum?: number;
+  eps?: number;
+}
+
+/**
+ * Batch normalisation over every axis but the last (channels last): x [N, C] or [B, T, C]. Training: batch statistics
+ * (and the running ones are updated); evaluation: running statistics.
+ */
+export function batchNorm(
+  x: Tensor,
+  gamma: Tensor,
+  beta: Tensor,
+  state: BatchNormState,
+  options: BatchNormOptions,
+): Tensor {
+  const C = x.shape[x.ndim - 1];
+  if (
+    gamma.size !== C ||
+    beta.size !== C ||
+    state.runningMean.length !== C ||
+    state.runningVar.length !== C
+  ) {
+    throw new Error(`batchNorm: gamma, beta and running statistics must have ${C} values`);
+  }
+  const N = C === 0 ? 0 : x.size / C;
+  const eps = options.eps ?? 1e-5;
+  const training = options.training;
+  const tracked = tracks(x, gamma, beta);
+  const out = outTensor(x.shape, tracked);
+  const y = out.data;
+  const a = x.data;
+  const gm = gamma.data;
+  const bt = beta.data;
+  const mean = new Float64Array(C);
+  const rstd = new Float64Array(C);
+  if (training) {
+    if (N < 2) throw new Error('batchNorm: training needs at least 2 samples per channel');
+    for (let r = 0; r < N; r++) for (let c = 0; c < C; c++) mean[c] += a[r * C + c];
+    for (let c = 0; c < C; c++) mean[c] /= N;
+    const v = new Float64Array(C);
+    for (let r = 0; r < N; r++) {
+      for (let c = 0; c < C; c++) {
+        const d = a[r * C + c] - mean[c];
+        v[c] += d * d;
+      }
+    }
+    const m = options.momentum ?? 0.1;
+    for (let c = 0; c < C; c++) {
+      rstd[c] = 1 / Math.sqrt(v[c] / N + eps);
+      state.runningMean[c] = (1 - m) * state.runningMean[c] + m * mean[c];
+      state.runningVar[c] = (1 - m) * state.runningVar[c] + (m * v[c]) / (N - 1);
+    }
+  } else {
+    for (let c = 0; c < C; c++) {
+      mean[c] = state.runningMean[c];
+      rstd[c] = 1 / Math.sqrt(state.runningVar[c] + eps);
+    }
+  }
+  const xhat = tracked ? acquire(x.size) : new Float32Array(x.size);
+  for (let r = 0; r < N; r++) {
+    for (let c = 0; c < C; c++) {
+      const i = r * C + c;
+      const h = (a[i] - mean[c]) * rstd[c];
+      xhat[i] = h;
+      y[i] = gm[c] * h + bt[c];
+    }
+  }
+  if (tracked) {
+    out.aux = xhat;
+    record(out, 'batchNorm', [x, gamma, beta], () => {
+      const g = out.grad!;
+      const gx = gradOf(x);
+      const gg = gradOf(gamma);
+      const gb = gradOf(beta);
+      const m1 = new Float64Array(C);
+      const m2 = new Float64Array(C);
+      for (let r = 0; r < N; r++) {
+        for (let c = 0; c < C; c++) {
+          const i = r * C + c;
+          if (gg) gg[c] += g[i] * xhat[i];
+          if (gb) gb[c] += g[i];
+          const dh = g[i] * gm[c];
+          m1[c] += dh;
+          m2[c] += dh * xhat[i];
+        }
+      }
+      if (!gx) return;
+      for (let r = 0; r < N; r++) {
+        for (let c = 0; c < C; c++) {
+          const i = r * C + c;
+          const dh = g[i] * gm[c];
+          gx[i] += training ? rstd[c] * (dh - m1[c] / N - (xhat[i] * m2[c]) / N) : rstd[c] * dh;
+        }
+      }
+    });
+  }
+  return out;
+}
+
+export interface DropoutOptions {
+  training: boolean;
+  /**
+   * 'inverted' (default): scale kept units by 1/(1−p) while training, identity at inference.
+   * 'classic': keep units unscaled while training, scale by the keep probability 1−p at inference.
+   */
+  mode?: 'inverted' | 'classic';
+}
+
+/** Drop each unit with probability p (seeded mask from rng) while training. */
+export function dropout(x: Tensor, p: number, rng: Rng, options: DropoutOptions): Tensor {
+  const rate = Number.isFinite(p) ? Math.max(0, Math.min(0.99, p)) : 0;
+  const classic = options.mode === 'classic';
+  if (!options.training) {
+    if (!classic || rate === 0) return x;
+    return maskedMul(x, null, 1 - rate);
+  }
+  if (rate === 0) return x;
+  const tracked = tracks(x);
+  const mask = tracked ? acquire(x.size) : new Float32Array(x.size);
+  const keep = classic ? 1 : 1 / (1 - rate);
+  for (let i = 0; i < x.size; i++) mask[i] = rng.next() < rate ? 0 : keep;
+  return maskedMul(x, mask, 1);
+}
+
+/** y = x·mask·s (mask null = all ones). The mask, when given, becomes the output's aux (recycled with it). */
+function maskedMul(x: Tensor, mask: Float32Array | null, s: number): Tensor {
+  const tracked = tracks(x);
+  const out = outTensor(x.shape, tracked);
+  const y = out.data;
+  const a = x.data;
+  const n = x.size;
+  if (mask === null) for (let i = 0; i < n; i++) y[i] = a[i] * s;
+  else for (let i = 0; i < n; i++) y[i] = a[i] * mask[i] * s;
+  if (tracked) {
+    out.aux = mask;
+    record(out, 'dropout', [x], () => {
+      const g = out.grad!;
+      const gx = gradOf(x)!;
+      if (mask === null) for (let i = 0; i < n; i++) gx[i] += g[i] * s;
+      else for (let i = 0; i < n; i++) gx[i] += g[i] * mask[i] * s;
+    });
+  }
+  return out;
+}
+
+/**
+ * y = s·x over [..., Tq, Tk]; with `causal`, positions j > i + (Tk − Tq) (the future) become −∞, so a softmax
+ * gives them weight 0.
+ */
+export function maskedScale(x: Tensor, s: number, causal: boolean): Tensor {
+  const Tk = x.shape[x.ndim - 1];
+  const Tq = x.shape[x.ndim - 2];
+  const mats = Tq * Tk === 0 ? 0 : x.size / (Tq * Tk);
+  const shift = Tk - Tq;
+  const tracked = tracks(x);
+  const out = outTensor(x.shape, tracked);
+  const y = out.data;
+  const a = x.data;
+  for (let m = 0; m < mats; m++) {
+    for (let i = 0; i < Tq; i++) {
+      const off = (m * Tq + i) * Tk;
+      const limit = causal ? i + shift : Tk - 1; // last visible key
+      for (let j = 0; j < Tk; j++) y[off + j] = j <= limit ? a[off + j] * s : -Infinity;
+    }
+  }
+  if (tracked) {
+    record(out, 'maskedScale', [x], () => {
+      const g = out.grad!;
+      const gx = gradOf(x)!;
+      for (let m = 0; m < mats; m++) {
+        for (let i = 0; i < Tq; i++) {
+          const off = (m * Tq + i) * Tk;
+          const limit = causal ? Math.min(Tk - 1, i + shift) : Tk - 1;
+          for (let j = 0; j <= limit; j++) gx[off + j] += g[off + j] * s;
+        }
+      }
+    });
+  }
+  return out;
+}
+
+export interface AttentionResult {
+  /** [..., Tq, d_v] */
+  output: Tensor;
+  /** Attention weights [..., Tq, Tk] (rows sum to 1). */
+  weights: Tensor;
+}
+
+/**
+ * Scaled dot-product attention: softmax(Q·Kᵀ / √d_k) · V, with an optional causal mask.
+ * q [..., Tq, d_k], k [..., Tk, d_k], v [..., Tk, d_v] (leading dims equal, e.g. [B, heads]).
+ */
+export function scaledDotProductAttention(
+  q: Tensor,
+  k: Tensor,
+  v: Tensor,
+  options: { causal?: boolean } = {},
+): AttentionResult {
+  const dk = q.shape[q.ndim - 1];
+  const scores = matmul(q, k, { transB: true }); // [..., Tq, Tk]
+  const scaled = maskedScale(scores, 1 / Math.sqrt(dk), options.causal ?? false); // [..., Tq, Tk]
+  const weights = softmax(scaled); // [..., Tq, Tk]
+  const output = matmul(weights, v); // [..., Tq, d_v]
+  return { output, weights };
+}
+
+/** Sinusoidal positional encoding [T, d]: PE(p, 2i) = sin(p / 10000^(2i/d)), PE(p, 2i+1) = cos(…). A constant. */
+export function positionalEncoding(T: number, d: number): Tensor {
+  const pe = outTensor([T, d], false);
+  for (let p = 0; p < T; p++) {
+    for (let i = 0; i < d; i += 2) {
+      const angle = p / Math.pow(10000, i / d);
+      pe.data[p * d + i] = Math.sin(angle);
+      if (i + 1 < d) pe.data[p * d + i + 1] = Math.cos(angle);
+    }
+  }
+  return pe;
+}
