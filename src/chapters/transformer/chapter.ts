@@ -19,7 +19,7 @@ export const chapter: Chapter = {
 
 Attention, the heart of the model, treats its input as a **set**: shuffle the rows of $X$ and every output row is shuffled the same way and otherwise unchanged. Order matters for language (and for reversing a sequence!), so we add it back explicitly. The sinusoidal positional encoding gives position $p$ a vector whose dimensions oscillate at different frequencies:
 
-$$\\mathrm{PE}_{p,\\,2i} = \\sin\\!\\left(\\frac{p}{10000^{2i/d}}\\right), \\qquad \\mathrm{PE}_{p,\\,2i+1} = \\cos\\!\\left(\\frac{p}{10000^{2i/d}}\\right).$$
+$$\\begin{aligned} \\mathrm{PE}_{p,\\,2i} &= \\sin\\!\\left(p / 10000^{2i/d}\\right), \\\\ \\mathrm{PE}_{p,\\,2i+1} &= \\cos\\!\\left(p / 10000^{2i/d}\\right). \\end{aligned}$$
 
 The model's input is $E = \\sqrt{d}\\,X + \\mathrm{PE}$. Low dimensions change quickly from one position to the next, high dimensions slowly, like the hands of a clock. Nearby positions therefore get similar vectors, and the similarity of two positions depends only on how far apart they are.`,
       tryThis: [
@@ -104,11 +104,11 @@ Splitting $d_{\\text{model}}$ between the heads keeps the cost about the same as
       figure: 'block',
       body: `A Transformer layer wraps each sublayer in a **residual connection** (add the sublayer's input to its output) and a **layer norm** (standardise each row to mean 0 and variance 1, then apply a learned scale and shift). An encoder layer has two sublayers, self-attention and a position-wise feed-forward network (FFN, a small two-layer MLP applied to every row separately):
 
-$$E' = \\mathrm{LayerNorm}\\big(E + \\mathrm{MHA}(E)\\big), \\qquad E'' = \\mathrm{LayerNorm}\\big(E' + \\mathrm{FFN}(E')\\big).$$
+$$\\begin{aligned} E' &= \\mathrm{LayerNorm}\\big(E + \\mathrm{MHA}(E)\\big), \\\\ E'' &= \\mathrm{LayerNorm}\\big(E' + \\mathrm{FFN}(E')\\big). \\end{aligned}$$
 
 Note that the FFN reads $E'$, the output of the attention sublayer, not the layer's input $E$ (some notes write $\\mathrm{FFN}(E)$; that is a slip). The encoder's last output is $H$. A decoder layer has three sublayers: masked self-attention over the output so far, **cross-attention** whose queries come from the decoder and whose keys and values come from $H$, and an FFN:
 
-$$D' = \\mathrm{LayerNorm}\\big(D + \\mathrm{MHA}_{\\text{masked}}(D)\\big), \\quad D'' = \\mathrm{LayerNorm}\\big(D' + \\mathrm{MHA}_{\\text{cross}}(D', H)\\big), \\quad D''' = \\mathrm{LayerNorm}\\big(D'' + \\mathrm{FFN}(D'')\\big).$$
+$$\\begin{aligned} D' &= \\mathrm{LayerNorm}\\big(D + \\mathrm{MHA}_{\\text{masked}}(D)\\big), \\\\ D'' &= \\mathrm{LayerNorm}\\big(D' + \\mathrm{MHA}_{\\text{cross}}(D', H)\\big), \\\\ D''' &= \\mathrm{LayerNorm}\\big(D'' + \\mathrm{FFN}(D'')\\big). \\end{aligned}$$
 
 Every decoder layer attends to the **same** $H$. Residuals give gradients a straight path through a deep stack; layer norm keeps the activations on a fixed scale however many layers are stacked. The original model stacked 6 encoder and 6 decoder layers; ours uses 1–3 so it trains in seconds.`,
       tryThis: [

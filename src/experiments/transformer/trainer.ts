@@ -34,7 +34,7 @@ import { effectiveModelWidth, readSettings, type TransformerSettings } from './s
 /** Held-out examples used for token accuracy and validation loss. */
 const EVAL_TOKENS_EXAMPLES = 128;
 /** Held-out examples decoded greedily for sequence accuracy. */
-const EVAL_GREEDY_EXAMPLES = 64;
+const EVAL_GREEDY_EXAMPLES = 32;
 /** Held-out examples whose cross-attention is summarised into the line masses. */
 const EVAL_ATTENTION_EXAMPLES = 32;
 /** Re-evaluate token accuracy and attention masses every this many steps; greedy sequence accuracy less often. */
@@ -84,6 +84,7 @@ export class TransformerTrainer implements Trainer {
     'antiDiagonal',
   ]);
   private decodeCache: { key: string; views: Views } | null = null;
+  private attentionCache: { key: string; views: Views } | null = null;
 
   constructor(values: ParamValues, seed: number, factory: NetFactory) {
     this.settings = readSettings(values);
@@ -375,13 +376,16 @@ export class TransformerTrainer implements Trainer {
     const index = Math.min(this.settings.example, Math.max(0, held.length - 1));
     const example = held[index];
     if (!example) return {};
+    // Frames come at up to 60/s; the maps only change when the weights do.
+    const key = `${this.stepCount}|${index}`;
+    if (this.attentionCache?.key === key) return this.attentionCache.views;
     const b = toBatch([example]);
     const { logits, attention } = this.net.evaluate(asInput(b), true);
     const V = this.net.config.vocabSize;
     const predicted: number[] = [];
     for (let t = 0; t < b.tgtLen; t++) predicted.push(argmax(logits, t * V, (t + 1) * V));
     const vocab = this.task.vocab;
-    return {
+    const views: Views = {
       example: index,
       heads: this.net.config.heads,
       srcTokens: tokenLabels(vocab, Array.from(b.src)),
@@ -392,6 +396,8 @@ export class TransformerTrainer implements Trainer {
       decoderSelf: attention?.decoderSelf ?? [],
       cross: attention?.cross ?? [],
     };
+    this.attentionCache = { key, views };
+    return views;
   }
 
   /** Step-by-step decoding of the typed input (`input`), greedy or sampled; cached until the weights change. */

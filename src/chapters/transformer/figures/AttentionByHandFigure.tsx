@@ -45,7 +45,7 @@ function Stage({
         showValues
         colorScale={sequential ? 'sequential' : undefined}
         format={format}
-        maxCell={40}
+        maxCell={32}
         caption={`${title}: ${m.rows} × ${m.cols}.`}
       />
     </div>

@@ -5,6 +5,8 @@ import { Bars } from './Bars';
 import { BlockDiagram, SUBLAYERS, type SublayerId } from './BlockDiagram';
 
 const BINS = 24;
+/** Two decimals, without a “-0.00”. */
+const f2 = (x: number) => (Math.abs(x) < 0.005 ? 0 : x).toFixed(2);
 const RANGE: [number, number] = [-4, 4];
 
 /**
@@ -62,7 +64,7 @@ export function BlockFigure() {
             values={hb}
             max={top}
             color="var(--series-2)"
-            caption={`Histogram of ${before.length} values before layer norm: mean ${sb.mean.toFixed(2)}, std ${sb.std.toFixed(2)}.`}
+            caption={`Histogram of ${before.length} values before layer norm: mean ${f2(sb.mean)}, std ${f2(sb.std)}.`}
           />
           <Bars
             title="After layer norm"
@@ -70,12 +72,11 @@ export function BlockFigure() {
             values={ha}
             max={top}
             color="var(--series-1)"
-            caption={`Histogram after layer norm: mean ${sa.mean.toFixed(2)}, std ${sa.std.toFixed(2)}.`}
+            caption={`Histogram after layer norm: mean ${f2(sa.mean)}, std ${f2(sa.std)}.`}
           />
           <p className="tf-note" data-testid="tf-norm-stats">
-            Before: mean {sb.mean.toFixed(2)}, std {sb.std.toFixed(2)} · after: mean {sa.mean.toFixed(2)}, std{' '}
-            {sa.std.toFixed(2)} (each row of {32} values is standardised; gain 1 and shift 0 at
-            initialisation).
+            Before: mean {f2(sb.mean)}, std {f2(sb.std)} · after: mean {f2(sa.mean)}, std {f2(sa.std)} (each
+            row of {32} values is standardised; gain 1 and shift 0 at initialisation).
           </p>
         </div>
       </div>

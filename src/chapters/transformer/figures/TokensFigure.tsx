@@ -110,7 +110,7 @@ export function TokensFigure() {
           cols={PE_POSITIONS}
           rowLabels={positions}
           colLabels={positions}
-          domain={[-1, 1]}
+          colorScale="sequential"
           showValues={false}
           caption={`Cosine similarity of the encodings of two positions: it depends only on their distance (every diagonal has one colour). Neighbours: ${similarity.data[1].toFixed(2)}; 8 apart: ${similarity.data[8].toFixed(2)}.`}
         />
