@@ -21,8 +21,10 @@ let tape: Tensor[] = [];
 /** The graph of the previous backward, kept alive one more step, then recycled. */
 let previous: Tensor[] = [];
 
-/** Guard against a forgotten noGrad() in an evaluation loop growing the tape without bound. */
+/** Guard against a forgotten noGrad() in an evaluation loop growing the tape without bound (ops, floats). */
 const MAX_TAPE = 2_000_000;
+const MAX_TAPE_FLOATS = 64 * 1024 * 1024;
+let tapeFloats = 0;
 
 export function isGradEnabled(): boolean {
   return gradEnabled;
@@ -54,9 +56,12 @@ export function record(out: Tensor, op: string, parents: Tensor[], backwardFn: (
   out.backwardFn = backwardFn;
   out.onTape = true;
   tape.push(out);
-  if (tape.length > MAX_TAPE) {
+  tapeFloats += out.size;
+  if (tape.length > MAX_TAPE || tapeFloats > MAX_TAPE_FLOATS) {
+    const n = tape.length;
+    releaseGraph();
     throw new Error(
-      `autograd tape exceeded ${MAX_TAPE} ops without backward(): wrap evaluation code in noGrad(() => …)`,
+      `autograd: ${n} ops recorded without backward(); wrap evaluation code in noGrad(() => …)`,
     );
   }
   return out;
@@ -101,6 +106,7 @@ export function backward(root: Tensor, seed?: ArrayLike<number>): void {
   releaseNodes(old);
   previous = tape;
   tape = old;
+  tapeFloats = 0;
 }
 
 function releaseNodes(nodes: Tensor[]): void {
@@ -121,6 +127,7 @@ function releaseNodes(nodes: Tensor[]): void {
 export function releaseGraph(): void {
   releaseNodes(previous);
   releaseNodes(tape);
+  tapeFloats = 0;
 }
 
 /** Number of ops recorded since the last backward (tests use it to check that evaluation records nothing). */

@@ -21,6 +21,66 @@ import { broadcastIndex, broadcastShapes, sameShape } from './broadcast';
 
 type BinaryKind = 'add' | 'sub' | 'mul' | 'div';
 
+/** o[oo + i] = x[xo + i] ∘ y[yo + i] for i < n. */
+function segForward(
+  kind: BinaryKind,
+  o: Float32Array,
+  oo: number,
+  x: Float32Array,
+  xo: number,
+  y: Float32Array,
+  yo: number,
+  n: number,
+): void {
+  if (kind === 'add') for (let i = 0; i < n; i++) o[oo + i] = x[xo + i] + y[yo + i];
+  else if (kind === 'sub') for (let i = 0; i < n; i++) o[oo + i] = x[xo + i] - y[yo + i];
+  else if (kind === 'mul') for (let i = 0; i < n; i++) o[oo + i] = x[xo + i] * y[yo + i];
+  else for (let i = 0; i < n; i++) o[oo + i] = x[xo + i] / y[yo + i];
+}
+
+/** The backward of segForward: adds into ga[xo + i] and gb[yo + i] (either may be null). */
+function segBackward(
+  kind: BinaryKind,
+  g: Float32Array,
+  go: number,
+  x: Float32Array,
+  y: Float32Array,
+  ga: Float32Array | null,
+  xo: number,
+  gb: Float32Array | null,
+  yo: number,
+  n: number,
+): void {
+  if (kind === 'add') {
+    if (ga) for (let i = 0; i < n; i++) ga[xo + i] += g[go + i];
+    if (gb) for (let i = 0; i < n; i++) gb[yo + i] += g[go + i];
+  } else if (kind === 'sub') {
+    if (ga) for (let i = 0; i < n; i++) ga[xo + i] += g[go + i];
+    if (gb) for (let i = 0; i < n; i++) gb[yo + i] -= g[go + i];
+  } else if (kind === 'mul') {
+    if (ga) for (let i = 0; i < n; i++) ga[xo + i] += g[go + i] * y[yo + i];
+    if (gb) for (let i = 0; i < n; i++) gb[yo + i] += g[go + i] * x[xo + i];
+  } else {
+    if (ga) for (let i = 0; i < n; i++) ga[xo + i] += g[go + i] / y[yo + i];
+    if (gb) {
+      for (let i = 0; i < n; i++) {
+        const yv = y[yo + i];
+        gb[yo + i] -= (g[go + i] * x[xo + i]) / (yv * yv);
+      }
+    }
+  }
+}
+
+/** True if `small` (minus leading 1s) equals the trailing dims of `big`: it repeats over big's leading rows. */
+function isSuffix(big: readonly number[], small: readonly number[]): boolean {
+  let s = 0;
+  while (s < small.length && small[s] === 1) s++;
+  const n = small.length - s;
+  if (n > big.length) return false;
+  for (let i = 0; i < n; i++) if (small[s + i] !== big[big.length - n + i]) return false;
+  return true;
+}
+
 function binary(a: Tensor, b: Tensor, kind: BinaryKind): Tensor {
   const same = sameShape(a.shape, b.shape);
   const shape = same ? a.shape : broadcastShapes(a.shape, b.shape);
@@ -30,28 +90,40 @@ function binary(a: Tensor, b: Tensor, kind: BinaryKind): Tensor {
   const x = a.data;
   const y = b.data;
   const n = out.size;
-  if (same) {
-    if (kind === 'add') for (let i = 0; i < n; i++) o[i] = x[i] + y[i];
-    else if (kind === 'sub') for (let i = 0; i < n; i++) o[i] = x[i] - y[i];
-    else if (kind === 'mul') for (let i = 0; i < n; i++) o[i] = x[i] * y[i];
-    else for (let i = 0; i < n; i++) o[i] = x[i] / y[i];
+  // Fast paths: equal shapes, or one operand repeating over the other's leading dims (a bias row, positions).
+  const mode = same
+    ? 'same'
+    : a.size === n && isSuffix(shape, b.shape)
+      ? 'rowsB'
+      : b.size === n && isSuffix(shape, a.shape)
+        ? 'rowsA'
+        : 'general';
+  if (mode !== 'general') {
+    const width = mode === 'rowsB' ? b.size : mode === 'rowsA' ? a.size : n;
+    const rows = width === 0 ? 0 : n / width;
+    for (let r = 0; r < rows; r++) {
+      const off = r * width;
+      segForward(kind, o, off, x, mode === 'rowsA' ? 0 : off, y, mode === 'rowsB' ? 0 : off, width);
+    }
     if (tracked) {
       record(out, kind, [a, b], () => {
         const g = out.grad!;
         const ga = gradOf(a);
         const gb = gradOf(b);
-        if (kind === 'add') {
-          if (ga) for (let i = 0; i < n; i++) ga[i] += g[i];
-          if (gb) for (let i = 0; i < n; i++) gb[i] += g[i];
-        } else if (kind === 'sub') {
-          if (ga) for (let i = 0; i < n; i++) ga[i] += g[i];
-          if (gb) for (let i = 0; i < n; i++) gb[i] -= g[i];
-        } else if (kind === 'mul') {
-          if (ga) for (let i = 0; i < n; i++) ga[i] += g[i] * y[i];
-          if (gb) for (let i = 0; i < n; i++) gb[i] += g[i] * x[i];
-        } else {
-          if (ga) for (let i = 0; i < n; i++) ga[i] += g[i] / y[i];
-          if (gb) for (let i = 0; i < n; i++) gb[i] -= (g[i] * x[i]) / (y[i] * y[i]);
+        for (let r = 0; r < rows; r++) {
+          const off = r * width;
+          segBackward(
+            kind,
+            g,
+            off,
+            x,
+            y,
+            ga,
+            mode === 'rowsA' ? 0 : off,
+            gb,
+            mode === 'rowsB' ? 0 : off,
+            width,
+          );
         }
       });
     }

@@ -127,6 +127,21 @@ describe('binary ops with broadcasting', () => {
       RUNS,
     );
   });
+  it('row-repeat fast paths (bias rows, positions) agree with the general path', () => {
+    for (const f of [op.add, op.sub, op.mul]) {
+      checkGrad(f, [[4, 3], [3]]);
+      checkGrad(f, [[3], [4, 3]]);
+      checkGrad(f, [
+        [2, 3, 4],
+        [1, 3, 4],
+      ]);
+      checkGrad(f, [
+        [2, 3, 4],
+        [3, 1],
+      ]); // general path
+    }
+    checkGrad((a, b) => op.div(a, op.addScalar(op.abs(b), 1)), [[5, 2], [2]]);
+  });
   it('row-vector bias broadcast has the right values', () => {
     const y = op.add(
       tensor([
