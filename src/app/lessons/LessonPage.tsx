@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import type { Chapter, LessonStep } from '../../chapters/types';
 import { CATALOG } from '../../chapters/catalog';
 import { Prose } from '../../components/math';
@@ -10,6 +10,7 @@ import { CheckQuestion } from './CheckQuestion';
 import { LessonToc } from './LessonToc';
 import { ProgressNotice } from './ProgressNotice';
 import { useLessonPosition } from './useLessonPosition';
+import { LessonContext } from './lessonContext';
 import './lessons.css';
 
 export interface LessonPageProps {
@@ -71,6 +72,8 @@ export function LessonPage({ chapter, renderFigure, keepParams, intro }: LessonP
     return () => window.removeEventListener('keydown', onKey);
   }, [index, count, move]);
 
+  const context = useMemo(() => (step ? { chapter, step, index } : null), [chapter, step, index]);
+
   if (!step) {
     return (
       <article className="lesson" data-testid="lesson-page">
@@ -80,7 +83,7 @@ export function LessonPage({ chapter, renderFigure, keepParams, intro }: LessonP
     );
   }
 
-  const figure = renderFigure(step, index);
+  const figure = <LessonContext.Provider value={context}>{renderFigure(step, index)}</LessonContext.Provider>;
   const position = `${index + 1} / ${count}`;
 
   if (embed) {

@@ -40,13 +40,16 @@ export function PresenterFigure({ children, fitKey }: { children: ReactNode; fit
     fit();
     frame = requestAnimationFrame(() => (frame = requestAnimationFrame(fit)));
     const timer = window.setTimeout(fit, 400);
-    const observer = new ResizeObserver(() => {
+    const refit = () => {
       cancelAnimationFrame(frame);
       frame = requestAnimationFrame(fit);
-    });
-    observer.observe(box);
+    };
+    const observer = typeof ResizeObserver === 'function' ? new ResizeObserver(refit) : null;
+    if (observer) observer.observe(box);
+    else window.addEventListener('resize', refit);
     return () => {
-      observer.disconnect();
+      observer?.disconnect();
+      window.removeEventListener('resize', refit);
       cancelAnimationFrame(frame);
       window.clearTimeout(timer);
     };
