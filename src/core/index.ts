@@ -19,6 +19,25 @@
  *   loss.item();                                                                // read it now (see lifetime rule)
  *   const probs = noGrad(() => sigmoid(model.forward(grid)));                  // evaluation: never recorded
  *
+ * ## Sequence models
+ *
+ *   // RNN / LSTM over one-hot characters: xs [B, T, V] → outputs [B, T, V] (logits of the next character)
+ *   const lstm = new LSTMCell({ inputSize: V, hiddenSize: 128 }, seed);       // outputSize defaults to inputSize
+ *   const { outputs, h, c } = lstm.forward(xs, state);                          // state: { h, c } or undefined (zeros)
+ *   const loss = crossEntropy(outputs, nextIds);                                // [B·T] targets
+ *   state = { h: h.detach(), c: c!.detach() };                                  // carry into the next chunk
+ *   // RNNCell is the same with the lesson's hₜ = tanh(W_hh hₜ₋₁ + W_xh xₜ), yₜ = W_hy hₜ (no biases by default).
+ *
+ *   // Encoder–decoder Transformer (post-LN by default; ids are flat row-major Int32Arrays)
+ *   const model = new Seq2SeqTransformer(
+ *     { srcVocab: 16, tgtVocab: 16, dModel: 64, heads: 4, ff: 256, encoderLayers: 2, decoderLayers: 2,
+ *       maxLen: 16, norm: 'post', tieOutput: true, shareEmbeddings: true }, seed);
+ *   const logits = model.forward(srcIds, tgtInIds, B, Ts, Tt);                  // [B, Tt, V], teacher forcing
+ *   const loss = crossEntropy(logits, tgtOutIds);                               // optionally { ignoreIndex: PAD }
+ *   const ids = greedyDecode(model, srcIds, B, Ts, { bos: BOS, maxLen: Tt, eos }); // Int32Array [B, maxLen]
+ *   // Building blocks: MultiHeadAttention (lastWeights), TransformerEncoderLayer / DecoderLayer, LayerNorm,
+ *   // positionalEncoding(T, d), scaledDotProductAttention(q, k, v, { causal }).
+ *
  * ## Lifetime rule (why training allocates nothing)
  * Tensors made by recorded ops (inputs requiring grad, outside noGrad) borrow pooled buffers that are recycled at
  * the end of the backward() AFTER the one that consumed them. Read losses, outputs and captured values right after
@@ -32,8 +51,14 @@
  *   const snap = cap.snapshot();     // { name: [{ shape, value, grad }] } copies, one entry per occurrence (time step)
  *   model.gradNorms();               // { 'layers.0.weight': ‖∂L/∂W‖, … } after backward
  *   model.setCapture(null);
- * What each module records is listed in its doc comment (MLP: layers.l.z / layers.l.a; RNN/LSTM: per-step hidden
- * states and gates; attention: weights per head).
+ * What each module records is listed in its doc comment:
+ *   MLP            'layers.<l>.z', 'layers.<l>.a'                        [B, width]
+ *   RNNCell        'h', 'y' — one entry per time step                    [B, H], [B, O]
+ *   LSTMCell       'i', 'f', 'g', 'o', 'c', 'h', 'y' — per time step     [B, H]
+ *   MultiHeadAttn  'weights' (per head)                                  [B, heads, Tq, Tk]
+ *   Seq2Seq        'encoder.<l>.selfAttn.weights', 'decoder.<l>.selfAttn.weights', 'decoder.<l>.crossAttn.weights',
+ *                  'encoder.<l>.out', 'decoder.<l>.out', 'memory', 'decoderOut'
+ * `cap.filter = (name) => name.endsWith('weights')` keeps only what a figure needs.
  *
  * ## Ops and tests
  * Ops are free functions (add, mul, matmul, tanh, softmax, sum, gather, …); each file opens with its table of
