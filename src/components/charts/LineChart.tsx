@@ -49,6 +49,7 @@ export interface LineChartProps {
 }
 
 interface Resolved {
+  buffer?: SeriesBuffer;
   label: string;
   color: string;
   dashed: boolean;
@@ -57,13 +58,52 @@ interface Resolved {
   length: number;
 }
 
+interface Extents {
+  x: [number, number] | null;
+  y: [number, number] | null;
+  /** Smallest y > 0 (log scales). */
+  yPositive: number;
+}
+
 function resolve(series: readonly LineSeries[], palette: (i: number) => string): Resolved[] {
   return series.map((s, i) => {
     const base = { label: s.label, color: s.color ?? palette(i), dashed: Boolean(s.dashed) };
-    if (s.buffer) return { ...base, x: s.buffer.x, y: s.buffer.y, length: s.buffer.length };
+    if (s.buffer) return { ...base, x: s.buffer.x, y: s.buffer.y, length: s.buffer.length, buffer: s.buffer };
     const length = Math.max(0, Math.min(s.length ?? s.y.length, s.y.length, s.x ? s.x.length : Infinity));
     return { ...base, x: s.x ?? null, y: s.y, length };
   });
+}
+
+/** Finite extents of one series: read from a SeriesBuffer (kept up to date on push) or scanned once. */
+function extents(s: Resolved): Extents {
+  const b = s.buffer;
+  if (b) {
+    return {
+      x: b.xMin <= b.xMax ? [b.xMin, b.xMax] : null,
+      y: b.yMin <= b.yMax ? [b.yMin, b.yMax] : null,
+      yPositive: b.yMinPositive,
+    };
+  }
+  let lo = Infinity;
+  let hi = -Infinity;
+  let pos = Infinity;
+  for (let i = 0; i < s.length; i++) {
+    const v = s.y[i];
+    if (v < lo) lo = v; // comparisons with NaN are false: NaN never enters; ±Infinity filtered below
+    if (v > hi) hi = v;
+    if (v > 0 && v < pos) pos = v;
+  }
+  if (!Number.isFinite(lo) || !Number.isFinite(hi)) {
+    const e = finiteExtent(s.y, s.length);
+    if (e) [lo, hi] = e;
+    if (!Number.isFinite(pos)) pos = Infinity;
+  }
+  const x = s.x ? finiteExtent(s.x, s.length) : s.length > 0 ? ([0, s.length - 1] as [number, number]) : null;
+  return {
+    x,
+    y: lo <= hi && Number.isFinite(lo) ? [lo, hi] : null,
+    yPositive: Number.isFinite(pos) ? pos : Infinity,
+  };
 }
 
 export function LineChart({
@@ -94,26 +134,14 @@ export function LineChart({
     const lines = resolve(series, (i) => seriesColor(theme, i));
     let xExt: [number, number] | null = null;
     let yExt: [number, number] | null = null;
-    for (const s of lines) {
-      const xe = s.x
-        ? finiteExtent(s.x, s.length)
-        : s.length > 0
-          ? ([0, s.length - 1] as [number, number])
-          : null;
-      let ye: [number, number] | null;
-      if (log) {
-        let lo = Infinity;
-        let hi = -Infinity;
-        for (let i = 0; i < s.length; i++) {
-          const v = s.y[i];
-          if (Number.isFinite(v) && v > 0) {
-            if (v < lo) lo = v;
-            if (v > hi) hi = v;
-          }
-        }
-        ye = lo <= hi ? [lo, hi] : null;
-      } else ye = finiteExtent(s.y, s.length);
-      if (xe) xExt = xExt ? [Math.min(xExt[0], xe[0]), Math.max(xExt[1], xe[1])] : xe;
+    const ext = lines.map(extents);
+    for (const e of ext) {
+      const ye: [number, number] | null = log
+        ? e.y && e.y[1] > 0 && Number.isFinite(e.yPositive)
+          ? [e.yPositive, e.y[1]]
+          : null
+        : e.y;
+      if (e.x) xExt = xExt ? [Math.min(xExt[0], e.x[0]), Math.max(xExt[1], e.x[1])] : e.x;
       if (ye) yExt = yExt ? [Math.min(yExt[0], ye[0]), Math.max(yExt[1], ye[1])] : ye;
     }
     const empty = yExt === null;
@@ -133,10 +161,10 @@ export function LineChart({
       ? scaleLog().domain(yd).range([innerH, 0]).nice().clamp(true)
       : scaleLinear().domain(yd).range([innerH, 0]).nice();
     const paths = lines.map((s) => linePath(s.x, s.y, s.length, sx, sy, log));
-    return { lines, sx, sy, paths, empty };
+    return { lines, sx, sy, paths, empty, ext };
   }, [series, version, theme, log, xDomain, yDomain, innerW, innerH]);
 
-  const { lines, sx, sy, paths, empty } = model;
+  const { lines, sx, sy, paths, empty, ext } = model;
   const fmtY = formatY ?? ((v: number) => formatValue(v, 4));
 
   const readout = useMemo(() => {
@@ -149,12 +177,11 @@ export function LineChart({
   }, [hoverX, lines]);
 
   const summary = lines
-    .map((s) => {
+    .map((s, i) => {
       if (s.length === 0) return `${s.label}: no data`;
       const last = s.y[s.length - 1];
-      let min = Infinity;
-      for (let i = 0; i < s.length; i++) if (s.y[i] < min) min = s.y[i];
-      return `${s.label}: last ${fmtY(last)}${Number.isFinite(min) ? `, min ${fmtY(min)}` : ''}`;
+      const min = ext[i].y?.[0];
+      return `${s.label}: last ${fmtY(last)}${min !== undefined ? `, min ${fmtY(min)}` : ''}`;
     })
     .join('; ');
   const captionText = `${caption ? `${caption} ` : ''}${empty ? 'No data yet.' : `${summary}.`}`;

@@ -13,6 +13,13 @@ export class SeriesBuffer {
   length = 0;
   /** Increases on every change; use it as LineChart's `version`. */
   version = 0;
+  /** Finite extents of the stored points, kept up to date on push (so charts need not scan 100k points). */
+  xMin = Infinity;
+  xMax = -Infinity;
+  yMin = Infinity;
+  yMax = -Infinity;
+  /** Smallest y > 0 (for log scales). */
+  yMinPositive = Infinity;
   private stride = 1;
   private skipped = 0;
 
@@ -29,6 +36,7 @@ export class SeriesBuffer {
     this.x[this.length] = x;
     this.y[this.length] = y;
     this.length++;
+    this.extend(x, y);
     this.version++;
   }
 
@@ -36,7 +44,25 @@ export class SeriesBuffer {
     this.length = 0;
     this.stride = 1;
     this.skipped = 0;
+    this.resetExtents();
     this.version++;
+  }
+
+  private resetExtents() {
+    this.xMin = this.yMin = this.yMinPositive = Infinity;
+    this.xMax = this.yMax = -Infinity;
+  }
+
+  private extend(x: number, y: number) {
+    if (Number.isFinite(x)) {
+      if (x < this.xMin) this.xMin = x;
+      if (x > this.xMax) this.xMax = x;
+    }
+    if (Number.isFinite(y)) {
+      if (y < this.yMin) this.yMin = y;
+      if (y > this.yMax) this.yMax = y;
+      if (y > 0 && y < this.yMinPositive) this.yMinPositive = y;
+    }
   }
 
   /** Points are recorded every `recordEvery`-th push (1 until the buffer first fills). */
@@ -52,5 +78,7 @@ export class SeriesBuffer {
     }
     this.length = half;
     this.stride *= 2;
+    this.resetExtents();
+    for (let i = 0; i < half; i++) this.extend(this.x[i], this.y[i]);
   }
 }

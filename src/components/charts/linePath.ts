@@ -11,6 +11,10 @@ export function linePath(
   sy: (v: number) => number,
   positiveOnly = false,
 ): { d: string; points: number } {
+  // d3 linear/log scales are affine in x or log(x): evaluate them inline (a function call per point through d3
+  // costs ~10× more, which matters at 100k points × 60 updates/s)
+  const fx = affine(sx);
+  const fy = affine(sy);
   const parts: string[] = [];
   let points = 0;
   let col = NaN;
@@ -53,8 +57,8 @@ export function linePath(
       penDown = false; // a gap, not a jump to a bogus value
       continue;
     }
-    const px = Math.round(sx(xv));
-    const py = sy(yv);
+    const px = Math.round(fx ? fx.apply(xv) : sx(xv));
+    const py = fy ? fy.apply(yv) : sy(yv);
     if (!Number.isFinite(px) || !Number.isFinite(py)) continue;
     if (px !== col) {
       flush();
@@ -90,4 +94,43 @@ export function nearestIndex(xs: ArrayLike<number> | null, length: number, x: nu
     else hi = mid;
   }
   return Math.abs(xs[lo] - x) <= Math.abs(xs[hi] - x) ? lo : hi;
+}
+
+interface Affine {
+  apply(v: number): number;
+}
+
+/** A fast evaluator for a d3 linear or log scale (duck-typed), or null for anything else. */
+function affine(scale: (v: number) => number): Affine | null {
+  const s = scale as unknown as {
+    domain?: () => number[];
+    range?: () => number[];
+    base?: () => number;
+    clamp?: () => boolean;
+    interpolate?: unknown;
+  };
+  if (typeof s.domain !== 'function' || typeof s.range !== 'function' || typeof s.interpolate !== 'function')
+    return null;
+  const d = s.domain();
+  const r = s.range();
+  if (d.length !== 2 || r.length !== 2 || typeof r[0] !== 'number') return null;
+  const isLog = typeof s.base === 'function';
+  const clamp = typeof s.clamp === 'function' && s.clamp();
+  const t = isLog ? Math.log : (v: number) => v;
+  const d0 = t(d[0]);
+  const d1 = t(d[1]);
+  if (!Number.isFinite(d0) || !Number.isFinite(d1) || d1 === d0) return null;
+  const k = (r[1] - r[0]) / (d1 - d0);
+  const r0 = r[0];
+  const lo = Math.min(r[0], r[1]);
+  const hi = Math.max(r[0], r[1]);
+  if (isLog) {
+    if (d[0] < 0) return null; // negative log domains: leave it to d3
+    return clamp
+      ? { apply: (v) => Math.max(lo, Math.min(hi, r0 + (Math.log(v) - d0) * k)) }
+      : { apply: (v) => r0 + (Math.log(v) - d0) * k };
+  }
+  return clamp
+    ? { apply: (v) => Math.max(lo, Math.min(hi, r0 + (v - d0) * k)) }
+    : { apply: (v) => r0 + (v - d0) * k };
 }

@@ -10,7 +10,7 @@ import type {
 import { coerceValue, formatValue, parseValue } from '../../experiments/params';
 import { useParamsStore } from '../../state/paramsStore';
 import { setParam } from '../../state/runtime';
-import { fromPosition, RESOLUTION, toPosition } from './sliderScale';
+import { fromPosition, positionCount, toPosition } from './sliderScale';
 import './controls.css';
 
 export interface ParamControlsProps {
@@ -130,7 +130,7 @@ function NumberControl({
         id={id}
         type="range"
         min={0}
-        max={RESOLUTION}
+        max={positionCount(scale)}
         step={1}
         value={toPosition(scale, value)}
         aria-valuetext={`${text}${spec.unit ? ` ${spec.unit}` : ''}`}
