@@ -30,7 +30,7 @@ $$\\theta_b = \\theta_a - \\alpha\\,\\frac{\\partial J(\\theta_a)}{\\partial \\t
 
 where the learning rate $\\alpha$ sets how far we move. Where the slope is positive we step left, where it is negative we step right, and at the bottom the slope is zero, so the steps stop by themselves.
 
-Press Step to take one step by hand. The red line is the tangent: its slope is the gradient. For this data the curvature $\\partial^2 J / \\partial\\theta^2$ is exactly 1, which makes the effect of $\\alpha$ easy to read: below 1 the walker creeps, at 1 it lands in one step, between 1 and 2 it overshoots and zig-zags in, above 2 every step overshoots further than the last.`,
+Press Step to take one step by hand. The straight line touching the curve is the tangent: its slope is the gradient. For this data the curvature $\\partial^2 J / \\partial\\theta^2$ is exactly 1, which makes the effect of $\\alpha$ easy to read: below 1 the walker creeps, at 1 it lands in one step, between 1 and 2 it overshoots and zig-zags in, above 2 every step overshoots further than the last.`,
       tryThis: [
         'Set α = 0.05 and press Step ten times: steady, but slow.',
         'Set α = 1: a single step lands on the minimum.',
@@ -100,11 +100,13 @@ and the cost for one target $y$ is $C = \\tfrac12 (a_4 - y)^2$.
 
 **Backward pass.** Start at the end: $\\dfrac{\\partial C}{\\partial a_4} = a_4 - y$. Then, for each neuron $l$ from the last to the first, and for $x$ standing for the weight, the bias or the previous activation,
 
-$$\\frac{\\partial C}{\\partial x_{l-1}} = \\frac{\\partial C}{\\partial a_l}\\cdot\\frac{\\partial a_l}{\\partial z_l}\\cdot\\frac{\\partial z_l}{\\partial x_{l-1}}, \\qquad \\frac{\\partial a_l}{\\partial z_l} = g'(z_l),\\quad \\frac{\\partial z_l}{\\partial w_{l-1}} = a_{l-1},\\quad \\frac{\\partial z_l}{\\partial b_{l-1}} = 1,\\quad \\frac{\\partial z_l}{\\partial a_{l-1}} = w_{l-1}.$$
+$$\\frac{\\partial C}{\\partial x_{l-1}} = \\frac{\\partial C}{\\partial a_l}\\cdot\\frac{\\partial a_l}{\\partial z_l}\\cdot\\frac{\\partial z_l}{\\partial x_{l-1}},$$
+
+where the middle factor is the slope of the activation, $\\partial a_l / \\partial z_l = g'(z_l)$, and the last one is simple because $z_l$ is linear: $\\partial z_l / \\partial w_{l-1} = a_{l-1}$, $\\partial z_l / \\partial b_{l-1} = 1$ and $\\partial z_l / \\partial a_{l-1} = w_{l-1}$.
 
 The derivative with respect to $a_{l-1}$ is what the next step back needs, so nothing is computed twice. The figure does this one node at a time with the live numbers, and computes every derivative a second way, with the library's automatic differentiation, and a third way, numerically: nudge one parameter by $\\pm\\varepsilon$ and measure the change, $\\dfrac{C(p + \\varepsilon) - C(p - \\varepsilon)}{2\\varepsilon}$. Edit any weight, bias, input or target and everything recomputes.`,
       tryThis: [
-        'Press “Forward” until a₄ and C are filled in, then “Backward” six times and follow the product that makes each derivative.',
+        'Press “Forward one node” until a₄ and C are filled in, then “Backward one node” four times and follow the products that make each derivative.',
         'Make w₃ large (say 6): the sigmoid after it saturates, g′(z₄) is almost 0, and every derivative before it shrinks — the vanishing gradient.',
         'Set y equal to a₄: ∂C/∂a₄ is 0 and so is every other derivative. Nothing to learn.',
       ],
@@ -170,9 +172,9 @@ $$f(s, t) = L(\\theta^{*} + s\\,\\delta + t\\,\\eta)$$
 
 around the current weights $\\theta^{*}$, for $s, t \\in [-1, 1]$.
 
-Random directions have a catch: a network whose weights are large hardly notices a small nudge, one with small weights notices a lot, so the picture would say more about weight scale than about the landscape. Following Li et al. (2018), each direction is **filter-normalised**: for every neuron, the part of the direction that touches its incoming weights is rescaled to have the same length as those weights. Biases get the same treatment.
+Random directions have a catch: a network whose weights are large hardly notices a small nudge, one with small weights notices a lot, so the picture would say more about weight scale than about the landscape. Following Li et al. (2018), each direction is **filter-normalised**: for every neuron, the part of the direction that touches its incoming weights and its bias is rescaled to have the same length as those weights and bias.
 
-The slice is recomputed in the background every few steps around the new weights, on a 41 × 41 grid (1,681 evaluations of the loss on the whole training set). The white line is the path training has taken so far, projected onto the slice's plane. Early on the surface is often a tilted sheet; as training settles, a bowl forms around the centre.`,
+The slice is recomputed in the background every few steps around the new weights, on a 41 × 41 grid (1,681 evaluations of the loss on the whole training set). The line of dots is the path training has taken so far, projected onto the slice's plane (random directions catch only part of each move, so the path looks shorter than it was). Early on the surface is often a tilted sheet; as training settles, a bowl forms around the centre.`,
       tryThis: [
         'Press Play and watch the slice tighten into a bowl as the loss falls.',
         'Change the seed: different directions, but around a trained network the centre still sits in a basin.',

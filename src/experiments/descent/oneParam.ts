@@ -39,8 +39,9 @@ export type Regime = 'slow' | 'smooth' | 'oscillating' | 'diverging';
 /** How gradient descent behaves on a quadratic with curvature c for step size α (error factor 1 − αc per step). */
 export function regimeOf(alpha: number, curvature: number): Regime {
   const r = alpha * curvature;
-  if (r >= 2) return 'diverging';
-  if (r > 1) return 'oscillating';
+  const tol = 1e-9; // the curvature is 1 only up to rounding: α = 1 must read as "lands in one step"
+  if (r >= 2 - tol) return 'diverging';
+  if (r > 1 + tol) return 'oscillating';
   if (r < 0.3) return 'slow';
   return 'smooth';
 }

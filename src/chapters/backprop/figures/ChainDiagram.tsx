@@ -1,9 +1,9 @@
 import type { ChainBackward, ChainInputs } from '../../../experiments/descent/chain';
 
-const W = 620;
-const H = 200;
-const X = [50, 190, 330, 470, 580];
-const Y = 90;
+const W = 640;
+const H = 190;
+const X = [40, 185, 330, 475, 600];
+const Y = 70;
 const R = 30;
 
 const f4 = (x: number) => (Number.isFinite(x) ? (Math.abs(x) < 5e-5 ? 0 : x).toFixed(4) : '–');
@@ -94,11 +94,7 @@ export function ChainDiagram({
                   </>
                 )}
               </>
-            ) : (
-              <text x={mid} y={Y - 12} textAnchor="middle" className="chain-weight">
-                y = {f4(inputs.y)}
-              </text>
-            )}
+            ) : null}
           </g>
         );
       })}
@@ -129,6 +125,9 @@ export function ChainDiagram({
         </text>
         <text y={14} textAnchor="middle" className="chain-node-value">
           {stage >= 4 ? f4(cost) : '?'}
+        </text>
+        <text y={46} textAnchor="middle" className="chain-weight">
+          y = {f4(inputs.y)}
         </text>
       </g>
     </svg>

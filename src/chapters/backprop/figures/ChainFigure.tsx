@@ -282,9 +282,9 @@ function NumberInput({
   return (
     <>
       <input
-        type="number"
-        step="0.1"
+        type="text"
         inputMode="decimal"
+        spellCheck={false}
         value={shown}
         aria-label={label}
         aria-invalid={problem !== null}

@@ -152,7 +152,8 @@ function OneParamPlot() {
             α = {fmt(alpha, 3)}: {REGIME_TEXT[regime] ?? regime}.
           </strong>
         )}{' '}
-        The red line is the tangent at θₐ, the hollow circle is θ_b, the dashed line marks the minimum.
+        The filled circle is θₐ with its tangent line, the hollow circle is θ_b, the dashed line marks the
+        minimum.
       </figcaption>
     </figure>
   );
