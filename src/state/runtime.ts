@@ -238,6 +238,9 @@ export function syncExperiment(preset?: Preset) {
     return;
   }
   m.pendingSync = false;
+  // A structural change waiting to settle is the user's latest word: apply it (and announce it) first. Our own URL
+  // write for it would otherwise arrive here and rebuild silently.
+  flushPending();
   const base = presetParts(m.table, preset);
   const decoded = decodeQuery(m.table, getRoute().query, { base: base.values, reserved: m.reserved });
   const seed = decoded.hasSeed ? decoded.seed : (base.seed ?? DEFAULT_SEED);
