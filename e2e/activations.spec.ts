@@ -186,10 +186,14 @@ for (const [id, lesson, figure] of [
     await expect(fresh.getByTestId(figure)).toBeVisible();
     if (id === 'linear-cant-bend')
       await expect(fresh.getByText('A: linear', { exact: true }).first()).toBeVisible();
-    if (id === 'sigmoid-vanishes')
-      await expect(fresh.getByLabel('Hidden layers', { exact: true })).toHaveValue('8');
-    if (id === 'dying-relu')
-      await expect(fresh.getByLabel('Learning rate α', { exact: true })).toHaveValue('1');
+    if (id === 'sigmoid-vanishes') {
+      await expect(fresh.getByLabel('Hidden layers (exact value)')).toHaveValue('8');
+      await expect(fresh.getByLabel('Activation', { exact: true })).toHaveValue('sigmoid');
+    }
+    if (id === 'dying-relu') {
+      await expect(fresh.getByLabel('Learning rate α (exact value)')).toHaveValue('1');
+      await expect(fresh.getByLabel('Activation', { exact: true })).toHaveValue('relu');
+    }
     await fresh.close();
   });
 }

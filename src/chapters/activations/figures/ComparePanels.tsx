@@ -13,7 +13,7 @@ import { ACTIVATIONS, isActivationName } from '../../../experiments/activations/
 import { PLANE, linspace } from '../../../experiments/activations/task';
 import type { Metrics, ParamValues } from '../../../experiments/types';
 import { CurvePlot } from './CurvePlot';
-import { useViews } from './live';
+import { useViews, viewWith } from './live';
 
 /** Shapes of the activations-compare views (src/experiments/activations/compare.ts). */
 interface DataView {
@@ -63,10 +63,14 @@ export function ComparePanels({ values, showNetworks }: { values: ParamValues; s
   const names = showNetworks ? ['data', 'fields', 'curves', 'weights'] : ['data', 'fields', 'curves'];
   const { views, frame } = useViews(names);
   const theme = useChartTheme();
-  const data = views.data as DataView | undefined;
-  const fields = views.fields as FieldsView | undefined;
-  const curves = views.curves as CurvesView | undefined;
-  const weights = views.weights as WeightsView[] | undefined;
+  const data = viewWith<DataView>(views.data, ['trainX', 'trainY', 'testX', 'testY']);
+  const fields = viewWith<FieldsView>(views.fields, ['a']);
+  const curves = viewWith<CurvesView>(views.curves, ['x', 'trainA', 'trainB', 'testA', 'testB']);
+  const weights =
+    Array.isArray(views.weights) &&
+    views.weights.every((w) => Array.isArray((w as { layers?: unknown }).layers))
+      ? (views.weights as unknown as WeightsView[])
+      : undefined;
   const metrics = frame?.metrics;
   const label = describeNetworks(values);
   const taskName = typeof values.task === 'string' ? values.task : '';

@@ -2,7 +2,7 @@ import { LineChart, useChartTheme } from '../../../components/charts';
 import { ParamControls } from '../../../components/controls';
 import { MetricsBar, NoticeBar, RunControls, formatMetric } from '../../../components/run';
 import { useExperiment } from '../../../state';
-import { useViews } from './live';
+import { isNumbers, useViews, viewWith } from './live';
 import type { FigureProps } from './types';
 
 interface CurvesView {
@@ -16,8 +16,11 @@ export function DyingFigure({ preset }: FigureProps) {
   const exp = useExperiment({ experiment: 'activations-dying', preset });
   const { views, frame } = useViews(['curves', 'deadMask'], 15);
   const theme = useChartTheme();
-  const curves = views.curves as CurvesView | undefined;
-  const mask = views.deadMask as Uint8Array[] | undefined;
+  const curves = viewWith<CurvesView>(views.curves, ['x', 'loss', 'dead']);
+  const mask =
+    Array.isArray(views.deadMask) && views.deadMask.every(isNumbers)
+      ? (views.deadMask as Uint8Array[])
+      : undefined;
   const m = frame?.metrics;
   const act = exp.values.act === 'leaky' ? 'leaky ReLU' : 'ReLU';
 

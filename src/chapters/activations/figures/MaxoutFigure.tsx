@@ -5,7 +5,7 @@ import { MAXOUT_RANGE, MAXOUT_TARGETS, isMaxoutTarget } from '../../../experimen
 import { useExperiment } from '../../../state';
 import { CurvePlot, type PlotCurve } from './CurvePlot';
 import { fmt } from './format';
-import { useViews } from './live';
+import { useViews, viewWith } from './live';
 import type { FigureProps } from './types';
 
 interface FitView {
@@ -21,7 +21,7 @@ export function MaxoutFigure({ preset }: FigureProps) {
   const exp = useExperiment({ experiment: 'activations-maxout', preset });
   const { views } = useViews(['fit'], 20);
   const theme = useChartTheme();
-  const fit = views.fit as FitView | undefined;
+  const fit = viewWith<FitView>(views.fit, ['x', 'target', 'h', 'w', 'b']);
   const target = isMaxoutTarget(exp.values.target) ? MAXOUT_TARGETS[exp.values.target] : MAXOUT_TARGETS.x2;
   const yDomain = ((): [number, number] => {
     if (!fit) return [-1, 4.5];

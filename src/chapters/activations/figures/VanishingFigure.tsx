@@ -3,7 +3,7 @@ import { BarChart } from '../../../components/charts/BarChart';
 import { ParamControls } from '../../../components/controls';
 import { MetricsBar, NoticeBar, RunControls, formatMetric } from '../../../components/run';
 import { useExperiment } from '../../../state';
-import { useViews } from './live';
+import { isNumbers, useViews, viewWith } from './live';
 import type { FigureProps } from './types';
 
 interface CurvesView {
@@ -17,8 +17,8 @@ export function VanishingFigure({ preset }: FigureProps) {
   const exp = useExperiment({ experiment: 'activations-depth', preset });
   const { views, frame } = useViews(['gradNorms', 'curves'], 20);
   const theme = useChartTheme();
-  const norms = views.gradNorms as Float64Array | undefined;
-  const curves = views.curves as CurvesView | undefined;
+  const norms = isNumbers(views.gradNorms) ? views.gradNorms : undefined;
+  const curves = viewWith<CurvesView>(views.curves, ['x', 'train', 'test']);
   const m = frame?.metrics;
   const act = String(exp.values.act ?? 'sigmoid');
   const bars = norms

@@ -45,3 +45,16 @@ export function useViews(names: readonly string[], hz = 15) {
   const frame = getLatestFrame();
   return { tick, views: (frame?.views ?? {}) as Readonly<Record<string, ViewValue | undefined>>, frame };
 }
+
+/** True for a typed array or number array: views are checked before use, since a frame of the previous
+ * experiment (another lesson step) may still carry a view of the same name with another shape. */
+export function isNumbers(v: unknown): v is ArrayLike<number> {
+  return ArrayBuffer.isView(v) || (Array.isArray(v) && v.every((x) => typeof x === 'number'));
+}
+
+/** The view as T when every listed field is a numeric array, else undefined. */
+export function viewWith<T>(v: unknown, fields: readonly string[]): T | undefined {
+  if (v === null || typeof v !== 'object') return undefined;
+  const o = v as Record<string, unknown>;
+  return fields.every((f) => isNumbers(o[f])) ? (v as T) : undefined;
+}
