@@ -1,4 +1,5 @@
 // The printed table and bench/results.json.
+import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import type { CheckReport, MatmulResult, WorkloadResult } from './harness';
 import type { Engine } from './types';
@@ -11,6 +12,17 @@ export interface Machine {
   totalMemGiB: number;
   loadAverage1m: number;
   date: string;
+  /** HEAD of the repository, and whether src/core differed from it (the working tree is shared while we work). */
+  gitCommit: string;
+  coreUncommittedChanges: boolean;
+}
+
+function git(args: string[]): string {
+  try {
+    return execFileSync('git', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return '';
+  }
 }
 
 export function machineInfo(): Machine {
@@ -23,6 +35,8 @@ export function machineInfo(): Machine {
     totalMemGiB: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
     loadAverage1m: Math.round(os.loadavg()[0] * 100) / 100,
     date: new Date().toISOString(),
+    gitCommit: git(['rev-parse', '--short', 'HEAD']) || 'unknown',
+    coreUncommittedChanges: git(['status', '--porcelain', '--', 'src/core']) !== '',
   };
 }
 

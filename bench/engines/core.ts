@@ -1,34 +1,17 @@
 // Our training core (src/core), used the way the experiments use it: modules + loss + optimiser, one
 // zeroGrad / forward / backward / step per batch, loss read with item().
 import {
+  LSTMCell,
   MLP,
+  Seq2SeqTransformer,
   adam,
-  add,
-  addScalar,
-  asParameter,
   binaryCrossEntropy,
-  concat,
   crossEntropy,
-  div,
-  gather,
   loadState,
   matmul,
-  mean,
-  mul,
   noGrad,
-  relu,
-  reshape,
-  scale,
   sgd,
-  sigmoid,
-  softmax,
-  split,
-  sqrt,
-  sub,
-  tanh,
   tensor,
-  transpose,
-  zeros,
   type Module,
   type StateDict,
   type Tensor,
@@ -39,7 +22,6 @@ import type {
   MatmulCase,
   MatmulRunner,
   Param,
-  Params,
   Trainer,
   W1Data,
   W2Data,
@@ -50,7 +32,7 @@ import type {
 export async function createCoreEngine(): Promise<Engine> {
   return {
     name: 'core',
-    description: 'Gradient Lab src/core (TypeScript, JS kernels); W2/W3 built from core ops',
+    description: 'Gradient Lab src/core: MLP, LSTMCell, Seq2SeqTransformer modules, default kernels',
     async activate() {},
     createTrainer: (w) => createTrainer(w),
     createMatmul: (c) => createMatmul(c),
@@ -105,20 +87,9 @@ function trainerW1(w: W1Data): Trainer {
   };
 }
 
-/** Bench params as core parameter tensors (same [in, out] layout: these workloads use matmul, not Linear). */
-function toParameters(params: Params): Record<string, Tensor> {
-  const out: Record<string, Tensor> = {};
-  for (const [name, p] of Object.entries(params)) out[name] = asParameter(tensor(p.data, p.shape), name);
-  return out;
-}
-
 /** zeroGrad → loss → backward → Adam step; returns the loss read right after the step (lifetime rule). */
-function adamTrainer(
-  params: Record<string, Tensor>,
-  cfg: AdamConfig,
-  lossOf: (i: number) => Tensor,
-): Trainer {
-  const opt = adam(Object.values(params), { lr: cfg.lr, beta1: cfg.beta1, beta2: cfg.beta2, eps: cfg.eps });
+function moduleTrainer(model: Module, cfg: AdamConfig, lossOf: (i: number) => Tensor): Trainer {
+  const opt = adam(model.parameters(), { lr: cfg.lr, beta1: cfg.beta1, beta2: cfg.beta2, eps: cfg.eps });
   let i = 0;
   return {
     step() {
@@ -132,70 +103,95 @@ function adamTrainer(
   };
 }
 
-// W2 with core ops (until src/core exports an LSTMCell): gates = x_t·Wx + h·Wh + b (i, f, g, o), per-step logits.
+// W2 with the core's LSTMCell: W_x [4H, I], W_h [4H, H], b [4H] (gates i, f, g, o), W_hy [O, H], b_y [O].
 function trainerW2(w: W2Data): Trainer {
-  const p = toParameters(w.params);
   const { vocab: V, hidden: H, seqLen: T, batchSize: B } = w;
-  return adamTrainer(p, w.adam, (i) => {
-    const batch = w.batches[i % w.batches.length];
-    let h = zeros([B, H]);
-    let c = zeros([B, H]);
-    const logits: Tensor[] = [];
+  const model = new LSTMCell({ inputSize: V, hiddenSize: H, outputSize: V }, 0);
+  load(model, {
+    W_x: transposed(w.params.wx),
+    W_h: transposed(w.params.wh),
+    b: w.params.b.data.slice(),
+    W_hy: transposed(w.params.wy),
+    b_y: w.params.by.data.slice(),
+  });
+  // The module takes xs [B, T, V] and returns outputs [B, T, V]: reorder the bench's [T, B] batches once, untimed.
+  const batches = w.batches.map((batch) => {
+    const xs = new Float32Array(B * T * V);
+    const targets = new Int32Array(B * T);
     for (let t = 0; t < T; t++) {
-      const xt = tensor(batch.inputOneHot.subarray(t * B * V, (t + 1) * B * V), [B, V]); // [B, V]
-      const z = add(add(matmul(xt, p.wx), matmul(h, p.wh)), p.b); // [B, 4H]
-      const [zi, zf, zg, zo] = split(z, 4, 1);
-      c = add(mul(sigmoid(zf), c), mul(sigmoid(zi), tanh(zg))); // [B, H]
-      h = mul(sigmoid(zo), tanh(c)); // [B, H]
-      logits.push(add(matmul(h, p.wy), p.by)); // [B, V]
+      for (let b = 0; b < B; b++) {
+        xs.set(batch.inputOneHot.subarray((t * B + b) * V, (t * B + b + 1) * V), (b * T + t) * V);
+        targets[b * T + t] = batch.targetIds[t * B + b];
+      }
     }
-    return crossEntropy(concat(logits, 0), batch.targetIds); // [T·B, V] vs [T·B]
+    return { xs, targets };
+  });
+  return moduleTrainer(model, w.adam, (i) => {
+    const batch = batches[i % batches.length];
+    const { outputs } = model.forward(tensor(batch.xs, [B, T, V])); // [B, T, V]
+    return crossEntropy(outputs, batch.targets);
   });
 }
 
-// W3 with core ops (until src/core exports the Transformer): the definition in W3Data (types.ts).
-function trainerW3(w: W3Data): Trainer {
-  const p = toParameters(w.params);
-  const { dModel: d, heads, seqLen: L, batchSize: B } = w;
-  const dk = d / heads;
-  const posEnc = tensor(w.posEnc, [L, d]);
-  const mask = tensor(w.causalMask, [L, L]);
-  const linearXW = (x: Tensor, prefix: string, wName: string, bName: string) =>
-    add(matmul(x, p[`${prefix}.${wName}`]), p[`${prefix}.${bName}`]);
-  const layerNorm = (x: Tensor, prefix: string) => {
-    const centred = sub(x, mean(x, -1, true)); // [N, d]
-    const std = sqrt(addScalar(mean(mul(centred, centred), -1, true), w.lnEps)); // [N, 1]
-    return add(mul(div(centred, std), p[`${prefix}.g`]), p[`${prefix}.b`]);
-  };
-  const splitHeads = (x: Tensor) => transpose(reshape(x, [B, L, heads, dk]), [0, 2, 1, 3]); // [B, h, L, dk]
-  const attention = (xq: Tensor, xkv: Tensor, prefix: string, causal: boolean) => {
-    const q = splitHeads(linearXW(xq, prefix, 'wq', 'bq'));
-    const k = splitHeads(linearXW(xkv, prefix, 'wk', 'bk'));
-    const v = splitHeads(linearXW(xkv, prefix, 'wv', 'bv'));
-    let scores = scale(matmul(q, k, { transB: true }), 1 / Math.sqrt(dk)); // [B, h, L, L]
-    if (causal) scores = add(scores, mask);
-    const ctx = matmul(softmax(scores), v); // [B, h, L, dk]
-    return linearXW(reshape(transpose(ctx, [0, 2, 1, 3]), [B * L, d]), prefix, 'wo', 'bo'); // [B·L, d]
-  };
-  const feedForward = (x: Tensor, prefix: string) =>
-    linearXW(relu(linearXW(x, prefix, 'w1', 'b1')), prefix, 'w2', 'b2');
-  const embed = (ids: Int32Array) =>
-    reshape(add(reshape(scale(gather(p.embed, ids), Math.sqrt(d)), [B, L, d]), posEnc), [B * L, d]);
+/** Core Seq2SeqTransformer parameter name → the bench's canonical name (and whether to transpose [in,out]→[out,in]). */
+function canonicalW3Name(coreName: string): { name: string; transpose: boolean } {
+  if (coreName === 'srcEmbed.weight' || coreName === 'tgtEmbed.weight')
+    return { name: 'embed', transpose: false };
+  if (coreName === 'outBias') return { name: 'outBias', transpose: false };
+  const m = /^(encoder|decoder)\.(\d+)\.(.+)$/.exec(coreName);
+  if (!m) throw new Error(`core W3: unexpected parameter '${coreName}'`);
+  const prefix = `${m[1] === 'encoder' ? 'enc' : 'dec'}${m[2]}`;
+  const rest = m[3];
+  const attn = /^(selfAttn|crossAttn)\.(q|k|v|out)\.(weight|bias)$/.exec(rest);
+  if (attn) {
+    const block = m[1] === 'encoder' ? 'attn' : attn[1] === 'selfAttn' ? 'self' : 'cross';
+    const which = attn[2] === 'out' ? 'o' : attn[2];
+    const isWeight = attn[3] === 'weight';
+    return { name: `${prefix}.${block}.${isWeight ? 'w' : 'b'}${which}`, transpose: isWeight };
+  }
+  const ln = /^(ln\d)\.(gamma|beta)$/.exec(rest);
+  if (ln) return { name: `${prefix}.${ln[1]}.${ln[2] === 'gamma' ? 'g' : 'b'}`, transpose: false };
+  const ff = /^ffn\.fc(1|2)\.(weight|bias)$/.exec(rest);
+  if (ff)
+    return { name: `${prefix}.ff.${ff[2] === 'weight' ? 'w' : 'b'}${ff[1]}`, transpose: ff[2] === 'weight' };
+  throw new Error(`core W3: unexpected parameter '${coreName}'`);
+}
 
-  return adamTrainer(p, w.adam, (i) => {
+// W3 with the core's Seq2SeqTransformer (post-LN, one shared embedding, tied output with bias, no dropout).
+function trainerW3(w: W3Data): Trainer {
+  const { vocab: V, dModel: d, heads, dFF, seqLen: L, batchSize: B } = w;
+  const model = new Seq2SeqTransformer(
+    {
+      srcVocab: V,
+      tgtVocab: V,
+      dModel: d,
+      heads,
+      ff: dFF,
+      encoderLayers: w.encLayers,
+      decoderLayers: w.decLayers,
+      maxLen: L,
+      dropout: 0,
+      norm: 'post',
+      tieOutput: true,
+      shareEmbeddings: true,
+    },
+    0,
+  );
+  const state: StateDict = {};
+  const used = new Set<string>();
+  for (const [name] of model.namedParameters()) {
+    const c = canonicalW3Name(name);
+    const p = w.params[c.name];
+    if (!p) throw new Error(`core W3: no bench parameter '${c.name}' for '${name}'`);
+    state[name] = c.transpose ? transposed(p) : p.data.slice();
+    used.add(c.name);
+  }
+  const unused = Object.keys(w.params).filter((n) => !used.has(n));
+  if (unused.length) throw new Error(`core W3: the model has no place for ${unused.join(', ')}`);
+  load(model, state);
+  return moduleTrainer(model, w.adam, (i) => {
     const batch = w.batches[i % w.batches.length];
-    let enc = embed(batch.srcIds);
-    for (let l = 0; l < w.encLayers; l++) {
-      enc = layerNorm(add(enc, attention(enc, enc, `enc${l}.attn`, false)), `enc${l}.ln1`);
-      enc = layerNorm(add(enc, feedForward(enc, `enc${l}.ff`)), `enc${l}.ln2`);
-    }
-    let dec = embed(batch.decInIds);
-    for (let l = 0; l < w.decLayers; l++) {
-      dec = layerNorm(add(dec, attention(dec, dec, `dec${l}.self`, true)), `dec${l}.ln1`);
-      dec = layerNorm(add(dec, attention(dec, enc, `dec${l}.cross`, false)), `dec${l}.ln2`);
-      dec = layerNorm(add(dec, feedForward(dec, `dec${l}.ff`)), `dec${l}.ln3`);
-    }
-    const logits = add(matmul(dec, p.embed, { transB: true }), p.outBias); // tied: [B·L, V]
+    const logits = model.forward(batch.srcIds, batch.decInIds, B, L, L); // [B, L, V]
     return crossEntropy(logits, batch.targetIds);
   });
 }
