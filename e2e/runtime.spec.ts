@@ -118,7 +118,7 @@ test('divergence (lr 50): status diverged, an explanation, finite read-outs, and
   await page.getByRole('button', { name: 'Play' }).click();
   await expect(status(page)).toHaveText('diverged');
   const notice = page.getByTestId('notice-diverged');
-  await expect(notice).toContainText('Training diverged at step');
+  await expect(notice).toContainText('Training diverged after step');
   await expect(notice).toContainText('learning rate is too large');
   const loss = Number(await page.getByTestId('metric-loss').textContent());
   expect(Number.isFinite(loss)).toBe(true);

@@ -163,6 +163,7 @@ for (const bad of BAD_LINKS) {
     await expect(notice).toContainText('Some settings in the link were not used.');
     for (const name of bad.ignored) await expect(notice).toContainText(name);
     if (bad.kept) await expect(page).toHaveURL(bad.kept);
+    if (bad.what.startsWith('HTML')) await saveScreenshot(page, 'share-bad-link-html');
     // Nothing from the URL became markup or ran.
     expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
     await expect(page.locator('main img, main script, main b')).toHaveCount(0);
@@ -171,7 +172,6 @@ for (const bad of BAD_LINKS) {
     await expect(stepText(page)).toHaveText('1');
     await notice.getByRole('button', { name: 'Dismiss notice' }).click();
     await expect(notice).toHaveCount(0);
-    if (bad.what.startsWith('HTML')) await saveScreenshot(page, 'share-bad-link-html');
   });
 }
 

@@ -169,7 +169,11 @@ function makeClient(): TrainerClient {
         useRunStore.setState({ metrics: msg.metrics, stepsPerSecond: msg.stepsPerSecond ?? 0 });
       },
       diverged: (msg) =>
-        useRunStore.setState({ status: 'diverged', diverged: { step: msg.step, reason: msg.reason } }),
+        useRunStore.setState((s) => ({
+          status: 'diverged',
+          diverged: { step: msg.step, reason: msg.reason },
+          metrics: msg.metrics ?? s.metrics,
+        })),
       restarted: (reason) => {
         clearFrames();
         useRunStore.setState({ status: 'idle', metrics: null, diverged: null, error: null });

@@ -38,7 +38,13 @@ export type WorkerToMain =
       /** Training speed over the last second, steps per second. */
       stepsPerSecond?: number;
     }
-  | { type: 'diverged'; step: number; reason: string }
+  | {
+      type: 'diverged';
+      step: number;
+      reason: string;
+      /** The metrics at that step when its loss is still finite (else omitted: the page keeps its last ones). */
+      metrics?: Metrics;
+    }
   | { type: 'error'; message: string }
   | { type: 'pong'; id: number };
 

@@ -153,7 +153,7 @@ describe('TrainerHost', () => {
     h.host.handle({ type: 'play' });
     h.run();
     const last = h.posted.at(-1);
-    expect(last).toEqual({ type: 'diverged', step: 40, reason: 'loss became NaN at step 40' });
+    expect(last).toEqual({ type: 'diverged', step: 40, reason: 'loss became NaN at step 40' }); // NaN metrics omitted
     expect(h.frames().every((f) => Number.isFinite(f.metrics.loss))).toBe(true);
     h.host.handle({ type: 'play' }); // ignored until reset
     h.run();

@@ -209,8 +209,14 @@ export class TrainerHost {
           this.diverged = true;
           this.playing = false;
           this.stepsLeft = 0;
-          // No frame after this: the page keeps the last finite one.
-          this.deps.post({ type: 'diverged', step: trainer.metrics().step, reason }, []);
+          // No frame after this: the page keeps the last finite one (and these metrics if they are finite).
+          const metrics = trainer.metrics();
+          this.deps.post(
+            Number.isFinite(metrics.loss)
+              ? { type: 'diverged', step: metrics.step, reason, metrics }
+              : { type: 'diverged', step: metrics.step, reason },
+            [],
+          );
           return;
         }
         if (done === 0 && k > 0) break; // the trainer refused to move (e.g. it stopped itself); do not spin
