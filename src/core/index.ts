@@ -85,7 +85,7 @@ export { Rng, toRng } from './random';
 export type { SeedOrRng } from './random';
 export { noGrad, isGradEnabled, backward, releaseGraph, tapeLength } from './autograd';
 export { clearPool, pooledSize } from './pool';
-export { kernels, setKernels, jsKernels } from './kernels';
+export { kernels, setKernels, jsKernels, packedKernels, createWasmKernels, kernelName } from './kernels';
 export type { Kernels } from './kernels';
 
 export * from './ops';

@@ -1,13 +1,24 @@
 /** The active kernel set. Ops import `kernels` and call through it; `setKernels` swaps the backend. */
 import { packedKernels } from './packed';
 import type { Kernels } from './types';
+import { createWasmKernels } from './wasm';
 
 export type { Kernels } from './types';
 export { jsKernels } from './js';
+import { jsKernels } from './js';
 export { packedKernels } from './packed';
+export { createWasmKernels } from './wasm';
 
-/** Default: packed, register-blocked JS (falls back to the plain loops for tiny products). */
-export let kernels: Kernels = packedKernels;
+/**
+ * Default: WebAssembly SIMD where available (Node ≥ 16, every current browser), else packed, register-blocked JS.
+ * Both fall back to the plain JS loops for tiny products. All are deterministic: same inputs, same bits.
+ */
+export let kernels: Kernels = createWasmKernels() ?? packedKernels;
+
+/** Which kernel set is active ('wasm-simd', 'js-packed', 'js', or 'custom' after setKernels). */
+export function kernelName(): string {
+  return kernels === packedKernels ? 'js-packed' : kernels === jsKernels ? 'js' : (kernels.name ?? 'custom');
+}
 
 /** Replace the raw loops (e.g. with a WASM SIMD build). Returns the previous set so tests can restore it. */
 export function setKernels(next: Kernels): Kernels {

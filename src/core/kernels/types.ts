@@ -5,6 +5,8 @@
  * Layout: dense row-major Float32Array, addressed by an offset.
  */
 export interface Kernels {
+  /** Short label for reports (e.g. 'wasm-simd'). */
+  name?: string;
   /**
    * General matrix multiply: C[M,N] = op(A) · op(B)  (or C += … when `accumulate`).
    * op(A) is A [M,K] or, with `transA`, Aᵀ where A is stored [K,M]; likewise op(B) is B [K,N] or Bᵀ with B stored [N,K].
