@@ -150,6 +150,8 @@ function detach() {
   client = null;
   mounted = null;
   mountToken++;
+  // The next page's figures mount (and read the latest frame) before its useExperiment effect runs: leave nothing stale.
+  clearFrames();
 }
 
 function makeClient(): TrainerClient {
