@@ -43,6 +43,8 @@ const V128 = 0x7b;
 const op = {
   block: [0x02, 0x40],
   loop: [0x03, 0x40],
+  if: [0x04, 0x40],
+  else: [0x05],
   end: [0x0b],
   brIf: (label: number) => [0x0d, ...uleb(label)],
   get: (i: number) => [0x20, ...uleb(i)],
@@ -71,17 +73,25 @@ function name(s: string): number[] {
 }
 
 /**
- * mm(mp, np, K, ap, bp, cp): for every 4-row panel ip < mp of Ap and 8-column panel jp < np of Bp,
- * Cpad[4ip + r, 8jp + c] = Σ_k Ap[ip][k][r] · Bp[jp][k][c]. Cpad rows are np·8 floats wide. Byte addresses.
+ * mm(mp, np, K, pa0, aPanel, aRow, aK, pb0, bPanel, bK, cp, ldc, acc) — all addresses and strides in bytes.
+ * For each 4-row panel ip < mp and 8-column panel jp < np:
+ *   C[4ip + r, 8jp + c] (+)= Σ_k A(r, k) · B(k, c), where
+ *   A(r, k) is the f32 at pa0 + ip·aPanel + r·aRow + k·aK   (row-major A, Aᵀ, or packed: just different strides)
+ *   B(k, c) is the f32 at pb0 + jp·bPanel + k·bK + 4c       (8 consecutive floats: row-major B or packed Bᵀ)
+ *   C rows are ldc bytes apart; with acc ≠ 0, C is read first and added to.
  */
 function buildModule(): Uint8Array {
-  // params 0..5: mp, np, K, ap, bp, cp; i32 locals 6..11: ip, jp, k, pa, pb, pc; 12: ldc (bytes per C row)
-  const [MP, NP, K, AP, BP, CP, IP, JP, KK, PA, PB, PC, LDC] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
-  // v128 locals 13..20: c[r][h] (row r, half h), 21, 22: b0, b1, 23: a
-  const C = (r: number, h: number) => 13 + 2 * r + h;
-  const B0 = 21;
-  const B1 = 22;
-  const A = 23;
+  // params 0..12
+  const [MP, NP, K, PA0, APANEL, AROW, AK, PB0, BPANEL, BK, CP, LDC, ACC] = [
+    0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12,
+  ];
+  // i32 locals 13..20
+  const [IP, JP, KK, PA, PB, PC, R2, R3] = [13, 14, 15, 16, 17, 18, 19, 20];
+  // v128 locals 21..31: c[r][h] (row r, half h), b0, b1, a
+  const C = (r: number, h: number) => 21 + 2 * r + h;
+  const B0 = 29;
+  const B1 = 30;
+  const A = 31;
 
   const body: number[] = [];
   const emit = (...parts: (number[] | number)[]) => {
@@ -90,37 +100,48 @@ function buildModule(): Uint8Array {
       else body.push(...p);
     }
   };
-  emit(op.get(NP), op.i32(32), op.mul, op.set(LDC));
+  /** Push the address of row r of the C block (pc + r·ldc). */
+  const cRow = (r: number) => (r === 0 ? [op.get(PC)] : [op.get(PC), op.get(LDC), op.i32(r), op.mul, op.add]);
+  /** Push the address of A row r (pa + r·aRow). */
+  const aRow = (r: number) =>
+    r === 0
+      ? [op.get(PA)]
+      : r === 1
+        ? [op.get(PA), op.get(AROW), op.add]
+        : [op.get(PA), op.get(r === 2 ? R2 : R3), op.add];
+
+  emit(op.get(AROW), op.i32(2), op.mul, op.set(R2));
+  emit(op.get(AROW), op.i32(3), op.mul, op.set(R3));
   emit(op.i32(0), op.set(IP));
   emit(op.loop); // i-panels
   emit(op.i32(0), op.set(JP));
   emit(op.loop); // j-panels
+  // pc = cp + 4·ip·ldc + 32·jp
+  emit(op.get(CP), op.get(IP), op.i32(4), op.mul, op.get(LDC), op.mul, op.add);
+  emit(op.get(JP), op.i32(32), op.mul, op.add, op.set(PC));
+  emit(op.get(ACC), op.if);
+  for (let r = 0; r < 4; r++) for (let h = 0; h < 2; h++) emit(...cRow(r), op.load(16 * h), op.set(C(r, h)));
+  emit(op.else);
   for (let r = 0; r < 4; r++) for (let h = 0; h < 2; h++) emit(op.zero, op.set(C(r, h)));
-  emit(op.get(AP), op.get(IP), op.get(K), op.mul, op.i32(16), op.mul, op.add, op.set(PA));
-  emit(op.get(BP), op.get(JP), op.get(K), op.mul, op.i32(32), op.mul, op.add, op.set(PB));
+  emit(op.end);
+  emit(op.get(PA0), op.get(IP), op.get(APANEL), op.mul, op.add, op.set(PA));
+  emit(op.get(PB0), op.get(JP), op.get(BPANEL), op.mul, op.add, op.set(PB));
   emit(op.get(K), op.set(KK));
   emit(op.loop); // k
   emit(op.get(PB), op.load(0), op.set(B0));
   emit(op.get(PB), op.load(16), op.set(B1));
   for (let r = 0; r < 4; r++) {
-    emit(op.get(PA), op.loadSplat32(4 * r), op.set(A));
+    emit(...aRow(r), op.loadSplat32(0), op.set(A));
     for (let h = 0; h < 2; h++) {
       emit(op.get(C(r, h)), op.get(A), op.get(h === 0 ? B0 : B1), op.f32x4Mul, op.f32x4Add, op.set(C(r, h)));
     }
   }
-  emit(op.get(PA), op.i32(16), op.add, op.set(PA));
-  emit(op.get(PB), op.i32(32), op.add, op.set(PB));
+  emit(op.get(PA), op.get(AK), op.add, op.set(PA));
+  emit(op.get(PB), op.get(BK), op.add, op.set(PB));
   emit(op.get(KK), op.i32(1), op.sub, op.set(KK));
   emit(op.get(KK), op.i32(0), op.ne, op.brIf(0));
   emit(op.end); // k
-  // pc = cp + 4·ip·ldc + 32·jp
-  emit(op.get(CP), op.get(IP), op.i32(4), op.mul, op.get(LDC), op.mul, op.add);
-  emit(op.get(JP), op.i32(32), op.mul, op.add, op.set(PC));
-  for (let r = 0; r < 4; r++) {
-    emit(op.get(PC), op.get(C(r, 0)), op.store(0));
-    emit(op.get(PC), op.get(C(r, 1)), op.store(16));
-    if (r < 3) emit(op.get(PC), op.get(LDC), op.add, op.set(PC));
-  }
+  for (let r = 0; r < 4; r++) for (let h = 0; h < 2; h++) emit(...cRow(r), op.get(C(r, h)), op.store(16 * h));
   emit(op.get(JP), op.i32(1), op.add, op.set(JP));
   emit(op.get(JP), op.get(NP), op.ltU, op.brIf(0));
   emit(op.end); // j
@@ -129,11 +150,12 @@ function buildModule(): Uint8Array {
   emit(op.end); // i
   emit(op.end); // function
 
-  const locals = [...uleb(2), ...uleb(7), I32, ...uleb(11), V128];
+  const locals = [...uleb(2), ...uleb(8), I32, ...uleb(11), V128];
   const func = [...locals, ...body];
+  const nParams = 13;
   const bytes = [
     ...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00],
-    ...section(1, [...uleb(1), 0x60, ...uleb(6), ...new Array<number>(6).fill(I32), ...uleb(0)]),
+    ...section(1, [...uleb(1), 0x60, ...uleb(nParams), ...new Array<number>(nParams).fill(I32), ...uleb(0)]),
     ...section(2, [...uleb(1), ...name('env'), ...name('mem'), 0x02, 0x00, ...uleb(1)]),
     ...section(3, [...uleb(1), ...uleb(0)]),
     ...section(7, [...uleb(1), ...name('mm'), 0x00, ...uleb(0)]),
@@ -161,7 +183,21 @@ const WASM_THRESHOLD = 8192;
 
 export function createWasmKernels(): Kernels | null {
   let memory: WasmMemory;
-  let mm: (mp: number, np: number, K: number, ap: number, bp: number, cp: number) => void;
+  let mm: (
+    mp: number,
+    np: number,
+    K: number,
+    pa0: number,
+    aPanel: number,
+    aRow: number,
+    aK: number,
+    pb0: number,
+    bPanel: number,
+    bK: number,
+    cp: number,
+    ldc: number,
+    acc: number,
+  ) => void;
   try {
     const wasm = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
     if (typeof wasm !== 'object') return null;
@@ -190,58 +226,58 @@ export function createWasmKernels(): Kernels | null {
       }
       const mp = (M + 3) >> 2;
       const np = (N + 7) >> 3;
-      const ldc = np * 8; // floats per padded C row
-      const ap = 0; // float offsets in heap
-      const bp = ap + mp * K * 4;
-      const cp = bp + np * K * 8;
-      ensureBytes((cp + mp * 4 * ldc) * 4);
+      // Layout in wasm memory (float offsets). Regions are padded so edge panels read in bounds; whatever they
+      // read past the real data only reaches C rows ≥ M or columns ≥ N, which are never copied out.
+      const ldc = N % 8 === 0 ? N : np * 8; // C row stride (floats)
+      const aLen = Math.max(M * K, transA ? K * M + 4 : mp * 4 * K);
+      const aPtr = 0;
+      const bPtr = aPtr + aLen + 8;
+      const bLen = transB ? np * K * 8 : K * N + 8;
+      const cPtr = bPtr + bLen + 8;
+      ensureBytes((cPtr + mp * 4 * ldc + 8) * 4);
       const h = heap;
-      // Pack op(A) [M, K] into 4-row panels: h[ap + (ip·K + k)·4 + r].
-      const aRow = transA ? 1 : K;
-      const aK = transA ? M : 1;
-      for (let ip = 0; ip < mp; ip++) {
-        const base = ap + ip * K * 4;
-        for (let r = 0; r < 4; r++) {
-          const i = ip * 4 + r;
-          if (i >= M) {
-            for (let k = 0; k < K; k++) h[base + k * 4 + r] = 0;
-            continue;
-          }
-          const src = aOff + i * aRow;
-          for (let k = 0; k < K; k++) h[base + k * 4 + r] = A[src + k * aK];
-        }
-      }
-      // Pack op(B) [K, N] into 8-column panels: h[bp + (jp·K + k)·8 + c].
-      for (let jp = 0; jp < np; jp++) {
-        const base = bp + jp * K * 8;
-        const j0 = jp * 8;
-        const cols = Math.min(8, N - j0);
-        if (!transB) {
-          for (let k = 0; k < K; k++) {
-            const src = bOff + k * N + j0;
-            const dst = base + k * 8;
-            let c = 0;
-            for (; c < cols; c++) h[dst + c] = B[src + c];
-            for (; c < 8; c++) h[dst + c] = 0;
-          }
-        } else {
+      // A is copied as is: row-major A (row stride K, k stride 1) or Aᵀ stored [K, M] (row stride 1, k stride M).
+      h.set(A.subarray(aOff, aOff + M * K), aPtr);
+      // B [K, N] is copied as is (8 consecutive floats of a row are a panel row); Bᵀ stored [N, K] is packed into
+      // 8-column panels h[bPtr + (jp·K + k)·8 + c] (these are weights: small).
+      if (!transB) h.set(B.subarray(bOff, bOff + K * N), bPtr);
+      else {
+        for (let jp = 0; jp < np; jp++) {
+          const base = bPtr + jp * K * 8;
           for (let c = 0; c < 8; c++) {
-            if (c >= cols) {
+            const j = jp * 8 + c;
+            if (j >= N) {
               for (let k = 0; k < K; k++) h[base + k * 8 + c] = 0;
               continue;
             }
-            const src = bOff + (j0 + c) * K;
+            const src = bOff + j * K;
             for (let k = 0; k < K; k++) h[base + k * 8 + c] = B[src + k];
           }
         }
       }
-      mm(mp, np, K, ap * 4, bp * 4, cp * 4);
-      for (let i = 0; i < M; i++) {
-        const src = cp + i * ldc;
-        const dst = cOff + i * N;
-        if (accumulate) for (let j = 0; j < N; j++) C[dst + j] += h[src + j];
-        else for (let j = 0; j < N; j++) C[dst + j] = h[src + j];
+      if (accumulate) {
+        if (ldc === N) h.set(C.subarray(cOff, cOff + M * N), cPtr);
+        else
+          for (let i = 0; i < M; i++) for (let j = 0; j < N; j++) h[cPtr + i * ldc + j] = C[cOff + i * N + j];
       }
+      mm(
+        mp,
+        np,
+        K,
+        aPtr * 4,
+        transA ? 16 : 16 * K, // next 4-row panel
+        transA ? 4 : 4 * K, // next row
+        transA ? 4 * M : 4, // next k
+        bPtr * 4,
+        transB ? 32 * K : 32, // next 8-column panel
+        transB ? 32 : 4 * N, // next k
+        cPtr * 4,
+        ldc * 4,
+        accumulate ? 1 : 0,
+      );
+      if (ldc === N) C.set(h.subarray(cPtr, cPtr + M * N), cOff);
+      else
+        for (let i = 0; i < M; i++) for (let j = 0; j < N; j++) C[cOff + i * N + j] = h[cPtr + i * ldc + j];
     },
   };
 }
