@@ -130,6 +130,27 @@ test('step 3: the six chain-rule derivatives match finite differences read from 
   await expect.poll(async () => readNumber(page, 'chain-cost')).toBeLessThan(c0);
 });
 
+test('step 4: the real network shows ∂L/∂w live, animates a backward pass and explains one weight', async ({
+  page,
+}) => {
+  await page.goto('./#/backprop?lesson=4');
+  await expect(page.getByTestId('figure-network')).toBeVisible();
+  await expect(page.getByTestId('network-plot')).toBeVisible({ timeout: 20_000 });
+  await page.getByRole('button', { name: 'Run 10', exact: true }).click();
+  await expect(page.getByTestId('metric-step')).toHaveText('10', { timeout: 20_000 });
+  await expect
+    .poll(async () => Math.abs(Number(await page.getByTestId('inspect-grad').textContent())))
+    .toBeGreaterThan(0);
+  await page.getByTestId('inspect-edge').selectOption({ index: 5 });
+  await page.getByTestId('inspect-sample').fill('3');
+  await expect(page.getByTestId('network-plot')).toContainText(
+    'the mini-batch gradient above is the average',
+  );
+  await page.getByRole('button', { name: /Animate backward pass/ }).click();
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await saveScreenshot(page, 'backprop-4-network-trained-light');
+});
+
 test('step 5: the 41×41 loss slice of a 2-8-8-1 MLP is computed in the worker with no main-thread long task', async ({
   page,
 }) => {

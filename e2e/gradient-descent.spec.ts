@@ -48,14 +48,24 @@ test('batch modes: iterations per epoch = dataset size / batch size (500 / 50 = 
   await expect(page.getByTestId('iters-per-epoch-batch')).toHaveText('1', { timeout: 20_000 });
   await expect(page.getByTestId('iters-per-epoch-mini')).toHaveText('10');
   await expect(page.getByTestId('iters-per-epoch-sgd')).toHaveText('500');
+  // Default pace: every run is fed the same data, 50 samples per step. After 10 steps each has seen one epoch:
+  // batch GD in 1 iteration, mini-batch in 10, stochastic in 500.
   await page.getByRole('button', { name: 'Run 10', exact: true }).click();
   await expect(page.getByTestId('iters-mini')).toHaveText('10');
+  await expect(page.getByTestId('iters-batch')).toHaveText('1');
+  await expect(page.getByTestId('iters-sgd')).toHaveText('500');
+  for (const run of ['batch', 'mini', 'sgd']) await expect(page.getByTestId(`epochs-${run}`)).toHaveText('1.000');
+
+  // Compared per update instead: one iteration each per step.
+  await page.getByRole('combobox', { name: 'Compare by' }).selectOption('updates');
+  await page.getByRole('button', { name: 'Reset' }).click();
+  await page.getByRole('button', { name: 'Run 10', exact: true }).click();
   await expect(page.getByTestId('epochs-mini')).toHaveText('1.000');
   await expect(page.getByTestId('epochs-batch')).toHaveText('10.000');
   await expect(page.getByTestId('epochs-sgd')).toHaveText('0.020');
 
   // A share link with another batch size and dataset size.
-  await page.goto('./#/gradient-descent?lesson=1&samples=2000&batch=100&pace=data');
+  await page.goto('./#/gradient-descent?lesson=1&samples=2000&batch=100');
   await expect(page.getByTestId('iters-per-epoch-mini')).toHaveText('20', { timeout: 20_000 });
   await expect(page.getByTestId('iters-per-epoch-sgd')).toHaveText('2000');
   await page.getByRole('button', { name: 'Run 100' }).click();

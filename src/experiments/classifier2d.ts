@@ -9,6 +9,7 @@
  *   lossHistory  training (mini-batch) loss per step, downsampled to ≤ 1024 points
  *   gradNorms    ‖∂L/∂W‖ per layer of the last step
  *   weights      every layer's weights and biases (for a network diagram)
+ *   grads        every layer's ∂L/∂w and ∂L/∂b from the last step (gradient mode of the network diagram)
  */
 import { dataset2D, trainTestSplit, type Dataset2D } from '../core/data/datasets2d';
 import { BatchSampler, gatherRows } from '../core/data/batching';
@@ -308,6 +309,13 @@ export function createClassifier2d(params: ParamValues, seed: number): Trainer {
               layers: model.layers.map((_, l) => `W${l + 1}`),
               values: lastGradNorms.slice(),
             };
+            break;
+          case 'grads':
+            // layer l: ∂L/∂w [out, in] and ∂L/∂b [out] of the last step's mini-batch loss (zeros before the first step)
+            out.grads = model.layers.map((layer) => ({
+              w: layer.weight.grad ? layer.weight.grad.slice() : new Float32Array(layer.weight.size),
+              b: layer.bias?.grad ? layer.bias.grad.slice() : new Float32Array(layer.weight.shape[0]),
+            }));
             break;
           case 'weights':
             // layer l: w [out, in] row-major (row i = weights into neuron i), b [out]

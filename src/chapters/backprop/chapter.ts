@@ -127,7 +127,7 @@ The derivative with respect to $a_{l-1}$ is what the next step back needs, so no
       id: 'real-network',
       title: 'Backprop in a real network',
       figure: 'network',
-      preset: {},
+      preset: { hidden: '4,4', act: 'tanh', lr: 0.1, dataset: 'circle' },
       caption:
         'A small MLP learning a 2D dataset; edges show ∂L/∂w, and one backward pass can be played layer by layer.',
       body: `In a layer of many neurons the same three factors appear at every edge. Call $\\delta_j = \\partial L / \\partial z_j$ the error signal of neuron $j$. The gradient of the weight from neuron $k$ to neuron $j$ is the error at its head times the activation at its tail:
@@ -140,7 +140,7 @@ $$\\delta^{(l)} = \\left(W^{(l+1)}\\right)^{\\top} \\delta^{(l+1)} \\odot g'\\!\
 
 So one backward pass, costing about as much as the forward pass, yields the gradient for every weight in the network. That is what makes training networks with millions of parameters possible. Gradient descent then uses the gradients exactly as before.
 
-In the diagram each edge is drawn by its gradient $\\partial L / \\partial w$: colour shows the sign, thickness the size. Hover an edge to see the weight, its gradient and the product that made it. Press “Animate backward pass” to watch the error signals flow from the output back to the input.`,
+In the diagram each edge is drawn by its gradient $\\partial L / \\partial w$: colour shows the sign, thickness the size. Hover an edge to read its weight and gradient; pick a weight and a training sample below the diagram to see the product $\\delta_j a_k$ that made it. Press “Animate backward pass” to watch the error signals flow from the output back to the input.`,
       tryThis: [
         'Press Step a few times early in training: the gradients are large and the edges thick.',
         'Press Play and wait: as the loss falls, the gradients fade — there is less to correct.',

@@ -33,9 +33,9 @@ $$\\text{iterations per epoch} = \\frac{\\text{dataset size}}{\\text{batch size}
 
 so 500 samples in batches of 50 make 10 iterations per epoch; when $B$ does not divide $n$ the last batch of the epoch is smaller and the count rounds up to $\\lceil n/B \\rceil$.
 
-The three runs below share the model (a line $w x + b$), the data, the starting point and the seed. Compare them against iterations — the number of updates — and against epochs — the amount of data seen.`,
+The three runs below share the model (a line $w x + b$), the data, the starting point and the seed. By default each run is fed the same amount of data per step; switch “Compare by” to give each the same number of updates instead. Compare them against iterations — the number of updates — and against epochs — the amount of data seen.`,
       tryThis: [
-        'Press Play. Against iterations, batch GD is smoothest; against epochs, SGD is far ahead — it made 500 updates in its first epoch.',
+        'Press Play. Against epochs, SGD is far ahead — it makes 500 updates in every epoch; against iterations, batch GD is smoothest.',
         'Drag the batch size down to 1 and up to 500: the mini-batch run turns into SGD and into batch GD.',
         'Look at the paths on the surface: the stochastic one wanders around the minimum instead of settling.',
       ],
@@ -101,7 +101,7 @@ $$\\hat m = \\frac{m}{1 - \\beta_1^{\\,t}}, \\qquad \\hat s = \\frac{s}{1 - \\be
 
 Dividing by $\\sqrt{\\hat s}$ gives every parameter its own step size: steep directions are damped, flat ones are boosted. The usual settings are $\\beta_1 = 0.9$, $\\beta_2 = 0.999$.
 
-On the **valley** one direction is a hundred times steeper than the other. On the **saddle** the start lies almost exactly on the ridge, where the gradient barely points away from it.`,
+On the **valley** one direction is two hundred times more curved than the other. On the **saddle** the start lies almost exactly on the ridge, where the gradient barely points away from it.`,
       tryThis: [
         'On the valley, press Play: SGD crawls along the floor, momentum overshoots and then races, Adam heads almost straight for the minimum.',
         'Set β = 0 — momentum becomes plain SGD — then 0.99 and watch it swing.',

@@ -39,7 +39,7 @@ export const batchModesParams: ParamTable = [
     name: 'pace',
     label: 'Compare by',
     type: 'enum',
-    default: 'updates',
+    default: 'data',
     options: [
       { value: 'updates', label: 'the same number of updates' },
       { value: 'data', label: 'the same amount of data' },

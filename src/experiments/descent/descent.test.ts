@@ -140,7 +140,7 @@ describe('batch, mini-batch and stochastic', () => {
   });
 
   it('after 10 updates each, the mini-batch run (500 / 50) has seen exactly one epoch', () => {
-    const t = createBatchModes(withDefaults(batchModesParams), 7);
+    const t = createBatchModes(withDefaults(batchModesParams, { pace: 'updates' }), 7);
     t.step(10);
     const runs = t.views(['runs']).runs as Record<
       string,
@@ -166,8 +166,8 @@ describe('batch, mini-batch and stochastic', () => {
   });
 
   it('all three reduce the loss; same seed ⇒ identical runs', () => {
-    const a = createBatchModes(withDefaults(batchModesParams), 11);
-    const b = createBatchModes(withDefaults(batchModesParams), 11);
+    const a = createBatchModes(withDefaults(batchModesParams, { pace: 'updates' }), 11);
+    const b = createBatchModes(withDefaults(batchModesParams, { pace: 'updates' }), 11);
     const start = a.metrics().lossBatch!;
     a.step(300);
     b.step(300);

@@ -20,7 +20,7 @@ export const optimizersParams: ParamTable = [
     live: false,
   },
   rate('lrsgd', 'SGD α', 0.09),
-  rate('lrmom', 'Momentum α', 0.02),
+  rate('lrmom', 'Momentum α', 0.03),
   rate('lradam', 'Adam α', 0.1),
   {
     name: 'beta',

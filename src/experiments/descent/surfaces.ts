@@ -20,19 +20,19 @@ export interface Surface {
 export type SurfaceId = 'valley' | 'saddle';
 
 /**
- * Ill-conditioned valley f = ½(0.4x² + 20y²): curvatures 0.4 and 20 (condition number 50). Plain gradient descent
+ * Ill-conditioned valley f = ½(0.1x² + 20y²): curvatures 0.1 and 20 (condition number 200). Plain gradient descent
  * must keep α < 2/20 for the steep direction, and then crawls along the shallow one.
  */
 const valley: Surface = {
   id: 'valley',
   title: 'Ill-conditioned valley',
-  f: (x, y) => 0.5 * (0.4 * x * x + 20 * y * y),
-  grad: (x, y) => [0.4 * x, 20 * y],
+  f: (x, y) => 0.5 * (0.1 * x * x + 20 * y * y),
+  grad: (x, y) => [0.1 * x, 20 * y],
   window: { x0: -5, x1: 5, y0: -2, y1: 2 },
   start: { x: -4.5, y: 1.2 },
   floor: 0,
   minima: [[0, 0]],
-  tex: 'f(x, y) = \\tfrac12\\,(0.4\\,x^2 + 20\\,y^2)',
+  tex: 'f(x, y) = \\tfrac12\\,(0.1\\,x^2 + 20\\,y^2)',
 };
 
 /**

@@ -1,8 +1,8 @@
 import type { ChainBackward, ChainInputs } from '../../../experiments/descent/chain';
 
-const W = 640;
+const W = 760;
 const H = 190;
-const X = [40, 185, 330, 475, 600];
+const X = [40, 220, 400, 580, 715];
 const Y = 70;
 const R = 30;
 

@@ -1,12 +1,197 @@
+import { useMemo, useState } from 'react';
+import {
+  DecisionBoundary,
+  NetworkDiagram,
+  type BoundaryPoint,
+  type Grid2D,
+} from '../../../components/charts';
+import { Tex } from '../../../components/math';
+import {
+  CLASSIFIER_ACTIVATIONS,
+  sampleBackprop,
+  type LayerWeights,
+} from '../../../experiments/descent/networkBackprop';
+import type { ViewValue } from '../../../experiments/types';
+import { useLatestView } from '../../../state/useExperiment';
 import type { LessonStep } from '../../types';
+import { ExperimentPanel } from './ExperimentPanel';
+import { floats, fmt, record } from './views';
 
-/** Backprop step 4 — placeholder until the runtime's classifier2d experiment and the NetworkDiagram land. */
+/** Backprop step 4: the runtime's 2D classifier with its network drawn in gradient mode, plus a weight inspector. */
 export function NetworkFigure({ step }: { step: LessonStep }) {
   return (
-    <div className="descent-panel" data-testid={`figure-${step.figure}`}>
-      <p className="in-preparation" role="status">
-        The live network for this step is being connected.
+    <ExperimentPanel
+      experiment="classifier2d"
+      step={step}
+      views={['weights', 'grads', 'boundary', 'points']}
+      controls={['dataset', 'hidden', 'act', 'lr', 'batch']}
+    >
+      <NetworkPlots />
+    </ExperimentPanel>
+  );
+}
+
+interface Net {
+  sizes: number[];
+  activation: string;
+  layers: LayerWeights[];
+}
+
+function readNet(v: ViewValue | undefined): Net | null {
+  const r = record(v);
+  const sizes = r?.sizes;
+  const layers = r?.layers;
+  if (!Array.isArray(sizes) || !Array.isArray(layers) || sizes.length < 2) return null;
+  const ls: LayerWeights[] = [];
+  for (const item of layers as readonly ViewValue[]) {
+    const lr = record(item);
+    const w = floats(lr?.w);
+    const b = floats(lr?.b);
+    if (!w || !b) return null;
+    ls.push({ w, b });
+  }
+  if (ls.length !== sizes.length - 1) return null;
+  return {
+    sizes: (sizes as readonly number[]).map(Number),
+    activation: String(r?.activation ?? 'tanh'),
+    layers: ls,
+  };
+}
+
+function readGrads(v: ViewValue | undefined, net: Net | null): Float32Array[] | null {
+  if (!net || !Array.isArray(v) || v.length !== net.layers.length) return null;
+  const out: Float32Array[] = [];
+  (v as readonly ViewValue[]).forEach((item, l) => {
+    const w = floats(record(item)?.w);
+    if (w && w.length === net.layers[l].w.length) out.push(w);
+  });
+  return out.length === net.layers.length ? out : null;
+}
+
+/** "l:j:k" — weight from neuron k of layer l to neuron j of layer l + 1. */
+type EdgeKey = `${number}:${number}:${number}`;
+
+function neuronName(l: number, i: number, layers: number): string {
+  if (l === 0) return `input x${i + 1}`;
+  if (l === layers - 1) return 'output';
+  return `hidden ${l} neuron ${i + 1}`;
+}
+
+function NetworkPlots() {
+  const net = readNet(useLatestView('weights'));
+  const grads = readGrads(useLatestView('grads'), net);
+  const boundaryView = record(useLatestView('boundary'));
+  const pointsView = record(useLatestView('points'));
+  const [edge, setEdge] = useState<EdgeKey>('0:0:0');
+  const [sample, setSample] = useState(0);
+
+  const train = record(pointsView?.train);
+  const tx = floats(train?.x);
+  const ty = floats(train?.y);
+  const points = useMemo<BoundaryPoint[]>(() => {
+    const out: BoundaryPoint[] = [];
+    if (tx && ty)
+      for (let i = 0; i < ty.length; i++) out.push({ x: tx[2 * i], y: tx[2 * i + 1], label: ty[i] });
+    return out;
+  }, [tx, ty]);
+  const grid = boundaryView && floats(boundaryView.values) ? (boundaryView as unknown as Grid2D) : undefined;
+
+  if (!net) return <p className="loading">Loading the network…</p>;
+  const L = net.sizes.length;
+  const [lStr, jStr, kStr] = edge.split(':');
+  let l = Number(lStr);
+  let j = Number(jStr);
+  let k = Number(kStr);
+  if (!(l < L - 1 && j < net.sizes[l + 1] && k < net.sizes[l])) [l, j, k] = [0, 0, 0];
+  const nIn = net.sizes[l];
+  const wValue = net.layers[l].w[j * nIn + k];
+  const gValue = grads?.[l][j * nIn + k];
+
+  const count = ty?.length ?? 0;
+  const s = count > 0 ? Math.min(sample, count - 1) : -1;
+  const act = CLASSIFIER_ACTIVATIONS[net.activation] ?? 'tanh';
+  const bp =
+    s >= 0 && tx && ty ? sampleBackprop(net.sizes, net.layers, act, [tx[2 * s], tx[2 * s + 1]], ty[s]) : null;
+  const delta = bp?.delta[l][j];
+  const aIn = bp?.a[l][k];
+
+  const edgeOptions: { key: EdgeKey; label: string }[] = [];
+  for (let gl = 0; gl < L - 1; gl++)
+    for (let gj = 0; gj < net.sizes[gl + 1]; gj++)
+      for (let gk = 0; gk < net.sizes[gl]; gk++)
+        edgeOptions.push({
+          key: `${gl}:${gj}:${gk}`,
+          label: `${neuronName(gl, gk, L)} → ${neuronName(gl + 1, gj, L)}`,
+        });
+
+  const deltaTex =
+    bp && delta !== undefined
+      ? l === L - 2
+        ? `\\delta = \\sigma(z) - y = ${fmt(1 / (1 + Math.exp(-bp.z[l][j])), 4)} - ${fmt(ty?.[s], 0)} = ${fmt(delta, 4)}`
+        : `\\delta_j = g'(z_j)\\sum_o w_{oj}\\,\\delta_o = ${fmt(delta, 4)}`
+      : '';
+
+  return (
+    <figure className="descent-figure" data-testid="network-plot">
+      <NetworkDiagram
+        layers={net.sizes}
+        weights={net.layers.map((x) => x.w)}
+        grads={grads ?? undefined}
+        mode="gradients"
+        title="∂L/∂w on every edge"
+        height={280}
+        caption="Edge colour is the sign of ∂L/∂w for the last mini-batch, thickness its size."
+      />
+      <div className="network-inspect">
+        <label className="chain-field">
+          <span>Inspect the weight</span>
+          <select
+            value={`${l}:${j}:${k}`}
+            onChange={(e) => setEdge(e.target.value as EdgeKey)}
+            data-testid="inspect-edge"
+          >
+            {edgeOptions.map((o) => (
+              <option key={o.key} value={o.key}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="chain-field">
+          <span>Training sample</span>
+          <input
+            type="number"
+            min={1}
+            max={Math.max(1, count)}
+            value={s + 1}
+            onChange={(e) => {
+              const v = Math.floor(Number(e.target.value));
+              if (Number.isFinite(v)) setSample(Math.max(0, Math.min(Math.max(0, count - 1), v - 1)));
+            }}
+            data-testid="inspect-sample"
+          />
+        </label>
+      </div>
+      <p data-testid="inspect-values">
+        w = {fmt(wValue, 4)}; ∂L/∂w over the last mini-batch ={' '}
+        <span data-testid="inspect-grad">{fmt(gValue, 5)}</span>.
       </p>
-    </div>
+      {bp && delta !== undefined && aIn !== undefined && (
+        <div className="descent-formula">
+          <Tex display tex={deltaTex} />
+          <Tex
+            display
+            tex={`\\frac{\\partial L^{(${s + 1})}}{\\partial w} = \\delta_j \\, a_k = ${fmt(delta, 4)} \\times ${fmt(aIn, 4)} = ${fmt(delta * aIn, 5)}`}
+          />
+        </div>
+      )}
+      <figcaption>
+        For one training sample the gradient of a weight is the error signal δ at its head times the
+        activation at its tail; the mini-batch gradient above is the average of these products over the batch.
+      </figcaption>
+      {grid && (
+        <DecisionBoundary grid={grid} points={points} height={260} title="What the network predicts" />
+      )}
+    </figure>
   );
 }

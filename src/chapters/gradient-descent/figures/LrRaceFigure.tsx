@@ -4,7 +4,7 @@ import type { ViewValue } from '../../../experiments/types';
 import { ExperimentPanel } from '../../backprop/figures/ExperimentPanel';
 import { floats, fmt, num, record, useGridView } from '../../backprop/figures/views';
 import type { LessonStep } from '../../types';
-import { deinterleave } from './series';
+import { deinterleave, untilExit } from './series';
 
 const NAMES = ['too small', 'about right', 'too large', 'divergent'];
 
@@ -40,7 +40,8 @@ function LrRacePlots() {
   });
   const paths = runs.flatMap((r, i) => {
     const p = floats(r?.path);
-    return p ? [{ label: `α = ${fmt(num(r?.alpha), 3)}`, points: p, color: colour(i) }] : [];
+    const shown = p && grid ? untilExit(p, grid.xDomain, grid.yDomain) : p;
+    return shown ? [{ label: `α = ${fmt(num(r?.alpha), 3)}`, points: shown, color: colour(i) }] : [];
   });
 
   return (

@@ -9,3 +9,21 @@ export function deinterleave(points: Float32Array | undefined): { x: Float32Arra
   }
   return { x, y };
 }
+
+/**
+ * The path up to and including its first point outside the window: a diverging run is shown leaving the map
+ * instead of flooding it with lines far outside.
+ */
+export function untilExit(
+  points: Float32Array,
+  xDomain: readonly [number, number],
+  yDomain: readonly [number, number],
+): Float32Array {
+  for (let i = 0; i + 1 < points.length; i += 2) {
+    const x = points[i];
+    const y = points[i + 1];
+    if (x < xDomain[0] || x > xDomain[1] || y < yDomain[0] || y > yDomain[1])
+      return points.subarray(0, i + 2);
+  }
+  return points;
+}
