@@ -4,7 +4,7 @@
  *
  * Metrics (besides step / loss): accuracy = held-out TEACHER-FORCED token accuracy; valLoss = held-out loss;
  * seqAccuracy = held-out GREEDY sequence accuracy; antiDiagonalMass / diagonalMass / otherLineMass = share of the
- * last decoder layer's cross-attention (mean over heads and 32 held-out examples) on the anti-diagonal, the
+ * last decoder layer's cross-attention (mean over heads and 64 held-out examples) on the anti-diagonal, the
  * diagonal and the best other line; lr = the current (warmed-up) learning rate.
  *
  * Views (ask only for what the page shows):

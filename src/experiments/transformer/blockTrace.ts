@@ -1,20 +1,16 @@
 /**
  * Step 4's figure data: the activations entering and leaving each layer norm of a small, untrained encoder–decoder
- * (seeded), i.e. x + Sublayer(x) before normalisation and LayerNorm(x + Sublayer(x)) after.
+ * (the core's Seq2SeqTransformer, seeded), i.e. x + Sublayer(x) before normalisation and LayerNorm(x + Sublayer(x))
+ * after. The sublayers are called one by one, exactly in the order of the block's equations.
  */
-import { Capture } from '../../core/nn/capture';
+import { noGrad } from '../../core/autograd';
 import { makeTask, parseSource, toBatch } from '../../core/data/seq2seq';
-import { CoreSeq2Seq } from './coreNet';
+import { Seq2SeqTransformer } from '../../core/nn/transformer';
+import { add, scale } from '../../core/ops/elementwise';
+import { positionalEncoding } from '../../core/ops/nn';
+import type { Tensor } from '../../core/tensor';
 
 export type SublayerKey = 'enc-mha' | 'enc-ffn' | 'dec-self' | 'dec-cross' | 'dec-ffn';
-
-const NORM_OF: Record<SublayerKey, string> = {
-  'enc-mha': 'encoder.0.norm1',
-  'enc-ffn': 'encoder.0.norm2',
-  'dec-self': 'decoder.0.norm1',
-  'dec-cross': 'decoder.0.norm2',
-  'dec-ffn': 'decoder.0.norm3',
-};
 
 export interface NormTrace {
   /** x + Sublayer(x), all values (flattened [n, d]). */
@@ -23,45 +19,50 @@ export interface NormTrace {
   after: Float32Array;
 }
 
+export const TRACE_WIDTH = 32;
+
 /** Runs the reverse task's example through a fresh model (d = 32) and returns before/after values per sublayer. */
 export function traceLayerNorms(seed = 1, text = '31415926'): Record<SublayerKey, NormTrace> {
   const task = makeTask('reverse', { maxLen: 8 });
   const src = parseSource(task, text).ids;
-  const batch = toBatch([{ src, tgt: task.target(src) }]);
-  const net = new CoreSeq2Seq(
+  const b = toBatch([{ src, tgt: task.target(src) }]);
+  const d = TRACE_WIDTH;
+  const model = new Seq2SeqTransformer(
     {
-      vocabSize: task.vocab.size,
-      dModel: 32,
+      srcVocab: task.vocab.size,
+      tgtVocab: task.vocab.size,
+      dModel: d,
       heads: 2,
+      ff: 2 * d,
       encoderLayers: 1,
       decoderLayers: 1,
-      dFF: 64,
-      tied: true,
       maxLen: 12,
+      shareEmbeddings: true,
     },
     seed,
   );
-  const capture = new Capture();
-  net.setCapture(capture);
-  net.evaluate(
-    {
-      batch: 1,
-      srcLen: batch.srcLen,
-      tgtLen: batch.tgtLen,
-      src: batch.src,
-      decoderInput: batch.decoderInput,
-    },
-    false,
-  );
-  net.setCapture(null);
-  const snap = capture.snapshot();
-  const out = {} as Record<SublayerKey, NormTrace>;
-  for (const key of Object.keys(NORM_OF) as SublayerKey[]) {
-    const before = snap[`${NORM_OF[key]}.input`]?.[0]?.value ?? new Float32Array(0);
-    const after = snap[`${NORM_OF[key]}.output`]?.[0]?.value ?? new Float32Array(0);
-    out[key] = { before, after };
-  }
-  return out;
+  model.eval();
+  return noGrad(() => {
+    const embed = (ids: Int32Array, T: number): Tensor =>
+      add(scale(model.srcEmbed.forward(ids, [1, T]), Math.sqrt(d)), positionalEncoding(T, d)); // [1, T, d]
+    const out = {} as Record<SublayerKey, NormTrace>;
+    const step = (key: SublayerKey, residual: Tensor, sub: Tensor, norm: { forward(x: Tensor): Tensor }) => {
+      const before = add(residual, sub); // x + Sublayer(x)
+      const after = norm.forward(before);
+      out[key] = { before: before.data.slice(), after: after.data.slice() };
+      return after;
+    };
+    const enc = model.encoder[0];
+    const e = embed(b.src, b.srcLen); // E
+    const e1 = step('enc-mha', e, enc.selfAttn.forward(e, e), enc.ln1); // E′
+    const h = step('enc-ffn', e1, enc.ffn.forward(e1), enc.ln2); // E″ = H
+    const dec = model.decoder[0];
+    const dIn = embed(b.decoderInput, b.tgtLen); // D
+    const d1 = step('dec-self', dIn, dec.selfAttn.forward(dIn, dIn, true), dec.ln1); // D′
+    const d2 = step('dec-cross', d1, dec.crossAttn.forward(d1, h), dec.ln2); // D″
+    step('dec-ffn', d2, dec.ffn.forward(d2), dec.ln3); // D‴
+    return out;
+  });
 }
 
 /** Equal-width histogram of values over [lo, hi] (values outside are clamped into the end bins). */

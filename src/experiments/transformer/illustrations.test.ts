@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { noGrad } from '../../core/autograd';
+import { positionalEncoding, scaledDotProductAttention } from '../../core/ops/nn';
+import { tensor } from '../../core/tensor';
 import {
   attentionByHand,
   multiHeadByHand,
@@ -80,6 +83,22 @@ describe('attention by hand', () => {
     expect(m.concat.cols).toBe(8);
     expect(m.output.cols).toBe(8);
     expect(Array.from(m.concat.data.slice(2, 4))).toEqual(Array.from(m.heads[1].output.data.slice(0, 2)));
+  });
+  it('matches the core attention op stage for stage (weights and output, with and without the mask)', () => {
+    for (const causal of [false, true]) {
+      const s = attentionByHand(input, { dk: 4, causal });
+      const asHeads = (m: { data: Float32Array; rows: number; cols: number }) =>
+        tensor(m.data, [1, 1, m.rows, m.cols]);
+      const core = noGrad(() =>
+        scaledDotProductAttention(asHeads(s.q), asHeads(s.k), asHeads(s.v), { causal }),
+      );
+      core.weights.data.forEach((w, i) => expect(s.weights.data[i]).toBeCloseTo(w, 5));
+      core.output.data.forEach((o, i) => expect(s.output.data[i]).toBeCloseTo(o, 5));
+    }
+  });
+  it('the figure positional encoding equals the core one', () => {
+    const ours = sinusoidalEncoding(6, 16).data;
+    positionalEncoding(6, 16).data.forEach((v, i) => expect(ours[i]).toBeCloseTo(v, 5));
   });
   it('same seed ⇒ same figures', () => {
     expect(attentionByHand(input, { seed: 9 }).weights.data).toEqual(

@@ -67,7 +67,7 @@ export const TRANSFORMER_PARAMS: ParamTable = [
     name: 'lr',
     label: 'Learning rate α',
     type: 'number',
-    default: 0.003,
+    default: 0.006,
     min: 0.0001,
     max: 0.03,
     scale: 'log',

@@ -31,12 +31,10 @@ import type { NetConfig, NetInput, Seq2SeqNet } from './net';
 import { scheduledLr } from './params';
 import { effectiveModelWidth, readSettings, type TransformerSettings } from './settings';
 
-/** Held-out examples used for token accuracy and validation loss. */
-const EVAL_TOKENS_EXAMPLES = 128;
+/** Held-out examples used for token accuracy, validation loss and the attention line masses (one forward). */
+const EVAL_TOKENS_EXAMPLES = 64;
 /** Held-out examples decoded greedily for sequence accuracy. */
 const EVAL_GREEDY_EXAMPLES = 32;
-/** Held-out examples whose cross-attention is summarised into the line masses. */
-const EVAL_ATTENTION_EXAMPLES = 32;
 /** Re-evaluate token accuracy and attention masses every this many steps; greedy sequence accuracy less often. */
 const EVAL_EVERY = 10;
 const GREEDY_EVERY = 50;
@@ -69,7 +67,6 @@ export class TransformerTrainer implements Trainer {
   private readonly seed: number;
   private readonly evalBatch: Seq2SeqBatch;
   private readonly greedyExamples: readonly Seq2SeqExample[];
-  private readonly attentionBatch: Seq2SeqBatch;
   private stepCount = 0;
   private examplesSeen = 0;
   private lastLoss = Number.NaN;
@@ -110,7 +107,6 @@ export class TransformerTrainer implements Trainer {
     const held = this.data.heldOut;
     this.evalBatch = toBatch(held.slice(0, EVAL_TOKENS_EXAMPLES));
     this.greedyExamples = held.slice(0, EVAL_GREEDY_EXAMPLES);
-    this.attentionBatch = toBatch(held.slice(0, EVAL_ATTENTION_EXAMPLES));
     this.refreshEvaluation(true);
   }
 
@@ -200,7 +196,7 @@ export class TransformerTrainer implements Trainer {
   evaluate(): EvalResult {
     const V = this.net.config.vocabSize;
     const b = this.evalBatch;
-    const { logits } = this.net.evaluate(asInput(b), false); // [B, T, V]
+    const { logits, attention } = this.net.evaluate(asInput(b), true); // [B, T, V] + maps
     let correct = 0;
     let counted = 0;
     let lossSum = 0;
@@ -216,7 +212,7 @@ export class TransformerTrainer implements Trainer {
       lossSum += m + Math.log(sum) - logits[off + target];
       counted++;
     }
-    const masses = this.lineMasses();
+    const masses = this.lineMasses(b, attention?.cross[attention.cross.length - 1]);
     this.evaluation = {
       step: this.stepCount,
       accuracy: counted > 0 ? correct / counted : 0,
@@ -230,10 +226,10 @@ export class TransformerTrainer implements Trainer {
    * Cross-attention of the LAST decoder layer, averaged over its heads, summarised over held-out examples: the share
    * of mass on the anti-diagonal (reverse), the diagonal (copy) and the best other straight line.
    */
-  private lineMasses(): { antiDiagonalMass: number; diagonalMass: number; otherLineMass: number } {
-    const b = this.attentionBatch;
-    const { attention } = this.net.evaluate(asInput(b), true);
-    const cross = attention?.cross[attention.cross.length - 1];
+  private lineMasses(
+    b: Seq2SeqBatch,
+    cross: Float32Array | undefined,
+  ): { antiDiagonalMass: number; diagonalMass: number; otherLineMass: number } {
     if (!cross) return { antiDiagonalMass: 0, diagonalMass: 0, otherLineMass: 0 };
     const T = b.tgtLen;
     const S = b.srcLen;
