@@ -89,7 +89,8 @@ $$\\sigma(x) = \\frac{1}{1 + e^{-x}}, \\qquad \\sigma'(x) = \\sigma(x)\\big(1 - 
 It is smooth, so its gradient exists everywhere, but it is never larger than $\\sigma'(0) = 0.25$.
 
 **tanh** has the same S shape, stretched to $(-1, 1)$:
-$$\\tanh(x) = \\frac{e^{x} - e^{-x}}{e^{x} + e^{-x}} = 2\\sigma(2x) - 1, \\qquad \\tanh'(x) = 1 - \\tanh^2(x).$$
+$$\\tanh(x) = \\frac{e^{x} - e^{-x}}{e^{x} + e^{-x}} = 2\\sigma(2x) - 1,$$
+$$\\tanh'(x) = 1 - \\tanh^2(x).$$
 It is **zero-centred**: symmetric around the origin, so for inputs spread around $0$ its outputs average near $0$ (not near $1$, as some notes claim). Zero-centred outputs keep the next layer's updates from all pushing in one direction, and its slope at $0$ is $1$, four times the sigmoid's.
 
 Both **saturate**: far from $0$ the curve is flat and the derivative is almost $0$. Drag the probe to see how quickly: $\\sigma'(5) \\approx 0.0066$.`,

@@ -22,11 +22,11 @@ export function CompareFigure({ preset, variant }: FigureProps & { variant: 'ste
 
   return (
     <div className="act-figure" data-testid={`figure-${variant}`}>
-      {variant === 'step-linear' && <StepAndLinearPlots />}
       <NoticeBar />
       <RunControls />
       <MetricsBar />
       <ComparePanels values={exp.values} showNetworks={variant === 'playground'} />
+      {variant === 'step-linear' && <StepAndLinearPlots />}
       {exp.ready ? (
         <ParamControls only={only} label="Settings (A: per layer, B: everywhere)" />
       ) : (
@@ -45,8 +45,8 @@ function StepAndLinearPlots() {
         title="Binary step"
         f={step.f}
         df={step.df}
-        fLabel="step(x)"
-        dfLabel="step′(x) = 0"
+        fLabel="f(x)"
+        dfLabel="f′(x)"
         xDomain={[-3, 3]}
         yDomain={[-0.5, 1.5]}
         initialProbe={1}
@@ -57,8 +57,8 @@ function StepAndLinearPlots() {
         title="Linear (identity)"
         f={linear.f}
         df={linear.df}
-        fLabel="x"
-        dfLabel="1"
+        fLabel="f(x)"
+        dfLabel="f′(x)"
         xDomain={[-3, 3]}
         yDomain={[-3, 3]}
         initialProbe={1}

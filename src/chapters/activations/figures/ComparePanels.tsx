@@ -142,7 +142,6 @@ export function ComparePanels({ values, showNetworks }: { values: ParamValues; s
       <LineChart
         title="Loss: A vs B (same seed)"
         xLabel="training steps"
-        yLabel="loss"
         height={200}
         series={
           curves
@@ -287,7 +286,6 @@ function FitPlot({
       title={title}
       xDomain={FIT_X}
       yDomain={[-1.4, 1.6]}
-      yLabel="y"
       height={260}
       points={points}
       curves={[

@@ -73,7 +73,7 @@ function DeadMap({ mask }: { mask: Uint8Array[] | undefined }) {
   const dead = mask.reduce((s, r) => s + r.reduce((a, b) => a + b, 0), 0);
   const total = mask.reduce((s, r) => s + r.length, 0);
   return (
-    <figure className="act-deadmap">
+    <figure className="chart act-deadmap">
       <div className="chart-title">Hidden units (dark = dead)</div>
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`${dead} of ${total} hidden units are dead`}>
         {mask.map((row, l) => (

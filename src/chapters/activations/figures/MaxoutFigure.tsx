@@ -79,7 +79,6 @@ export function MaxoutFigure({ preset }: FigureProps) {
         title={`Maxout with k = ${k} pieces fitting ${target.label}`}
         xDomain={MAXOUT_RANGE}
         yDomain={yDomain}
-        yLabel="y"
         height={300}
         curves={curves}
         caption={`Maxout unit with ${k} linear pieces (${pieces}) fitted to ${target.label} on [−2, 2].`}

@@ -1,3 +1,4 @@
+import { FunctionPlot } from '../../../components/charts';
 import { Tex } from '../../../components/math';
 import { ACTIVATIONS, isActivationName } from '../../../experiments/activations/functions';
 import { LocalControls } from './LocalControls';
@@ -41,6 +42,19 @@ export function NeuronFigure({ preset }: FigureProps) {
       <p className="act-readout">
         Output <strong data-testid="neuron-output">{fmt(a, 3)}</strong>
       </p>
+      <FunctionPlot
+        title={`The activation f: ${act.label}`}
+        f={act.f}
+        xDomain={[-6, 6]}
+        fLabel="a = f(z)"
+        xLabel="z"
+        probe={z}
+        // dragging the probe moves z by changing the bias θ₀ (the inputs and weights stay)
+        onProbeChange={(nz) => set('b', Math.max(-3, Math.min(3, Number((w[0] + nz - z).toFixed(2)))))}
+        showTangent={false}
+        height={190}
+        caption="The neuron's activation function with the current (z, a) marked; dragging the point changes the bias."
+      />
       <LocalControls table={NEURON_PARAMS} values={values} onChange={set} />
       <div className="act-buttons">
         <button type="button" onClick={reset}>
@@ -51,6 +65,8 @@ export function NeuronFigure({ preset }: FigureProps) {
     </figure>
   );
 }
+
+const THETA = ['θ₀', 'θ₁', 'θ₂', 'θ₃'];
 
 /** Inputs (x₀ = 1 and x₁…x₃) → Σ → f → a. Edge colour = weight sign, width = |weight|. */
 function NeuronDiagram({
@@ -100,7 +116,7 @@ function NeuronDiagram({
               {names[i]}
             </text>
             <text x={lx} y={ly} textAnchor="middle" className="act-edge-label">
-              θ{i} = {fmt(w[i], 2)}
+              {THETA[i]} = {fmt(w[i], 2)}
             </text>
           </g>
         );

@@ -50,14 +50,12 @@ export function VanishingFigure({ preset }: FigureProps) {
           bars={bars}
           yScale="log"
           xLabel="layer (input → output)"
-          yLabel="‖∂L/∂W‖"
           height={260}
           caption={caption}
         />
         <LineChart
           title="Loss"
           xLabel="training steps"
-          yLabel="loss"
           height={260}
           series={
             curves
