@@ -25,7 +25,7 @@ export function chartMargins(
     top: Math.round(f * 0.9),
     right: Math.round(opts.right ?? f * 1.2),
     bottom: Math.round(f * 1.9 + (opts.xLabel ? f * 1.5 : 0)),
-    left: Math.round(f * 3.6 + (opts.yLabel ? f * 1.5 : 0)),
+    left: Math.round(f * 3.6 + (opts.yLabel ? f * 1.8 : 0)),
   };
 }
 
@@ -50,7 +50,7 @@ export function AxisBottom({ scale, theme, offset, gridLength = 0, label, ticks,
   const [r0, r1] = scale.range();
   const n = ticks ?? tickCount(Math.abs(r1 - r0), theme, 6.5);
   const values = scale.ticks(n);
-  const fmt = format ?? scale.tickFormat(n);
+  const fmt = format ?? (isLogScale(scale) ? logTickFormat : scale.tickFormat(n));
   const f = theme.fontSize;
   return (
     <g className="axis axis-x" transform={`translate(0,${offset})`} fontSize={f} fill={theme.fgMuted}>
@@ -82,10 +82,13 @@ export function AxisLeft({ scale, theme, offset, gridLength = 0, label, ticks, f
   const [r0, r1] = scale.range();
   const n = ticks ?? tickCount(Math.abs(r1 - r0), theme, 2.8);
   let values = scale.ticks(n);
-  const fmt = format ?? scale.tickFormat(n);
+  const fmt = format ?? (isLogScale(scale) ? logTickFormat : scale.tickFormat(n));
   // log scales give many ticks: keep those with a label so they do not overlap
   if (values.length > 12) values = values.filter((v) => fmt(v) !== '');
   const f = theme.fontSize;
+  // the label sits left of the widest tick label, whatever the plot's margin
+  const widest = Math.max(1, ...values.map((v) => fmt(v).length));
+  const labelX = -(widest * f * 0.6 + 8 + f * 0.8);
   return (
     <g className="axis axis-y" transform={`translate(${offset},0)`} fontSize={f} fill={theme.fgMuted}>
       <line y1={r0} y2={r1} stroke={theme.border} />
@@ -105,7 +108,7 @@ export function AxisLeft({ scale, theme, offset, gridLength = 0, label, ticks, f
       {label && (
         <text
           className="axis-label"
-          transform={`translate(${-offset + f * 0.9},${(r0 + r1) / 2}) rotate(-90)`}
+          transform={`translate(${labelX},${(r0 + r1) / 2}) rotate(-90)`}
           textAnchor="middle"
           dy="0.32em"
           fill={theme.fg}
@@ -115,4 +118,18 @@ export function AxisLeft({ scale, theme, offset, gridLength = 0, label, ticks, f
       )}
     </g>
   );
+}
+
+function isLogScale(scale: TickScale): boolean {
+  return typeof (scale as unknown as { base?: unknown }).base === 'function';
+}
+
+/** Log-axis labels as plain decimals at 1, 2 and 5 × 10ⁿ (others blank so they never overlap). */
+export function logTickFormat(v: number): string {
+  if (!(v > 0)) return '';
+  const e = Math.floor(Math.log10(v) + 1e-9);
+  const mant = v / 10 ** e;
+  if (Math.abs(mant - 1) > 1e-6 && Math.abs(mant - 2) > 1e-6 && Math.abs(mant - 5) > 1e-6) return '';
+  if (e >= 6 || e <= -5) return `${Math.round(mant)}e${e}`;
+  return String(Number(v.toPrecision(1)));
 }

@@ -244,14 +244,7 @@ export function LineChart({
         onBlur={() => setHoverX(null)}
       >
         <g transform={`translate(${m.left},${m.top})`}>
-          <AxisLeft
-            scale={sy}
-            theme={theme}
-            offset={0}
-            gridLength={innerW}
-            label={yLabel}
-            format={log ? logFormat : undefined}
-          />
+          <AxisLeft scale={sy} theme={theme} offset={0} gridLength={innerW} label={yLabel} />
           <AxisBottom scale={sx} theme={theme} offset={innerH} label={xLabel} />
           <g className="lines" fill="none" strokeLinejoin="round" strokeLinecap="round">
             {lines.map((s, i) => (
@@ -298,13 +291,4 @@ export function LineChart({
       </svg>
     </ChartFrame>
   );
-}
-
-/** Log-axis labels only at powers of ten and 2×/5× (others blank, so they do not overlap). */
-function logFormat(v: number): string {
-  const e = Math.log10(v);
-  const mant = v / 10 ** Math.floor(e);
-  if (Math.abs(mant - 1) < 1e-6) return formatValue(v);
-  if (Math.abs(mant - 2) < 1e-6 || Math.abs(mant - 5) < 1e-6) return formatValue(v);
-  return '';
 }

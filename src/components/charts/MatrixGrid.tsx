@@ -1,6 +1,6 @@
 import { useMemo, type KeyboardEvent } from 'react';
 import { interpolateLab } from 'd3';
-import { divergingInterpolator } from './canvas';
+import { divergingInterpolator, readableTextOn } from './canvas';
 import type { ChartTheme } from './chartTheme';
 import { formatValue, maxAbs } from './format';
 
@@ -73,14 +73,6 @@ export function matrixColor(
     color: (v: number) =>
       Number.isFinite(v) ? interp(Math.max(0, Math.min(1, (v - (lo as number)) / span))) : theme.border,
   };
-}
-
-/** Whether text on a cell of this colour should be light. */
-function isDark(color: string) {
-  const m = /rgb\((\d+), (\d+), (\d+)\)/.exec(color);
-  if (!m) return false;
-  const [r, g, b] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  return 0.299 * r + 0.587 * g + 0.114 * b < 140;
 }
 
 export function MatrixGrid({
@@ -163,7 +155,7 @@ export function MatrixGrid({
               dy="0.35em"
               textAnchor="middle"
               fontSize={Math.min(f * 0.85, cell / 3.2)}
-              fill={isDark(fill) ? '#ffffff' : '#111111'}
+              fill={readableTextOn(fill)}
               pointerEvents="none"
             >
               {format(v)}

@@ -4,6 +4,7 @@ import { ChartFrame } from './ChartFrame';
 import { useChartTheme } from './chartTheme';
 import { useElementWidth } from './useElementWidth';
 import { formatValue, maxAbs } from './format';
+import { readableTextOn } from './canvas';
 
 /**
  * NetworkDiagram — layers of neurons joined by edges: colour = sign (--positive / --negative), width = magnitude.
@@ -304,7 +305,10 @@ export function NetworkDiagram({
                 <g key={`${l}-${k}`} className="neuron" transform={`translate(${colX(l)},${rowY(l, k)})`}>
                   <circle r={r} fill={fill} stroke={theme.fg} strokeWidth={1.5} />
                   {(label || a !== undefined) && (
-                    <text dy="0.35em" fill={theme.fg}>
+                    <text
+                      dy="0.35em"
+                      fill={a === undefined || !Number.isFinite(a) ? theme.fg : readableTextOn(fill)}
+                    >
                       {label ?? formatValue(a ?? NaN, 2)}
                     </text>
                   )}

@@ -49,3 +49,10 @@ export function divergingInterpolator(negative: string, neutral: string, positiv
   const hi = interpolateLab(neutral, positive);
   return (t: number) => (t < 0.5 ? lo((0.5 - t) * 2) : hi((t - 0.5) * 2));
 }
+
+/** Black or white, whichever reads better on `fill` (for numbers printed on coloured cells and circles). */
+export function readableTextOn(fill: string): string {
+  const c = d3color(fill)?.rgb();
+  if (!c) return '#111111';
+  return 0.299 * c.r + 0.587 * c.g + 0.114 * c.b < 140 ? '#ffffff' : '#111111';
+}
