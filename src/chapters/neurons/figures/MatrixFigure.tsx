@@ -1,0 +1,59 @@
+import { useState } from 'react';
+import { Tex } from '../../../components/charts';
+import { Slider, fmt2, tex2 } from './Slider';
+
+/** The worked example's layer: 2 neurons (rows) × 3 inputs (columns). */
+export const W: readonly (readonly number[])[] = [
+  [1, 2, 0],
+  [-1, 0, 3],
+];
+export const BETA: readonly number[] = [0.5, -1];
+
+export function layerOutput(x: readonly number[]): number[] {
+  return W.map((row, i) => row.reduce((s, w, j) => s + w * x[j], 0) + BETA[i]);
+}
+
+/** Step 2: y = Wx + β with the worked 2×3 example; the inputs are sliders, every product is shown. */
+export function MatrixFigure() {
+  const [x, setX] = useState<[number, number, number]>([2, 1, -1]);
+  const y = layerOutput(x);
+  const set = (j: number) => (v: number) => setX((old) => old.map((o, k) => (k === j ? v : o)) as typeof old);
+  const rows = W.map(
+    (row, i) => `${row.map((w, j) => `${tex2(w)} \\cdot ${tex2(x[j])}`).join(' + ')} + ${tex2(BETA[i])}`,
+  );
+  const tex =
+    `\\begin{pmatrix} ${W.map((r) => r.join(' & ')).join(' \\\\ ')} \\end{pmatrix}` +
+    `\\begin{pmatrix} ${x.map(tex2).join(' \\\\ ')} \\end{pmatrix} + ` +
+    `\\begin{pmatrix} ${BETA.join(' \\\\ ')} \\end{pmatrix} = ` +
+    `\\begin{pmatrix} ${y.map(tex2).join(' \\\\ ')} \\end{pmatrix}`;
+
+  return (
+    <div className="nr-figure" data-testid="figure-matrix">
+      <Tex display tex={tex} />
+      <ol className="nr-rows">
+        {rows.map((r, i) => (
+          <li key={i}>
+            Neuron {i + 1} (row {i + 1} of W): <Tex tex={`${r} = ${tex2(y[i])}`} />
+          </li>
+        ))}
+      </ol>
+      <p className="nr-readout">
+        y = (<strong data-testid="matrix-y1">{fmt2(y[0])}</strong>,{' '}
+        <strong data-testid="matrix-y2">{fmt2(y[1])}</strong>)
+      </p>
+      <div className="nr-controls" role="group" aria-label="Inputs">
+        {[0, 1, 2].map((j) => (
+          <Slider
+            key={j}
+            label={`Input x${'₁₂₃'[j]}`}
+            value={x[j]}
+            min={-3}
+            max={3}
+            step={0.5}
+            onChange={set(j)}
+          />
+        ))}
+      </div>
+    </div>
+  );
+}
