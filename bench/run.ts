@@ -111,6 +111,7 @@ async function createEngines(names: EngineName[]): Promise<Engine[]> {
 }
 
 async function main(): Promise<number> {
+  const started = performance.now();
   const cli = parseArgs(process.argv.slice(2));
   checkShims();
   if (typeof (globalThis as { gc?: unknown }).gc !== 'function') {
@@ -178,6 +179,7 @@ async function main(): Promise<number> {
     writeFileSync(cli.out, JSON.stringify(file, null, 2) + '\n');
     console.log(`\nwrote ${path.relative(process.cwd(), cli.out)}`);
   }
+  console.log(`\ntotal ${((performance.now() - started) / 1000).toFixed(0)} s`);
   const failed = [...results, ...matmul].filter((r) => r.status === 'error' || r.status === 'mismatch');
   if (failed.length) {
     console.error(`\n!!! ${failed.length} engine/workload pair(s) failed or disagreed — see above.`);
