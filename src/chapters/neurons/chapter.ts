@@ -71,7 +71,7 @@ $$a^{(l)} = f^{(l)}\\big(W^{(l)} a^{(l-1)} + b^{(l)}\\big).$$
 
 Data flows one way, **input → hidden → output**, with no loops: that is what **feed-forward** means. (Recurrent networks, later in the course, feed outputs back in.)
 
-The weight $\\theta^{(l)}_{ij}$ joins neuron $j$ in layer $l$ to neuron $i$ in layer $l+1$ — the *target* comes first, matching row $i$, column $j$ of the matrix. The bias unit $x_0 = 1$ of each layer and its weights $\\theta^{(l)}_{i0}$ shift where each neuron's activation switches on.`,
+The weight $\\theta^{(l)}_{ij}$ joins neuron $j$ in layer $l$ to neuron $i$ in layer $l+1$ — the **target** comes first, matching row $i$, column $j$ of the matrix. The bias unit $x_0 = 1$ of each layer and its weights $\\theta^{(l)}_{i0}$ shift where each neuron's activation switches on.`,
       tryThis: [
         'Move the inputs and follow the numbers layer by layer to the output.',
         'Hover an edge (or focus the diagram and use the arrow keys) to read its weight: blue is positive, orange negative, thickness is size.',
@@ -121,7 +121,7 @@ Picture the loss as a landscape over the parameters: a **hypersurface** with one
       preset: { dataset: 'xor', hidden: '2', act: 'tanh', lr: 0.3, optimizer: 'sgd', seed: 2 },
       body: `The weights $\\omega$ and biases $\\beta$ are **parameters**: training learns them.
 
-Everything you choose *before* training is a **hyperparameter**: the learning rate $\\alpha$, the batch size, the loss, the number of layers and neurons, the activation function. Together, the choices about layers and neurons are the network's **architecture**, its design.
+Everything you choose **before** training is a **hyperparameter**: the learning rate $\\alpha$, the batch size, the loss, the number of layers and neurons, the activation function. Together, the choices about layers and neurons are the network's **architecture**, its design.
 
 Hyperparameters are tuned by trying several settings and comparing them on a **validation set** — data held out from training — never on the training loss, which rewards memorising. Two common strategies: **grid search** (every combination of a few values per setting) and **random search** (random combinations; it usually finds good values faster when only a few settings matter).`,
       tryThis: [
@@ -145,11 +145,11 @@ Hyperparameters are tuned by trying several settings and comparing them on a **v
       id: 'universal-approximation',
       title: 'One hidden layer can approximate any continuous function',
       figure: 'bumps',
-      body: `The **universal approximation theorem**: a network with a *single* hidden layer of sigmoid-like neurons and a linear output can approximate any continuous function on a bounded domain as closely as you like — given enough hidden neurons. This holds for functions of **one input or many**. (The claim that it covers only functions of one variable is a common misconception.)
+      body: `The **universal approximation theorem**: a network with a **single** hidden layer of sigmoid-like neurons and a linear output can approximate any continuous function on a bounded domain as closely as you like — given enough hidden neurons. This holds for functions of **one input or many**. (The claim that it covers only functions of one variable is a common misconception.)
 
 The figure shows why, for one input. A sigmoid with a large weight $k$, $\\sigma(k(x - c))$, is almost a step at $c$. Two such steps, one subtracted from the other, make a **bump**; a row of bumps whose heights follow the target is a staircase, and narrower bumps (more neurons) hug the target more closely. With two inputs, steps along several directions combine into **towers**, and the same argument works in any dimension.
 
-The theorem says such weights *exist*. It does not say how many neurons are needed (often very many), nor that gradient descent will find them.`,
+The theorem says such weights **exist**. It does not say how many neurons are needed (often very many), nor that gradient descent will find them.`,
       tryThis: [
         'Raise the hidden neurons from 4 to 60 and watch the maximum error fall.',
         'Lower the steepness $k$: the steps blur into a smooth curve — sometimes closer to the target, sometimes not.',
