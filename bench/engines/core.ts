@@ -7,6 +7,7 @@ import {
   adam,
   binaryCrossEntropy,
   crossEntropy,
+  kernelName,
   loadState,
   matmul,
   noGrad,
@@ -32,7 +33,7 @@ import type {
 export async function createCoreEngine(): Promise<Engine> {
   return {
     name: 'core',
-    description: 'Gradient Lab src/core: MLP, LSTMCell, Seq2SeqTransformer modules, default kernels',
+    description: `Gradient Lab src/core: MLP, LSTMCell, Seq2SeqTransformer modules; kernels: ${kernelName()}`,
     async activate() {},
     createTrainer: (w) => createTrainer(w),
     createMatmul: (c) => createMatmul(c),
