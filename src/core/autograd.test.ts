@@ -60,6 +60,16 @@ describe('autograd mechanics', () => {
     expect(Array.from(w.grad!)).toEqual([3, 30]);
   });
 
+  it('a second backward() on the same graph throws instead of silently giving zero gradients', () => {
+    const w = asParameter(tensor([1, 2]));
+    const y = tanh(w);
+    const l1 = sum(y);
+    const l2 = sum(scale(y, 2));
+    l1.backward();
+    expect(() => l2.backward()).toThrow(/already backpropagated/);
+    sum(add(tanh(w), scale(tanh(w), 2))).backward(); // the supported way: one summed loss
+  });
+
   it('recorded buffers are recycled one backward later; detach() keeps a copy', () => {
     const w = asParameter(tensor([1, 2, 3]));
     const h = tanh(w);

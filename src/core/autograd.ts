@@ -25,6 +25,8 @@ let previous: Tensor[] = [];
 const MAX_TAPE = 2_000_000;
 const MAX_TAPE_FLOATS = 64 * 1024 * 1024;
 let tapeFloats = 0;
+/** Incremented by every backward() / releaseGraph(): tensors of older generations can no longer be backpropagated. */
+let generation = 0;
 
 export function isGradEnabled(): boolean {
   return gradEnabled;
@@ -55,6 +57,7 @@ export function record(out: Tensor, op: string, parents: Tensor[], backwardFn: (
   out.parents = parents;
   out.backwardFn = backwardFn;
   out.onTape = true;
+  out.generation = generation;
   tape.push(out);
   tapeFloats += out.size;
   if (tape.length > MAX_TAPE || tapeFloats > MAX_TAPE_FLOATS) {
@@ -92,6 +95,11 @@ export function backward(root: Tensor, seed?: ArrayLike<number>): void {
   if (seed !== undefined && seed.length !== root.size) {
     throw new Error(`backward(): seed has ${seed.length} values, root has ${root.size}`);
   }
+  if (root.onTape && root.generation !== generation) {
+    throw new Error(
+      'backward(): this graph was already backpropagated; add the losses and call backward() once',
+    );
+  }
   const g = gradOf(root)!;
   if (seed === undefined) g[0] = 1;
   else for (let i = 0; i < g.length; i++) g[i] = seed[i];
@@ -107,6 +115,7 @@ export function backward(root: Tensor, seed?: ArrayLike<number>): void {
   previous = tape;
   tape = old;
   tapeFloats = 0;
+  generation++;
 }
 
 function releaseNodes(nodes: Tensor[]): void {
@@ -128,6 +137,7 @@ export function releaseGraph(): void {
   releaseNodes(previous);
   releaseNodes(tape);
   tapeFloats = 0;
+  generation++;
 }
 
 /** Number of ops recorded since the last backward (tests use it to check that evaluation records nothing). */

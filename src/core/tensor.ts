@@ -45,6 +45,8 @@ export class Tensor {
   backwardFn: (() => void) | null = null;
   /** Produced by a recorded op: its grad (and data, if ownsData) are recycled by the tape. */
   onTape = false;
+  /** Which tape generation recorded it (a backward() closes a generation). */
+  generation = -1;
   /** data came from the pool (false for views such as reshape, which share their input's buffer). */
   ownsData: boolean;
   /** Pooled scratch an op keeps for its backward (a dropout mask, normalised values); recycled with the node. */
