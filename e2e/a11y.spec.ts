@@ -35,6 +35,14 @@ test('a chapter lesson page, with a check answered and the contents open', async
   expect(await seriousViolations(page)).toEqual([]);
 });
 
+test('a live training step (neurons: controls, metrics, boundary, loss)', async ({ page }) => {
+  await page.goto('./#/neurons?lesson=5');
+  await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+  await page.getByRole('button', { name: 'Run 10', exact: true }).click();
+  await expect(page.getByTestId('metric-step')).toHaveText('10', { timeout: 30_000 });
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
 test('presenter mode with the QR code, and the help overlay', async ({ page }) => {
   await page.setViewportSize({ width: 1920, height: 1080 });
   await page.goto('./#/activations?lesson=1&present=1');

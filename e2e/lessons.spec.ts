@@ -228,3 +228,34 @@ test.describe('storage faults', () => {
     await expect(indicator(page)).toHaveText(/^Step 2 of/);
   });
 });
+
+test.describe('the neurons chapter (built on the lesson page)', () => {
+  test('figures compute what the text says, and a live step trains from its preset', async ({ page }) => {
+    await page.goto('./#/neurons?lesson=1');
+    await expect(page.getByTestId('neuron-z')).toHaveText('0.50'); // 0.5 + 1·1 + 2·(−0.5)
+    const bias = page.getByLabel(/Bias weight θ₀/);
+    await bias.focus();
+    await page.keyboard.press('ArrowRight'); // the slider's key, not the lesson's
+    await expect(page.getByTestId('neuron-z')).toHaveText('0.60');
+    await expect(indicator(page)).toHaveText('Step 1 of 7');
+
+    await page.goto('./#/neurons?lesson=2');
+    await expect(page.getByTestId('matrix-y1')).toHaveText('4.50');
+    await expect(page.getByTestId('matrix-y2')).toHaveText('−6.00');
+
+    await page.goto('./#/neurons?lesson=6');
+    const error = async () => Number(await page.getByTestId('bumps-max-error').textContent());
+    const coarse = await error();
+    await page.getByTestId('bumps-units').fill('60');
+    await expect.poll(error).toBeLessThan(coarse / 2);
+
+    await page.goto('./#/neurons?lesson=7');
+    await expect(page.getByTestId('param-count')).toHaveText('97');
+    await page.getByRole('button', { name: 'Run 100' }).click();
+    await expect
+      .poll(async () => Number(await page.getByTestId('metric-step').textContent()), { timeout: 30_000 })
+      .toBe(100);
+    await expect(page.getByTestId('run-status')).toHaveText('paused');
+    await saveScreenshot(page, 'neurons-depth');
+  });
+});
