@@ -142,6 +142,15 @@ export function EmbeddingScatter({
   };
 
   const labelAll = showLabels === 'all' || valid.length <= 60;
+  const labels = placeLabels(
+    valid
+      .filter(({ i }) => labelAll || i === sel || nnSet.has(i))
+      .map(({ p, i }) => ({ i, px: sx(p.x), py: sy(p.y), text: p.label })),
+    (i) => i === sel || nnSet.has(i) || showLabels === 'all',
+    theme.fontSize * 0.92,
+    innerW,
+    innerH,
+  );
   const groups = new Set(valid.map((v) => v.p.group ?? 0));
   const legend =
     groupLabels && groups.size > 1
@@ -252,26 +261,77 @@ export function EmbeddingScatter({
               })}
             </g>
             <g className="labels" fontSize={f * 0.92} fill={theme.fg} pointerEvents="none">
-              {valid.map(({ p, i }) =>
-                labelAll || i === sel || nnSet.has(i) ? (
-                  <text
-                    key={i}
-                    x={sx(p.x) + 7}
-                    y={sy(p.y) - 6}
-                    fontWeight={i === sel ? 700 : 400}
-                    fillOpacity={sel !== null && i !== sel && !nnSet.has(i) ? 0.45 : 1}
-                    stroke={theme.bgRaised}
-                    strokeWidth={3}
-                    paintOrder="stroke"
-                  >
-                    {p.label}
-                  </text>
-                ) : null,
-              )}
+              {labels.map((l) => (
+                <text
+                  key={l.i}
+                  x={l.x}
+                  y={l.y}
+                  textAnchor={l.anchor}
+                  fontWeight={l.i === sel ? 700 : 400}
+                  fillOpacity={sel !== null && l.i !== sel && !nnSet.has(l.i) ? 0.45 : 1}
+                  stroke={theme.bgRaised}
+                  strokeWidth={3}
+                  paintOrder="stroke"
+                >
+                  {points[l.i].label}
+                </text>
+              ))}
             </g>
           </g>
         </g>
       </svg>
     </ChartFrame>
   );
+}
+
+interface PlacedLabel {
+  i: number;
+  x: number;
+  y: number;
+  anchor: 'start' | 'end';
+}
+
+/**
+ * Greedy label placement: try right-above, left-above, right-below, left-below of each point; a label that would
+ * overlap one already placed (or leave the plot) is dropped, unless `mustShow` (the selection and its neighbours).
+ */
+function placeLabels(
+  items: { i: number; px: number; py: number; text: string }[],
+  mustShow: (i: number) => boolean,
+  fontSize: number,
+  width: number,
+  height: number,
+): PlacedLabel[] {
+  const boxes: [number, number, number, number][] = [];
+  const out: PlacedLabel[] = [];
+  const ordered = [...items].sort((a, b) => Number(mustShow(b.i)) - Number(mustShow(a.i)));
+  for (const it of ordered) {
+    if (it.px < -20 || it.px > width + 20 || it.py < -20 || it.py > height + 20) continue;
+    const w = it.text.length * fontSize * 0.58 + 2;
+    const h = fontSize;
+    const candidates: [number, number, 'start' | 'end'][] = [
+      [it.px + 7, it.py - 6, 'start'],
+      [it.px - 7, it.py - 6, 'end'],
+      [it.px + 7, it.py + h + 2, 'start'],
+      [it.px - 7, it.py + h + 2, 'end'],
+    ];
+    let chosen: PlacedLabel | null = null;
+    let fallback: PlacedLabel | null = null;
+    for (const [x, y, anchor] of candidates) {
+      const x0 = anchor === 'start' ? x : x - w;
+      const box: [number, number, number, number] = [x0, y - h, x0 + w, y + 2];
+      const inside = box[0] >= 0 && box[2] <= width && box[1] >= 0 && box[3] <= height;
+      if (!fallback && inside) fallback = { i: it.i, x, y, anchor };
+      const free = boxes.every((b) => box[2] < b[0] || box[0] > b[2] || box[3] < b[1] || box[1] > b[3]);
+      if (inside && free) {
+        chosen = { i: it.i, x, y, anchor };
+        boxes.push(box);
+        break;
+      }
+    }
+    if (!chosen && mustShow(it.i))
+      chosen = fallback ?? { i: it.i, x: it.px + 7, y: it.py - 6, anchor: 'start' };
+    if (chosen) out.push(chosen);
+  }
+  return out.sort((a, b) => a.i - b.i);
 }

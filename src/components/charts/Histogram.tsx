@@ -83,9 +83,8 @@ export function Histogram({
     for (const b of binned) for (const x of b) maxCount = Math.max(maxCount, x.length);
     const sy = log
       ? scaleLog()
-          .domain([0.8, Math.max(10, maxCount)])
+          .domain([0.7, 10 ** Math.ceil(Math.log10(Math.max(10, maxCount)))])
           .range([innerH, 0])
-          .nice()
           .clamp(true)
       : scaleLinear()
           .domain([0, Math.max(1, maxCount)])

@@ -1,4 +1,4 @@
-import { useMemo, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { scaleLinear, scaleLog } from 'd3';
 import { ChartFrame } from './ChartFrame';
 import { AxisBottom, AxisLeft, chartMargins } from './Axes';
@@ -128,9 +128,13 @@ export function LineChart({
   const innerW = Math.max(10, width - m.left - m.right);
   const innerH = Math.max(10, height - m.top - m.bottom);
 
-  // Everything derived from the data: recomputed when the data version, size, scale type or theme change.
+  // Heavy work (downsampling up to 100k points per series) happens at most once per animation frame, however often
+  // the data version changes, and only when the data (identity, length, version), size, scale or theme change.
+  const drawnVersion = useOncePerFrame(version);
+  const key = seriesKey(series);
   const model = useMemo(() => {
-    void version; // a dependency on purpose: arrays may be mutated in place
+    void drawnVersion; // dependencies on purpose: arrays may be mutated in place
+    void key;
     const lines = resolve(series, (i) => seriesColor(theme, i));
     let xExt: [number, number] | null = null;
     let yExt: [number, number] | null = null;
@@ -162,7 +166,8 @@ export function LineChart({
       : scaleLinear().domain(yd).range([innerH, 0]).nice();
     const paths = lines.map((s) => linePath(s.x, s.y, s.length, sx, sy, log));
     return { lines, sx, sy, paths, empty, ext };
-  }, [series, version, theme, log, xDomain, yDomain, innerW, innerH]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `series` is tracked by `key` (identity + length)
+  }, [key, drawnVersion, theme, log, xDomain, yDomain, innerW, innerH]);
 
   const { lines, sx, sy, paths, empty, ext } = model;
   const fmtY = formatY ?? ((v: number) => formatValue(v, 4));
@@ -291,4 +296,56 @@ export function LineChart({
       </svg>
     </ChartFrame>
   );
+}
+
+const objectIds = new WeakMap<object, number>();
+let nextObjectId = 1;
+function objectId(o: unknown): number {
+  if (typeof o !== 'object' || o === null) return 0;
+  let id = objectIds.get(o);
+  if (id === undefined) {
+    id = nextObjectId++;
+    objectIds.set(o, id);
+  }
+  return id;
+}
+
+/** Identity of the series' data (arrays by identity, lengths, styles): a new array literal of the same series is no change. */
+function seriesKey(series: readonly LineSeries[]): string {
+  return series
+    .map((s) =>
+      s.buffer
+        ? `${s.label}|b${objectId(s.buffer)}|${s.buffer.length}|${s.color}|${s.dashed}`
+        : `${s.label}|${objectId(s.y)}|${objectId(s.x)}|${s.length ?? s.y.length}|${s.color}|${s.dashed}`,
+    )
+    .join('\n');
+}
+
+/**
+ * The latest `value`, but changing at most once per animation frame: live data may arrive faster than the screen
+ * refreshes (or a busy machine drops frames), and work for frames nobody sees is wasted main-thread time.
+ */
+function useOncePerFrame<T>(value: T): T {
+  const [shown, setShown] = useState(value);
+  const latest = useRef(value);
+  const scheduled = useRef<number | null>(null);
+  useEffect(() => {
+    latest.current = value;
+    if (Object.is(value, shown) || scheduled.current !== null) return;
+    if (typeof requestAnimationFrame !== 'function') {
+      setShown(value);
+      return;
+    }
+    scheduled.current = requestAnimationFrame(() => {
+      scheduled.current = null;
+      setShown(latest.current);
+    });
+  }, [value, shown]);
+  useEffect(
+    () => () => {
+      if (scheduled.current !== null) cancelAnimationFrame(scheduled.current);
+    },
+    [],
+  );
+  return shown;
 }

@@ -33,6 +33,8 @@ export function linePath(
     penDown = true;
     points++;
   };
+  // Per column: the first point, then the extremes in the order they occurred (the last point is dropped when
+  // the column is dense — the vertical span already covers it, and fewer vertices paint faster).
   const flush = () => {
     if (Number.isNaN(col)) return;
     emit(col, firstY);
@@ -44,7 +46,7 @@ export function linePath(
         if (maxAt > 0) emit(col, maxY);
         if (minAt > 0) emit(col, minY);
       }
-      emit(col, lastY);
+      if (k <= 2 && lastY !== minY && lastY !== maxY) emit(col, lastY);
     }
     col = NaN;
   };

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { navigate, useRoute } from '../../app/router';
 import { getRegistryEntry, listExperiments } from '../../experiments/registry';
 import { useExperiment } from '../../state/useExperiment';
@@ -98,7 +98,7 @@ function useFrameTick(hz: number): number {
 }
 
 function LabLossChart() {
-  const tick = useFrameTick(10);
+  const tick = useFrameTick(5);
   const h = getMetricHistory();
   const hasVal = h.length > 0 && Number.isFinite(h.valLoss[h.length - 1]);
   return (
@@ -125,7 +125,7 @@ interface PointsView {
 }
 
 function LabBoundary() {
-  useFrameTick(15);
+  useFrameTick(8);
   useEffect(() => {
     const releases = [addWantedView('boundary'), addWantedView('points')];
     return () => releases.forEach((r) => r());
@@ -133,18 +133,25 @@ function LabBoundary() {
   const views = getLatestFrame()?.views;
   const grid = views?.boundary as Grid2D | undefined;
   const pointsView = views?.points as PointsView | undefined;
+  // The points only change when the data does (a rebuild): rebuild the list only then, not every frame.
+  const signature = pointsView
+    ? `${pointsView.train.y.length}/${pointsView.test.y.length}/${pointsView.train.x[0]}/${pointsView.test.x[0]}`
+    : '';
+  const pointsRef = useRef(pointsView);
+  pointsRef.current = pointsView;
   const points = useMemo(() => {
-    if (!pointsView) return [];
+    const pv = pointsRef.current;
+    if (!signature || !pv) return [];
     const out: BoundaryPoint[] = [];
     for (const [set, test] of [
-      [pointsView.train, false],
-      [pointsView.test, true],
+      [pv.train, false],
+      [pv.test, true],
     ] as const) {
       for (let i = 0; i < set.y.length; i++)
         out.push({ x: set.x[2 * i], y: set.x[2 * i + 1], label: set.y[i], test });
     }
     return out;
-  }, [pointsView]);
+  }, [signature]);
   return (
     <div className="lab-figure">
       <DecisionBoundary

@@ -23,7 +23,8 @@ export function NoticeBar() {
       {status === 'diverged' && diverged && (
         <div className="notice notice-danger" role="alert" data-testid="notice-diverged">
           <p className="notice-title">
-            Training diverged after step {formatMetric(diverged.step)}: the numbers blew up ({diverged.reason}).
+            Training diverged after step {formatMetric(diverged.step)}: the numbers blew up ({diverged.reason}
+            ).
           </p>
           <p>
             Usually the learning rate is too large, so each step overshoots and the loss grows until it is no
