@@ -250,3 +250,35 @@ test('the Transformer training at full speed for 20 s: no long task over 50 ms, 
   expect(longTasks.filter((d) => d > 50)).toEqual([]);
   expect(fps).toBeGreaterThanOrEqual(50);
 });
+
+test('a long run at full speed: ≤ 60 frames/s and a flat main-thread heap', async ({ page }) => {
+  test.setTimeout(90_000);
+  await openLab(page, 'exp=classifier2d&seed=6&batch=1&points=2000');
+  const cdp = await page.context().newCDPSession(page);
+  const heapAfterGc = async () => {
+    await cdp.send('HeapProfiler.collectGarbage');
+    return (await cdp.send('Runtime.getHeapUsage')).usedSize;
+  };
+  const frames = () =>
+    page.evaluate(
+      () =>
+        (window as unknown as { __gradientLabRuntime: { framesReceived: number } }).__gradientLabRuntime
+          .framesReceived,
+    );
+  await page.getByRole('button', { name: 'Play' }).click();
+  await page.waitForTimeout(4000);
+  const heapEarly = await heapAfterGc();
+  const f0 = await frames();
+  const t0 = Date.now();
+  await page.waitForTimeout(16_000);
+  const rate = ((await frames()) - f0) / ((Date.now() - t0) / 1000);
+  const heapLate = await heapAfterGc();
+  const steps = await stepOf(page);
+  console.log(
+    `long run: ${steps} steps, ${rate.toFixed(1)} frames/s, heap ${(heapEarly / 1e6).toFixed(1)} → ${(heapLate / 1e6).toFixed(1)} MB`,
+  );
+  expect(rate).toBeLessThanOrEqual(62);
+  expect(rate).toBeGreaterThan(5);
+  expect(heapLate - heapEarly).toBeLessThan(4e6);
+  await page.getByRole('button', { name: 'Pause' }).click();
+});

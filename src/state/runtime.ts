@@ -21,7 +21,14 @@ import {
   valuesEqual,
 } from '../experiments/params';
 import { loadExperiment } from '../experiments/registry';
-import type { NumberParam, ParamSpec, ParamTable, ParamValue, ParamValues } from '../experiments/types';
+import type {
+  Metrics,
+  NumberParam,
+  ParamSpec,
+  ParamTable,
+  ParamValue,
+  ParamValues,
+} from '../experiments/types';
 import { MAX_STEP_REQUEST } from '../worker/protocol';
 import { TrainerClient, type ClientOptions } from '../worker/client';
 import { clearFrames, publishFrame } from './frames';
@@ -116,6 +123,7 @@ export function attachExperiment(
     sent: null,
   };
   clearFrames();
+  readouts.drop();
   clearNotices();
   useRunStore.setState({ ...INITIAL_RUN_STATE });
   useParamsStore.setState({ experimentId, title: '', table: null });
@@ -152,6 +160,7 @@ function detach() {
   mountToken++;
   // The next page's figures mount (and read the latest frame) before its useExperiment effect runs: leave nothing stale.
   clearFrames();
+  readouts.drop();
 }
 
 function makeClient(): TrainerClient {
@@ -168,7 +177,7 @@ function makeClient(): TrainerClient {
           stepsPerSecond: msg.stepsPerSecond ?? 0,
         });
         if (useRunStore.getState().status === 'diverged') return; // keep the last finite read-outs
-        useRunStore.setState({ metrics: msg.metrics, stepsPerSecond: msg.stepsPerSecond ?? 0 });
+        readouts.offer(msg.metrics, msg.stepsPerSecond ?? 0);
       },
       diverged: (msg) =>
         useRunStore.setState((s) => ({
@@ -178,6 +187,7 @@ function makeClient(): TrainerClient {
         })),
       restarted: (reason) => {
         clearFrames();
+        readouts.drop();
         useRunStore.setState({ status: 'idle', metrics: null, diverged: null, error: null });
         showNotice('worker', 'The training worker was restarted.', [
           reason,
@@ -189,6 +199,39 @@ function makeClient(): TrainerClient {
     clientOptions,
   );
 }
+
+/**
+ * Read-outs are text: ~12 updates a second are plenty to read, and each costs a React render plus layout. Frames keep
+ * arriving at up to 60/s for figures; the newest metrics always land (a trailing update within READOUT_MS).
+ */
+const READOUT_MS = 80;
+const readouts = {
+  pending: null as { metrics: Metrics; speed: number } | null,
+  last: 0,
+  timer: null as ReturnType<typeof setTimeout> | null,
+  offer(metrics: Metrics, speed: number) {
+    this.pending = { metrics, speed };
+    const wait = READOUT_MS - (performance.now() - this.last);
+    if (wait <= 0) this.flush();
+    else if (this.timer === null) this.timer = setTimeout(() => this.flush(), wait);
+  },
+  flush() {
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+    const p = this.pending;
+    this.pending = null;
+    if (!p) return;
+    this.last = performance.now();
+    if (useRunStore.getState().status === 'diverged') return;
+    useRunStore.setState({ metrics: p.metrics, stepsPerSecond: p.speed });
+  },
+  /** Forget a pending update (a load or reset cleared the read-outs). */
+  drop() {
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+    this.pending = null;
+  },
+};
 
 function fail(message: string) {
   useRunStore.setState({ status: 'error', error: message.slice(0, 500), diverged: null });
@@ -285,6 +328,7 @@ function load(values: ParamValues, seed: number, thenPlay: boolean) {
   if (!m || !client) return;
   m.sent = { values: { ...values }, seed };
   clearFrames();
+  readouts.drop();
   useRunStore.setState({ status: thenPlay ? 'running' : 'idle', metrics: null, diverged: null, error: null });
   client.load(m.experimentId, values, seed, wantedList());
   if (thenPlay) client.play();
@@ -366,6 +410,7 @@ export function reset() {
     return;
   }
   clearFrames();
+  readouts.drop();
   client.reset();
   useRunStore.setState({ status: 'idle', metrics: null, diverged: null });
 }

@@ -212,3 +212,25 @@ describe('detachViews', () => {
     expect(transfer).not.toContain(w.buffer);
   });
 });
+
+describe('TrainerHost under a slow page', () => {
+  it('rests between slices when acks come late, and runs flat out when they are prompt', async () => {
+    const clock = { t: 0 };
+    const soon: string[] = [];
+    const host = new TrainerHost({
+      post: () => {},
+      now: () => clock.t,
+      yieldThen: () => soon.push('yield'),
+      later: (_fn, ms) => soon.push(`later ${ms}`),
+      load: async () => fakeExperiment(clock),
+    });
+    host.handle({ type: 'load', experiment: 'fake', params: {}, seed: 1 });
+    await flushPromises();
+    for (let i = 0; i < 10; i++) {
+      clock.t += 100; // every ack arrives 100 ms after its frame
+      host.handle({ type: 'ack' });
+    }
+    host.handle({ type: 'play' });
+    expect(soon.at(-1)).toBe('later 8');
+  });
+});

@@ -30,6 +30,10 @@ const SLICE_MS = 12;
 /** Target duration of one `trainer.step(k)` call; k adapts to it. */
 const CALL_MS = 3;
 const MAX_STEPS_PER_CALL = 4096;
+/** Smoothed ack latency above which the page counts as short of CPU (two display frames). */
+const SLOW_ACK_MS = 34;
+/** Pause between slices while the page is short of CPU. */
+const REST_MS = 8;
 
 export class TrainerHost {
   private experiment: Experiment | null = null;
@@ -46,6 +50,9 @@ export class TrainerHost {
   private loadGeneration = 0;
   private readonly gate: FrameGate;
   private speed = { windowStart: 0, windowSteps: 0, stepsPerSecond: 0 };
+  /** Smoothed time from posting a frame to its ack (ms). */
+  private ackLatency = 0;
+  private lastSentAt = 0;
 
   constructor(
     private readonly deps: HostDeps,
@@ -88,6 +95,7 @@ export class TrainerHost {
         this.set(msg.name, msg.value);
         return;
       case 'ack':
+        this.noteAckLatency(this.deps.now() - this.lastSentAt);
         this.gate.acked();
         this.flush();
         return;
@@ -179,10 +187,19 @@ export class TrainerHost {
   private schedule() {
     if (this.tickScheduled || !this.busy) return;
     this.tickScheduled = true;
-    this.deps.yieldThen(() => {
+    const run = () => {
       this.tickScheduled = false;
       this.tick();
-    });
+    };
+    // A page that takes long to ack is short of CPU (a slow or busy device): rest between slices so its main thread
+    // keeps rendering. On a healthy page acks come within a frame and training runs flat out.
+    if (this.ackLatency > SLOW_ACK_MS) this.deps.later(run, REST_MS);
+    else this.deps.yieldThen(run);
+  }
+
+  private noteAckLatency(ms: number) {
+    if (!Number.isFinite(ms) || ms < 0) return;
+    this.ackLatency = this.ackLatency * 0.8 + ms * 0.2;
   }
 
   /** One time slice of training. */
@@ -278,7 +295,8 @@ export class TrainerHost {
       this.fail(err);
       return;
     }
-    this.gate.sent(this.deps.now());
+    this.lastSentAt = this.deps.now();
+    this.gate.sent(this.lastSentAt);
     this.deps.post(frame, transfer);
   }
 }
