@@ -173,13 +173,20 @@ for (const [id, lesson, figure] of [
   ['dying-relu', 5, 'figure-dying'],
 ] as const) {
   test(`instructor preset "${id}" is a share link that opens its state`, async ({ page }) => {
-    await page.goto('./#/activations?lesson=1');
+    // from another step whose experiment is training: the preset must not inherit its settings
+    await page.goto('./#/activations?lesson=8');
+    await waitReady(page);
+    await page.getByRole('button', { name: 'Play' }).click();
+    await expect(page.getByTestId('run-status')).toHaveText('running');
     const link = page.getByTestId(`preset-${id}`);
     const href = await link.getAttribute('href');
     expect(href).toMatch(new RegExp(`lesson=${lesson}`));
     await link.click();
     await expect(page.getByTestId(figure)).toBeVisible();
     await waitReady(page);
+    await expect(page.locator('.notice')).toHaveCount(0);
+    await expect(page).toHaveURL(new RegExp(`lesson=${lesson}&`));
+    await expect(page).not.toHaveURL(/spiral|opt=|width=|depth=3/); // nothing carried over from the playground
     // opened fresh from the link in a new page, the same state comes back
     const fresh = await page.context().newPage();
     await fresh.goto(`./${href}`);

@@ -26,6 +26,15 @@ function InstructorPresets() {
           href={presetHref(p)}
           title={p.description}
           data-testid={`preset-${p.id}`}
+          onClick={(e) => {
+            if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return; // new tab etc.
+            // Change the address and tell the router in the same task (as the router's own navigate does): with a
+            // plain hash change the running experiment can see the new address before the page switches steps and
+            // write its own settings into it.
+            e.preventDefault();
+            window.history.pushState(window.history.state, '', presetHref(p));
+            window.dispatchEvent(new PopStateEvent('popstate'));
+          }}
         >
           {p.label}
         </a>
