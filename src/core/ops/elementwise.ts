@@ -129,6 +129,7 @@ function binary(a: Tensor, b: Tensor, kind: BinaryKind): Tensor {
     }
     return out;
   }
+  if (a.size === n && isColumnOf(a.shape, b.shape)) return columnBinary(a, b, kind, out, tracked);
   const ia = broadcastIndex(shape, a.shape);
   const ib = broadcastIndex(shape, b.shape);
   if (kind === 'add') for (let i = 0; i < n; i++) o[i] = x[ia[i]] + y[ib[i]];
@@ -156,6 +157,62 @@ function binary(a: Tensor, b: Tensor, kind: BinaryKind): Tensor {
             const yv = y[ib[i]];
             gb[ib[i]] -= (g[i] * x[ia[i]]) / (yv * yv);
           }
+        }
+      }
+    });
+  }
+  return out;
+}
+
+/** True if `col` is `shape` with the last axis 1 (leading 1s allowed): one value per row, e.g. a mean [N, 1]. */
+function isColumnOf(shape: readonly number[], col: readonly number[]): boolean {
+  if (shape.length === 0 || col.length === 0 || col[col.length - 1] !== 1) return false;
+  const lead = shape.slice(0, -1);
+  let s = 0;
+  while (s < col.length - 1 - lead.length && col[s] === 1) s++;
+  const colLead = col.slice(s, -1);
+  if (colLead.length > lead.length) return false;
+  const pad = lead.length - colLead.length;
+  for (let i = 0; i < lead.length; i++) if ((i < pad ? 1 : colLead[i - pad]) !== lead[i]) return false;
+  return true;
+}
+
+/** a [..., W] ∘ b [..., 1]: b's value for row r applies to the whole row (normalisation, per-row scales). */
+function columnBinary(a: Tensor, b: Tensor, kind: BinaryKind, out: Tensor, tracked: boolean): Tensor {
+  const o = out.data;
+  const x = a.data;
+  const y = b.data;
+  const W = a.shape[a.ndim - 1];
+  const rows = b.size;
+  for (let r = 0; r < rows; r++) {
+    const yv = y[r];
+    const off = r * W;
+    if (kind === 'add') for (let j = 0; j < W; j++) o[off + j] = x[off + j] + yv;
+    else if (kind === 'sub') for (let j = 0; j < W; j++) o[off + j] = x[off + j] - yv;
+    else if (kind === 'mul') for (let j = 0; j < W; j++) o[off + j] = x[off + j] * yv;
+    else for (let j = 0; j < W; j++) o[off + j] = x[off + j] / yv;
+  }
+  if (tracked) {
+    record(out, kind, [a, b], () => {
+      const g = out.grad!;
+      const ga = gradOf(a);
+      const gb = gradOf(b);
+      for (let r = 0; r < rows; r++) {
+        const yv = y[r];
+        const off = r * W;
+        let acc = 0;
+        if (kind === 'add' || kind === 'sub') {
+          if (ga) for (let j = 0; j < W; j++) ga[off + j] += g[off + j];
+          for (let j = 0; j < W; j++) acc += g[off + j];
+          if (gb) gb[r] += kind === 'add' ? acc : -acc;
+        } else if (kind === 'mul') {
+          if (ga) for (let j = 0; j < W; j++) ga[off + j] += g[off + j] * yv;
+          for (let j = 0; j < W; j++) acc += g[off + j] * x[off + j];
+          if (gb) gb[r] += acc;
+        } else {
+          if (ga) for (let j = 0; j < W; j++) ga[off + j] += g[off + j] / yv;
+          for (let j = 0; j < W; j++) acc += g[off + j] * x[off + j];
+          if (gb) gb[r] -= acc / (yv * yv);
         }
       }
     });

@@ -127,20 +127,40 @@ describe('binary ops with broadcasting', () => {
       RUNS,
     );
   });
-  it('row-repeat fast paths (bias rows, positions) agree with the general path', () => {
-    for (const f of [op.add, op.sub, op.mul]) {
-      checkGrad(f, [[4, 3], [3]]);
-      checkGrad(f, [[3], [4, 3]]);
-      checkGrad(f, [
+  it('broadcast fast paths (bias rows, per-row columns) agree with finite differences', () => {
+    const cases: number[][][] = [
+      [[4, 3], [3]], // rows of b
+      [[3], [4, 3]], // rows of a
+      [
         [2, 3, 4],
         [1, 3, 4],
-      ]);
-      checkGrad(f, [
+      ], // rows of b
+      [
+        [2, 3, 4],
+        [2, 3, 1],
+      ], // column: one value per row
+      [
+        [5, 2],
+        [5, 1],
+      ], // column
+      [
         [2, 3, 4],
         [3, 1],
-      ]); // general path
-    }
-    checkGrad((a, b) => op.div(a, op.addScalar(op.abs(b), 1)), [[5, 2], [2]]);
+      ], // general (repeats over the first and last axes)
+      [
+        [2, 3, 4],
+        [2, 1, 4],
+      ], // general
+    ];
+    const safeDiv = (a: Parameters<typeof op.div>[0], b: Parameters<typeof op.div>[0]) =>
+      op.div(a, op.addScalar(op.abs(b), 1));
+    for (const f of [op.add, op.sub, op.mul, safeDiv]) for (const shapes of cases) checkGrad(f, shapes);
+    // Row means over the last axis (the last-axis reduce path) used as a column, as a layer norm built from ops does.
+    const rowMean = (x: number[], i: number) =>
+      (x[i - (i % 4)] + x[i - (i % 4) + 1] + x[i - (i % 4) + 2] + x[i - (i % 4) + 3]) / 4;
+    checkGrad((x) => op.sub(x, op.mean(x, -1, true)), [[3, 4]], {
+      reference: (x) => x.map((v, i) => v - rowMean(x, i)),
+    });
   });
   it('row-vector bias broadcast has the right values', () => {
     const y = op.add(

@@ -48,6 +48,14 @@ function plan(shape: Shape, axes: Axes, keepDims: boolean): Plan {
   return { shape: out, kept, count, all: reduced.every(Boolean) };
 }
 
+/** Only the last axis is reduced (and the tensor has more than one axis). */
+function isLastAxisOnly(shape: Shape, p: Plan): boolean {
+  const nd = shape.length;
+  if (nd < 2 || p.all) return false;
+  for (let i = 0; i < nd - 1; i++) if (p.kept[i] !== shape[i]) return false;
+  return p.kept[nd - 1] === 1 && p.count === shape[nd - 1];
+}
+
 function sumLike(x: Tensor, axes: Axes, keepDims: boolean, mean: boolean): Tensor {
   const p = plan(x.shape, axes, keepDims);
   const tracked = tracks(x);
@@ -56,8 +64,18 @@ function sumLike(x: Tensor, axes: Axes, keepDims: boolean, mean: boolean): Tenso
   const a = x.data;
   const n = x.size;
   const k = mean ? 1 / p.count : 1;
-  const map = p.all ? null : broadcastIndex(x.shape, p.kept);
-  if (map === null) {
+  const lastOnly = isLastAxisOnly(x.shape, p);
+  const map = p.all || lastOnly ? null : broadcastIndex(x.shape, p.kept);
+  if (lastOnly) {
+    // Row sums over the last axis (layer statistics, softmax denominators): no index map.
+    const W = p.count;
+    const rows = o.length;
+    for (let r = 0; r < rows; r++) {
+      let s = 0;
+      for (let j = 0; j < W; j++) s += a[r * W + j];
+      o[r] = s * k;
+    }
+  } else if (map === null) {
     let s = 0;
     for (let i = 0; i < n; i++) s += a[i];
     o[0] = s * k;
@@ -70,7 +88,13 @@ function sumLike(x: Tensor, axes: Axes, keepDims: boolean, mean: boolean): Tenso
     record(out, mean ? 'mean' : 'sum', [x], () => {
       const g = out.grad!;
       const gx = gradOf(x)!;
-      if (map === null) {
+      if (lastOnly) {
+        const W = p.count;
+        for (let r = 0; r < o.length; r++) {
+          const gv = g[r] * k;
+          for (let j = 0; j < W; j++) gx[r * W + j] += gv;
+        }
+      } else if (map === null) {
         const gv = g[0] * k;
         for (let i = 0; i < n; i++) gx[i] += gv;
       } else {
