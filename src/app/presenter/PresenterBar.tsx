@@ -39,7 +39,7 @@ export function PresenterBar({ caption, position }: PresenterBarProps) {
 
   return (
     <div className="presenter-bar" data-testid="presenter-bar">
-      <h1 className="presenter-caption" data-testid="presenter-caption">
+      <h1 className="presenter-caption" data-testid="presenter-caption" title={caption}>
         {caption}
       </h1>
       {position && (
@@ -47,6 +47,9 @@ export function PresenterBar({ caption, position }: PresenterBarProps) {
           {position}
         </span>
       )}
+      <span className="presenter-hint" aria-hidden="true">
+        ← → steps · Space play · ? keys · Esc exit
+      </span>
       <div className="presenter-tools">
         <button type="button" className="button" aria-pressed={qrOpen} onClick={() => setQrOpen((v) => !v)}>
           QR code
