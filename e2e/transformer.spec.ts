@@ -18,7 +18,7 @@ test('walks all six lesson steps with their figures', async ({ page }) => {
   await expect(page.locator('.tf-token-chips li')).toHaveCount(4);
   await saveScreenshot(page, 'transformer-1-tokens');
 
-  await page.getByRole('button', { name: /^Next/ }).click();
+  await page.getByRole('button', { name: 'Next', exact: true }).click();
   await expect(page.getByTestId('tf-figure-attention')).toBeVisible();
   await page.getByTestId('tf-causal-toggle').check();
   await expect(
@@ -26,25 +26,25 @@ test('walks all six lesson steps with their figures', async ({ page }) => {
   ).toBeVisible();
   await saveScreenshot(page, 'transformer-2-attention');
 
-  await page.getByRole('button', { name: /^Next/ }).click();
+  await page.getByRole('button', { name: 'Next', exact: true }).click();
   await expect(page.getByTestId('tf-figure-multihead')).toBeVisible();
   await expect(page.getByTestId('tf-figure-multihead').locator('.attention-head')).toHaveCount(4);
   await saveScreenshot(page, 'transformer-3-multihead');
 
-  await page.getByRole('button', { name: /^Next/ }).click();
+  await page.getByRole('button', { name: 'Next', exact: true }).click();
   await expect(page.getByTestId('tf-figure-block')).toBeVisible();
   await page.getByTestId('tf-next-sublayer').click();
   await expect(page.getByTestId('tf-sublayer-label')).toContainText('Encoder: feed-forward');
   await expect(page.getByTestId('tf-norm-stats')).toContainText('after: mean 0.00, std 1.00');
   await saveScreenshot(page, 'transformer-4-block');
 
-  await page.getByRole('button', { name: /^Next/ }).click();
+  await page.getByRole('button', { name: 'Next', exact: true }).click();
   await expect(page.getByTestId('tf-figure-train')).toBeVisible();
   await expect(page.getByTestId('run-status')).toHaveText('idle');
   await page.getByRole('button', { name: 'Step', exact: true }).click();
   await expect(page.getByTestId('metric-step')).toHaveText('1');
 
-  await page.getByRole('button', { name: /^Next/ }).click();
+  await page.getByRole('button', { name: 'Next', exact: true }).click();
   await expect(page.getByTestId('tf-figure-decode')).toBeVisible();
   await expect(page.getByTestId('metric-step')).toHaveText('1'); // the same run continues in step 6
 });
@@ -101,10 +101,13 @@ test('reverse preset from its share link: ≥ 95% in time, anti-diagonal attenti
       ),
     playedAt,
   );
+  console.log(
+    `transformer: long tasks while training: ${longTasks.length}, longest ${Math.max(0, ...longTasks.map((t) => t.duration)).toFixed(0)} ms, durations ${longTasks.map((t) => t.duration.toFixed(0)).join(',')}`,
+  );
   expect(longTasks, 'main-thread long tasks while training').toEqual([]);
 
   // Step 6: the same trained model decodes a typed input token by token.
-  await page.getByRole('button', { name: /^Next/ }).click();
+  await page.getByRole('button', { name: 'Next', exact: true }).click();
   await expect(page.getByTestId('tf-figure-decode')).toBeVisible();
   await page.getByTestId('tf-decode-input').fill('27182818');
   await expect(page.getByTestId('tf-decode-expected')).toHaveText('81828172');

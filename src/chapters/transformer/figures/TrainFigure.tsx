@@ -38,10 +38,45 @@ function headsOf(map: Float32Array | undefined, H: number, label: string) {
   }));
 }
 
-/** Step 5: train live — controls, read-outs, loss and accuracy curves, attention maps per layer and head. */
-export function TrainFigure() {
-  const history = useThrottledView<HistoryView>('history', 250);
-  const attention = useThrottledView<AttentionView>('attention', 150);
+/** Loss and held-out accuracy curves (re-render twice a second at most). */
+function Curves() {
+  const history = useThrottledView<HistoryView>('history', 1000);
+  return (
+    <div className="tf-grid-2">
+      <LineChart
+        title="Training loss (cross-entropy)"
+        series={history ? [{ label: 'loss', x: history.loss.step, y: history.loss.loss }] : []}
+        xLabel="step"
+        yLabel="loss"
+        height={200}
+      />
+      <LineChart
+        title="Held-out accuracy"
+        series={
+          history
+            ? [
+                { label: 'tokens (teacher-forced)', x: history.eval.step, y: history.eval.accuracy },
+                {
+                  label: 'sequences (greedy)',
+                  x: history.eval.step,
+                  y: history.eval.seqAccuracy,
+                  dashed: true,
+                },
+                { label: 'anti-diagonal share', x: history.eval.step, y: history.eval.antiDiagonal },
+              ]
+            : []
+        }
+        xLabel="step"
+        yDomain={[0, 1]}
+        height={200}
+      />
+    </div>
+  );
+}
+
+/** Encoder self-, decoder self- and cross-attention of one held-out example, per layer and head (≈ 6 per second). */
+function AttentionPanel() {
+  const attention = useThrottledView<AttentionView>('attention', 180);
   const [layer, setLayer] = useState(0);
   const layers = Math.max(attention?.encoderSelf.length ?? 0, attention?.cross.length ?? 0);
   const encLayer = Math.min(layer, Math.max(0, (attention?.encoderSelf.length ?? 1) - 1));
@@ -49,40 +84,7 @@ export function TrainFigure() {
   const H = attention?.heads ?? 0;
   const rowLabels = attention ? attention.targetTokens.map((t) => `→${t}`) : [];
   return (
-    <div className="tf-figure" data-testid="tf-figure-train">
-      <NoticeBar />
-      <RunControls />
-      <MetricsBar />
-      <LiveReadouts />
-      <div className="tf-grid-2">
-        <LineChart
-          title="Training loss (cross-entropy)"
-          series={history ? [{ label: 'loss', x: history.loss.step, y: history.loss.loss }] : []}
-          xLabel="step"
-          yLabel="loss"
-          height={200}
-        />
-        <LineChart
-          title="Held-out accuracy"
-          series={
-            history
-              ? [
-                  { label: 'tokens (teacher-forced)', x: history.eval.step, y: history.eval.accuracy },
-                  {
-                    label: 'sequences (greedy)',
-                    x: history.eval.step,
-                    y: history.eval.seqAccuracy,
-                    dashed: true,
-                  },
-                  { label: 'anti-diagonal share', x: history.eval.step, y: history.eval.antiDiagonal },
-                ]
-              : []
-          }
-          xLabel="step"
-          yDomain={[0, 1]}
-          height={200}
-        />
-      </div>
+    <>
       <div className="tf-toolbar">
         <label>
           Layer{' '}
@@ -128,6 +130,20 @@ export function TrainFigure() {
           </div>
         </>
       )}
+    </>
+  );
+}
+
+/** Step 5: train live — controls, read-outs, loss and accuracy curves, attention maps per layer and head. */
+export function TrainFigure() {
+  return (
+    <div className="tf-figure" data-testid="tf-figure-train">
+      <NoticeBar />
+      <RunControls />
+      <MetricsBar />
+      <LiveReadouts />
+      <Curves />
+      <AttentionPanel />
       <div className="tf-grid-2">
         <ParamControls only={STRUCTURE} label="Task and model" />
         <ParamControls only={[...TRAINING, 'example']} label="Training" />
