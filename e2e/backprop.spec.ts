@@ -196,4 +196,13 @@ test('step 5: the 41×41 loss slice of a 2-8-8-1 MLP is computed in the worker w
   await page.getByRole('button', { name: 'Pause' }).click();
   await page.evaluate(() => window.scrollTo(0, 0));
   await saveScreenshot(page, 'backprop-5-slice-trained-light');
+
+  // Slice along the path's principal directions instead: the live setting re-slices at once.
+  await page.getByRole('combobox', { name: 'Directions' }).selectOption('pca');
+  await expect(page.getByTestId('slice-explained')).toContainText('% of the path’s movement', {
+    timeout: 20_000,
+  });
+  await expect(page).toHaveURL(/plane=pca/);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await saveScreenshot(page, 'backprop-5-slice-pca-light');
 });

@@ -174,10 +174,11 @@ around the current weights $\\theta^{*}$, for $s, t \\in [-1, 1]$.
 
 Random directions have a catch: a network whose weights are large hardly notices a small nudge, one with small weights notices a lot, so the picture would say more about weight scale than about the landscape. Following Li et al. (2018), each direction is **filter-normalised**: for every neuron, the part of the direction that touches its incoming weights and its bias is rescaled to have the same length as those weights and bias.
 
-The slice is recomputed in the background every few steps around the new weights, on a 41 × 41 grid (1,681 evaluations of the loss on the whole training set). The line of dots is the path training has taken so far, projected onto the slice's plane (random directions catch only part of each move, so the path looks shorter than it was). Early on the surface is often a tilted sheet; as training settles, a bowl forms around the centre.`,
+The slice is recomputed in the background every few steps around the new weights, on a 41 × 41 grid (1,681 evaluations of the loss on the whole training set). The line is the path training has taken so far, projected onto the slice's plane. In 105 dimensions two random directions are almost at right angles to any particular route, so the projected path barely leaves the centre. Switch **Directions** to the path's two principal directions (also from Li et al.) to slice the landscape along the way training actually went. Early on the surface is often a tilted sheet; as training settles, a bowl forms around the centre.`,
       tryThis: [
         'Press Play and watch the slice tighten into a bowl as the loss falls.',
         'Change the seed: different directions, but around a trained network the centre still sits in a basin.',
+        'Switch Directions to PCA: now the slice follows the route training took, and the path runs down into the bowl.',
         'Raise the learning rate and watch the projected path bounce.',
       ],
       check: {

@@ -16,6 +16,7 @@ import {
   flatLoss,
   flatten,
   landscapeParams,
+  principalDirections,
   projectOntoPlane,
 } from './landscape';
 
@@ -88,7 +89,42 @@ describe('loss-surface slice helpers', () => {
   });
 });
 
+describe('principal directions of a path', () => {
+  it('finds the plane a path lies in and says it explains all of it', () => {
+    const rng = new Rng(3);
+    const u = new Float64Array(105).map(() => rng.normal());
+    const v = new Float64Array(105).map(() => rng.normal());
+    const rows = Array.from({ length: 30 }, (_, i) => u.map((x, q) => (i / 10) * x + Math.sin(i) * v[q]));
+    const pcs = principalDirections(rows)!;
+    expect(pcs.explained).toBeGreaterThan(0.999);
+    const dot = (a: Float64Array, b: Float64Array) => a.reduce((s, x, i) => s + x * b[i], 0);
+    expect(dot(pcs.d1, pcs.d1)).toBeCloseTo(1, 10);
+    expect(dot(pcs.d1, pcs.d2)).toBeCloseTo(0, 10);
+    // u lies in the plane: its projection keeps its whole length.
+    const [a, b] = [dot(u, pcs.d1), dot(u, pcs.d2)];
+    expect(Math.hypot(a, b)).toBeCloseTo(Math.sqrt(dot(u, u)), 6);
+  });
+
+  it('returns null when there is no path yet', () => {
+    expect(principalDirections([new Float64Array(105)])).toBeNull();
+    expect(principalDirections([new Float64Array(105), new Float64Array(105)])).toBeNull();
+  });
+});
+
 describe('descent-landscape experiment', () => {
+  it("with plane 'pca' the projected path spans the slice instead of collapsing onto its centre", () => {
+    const t = createLandscape({ ...defaultValues(landscapeParams), plane: 'pca', lr: 0.3 }, 4);
+    t.step(500);
+    const v = t.views(['slice', 'path']);
+    const slice = v.slice as { x1: number; explained: number };
+    const path = v.path as Float32Array;
+    let extent = 0;
+    for (const c of path) extent = Math.max(extent, Math.abs(c));
+    expect(extent).toBeGreaterThan(0.5 * slice.x1);
+    expect(extent).toBeLessThanOrEqual(slice.x1);
+    expect(slice.explained).toBeGreaterThan(0.5);
+  });
+
   it('trains (loss falls, accuracy rises), and its projected path ends at the slice centre', () => {
     const t = createLandscape({ ...defaultValues(landscapeParams), lr: 0.3 }, 4);
     const before = t.metrics().loss;

@@ -59,6 +59,18 @@ export const landscapeParams: ParamTable = [
     live: true,
   },
   {
+    name: 'plane',
+    label: 'Directions',
+    type: 'enum',
+    default: 'random',
+    options: [
+      { value: 'random', label: 'two random directions (filter-normalised)' },
+      { value: 'pca', label: 'the two main directions of the training path (PCA)' },
+    ],
+    live: true,
+    help: 'Random directions show the landscape around the weights; PCA directions show where training actually went.',
+  },
+  {
     name: 'range',
     label: 'Slice half-width r',
     type: 'number',
@@ -225,7 +237,10 @@ export function projectOntoPlane(v: Float64Array, d1: Float64Array, d2: Float64A
 export interface Slice {
   values: Float32Array;
   n: number;
+  /** The requested half-width setting (for PCA planes the window is scaled to the path). */
   range: number;
+  /** Actual half-width of the window in direction units. */
+  halfWidth: number;
   /** Training step at which the slice was taken. */
   step: number;
   /** Milliseconds the 41 × 41 evaluation took (where a clock is available). */
@@ -266,7 +281,82 @@ export function computeSlice(
       if (v > max) max = v;
     }
   }
-  return { values, n, range, step, ms: now() - t0, min, max, d1, d2, center: theta.slice() };
+  return {
+    values,
+    n,
+    range,
+    halfWidth: range,
+    step,
+    ms: now() - t0,
+    min,
+    max,
+    d1,
+    d2,
+    center: theta.slice(),
+  };
+}
+
+/**
+ * The two principal directions of the rows of `m` (each row θᵢ − θ*, one per snapshot), as unit vectors, plus the
+ * share of the total variance they explain (Li et al. 2018, §7: random directions miss the path, PCA ones catch it).
+ * Power iteration on the small Gram matrix M Mᵀ (k × k, k ≤ 257 snapshots), deflated once; deterministic.
+ */
+export function principalDirections(
+  rows: readonly Float64Array[],
+): { d1: Float64Array; d2: Float64Array; explained: number } | null {
+  const k = rows.length;
+  const p = k > 0 ? rows[0].length : 0;
+  if (k < 2 || p < 2) return null;
+  const G = new Float64Array(k * k);
+  let trace = 0;
+  for (let i = 0; i < k; i++) {
+    for (let j = i; j < k; j++) {
+      let dot = 0;
+      for (let q = 0; q < p; q++) dot += rows[i][q] * rows[j][q];
+      G[i * k + j] = dot;
+      G[j * k + i] = dot;
+    }
+    trace += G[i * k + i];
+  }
+  if (!(trace > 0)) return null;
+  const top = (): { u: Float64Array; lambda: number } => {
+    let u = Float64Array.from({ length: k }, (_, i) => 1 + 0.01 * ((i * 7919) % 13));
+    let lambda = 0;
+    for (let it = 0; it < 200; it++) {
+      const v = new Float64Array(k);
+      for (let i = 0; i < k; i++) {
+        let s = 0;
+        for (let j = 0; j < k; j++) s += G[i * k + j] * u[j];
+        v[i] = s;
+      }
+      const norm = Math.hypot(...v);
+      if (!(norm > 0)) return { u, lambda: 0 };
+      lambda = norm;
+      for (let i = 0; i < k; i++) v[i] /= norm;
+      u = v;
+    }
+    return { u, lambda };
+  };
+  const toDirection = (u: Float64Array): Float64Array => {
+    const d = new Float64Array(p);
+    for (let i = 0; i < k; i++) for (let q = 0; q < p; q++) d[q] += u[i] * rows[i][q];
+    const norm = Math.hypot(...d);
+    if (norm > 0) for (let q = 0; q < p; q++) d[q] /= norm;
+    return d;
+  };
+  const first = top();
+  for (let i = 0; i < k; i++)
+    for (let j = 0; j < k; j++) G[i * k + j] -= first.lambda * first.u[i] * first.u[j];
+  const second = top();
+  const d1 = toDirection(first.u);
+  const d2 = toDirection(second.u);
+  // Orthogonalise d2 against d1 (round-off), so coordinates are plain dot products.
+  let c = 0;
+  for (let q = 0; q < p; q++) c += d1[q] * d2[q];
+  for (let q = 0; q < p; q++) d2[q] -= c * d1[q];
+  const n2 = Math.hypot(...d2);
+  if (n2 > 0) for (let q = 0; q < p; q++) d2[q] /= n2;
+  return { d1, d2, explained: Math.min(1, (first.lambda + second.lambda) / trace) };
 }
 
 const MAX_SNAPSHOTS = 256;
@@ -279,6 +369,8 @@ export function createLandscape(params: ParamValues, seed: number): Trainer {
   const sampler = new BatchSampler(data.n, { mode: 'minibatch', batchSize: Number(params.batch) }, seed + 1);
   let every = Number(params.every);
   let range = Number(params.range);
+  let plane = String(params.plane) === 'pca' ? 'pca' : 'random';
+  let explained = Number.NaN;
   // Two fixed raw directions for the whole run; they are re-normalised to the current weights at each slice.
   const dirRng = new Rng(seed ^ 0x2545f491);
   const raw1 = new Float64Array(layout.total).map(() => dirRng.normal());
@@ -289,7 +381,7 @@ export function createLandscape(params: ParamValues, seed: number): Trainer {
   let diverged: string | null = null;
   let snapshots: { step: number; theta: Float64Array }[] = [{ step: 0, theta: flatten(model, layout) }];
   let snapshotStride = 1;
-  let slice: Slice | null = null;
+  let slice: (Slice & { plane: string }) | null = null;
   let sliceDue = true;
 
   const evaluator = new FlatLossEvaluator(layout, data);
@@ -342,11 +434,34 @@ export function createLandscape(params: ParamValues, seed: number): Trainer {
     views(wanted): Views {
       const views: Views = {};
       if (wanted.includes('slice') || wanted.includes('path')) {
-        if (sliceDue || slice === null || slice.range !== range) {
+        if (sliceDue || slice === null || slice.range !== range || slice.plane !== plane) {
           const theta = flatten(model, layout);
-          const d1 = filterNormalize(raw1, theta, layout);
-          const d2 = filterNormalize(raw2, theta, layout);
-          slice = computeSlice(layout, theta, data, d1, d2, range, step);
+          let d1 = filterNormalize(raw1, theta, layout);
+          let d2 = filterNormalize(raw2, theta, layout);
+          let r = range;
+          explained = Number.NaN;
+          if (plane === 'pca') {
+            const rows = snapshots.map((x) => x.theta.map((v, i) => v - theta[i]));
+            const pcs = principalDirections(rows);
+            if (pcs) {
+              d1 = pcs.d1;
+              d2 = pcs.d2;
+              explained = pcs.explained;
+              // Unit directions: the window is sized to the path (at least 0.1 so a short path still shows terrain).
+              let extent = 0;
+              for (const row of rows) {
+                let a = 0;
+                let b = 0;
+                for (let i = 0; i < row.length; i++) {
+                  a += row[i] * d1[i];
+                  b += row[i] * d2[i];
+                }
+                extent = Math.max(extent, Math.abs(a), Math.abs(b));
+              }
+              r = Math.max(0.1, 1.3 * extent) * range;
+            }
+          }
+          slice = { ...computeSlice(layout, theta, data, d1, d2, r, step), range, plane };
           sliceDue = false;
         }
         const s = slice;
@@ -355,10 +470,12 @@ export function createLandscape(params: ParamValues, seed: number): Trainer {
             values: s.values.slice(),
             nx: s.n,
             ny: s.n,
-            x0: -s.range,
-            x1: s.range,
-            y0: -s.range,
-            y1: s.range,
+            x0: -s.halfWidth,
+            x1: s.halfWidth,
+            y0: -s.halfWidth,
+            y1: s.halfWidth,
+            plane: s.plane,
+            explained: Number.isFinite(explained) ? explained : -1,
             step: s.step,
             ms: s.ms,
             min: s.min,
@@ -382,6 +499,7 @@ export function createLandscape(params: ParamValues, seed: number): Trainer {
       return views;
     },
     set(name: string, value: ParamValue) {
+      if (name === 'plane') plane = value === 'pca' ? 'pca' : 'random';
       if (typeof value !== 'number') return;
       if (name === 'lr') opt.lr = value;
       if (name === 'every') every = Math.max(1, Math.round(value));

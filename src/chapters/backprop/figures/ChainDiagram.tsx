@@ -1,10 +1,10 @@
 import type { ChainBackward, ChainInputs } from '../../../experiments/descent/chain';
 
 const W = 760;
-const H = 190;
+const H = 200;
 const X = [40, 220, 400, 580, 715];
 const Y = 70;
-const R = 30;
+const R = 34;
 
 const f4 = (x: number) => (Number.isFinite(x) ? (Math.abs(x) < 5e-5 ? 0 : x).toFixed(4) : '–');
 
@@ -63,7 +63,7 @@ export function ChainDiagram({
       </defs>
       {[1, 2, 3, 4].map((l) => {
         const x1 = X[l - 1] + R;
-        const x2 = X[l] - (l === 4 ? 24 : R);
+        const x2 = X[l] - (l === 4 ? 34 : R);
         const mid = (x1 + x2) / 2;
         const link = l < 4 ? l + 1 : 0; // the neuron this link feeds
         return (
@@ -71,24 +71,24 @@ export function ChainDiagram({
             <line x1={x1} x2={x2} y1={Y} y2={Y} markerEnd="url(#chain-arrow)" />
             {l < 4 ? (
               <>
-                <text x={mid} y={Y - 12} textAnchor="middle" className="chain-weight">
+                <text x={mid} y={Y - 10} textAnchor="middle" className="chain-weight">
                   w{sub(l)} = {f4(w[l - 1])}
                 </text>
-                <text x={mid} y={Y + 22} textAnchor="middle" className="chain-bias">
+                <text x={mid} y={Y + 24} textAnchor="middle" className="chain-bias">
                   b{sub(l)} = {f4(b[l - 1])}
                 </text>
                 {linkGradKnown(l + 1) && (
                   <>
                     <text
                       x={mid}
-                      y={Y - 34}
+                      y={Y - 42}
                       textAnchor="middle"
                       className="chain-grad"
                       data-testid={`diagram-dw${l}`}
                     >
                       ∂C/∂w{sub(l)} = {f4(node(l + 1).dCdw)}
                     </text>
-                    <text x={mid} y={Y + 42} textAnchor="middle" className="chain-grad">
+                    <text x={mid} y={Y + 54} textAnchor="middle" className="chain-grad">
                       ∂C/∂b{sub(l)} = {f4(node(l + 1).dCdb)}
                     </text>
                   </>
@@ -101,15 +101,15 @@ export function ChainDiagram({
       {[1, 2, 3, 4].map((l) => (
         <g key={`n${l}`} transform={`translate(${X[l - 1]},${Y})`} className={cls('chain-node', `a${l}`)}>
           <circle r={R} />
-          <text y={-6} textAnchor="middle" className="chain-node-name">
+          <text y={-9} textAnchor="middle" className="chain-node-name">
             a{sub(l)}
           </text>
-          <text y={12} textAnchor="middle" className="chain-node-value">
+          <text y={14} textAnchor="middle" className="chain-node-value">
             {forwardKnown(l) ? f4(a[l - 1]) : '?'}
           </text>
           {l > 1 && gradKnown(l) && (
             <text
-              y={R + 48}
+              y={R + 56}
               textAnchor="middle"
               className={cls('chain-grad', l === 4 ? 'g4' : `link${l + 1}`)}
             >
@@ -119,14 +119,14 @@ export function ChainDiagram({
         </g>
       ))}
       <g transform={`translate(${X[4]},${Y})`} className={cls('chain-node chain-cost', 'C')}>
-        <rect x={-24} y={-24} width={48} height={48} rx={6} />
+        <rect x={-32} y={-28} width={64} height={56} rx={6} />
         <text y={-4} textAnchor="middle" className="chain-node-name">
           C
         </text>
         <text y={14} textAnchor="middle" className="chain-node-value">
           {stage >= 4 ? f4(cost) : '?'}
         </text>
-        <text y={46} textAnchor="middle" className="chain-weight">
+        <text y={50} textAnchor="middle" className="chain-weight">
           y = {f4(inputs.y)}
         </text>
       </g>

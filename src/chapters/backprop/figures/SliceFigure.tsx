@@ -11,7 +11,7 @@ export function SliceFigure({ step }: { step: LessonStep }) {
       experiment="descent-landscape"
       step={step}
       views={['slice', 'path']}
-      controls={['dataset', 'lr', 'batch', 'every', 'range']}
+      controls={['plane', 'dataset', 'lr', 'batch', 'every', 'range']}
     >
       <SlicePlot />
     </ExperimentPanel>
@@ -27,6 +27,8 @@ function SlicePlot() {
   const centre = num(info?.centerLoss);
   const min = num(info?.min);
   const max = num(info?.max);
+  const plane = info?.plane === 'pca' ? 'pca' : 'random';
+  const explained = num(info?.explained);
   return (
     <figure className="descent-figure" data-testid="slice-plot">
       {grid ? (
@@ -34,8 +36,8 @@ function SlicePlot() {
           grid={grid}
           paths={path ? [{ label: 'training path (projected)', points: path }] : []}
           logLevels
-          xLabel="s (direction δ)"
-          yLabel="t (direction η)"
+          xLabel={plane === 'pca' ? 's (1st principal direction)' : 's (direction δ)'}
+          yLabel={plane === 'pca' ? 't (2nd principal direction)' : 't (direction η)'}
           zLabel="loss"
           title="Loss around the current weights"
           caption={`Slice L(θ* + sδ + tη) of the 2-8-8-1 network's loss, taken at step ${sliceStep ?? 0}. Centre loss ${fmt(centre)}, range ${fmt(min)} to ${fmt(max)}.`}
@@ -47,7 +49,14 @@ function SlicePlot() {
         Slice taken at step <span data-testid="slice-step">{sliceStep ?? '–'}</span>: 41 × 41 = 1,681
         evaluations of the loss on all 200 training points, computed in the worker in{' '}
         <span data-testid="slice-ms">{fmt(ms, 1)}</span> ms. The centre (0, 0) is the current weights θ*; the
-        path shows earlier weights projected onto the plane.
+        path shows earlier weights projected onto the plane.{' '}
+        {plane === 'pca' && explained !== undefined && explained >= 0 ? (
+          <span data-testid="slice-explained">
+            These two directions capture {(100 * explained).toFixed(1)}% of the path’s movement.
+          </span>
+        ) : (
+          'Random directions catch only a sliver of the path, so it stays near the centre.'
+        )}
       </figcaption>
     </figure>
   );
