@@ -140,7 +140,8 @@ export function ComparePanels({ values, showNetworks }: { values: ParamValues; s
         )}
       </div>
       <LineChart
-        title="Loss: A vs B (same seed)"
+        title="Loss: A vs B (same seed, log scale)"
+        yScale="log"
         xLabel="training steps"
         height={200}
         series={
@@ -167,6 +168,7 @@ export function ComparePanels({ values, showNetworks }: { values: ParamValues; s
               title={`Network ${net.label} weights`}
               layers={[net.layers[0].cols, ...net.layers.map((l) => l.rows)]}
               weights={net.layers.map((l) => l.w)}
+              layerLabels={['in', ...net.layers.slice(0, -1).map((_, i) => `h${i + 1}`), 'out']}
               height={220}
               caption={`Network ${net.label}: ${net.layers.length - 1} hidden layers with ${net.acts
                 .map(actLabel)
