@@ -345,3 +345,12 @@ function browserStorage(): Storage {
 
 /** The app's progress store (hook + `useProgress.getState()` outside React). */
 export const useProgress = createProgressStore(browserStorage);
+
+// Another tab saved progress: adopt it (when valid), so two open tabs do not overwrite each other's steps.
+if (typeof window !== 'undefined') {
+  window.addEventListener('storage', (e) => {
+    if (e.key !== PROGRESS_KEY || e.newValue === null) return;
+    const { data, kind } = decodeProgress(e.newValue);
+    if (kind === 'ok') useProgress.setState({ data });
+  });
+}
