@@ -4,7 +4,7 @@ import { cleanup, fireEvent, render } from '@testing-library/react';
 import { scaleLinear } from 'd3';
 import { LineChart } from './LineChart';
 import { SeriesBuffer } from './SeriesBuffer';
-import { linePath, nearestIndex } from './linePath';
+import { chunkIndex, linePath, nearestIndex } from './linePath';
 
 afterEach(cleanup);
 
@@ -104,6 +104,35 @@ describe('linePath', () => {
     const { d, points } = linePath(null, y, n, sx, sy);
     expect(points).toBeLessThanOrEqual(4 * 501);
     expect(d).toContain(`,${Math.round(sy(10) * 10) / 10}`); // the spike survives
+  });
+
+  it('gives the same path with chunk summaries as without, and extends them as the buffer grows', () => {
+    const buf = new SeriesBuffer(200_000);
+    const push = (from: number, to: number) => {
+      for (let i = from; i < to; i++)
+        buf.push(i, i === 777 ? NaN : 1 + Math.sin(i / 50) + ((i * 7919) % 13) / 40);
+    };
+    push(0, 50_000);
+    const check = () => {
+      const sx = scaleLinear()
+        .domain([0, buf.length - 1])
+        .range([0, 400]);
+      const sy = scaleLinear().domain([0, 3]).range([200, 0]);
+      const plain = linePath(buf.x, buf.y, buf.length, sx, sy);
+      const chunked = linePath(
+        buf.x,
+        buf.y,
+        buf.length,
+        sx,
+        sy,
+        false,
+        chunkIndex(buf, buf.generation, buf.x, buf.y, buf.length),
+      );
+      expect(chunked.d).toBe(plain.d);
+    };
+    check();
+    push(50_000, 80_003);
+    check();
   });
 
   it('finds the nearest index by binary search', () => {

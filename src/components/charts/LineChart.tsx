@@ -5,7 +5,7 @@ import { AxisBottom, AxisLeft, chartMargins } from './Axes';
 import { seriesColor, useChartTheme } from './chartTheme';
 import { useElementWidth } from './useElementWidth';
 import { finiteExtent, formatValue, padDomain } from './format';
-import { linePath, nearestIndex } from './linePath';
+import { chunkIndex, linePath, nearestIndex } from './linePath';
 import type { SeriesBuffer } from './SeriesBuffer';
 
 /**
@@ -164,7 +164,19 @@ export function LineChart({
     const sy = log
       ? scaleLog().domain(yd).range([innerH, 0]).nice().clamp(true)
       : scaleLinear().domain(yd).range([innerH, 0]).nice();
-    const paths = lines.map((s) => linePath(s.x, s.y, s.length, sx, sy, log));
+    const paths = lines.map((s) =>
+      linePath(
+        s.x,
+        s.y,
+        s.length,
+        sx,
+        sy,
+        log,
+        s.buffer && s.length > 4 * innerW
+          ? chunkIndex(s.buffer, s.buffer.generation, s.buffer.x, s.buffer.y, s.length)
+          : undefined,
+      ),
+    );
     return { lines, sx, sy, paths, empty, ext };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `series` is tracked by `key` (identity + length)
   }, [key, drawnVersion, theme, log, xDomain, yDomain, innerW, innerH]);

@@ -13,6 +13,8 @@ export class SeriesBuffer {
   length = 0;
   /** Increases on every change; use it as LineChart's `version`. */
   version = 0;
+  /** Increases when stored points are rewritten (compaction, clear); between changes the buffer only appends. */
+  generation = 0;
   /** Finite extents of the stored points, kept up to date on push (so charts need not scan 100k points). */
   xMin = Infinity;
   xMax = -Infinity;
@@ -45,6 +47,7 @@ export class SeriesBuffer {
     this.stride = 1;
     this.skipped = 0;
     this.resetExtents();
+    this.generation++;
     this.version++;
   }
 
@@ -78,6 +81,7 @@ export class SeriesBuffer {
     }
     this.length = half;
     this.stride *= 2;
+    this.generation++;
     this.resetExtents();
     for (let i = 0; i < half; i++) this.extend(this.x[i], this.y[i]);
   }

@@ -10,6 +10,7 @@ export function linePath(
   sx: (v: number) => number,
   sy: (v: number) => number,
   positiveOnly = false,
+  chunks?: ChunkIndex,
 ): { d: string; points: number } {
   // d3 linear/log scales are affine in x or log(x): evaluate them inline (a function call per point through d3
   // costs ~10× more, which matters at 100k points × 60 updates/s)
@@ -51,17 +52,7 @@ export function linePath(
     col = NaN;
   };
 
-  for (let i = 0; i < length; i++) {
-    const xv = xs ? xs[i] : i;
-    const yv = ys[i];
-    if (!Number.isFinite(xv) || !Number.isFinite(yv) || (positiveOnly && yv <= 0)) {
-      flush();
-      penDown = false; // a gap, not a jump to a bogus value
-      continue;
-    }
-    const px = Math.round(fx ? fx.apply(xv) : sx(xv));
-    const py = fy ? fy.apply(yv) : sy(yv);
-    if (!Number.isFinite(px) || !Number.isFinite(py)) continue;
+  const feed = (px: number, py: number) => {
     if (px !== col) {
       flush();
       col = px;
@@ -79,6 +70,47 @@ export function linePath(
       }
       lastY = py;
     }
+  };
+  const mapX = (v: number) => Math.round(fx ? fx.apply(v) : sx(v));
+  const mapY = (v: number) => (fy ? fy.apply(v) : sy(v));
+  const B = CHUNK;
+
+  let i = 0;
+  while (i < length) {
+    // a whole chunk inside one pixel column: feed its first, extreme and last points instead of all of them
+    if (chunks && i % B === 0) {
+      const c = i / B;
+      if (c < chunks.count && chunks.clean[c] && (!positiveOnly || chunks.minY[c] > 0)) {
+        const pxA = mapX(chunks.firstX[c]);
+        if (pxA === mapX(chunks.lastX[c]) && Number.isFinite(pxA)) {
+          const lo = chunks.minI[c];
+          const hi = chunks.maxI[c];
+          feed(pxA, mapY(ys[i]));
+          if (lo < hi) {
+            feed(pxA, mapY(ys[lo]));
+            feed(pxA, mapY(ys[hi]));
+          } else {
+            feed(pxA, mapY(ys[hi]));
+            feed(pxA, mapY(ys[lo]));
+          }
+          feed(pxA, mapY(ys[i + B - 1]));
+          i += B;
+          continue;
+        }
+      }
+    }
+    const xv = xs ? xs[i] : i;
+    const yv = ys[i];
+    i++;
+    if (!Number.isFinite(xv) || !Number.isFinite(yv) || (positiveOnly && yv <= 0)) {
+      flush();
+      penDown = false; // a gap, not a jump to a bogus value
+      continue;
+    }
+    const px = mapX(xv);
+    const py = mapY(yv);
+    if (!Number.isFinite(px) || !Number.isFinite(py)) continue;
+    feed(px, py);
   }
   flush();
   return { d: parts.join(''), points };
@@ -135,4 +167,88 @@ function affine(scale: (v: number) => number): Affine | null {
   return clamp
     ? { apply: (v) => Math.max(lo, Math.min(hi, r0 + (v - d0) * k)) }
     : { apply: (v) => r0 + (v - d0) * k };
+}
+
+/** Points per chunk of a ChunkIndex. */
+const CHUNK = 16;
+
+/**
+ * Per-chunk summaries (CHUNK points each) of an append-only series: first/last x, min/max y and where they are.
+ * linePath uses them to skip whole chunks that fall inside one pixel column, so a 100k-point series costs ~6k steps.
+ * Cached per owner (a SeriesBuffer) and extended incrementally as it grows; rebuilt when `generation` changes.
+ */
+export interface ChunkIndex {
+  generation: number;
+  count: number;
+  firstX: Float64Array;
+  lastX: Float64Array;
+  minY: Float64Array;
+  minI: Int32Array;
+  maxI: Int32Array;
+  /** 1 when every x and y in the chunk is finite. */
+  clean: Uint8Array;
+}
+
+const chunkCache = new WeakMap<object, ChunkIndex>();
+
+function allocate(capacity: number, generation: number): ChunkIndex {
+  return {
+    generation,
+    count: 0,
+    firstX: new Float64Array(capacity),
+    lastX: new Float64Array(capacity),
+    minY: new Float64Array(capacity),
+    minI: new Int32Array(capacity),
+    maxI: new Int32Array(capacity),
+    clean: new Uint8Array(capacity),
+  };
+}
+
+export function chunkIndex(
+  owner: object,
+  generation: number,
+  xs: ArrayLike<number>,
+  ys: ArrayLike<number>,
+  length: number,
+): ChunkIndex {
+  const full = Math.floor(length / CHUNK);
+  let idx = chunkCache.get(owner);
+  if (!idx || idx.generation !== generation || idx.count > full)
+    idx = allocate(Math.max(64, full * 2), generation);
+  if (idx.firstX.length < full) {
+    const grown = allocate(full * 2, generation);
+    grown.firstX.set(idx.firstX.subarray(0, idx.count));
+    grown.lastX.set(idx.lastX.subarray(0, idx.count));
+    grown.minY.set(idx.minY.subarray(0, idx.count));
+    grown.minI.set(idx.minI.subarray(0, idx.count));
+    grown.maxI.set(idx.maxI.subarray(0, idx.count));
+    grown.clean.set(idx.clean.subarray(0, idx.count));
+    grown.count = idx.count;
+    idx = grown;
+  }
+  for (let c = idx.count; c < full; c++) {
+    const start = c * CHUNK;
+    let lo = start;
+    let hi = start;
+    let clean = 1;
+    for (let j = start; j < start + CHUNK; j++) {
+      const x = xs[j];
+      const y = ys[j];
+      if (!Number.isFinite(x) || !Number.isFinite(y)) {
+        clean = 0;
+        continue;
+      }
+      if (y < ys[lo] || !Number.isFinite(ys[lo])) lo = j;
+      if (y > ys[hi] || !Number.isFinite(ys[hi])) hi = j;
+    }
+    idx.firstX[c] = xs[start];
+    idx.lastX[c] = xs[start + CHUNK - 1];
+    idx.minY[c] = ys[lo];
+    idx.minI[c] = lo;
+    idx.maxI[c] = hi;
+    idx.clean[c] = clean;
+  }
+  idx.count = full;
+  chunkCache.set(owner, idx);
+  return idx;
 }
