@@ -72,6 +72,28 @@ test('step 1: one step by hand follows θ_b = θ_a − α ∂J/∂θ; α = 2.2 f
   await expect(page.getByTestId('metric-loss')).not.toHaveText(/NaN|Infinity/);
 });
 
+test('step 2: clicking the contour map picks the start; the 3D view turns the same surface', async ({
+  page,
+}) => {
+  await page.goto('./#/backprop?lesson=2');
+  const plot = page.getByTestId('two-param-plot');
+  await expect(plot.locator('svg').first()).toBeVisible({ timeout: 20_000 });
+  await page.getByRole('button', { name: 'Run 10', exact: true }).click();
+  await expect(page.getByTestId('metric-step')).toHaveText('10');
+  // Click near the lower-right of the map: a new start far from the default (−2, 2.5).
+  const box = (await plot.locator('svg').first().boundingBox())!;
+  await page.mouse.click(box.x + box.width * 0.8, box.y + box.height * 0.75);
+  await expect(page).toHaveURL(/w0=/);
+  await expect(page).toHaveURL(/b0=/);
+  await expect(page.getByTestId('metric-step')).toHaveText('0', { timeout: 20_000 });
+  const w0 = Number(new URL(page.url().replace('#/', '')).searchParams.get('w0'));
+  expect(w0).toBeGreaterThan(1);
+  await page.getByRole('button', { name: '3D view' }).click();
+  await expect(plot.locator('canvas.surface-3d')).toBeVisible();
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await saveScreenshot(page, 'backprop-2-two-param-3d-light');
+});
+
 test('step 3: the six chain-rule derivatives match finite differences read from the page, and recompute on edit', async ({
   page,
 }) => {
