@@ -2,6 +2,7 @@ import { FunctionPlot } from '../../../components/charts';
 import { Tex } from '../../../components/math';
 import { ACTIVATIONS, isActivationName } from '../../../experiments/activations/functions';
 import { LocalControls } from './LocalControls';
+import { LocalNotice } from './LocalNotice';
 import { NEURON_PARAMS } from './localParams';
 import { fmt, texNum } from './format';
 import { useLocalParams } from './useLocalParams';
@@ -9,7 +10,7 @@ import type { FigureProps } from './types';
 
 /** Step 1: one neuron with three inputs. Computed directly (it is tiny): z = Σ θⱼxⱼ with x₀ = 1, a = f(z). */
 export function NeuronFigure({ preset }: FigureProps) {
-  const { values, set, reset } = useLocalParams(NEURON_PARAMS, preset);
+  const { values, ignored, set, reset } = useLocalParams(NEURON_PARAMS, preset);
   const num = (k: string) => (typeof values[k] === 'number' ? (values[k] as number) : 0);
   const x = [1, num('x1'), num('x2'), num('x3')]; // x₀ = 1 is the bias unit
   const w = [num('b'), num('w1'), num('w2'), num('w3')];
@@ -34,6 +35,7 @@ export function NeuronFigure({ preset }: FigureProps) {
 
   return (
     <figure className="act-figure" data-testid="figure-neuron">
+      <LocalNotice lines={ignored} />
       <NeuronDiagram x={x} w={w} z={z} a={a} label={act.label} />
       <div className="act-formula" data-testid="neuron-formula">
         <Tex tex={zTex} display />

@@ -2,6 +2,7 @@ import { FunctionPlot } from '../../../components/charts';
 import { Tex } from '../../../components/math';
 import { ACTIVATIONS } from '../../../experiments/activations/functions';
 import { LocalControls } from './LocalControls';
+import { LocalNotice } from './LocalNotice';
 import { PROBE_PARAMS } from './localParams';
 import { fmt } from './format';
 import { useLocalParams } from './useLocalParams';
@@ -9,7 +10,7 @@ import type { FigureProps } from './types';
 
 /** Step 3: sigmoid or tanh with its derivative, a draggable probe (URL-synced), and the other one for comparison. */
 export function ProbeFigure({ preset }: FigureProps) {
-  const { values, set, reset } = useLocalParams(PROBE_PARAMS, preset);
+  const { values, ignored, set, reset } = useLocalParams(PROBE_PARAMS, preset);
   const fn = values.fn === 'tanh' ? 'tanh' : 'sigmoid';
   const other = fn === 'tanh' ? 'sigmoid' : 'tanh';
   const a = ACTIVATIONS[fn];
@@ -20,6 +21,7 @@ export function ProbeFigure({ preset }: FigureProps) {
   const saturated = dfx < 0.05;
   return (
     <figure className="act-figure" data-testid="figure-sigmoid-tanh">
+      <LocalNotice lines={ignored} />
       <FunctionPlot
         title={fn === 'tanh' ? 'tanh and its derivative' : 'Sigmoid σ and its derivative'}
         f={a.f}

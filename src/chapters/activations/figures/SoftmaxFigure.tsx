@@ -1,6 +1,7 @@
 import { Tex } from '../../../components/math';
 import { softmax } from '../../../experiments/activations/functions';
 import { LocalControls } from './LocalControls';
+import { LocalNotice } from './LocalNotice';
 import { SOFTMAX_PARAMS } from './localParams';
 import { fmt, texNum } from './format';
 import { ProbabilityBars } from './ProbabilityBars';
@@ -11,7 +12,7 @@ const NAMES = ['z1', 'z2', 'z3', 'z4'] as const;
 
 /** Step 6: four logits and a temperature → softmax probabilities, with the formula in live numbers. */
 export function SoftmaxFigure({ preset }: FigureProps) {
-  const { values, set, reset } = useLocalParams(SOFTMAX_PARAMS, preset);
+  const { values, ignored, set, reset } = useLocalParams(SOFTMAX_PARAMS, preset);
   const z = NAMES.map((n) => (typeof values[n] === 'number' ? (values[n] as number) : 0));
   const t = typeof values.t === 'number' ? values.t : 1;
   const p = softmax(z, t);
@@ -29,6 +30,7 @@ export function SoftmaxFigure({ preset }: FigureProps) {
 
   return (
     <figure className="act-figure" data-testid="figure-softmax">
+      <LocalNotice lines={ignored} />
       <ProbabilityBars labels={labels} values={p} testId="softmax-bars" />
       <div className="act-formula">
         <Tex tex={formula} display />
