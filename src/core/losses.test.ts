@@ -4,6 +4,9 @@ import { binaryCrossEntropy, crossEntropy, mse } from './losses';
 import { tensor } from './tensor';
 import { checkGrad } from './testing';
 
+// Fixed seed: property tests must be deterministic in CI (a failure prints its counterexample).
+fc.configureGlobal({ seed: 20261126 });
+
 const seedArb = fc.integer({ min: 0, max: 1_000_000 });
 const sig = (v: number) => 1 / (1 + Math.exp(-v));
 

@@ -5,6 +5,9 @@ import { jsKernels } from './js';
 import { packedKernels } from './packed';
 import { createWasmKernels } from './wasm';
 
+// Fixed seed: property tests must be deterministic in CI (a failure prints its counterexample).
+fc.configureGlobal({ seed: 20261126 });
+
 const wasmKernels = createWasmKernels();
 
 /** Float64 reference of C (+)= op(A)·op(B). */
@@ -76,4 +79,34 @@ describe('gemm kernels agree with a float64 reference', () => {
       );
     });
   }
+
+  it('wasm gemmBatched equals per-batch products (attention-sized shapes)', () => {
+    const k = wasmKernels!;
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 2, max: 9 }),
+        fc.integer({ min: 1, max: 20 }),
+        fc.integer({ min: 1, max: 20 }),
+        fc.integer({ min: 1, max: 24 }),
+        fc.boolean(),
+        fc.boolean(),
+        fc.boolean(),
+        fc.integer({ min: 0, max: 1000 }),
+        (T, M, N, K, tA, tB, acc, seed) => {
+          const rng = new Rng(seed);
+          const A = Float32Array.from({ length: T * M * K }, () => rng.uniform(-1, 1));
+          const B = Float32Array.from({ length: T * K * N }, () => rng.uniform(-1, 1));
+          const C = Float32Array.from({ length: T * M * N }, () => rng.uniform(-1, 1));
+          const want: number[] = [];
+          for (let t = 0; t < T; t++)
+            want.push(...reference(tA, tB, M, N, K, A, t * M * K, B, t * K * N, C, t * M * N, acc));
+          k.gemmBatched!(T, tA, tB, M, N, K, A, 0, B, 0, C, 0, acc);
+          let worst = 0;
+          want.forEach((w, i) => (worst = Math.max(worst, Math.abs(C[i] - w))));
+          expect(worst).toBeLessThan(1e-4 * (1 + Math.sqrt(K)));
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
 });

@@ -26,4 +26,25 @@ export interface Kernels {
     cOff: number,
     accumulate: boolean,
   ): void;
+
+  /**
+   * Optional: `batches` independent products of the same shape, operand t at xOff + t·xStride (dense strides:
+   * aStride = M·K, bStride = K·N, cStride = M·N). Lets a backend move all batches in one go (attention heads).
+   * Callers fall back to a loop over gemm when it is missing.
+   */
+  gemmBatched?(
+    batches: number,
+    transA: boolean,
+    transB: boolean,
+    M: number,
+    N: number,
+    K: number,
+    A: Float32Array,
+    aOff: number,
+    B: Float32Array,
+    bOff: number,
+    C: Float32Array,
+    cOff: number,
+    accumulate: boolean,
+  ): void;
 }

@@ -217,67 +217,123 @@ export function createWasmKernels(): Kernels | null {
     heap = new Float32Array(memory.buffer);
   }
 
-  return {
-    name: 'wasm-simd',
-    gemm(transA, transB, M, N, K, A, aOff, B, bOff, C, cOff, accumulate) {
-      if (M * N * K < WASM_THRESHOLD || K === 0) {
-        jsKernels.gemm(transA, transB, M, N, K, A, aOff, B, bOff, C, cOff, accumulate);
-        return;
-      }
-      const mp = (M + 3) >> 2;
-      const np = (N + 7) >> 3;
-      // Layout in wasm memory (float offsets). Regions are padded so edge panels read in bounds; whatever they
-      // read past the real data only reaches C rows ≥ M or columns ≥ N, which are never copied out.
-      const ldc = N % 8 === 0 ? N : np * 8; // C row stride (floats)
-      const aLen = Math.max(M * K, transA ? K * M + 4 : mp * 4 * K);
-      const aPtr = 0;
-      const bPtr = aPtr + aLen + 8;
-      const bLen = transB ? np * K * 8 : K * N + 8;
-      const cPtr = bPtr + bLen + 8;
-      ensureBytes((cPtr + mp * 4 * ldc + 8) * 4);
-      const h = heap;
-      // A is copied as is: row-major A (row stride K, k stride 1) or Aᵀ stored [K, M] (row stride 1, k stride M).
-      h.set(A.subarray(aOff, aOff + M * K), aPtr);
-      // B [K, N] is copied as is (8 consecutive floats of a row are a panel row); Bᵀ stored [N, K] is packed into
-      // 8-column panels h[bPtr + (jp·K + k)·8 + c] (these are weights: small).
-      if (!transB) h.set(B.subarray(bOff, bOff + K * N), bPtr);
-      else {
+  /** batches × C[M,N] (+)= op(A)·op(B) with dense batch strides; see types.ts. */
+  function run(
+    batches: number,
+    transA: boolean,
+    transB: boolean,
+    M: number,
+    N: number,
+    K: number,
+    A: Float32Array,
+    aOff: number,
+    B: Float32Array,
+    bOff: number,
+    C: Float32Array,
+    cOff: number,
+    accumulate: boolean,
+  ): void {
+    const mp = (M + 3) >> 2;
+    const np = (N + 7) >> 3;
+    // Layout in wasm memory (float offsets). Regions are padded so edge panels read in bounds; whatever they read
+    // past the real data (the next batch, or padding) only reaches C rows ≥ M or columns ≥ N, never copied out.
+    const ldc = N % 8 === 0 ? N : np * 8; // C row stride (floats)
+    const aBatch = M * K;
+    const bBatch = transB ? np * K * 8 : K * N;
+    const cBatch = mp * 4 * ldc;
+    const aPtr = 0;
+    const bPtr = aPtr + batches * aBatch + Math.max(mp * 4 * K - aBatch, 4) + 8;
+    const cPtr = bPtr + batches * bBatch + 8;
+    ensureBytes((cPtr + batches * cBatch + 8) * 4);
+    const h = heap;
+    // A is copied as is: row-major A (row stride K, k stride 1) or Aᵀ stored [K, M] (row stride 1, k stride M).
+    h.set(A.subarray(aOff, aOff + batches * aBatch), aPtr);
+    // B [K, N] is copied as is (8 consecutive floats of a row are a panel row); Bᵀ stored [N, K] is packed into
+    // 8-column panels h[bPtr + t·bBatch + (jp·K + k)·8 + c].
+    if (!transB) h.set(B.subarray(bOff, bOff + batches * K * N), bPtr);
+    else {
+      for (let t = 0; t < batches; t++) {
+        const src0 = bOff + t * N * K;
         for (let jp = 0; jp < np; jp++) {
-          const base = bPtr + jp * K * 8;
+          const base = bPtr + t * bBatch + jp * K * 8;
           for (let c = 0; c < 8; c++) {
             const j = jp * 8 + c;
             if (j >= N) {
               for (let k = 0; k < K; k++) h[base + k * 8 + c] = 0;
               continue;
             }
-            const src = bOff + j * K;
+            const src = src0 + j * K;
             for (let k = 0; k < K; k++) h[base + k * 8 + c] = B[src + k];
           }
         }
       }
-      if (accumulate) {
-        if (ldc === N) h.set(C.subarray(cOff, cOff + M * N), cPtr);
+    }
+    const mn = M * N;
+    if (accumulate) {
+      for (let t = 0; t < batches; t++) {
+        const dst = cPtr + t * cBatch;
+        const src = cOff + t * mn;
+        if (ldc === N) h.set(C.subarray(src, src + mn), dst);
         else
-          for (let i = 0; i < M; i++) for (let j = 0; j < N; j++) h[cPtr + i * ldc + j] = C[cOff + i * N + j];
+          for (let i = 0; i < M; i++) for (let j = 0; j < N; j++) h[dst + i * ldc + j] = C[src + i * N + j];
       }
+    }
+    const aPanel = transA ? 16 : 16 * K; // bytes to the next 4-row panel
+    const aRow = transA ? 4 : 4 * K; // … to the next row
+    const aK = transA ? 4 * M : 4; // … to the next k
+    const bPanel = transB ? 32 * K : 32; // … to the next 8-column panel
+    const bK = transB ? 32 : 4 * N; // … to the next k
+    for (let t = 0; t < batches; t++) {
       mm(
         mp,
         np,
         K,
-        aPtr * 4,
-        transA ? 16 : 16 * K, // next 4-row panel
-        transA ? 4 : 4 * K, // next row
-        transA ? 4 * M : 4, // next k
-        bPtr * 4,
-        transB ? 32 * K : 32, // next 8-column panel
-        transB ? 32 : 4 * N, // next k
-        cPtr * 4,
+        (aPtr + t * aBatch) * 4,
+        aPanel,
+        aRow,
+        aK,
+        (bPtr + t * bBatch) * 4,
+        bPanel,
+        bK,
+        (cPtr + t * cBatch) * 4,
         ldc * 4,
         accumulate ? 1 : 0,
       );
-      if (ldc === N) C.set(h.subarray(cPtr, cPtr + M * N), cOff);
-      else
-        for (let i = 0; i < M; i++) for (let j = 0; j < N; j++) C[cOff + i * N + j] = h[cPtr + i * ldc + j];
+    }
+    for (let t = 0; t < batches; t++) {
+      const src = cPtr + t * cBatch;
+      const dst = cOff + t * mn;
+      if (ldc === N) C.set(h.subarray(src, src + mn), dst);
+      else for (let i = 0; i < M; i++) for (let j = 0; j < N; j++) C[dst + i * N + j] = h[src + i * ldc + j];
+    }
+  }
+
+  return {
+    name: 'wasm-simd',
+    gemm(transA, transB, M, N, K, A, aOff, B, bOff, C, cOff, accumulate) {
+      if (M * N * K < WASM_THRESHOLD || K === 0) {
+        jsKernels.gemm(transA, transB, M, N, K, A, aOff, B, bOff, C, cOff, accumulate);
+      } else run(1, transA, transB, M, N, K, A, aOff, B, bOff, C, cOff, accumulate);
+    },
+    gemmBatched(batches, transA, transB, M, N, K, A, aOff, B, bOff, C, cOff, accumulate) {
+      if (batches * M * N * K < WASM_THRESHOLD || K === 0) {
+        for (let t = 0; t < batches; t++) {
+          jsKernels.gemm(
+            transA,
+            transB,
+            M,
+            N,
+            K,
+            A,
+            aOff + t * M * K,
+            B,
+            bOff + t * K * N,
+            C,
+            cOff + t * M * N,
+            accumulate,
+          );
+        }
+      } else run(batches, transA, transB, M, N, K, A, aOff, B, bOff, C, cOff, accumulate);
     },
   };
 }

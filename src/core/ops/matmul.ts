@@ -63,9 +63,7 @@ export function matmul(a: Tensor, b: Tensor, options: MatmulOptions = {}): Tenso
   const tracked = tracks(a, b);
   const out = outTensor(outShape, tracked);
   const gemm = kernels.gemm;
-  for (let t = 0; t < batches; t++) {
-    gemm(transA, transB, M, N, K, a.data, t * aStride, b.data, t * bStride, out.data, t * mn, false);
-  }
+  batchedGemm(batches, transA, transB, M, N, K, a.data, aStride, b.data, bStride, out.data, mn, false);
   if (tracked) {
     record(out, 'matmul', [a, b], () => {
       const g = out.grad!;
@@ -73,6 +71,25 @@ export function matmul(a: Tensor, b: Tensor, options: MatmulOptions = {}): Tenso
       const gb = gradOf(b);
       const A = a.data;
       const B = b.data;
+      if (aStride > 0 && bStride > 0 && kernels.gemmBatched !== undefined) {
+        // Every operand is batched (attention heads): hand whole batches to the kernel.
+        const bg = batchedGemm;
+        if (ga) {
+          if (!transA && !transB) bg(batches, false, true, M, K, N, g, mn, B, bStride, ga, aStride, true);
+          else if (!transA && transB)
+            bg(batches, false, false, M, K, N, g, mn, B, bStride, ga, aStride, true);
+          else if (transA && !transB) bg(batches, false, true, K, M, N, B, bStride, g, mn, ga, aStride, true);
+          else bg(batches, true, true, K, M, N, B, bStride, g, mn, ga, aStride, true);
+        }
+        if (gb) {
+          if (!transA && !transB) bg(batches, true, false, K, N, M, A, aStride, g, mn, gb, bStride, true);
+          else if (!transA && transB) bg(batches, true, false, N, K, M, g, mn, A, aStride, gb, bStride, true);
+          else if (transA && !transB)
+            bg(batches, false, false, K, N, M, A, aStride, g, mn, gb, bStride, true);
+          else bg(batches, true, true, N, K, M, g, mn, A, aStride, gb, bStride, true);
+        }
+        return;
+      }
       for (let t = 0; t < batches; t++) {
         const ao = t * aStride;
         const bo = t * bStride;
@@ -93,6 +110,41 @@ export function matmul(a: Tensor, b: Tensor, options: MatmulOptions = {}): Tenso
     });
   }
   return out;
+}
+
+/**
+ * `batches` products with per-operand strides (0 = shared operand). Uses the kernel's batched entry point when every
+ * stride is the dense one, else loops over gemm.
+ */
+function batchedGemm(
+  batches: number,
+  transA: boolean,
+  transB: boolean,
+  M: number,
+  N: number,
+  K: number,
+  A: Float32Array,
+  aStride: number,
+  B: Float32Array,
+  bStride: number,
+  C: Float32Array,
+  cStride: number,
+  accumulate: boolean,
+): void {
+  const k = kernels;
+  if (
+    batches > 1 &&
+    k.gemmBatched !== undefined &&
+    aStride === M * K &&
+    bStride === K * N &&
+    cStride === M * N
+  ) {
+    k.gemmBatched(batches, transA, transB, M, N, K, A, 0, B, 0, C, 0, accumulate);
+    return;
+  }
+  for (let t = 0; t < batches; t++) {
+    k.gemm(transA, transB, M, N, K, A, t * aStride, B, t * bStride, C, t * cStride, accumulate);
+  }
 }
 
 /**

@@ -5,6 +5,9 @@ import { noGrad } from '../autograd';
 import { tensor } from '../tensor';
 import * as op from './index';
 
+// Fixed seed: property tests must be deterministic in CI (a failure prints its counterexample).
+fc.configureGlobal({ seed: 20261126 });
+
 // Float64 references of each op's math (flat arrays in, flat array out).
 const map1 = (f: (v: number) => number) => (x: number[]) => x.map(f);
 const sig = (v: number) => 1 / (1 + Math.exp(-v));
@@ -45,14 +48,14 @@ describe('unary ops: forward and gradient vs float64 finite differences', () => 
   it('log and sqrt on positive inputs', () => {
     fc.assert(
       fc.property(shapeArb, seedArb, (shape, seed) => {
-        const pos = (x: ReturnType<typeof tensor>) => op.addScalar(op.abs(x), 0.5);
+        const pos = (x: ReturnType<typeof tensor>) => op.addScalar(op.mul(x, x), 0.5); // smooth, > 0
         checkGrad((x) => op.log(pos(x)), [shape], {
           seed,
-          reference: map1((v) => Math.log(Math.abs(v) + 0.5)),
+          reference: map1((v) => Math.log(v * v + 0.5)),
         });
         checkGrad((x) => op.sqrt(pos(x)), [shape], {
           seed,
-          reference: map1((v) => Math.sqrt(Math.abs(v) + 0.5)),
+          reference: map1((v) => Math.sqrt(v * v + 0.5)),
         });
       }),
       RUNS,
@@ -117,10 +120,10 @@ describe('binary ops with broadcasting', () => {
   it('div (denominator kept away from 0)', () => {
     fc.assert(
       fc.property(pairs, seedArb, ([sa, sb], seed) => {
-        const safe = (x: ReturnType<typeof tensor>) => op.addScalar(op.abs(x), 1);
+        const safe = (x: ReturnType<typeof tensor>) => op.addScalar(op.mul(x, x), 1); // smooth, ≥ 1
         checkGrad((a, b) => op.div(a, safe(b)), [sa, sa], {
           seed,
-          reference: (a, b) => a.map((v, i) => v / (Math.abs(b[i]) + 1)),
+          reference: (a, b) => a.map((v, i) => v / (b[i] * b[i] + 1)),
         });
         checkGrad((a, b) => op.div(a, safe(b)), [sa, sb], { seed });
       }),
@@ -153,7 +156,7 @@ describe('binary ops with broadcasting', () => {
       ], // general
     ];
     const safeDiv = (a: Parameters<typeof op.div>[0], b: Parameters<typeof op.div>[0]) =>
-      op.div(a, op.addScalar(op.abs(b), 1));
+      op.div(a, op.addScalar(op.mul(b, b), 1));
     for (const f of [op.add, op.sub, op.mul, safeDiv]) for (const shapes of cases) checkGrad(f, shapes);
     // Row means over the last axis (the last-axis reduce path) used as a column, as a layer norm built from ops does.
     const rowMean = (x: number[], i: number) =>
