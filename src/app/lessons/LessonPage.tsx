@@ -129,7 +129,8 @@ export function LessonPage({ chapter, renderFigure, keepParams, intro }: LessonP
         </div>
       )}
       <div className="lesson-layout">
-        <section className="lesson-text" aria-labelledby="lesson-step-title">
+        {/* Text, figure, then prompts/check/navigation: on narrow screens the figure follows the prose it illustrates. */}
+        <section className="lesson-text lesson-text-main" aria-labelledby="lesson-step-title">
           <LessonToc
             chapterId={chapter.id}
             lessons={chapter.lessons}
@@ -144,6 +145,11 @@ export function LessonPage({ chapter, renderFigure, keepParams, intro }: LessonP
             {step.title}
           </h2>
           <Prose text={step.body} className="lesson-prose" />
+        </section>
+        <section className="lesson-figure" aria-label="Live figure">
+          {figure}
+        </section>
+        <div className="lesson-text lesson-text-extra">
           {step.tryThis && step.tryThis.length > 0 && (
             <aside className="lesson-try" aria-labelledby="lesson-try-title">
               <h3 id="lesson-try-title">Try this</h3>
@@ -197,10 +203,7 @@ export function LessonPage({ chapter, renderFigure, keepParams, intro }: LessonP
           <p className="lesson-keys-hint">
             Keys: <kbd>←</kbd> <kbd>→</kbd> steps, <kbd>P</kbd> presenter mode, <kbd>?</kbd> all keys.
           </p>
-        </section>
-        <section className="lesson-figure" aria-label="Live figure">
-          {figure}
-        </section>
+        </div>
       </div>
     </article>
   );

@@ -48,7 +48,7 @@ export function ForwardFigure() {
         weights={WEIGHTS}
         activations={acts}
         neuronLabels={[['x₁', 'x₂'], undefined, undefined, ['ŷ']]}
-        layerLabels={['input a⁽⁰⁾', 'hidden a⁽¹⁾ (tanh)', 'hidden a⁽²⁾ (tanh)', 'output a⁽³⁾ (sigmoid)']}
+        layerLabels={['a⁽⁰⁾ input', 'a⁽¹⁾ tanh', 'a⁽²⁾ tanh', 'a⁽³⁾ sigmoid']}
         height={300}
         title="A 2 → 3 → 2 → 1 feed-forward network"
         caption={`Activations per layer — ${summary}.`}
