@@ -4,7 +4,7 @@ import { histogram, meanAndStd, traceLayerNorms } from '../../../experiments/tra
 import { Bars } from './Bars';
 import { BlockDiagram, SUBLAYERS, type SublayerId } from './BlockDiagram';
 
-const BINS = 24;
+const BINS = 16;
 /** Two decimals, without a “-0.00”. */
 const f2 = (x: number) => (Math.abs(x) < 0.005 ? 0 : x).toFixed(2);
 const RANGE: [number, number] = [-4, 4];
@@ -20,7 +20,7 @@ export function BlockFigure() {
   const { before, after } = trace[current.id];
   const binLabels = useMemo(() => {
     const w = (RANGE[1] - RANGE[0]) / BINS;
-    return Array.from({ length: BINS }, (_, i) => (i % 4 === 0 ? (RANGE[0] + i * w).toFixed(0) : ''));
+    return Array.from({ length: BINS }, (_, i) => (i % 2 === 0 ? (RANGE[0] + i * w).toFixed(0) : ''));
   }, []);
   const hb = histogram(before, BINS, ...RANGE);
   const ha = histogram(after, BINS, ...RANGE);

@@ -28,6 +28,13 @@ interface DecodeView {
   step: number;
 }
 
+/** A token as TeX text: specials as ⟨s⟩-style brackets, symbols verbatim (digits, letters, +). */
+function tokenTex(token: string): string {
+  const m = /^<(\/?)(\w+)>$/.exec(token);
+  if (m) return `\\langle ${m[1] ? '/' : ''}\\text{${m[2]}} \\rangle`;
+  return `\\text{“${token.replace(/[^0-9a-z+]/gi, '?')}”}`;
+}
+
 /** Symbol indices (the `input` parameter) → text, for the task's vocabulary. */
 function inputText(indices: readonly number[], vocab: readonly string[]): string {
   return indices.map((i) => vocab[i + SPECIAL_TOKENS.length] ?? '').join('');
@@ -147,7 +154,7 @@ export function DecodeFigure() {
         <>
           <p className="tf-formula">
             <Tex
-              tex={`\\text{step } ${k}:\\ p = \\mathrm{softmax}(z_{\\text{last}}${decode.mode === 'sample' ? ` / ${decode.temperature.toFixed(2)}` : ''}) \\Rightarrow \\text{“${decode.tokens[at].replace(/[<>/]/g, '')}”}`}
+              tex={`\\text{step } ${k}:\\ p = \\mathrm{softmax}(z_{\\text{last}}${decode.mode === 'sample' ? ` / ${decode.temperature.toFixed(2)}` : ''}) \\Rightarrow ${tokenTex(decode.tokens[at])}`}
             />
           </p>
           <MatrixView

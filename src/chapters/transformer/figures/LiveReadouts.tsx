@@ -20,10 +20,9 @@ export function LiveReadouts() {
   return (
     <div className="tf-readouts">
       <p className="tf-note">
-        <strong>accuracy</strong> = held-out token accuracy, <em>teacher-forced</em> (each token predicted
-        from the correct previous ones). <strong>sequences</strong> = held-out sequences decoded{' '}
-        <em>greedily</em> and exactly right. The line shares are the last decoder layer’s cross-attention,
-        averaged over heads and 64 held-out sequences.
+        <strong>accuracy</strong>: held-out tokens, teacher-forced · <strong>sequences</strong>: held-out,
+        decoded greedily, exactly right · <strong>line shares</strong>: last decoder layer’s cross-attention
+        (mean over heads and 64 held-out sequences).
       </p>
       <dl className="metrics-bar" aria-label="Transformer read-outs">
         <Readout label="sequences (greedy)" name="seqAccuracy" testId="metric-seq-accuracy" />

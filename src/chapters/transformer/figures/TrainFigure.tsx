@@ -7,6 +7,7 @@ import { NoticeBar } from '../../../components/run/NoticeBar';
 import { RunControls } from '../../../components/run/RunControls';
 import { LiveReadouts } from './LiveReadouts';
 import { useThrottledView } from './useThrottledView';
+import { useParamsStore } from '../../../state/paramsStore';
 
 interface HistoryView {
   loss: { step: Float64Array; loss: Float32Array };
@@ -74,76 +75,78 @@ function Curves() {
   );
 }
 
-/** Encoder self-, decoder self- and cross-attention of one held-out example, per layer and head (≈ 6 per second). */
-function AttentionPanel() {
+/** Attention of one held-out example, per layer and head, redrawn ≈ 5.5 times a second while training. */
+function AttentionPanel({ part, layer }: { part: 'cross' | 'self'; layer: number }) {
   const attention = useThrottledView<AttentionView>('attention', 180);
-  const [layer, setLayer] = useState(0);
-  const layers = Math.max(attention?.encoderSelf.length ?? 0, attention?.cross.length ?? 0);
-  const encLayer = Math.min(layer, Math.max(0, (attention?.encoderSelf.length ?? 1) - 1));
-  const decLayer = Math.min(layer, Math.max(0, (attention?.cross.length ?? 1) - 1));
-  const H = attention?.heads ?? 0;
-  const rowLabels = attention ? attention.targetTokens.map((t) => `→${t}`) : [];
+  if (!attention) return null;
+  const encLayer = Math.min(layer, Math.max(0, attention.encoderSelf.length - 1));
+  const decLayer = Math.min(layer, Math.max(0, attention.cross.length - 1));
+  const H = attention.heads;
+  if (part === 'cross') {
+    return (
+      <>
+        <p className="tf-note">
+          Held-out example {attention.example + 1}: <code>{attention.srcTokens.join(' ')}</code> → the model
+          predicts <code data-testid="tf-predicted">{attention.predictedTokens.join(' ')}</code>{' '}
+          (teacher-forced)
+        </p>
+        <AttentionMap
+          title={`Cross-attention, decoder layer ${decLayer + 1} (rows: output positions, columns: input)`}
+          heads={headsOf(attention.cross[decLayer], H, 'cross')}
+          queryTokens={attention.targetTokens.map((t) => `→${t}`)}
+          keyTokens={attention.srcTokens}
+          maxCell={30}
+        />
+      </>
+    );
+  }
   return (
-    <>
-      <div className="tf-toolbar">
-        <label>
-          Layer{' '}
-          <select
-            value={layer}
-            onChange={(e) => setLayer(Number(e.target.value))}
-            data-testid="tf-layer-select"
-          >
-            {Array.from({ length: Math.max(1, layers) }, (_, i) => (
-              <option key={i} value={i}>
-                {i + 1}
-              </option>
-            ))}
-          </select>
-        </label>
-        <span className="tf-note">
-          Held-out example {attention ? attention.example + 1 : '–'}: {attention?.srcTokens.join(' ')} → model
-          says <span data-testid="tf-predicted">{attention?.predictedTokens.join(' ')}</span>
-        </span>
-      </div>
-      {attention && (
-        <>
-          <AttentionMap
-            title={`Cross-attention, decoder layer ${decLayer + 1} (queries: output positions, keys: input)`}
-            heads={headsOf(attention.cross[decLayer], H, 'cross')}
-            queryTokens={rowLabels}
-            keyTokens={attention.srcTokens}
-            maxCell={30}
-          />
-          <div className="tf-grid-2">
-            <AttentionMap
-              title={`Encoder self-attention, layer ${encLayer + 1}`}
-              heads={headsOf(attention.encoderSelf[encLayer], H, 'enc')}
-              queryTokens={attention.srcTokens}
-              maxCell={24}
-            />
-            <AttentionMap
-              title={`Decoder masked self-attention, layer ${decLayer + 1}`}
-              heads={headsOf(attention.decoderSelf[decLayer], H, 'dec')}
-              queryTokens={attention.decoderTokens}
-              maxCell={24}
-            />
-          </div>
-        </>
-      )}
-    </>
+    <div className="tf-grid-2">
+      <AttentionMap
+        title={`Encoder self-attention, layer ${encLayer + 1}`}
+        heads={headsOf(attention.encoderSelf[encLayer], H, 'enc')}
+        queryTokens={attention.srcTokens}
+        maxCell={24}
+      />
+      <AttentionMap
+        title={`Decoder masked self-attention, layer ${decLayer + 1}`}
+        heads={headsOf(attention.decoderSelf[decLayer], H, 'dec')}
+        queryTokens={attention.decoderTokens}
+        maxCell={24}
+      />
+    </div>
   );
 }
 
 /** Step 5: train live — controls, read-outs, loss and accuracy curves, attention maps per layer and head. */
 export function TrainFigure() {
+  const layers = useParamsStore((s) => Math.max(Number(s.values.enc) || 1, Number(s.values.dec) || 1));
+  const [layer, setLayer] = useState(0);
   return (
     <div className="tf-figure" data-testid="tf-figure-train">
       <NoticeBar />
       <RunControls />
       <MetricsBar />
       <LiveReadouts />
+      <div className="tf-toolbar">
+        <label>
+          Layer shown{' '}
+          <select
+            value={layer}
+            onChange={(e) => setLayer(Number(e.target.value))}
+            data-testid="tf-layer-select"
+          >
+            {Array.from({ length: layers }, (_, i) => (
+              <option key={i} value={i}>
+                {i + 1}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <AttentionPanel part="cross" layer={layer} />
       <Curves />
-      <AttentionPanel />
+      <AttentionPanel part="self" layer={layer} />
       <div className="tf-grid-2">
         <ParamControls only={STRUCTURE} label="Task and model" />
         <ParamControls only={[...TRAINING, 'example']} label="Training" />
