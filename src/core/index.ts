@@ -118,3 +118,4 @@ export {
   greedyDecode,
 } from './nn/transformer';
 export type { TransformerLayerConfig, Seq2SeqConfig, GreedyOptions, NormPlacement } from './nn/transformer';
+export * from './sampling';
