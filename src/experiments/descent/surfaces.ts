@@ -45,7 +45,7 @@ const saddle: Surface = {
   f: (x, y) => 0.5 * x * x + 0.25 * y ** 4 - 0.5 * y * y,
   grad: (x, y) => [x, y ** 3 - y],
   window: { x0: -3, x1: 3, y0: -2, y1: 2 },
-  start: { x: -2.6, y: 0.005 },
+  start: { x: -2.6, y: 1e-4 },
   floor: -0.25,
   minima: [
     [0, 1],
