@@ -54,7 +54,8 @@ test('batch modes: iterations per epoch = dataset size / batch size (500 / 50 = 
   await expect(page.getByTestId('iters-mini')).toHaveText('10');
   await expect(page.getByTestId('iters-batch')).toHaveText('1');
   await expect(page.getByTestId('iters-sgd')).toHaveText('500');
-  for (const run of ['batch', 'mini', 'sgd']) await expect(page.getByTestId(`epochs-${run}`)).toHaveText('1.000');
+  for (const run of ['batch', 'mini', 'sgd'])
+    await expect(page.getByTestId(`epochs-${run}`)).toHaveText('1.000');
 
   // Compared per update instead: one iteration each per step.
   await page.getByRole('combobox', { name: 'Compare by' }).selectOption('updates');
