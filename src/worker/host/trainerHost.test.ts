@@ -234,3 +234,39 @@ describe('TrainerHost under a slow page', () => {
     expect(soon.at(-1)).toBe('later 8');
   });
 });
+
+describe('TrainerHost safety net', () => {
+  it('treats a non-finite loss as a divergence even when the trainer does not report one', async () => {
+    const posted: WorkerToMain[] = [];
+    const soon: (() => void)[] = [];
+    let t = 0;
+    const silent: Experiment = {
+      id: 'silent',
+      title: 'Silent',
+      params: [],
+      create: (): Trainer => {
+        let step = 0;
+        return {
+          step: (n) => void ((step += n), (t += 1)),
+          metrics: () => ({ step, epoch: 0, loss: step >= 20 ? Infinity : 1 }),
+          views: () => ({}),
+          set: () => {},
+          divergence: () => null,
+        };
+      },
+    };
+    const host = new TrainerHost({
+      post: (m) => posted.push(m),
+      now: () => t,
+      yieldThen: (fn) => soon.push(fn),
+      later: () => {},
+      load: async () => silent,
+    });
+    host.handle({ type: 'load', experiment: 'silent', params: {}, seed: 1 });
+    await flushPromises();
+    host.handle({ type: 'ack' });
+    host.handle({ type: 'play' });
+    for (let i = 0; i < 100 && soon.length; i++) soon.shift()!();
+    expect(posted.at(-1)).toMatchObject({ type: 'diverged', reason: expect.stringMatching(/Infinity/) });
+  });
+});

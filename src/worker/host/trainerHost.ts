@@ -207,36 +207,31 @@ export class TrainerHost {
     const trainer = this.trainer;
     if (!trainer || !this.busy) return;
     const start = this.deps.now();
-    let trained = 0;
+    let trained: number;
     try {
+      // metrics() is read once per slice, not per call: experiments may evaluate in it.
+      const before = trainer.metrics().step;
       while (this.busy && this.deps.now() - start < SLICE_MS) {
         const k = this.playing ? this.stepsPerCall : Math.min(this.stepsLeft, this.stepsPerCall);
-        const before = trainer.metrics().step;
         const t0 = this.deps.now();
         trainer.step(k);
         const dt = this.deps.now() - t0;
-        const done = Math.max(0, trainer.metrics().step - before);
-        trained += done;
         if (!this.playing) this.stepsLeft = Math.max(0, this.stepsLeft - k);
         if (dt < CALL_MS / 2) this.stepsPerCall = Math.min(MAX_STEPS_PER_CALL, this.stepsPerCall * 2);
         else if (dt > CALL_MS * 2 && this.stepsPerCall > 1)
           this.stepsPerCall = Math.max(1, this.stepsPerCall >> 1);
         const reason = trainer.divergence();
         if (reason !== null) {
-          this.diverged = true;
-          this.playing = false;
-          this.stepsLeft = 0;
-          // No frame after this: the page keeps the last finite one (and these metrics if they are finite).
-          const metrics = trainer.metrics();
-          this.deps.post(
-            Number.isFinite(metrics.loss)
-              ? { type: 'diverged', step: metrics.step, reason, metrics }
-              : { type: 'diverged', step: metrics.step, reason },
-            [],
-          );
+          this.stopDiverged(trainer, reason);
           return;
         }
-        if (done === 0 && k > 0) break; // the trainer refused to move (e.g. it stopped itself); do not spin
+      }
+      const metrics = trainer.metrics();
+      trained = Math.max(0, metrics.step - before);
+      // A trainer that forgot to report it: a non-finite loss is a divergence all the same (DESIGN §2).
+      if (!Number.isFinite(metrics.loss)) {
+        this.stopDiverged(trainer, `loss became ${metrics.loss} at step ${metrics.step}`);
+        return;
       }
     } catch (err) {
       this.fail(err);
@@ -245,6 +240,20 @@ export class TrainerHost {
     this.countSpeed(trained);
     this.touch();
     this.schedule();
+  }
+
+  private stopDiverged(trainer: Trainer, reason: string) {
+    this.diverged = true;
+    this.playing = false;
+    this.stepsLeft = 0;
+    // No frame after this: the page keeps the last finite one (and these metrics if they are finite).
+    const metrics = trainer.metrics();
+    this.deps.post(
+      Number.isFinite(metrics.loss)
+        ? { type: 'diverged', step: metrics.step, reason, metrics }
+        : { type: 'diverged', step: metrics.step, reason },
+      [],
+    );
   }
 
   private countSpeed(steps: number) {
