@@ -5,6 +5,8 @@ import { circle, xor } from '../data/datasets2d';
 import { binaryCrossEntropy } from '../losses';
 import { adam, sgd } from '../optim';
 import { getState, loadState } from '../serialize';
+import { pooledSize } from '../pool';
+import { tapeLength } from '../autograd';
 import { Tensor, tensor } from '../tensor';
 import { Capture } from './capture';
 import { MLP } from './linear';
@@ -52,6 +54,33 @@ describe('MLP', () => {
     const data = circle({ n: 200, noise: 0.02 }, 2);
     const { model } = trainMLP(data, 600, 2);
     expect(accuracy(model, data.x, data.y)).toBeGreaterThanOrEqual(0.97);
+  });
+
+  it('10,000 training steps reuse the same buffers (the pool neither grows nor shrinks; the tape is emptied)', () => {
+    const data = circle({ n: 500, noise: 0.05 }, 5);
+    const model = new MLP({ sizes: [2, 8, 8, 1], activation: 'tanh' }, 5);
+    const opt = sgd(model.parameters(), { lr: 0.03 });
+    const sampler = new BatchSampler(data.n, { batchSize: 10 }, 5);
+    const xb = new Float32Array(20);
+    const yb = new Float32Array(10);
+    const x = new Tensor(xb, [10, 2]);
+    const step = () => {
+      const { indices } = sampler.next();
+      gatherRows(data.x, 2, indices, xb);
+      gatherRows(data.y, 1, indices, yb);
+      opt.zeroGrad();
+      const loss = binaryCrossEntropy(model.forward(x), yb);
+      loss.backward();
+      opt.step();
+      return loss.item();
+    };
+    for (let i = 0; i < 10; i++) step();
+    const pooled = pooledSize();
+    let last = 0;
+    for (let i = 0; i < 10_000; i++) last = step();
+    expect(pooledSize()).toBe(pooled);
+    expect(tapeLength()).toBe(0);
+    expect(last).toBeLessThan(0.3);
   });
 
   it('same seed ⇒ bit-identical losses', () => {

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkGrad } from '../testing';
 import { noGrad } from '../autograd';
+import { Rng } from '../random';
 import { tensor } from '../tensor';
 import * as op from './index';
 
@@ -353,6 +354,28 @@ describe('matmul and linear', () => {
   });
   it('shape errors are clear', () => {
     expect(() => op.matmul(tensor([[1, 2]]), tensor([[1, 2]]))).toThrow(/inner dimensions/);
+  });
+});
+
+describe('shape ops over random shapes', () => {
+  const shape3 = fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 1, maxLength: 4 });
+  it('transpose (random permutation), slice (random axis and range), concat and reshape', () => {
+    fc.assert(
+      fc.property(shape3, seedArb, (shape, seed) => {
+        const rng = new Rng(seed);
+        const perm = rng.shuffle(shape.map((_, i) => i));
+        checkGrad((x) => op.transpose(x, perm), [shape], { seed });
+        const axis = rng.int(shape.length);
+        const start = rng.int(shape[axis]);
+        const end = start + 1 + rng.int(shape[axis] - start);
+        checkGrad((x) => op.slice(x, axis, start, end), [shape], { seed });
+        const other = shape.slice();
+        other[axis] = 1 + rng.int(3);
+        checkGrad((a, b) => op.concat([a, b], axis), [shape, other], { seed });
+        checkGrad((x) => op.reshape(op.scale(x, 3), [-1]), [shape], { seed });
+      }),
+      { numRuns: 25 },
+    );
   });
 });
 
