@@ -71,6 +71,15 @@ test('reverse preset from its share link: ≥ 95% in time, anti-diagonal attenti
   const t0 = Date.now();
   await page.getByRole('button', { name: 'Play' }).click();
   await expect(page.getByTestId('run-status')).toHaveText('running');
+  // Count redraws of the cross-attention map (one React commit = one mutation batch) while it trains.
+  await page.evaluate(() => {
+    const w = window as unknown as { __mapRedraws: number; __mapFrom: number };
+    w.__mapRedraws = 0;
+    w.__mapFrom = performance.now();
+    const map = document.querySelector('[data-chart="attention"]');
+    if (map)
+      new MutationObserver(() => (w.__mapRedraws += 1)).observe(map, { subtree: true, attributes: true });
+  });
   await expect
     .poll(async () => readNumber(page, 'metric-accuracy'), { timeout: 60_000, intervals: [250] })
     .toBeGreaterThanOrEqual(0.95);
@@ -80,6 +89,14 @@ test('reverse preset from its share link: ≥ 95% in time, anti-diagonal attenti
     `transformer: reverse-8 reached ≥ 95% held-out token accuracy in ${seconds.toFixed(1)} s (${steps} steps)`,
   );
   expect(seconds).toBeLessThan(30);
+  const redrawsPerSecond = await page.evaluate(() => {
+    const w = window as unknown as { __mapRedraws: number; __mapFrom: number };
+    return (w.__mapRedraws * 1000) / (performance.now() - w.__mapFrom);
+  });
+  console.log(
+    `transformer: cross-attention map redrawn ${redrawsPerSecond.toFixed(1)} times/s while training`,
+  );
+  expect(redrawsPerSecond).toBeGreaterThanOrEqual(5);
 
   // The cross-attention has turned into an anti-diagonal: its share beats the diagonal and every other line.
   await expect

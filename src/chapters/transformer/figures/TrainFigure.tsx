@@ -77,7 +77,7 @@ function Curves() {
 
 /** Attention of one held-out example, per layer and head, redrawn ≈ 5.5 times a second while training. */
 function AttentionPanel({ part, layer }: { part: 'cross' | 'self'; layer: number }) {
-  const attention = useThrottledView<AttentionView>('attention', 180);
+  const attention = useThrottledView<AttentionView>('attention', 150);
   if (!attention) return null;
   const encLayer = Math.min(layer, Math.max(0, attention.encoderSelf.length - 1));
   const decLayer = Math.min(layer, Math.max(0, attention.cross.length - 1));
