@@ -43,7 +43,9 @@ for (const scheme of ['light', 'dark'] as const) {
     await expect(page.getByTestId('gallery-tex').locator('.katex').first()).toBeVisible();
     await expect(page.getByTestId('gallery-tex').locator('a')).toHaveCount(0);
     // structure: lines, probe, contour bands, edges, cells, bars, points
-    await expect(page.getByTestId('gallery-line').locator('path.series-line')).toHaveCount(4);
+    // 2 × 1,200 points are drawn on a canvas; the live chart's 2 × ~400 points as SVG paths
+    await expect(page.getByTestId('gallery-line').locator('canvas.line-canvas')).toHaveCount(1);
+    await expect(page.getByTestId('gallery-line').locator('path.series-line')).toHaveCount(2);
     await expect(page.getByTestId('gallery-decision').locator('circle.point')).toHaveCount(320);
     expect(await page.getByTestId('gallery-loss').locator('.contours path').count()).toBeGreaterThan(10);
     await expect(page.getByTestId('gallery-network').locator('line.edge')).toHaveCount(
@@ -201,6 +203,7 @@ test('a live LineChart with 60 updates/s for 20 s keeps frames under 16 ms', asy
   const baseline = await page.evaluate(measureFrames, 3_000);
   console.log(`baseline (paused), 3 s: ${describeStats(baseline)}`);
 
+  await page.goto('about:blank'); // a fresh page load: `static` is read when the gallery mounts
   await page.goto('./#/gallery?focus=line&perf=1');
   const live = page.getByTestId('live-line');
   await expect(live).toBeVisible();

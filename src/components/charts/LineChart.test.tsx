@@ -77,6 +77,14 @@ describe('LineChart', () => {
     fireEvent.keyDown(svg, { key: 'End' });
     expect(container.querySelector('.chart-readout')?.textContent).toContain('loss 0.2');
   });
+
+  it('draws dense data on a canvas instead of SVG paths', () => {
+    const y = Float64Array.from({ length: 100_000 }, (_, i) => Math.exp(-i / 30_000));
+    const { container } = render(<LineChart width={500} series={[{ label: 'loss', y }]} />);
+    expect(container.querySelector('path.series-line')).toBeNull();
+    expect(container.querySelector('canvas.line-canvas')).not.toBeNull();
+    expect(container.querySelector('figcaption')?.textContent).toContain('loss: last');
+  });
 });
 
 describe('SeriesBuffer', () => {

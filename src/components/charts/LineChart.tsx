@@ -6,6 +6,7 @@ import { seriesColor, useChartTheme } from './chartTheme';
 import { useElementWidth } from './useElementWidth';
 import { finiteExtent, formatValue, padDomain } from './format';
 import { chunkIndex, linePath, nearestIndex } from './linePath';
+import { prepareCanvas } from './canvas';
 import type { SeriesBuffer } from './SeriesBuffer';
 
 /**
@@ -46,7 +47,11 @@ export interface LineChartProps {
   width?: number;
   caption?: string;
   formatY?: (v: number) => string;
+  /** 'auto' (default): SVG paths, or a canvas when there are more than 2,000 points in all. */
+  renderer?: 'auto' | 'svg' | 'canvas';
 }
+
+const CANVAS_THRESHOLD = 2_000;
 
 interface Resolved {
   buffer?: SeriesBuffer;
@@ -119,6 +124,7 @@ export function LineChart({
   width: fixedWidth,
   caption,
   formatY,
+  renderer = 'auto',
 }: LineChartProps) {
   const theme = useChartTheme();
   const [plotRef, width] = useElementWidth<HTMLDivElement>(fixedWidth);
@@ -164,24 +170,50 @@ export function LineChart({
     const sy = log
       ? scaleLog().domain(yd).range([innerH, 0]).nice().clamp(true)
       : scaleLinear().domain(yd).range([innerH, 0]).nice();
+    const total = lines.reduce((a, s) => a + s.length, 0);
+    const canvasMode = renderer === 'canvas' || (renderer === 'auto' && total > CANVAS_THRESHOLD);
+    const chunksOf = (s: Resolved) =>
+      s.buffer && s.length > 4 * innerW
+        ? chunkIndex(s.buffer, s.buffer.generation, s.buffer.x, s.buffer.y, s.length)
+        : undefined;
     const paths = lines.map((s) =>
-      linePath(
-        s.x,
-        s.y,
-        s.length,
-        sx,
-        sy,
-        log,
-        s.buffer && s.length > 4 * innerW
-          ? chunkIndex(s.buffer, s.buffer.generation, s.buffer.x, s.buffer.y, s.length)
-          : undefined,
-      ),
+      canvasMode
+        ? { d: '', points: 0 }
+        : linePath(
+            s.x,
+            s.y,
+            s.length,
+            sx,
+            sy,
+            log,
+            s.buffer && s.length > 4 * innerW
+              ? chunkIndex(s.buffer, s.buffer.generation, s.buffer.x, s.buffer.y, s.length)
+              : undefined,
+          ),
     );
-    return { lines, sx, sy, paths, empty, ext };
+    return { lines, sx, sy, paths, empty, ext, canvasMode, chunksOf };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `series` is tracked by `key` (identity + length)
-  }, [key, drawnVersion, theme, log, xDomain, yDomain, innerW, innerH]);
+  }, [key, drawnVersion, theme, log, xDomain, yDomain, innerW, innerH, renderer]);
 
-  const { lines, sx, sy, paths, empty, ext } = model;
+  const { lines, sx, sy, paths, empty, ext, canvasMode, chunksOf } = model;
+
+  // Dense data: lines on a canvas (an SVG path with thousands of vertices costs far more to paint every frame)
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  useEffect(() => {
+    if (!canvasMode) return;
+    const ctx = prepareCanvas(canvasRef.current, innerW, innerH);
+    if (!ctx) return;
+    ctx.lineJoin = 'round';
+    ctx.lineCap = 'round';
+    ctx.lineWidth = 2.25 * theme.fontScale;
+    lines.forEach((s) => {
+      ctx.strokeStyle = s.color;
+      ctx.setLineDash(s.dashed ? [7, 4] : []);
+      ctx.beginPath();
+      linePath(s.x, s.y, s.length, sx, sy, log, chunksOf(s), ctx);
+      ctx.stroke();
+    });
+  }, [model, canvasMode, lines, sx, sy, log, chunksOf, innerW, innerH, theme]);
   const fmtY = formatY ?? ((v: number) => formatValue(v, 4));
 
   const readout = useMemo(() => {
@@ -264,16 +296,17 @@ export function LineChart({
           <AxisLeft scale={sy} theme={theme} offset={0} gridLength={innerW} label={yLabel} />
           <AxisBottom scale={sx} theme={theme} offset={innerH} label={xLabel} />
           <g className="lines" fill="none" strokeLinejoin="round" strokeLinecap="round">
-            {lines.map((s, i) => (
-              <path
-                key={`${s.label}-${i}`}
-                className="series-line"
-                d={paths[i].d}
-                stroke={s.color}
-                strokeWidth={2.25 * theme.fontScale}
-                strokeDasharray={s.dashed ? '7 4' : undefined}
-              />
-            ))}
+            {!canvasMode &&
+              lines.map((s, i) => (
+                <path
+                  key={`${s.label}-${i}`}
+                  className="series-line"
+                  d={paths[i].d}
+                  stroke={s.color}
+                  strokeWidth={2.25 * theme.fontScale}
+                  strokeDasharray={s.dashed ? '7 4' : undefined}
+                />
+              ))}
           </g>
           {empty && (
             <text
@@ -306,6 +339,14 @@ export function LineChart({
           )}
         </g>
       </svg>
+      {canvasMode && (
+        <canvas
+          ref={canvasRef}
+          className="line-canvas"
+          aria-hidden="true"
+          style={{ left: m.left, top: m.top, pointerEvents: 'none' }}
+        />
+      )}
     </ChartFrame>
   );
 }

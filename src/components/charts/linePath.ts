@@ -1,5 +1,11 @@
+/** Where path vertices go instead of an SVG string (a CanvasRenderingContext2D fits). */
+export interface PathSink {
+  moveTo(x: number, y: number): void;
+  lineTo(x: number, y: number): void;
+}
+
 /**
- * SVG path data for a long series, downsampled per pixel column: in each column only the first, lowest, highest
+ * SVG path data (or, with `sink`, canvas path calls) for a long series, downsampled per pixel column: in each column only the first, lowest, highest
  * and last points are kept, so 100k points draw as ≤ 4 points per pixel and look identical to the full line.
  * Non-finite points (and, for log scales, values ≤ 0) leave a gap instead of breaking the path or the scale.
  */
@@ -11,6 +17,7 @@ export function linePath(
   sy: (v: number) => number,
   positiveOnly = false,
   chunks?: ChunkIndex,
+  sink?: PathSink,
 ): { d: string; points: number } {
   // d3 linear/log scales are affine in x or log(x): evaluate them inline (a function call per point through d3
   // costs ~10× more, which matters at 100k points × 60 updates/s)
@@ -30,7 +37,10 @@ export function linePath(
   let penDown = false;
 
   const emit = (x: number, y: number) => {
-    parts.push(`${penDown ? 'L' : 'M'}${x},${Math.round(y * 10) / 10}`);
+    if (sink) {
+      if (penDown) sink.lineTo(x, y);
+      else sink.moveTo(x, y);
+    } else parts.push(`${penDown ? 'L' : 'M'}${x},${Math.round(y * 10) / 10}`);
     penDown = true;
     points++;
   };
