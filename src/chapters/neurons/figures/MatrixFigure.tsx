@@ -13,6 +13,9 @@ export function layerOutput(x: readonly number[]): number[] {
   return W.map((row, i) => row.reduce((s, w, j) => s + w * x[j], 0) + BETA[i]);
 }
 
+/** A vector entry: no parentheses needed around negatives inside a column. */
+const entry = (v: number) => (Math.abs(v) < 0.005 ? 0 : v).toFixed(2);
+
 /** Step 2: y = Wx + β with the worked 2×3 example; the inputs are sliders, every product is shown. */
 export function MatrixFigure() {
   const [x, setX] = useState<[number, number, number]>([2, 1, -1]);
@@ -23,9 +26,9 @@ export function MatrixFigure() {
   );
   const tex =
     `\\begin{pmatrix} ${W.map((r) => r.join(' & ')).join(' \\\\ ')} \\end{pmatrix}` +
-    `\\begin{pmatrix} ${x.map(tex2).join(' \\\\ ')} \\end{pmatrix} + ` +
+    `\\begin{pmatrix} ${x.map(entry).join(' \\\\ ')} \\end{pmatrix} + ` +
     `\\begin{pmatrix} ${BETA.join(' \\\\ ')} \\end{pmatrix} = ` +
-    `\\begin{pmatrix} ${y.map(tex2).join(' \\\\ ')} \\end{pmatrix}`;
+    `\\begin{pmatrix} ${y.map(entry).join(' \\\\ ')} \\end{pmatrix}`;
 
   return (
     <div className="nr-figure" data-testid="figure-matrix">
