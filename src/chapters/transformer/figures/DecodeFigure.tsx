@@ -8,6 +8,7 @@ import { NoticeBar } from '../../../components/run/NoticeBar';
 import { RunControls } from '../../../components/run/RunControls';
 import { isTaskId, makeTask, parseSource, SPECIAL_TOKENS } from '../../../core/data/seq2seq';
 import { useParamsStore } from '../../../state/paramsStore';
+import { useRunStore } from '../../../state/runStore';
 import { setParam } from '../../../state/runtime';
 import { Bars } from './Bars';
 import { useThrottledView } from './useThrottledView';
@@ -56,6 +57,7 @@ export function DecodeFigure() {
   const text = draft && draft.task === taskId ? draft.text : inputText(current, task.vocab.itos);
   const parsed = parseSource(task, text);
   const decode = useThrottledView<DecodeView>('decode', 100);
+  const untrained = useRunStore((s) => (s.metrics?.accuracy ?? 0) < 0.9);
   const [shown, setShown] = useState(1);
   const total = decode?.tokens.length ?? 0;
   const k = Math.min(Math.max(1, shown), total); // tokens revealed so far
@@ -109,6 +111,12 @@ export function DecodeFigure() {
         </label>
       </div>
       <div id="tf-decode-notes" className="tf-note" role="status">
+        {untrained && (
+          <p data-testid="tf-decode-untrained">
+            The model has not learned the task yet (held-out accuracy below 0.9): press Play and train it
+            first — here or in step 5 — or expect nonsense.
+          </p>
+        )}
         {parsed.unknown.length > 0 && <p>Ignored (not in the vocabulary): {parsed.unknown.join(' ')}</p>}
         {parsed.truncated && <p>Only the first {task.maxLen} symbols are used.</p>}
         {decode?.notes.map((n) => (
