@@ -62,51 +62,22 @@ export function matmul(a: Tensor, b: Tensor, options: MatmulOptions = {}): Tenso
   const mn = M * N;
   const tracked = tracks(a, b);
   const out = outTensor(outShape, tracked);
-  const gemm = kernels.gemm;
   batchedGemm(batches, transA, transB, M, N, K, a.data, aStride, b.data, bStride, out.data, mn, false);
   if (tracked) {
     record(out, 'matmul', [a, b], () => {
-      const g = out.grad!;
+      const g = out.grad!; // [..., M, N]
       const ga = gradOf(a);
       const gb = gradOf(b);
-      const A = a.data;
-      const B = b.data;
-      if (aStride > 0 && bStride > 0 && kernels.gemmBatched !== undefined) {
-        // Every operand is batched (attention heads): hand whole batches to the kernel.
-        const bg = batchedGemm;
-        if (ga) {
-          if (!transA && !transB) bg(batches, false, true, M, K, N, g, mn, B, bStride, ga, aStride, true);
-          else if (!transA && transB)
-            bg(batches, false, false, M, K, N, g, mn, B, bStride, ga, aStride, true);
-          else if (transA && !transB) bg(batches, false, true, K, M, N, B, bStride, g, mn, ga, aStride, true);
-          else bg(batches, true, true, K, M, N, B, bStride, g, mn, ga, aStride, true);
-        }
-        if (gb) {
-          if (!transA && !transB) bg(batches, true, false, K, N, M, A, aStride, g, mn, gb, bStride, true);
-          else if (!transA && transB) bg(batches, true, false, N, K, M, g, mn, A, aStride, gb, bStride, true);
-          else if (transA && !transB)
-            bg(batches, false, false, K, N, M, A, aStride, g, mn, gb, bStride, true);
-          else bg(batches, true, true, N, K, M, g, mn, A, aStride, gb, bStride, true);
-        }
-        return;
-      }
-      for (let t = 0; t < batches; t++) {
-        const ao = t * aStride;
-        const bo = t * bStride;
-        const go = t * mn;
-        if (ga) {
-          if (!transA && !transB) gemm(false, true, M, K, N, g, go, B, bo, ga, ao, true);
-          else if (!transA && transB) gemm(false, false, M, K, N, g, go, B, bo, ga, ao, true);
-          else if (transA && !transB) gemm(false, true, K, M, N, B, bo, g, go, ga, ao, true);
-          else gemm(true, true, K, M, N, B, bo, g, go, ga, ao, true);
-        }
-        if (gb) {
-          if (!transA && !transB) gemm(true, false, K, N, M, A, ao, g, go, gb, bo, true);
-          else if (!transA && transB) gemm(true, false, N, K, M, g, go, A, ao, gb, bo, true);
-          else if (transA && !transB) gemm(false, false, K, N, M, A, ao, g, go, gb, bo, true);
-          else gemm(true, true, N, K, M, g, go, A, ao, gb, bo, true);
-        }
-      }
+      // dA (in A's layout):  A·B → g·Bᵀ   A·Bᵀ → g·B   Aᵀ·B → B·gᵀ   Aᵀ·Bᵀ → Bᵀ·gᵀ
+      if (ga && !transA)
+        batchedGemm(batches, false, !transB, M, K, N, g, mn, b.data, bStride, ga, aStride, true);
+      if (ga && transA)
+        batchedGemm(batches, transB, true, K, M, N, b.data, bStride, g, mn, ga, aStride, true);
+      // dB (in B's layout):  A·B → Aᵀ·g   A·Bᵀ → gᵀ·A   Aᵀ·B → A·g    Aᵀ·Bᵀ → gᵀ·Aᵀ
+      if (gb && !transB)
+        batchedGemm(batches, !transA, false, K, N, M, a.data, aStride, g, mn, gb, bStride, true);
+      if (gb && transB)
+        batchedGemm(batches, true, transA, N, K, M, g, mn, a.data, aStride, gb, bStride, true);
     });
   }
   return out;
