@@ -43,6 +43,9 @@ test('walks all six lesson steps with their figures', async ({ page }) => {
   await expect(page.getByTestId('run-status')).toHaveText('idle');
   await page.getByRole('button', { name: 'Step', exact: true }).click();
   await expect(page.getByTestId('metric-step')).toHaveText('1');
+  await page.getByTestId('theme-toggle').click();
+  await saveScreenshot(page, 'transformer-5-untrained-dark');
+  await page.getByTestId('theme-toggle').click();
 
   await page.getByRole('button', { name: 'Next', exact: true }).click();
   await expect(page.getByTestId('tf-figure-decode')).toBeVisible();

@@ -102,6 +102,7 @@ export function BlockDiagram({
           refY="5"
           markerWidth="7"
           markerHeight="7"
+          markerUnits="userSpaceOnUse"
           orient="auto"
         >
           <path d="M0,0 L10,5 L0,10 z" fill="currentColor" />
