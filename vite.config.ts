@@ -1,7 +1,7 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
-import { precachePlugin } from './src/app/offline/precachePlugin';
+import { precachePlugin } from './src/app/offline/precachePlugin.js';
 
 // `base: './'` keeps every asset URL relative, so `dist/` works from any static host or sub-path;
 // hash routing (#/chapter) needs no server rewrites.
