@@ -1,16 +1,24 @@
 /**
- * Parameters to/from a plain object of Float32Arrays (structured-cloneable: snapshots, worker messages, resetting to
+ * Parameters (and buffers such as BatchNorm's running statistics) to/from a plain object of Float32Arrays (structured-cloneable: snapshots, worker messages, resetting to
  * the same initial weights).
  */
 import type { Module } from './nn/module';
 
 export type StateDict = Record<string, Float32Array>;
 
-/** Copies of every parameter, keyed by its dotted path. */
+/** Copies of every parameter and buffer (BatchNorm running statistics), keyed by dotted path. */
 export function getState(model: Module): StateDict {
   const out: StateDict = {};
-  for (const [name, p] of model.namedParameters()) out[name] = p.data.slice();
+  for (const [name, values] of entries(model)) out[name] = values.slice();
   return out;
+}
+
+/** Parameters' data and buffers, by path. */
+function entries(model: Module): [string, Float32Array][] {
+  return [
+    ...model.namedParameters().map(([n, p]): [string, Float32Array] => [n, p.data]),
+    ...model.namedBuffers(),
+  ];
 }
 
 export interface LoadResult {
@@ -27,7 +35,7 @@ export function loadState(model: Module, state: unknown): LoadResult {
   const problems: string[] = [];
   if (typeof state !== 'object' || state === null) return { ok: false, problems: ['state is not an object'] };
   const record = state as Record<string, unknown>;
-  const params = model.namedParameters();
+  const params = entries(model);
   const known = new Set(params.map(([n]) => n));
   for (const [name, p] of params) {
     if (!Object.hasOwn(record, name)) {
@@ -40,8 +48,8 @@ export function loadState(model: Module, state: unknown): LoadResult {
       continue;
     }
     const arr = v as ArrayLike<number>;
-    if (arr.length !== p.size) {
-      problems.push(`'${name}' has ${arr.length} values, expected ${p.size}`);
+    if (arr.length !== p.length) {
+      problems.push(`'${name}' has ${arr.length} values, expected ${p.length}`);
       continue;
     }
     for (let i = 0; i < arr.length; i++) {
@@ -53,6 +61,6 @@ export function loadState(model: Module, state: unknown): LoadResult {
   }
   for (const key of Object.keys(record)) if (!known.has(key)) problems.push(`unknown '${key}'`);
   if (problems.length > 0) return { ok: false, problems };
-  for (const [name, p] of params) p.data.set(record[name] as ArrayLike<number>);
+  for (const [name, p] of params) p.set(record[name] as ArrayLike<number>);
   return { ok: true, problems };
 }

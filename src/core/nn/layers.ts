@@ -69,6 +69,13 @@ export class BatchNorm extends Module {
     this.eps = options.eps ?? 1e-5;
   }
 
+  protected override ownBuffers(): [string, Float32Array][] {
+    return [
+      ['runningMean', this.state.runningMean],
+      ['runningVar', this.state.runningVar],
+    ];
+  }
+
   forward(x: Tensor): Tensor {
     return batchNorm(x, this.gamma, this.beta, this.state, {
       training: this.training,

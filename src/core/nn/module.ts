@@ -54,6 +54,25 @@ export abstract class Module {
     return out;
   }
 
+  /** Non-trained state this module itself keeps (e.g. BatchNorm's running statistics). Override to declare. */
+  protected ownBuffers(): [string, Float32Array][] {
+    return [];
+  }
+
+  /** Buffers of this module and its children, with dotted path names (saved and loaded with the parameters). */
+  namedBuffers(): [string, Float32Array][] {
+    const out: [string, Float32Array][] = [];
+    const seen = new Set<Module>();
+    const walk = (m: Module, prefix: string): void => {
+      if (seen.has(m)) return;
+      seen.add(m);
+      for (const [key, buf] of m.ownBuffers()) out.push([prefix + key, buf]);
+      for (const [key, child] of m.children()) walk(child, `${prefix}${key}.`);
+    };
+    walk(this, '');
+    return out;
+  }
+
   parameters(): Tensor[] {
     return this.namedParameters().map(([, p]) => p);
   }

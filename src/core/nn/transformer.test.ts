@@ -154,6 +154,11 @@ describe('small modules', () => {
     ).toBe(true);
     drop.eval();
     expect(drop.forward(ones)).toBe(ones);
+    const state = getState(bn);
+    expect(Object.keys(state)).toEqual(['gamma', 'beta', 'runningMean', 'runningVar']);
+    const fresh = new BatchNorm(2);
+    expect(loadState(fresh, state).ok).toBe(true);
+    expect(Array.from(fresh.state.runningMean)).toEqual(Array.from(bn.state.runningMean));
     const ln = new LayerNorm(3);
     expect(
       ln
