@@ -111,6 +111,7 @@ export function TokensFigure() {
           rowLabels={positions}
           colLabels={positions}
           colorScale="sequential"
+          domain={[Math.min(...similarity.data), 1]}
           showValues={false}
           caption={`Cosine similarity of the encodings of two positions: it depends only on their distance (every diagonal has one colour). Neighbours: ${similarity.data[1].toFixed(2)}; 8 apart: ${similarity.data[8].toFixed(2)}.`}
         />
