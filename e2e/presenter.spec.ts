@@ -126,3 +126,16 @@ test('embed=1 shows only the figure and its controls', async ({ page }) => {
   await expect(page.getByTestId('lesson-page').locator('.lesson-figure')).toBeVisible();
   await saveScreenshot(page, 'embed-800x600');
 });
+
+test('F enters and leaves full screen (the Fullscreen API), never from a text field', async ({ page }) => {
+  await page.goto(`./#/${CHAPTER}?lesson=1&present=1`);
+  await expect(page.getByTestId('presenter-bar')).toBeVisible();
+  const fullscreen = () => page.evaluate(() => document.fullscreenElement?.tagName ?? null);
+  await page.keyboard.press('f');
+  await expect.poll(fullscreen).toBe('HTML');
+  await page.keyboard.press('f');
+  await expect.poll(fullscreen).toBeNull();
+  await page.getByRole('combobox', { name: 'Nonlinearity f' }).focus();
+  await page.keyboard.press('f'); // a select uses letter keys to pick options
+  await expect.poll(fullscreen).toBeNull();
+});
