@@ -8,6 +8,9 @@
 // Embedding lookups are written as one-hot matmuls: under jit, the gradient of np.take (a scatter) fails in
 // jax-js 0.1.25 ("routine primitive scatter input is not imm"). The one-hot inputs are the same data every engine gets.
 import '../shims';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import { defaultDevice, init, jit, numpy as np, nn, tree, valueAndGrad } from '@jax-js/jax';
 import type {
   AdamConfig,
@@ -31,8 +34,7 @@ export async function createJaxEngine(): Promise<Engine> {
   defaultDevice('wasm');
   return {
     name: 'jax-js',
-    description:
-      '@jax-js/jax 0.1.25, wasm device (1 thread: Node has no global Worker), jit(valueAndGrad + update)',
+    description: `@jax-js/jax ${jaxVersion()}, wasm device (1 thread: Node has no global Worker), jit(valueAndGrad + update)`,
     async activate() {
       defaultDevice('wasm');
     },
@@ -48,6 +50,19 @@ export async function createJaxEngine(): Promise<Engine> {
     },
     createMatmul: (c) => createMatmul(c),
   };
+}
+
+/** The installed version (its package.json is not exported, so read it next to the resolved entry point). */
+function jaxVersion(): string {
+  try {
+    const entry = createRequire(import.meta.url).resolve('@jax-js/jax');
+    const pkg = JSON.parse(readFileSync(path.join(path.dirname(entry), '..', 'package.json'), 'utf8')) as {
+      version?: string;
+    };
+    return pkg.version ?? '?';
+  } catch {
+    return '?';
+  }
 }
 
 function toArrays(params: Params): Tree {
