@@ -28,9 +28,9 @@ function InstructorPresets() {
           data-testid={`preset-${p.id}`}
           onClick={(e) => {
             if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return; // new tab etc.
-            // Change the address and tell the router in the same task (as the router's own navigate does): with a
-            // plain hash change the running experiment can see the new address before the page switches steps and
-            // write its own settings into it.
+            // Switch steps the way the lesson system does (history entry + popstate in one task). With a plain
+            // hash change, the experiment still running on the current step can write its own settings into the
+            // new address before it unmounts (a runtime race, reported); this path does not hit it.
             e.preventDefault();
             window.history.pushState(window.history.state, '', presetHref(p));
             window.dispatchEvent(new PopStateEvent('popstate'));
