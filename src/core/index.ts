@@ -119,3 +119,5 @@ export {
 } from './nn/transformer';
 export type { TransformerLayerConfig, Seq2SeqConfig, GreedyOptions, NormPlacement } from './nn/transformer';
 export * from './sampling';
+export * from './data/text';
+export * from './data/glove';
