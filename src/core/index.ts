@@ -38,6 +38,13 @@
  *   // Building blocks: MultiHeadAttention (lastWeights), TransformerEncoderLayer / DecoderLayer, LayerNorm,
  *   // positionalEncoding(T, d), scaledDotProductAttention(q, k, v, { causal }).
  *
+ * ## Text (embeddings, RNN, LSTM chapters)
+ *   const vocab = Vocab.fromTokens(wordTokens(text));     // itos / stoi, '<unk>' first; or [...text] for characters
+ *   const ids = vocab.encode(wordTokens(text));            // Int32Array
+ *   const { inputs, targets } = sampleWindows(ids, T, B, rng);  const xs = oneHotSequence(inputs, [B, T], vocab.size);
+ *   const glove = parseGlove(fileText, { maxWords: 50_000 }); // or new GloveParser() + push(chunk) + finish()
+ *   sampleLogits(logitsRow, rng, temperature);             // generation; temperature 0 = greedy
+ *
  * ## Lifetime rule (why training allocates nothing)
  * Tensors made by recorded ops (inputs requiring grad, outside noGrad) borrow pooled buffers that are recycled at
  * the end of the backward() AFTER the one that consumed them. Read losses, outputs and captured values right after
