@@ -69,11 +69,11 @@ The figure trains two networks of the same shape from the same seed on a ring of
       check: {
         question: 'A network has 5 hidden layers, all with the identity activation. What can it represent?',
         options: [
-          'Only linear (affine) functions of its input, the same as a single layer',
           'Any continuous function, given enough neurons',
+          'Only linear (affine) functions of its input, the same as a single layer',
           'Only step functions',
         ],
-        answer: 0,
+        answer: 1,
         explanation:
           "A product of matrices is a matrix and sums of biases are a bias: the whole stack collapses to $W'x + b'$.",
       },
@@ -101,11 +101,11 @@ Both **saturate**: far from $0$ the curve is flat and the derivative is almost $
       check: {
         question: 'Which statement about tanh is true?',
         options: [
-          'Its outputs lie in (−1, 1) and are centred on 0',
           'Its outputs lie in (0, 1) with mean near 1',
           'Its derivative is 1 everywhere',
+          'Its outputs lie in (−1, 1) and are centred on 0',
         ],
-        answer: 0,
+        answer: 2,
         explanation:
           'tanh is an odd function: tanh(−x) = −tanh(x), so it is centred on 0, with range (−1, 1).',
       },
@@ -131,11 +131,11 @@ The bar chart shows the gradient norm $\\lVert \\partial L / \\partial W^{(l)} \
       check: {
         question: 'Why do gradients vanish in a deep sigmoid network?',
         options: [
-          'Each layer multiplies the gradient by σ′ ≤ 0.25, and many small factors make a tiny product',
           'The sigmoid has no derivative at 0',
+          'Each layer multiplies the gradient by σ′ ≤ 0.25, and many small factors make a tiny product',
           'The learning rate is divided by the depth',
         ],
-        answer: 0,
+        answer: 1,
         explanation:
           'The chain rule multiplies one local slope per layer; with slopes at most 0.25 the product shrinks geometrically.',
       },
@@ -191,8 +191,8 @@ The **temperature** $T$ divides the logits. A small $T$ sharpens the distributio
       ],
       check: {
         question: 'Logits (1, 2, 3) and logits (101, 102, 103): how do their softmax outputs compare?',
-        options: ['They are identical', 'The second is closer to uniform', 'The second is closer to one-hot'],
-        answer: 0,
+        options: ['The second is closer to uniform', 'The second is closer to one-hot', 'They are identical'],
+        answer: 2,
         explanation: 'Softmax depends only on differences between logits; the common $e^{100}$ cancels.',
       },
       caption: 'Softmax: logits → probabilities that sum to 1; temperature sharpens or flattens them.',
@@ -214,8 +214,8 @@ So instead of choosing an activation, a maxout network learns its shape, at the 
       ],
       check: {
         question: 'Which function can a single maxout unit with enough pieces NOT approximate well?',
-        options: ['sin(x) on [−3, 3]', '$x^2$', '$|x|$'],
-        answer: 0,
+        options: ['$x^2$', 'sin(x) on [−3, 3]', '$|x|$'],
+        answer: 1,
         explanation:
           'A maximum of linear functions is always convex; sin on [−3, 3] is not, so one unit cannot follow it.',
       },
@@ -250,11 +250,11 @@ Things to notice: linear and step fail on curved sets; sigmoid trains slowly whe
         question:
           'Two networks start from the same seed and differ only in activation. Why is that a fair comparison?',
         options: [
-          'They see the same data and the same initial weights, so the activation is the only difference',
           'The same seed guarantees the same final loss',
           'Seeds make every activation equally fast',
+          'They see the same data and the same initial weights, so the activation is the only difference',
         ],
-        answer: 0,
+        answer: 2,
         explanation:
           'The seed fixes the data, the split, the initial weights and the batch order; only the activation differs.',
       },

@@ -41,7 +41,12 @@ function LocalControl({
     return (
       <div className="act-control">
         <label htmlFor={id}>{spec.label}</label>
-        <select id={id} value={String(value)} onChange={(e) => onChange(spec.name, e.target.value)}>
+        <select
+          id={id}
+          className="param-select"
+          value={String(value)}
+          onChange={(e) => onChange(spec.name, e.target.value)}
+        >
           {spec.options.map((o) => (
             <option key={o.value} value={o.value}>
               {o.label}
