@@ -280,7 +280,7 @@ export function LossSurface({
   const captionText =
     `${caption ? `${caption} ` : ''}` +
     (contourModel
-      ? `Loss from ${formatValue(contourModel.lo)} (dark) to ${formatValue(contourModel.hi)} (light). `
+      ? `Loss from ${formatValue(contourModel.lo)} (strongest blue) to ${formatValue(contourModel.hi)} (closest to the background). `
       : 'No loss surface to show. ') +
     (pathText ? `${pathText}.` : '') +
     (gradArrow ? ` Gradient norm ${formatValue(gradArrow.norm)}.` : '');
