@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { test, expect, saveScreenshot } from './fixtures';
 import type { Page } from '@playwright/test';
 
@@ -227,4 +228,18 @@ test('step 5: the 41×41 loss slice of a 2-8-8-1 MLP is computed in the worker w
   await expect(page).toHaveURL(/plane=pca/);
   await page.evaluate(() => window.scrollTo(0, 0));
   await saveScreenshot(page, 'backprop-5-slice-pca-light');
+});
+
+test('every step passes axe-core with no serious or critical violations', async ({ page }) => {
+  test.setTimeout(90_000);
+  for (let i = 1; i <= 5; i++) {
+    await page.goto(`./#/backprop?lesson=${i}`);
+    await expect(page.getByTestId('lesson-step-indicator').first()).toHaveText(`Step ${i} of 5`);
+    await page.waitForTimeout(500); // first frame drawn
+    const results = await new AxeBuilder({ page }).analyze();
+    const bad = results.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    expect(bad, `step ${i}`).toEqual([]);
+  }
 });

@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { test, expect, saveScreenshot } from './fixtures';
 import type { Page } from '@playwright/test';
 
@@ -114,4 +115,18 @@ test('parameters vs hyperparameters: links lead to where each is set; the parame
   await page.getByRole('link', { name: 'Set it in four learning rates' }).click();
   await expect(page).toHaveURL(/#\/gradient-descent\?lesson=2/);
   await expect(page.getByTestId('figure-lr-race')).toBeVisible();
+});
+
+test('every step passes axe-core with no serious or critical violations', async ({ page }) => {
+  test.setTimeout(90_000);
+  for (let i = 1; i <= 4; i++) {
+    await page.goto(`./#/gradient-descent?lesson=${i}`);
+    await expect(page.getByTestId('lesson-step-indicator').first()).toHaveText(`Step ${i} of 4`);
+    await page.waitForTimeout(500); // first frame drawn
+    const results = await new AxeBuilder({ page }).analyze();
+    const bad = results.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    expect(bad, `step ${i}`).toEqual([]);
+  }
 });
