@@ -1,5 +1,6 @@
 import { test, expect, saveScreenshot } from './fixtures';
 import type { Page } from '@playwright/test';
+import { cpus, loadavg } from 'node:os';
 
 /**
  * The Transformer chapter in real Chromium against the production build: every lesson step, the reverse preset
@@ -8,6 +9,52 @@ import type { Page } from '@playwright/test';
  */
 
 test.use({ viewport: { width: 1280, height: 900 } });
+
+/**
+ * The page renderer's main thread during `run`, from a Chrome trace: total CPU time and the CPU time of the longest
+ * task. Thread time does not grow when other processes compete for the CPU, so these bounds hold on a busy machine
+ * (wall-clock long tasks are only asserted when the machine is not overloaded).
+ */
+async function traceMainThread(page: Page, run: () => Promise<void>) {
+  const cdp = await page.context().newCDPSession(page);
+  type TraceEvent = {
+    name: string;
+    ph: string;
+    pid: number;
+    tid: number;
+    tdur?: number;
+    args?: { name?: string };
+  };
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
+  const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+  await cdp.send('Tracing.start', {
+    categories: 'toplevel,disabled-by-default-devtools.timeline',
+    transferMode: 'ReportEvents',
+  });
+  const t0 = Date.now();
+  await run();
+  const wallMs = Date.now() - t0;
+  await cdp.send('Tracing.end');
+  await complete;
+  await cdp.detach();
+  const main = new Set(
+    events
+      .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+      .map((e) => `${e.pid}:${e.tid}`),
+  );
+  const busy = new Map<string, { total: number; longest: number }>();
+  for (const e of events) {
+    const key = `${e.pid}:${e.tid}`;
+    if (e.ph !== 'X' || e.name !== 'RunTask' || !main.has(key) || !e.tdur) continue;
+    const b = busy.get(key) ?? { total: 0, longest: 0 };
+    b.total += e.tdur / 1000;
+    b.longest = Math.max(b.longest, e.tdur / 1000);
+    busy.set(key, b);
+  }
+  const page0 = [...busy.values()].sort((a, b) => b.total - a.total)[0] ?? { total: 0, longest: 0 };
+  return { cpuMs: page0.total, longestTaskCpuMs: page0.longest, wallMs };
+}
 
 const readNumber = async (page: Page, testId: string) => Number(await page.getByTestId(testId).textContent());
 
@@ -71,35 +118,42 @@ test('reverse preset from its share link: ≥ 95% in time, anti-diagonal attenti
   await expect(page.getByTestId('metric-accuracy')).not.toHaveText('—');
 
   const playedAt = await page.evaluate(() => performance.now());
-  const t0 = Date.now();
-  await page.getByRole('button', { name: 'Play' }).click();
-  await expect(page.getByTestId('run-status')).toHaveText('running');
-  // Count redraws of the cross-attention map (one React commit = one mutation batch) while it trains.
-  await page.evaluate(() => {
-    const w = window as unknown as { __mapRedraws: number; __mapFrom: number };
-    w.__mapRedraws = 0;
-    w.__mapFrom = performance.now();
-    const map = document.querySelector('[data-chart="attention"]');
-    if (map)
-      new MutationObserver(() => (w.__mapRedraws += 1)).observe(map, { subtree: true, attributes: true });
+  let seconds = 0;
+  const cpu = await traceMainThread(page, async () => {
+    const t0 = Date.now();
+    await page.getByRole('button', { name: 'Play' }).click();
+    await expect(page.getByTestId('run-status')).toHaveText('running');
+    // Count redraws of the cross-attention map (one React commit = one mutation batch) while it trains.
+    await page.evaluate(() => {
+      const w = window as unknown as { __mapRedraws: number; __mapFrom: number };
+      w.__mapRedraws = 0;
+      w.__mapFrom = performance.now();
+      const map = document.querySelector('[data-chart="attention"]');
+      if (map)
+        new MutationObserver(() => (w.__mapRedraws += 1)).observe(map, { subtree: true, attributes: true });
+    });
+    await expect
+      .poll(async () => readNumber(page, 'metric-accuracy'), { timeout: 60_000, intervals: [250] })
+      .toBeGreaterThanOrEqual(0.95);
+    seconds = (Date.now() - t0) / 1000;
   });
-  await expect
-    .poll(async () => readNumber(page, 'metric-accuracy'), { timeout: 60_000, intervals: [250] })
-    .toBeGreaterThanOrEqual(0.95);
-  const seconds = (Date.now() - t0) / 1000;
   const steps = await readNumber(page, 'metric-step');
+  const load = loadavg()[0] / cpus().length;
   console.log(
-    `transformer: reverse-8 reached ≥ 95% held-out token accuracy in ${seconds.toFixed(1)} s (${steps} steps)`,
+    `transformer: reverse-8 reached ≥ 95% held-out token accuracy in ${seconds.toFixed(1)} s (${steps} steps); machine load ${load.toFixed(1)} per core`,
   );
   expect(seconds).toBeLessThan(30);
   const redrawsPerSecond = await page.evaluate(() => {
     const w = window as unknown as { __mapRedraws: number; __mapFrom: number };
     return (w.__mapRedraws * 1000) / (performance.now() - w.__mapFrom);
   });
+  const cpuPerSecond = cpu.cpuMs / (cpu.wallMs / 1000);
   console.log(
-    `transformer: cross-attention map redrawn ${redrawsPerSecond.toFixed(1)} times/s while training`,
+    `transformer: while training, main-thread CPU ${cpu.cpuMs.toFixed(0)} ms in ${(cpu.wallMs / 1000).toFixed(1)} s (${cpuPerSecond.toFixed(0)} ms/s), longest task ${cpu.longestTaskCpuMs.toFixed(1)} ms CPU; cross-attention map redrawn ${redrawsPerSecond.toFixed(1)} times/s`,
   );
-  expect(redrawsPerSecond).toBeGreaterThanOrEqual(5);
+  // Load-independent: no main-thread task does more than 50 ms of work, and the page stays mostly idle.
+  expect(cpu.longestTaskCpuMs).toBeLessThan(50);
+  expect(cpuPerSecond).toBeLessThan(400);
 
   // The cross-attention has turned into an anti-diagonal: its share beats the diagonal and every other line.
   await expect
@@ -122,7 +176,7 @@ test('reverse preset from its share link: ≥ 95% in time, anti-diagonal attenti
     playedAt,
   );
   console.log(
-    `transformer: long tasks while training: ${longTasks.length}, longest ${Math.max(0, ...longTasks.map((t) => t.duration)).toFixed(0)} ms, durations ${longTasks.map((t) => t.duration.toFixed(0)).join(',')}`,
+    `transformer: wall-clock long tasks while training: ${longTasks.length}, longest ${Math.max(0, ...longTasks.map((t) => t.duration)).toFixed(0)} ms`,
   );
 
   // Step 6: the same trained model decodes a typed input token by token.
@@ -135,5 +189,12 @@ test('reverse preset from its share link: ≥ 95% in time, anti-diagonal attenti
   await expect(page.getByTestId('tf-decode-probs')).toBeVisible();
   await saveScreenshot(page, 'transformer-6-decode');
 
-  expect(longTasks, 'main-thread long tasks while training').toEqual([]);
+  if (load < 1.5) {
+    expect(longTasks, 'main-thread long tasks while training').toEqual([]);
+    expect(redrawsPerSecond).toBeGreaterThanOrEqual(5);
+  } else {
+    const note = `machine overloaded (load ${load.toFixed(1)} per core): wall-clock long tasks and redraw rate not asserted`;
+    test.info().annotations.push({ type: 'skipped-assertion', description: note });
+    console.log(note);
+  }
 });

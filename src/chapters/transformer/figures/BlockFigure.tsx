@@ -1,10 +1,10 @@
 import { useMemo, useState } from 'react';
 import { Tex } from '../../../components/math';
-import { histogram, meanAndStd, traceLayerNorms } from '../../../experiments/transformer/blockTrace';
-import { Bars } from './Bars';
+import { meanAndStd, traceLayerNorms } from '../../../experiments/transformer/blockTrace';
+import { Histogram } from '../../../components/charts';
 import { BlockDiagram, SUBLAYERS, type SublayerId } from './BlockDiagram';
 
-const BINS = 16;
+const BINS = 32;
 /** Two decimals, without a “-0.00”. */
 const f2 = (x: number) => (Math.abs(x) < 0.005 ? 0 : x).toFixed(2);
 const RANGE: [number, number] = [-4, 4];
@@ -18,13 +18,6 @@ export function BlockFigure() {
   const trace = useMemo(() => traceLayerNorms(1), []);
   const current = SUBLAYERS[index];
   const { before, after } = trace[current.id];
-  const binLabels = useMemo(() => {
-    const w = (RANGE[1] - RANGE[0]) / BINS;
-    return Array.from({ length: BINS }, (_, i) => (i % 2 === 0 ? (RANGE[0] + i * w).toFixed(0) : ''));
-  }, []);
-  const hb = histogram(before, BINS, ...RANGE);
-  const ha = histogram(after, BINS, ...RANGE);
-  const top = Math.max(...hb, ...ha);
   const sb = meanAndStd(before);
   const sa = meanAndStd(after);
   const select = (id: SublayerId) => setIndex(SUBLAYERS.findIndex((s) => s.id === id));
@@ -58,21 +51,17 @@ export function BlockFigure() {
           <p className="tf-formula">
             <Tex tex={current.tex} display />
           </p>
-          <Bars
-            title="Before layer norm: x + Sublayer(x)"
-            labels={binLabels}
-            values={hb}
-            max={top}
-            color="var(--series-2)"
-            caption={`Histogram of ${before.length} values before layer norm: mean ${f2(sb.mean)}, std ${f2(sb.std)}.`}
-          />
-          <Bars
-            title="After layer norm"
-            labels={binLabels}
-            values={ha}
-            max={top}
-            color="var(--series-1)"
-            caption={`Histogram after layer norm: mean ${f2(sa.mean)}, std ${f2(sa.std)}.`}
+          <Histogram
+            title="Activations before and after layer norm"
+            series={[
+              { label: 'before: x + Sublayer(x)', values: before },
+              { label: 'after: LayerNorm(…)', values: after },
+            ]}
+            bins={BINS}
+            domain={RANGE}
+            xLabel="activation"
+            height={220}
+            caption={`Before layer norm: mean ${f2(sb.mean)}, std ${f2(sb.std)}. After: mean ${f2(sa.mean)}, std ${f2(sa.std)}.`}
           />
           <p className="tf-note" data-testid="tf-norm-stats">
             Before: mean {f2(sb.mean)}, std {f2(sb.std)} · after: mean {f2(sa.mean)}, std {f2(sa.std)} (each

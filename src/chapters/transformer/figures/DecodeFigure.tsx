@@ -10,7 +10,7 @@ import { isTaskId, makeTask, parseSource, SPECIAL_TOKENS } from '../../../core/d
 import { useParamsStore } from '../../../state/paramsStore';
 import { useRunStore } from '../../../state/runStore';
 import { setParam } from '../../../state/runtime';
-import { Bars } from './Bars';
+import { BarChart } from '../../../components/charts';
 import { useThrottledView } from './useThrottledView';
 
 interface DecodeView {
@@ -176,16 +176,18 @@ export function DecodeFigure() {
             maxCell={40}
             caption={`Logits z = Z·W_Eᵀ + b over ${decode.vocab.length} tokens.`}
           />
-          <Bars
-            title={`softmax → probabilities, step ${k} (${decode.mode === 'greedy' ? 'greedy: the tallest bar' : `sampled at τ = ${decode.temperature}`})`}
-            labels={decode.vocab}
-            values={decode.probs[at]}
-            max={1}
-            highlight={decode.vocab.indexOf(decode.tokens[at])}
-            format={(v) => (v >= 0.005 ? v.toFixed(2) : '')}
-            testId="tf-decode-probs"
-            caption={`Probabilities at step ${k}; chosen token “${decode.tokens[at]}” with probability ${(decode.probs[at][decode.vocab.indexOf(decode.tokens[at])] ?? 0).toFixed(3)}.`}
-          />
+          <div data-testid="tf-decode-probs">
+            <BarChart
+              title={`softmax → probabilities, step ${k} (${decode.mode === 'greedy' ? 'greedy: the tallest bar' : `sampled at τ = ${decode.temperature}`})`}
+              bars={decode.vocab.map((label, i) => ({ label, value: decode.probs[at][i] ?? 0 }))}
+              yDomain={[0, 1]}
+              highlight={decode.vocab.indexOf(decode.tokens[at])}
+              yLabel="probability"
+              height={200}
+              format={(v) => v.toFixed(2)}
+              caption={`Probabilities at step ${k}; chosen token “${decode.tokens[at]}” with probability ${(decode.probs[at][decode.vocab.indexOf(decode.tokens[at])] ?? 0).toFixed(3)}.`}
+            />
+          </div>
           <AttentionMap
             title={`Cross-attention of each new token (last decoder layer)`}
             heads={crossHeads}
