@@ -131,6 +131,18 @@ describe('encodeQuery', () => {
     expect(new URLSearchParams(out).toString()).toBe('lesson=2&exp=c&lr=0.1&hidden=4%2C4&seed=3');
   });
 
+  it('writes values that differ from the baseline (preset) and keeps values the link named explicitly', () => {
+    const baseline = { ...defaultValues(TABLE), lr: 0.5 };
+    const values = { ...baseline, batch: 32 };
+    expect(new URLSearchParams(encodeQuery(TABLE, values, 1, { baseline })).toString()).toBe(
+      'batch=32&seed=1',
+    );
+    const current = q('lesson=3&lr=0.5&act=tanh&bogus=1');
+    expect(new URLSearchParams(encodeQuery(TABLE, values, 1, { baseline, current })).toString()).toBe(
+      'lesson=3&lr=0.5&batch=32&act=tanh&seed=1',
+    );
+  });
+
   it('round-trips through decodeQuery', () => {
     fc.assert(
       fc.property(

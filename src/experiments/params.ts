@@ -347,26 +347,32 @@ export function decodeQuery(table: ParamTable, query: QueryEntries, opts: Decode
 }
 
 /**
- * Values + seed → query entries: only values that differ from the defaults, in table order, then the seed.
- * `keep` (page parameters such as `lesson`) are copied from `current` first, in their original order.
+ * Values + seed → query entries, in table order, then the seed. A value is written when it differs from `baseline`
+ * (default: the table defaults; a page passes defaults ← lesson preset) or when `current` already names it (a link's
+ * explicit value stays explicit, canonicalised). Unknown names in `current` are dropped; `keep` names (page
+ * parameters such as `lesson`) are copied first, in their original order.
  */
 export function encodeQuery(
   table: ParamTable,
   values: ParamValues,
   seed: number,
-  opts: { current?: QueryEntries; keep?: readonly string[] } = {},
+  opts: { current?: QueryEntries; keep?: readonly string[]; baseline?: ParamValues } = {},
 ): [string, string][] {
   const out: [string, string][] = [];
   const keep = new Set([...PAGE_PARAM_NAMES, ...(opts.keep ?? [])]);
+  const present = new Set<string>();
   if (opts.current) {
     for (const [name, raw] of opts.current) {
+      present.add(name);
       if (keep.has(name) && !out.some(([n]) => n === name)) out.push([name, raw]);
     }
   }
   for (const spec of table) {
     if (!Object.hasOwn(values, spec.name)) continue;
     const v = values[spec.name];
-    if (!valuesEqual(v, spec.default)) out.push([spec.name, formatValue(spec, v)]);
+    const base =
+      opts.baseline && Object.hasOwn(opts.baseline, spec.name) ? opts.baseline[spec.name] : spec.default;
+    if (!valuesEqual(v, base) || present.has(spec.name)) out.push([spec.name, formatValue(spec, v)]);
   }
   out.push([SEED_PARAM, String(seed)]);
   return out;

@@ -50,7 +50,14 @@ interface Mounted {
   pendingSync: boolean;
   /** What the worker has now: decides whether a change is a `set` or a rebuild. */
   sent: { values: ParamValues; seed: number } | null;
+  /** Page parameters (e.g. `lesson`) at the last sync: a change means the page is navigating. */
+  lastPageKey: string | null;
+  lastPreset: Preset | undefined;
+  settleTimer: ReturnType<typeof setTimeout> | null;
 }
+
+/** How long a navigating page gets to swap its figure before a sync may rewrite the URL or raise a notice. */
+const SETTLE_MS = 80;
 
 let mounted: Mounted | null = null;
 let client: TrainerClient | null = null;
@@ -121,6 +128,9 @@ export function attachExperiment(
     pendingPreset: undefined,
     pendingSync: false,
     sent: null,
+    lastPageKey: null,
+    lastPreset: undefined,
+    settleTimer: null,
   };
   clearFrames();
   readouts.drop();
@@ -146,14 +156,13 @@ export function attachExperiment(
 }
 
 function detach() {
-  if (urlTimer !== null) {
-    clearTimeout(urlTimer);
-    urlTimer = null;
-    writeUrlNow();
-  }
+  // A pending URL write is dropped, not flushed: the URL may already belong to the next lesson step or page.
+  if (urlTimer !== null) clearTimeout(urlTimer);
+  urlTimer = null;
   if (rebuildTimer !== null) clearTimeout(rebuildTimer);
   rebuildTimer = null;
   pendingRebuild = null;
+  if (mounted?.settleTimer) clearTimeout(mounted.settleTimer);
   client?.dispose();
   client = null;
   mounted = null;
@@ -278,27 +287,55 @@ export function experimentQueryKey(
  * Apply defaults ← preset ← URL. Call on mount and whenever the URL's experiment part or the preset changes. Bad
  * URL parts are dropped from the URL and listed in one dismissible notice.
  */
-export function syncExperiment(preset?: Preset) {
+export function syncExperiment(preset?: Preset, opts: { settled?: boolean } = {}) {
   const m = mounted;
   if (!m) return;
+  m.lastPreset = preset;
   if (!m.table) {
     m.pendingPreset = preset;
     m.pendingSync = true;
     return;
   }
   m.pendingSync = false;
+  // When a page parameter such as `lesson` just changed, this figure may be on its way out (the page swaps figures a
+  // render later), and the new link's settings may belong to the next figure's experiment. Apply what fits, but
+  // judge and rewrite the link only once the page has settled — by then an unmounted figure has cancelled this.
+  const pageKey = pageParamsKey(m.reserved);
+  const navigating = !opts.settled && m.lastPageKey !== null && pageKey !== m.lastPageKey;
+  m.lastPageKey = pageKey;
+  if (m.settleTimer) clearTimeout(m.settleTimer);
+  m.settleTimer = null;
+  if (navigating) {
+    m.settleTimer = setTimeout(() => {
+      m.settleTimer = null;
+      if (mounted === m) syncExperiment(m.lastPreset, { settled: true });
+    }, SETTLE_MS);
+  }
   // A structural change waiting to settle is the user's latest word: apply it (and announce it) first. Our own URL
   // write for it would otherwise arrive here and rebuild silently.
   flushPending();
+  // The URL is the truth now; a write scheduled before it changed would only canonicalise it again.
+  if (urlTimer !== null) clearTimeout(urlTimer);
+  urlTimer = null;
   const base = presetParts(m.table, preset);
   const decoded = decodeQuery(m.table, getRoute().query, { base: base.values, reserved: m.reserved });
   const seed = decoded.hasSeed ? decoded.seed : (base.seed ?? DEFAULT_SEED);
   useParamsStore.setState({ baseline: base.values });
+  if (navigating) {
+    apply(decoded.values, seed, { keepRunning: false });
+    return;
+  }
   if (decoded.ignored.length) {
     showNotice('url', 'Some settings in the link were not used.', describeIgnored(decoded.ignored));
   }
   apply(decoded.values, seed, { keepRunning: false });
   writeUrlNow();
+}
+
+function pageParamsKey(reserved: readonly string[]): string {
+  const out = new URLSearchParams();
+  for (const [k, v] of getRoute().query) if (reserved.includes(k)) out.append(k, v);
+  return out.toString();
 }
 
 /** Values/seed → store and worker: a rebuild if the seed or a structural value changed, else live `set`s. */
@@ -350,9 +387,9 @@ function writeUrlNow() {
   if (!m?.table) return;
   const route = getRoute();
   if (route.path !== m.path) return;
-  const { values, seed } = useParamsStore.getState();
+  const { values, seed, baseline } = useParamsStore.getState();
   const next = new URLSearchParams(
-    encodeQuery(m.table, values, seed, { current: route.query, keep: m.reserved }),
+    encodeQuery(m.table, values, seed, { current: route.query, keep: m.reserved, baseline }),
   );
   if (next.toString() !== route.query.toString()) replaceQuery(next);
 }
