@@ -48,14 +48,15 @@ export class MultiHeadAttention extends Module {
 
   /**
    * query [B, Tq, d] attends to keyValue [B, Tk, d] (self-attention: the same tensor; cross-attention: the
-   * encoder's output). `causal` hides future positions.
+   * encoder's output). `causal` hides future positions; `keyMask` ([B, Tk], 0 = padding) hides padded keys.
    */
-  forward(query: Tensor, keyValue: Tensor, causal = false): Tensor {
+  forward(query: Tensor, keyValue: Tensor, causal = false, keyMask?: ArrayLike<number>): Tensor {
     const [B, Tq, d] = query.shape;
     const q = this.splitHeads(linear(query, this.q.weight, this.q.bias)); // [B, h, Tq, d_k]
     const k = this.splitHeads(linear(keyValue, this.k.weight, this.k.bias)); // [B, h, Tk, d_k]
     const v = this.splitHeads(linear(keyValue, this.v.weight, this.v.bias)); // [B, h, Tk, d_k]
-    const { output, weights } = scaledDotProductAttention(q, k, v, { causal }); // [B, h, Tq, d_k], [B, h, Tq, Tk]
+    const mask = keyMask === undefined ? undefined : { mask: keyMask, matricesPerRow: this.heads };
+    const { output, weights } = scaledDotProductAttention(q, k, v, { causal, keyMask: mask }); // [B,h,Tq,d_k], [B,h,Tq,Tk]
     this.lastWeights = weights;
     if (this.capture !== null) this.record('weights', weights);
     const merged = reshape(transpose(output, [0, 2, 1, 3]), [B, Tq, d]); // [B, Tq, d]

@@ -108,6 +108,21 @@ describe('Seq2SeqTransformer', () => {
     expect(w.grad).not.toBeNull();
   });
 
+  it('with padId, padded source positions change nothing (same logits as the unpadded source)', () => {
+    const PAD = K; // reuse the BOS id as padding here; it never appears in the sources below
+    const model = new Seq2SeqTransformer({ ...small, shareEmbeddings: true, padId: PAD }, 4);
+    const src = Int32Array.from([3, 1, 4, 1]);
+    const padded = Int32Array.from([3, 1, 4, 1, PAD, PAD]);
+    const tgtIn = Int32Array.from([BOS, 2, 7]);
+    const a = model.forward(src, tgtIn, 1, 4, 3).toArray();
+    const b = model.forward(padded, tgtIn, 1, 6, 3).toArray();
+    b.forEach((v, i) => expect(v).toBeCloseTo(a[i], 4));
+    const unmasked = new Seq2SeqTransformer({ ...small, shareEmbeddings: true }, 4);
+    const c = unmasked.forward(padded, tgtIn, 1, 6, 3).toArray();
+    expect(c.some((v, i) => Math.abs(v - a[i]) > 1e-3)).toBe(true);
+    expect(Array.from(model.sourceMask(padded)!)).toEqual([1, 1, 1, 1, 0, 0]);
+  });
+
   it('rejects sequences longer than maxLen', () => {
     const model = new Seq2SeqTransformer(small, 0);
     expect(() => model.forward(new Int32Array(9), new Int32Array(9), 1, 9, 9)).toThrow(/maxLen/);

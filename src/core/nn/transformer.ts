@@ -87,8 +87,9 @@ export class TransformerEncoderLayer extends ResidualLayer {
     this.ln2 = new LayerNorm(config.dModel);
   }
 
-  forward(x: Tensor): Tensor {
-    const a = this.sublayer(x, this.ln1, (t) => this.selfAttn.forward(t, t)); // [B, T, d]
+  /** x [B, T, d]; srcMask [B, T] (0 = padding) hides padded positions from attention. */
+  forward(x: Tensor, srcMask?: ArrayLike<number>): Tensor {
+    const a = this.sublayer(x, this.ln1, (t) => this.selfAttn.forward(t, t, false, srcMask)); // [B, T, d]
     const out = this.sublayer(a, this.ln2, (t) => this.ffn.forward(t)); // [B, T, d]
     this.record('out', out);
     return out;
@@ -114,10 +115,10 @@ export class TransformerDecoderLayer extends ResidualLayer {
     this.ln3 = new LayerNorm(config.dModel);
   }
 
-  /** x [B, Tt, d] (target so far), memory [B, Ts, d] (the encoder's output H). */
-  forward(x: Tensor, memory: Tensor): Tensor {
+  /** x [B, Tt, d] (target so far), memory [B, Ts, d] (the encoder's output H), srcMask [B, Ts] (0 = padding). */
+  forward(x: Tensor, memory: Tensor, srcMask?: ArrayLike<number>): Tensor {
     const a = this.sublayer(x, this.ln1, (t) => this.selfAttn.forward(t, t, true)); // [B, Tt, d]
-    const b = this.sublayer(a, this.ln2, (t) => this.crossAttn.forward(t, memory)); // [B, Tt, d]
+    const b = this.sublayer(a, this.ln2, (t) => this.crossAttn.forward(t, memory, false, srcMask)); // [B, Tt, d]
     const out = this.sublayer(b, this.ln3, (t) => this.ffn.forward(t)); // [B, Tt, d]
     this.record('out', out);
     return out;
@@ -139,6 +140,12 @@ export interface Seq2SeqConfig {
   tieOutput?: boolean;
   /** One embedding for source and target (requires srcVocab === tgtVocab; default false). */
   shareEmbeddings?: boolean;
+  /**
+   * Source padding id: source positions holding it are hidden from encoder self-attention and decoder
+   * cross-attention (default: none). Target padding needs no mask (the causal mask keeps real positions from
+   * seeing later pads); leave it out of the loss with crossEntropy's ignoreIndex.
+   */
+  padId?: number | null;
 }
 
 export class Seq2SeqTransformer extends Module {
@@ -171,6 +178,7 @@ export class Seq2SeqTransformer extends Module {
       norm: config.norm ?? 'post',
       tieOutput: config.tieOutput ?? true,
       shareEmbeddings: config.shareEmbeddings ?? false,
+      padId: config.padId ?? null,
     };
     if (c.shareEmbeddings && c.srcVocab !== c.tgtVocab) {
       throw new Error('Seq2SeqTransformer: shareEmbeddings needs srcVocab === tgtVocab');
@@ -215,19 +223,32 @@ export class Seq2SeqTransformer extends Module {
     return pe;
   }
 
+  /** [B, Ts] key mask (1 = real token, 0 = padding) for a source, or undefined without padId. */
+  sourceMask(src: ArrayLike<number>): Uint8Array | undefined {
+    const pad = this.config.padId;
+    if (pad === null) return undefined;
+    const mask = new Uint8Array(src.length);
+    for (let i = 0; i < src.length; i++) mask[i] = src[i] === pad ? 0 : 1;
+    return mask;
+  }
+
   /** Source ids [B, Ts] (flat, row-major) → memory H [B, Ts, d]. */
   encode(src: ArrayLike<number>, B: number, Ts: number): Tensor {
+    const mask = this.sourceMask(src);
     let x = this.embed(this.srcEmbed, src, B, Ts); // [B, Ts, d]
-    for (const layer of this.encoder) x = layer.forward(x);
+    for (const layer of this.encoder) x = layer.forward(x, mask);
     if (this.encoderNorm) x = this.encoderNorm.forward(x);
     this.record('memory', x);
     return x;
   }
 
-  /** Target-side input ids [B, Tt] and memory → logits [B, Tt, V]. */
-  decode(tgtIn: ArrayLike<number>, B: number, Tt: number, memory: Tensor): Tensor {
+  /**
+   * Target-side input ids [B, Tt] and memory → logits [B, Tt, V]. Pass the source ids' mask (sourceMask(src)) when
+   * the model has a padId, so cross-attention skips padded source positions.
+   */
+  decode(tgtIn: ArrayLike<number>, B: number, Tt: number, memory: Tensor, srcMask?: Uint8Array): Tensor {
     let x = this.embed(this.tgtEmbed, tgtIn, B, Tt); // [B, Tt, d]
-    for (const layer of this.decoder) x = layer.forward(x, memory);
+    for (const layer of this.decoder) x = layer.forward(x, memory, srcMask);
     if (this.decoderNorm) x = this.decoderNorm.forward(x);
     this.record('decoderOut', x);
     if (this.outProj) return this.outProj.forward(x); // [B, Tt, V]
@@ -236,7 +257,7 @@ export class Seq2SeqTransformer extends Module {
 
   /** Teacher-forced forward: logits [B, Tt, V] for src [B, Ts] and tgtIn [B, Tt] (flat row-major ids). */
   forward(src: ArrayLike<number>, tgtIn: ArrayLike<number>, B: number, Ts: number, Tt: number): Tensor {
-    return this.decode(tgtIn, B, Tt, this.encode(src, B, Ts));
+    return this.decode(tgtIn, B, Tt, this.encode(src, B, Ts), this.sourceMask(src));
   }
 }
 
@@ -268,6 +289,7 @@ export function greedyDecode(
   try {
     noGrad(() => {
       const memory = model.encode(src, B, Ts); // [B, Ts, d]
+      const srcMask = model.sourceMask(src);
       const done = new Uint8Array(B);
       for (let t = 0; t < maxLen; t++) {
         const T = t + 1;
@@ -276,7 +298,7 @@ export function greedyDecode(
           tgtIn[b * T] = bos;
           for (let j = 1; j < T; j++) tgtIn[b * T + j] = out[b * maxLen + j - 1];
         }
-        const logits = model.decode(tgtIn, B, T, memory); // [B, T, V]
+        const logits = model.decode(tgtIn, B, T, memory, srcMask); // [B, T, V]
         for (let b = 0; b < B; b++) {
           if (done[b]) {
             out[b * maxLen + t] = eos ?? 0;

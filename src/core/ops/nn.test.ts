@@ -132,6 +132,19 @@ describe('attention', () => {
     checkGrad((x) => maskedScale(x, 0.5, false), [[2, 3, 3]]);
   });
 
+  it('key (padding) masks hide keys per batch row, for every head', () => {
+    // scores [B=2, heads=2, Tq=1, Tk=3]; row 0 hides key 2, row 1 hides keys 0 and 1.
+    const x = tensor(new Array(12).fill(1), [2, 2, 1, 3]);
+    const y = maskedScale(x, 1, false, { mask: [1, 1, 0, 0, 0, 1], matricesPerRow: 2 });
+    const I = -Infinity;
+    expect(y.toArray()).toEqual([1, 1, I, 1, 1, I, I, I, 1, I, I, 1]);
+    checkGrad(
+      (t) => maskedScale(t, 0.5, true, { mask: [1, 0, 1, 1, 1, 0], matricesPerRow: 2 }),
+      [[2, 2, 3, 3]],
+    );
+    expect(() => maskedScale(x, 1, false, { mask: [1, 1], matricesPerRow: 2 })).toThrow(/key mask/);
+  });
+
   it('scaled dot-product attention: gradient for q, k, v; causal rows ignore the future', () => {
     fc.assert(
       fc.property(

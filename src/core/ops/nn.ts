@@ -7,7 +7,8 @@
  *   batchNorm      the same per channel (last axis) over the    training: as layerNorm, but means over the batch
  *                  batch; eval: running μ, σ² (constants)       eval: dx += g·γ·r
  *   dropout        y = x·m, m ∈ {0, 1/(1−p)} (inverted)         dx += g·m
- *   maskedScale    y = s·x, −∞ above the causal diagonal        dx += s·g where not masked
+ *   maskedScale    y = s·x, −∞ above the causal diagonal and    dx += s·g where not masked
+ *                  at padded keys
  *   attention      softmax(maskedScale(Q·Kᵀ, 1/√d_k)) · V      (composite: matmul, maskedScale, softmax, matmul)
  */
 import { gradOf, record, tracks } from '../autograd';
@@ -234,15 +235,32 @@ function maskedMul(x: Tensor, mask: Float32Array | null, s: number): Tensor {
   return out;
 }
 
+/** Which keys each query may see, beyond the causal rule. */
+export interface KeyMask {
+  /** [B, Tk] row-major: 0 = hidden (padding), anything else = visible. */
+  mask: ArrayLike<number>;
+  /** Score matrices per batch row, e.g. the number of heads for scores [B, heads, Tq, Tk]. */
+  matricesPerRow: number;
+}
+
 /**
- * y = s·x over [..., Tq, Tk]; with `causal`, positions j > i + (Tk − Tq) (the future) become −∞, so a softmax
- * gives them weight 0.
+ * y = s·x over [..., Tq, Tk]; with `causal`, positions j > i + (Tk − Tq) (the future) become −∞, and so do keys
+ * hidden by `keyMask` (padding), so a softmax gives them weight 0. A row with every key hidden gets all zeros.
  */
-export function maskedScale(x: Tensor, s: number, causal: boolean): Tensor {
+export function maskedScale(x: Tensor, s: number, causal: boolean, keyMask?: KeyMask): Tensor {
   const Tk = x.shape[x.ndim - 1];
   const Tq = x.shape[x.ndim - 2];
   const mats = Tq * Tk === 0 ? 0 : x.size / (Tq * Tk);
   const shift = Tk - Tq;
+  const km = keyMask?.mask ?? null;
+  const per = keyMask?.matricesPerRow ?? 1;
+  if (km !== null && km.length * per !== mats * Tk) {
+    throw new Error(
+      `maskedScale: key mask of ${km.length} values does not fit ${mats / per} rows of ${Tk} keys`,
+    );
+  }
+  const visible = (m: number, i: number, j: number): boolean =>
+    (!causal || j <= i + shift) && (km === null || km[Math.floor(m / per) * Tk + j] !== 0);
   const tracked = tracks(x);
   const out = outTensor(x.shape, tracked);
   const y = out.data;
@@ -250,8 +268,7 @@ export function maskedScale(x: Tensor, s: number, causal: boolean): Tensor {
   for (let m = 0; m < mats; m++) {
     for (let i = 0; i < Tq; i++) {
       const off = (m * Tq + i) * Tk;
-      const limit = causal ? i + shift : Tk - 1; // last visible key
-      for (let j = 0; j < Tk; j++) y[off + j] = j <= limit ? a[off + j] * s : -Infinity;
+      for (let j = 0; j < Tk; j++) y[off + j] = visible(m, i, j) ? a[off + j] * s : -Infinity;
     }
   }
   if (tracked) {
@@ -261,8 +278,7 @@ export function maskedScale(x: Tensor, s: number, causal: boolean): Tensor {
       for (let m = 0; m < mats; m++) {
         for (let i = 0; i < Tq; i++) {
           const off = (m * Tq + i) * Tk;
-          const limit = causal ? Math.min(Tk - 1, i + shift) : Tk - 1;
-          for (let j = 0; j <= limit; j++) gx[off + j] += g[off + j] * s;
+          for (let j = 0; j < Tk; j++) if (y[off + j] !== -Infinity) gx[off + j] += g[off + j] * s;
         }
       }
     });
@@ -278,18 +294,18 @@ export interface AttentionResult {
 }
 
 /**
- * Scaled dot-product attention: softmax(Q·Kᵀ / √d_k) · V, with an optional causal mask.
+ * Scaled dot-product attention: softmax(Q·Kᵀ / √d_k) · V, with an optional causal mask and key (padding) mask.
  * q [..., Tq, d_k], k [..., Tk, d_k], v [..., Tk, d_v] (leading dims equal, e.g. [B, heads]).
  */
 export function scaledDotProductAttention(
   q: Tensor,
   k: Tensor,
   v: Tensor,
-  options: { causal?: boolean } = {},
+  options: { causal?: boolean; keyMask?: KeyMask } = {},
 ): AttentionResult {
   const dk = q.shape[q.ndim - 1];
   const scores = matmul(q, k, { transB: true }); // [..., Tq, Tk]
-  const scaled = maskedScale(scores, 1 / Math.sqrt(dk), options.causal ?? false); // [..., Tq, Tk]
+  const scaled = maskedScale(scores, 1 / Math.sqrt(dk), options.causal ?? false, options.keyMask); // [..., Tq, Tk]
   const weights = softmax(scaled); // [..., Tq, Tk]
   const output = matmul(weights, v); // [..., Tq, d_v]
   return { output, weights };
