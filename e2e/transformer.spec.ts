@@ -84,6 +84,8 @@ test('walks all six lesson steps with their figures', async ({ page }) => {
   await expect(page.getByTestId('tf-sublayer-label')).toContainText('Encoder: feed-forward');
   await expect(page.getByTestId('tf-norm-stats')).toContainText('after: mean 0.00, std 1.00');
   await saveScreenshot(page, 'transformer-4-block');
+  await page.getByTestId('tf-norm-stats').scrollIntoViewIfNeeded();
+  await saveScreenshot(page, 'transformer-4-block-histogram');
 
   await page.getByRole('button', { name: 'Next', exact: true }).click();
   await expect(page.getByTestId('tf-figure-train')).toBeVisible();
@@ -188,6 +190,8 @@ test('reverse preset from its share link: ≥ 95% in time, anti-diagonal attenti
   await expect(page.getByTestId('tf-decode-output')).toHaveText('81828172');
   await expect(page.getByTestId('tf-decode-probs')).toBeVisible();
   await saveScreenshot(page, 'transformer-6-decode');
+  await page.getByTestId('tf-decode-probs').scrollIntoViewIfNeeded();
+  await saveScreenshot(page, 'transformer-6-decode-probs');
 
   if (load < 1.5) {
     expect(longTasks, 'main-thread long tasks while training').toEqual([]);

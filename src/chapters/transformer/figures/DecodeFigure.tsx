@@ -165,17 +165,7 @@ export function DecodeFigure() {
               tex={`\\text{step } ${k}:\\ p = \\mathrm{softmax}(z_{\\text{last}}${decode.mode === 'sample' ? ` / ${decode.temperature.toFixed(2)}` : ''}) \\Rightarrow ${tokenTex(decode.tokens[at])}`}
             />
           </p>
-          <MatrixView
-            title={`Logits of the last position, step ${k}`}
-            values={decode.logits[at]}
-            rows={1}
-            cols={decode.vocab.length}
-            colLabels={decode.vocab}
-            rowLabels={['z']}
-            showValues
-            maxCell={40}
-            caption={`Logits z = Z·W_Eᵀ + b over ${decode.vocab.length} tokens.`}
-          />
+
           <div data-testid="tf-decode-probs">
             <BarChart
               title={`softmax → probabilities, step ${k} (${decode.mode === 'greedy' ? 'greedy: the tallest bar' : `sampled at τ = ${decode.temperature}`})`}
@@ -194,6 +184,17 @@ export function DecodeFigure() {
             queryTokens={revealed.map((t, i) => `${i + 1}: ${t}`)}
             keyTokens={decode.srcTokens}
             maxCell={32}
+          />
+          <MatrixView
+            title={`Logits of the last position, step ${k}`}
+            values={decode.logits[at]}
+            rows={1}
+            cols={decode.vocab.length}
+            colLabels={decode.vocab}
+            rowLabels={['z']}
+            showValues
+            maxCell={40}
+            caption={`Logits z = Z·W_Eᵀ + b over ${decode.vocab.length} tokens.`}
           />
         </>
       )}
