@@ -77,6 +77,35 @@ describe('normalisation', () => {
     );
   });
 
+  it('constant rows/columns (zero variance) and huge values stay finite', () => {
+    const x = tensor(
+      [
+        [5, 5, 5],
+        [1e30, -1e30, 0],
+      ],
+      undefined,
+      { requiresGrad: true },
+    );
+    const g = tensor([1, 1, 1], [3], { requiresGrad: true });
+    const b = tensor([0, 0, 0], [3], { requiresGrad: true });
+    const y = layerNorm(x, g, b);
+    expect(y.toArray().slice(0, 3)).toEqual([0, 0, 0]);
+    sum(y).backward();
+    for (const v of [...y.data, ...x.grad!, ...g.grad!]) expect(Number.isFinite(v)).toBe(true);
+    const st = { runningMean: new Float32Array(2), runningVar: new Float32Array(2).fill(1) };
+    const bn = batchNorm(
+      tensor([
+        [3, 1],
+        [3, 2],
+      ]),
+      tensor([1, 1]),
+      tensor([0, 0]),
+      st,
+      { training: true },
+    );
+    for (const v of bn.data) expect(Number.isFinite(v)).toBe(true);
+  });
+
   it('batchNorm running statistics and evaluation mode', () => {
     const st = { runningMean: new Float32Array(1), runningVar: new Float32Array(1).fill(1) };
     const g = tensor([1]);
