@@ -139,3 +139,19 @@ test('F enters and leaves full screen (the Fullscreen API), never from a text fi
   await page.keyboard.press('f'); // a select uses letter keys to pick options
   await expect.poll(fullscreen).toBeNull();
 });
+
+test('entering and leaving presenter mode keeps the live experiment running where it was', async ({
+  page,
+}) => {
+  await page.goto(`./#/${CHAPTER}?lesson=4`);
+  await page.getByRole('button', { name: 'Run 100' }).click();
+  await expect(page.getByTestId('metric-step')).toHaveText('100', { timeout: 30_000 });
+  await page.getByRole('heading', { level: 1 }).click();
+  await page.keyboard.press('p');
+  await expect(page.getByTestId('presenter-bar')).toBeVisible();
+  await page.keyboard.press('.'); // one more training step, from the keyboard
+  await expect(page.getByTestId('metric-step')).toHaveText('101', { timeout: 30_000 });
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('presenter-bar')).toHaveCount(0);
+  await expect(page.getByTestId('metric-step')).toHaveText('101');
+});

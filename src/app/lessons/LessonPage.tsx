@@ -84,43 +84,30 @@ export function LessonPage({ chapter, renderFigure, keepParams, intro }: LessonP
   }
 
   const figure = <LessonContext.Provider value={context}>{renderFigure(step, index)}</LessonContext.Provider>;
-  const position = `${index + 1} / ${count}`;
-
-  if (embed) {
-    return (
-      <div className="lesson lesson--embed" data-testid="lesson-page">
-        <h1 className="visually-hidden">
-          {chapter.title}: {step.title}
-        </h1>
-        <div className="lesson-figure">{figure}</div>
-      </div>
-    );
-  }
-
-  if (present) {
-    return (
-      <div className="lesson lesson--present" data-testid="lesson-page">
-        <PresenterBar caption={step.caption ?? step.title} position={position} />
-        <p className="visually-hidden" aria-live="polite" data-testid="lesson-step-indicator">
-          Step {index + 1} of {count}
-        </p>
-        <PresenterFigure fitKey={step.id}>{figure}</PresenterFigure>
-      </div>
-    );
-  }
-
+  const mode = embed ? 'embed' : present ? 'present' : 'normal';
+  const normal = mode === 'normal';
   const nextChapter = CATALOG[CATALOG.findIndex((c) => c.id === chapter.id) + 1];
   const atEnd = index === count - 1;
 
+  // One tree for all three modes, with the figure at the same place in it: switching presenter or embed mode must
+  // not remount the figure (that would restart its experiment and lose the training the room is watching).
   return (
-    <article className="lesson" data-testid="lesson-page">
-      <header className="lesson-header">
-        <p className="chapter-kicker">Chapter {chapter.number}</p>
-        <h1>{chapter.title}</h1>
-        {intro}
-      </header>
-      <ProgressNotice />
-      {notice && (
+    <article className={`lesson lesson--${mode}`} data-testid="lesson-page">
+      {normal ? (
+        <header className="lesson-header">
+          <p className="chapter-kicker">Chapter {chapter.number}</p>
+          <h1>{chapter.title}</h1>
+          {intro}
+        </header>
+      ) : present ? (
+        <PresenterBar caption={step.caption ?? step.title} position={`${index + 1} / ${count}`} />
+      ) : (
+        <h1 className="visually-hidden">
+          {chapter.title}: {step.title}
+        </h1>
+      )}
+      {normal && <ProgressNotice />}
+      {normal && notice && (
         <div className="notice notice-warn" role="status" data-testid="lesson-notice">
           <span>{notice}</span>
           <button type="button" className="button" onClick={dismissNotice}>
@@ -128,82 +115,91 @@ export function LessonPage({ chapter, renderFigure, keepParams, intro }: LessonP
           </button>
         </div>
       )}
+      {present && (
+        <p className="visually-hidden" aria-live="polite" data-testid="lesson-step-indicator">
+          Step {index + 1} of {count}
+        </p>
+      )}
       <div className="lesson-layout">
         {/* Text, figure, then prompts/check/navigation: on narrow screens the figure follows the prose it illustrates. */}
-        <section className="lesson-text lesson-text-main" aria-labelledby="lesson-step-title">
-          <LessonToc
-            chapterId={chapter.id}
-            lessons={chapter.lessons}
-            current={index}
-            seen={record?.seen ?? EMPTY}
-            onSelect={(i) => move(i, true)}
-          />
-          <p className="lesson-step-indicator" aria-live="polite" data-testid="lesson-step-indicator">
-            Step {index + 1} of {count}
-          </p>
-          <h2 id="lesson-step-title" ref={heading} tabIndex={-1}>
-            {step.title}
-          </h2>
-          <Prose text={step.body} className="lesson-prose" />
-        </section>
-        <section className="lesson-figure" aria-label="Live figure">
-          {figure}
-        </section>
-        <div className="lesson-text lesson-text-extra">
-          {step.tryThis && step.tryThis.length > 0 && (
-            <aside className="lesson-try" aria-labelledby="lesson-try-title">
-              <h3 id="lesson-try-title">Try this</h3>
-              <ul>
-                {step.tryThis.map((t, i) => (
-                  <li key={i}>
-                    <Prose text={t} className="inline-prose" />
-                  </li>
-                ))}
-              </ul>
-            </aside>
-          )}
-          {step.check && (
-            <CheckQuestion
-              key={step.id}
-              check={step.check}
-              savedChoice={record?.checks[step.id]?.choice}
-              onAnswer={(choice, correct) => answerCheck(chapter.id, step.id, choice, correct)}
+        {normal && (
+          <section className="lesson-text lesson-text-main" aria-labelledby="lesson-step-title">
+            <LessonToc
+              chapterId={chapter.id}
+              lessons={chapter.lessons}
+              current={index}
+              seen={record?.seen ?? EMPTY}
+              onSelect={(i) => move(i, true)}
             />
-          )}
-          <nav className="lesson-nav" aria-label="Lesson steps">
-            <button
-              type="button"
-              className="button"
-              onClick={() => move(index - 1, index - 1 === 0)}
-              disabled={index === 0}
-            >
-              <span aria-hidden="true">← </span>Previous
-            </button>
-            <button
-              type="button"
-              className="button primary"
-              onClick={() => move(index + 1, index + 1 === count - 1)}
-              disabled={atEnd}
-            >
-              Next<span aria-hidden="true"> →</span>
-            </button>
-          </nav>
-          {atEnd && (
-            <p className="lesson-end" data-testid="lesson-end">
-              End of this chapter.{' '}
-              {nextChapter ? (
-                <a href={`#/${nextChapter.id}`}>
-                  Next chapter: {nextChapter.title} <span aria-hidden="true">→</span>
-                </a>
-              ) : (
-                <a href="#/">Back to the course home</a>
-              )}
+            <p className="lesson-step-indicator" aria-live="polite" data-testid="lesson-step-indicator">
+              Step {index + 1} of {count}
             </p>
-          )}
-          <p className="lesson-keys-hint">
-            Keys: <kbd>←</kbd> <kbd>→</kbd> steps, <kbd>P</kbd> presenter mode, <kbd>?</kbd> all keys.
-          </p>
-        </div>
+            <h2 id="lesson-step-title" ref={heading} tabIndex={-1}>
+              {step.title}
+            </h2>
+            <Prose text={step.body} className="lesson-prose" />
+          </section>
+        )}
+        <PresenterFigure fit={present} fitKey={step.id}>
+          {figure}
+        </PresenterFigure>
+        {normal && (
+          <div className="lesson-text lesson-text-extra">
+            {step.tryThis && step.tryThis.length > 0 && (
+              <aside className="lesson-try" aria-labelledby="lesson-try-title">
+                <h3 id="lesson-try-title">Try this</h3>
+                <ul>
+                  {step.tryThis.map((t, i) => (
+                    <li key={i}>
+                      <Prose text={t} className="inline-prose" />
+                    </li>
+                  ))}
+                </ul>
+              </aside>
+            )}
+            {step.check && (
+              <CheckQuestion
+                key={step.id}
+                check={step.check}
+                savedChoice={record?.checks[step.id]?.choice}
+                onAnswer={(choice, correct) => answerCheck(chapter.id, step.id, choice, correct)}
+              />
+            )}
+            <nav className="lesson-nav" aria-label="Lesson steps">
+              <button
+                type="button"
+                className="button"
+                onClick={() => move(index - 1, index - 1 === 0)}
+                disabled={index === 0}
+              >
+                <span aria-hidden="true">← </span>Previous
+              </button>
+              <button
+                type="button"
+                className="button primary"
+                onClick={() => move(index + 1, index + 1 === count - 1)}
+                disabled={atEnd}
+              >
+                Next<span aria-hidden="true"> →</span>
+              </button>
+            </nav>
+            {atEnd && (
+              <p className="lesson-end" data-testid="lesson-end">
+                End of this chapter.{' '}
+                {nextChapter ? (
+                  <a href={`#/${nextChapter.id}`}>
+                    Next chapter: {nextChapter.title} <span aria-hidden="true">→</span>
+                  </a>
+                ) : (
+                  <a href="#/">Back to the course home</a>
+                )}
+              </p>
+            )}
+            <p className="lesson-keys-hint">
+              Keys: <kbd>←</kbd> <kbd>→</kbd> steps, <kbd>P</kbd> presenter mode, <kbd>?</kbd> all keys.
+            </p>
+          </div>
+        )}
       </div>
     </article>
   );

@@ -4,18 +4,27 @@ import { useLayoutEffect, useRef, type ReactNode } from 'react';
 const MAX_ZOOM = 2.2;
 
 /**
- * Presenter mode's figure area: fills the screen below the caption bar and enlarges the figure (CSS `zoom`, so
- * layout, pointer coordinates and text stay consistent) as far as it fits — figures drawn at a fixed size become
- * projector-sized; responsive charts mostly just get larger text and thicker lines. Re-fits on resize and step change.
+ * The lesson page's figure area, in every mode (so switching modes never remounts the figure). With `fit` (presenter
+ * mode) it fills the screen below the caption bar and enlarges the figure (CSS `zoom`, so layout, pointer coordinates
+ * and text stay consistent) as far as it fits — figures drawn at a fixed size become projector-sized; responsive
+ * charts mostly just get larger text and thicker lines. Re-fits on resize and step change (`fitKey`).
  */
-export function PresenterFigure({ children, fitKey }: { children: ReactNode; fitKey: string }) {
+export function PresenterFigure({
+  children,
+  fit: active,
+  fitKey,
+}: {
+  children: ReactNode;
+  fit: boolean;
+  fitKey: string;
+}) {
   const outer = useRef<HTMLElement>(null);
   const inner = useRef<HTMLDivElement>(null);
 
   useLayoutEffect(() => {
     const box = outer.current;
     const content = inner.current;
-    if (!box || !content) return;
+    if (!active || !box || !content) return;
     let frame = 0;
     const fit = () => {
       content.style.zoom = '1';
@@ -52,15 +61,17 @@ export function PresenterFigure({ children, fitKey }: { children: ReactNode; fit
       window.removeEventListener('resize', refit);
       cancelAnimationFrame(frame);
       window.clearTimeout(timer);
+      content.style.zoom = '';
+      delete box.dataset.zoom;
     };
-  }, [fitKey]);
+  }, [active, fitKey]);
 
   return (
     <section
       ref={outer}
-      className="lesson-figure presenter-figure"
+      className={active ? 'lesson-figure presenter-figure' : 'lesson-figure'}
       aria-label="Live figure"
-      data-testid="presenter-figure"
+      data-testid={active ? 'presenter-figure' : undefined}
     >
       <div ref={inner} className="presenter-figure-content">
         {children}
