@@ -214,7 +214,7 @@ So instead of choosing an activation, a maxout network learns its shape, at the 
       ],
       check: {
         question: 'Which function can a single maxout unit with enough pieces NOT approximate well?',
-        options: ['$x^2$', 'sin(x) on [−3, 3]', '$|x|$'],
+        options: ['x² on [−3, 3]', 'sin(x) on [−3, 3]', '|x| on [−3, 3]'],
         answer: 1,
         explanation:
           'A maximum of linear functions is always convex; sin on [−3, 3] is not, so one unit cannot follow it.',

@@ -12,6 +12,7 @@ import { functions1D, type Function1DName } from '../../../core';
 import { ACTIVATIONS, isActivationName } from '../../../experiments/activations/functions';
 import { PLANE, linspace } from '../../../experiments/activations/task';
 import type { Metrics, ParamValues } from '../../../experiments/types';
+import { useElementWidth } from '../../../components/charts/useElementWidth';
 import { CurvePlot } from './CurvePlot';
 import { useViews, viewWith } from './live';
 
@@ -204,7 +205,10 @@ function NetworkPanel({
       {chart}
       <dl className="act-metrics">
         <div>
-          <dt style={{ color }}>loss {which}</dt>
+          <dt>
+            <span className="act-swatch" style={{ background: color }} aria-hidden="true" />
+            loss {which}
+          </dt>
           <dd className="act-metric-value" data-testid={`metric-loss-${id}`}>
             {formatMetric(loss)}
           </dd>
@@ -239,19 +243,25 @@ function Boundary({
   points: BoundaryPoint[];
   title: string;
 }) {
+  // Keep the plane square (a circle must look like a circle): size the chart from the panel's width.
+  const [boxRef, boxWidth] = useElementWidth<HTMLDivElement>(undefined);
+  const side = Math.min(boxWidth, 460);
   const grid =
     field && n && field.length === n * n
       ? { values: field, nx: n, ny: n, xDomain: PLANE, yDomain: PLANE }
       : undefined;
   return (
-    <DecisionBoundary
-      grid={grid}
-      points={points}
-      domain={[PLANE, PLANE]}
-      title={title}
-      height={260}
-      caption={`${title}: the network's probability of class 1 over the plane; filled points train, hollow points test.`}
-    />
+    <div ref={boxRef}>
+      <DecisionBoundary
+        width={side}
+        grid={grid}
+        points={points}
+        domain={[PLANE, PLANE]}
+        title={title}
+        height={Math.round(side * 0.84)}
+        caption={`${title}: the network's probability of class 1 over the plane; filled points train, hollow points test.`}
+      />
+    </div>
   );
 }
 
