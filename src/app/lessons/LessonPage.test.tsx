@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { useEffect } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Chapter } from '../../chapters/types';
 import { useProgress } from '../../state/progress';
@@ -87,5 +88,25 @@ describe('LessonPage', () => {
     expect(screen.getByTestId('figure').textContent).toBe('figure for three');
     expect(screen.queryByRole('button', { name: 'Next' })).toBeNull();
     expect(screen.queryByTestId('presenter-bar')).toBeNull();
+  });
+
+  it('switching to presenter or embed mode and back keeps the same figure instance (no restart)', () => {
+    let mounts = 0;
+    function Counting() {
+      useEffect(() => {
+        mounts++;
+      }, []);
+      return <p data-testid="counting">live</p>;
+    }
+    window.location.hash = '#/rnn?lesson=1';
+    render(<LessonPage chapter={chapter} renderFigure={() => <Counting />} />);
+    for (const hash of ['#/rnn?lesson=1&present=1', '#/rnn?lesson=1&embed=1', '#/rnn?lesson=1']) {
+      act(() => {
+        window.history.replaceState(null, '', hash);
+        window.dispatchEvent(new PopStateEvent('popstate'));
+      });
+      expect(screen.getByTestId('counting')).toBeTruthy();
+    }
+    expect(mounts).toBe(1);
   });
 });
