@@ -69,13 +69,21 @@ export default function LabPage() {
   );
 }
 
-/** Re-renders at most `hz` times a second while frames arrive. */
-function useFrameTick(hz: number): number {
+/**
+ * Re-renders at most `hz` times a second while frames arrive — and only when `changed()` says there is something new
+ * (e.g. the metric history grew), so a slow experiment costs the page almost nothing.
+ */
+function useFrameTick(hz: number, changed: () => boolean = () => true): number {
   const [tick, setTick] = useState(0);
+  const changedRef = useRef(changed);
+  useEffect(() => {
+    changedRef.current = changed;
+  });
   useEffect(() => {
     let last = 0;
     let timer: ReturnType<typeof setTimeout> | null = null;
     const unsubscribe = subscribeFrameChanges(() => {
+      if (!changedRef.current()) return;
       const now = performance.now();
       const wait = 1000 / hz - (now - last);
       if (wait <= 0) {
@@ -98,8 +106,12 @@ function useFrameTick(hz: number): number {
 }
 
 function LabLossChart() {
-  const tick = useFrameTick(5);
+  const drawn = useRef(-1);
+  const tick = useFrameTick(5, () => getMetricHistory().version !== drawn.current);
   const h = getMetricHistory();
+  useEffect(() => {
+    drawn.current = h.version;
+  });
   const hasVal = h.length > 0 && Number.isFinite(h.valLoss[h.length - 1]);
   return (
     <div className="lab-figure">
