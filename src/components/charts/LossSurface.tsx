@@ -8,6 +8,7 @@ import { prepareCanvas } from './canvas';
 import { gridPath, isValidGrid, sampleAt, sampleGrid, type Grid2D } from './grid';
 import { drawSurface3D, type View3D } from './surface3d';
 import { formatValue } from './format';
+import { ColorBar } from './ColorBar';
 
 /**
  * LossSurface — a loss over two parameters as filled contours (d3-contour), optimiser paths drawn live, each path's
@@ -156,6 +157,7 @@ export function LossSurface({
     return {
       lo,
       hi,
+      toT: (v: number) => (t1 > t0 ? (tf(v) - t0) / (t1 - t0) : 0),
       bands: bands.map((b) => ({ d: path(b) ?? '', t: t1 > t0 ? (b.value - t0) / (t1 - t0) : 0 })),
     };
   }, [field, valid, version, logLevels, levels, sx, sy]);
@@ -459,6 +461,15 @@ export function LossSurface({
             <AxisBottom scale={sx} theme={theme} offset={innerH} label={xLabel} />
           </g>
         </svg>
+      )}
+      {current === '2d' && contourModel && (
+        <ColorBar
+          color={(v) => colorAt(contourModel.toT(v))}
+          lo={contourModel.lo}
+          hi={contourModel.hi}
+          theme={theme}
+          label={zLabel}
+        />
       )}
     </ChartFrame>
   );

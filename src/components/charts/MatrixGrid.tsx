@@ -47,6 +47,8 @@ export function matrixColor(
     const interp = divergingInterpolator(theme.negative, theme.bgRaised, theme.positive);
     return {
       kind,
+      lo: -m,
+      hi: m,
       color: (v: number) =>
         Number.isFinite(v) ? interp(0.5 + Math.max(-0.5, Math.min(0.5, v / m / 2))) : theme.border,
     };
@@ -70,6 +72,8 @@ export function matrixColor(
   const interp = interpolateLab(theme.bgRaised, theme.series[0]);
   return {
     kind,
+    lo: lo as number,
+    hi: hi as number,
     color: (v: number) =>
       Number.isFinite(v) ? interp(Math.max(0, Math.min(1, (v - (lo as number)) / span))) : theme.border,
   };

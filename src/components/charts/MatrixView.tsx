@@ -2,7 +2,8 @@ import { useState, type KeyboardEvent } from 'react';
 import { ChartFrame } from './ChartFrame';
 import { useChartTheme } from './chartTheme';
 import { useElementWidth } from './useElementWidth';
-import { MatrixGrid } from './MatrixGrid';
+import { MatrixGrid, matrixColor } from './MatrixGrid';
+import { ColorBar } from './ColorBar';
 import { formatValue } from './format';
 
 /**
@@ -95,6 +96,7 @@ export function MatrixView(props: MatrixViewProps) {
         onKeyDown={ok ? onKey : undefined}
         label={`${title ?? 'Matrix'}: ${captionText}`}
       />
+      {ok && <ColorBar {...matrixColor(theme, values, props.colorScale, props.domain)} theme={theme} />}
     </ChartFrame>
   );
 }

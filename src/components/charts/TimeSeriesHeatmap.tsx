@@ -5,6 +5,7 @@ import { useElementWidth } from './useElementWidth';
 import { colorLut, divergingInterpolator, prepareCanvas } from './canvas';
 import { interpolateLab } from 'd3';
 import { formatValue, maxAbs } from './format';
+import { ColorBar } from './ColorBar';
 
 /**
  * TimeSeriesHeatmap — values over time (hidden states, LSTM gates, cell state): one row per unit, one column per
@@ -78,15 +79,13 @@ export function TimeSeriesHeatmap({
     void version;
     if (colorScale === 'diverging') {
       const m = domain ? Math.max(Math.abs(domain[0]), Math.abs(domain[1])) : maxAbs(values) || 1;
-      return {
-        lo: -m,
-        hi: m,
-        lut: colorLut(divergingInterpolator(theme.negative, theme.bgRaised, theme.positive)),
-      };
+      const interp = divergingInterpolator(theme.negative, theme.bgRaised, theme.positive);
+      return { lo: -m, hi: m, lut: colorLut(interp), interp };
     }
     const hi = domain?.[1] ?? (maxAbs(values) || 1);
     const lo = domain?.[0] ?? 0;
-    return { lo, hi, lut: colorLut(interpolateLab(theme.bgRaised, theme.series[0])) };
+    const interp = interpolateLab(theme.bgRaised, theme.series[0]);
+    return { lo, hi, lut: colorLut(interp), interp };
   }, [values, colorScale, domain, theme, version]);
 
   useEffect(() => {
@@ -242,6 +241,14 @@ export function TimeSeriesHeatmap({
           />
         )}
       </svg>
+      {ok && (
+        <ColorBar
+          color={(v) => scale.interp(Math.max(0, Math.min(1, (v - scale.lo) / (scale.hi - scale.lo || 1))))}
+          lo={scale.lo}
+          hi={scale.hi}
+          theme={theme}
+        />
+      )}
     </ChartFrame>
   );
 }

@@ -23,6 +23,7 @@ export {
 export { sampleGrid, sampleAt, type Grid2D } from './grid';
 export { ChartFrame, type ChartFrameProps } from './ChartFrame';
 export { Legend, type LegendItem } from './Legend';
+export { ColorBar, type ColorBarProps } from './ColorBar';
 export { useChartTheme, seriesColor, type ChartTheme } from './chartTheme';
 export { formatValue } from './format';
 export { Tex, Prose } from '../math';
