@@ -1,5 +1,11 @@
 /** Typed settings of the transformer experiment, read from validated parameter values (defaults as fallback). */
-import { isTaskId, type TaskId } from '../../core/data/seq2seq';
+import {
+  isTaskId,
+  parseSource,
+  SPECIAL_TOKENS,
+  type Seq2SeqTask,
+  type TaskId,
+} from '../../core/data/seq2seq';
 import type { ParamValue, ParamValues } from '../types';
 import { DEFAULT_INPUT, TRANSFORMER_PARAMS } from './params';
 
@@ -75,4 +81,19 @@ export function readSettings(values: ParamValues): TransformerSettings {
 export function effectiveModelWidth(dmodel: number, heads: number): number {
   const dk = Math.max(2, Math.round(dmodel / heads));
   return dk * heads;
+}
+
+/**
+ * The source ids to decode for the `input` parameter: its symbols (index + number of special tokens) that exist in
+ * the task's vocabulary. While `input` is still the default, each task decodes its own example instead (the default
+ * digits mean nothing to shift or add).
+ */
+export function inputSourceIds(
+  task: Seq2SeqTask,
+  input: readonly number[],
+): { ids: number[]; dropped: number } {
+  const isDefault = input.length === DEFAULT_INPUT.length && input.every((x, i) => x === DEFAULT_INPUT[i]);
+  if (isDefault) return { ids: parseSource(task, task.exampleText).ids, dropped: 0 };
+  const ids = input.map((x) => x + SPECIAL_TOKENS.length).filter((id) => id < task.vocab.size);
+  return { ids, dropped: input.length - ids.length };
 }

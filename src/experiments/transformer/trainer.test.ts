@@ -94,6 +94,13 @@ describe('transformer experiment is reproducible and robust', () => {
     expect(t.net.config.dModel % 3).toBe(0);
   });
 
+  it('the default input decodes each task’s own example (digits mean nothing to shift)', () => {
+    const t = transformerExperiment.create({ task: 'shift', len: 4, dmodel: 16 }, 1);
+    const d = t.views(['decode']).decode as { srcTokens: string[]; expectedTokens: string[] };
+    expect(d.srcTokens.join('')).toBe('tran');
+    expect(d.expectedTokens.join('')).toBe('wudq');
+  });
+
   it('decoding an empty or foreign input reports instead of crashing', () => {
     const t = transformerExperiment.create({ task: 'add', len: 4, dmodel: 16 }, 1);
     t.set('input', [20, 21]); // letters: not in the add vocabulary

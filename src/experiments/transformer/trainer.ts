@@ -14,7 +14,6 @@ import {
   BOS,
   EOS,
   PAD,
-  SPECIAL_TOKENS,
   Seq2SeqData,
   makeTask,
   toBatch,
@@ -29,7 +28,7 @@ import { argmax, decodeSequence } from './decode';
 import { DownsampledHistory } from './history';
 import type { NetConfig, NetInput, Seq2SeqNet } from './net';
 import { scheduledLr } from './params';
-import { effectiveModelWidth, readSettings, type TransformerSettings } from './settings';
+import { effectiveModelWidth, inputSourceIds, readSettings, type TransformerSettings } from './settings';
 
 /** Held-out examples used for token accuracy, validation loss and the attention line masses (one forward). */
 const EVAL_TOKENS_EXAMPLES = 64;
@@ -400,8 +399,7 @@ export class TransformerTrainer implements Trainer {
   private decodeView(): Views {
     const s = this.settings;
     const vocab = this.task.vocab;
-    const ids = s.input.map((x) => x + SPECIAL_TOKENS.length).filter((id) => id < vocab.size);
-    const dropped = s.input.length - ids.length;
+    const { ids, dropped } = inputSourceIds(this.task, s.input);
     const key = [this.stepCount, ids.join(','), s.decoding, s.temp].join('|');
     if (this.decodeCache?.key === key) return this.decodeCache.views;
     const steps = decodeSequence(this.net, ids, {

@@ -12,6 +12,7 @@ import { useRunStore } from '../../../state/runStore';
 import { setParam } from '../../../state/runtime';
 import { BarChart } from '../../../components/charts';
 import { useThrottledView } from './useThrottledView';
+import { inputSourceIds } from '../../../experiments/transformer/settings';
 
 interface DecodeView {
   vocab: string[];
@@ -54,7 +55,13 @@ export function DecodeFigure() {
   );
   const current = Array.isArray(values.input) ? (values.input as number[]) : [];
   const [draft, setDraft] = useState<{ text: string; task: string } | null>(null);
-  const text = draft && draft.task === taskId ? draft.text : inputText(current, task.vocab.itos);
+  const text =
+    draft && draft.task === taskId
+      ? draft.text
+      : inputText(
+          inputSourceIds(task, current).ids.map((id) => id - SPECIAL_TOKENS.length),
+          task.vocab.itos,
+        );
   const parsed = parseSource(task, text);
   const decode = useThrottledView<DecodeView>('decode', 100);
   const untrained = useRunStore((s) => (s.metrics?.accuracy ?? 0) < 0.9);
