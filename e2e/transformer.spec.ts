@@ -144,7 +144,12 @@ test('reverse preset from its share link: ≥ 95% in time, anti-diagonal attenti
   console.log(
     `transformer: reverse-8 reached ≥ 95% held-out token accuracy in ${seconds.toFixed(1)} s (${steps} steps); machine load ${load.toFixed(1)} per core`,
   );
-  expect(seconds).toBeLessThan(30);
+  // Load-independent: the default preset needs ~120–130 steps (the read-out may lag a few frames behind).
+  expect(steps).toBeLessThan(300);
+  const overloaded = load >= 1.5;
+  // The class-demo target: ≥ 95% within 30 s of pressing Play on a 2-core machine that is not running anything
+  // else heavy. On an overloaded machine (other test suites competing) the wall clock says little about the page.
+  if (!overloaded) expect(seconds).toBeLessThan(30);
   const redrawsPerSecond = await page.evaluate(() => {
     const w = window as unknown as { __mapRedraws: number; __mapFrom: number };
     return (w.__mapRedraws * 1000) / (performance.now() - w.__mapFrom);
@@ -193,11 +198,11 @@ test('reverse preset from its share link: ≥ 95% in time, anti-diagonal attenti
   await page.getByTestId('tf-decode-probs').scrollIntoViewIfNeeded();
   await saveScreenshot(page, 'transformer-6-decode-probs');
 
-  if (load < 1.5) {
+  if (!overloaded) {
     expect(longTasks, 'main-thread long tasks while training').toEqual([]);
     expect(redrawsPerSecond).toBeGreaterThanOrEqual(5);
   } else {
-    const note = `machine overloaded (load ${load.toFixed(1)} per core): wall-clock long tasks and redraw rate not asserted`;
+    const note = `machine overloaded (load ${load.toFixed(1)} per core): wall-clock time to target, long tasks and redraw rate not asserted`;
     test.info().annotations.push({ type: 'skipped-assertion', description: note });
     console.log(note);
   }
