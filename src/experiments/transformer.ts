@@ -13,6 +13,11 @@
  *               decoderSelf [H,T,T], cross [H,T,S] (see trainer.ts)
  * - 'decode'    the typed input (param `input`) decoded token by token: logits / probs [V] and the new token's
  *               cross-attention [L,H,S] per step (see decode.ts)
+ *
+ * Decoding as request/response through the ordinary runtime, with no new message type: the page writes the typed
+ * sequence into the LIVE list parameter `input` (symbol indices: digits as themselves, a–z as 0–25, '+' as 10;
+ * while it is the default, each task decodes its own example), and `decoding` / `temp` choose greedy or sampling;
+ * the worker answers in the next frame's 'decode' view (cached until the weights or the request change).
  * - 'model'     task, vocabulary and sizes
  */
 import type { Experiment } from './types';
