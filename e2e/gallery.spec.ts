@@ -79,7 +79,7 @@ test('interactive figures respond to keyboard and mouse', async ({ page }) => {
   const surface = page.getByTestId('gallery-loss').locator('figure.chart').first();
   const startMark = surface.locator('rect.opt-start').first();
   const x0 = await startMark.getAttribute('x');
-  const svg = surface.locator('svg[role="img"]');
+  const svg = surface.locator('svg[role="img"][tabindex]');
   const box = (await svg.boundingBox())!;
   await page.mouse.click(box.x + box.width * 0.75, box.y + box.height * 0.2);
   await expect.poll(async () => startMark.getAttribute('x')).not.toBe(x0);
@@ -98,7 +98,7 @@ test('interactive figures respond to keyboard and mouse', async ({ page }) => {
 
   await page.goto('./#/gallery?static=1&focus=network');
   const net = page.getByTestId('gallery-network').locator('figure.chart').first();
-  await net.locator('svg[role="img"]').focus();
+  await net.locator('svg[role="img"][tabindex]').focus();
   await page.keyboard.press('ArrowDown');
   await expect(net.locator('.chart-readout')).toContainText('w = ');
   await expect(net.locator('.chart-readout')).toContainText('∂L/∂w = ');
