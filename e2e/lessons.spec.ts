@@ -239,6 +239,14 @@ test.describe('the neurons chapter (built on the lesson page)', () => {
     await expect(page.getByTestId('neuron-z')).toHaveText('0.60');
     await expect(indicator(page)).toHaveText('Step 1 of 7');
 
+    // the sliders live in the URL: a shared link reopens them; bad values are clamped or ignored, with a notice
+    await expect.poll(() => new URL(page.url()).hash).toContain('t0=0.6');
+    await page.goto('./#/neurons?lesson=1&x1=-1&t0=9&f=relu&t1=abc');
+    await expect(page.getByTestId('neuron-z')).toHaveText('2.00'); // 4 (t0 clamped) + 1·(−1) + 2·(−0.5)
+    await expect(page.getByTestId('neuron-y')).toHaveText('2.00'); // ReLU(2)
+    await expect(page.getByTestId('figure-notice')).toContainText('t0=“9” (clamped');
+    await expect(page.getByTestId('figure-notice')).toContainText('t1=“abc” (not a number)');
+
     await page.goto('./#/neurons?lesson=2');
     await expect(page.getByTestId('matrix-y1')).toHaveText('4.50');
     await expect(page.getByTestId('matrix-y2')).toHaveText('−6.00');

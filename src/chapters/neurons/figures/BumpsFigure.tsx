@@ -1,16 +1,25 @@
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo } from 'react';
 import { LineChart, useChartTheme } from '../../../components/charts';
 import { TARGETS, bumpNetwork, maxError, type TargetName } from './bumps';
 import { Slider } from './Slider';
+import { useFigureParams, type FigureParamSpecs } from './figureParams';
+import { IgnoredNotice } from './IgnoredNotice';
 
 const STEEPNESS = [5, 15, 50, 150, 500, 1500] as const;
 const SAMPLES = 301;
 
+const PARAMS: FigureParamSpecs = {
+  target: { kind: 'option', default: 'wave', options: Object.keys(TARGETS) },
+  units: { kind: 'number', default: 8, min: 2, max: 80 },
+  k: { kind: 'option', default: '500', options: STEEPNESS.map(String) },
+};
+
 /** Step 6: one hidden layer of sigmoids built as steps → bumps → a staircase that approaches the target. */
 export function BumpsFigure() {
-  const [target, setTarget] = useState<TargetName>('wave');
-  const [units, setUnits] = useState(8);
-  const [kIndex, setKIndex] = useState(4);
+  const { values, ignored, set } = useFigureParams(PARAMS);
+  const target = values.target as TargetName;
+  const units = 2 * Math.max(1, Math.round((values.units as number) / 2)); // two units per bump
+  const kIndex = Math.max(0, STEEPNESS.map(String).indexOf(values.k as string));
   const selectId = useId();
   const theme = useChartTheme();
   const k = STEEPNESS[kIndex];
@@ -32,6 +41,7 @@ export function BumpsFigure() {
 
   return (
     <div className="nr-figure" data-testid="figure-bumps">
+      <IgnoredNotice ignored={ignored} />
       <p className="nr-readout">
         {units} hidden sigmoids = {units / 2} bumps, steepness k = {k}: largest error{' '}
         <strong data-testid="bumps-max-error">{error.toFixed(3)}</strong>
@@ -55,7 +65,7 @@ export function BumpsFigure() {
           min={2}
           max={80}
           step={2}
-          onChange={setUnits}
+          onChange={(v) => set('units', v)}
           testId="bumps-units"
         />
         <Slider
@@ -64,12 +74,12 @@ export function BumpsFigure() {
           min={0}
           max={STEEPNESS.length - 1}
           step={1}
-          onChange={setKIndex}
+          onChange={(i) => set('k', String(STEEPNESS[i]))}
           format={(i) => String(STEEPNESS[i])}
         />
         <div className="nr-slider">
           <label htmlFor={selectId}>Target function</label>
-          <select id={selectId} value={target} onChange={(e) => setTarget(e.target.value as TargetName)}>
+          <select id={selectId} value={target} onChange={(e) => set('target', e.target.value)}>
             {(Object.keys(TARGETS) as TargetName[]).map((t) => (
               <option key={t} value={t}>
                 {TARGETS[t].label}

@@ -1,6 +1,13 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { NetworkDiagram } from '../../../components/charts';
 import { Slider, fmt2 } from './Slider';
+import { useFigureParams, type FigureParamSpecs } from './figureParams';
+import { IgnoredNotice } from './IgnoredNotice';
+
+const PARAMS: FigureParamSpecs = {
+  x1: { kind: 'number', default: 0.5, min: -2, max: 2 },
+  x2: { kind: 'number', default: -1, min: -2, max: 2 },
+};
 
 /** A fixed 2 → 3 → 2 → 1 network: tanh hidden layers, sigmoid output. Weights are [out, in] row-major per layer. */
 const LAYERS = [2, 3, 2, 1] as const;
@@ -31,8 +38,9 @@ export function forward(x: readonly number[]): number[][] {
 
 /** Step 3: a small feed-forward network; move the inputs and follow the activations layer by layer. */
 export function ForwardFigure() {
-  const [x1, setX1] = useState(0.5);
-  const [x2, setX2] = useState(-1);
+  const { values, ignored, set } = useFigureParams(PARAMS);
+  const x1 = values.x1 as number;
+  const x2 = values.x2 as number;
   const acts = useMemo(() => forward([x1, x2]), [x1, x2]);
   const summary = acts
     .map(
@@ -43,6 +51,7 @@ export function ForwardFigure() {
 
   return (
     <div className="nr-figure" data-testid="figure-forward">
+      <IgnoredNotice ignored={ignored} />
       <NetworkDiagram
         layers={LAYERS}
         weights={WEIGHTS}
@@ -57,8 +66,8 @@ export function ForwardFigure() {
         Output ŷ = <strong data-testid="forward-output">{fmt2(acts[acts.length - 1][0])}</strong>
       </p>
       <div className="nr-controls" role="group" aria-label="Inputs">
-        <Slider label="Input x₁" value={x1} min={-2} max={2} step={0.1} onChange={setX1} />
-        <Slider label="Input x₂" value={x2} min={-2} max={2} step={0.1} onChange={setX2} />
+        <Slider label="Input x₁" value={x1} min={-2} max={2} step={0.1} onChange={(v) => set('x1', v)} />
+        <Slider label="Input x₂" value={x2} min={-2} max={2} step={0.1} onChange={(v) => set('x2', v)} />
       </div>
     </div>
   );

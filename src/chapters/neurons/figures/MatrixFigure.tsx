@@ -1,6 +1,14 @@
-import { useState } from 'react';
 import { Tex } from '../../../components/charts';
 import { Slider, fmt2, tex2 } from './Slider';
+import { useFigureParams, type FigureParamSpecs } from './figureParams';
+import { IgnoredNotice } from './IgnoredNotice';
+
+const PARAMS: FigureParamSpecs = {
+  x1: { kind: 'number', default: 2, min: -3, max: 3 },
+  x2: { kind: 'number', default: 1, min: -3, max: 3 },
+  x3: { kind: 'number', default: -1, min: -3, max: 3 },
+};
+const NAMES = ['x1', 'x2', 'x3'] as const;
 
 /** The worked example's layer: 2 neurons (rows) × 3 inputs (columns). */
 export const W: readonly (readonly number[])[] = [
@@ -18,9 +26,9 @@ const entry = (v: number) => (Math.abs(v) < 0.005 ? 0 : v).toFixed(2);
 
 /** Step 2: y = Wx + β with the worked 2×3 example; the inputs are sliders, every product is shown. */
 export function MatrixFigure() {
-  const [x, setX] = useState<[number, number, number]>([2, 1, -1]);
+  const { values, ignored, set } = useFigureParams(PARAMS);
+  const x = NAMES.map((n) => values[n] as number);
   const y = layerOutput(x);
-  const set = (j: number) => (v: number) => setX((old) => old.map((o, k) => (k === j ? v : o)) as typeof old);
   const rows = W.map(
     (row, i) => `${row.map((w, j) => `${tex2(w)} \\cdot ${tex2(x[j])}`).join(' + ')} + ${tex2(BETA[i])}`,
   );
@@ -32,6 +40,7 @@ export function MatrixFigure() {
 
   return (
     <div className="nr-figure" data-testid="figure-matrix">
+      <IgnoredNotice ignored={ignored} />
       <Tex display tex={tex} />
       <ol className="nr-rows">
         {rows.map((r, i) => (
@@ -53,7 +62,7 @@ export function MatrixFigure() {
             min={-3}
             max={3}
             step={0.5}
-            onChange={set(j)}
+            onChange={(v) => set(NAMES[j], v)}
           />
         ))}
       </div>

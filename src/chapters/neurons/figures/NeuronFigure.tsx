@@ -1,6 +1,8 @@
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { FunctionPlot, Tex } from '../../../components/charts';
 import { Slider, fmt2, tex2 } from './Slider';
+import { useFigureParams, type FigureParamSpecs } from './figureParams';
+import { IgnoredNotice } from './IgnoredNotice';
 
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 
@@ -12,14 +14,20 @@ export const NEURON_ACTIVATIONS = {
 } as const;
 type ActName = keyof typeof NEURON_ACTIVATIONS;
 
+const PARAMS: FigureParamSpecs = {
+  x1: { kind: 'number', default: 1, min: -2, max: 2 },
+  x2: { kind: 'number', default: -0.5, min: -2, max: 2 },
+  t0: { kind: 'number', default: 0.5, min: -4, max: 4 },
+  t1: { kind: 'number', default: 1, min: -4, max: 4 },
+  t2: { kind: 'number', default: 2, min: -4, max: 4 },
+  f: { kind: 'option', default: 'sigmoid', options: Object.keys(NEURON_ACTIVATIONS) },
+};
+
 /** Step 1: one neuron with two inputs and a bias unit; z and y = f(z) computed live, f drawn with the point (z, y). */
 export function NeuronFigure() {
-  const [x1, setX1] = useState(1);
-  const [x2, setX2] = useState(-0.5);
-  const [t0, setT0] = useState(0.5);
-  const [t1, setT1] = useState(1);
-  const [t2, setT2] = useState(2);
-  const [act, setAct] = useState<ActName>('sigmoid');
+  const { values, ignored, set } = useFigureParams(PARAMS);
+  const [x1, x2, t0, t1, t2] = (['x1', 'x2', 't0', 't1', 't2'] as const).map((n) => values[n] as number);
+  const act = values.f as ActName;
   const selectId = useId();
   const f = NEURON_ACTIVATIONS[act];
   const z = t0 + t1 * x1 + t2 * x2;
@@ -27,6 +35,7 @@ export function NeuronFigure() {
 
   return (
     <div className="nr-figure" data-testid="figure-neuron">
+      <IgnoredNotice ignored={ignored} />
       <Tex
         display
         tex={`z = \\theta_0 + \\theta_1 x_1 + \\theta_2 x_2 = ${tex2(t0)} + ${tex2(t1)} \\cdot ${tex2(x1)} + ${tex2(t2)} \\cdot ${tex2(x2)} = ${tex2(z)}`}
@@ -49,14 +58,21 @@ export function NeuronFigure() {
         caption={`The neuron's weighted sum z = ${fmt2(z)} gives output ${fmt2(y)} through the ${f.label}.`}
       />
       <div className="nr-controls" role="group" aria-label="Neuron inputs and weights">
-        <Slider label="Input x₁" value={x1} min={-2} max={2} step={0.1} onChange={setX1} />
-        <Slider label="Input x₂" value={x2} min={-2} max={2} step={0.1} onChange={setX2} />
-        <Slider label="Bias weight θ₀" value={t0} min={-4} max={4} step={0.1} onChange={setT0} />
-        <Slider label="Weight θ₁" value={t1} min={-4} max={4} step={0.1} onChange={setT1} />
-        <Slider label="Weight θ₂" value={t2} min={-4} max={4} step={0.1} onChange={setT2} />
+        <Slider label="Input x₁" value={x1} min={-2} max={2} step={0.1} onChange={(v) => set('x1', v)} />
+        <Slider label="Input x₂" value={x2} min={-2} max={2} step={0.1} onChange={(v) => set('x2', v)} />
+        <Slider
+          label="Bias weight θ₀"
+          value={t0}
+          min={-4}
+          max={4}
+          step={0.1}
+          onChange={(v) => set('t0', v)}
+        />
+        <Slider label="Weight θ₁" value={t1} min={-4} max={4} step={0.1} onChange={(v) => set('t1', v)} />
+        <Slider label="Weight θ₂" value={t2} min={-4} max={4} step={0.1} onChange={(v) => set('t2', v)} />
         <div className="nr-slider">
           <label htmlFor={selectId}>Nonlinearity f</label>
-          <select id={selectId} value={act} onChange={(e) => setAct(e.target.value as ActName)}>
+          <select id={selectId} value={act} onChange={(e) => set('f', e.target.value)}>
             {(Object.keys(NEURON_ACTIVATIONS) as ActName[]).map((k) => (
               <option key={k} value={k}>
                 {NEURON_ACTIVATIONS[k].label}
