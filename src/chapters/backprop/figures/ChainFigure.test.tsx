@@ -69,4 +69,16 @@ describe('ChainFigure', () => {
     expect(container.querySelector('[role="alert"]')?.textContent).toContain('not a number');
     expect(window.location.hash).not.toContain('b2=');
   });
+
+  it('a garbled link falls back to the lesson’s numbers and says what it ignored', () => {
+    window.location.hash = '#/backprop?lesson=3&w1=abc&w2=1e999&g=%3Cscript%3E&y=0.5';
+    const { container } = render(<ChainFigure step={step} />);
+    const notice = screen.getByTestId('chain-ignored').textContent ?? '';
+    expect(notice).toContain('w1');
+    expect(notice).toContain('g');
+    expect(container.querySelector('script')).toBeNull();
+    expect((screen.getByTestId('input-w1') as HTMLInputElement).value).toBe(String(CHAIN_DEFAULTS.w1));
+    expect((screen.getByTestId('input-y') as HTMLInputElement).value).toBe('0.5');
+    for (const p of SIX) expect(Number.isFinite(shown(`deriv-${p}`))).toBe(true);
+  });
 });
