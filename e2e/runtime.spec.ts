@@ -67,6 +67,18 @@ test('keys: Space plays and pauses, "." steps once, R resets — but not while t
   await expect(status(page)).toHaveText('idle');
   await expect(page.getByTestId('metric-step')).toHaveText('0');
 
+  // With focus left on a button (after a click), Space still means Play/Pause and does not click that button.
+  await page.getByRole('button', { name: 'Step' }).click();
+  await expect(page.getByTestId('metric-step')).toHaveText('1');
+  await page.keyboard.press(' ');
+  await expect(status(page)).toHaveText('running');
+  await page.keyboard.press(' ');
+  await expect(status(page)).toHaveText('paused');
+  const afterSpace = await stepOf(page);
+  expect(afterSpace).toBeGreaterThan(1);
+  await page.keyboard.press('r');
+  await expect(page.getByTestId('metric-step')).toHaveText('0');
+
   // Typing in the exact-value field of the learning rate must not train or reset.
   const entry = page.getByRole('textbox', { name: 'Learning rate α (exact value)' });
   await entry.click();

@@ -46,7 +46,14 @@
  * - Live parameters apply at the next step; structural ones (live: false) rebuild the model once the control settles
  *   and show a "Model rebuilt" notice. Bad URL values fall back/clamp and are listed in one dismissible notice.
  */
-export { useExperiment, useFrameView, useLatestView, useLatestFrame, onRunKey } from './useExperiment';
+export {
+  useExperiment,
+  useFrameView,
+  useLatestView,
+  useLatestFrame,
+  onRunKey,
+  onRunKeyUp,
+} from './useExperiment';
 export type { UseExperimentOptions, ExperimentHandle } from './useExperiment';
 export {
   play,

@@ -89,7 +89,11 @@ export function useExperiment(opts: UseExperimentOptions): ExperimentHandle {
   useEffect(() => {
     if (!keys) return;
     window.addEventListener('keydown', onRunKey);
-    return () => window.removeEventListener('keydown', onRunKey);
+    window.addEventListener('keyup', onRunKeyUp);
+    return () => {
+      window.removeEventListener('keydown', onRunKey);
+      window.removeEventListener('keyup', onRunKeyUp);
+    };
   }, [keys]);
 
   const title = useParamsStore((s) => s.title);
@@ -99,22 +103,30 @@ export function useExperiment(opts: UseExperimentOptions): ExperimentHandle {
   return { ready: table !== null, title, table, values, seed, status, setParam };
 }
 
-/** Elements where Space already means "press / toggle this": the key belongs to them, not to Play/Pause. */
+/**
+ * Elements where Space toggles something of their own (checkboxes, radios, switches, disclosure summaries): the key
+ * stays theirs. On buttons and links Space means Play/Pause, as everywhere else on the page (presentation clickers
+ * send it wherever focus happens to be); Enter still activates the focused button.
+ */
 function spaceIsNative(target: EventTarget | null): boolean {
   if (!target || typeof (target as Element).closest !== 'function') return false;
   return (
     (target as Element).closest(
-      'button, a[href], summary, input, [role="button"], [role="checkbox"], [role="switch"]',
+      'input[type="checkbox"], input[type="radio"], summary, [role="checkbox"], [role="switch"], [role="radio"]',
     ) !== null
   );
 }
+
+let swallowSpaceUp = false;
 
 /** Space: play/pause, `.`: one step, R: reset — never in text fields or with Ctrl/Alt/Meta (app/keyboard.ts). */
 export function onRunKey(e: KeyboardEvent) {
   if (shouldIgnoreKey(e)) return;
   if (e.key === ' ' || e.key === 'Spacebar') {
-    if (e.repeat || spaceIsNative(e.target)) return;
-    e.preventDefault();
+    if (spaceIsNative(e.target)) return;
+    e.preventDefault(); // no page scroll, and no click of a focused button
+    if (e.repeat) return;
+    swallowSpaceUp = true;
     togglePlay();
   } else if (e.key === '.') {
     e.preventDefault();
@@ -123,6 +135,14 @@ export function onRunKey(e: KeyboardEvent) {
     if (e.repeat) return;
     e.preventDefault();
     reset();
+  }
+}
+
+/** A focused button would click on Space's keyup; the keydown already acted. */
+export function onRunKeyUp(e: KeyboardEvent) {
+  if ((e.key === ' ' || e.key === 'Spacebar') && swallowSpaceUp) {
+    swallowSpaceUp = false;
+    e.preventDefault();
   }
 }
 
