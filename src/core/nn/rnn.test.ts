@@ -77,6 +77,19 @@ describe('recurrent cells', () => {
     expect(b).toEqual(a);
   });
 
+  it('capturing does not change the results (per-step and all-steps output paths agree)', () => {
+    for (const make of [
+      () => new LSTMCell({ inputSize: V, hiddenSize: 6 }, 7),
+      () => new RNNCell({ inputSize: V, hiddenSize: 6 }, 7),
+    ]) {
+      const plain = make().forward(xs).outputs.toArray();
+      const m = make();
+      m.setCapture(new Capture());
+      const captured = m.forward(xs).outputs.toArray();
+      captured.forEach((v, i) => expect(v).toBeCloseTo(plain[i], 5));
+    }
+  });
+
   it('the lesson’s shapes: hidden 5, vocabulary 9 ⇒ W_hh 5×5, W_xh 5×9, W_hy 9×5; no biases', () => {
     const rnn = new RNNCell({ inputSize: 9, hiddenSize: 5 }, 0);
     expect(rnn.W_hh.shape).toEqual([5, 5]);
@@ -96,6 +109,7 @@ describe('recurrent cells', () => {
     expect(f0.shape).toEqual([1, 4]);
     for (const v of f0.value) expect(v > 0 && v < 1).toBe(true);
     expect(snap.c[3].grad).not.toBeNull();
+    expect(snap.y[5].grad).not.toBeNull();
     // c₁ = f₁ ⊙ c₀ + i₁ ⊙ g₁ with c₀ = 0
     const i0 = snap.i[0].value;
     const g0 = snap.g[0].value;

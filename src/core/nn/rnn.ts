@@ -75,23 +75,33 @@ export class RNNCell extends Module {
     return this.W_hy === null ? h : linear(h, this.W_hy, this.b_y);
   }
 
-  /** Run a sequence xs [B, T, I] from h0 (default zeros, the lesson's h₀ = 0). */
+  /**
+   * Run a sequence xs [B, T, I] from h0 (default zeros, the lesson's h₀ = 0). W_xh xₜ and W_hy hₜ are computed for
+   * all time steps in one product each; only W_hh hₜ₋₁ runs step by step.
+   */
   forward(xs: Tensor, h0?: Tensor): SequenceOutput {
     const [B, T] = xs.shape;
     let h = h0 ?? zeros([B, this.hiddenSize]); // [B, H]
-    const ys: Tensor[] = [];
+    const zx = linear(xs, this.W_xh); // [B, T, H]
     const hs: Tensor[] = [];
     for (let t = 0; t < T; t++) {
-      h = this.step(stepInput(xs, t), h); // [B, H]
-      const y = this.output(h); // [B, O]
+      h = tanh(add(linear(h, this.W_hh, this.b_h), stepInput(zx, t))); // [B, H]
       hs.push(h);
-      ys.push(y);
-      if (this.capture !== null) {
-        this.record('h', h);
-        this.record('y', y);
-      }
+      if (this.capture !== null) this.record('h', h);
     }
-    return { outputs: stack(ys, 1), hiddens: stack(hs, 1), h };
+    const hiddens = stack(hs, 1); // [B, T, H]
+    const outputs = this.capture === null ? this.output(hiddens) : this.outputsPerStep(hs); // [B, T, O]
+    return { outputs, hiddens, h };
+  }
+
+  /** Introspection path: yₜ per step (each a graph node, so its gradient is captured too), then stacked. */
+  private outputsPerStep(hs: Tensor[]): Tensor {
+    const ys = hs.map((h) => {
+      const y = this.output(h); // [B, O]
+      this.record('y', y);
+      return y;
+    });
+    return stack(ys, 1); // [B, T, O]
   }
 }
 
@@ -133,8 +143,13 @@ export class LSTMCell extends Module {
 
   /** One step: x [B, I] with state (h, c) → new state. */
   step(x: Tensor, state: LSTMState): LSTMState {
+    return this.recur(linear(x, this.W_x, this.b), state); // W_x xₜ + b: [B, 4H]
+  }
+
+  /** The recurrent part of a step, given the input term zx = W_x xₜ + b [B, 4H]. */
+  private recur(zx: Tensor, state: LSTMState): LSTMState {
     const H = this.hiddenSize;
-    const z = add(linear(x, this.W_x, this.b), linear(state.h, this.W_h)); // [B, 4H]
+    const z = add(zx, linear(state.h, this.W_h)); // [B, 4H]
     const i = sigmoid(slice(z, 1, 0, H)); // [B, H] input gate
     const f = sigmoid(slice(z, 1, H, 2 * H)); // [B, H] forget gate
     const g = tanh(slice(z, 1, 2 * H, 3 * H)); // [B, H] candidate
@@ -156,19 +171,31 @@ export class LSTMCell extends Module {
     return this.W_hy === null ? h : linear(h, this.W_hy, this.b_y); // [B, O]
   }
 
-  /** Run a sequence xs [B, T, I] from a state (default zeros). */
+  /**
+   * Run a sequence xs [B, T, I] from a state (default zeros). Only W_h hₜ₋₁ is inherently sequential: the input
+   * term W_x xₜ + b and the output W_hy hₜ are computed for all time steps in one product each.
+   */
   forward(xs: Tensor, state?: LSTMState): SequenceOutput {
     const [B, T] = xs.shape;
     let s: LSTMState = state ?? { h: zeros([B, this.hiddenSize]), c: zeros([B, this.hiddenSize]) };
-    const ys: Tensor[] = [];
+    const zx = linear(xs, this.W_x, this.b); // [B, T, 4H]
     const hs: Tensor[] = [];
     for (let t = 0; t < T; t++) {
-      s = this.step(stepInput(xs, t), s);
-      const y = this.output(s.h); // [B, O]
+      s = this.recur(stepInput(zx, t), s); // [B, H] each
       hs.push(s.h);
-      ys.push(y);
-      if (this.capture !== null) this.record('y', y);
     }
-    return { outputs: stack(ys, 1), hiddens: stack(hs, 1), h: s.h, c: s.c };
+    const hiddens = stack(hs, 1); // [B, T, H]
+    const outputs = this.capture === null ? this.output(hiddens) : this.outputsPerStep(hs); // [B, T, O]
+    return { outputs, hiddens, h: s.h, c: s.c };
+  }
+
+  /** Introspection path: yₜ per step (each a graph node, so its gradient is captured too), then stacked. */
+  private outputsPerStep(hs: Tensor[]): Tensor {
+    const ys = hs.map((h) => {
+      const y = this.output(h); // [B, O]
+      this.record('y', y);
+      return y;
+    });
+    return stack(ys, 1); // [B, T, O]
   }
 }
