@@ -223,10 +223,8 @@ test('dark theme screenshots of the live figures', async ({ page }) => {
   await saveScreenshot(page, 'activations-1-neuron-dark');
 });
 
-// Known bug (runtime, src/state): when only the hash changes (a link pasted into the address bar of a tab that is
-// already training another step), the old step's experiment writes its settings into the new address before it
-// unmounts. Lesson navigation and the preset buttons avoid it; opening the link in a fresh tab is fine.
-test.fixme('a link pasted into a tab that is training another step opens with its own settings', async ({
+// A link pasted into the address bar of a tab already training another step (only the hash changes).
+test('a link pasted into a tab that is training another step opens with its own settings', async ({
   page,
 }) => {
   await page.goto('./#/activations?lesson=8');
