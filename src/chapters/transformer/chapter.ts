@@ -158,7 +158,7 @@ Watch the cross-attention. To reverse a sequence, output position $i$ needs inpu
         explanation:
           'To write the i-th output token it must read the i-th token from the end of the input, so the attention mass sits on the anti-diagonal.',
       },
-      caption: 'a live encoder–decoder: loss, accuracy and attention forming',
+      caption: 'training live: watch the attention form',
     },
     {
       id: 'decoding',
