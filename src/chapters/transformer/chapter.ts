@@ -127,7 +127,7 @@ Every decoder layer attends to the **same** $H$. Residuals give gradients a stra
         explanation:
           'Cross-attention asks the decoder’s questions (queries) of the encoder’s answers: keys and values are projections of H.',
       },
-      caption: 'E′ = LN(E + MHA(E)), E″ = LN(E′ + FFN(E′)); decoder: masked self, cross, FFN',
+      caption: 'each sublayer: residual + layer norm; FFN reads E′',
     },
     {
       id: 'train-live',
