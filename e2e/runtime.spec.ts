@@ -166,6 +166,13 @@ test.describe('worker faults', () => {
     await saveScreenshot(page, 'runtime-worker-restarted');
   });
 
+  test('the ?faultInjection=hang shorthand mounts the fault experiment', async ({ page }) => {
+    await openLab(page, 'faultInjection=hang');
+    await page.getByRole('button', { name: 'Play' }).click();
+    await expect(page.getByTestId('notice-worker')).toContainText('stopped responding', { timeout: 20_000 });
+    await expect(status(page)).toHaveText('idle');
+  });
+
   test('an uncaught error inside the worker: restart + reload + message', async ({ page }) => {
     await openLab(page, 'exp=fault-test&mode=crash&at=15');
     await page.getByRole('button', { name: 'Play' }).click();

@@ -19,10 +19,14 @@ const DEFAULT_EXPERIMENT = 'classifier2d';
  */
 export default function LabPage() {
   const route = useRoute();
-  const requested = route.query.get('exp');
+  // `?faultInjection=throw|crash|hang` is shorthand for the hidden fault-test experiment (runtime tests).
+  const fault = route.query.get('faultInjection');
+  const faultMode = fault === 'throw' || fault === 'crash' || fault === 'hang' ? fault : null;
+  const requested = faultMode ? 'fault-test' : route.query.get('exp');
   const known = requested !== null && getRegistryEntry(requested) !== undefined;
   const id = known ? requested : DEFAULT_EXPERIMENT;
-  const exp = useExperiment({ experiment: id, reserved: ['exp'] });
+  const preset = useMemo(() => (faultMode ? { mode: faultMode } : undefined), [faultMode]);
+  const exp = useExperiment({ experiment: id, preset, reserved: ['exp', 'faultInjection'] });
   const choices = useMemo(() => {
     const visible = listExperiments();
     return visible.some((e) => e.id === id) ? visible : [...visible, { id, title: exp.title || id }];
