@@ -285,11 +285,11 @@ test('a long run at full speed: ≤ 60 frames/s and a flat main-thread heap', as
           .framesReceived,
     );
   await page.getByRole('button', { name: 'Play' }).click();
-  await page.waitForTimeout(4000);
+  await page.waitForTimeout(3000);
   const heapEarly = await heapAfterGc();
   const f0 = await frames();
   const t0 = Date.now();
-  await page.waitForTimeout(16_000);
+  await page.waitForTimeout(9000);
   const rate = ((await frames()) - f0) / ((Date.now() - t0) / 1000);
   const heapLate = await heapAfterGc();
   const steps = await stepOf(page);
