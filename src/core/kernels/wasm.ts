@@ -211,10 +211,16 @@ export function createWasmKernels(): Kernels | null {
   }
   let heap = new Float32Array(memory.buffer);
 
-  function ensureBytes(n: number): void {
-    if (n <= memory.buffer.byteLength) return;
-    memory.grow(Math.ceil((n - memory.buffer.byteLength) / 65536));
+  /** Make room for n bytes; false if the memory cannot grow that far (the caller then uses the JS loops). */
+  function ensureBytes(n: number): boolean {
+    if (n <= memory.buffer.byteLength) return true;
+    try {
+      memory.grow(Math.ceil((n - memory.buffer.byteLength) / 65536));
+    } catch {
+      return false;
+    }
     heap = new Float32Array(memory.buffer);
+    return true;
   }
 
   /** batches × C[M,N] (+)= op(A)·op(B) with dense batch strides; see types.ts. */
@@ -244,7 +250,13 @@ export function createWasmKernels(): Kernels | null {
     const aPtr = 0;
     const bPtr = aPtr + batches * aBatch + Math.max(mp * 4 * K - aBatch, 4) + 8;
     const cPtr = bPtr + batches * bBatch + 8;
-    ensureBytes((cPtr + batches * cBatch + 8) * 4);
+    if (!ensureBytes((cPtr + batches * cBatch + 8) * 4)) {
+      for (let t = 0; t < batches; t++) {
+        const [ao, bo, co] = [aOff + t * M * K, bOff + t * K * N, cOff + t * M * N];
+        jsKernels.gemm(transA, transB, M, N, K, A, ao, B, bo, C, co, accumulate);
+      }
+      return;
+    }
     const h = heap;
     // A is copied as is: row-major A (row stride K, k stride 1) or Aᵀ stored [K, M] (row stride 1, k stride M).
     h.set(A.subarray(aOff, aOff + batches * aBatch), aPtr);
