@@ -31,7 +31,7 @@
  *   // Encoder–decoder Transformer (post-LN by default; ids are flat row-major Int32Arrays)
  *   const model = new Seq2SeqTransformer(
  *     { srcVocab: 16, tgtVocab: 16, dModel: 64, heads: 4, ff: 256, encoderLayers: 2, decoderLayers: 2,
- *       maxLen: 16, norm: 'post', tieOutput: true, shareEmbeddings: true }, seed);
+ *       maxLen: 16, norm: 'post', tieOutput: true, shareEmbeddings: true, padId: PAD }, seed); // padId optional
  *   const logits = model.forward(srcIds, tgtInIds, B, Ts, Tt);                  // [B, Tt, V], teacher forcing
  *   const loss = crossEntropy(logits, tgtOutIds);                               // optionally { ignoreIndex: PAD }
  *   const ids = greedyDecode(model, srcIds, B, Ts, { bos: BOS, maxLen: Tt, eos }); // Int32Array [B, maxLen]
@@ -53,7 +53,7 @@
  *
  * ## Introspection (zero cost when off)
  *   const cap = new Capture();
- *   model.setCapture(cap);           // every sub-module records under its path ('layers.0.a', 'encoder.0.attn.weights')
+ *   model.setCapture(cap);           // every sub-module records under its path ('layers.0.a', 'encoder.0.selfAttn.weights')
  *   cap.clear(); …forward…; loss.backward();
  *   const snap = cap.snapshot();     // { name: [{ shape, value, grad }] } copies, one entry per occurrence (time step)
  *   model.gradNorms();               // { 'layers.0.weight': ‖∂L/∂W‖, … } after backward
@@ -66,6 +66,10 @@
  *   Seq2Seq        'encoder.<l>.selfAttn.weights', 'decoder.<l>.selfAttn.weights', 'decoder.<l>.crossAttn.weights',
  *                  'encoder.<l>.out', 'decoder.<l>.out', 'memory', 'decoderOut'
  * `cap.filter = (name) => name.endsWith('weights')` keeps only what a figure needs.
+ *
+ * ## Snapshots, kernels
+ *   const snapshot = getState(model);  loadState(model, snapshot);   // { path: Float32Array }, all-or-nothing check
+ *   kernelName();                                                    // 'wasm-simd' (default) or 'js-packed'
  *
  * ## Ops and tests
  * Ops are free functions (add, mul, matmul, tanh, softmax, sum, gather, …); each file opens with its table of
