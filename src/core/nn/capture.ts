@@ -26,6 +26,8 @@ export class Capture {
   private readonly entries = new Map<string, Tensor[]>();
   /** Only names matching this filter are kept (default: all). */
   filter: ((name: string) => boolean) | null = null;
+  /** At most this many entries per name: a forgotten clear() cannot grow memory without bound (oldest dropped). */
+  maxPerName = 4096;
 
   record(name: string, t: Tensor): void {
     if (this.filter !== null && !this.filter(name)) return;
@@ -34,6 +36,7 @@ export class Capture {
       list = [];
       this.entries.set(name, list);
     }
+    if (list.length >= this.maxPerName) list.shift();
     list.push(t);
   }
 

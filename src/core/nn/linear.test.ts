@@ -117,6 +117,9 @@ describe('MLP', () => {
       'layers.1.bias',
     ]);
     expect(norms['layers.1.weight']).toBeGreaterThan(0);
+    cap.maxPerName = 2;
+    for (let i = 0; i < 3; i++) model.forward(tensor([[i, i]]));
+    expect(cap.tensors('layers.0.a').map((t) => t.at(0, 0))).toHaveLength(2); // bounded without clear()
     model.setCapture(null);
     cap.clear();
     model.forward(tensor([[1, 1]]));
