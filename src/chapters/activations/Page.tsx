@@ -26,15 +26,6 @@ function InstructorPresets() {
           href={presetHref(p)}
           title={p.description}
           data-testid={`preset-${p.id}`}
-          onClick={(e) => {
-            if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return; // new tab etc.
-            // Switch steps the way the lesson system does (history entry + popstate in one task). With a plain
-            // hash change, the experiment still running on the current step can write its own settings into the
-            // new address before it unmounts (a runtime race, reported); this path does not hit it.
-            e.preventDefault();
-            window.history.pushState(window.history.state, '', presetHref(p));
-            window.dispatchEvent(new PopStateEvent('popstate'));
-          }}
         >
           {p.label}
         </a>
