@@ -80,6 +80,21 @@ describe('gemm kernels agree with a float64 reference', () => {
     });
   }
 
+  it('wasm: few rows times a big Bᵀ (the swapped Cᵀ = B·Aᵀ path), with and without accumulate', () => {
+    const [M, N, K] = [16, 96, 40];
+    const rng = new Rng(3);
+    const A = Float32Array.from({ length: M * K }, () => rng.uniform(-1, 1));
+    const B = Float32Array.from({ length: N * K }, () => rng.uniform(-1, 1));
+    for (const acc of [false, true]) {
+      const C = Float32Array.from({ length: M * N }, () => rng.uniform(-1, 1));
+      const want = reference(false, true, M, N, K, A, 0, B, 0, C, 0, acc);
+      wasmKernels!.gemm(false, true, M, N, K, A, 0, B, 0, C, 0, acc);
+      let worst = 0;
+      want.forEach((w, i) => (worst = Math.max(worst, Math.abs(C[i] - w))));
+      expect(worst).toBeLessThan(1e-4 * (1 + Math.sqrt(K)));
+    }
+  });
+
   it('wasm gemmBatched equals per-batch products (attention-sized shapes)', () => {
     const k = wasmKernels!;
     fc.assert(

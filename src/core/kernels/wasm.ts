@@ -210,6 +210,8 @@ export function createWasmKernels(): Kernels | null {
     return null; // no SIMD, or a CSP without 'wasm-unsafe-eval'
   }
   let heap = new Float32Array(memory.buffer);
+  /** Scratch for the swapped product Cᵀ (grows on demand). */
+  let swapped = new Float32Array(0);
 
   /** Make room for n bytes; false if the memory cannot grow that far (the caller then uses the JS loops). */
   function ensureBytes(n: number): boolean {
@@ -325,6 +327,17 @@ export function createWasmKernels(): Kernels | null {
     gemm(transA, transB, M, N, K, A, aOff, B, bOff, C, cOff, accumulate) {
       if (M * N * K < WASM_THRESHOLD || K === 0) {
         jsKernels.gemm(transA, transB, M, N, K, A, aOff, B, bOff, C, cOff, accumulate);
+      } else if (transB && !transA && M * 4 <= N) {
+        // A few rows times a big Bᵀ (an RNN step: h [16, 128] · W_hᵀ): packing Bᵀ would cost about as much as the
+        // product. Compute Cᵀ = B·Aᵀ instead (B read in place, only the small A packed), then transpose into C.
+        if (swapped.length < M * N) swapped = new Float32Array(M * N);
+        const D = swapped; // [N, M]
+        run(1, false, true, N, M, K, B, bOff, A, aOff, D, 0, false);
+        for (let i = 0; i < M; i++) {
+          const row = cOff + i * N;
+          if (accumulate) for (let j = 0; j < N; j++) C[row + j] += D[j * M + i];
+          else for (let j = 0; j < N; j++) C[row + j] = D[j * M + i];
+        }
       } else run(1, transA, transB, M, N, K, A, aOff, B, bOff, C, cOff, accumulate);
     },
     gemmBatched(batches, transA, transB, M, N, K, A, aOff, B, bOff, C, cOff, accumulate) {
