@@ -25,7 +25,7 @@ export default defineConfig({
   testMatch: /.*\.spec\.ts/,
   outputDir: 'test-results',
   fullyParallel: true,
-  workers: process.env.CI ? 2 : 2,
+  workers: 2,
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
@@ -47,7 +47,12 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
+  projects: [
+    { name: 'chromium', use: { browserName: 'chromium' }, grepInvert: /@perf/ },
+    // Timing-sensitive tests (tagged PERF in e2e/fixtures.ts) run alone, after the rest, so other tests do not
+    // compete with them for the two cores.
+    { name: 'perf', use: { browserName: 'chromium' }, grep: /@perf/, workers: 1, dependencies: ['chromium'] },
+  ],
   webServer: {
     command: `npx vite build --logLevel warn && npx vite preview --port ${port} --strictPort`,
     env: { GL_OUT_DIR: outDir },

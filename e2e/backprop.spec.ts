@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { test, expect, saveScreenshot } from './fixtures';
+import { test, expect, saveScreenshot, PERF } from './fixtures';
 import type { Page } from '@playwright/test';
 
 /** Chapter 4, gradient descent and backpropagation: every step's live figure, driven like a student would. */
@@ -174,61 +174,63 @@ test('step 4: the real network shows ∂L/∂w live, animates a backward pass an
   await saveScreenshot(page, 'backprop-4-network-trained-light');
 });
 
-test('step 5: the 41×41 loss slice of a 2-8-8-1 MLP is computed in the worker with no main-thread long task', async ({
-  page,
-}) => {
-  test.setTimeout(90_000);
-  await page.goto('./#/backprop?lesson=5&every=10');
-  await expect(page.getByTestId('slice-step')).toHaveText('0', { timeout: 20_000 });
-  await page.waitForTimeout(1000); // let the first render and the charts settle
-  // Observe long tasks from here on (page load and first render are not the slice).
-  await page.evaluate(() => {
-    const w = window as unknown as { __longTasks: number[] };
-    w.__longTasks = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.__longTasks.push(Math.round(e.duration));
-    }).observe({ type: 'longtask' });
-  });
-  // Each "Run 10" trains 10 steps and makes the worker compute one new 41×41 slice (every = 10).
-  const times: number[] = [];
-  // A CSS locator, not getByRole: computing accessible names over a page full of KaTeX is itself main-thread work
-  // (Playwright's, not the app's) and would show up as a long task.
-  const run10 = page.locator('button[title="Train exactly 10 steps"]');
-  for (let k = 1; k <= 3; k++) {
-    await run10.click();
-    await expect(page.getByTestId('slice-step')).toHaveText(String(10 * k), { timeout: 20_000 });
-    times.push(await readNumber(page, 'slice-ms'));
-  }
-  const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
-  console.log(
-    `41×41 slice in the worker: ${times.join(', ')} ms; main-thread long tasks: ${JSON.stringify(longTasks)}`,
-  );
-  for (const t of times) expect(t).toBeGreaterThan(0);
-  // Had the slice run on the main thread, each one would be a main-thread long task as long as the slice itself.
-  // Drawing the new surface is main-thread work too and, on a loaded 2-core CI box, can cross the 50 ms long-task
-  // line now and then; so the check is that no long task comes near the slice's own computing time.
-  const median = [...times].sort((a, b) => a - b)[1];
-  for (const d of longTasks)
-    expect(d, `main-thread long task of ${d} ms vs slices of ${times.join(', ')} ms`).toBeLessThan(median);
+test(
+  'step 5: the 41×41 loss slice of a 2-8-8-1 MLP is computed in the worker with no main-thread long task',
+  PERF,
+  async ({ page }) => {
+    test.setTimeout(90_000);
+    await page.goto('./#/backprop?lesson=5&every=10');
+    await expect(page.getByTestId('slice-step')).toHaveText('0', { timeout: 20_000 });
+    await page.waitForTimeout(1000); // let the first render and the charts settle
+    // Observe long tasks from here on (page load and first render are not the slice).
+    await page.evaluate(() => {
+      const w = window as unknown as { __longTasks: number[] };
+      w.__longTasks = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.__longTasks.push(Math.round(e.duration));
+      }).observe({ type: 'longtask' });
+    });
+    // Each "Run 10" trains 10 steps and makes the worker compute one new 41×41 slice (every = 10).
+    const times: number[] = [];
+    // A CSS locator, not getByRole: computing accessible names over a page full of KaTeX is itself main-thread work
+    // (Playwright's, not the app's) and would show up as a long task.
+    const run10 = page.locator('button[title="Train exactly 10 steps"]');
+    for (let k = 1; k <= 3; k++) {
+      await run10.click();
+      await expect(page.getByTestId('slice-step')).toHaveText(String(10 * k), { timeout: 20_000 });
+      times.push(await readNumber(page, 'slice-ms'));
+    }
+    const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
+    console.log(
+      `41×41 slice in the worker: ${times.join(', ')} ms; main-thread long tasks: ${JSON.stringify(longTasks)}`,
+    );
+    for (const t of times) expect(t).toBeGreaterThan(0);
+    // Had the slice run on the main thread, each one would be a main-thread long task as long as the slice itself.
+    // Drawing the new surface is main-thread work too and, on a loaded 2-core CI box, can cross the 50 ms long-task
+    // line now and then; so the check is that no long task comes near the slice's own computing time.
+    const median = [...times].sort((a, b) => a - b)[1];
+    for (const d of longTasks)
+      expect(d, `main-thread long task of ${d} ms vs slices of ${times.join(', ')} ms`).toBeLessThan(median);
 
-  // Then train for a while: the slice follows the weights and the projected path grows.
-  await page.getByRole('button', { name: 'Play' }).click();
-  await expect
-    .poll(async () => Number(await page.getByTestId('slice-step').textContent()), { timeout: 40_000 })
-    .toBeGreaterThanOrEqual(300);
-  await page.getByRole('button', { name: 'Pause' }).click();
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await saveScreenshot(page, 'backprop-5-slice-trained-light');
+    // Then train for a while: the slice follows the weights and the projected path grows.
+    await page.getByRole('button', { name: 'Play' }).click();
+    await expect
+      .poll(async () => Number(await page.getByTestId('slice-step').textContent()), { timeout: 40_000 })
+      .toBeGreaterThanOrEqual(300);
+    await page.getByRole('button', { name: 'Pause' }).click();
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await saveScreenshot(page, 'backprop-5-slice-trained-light');
 
-  // Slice along the path's principal directions instead: the live setting re-slices at once.
-  await page.getByRole('combobox', { name: 'Directions' }).selectOption('pca');
-  await expect(page.getByTestId('slice-explained')).toContainText('% of the path’s movement', {
-    timeout: 20_000,
-  });
-  await expect(page).toHaveURL(/plane=pca/);
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await saveScreenshot(page, 'backprop-5-slice-pca-light');
-});
+    // Slice along the path's principal directions instead: the live setting re-slices at once.
+    await page.getByRole('combobox', { name: 'Directions' }).selectOption('pca');
+    await expect(page.getByTestId('slice-explained')).toContainText('% of the path’s movement', {
+      timeout: 20_000,
+    });
+    await expect(page).toHaveURL(/plane=pca/);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await saveScreenshot(page, 'backprop-5-slice-pca-light');
+  },
+);
 
 test('every step passes axe-core with no serious or critical violations', async ({ page }) => {
   test.setTimeout(170_000); // axe over a page of KaTeX is slow on a loaded 2-core machine

@@ -28,6 +28,13 @@ export const test = base.extend<{ allowConsoleErrors: RegExp[]; pageErrors: stri
 
 export { expect };
 
+/**
+ * Tag for timing-sensitive tests (frame rate, long tasks, time to target). The `perf` project in
+ * playwright.config.ts runs them one at a time after everything else, so they measure the page, not the other
+ * tests competing for the machine's cores.
+ */
+export const PERF = { tag: '@perf' } as const;
+
 /** Saves a full-page screenshot under test-results/screens/<name>.png for a person to look at. */
 export async function saveScreenshot(page: Page, name: string): Promise<string> {
   mkdirSync('test-results/screens', { recursive: true });

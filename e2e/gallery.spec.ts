@@ -1,6 +1,6 @@
 import { cpus, loadavg } from 'node:os';
 import type { Page } from '@playwright/test';
-import { test, expect, saveScreenshot } from './fixtures';
+import { test, expect, saveScreenshot, PERF } from './fixtures';
 
 /**
  * The figure gallery (#/gallery): every figure-kit component renders in light and dark themes (screenshots for a
@@ -240,7 +240,7 @@ async function mainThreadCpu(
   return { cpuMs: Math.max(0, ...busy.values()) / 1000, wallMs };
 }
 
-test('a live LineChart with 60 updates/s for 20 s keeps frames under 16 ms', async ({ page }) => {
+test('a live LineChart with 60 updates/s for 20 s keeps frames under 16 ms', PERF, async ({ page }) => {
   test.setTimeout(100_000);
   // baseline: the same page with the updates paused (how fast this machine draws frames at all)
   await page.goto('./#/gallery?focus=line&perf=1&static=1');

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { test, expect, saveScreenshot } from './fixtures';
+import { test, expect, saveScreenshot, PERF } from './fixtures';
 
 /**
  * The live-training runtime in a real browser, through the lab page (#/lab), which hosts any registered experiment.
@@ -204,7 +204,7 @@ test.describe('worker faults', () => {
   });
 });
 
-test('a stalled main thread gets one fresh frame when it wakes, not a backlog', async ({ page }) => {
+test('a stalled main thread gets one fresh frame when it wakes, not a backlog', PERF, async ({ page }) => {
   await openLab(page, 'exp=classifier2d&seed=2');
   await page.getByRole('button', { name: 'Play' }).click();
   await expect.poll(() => stepOf(page)).toBeGreaterThan(100);
@@ -228,49 +228,51 @@ test('a stalled main thread gets one fresh frame when it wakes, not a backlog', 
   await page.getByRole('button', { name: 'Pause' }).click();
 });
 
-test('the Transformer training at full speed for 20 s: no long task over 50 ms, ≥ 50 animation frames/s', async ({
-  page,
-}) => {
-  test.setTimeout(120_000);
-  await openLab(page, 'exp=transformer&seed=1');
-  await page.evaluate(() => {
-    const w = window as unknown as { __longTasks: number[]; __rafCount: number; __rafOn: boolean };
-    w.__longTasks = [];
-    w.__rafCount = 0;
-    w.__rafOn = true;
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.__longTasks.push(e.duration);
-    }).observe({ type: 'longtask' });
-    const tick = () => {
-      if (!w.__rafOn) return;
-      w.__rafCount++;
+test(
+  'the Transformer training at full speed for 20 s: no long task over 50 ms, ≥ 50 animation frames/s',
+  PERF,
+  async ({ page }) => {
+    test.setTimeout(120_000);
+    await openLab(page, 'exp=transformer&seed=1');
+    await page.evaluate(() => {
+      const w = window as unknown as { __longTasks: number[]; __rafCount: number; __rafOn: boolean };
+      w.__longTasks = [];
+      w.__rafCount = 0;
+      w.__rafOn = true;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.__longTasks.push(e.duration);
+      }).observe({ type: 'longtask' });
+      const tick = () => {
+        if (!w.__rafOn) return;
+        w.__rafCount++;
+        requestAnimationFrame(tick);
+      };
       requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-  });
-  await page.getByRole('button', { name: 'Play' }).click();
-  await expect(status(page)).toHaveText('running');
-  const started = Date.now();
-  const rafAtStart = await page.evaluate(() => (window as unknown as { __rafCount: number }).__rafCount);
-  await page.waitForTimeout(20_000);
-  const { rafCount, longTasks } = await page.evaluate(() => {
-    const w = window as unknown as { __longTasks: number[]; __rafCount: number; __rafOn: boolean };
-    w.__rafOn = false;
-    return { rafCount: w.__rafCount, longTasks: w.__longTasks };
-  });
-  const seconds = (Date.now() - started) / 1000;
-  const fps = (rafCount - rafAtStart) / seconds;
-  const steps = await stepOf(page);
-  console.log(
-    `transformer: ${steps} steps in ${seconds.toFixed(1)} s, ${fps.toFixed(1)} rAF/s, long tasks: [${longTasks.map((d) => d.toFixed(0)).join(', ')}]`,
-  );
-  await saveScreenshot(page, 'runtime-transformer-training');
-  expect(steps).toBeGreaterThan(20);
-  expect(longTasks.filter((d) => d > 50)).toEqual([]);
-  expect(fps).toBeGreaterThanOrEqual(50);
-});
+    });
+    await page.getByRole('button', { name: 'Play' }).click();
+    await expect(status(page)).toHaveText('running');
+    const started = Date.now();
+    const rafAtStart = await page.evaluate(() => (window as unknown as { __rafCount: number }).__rafCount);
+    await page.waitForTimeout(20_000);
+    const { rafCount, longTasks } = await page.evaluate(() => {
+      const w = window as unknown as { __longTasks: number[]; __rafCount: number; __rafOn: boolean };
+      w.__rafOn = false;
+      return { rafCount: w.__rafCount, longTasks: w.__longTasks };
+    });
+    const seconds = (Date.now() - started) / 1000;
+    const fps = (rafCount - rafAtStart) / seconds;
+    const steps = await stepOf(page);
+    console.log(
+      `transformer: ${steps} steps in ${seconds.toFixed(1)} s, ${fps.toFixed(1)} rAF/s, long tasks: [${longTasks.map((d) => d.toFixed(0)).join(', ')}]`,
+    );
+    await saveScreenshot(page, 'runtime-transformer-training');
+    expect(steps).toBeGreaterThan(20);
+    expect(longTasks.filter((d) => d > 50)).toEqual([]);
+    expect(fps).toBeGreaterThanOrEqual(50);
+  },
+);
 
-test('a long run at full speed: ≤ 60 frames/s and a flat main-thread heap', async ({ page }) => {
+test('a long run at full speed: ≤ 60 frames/s and a flat main-thread heap', PERF, async ({ page }) => {
   test.setTimeout(90_000);
   await openLab(page, 'exp=classifier2d&seed=6&batch=1&points=2000');
   const cdp = await page.context().newCDPSession(page);
