@@ -72,6 +72,8 @@ test('keys: Space plays and pauses, "." steps once, R resets — but not while t
   await expect(page.getByTestId('metric-step')).toHaveText('1');
   await page.keyboard.press(' ');
   await expect(status(page)).toHaveText('running');
+  // Let a training frame arrive before pausing: status turns 'running' at once, the first frame a moment later.
+  await expect.poll(() => stepOf(page)).toBeGreaterThan(1);
   await page.keyboard.press(' ');
   await expect(status(page)).toHaveText('paused');
   const afterSpace = await stepOf(page);
