@@ -5,12 +5,12 @@ import { LocalControls } from './LocalControls';
 import { LocalNotice } from './LocalNotice';
 import { NEURON_PARAMS } from './localParams';
 import { fmt, texNum } from './format';
-import { useLocalParams } from './useLocalParams';
+import { useUrlParams } from '../../../state/useUrlParams';
 import type { FigureProps } from './types';
 
 /** Step 1: one neuron with three inputs. Computed directly (it is tiny): z = Σ θⱼxⱼ with x₀ = 1, a = f(z). */
 export function NeuronFigure({ preset }: FigureProps) {
-  const { values, ignored, set, reset } = useLocalParams(NEURON_PARAMS, preset);
+  const { values, ignored, set, reset } = useUrlParams(NEURON_PARAMS, preset);
   const num = (k: string) => (typeof values[k] === 'number' ? (values[k] as number) : 0);
   const x = [1, num('x1'), num('x2'), num('x3')]; // x₀ = 1 is the bias unit
   const w = [num('b'), num('w1'), num('w2'), num('w3')];

@@ -5,12 +5,12 @@ import { LocalControls } from './LocalControls';
 import { LocalNotice } from './LocalNotice';
 import { PROBE_PARAMS } from './localParams';
 import { fmt } from './format';
-import { useLocalParams } from './useLocalParams';
+import { useUrlParams } from '../../../state/useUrlParams';
 import type { FigureProps } from './types';
 
 /** Step 3: sigmoid or tanh with its derivative, a draggable probe (URL-synced), and the other one for comparison. */
 export function ProbeFigure({ preset }: FigureProps) {
-  const { values, ignored, set, reset } = useLocalParams(PROBE_PARAMS, preset);
+  const { values, ignored, set, reset } = useUrlParams(PROBE_PARAMS, preset);
   const fn = values.fn === 'tanh' ? 'tanh' : 'sigmoid';
   const other = fn === 'tanh' ? 'sigmoid' : 'tanh';
   const a = ACTIVATIONS[fn];

@@ -5,14 +5,14 @@ import { LocalNotice } from './LocalNotice';
 import { SOFTMAX_PARAMS } from './localParams';
 import { fmt, texNum } from './format';
 import { ProbabilityBars } from './ProbabilityBars';
-import { useLocalParams } from './useLocalParams';
+import { useUrlParams } from '../../../state/useUrlParams';
 import type { FigureProps } from './types';
 
 const NAMES = ['z1', 'z2', 'z3', 'z4'] as const;
 
 /** Step 6: four logits and a temperature → softmax probabilities, with the formula in live numbers. */
 export function SoftmaxFigure({ preset }: FigureProps) {
-  const { values, ignored, set, reset } = useLocalParams(SOFTMAX_PARAMS, preset);
+  const { values, ignored, set, reset } = useUrlParams(SOFTMAX_PARAMS, preset);
   const z = NAMES.map((n) => (typeof values[n] === 'number' ? (values[n] as number) : 0));
   const t = typeof values.t === 'number' ? values.t : 1;
   const p = softmax(z, t);

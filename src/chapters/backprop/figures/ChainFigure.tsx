@@ -13,7 +13,7 @@ import {
 import type { ParamSpec } from '../../../experiments/types';
 import type { LessonStep } from '../../types';
 import { ChainDiagram } from './ChainDiagram';
-import { useUrlParams } from './useUrlParams';
+import { useUrlParams } from '../../../state/useUrlParams';
 
 /** Stages of the walk: 0 = nothing computed; 1..4 forward (a₂, a₃, a₄, C); 5..8 backward (∂C/∂a₄, nodes 4, 3, 2). */
 export const LAST_STAGE = 8;

@@ -1,30 +1,32 @@
 import { useCallback, useMemo } from 'react';
-import { replaceQuery, useRoute } from '../../../app/router';
+import { replaceQuery, useRoute } from '../app/router';
 import {
+  SEED_PARAM,
   decodeQuery,
   defaultValues,
   describeIgnored,
   formatValue,
   mergeValues,
   valuesEqual,
-  SEED_PARAM,
-} from '../../../experiments/params';
-import type { ParamTable, ParamValue, ParamValues } from '../../../experiments/types';
+} from '../experiments/params';
+import type { ParamTable, ParamValue, ParamValues } from '../experiments/types';
 
-export interface LocalParams {
+export interface UrlParams {
   values: ParamValues;
-  /** Plain-text lines naming URL values that were ignored or clamped (empty when all were fine). */
+  /** Plain-text lines naming URL values that were ignored or clamped. */
   ignored: string[];
   set(name: string, value: ParamValue): void;
-  /** Back to the lesson preset (drops this figure's values from the URL). */
+  /** Several values in one URL write. */
+  setMany(values: Readonly<Record<string, ParamValue>>): void;
+  /** Back to the preset (drops this figure's values from the URL). */
   reset(): void;
 }
 
 /**
- * URL-synced values for a figure that computes directly (no worker): defaults ← lesson preset ← URL, validated by the
- * table, so every state is a share link. Writes use replaceQuery (no history entry per slider move).
+ * Parameter values for a figure computed on the main thread (no worker; used by the activations and backprop chapters): defaults ← lesson preset ← URL, each
+ * validated by the table, written back with replaceQuery — so every state of the figure is a share link.
  */
-export function useLocalParams(table: ParamTable, preset?: Readonly<Record<string, unknown>>): LocalParams {
+export function useUrlParams(table: ParamTable, preset?: Readonly<Record<string, unknown>>): UrlParams {
   const { query } = useRoute();
   const base = useMemo(
     () => mergeValues(table, defaultValues(table), preset ?? null).values,
@@ -34,8 +36,6 @@ export function useLocalParams(table: ParamTable, preset?: Readonly<Record<strin
 
   const write = useCallback(
     (values: ParamValues) => {
-      // Write every value that differs from the table default or from the preset, so decoding (which starts from
-      // the preset) gives back exactly these values; keep every other page parameter as it is.
       const own = new Set(table.map((s) => s.name));
       const next = new URLSearchParams();
       for (const [k, v] of query) if (!own.has(k)) next.append(k, v);
@@ -49,16 +49,18 @@ export function useLocalParams(table: ParamTable, preset?: Readonly<Record<strin
     },
     [table, query, base],
   );
-
   const set = useCallback(
     (name: string, value: ParamValue) => write({ ...decoded.values, [name]: value }),
     [write, decoded.values],
   );
+  const setMany = useCallback(
+    (changes: Readonly<Record<string, ParamValue>>) => write({ ...decoded.values, ...changes }),
+    [write, decoded.values],
+  );
   const reset = useCallback(() => write(base), [write, base]);
-
   const ignored = useMemo(
     () => describeIgnored(decoded.ignored.filter((i) => i.name !== SEED_PARAM)),
     [decoded.ignored],
   );
-  return { values: decoded.values, ignored, set, reset };
+  return { values: decoded.values, ignored, set, setMany, reset };
 }
