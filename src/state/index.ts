@@ -75,3 +75,4 @@ export { useRunStore, type RunStatus, type RunState } from './runStore';
 export { useParamsStore, type ParamsState } from './paramsStore';
 export { useNoticeStore, showNotice, dismissNotice, type Notice, type NoticeKind } from './noticeStore';
 export { getLatestFrame, getMetricHistory, subscribeFrames, type Frame, MetricHistory } from './frames';
+export { useFrameTick } from './useFrameTick';

@@ -1,9 +1,10 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { navigate, useRoute } from '../../app/router';
 import { getRegistryEntry, listExperiments } from '../../experiments/registry';
 import { useExperiment } from '../../state/useExperiment';
 import { addWantedView } from '../../state/runtime';
-import { getLatestFrame, getMetricHistory, subscribeFrameChanges } from '../../state/frames';
+import { getLatestFrame, getMetricHistory } from '../../state/frames';
+import { useFrameTick } from '../../state/useFrameTick';
 import { DecisionBoundary, LineChart, type BoundaryPoint, type Grid2D } from '../charts';
 import { ParamControls } from '../controls';
 import { MetricsBar } from './MetricsBar';
@@ -71,42 +72,6 @@ export default function LabPage() {
       {exp.ready ? <ParamControls label={`${exp.title} settings`} /> : <p className="loading">Loading…</p>}
     </article>
   );
-}
-
-/**
- * Re-renders at most `hz` times a second while frames arrive — and only when `changed()` says there is something new
- * (e.g. the metric history grew), so a slow experiment costs the page almost nothing.
- */
-function useFrameTick(hz: number, changed: () => boolean = () => true): number {
-  const [tick, setTick] = useState(0);
-  const changedRef = useRef(changed);
-  useEffect(() => {
-    changedRef.current = changed;
-  });
-  useEffect(() => {
-    let last = 0;
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    const unsubscribe = subscribeFrameChanges(() => {
-      if (!changedRef.current()) return;
-      const now = performance.now();
-      const wait = 1000 / hz - (now - last);
-      if (wait <= 0) {
-        last = now;
-        setTick((t) => t + 1);
-      } else if (timer === null) {
-        timer = setTimeout(() => {
-          timer = null;
-          last = performance.now();
-          setTick((t) => t + 1);
-        }, wait);
-      }
-    });
-    return () => {
-      unsubscribe();
-      if (timer !== null) clearTimeout(timer);
-    };
-  }, [hz]);
-  return tick;
 }
 
 function LabLossChart() {

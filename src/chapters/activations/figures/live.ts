@@ -1,35 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import type { ViewValue } from '../../../experiments/types';
-import { getLatestFrame, subscribeFrameChanges } from '../../../state/frames';
+import { getLatestFrame } from '../../../state/frames';
+import { useFrameTick } from '../../../state/useFrameTick';
 import { addWantedView } from '../../../state/runtime';
-
-/** Re-renders at most `hz` times a second while frames arrive (SVG figures do not need 60 redraws a second). */
-export function useFrameTick(hz: number): number {
-  const [tick, setTick] = useState(0);
-  useEffect(() => {
-    let last = 0;
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    const unsubscribe = subscribeFrameChanges(() => {
-      const now = performance.now();
-      const wait = 1000 / hz - (now - last);
-      if (wait <= 0) {
-        last = now;
-        setTick((t) => t + 1);
-      } else if (timer === null) {
-        timer = setTimeout(() => {
-          timer = null;
-          last = performance.now();
-          setTick((t) => t + 1);
-        }, wait);
-      }
-    });
-    return () => {
-      unsubscribe();
-      if (timer !== null) clearTimeout(timer);
-    };
-  }, [hz]);
-  return tick;
-}
 
 /**
  * The newest values of the named views (and the frame's metrics), refreshed at most `hz` times a second.
