@@ -187,6 +187,7 @@ function makeClient(): TrainerClient {
         });
         if (useRunStore.getState().status === 'diverged') return; // keep the last finite read-outs
         readouts.offer(msg.metrics, msg.stepsPerSecond ?? 0);
+        if (!msg.running) confirmPause();
       },
       diverged: (msg) =>
         useRunStore.setState((s) => ({
@@ -412,18 +413,43 @@ function canTrain(): boolean {
 export function play() {
   flushPending();
   if (!canTrain()) return;
+  cancelPauseConfirm();
   client!.play();
   useRunStore.setState({ status: 'running' });
 }
 
+/**
+ * A pause is confirmed by the worker: frames already on their way still carry steps trained before it stopped, so
+ * 'paused' is shown when a frame says the worker is no longer running (its read-outs are then final), or after
+ * PAUSE_CONFIRM_MS if no such frame comes.
+ */
+const PAUSE_CONFIRM_MS = 500;
+let pauseConfirmTimer: ReturnType<typeof setTimeout> | null = null;
+
+function cancelPauseConfirm() {
+  if (pauseConfirmTimer !== null) clearTimeout(pauseConfirmTimer);
+  pauseConfirmTimer = null;
+}
+
+function confirmPause() {
+  if (pauseConfirmTimer === null) return;
+  clearTimeout(pauseConfirmTimer);
+  pauseConfirmTimer = null;
+  readouts.flush();
+  if (useRunStore.getState().status === 'running') useRunStore.setState({ status: 'paused' });
+}
+
 export function pause() {
-  if (!client || useRunStore.getState().status !== 'running') return;
+  if (!client || useRunStore.getState().status !== 'running' || pauseConfirmTimer !== null) return;
   client.pause();
-  useRunStore.setState({ status: 'paused' });
+  pauseConfirmTimer = setTimeout(() => {
+    pauseConfirmTimer = null;
+    if (useRunStore.getState().status === 'running') useRunStore.setState({ status: 'paused' });
+  }, PAUSE_CONFIRM_MS);
 }
 
 export function togglePlay() {
-  if (useRunStore.getState().status === 'running') pause();
+  if (useRunStore.getState().status === 'running' && pauseConfirmTimer === null) pause();
   else play();
 }
 
@@ -432,6 +458,7 @@ export function step(n = 1) {
   flushPending();
   if (!canTrain()) return;
   const count = Math.max(1, Math.min(MAX_STEP_REQUEST, Math.floor(n)));
+  cancelPauseConfirm();
   if (useRunStore.getState().status === 'running') client!.pause();
   client!.step(count);
   useRunStore.setState({ status: 'paused' });
@@ -440,6 +467,7 @@ export function step(n = 1) {
 /** Back to step 0 with the same settings and seed. */
 export function reset() {
   flushPending();
+  cancelPauseConfirm();
   const m = mounted;
   if (!m?.sent || !client) return;
   if (useRunStore.getState().status === 'error') {
