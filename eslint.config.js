@@ -3,6 +3,46 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
+/** The layers, bottom up. A layer may import any layer before it in this list and none after it. */
+export const LAYERS = [
+  'core',
+  'experiments',
+  'worker',
+  'platform',
+  'state',
+  'components',
+  'lessons',
+  'chapters',
+  'app',
+];
+
+/** One `no-restricted-imports` rule per layer, naming every layer above it (relative imports and their folders). */
+function layerRules() {
+  return LAYERS.slice(0, -1).map((layer, i) => {
+    const above = LAYERS.slice(i + 1);
+    const ui =
+      i < LAYERS.indexOf('platform')
+        ? ['react', 'react-dom', 'react/*', 'd3', 'd3-*', 'zustand', 'katex']
+        : [];
+    return {
+      files: [`src/${layer}/**/*.{ts,tsx}`],
+      rules: {
+        'no-restricted-imports': [
+          'error',
+          {
+            patterns: [
+              {
+                group: [...above.flatMap((a) => [`**/${a}`, `**/${a}/**`]), ...ui],
+                message: `The ${layer} layer may import only the layers below it (${LAYERS.slice(0, i).join(', ') || 'none'}).`,
+              },
+            ],
+          },
+        ],
+      },
+    };
+  });
+}
+
 export default tseslint.config(
   { ignores: ['dist', 'dist-*', 'node_modules', 'test-results', 'playwright-report', 'public/sw.js'] },
   js.configs.recommended,
@@ -30,24 +70,6 @@ export default tseslint.config(
     files: ['e2e/**/*.ts'],
     languageOptions: { globals: { ...globals.node } },
   },
-  {
-    // Layering: the core and experiments are pure and never reach up into the UI.
-    files: ['src/core/**/*.ts', 'src/experiments/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            '**/state/**',
-            '**/components/**',
-            '**/chapters/**',
-            '**/app/**',
-            'react',
-            'react-dom',
-            'd3*',
-          ],
-        },
-      ],
-    },
-  },
+  // Layering: each folder under src/ imports only the folders listed before it (docs/ARCHITECTURE.md).
+  ...layerRules(),
 );

@@ -54,7 +54,7 @@ export default defineConfig({
     { name: 'perf', use: { browserName: 'chromium' }, grep: /@perf/, workers: 1, dependencies: ['chromium'] },
   ],
   webServer: {
-    command: `npx vite build --logLevel warn && npx vite preview --port ${port} --strictPort`,
+    command: `npx vite build --mode e2e --logLevel warn && npx vite preview --port ${port} --strictPort`,
     env: { GL_OUT_DIR: outDir },
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: !process.env.CI,

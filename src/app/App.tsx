@@ -1,14 +1,14 @@
 import { Suspense, lazy, useMemo } from 'react';
-import { useRoute } from './router';
+import { useRoute } from '../platform/router';
 import { useTheme } from './theme';
 import { Home } from './Home';
 import { NotFound } from './NotFound';
 import { ChapterRoute } from './ChapterRoute';
 import { findChapterMeta } from '../chapters';
 import { extraRoutes } from './extraRoutes';
-import { useGlobalKeys } from './keyboard';
-import { usePresentation, usePresenterDocument } from './presenter/usePresentation';
-import { HelpOverlay } from './presenter/HelpOverlay';
+import { useGlobalKeys } from '../platform/keyboard';
+import { usePresentation, usePresenterDocument } from '../lessons/presenter/usePresentation';
+import { HelpOverlay } from '../lessons/presenter/HelpOverlay';
 import { UpdatePrompt } from './offline/UpdatePrompt';
 
 export function App() {

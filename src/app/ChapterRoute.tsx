@@ -1,6 +1,6 @@
 import { lazy, useMemo, type ComponentType } from 'react';
 import { getPageLoader } from '../chapters';
-import type { ChapterMeta } from '../chapters/types';
+import type { ChapterMeta } from '../lessons/types';
 
 // One lazy component per chapter, kept at module level: a component that suspends on its first mount loses its
 // hook state (useMemo), so a lazy() made inside it would be new on every retry and never resolve ("Loading…" forever).

@@ -1,6 +1,6 @@
 import { CATALOG, getChapter } from '../chapters';
-import { ChapterProgressLine } from './lessons/ChapterProgressLine';
-import { ProgressNotice } from './lessons/ProgressNotice';
+import { ChapterProgressLine } from '../lessons/ChapterProgressLine';
+import { ProgressNotice } from '../lessons/ProgressNotice';
 
 export function Home() {
   return (

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { formatHash, parseHash } from './router';
+import { formatHash, parseHash } from '../platform/router';
 
 describe('hash router', () => {
   it('splits path and query', () => {

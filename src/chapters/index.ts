@@ -1,6 +1,6 @@
 import type { ComponentType } from 'react';
-import { CATALOG } from './catalog';
-import type { Chapter, ChapterId, ChapterMeta } from './types';
+import { CATALOG } from '../lessons/catalog';
+import type { Chapter, ChapterId, ChapterMeta } from '../lessons/types';
 
 /**
  * Chapters register themselves by convention, so adding one touches no shared file:

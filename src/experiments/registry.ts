@@ -2,79 +2,43 @@
  * The experiment registry: id → a lazy loader. The worker loads only the experiment a page mounts (so the classifier
  * page never downloads the Transformer), and the page loads the same module for its parameter table.
  *
- * To register an experiment, add ONE entry below:
- *   myexp: { title: 'My experiment', load: () => import('./myexp').then((m) => m.myExperiment) },
- * The module must export an `Experiment` (types.ts). `hidden: true` keeps it out of the lab's menu.
+ * Experiments register by file convention, like chapters: any `src/experiments/**\/register.ts` that exports
+ *   export const registrations: Registrations = {
+ *     myexp: { title: 'My experiment', load: () => import('./myexp').then((m) => m.myExperiment) },
+ *   };
+ * is picked up here, so adding an experiment edits no shared file. The module must export an `Experiment` (types.ts).
+ * `hidden: true` keeps an entry out of the lab's menu.
  */
 import type { Experiment } from './types';
 
 export interface RegistryEntry {
   title: string;
   load: () => Promise<Experiment>;
-  /** Not offered in menus (test hooks). */
+  /** Not offered in menus. */
   hidden?: boolean;
 }
 
-const ENTRIES: Readonly<Record<string, RegistryEntry>> = {
-  classifier2d: {
-    title: '2D classifier (MLP)',
-    load: () => import('./classifier2d').then((m) => m.classifier2d),
-  },
-  'activations-compare': {
-    title: 'Two activations side by side (same seed)',
-    load: () => import('./activations/compare').then((m) => m.compareExperiment),
-  },
-  'activations-depth': {
-    title: 'Vanishing gradients in a deep MLP',
-    load: () => import('./activations/depth').then((m) => m.depthExperiment),
-  },
-  'activations-dying': {
-    title: 'Dying ReLU at a high learning rate',
-    load: () => import('./activations/dying').then((m) => m.dyingExperiment),
-  },
-  'activations-maxout': {
-    title: 'A maxout unit fits a convex function',
-    load: () => import('./activations/maxout').then((m) => m.maxoutExperiment),
-  },
-  'descent-theta': {
-    title: 'Gradient descent on one parameter',
-    load: () => import('./descent/oneParam').then((m) => m.oneParamExperiment),
-  },
-  'descent-surface': {
-    title: 'Gradient descent on a (w, b) surface',
-    load: () => import('./descent/twoParam').then((m) => m.twoParamExperiment),
-  },
-  'descent-landscape': {
-    title: 'Loss-surface slice of a 2-8-8-1 MLP',
-    load: () => import('./descent/landscape').then((m) => m.landscapeExperiment),
-  },
-  'descent-batch': {
-    title: 'Batch, mini-batch and stochastic GD',
-    load: () => import('./descent/batchModes').then((m) => m.batchModesExperiment),
-  },
-  'descent-lr': {
-    title: 'Four learning rates on one surface',
-    load: () => import('./descent/lrRace').then((m) => m.lrRaceExperiment),
-  },
-  'descent-optim': {
-    title: 'SGD, momentum and Adam racing',
-    load: () => import('./descent/optimizers').then((m) => m.optimizersExperiment),
-  },
-  transformer: {
-    title: 'Transformer (encoder–decoder)',
-    load: () => import('./transformer').then((m) => m.transformerExperiment),
-  },
-  // Runtime test hook: an experiment that throws or hangs on request (src/worker/host/faultTest.ts, e2e/runtime.spec.ts).
-  'fault-test': {
-    title: 'Fault injection (tests)',
-    load: () => import('../worker/host/faultTest').then((m) => m.faultTest),
-    hidden: true,
-  },
-};
+export type Registrations = Readonly<Record<string, RegistryEntry>>;
 
-/** Safe lookup for any string (URL text included): own keys only. */
+// Eager: register.ts files hold only titles and lazy loaders, so this costs a few bytes, not the experiments.
+const modules = import.meta.glob<{ registrations: Registrations }>('./**/register.ts', { eager: true });
+
+function collect(): Map<string, RegistryEntry> {
+  const entries = new Map<string, RegistryEntry>();
+  for (const [path, mod] of Object.entries(modules)) {
+    for (const [id, entry] of Object.entries(mod.registrations)) {
+      if (entries.has(id)) throw new Error(`Experiment id “${id}” is registered twice (again in ${path}).`);
+      entries.set(id, entry);
+    }
+  }
+  return entries;
+}
+
+const ENTRIES: ReadonlyMap<string, RegistryEntry> = collect();
+
+/** Safe lookup for any string (URL text included): a Map, so `constructor` or `__proto__` find nothing. */
 export function getRegistryEntry(id: string): RegistryEntry | undefined {
-  return Object.hasOwn(ENTRIES, id) ? ENTRIES[id] : undefined;
+  return ENTRIES.get(id);
 }
 
 export function hasExperiment(id: string): boolean {
@@ -83,7 +47,7 @@ export function hasExperiment(id: string): boolean {
 
 /** Registered experiments in registration order (`hidden` ones only when asked). */
 export function listExperiments(opts: { includeHidden?: boolean } = {}): { id: string; title: string }[] {
-  return Object.entries(ENTRIES)
+  return [...ENTRIES.entries()]
     .filter(([, e]) => opts.includeHidden || !e.hidden)
     .map(([id, e]) => ({ id, title: e.title }));
 }

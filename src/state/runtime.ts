@@ -3,7 +3,7 @@
  * Data flows one way: URL (+ lesson preset) → params store → worker → frames → run store / frame listeners.
  * Pages use it through the hooks in useExperiment.ts and the components in src/components/run.
  */
-import { getRoute, replaceQuery } from '../app/router';
+import { getRoute, replaceQuery } from '../platform/router';
 import {
   DEFAULT_SEED,
   MAX_SEED,

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
-import { useRoute } from '../app/router';
-import { shouldIgnoreKey } from '../app/keyboard';
+import { useRoute } from '../platform/router';
+import { shouldIgnoreKey } from '../platform/keyboard';
 import type { ParamTable, ParamValues, ViewValue } from '../experiments/types';
 import { getLatestFrame, subscribeFrameChanges, subscribeFrames, type Frame } from './frames';
 import { useParamsStore } from './paramsStore';

@@ -1,5 +1,5 @@
 import { useCallback, useMemo } from 'react';
-import { replaceQuery, useRoute } from '../app/router';
+import { replaceQuery, useRoute } from '../platform/router';
 import {
   SEED_PARAM,
   decodeQuery,

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
-import { useRoute } from '../router';
+import { useRoute } from '../../platform/router';
 import {
   AttentionMap,
   BarChart,

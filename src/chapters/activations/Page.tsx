@@ -1,4 +1,4 @@
-import { LessonPage } from '../../app/lessons';
+import { LessonPage } from '../../lessons';
 import { chapter } from './chapter';
 import { renderActivationsFigure } from './figures';
 import { INSTRUCTOR_PRESETS, presetHref } from './presets';

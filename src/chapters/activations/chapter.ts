@@ -1,5 +1,5 @@
-import { CATALOG } from '../catalog';
-import type { Chapter, ChapterMeta } from '../types';
+import { CATALOG } from '../../lessons/catalog';
+import type { Chapter, ChapterMeta } from '../../lessons/types';
 
 /**
  * Chapter 2, activation functions: lessons as data. Each step names the figure the page shows (`figure`, a key of

@@ -1,4 +1,4 @@
-import { formatHash } from '../../app/router';
+import { formatHash } from '../../platform/router';
 
 /**
  * Instructor presets: one click opens a lesson step with its experiment set up. Each is a plain share link

@@ -1,5 +1,5 @@
-import type { Chapter } from '../types';
-import { CATALOG } from '../catalog';
+import type { Chapter } from '../../lessons/types';
+import { CATALOG } from '../../lessons/catalog';
 
 const meta = CATALOG.find((c) => c.id === 'backprop');
 if (!meta) throw new Error('backprop is missing from the catalog');

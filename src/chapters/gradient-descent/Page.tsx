@@ -1,4 +1,4 @@
-import { LessonPage } from '../../app/lessons';
+import { LessonPage } from '../../lessons';
 import { chapter } from './chapter';
 import { renderGradientDescentFigure } from './figures';
 import '../backprop/descent.css';

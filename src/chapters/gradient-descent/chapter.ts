@@ -1,5 +1,5 @@
-import type { Chapter } from '../types';
-import { CATALOG } from '../catalog';
+import type { Chapter } from '../../lessons/types';
+import { CATALOG } from '../../lessons/catalog';
 
 const meta = CATALOG.find((c) => c.id === 'gradient-descent');
 if (!meta) throw new Error('gradient-descent is missing from the catalog');

@@ -1,5 +1,5 @@
-import { CATALOG } from '../catalog';
-import type { Chapter, ChapterMeta } from '../types';
+import { CATALOG } from '../../lessons/catalog';
+import type { Chapter, ChapterMeta } from '../../lessons/types';
 
 /**
  * Chapter 1, neurons and feed-forward networks: lessons as data. `figure` is a key of ./figures/index.tsx; `preset`

@@ -1,4 +1,4 @@
-import { LessonPage } from '../../app/lessons';
+import { LessonPage } from '../../lessons';
 import { TRANSFORMER_PARAMS } from '../../experiments/transformer/params';
 import { useExperiment } from '../../state/useExperiment';
 import { chapter } from './chapter';

@@ -1,4 +1,4 @@
-import type { Chapter } from '../types';
+import type { Chapter } from '../../lessons/types';
 
 /**
  * The Transformer chapter as data: six lesson steps. Figures are keys the chapter's Page understands

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { LessonStep } from '../../types';
+import type { LessonStep } from '../../../lessons/types';
 import { CompareFigure } from './CompareFigure';
 import { DyingFigure } from './DyingFigure';
 import { MaxoutFigure } from './MaxoutFigure';

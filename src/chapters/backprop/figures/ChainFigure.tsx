@@ -11,7 +11,7 @@ import {
   type ChainInputs,
 } from '../../../experiments/descent/chain';
 import type { ParamSpec } from '../../../experiments/types';
-import type { LessonStep } from '../../types';
+import type { LessonStep } from '../../../lessons/types';
 import { ChainDiagram } from './ChainDiagram';
 import { useUrlParams } from '../../../state/useUrlParams';
 

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { LessonStep } from '../../types';
+import type { LessonStep } from '../../../lessons/types';
 import { ParamControls } from '../../../components/controls';
 import { MetricsBar } from '../../../components/run/MetricsBar';
 import { NoticeBar } from '../../../components/run/NoticeBar';

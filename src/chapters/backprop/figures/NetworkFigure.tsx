@@ -13,7 +13,7 @@ import {
 } from '../../../experiments/descent/networkBackprop';
 import type { ViewValue } from '../../../experiments/types';
 import { useLatestView } from '../../../state/useExperiment';
-import type { LessonStep } from '../../types';
+import type { LessonStep } from '../../../lessons/types';
 import { ExperimentPanel } from './ExperimentPanel';
 import { floats, fmt, record } from './views';
 

@@ -1,7 +1,7 @@
 import { scaleLinear } from 'd3';
 import { Tex } from '../../../components/math';
 import { useLatestView } from '../../../state/useExperiment';
-import type { LessonStep } from '../../types';
+import type { LessonStep } from '../../../lessons/types';
 import { ExperimentPanel } from './ExperimentPanel';
 import { floats, fmt, num, record } from './views';
 

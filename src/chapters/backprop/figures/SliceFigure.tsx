@@ -1,6 +1,6 @@
 import { LossSurface } from '../../../components/charts';
 import { useLatestView } from '../../../state/useExperiment';
-import type { LessonStep } from '../../types';
+import type { LessonStep } from '../../../lessons/types';
 import { ExperimentPanel } from './ExperimentPanel';
 import { floats, fmt, num, record, useGridView } from './views';
 

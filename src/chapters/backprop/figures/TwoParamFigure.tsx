@@ -2,7 +2,7 @@ import { LossSurface } from '../../../components/charts';
 import { Tex } from '../../../components/math';
 import { setParam } from '../../../state/runtime';
 import { useLatestView } from '../../../state/useExperiment';
-import type { LessonStep } from '../../types';
+import type { LessonStep } from '../../../lessons/types';
 import { ExperimentPanel } from './ExperimentPanel';
 import { floats, fmt, num, record, useGridView } from './views';
 

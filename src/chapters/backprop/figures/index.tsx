@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { LessonStep } from '../../types';
+import type { LessonStep } from '../../../lessons/types';
 import { ChainFigure } from './ChainFigure';
 import { NetworkFigure } from './NetworkFigure';
 import { OneParamFigure } from './OneParamFigure';

@@ -2,7 +2,7 @@ import { LineChart, LossSurface, seriesColor, useChartTheme } from '../../../com
 import { useLatestView } from '../../../state/useExperiment';
 import { ExperimentPanel } from '../../backprop/figures/ExperimentPanel';
 import { floats, fmt, num, record, useGridView } from '../../backprop/figures/views';
-import type { LessonStep } from '../../types';
+import type { LessonStep } from '../../../lessons/types';
 import { deinterleave } from './series';
 
 const MODES = [

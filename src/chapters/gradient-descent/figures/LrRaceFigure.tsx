@@ -3,7 +3,7 @@ import { useLatestView } from '../../../state/useExperiment';
 import type { ViewValue } from '../../../experiments/types';
 import { ExperimentPanel } from '../../backprop/figures/ExperimentPanel';
 import { floats, fmt, num, record, useGridView } from '../../backprop/figures/views';
-import type { LessonStep } from '../../types';
+import type { LessonStep } from '../../../lessons/types';
 import { deinterleave, untilExit } from './series';
 
 const NAMES = ['too small', 'about right', 'too large', 'divergent'];

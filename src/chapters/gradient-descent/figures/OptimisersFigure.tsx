@@ -4,7 +4,7 @@ import { useLatestView } from '../../../state/useExperiment';
 import type { ViewValue } from '../../../experiments/types';
 import { ExperimentPanel } from '../../backprop/figures/ExperimentPanel';
 import { floats, fmt, num, record, useGridView } from '../../backprop/figures/views';
-import type { LessonStep } from '../../types';
+import type { LessonStep } from '../../../lessons/types';
 import { deinterleave } from './series';
 
 const LABELS: Record<string, string> = { sgd: 'SGD', momentum: 'Momentum', adam: 'Adam' };

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { Tex } from '../../../components/math';
-import type { LessonStep } from '../../types';
+import type { LessonStep } from '../../../lessons/types';
 
 interface Item {
   name: string;

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { LessonStep } from '../../types';
+import type { LessonStep } from '../../../lessons/types';
 import { BatchModesFigure } from './BatchModesFigure';
 import { LrRaceFigure } from './LrRaceFigure';
 import { OptimisersFigure } from './OptimisersFigure';

@@ -1,5 +1,5 @@
 import { useCallback, useMemo } from 'react';
-import { getRoute, navigate, useRoute } from '../../../app/router';
+import { getRoute, navigate, useRoute } from '../../../platform/router';
 
 /**
  * URL-backed settings for this chapter's computed figures (the ones that need no worker), so a shared link reopens

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { LessonStep } from '../../types';
+import type { LessonStep } from '../../../lessons/types';
 import { BumpsFigure } from './BumpsFigure';
 import { ForwardFigure } from './ForwardFigure';
 import { LiveFigure } from './LiveFigure';

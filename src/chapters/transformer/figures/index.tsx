@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { LessonStep } from '../../types';
+import type { LessonStep } from '../../../lessons/types';
 import { AttentionByHandFigure } from './AttentionByHandFigure';
 import { BlockFigure } from './BlockFigure';
 import { DecodeFigure } from './DecodeFigure';

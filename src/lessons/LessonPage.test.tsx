@@ -2,8 +2,8 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { useEffect } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Chapter } from '../../chapters/types';
-import { useProgress } from '../../state/progress';
+import type { Chapter } from './types';
+import { useProgress } from '../state/progress';
 import { LessonPage } from './LessonPage';
 import { useLessonStep } from './lessonContext';
 

@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { Chapter, LessonStep } from '../../chapters/types';
+import type { Chapter, LessonStep } from './types';
 
 export interface LessonContextValue {
   chapter: Chapter;

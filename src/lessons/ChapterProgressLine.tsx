@@ -1,5 +1,5 @@
-import type { Chapter, ChapterId } from '../../chapters/types';
-import { summarizeChapter, useProgress } from '../../state/progress';
+import type { Chapter, ChapterId } from './types';
+import { summarizeChapter, useProgress } from '../state/progress';
 
 /** Home-page line for one chapter: "3 of 8 steps seen" with a small bar, or the size of a chapter not started. */
 export function ChapterProgressLine({ id, chapter }: { id: ChapterId; chapter: Chapter | undefined }) {

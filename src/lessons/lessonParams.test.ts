@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LessonStep } from '../../chapters/types';
+import type { LessonStep } from './types';
 import { hasExperimentParams, parseLessonParam, queryForStep, withLesson } from './lessonParams';
 
 const step = (preset?: LessonStep['preset']): LessonStep => ({ id: 's', title: 'S', body: '', preset });

@@ -1,7 +1,7 @@
 /**
  * The lesson system's public API for chapter pages:
  *
- *   import { LessonPage } from '../../app/lessons';
+ *   import { LessonPage } from '../../lessons';
  *   export default function Page() {
  *     return <LessonPage chapter={chapter} renderFigure={(step, index) => <MyFigure step={step} />} />;
  *   }
@@ -24,4 +24,4 @@ export {
   withLesson,
   hasExperimentParams,
 } from './lessonParams';
-export { usePresentation, type Presentation } from '../presenter';
+export { usePresentation, type Presentation } from './presenter';

@@ -1,16 +1,16 @@
 import { useEffect, useMemo, useRef } from 'react';
-import { navigate, useRoute } from '../../app/router';
-import { getRegistryEntry, listExperiments } from '../../experiments/registry';
-import { useExperiment } from '../../state/useExperiment';
-import { addWantedView } from '../../state/runtime';
-import { getLatestFrame, getMetricHistory } from '../../state/frames';
-import { useFrameTick } from '../../state/useFrameTick';
-import { DecisionBoundary, LineChart, type BoundaryPoint, type Grid2D } from '../charts';
-import { ParamControls } from '../controls';
-import { MetricsBar } from './MetricsBar';
-import { NoticeBar } from './NoticeBar';
-import { RunControls } from './RunControls';
-import './run.css';
+import { navigate, useRoute } from '../platform/router';
+import { getRegistryEntry, listExperiments } from '../experiments/registry';
+import { useExperiment } from '../state/useExperiment';
+import { addWantedView } from '../state/runtime';
+import { getLatestFrame, getMetricHistory } from '../state/frames';
+import { useFrameTick } from '../state/useFrameTick';
+import { DecisionBoundary, LineChart, type BoundaryPoint, type Grid2D } from '../components/charts';
+import { ParamControls } from '../components/controls';
+import { MetricsBar } from '../components/run/MetricsBar';
+import { NoticeBar } from '../components/run/NoticeBar';
+import { RunControls } from '../components/run/RunControls';
+import '../components/run/run.css';
 
 const DEFAULT_EXPERIMENT = 'classifier2d';
 
@@ -20,8 +20,9 @@ const DEFAULT_EXPERIMENT = 'classifier2d';
  */
 export default function LabPage() {
   const route = useRoute();
-  // `?faultInjection=throw|crash|hang` is shorthand for the hidden fault-test experiment (runtime tests).
-  const fault = route.query.get('faultInjection');
+  // `?faultInjection=throw|crash|hang` is shorthand for the hidden fault-test experiment (runtime tests). Only the
+  // browser-test build has it: in production the condition is constant-false and the shorthand is dropped.
+  const fault = import.meta.env.MODE === 'e2e' ? route.query.get('faultInjection') : null;
   const faultMode = fault === 'throw' || fault === 'crash' || fault === 'hang' ? fault : null;
   const requested = faultMode ? 'fault-test' : route.query.get('exp');
   const known = requested !== null && getRegistryEntry(requested) !== undefined;

@@ -1,5 +1,5 @@
 import type { MouseEvent } from 'react';
-import type { LessonStep } from '../../chapters/types';
+import type { LessonStep } from './types';
 
 export interface LessonTocProps {
   chapterId: string;

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
-import { Prose } from '../../components/math';
-import type { CheckQuestion as Check } from '../../chapters/types';
+import { Prose } from '../components/math';
+import type { CheckQuestion as Check } from './types';
 
 export interface CheckQuestionProps {
   check: Check;

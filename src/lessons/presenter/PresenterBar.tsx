@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { setHelpOpen, setPresenterMode } from '../keyboard';
+import { setHelpOpen, setPresenterMode } from '../../platform/keyboard';
 import { QrCode } from './QrCode';
 import { Spotlight } from './Spotlight';
 

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
-import { useRoute } from '../router';
-import { isOn } from '../keyboard';
+import { useRoute } from '../../platform/router';
+import { isOn } from '../../platform/keyboard';
 
 /** Text on a projector: every rem and every chart label scales with `--font-scale`. */
 export const PRESENTER_FONT_SCALE = 1.45;

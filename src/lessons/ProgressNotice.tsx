@@ -1,4 +1,4 @@
-import { NOT_SAVED_MESSAGE, useProgress } from '../../state/progress';
+import { NOT_SAVED_MESSAGE, useProgress } from '../state/progress';
 import './shared.css';
 
 /**

@@ -6,7 +6,7 @@
  * - mode=crash:  an uncaught error escapes the worker at step `at` (the Worker fires `error` on the main side)
  * - mode=hang:   trainer.step never returns from step `at` (the client's watchdog must restart the worker)
  */
-import type { Experiment, Metrics, ParamValue, Trainer } from '../../experiments/types';
+import type { Experiment, Metrics, ParamValue, Trainer } from '../types';
 
 type Timer = { setTimeout(fn: () => void, ms: number): unknown };
 

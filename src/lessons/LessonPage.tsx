@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useMemo, useRef, type ReactNode } from 'react';
-import type { Chapter, LessonStep } from '../../chapters/types';
-import { CATALOG } from '../../chapters/catalog';
-import { Prose } from '../../components/math';
-import { useProgress } from '../../state/progress';
-import { shouldIgnoreKey } from '../keyboard';
-import { PresenterBar, usePresentation } from '../presenter';
-import { PresenterFigure } from '../presenter/PresenterFigure';
+import type { Chapter, LessonStep } from './types';
+import { CATALOG } from './catalog';
+import { Prose } from '../components/math';
+import { useProgress } from '../state/progress';
+import { shouldIgnoreKey } from '../platform/keyboard';
+import { PresenterBar, usePresentation } from './presenter';
+import { PresenterFigure } from './presenter/PresenterFigure';
 import { CheckQuestion } from './CheckQuestion';
 import { LessonToc } from './LessonToc';
 import { ProgressNotice } from './ProgressNotice';

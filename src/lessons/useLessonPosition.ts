@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { Chapter } from '../../chapters/types';
-import { getRoute, navigate, useRoute } from '../router';
-import { useProgress } from '../../state/progress';
+import type { Chapter } from './types';
+import { getRoute, navigate, useRoute } from '../platform/router';
+import { useProgress } from '../state/progress';
 import {
   LESSON_PARAM,
   hasExperimentParams,

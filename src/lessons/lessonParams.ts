@@ -1,4 +1,4 @@
-import type { LessonStep } from '../../chapters/types';
+import type { LessonStep } from './types';
 
 /**
  * The `lesson` URL parameter (1-based, DESIGN.md §2) and the rule for which other parameters survive a step change.

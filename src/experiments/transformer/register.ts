@@ -1,0 +1,8 @@
+import type { Registrations } from '../registry';
+
+export const registrations: Registrations = {
+  transformer: {
+    title: 'Transformer (encoder–decoder)',
+    load: () => import('../transformer').then((m) => m.transformerExperiment),
+  },
+};
