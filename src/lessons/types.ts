@@ -56,6 +56,13 @@ export interface LessonStep {
   check?: CheckQuestion;
   /** One-line caption used in presenter mode. */
   caption?: string;
+  /**
+   * Default pace of Play on this step, in training steps per second, chosen so that what the step teaches unfolds
+   * over about 5–20 s. The speed control starts here; a `speed` value in the URL wins. Omit for full speed.
+   */
+  pace?: number;
+  /** A natural stopping point: Play pauses by itself at this step count, where the step's claim is true and visible. */
+  stopAt?: number;
 }
 
 export interface Chapter extends ChapterMeta {
