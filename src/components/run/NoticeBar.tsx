@@ -15,8 +15,8 @@ export function NoticeBar() {
   const diverged = useRunStore((s) => s.diverged);
   const error = useRunStore((s) => s.error);
   const table = useParamsStore((s) => s.table);
-  const lr = useParamsStore((s) => s.values.lr);
   const lrSpec = learningRateSpec(table);
+  const lr = useParamsStore((s) => (lrSpec ? s.values[lrSpec.name] : undefined));
 
   return (
     <div className="notice-bar">

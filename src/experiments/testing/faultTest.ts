@@ -30,6 +30,7 @@ export const faultTest: Experiment = {
     { name: 'at', label: 'At step', type: 'int', default: 5, min: 0, max: 1_000_000, live: false },
     {
       name: 'lr',
+      role: 'learningRate',
       label: 'Learning rate',
       type: 'number',
       default: 0.1,

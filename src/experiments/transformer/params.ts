@@ -65,6 +65,7 @@ export const TRANSFORMER_PARAMS: ParamTable = [
   },
   {
     name: 'lr',
+    role: 'learningRate',
     label: 'Learning rate α',
     type: 'number',
     default: 0.006,
