@@ -22,6 +22,8 @@ function fakeClient() {
     set: (name, value) => calls.push(`set ${name}=${String(value)}`),
     setViews: (v) => calls.push(`views ${v.join(',')}`),
     pace: (speed, stopAt) => calls.push(`pace ${speed} ${stopAt}`),
+    runTo: (step) => calls.push(`runTo ${step}`),
+    setTraining: (on) => void (on !== undefined),
     dispose: () => calls.push('dispose'),
   };
   return { client, calls };
@@ -159,6 +161,58 @@ describe('ExperimentRuntime', () => {
     expect(a.calls.at(-1)).toBe('dispose');
     expect(a.calls).not.toContain('play');
     expect(b.calls.at(-1)).toBe('play');
+  });
+
+  it('a link with at=N replays the seeded run to N in the worker and keeps naming that moment until the run moves on', async () => {
+    const t = setup('exp=toy&seed=3&at=250');
+    t.runtime.sync();
+    await tick();
+    expect(t.calls.slice(-2)).toEqual(['load toy {"alpha":0.5,"width":4} seed=3', 'runTo 250']);
+    expect(useRunStore.getState()).toMatchObject({ status: 'paused', replay: { target: 250 } });
+    expect(t.route.query.toString()).toBe('exp=toy&at=250&seed=3');
+    t.handlers().frame(t.frame(120, true));
+    expect(useRunStore.getState().replay).not.toBeNull();
+    t.handlers().frame(t.frame(250, false));
+    expect(useRunStore.getState().replay).toBeNull();
+    vi.useFakeTimers();
+    t.runtime.play();
+    vi.advanceTimersByTime(300);
+    expect(t.route.query.toString()).toBe('exp=toy&seed=3');
+  });
+
+  it('a bad or huge at is dropped or clamped with a notice', async () => {
+    const { useNoticeStore } = await import('./noticeStore');
+    const t = setup('exp=toy&at=soon');
+    t.runtime.sync();
+    await tick();
+    expect(t.calls.some((c) => c.startsWith('runTo'))).toBe(false);
+    expect(useNoticeStore.getState().notices.url?.lines.join('\n')).toMatch(/at = “soon”: not a step count/);
+    const big = setup('exp=toy&at=99999999999');
+    big.runtime.sync();
+    await tick();
+    expect(big.calls.at(-1)).toBe('runTo 1000000');
+    expect(useNoticeStore.getState().notices.url?.lines.join('\n')).toMatch(
+      /too large — replaying to step 1000000/,
+    );
+  });
+
+  it('a hidden page holds a playing run and plays on when visible; a paused run stays paused', async () => {
+    const t = setup('exp=toy');
+    t.runtime.sync();
+    await tick();
+    t.runtime.play();
+    t.runtime.setHidden(true);
+    expect(t.calls.at(-1)).toBe('pause');
+    expect(useRunStore.getState().status).toBe('running');
+    t.runtime.setHidden(false);
+    expect(t.calls.at(-1)).toBe('play');
+    t.runtime.pause();
+    t.handlers().frame(t.frame(9, false));
+    const before = t.calls.length;
+    t.runtime.setHidden(true);
+    t.runtime.setHidden(false);
+    expect(t.calls.length).toBe(before);
+    expect(useRunStore.getState().status).toBe('paused');
   });
 
   it('a bad speed in the link is listed in the notice and falls back to the step’s pace', async () => {

@@ -19,7 +19,7 @@ import {
 import type { Experiment, ParamTable, ParamValue, ParamValues } from '../experiments/types';
 import { MAX_STEP_REQUEST } from '../worker/protocol';
 import type { ClientHandlers, FrameMessage, TrainerClient } from '../worker/client';
-import { clearFrames, publishFrame } from './frames';
+import { clearFrames, getLatestFrame, publishFrame } from './frames';
 import { clearNotices, dismissNotice, showNotice } from './noticeStore';
 import { useParamsStore } from './paramsStore';
 import { INITIAL_RUN_STATE, useRunStore } from './runStore';
@@ -34,7 +34,17 @@ export { RUN_PARAM_NAMES, learningRateSpec };
 /** What the runtime asks of the worker client (TrainerClient in the browser, a fake in tests). */
 export type RuntimeClient = Pick<
   TrainerClient,
-  'load' | 'play' | 'pause' | 'step' | 'reset' | 'set' | 'setViews' | 'pace' | 'dispose'
+  | 'load'
+  | 'play'
+  | 'pause'
+  | 'step'
+  | 'reset'
+  | 'set'
+  | 'setViews'
+  | 'pace'
+  | 'runTo'
+  | 'setTraining'
+  | 'dispose'
 >;
 
 export interface RuntimeDeps {
@@ -51,6 +61,8 @@ const SETTLE_MS = 80;
 const REBUILD_DELAY_MS = 250; // a structural slider drag rebuilds once, when it settles
 /** A pause is confirmed by a frame saying the worker stopped, or after this long without one. */
 const PAUSE_CONFIRM_MS = 500;
+/** A replay that takes longer than this shows its progress. */
+const REPLAY_SHOW_MS = 300;
 /** Read-outs are text: ~12 updates a second are plenty to read (figures still get every frame). */
 const READOUT_MS = 80;
 
@@ -71,6 +83,9 @@ export class ExperimentRuntime {
   private rebuildTimer: Timer | null = null;
   private pendingRebuild: { label: string; text: string } | null = null;
   private pauseTimer: Timer | null = null;
+  private replayTimer: Timer | null = null;
+  /** Training is held while the page is hidden; the phase stays `running` so it plays on when visible. */
+  private suspended = false;
   private readonly readouts = new Throttle<{ metrics: FrameMessage['metrics']; speed: number }>(
     READOUT_MS,
     (p) => {
@@ -106,7 +121,8 @@ export class ExperimentRuntime {
   /** Stop everything. A pending URL write is dropped, not flushed: the URL may belong to the next page already. */
   dispose() {
     this.disposed = true;
-    for (const t of [this.rebuildTimer, this.settleTimer, this.pauseTimer]) if (t !== null) clearTimeout(t);
+    for (const t of [this.rebuildTimer, this.settleTimer, this.pauseTimer, this.replayTimer])
+      if (t !== null) clearTimeout(t);
     this.link.cancelWrite();
     this.readouts.drop();
     this.client.dispose();
@@ -122,7 +138,26 @@ export class ExperimentRuntime {
     const phase = nextPhase(this.phase, event);
     if (phase === this.phase) return;
     this.phase = phase;
+    this.suspended = false;
+    this.client.setTraining(phase === 'running' || phase === 'pausing');
     useRunStore.setState({ status: statusOf(phase), phase });
+  }
+
+  /**
+   * The page was hidden (another tab, a minimised window): a playing run stops training until the page is visible
+   * again, then plays on. Nobody watches a hidden page, and a laptop battery is not ours to spend.
+   */
+  setHidden(hidden: boolean) {
+    if (hidden && this.phase === 'running' && !this.suspended) {
+      this.suspended = true;
+      this.client.pause();
+      this.client.setTraining(false);
+    } else if (!hidden && this.suspended) {
+      this.suspended = false;
+      if (this.phase !== 'running') return;
+      this.client.play();
+      this.client.setTraining(true);
+    }
   }
 
   private makeClient(): RuntimeClient {
@@ -164,6 +199,38 @@ export class ExperimentRuntime {
     if (this.phase === 'diverged') return; // keep the last finite read-outs
     this.readouts.offer({ metrics: msg.metrics, speed: msg.stepsPerSecond ?? 0 });
     if (!msg.running && this.phase === 'pausing') this.confirmPause();
+    const replay = useRunStore.getState().replay;
+    if (replay && !msg.running && msg.step >= replay.target) this.endReplay();
+  }
+
+  /** Replays the seeded run from step 0 to `target` in the worker (full speed), then stays paused there. */
+  private replayTo(target: number, justLoaded: boolean) {
+    if (!justLoaded) {
+      this.clearRun();
+      this.client.reset();
+    }
+    this.client.runTo(target);
+    this.dispatch('step');
+    useRunStore.setState({ replay: { target, shown: false } });
+    this.clearTimer('replayTimer');
+    this.replayTimer = setTimeout(() => {
+      this.replayTimer = null;
+      useRunStore.setState((s) => (s.replay ? { replay: { ...s.replay, shown: true } } : s));
+    }, REPLAY_SHOW_MS);
+  }
+
+  private endReplay() {
+    this.clearTimer('replayTimer');
+    this.readouts.flush();
+    useRunStore.setState({ replay: null });
+  }
+
+  /** The run moves on from the link's moment (Play, Step, Reset, a rebuild): the link stops naming it. */
+  private leaveMoment() {
+    if (useRunStore.getState().replay) this.endReplay();
+    if (!this.link.hasMoment) return;
+    this.link.setMoment(null);
+    this.link.scheduleWrite(this.table);
   }
 
   private fail(message: string) {
@@ -217,20 +284,28 @@ export class ExperimentRuntime {
     useParamsStore.setState({ baseline: base.values });
     const speed = this.link.readSpeed();
     if (speed.changed) this.sendPace();
-    const speedProblem = speed.problem;
-    if (!navigating) {
-      if (speedProblem) decoded.ignored.push(speedProblem);
-      if (decoded.ignored.length) {
-        showNotice('url', 'Some settings in the link were not used.', describeIgnored(decoded.ignored));
-      }
+    const loaded = this.apply(decoded.values, seed, { keepRunning: false });
+    // After apply: a (re)load forgets the previous moment, and a new `at` names the next one.
+    const at = this.link.readAt();
+    if (at.step !== null) this.replayTo(at.step, loaded);
+    if (navigating) return;
+    for (const problem of [speed.problem, at.problem]) if (problem) decoded.ignored.push(problem);
+    if (decoded.ignored.length) {
+      showNotice('url', 'Some settings in the link were not used.', describeIgnored(decoded.ignored));
     }
-    this.apply(decoded.values, seed, { keepRunning: false });
-    if (!navigating) this.writeUrlNow();
+    this.writeUrlNow();
   }
 
   /** Writes the link for the current state now (Share does this before copying it). */
   writeUrlNow() {
     if (!this.disposed) this.link.writeNow(this.table);
+  }
+
+  /** Share: the link names this moment (`at`, the step shown), so it reopens the run replayed to here. */
+  writeMomentLink() {
+    this.flushPending();
+    this.link.setMoment(getLatestFrame()?.step ?? 0);
+    this.writeUrlNow();
   }
 
   /** Values/seed → store and worker: a rebuild if the seed or a structural value changed, else live `set`s. */
@@ -257,6 +332,7 @@ export class ExperimentRuntime {
   private load(values: ParamValues, seed: number, thenPlay: boolean) {
     this.sent = { values: { ...values }, seed };
     this.clearTimer('pauseTimer');
+    this.leaveMoment();
     this.clearRun();
     this.dispatch(thenPlay ? 'loadAndPlay' : 'load');
     this.client.load(this.experimentId, values, seed, this.deps.wantedViews());
@@ -276,7 +352,7 @@ export class ExperimentRuntime {
 
   // --- actions (buttons, keys, controls) ---------------------------------------------------------------------
 
-  private clearTimer(name: 'rebuildTimer' | 'settleTimer' | 'pauseTimer') {
+  private clearTimer(name: 'rebuildTimer' | 'settleTimer' | 'pauseTimer' | 'replayTimer') {
     const t = this[name];
     if (t !== null) clearTimeout(t);
     this[name] = null;
@@ -296,6 +372,7 @@ export class ExperimentRuntime {
     this.flushPending();
     if (!this.trainable) return;
     this.clearTimer('pauseTimer');
+    this.leaveMoment();
     this.client.play();
     this.dispatch('play');
   }
@@ -333,6 +410,7 @@ export class ExperimentRuntime {
     if (!this.trainable) return;
     const count = Math.max(1, Math.min(MAX_STEP_REQUEST, Math.floor(n)));
     this.clearTimer('pauseTimer');
+    this.leaveMoment();
     if (this.phase === 'running') this.client.pause();
     this.client.step(count);
     this.dispatch('step');
@@ -347,6 +425,7 @@ export class ExperimentRuntime {
       return;
     }
     if (!this.sent) return;
+    this.leaveMoment();
     this.clearRun();
     this.client.reset();
     this.dispatch('load');
@@ -371,6 +450,7 @@ export class ExperimentRuntime {
     const state = useParamsStore.getState();
     if (valuesEqual(state.values[name], value)) return value;
     useParamsStore.setState({ values: { ...state.values, [name]: value } });
+    this.leaveMoment();
     this.link.scheduleWrite(this.table);
     if (spec.live) {
       if (this.sent) {

@@ -22,6 +22,8 @@ export interface RunState {
   diverged: { step: number; reason: string } | null;
   /** Set while `status === 'error'`. Plain text. */
   error: string | null;
+  /** A shared link's moment being replayed; `shown` once it has taken more than a moment. */
+  replay: { target: number; shown: boolean } | null;
 }
 
 export const INITIAL_RUN_STATE: RunState = {
@@ -32,6 +34,7 @@ export const INITIAL_RUN_STATE: RunState = {
   stepsPerSecond: 0,
   diverged: null,
   error: null,
+  replay: null,
 };
 
 export const useRunStore = create<RunState>(() => ({ ...INITIAL_RUN_STATE }));

@@ -35,19 +35,45 @@ class RuntimeHub {
     };
   }
 
+  /** RunControls on the page (ref-counted): when the last one goes, its run stops. */
+  private controls = 0;
+
   attach(experimentId: string, reserved: readonly string[]): () => void {
     this.current?.dispose();
     const runtime = new ExperimentRuntime(experimentId, this.deps(), { reserved });
     this.current = runtime;
+    const onVisibility = () => runtime.setHidden(document.visibilityState === 'hidden');
+    document.addEventListener('visibilitychange', onVisibility);
     return () => {
+      document.removeEventListener('visibilitychange', onVisibility);
       if (this.current !== runtime) return;
       runtime.dispose();
       this.current = null;
     };
   }
+
+  /**
+   * A RunControls mounted. When no controls are left on the page (e.g. the lesson moved to a step without a live
+   * figure while the page's experiment keeps its model), a playing run pauses: nothing on screen could stop it. The
+   * check waits a tick, so controls swapped within one render (a figure replaced by another) do not count.
+   */
+  controlsMounted(): () => void {
+    this.controls++;
+    return () => {
+      this.controls--;
+      setTimeout(() => {
+        if (this.controls === 0) this.current?.pause();
+      }, 0);
+    };
+  }
 }
 
 const hub = new RuntimeHub();
+
+/** RunControls call this while mounted (see RuntimeHub.controlsMounted). */
+export function registerRunControls(): () => void {
+  return hub.controlsMounted();
+}
 
 /** Ask frames to carry view `name` until the returned release function is called. */
 export function addWantedView(name: string): () => void {
@@ -120,9 +146,9 @@ export interface ShareResult {
   copied: boolean;
 }
 
-/** The current link (URL written first), copied to the clipboard when the browser allows it. */
+/** The current link with the step shown as `at` (URL written first), copied to the clipboard when the browser allows it. */
 export async function shareLink(): Promise<ShareResult> {
-  hub.current?.writeUrlNow();
+  hub.current?.writeMomentLink();
   const url = window.location.href;
   try {
     if (!navigator.clipboard?.writeText) return { url, copied: false };

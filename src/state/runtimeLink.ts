@@ -8,10 +8,24 @@ import { shorten, type IgnoredParam } from '../experiments/params';
 import type { ParamTable } from '../experiments/types';
 import { useParamsStore } from './paramsStore';
 import { SPEED_PARAM, formatSpeed, parseSpeed, sameSpeed } from './speed';
+import { MAX_REPLAY_STEP } from '../worker/protocol';
 import { buildQuery, pageParamsKey } from './urlValues';
 
+/** URL name of a shared moment: the link reopens the run replayed to this step, paused. */
+export const AT_PARAM = 'at';
 /** URL names the runtime itself owns (not experiment settings): never reported as unknown. */
-export const RUN_PARAM_NAMES: readonly string[] = [SPEED_PARAM];
+export const RUN_PARAM_NAMES: readonly string[] = [SPEED_PARAM, AT_PARAM];
+
+/** Reads an `at` value: a whole number of steps; garbage → none, too large → clamped, both with a problem. */
+export function parseAt(raw: string): { step: number; problem: string | null } {
+  const t = raw.trim();
+  if (!/^\+?\d{1,20}$/.test(t)) return { step: 0, problem: 'not a step count — starting at step 0' };
+  const n = Number(t);
+  if (n > MAX_REPLAY_STEP) {
+    return { step: MAX_REPLAY_STEP, problem: `too large — replaying to step ${MAX_REPLAY_STEP}` };
+  }
+  return { step: n, problem: null };
+}
 
 const URL_WRITE_DELAY_MS = 200; // coalesces slider drags into one history.replaceState
 
@@ -27,6 +41,10 @@ export class RuntimeLink {
   private lastPageKey: string | null = null;
   /** The `speed` text of the URL as last read or written (our own URL writes come back through sync). */
   private speedText: string | null | undefined = undefined;
+  /** The `at` text likewise; a new one asks for a replay. */
+  private atText: string | null | undefined = undefined;
+  /** The shared moment the link names while the run is still there (null once it moves on). */
+  private moment: number | null = null;
 
   constructor(
     private readonly deps: LinkDeps,
@@ -67,6 +85,30 @@ export class RuntimeLink {
     return { changed, problem };
   }
 
+  /**
+   * A moment to replay to, when the URL's `at` is new (a link was opened); null otherwise. Remembers it as the
+   * link's moment, so the URL keeps naming it until the run moves on.
+   */
+  readAt(): { step: number | null; problem: IgnoredParam | null } {
+    const raw = this.query().get(AT_PARAM);
+    if (raw === this.atText) return { step: null, problem: null };
+    this.atText = raw;
+    if (raw === null) return { step: null, problem: null };
+    const parsed = parseAt(raw);
+    this.moment = parsed.step > 0 ? parsed.step : null;
+    const problem = parsed.problem ? { name: AT_PARAM, raw: shorten(raw), reason: parsed.problem } : null;
+    return { step: this.moment, problem };
+  }
+
+  /** The moment the link should name (Share), or null when the run has moved on from it. */
+  setMoment(step: number | null) {
+    this.moment = step !== null && step > 0 ? Math.min(MAX_REPLAY_STEP, Math.floor(step)) : null;
+  }
+
+  get hasMoment(): boolean {
+    return this.moment !== null;
+  }
+
   scheduleWrite(table: ParamTable | null) {
     this.cancelWrite();
     this.writeTimer = setTimeout(() => {
@@ -87,10 +129,14 @@ export class RuntimeLink {
     if (!table || route.path !== this.path) return;
     const state = useParamsStore.getState();
     this.speedText = sameSpeed(state.speed, state.defaultSpeed) ? null : formatSpeed(state.speed);
+    this.atText = this.moment === null ? null : String(this.moment);
     const next = buildQuery(table, state, {
       current: route.query,
       keep: this.reserved.filter((name) => !RUN_PARAM_NAMES.includes(name)),
-      extra: [[SPEED_PARAM, this.speedText]],
+      extra: [
+        [SPEED_PARAM, this.speedText],
+        [AT_PARAM, this.atText],
+      ],
     });
     if (next.toString() !== route.query.toString()) this.deps.replaceQuery(next);
   }
