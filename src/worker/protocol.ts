@@ -1,5 +1,5 @@
 /**
- * Typed messages between the main thread and the trainer worker.
+ * Typed messages between the main thread and the trainer worker (docs/CONTRACTS.md, "Worker protocol").
  * Frames carry typed arrays as transferables; at most one frame is in flight (the worker waits for `ack`).
  *
  * The core message names are fixed by the app's contract; the runtime adds optional fields and these messages:
