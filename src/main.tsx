@@ -4,6 +4,7 @@ import { App } from './app/App';
 import { ErrorBoundary } from './components/errors';
 import './styles/global.css';
 import { registerServiceWorker } from './app/offline/registerServiceWorker';
+import { reloadOnStaleChunks } from './app/offline/reloadOnStaleChunk';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
@@ -15,4 +16,7 @@ createRoot(document.getElementById('root')!).render(
 );
 
 // Offline support in production builds only (a dev server's files change all the time).
-if (import.meta.env.PROD) registerServiceWorker();
+if (import.meta.env.PROD) {
+  registerServiceWorker();
+  reloadOnStaleChunks();
+}

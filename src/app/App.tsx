@@ -11,6 +11,12 @@ import { useGlobalKeys } from '../platform/keyboard';
 import { usePresentation, usePresenterDocument } from '../lessons/presenter/usePresentation';
 import { HelpOverlay } from '../lessons/presenter/HelpOverlay';
 import { UpdatePrompt } from './offline/UpdatePrompt';
+import { isStaleChunkError, reloadForNewVersion } from './offline/reloadOnStaleChunk';
+
+/** A page whose chunk belongs to a build no longer on the server: reload to the new build (same URL). */
+function reloadIfStale(error: unknown) {
+  if (import.meta.env.PROD && isStaleChunkError(error)) reloadForNewVersion();
+}
 
 export function App() {
   const route = useRoute();
@@ -57,7 +63,7 @@ export function App() {
       </header>
       <main id="main" tabIndex={-1}>
         {/* A page that fails leaves the header, footer and navigation working; another route clears the error. */}
-        <ErrorBoundary what="This page" resetKey={route.path} testId="page-error">
+        <ErrorBoundary what="This page" resetKey={route.path} testId="page-error" onError={reloadIfStale}>
           <Suspense fallback={<p className="loading">Loading…</p>}>{page}</Suspense>
         </ErrorBoundary>
       </main>

@@ -16,6 +16,8 @@ export interface ErrorBoundaryProps {
   resetKey?: unknown;
   recover?: 'retry' | 'reload';
   testId?: string;
+  /** Told about every caught error (e.g. the app reloads itself when a chunk of an old build is gone). */
+  onError?: (error: unknown) => void;
   children: ReactNode;
 }
 
