@@ -1,6 +1,6 @@
 import { NOT_SAVED_MESSAGE, useProgress, type UnreadableProgress } from '../state/progress';
 import { downloadBlob } from '../components/export/exportFigure';
-import './shared.css';
+import './common.css';
 
 /**
  * What the learner must know about saved progress: a dismissible notice when saved data was set aside, merged or is

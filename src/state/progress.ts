@@ -21,8 +21,8 @@ export * from './progressData';
 /**
  * Saved learning progress: steps seen, check answers and the last position per chapter, in localStorage.
  *
- * Rules: the data is versioned and validated on load; older shapes are migrated; anything unreadable (corrupt JSON,
- * wrong shape) is copied to a backup key and reported — never silently wiped. Data this version cannot read and
+ * Rules (docs/CONTRACTS.md, "Reliability rules"): the data is versioned and validated on load; older shapes are
+ * migrated; anything unreadable (corrupt JSON, wrong shape) is copied to a backup key and reported — never silently wiped. Data this version cannot read and
  * cannot copy aside (a newer version's record, or text too large for a second copy) is never written over: saving
  * pauses and the learner is offered to download it, then to discard it, after which saving resumes. Another tab's
  * saves are merged in (the `storage` event, and again just before every write), so two tabs keep each other's steps.
