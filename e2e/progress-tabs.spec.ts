@@ -1,5 +1,5 @@
-import { test, expect, saveScreenshot } from './fixtures';
-import type { BrowserContext, Page } from '@playwright/test';
+import { test, expect, saveScreenshot, openSecondTab } from './fixtures';
+import type { Page } from '@playwright/test';
 
 /**
  * Saved progress across tabs and against bad stored data, in real Chromium (two pages of one context share
@@ -8,16 +8,6 @@ import type { BrowserContext, Page } from '@playwright/test';
  */
 
 const KEY = 'gradient-lab:progress';
-
-/** A second tab; its page errors fail the test like the first tab's do. */
-async function openTab(context: BrowserContext, errors: string[]): Promise<Page> {
-  const tab = await context.newPage();
-  tab.on('pageerror', (err) => errors.push(`tab 2 pageerror: ${err.message}`));
-  tab.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(`tab 2 console.error: ${msg.text()}`);
-  });
-  return tab;
-}
 
 const stored = (page: Page) => page.evaluate((key) => localStorage.getItem(key), KEY);
 
@@ -28,7 +18,7 @@ test('a tab never overwrites progress written by a newer version in another tab'
 }) => {
   await page.goto('./#/neurons?lesson=1');
   await expect(page.getByTestId('lesson-step-indicator')).toHaveText(/^Step 1 of/);
-  const tabB = await openTab(context, pageErrors);
+  const tabB = await openSecondTab(context, pageErrors);
   await tabB.goto('./#/');
   const newer = JSON.stringify({ version: 2, chapters: { neurons: { visits: [{ step: 'one', at: 1 }] } } });
   await tabB.evaluate(([key, text]) => localStorage.setItem(key, text), [KEY, newer] as const);
@@ -50,7 +40,7 @@ test('two tabs of this version merge their progress instead of overwriting it', 
 }) => {
   await page.goto('./#/neurons?lesson=1');
   await expect(page.getByTestId('lesson-step-indicator')).toHaveText(/^Step 1 of/);
-  const tabB = await openTab(context, pageErrors);
+  const tabB = await openSecondTab(context, pageErrors);
   await tabB.goto('./#/activations?lesson=1');
   await expect(tabB.getByTestId('lesson-step-indicator')).toHaveText(/^Step 1 of/);
   await tabB.keyboard.press('ArrowRight');

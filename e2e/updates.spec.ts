@@ -1,5 +1,5 @@
-import { test, expect } from './fixtures';
-import type { BrowserContext, Page } from '@playwright/test';
+import { test, expect, openSecondTab } from './fixtures';
+import type { Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -72,15 +72,6 @@ const runsNewBuild = (page: Page) =>
     )
     .catch(() => false);
 
-async function openTab(context: BrowserContext, errors: string[]): Promise<Page> {
-  const tab = await context.newPage();
-  tab.on('pageerror', (err) => errors.push(`tab B pageerror: ${err.message}`));
-  tab.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(`tab B console.error: ${msg.text()}`);
-  });
-  return tab;
-}
-
 const controlled = (page: Page) => page.evaluate(() => navigator.serviceWorker.controller !== null);
 
 test('an update in one tab leaves the other tab working, and that tab’s Reload works', async ({
@@ -98,7 +89,7 @@ test('an update in one tab leaves the other tab working, and that tab’s Reload
     });
     await page.reload();
     await expect.poll(() => controlled(page), { timeout: 30_000 }).toBe(true);
-    const tabB = await openTab(context, pageErrors);
+    const tabB = await openSecondTab(context, pageErrors, 'tab B');
     await tabB.goto(`${origin}/#/`);
     await expect(tabB.getByTestId('chapter-list')).toBeVisible();
     await expect.poll(() => controlled(tabB)).toBe(true);
