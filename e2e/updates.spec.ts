@@ -135,7 +135,7 @@ test.describe('a tab without a service worker', () => {
     serviceWorkers: 'block',
     // The vanished chunk's 404 and the failed import are reported by the browser before the tab reloads.
     allowConsoleErrors: [
-      [/status of 404/, /Failed to fetch dynamically imported module/, /The above error occurred/],
+      [/status of 404/, /Failed to fetch dynamically imported module/, /Unable to preload CSS/],
       { scope: 'test' },
     ],
   });
