@@ -36,10 +36,12 @@ export function PresenterFigure({
       // Block content always spans the box (scrollWidth = width) and wraps; only content wider than the box limits us.
       let zoom = Math.max(1, Math.min(MAX_ZOOM, height / h, w > width ? width / w : Infinity));
       // Zooming narrows the layout width, so wrapping content can grow taller: shrink until it fits (few rounds).
-      for (let round = 0; round < 4 && zoom > 1; round++) {
+      // What must hold is the box's own test — nothing to scroll — which also counts margins that stick out of the
+      // content and sub-pixel rounding of fractional zooms.
+      for (let round = 0; round < 6 && zoom > 1; round++) {
         content.style.zoom = String(zoom);
-        const shown = content.getBoundingClientRect().height;
-        if (shown <= height + 1) break;
+        const shown = Math.max(content.getBoundingClientRect().height, box.scrollHeight);
+        if (shown <= height) break;
         zoom = Math.max(1, zoom * (height / shown) * 0.98);
       }
       content.style.zoom = String(zoom);
@@ -53,11 +55,23 @@ export function PresenterFigure({
       cancelAnimationFrame(frame);
       frame = requestAnimationFrame(fit);
     };
+    // The content can grow after the timer above: KaTeX and text fonts load lazily (their metrics change line heights),
+    // and charts settle at their measured width. A zoom computed before that left the figure taller than the screen on
+    // slow machines, so re-fit whenever the box or the content changes size and whenever a font finishes loading.
+    // (A re-fit that lands on the same zoom leaves sizes unchanged, so the observer goes quiet.)
     const observer = typeof ResizeObserver === 'function' ? new ResizeObserver(refit) : null;
-    if (observer) observer.observe(box);
-    else window.addEventListener('resize', refit);
+    if (observer) {
+      observer.observe(box);
+      observer.observe(content);
+    } else window.addEventListener('resize', refit);
+    const fonts = typeof document !== 'undefined' ? document.fonts : undefined;
+    let live = true;
+    fonts?.addEventListener?.('loadingdone', refit);
+    void fonts?.ready?.then(() => live && refit());
     return () => {
+      live = false;
       observer?.disconnect();
+      fonts?.removeEventListener?.('loadingdone', refit);
       window.removeEventListener('resize', refit);
       cancelAnimationFrame(frame);
       window.clearTimeout(timer);
