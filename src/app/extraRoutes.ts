@@ -4,4 +4,5 @@ import type { ComponentType } from 'react';
 export const extraRoutes: Record<string, () => Promise<{ default: ComponentType }>> = {
   lab: () => import('./LabPage'),
   gallery: () => import('./gallery/GalleryPage'),
+  notation: () => import('./notation/NotationPage'),
 };

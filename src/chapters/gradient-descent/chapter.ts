@@ -65,7 +65,7 @@ The three runs below share the model (a line $w x + b$), the data, the starting 
       pace: 10,
       stopAt: 200,
       caption: 'Four learning rates on the same surface: too small, about right, too large, divergent.',
-      body: `The learning rate $\\alpha$ is the single most important setting of gradient descent. In $\\theta \\leftarrow \\theta - \\alpha \\nabla J(\\theta)$ it scales every step.
+      body: `The learning rate $\\alpha$ is the single most important setting of gradient descent. In $\\theta \\leftarrow \\theta - \\alpha \\nabla L(\\theta)$ it scales every step.
 
 - **Too small**: every step is safe but tiny; training takes forever and may stall on a plateau.
 - **About right**: the loss falls quickly and settles.
@@ -104,7 +104,7 @@ Here four runs start from the same point on the same surface and race. A run tha
 
 **Momentum** keeps a running velocity $v$ and moves along it, like a ball rolling downhill:
 
-$$v \\leftarrow \\beta\\, v + \\nabla J(\\theta), \\qquad \\theta \\leftarrow \\theta - \\alpha\\, v .$$
+$$v \\leftarrow \\beta\\, v + \\nabla L(\\theta), \\qquad \\theta \\leftarrow \\theta - \\alpha\\, v .$$
 
 In a long narrow valley the side-to-side components of the gradient cancel from step to step while the component along the valley adds up, so the ball speeds along the floor. $\\beta$ (typically 0.9) says how much of the old velocity survives each step.
 
