@@ -1,5 +1,5 @@
 /**
- * Typed messages between the main thread and the trainer worker (DESIGN.md §2 "Worker protocol").
+ * Typed messages between the main thread and the trainer worker (docs/CONTRACTS.md, "Worker protocol").
  * Frames carry typed arrays as transferables; at most one frame is in flight (the worker waits for `ack`).
  *
  * The message names of DESIGN §2 are fixed; the runtime adds optional fields and three messages:
