@@ -2,6 +2,12 @@ import { useLayoutEffect, useRef, type ReactNode } from 'react';
 
 /** Largest enlargement: beyond this, text and controls look absurd even on a big screen. */
 const MAX_ZOOM = 2.2;
+/**
+ * Smallest: a figure taller than the screen at its natural size is shrunk rather than cut off (the presenter's
+ * larger type, --font-scale, keeps text readable down to here). Shrinking also widens the layout, so side-by-side
+ * panels that stacked at the natural size sit next to each other again.
+ */
+const MIN_ZOOM = 0.5;
 
 /**
  * The lesson page's figure area, in every mode (so switching modes never remounts the figure). With `fit` (presenter
@@ -34,15 +40,15 @@ export function PresenterFigure({
       const w = content.scrollWidth;
       if (!width || !height || !h || !w) return;
       // Block content always spans the box (scrollWidth = width) and wraps; only content wider than the box limits us.
-      let zoom = Math.max(1, Math.min(MAX_ZOOM, height / h, w > width ? width / w : Infinity));
+      let zoom = Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, height / h, w > width ? width / w : Infinity));
       // Zooming narrows the layout width, so wrapping content can grow taller: shrink until it fits (few rounds).
       // What must hold is the box's own test — nothing to scroll — which also counts margins that stick out of the
       // content and sub-pixel rounding of fractional zooms.
-      for (let round = 0; round < 6 && zoom > 1; round++) {
+      for (let round = 0; round < 8 && zoom > MIN_ZOOM; round++) {
         content.style.zoom = String(zoom);
         const shown = Math.max(content.getBoundingClientRect().height, box.scrollHeight);
         if (shown <= height) break;
-        zoom = Math.max(1, zoom * (height / shown) * 0.98);
+        zoom = Math.max(MIN_ZOOM, zoom * (height / shown) * 0.98);
       }
       content.style.zoom = String(zoom);
       box.dataset.zoom = zoom.toFixed(2);
