@@ -39,7 +39,7 @@ async function smallestFigureText(page: Page) {
       if (style.visibility === 'hidden' || style.display === 'none' || Number(style.opacity) === 0) continue;
       let px = parseFloat(style.fontSize);
       if (el instanceof SVGElement) {
-        const ctm = (el as SVGGraphicsElement).getScreenCTM?.();
+        const ctm = (el as unknown as SVGGraphicsElement).getScreenCTM?.();
         if (ctm) px *= Math.hypot(ctm.a, ctm.b);
       }
       if (px < smallest.px) smallest = { px, text: text.slice(0, 30) };

@@ -80,7 +80,7 @@ function BatchModesPlots() {
                 </td>
                 <td data-testid={`iters-${m.id}`}>{num(r?.iterations) ?? '–'}</td>
                 <td data-testid={`epochs-${m.id}`}>{fmt(num(r?.epochs), 3)}</td>
-                <td>{fmt(num(r?.loss))}</td>
+                <td data-testid={`loss-${m.id}`}>{fmt(num(r?.loss))}</td>
               </tr>
             );
           })}
