@@ -4,10 +4,10 @@ import { useLayoutEffect, useRef, type ReactNode } from 'react';
 const MAX_ZOOM = 2.2;
 /**
  * Smallest: a figure taller than the screen at its natural size is shrunk rather than cut off (the presenter's
- * larger type, --font-scale, keeps text readable down to here). Shrinking also widens the layout, so side-by-side
+ * larger type, --font-scale, keeps text legible down to here; only the Transformer's tallest figures go that far). Shrinking also widens the layout, so side-by-side
  * panels that stacked at the natural size sit next to each other again.
  */
-const MIN_ZOOM = 0.5;
+const MIN_ZOOM = 0.42;
 
 /**
  * The lesson page's figure area, in every mode (so switching modes never remounts the figure). With `fit` (presenter
