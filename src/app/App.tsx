@@ -69,7 +69,9 @@ export function App() {
       </main>
       <footer className="app-footer" data-chrome>
         <span>Gradient Lab — every idea a live experiment. Runs entirely in your browser.</span>
-        <a href="#/gallery">Figure gallery</a>
+        <nav className="footer-links" aria-label="More">
+          <a href="#/notation">Notation</a> · <a href="#/gallery">Figure gallery (for developers)</a>
+        </nav>
       </footer>
       <HelpOverlay />
       <UpdatePrompt />

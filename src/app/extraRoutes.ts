@@ -8,6 +8,7 @@ import { lazy, type ComponentType } from 'react';
 const extraRoutes = new Map<string, ComponentType>([
   ['lab', lazy(() => import('./LabPage'))],
   ['gallery', lazy(() => import('./gallery/GalleryPage'))],
+  ['notation', lazy(() => import('./notation/NotationPage'))],
 ]);
 
 export function findExtraRoute(path: string): ComponentType | undefined {
