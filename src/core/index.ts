@@ -132,3 +132,4 @@ export type { TransformerLayerConfig, Seq2SeqConfig, GreedyOptions, NormPlacemen
 export * from './sampling';
 export * from './data/text';
 export * from './data/glove';
+export * from './data/bpe';
