@@ -47,11 +47,19 @@ export function countCooccurrences(sentences: readonly string[], window: number)
   return { vocab, frequency, rows, cols, values };
 }
 
-/** The dense top-left block X[0…n)[0…n) (the n most frequent words), row-major [n, n]. */
-export function denseBlock(c: Cooccurrence, n: number): Float32Array {
+/** X restricted to the given words (rows and columns in that order), row-major [n, n]; unknown words give zeros. */
+export function subBlock(c: Cooccurrence, words: readonly string[]): Float32Array {
+  const n = words.length;
+  const position = new Map<number, number>();
+  words.forEach((w, k) => {
+    const id = c.vocab.stoi.get(w);
+    if (id !== undefined) position.set(id, k);
+  });
   const out = new Float32Array(n * n);
   for (let k = 0; k < c.rows.length; k++) {
-    if (c.rows[k] < n && c.cols[k] < n) out[c.rows[k] * n + c.cols[k]] = c.values[k];
+    const r = position.get(c.rows[k]);
+    const col = position.get(c.cols[k]);
+    if (r !== undefined && col !== undefined) out[r * n + col] = c.values[k];
   }
   return out;
 }

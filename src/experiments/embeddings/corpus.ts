@@ -56,22 +56,16 @@ export const TOPIC_WORDS: Readonly<Record<Topic, { nouns: readonly string[]; ver
   },
 };
 
-/** Male / female pairs with the role context they appear in. */
-export const GENDER_PAIRS: readonly { male: string; female: string; role: 'royal' | 'family' | 'young' }[] = [
-  { male: 'man', female: 'woman', role: 'family' },
-  { male: 'king', female: 'queen', role: 'royal' },
-  { male: 'prince', female: 'princess', role: 'royal' },
-  { male: 'father', female: 'mother', role: 'family' },
-  { male: 'brother', female: 'sister', role: 'family' },
-  { male: 'boy', female: 'girl', role: 'young' },
-  { male: 'son', female: 'daughter', role: 'young' },
+/** Male / female pairs, each with two context words of its own (so king and prince are not interchangeable). */
+export const GENDER_PAIRS: readonly { male: string; female: string; context: readonly [string, string] }[] = [
+  { male: 'man', female: 'woman', context: ['work', 'street'] },
+  { male: 'king', female: 'queen', context: ['crown', 'throne'] },
+  { male: 'prince', female: 'princess', context: ['castle', 'horse'] },
+  { male: 'father', female: 'mother', context: ['home', 'dinner'] },
+  { male: 'brother', female: 'sister', context: ['older', 'younger'] },
+  { male: 'boy', female: 'girl', context: ['school', 'games'] },
+  { male: 'son', female: 'daughter', context: ['born', 'baby'] },
 ];
-
-const ROLE_WORDS: Readonly<Record<'royal' | 'family' | 'young', readonly string[]>> = {
-  royal: ['palace', 'crown', 'throne', 'royal'],
-  family: ['home', 'family', 'house', 'dinner'],
-  young: ['school', 'games', 'friends', 'toys'],
-};
 
 /** Country / capital pairs with the language spoken in both. */
 export const CAPITALS: readonly { country: string; capital: string; language: string }[] = [
@@ -105,11 +99,11 @@ function genderSentence(rng: Rng): string {
   const female = rng.next() < 0.5;
   const word = female ? pair.female : pair.male;
   const [pron, poss] = female ? ['she', 'her'] : ['he', 'his'];
-  const role = pick(rng, ROLE_WORDS[pair.role]);
+  const ctx = pick(rng, pair.context);
   const templates = [
-    () => `the ${word} said ${pron} was at ${poss} ${role}`,
-    () => `${pron} is the ${word} of the ${role} ${pick(rng, FILLER)}`,
-    () => `the ${role} of the ${word} and ${poss} ${pick(rng, ROLE_WORDS[pair.role])}`,
+    () => `the ${word} said ${pron} was at ${poss} ${ctx}`,
+    () => `${pron} is the ${word} of the ${ctx} ${pick(rng, FILLER)}`,
+    () => `the ${ctx} of the ${word} and ${poss} ${pick(rng, pair.context)}`,
   ];
   return pick(rng, templates)();
 }
@@ -117,7 +111,7 @@ function genderSentence(rng: Rng): string {
 function capitalSentence(rng: Rng): string {
   const { country, capital, language } = pick(rng, CAPITALS);
   const templates = [
-    () => `${capital} is the capital city of ${country}`,
+    () => `${capital} is the ${language} capital city of ${country}`,
     () => `people in ${country} speak ${language} in the country`,
     () => `the streets of ${capital} city are full of ${language} voices`,
     () => `${country} is a ${language} nation and a big country`,
@@ -127,7 +121,7 @@ function capitalSentence(rng: Rng): string {
 }
 
 /** Default size of the generated corpus, in sentences. */
-export const CORPUS_SENTENCES = 20000;
+export const CORPUS_SENTENCES = 40000;
 
 /**
  * The corpus as sentences (lower case, space-separated words). Deterministic for a given `seed`; the chapter

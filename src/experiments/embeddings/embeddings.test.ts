@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkGrad } from '../../core/testing';
 import { analogyTestSet, generateCorpus, PROBE_WORDS } from './corpus';
-import { countCooccurrences, denseBlock } from './cooccurrence';
+import { countCooccurrences, subBlock } from './cooccurrence';
 import { glovePairs, gloveLoss, gloveWeight } from './objective';
 import { createGlove, corpusStats, gloveParams } from './trainer';
 import { analogy, mostSimilar, neighboursOf, pca2, rowNorms } from './vectors';
@@ -11,7 +11,7 @@ describe('co-occurrence counting', () => {
   it('adds 1/distance within the window, symmetrically, per sentence', () => {
     const c = countCooccurrences(['a b c', 'a b'], 2);
     const id = (w: string) => c.vocab.stoi.get(w)!;
-    const X = denseBlock(c, c.vocab.size);
+    const X = subBlock(c, c.vocab.itos);
     const V = c.vocab.size;
     expect(X[id('a') * V + id('b')]).toBeCloseTo(2); // adjacent in both sentences
     expect(X[id('b') * V + id('a')]).toBeCloseTo(2);
@@ -19,6 +19,7 @@ describe('co-occurrence counting', () => {
     expect(X[id('b') * V + id('c')]).toBeCloseTo(1);
     expect(Array.from(c.frequency)).toEqual([2, 2, 1]); // a, b, c
     expect(countCooccurrences(['a b c'], 1).values.length).toBe(4); // a–c is outside a window of 1
+    expect(Array.from(subBlock(c, ['c', 'a', 'zzz']))).toEqual([0, 0.5, 0, 0.5, 0, 0, 0, 0, 0]);
   });
 
   it('never counts across sentences', () => {

@@ -7,7 +7,7 @@
 import { Rng, adam, asParameter, noGrad, randn, zeros, type Tensor } from '../../core';
 import type { Experiment, Metrics, ParamTable, ParamValue, ParamValues, Trainer, Views } from '../types';
 import { analogyTestSet, generateCorpus, PROBE_WORDS, topicOf, TOPICS } from './corpus';
-import { countCooccurrences, denseBlock, type Cooccurrence } from './cooccurrence';
+import { countCooccurrences, subBlock, type Cooccurrence } from './cooccurrence';
 import { glovePairs, gloveLoss } from './objective';
 import { analogy, neighboursOf, pca2, rowNorms } from './vectors';
 
@@ -46,8 +46,25 @@ export const gloveParams: ParamTable = [
   },
 ];
 
-/** Words of the co-occurrence heatmap: the most frequent ones. */
-export const HEATMAP_WORDS = 16;
+/** Words of the co-occurrence heatmap: a few of each group, so the block structure of the counts shows. */
+export const HEATMAP_WORDS = [
+  'football',
+  'match',
+  'team',
+  'bank',
+  'market',
+  'price',
+  'planet',
+  'research',
+  'election',
+  'minister',
+  'king',
+  'queen',
+  'he',
+  'she',
+  'paris',
+  'france',
+] as const;
 /** Analogy accuracy is re-evaluated every this many steps (it reads the whole table). */
 const EVAL_EVERY = 10;
 const HISTORY_MAX = 512;
@@ -111,6 +128,8 @@ export function createGlove(params: ParamValues, seed: number): Trainer {
   const shownGroups = Int32Array.from(shown, (word) =>
     PROJECTION_GROUPS.indexOf(topicOf(word) as (typeof PROJECTION_GROUPS)[number]),
   );
+
+  const heatmap = subBlock(stats, HEATMAP_WORDS);
 
   let step = 0;
   let loss = noGrad(() => gloveLoss(w, wt, b, bt, pairs).item());
@@ -182,11 +201,7 @@ export function createGlove(params: ParamValues, seed: number): Trainer {
         out.projection = { coords: p.coords, words: shown, groups: shownGroups };
       }
       if (wanted.includes('cooc'))
-        out.cooc = {
-          n: HEATMAP_WORDS,
-          values: denseBlock(stats, HEATMAP_WORDS),
-          words: stats.vocab.itos.slice(0, HEATMAP_WORDS),
-        };
+        out.cooc = { n: HEATMAP_WORDS.length, values: heatmap, words: [...HEATMAP_WORDS] };
       if (wanted.includes('accuracyHistory'))
         out.accuracyHistory = {
           x: history.step.slice(0, history.length),

@@ -78,15 +78,11 @@ export function AnalogyFigure({ preset }: { preset?: LessonStep['preset'] }) {
           tex={`\\hat w_{\\text{${b}}} - \\hat w_{\\text{${a}}} + \\hat w_{\\text{${c}}} \\approx \\hat w_{\\text{${answers[0]?.word ?? '?'}}}\\quad(\\cos = ${answers[0] ? answers[0].similarity.toFixed(3) : '–'})`}
         />
       </div>
-      <div className="emb-pair">
-        <section className="emb-panel" aria-label="Top answers">
-          <h3>Top answers (cosine)</h3>
-          <ScoredList items={answers} testId="analogy-answers" empty="Answers appear with the first frame." />
-        </section>
+      <div className="emb-main">
         <LineChart
           title="Analogy test accuracy"
           xLabel="training steps"
-          height={220}
+          height={200}
           yDomain={[0, 1]}
           series={
             history
@@ -98,6 +94,10 @@ export function AnalogyFigure({ preset }: { preset?: LessonStep['preset'] }) {
           }
           caption="Fraction of the analogy test set answered exactly, and the accuracy of guessing at random."
         />
+        <section className="emb-panel" aria-labelledby="emb-answers">
+          <h3 id="emb-answers">Top answers (cosine)</h3>
+          <ScoredList items={answers} testId="analogy-answers" empty="Answers appear with the first frame." />
+        </section>
       </div>
       <p className="emb-readout">
         Test set: <strong data-testid="analogy-count">{formatMetric(m?.analogyCount)}</strong> questions ·

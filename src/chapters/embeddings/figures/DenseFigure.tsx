@@ -1,5 +1,5 @@
 import type { LessonStep } from '../../../lessons/types';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { EmbeddingScatter, MatrixView } from '../../../components/charts';
 import { ParamControls } from '../../../components/controls';
 import { Tex } from '../../../components/math';
@@ -40,6 +40,7 @@ interface Cooc {
 export function DenseFigure({ preset }: { preset?: LessonStep['preset'] }) {
   useExperiment({ experiment: 'embeddings-glove', preset, reserved: DENSE_RESERVED });
   const { views, frame, table } = useGloveViews(EXTRA_VIEWS);
+  const [show, setShow] = useState<'vectors' | 'counts'>('vectors');
   const projection = asProjection(views.projection);
   const cooc = views.cooc as Cooc | undefined;
   const { text: rawWord, setText: setWord } = useTextParam('word', 'football');
@@ -70,6 +71,14 @@ export function DenseFigure({ preset }: { preset?: LessonStep['preset'] }) {
         : [],
     [projection],
   );
+  const projectedNeighbours = (i: number) => {
+    if (!table || !projection) return [];
+    const id = table.index.get(projection.words[i]);
+    if (id === undefined) return [];
+    return neighboursOf(table.data, table.dim, table.norms, id, 3)
+      .map((s) => projection.words.indexOf(table.words[s.index]))
+      .filter((j) => j >= 0);
+  };
   const selected = projection ? projection.words.indexOf(word) : -1;
   const wordList = projection?.words ?? [...PROBE_WORDS];
   const m = frame?.metrics;
@@ -88,58 +97,67 @@ export function DenseFigure({ preset }: { preset?: LessonStep['preset'] }) {
           tex={`L = \\tfrac{1}{P}\\textstyle\\sum_{ij} f(X_{ij})\\,(w_i^\\top \\tilde w_j + b_i + \\tilde b_j - \\log X_{ij})^2 = ${formatMetric(m?.loss)}`}
         />
       </div>
-      <div className="emb-pair">
-        {cooc && cells ? (
-          <MatrixView
-            title="Co-occurrence log(1 + X), most frequent words"
-            values={cells}
-            rows={cooc.n}
-            cols={cooc.n}
-            rowLabels={cooc.words}
-            colLabels={cooc.words}
-            colorScale="sequential"
-            showValues={false}
-            maxCell={16}
-            caption="How often word j appears near word i in the corpus (1/distance per meeting), log scale."
-          />
-        ) : (
-          <p className="emb-muted">The counts appear with the first frame.</p>
-        )}
-        <EmbeddingScatter
-          title="Word vectors, 2-D PCA projection"
-          points={points}
-          groupLabels={PROJECTION_GROUPS}
-          selected={selected >= 0 ? selected : null}
-          onSelect={(i) => i !== null && projection && setWord(projection.words[i])}
-          neighbours={(i) => {
-            if (!table || !projection) return [];
-            const id = table.index.get(projection.words[i]);
-            if (id === undefined) return [];
-            return neighboursOf(table.data, table.dim, table.norms, id, 3)
-              .map((s) => projection.words.indexOf(table.words[s.index]))
-              .filter((j) => j >= 0);
-          }}
-          k={3}
-          height={300}
-          caption="Topic, people and place words of the corpus projected on the first two principal components of their vectors."
-        />
+      <div className="emb-toggle" role="group" aria-label="What the chart shows">
+        {(['vectors', 'counts'] as const).map((v) => (
+          <button key={v} type="button" aria-pressed={show === v} onClick={() => setShow(v)}>
+            {v === 'vectors' ? 'Word vectors (PCA)' : 'Co-occurrence counts'}
+          </button>
+        ))}
       </div>
-      <div className="emb-row">
-        <WordPicker
-          label="Neighbours of"
-          words={wordList}
-          value={word}
-          onChange={setWord}
-          testId="dense-word"
-        />
-        <ScoredList items={near} testId="dense-neighbours" empty="Neighbours appear with the first frame." />
-        <p className="emb-readout">
-          Same-topic words in the top 3:{' '}
-          <strong data-testid="dense-same-topic">{near.length ? sameTopic : '–'}</strong>
-          {' · '}probe words with a same-topic top-3 neighbour:{' '}
-          <strong data-testid="dense-probe-hits">{formatMetric(m?.probeHits)}</strong> of{' '}
-          {formatMetric(m?.probeCount)}
-        </p>
+      <div className="emb-main">
+        {show === 'counts' ? (
+          cooc && cells ? (
+            <MatrixView
+              title="Co-occurrence counts, log(1 + X)"
+              values={cells}
+              rows={cooc.n}
+              cols={cooc.n}
+              rowLabels={cooc.words}
+              colLabels={cooc.words}
+              colorScale="sequential"
+              showValues={false}
+              maxCell={16}
+              caption="How often word j appears near word i in the corpus (1/distance per meeting), log scale."
+            />
+          ) : (
+            <p className="emb-muted">The counts appear with the first frame.</p>
+          )
+        ) : (
+          <EmbeddingScatter
+            title="Word vectors, 2-D PCA projection"
+            points={points}
+            groupLabels={PROJECTION_GROUPS}
+            selected={selected >= 0 ? selected : null}
+            onSelect={(i) => i !== null && projection && setWord(projection.words[i])}
+            neighbours={projectedNeighbours}
+            k={3}
+            height={250}
+            caption="Topic, people and place words projected on the first two principal components of their vectors."
+          />
+        )}
+        <section className="emb-panel" aria-label="Nearest neighbours">
+          <WordPicker
+            label="Neighbours of"
+            words={wordList}
+            value={word}
+            onChange={setWord}
+            testId="dense-word"
+          />
+          <ScoredList
+            items={near}
+            testId="dense-neighbours"
+            empty="Neighbours appear with the first frame."
+          />
+          <p className="emb-readout">
+            Same topic in top 3:{' '}
+            <strong data-testid="dense-same-topic">{near.length ? sameTopic : '–'}</strong>
+          </p>
+          <p className="emb-readout">
+            Probe words with a same-topic top-3 neighbour:{' '}
+            <strong data-testid="dense-probe-hits">{formatMetric(m?.probeHits)}</strong> of{' '}
+            {formatMetric(m?.probeCount)}
+          </p>
+        </section>
       </div>
       <ParamControls only={['lr', 'dim', 'window']} />
     </div>
