@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
 import { test, expect } from './fixtures';
+import { writeTestFiles } from './gloveFiles';
 import type { Page } from '@playwright/test';
 
 /**
@@ -13,7 +14,8 @@ test.describe.configure({ timeout: 120_000 });
 const SHOTS = '/tmp/shots-embeddings';
 mkdirSync(SHOTS, { recursive: true });
 const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}/${name}.png` });
-const num = async (page: Page, testId: string) => Number(await page.getByTestId(testId).first().textContent());
+const num = async (page: Page, testId: string) =>
+  Number(await page.getByTestId(testId).first().textContent());
 
 async function waitReady(page: Page) {
   await expect(page.getByTestId('run-status')).toHaveText(/idle|paused/, { timeout: 30_000 });
@@ -28,7 +30,9 @@ async function runSteps(page: Page, n: number) {
 }
 
 async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
@@ -118,7 +122,7 @@ for (const scheme of ['light', 'dark'] as const) {
     page,
   }) => {
     await page.emulateMedia({ colorScheme: scheme });
-    for (let lesson = 1; lesson <= 5; lesson++) {
+    for (let lesson = 1; lesson <= 6; lesson++) {
       await page.setViewportSize({ width: 1280, height: 800 });
       await page.goto(`./#/embeddings?lesson=${lesson}`);
       await expect(page.getByTestId('lesson-step-indicator')).toBeVisible();
@@ -141,10 +145,62 @@ for (const scheme of ['light', 'dark'] as const) {
 }
 
 test('axe: no serious or critical violations on each step', async ({ page }) => {
-  for (let lesson = 1; lesson <= 5; lesson++) {
+  for (let lesson = 1; lesson <= 6; lesson++) {
     await page.goto(`./#/embeddings?lesson=${lesson}`);
     await expect(page.getByTestId('lesson-step-indicator')).toBeVisible();
     if (lesson >= 4) await waitReady(page);
     expect(await seriousViolations(page), `lesson ${lesson}`).toEqual([]);
   }
+});
+
+test.describe('step 6: GloVe files', () => {
+  const files = writeTestFiles('/tmp/glove-test-files');
+  const message = (page: Page) => page.getByTestId('glove-message');
+
+  test('loads a generated file through the picker: neighbours, analogy, stoi / itos', async ({ page }) => {
+    await page.goto('./#/embeddings?lesson=6');
+    await expect(page.getByTestId('figure-glove-file')).toBeVisible();
+    await page.getByTestId('glove-input').setInputFiles(files.good);
+    await expect(page.getByTestId('glove-words')).toHaveText('200');
+    await expect(page.getByTestId('glove-dim')).toHaveText('50');
+    await page.getByTestId('glove-word').fill('paris');
+    const top3 = page.getByTestId('glove-neighbours').locator('li').nth(2);
+    await expect(top3).toBeVisible();
+    const nearest = (await page.getByTestId('glove-neighbours').locator('li').allTextContents())
+      .slice(0, 3)
+      .join(' ');
+    expect(nearest).toContain('tokyo');
+    expect(nearest).toContain('france');
+    await page.getByRole('button', { name: 'Solve analogy' }).click();
+    await expect(page.getByTestId('glove-analogy').locator('li').first()).toContainText('queen');
+    await page.getByTestId('glove-stoi-input').fill('queen');
+    await page.getByRole('button', { name: 'Find index' }).click();
+    await expect(page.getByTestId('glove-stoi')).toHaveText('3');
+    await page.getByTestId('glove-itos-input').fill('5');
+    await page.getByRole('button', { name: 'Find word' }).click();
+    await expect(page.getByTestId('glove-itos')).toHaveText('paris');
+    await shot(page, 'step6-light');
+  });
+
+  test('every bad file gets a clear message, and a good file loads after it', async ({ page }) => {
+    await page.goto('./#/embeddings?lesson=6');
+    const input = page.getByTestId('glove-input');
+    const cases: [string, RegExp][] = [
+      [files.empty, /is empty/],
+      [files.binary, /binary file/],
+      [files.latin1, /not UTF-8/],
+      [files.dims, /line 2: 'b' has 2 values, expected 3/],
+      [files.nan, /line 2: 'b': value 1 is not a number[\s\S]*line 3[\s\S]*line 4/],
+      [files.duplicates, /line 3: duplicate word 'a'/],
+      [files.longLine, /No word vectors[\s\S]*line 1: line is longer than/],
+      [files.overCap, /bigger than the cap: kept the first 100,000 words/],
+    ];
+    for (const [path, expected] of cases) {
+      await input.setInputFiles(path);
+      await expect(message(page), path).toContainText(expected, { timeout: 30_000 });
+    }
+    await input.setInputFiles(files.good);
+    await expect(page.getByTestId('glove-words')).toHaveText('200');
+    await shot(page, 'step6-after-bad');
+  });
 });

@@ -159,7 +159,34 @@ The corpus was written with two families of relations: gender pairs (king/queen,
         answer: 0,
         explanation: 'The offset b − a is small next to c, so c (or b) would almost always win.',
       },
-      caption: 'a − b + c: relations as directions; analogy accuracy over training.',
+      caption: 'b − a + c: relations as directions; analogy accuracy over training.',
+    },
+    {
+      id: 'glove-file',
+      title: 'Load real GloVe vectors',
+      figure: 'glove-file',
+      body: `Vectors trained on our small corpus only know its few topics. Pretrained **GloVe** vectors were fitted with the same objective on billions of words of web and encyclopedia text, for a vocabulary of hundreds of thousands of words. The Stanford NLP group publishes them as plain text files: one word per line followed by its $d$ numbers, for example "glove.6B.50d.txt".
+
+Load such a file here (or any file in that format). It is read as a stream inside a worker in this tab; nothing is uploaded. The lines are ordered from the most frequent word down, so when a file is bigger than the browser should hold, keeping its first lines keeps the words you are most likely to ask about. Broken lines are skipped and reported by line number.
+
+The loaded table has its own $\\text{stoi}$ and $\\text{itos}$: the index of a word is simply its line among the kept lines. Ask it for neighbours and analogies as in the steps before.`,
+      tryThis: [
+        'Load a file and ask for the neighbours of a word you use every day, then of a rare one.',
+        'Solve man → woman as king → ?, then try a country and its capital.',
+        'Look up the index of "the": why is it so small?',
+      ],
+      check: {
+        question: 'A GloVe file has more words than the page keeps. Which words are kept?',
+        options: [
+          'A random sample of the words',
+          'The first lines, which are the most frequent words',
+          'The words in alphabetical order up to the cap',
+        ],
+        answer: 1,
+        explanation:
+          'GloVe files list words from the most to the least frequent, so the first lines are the most useful ones.',
+      },
+      caption: 'Your own GloVe file, read in the browser: neighbours, analogies, stoi / itos.',
     },
   ],
 };

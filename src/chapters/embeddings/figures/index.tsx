@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { LessonStep } from '../../../lessons/types';
 import { AnalogyFigure } from './AnalogyFigure';
 import { DenseFigure } from './DenseFigure';
+import { GloveFileFigure } from './GloveFileFigure';
 import { OneHotFigure } from './OneHotFigure';
 import { SequencesFigure } from './SequencesFigure';
 import { TokensFigure } from './TokensFigure';
@@ -19,6 +20,8 @@ export function renderEmbeddingsFigure(step: LessonStep): ReactNode {
       return <DenseFigure preset={step.preset} />;
     case 'analogies':
       return <AnalogyFigure preset={step.preset} />;
+    case 'glove-file':
+      return <GloveFileFigure />;
     default:
       return null;
   }
