@@ -60,7 +60,7 @@ export class GloveHost {
     let bytesRead = 0;
     let lastProgress = start;
     let cutAtBytes = false;
-    let firstText = true;
+    let firstChunk = true;
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
@@ -70,6 +70,11 @@ export class GloveHost {
         bytes = bytes.subarray(0, limits.maxBytes - bytesRead);
         cutAtBytes = true;
       }
+      if (firstChunk && looksBinary(bytes.subarray(0, 4096))) {
+        void reader.cancel();
+        return this.post({ type: 'failed', id, message: `“${name}” looks like a binary file, not GloVe text.` });
+      }
+      firstChunk = false;
       let text: string;
       try {
         text = decoder.decode(bytes, { stream: !cutAtBytes });
@@ -78,15 +83,6 @@ export class GloveHost {
         return this.post({ type: 'failed', id, message: notUtf8(name, bytesRead) });
       }
       bytesRead += bytes.length;
-      if (firstText && looksBinary(text.slice(0, 4096))) {
-        void reader.cancel();
-        return this.post({
-          type: 'failed',
-          id,
-          message: `“${name}” looks like a binary file, not GloVe text.`,
-        });
-      }
-      firstText = false;
       parser.push(text);
       if (this.now() - lastProgress > PROGRESS_EVERY) {
         lastProgress = this.now();
@@ -170,10 +166,10 @@ export class GloveHost {
   }
 }
 
-/** NUL or other C0 control characters (not tab, line feed, carriage return, form feed): no text file has them. */
-function looksBinary(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
+/** NUL or other C0 control bytes (not tab, line feed, carriage return, form feed): no text file has them. */
+function looksBinary(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i++) {
+    const c = bytes[i];
     if (c < 32 && c !== 9 && c !== 10 && c !== 12 && c !== 13) return true;
   }
   return false;
