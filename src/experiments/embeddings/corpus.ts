@@ -116,6 +116,7 @@ function capitalSentence(rng: Rng): string {
     () => `the streets of ${capital} city are full of ${language} voices`,
     () => `${country} is a ${language} nation and a big country`,
     () => `the city of ${capital} speaks ${language} ${pick(rng, FILLER)}`,
+    () => `hello world ! ${capital} says hello , in ${language}`,
   ];
   return pick(rng, templates)();
 }

@@ -91,18 +91,20 @@ export function DenseFigure({ preset }: { preset?: LessonStep['preset'] }) {
       <TextNotice line={wordNotice} />
       <RunControls />
       <MetricsBar />
-      <div className="emb-formula">
-        <Tex
-          display
-          tex={`L = \\tfrac{1}{P}\\textstyle\\sum_{ij} f(X_{ij})\\,(w_i^\\top \\tilde w_j + b_i + \\tilde b_j - \\log X_{ij})^2 = ${formatMetric(m?.loss)}`}
-        />
-      </div>
-      <div className="emb-toggle" role="group" aria-label="What the chart shows">
-        {(['vectors', 'counts'] as const).map((v) => (
-          <button key={v} type="button" aria-pressed={show === v} onClick={() => setShow(v)}>
-            {v === 'vectors' ? 'Word vectors (PCA)' : 'Co-occurrence counts'}
-          </button>
-        ))}
+      <div className="emb-row emb-toolbar">
+        <div className="emb-toggle" role="group" aria-label="What the chart shows">
+          {(['vectors', 'counts'] as const).map((v) => (
+            <button key={v} type="button" aria-pressed={show === v} onClick={() => setShow(v)}>
+              {v === 'vectors' ? 'Word vectors (PCA)' : 'Co-occurrence counts'}
+            </button>
+          ))}
+        </div>
+        <div className="emb-formula">
+          <Tex
+            display
+            tex={`L = \\tfrac{1}{P}\\textstyle\\sum_{ij} f(X_{ij})\\,(w_i^\\top \\tilde w_j + b_i + \\tilde b_j - \\log X_{ij})^2 = ${formatMetric(m?.loss)}`}
+          />
+        </div>
       </div>
       <div className="emb-main">
         {show === 'counts' ? (
