@@ -72,7 +72,11 @@ export class GloveHost {
       }
       if (firstChunk && looksBinary(bytes.subarray(0, 4096))) {
         void reader.cancel();
-        return this.post({ type: 'failed', id, message: `“${name}” looks like a binary file, not GloVe text.` });
+        return this.post({
+          type: 'failed',
+          id,
+          message: `“${name}” looks like a binary file, not GloVe text.`,
+        });
       }
       firstChunk = false;
       let text: string;
