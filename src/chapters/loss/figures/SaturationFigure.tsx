@@ -1,0 +1,201 @@
+import { useState } from 'react';
+import { FunctionPlot, LineChart, seriesColor, useChartTheme } from '../../../components/charts';
+import { formatAccuracy, formatMetric } from '../../../components/run';
+import { Tex } from '../../../components/math';
+import {
+  binaryCrossEntropyLogitGradient,
+  binaryCrossEntropyOfProb,
+  sigmoid,
+  squaredErrorLogitGradient,
+} from '../../../experiments/loss/formulas';
+import type { LessonStep } from '../../../lessons/types';
+import { useRunStore } from '../../../state/runStore';
+import { useLatestView } from '../../../state/useExperiment';
+import { ExperimentPanel } from '../../backprop/figures/ExperimentPanel';
+import { record } from '../../backprop/figures/views';
+import { fmt } from '../../activations/figures/format';
+
+/**
+ * Step 5: loss and gradient curves of squared error and binary cross-entropy (drag h), then the race
+ * (experiment loss-saturation): one sigmoid neuron from a confidently wrong start, trained with each loss.
+ */
+export function SaturationFigure({ step }: { step: LessonStep }) {
+  return (
+    <ExperimentPanel experiment="loss-saturation" step={step} views={['history']} controls={['lr', 'wrong']}>
+      <LossCurves />
+      <Race />
+    </ExperimentPanel>
+  );
+}
+
+const logit = (h: number) => Math.log(h / (1 - h));
+const Z_RANGE: [number, number] = [-8, 8];
+
+/** BCE of h as text: ∞ where the log of 0 would be taken (a certain and wrong prediction). */
+function bceText(h: number, y: number): string {
+  const certainAndWrong = (y === 1 && h <= 0) || (y === 0 && h >= 1);
+  return certainAndWrong ? '∞' : fmt(binaryCrossEntropyOfProb(h, y), 3);
+}
+
+function LossCurves() {
+  const theme = useChartTheme();
+  const [h, setH] = useState(0.1);
+  const [y, setY] = useState(1);
+  const z = Math.min(Z_RANGE[1], Math.max(Z_RANGE[0], logit(h)));
+  const infinite = bceText(h, y) === '∞';
+  const colorMse = seriesColor(theme, 1);
+  return (
+    <div className="loss-curves">
+      <div className="loss-pair">
+        <FunctionPlot
+          title={`Loss vs prediction h (y = ${y})`}
+          f={(v) => binaryCrossEntropyOfProb(v, y)}
+          fLabel="BCE"
+          extra={[{ label: 'squared error', f: (v) => (v - y) ** 2, color: colorMse }]}
+          xDomain={[0, 1]}
+          yDomain={[0, 5]}
+          xLabel="h"
+          probe={h}
+          onProbeChange={(v) => setH(Math.min(1, Math.max(0, Math.round(v * 1000) / 1000)))}
+          showTangent={false}
+          height={190}
+          caption="Binary cross-entropy grows without bound as h moves to the wrong end; squared error stays below 1."
+        />
+        <FunctionPlot
+          title="Gradient ∂L/∂z of the logit"
+          f={(v) => binaryCrossEntropyLogitGradient(v, y)}
+          fLabel="∂BCE/∂z"
+          extra={[{ label: '∂(h − y)²/∂z', f: (v) => squaredErrorLogitGradient(v, y), color: colorMse }]}
+          xDomain={Z_RANGE}
+          yDomain={[-1.1, 1.1]}
+          xLabel="z"
+          probe={z}
+          onProbeChange={(v) => setH(Math.round(sigmoid(v) * 1000) / 1000)}
+          showTangent={false}
+          height={190}
+          caption="With h = σ(z): the BCE gradient is h − y; the squared-error gradient carries σ′(z) and fades at both ends."
+        />
+      </div>
+      <div className="loss-curve-controls">
+        <label>
+          Target{' '}
+          <select className="param-select" value={y} onChange={(e) => setY(Number(e.target.value))}>
+            <option value={1}>y = 1</option>
+            <option value={0}>y = 0</option>
+          </select>
+        </label>
+        <span>
+          h = <strong data-testid="probe-h">{fmt(h, 3)}</strong>
+        </span>
+        <span>
+          BCE = <strong data-testid="curve-bce">{bceText(h, y)}</strong>
+        </span>
+        <span>
+          (h − y)² = <strong data-testid="curve-mse">{fmt((h - y) ** 2, 3)}</strong>
+        </span>
+        <span>
+          ∂BCE/∂z = <strong data-testid="grad-bce">{fmt(h - y, 4)}</strong>
+        </span>
+        <span>
+          ∂(h − y)²/∂z = <strong data-testid="grad-mse">{fmt(2 * (h - y) * h * (1 - h), 4)}</strong>
+        </span>
+      </div>
+      <div className="loss-formula">
+        <Tex
+          display
+          tex={`\\frac{\\partial (h-y)^2}{\\partial z} = 2(h-y)\\,h(1-h) = 2(${fmt(h - y, 3)})(${fmt(h, 3)})(${fmt(1 - h, 3)}) = ${fmt(2 * (h - y) * h * (1 - h), 4)}, \\qquad \\frac{\\partial\\,\\text{BCE}}{\\partial z} = h - y = ${fmt(h - y, 3)}`}
+        />
+      </div>
+      {infinite && (
+        <p className="loss-note" data-testid="infinity-note">
+          At h = {fmt(h, 0)} the model is certain of the wrong class: −log 0 is infinite, so the loss has no
+          finite value. In training, h = σ(z) never reaches 0 or 1 exactly, and the loss is computed from z
+          directly.
+        </p>
+      )}
+    </div>
+  );
+}
+
+interface HistoryView {
+  accMse: Float32Array;
+  accBce: Float32Array;
+  sqMse: Float32Array;
+  sqBce: Float32Array;
+}
+
+/** Interleaved [step, value, …] → x and y arrays for LineChart. */
+function split(v: unknown): { x: Float32Array; y: Float32Array } | null {
+  if (!(v instanceof Float32Array)) return null;
+  const n = v.length >> 1;
+  const x = new Float32Array(n);
+  const y = new Float32Array(n);
+  for (let i = 0; i < n; i++) {
+    x[i] = v[2 * i];
+    y[i] = v[2 * i + 1];
+  }
+  return { x, y };
+}
+
+function Race() {
+  const theme = useChartTheme();
+  const history = record(useLatestView('history')) as Partial<HistoryView> | undefined;
+  const m = useRunStore((s) => s.metrics);
+  const series = (a: unknown, b: unknown) => {
+    const sa = split(a);
+    const sb = split(b);
+    return sa && sb
+      ? [
+          { label: 'trained with MSE', ...sa, color: seriesColor(theme, 1) },
+          { label: 'trained with BCE', ...sb, color: seriesColor(theme, 0) },
+        ]
+      : [];
+  };
+  return (
+    <div className="loss-race">
+      <div className="loss-pair">
+        <LineChart
+          title="Training accuracy"
+          series={series(history?.accMse, history?.accBce)}
+          xLabel="step"
+          yDomain={[0, 1]}
+          height={170}
+        />
+        <LineChart
+          title="Mean squared error of h"
+          series={series(history?.sqMse, history?.sqBce)}
+          xLabel="step"
+          yDomain={[0, 1]}
+          height={170}
+        />
+      </div>
+      <table className="loss-table">
+        <thead>
+          <tr>
+            <th scope="col">trained with</th>
+            <th scope="col">accuracy</th>
+            <th scope="col">(h − y)²</th>
+            <th scope="col">BCE</th>
+          </tr>
+        </thead>
+        <tbody>
+          <tr>
+            <th scope="row">MSE</th>
+            <td data-testid="acc-mse">{formatAccuracy(m?.accMse)}</td>
+            <td data-testid="sq-mse">{formatMetric(m?.sqMse)}</td>
+            <td data-testid="ce-mse">{formatMetric(m?.ceMse)}</td>
+          </tr>
+          <tr>
+            <th scope="row">BCE</th>
+            <td data-testid="acc-bce">{formatAccuracy(m?.accBce)}</td>
+            <td data-testid="sq-bce">{formatMetric(m?.sqBce)}</td>
+            <td data-testid="ce-bce">{formatMetric(m?.ceBce)}</td>
+          </tr>
+        </tbody>
+      </table>
+      <p className="loss-note">
+        The loss read-out above is the cross-entropy of the neuron trained with BCE.
+      </p>
+    </div>
+  );
+}

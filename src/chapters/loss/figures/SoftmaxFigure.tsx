@@ -1,0 +1,157 @@
+import { useMemo, useRef, useState, type PointerEvent } from 'react';
+import { DecisionBoundary, type BoundaryPoint } from '../../../components/charts';
+import { formatAccuracy, formatMetric } from '../../../components/run';
+import { Tex } from '../../../components/math';
+import { CLASSES } from '../../../experiments/loss/softmaxClassifier';
+import type { LessonStep } from '../../../lessons/types';
+import { useParamsStore } from '../../../state/paramsStore';
+import { useRunStore } from '../../../state/runStore';
+import { useLatestView } from '../../../state/useExperiment';
+import { ExperimentPanel } from '../../backprop/figures/ExperimentPanel';
+import { floats, record, useGridView } from '../../backprop/figures/views';
+import { fmt } from '../../activations/figures/format';
+
+const CLASS_NAMES = ['class 1', 'class 2', 'class 3'];
+
+/**
+ * Steps 3 and 6: softmax + cross-entropy trained live on three classes (experiment loss-softmax). Hover a point (or
+ * pick it with the slider) to read its loss −log h_true; step 6 shows the "drop the minus" switch up front.
+ */
+export function SoftmaxFigure({ step, signStep }: { step: LessonStep; signStep: boolean }) {
+  return (
+    <ExperimentPanel
+      experiment="loss-softmax"
+      step={step}
+      views={['probs', 'points', 'pointProbs']}
+      controls={signStep ? ['sign', 'lr'] : ['dataset', 'hidden', 'lr']}
+      testId={signStep ? 'figure-softmax-sign' : 'figure-softmax'}
+    >
+      <SoftmaxPlot signStep={signStep} />
+    </ExperimentPanel>
+  );
+}
+
+interface PointsView {
+  x: Float32Array;
+  y: Float32Array;
+}
+
+function SoftmaxPlot({ signStep }: { signStep: boolean }) {
+  const grid = useGridView('probs');
+  const pointsView = record(useLatestView('points')) as Partial<PointsView> | undefined;
+  const probs = floats(useLatestView('pointProbs'));
+  const metrics = useRunStore((s) => s.metrics);
+  const [picked, setPicked] = useState(0);
+  const wrap = useRef<HTMLDivElement>(null);
+  const px = pointsView?.x instanceof Float32Array ? pointsView.x : undefined;
+  const py = pointsView?.y instanceof Float32Array ? pointsView.y : undefined;
+  const n = py?.length ?? 0;
+
+  const points = useMemo(() => {
+    const out: BoundaryPoint[] = [];
+    if (px && py)
+      for (let i = 0; i < py.length; i++) out.push({ x: px[2 * i], y: px[2 * i + 1], label: py[i] });
+    return out;
+  }, [px, py]);
+
+  /** The training point nearest the pointer (within 16 px), from the drawn circles' positions. */
+  const onHover = (e: PointerEvent) => {
+    const circles = wrap.current?.querySelectorAll('circle.point');
+    if (!circles) return;
+    let best = -1;
+    let bestD = 16 * 16;
+    circles.forEach((c, i) => {
+      const r = c.getBoundingClientRect();
+      const d = (r.x + r.width / 2 - e.clientX) ** 2 + (r.y + r.height / 2 - e.clientY) ** 2;
+      if (d < bestD) {
+        bestD = d;
+        best = i;
+      }
+    });
+    if (best >= 0) setPicked(best);
+  };
+
+  const i = Math.min(picked, Math.max(0, n - 1));
+  const cls = py ? py[i] : 0;
+  const row =
+    probs && probs.length === n * CLASSES ? Array.from(probs.subarray(i * CLASSES, (i + 1) * CLASSES)) : null;
+  const sign = useParamsStore((s) => s.values.sign);
+  const pTrue = row?.[cls];
+
+  return (
+    <div className="loss-softmax">
+      <div ref={wrap} onPointerMove={onHover} className="loss-boundary">
+        <DecisionBoundary
+          grid={grid ? { ...grid, values: grid.values } : undefined}
+          classes={CLASSES}
+          classLabels={CLASS_NAMES}
+          points={points}
+          title="Predicted class over the plane"
+          height={300}
+          caption="Hover a point to read its loss."
+        />
+      </div>
+      <label className="loss-slider">
+        Inspect point{' '}
+        <input
+          type="range"
+          min={1}
+          max={Math.max(1, n)}
+          value={i + 1}
+          onChange={(e) => setPicked(Number(e.target.value) - 1)}
+        />{' '}
+        <output data-testid="picked-point">{i + 1}</output>
+      </label>
+      {row && pTrue !== undefined && (
+        <div className="loss-formula" data-testid="point-formula">
+          <Tex
+            display
+            tex={`h(x) = (${row.map((p) => fmt(p, 3)).join(', ')}),\\; y = ${oneHotTex(cls)} \\;\\Rightarrow\\; -\\sum_j y_j \\log h_j(x) = -\\log ${probTex(pTrue)} = ${lossTex(pTrue)}`}
+          />
+        </div>
+      )}
+      <p className="loss-readouts">
+        <span>
+          point {i + 1} ({CLASS_NAMES[cls] ?? '?'}): loss{' '}
+          <strong data-testid="point-loss">{pTrue === undefined ? '—' : lossText(pTrue)}</strong>
+        </span>
+        <span>
+          mean h_true: <strong data-testid="metric-p-true">{formatAccuracy(metrics?.pTrue)}</strong>
+        </span>
+        {(signStep || sign === 'dropped') && (
+          <span>
+            minimised objective:{' '}
+            <strong data-testid="metric-objective">{formatMetric(metrics?.objective)}</strong>
+          </span>
+        )}
+      </p>
+      <div className="loss-formula">
+        <Tex
+          display
+          tex={
+            sign === 'dropped'
+              ? `\\text{minimised: } +\\frac{1}{N}\\sum_i \\log h_{y_i}(x_i) = ${fmt(metrics?.objective ?? NaN, 3)} \\quad (= -L,\\; L = ${fmt(metrics?.loss ?? NaN, 3)})`
+              : `L = -\\frac{1}{N}\\sum_i \\log h_{y_i}(x_i) = ${fmt(metrics?.loss ?? NaN, 3)}`
+          }
+        />
+      </div>
+    </div>
+  );
+}
+
+function oneHotTex(cls: number): string {
+  return `(${Array.from({ length: CLASSES }, (_, j) => (j === cls ? 1 : 0)).join(', ')})`;
+}
+
+function probTex(p: number): string {
+  return p > 0 && p < 0.001 ? `(${p.toExponential(1).replace(/e(.+)$/, '\\times 10^{$1}')})` : fmt(p, 3);
+}
+
+/** −log p as TeX; p = 0 (float underflow) is shown as ∞, never as a number. */
+function lossTex(p: number): string {
+  return p > 0 ? fmt(-Math.log(p), 3) : '\\infty \\;(\\log 0 = -\\infty)';
+}
+
+function lossText(p: number): string {
+  return p > 0 ? fmt(-Math.log(p), 3) : '∞';
+}
