@@ -112,7 +112,8 @@ The figure trains a small network on three classes. The shading shows the predic
       pace: 4,
       stopAt: 60,
       body: `With two classes, one output is enough: a sigmoid gives the probability of class $1$,
-$$P(y = 1 \\mid x; \\theta) = h(x) = \\sigma(\\theta^\\top x) = \\frac{1}{1 + e^{-\\theta^\\top x}},$$
+$$P(y = 1 \\mid x; \\theta) = h(x) = \\sigma(\\theta^\\top x),$$
+with $\\sigma(t) = 1 / (1 + e^{-t})$,
 and $1 - h(x)$ is the probability of class $0$. Cross-entropy with two classes becomes the **binary cross-entropy**
 $$L = -y \\log h(x) - (1 - y) \\log\\big(1 - h(x)\\big),$$
 averaged over the examples. A single sigmoid neuron trained with this loss is **logistic regression**.
@@ -141,13 +142,14 @@ The right panel is the loss over $(\\theta_1, \\theta_2)$ with the path gradient
       pace: 20,
       stopAt: 200,
       body: `Both losses are zero for a perfect prediction, so why not use MSE on a probability? Look at what the gradient does. With $h = \\sigma(z)$ for a logit $z$:
-$$\\frac{\\partial}{\\partial z}(h - y)^2 = 2(h - y)\\,\\sigma'(z), \\qquad \\frac{\\partial}{\\partial z}\\,\\text{BCE} = h - y .$$
-The squared error carries the factor $\\sigma'(z) = h(1 - h)$, which is almost $0$ when the sigmoid **saturates**, that is when the model is confident. A model that is confidently *wrong* therefore gets almost no gradient from MSE and barely moves. In the BCE gradient the $\\sigma'$ cancels against the derivative of the log, so the push stays proportional to the error $h - y$: the more wrong, the harder.
+$$\\frac{\\partial}{\\partial z}(h - y)^2 = 2(h - y)\\,\\sigma'(z),$$
+$$\\frac{\\partial}{\\partial z}\\,\\text{BCE} = h - y .$$
+The squared error carries the factor $\\sigma'(z) = h(1 - h)$, which is almost $0$ when the sigmoid **saturates**, that is when the model is confident. A model that is confidently **wrong** therefore gets almost no gradient from MSE and barely moves. In the BCE gradient the $\\sigma'$ cancels against the derivative of the log, so the push stays proportional to the error $h - y$: the more wrong, the harder.
 
-Top: drag $h$ to compare the two losses and their gradients with respect to $z$. Bottom: the same sigmoid neuron, from the same seed and the same confidently wrong start, trained side by side with MSE and with BCE.`,
+Part 1 of the figure: drag $h$ to compare the two losses and their gradients with respect to $z$. Part 2: the same sigmoid neuron, from the same seed and the same confidently wrong start, trained side by side with MSE and with BCE.`,
       tryThis: [
         'Drag h towards the wrong end: which gradient stays large, and which fades towards 0?',
-        'Press Play and compare the two accuracy curves. Then raise the learning rate: does MSE catch up?',
+        'In part 2, press Play and compare the two accuracy curves. Then raise the learning rate: does MSE catch up?',
         'Set the wrong start c to 0 and Reset: without saturation, do the two runs still differ much?',
       ],
       check: {
@@ -175,7 +177,9 @@ Top: drag $h$ to compare the two losses and their gradients with respect to $z$.
 The figure trains the model of step 3 on exactly that expression. Press Play and watch the mean probability of the true class: it falls and the correctly signed cross-entropy climbs without limit. Switch the sign back to see the normal run from the same seed.
 
 Where the minus comes from: training by **maximum likelihood** picks the parameters that make the observed labels most probable, maximising $\\prod_i h_{y_i}(x_i)$, or equivalently its log, $\\sum_i \\log h_{y_i}(x_i)$. Optimisers minimise, so we minimise the negative:
-$$\\max_\\theta \\sum_i \\log h_{y_i}(x_i) \\iff \\min_\\theta \\; -\\frac{1}{N}\\sum_i \\log h_{y_i}(x_i) = \\min_\\theta L_{\\text{CE}}.$$`,
+$$\\max_\\theta \\sum_i \\log h_{y_i}(x_i)$$
+is the same problem as
+$$\\min_\\theta \\; -\\frac{1}{N}\\sum_i \\log h_{y_i}(x_i) = \\min_\\theta L_{\\text{CE}}.$$`,
       tryThis: [
         'Press Play with the minus dropped: where do the points end up relative to the coloured regions?',
         'Switch the sign to correct: how do the read-outs change?',

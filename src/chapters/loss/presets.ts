@@ -31,7 +31,7 @@ export const INSTRUCTOR_PRESETS: readonly InstructorPreset[] = [
     label: 'MSE stalls, BCE recovers',
     description:
       'Same neuron, same seed, confidently wrong start: squared error barely moves, cross-entropy recovers.',
-    query: { lesson: '5', lr: '1', wrong: '8', seed: '1' },
+    query: { lesson: '5', part: 'race', lr: '1', wrong: '8', seed: '1' },
   },
   {
     id: 'drop-the-minus',

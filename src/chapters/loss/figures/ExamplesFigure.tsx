@@ -25,21 +25,20 @@ export function ExamplesFigure({ preset }: FigureProps) {
 
   const termTex = (i: number) =>
     squared ? `(${fmt(y[i], 2)} - ${fmt(p[i], 2)})^2` : `\\lvert ${fmt(y[i], 2)} - ${fmt(p[i], 2)} \\rvert`;
-  const formula =
-    `L = \\frac{1}{${EXAMPLE_COUNT}}\\Big[${INDEX.map(termTex).join(' + ')}\\Big]` +
-    ` = \\frac{1}{${EXAMPLE_COUNT}}\\big(${terms.map((t) => texNum(t, 3)).join(' + ')}\\big) = ${fmt(mean, 3)}`;
+  const formula = `L = \\tfrac{1}{${EXAMPLE_COUNT}}\\big[${INDEX.map(termTex).join(' + ')}\\big]`;
+  const sumFormula = `= \\tfrac{1}{${EXAMPLE_COUNT}}\\big(${terms.map((t) => texNum(t, 3)).join(' + ')}\\big) = ${fmt(mean, 3)}`;
 
   return (
     <figure className="loss-figure" data-testid="figure-examples">
       <LocalNotice lines={ignored} />
       <div className="loss-pair">
         <DragPlot
-          title="Targets and predictions"
+          title="Targets ◇ and predictions ●"
           yLabel="value"
           xDomain={[0.4, EXAMPLE_COUNT + 0.6]}
           yDomain={EXAMPLE_RANGE}
-          xTicks={INDEX.map((i) => ({ x: i + 1, label: `example ${i + 1}` }))}
-          height={250}
+          xTicks={INDEX.map((i) => ({ x: i + 1, label: `${i + 1}` }))}
+          height={210}
           handles={INDEX.flatMap((i) => [
             {
               id: `y${i + 1}`,
@@ -67,11 +66,7 @@ export function ExamplesFigure({ preset }: FigureProps) {
             color: seriesColor(theme, 1),
           }))}
           onMove={(id, _x, v) => set(id, round(v))}
-          legend={[
-            { label: 'target y (diamond)', color: theme.fg, shape: 'hollow' },
-            { label: 'prediction ŷ (dot)', color: seriesColor(theme, 0), shape: 'dot' },
-          ]}
-          caption={`Targets ${y.map((v) => fmt(v, 2)).join(', ')}; predictions ${p.map((v) => fmt(v, 2)).join(', ')}. Drag a point, or focus it and use the arrow keys.`}
+          caption={`Targets ${y.map((v) => fmt(v, 2)).join(', ')}; predictions ${p.map((v) => fmt(v, 2)).join(', ')}. Drag, or focus + arrow keys.`}
         />
         <BarChart
           title={squared ? 'Loss of each example (y − ŷ)²' : 'Loss of each example |y − ŷ|'}
@@ -80,13 +75,14 @@ export function ExamplesFigure({ preset }: FigureProps) {
             { label: 'mean L', value: mean, color: seriesColor(theme, 1) },
           ]}
           highlight={EXAMPLE_COUNT}
-          height={250}
+          height={210}
           format={(v) => fmt(v, 3)}
-          caption={`Per-example losses ${terms.map((t) => fmt(t, 3)).join(', ')}; their mean is ${fmt(mean, 3)}.`}
+          caption={`Example losses and their mean L = ${fmt(mean, 3)}.`}
         />
       </div>
       <div className="loss-formula" data-testid="examples-formula">
         <Tex display tex={formula} />
+        <Tex display tex={sumFormula} />
       </div>
       <p className="loss-readouts">
         {INDEX.map((i) => (

@@ -63,8 +63,8 @@ function LogisticPanels() {
             yLabel="θ₂"
             zLabel="L(θ)"
             title="Loss surface L(θ₁, θ₂)"
-            height={300}
-            caption={`Binary cross-entropy over (θ₁, θ₂). Now θ = (${fmt(th1, 3)}, ${fmt(th2, 3)}), L = ${fmt(loss)}. Click to start elsewhere.`}
+            height={260}
+            caption="Click to start elsewhere."
           />
         ) : (
           <p className="loading">Loading the loss surface…</p>
@@ -74,7 +74,7 @@ function LogisticPanels() {
         <div className="loss-formula">
           <Tex
             display
-            tex={`h(x) = \\sigma(${texNum(th1, 3)}\\,x_1 + ${texNum(th2, 3)}\\,x_2), \\qquad \\text{boundary: } ${texNum(th1, 3)}\\,x_1 + ${texNum(th2, 3)}\\,x_2 = 0, \\qquad L = ${fmt(loss, 4)}`}
+            tex={`\\theta^\\top x = ${texNum(th1, 3)}\\,x_1 + ${texNum(th2, 3)}\\,x_2 = 0, \\quad L = ${fmt(loss, 4)}`}
           />
         </div>
       )}
@@ -119,7 +119,7 @@ function halfPlane(th1: number, th2: number, sign: 1 | -1): [number, number][] {
 function BoundaryPlane({ th1, th2, x, y }: { th1: number; th2: number; x?: Float32Array; y?: Float32Array }) {
   const theme = useChartTheme();
   const [neg, pos] = classColors(theme, 2);
-  const size = 300;
+  const size = 260;
   const pad = 8;
   const [lo, hi] = PLANE;
   const s = (v: number) => pad + ((v - lo) / (hi - lo)) * (size - 2 * pad);

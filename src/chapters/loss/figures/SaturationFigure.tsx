@@ -9,9 +9,11 @@ import {
   squaredErrorLogitGradient,
 } from '../../../experiments/loss/formulas';
 import type { LessonStep } from '../../../lessons/types';
+import { ParamControls } from '../../../components/controls';
+import { MetricsBar, NoticeBar, RunControls } from '../../../components/run';
+import { replaceQuery, useRoute } from '../../../platform/router';
 import { useRunStore } from '../../../state/runStore';
-import { useLatestView } from '../../../state/useExperiment';
-import { ExperimentPanel } from '../../backprop/figures/ExperimentPanel';
+import { useExperiment, useLatestView } from '../../../state/useExperiment';
 import { record } from '../../backprop/figures/views';
 import { fmt } from '../../activations/figures/format';
 
@@ -20,13 +22,47 @@ import { fmt } from '../../activations/figures/format';
  * (experiment loss-saturation): one sigmoid neuron from a confidently wrong start, trained with each loss.
  */
 export function SaturationFigure({ step }: { step: LessonStep }) {
+  const handle = useExperiment({
+    experiment: 'loss-saturation',
+    preset: step.preset,
+    views: ['history'],
+    reserved: [PART_PARAM],
+  });
+  const { query } = useRoute();
+  const part = query.get(PART_PARAM) === 'race' ? 'race' : 'curves';
+  const show = (next: 'curves' | 'race') => {
+    const q = new URLSearchParams(query);
+    if (next === 'curves') q.delete(PART_PARAM);
+    else q.set(PART_PARAM, next);
+    replaceQuery(q);
+  };
   return (
-    <ExperimentPanel experiment="loss-saturation" step={step} views={['history']} controls={['lr', 'wrong']}>
-      <LossCurves />
-      <Race />
-    </ExperimentPanel>
+    <div className="loss-figure" data-testid="figure-saturation">
+      <div className="loss-buttons" role="group" aria-label="Part of the figure">
+        <button type="button" aria-pressed={part === 'curves'} onClick={() => show('curves')}>
+          1 · Loss and gradient curves
+        </button>
+        <button type="button" aria-pressed={part === 'race'} onClick={() => show('race')}>
+          2 · MSE vs BCE, trained
+        </button>
+      </div>
+      {part === 'curves' ? (
+        <LossCurves />
+      ) : (
+        <>
+          <NoticeBar />
+          <RunControls />
+          <MetricsBar />
+          <Race />
+          {handle.ready && <ParamControls only={['lr', 'wrong']} label="Settings" />}
+        </>
+      )}
+    </div>
   );
 }
+
+/** URL name of the figure's part (curves or race); reserved so the experiment does not report it as unknown. */
+const PART_PARAM = 'part';
 
 const logit = (h: number) => Math.log(h / (1 - h));
 const Z_RANGE: [number, number] = [-8, 8];
@@ -58,8 +94,8 @@ function LossCurves() {
           probe={h}
           onProbeChange={(v) => setH(Math.min(1, Math.max(0, Math.round(v * 1000) / 1000)))}
           showTangent={false}
-          height={190}
-          caption="Binary cross-entropy grows without bound as h moves to the wrong end; squared error stays below 1."
+          height={170}
+          caption="BCE grows without bound towards the wrong end; squared error stays below 1."
         />
         <FunctionPlot
           title="Gradient ∂L/∂z of the logit"
@@ -72,8 +108,8 @@ function LossCurves() {
           probe={z}
           onProbeChange={(v) => setH(Math.round(sigmoid(v) * 1000) / 1000)}
           showTangent={false}
-          height={190}
-          caption="With h = σ(z): the BCE gradient is h − y; the squared-error gradient carries σ′(z) and fades at both ends."
+          height={170}
+          caption="BCE: h − y. Squared error carries σ′(z) and fades at both ends."
         />
       </div>
       <div className="loss-curve-controls">
@@ -141,6 +177,8 @@ function Race() {
   const theme = useChartTheme();
   const history = record(useLatestView('history')) as Partial<HistoryView> | undefined;
   const m = useRunStore((s) => s.metrics);
+  // At least the step's natural stopping point, so the first steps do not fill the whole width.
+  const xDomain: [number, number] = [0, Math.max(200, m?.step ?? 0)];
   const series = (a: unknown, b: unknown) => {
     const sa = split(a);
     const sb = split(b);
@@ -158,18 +196,23 @@ function Race() {
           title="Training accuracy"
           series={series(history?.accMse, history?.accBce)}
           xLabel="step"
+          xDomain={xDomain}
           yDomain={[0, 1]}
-          height={170}
+          height={150}
         />
         <LineChart
           title="Mean squared error of h"
           series={series(history?.sqMse, history?.sqBce)}
           xLabel="step"
+          xDomain={xDomain}
           yDomain={[0, 1]}
-          height={170}
+          height={150}
         />
       </div>
       <table className="loss-table">
+        <caption className="loss-note">
+          Both neurons measured on both scales (the loss read-out is the BCE run’s BCE)
+        </caption>
         <thead>
           <tr>
             <th scope="col">trained with</th>

@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState, type PointerEvent } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState, type PointerEvent, type RefObject } from 'react';
 import { DecisionBoundary, type BoundaryPoint } from '../../../components/charts';
 import { formatAccuracy, formatMetric } from '../../../components/run';
 import { Tex } from '../../../components/math';
@@ -8,7 +8,8 @@ import { useParamsStore } from '../../../state/paramsStore';
 import { useRunStore } from '../../../state/runStore';
 import { useLatestView } from '../../../state/useExperiment';
 import { ExperimentPanel } from '../../backprop/figures/ExperimentPanel';
-import { floats, record, useGridView } from '../../backprop/figures/views';
+import { floats, record } from '../../backprop/figures/views';
+import type { Grid2D } from '../../../components/charts';
 import { fmt } from '../../activations/figures/format';
 
 const CLASS_NAMES = ['class 1', 'class 2', 'class 3'];
@@ -37,7 +38,7 @@ interface PointsView {
 }
 
 function SoftmaxPlot({ signStep }: { signStep: boolean }) {
-  const grid = useGridView('probs');
+  const grid = useClassGrid(useLatestView('probs'));
   const pointsView = record(useLatestView('points')) as Partial<PointsView> | undefined;
   const probs = floats(useLatestView('pointProbs'));
   const metrics = useRunStore((s) => s.metrics);
@@ -79,64 +80,110 @@ function SoftmaxPlot({ signStep }: { signStep: boolean }) {
   const pTrue = row?.[cls];
 
   return (
-    <div className="loss-softmax">
+    <div className="loss-softmax loss-pair">
       <div ref={wrap} onPointerMove={onHover} className="loss-boundary">
         <DecisionBoundary
-          grid={grid ? { ...grid, values: grid.values } : undefined}
+          grid={grid}
           classes={CLASSES}
           classLabels={CLASS_NAMES}
           points={points}
-          title="Predicted class over the plane"
-          height={300}
-          caption="Hover a point to read its loss."
+          title="Predicted class"
+          height={270}
+          caption="Hover a point to read its loss; the ring marks it."
         />
+        <PickRing container={wrap} index={i} version={points} />
       </div>
-      <label className="loss-slider">
-        Inspect point{' '}
-        <input
-          type="range"
-          min={1}
-          max={Math.max(1, n)}
-          value={i + 1}
-          onChange={(e) => setPicked(Number(e.target.value) - 1)}
-        />{' '}
-        <output data-testid="picked-point">{i + 1}</output>
-      </label>
-      {row && pTrue !== undefined && (
-        <div className="loss-formula" data-testid="point-formula">
+      <div className="loss-side">
+        <label className="loss-slider">
+          Inspect point{' '}
+          <input
+            type="range"
+            min={1}
+            max={Math.max(1, n)}
+            value={i + 1}
+            onChange={(e) => setPicked(Number(e.target.value) - 1)}
+          />{' '}
+          <output data-testid="picked-point">{i + 1}</output>
+        </label>
+        {row && pTrue !== undefined && (
+          <div className="loss-formula" data-testid="point-formula">
+            <Tex display tex={`h(x) = (${row.map((p) => fmt(p, 3)).join(', ')})`} />
+            <Tex display tex={`y = ${oneHotTex(cls)}`} />
+            <Tex display tex={`-\\sum_j y_j \\log h_j(x) = -\\log ${probTex(pTrue)} = ${lossTex(pTrue)}`} />
+          </div>
+        )}
+        <p className="loss-readouts">
+          <span>
+            point {i + 1} ({CLASS_NAMES[cls] ?? '?'}): loss{' '}
+            <strong data-testid="point-loss">{pTrue === undefined ? '—' : lossText(pTrue)}</strong>
+          </span>
+          <span>
+            mean h_true: <strong data-testid="metric-p-true">{formatAccuracy(metrics?.pTrue)}</strong>
+          </span>
+          {(signStep || sign === 'dropped') && (
+            <span>
+              minimised: <strong data-testid="metric-objective">{formatMetric(metrics?.objective)}</strong>
+            </span>
+          )}
+        </p>
+        <div className="loss-formula">
           <Tex
             display
-            tex={`h(x) = (${row.map((p) => fmt(p, 3)).join(', ')}),\\; y = ${oneHotTex(cls)} \\;\\Rightarrow\\; -\\sum_j y_j \\log h_j(x) = -\\log ${probTex(pTrue)} = ${lossTex(pTrue)}`}
+            tex={
+              sign === 'dropped'
+                ? `+\\tfrac{1}{N}\\textstyle\\sum_i \\log h_{y_i}(x_i) = ${fmt(metrics?.objective ?? NaN, 3)}`
+                : `L = -\\tfrac{1}{N}\\textstyle\\sum_i \\log h_{y_i}(x_i) = ${fmt(metrics?.loss ?? NaN, 3)}`
+            }
           />
         </div>
-      )}
-      <p className="loss-readouts">
-        <span>
-          point {i + 1} ({CLASS_NAMES[cls] ?? '?'}): loss{' '}
-          <strong data-testid="point-loss">{pTrue === undefined ? '—' : lossText(pTrue)}</strong>
-        </span>
-        <span>
-          mean h_true: <strong data-testid="metric-p-true">{formatAccuracy(metrics?.pTrue)}</strong>
-        </span>
-        {(signStep || sign === 'dropped') && (
-          <span>
-            minimised objective:{' '}
-            <strong data-testid="metric-objective">{formatMetric(metrics?.objective)}</strong>
-          </span>
-        )}
-      </p>
-      <div className="loss-formula">
-        <Tex
-          display
-          tex={
-            sign === 'dropped'
-              ? `\\text{minimised: } +\\frac{1}{N}\\sum_i \\log h_{y_i}(x_i) = ${fmt(metrics?.objective ?? NaN, 3)} \\quad (= -L,\\; L = ${fmt(metrics?.loss ?? NaN, 3)})`
-              : `L = -\\frac{1}{N}\\sum_i \\log h_{y_i}(x_i) = ${fmt(metrics?.loss ?? NaN, 3)}`
-          }
-        />
       </div>
     </div>
   );
+}
+
+/**
+ * A ring around the inspected point: placed over the chart's own circle (read from the DOM after each render), so
+ * the chart needs no highlight feature of its own.
+ */
+function PickRing({
+  container,
+  index,
+  version,
+}: {
+  container: RefObject<HTMLDivElement | null>;
+  index: number;
+  version: unknown;
+}) {
+  const ring = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const box = container.current;
+    const el = ring.current;
+    const circle = box?.querySelectorAll('circle.point')[index];
+    if (!box || !el) return;
+    if (!circle) {
+      el.style.display = 'none';
+      return;
+    }
+    const b = box.getBoundingClientRect();
+    const c = circle.getBoundingClientRect();
+    el.style.display = 'block';
+    el.style.left = `${c.x + c.width / 2 - b.x}px`;
+    el.style.top = `${c.y + c.height / 2 - b.y}px`;
+  });
+  void version;
+  return <div ref={ring} className="loss-ring" aria-hidden="true" />;
+}
+
+/** The probs view (k = 3 probabilities per grid cell) as a Grid2D, or undefined while it has another shape. */
+function useClassGrid(view: unknown): Grid2D | undefined {
+  return useMemo(() => {
+    const g = record(view as never) as Record<string, unknown> | undefined;
+    if (!g || !(g.values instanceof Float32Array)) return undefined;
+    const { nx, ny, x0, x1, y0, y1 } = g as Record<string, number>;
+    if (![nx, ny, x0, x1, y0, y1].every(Number.isFinite) || g.values.length !== nx * ny * CLASSES)
+      return undefined;
+    return { values: g.values, nx, ny, xDomain: [x0, x1], yDomain: [y0, y1] };
+  }, [view]);
 }
 
 function oneHotTex(cls: number): string {

@@ -107,36 +107,42 @@ export const CURVE_PARAMS: ParamTable = [
 export const SCENARIOS = [
   {
     id: 'price',
+    short: 'Flat prices',
     text: 'Predict the selling price of a flat from its size and location.',
     answer: 'mse',
     why: 'The output is a number: a linear output with MSE (or MAE if a few odd sales would pull the fit).',
   },
   {
     id: 'digit',
+    short: 'Hand-written digits',
     text: 'Read a hand-written digit and say which of 0–9 it is.',
     answer: 'ce',
     why: 'Exactly one of ten classes is true: a softmax over ten outputs with cross-entropy.',
   },
   {
     id: 'spam',
+    short: 'Spam filter',
     text: 'Decide whether an email is spam.',
     answer: 'bce',
     why: 'A yes/no question: one sigmoid output with binary cross-entropy (logistic regression).',
   },
   {
     id: 'tags',
+    short: 'Photo tags',
     text: 'Tag a photo with every one of “beach”, “dog”, “sunset”, “people” that applies.',
     answer: 'bce',
     why: 'Several labels can hold at once: one sigmoid per tag, each with binary cross-entropy. A softmax would make the tags compete.',
   },
   {
     id: 'sensor',
+    short: 'Noisy weather station',
     text: 'Predict tomorrow’s temperature from a weather station whose sensor now and then reports nonsense.',
     answer: 'mae',
     why: 'A number with outliers in the data: MAE keeps the rare wild readings from dragging the fit.',
   },
   {
     id: 'word',
+    short: 'Next word',
     text: 'Predict the next word of a sentence from a vocabulary of 10,000 words.',
     answer: 'ce',
     why: 'One word out of many: softmax over the vocabulary with cross-entropy (as language models do).',
@@ -157,6 +163,6 @@ export const CHOOSER_PARAMS: ParamTable = [
     type: 'enum',
     live: true,
     default: 'price',
-    options: SCENARIOS.map((s) => ({ value: s.id, label: s.text })),
+    options: SCENARIOS.map((s) => ({ value: s.id, label: s.short })),
   },
 ];
