@@ -70,7 +70,7 @@ The same loss fits a line to data (**regression**). For $h(x) = wx + b$, the lin
         explanation:
           'Squaring makes the far point’s error dominate the sum, so the MSE line tilts towards it; the absolute error grows only linearly.',
       },
-      caption: 'MSE: average the squared differences — pixels of two images, or residuals around a line.',
+      caption: 'MSE: the mean of squared differences — of pixels, or of residuals around a line.',
     },
     {
       id: 'cross-entropy',
@@ -101,8 +101,7 @@ The figure trains a small network on three classes. The shading shows the predic
         explanation:
           '−log p grows as p shrinks: −log 0.05 is much larger than −log 0.5, so a confident mistake costs far more.',
       },
-      caption:
-        'Cross-entropy: L = −log h_true(x). Low when the true class is likely, unbounded as it goes to 0.',
+      caption: 'Cross-entropy: L = −log h_true(x), without bound as h_true → 0.',
     },
     {
       id: 'bce',
@@ -132,13 +131,13 @@ The right panel is the loss over $(\\theta_1, \\theta_2)$ with the path gradient
         answer: 0,
         explanation: 'σ(0) = 0.5, so the predicted class flips exactly where θᵀx changes sign.',
       },
-      caption: 'Sigmoid + binary cross-entropy = logistic regression; the boundary is the line θᵀx = 0.',
+      caption: 'Sigmoid + BCE = logistic regression; its boundary is θᵀx = 0.',
     },
     {
       id: 'why-ce',
       title: 'Why cross-entropy and not MSE for probabilities',
       figure: 'saturation',
-      preset: { lr: 1, wrong: 8, h: 0.1, y: 1 },
+      preset: { lr: 1, wrong: 8 },
       pace: 20,
       stopAt: 200,
       body: `Both losses are zero for a perfect prediction, so why not use MSE on a probability? Look at what the gradient does. With $h = \\sigma(z)$ for a logit $z$:
@@ -163,7 +162,7 @@ Part 1 of the figure: drag $h$ to compare the two losses and their gradients wit
         explanation:
           'The chain rule multiplies by σ′(z) = h(1 − h); for confident outputs that factor is tiny, so the update is tiny even though the error is large.',
       },
-      caption: 'Same start, same seed: MSE stalls (σ′ saturates), binary cross-entropy recovers.',
+      caption: 'Same start, same seed: MSE stalls (σ′ saturates), BCE recovers.',
     },
     {
       id: 'sign',
@@ -196,8 +195,7 @@ $$\\min_\\theta \\; -\\frac{1}{N}\\sum_i \\log h_{y_i}(x_i) = \\min_\\theta L_{\
         explanation:
           'log h_true is negative and falls without bound as h_true → 0, so minimising it makes the model as wrong as it can be.',
       },
-      caption:
-        'Drop the minus and training makes the true class impossible: maximising likelihood = minimising −log.',
+      caption: 'Drop the minus and training makes the true class impossible.',
     },
     {
       id: 'choosing',
@@ -229,8 +227,7 @@ Pick a scenario on the right and choose an output and a loss for it.`,
         explanation:
           'The labels are independent yes/no questions, so each gets its own sigmoid and BCE; a softmax would force them to compete for one unit of probability.',
       },
-      caption:
-        'Numbers → MSE (MAE with outliers); one of many → softmax + CE; yes/no or several labels → sigmoid + BCE.',
+      caption: 'Numbers → MSE or MAE · one of many → softmax + CE · yes/no → sigmoid + BCE',
     },
   ],
 };

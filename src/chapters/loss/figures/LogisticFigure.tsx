@@ -63,7 +63,7 @@ function LogisticPanels() {
             yLabel="θ₂"
             zLabel="L(θ)"
             title="Loss surface L(θ₁, θ₂)"
-            height={260}
+            height={250}
             caption="Click to start elsewhere."
           />
         ) : (
@@ -119,7 +119,7 @@ function halfPlane(th1: number, th2: number, sign: 1 | -1): [number, number][] {
 function BoundaryPlane({ th1, th2, x, y }: { th1: number; th2: number; x?: Float32Array; y?: Float32Array }) {
   const theme = useChartTheme();
   const [neg, pos] = classColors(theme, 2);
-  const size = 260;
+  const size = 240;
   const pad = 8;
   const [lo, hi] = PLANE;
   const s = (v: number) => pad + ((v - lo) / (hi - lo)) * (size - 2 * pad);
@@ -141,7 +141,6 @@ function BoundaryPlane({ th1, th2, x, y }: { th1: number; th2: number; x?: Float
       <svg
         viewBox={`0 0 ${size} ${size}`}
         width="100%"
-        style={{ maxWidth: size }}
         role="img"
         aria-label={`Two classes of points and the line ${fmt(th1, 2)}·x₁ + ${fmt(th2, 2)}·x₂ = 0 that separates the predictions.`}
       >

@@ -179,36 +179,24 @@ function Race() {
   const m = useRunStore((s) => s.metrics);
   // At least the step's natural stopping point, so the first steps do not fill the whole width.
   const xDomain: [number, number] = [0, Math.max(200, m?.step ?? 0)];
-  const series = (a: unknown, b: unknown) => {
-    const sa = split(a);
-    const sb = split(b);
-    return sa && sb
-      ? [
-          { label: 'trained with MSE', ...sa, color: seriesColor(theme, 1) },
-          { label: 'trained with BCE', ...sb, color: seriesColor(theme, 0) },
-        ]
-      : [];
-  };
+  const colorMse = seriesColor(theme, 1);
+  const colorBce = seriesColor(theme, 0);
+  const lines = [
+    { label: 'accuracy, MSE-trained', data: split(history?.accMse), color: colorMse, dashed: false },
+    { label: 'accuracy, BCE-trained', data: split(history?.accBce), color: colorBce, dashed: false },
+    { label: '(h − y)², MSE-trained', data: split(history?.sqMse), color: colorMse, dashed: true },
+    { label: '(h − y)², BCE-trained', data: split(history?.sqBce), color: colorBce, dashed: true },
+  ].flatMap(({ data, ...rest }) => (data ? [{ ...rest, ...data }] : []));
   return (
     <div className="loss-race">
-      <div className="loss-pair">
-        <LineChart
-          title="Training accuracy"
-          series={series(history?.accMse, history?.accBce)}
-          xLabel="step"
-          xDomain={xDomain}
-          yDomain={[0, 1]}
-          height={150}
-        />
-        <LineChart
-          title="Mean squared error of h"
-          series={series(history?.sqMse, history?.sqBce)}
-          xLabel="step"
-          xDomain={xDomain}
-          yDomain={[0, 1]}
-          height={150}
-        />
-      </div>
+      <LineChart
+        title="Accuracy (solid) and mean squared error of h (dashed)"
+        series={lines}
+        xLabel="step"
+        xDomain={xDomain}
+        yDomain={[0, 1]}
+        height={190}
+      />
       <table className="loss-table">
         <caption className="loss-note">
           Both neurons measured on both scales (the loss read-out is the BCE run’s BCE)
@@ -236,9 +224,6 @@ function Race() {
           </tr>
         </tbody>
       </table>
-      <p className="loss-note">
-        The loss read-out above is the cross-entropy of the neuron trained with BCE.
-      </p>
     </div>
   );
 }

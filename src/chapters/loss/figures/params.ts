@@ -33,8 +33,8 @@ export const EXAMPLE_PARAMS: ParamTable = [
     live: true,
     default: 'squared',
     options: [
-      { value: 'squared', label: 'squared difference (y − ŷ)²' },
-      { value: 'absolute', label: 'absolute difference |y − ŷ|' },
+      { value: 'squared', label: 'squared (y − ŷ)²' },
+      { value: 'absolute', label: 'absolute |y − ŷ|' },
     ],
   },
 ];
@@ -76,31 +76,6 @@ export const MSE_PARAMS: ParamTable = [
   { name: 'outlier', label: 'Outlier', type: 'bool', live: true, default: false },
   coord('ox', 'Outlier x', 8, FIT_X),
   coord('oy', 'Outlier y', 1, FIT_Y),
-];
-
-/** Step 5 (top): the probe h and the target y of the loss-vs-prediction curves. */
-export const CURVE_PARAMS: ParamTable = [
-  {
-    name: 'h',
-    label: 'Prediction h',
-    type: 'number',
-    live: true,
-    default: 0.1,
-    min: 0,
-    max: 1,
-    step: 0.01,
-  },
-  {
-    name: 'y',
-    label: 'Target y',
-    type: 'enum',
-    live: true,
-    default: '1',
-    options: [
-      { value: '1', label: 'y = 1' },
-      { value: '0', label: 'y = 0' },
-    ],
-  },
 ];
 
 /** Step 7: which scenario the chooser shows. */
