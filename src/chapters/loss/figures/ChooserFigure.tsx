@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { Tex } from '../../../components/math';
+import { Formula } from './Formula';
 import {
   binaryCrossEntropyOfProb,
   crossEntropyOfProbs,
@@ -72,9 +73,9 @@ export function ChooserFigure({ preset }: FigureProps) {
         </p>
       )}
       {picked && (
-        <div className="loss-formula">
+        <Formula>
           <Tex display tex={exampleTex(picked)} />
-        </div>
+        </Formula>
       )}
       <p className="loss-readouts">
         <span>

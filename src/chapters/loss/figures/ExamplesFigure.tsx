@@ -1,5 +1,6 @@
 import { BarChart, seriesColor, useChartTheme } from '../../../components/charts';
 import { Tex } from '../../../components/math';
+import { Formula } from './Formula';
 import { meanAbsoluteError, meanSquaredError } from '../../../experiments/loss/formulas';
 import { useUrlParams } from '../../../state/useUrlParams';
 import { LocalControls } from '../../activations/figures/LocalControls';
@@ -80,10 +81,10 @@ export function ExamplesFigure({ preset }: FigureProps) {
           caption={`Example losses and their mean L = ${fmt(mean, 3)}.`}
         />
       </div>
-      <div className="loss-formula" data-testid="examples-formula">
+      <Formula testId="examples-formula">
         <Tex display tex={formula} />
         <Tex display tex={sumFormula} />
-      </div>
+      </Formula>
       <p className="loss-readouts">
         {INDEX.map((i) => (
           <span key={i}>

@@ -1,6 +1,7 @@
 import { LossSurface, useChartTheme } from '../../../components/charts';
 import { classColors } from '../../../components/charts/DecisionBoundary';
 import { Tex } from '../../../components/math';
+import { Formula } from './Formula';
 import { PLANE } from '../../../experiments/loss/data';
 import type { LessonStep } from '../../../lessons/types';
 import { setParam } from '../../../state/runtime';
@@ -71,12 +72,12 @@ function LogisticPanels() {
         )}
       </div>
       {ready && (
-        <div className="loss-formula">
+        <Formula>
           <Tex
             display
             tex={`\\theta^\\top x = ${texNum(th1, 3)}\\,x_1 + ${texNum(th2, 3)}\\,x_2 = 0, \\quad L = ${fmt(loss, 4)}`}
           />
-        </div>
+        </Formula>
       )}
       <p className="loss-readouts">
         <span>

@@ -2,6 +2,7 @@ import { interpolateLab } from 'd3';
 import { useMemo, useState } from 'react';
 import { seriesColor, useChartTheme } from '../../../components/charts';
 import { Tex } from '../../../components/math';
+import { Formula } from './Formula';
 import {
   leastAbsoluteLine,
   leastSquaresLine,
@@ -90,12 +91,12 @@ function ImagesPanel({
           testId="image-diff"
         />
       </div>
-      <div className="loss-formula">
+      <Formula>
         <Tex
           display
           tex={`L = \\frac{1}{${n}} \\sum_{i=1}^{${n}} (y_i - h_i)^2 = \\frac{${fmt(sum, 2)}}{${n}} = ${fmt(mse, 4)}`}
         />
-      </div>
+      </Formula>
       <p className="loss-readouts">
         <span>
           MSE of the images: <strong data-testid="image-mse">{fmt(mse, 4)}</strong>
@@ -190,12 +191,12 @@ function FitPanel({
         ]}
         caption={`MSE line h(x) = ${fmt(ls.w, 2)}x + ${fmt(ls.b, 2)}; MAE line h(x) = ${fmt(la.w, 2)}x + ${fmt(la.b, 2)}. Vertical segments are the residuals of the MSE line.`}
       />
-      <div className="loss-formula">
+      <Formula>
         <Tex
           display
           tex={`\\text{MSE} = \\frac{1}{${pts.length}}\\big[${residualTerms.join(' + ')} + \\dots\\big] = ${fmt(sLs.mse, 3)}`}
         />
-      </div>
+      </Formula>
       <table className="loss-table">
         <thead>
           <tr>

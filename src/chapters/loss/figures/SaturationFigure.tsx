@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { FunctionPlot, LineChart, seriesColor, useChartTheme } from '../../../components/charts';
 import { formatAccuracy, formatMetric } from '../../../components/run';
 import { Tex } from '../../../components/math';
+import { Formula } from './Formula';
 import {
   binaryCrossEntropyLogitGradient,
   binaryCrossEntropyOfProb,
@@ -136,12 +137,12 @@ function LossCurves() {
           ∂(h − y)²/∂z = <strong data-testid="grad-mse">{fmt(2 * (h - y) * h * (1 - h), 4)}</strong>
         </span>
       </div>
-      <div className="loss-formula">
+      <Formula>
         <Tex
           display
           tex={`\\frac{\\partial (h-y)^2}{\\partial z} = 2(h-y)\\,h(1-h) = 2(${fmt(h - y, 3)})(${fmt(h, 3)})(${fmt(1 - h, 3)}) = ${fmt(2 * (h - y) * h * (1 - h), 4)}, \\qquad \\frac{\\partial\\,\\text{BCE}}{\\partial z} = h - y = ${fmt(h - y, 3)}`}
         />
-      </div>
+      </Formula>
       {infinite && (
         <p className="loss-note" data-testid="infinity-note">
           At h = {fmt(h, 0)} the model is certain of the wrong class: −log 0 is infinite, so the loss has no

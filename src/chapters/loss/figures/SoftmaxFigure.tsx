@@ -2,6 +2,7 @@ import { useLayoutEffect, useMemo, useRef, useState, type PointerEvent, type Ref
 import { DecisionBoundary, type BoundaryPoint } from '../../../components/charts';
 import { formatAccuracy, formatMetric } from '../../../components/run';
 import { Tex } from '../../../components/math';
+import { Formula } from './Formula';
 import { CLASSES } from '../../../experiments/loss/softmaxClassifier';
 import type { LessonStep } from '../../../lessons/types';
 import { useParamsStore } from '../../../state/paramsStore';
@@ -106,11 +107,14 @@ function SoftmaxPlot({ signStep }: { signStep: boolean }) {
           <output data-testid="picked-point">{i + 1}</output>
         </label>
         {row && pTrue !== undefined && (
-          <div className="loss-formula" data-testid="point-formula">
+          <Formula testId="point-formula">
             <Tex display tex={`h(x) = (${row.map((p) => fmt(p, 3)).join(', ')})`} />
-            <Tex display tex={`y = ${oneHotTex(cls)}`} />
-            <Tex display tex={`-\\sum_j y_j \\log h_j(x) = -\\log ${probTex(pTrue)} = ${lossTex(pTrue)}`} />
-          </div>
+            <Tex
+              display
+              tex={`y = ${oneHotTex(cls)} \\Rightarrow -\\textstyle\\sum_j y_j \\log h_j = -\\log h_{${cls + 1}}`}
+            />
+            <Tex display tex={`L = -\\log h_{${cls + 1}} = -\\log ${probTex(pTrue)} = ${lossTex(pTrue)}`} />
+          </Formula>
         )}
         <p className="loss-readouts">
           <span>
@@ -126,7 +130,7 @@ function SoftmaxPlot({ signStep }: { signStep: boolean }) {
             </span>
           )}
         </p>
-        <div className="loss-formula">
+        <Formula>
           <Tex
             display
             tex={
@@ -135,7 +139,7 @@ function SoftmaxPlot({ signStep }: { signStep: boolean }) {
                 : `L = -\\tfrac{1}{N}\\textstyle\\sum_i \\log h_{y_i}(x_i) = ${fmt(metrics?.loss ?? NaN, 3)}`
             }
           />
-        </div>
+        </Formula>
       </div>
     </div>
   );
