@@ -64,7 +64,7 @@ function LogisticPanels() {
             yLabel="θ₂"
             zLabel="L(θ)"
             title="Loss surface L(θ₁, θ₂)"
-            height={250}
+            height={230}
             caption="Click to start elsewhere."
           />
         ) : (
@@ -120,7 +120,7 @@ function halfPlane(th1: number, th2: number, sign: 1 | -1): [number, number][] {
 function BoundaryPlane({ th1, th2, x, y }: { th1: number; th2: number; x?: Float32Array; y?: Float32Array }) {
   const theme = useChartTheme();
   const [neg, pos] = classColors(theme, 2);
-  const size = 240;
+  const size = 220;
   const pad = 8;
   const [lo, hi] = PLANE;
   const s = (v: number) => pad + ((v - lo) / (hi - lo)) * (size - 2 * pad);

@@ -183,31 +183,30 @@ function Race() {
   const colorMse = seriesColor(theme, 1);
   const colorBce = seriesColor(theme, 0);
   const lines = [
-    { label: 'accuracy, MSE-trained', data: split(history?.accMse), color: colorMse, dashed: false },
-    { label: 'accuracy, BCE-trained', data: split(history?.accBce), color: colorBce, dashed: false },
-    { label: '(h − y)², MSE-trained', data: split(history?.sqMse), color: colorMse, dashed: true },
-    { label: '(h − y)², BCE-trained', data: split(history?.sqBce), color: colorBce, dashed: true },
+    { label: 'MSE: accuracy', data: split(history?.accMse), color: colorMse, dashed: false },
+    { label: 'BCE: accuracy', data: split(history?.accBce), color: colorBce, dashed: false },
+    { label: 'MSE: (h − y)²', data: split(history?.sqMse), color: colorMse, dashed: true },
+    { label: 'BCE: (h − y)²', data: split(history?.sqBce), color: colorBce, dashed: true },
   ].flatMap(({ data, ...rest }) => (data ? [{ ...rest, ...data }] : []));
   return (
     <div className="loss-race">
       <LineChart
-        title="Accuracy (solid) and mean squared error of h (dashed)"
+        title="Accuracy (solid), mean (h − y)² (dashed); trained with MSE or BCE"
         series={lines}
         xLabel="step"
         xDomain={xDomain}
         yDomain={[0, 1]}
-        height={190}
+        height={160}
       />
       <table className="loss-table">
-        <caption className="loss-note">
-          Both neurons measured on both scales (the loss read-out is the BCE run’s BCE)
-        </caption>
         <thead>
           <tr>
             <th scope="col">trained with</th>
             <th scope="col">accuracy</th>
             <th scope="col">(h − y)²</th>
-            <th scope="col">BCE</th>
+            <th scope="col" title="The loss read-out is the BCE-trained neuron’s BCE">
+              BCE
+            </th>
           </tr>
         </thead>
         <tbody>

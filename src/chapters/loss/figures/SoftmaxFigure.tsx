@@ -1,14 +1,22 @@
-import { useLayoutEffect, useMemo, useRef, useState, type PointerEvent, type RefObject } from 'react';
+import {
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type PointerEvent,
+  type ReactNode,
+  type RefObject,
+} from 'react';
 import { DecisionBoundary, type BoundaryPoint } from '../../../components/charts';
-import { formatAccuracy, formatMetric } from '../../../components/run';
 import { Tex } from '../../../components/math';
 import { Formula } from './Formula';
 import { CLASSES } from '../../../experiments/loss/softmaxClassifier';
 import type { LessonStep } from '../../../lessons/types';
 import { useParamsStore } from '../../../state/paramsStore';
 import { useRunStore } from '../../../state/runStore';
-import { useLatestView } from '../../../state/useExperiment';
-import { ExperimentPanel } from '../../backprop/figures/ExperimentPanel';
+import { useExperiment, useLatestView } from '../../../state/useExperiment';
+import { ParamControls } from '../../../components/controls';
+import { MetricsBar, NoticeBar, RunControls, formatAccuracy, formatMetric } from '../../../components/run';
 import { floats, record } from '../../backprop/figures/views';
 import type { Grid2D } from '../../../components/charts';
 import { fmt } from '../../activations/figures/format';
@@ -20,16 +28,21 @@ const CLASS_NAMES = ['class 1', 'class 2', 'class 3'];
  * pick it with the slider) to read its loss −log h_true; step 6 shows the "drop the minus" switch up front.
  */
 export function SoftmaxFigure({ step, signStep }: { step: LessonStep; signStep: boolean }) {
+  const handle = useExperiment({
+    experiment: 'loss-softmax',
+    preset: step.preset,
+    views: ['probs', 'points', 'pointProbs'],
+  });
+  const controls = handle.ready ? (
+    <ParamControls only={signStep ? ['sign', 'lr'] : ['dataset', 'hidden', 'lr']} label="Settings" />
+  ) : null;
   return (
-    <ExperimentPanel
-      experiment="loss-softmax"
-      step={step}
-      views={['probs', 'points', 'pointProbs']}
-      controls={signStep ? ['sign', 'lr'] : ['dataset', 'hidden', 'lr']}
-      testId={signStep ? 'figure-softmax-sign' : 'figure-softmax'}
-    >
-      <SoftmaxPlot signStep={signStep} />
-    </ExperimentPanel>
+    <div className="loss-figure" data-testid={signStep ? 'figure-softmax-sign' : 'figure-softmax'}>
+      <NoticeBar />
+      <RunControls />
+      <MetricsBar />
+      <SoftmaxPlot signStep={signStep} controls={controls} />
+    </div>
   );
 }
 
@@ -38,7 +51,7 @@ interface PointsView {
   y: Float32Array;
 }
 
-function SoftmaxPlot({ signStep }: { signStep: boolean }) {
+function SoftmaxPlot({ signStep, controls }: { signStep: boolean; controls: ReactNode }) {
   const grid = useClassGrid(useLatestView('probs'));
   const pointsView = record(useLatestView('points')) as Partial<PointsView> | undefined;
   const probs = floats(useLatestView('pointProbs'));
@@ -109,10 +122,7 @@ function SoftmaxPlot({ signStep }: { signStep: boolean }) {
         {row && pTrue !== undefined && (
           <Formula testId="point-formula">
             <Tex display tex={`h(x) = (${row.map((p) => fmt(p, 3)).join(', ')})`} />
-            <Tex
-              display
-              tex={`y = ${oneHotTex(cls)} \\Rightarrow -\\textstyle\\sum_j y_j \\log h_j = -\\log h_{${cls + 1}}`}
-            />
+            <Tex display tex={`y = ${oneHotTex(cls)}`} />
             <Tex display tex={`L = -\\log h_{${cls + 1}} = -\\log ${probTex(pTrue)} = ${lossTex(pTrue)}`} />
           </Formula>
         )}
@@ -140,6 +150,7 @@ function SoftmaxPlot({ signStep }: { signStep: boolean }) {
             }
           />
         </Formula>
+        {controls}
       </div>
     </div>
   );
