@@ -200,9 +200,7 @@ function BoundaryPlane({ th1, th2, x, y }: { th1: number; th2: number; x?: Float
         </text>
       </svg>
       <figcaption className="chart-caption">
-        The two colours are the classes y = 1 and y = 0; the shaded halves are what the model predicts. The
-        line is θᵀx = {fmt(th1, 2)}·x₁ + {fmt(th2, 2)}·x₂ = 0, and θ (the arrow) points to the side it calls
-        class 1.
+        Colours: y = 1 and y = 0; shading: the prediction. The arrow θ points to the class-1 side.
       </figcaption>
     </figure>
   );
