@@ -326,7 +326,7 @@ for (const [q, name] of [
     `while training, the ${name} figure updates at ≥ 30 frames/s without main-thread long tasks`,
     PERF,
     async ({ page }) => {
-      await page.goto(`./#/loss?${q}&speed=1000`);
+      await page.goto(`./#/loss?${q}&speed=max`);
       await waitReady(page);
       await page.waitForTimeout(800);
       await page.evaluate(() => {

@@ -5,6 +5,10 @@
  *
  * Notation: prediction h (or ŷ), target y, logit z with h = σ(z), loss L.
  */
+import { sigmoid } from '../../core/scalar';
+
+/** The core's scalar sigmoid, re-exported so the figures take every formula from one place. */
+export { sigmoid };
 
 /** Probabilities that go into a log are kept strictly inside (0, 1): log(0) is −∞, never a number on the page. */
 export const PROB_EPS = 1e-6;
@@ -12,13 +16,6 @@ export const PROB_EPS = 1e-6;
 export function clampProb(p: number): number {
   if (!Number.isFinite(p)) return 0.5;
   return Math.min(1 - PROB_EPS, Math.max(PROB_EPS, p));
-}
-
-export function sigmoid(z: number): number {
-  // Two branches so that neither e^{−z} nor e^{z} overflows for large |z|.
-  if (z >= 0) return 1 / (1 + Math.exp(-z));
-  const e = Math.exp(z);
-  return e / (1 + e);
 }
 
 /** Mean of the squared differences, 1/N Σ (yᵢ − hᵢ)². */
@@ -69,15 +66,6 @@ export function squaredErrorLogitGradient(z: number, y: number): number {
 /** ∂BCE/∂z = σ(z) − y: the σ′ of the sigmoid cancels against the log, so a confident mistake gets a full push. */
 export function binaryCrossEntropyLogitGradient(z: number, y: number): number {
   return sigmoid(z) - y;
-}
-
-/** Softmax of one row of logits (max subtracted first, so no exponential overflows). */
-export function softmaxRow(z: ArrayLike<number>): number[] {
-  let m = -Infinity;
-  for (let i = 0; i < z.length; i++) m = Math.max(m, z[i]);
-  const e = Array.from(z, (v) => Math.exp(v - m));
-  const s = e.reduce((a, b) => a + b, 0);
-  return e.map((v) => v / s);
 }
 
 export interface Line {

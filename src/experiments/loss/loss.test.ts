@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { binaryCrossEntropy, crossEntropy, mse } from '../../core/losses';
+import { softmax as softmaxRow } from '../../core/scalar';
 import { tensor } from '../../core/tensor';
 import {
   PROB_EPS,
@@ -13,7 +14,6 @@ import {
   meanAbsoluteError,
   meanSquaredError,
   sigmoid,
-  softmaxRow,
   squaredErrorLogitGradient,
   squaredErrorOfLogit,
 } from './formulas';
