@@ -12,6 +12,7 @@ import { LessonToc } from './LessonToc';
 import { ProgressNotice } from './ProgressNotice';
 import { useLessonPosition } from './useLessonPosition';
 import { LessonContext } from './lessonContext';
+import { ErrorBoundary } from '../components/errors';
 import './lessons.css';
 
 export interface LessonPageProps {
@@ -90,7 +91,12 @@ export function LessonPage({ chapter, renderFigure, keepParams, intro }: LessonP
     );
   }
 
-  const figure = <LessonContext.Provider value={context}>{renderFigure(step, index)}</LessonContext.Provider>;
+  // A figure that fails is replaced by a notice; the prose, navigation and the rest of the page keep working.
+  const figure = (
+    <ErrorBoundary what="This figure" resetKey={step.id} testId="figure-error">
+      <LessonContext.Provider value={context}>{renderFigure(step, index)}</LessonContext.Provider>
+    </ErrorBoundary>
+  );
   const mode = embed ? 'embed' : present ? 'present' : 'normal';
   const normal = mode === 'normal';
   const nextChapter = CATALOG[CATALOG.findIndex((c) => c.id === chapter.id) + 1];

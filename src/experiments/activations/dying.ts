@@ -38,6 +38,7 @@ export const dyingParams: ParamTable = [
   },
   {
     name: 'lr',
+    role: 'learningRate',
     label: 'Learning rate α',
     type: 'number',
     live: true,

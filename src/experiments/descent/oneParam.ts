@@ -10,6 +10,7 @@ import { slopeData, slopeGradient, slopeLoss } from './regression';
 export const oneParamParams: ParamTable = [
   {
     name: 'lr',
+    role: 'learningRate',
     label: 'Learning rate α',
     type: 'number',
     default: 0.3,
