@@ -1,0 +1,207 @@
+import { LossSurface, useChartTheme } from '../../../components/charts';
+import { classColors } from '../../../components/charts/DecisionBoundary';
+import { Tex } from '../../../components/math';
+import { Formula } from './Formula';
+import { PLANE } from '../../../experiments/loss/data';
+import type { LessonStep } from '../../../lessons/types';
+import { setParam } from '../../../state/runtime';
+import { useLatestView } from '../../../state/useExperiment';
+import { ExperimentPanel } from '../../backprop/figures/ExperimentPanel';
+import { floats, fmt, num, record, useGridView } from '../../backprop/figures/views';
+import { texNum } from '../../activations/figures/format';
+
+/** Step 4: logistic regression trained live — the boundary θᵀx = 0 on the data, and the path on the loss surface. */
+export function LogisticFigure({ step }: { step: LessonStep }) {
+  return (
+    <ExperimentPanel
+      experiment="loss-logistic"
+      step={step}
+      views={['surface', 'path', 'state', 'points']}
+      controls={['lr']}
+    >
+      <LogisticPanels />
+    </ExperimentPanel>
+  );
+}
+
+const round = (v: number) => Math.round(v * 10) / 10;
+
+function LogisticPanels() {
+  const surface = useGridView('surface');
+  const path = floats(useLatestView('path'));
+  const state = record(useLatestView('state'));
+  const points = record(useLatestView('points'));
+  const th1 = num(state?.th1);
+  const th2 = num(state?.th2);
+  const g1 = num(state?.g1);
+  const g2 = num(state?.g2);
+  const loss = num(state?.loss);
+  const px = points?.x instanceof Float32Array ? points.x : undefined;
+  const py = points?.y instanceof Float32Array ? points.y : undefined;
+  const ready = th1 !== undefined && th2 !== undefined;
+
+  return (
+    <div className="loss-logistic">
+      <div className="loss-pair">
+        {ready ? (
+          <BoundaryPlane th1={th1} th2={th2} x={px} y={py} />
+        ) : (
+          <p className="loading">Loading the data…</p>
+        )}
+        {surface ? (
+          <LossSurface
+            grid={surface}
+            paths={path ? [{ label: 'gradient descent', points: path }] : []}
+            gradient={
+              ready && g1 !== undefined && g2 !== undefined ? { x: th1, y: th2, dx: g1, dy: g2 } : undefined
+            }
+            onPickStart={(a, b) => {
+              setParam('th1', round(a));
+              setParam('th2', round(b));
+            }}
+            logLevels
+            xLabel="θ₁"
+            yLabel="θ₂"
+            zLabel="L(θ)"
+            title="Loss surface L(θ₁, θ₂)"
+            height={230}
+            caption="Click to start elsewhere."
+          />
+        ) : (
+          <p className="loading">Loading the loss surface…</p>
+        )}
+      </div>
+      {ready && (
+        <Formula>
+          <Tex
+            display
+            tex={`\\theta^\\top x = ${texNum(th1, 3)}\\,x_1 + ${texNum(th2, 3)}\\,x_2 = 0, \\quad L = ${fmt(loss, 4)}`}
+          />
+        </Formula>
+      )}
+      <p className="loss-readouts">
+        <span>
+          θ₁ = <strong data-testid="metric-th1">{fmt(th1, 4)}</strong>
+        </span>
+        <span>
+          θ₂ = <strong data-testid="metric-th2">{fmt(th2, 4)}</strong>
+        </span>
+        <span>
+          ∂L/∂θ = ({fmt(g1, 4)}, {fmt(g2, 4)})
+        </span>
+      </p>
+    </div>
+  );
+}
+
+/** The square plane clipped to the half θᵀx ≥ 0 (Sutherland–Hodgman against one line), as polygon points. */
+function halfPlane(th1: number, th2: number, sign: 1 | -1): [number, number][] {
+  const [lo, hi] = PLANE;
+  const square: [number, number][] = [
+    [lo, lo],
+    [hi, lo],
+    [hi, hi],
+    [lo, hi],
+  ];
+  const f = ([a, b]: [number, number]) => sign * (th1 * a + th2 * b);
+  const out: [number, number][] = [];
+  square.forEach((p, k) => {
+    const q = square[(k + 1) % 4];
+    if (f(p) >= 0) out.push(p);
+    if (f(p) >= 0 !== f(q) >= 0) {
+      const t = f(p) / (f(p) - f(q));
+      out.push([p[0] + t * (q[0] - p[0]), p[1] + t * (q[1] - p[1])]);
+    }
+  });
+  return out;
+}
+
+/** The data, the two predicted half-planes, the boundary θᵀx = 0 and the vector θ (normal to the boundary). */
+function BoundaryPlane({ th1, th2, x, y }: { th1: number; th2: number; x?: Float32Array; y?: Float32Array }) {
+  const theme = useChartTheme();
+  const [neg, pos] = classColors(theme, 2);
+  const size = 220;
+  const pad = 8;
+  const [lo, hi] = PLANE;
+  const s = (v: number) => pad + ((v - lo) / (hi - lo)) * (size - 2 * pad);
+  const t = (v: number) => size - s(v);
+  const norm = Math.hypot(th1, th2);
+  // The boundary through the origin along (−θ₂, θ₁), stretched to the edge of the square.
+  const reach = norm > 0 ? hi / Math.max(Math.abs(th2), Math.abs(th1)) : 0;
+  const end = [-th2 * reach, th1 * reach];
+  const arrow = norm > 0 ? [(th1 / norm) * 0.8, (th2 / norm) * 0.8] : [0, 0];
+  const poly = (sign: 1 | -1) =>
+    halfPlane(th1, th2, sign)
+      .map(([a, b]) => `${s(a)},${t(b)}`)
+      .join(' ');
+  return (
+    <figure className="chart loss-plane" data-chart="logistic-plane">
+      <div className="chart-head">
+        <div className="chart-title">Data and the boundary θᵀx = 0</div>
+      </div>
+      <svg
+        viewBox={`0 0 ${size} ${size}`}
+        width="100%"
+        role="img"
+        aria-label={`Two classes of points and the line ${fmt(th1, 2)}·x₁ + ${fmt(th2, 2)}·x₂ = 0 that separates the predictions.`}
+      >
+        <defs>
+          <marker
+            id="loss-arrow"
+            viewBox="0 0 10 10"
+            refX="8"
+            refY="5"
+            markerWidth="6"
+            markerHeight="6"
+            orient="auto"
+          >
+            <path d="M0,0 L10,5 L0,10 z" fill={theme.fg} />
+          </marker>
+        </defs>
+        <rect x={0} y={0} width={size} height={size} fill={theme.bgRaised} stroke={theme.border} />
+        <polygon points={poly(1)} fill={pos} opacity={0.16} />
+        <polygon points={poly(-1)} fill={neg} opacity={0.16} />
+        {y &&
+          x &&
+          Array.from(y, (label, i) => (
+            <circle
+              key={i}
+              cx={s(x[2 * i])}
+              cy={t(x[2 * i + 1])}
+              r={3.5}
+              fill={label > 0.5 ? pos : neg}
+              stroke={theme.bgRaised}
+            />
+          ))}
+        <line
+          data-testid="boundary-line"
+          data-x1={end[0]}
+          data-y1={end[1]}
+          data-x2={-end[0]}
+          data-y2={-end[1]}
+          x1={s(end[0])}
+          y1={t(end[1])}
+          x2={s(-end[0])}
+          y2={t(-end[1])}
+          stroke={theme.fg}
+          strokeWidth={2.5}
+        />
+        <line
+          x1={s(0)}
+          y1={t(0)}
+          x2={s(arrow[0])}
+          y2={t(arrow[1])}
+          stroke={theme.fg}
+          strokeWidth={2}
+          markerEnd="url(#loss-arrow)"
+        />
+        <text x={s(arrow[0]) + 6} y={t(arrow[1]) - 6} fill={theme.fg} fontSize={13}>
+          θ
+        </text>
+      </svg>
+      <figcaption className="chart-caption">
+        Colours: y = 1 and y = 0; shading: the prediction. The arrow θ points to the class-1 side.
+      </figcaption>
+    </figure>
+  );
+}

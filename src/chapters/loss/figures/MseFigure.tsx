@@ -1,0 +1,234 @@
+import { interpolateLab } from 'd3';
+import { useMemo, useState } from 'react';
+import { seriesColor, useChartTheme } from '../../../components/charts';
+import { Tex } from '../../../components/math';
+import { Formula } from './Formula';
+import {
+  leastAbsoluteLine,
+  leastSquaresLine,
+  meanAbsoluteError,
+  meanSquaredError,
+  type Line,
+} from '../../../experiments/loss/formulas';
+import { IMAGE_SIZE, digitImage, squaredDifferences } from '../../../experiments/loss/images';
+import type { ParamValues } from '../../../experiments/types';
+import { useUrlParams } from '../../../state/useUrlParams';
+import { LocalControls } from '../../activations/figures/LocalControls';
+import { LocalNotice } from '../../activations/figures/LocalNotice';
+import { fmt } from '../../activations/figures/format';
+import type { FigureProps } from '../../activations/figures/types';
+import { DragPlot } from './DragPlot';
+import { FIT_POINTS, FIT_X, FIT_Y, MSE_PARAMS } from './params';
+import { PixelGrid } from './PixelGrid';
+
+/** Step 2: MSE between two small images (paint on the copy), then MSE vs MAE for fitting a line to points. */
+export function MseFigure({ preset }: FigureProps) {
+  const { values, ignored, set, setMany } = useUrlParams(MSE_PARAMS, preset);
+  return (
+    <figure className="loss-figure" data-testid="figure-mse">
+      <LocalNotice lines={ignored} />
+      <LocalControls table={MSE_PARAMS} values={values} onChange={set} names={['view']} />
+      {values.view === 'fit' ? (
+        <FitPanel values={values} set={set} setMany={setMany} />
+      ) : (
+        <ImagesPanel shift={typeof values.shift === 'number' ? values.shift : 0} values={values} set={set} />
+      )}
+    </figure>
+  );
+}
+
+function ImagesPanel({
+  shift,
+  values,
+  set,
+}: {
+  shift: number;
+  values: ParamValues;
+  set(name: string, v: number): void;
+}) {
+  const theme = useChartTheme();
+  const target = useMemo(() => digitImage(0), []);
+  // Painted pixels belong to one shift: a new shift starts from a clean copy.
+  const [painted, setPainted] = useState<{ shift: number; cells: Map<number, number> }>({
+    shift,
+    cells: new Map(),
+  });
+  const [ink, setInk] = useState(true);
+  const cells = useMemo(
+    () => (painted.shift === shift ? painted.cells : new Map<number, number>()),
+    [painted, shift],
+  );
+  const prediction = useMemo(() => {
+    const img = digitImage(shift);
+    for (const [i, v] of cells) img[i] = v;
+    return img;
+  }, [shift, cells]);
+  const diff = squaredDifferences(target, prediction);
+  const n = diff.length;
+  const sum = diff.reduce((a, b) => a + b, 0);
+  const mse = meanSquaredError(prediction, target);
+  const grey = interpolateLab(theme.bgRaised, theme.fg);
+  const heat = interpolateLab(theme.bgRaised, seriesColor(theme, 1));
+  const paint = (i: number) => setPainted({ shift, cells: new Map(cells).set(i, ink ? 1 : 0) });
+
+  return (
+    <div className="loss-images">
+      <div className="loss-image-row">
+        <PixelGrid values={target} size={IMAGE_SIZE} label="Target y" color={grey} testId="image-target" />
+        <PixelGrid
+          values={prediction}
+          size={IMAGE_SIZE}
+          label="Copy h (paint here)"
+          color={grey}
+          onPaint={paint}
+          testId="image-prediction"
+        />
+        <PixelGrid
+          values={diff}
+          size={IMAGE_SIZE}
+          label="(y − h)² per pixel"
+          color={(v) => heat(Math.min(1, v))}
+          testId="image-diff"
+        />
+      </div>
+      <Formula>
+        <Tex
+          display
+          tex={`L = \\frac{1}{${n}} \\sum_{i=1}^{${n}} (y_i - h_i)^2 = \\frac{${fmt(sum, 2)}}{${n}} = ${fmt(mse, 4)}`}
+        />
+      </Formula>
+      <p className="loss-readouts">
+        <span>
+          MSE of the images: <strong data-testid="image-mse">{fmt(mse, 4)}</strong>
+        </span>
+        <span>painted pixels: {cells.size}</span>
+      </p>
+      <LocalControls table={MSE_PARAMS} values={values} onChange={set} names={['shift']} />
+      <div className="loss-buttons">
+        <button type="button" aria-pressed={ink} onClick={() => setInk(true)}>
+          Brush: ink
+        </button>
+        <button type="button" aria-pressed={!ink} onClick={() => setInk(false)}>
+          Brush: erase
+        </button>
+        <button type="button" onClick={() => setPainted({ shift, cells: new Map() })}>
+          Clear painting
+        </button>
+      </div>
+    </div>
+  );
+}
+
+const at = (l: Line, x: number) => l.w * x + l.b;
+
+function FitPanel({
+  values,
+  set,
+  setMany,
+}: {
+  values: ParamValues;
+  set(name: string, v: number | boolean): void;
+  setMany(v: Record<string, number>): void;
+}) {
+  const theme = useChartTheme();
+  const num = (k: string) => (typeof values[k] === 'number' ? (values[k] as number) : 0);
+  const pts = Array.from({ length: FIT_POINTS }, (_, i) => ({
+    id: `${i + 1}`,
+    x: num(`x${i + 1}`),
+    y: num(`v${i + 1}`),
+  }));
+  if (values.outlier === true) pts.push({ id: 'o', x: num('ox'), y: num('oy') });
+  const xs = pts.map((p) => p.x);
+  const ys = pts.map((p) => p.y);
+  const ls = leastSquaresLine(xs, ys);
+  const la = leastAbsoluteLine(xs, ys);
+  const score = (l: Line) => ({
+    mse: meanSquaredError(
+      xs.map((x) => at(l, x)),
+      ys,
+    ),
+    mae: meanAbsoluteError(
+      xs.map((x) => at(l, x)),
+      ys,
+    ),
+  });
+  const sLs = score(ls);
+  const sLa = score(la);
+  const cMse = seriesColor(theme, 0);
+  const cMae = seriesColor(theme, 2);
+  const round = (v: number) => Math.round(v * 100) / 100;
+  const residualTerms = pts.slice(0, 3).map((p) => `(${fmt(p.y, 2)} - ${fmt(at(ls, p.x), 2)})^2`);
+
+  return (
+    <div className="loss-fit">
+      <DragPlot
+        title="Line fits: MSE vs MAE"
+        xLabel="x"
+        yLabel="y"
+        xDomain={FIT_X}
+        yDomain={FIT_Y}
+        height={270}
+        handles={pts.map((p) => ({
+          id: p.id,
+          x: p.x,
+          y: p.y,
+          label: p.id === 'o' ? 'Outlier' : `Point ${p.id}`,
+          color: p.id === 'o' ? seriesColor(theme, 1) : theme.fg,
+        }))}
+        lines={[
+          { ...ls, label: 'MSE line', color: cMse },
+          { ...la, label: 'MAE line', color: cMae, dashed: true },
+        ]}
+        segments={pts.map((p) => ({ x1: p.x, y1: p.y, x2: p.x, y2: at(ls, p.x), color: cMse }))}
+        onMove={(id, x, y) =>
+          id === 'o'
+            ? setMany({ ox: round(x), oy: round(y) })
+            : setMany({ [`x${id}`]: round(x), [`v${id}`]: round(y) })
+        }
+        legend={[
+          { label: 'least squares (min MSE)', color: cMse, shape: 'line' },
+          { label: 'least absolute (min MAE)', color: cMae, shape: 'dashed' },
+        ]}
+        caption={`MSE line h(x) = ${fmt(ls.w, 2)}x + ${fmt(ls.b, 2)}; MAE line h(x) = ${fmt(la.w, 2)}x + ${fmt(la.b, 2)}. Vertical segments are the residuals of the MSE line.`}
+      />
+      <Formula>
+        <Tex
+          display
+          tex={`\\text{MSE} = \\frac{1}{${pts.length}}\\big[${residualTerms.join(' + ')} + \\dots\\big] = ${fmt(sLs.mse, 3)}`}
+        />
+      </Formula>
+      <table className="loss-table">
+        <thead>
+          <tr>
+            <th scope="col">line</th>
+            <th scope="col">slope w</th>
+            <th scope="col">MSE</th>
+            <th scope="col">MAE</th>
+          </tr>
+        </thead>
+        <tbody>
+          <tr>
+            <th scope="row">least squares</th>
+            <td data-testid="fit-mse-slope">{fmt(ls.w, 3)}</td>
+            <td data-testid="fit-mse-mse">{fmt(sLs.mse, 3)}</td>
+            <td>{fmt(sLs.mae, 3)}</td>
+          </tr>
+          <tr>
+            <th scope="row">least absolute</th>
+            <td data-testid="fit-mae-slope">{fmt(la.w, 3)}</td>
+            <td>{fmt(sLa.mse, 3)}</td>
+            <td data-testid="fit-mae-mae">{fmt(sLa.mae, 3)}</td>
+          </tr>
+        </tbody>
+      </table>
+      <label className="loss-toggle">
+        <input
+          type="checkbox"
+          checked={values.outlier === true}
+          onChange={(e) => set('outlier', e.target.checked)}
+        />{' '}
+        Add an outlier
+      </label>
+    </div>
+  );
+}

@@ -1,0 +1,219 @@
+import {
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type PointerEvent,
+  type ReactNode,
+  type RefObject,
+} from 'react';
+import { DecisionBoundary, type BoundaryPoint } from '../../../components/charts';
+import { Tex } from '../../../components/math';
+import { Formula } from './Formula';
+import { CLASSES } from '../../../experiments/loss/softmaxClassifier';
+import type { LessonStep } from '../../../lessons/types';
+import { useParamsStore } from '../../../state/paramsStore';
+import { useRunStore } from '../../../state/runStore';
+import { useExperiment, useLatestView } from '../../../state/useExperiment';
+import { ParamControls } from '../../../components/controls';
+import { MetricsBar, NoticeBar, RunControls, formatAccuracy, formatMetric } from '../../../components/run';
+import { floats, record } from '../../backprop/figures/views';
+import type { Grid2D } from '../../../components/charts';
+import { fmt } from '../../activations/figures/format';
+
+const CLASS_NAMES = ['class 1', 'class 2', 'class 3'];
+
+/**
+ * Steps 3 and 6: softmax + cross-entropy trained live on three classes (experiment loss-softmax). Hover a point (or
+ * pick it with the slider) to read its loss −log h_true; step 6 shows the "drop the minus" switch up front.
+ */
+export function SoftmaxFigure({ step, signStep }: { step: LessonStep; signStep: boolean }) {
+  const handle = useExperiment({
+    experiment: 'loss-softmax',
+    preset: step.preset,
+    views: ['probs', 'points', 'pointProbs'],
+  });
+  const controls = handle.ready ? (
+    <ParamControls only={signStep ? ['sign', 'lr'] : ['dataset', 'hidden', 'lr']} label="Settings" />
+  ) : null;
+  return (
+    <div className="loss-figure" data-testid={signStep ? 'figure-softmax-sign' : 'figure-softmax'}>
+      <NoticeBar />
+      <RunControls />
+      <MetricsBar />
+      <SoftmaxPlot signStep={signStep} controls={controls} />
+    </div>
+  );
+}
+
+interface PointsView {
+  x: Float32Array;
+  y: Float32Array;
+}
+
+function SoftmaxPlot({ signStep, controls }: { signStep: boolean; controls: ReactNode }) {
+  const grid = useClassGrid(useLatestView('probs'));
+  const pointsView = record(useLatestView('points')) as Partial<PointsView> | undefined;
+  const probs = floats(useLatestView('pointProbs'));
+  const metrics = useRunStore((s) => s.metrics);
+  const [picked, setPicked] = useState(0);
+  const wrap = useRef<HTMLDivElement>(null);
+  const px = pointsView?.x instanceof Float32Array ? pointsView.x : undefined;
+  const py = pointsView?.y instanceof Float32Array ? pointsView.y : undefined;
+  const n = py?.length ?? 0;
+
+  const points = useMemo(() => {
+    const out: BoundaryPoint[] = [];
+    if (px && py)
+      for (let i = 0; i < py.length; i++) out.push({ x: px[2 * i], y: px[2 * i + 1], label: py[i] });
+    return out;
+  }, [px, py]);
+
+  /** The training point nearest the pointer (within 16 px), from the drawn circles' positions. */
+  const onHover = (e: PointerEvent) => {
+    const circles = wrap.current?.querySelectorAll('circle.point');
+    if (!circles) return;
+    let best = -1;
+    let bestD = 16 * 16;
+    circles.forEach((c, i) => {
+      const r = c.getBoundingClientRect();
+      const d = (r.x + r.width / 2 - e.clientX) ** 2 + (r.y + r.height / 2 - e.clientY) ** 2;
+      if (d < bestD) {
+        bestD = d;
+        best = i;
+      }
+    });
+    if (best >= 0) setPicked(best);
+  };
+
+  const i = Math.min(picked, Math.max(0, n - 1));
+  const cls = py ? py[i] : 0;
+  const row =
+    probs && probs.length === n * CLASSES ? Array.from(probs.subarray(i * CLASSES, (i + 1) * CLASSES)) : null;
+  const sign = useParamsStore((s) => s.values.sign);
+  const pTrue = row?.[cls];
+
+  return (
+    <div className="loss-softmax loss-pair">
+      <div ref={wrap} onPointerMove={onHover} className="loss-boundary">
+        <DecisionBoundary
+          grid={grid}
+          classes={CLASSES}
+          classLabels={CLASS_NAMES}
+          points={points}
+          title="Predicted class"
+          height={270}
+          caption="Hover a point to read its loss; the ring marks it."
+        />
+        <PickRing container={wrap} index={i} version={points} />
+      </div>
+      <div className="loss-side">
+        <label className="loss-slider">
+          Inspect point{' '}
+          <input
+            type="range"
+            min={1}
+            max={Math.max(1, n)}
+            value={i + 1}
+            onChange={(e) => setPicked(Number(e.target.value) - 1)}
+          />{' '}
+          <output data-testid="picked-point">{i + 1}</output>
+        </label>
+        {row && pTrue !== undefined && (
+          <Formula testId="point-formula">
+            <Tex display tex={`h(x) = (${row.map((p) => fmt(p, 3)).join(', ')})`} />
+            <Tex display tex={`y = ${oneHotTex(cls)}`} />
+            <Tex display tex={`L = -\\log h_{${cls + 1}} = -\\log ${probTex(pTrue)} = ${lossTex(pTrue)}`} />
+          </Formula>
+        )}
+        <p className="loss-readouts">
+          <span>
+            point {i + 1} ({CLASS_NAMES[cls] ?? '?'}): loss{' '}
+            <strong data-testid="point-loss">{pTrue === undefined ? '—' : lossText(pTrue)}</strong>
+          </span>
+          <span>
+            mean h_true: <strong data-testid="metric-p-true">{formatAccuracy(metrics?.pTrue)}</strong>
+          </span>
+          {(signStep || sign === 'dropped') && (
+            <span>
+              minimised: <strong data-testid="metric-objective">{formatMetric(metrics?.objective)}</strong>
+            </span>
+          )}
+        </p>
+        <Formula>
+          <Tex
+            display
+            tex={
+              sign === 'dropped'
+                ? `+\\tfrac{1}{N}\\textstyle\\sum_i \\log h_{y_i}(x_i) = ${fmt(metrics?.objective ?? NaN, 3)}`
+                : `L = -\\tfrac{1}{N}\\textstyle\\sum_i \\log h_{y_i}(x_i) = ${fmt(metrics?.loss ?? NaN, 3)}`
+            }
+          />
+        </Formula>
+        {controls}
+      </div>
+    </div>
+  );
+}
+
+/**
+ * A ring around the inspected point: placed over the chart's own circle (read from the DOM after each render), so
+ * the chart needs no highlight feature of its own.
+ */
+function PickRing({
+  container,
+  index,
+  version,
+}: {
+  container: RefObject<HTMLDivElement | null>;
+  index: number;
+  version: unknown;
+}) {
+  const ring = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const box = container.current;
+    const el = ring.current;
+    const circle = box?.querySelectorAll('circle.point')[index];
+    if (!box || !el) return;
+    if (!circle) {
+      el.style.display = 'none';
+      return;
+    }
+    const b = box.getBoundingClientRect();
+    const c = circle.getBoundingClientRect();
+    el.style.display = 'block';
+    el.style.left = `${c.x + c.width / 2 - b.x}px`;
+    el.style.top = `${c.y + c.height / 2 - b.y}px`;
+  });
+  void version;
+  return <div ref={ring} className="loss-ring" aria-hidden="true" />;
+}
+
+/** The probs view (k = 3 probabilities per grid cell) as a Grid2D, or undefined while it has another shape. */
+function useClassGrid(view: unknown): Grid2D | undefined {
+  return useMemo(() => {
+    const g = record(view as never) as Record<string, unknown> | undefined;
+    if (!g || !(g.values instanceof Float32Array)) return undefined;
+    const { nx, ny, x0, x1, y0, y1 } = g as Record<string, number>;
+    if (![nx, ny, x0, x1, y0, y1].every(Number.isFinite) || g.values.length !== nx * ny * CLASSES)
+      return undefined;
+    return { values: g.values, nx, ny, xDomain: [x0, x1], yDomain: [y0, y1] };
+  }, [view]);
+}
+
+function oneHotTex(cls: number): string {
+  return `(${Array.from({ length: CLASSES }, (_, j) => (j === cls ? 1 : 0)).join(', ')})`;
+}
+
+function probTex(p: number): string {
+  return p > 0 && p < 0.001 ? `(${p.toExponential(1).replace(/e(.+)$/, '\\times 10^{$1}')})` : fmt(p, 3);
+}
+
+/** −log p as TeX; p = 0 (float underflow) is shown as ∞, never as a number. */
+function lossTex(p: number): string {
+  return p > 0 ? fmt(-Math.log(p), 3) : '\\infty \\;(\\log 0 = -\\infty)';
+}
+
+function lossText(p: number): string {
+  return p > 0 ? fmt(-Math.log(p), 3) : '∞';
+}
