@@ -1,9 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { BarChart } from '../../../components/charts';
 import { Tex } from '../../../components/math';
 import { Rng } from '../../../core/random';
 import { generate } from '../../../experiments/charModel/model';
 import { useParamsStore } from '../../../state/paramsStore';
+import { Scroll } from './Scroll';
 import { fmt } from './format';
 import { encodeKnown, useLiveModel, type LiveModel } from './liveModel';
 import { showChar } from './workedExample';
@@ -51,7 +52,7 @@ function ProbabilityBars({ sample, k, vocab }: { sample: Sample; k: number; voca
       yDomain={[0, 1]}
       title={`Next-character probabilities at position ${k + 1}`}
       yLabel="p"
-      height={170}
+      height={140}
       caption={`Chosen: “${showChar(vocab[chosen])}” with p = ${fmt(p[chosen], 3)}.`}
     />
   );
@@ -71,7 +72,14 @@ export function GeneratePanel() {
   const [draws, setDraws] = useState(0);
   const [samples, setSamples] = useState<Sample[]>([]);
   const [k, setK] = useState(0);
-  const hasModel = model !== null;
+  // A different model (rebuilt with other settings, or reset to step 0) makes earlier samples meaningless.
+  const lastStep = useRef(0);
+  const [runs, setRuns] = useState(0);
+  const runKey = model ? `${model.vocab.join('')}|${model.H}|${runs}` : '';
+  useEffect(() => {
+    if (model && model.step < lastStep.current) setRuns((r) => r + 1);
+    lastStep.current = model?.step ?? 0;
+  }, [model]);
 
   const sampleNow = () => {
     if (!model) return;
@@ -81,11 +89,14 @@ export function GeneratePanel() {
     setDraws((d) => d + 1);
     setK(0);
   };
-  // The first sample as soon as weights arrive, and a fresh one whenever the settings change.
+  // A first sample as soon as a model arrives, a fresh one whenever the settings change; a new model starts a new list.
   useEffect(() => {
-    if (hasModel) sampleNow();
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- only settings (and the first model) trigger a draw
-  }, [hasModel, prompt, temperature, greedy]);
+    setSamples([]);
+  }, [runKey]);
+  useEffect(() => {
+    if (runKey) sampleNow();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a new model or new settings trigger a draw
+  }, [runKey, prompt, temperature, greedy]);
 
   const current = samples[0];
   const unknown = model ? encodeKnown(prompt, model.vocab).unknown : [];
@@ -118,7 +129,13 @@ export function GeneratePanel() {
           <input type="checkbox" checked={greedy} onChange={(e) => setGreedy(e.target.checked)} /> Greedy
           (always the most probable)
         </label>
-        <button type="button" onClick={sampleNow} disabled={!model} data-testid="rnn-sample-now">
+        <button
+          type="button"
+          className="button"
+          onClick={sampleNow}
+          disabled={!model}
+          data-testid="rnn-sample-now"
+        >
           Sample now
         </button>
       </div>
@@ -127,11 +144,11 @@ export function GeneratePanel() {
           Skipped (not in the vocabulary): {unknown.map((c) => `“${showChar(c)}”`).join(', ')}.
         </p>
       )}
-      <div className="rnn-formula">
+      <Scroll className="rnn-formula" label="Formula">
         <Tex
           tex={`p(x_{t+1}) = \\mathrm{softmax}(y_t / \\tau),\\quad \\tau = ${greedy ? '\\text{greedy}' : fmt(temperature, 2)}`}
         />
-      </div>
+      </Scroll>
       {current && model && (
         <>
           <p className="rnn-sample-box" data-testid="rnn-sample-text" data-step={current.step}>

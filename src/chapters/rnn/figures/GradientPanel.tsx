@@ -1,6 +1,7 @@
 import { LineChart } from '../../../components/charts';
 import { Tex } from '../../../components/math';
 import { useLatestView } from '../../../state/useExperiment';
+import { Scroll } from './Scroll';
 import { fmt } from './format';
 
 interface GradView {
@@ -54,12 +55,12 @@ export function GradientPanel() {
         <strong data-testid="rnn-grad-ratio">{plain(ratio)}</strong>
         {view ? ` (measured at step ${view.step}).` : '.'}
       </p>
-      <div className="rnn-formula" data-testid="rnn-grad-formula">
+      <Scroll className="rnn-formula" label="Formula" testId="rnn-grad-formula">
         <Tex
           tex={`\\frac{\\partial L_T}{\\partial h_{T-k}} = \\frac{\\partial L_T}{\\partial h_T}\\prod_{t=T-k+1}^{T} \\mathrm{diag}\\big(1-h_t^2\\big)\\,W_{hh}, \\qquad \\frac{\\lVert \\partial L_T/\\partial h_{T-${Math.max(0, K - 1)}}\\rVert}{\\lVert \\partial L_T/\\partial h_T\\rVert} = ${Number.isFinite(ratio) ? plain(ratio) : '\\text{–}'}`}
           display
         />
-      </div>
+      </Scroll>
     </div>
   );
 }

@@ -33,6 +33,9 @@ function BitsReadout() {
   return (
     <dl className="rnn-bits" aria-label="Loss in bits per character">
       <div>
+        <dt>bits per character (the loss above is in nats: ÷ ln 2)</dt>
+      </div>
+      <div>
         <dt>train (moving avg.)</dt>
         <dd data-testid="rnn-bpc">{m.bpc === undefined ? '–' : fmt(m.bpc, 3)}</dd>
       </div>

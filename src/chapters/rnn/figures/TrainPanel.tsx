@@ -41,7 +41,7 @@ function LossCurve() {
       xLabel="training step"
       yLabel="bits per character"
       title="Loss per character"
-      height={200}
+      height={150}
     />
   );
 }
@@ -65,7 +65,7 @@ function PositionLoss({ model, line }: { model: LiveModel; line: string }) {
         bars={bars}
         title={`Loss at each position of “${line}”`}
         yLabel="bits"
-        height={170}
+        height={130}
         showValues={false}
         caption={`Each bar: −log₂ p(that character | the characters before it), at step ${model.step}.`}
       />

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Tex } from '../../../components/math';
 import { argmax } from '../../../core/sampling';
 import { EXAMPLE_VOCAB, showChar, workedExample } from './workedExample';
+import { Scroll } from './Scroll';
 import { ExampleInput } from './ExampleInput';
 import { texVector } from './format';
 
@@ -24,7 +25,7 @@ export function UnrolledFigure() {
   const example = workedExample(text);
   const steps = example.steps;
   const n = steps.length;
-  const width = Math.max(1, n) * COLUMN + 40;
+  const width = Math.max(1, n) * COLUMN + 60;
   const last = steps[n - 1];
   const formula = last
     ? `h_{${n}} = \\tanh\\!\\big(W_{hh}\\, h_{${n - 1}} + W_{xh}\\, x_{${n}}\\big) = ${texVector(last.h)}`
@@ -41,11 +42,12 @@ export function UnrolledFigure() {
         allowed={EXAMPLE_VOCAB}
         testId="unrolled-input"
       />
-      <div className="rnn-scroll">
+      <Scroll className="rnn-scroll" label="Unrolled network">
         <svg
           className="rnn-unrolled"
           viewBox={`0 0 ${width} 250`}
-          style={{ minWidth: Math.min(width, 360) }}
+          width={width}
+          height={250}
           role="img"
           aria-label={`The cell unrolled over ${n} time steps: ${steps.map((s) => showChar(s.char)).join(' ')}`}
           data-testid="unrolled-diagram"
@@ -64,11 +66,11 @@ export function UnrolledFigure() {
               <path d="M0,0 L10,5 L0,10 z" className="rnn-arrowhead" />
             </marker>
           </defs>
-          <text x={4} y={136} className="rnn-svg-label">
+          <text x={2} y={120} className="rnn-svg-small">
             h₀=0
           </text>
           {steps.map((s, t) => {
-            const cx = 40 + t * COLUMN + COLUMN / 2;
+            const cx = 60 + t * COLUMN + COLUMN / 2;
             const guess = EXAMPLE_VOCAB[argmax(s.p)];
             return (
               <g key={t} data-testid="unrolled-step">
@@ -80,8 +82,8 @@ export function UnrolledFigure() {
                   className="rnn-edge"
                   markerEnd="url(#rnn-arrow)"
                 />
-                {t === 0 && (
-                  <text x={cx - 58} y={122} className="rnn-svg-small">
+                {t === 1 && (
+                  <text x={cx - 68} y={122} className="rnn-svg-small">
                     W_hh
                   </text>
                 )}
@@ -129,10 +131,10 @@ export function UnrolledFigure() {
             );
           })}
         </svg>
-      </div>
-      <div className="rnn-formula" data-testid="unrolled-formula">
+      </Scroll>
+      <Scroll className="rnn-formula" label="Formula" testId="unrolled-formula">
         <Tex tex={formula} display />
-      </div>
+      </Scroll>
       <figcaption className="rnn-caption">
         {n} time steps, one cell A with the same W_xh, W_hh and W_hy at every step; each column’s squares are
         the five hidden units hₜ (orange negative, blue positive). Above each column: the most probable next

@@ -4,10 +4,11 @@ import { MatrixGrid } from '../../../components/charts/MatrixGrid';
 import { Tex } from '../../../components/math';
 import { argmax } from '../../../core/sampling';
 import { ExampleInput } from './ExampleInput';
+import { Scroll } from './Scroll';
 import { fmt, texVector } from './format';
 import { EXAMPLE_TEXT, showChar, workedExample } from './workedExample';
 
-const CELL = 24;
+const CELL = 32;
 const MAX_CHARS = 16;
 
 interface BlockProps {
@@ -17,20 +18,36 @@ interface BlockProps {
   cols: number;
   rowLabels?: readonly string[];
   colLabels?: readonly string[];
+  highlightCol?: number;
+  /** A column vector drawn as a row (shown as its transpose, to save height). */
+  transposed?: boolean;
   testId: string;
 }
 
 /** One labelled matrix or vector of the worked example, with its numbers in the cells. */
-function Block({ name, values, rows, cols, rowLabels, colLabels, testId }: BlockProps) {
+function Block({
+  name,
+  values,
+  rows,
+  cols,
+  rowLabels,
+  colLabels,
+  highlightCol,
+  transposed,
+  testId,
+}: BlockProps) {
   const theme = useChartTheme();
   const labelSpace = (rowLabels ? 18 : 0) + 4;
   return (
-    <div className="rnn-block" data-testid={testId} data-rows={rows} data-cols={cols}>
+    <div
+      className="rnn-block"
+      data-testid={testId}
+      data-rows={transposed ? cols : rows}
+      data-cols={transposed ? rows : cols}
+    >
       <div className="rnn-block-name">
-        <Tex tex={name} />{' '}
-        <span className="rnn-shape">
-          {rows}×{cols}
-        </span>
+        <Tex tex={transposed ? `(${name})^{\\top}` : name} />{' '}
+        <span className="rnn-shape">{transposed ? `${cols}×${rows}, as a row` : `${rows}×${cols}`}</span>
       </div>
       <MatrixGrid
         values={values}
@@ -41,10 +58,11 @@ function Block({ name, values, rows, cols, rowLabels, colLabels, testId }: Block
         maxCell={CELL}
         rowLabels={rowLabels}
         colLabels={colLabels}
+        highlightCol={highlightCol}
         showValues
         colorScale="diverging"
         label={`${name.replace(/[\\{}_]/g, '')}: ${rows} by ${cols}`}
-        format={(v) => fmt(v, rows * cols > 9 ? 1 : 2)}
+        format={(v) => fmt(v, 1)}
       />
     </div>
   );
@@ -63,7 +81,6 @@ export function WorkedExampleFigure() {
   const s = ex.steps[t - 1];
   const chars = ex.vocab.map(showChar);
   const counts = ex.cell.parameters().map((p) => ({ name: p.name, size: p.size, shape: p.shape }));
-  const units = Array.from({ length: ex.H }, (_, i) => `${i + 1}`);
 
   return (
     <figure className="rnn-figure" data-testid="figure-worked-example">
@@ -105,35 +122,38 @@ export function WorkedExampleFigure() {
               rows={5}
               cols={ex.V}
               colLabels={chars}
+              highlightCol={ex.vocab.indexOf(s.char)}
               testId="block-wxh"
             />
-            <Block name={`x_{${t}}`} values={s.x} rows={ex.V} cols={1} rowLabels={chars} testId="block-x" />
             <span className="rnn-op">→ tanh →</span>
-            <Block name={`h_{${t}}`} values={s.h} rows={5} cols={1} rowLabels={units} testId="block-h" />
-            <span className="rnn-op">→</span>
+            <Block name={`h_{${t}}`} values={s.h} rows={5} cols={1} testId="block-h" />
+          </div>
+          <div className="rnn-products">
             <Block
               name={`y_{${t}} = W_{hy} h_{${t}}`}
               values={s.y}
-              rows={ex.V}
-              cols={1}
-              rowLabels={chars}
+              rows={1}
+              cols={ex.V}
+              colLabels={chars}
               testId="block-y"
+              transposed
             />
             <Block
-              name="\mathrm{softmax}"
+              name={`\\mathrm{softmax}(y_{${t}})`}
               values={s.p}
-              rows={ex.V}
-              cols={1}
-              rowLabels={chars}
+              rows={1}
+              cols={ex.V}
+              colLabels={chars}
               testId="block-p"
+              transposed
             />
           </div>
-          <div className="rnn-formula" data-testid="example-formula">
+          <Scroll className="rnn-formula" label="Formula" testId="example-formula">
             <Tex
               tex={`h_{${t}} = \\tanh\\big(\\underbrace{${texVector(s.recurrent)}}_{W_{hh} h_{${t - 1}}} + \\underbrace{${texVector(s.input)}}_{W_{xh} x_{${t}}}\\big) = ${texVector(s.h)}`}
               display
             />
-          </div>
+          </Scroll>
           <figcaption className="rnn-caption">
             At t = {t} the cell reads “{showChar(s.char)}”: xₜ is one-hot, so W_xh xₜ is simply the column of
             W_xh for that character. With these untrained weights the most probable next character is “
