@@ -23,7 +23,7 @@ export const chapter: Chapter = {
 
 At every time step the same cell (the notes draw it as a box called $A$) combines the previous hidden state with the new input:
 
-$$h_t = \\tanh\\big(W_{hh}\\, h_{t-1} + W_{xh}\\, x_t\\big), \\qquad y_t = W_{hy}\\, h_t .$$
+$$\\begin{aligned} h_t &= \\tanh\\big(W_{hh}\\, h_{t-1} + W_{xh}\\, x_t\\big), \\\\ y_t &= W_{hy}\\, h_t . \\end{aligned}$$
 
 $W_{xh}$ maps the input into the hidden space, $W_{hh}$ maps the old hidden state to the new one, and $W_{hy}$ reads an output $y_t$ off the hidden state. Like the notes, we leave out biases here; the course writes weights as $W$ throughout, and these three are named by what they connect (from $x$ to $h$, from $h$ to $h$, from $h$ to $y$) instead of by layer number.
 

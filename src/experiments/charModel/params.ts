@@ -49,7 +49,7 @@ export const CHAR_MODEL_PARAMS: ParamTable = [
     max: 100,
     step: 1,
     live: true,
-    help: 'Characters per training chunk: gradients flow back at most this far (truncated BPTT).',
+    help: 'Gradients flow back at most p characters (truncated BPTT).',
   },
   {
     name: 'batch',
@@ -89,7 +89,7 @@ export const CHAR_MODEL_PARAMS: ParamTable = [
     type: 'bool',
     default: true,
     live: true,
-    help: 'Rescale the whole gradient when its norm exceeds the threshold.',
+    help: 'Rescale the gradient when its norm is too large.',
   },
   {
     name: 'clipNorm',
@@ -110,6 +110,6 @@ export const CHAR_MODEL_PARAMS: ParamTable = [
     max: 3,
     step: 0.05,
     live: false,
-    help: '0: the usual random start. Otherwise W_hh starts as a random rotation scaled by this factor (RNN cell only).',
+    help: '0: usual start; else a rotation times this (RNN only).',
   },
 ];

@@ -150,38 +150,42 @@ export function GeneratePanel() {
         />
       </Scroll>
       {current && model && (
-        <>
-          <p className="rnn-sample-box" data-testid="rnn-sample-text" data-step={current.step}>
-            <span className="rnn-prompt-text">{current.prompt}</span>
-            {[...current.text].map((c, i) => (
-              <span key={i} className={i === k ? 'rnn-picked' : undefined}>
-                {c}
-              </span>
-            ))}
-          </p>
-          <label className="rnn-slider">
-            Walk through the sample: character <strong>{k + 1}</strong> of {current.ids.length}
-            <input
-              type="range"
-              min={0}
-              max={current.ids.length - 1}
-              value={k}
-              onChange={(e) => setK(Number(e.target.value))}
-              data-testid="rnn-walk"
-            />
-          </label>
-          <ProbabilityBars sample={current} k={Math.min(k, current.ids.length - 1)} vocab={model.vocab} />
-          {samples.length > 1 && (
-            <ol className="rnn-history" aria-label="Earlier samples" data-testid="rnn-sample-history">
-              {samples.slice(1).map((s, i) => (
-                <li key={i}>
-                  <span className="rnn-muted">step {s.step}:</span> {s.prompt}
-                  {s.text.slice(0, 80)}…
-                </li>
+        <div className="rnn-charts">
+          <div className="rnn-panel">
+            <p className="rnn-sample-box" data-testid="rnn-sample-text" data-step={current.step}>
+              <span className="rnn-prompt-text">{current.prompt}</span>
+              {[...current.text].map((c, i) => (
+                <span key={i} className={i === k ? 'rnn-picked' : undefined}>
+                  {c}
+                </span>
               ))}
-            </ol>
-          )}
-        </>
+            </p>
+            <label className="rnn-slider">
+              Walk through the sample: character <strong>{k + 1}</strong> of {current.ids.length}
+              <input
+                type="range"
+                min={0}
+                max={current.ids.length - 1}
+                value={k}
+                onChange={(e) => setK(Number(e.target.value))}
+                data-testid="rnn-walk"
+              />
+            </label>
+          </div>
+          <div className="rnn-panel">
+            <ProbabilityBars sample={current} k={Math.min(k, current.ids.length - 1)} vocab={model.vocab} />
+            {samples.length > 1 && (
+              <ol className="rnn-history" aria-label="Earlier samples" data-testid="rnn-sample-history">
+                {samples.slice(1).map((s, i) => (
+                  <li key={i}>
+                    <span className="rnn-muted">step {s.step}:</span> {s.prompt}
+                    {s.text.slice(0, 80)}…
+                  </li>
+                ))}
+              </ol>
+            )}
+          </div>
+        </div>
       )}
     </div>
   );

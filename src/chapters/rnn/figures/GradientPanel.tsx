@@ -36,31 +36,32 @@ export function GradientPanel() {
   const K = norms?.length ?? 0;
   const ratio = norms && norms[0] > 0 ? norms[K - 1] / norms[0] : NaN;
   return (
-    <div className="rnn-panel" data-testid="rnn-gradient-panel">
+    <div className="rnn-panel rnn-charts" data-testid="rnn-gradient-panel">
       {norms && (
         <LineChart
-          series={[{ label: '‖∂L_T/∂h_{T−k}‖', x: Float64Array.from({ length: K }, (_, k) => k), y: norms }]}
+          series={[{ label: '‖∂L_T/∂h_(T−k)‖', x: Float64Array.from({ length: K }, (_, k) => k), y: norms }]}
           yScale="log"
           xLabel="k (steps back in time)"
           yLabel="gradient norm"
           title="How far back the last loss reaches"
-          height={220}
+          height={180}
         />
       )}
-      <p className="rnn-readout">
-        Largest singular value of W_hh:{' '}
-        <strong data-testid="rnn-sigma">{view ? fmt(view.sigma, 3) : '–'}</strong> (an upper bound on its
-        spectral radius ρ; equal to it at the start when W_hh starts as a scaled rotation). Gradient{' '}
-        {K > 0 ? K - 1 : '–'} steps back relative to the last step:{' '}
-        <strong data-testid="rnn-grad-ratio">{plain(ratio)}</strong>
-        {view ? ` (measured at step ${view.step}).` : '.'}
-      </p>
-      <Scroll className="rnn-formula" label="Formula" testId="rnn-grad-formula">
-        <Tex
-          tex={`\\frac{\\partial L_T}{\\partial h_{T-k}} = \\frac{\\partial L_T}{\\partial h_T}\\prod_{t=T-k+1}^{T} \\mathrm{diag}\\big(1-h_t^2\\big)\\,W_{hh}, \\qquad \\frac{\\lVert \\partial L_T/\\partial h_{T-${Math.max(0, K - 1)}}\\rVert}{\\lVert \\partial L_T/\\partial h_T\\rVert} = ${Number.isFinite(ratio) ? plain(ratio) : '\\text{–}'}`}
-          display
-        />
-      </Scroll>
+      <div className="rnn-panel">
+        <p className="rnn-readout">
+          Largest singular value of W_hh:{' '}
+          <strong data-testid="rnn-sigma">{view ? fmt(view.sigma, 3) : '–'}</strong> (≥ its spectral radius ρ;
+          equal at a rotation start). Gradient {K > 0 ? K - 1 : '–'} steps back ÷ at the last step:{' '}
+          <strong data-testid="rnn-grad-ratio">{plain(ratio)}</strong>
+          {view ? ` (at step ${view.step}).` : '.'}
+        </p>
+        <Scroll className="rnn-formula" label="Formula" testId="rnn-grad-formula">
+          <Tex
+            tex={`\\begin{aligned} \\frac{\\partial L_T}{\\partial h_{T-k}} &= \\frac{\\partial L_T}{\\partial h_T}\\prod_{t=T-k+1}^{T} \\mathrm{diag}\\big(1-h_t^2\\big)\\,W_{hh} \\\\ \\frac{\\lVert \\partial L_T/\\partial h_{T-${Math.max(0, K - 1)}}\\rVert}{\\lVert \\partial L_T/\\partial h_T\\rVert} &= ${Number.isFinite(ratio) ? plain(ratio) : '\\text{–}'} \\end{aligned}`}
+            display
+          />
+        </Scroll>
+      </div>
     </div>
   );
 }

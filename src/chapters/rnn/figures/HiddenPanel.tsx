@@ -89,7 +89,7 @@ export function HiddenPanel() {
         />
       </label>
       {trace && model && trace.T > 0 && (
-        <>
+        <div className="rnn-charts">
           <TimeSeriesHeatmap
             values={trace.byUnit}
             rows={H}
@@ -102,48 +102,50 @@ export function HiddenPanel() {
             title={`Hidden state hₜ over the line (step ${model.step})`}
             height={Math.min(260, 60 + H * 3)}
           />
-          <label className="rnn-slider">
-            Unit <strong data-testid="rnn-unit">h{u + 1}</strong>
-            <input
-              type="range"
-              min={0}
-              max={H - 1}
-              value={u}
-              onChange={(e) => setUnit(Number(e.target.value))}
-              data-testid="rnn-unit-slider"
-            />
-          </label>
-          <p
-            className="rnn-sample-box"
-            data-testid="rnn-unit-line"
-            aria-label={`The line coloured by unit h${u + 1}`}
-          >
-            {trace.chars.map((c, t) => {
-              const v = trace.byUnit[u * trace.T + t];
-              const pct = Math.round(Math.min(1, Math.abs(v)) * 100);
-              const color = `color-mix(in srgb, var(${v < 0 ? '--negative' : '--positive'}) ${pct}%, transparent)`;
-              return (
-                <span key={t} style={{ background: color }} title={`h${u + 1} = ${fmt(v, 2)}`}>
-                  {c}
-                </span>
-              );
-            })}
-          </p>
-          <ul className="rnn-notable" aria-label="Units most tied to a kind of character">
-            {trace.notable.map((n) => (
-              <li key={n.name}>
-                <button
-                  type="button"
-                  onClick={() => setUnit(n.unit)}
-                  data-testid={`rnn-notable-${n.name.split(' ')[0]}`}
-                >
-                  h{n.unit + 1}
-                </button>{' '}
-                {n.name}: r = {fmt(n.r, 2)}
-              </li>
-            ))}
-          </ul>
-        </>
+          <div className="rnn-panel">
+            <label className="rnn-slider">
+              Unit <strong data-testid="rnn-unit">h{u + 1}</strong>
+              <input
+                type="range"
+                min={0}
+                max={H - 1}
+                value={u}
+                onChange={(e) => setUnit(Number(e.target.value))}
+                data-testid="rnn-unit-slider"
+              />
+            </label>
+            <p
+              className="rnn-sample-box"
+              data-testid="rnn-unit-line"
+              aria-label={`The line coloured by unit h${u + 1}`}
+            >
+              {trace.chars.map((c, t) => {
+                const v = trace.byUnit[u * trace.T + t];
+                const pct = Math.round(Math.min(1, Math.abs(v)) * 100);
+                const color = `color-mix(in srgb, var(${v < 0 ? '--negative' : '--positive'}) ${pct}%, transparent)`;
+                return (
+                  <span key={t} style={{ background: color }} title={`h${u + 1} = ${fmt(v, 2)}`}>
+                    {c}
+                  </span>
+                );
+              })}
+            </p>
+            <ul className="rnn-notable" aria-label="Units most tied to a kind of character">
+              {trace.notable.map((n) => (
+                <li key={n.name}>
+                  <button
+                    type="button"
+                    onClick={() => setUnit(n.unit)}
+                    data-testid={`rnn-notable-${n.name.split(' ')[0]}`}
+                  >
+                    h{n.unit + 1}
+                  </button>{' '}
+                  {n.name}: r = {fmt(n.r, 2)}
+                </li>
+              ))}
+            </ul>
+          </div>
+        </div>
       )}
     </div>
   );

@@ -13,14 +13,17 @@ import { HiddenPanel } from './HiddenPanel';
 import { TrainPanel } from './TrainPanel';
 
 /** What each live step draws (frames carry only these views) and which settings it offers. */
-const LIVE: Readonly<Record<string, { views: string[]; controls: string[]; panel: () => ReactNode }>> = {
+const LIVE: Readonly<
+  Record<string, { views: string[]; controls: string[]; panel: () => ReactNode; bits?: false }>
+> = {
   train: { views: ['model'], controls: ['corpus', 'chunk', 'lr', 'hidden'], panel: () => <TrainPanel /> },
   generate: { views: ['model'], controls: ['lr', 'hidden'], panel: () => <GeneratePanel /> },
   hidden: { views: ['model'], controls: ['hidden'], panel: () => <HiddenPanel /> },
   gradients: {
     views: ['gradThroughTime'],
-    controls: ['radius', 'clip', 'clipNorm', 'chunk', 'optim', 'lr'],
+    controls: ['radius', 'clip', 'chunk', 'lr'],
     panel: () => <GradientPanel />,
+    bits: false,
   },
 };
 
@@ -71,7 +74,7 @@ export function LiveFigure({ step }: { step: LessonStep }) {
       <NoticeBar />
       <RunControls />
       <MetricsBar />
-      <BitsReadout />
+      {live.bits !== false && <BitsReadout />}
       {live.panel()}
       {handle.ready && <ParamControls only={live.controls} label="Settings" />}
     </div>

@@ -39,7 +39,7 @@ function LossCurve() {
       series={series}
       version={h.version}
       xLabel="training step"
-      yLabel="bits per character"
+      yLabel="bits/char"
       title="Loss per character"
       height={150}
     />
@@ -60,7 +60,7 @@ function PositionLoss({ model, line }: { model: LiveModel; line: string }) {
   }, [model, line]);
   const total = bars.reduce((s, b) => s + b.value, 0);
   return (
-    <>
+    <div>
       <BarChart
         bars={bars}
         title={`Loss at each position of “${line}”`}
@@ -76,7 +76,7 @@ function PositionLoss({ model, line }: { model: LiveModel; line: string }) {
           {greedy}
         </code>
       </p>
-    </>
+    </div>
   );
 }
 
@@ -87,8 +87,10 @@ export function TrainPanel() {
   const line = SAMPLE_LINES[typeof corpus === 'string' ? corpus : 'bundled'] ?? SAMPLE_LINES.bundled;
   return (
     <div className="rnn-panel" data-testid="rnn-train-panel">
-      <LossCurve />
-      {model && <PositionLoss model={model} line={line} />}
+      <div className="rnn-charts">
+        <LossCurve />
+        {model && <PositionLoss model={model} line={line} />}
+      </div>
     </div>
   );
 }

@@ -75,7 +75,7 @@ export function UnrolledFigure() {
             return (
               <g key={t} data-testid="unrolled-step">
                 <line
-                  x1={cx - COLUMN + 26}
+                  x1={cx - COLUMN + 30}
                   y1={130}
                   x2={cx - 30}
                   y2={130}
@@ -83,7 +83,7 @@ export function UnrolledFigure() {
                   markerEnd="url(#rnn-arrow)"
                 />
                 {t === 1 && (
-                  <text x={cx - 68} y={122} className="rnn-svg-small">
+                  <text x={cx - COLUMN / 2} y={121} textAnchor="middle" className="rnn-svg-small">
                     W_hh
                   </text>
                 )}

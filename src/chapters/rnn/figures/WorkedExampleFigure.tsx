@@ -90,7 +90,6 @@ export function WorkedExampleFigure() {
         maxLength={MAX_CHARS}
         onChange={setText}
         ignored={ex.ignored}
-        allowed={ex.vocab}
         testId="example-input"
       />
       <p className="rnn-readout">
