@@ -106,8 +106,13 @@ test.describe('rnn chapter on a 390×844 phone', () => {
       await page.goto(`./#/rnn?lesson=${i + 1}`);
       await expect(page.getByTestId(`figure-${STEPS[i]}`)).toBeVisible({ timeout: 20_000 });
       if (i >= 2) await expect(page.getByTestId('run-status')).toHaveText('idle', { timeout: 20_000 });
-      await page.getByTestId(`figure-${STEPS[i]}`).scrollIntoViewIfNeeded();
-      await shoot(page, `rnn-phone-${i + 1}-${STEPS[i]}`, i % 2 === 0 ? ['light'] : ['dark']);
+      const theme = i % 2 === 0 ? 'light' : 'dark';
+      await setTheme(page, theme);
+      await page.getByTestId(`figure-${STEPS[i]}`).evaluate((el) => el.scrollIntoView());
+      await page.waitForTimeout(300);
+      mkdirSync(SHOTS, { recursive: true });
+      await page.screenshot({ path: `${SHOTS}/rnn-phone-${i + 1}-${STEPS[i]}-${theme}.png` });
+      await setTheme(page, 'light');
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     }
   });
