@@ -175,8 +175,11 @@ test.describe('rnn chapter: claims checked from read-outs', () => {
     await expect(sample).toHaveAttribute('data-step', '0', { timeout: 20_000 });
     await page.getByRole('button', { name: 'Run 100', exact: true }).click();
     await expect(page.getByTestId('metric-step')).toHaveText('100', { timeout: 60_000 });
-    await page.getByTestId('rnn-sample-now').click();
-    await expect(sample).toHaveAttribute('data-step', '100', { timeout: 5_000 });
+    // The page's copy of the weights refreshes a few times a second: sample until it has caught up with step 100.
+    await expect(async () => {
+      await page.getByTestId('rnn-sample-now').click();
+      await expect(sample).toHaveAttribute('data-step', '100', { timeout: 1_000 });
+    }).toPass({ timeout: 15_000 });
     await expect(page.getByTestId('rnn-sample-history')).toContainText('step 0:');
     expect((await sample.textContent())!.length).toBeGreaterThan(100);
     await page.getByTestId('rnn-walk').fill('10');
