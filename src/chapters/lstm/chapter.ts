@@ -57,12 +57,12 @@ The RNN here starts with $\\lVert W_{hh} \\rVert_2 = 1$ (its largest singular va
       caption: 'One LSTM time step, equation by equation, with the numbers of one unit.',
       body: `The long short-term memory (LSTM) cell adds a second state, the **cell state** $c_t$: a conveyor belt that runs along the sequence and is changed only by elementwise scaling and addition. Three **gates**, each a sigmoid of the same input $[h_{t-1}; x_t]$ and so between 0 and 1, decide what happens to it. The source notes announce these equations and then leave them out; here they are in full ($\\sigma$ is the sigmoid, $\\odot$ the elementwise product):
 
-$$f_t = \\sigma(W_f [h_{t-1}; x_t] + b_f) \\quad \\text{forget gate: how much of } c_{t-1} \\text{ to keep}$$
-$$i_t = \\sigma(W_i [h_{t-1}; x_t] + b_i) \\quad \\text{input gate: how much new content to write}$$
-$$\\tilde c_t = \\tanh(W_c [h_{t-1}; x_t] + b_c) \\quad \\text{candidate content}$$
-$$c_t = f_t \\odot c_{t-1} + i_t \\odot \\tilde c_t \\quad \\text{the cell-state update}$$
-$$o_t = \\sigma(W_o [h_{t-1}; x_t] + b_o) \\quad \\text{output gate: how much of the cell to show}$$
-$$h_t = o_t \\odot \\tanh c_t$$
+- the **forget gate** says how much of $c_{t-1}$ to keep: $f_t = \\sigma(W_f [h_{t-1}; x_t] + b_f)$
+- the **input gate** says how much new content to write: $i_t = \\sigma(W_i [h_{t-1}; x_t] + b_i)$
+- the **candidate** is that new content: $\\tilde c_t = \\tanh(W_c [h_{t-1}; x_t] + b_c)$
+- the **cell-state update** forgets, then writes: $c_t = f_t \\odot c_{t-1} + i_t \\odot \\tilde c_t$
+- the **output gate** says how much of the cell to show: $o_t = \\sigma(W_o [h_{t-1}; x_t] + b_o)$
+- and the new hidden state is $h_t = o_t \\odot \\tanh c_t$
 
 Compare the plain RNN, $h_t = \\tanh(W [h_{t-1}; x_t])$: it rewrites its whole state at every step. The LSTM can keep $c$ untouched ($f = 1$, $i = 0$) for as long as it likes, and write to it only when something worth remembering arrives.
 
@@ -100,10 +100,10 @@ The figure steps through one time step of a small LSTM (16 units) on a recall se
 
 Before training the gates sit near their starting values: $i$ and $o$ near $\\sigma(0) = 0.5$, $f$ near $\\sigma(b_f)$ with the forget bias $b_f$ (this chapter starts it at 3, for reasons step 5 explains). As the model learns you can see the cell state take a value at the first symbol and hold it across the distracting ones: a memory, in plain sight.
 
-Hover over a heatmap to read one value, or pick a time step to see that step's gates unit by unit.`,
+Choose which heatmap to show, hover over it to read one value, or pick a time step $t$: the table lists that step's gates and cell state over all units.`,
       tryThis: [
         'Press Play and watch the rows of $c$: when do they change and when do they stay flat?',
-        'After training, pick t = 1 and compare the input gate there with later steps.',
+        'After training, pick $t = 1$ and compare the input gate there with later steps.',
         'Switch to another example sequence: do the same units carry the memory?',
       ],
       check: {

@@ -54,7 +54,7 @@ export function CellDiagram({ values, phase }: { values: CellValues; phase: Phas
       <g className={on('c') ? 'lstm-cell-on' : undefined}>
         <line x1={44} y1={40} x2={436} y2={40} className="lstm-cell-belt" />
         <text x={6} y={46} className="lstm-cell-label">
-          c₋₁
+          cₜ₋₁
         </text>
         <text x={440} y={46} className="lstm-cell-label">
           cₜ

@@ -4,10 +4,11 @@ import { useParamsStore } from '../../../state/paramsStore';
 import { useLatestView } from '../../../state/useExperiment';
 import type { LessonStep } from '../../../lessons/types';
 import { RECALL_SYMBOLS } from '../../../experiments/lstm/recallTask';
+import { LSTM_HIDDEN } from '../../../experiments/lstm/recallModel';
 import { ExperimentPanel } from '../../backprop/figures/ExperimentPanel';
 import { StepPresets } from '../presets';
 import { CellDiagram, PHASES, type CellValues, type Phase } from './CellDiagram';
-import { readTrace, type TraceData } from './recallViews';
+import { cellValuesAt, emptyTrace, readTrace } from './recallViews';
 
 /** LSTM step 2: one time step of the cell, equation by equation, with one unit's live numbers. */
 export function CellFigure({ step, lesson }: { step: LessonStep; lesson: number }) {
@@ -25,30 +26,6 @@ export function CellFigure({ step, lesson }: { step: LessonStep; lesson: number 
   );
 }
 
-/** Gate pre-activations are stored [4, H, T] in the core's row order: input, forget, candidate, output. */
-const PRE_ROW: Record<'i' | 'f' | 'g' | 'o', number> = { i: 0, f: 1, g: 2, o: 3 };
-
-/** The values of unit j (0-based) at time index t (0-based) from a trace. */
-export function cellValuesAt(
-  trace: TraceData,
-  j: number,
-  t: number,
-): CellValues & { pre: Record<string, number> } {
-  const T = trace.steps;
-  const at = (a: Float32Array, tt: number) => a[j * T + tt];
-  const pre = (g: keyof typeof PRE_ROW) => trace.pre[(PRE_ROW[g] * trace.hidden + j) * T + t];
-  return {
-    f: at(trace.f, t),
-    i: at(trace.i, t),
-    g: at(trace.g, t),
-    o: at(trace.o, t),
-    c: at(trace.c, t),
-    cPrev: t > 0 ? at(trace.c, t - 1) : 0,
-    h: at(trace.h, t),
-    pre: { f: pre('f'), i: pre('i'), g: pre('g'), o: pre('o') },
-  };
-}
-
 const n = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : '?');
 
 /** Each equation in TeX with the unit's numbers substituted. */
@@ -64,11 +41,20 @@ function equations(v: ReturnType<typeof cellValuesAt>): Record<Phase, string> {
   };
 }
 
+const PHASE_NAMES = [
+  'forget gate',
+  'input gate',
+  'candidate',
+  'cell-state update',
+  'output gate',
+  'hidden state',
+];
+
 const READOUTS: readonly { key: keyof CellValues; label: string }[] = [
   { key: 'f', label: 'f' },
   { key: 'i', label: 'i' },
   { key: 'g', label: 'c̃' },
-  { key: 'cPrev', label: 'c₋₁' },
+  { key: 'cPrev', label: 'cₜ₋₁' },
   { key: 'c', label: 'c' },
   { key: 'o', label: 'o' },
   { key: 'h', label: 'h' },
@@ -76,16 +62,18 @@ const READOUTS: readonly { key: keyof CellValues; label: string }[] = [
 
 function CellStepper() {
   const [phase, setPhase] = useState(0);
-  const trace = readTrace(useLatestView('trace'));
+  const gap = Number(useParamsStore((s) => s.values.gap));
+  // Until the first frame: a blank trace of the right size, so the page (and presenter zoom) lays out once.
+  const trace =
+    readTrace(useLatestView('trace')) ?? emptyTrace(LSTM_HIDDEN, Number.isFinite(gap) ? gap + 2 : 2);
   const tParam = Number(useParamsStore((s) => s.values.t));
   const unitParam = Number(useParamsStore((s) => s.values.unit));
-  if (!trace) return <p className="lstm-muted">Loading the cell…</p>;
   // The table allows the longest sequence; clamp to this one (and say so).
   const t = Math.min(Math.max(1, Number.isFinite(tParam) ? tParam : 1), trace.steps);
   const j = Math.min(Math.max(1, Number.isFinite(unitParam) ? unitParam : 1), trace.hidden);
   const values = cellValuesAt(trace, j - 1, t - 1);
   const eqs = equations(values);
-  const symbols = Array.from(trace.tokens, (id) => RECALL_SYMBOLS[id] ?? '?');
+  const symbols = Array.from(trace.tokens, (id) => RECALL_SYMBOLS[id] ?? '·');
   return (
     <figure className="lstm-figure" data-testid="cell-figure">
       <p className="lstm-example">
@@ -102,17 +90,12 @@ function CellStepper() {
       <div className="lstm-cell-row">
         <CellDiagram values={values} phase={PHASES[phase]} />
       </div>
-      <ol className="lstm-equations" data-testid="cell-equations">
-        {PHASES.map((p, k) => (
-          <li
-            key={p}
-            className={k === phase ? 'lstm-eq-on' : undefined}
-            aria-current={k === phase ? 'step' : undefined}
-          >
-            <Tex tex={eqs[p]} />
-          </li>
-        ))}
-      </ol>
+      <div className="lstm-equation" data-testid="cell-equation" aria-live="polite">
+        <span className="lstm-muted">
+          Equation {phase + 1} of {PHASES.length}: {PHASE_NAMES[phase]}
+        </span>
+        <Tex tex={eqs[PHASES[phase]]} display />
+      </div>
       <div className="lstm-buttons">
         <button type="button" onClick={() => setPhase((k) => (k + PHASES.length - 1) % PHASES.length)}>
           ← Earlier equation
@@ -120,6 +103,9 @@ function CellStepper() {
         <button type="button" onClick={() => setPhase((k) => (k + 1) % PHASES.length)}>
           Following equation →
         </button>
+        <span className="lstm-rnn-compare">
+          Plain RNN: <Tex tex="h_t = \tanh(W [h_{t-1}; x_t])" />
+        </span>
       </div>
       <dl className="lstm-readouts" aria-label="Values of this unit at this time step">
         {READOUTS.map((r) => (
@@ -131,9 +117,6 @@ function CellStepper() {
           </div>
         ))}
       </dl>
-      <p className="lstm-rnn-compare">
-        Plain RNN, for comparison: <Tex tex="h_t = \tanh(W [h_{t-1}; x_t])" />
-      </p>
     </figure>
   );
 }

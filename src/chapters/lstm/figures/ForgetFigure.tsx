@@ -32,8 +32,8 @@ function ForgetPlots() {
         Example: <code data-testid="recall-example">{info?.example ?? '…'}</code>
       </p>
       <div className="lstm-pair">
-        <AccuracyChart height={190} />
-        <GradientFlowChart height={190} />
+        <AccuracyChart height={150} />
+        <GradientFlowChart height={150} />
       </div>
       <figcaption>
         {decades !== undefined ? (

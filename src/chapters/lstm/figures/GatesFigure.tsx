@@ -1,12 +1,13 @@
+import { useState } from 'react';
 import { TimeSeriesHeatmap } from '../../../components/charts';
 import { useParamsStore } from '../../../state/paramsStore';
 import { useLatestView } from '../../../state/useExperiment';
 import type { LessonStep } from '../../../lessons/types';
 import { RECALL_SYMBOLS } from '../../../experiments/lstm/recallTask';
+import { LSTM_HIDDEN } from '../../../experiments/lstm/recallModel';
 import { ExperimentPanel } from '../../backprop/figures/ExperimentPanel';
 import { StepPresets } from '../presets';
-import { AccuracyChart } from './charts';
-import { readTrace, type TraceData } from './recallViews';
+import { emptyTrace, readTrace, type TraceData } from './recallViews';
 
 /** LSTM step 3: heatmaps of f, i, o and c (units × time) of a live-trained LSTM on one held-out sequence. */
 export function GatesFigure({ step, lesson }: { step: LessonStep; lesson: number }) {
@@ -15,7 +16,7 @@ export function GatesFigure({ step, lesson }: { step: LessonStep; lesson: number
       experiment="lstm-recall"
       step={step}
       views={['trace', 'curves', 'info']}
-      controls={['t', 'example', 'gap', 'lr']}
+      controls={['t', 'example']}
       footer={<StepPresets lesson={lesson} />}
     >
       <GateMaps />
@@ -31,33 +32,46 @@ const MAPS = [
 ] as const;
 
 function GateMaps() {
-  const trace = readTrace(useLatestView('trace'));
+  const [shown, setShown] = useState<(typeof MAPS)[number]['key']>('c');
+  const gap = Number(useParamsStore((s) => s.values.gap));
+  // Until the first frame: a blank trace of the right size, so the page (and presenter zoom) lays out once.
+  const trace =
+    readTrace(useLatestView('trace')) ?? emptyTrace(LSTM_HIDDEN, Number.isFinite(gap) ? gap + 2 : 2);
   const tParam = Number(useParamsStore((s) => s.values.t));
-  if (!trace) return <p className="lstm-muted">Loading the gates…</p>;
-  const tokens = Array.from(trace.tokens, (id) => RECALL_SYMBOLS[id] ?? '?');
+  const tokens = Array.from(trace.tokens, (id) => RECALL_SYMBOLS[id] ?? '·');
   const t = Math.min(Math.max(1, Number.isFinite(tParam) ? tParam : 1), trace.steps);
   const rowLabels = Array.from({ length: trace.hidden }, (_, j) => String(j + 1));
+  const map = MAPS.find((m) => m.key === shown) ?? MAPS[3];
   return (
     <figure className="lstm-figure" data-testid="gates-plot">
-      <div className="lstm-maps">
+      <fieldset className="lstm-choice">
+        <legend>Heatmap</legend>
         {MAPS.map((m) => (
-          <TimeSeriesHeatmap
-            key={m.key}
-            title={m.title}
-            values={trace[m.key]}
-            rows={trace.hidden}
-            steps={trace.steps}
-            tokens={tokens}
-            rowLabels={rowLabels}
-            yLabel="unit"
-            colorScale={m.scale}
-            domain={m.scale === 'sequential' ? [0, 1] : undefined}
-            height={150}
-          />
+          <label key={m.key}>
+            <input
+              type="radio"
+              name="lstm-gate-map"
+              value={m.key}
+              checked={shown === m.key}
+              onChange={() => setShown(m.key)}
+            />
+            {m.title}
+          </label>
         ))}
-      </div>
+      </fieldset>
+      <TimeSeriesHeatmap
+        title={`${map.title} — units × time`}
+        values={trace[map.key]}
+        rows={trace.hidden}
+        steps={trace.steps}
+        tokens={tokens}
+        rowLabels={rowLabels}
+        yLabel="unit"
+        colorScale={map.scale}
+        domain={map.scale === 'sequential' ? [0, 1] : undefined}
+        height={210}
+      />
       <StepTable trace={trace} t={t} tokens={tokens} />
-      <AccuracyChart height={150} />
     </figure>
   );
 }
@@ -84,7 +98,7 @@ function StepTable({ trace, t, tokens }: { trace: TraceData; t: number; tokens: 
       </caption>
       <thead>
         <tr>
-          <th scope="col" />
+          <th scope="col">over units</th>
           {MAPS.map((m) => (
             <th key={m.key} scope="col">
               {m.key}

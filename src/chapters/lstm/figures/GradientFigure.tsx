@@ -46,8 +46,8 @@ function GradientPlots() {
         ) : null}
       </div>
       <div className="lstm-pair">
-        <GradientFlowChart height={190} />
-        <AccuracyChart height={190} />
+        <GradientFlowChart height={150} />
+        <AccuracyChart height={150} />
       </div>
       <ModelTable />
       <figcaption>

@@ -18,7 +18,7 @@ export function RecallFigure({ step, lesson }: { step: LessonStep; lesson: numbe
       footer={<StepPresets lesson={lesson} />}
     >
       <figure className="lstm-figure" data-testid="recall-plot">
-        <AccuracyChart height={220} />
+        <AccuracyChart height={190} />
         <ModelTable />
       </figure>
     </ExperimentPanel>

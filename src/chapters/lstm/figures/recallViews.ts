@@ -1,5 +1,6 @@
 import type { ViewValue } from '../../../experiments/types';
 import { floats, num, record } from '../../backprop/figures/views';
+import type { CellValues } from './CellDiagram';
 
 /** The experiment's `trace` view (src/experiments/lstm/recallViews.ts GateTrace), checked field by field. */
 export interface TraceData {
@@ -66,4 +67,48 @@ export function floatRecord(view: ViewValue | undefined): Record<string, Float32
     if (a) out[k] = a;
   }
   return out;
+}
+
+/** Gate pre-activations are stored [4, H, T] in the core's row order: input, forget, candidate, output. */
+const PRE_ROW: Record<'i' | 'f' | 'g' | 'o', number> = { i: 0, f: 1, g: 2, o: 3 };
+
+/** The values of unit j (0-based) at time index t (0-based) from a trace. */
+export function cellValuesAt(
+  trace: TraceData,
+  j: number,
+  t: number,
+): CellValues & { pre: Record<string, number> } {
+  const T = trace.steps;
+  const at = (a: Float32Array, tt: number) => a[j * T + tt];
+  const pre = (g: keyof typeof PRE_ROW) => trace.pre[(PRE_ROW[g] * trace.hidden + j) * T + t];
+  return {
+    f: at(trace.f, t),
+    i: at(trace.i, t),
+    g: at(trace.g, t),
+    o: at(trace.o, t),
+    c: at(trace.c, t),
+    cPrev: t > 0 ? at(trace.c, t - 1) : 0,
+    h: at(trace.h, t),
+    pre: { f: pre('f'), i: pre('i'), g: pre('g'), o: pre('o') },
+  };
+}
+
+/** A trace of unknown values (NaN, drawn as gaps and "–"): figures keep their full size while the model loads. */
+export function emptyTrace(hidden: number, steps: number): TraceData {
+  const n = hidden * steps;
+  const nan = () => new Float32Array(n).fill(NaN);
+  return {
+    tokens: new Int32Array(steps).fill(-1),
+    i: nan(),
+    f: nan(),
+    g: nan(),
+    o: nan(),
+    c: nan(),
+    h: nan(),
+    pre: new Float32Array(4 * n).fill(NaN),
+    probs: new Float32Array(4).fill(NaN),
+    target: 0,
+    hidden,
+    steps,
+  };
 }
