@@ -1,0 +1,188 @@
+import { useEffect, useRef, useState } from 'react';
+import { BarChart } from '../../../components/charts';
+import { Tex } from '../../../components/math';
+import { Rng } from '../../../core/random';
+import { generate } from '../../../experiments/charModel/model';
+import { useParamsStore } from '../../../state/paramsStore';
+import { Scroll } from './Scroll';
+import { fmt } from './format';
+import { encodeKnown, useLiveModel, type LiveModel } from './liveModel';
+import { showChar } from './workedExample';
+
+const LENGTH = 160;
+const TOP = 12;
+const KEPT = 4;
+
+interface Sample {
+  prompt: string;
+  text: string;
+  ids: Int32Array;
+  probs: Float64Array[];
+  step: number;
+  temperature: number;
+  greedy: boolean;
+}
+
+function drawSample(
+  model: LiveModel,
+  prompt: string,
+  temperature: number,
+  greedy: boolean,
+  seed: number,
+): Sample {
+  const { ids: promptIds } = encodeKnown(prompt, model.vocab);
+  const gen = generate(model.cell, model.V, promptIds, LENGTH, { temperature, greedy }, new Rng(seed));
+  const text = Array.from(gen.ids, (id) => model.vocab[id]).join('');
+  return { prompt, text, ids: gen.ids, probs: gen.probs, step: model.step, temperature, greedy };
+}
+
+/** The TOP most probable next characters at position k of a sample, the chosen one highlighted. */
+function ProbabilityBars({ sample, k, vocab }: { sample: Sample; k: number; vocab: readonly string[] }) {
+  const p = sample.probs[k];
+  const order = Array.from(p.keys())
+    .sort((a, b) => p[b] - p[a])
+    .slice(0, TOP);
+  const chosen = sample.ids[k];
+  if (!order.includes(chosen)) order[TOP - 1] = chosen;
+  const bars = order.map((id) => ({ label: showChar(vocab[id]), value: p[id] }));
+  return (
+    <BarChart
+      bars={bars}
+      highlight={order.indexOf(chosen)}
+      yDomain={[0, 1]}
+      title={`Next-character probabilities at position ${k + 1}`}
+      yLabel="p"
+      height={140}
+      caption={`Chosen: “${showChar(vocab[chosen])}” with p = ${fmt(p[chosen], 3)}.`}
+    />
+  );
+}
+
+/**
+ * Step 4: generation on a main-thread copy of the live weights. Seed text → softmax(y / τ) → pick → feed back;
+ * "Sample now" draws again from the newest weights and keeps the last few samples (with their training step) so
+ * the improvement is visible; a slider walks through the generated characters with their probability bars.
+ */
+export function GeneratePanel() {
+  const model = useLiveModel(300);
+  const seed = useParamsStore((s) => s.seed);
+  const [prompt, setPrompt] = useState('The ');
+  const [temperature, setTemperature] = useState(0.8);
+  const [greedy, setGreedy] = useState(false);
+  const [draws, setDraws] = useState(0);
+  const [samples, setSamples] = useState<Sample[]>([]);
+  const [k, setK] = useState(0);
+  // A different model (rebuilt with other settings, or reset to step 0) makes earlier samples meaningless.
+  const lastStep = useRef(0);
+  const [runs, setRuns] = useState(0);
+  const runKey = model ? `${model.vocab.join('')}|${model.H}|${runs}` : '';
+  useEffect(() => {
+    if (model && model.step < lastStep.current) setRuns((r) => r + 1);
+    lastStep.current = model?.step ?? 0;
+  }, [model]);
+
+  const sampleNow = () => {
+    if (!model) return;
+    setSamples((old) =>
+      [drawSample(model, prompt, temperature, greedy, seed + draws), ...old].slice(0, KEPT),
+    );
+    setDraws((d) => d + 1);
+    setK(0);
+  };
+  // A first sample as soon as a model arrives, a fresh one whenever the settings change; a new model starts a new list.
+  useEffect(() => {
+    setSamples([]);
+  }, [runKey]);
+  useEffect(() => {
+    if (runKey) sampleNow();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a new model or new settings trigger a draw
+  }, [runKey, prompt, temperature, greedy]);
+
+  const current = samples[0];
+  const unknown = model ? encodeKnown(prompt, model.vocab).unknown : [];
+  return (
+    <div className="rnn-panel" data-testid="rnn-generate-panel">
+      <div className="rnn-toolbar">
+        <label>
+          Seed text{' '}
+          <input
+            type="text"
+            value={prompt}
+            maxLength={40}
+            onChange={(e) => setPrompt(e.target.value)}
+            data-testid="rnn-prompt"
+          />
+        </label>
+        <label>
+          Temperature τ = <span data-testid="rnn-temperature">{fmt(temperature, 2)}</span>
+          <input
+            type="range"
+            min={0.1}
+            max={2}
+            step={0.05}
+            value={temperature}
+            disabled={greedy}
+            onChange={(e) => setTemperature(Number(e.target.value))}
+          />
+        </label>
+        <label>
+          <input type="checkbox" checked={greedy} onChange={(e) => setGreedy(e.target.checked)} /> Greedy
+          (always the most probable)
+        </label>
+        <button
+          type="button"
+          className="button"
+          onClick={sampleNow}
+          disabled={!model}
+          data-testid="rnn-sample-now"
+        >
+          Sample now
+        </button>
+      </div>
+      {unknown.length > 0 && (
+        <p className="rnn-note" role="status">
+          Skipped (not in the vocabulary): {unknown.map((c) => `“${showChar(c)}”`).join(', ')}.
+        </p>
+      )}
+      <Scroll className="rnn-formula" label="Formula">
+        <Tex
+          tex={`p(x_{t+1}) = \\mathrm{softmax}(y_t / \\tau),\\quad \\tau = ${greedy ? '\\text{greedy}' : fmt(temperature, 2)}`}
+        />
+      </Scroll>
+      {current && model && (
+        <>
+          <p className="rnn-sample-box" data-testid="rnn-sample-text" data-step={current.step}>
+            <span className="rnn-prompt-text">{current.prompt}</span>
+            {[...current.text].map((c, i) => (
+              <span key={i} className={i === k ? 'rnn-picked' : undefined}>
+                {c}
+              </span>
+            ))}
+          </p>
+          <label className="rnn-slider">
+            Walk through the sample: character <strong>{k + 1}</strong> of {current.ids.length}
+            <input
+              type="range"
+              min={0}
+              max={current.ids.length - 1}
+              value={k}
+              onChange={(e) => setK(Number(e.target.value))}
+              data-testid="rnn-walk"
+            />
+          </label>
+          <ProbabilityBars sample={current} k={Math.min(k, current.ids.length - 1)} vocab={model.vocab} />
+          {samples.length > 1 && (
+            <ol className="rnn-history" aria-label="Earlier samples" data-testid="rnn-sample-history">
+              {samples.slice(1).map((s, i) => (
+                <li key={i}>
+                  <span className="rnn-muted">step {s.step}:</span> {s.prompt}
+                  {s.text.slice(0, 80)}…
+                </li>
+              ))}
+            </ol>
+          )}
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,66 @@
+import { LineChart } from '../../../components/charts';
+import { Tex } from '../../../components/math';
+import { useLatestView } from '../../../state/useExperiment';
+import { Scroll } from './Scroll';
+import { fmt } from './format';
+
+interface GradView {
+  norms: Float64Array;
+  loss: number;
+  sigma: number;
+  step: number;
+}
+
+function isGradView(v: unknown): v is GradView {
+  if (typeof v !== 'object' || v === null) return false;
+  const g = v as Partial<GradView>;
+  return g.norms instanceof Float64Array && typeof g.sigma === 'number' && typeof g.step === 'number';
+}
+
+/** A plain decimal for numbers of any size (10 significant digits at most, never exponent notation). */
+function plain(x: number): string {
+  if (!Number.isFinite(x)) return '–';
+  if (x === 0) return '0';
+  const digits = Math.max(0, Math.min(12, 3 - Math.floor(Math.log10(Math.abs(x)))));
+  return x.toFixed(digits);
+}
+
+/**
+ * Step 6: ‖∂L_T/∂h_{T−k}‖ against k on a fixed 40-character probe line, live, with the largest singular value of
+ * W_hh. Below 1 the curve collapses, above 1 it climbs; the settings below start W_hh at a chosen radius.
+ */
+export function GradientPanel() {
+  const raw = useLatestView('gradThroughTime');
+  const view = isGradView(raw) ? raw : null;
+  const norms = view?.norms;
+  const K = norms?.length ?? 0;
+  const ratio = norms && norms[0] > 0 ? norms[K - 1] / norms[0] : NaN;
+  return (
+    <div className="rnn-panel" data-testid="rnn-gradient-panel">
+      {norms && (
+        <LineChart
+          series={[{ label: '‖∂L_T/∂h_{T−k}‖', x: Float64Array.from({ length: K }, (_, k) => k), y: norms }]}
+          yScale="log"
+          xLabel="k (steps back in time)"
+          yLabel="gradient norm"
+          title="How far back the last loss reaches"
+          height={220}
+        />
+      )}
+      <p className="rnn-readout">
+        Largest singular value of W_hh:{' '}
+        <strong data-testid="rnn-sigma">{view ? fmt(view.sigma, 3) : '–'}</strong> (an upper bound on its
+        spectral radius ρ; equal to it at the start when W_hh starts as a scaled rotation). Gradient{' '}
+        {K > 0 ? K - 1 : '–'} steps back relative to the last step:{' '}
+        <strong data-testid="rnn-grad-ratio">{plain(ratio)}</strong>
+        {view ? ` (measured at step ${view.step}).` : '.'}
+      </p>
+      <Scroll className="rnn-formula" label="Formula" testId="rnn-grad-formula">
+        <Tex
+          tex={`\\frac{\\partial L_T}{\\partial h_{T-k}} = \\frac{\\partial L_T}{\\partial h_T}\\prod_{t=T-k+1}^{T} \\mathrm{diag}\\big(1-h_t^2\\big)\\,W_{hh}, \\qquad \\frac{\\lVert \\partial L_T/\\partial h_{T-${Math.max(0, K - 1)}}\\rVert}{\\lVert \\partial L_T/\\partial h_T\\rVert} = ${Number.isFinite(ratio) ? plain(ratio) : '\\text{–}'}`}
+          display
+        />
+      </Scroll>
+    </div>
+  );
+}

@@ -1,0 +1,79 @@
+import type { ReactNode } from 'react';
+import { ParamControls } from '../../../components/controls';
+import { MetricsBar } from '../../../components/run/MetricsBar';
+import { NoticeBar } from '../../../components/run/NoticeBar';
+import { RunControls } from '../../../components/run/RunControls';
+import type { LessonStep } from '../../../lessons/types';
+import { useRunStore } from '../../../state/runStore';
+import { useExperiment } from '../../../state/useExperiment';
+import { fmt } from './format';
+import { GeneratePanel } from './GeneratePanel';
+import { GradientPanel } from './GradientPanel';
+import { HiddenPanel } from './HiddenPanel';
+import { TrainPanel } from './TrainPanel';
+
+/** What each live step draws (frames carry only these views) and which settings it offers. */
+const LIVE: Readonly<Record<string, { views: string[]; controls: string[]; panel: () => ReactNode }>> = {
+  train: { views: ['model'], controls: ['corpus', 'chunk', 'lr', 'hidden'], panel: () => <TrainPanel /> },
+  generate: { views: ['model'], controls: ['lr', 'hidden'], panel: () => <GeneratePanel /> },
+  hidden: { views: ['model'], controls: ['hidden'], panel: () => <HiddenPanel /> },
+  gradients: {
+    views: ['gradThroughTime'],
+    controls: ['radius', 'clip', 'clipNorm', 'chunk', 'optim', 'lr'],
+    panel: () => <GradientPanel />,
+  },
+};
+
+export const LIVE_FIGURES = Object.keys(LIVE);
+
+/** Bits per character: the training average, the held-out loss and the unigram baseline, as plain decimals. */
+function BitsReadout() {
+  const m = useRunStore((s) => s.metrics);
+  if (!m) return null;
+  return (
+    <dl className="rnn-bits" aria-label="Loss in bits per character">
+      <div>
+        <dt>bits per character (the loss above is in nats: ÷ ln 2)</dt>
+      </div>
+      <div>
+        <dt>train (moving avg.)</dt>
+        <dd data-testid="rnn-bpc">{m.bpc === undefined ? '–' : fmt(m.bpc, 3)}</dd>
+      </div>
+      {m.valBpc !== undefined && (
+        <div>
+          <dt>held-out</dt>
+          <dd data-testid="rnn-val-bpc">{fmt(m.valBpc, 3)}</dd>
+        </div>
+      )}
+      <div>
+        <dt>unigram baseline</dt>
+        <dd data-testid="rnn-unigram-bpc">{m.unigramBpc === undefined ? '–' : fmt(m.unigramBpc, 3)}</dd>
+      </div>
+      {m.memorised !== undefined && (
+        <div>
+          <dt>greedy reproduces the text</dt>
+          <dd data-testid="rnn-memorised">{m.memorised === 1 ? 'yes' : 'no'}</dd>
+        </div>
+      )}
+    </dl>
+  );
+}
+
+/**
+ * Steps 3–6 share this one component (same element type, no key), so the experiment stays mounted when the student
+ * moves between steps whose presets agree (4 → 5 keeps the trained model); a different preset rebuilds it.
+ */
+export function LiveFigure({ step }: { step: LessonStep }) {
+  const live = LIVE[step.figure ?? ''] ?? LIVE.train;
+  const handle = useExperiment({ experiment: 'char-model', preset: step.preset, views: live.views });
+  return (
+    <div className="rnn-figure rnn-live" data-testid={`figure-${step.figure ?? 'train'}`}>
+      <NoticeBar />
+      <RunControls />
+      <MetricsBar />
+      <BitsReadout />
+      {live.panel()}
+      {handle.ready && <ParamControls only={live.controls} label="Settings" />}
+    </div>
+  );
+}

@@ -1,0 +1,8 @@
+import type { Registrations } from '../registry';
+
+export const registrations: Registrations = {
+  'char-model': {
+    title: 'Char-level language model (RNN / LSTM)',
+    load: () => import('./trainer').then((m) => m.charModelExperiment),
+  },
+};
