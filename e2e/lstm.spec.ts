@@ -7,7 +7,7 @@ import { test, expect, PERF } from './fixtures';
 
 /** Chapter 9, long short-term memory: five live steps on the `lstm-recall` experiment. */
 
-const STEPS = ['forget', 'cell', 'gates', 'recall', 'gradient'];
+const STEPS = ['forget', 'cell', 'gates', 'recall', 'gradient', 'char'];
 const SHOTS = '/tmp/shots-lstm';
 mkdirSync(SHOTS, { recursive: true });
 
@@ -134,6 +134,32 @@ test('step 2: the gate values shown for a unit and time step equal the core’s 
   await expect(page.getByTestId('cell-equation')).toContainText('Equation 1 of 6');
   await page.getByRole('button', { name: 'Following equation' }).click();
   await expect(page.getByTestId('cell-equation')).toContainText('Equation 2 of 6: input gate');
+});
+
+test('step 6: the character model trains with LSTM cells, then with RNN cells, and both curves stay side by side', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await page.goto('./#/lstm?lesson=6&seed=1');
+  await expect(page.getByTestId('figure-char')).toBeVisible({ timeout: 20_000 });
+  await page.getByRole('button', { name: 'Run 100', exact: true }).click();
+  await expect(page.getByTestId('metric-step')).toHaveText('100', { timeout: 90_000 });
+  await expect(page.getByTestId('char-step-lstm')).toHaveText('100');
+  const lstmBits = await number(page, 'char-bpc-lstm');
+  expect(lstmBits).toBeGreaterThan(0);
+  await expect(page.getByTestId('char-step-rnn')).toHaveText('not run yet');
+  // A sample from the live LSTM is drawn on the page.
+  await expect(page.getByTestId('rnn-generate-panel')).toBeVisible();
+
+  await page.getByRole('combobox', { name: /cell/i }).selectOption('rnn');
+  await expect(page.getByTestId('metric-step')).toHaveText('0', { timeout: 20_000 });
+  await page.getByRole('button', { name: 'Run 100', exact: true }).click();
+  await expect(page.getByTestId('metric-step')).toHaveText('100', { timeout: 90_000 });
+  await expect(page.getByTestId('char-step-rnn')).toHaveText('100');
+  expect(await number(page, 'char-bpc-rnn')).toBeGreaterThan(0);
+  // The LSTM's run is still on the chart and in the table, unchanged.
+  expect(await number(page, 'char-bpc-lstm')).toBe(lstmBits);
+  await page.screenshot({ path: `${SHOTS}/lstm-6-char-compared-light.png` });
 });
 
 test('bad link values are clamped or ignored with a notice, never a crash', async ({ page }) => {

@@ -189,5 +189,37 @@ The chart shows the measured gradient norm against steps back for both models, l
           '∂c_t/∂c_{t−1} = diag(f_t). With f near 1 the gradient passes almost intact; with f = σ(0) = 0.5 it halves at every step.',
       },
     },
+    {
+      id: 'lstm-writing-text',
+      title: 'An LSTM writing text',
+      figure: 'char',
+      preset: { cell: 'lstm', corpus: 'bundled' },
+      pace: 15,
+      stopAt: 300,
+      caption:
+        'The RNN chapter’s character model with LSTM cells, same stories, same settings: loss per character and samples.',
+      body: `Back to the character-level language model of the RNN chapter: read the bundled stories one character at a time and predict the next one, trained with truncated backpropagation through time. The only change is the cell — the same corpus, hidden size, chunk length, optimiser, learning rate and seed, with LSTM cells in place of the plain $h_t = \\tanh(W [h_{t-1}; x_t])$.
+
+The chart shows the **held-out loss per character** in bits: how surprised the model is, on average, by each next character of text it never trained on. The dashed line is the unigram baseline — what a model that only knows how often each character occurs would score. Only one model trains at a time on this page; train one cell, switch the cell setting and train the other, and the first curve stays on the chart, so both can be compared at the same number of steps.
+
+Below, sample from the live model: a seed text, then each next character drawn from $\\operatorname{softmax}(y_t / \\tau)$. A low temperature $\\tau$ plays it safe and repeats itself; a high one invents freely.`,
+      tryThis: [
+        'Press Play and let the LSTM train; note its held-out bits per character at the step where Play stops.',
+        'Switch the cell to the plain RNN, train it to the same step and compare the two curves.',
+        'Draw samples at τ = 0.3 and τ = 1.5: which reads more like the stories, and which is more varied?',
+      ],
+      check: {
+        question: 'The held-out loss is 2 bits per character. What does that mean?',
+        options: [
+          'The model is right on 2 characters out of every 100',
+          'On average the model gives the true next character a probability of about 1/4',
+          'The model needs 2 training steps per character',
+          'Two characters of the vocabulary are never predicted',
+        ],
+        answer: 1,
+        explanation:
+          'Bits per character is the average of −log₂ p(true next character). 2 bits means p ≈ 2⁻² = 1/4 on average (a geometric mean).',
+      },
+    },
   ],
 };

@@ -80,6 +80,20 @@ export const INSTRUCTOR_PRESETS: readonly InstructorPreset[] = [
     description: 'b_f = 3: the gradient reaches the first symbol from the start.',
     query: { lesson: '5', fbias: '3', seed: '1' },
   },
+  {
+    id: 'char-lstm',
+    lesson: 6,
+    label: 'LSTM on the stories',
+    description: 'The character model with LSTM cells on the bundled stories.',
+    query: { lesson: '6', cell: 'lstm', seed: '1' },
+  },
+  {
+    id: 'char-rnn',
+    lesson: 6,
+    label: 'RNN on the stories',
+    description: 'The same model and settings with plain RNN cells, for comparison.',
+    query: { lesson: '6', cell: 'rnn', seed: '1' },
+  },
 ];
 
 export function presetHref(p: InstructorPreset): string {

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { LessonStep } from '../../../lessons/types';
 import { CellFigure } from './CellFigure';
+import { CharFigure } from './CharFigure';
 import { ForgetFigure } from './ForgetFigure';
 import { GatesFigure } from './GatesFigure';
 import { GradientFigure } from './GradientFigure';
@@ -20,6 +21,8 @@ export function renderLstmFigure(step: LessonStep, index: number): ReactNode {
       return <RecallFigure key={step.id} step={step} lesson={lesson} />;
     case 'gradient':
       return <GradientFigure key={step.id} step={step} lesson={lesson} />;
+    case 'char':
+      return <CharFigure key={step.id} step={step} lesson={lesson} />;
     default:
       return <p>No figure for this step.</p>;
   }
