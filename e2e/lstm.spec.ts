@@ -56,7 +56,9 @@ test('walks every step with Next: each live figure trains, axe finds nothing, sc
     await shoot(page, `lstm-${i + 1}-${STEPS[i]}`);
     await noSidewaysScroll(page);
     const axe = await new AxeBuilder({ page }).include('main').analyze();
-    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.length}`)).toEqual([]);
+    expect(
+      axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    ).toEqual([]);
     if (i < STEPS.length - 1) await page.getByRole('button', { name: 'Next', exact: true }).click();
   }
 });
