@@ -19,4 +19,10 @@ describe('lstm-recall experiment', () => {
     expect(Math.abs((m.rnnAccuracy ?? 0) - RECALL_CHANCE)).toBeLessThan(0.12);
     expect(t.divergence()).toBeNull();
   }, 240_000);
+
+  it('at a short gap (k = 5) the RNN learns the task too', () => {
+    const t = createRecall(withDefaults({ models: 'rnn', gap: 5 }), 1);
+    while (t.metrics().step < STEP_BOUND && !((t.metrics().rnnSolvedAt ?? -1) >= 0)) t.step(10);
+    expect(t.metrics().rnnSolvedAt).toBeGreaterThan(0);
+  }, 120_000);
 });

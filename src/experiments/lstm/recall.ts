@@ -23,6 +23,8 @@ import { gateTrace, gradientThroughTime } from './recallViews';
 import { PAYLOAD_COUNT, RECALL_CHANCE, makeRecallSplit, sequenceText, type RecallSplit } from './recallTask';
 
 export const RECALL_BATCH = 32;
+/** Gradient clipping (global norm) for both models. */
+export const CLIP_NORM = 1;
 /** Held-out accuracy is measured every this many steps (it costs about eight training forwards). */
 export const EVAL_EVERY = 10;
 /** Accuracy that counts as solved. */
@@ -128,7 +130,7 @@ function makeContestant(kind: CellKind, params: ParamValues, seed: number): Cont
   return {
     kind,
     model,
-    opt: adam(model.parameters(), { lr: Number(params.lr), clipNorm: 1 }),
+    opt: adam(model.parameters(), { lr: Number(params.lr), clipNorm: CLIP_NORM }),
     loss: NaN,
     valLoss: NaN,
     accuracy: RECALL_CHANCE,
