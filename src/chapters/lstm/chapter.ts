@@ -131,7 +131,7 @@ Choose which heatmap to show, hover over it to read one value, or pick a time st
         'RNN and LSTM, same task, same seed, about the same number of parameters: who remembers across the gap?',
       body: `Time for a fair race. A plain RNN and an LSTM learn the recall task side by side: the same training and held-out sequences, the same batches in the same order, the same optimiser (Adam, $\\alpha = 0.01$, gradient clipping at norm 1) and about the same number of parameters — the RNN gets more hidden units to make up for the LSTM's four weight matrices. The table counts them.
 
-Both start so that the gradient cannot grow on its way back: the RNN with $\\lVert W_{hh} \\rVert_2 = 1$, the LSTM with its usual initialisation and a forget-gate bias $b_f = 3$.
+Both start from stated settings: the RNN with $\\lVert W_{hh} \\rVert_2 = 1$ (so no step back can make its gradient grow), the LSTM with its usual initialisation and a forget-gate bias $b_f = 3$. Raise the RNN's norm and it may learn the long gap too — that is the fragile edge between vanishing and exploding of the RNN chapter.
 
 Held-out accuracy is measured every 10 steps on sequences neither model trains on. Change the gap $k$ and run again to trace accuracy against $k$ for both.`,
       tryThis: [

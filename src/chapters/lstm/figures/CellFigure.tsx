@@ -90,7 +90,14 @@ function CellStepper() {
       <div className="lstm-cell-row">
         <CellDiagram values={values} phase={PHASES[phase]} />
       </div>
-      <div className="lstm-equation" data-testid="cell-equation" aria-live="polite">
+      <div
+        className="lstm-equation"
+        data-testid="cell-equation"
+        aria-live="polite"
+        role="region"
+        aria-label="Current equation"
+        tabIndex={0}
+      >
         <span className="lstm-muted">
           Equation {phase + 1} of {PHASES.length}: {PHASE_NAMES[phase]}
         </span>

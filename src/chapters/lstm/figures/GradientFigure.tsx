@@ -37,7 +37,13 @@ function GradientPlots() {
   const log10 = (x: number | undefined) => (x !== undefined && x > 0 ? Math.log10(x).toFixed(1) : '?');
   return (
     <figure className="lstm-figure" data-testid="gradient-plot">
-      <div className="lstm-formula" data-testid="forget-formula">
+      <div
+        className="lstm-formula"
+        data-testid="forget-formula"
+        role="region"
+        aria-label="Forget gate at the start"
+        tabIndex={0}
+      >
         {f0 !== undefined && back !== undefined ? (
           <Tex
             display
