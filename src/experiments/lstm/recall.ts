@@ -9,6 +9,8 @@
  *   info      { rnnParams, lstmParams, rnnNorm, chance, length, example }
  */
 import { adam, noGrad, Rng, RNNCell, type Adam } from '../../core';
+import { argmax } from '../../core/sampling';
+import { logSumExp } from '../../core/scalar';
 import { PointRecorder, isDiverging } from '../descent/recorder';
 import type { Experiment, Metrics, ParamTable, ParamValues, Trainer, Views } from '../types';
 import {
@@ -108,14 +110,9 @@ export function evaluate(model: RecallModel, split: RecallSplit): { loss: number
     let correct = 0;
     let loss = 0;
     for (let n = 0; n < split.valCount; n++) {
-      const row = logits.subarray(n * PAYLOAD_COUNT, (n + 1) * PAYLOAD_COUNT);
-      let best = 0;
-      let max = -Infinity;
-      for (let k = 0; k < PAYLOAD_COUNT; k++) if (row[k] > max) [max, best] = [row[k], k];
-      let z = 0;
-      for (let k = 0; k < PAYLOAD_COUNT; k++) z += Math.exp(row[k] - max);
-      loss += max + Math.log(z) - row[split.valTargets[n]];
-      if (best === split.valTargets[n]) correct++;
+      const row = logits.subarray(n * PAYLOAD_COUNT, (n + 1) * PAYLOAD_COUNT); // [4]
+      loss += logSumExp(row) - row[split.valTargets[n]];
+      if (argmax(row) === split.valTargets[n]) correct++;
     }
     return { loss: loss / split.valCount, accuracy: correct / split.valCount };
   });

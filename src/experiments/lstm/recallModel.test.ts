@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LSTMCell, RNNCell } from '../../core';
+import { sigmoid } from '../../core/scalar';
 import { defaultValues } from '../params';
 import { createRecall, recallParams } from './recall';
 import {
@@ -12,8 +13,6 @@ import {
 } from './recallModel';
 import { gateTrace } from './recallViews';
 import { PAYLOAD_COUNT, RECALL_VOCAB, makeRecallSplit } from './recallTask';
-
-const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 
 /**
  * The lesson's equations in float64, written out from the weights (independent of the core's ops):

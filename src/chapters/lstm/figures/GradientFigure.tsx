@@ -1,4 +1,5 @@
 import { Tex } from '../../../components/math';
+import { sigmoid } from '../../../core/scalar';
 import { useParamsStore } from '../../../state/paramsStore';
 import { useLatestView } from '../../../state/useExperiment';
 import type { LessonStep } from '../../../lessons/types';
@@ -7,8 +8,6 @@ import { StepPresets } from '../presets';
 import { AccuracyChart, GradientFlowChart, gradientSurvival } from './charts';
 import { ModelTable } from './RecallFigure';
 import { floatRecord } from './recallViews';
-
-const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 
 /** LSTM step 5: gradient norm against steps back for both models, and the forget-gate bias at the start. */
 export function GradientFigure({ step, lesson }: { step: LessonStep; lesson: number }) {
