@@ -1,0 +1,51 @@
+import { Tex } from '../../../components/math';
+import { useLatestView } from '../../../state/useExperiment';
+import type { LessonStep } from '../../../lessons/types';
+import { ExperimentPanel } from '../../backprop/figures/ExperimentPanel';
+import { StepPresets } from '../presets';
+import { AccuracyChart, GradientFlowChart, gradientSurvival } from './charts';
+import { floatRecord, readInfo } from './recallViews';
+
+/** LSTM step 1: the plain RNN alone on the recall task; its accuracy and its gradient through time. */
+export function ForgetFigure({ step, lesson }: { step: LessonStep; lesson: number }) {
+  return (
+    <ExperimentPanel
+      experiment="lstm-recall"
+      step={step}
+      views={['curves', 'gradflow', 'info']}
+      controls={['gap', 'rnnnorm', 'lr']}
+      footer={<StepPresets lesson={lesson} />}
+    >
+      <ForgetPlots />
+    </ExperimentPanel>
+  );
+}
+
+function ForgetPlots() {
+  const info = readInfo(useLatestView('info'));
+  const flow = floatRecord(useLatestView('gradflow'));
+  const survival = gradientSurvival(flow.rnn);
+  const decades = survival !== undefined && survival > 0 ? Math.log10(survival) : undefined;
+  return (
+    <figure className="lstm-figure" data-testid="forget-plot">
+      <p className="lstm-example">
+        Example: <code data-testid="recall-example">{info?.example ?? '…'}</code>
+      </p>
+      <div className="lstm-pair">
+        <AccuracyChart height={150} />
+        <GradientFlowChart height={150} />
+      </div>
+      <figcaption>
+        {decades !== undefined ? (
+          <>
+            Gradient reaching the first symbol ÷ gradient at the last step:{' '}
+            <Tex tex={`10^{${decades.toFixed(1)}}`} /> (
+            <span data-testid="grad-decades-rnn">{decades.toFixed(1)}</span> powers of ten).
+          </>
+        ) : (
+          'Measuring the gradient…'
+        )}
+      </figcaption>
+    </figure>
+  );
+}

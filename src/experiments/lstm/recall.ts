@@ -1,0 +1,269 @@
+/**
+ * `lstm-recall`: the LSTM chapter's one experiment. A plain RNN and an LSTM with about the same number of parameters
+ * learn the recall task (recallTask.ts) side by side from one seed and one stream of batches; either can run alone.
+ *
+ * Views (each computed only when the page asks for it, and at most once per `VIEW_EVERY` steps):
+ *   curves    { rnnAcc, lstmAcc, rnnLoss, lstmLoss: Float32Array interleaved [step, value, …] (bounded) }
+ *   trace     GateTrace of one held-out sequence (recallViews.ts), LSTM only
+ *   gradflow  { rnn, lstm: Float32Array [T] — mean ‖∂L/∂state‖ by steps back }
+ *   info      { rnnParams, lstmParams, rnnNorm, chance, length, example }
+ */
+import { adam, noGrad, Rng, RNNCell, type Adam } from '../../core';
+import { argmax } from '../../core/sampling';
+import { logSumExp } from '../../core/scalar';
+import { PointRecorder, isDiverging } from '../descent/recorder';
+import type { Experiment, Metrics, ParamTable, ParamValues, Trainer, Views } from '../types';
+import {
+  LSTM_HIDDEN,
+  RNN_HIDDEN,
+  RecallModel,
+  countParameters,
+  setRecurrentNorm,
+  type CellKind,
+} from './recallModel';
+import { gateTrace, gradientThroughTime } from './recallViews';
+import { PAYLOAD_COUNT, RECALL_CHANCE, makeRecallSplit, sequenceText, type RecallSplit } from './recallTask';
+
+export const RECALL_BATCH = 32;
+/** Gradient clipping (global norm) for both models. */
+export const CLIP_NORM = 1;
+/** Held-out accuracy is measured every this many steps (it costs about eight training forwards). */
+export const EVAL_EVERY = 10;
+/** Accuracy that counts as solved. */
+export const SOLVED_ACCURACY = 0.95;
+const VIEW_EVERY = 5;
+
+export const recallParams: ParamTable = [
+  {
+    name: 'models',
+    label: 'Models',
+    type: 'enum',
+    default: 'both',
+    options: [
+      { value: 'both', label: 'RNN and LSTM' },
+      { value: 'rnn', label: 'RNN only' },
+      { value: 'lstm', label: 'LSTM only' },
+    ],
+    live: false,
+  },
+  {
+    name: 'gap',
+    label: 'Gap k (distracting tokens)',
+    type: 'int',
+    default: 40,
+    min: 1,
+    max: 60,
+    live: false,
+  },
+  {
+    name: 'fbias',
+    label: 'LSTM forget-gate bias b_f at start',
+    type: 'number',
+    default: 3,
+    min: -2,
+    max: 4,
+    step: 0.5,
+    live: false,
+  },
+  {
+    name: 'rnnnorm',
+    label: 'RNN ‖W_hh‖₂ at start',
+    type: 'number',
+    default: 1,
+    min: 0.25,
+    max: 3,
+    step: 0.05,
+    live: false,
+  },
+  {
+    name: 'lr',
+    label: 'Learning rate α',
+    type: 'number',
+    default: 0.01,
+    min: 0.0005,
+    max: 0.1,
+    scale: 'log',
+    live: true,
+  },
+  { name: 'example', label: 'Example sequence', type: 'int', default: 0, min: 0, max: 63, live: true },
+  // What the figures look at (no effect on training): the time step and the unit of the cell diagram.
+  { name: 't', label: 'Time step t', type: 'int', default: 1, min: 1, max: 62, live: true },
+  { name: 'unit', label: 'Unit j', type: 'int', default: 1, min: 1, max: LSTM_HIDDEN, live: true },
+];
+
+interface Contestant {
+  kind: CellKind;
+  model: RecallModel;
+  opt: Adam;
+  loss: number;
+  valLoss: number;
+  accuracy: number;
+  solvedAt: number;
+  acc: PointRecorder;
+  losses: PointRecorder;
+}
+
+/** Held-out loss and accuracy of a model on the whole validation set. */
+export function evaluate(model: RecallModel, split: RecallSplit): { loss: number; accuracy: number } {
+  return noGrad(() => {
+    const logits = model.logits(split.val, split.valCount, split.length).data; // [N, 4]
+    let correct = 0;
+    let loss = 0;
+    for (let n = 0; n < split.valCount; n++) {
+      const row = logits.subarray(n * PAYLOAD_COUNT, (n + 1) * PAYLOAD_COUNT); // [4]
+      loss += logSumExp(row) - row[split.valTargets[n]];
+      if (argmax(row) === split.valTargets[n]) correct++;
+    }
+    return { loss: loss / split.valCount, accuracy: correct / split.valCount };
+  });
+}
+
+function makeContestant(kind: CellKind, params: ParamValues, seed: number): Contestant {
+  const model = new RecallModel(
+    { cell: kind, hiddenSize: kind === 'lstm' ? LSTM_HIDDEN : RNN_HIDDEN, forgetBias: Number(params.fbias) },
+    seed,
+  );
+  if (model.cell instanceof RNNCell) setRecurrentNorm(model.cell, Number(params.rnnnorm));
+  return {
+    kind,
+    model,
+    opt: adam(model.parameters(), { lr: Number(params.lr), clipNorm: CLIP_NORM }),
+    loss: NaN,
+    valLoss: NaN,
+    accuracy: RECALL_CHANCE,
+    solvedAt: -1,
+    acc: new PointRecorder(512),
+    losses: new PointRecorder(512),
+  };
+}
+
+export function createRecall(params: ParamValues, seed: number): Trainer {
+  const split = makeRecallSplit({ gap: Number(params.gap), trainSize: 2048, valSize: 256 }, seed);
+  const kinds: CellKind[] =
+    params.models === 'both' ? ['rnn', 'lstm'] : [params.models === 'rnn' ? 'rnn' : 'lstm'];
+  const runs = kinds.map((k) => makeContestant(k, params, seed));
+  const batchRng = new Rng(seed ^ 0x5bd1e995);
+  const T = split.length;
+  const tokens = new Int32Array(RECALL_BATCH * T);
+  const targets = new Int32Array(RECALL_BATCH);
+  let steps = 0;
+  let diverged: string | null = null;
+  let example = Number(params.example);
+  const cache = new Map<string, { at: number; views: Views[string] }>();
+  const initialLoss = Math.log(PAYLOAD_COUNT);
+
+  const measure = () => {
+    for (const r of runs) {
+      const { loss, accuracy } = evaluate(r.model, split);
+      r.valLoss = loss;
+      r.accuracy = accuracy;
+      if (r.solvedAt < 0 && accuracy >= SOLVED_ACCURACY) r.solvedAt = steps;
+      r.acc.push(steps, accuracy);
+    }
+  };
+  measure();
+
+  const trainOne = () => {
+    for (let b = 0; b < RECALL_BATCH; b++) {
+      const n = batchRng.int(split.trainCount);
+      tokens.set(split.train.subarray(n * T, (n + 1) * T), b * T);
+      targets[b] = split.trainTargets[n];
+    }
+    steps++;
+    for (const r of runs) {
+      r.opt.zeroGrad();
+      const loss = r.model.loss(tokens, targets, RECALL_BATCH, T);
+      loss.backward();
+      r.loss = loss.item();
+      if (isDiverging(r.loss, initialLoss)) {
+        diverged = `the ${r.kind.toUpperCase()}'s loss became ${Number.isFinite(r.loss) ? 'huge' : 'non-finite'}`;
+        return;
+      }
+      r.opt.step();
+      r.losses.push(steps, r.loss);
+    }
+    if (steps % EVAL_EVERY === 0) measure();
+  };
+
+  /** A view recomputed at most every VIEW_EVERY steps (the gradient probe costs about one training step). */
+  const cached = (name: string, build: () => Views[string]) => {
+    const hit = cache.get(name);
+    if (hit && steps >= hit.at && steps - hit.at < VIEW_EVERY) return hit.views;
+    const views = build();
+    cache.set(name, { at: steps, views });
+    return views;
+  };
+
+  const lstm = () => runs.find((r) => r.kind === 'lstm');
+  const rnn = () => runs.find((r) => r.kind === 'rnn');
+  const main = () => lstm() ?? runs[0];
+
+  return {
+    step(n) {
+      for (let k = 0; k < n && diverged === null; k++) trainOne();
+    },
+    metrics(): Metrics {
+      const m = main();
+      const out: Metrics = {
+        step: steps,
+        epoch: Math.floor((steps * RECALL_BATCH) / split.trainCount),
+        loss: Number.isFinite(m.loss) ? m.loss : m.valLoss,
+        accuracy: m.accuracy,
+        valLoss: m.valLoss,
+      };
+      for (const r of runs) {
+        out[`${r.kind}Accuracy`] = r.accuracy;
+        out[`${r.kind}SolvedAt`] = r.solvedAt;
+      }
+      return out;
+    },
+    views(wanted) {
+      const views: Views = {};
+      if (wanted.includes('curves')) {
+        const curves: Record<string, Float32Array> = {};
+        for (const r of runs) {
+          curves[`${r.kind}Acc`] = r.acc.toInterleaved();
+          curves[`${r.kind}Loss`] = r.losses.toInterleaved();
+        }
+        views.curves = curves;
+      }
+      const l = lstm();
+      if (wanted.includes('trace') && l) {
+        views.trace = gateTrace(l.model, split, example) ?? {}; // one short forward: always fresh
+      }
+      if (wanted.includes('gradflow')) {
+        views.gradflow = cached('gradflow', () => {
+          const out: Record<string, Float32Array> = {};
+          for (const r of runs) out[r.kind] = gradientThroughTime(r.model, split);
+          return out;
+        });
+      }
+      if (wanted.includes('info')) {
+        const r = rnn();
+        views.info = {
+          rnnParams: r ? countParameters(r.model) : 0,
+          lstmParams: l ? countParameters(l.model) : 0,
+          chance: RECALL_CHANCE,
+          length: T,
+          gap: split.gap,
+          trainCount: split.trainCount,
+          valCount: split.valCount,
+          example: sequenceText(split.val, Math.min(example, split.valCount - 1) * T, T),
+        };
+      }
+      return views;
+    },
+    set(name, value) {
+      if (name === 'lr' && typeof value === 'number') for (const r of runs) r.opt.lr = value;
+      if (name === 'example' && typeof value === 'number') example = value;
+    },
+    divergence: () => diverged,
+  };
+}
+
+export const recallExperiment: Experiment = {
+  id: 'lstm-recall',
+  title: 'Recall after a gap: RNN vs LSTM',
+  params: recallParams,
+  create: createRecall,
+};
