@@ -69,6 +69,7 @@ Early on, both errors fall: the network learns the smooth shape. Later the train
 **Aside — early stopping.** Keeping the weights from that step, instead of the last ones, is itself a regulariser: it stops training before the network has had time to fit the noise. It costs a validation set, which must stay separate from the training data.
 
 Fixes go in opposite directions:
+
 - **underfitting** (both errors high): add capacity — wider or deeper layers, more features;
 - **overfitting** (a gap between them): more data, less capacity, or a regulariser — the rest of this chapter.`,
       tryThis: [

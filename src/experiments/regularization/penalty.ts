@@ -108,7 +108,7 @@ export function createPenalty(params: ParamValues, seed: number): Trainer {
       // The read-out bar reports the L2 run; the figure's table lists both.
       return {
         step: steps,
-        epoch: steps,
+        epoch: 0, // coordinate-descent sweeps, not passes of a gradient method: no epoch read-out
         loss: l2.loss,
         valLoss: l2.val,
         lossL1: l1.loss,

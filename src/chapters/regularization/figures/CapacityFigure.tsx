@@ -15,6 +15,7 @@ export function CapacityFigure({ step }: { step: LessonStep }) {
       experiment="reg-capacity"
       step={step}
       views={['fit', 'curves']}
+      valLabel="validation error"
       controls={['width', 'depth', 'lr']}
     >
       <CapacityPlots />
@@ -68,7 +69,7 @@ function CapacityPlots() {
         yScale="log"
         xLabel="step"
         yLabel="L"
-        height={220}
+        height={200}
       />
       <div className="reg-formula">
         <Tex

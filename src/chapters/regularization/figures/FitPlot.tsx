@@ -41,7 +41,7 @@ export function FitPlot({
   curves,
   yDomain = [-2, 2],
   title,
-  height = 240,
+  height = 200,
   caption,
 }: FitPlotProps) {
   const theme = useChartTheme();

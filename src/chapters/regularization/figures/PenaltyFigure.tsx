@@ -21,6 +21,7 @@ export function PenaltyFigure({ step }: { step: LessonStep }) {
       experiment="reg-penalty"
       step={step}
       views={['fit', 'weights', 'runs', 'paths']}
+      valLabel="validation error"
       controls={['lambda', 'degree']}
     >
       <PenaltyPlots />
@@ -64,7 +65,7 @@ function PenaltyPlots() {
         ]}
         bins={21}
         xLabel="θⱼ"
-        height={200}
+        height={180}
       />
       <CoefficientPaths lambda={lambda} />
       <div className="reg-formula" data-testid="penalty-formula">
@@ -127,7 +128,7 @@ function CoefficientPaths({ lambda }: { lambda: number | undefined }) {
       series={series}
       xLabel="log₁₀ λ"
       yLabel="θⱼ at the optimum"
-      height={200}
+      height={180}
       caption={`At the largest λ, L1 has ${zerosL1.length ? zerosL1[zerosL1.length - 1] : '–'} of ${degree} weights at exactly 0; the current λ is at log₁₀ λ = ${fmt(at, 2)}.`}
     />
   );

@@ -14,6 +14,7 @@ export function PolynomialFigure({ step }: { step: LessonStep }) {
       experiment="reg-poly"
       step={step}
       views={['fit', 'sweep']}
+      valLabel="validation error"
       controls={['degree', 'points', 'noise']}
     >
       <PolynomialPlots />
@@ -55,7 +56,7 @@ function PolynomialPlots() {
         yScale="log"
         xLabel="degree d"
         yLabel="L = 1/(2m) Σ (h − y)²"
-        height={220}
+        height={200}
         caption="Press Play: each step fits one more degree."
       />
       <div className="reg-formula" data-testid="poly-formula">
@@ -71,7 +72,8 @@ function PolynomialPlots() {
         {best && best > 0 ? (
           <>
             {' '}
-            (<span data-testid="best-val">{fmt(val[best - 1])}</span>)
+            (training <span data-testid="best-train">{fmt(train[best - 1])}</span>, validation{' '}
+            <span data-testid="best-val">{fmt(val[best - 1])}</span>)
           </>
         ) : null}
         {degrees.length === 15 && (
