@@ -20,6 +20,12 @@ export const INSTRUCTOR_PRESETS = [
     description: 'Step 3 at λ = 1: L1 sets most weights to exactly zero, L2 none.',
     query: { lesson: '3', lambda: '1', seed: '1' },
   },
+  {
+    id: 'dropout-gap',
+    label: 'Dropout closes the gap',
+    description: 'Step 4 at p = 0.5: the gap between training and validation error is smaller with dropout.',
+    query: { lesson: '4', p: '0.5', seed: '4' },
+  },
 ] as const;
 
 /** Chapter 6: bias, variance and regularisation. */

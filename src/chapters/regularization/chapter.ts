@@ -130,5 +130,40 @@ Both runs here minimise their penalised loss one coefficient at a time (coordina
           'The gradient of λθ² is 2λθ, which vanishes as θ → 0, so L2 only shrinks. The pull of λ|θ| is λ whatever θ is, so a weight whose benefit to the fit is smaller than that pull is set to zero.',
       },
     },
+    {
+      id: 'dropout',
+      title: 'Dropout',
+      figure: 'dropout',
+      preset: { p: 0.5, mode: 'inverted' },
+      pace: 100,
+      stopAt: 1000,
+      caption: 'The same network with and without dropout; greyed units are dropped at this step.',
+      body: `**Dropout** is a regulariser built into training: at every step each hidden unit is switched off with probability $p$ (the drop probability), independently, so the network cannot rely on any single unit and has to spread what it learns. A different random subset is dropped at every step; the diagram greys out the units dropped for the first training sample at the latest step.
+
+Dropout is used **during training only**. At inference every unit is present — so each unit now receives more input than it ever did in training, where on average only a fraction $1 - p$ of its inputs were there. One of two scalings fixes that:
+
+- **classic**: train with the plain 0/1 mask $m$, and at inference multiply the activations by the keep probability $1 - p$;
+- **inverted**: divide the kept activations by $1 - p$ while training, and change nothing at inference. This is what libraries do, because inference stays untouched.
+
+Either way the next layer sees, at inference, the mean it saw on average during training: $\\mathbb{E}[a\\,m] = (1-p)\\,a$ for classic, $\\mathbb{E}[a\\,m/(1-p)] = a$ for inverted. The table checks both on the live network.
+
+**A slip in the source notes.** They say the outputs are scaled "by $p$" at inference. With $p$ the drop probability that is wrong: the factor is the keep probability $1 - p$ (or, inverted, $1/(1 - p)$ while training).
+
+Two copies of the same network — same initial weights, same data — train side by side, one with dropout. Dropout's training error stays higher (it trains a noisier network), and the gap to the validation error is usually smaller: a little more bias for less variance.`,
+      tryThis: [
+        'Press Play and watch the greyed units change at every step. About what fraction is grey?',
+        'Compare the gap between training and validation error for the two networks once they settle.',
+        'Switch the scaling to classic. Which column of the table changes, and do the two columns still agree?',
+        'Push p towards its maximum. What happens to the dropout network’s fit?',
+      ],
+      check: {
+        question:
+          'A network was trained with classic dropout, drop probability p = 0.2. By what factor are the activations multiplied at inference?',
+        options: ['0.2', '0.8', '1.25', '1 (no change)'],
+        answer: 1,
+        explanation:
+          'Classic dropout scales by the keep probability 1 − p = 0.8 at inference, so each unit passes on what it passed on average during training. (Inverted dropout would have multiplied by 1/0.8 = 1.25 during training instead.)',
+      },
+    },
   ],
 };

@@ -13,4 +13,8 @@ export const registrations: Registrations = {
     title: 'L2 and L1 penalties on a polynomial fit',
     load: () => import('./penalty').then((m) => m.penaltyExperiment),
   },
+  'reg-dropout': {
+    title: 'Dropout: with and without, classic and inverted scaling',
+    load: () => import('./dropout').then((m) => m.dropoutExperiment),
+  },
 };

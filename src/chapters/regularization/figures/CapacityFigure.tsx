@@ -1,11 +1,11 @@
 import { LineChart, seriesColor, useChartTheme } from '../../../components/charts';
-import { Tex } from '../../../components/math';
 import type { LessonStep } from '../../../lessons/types';
 import { useLatestView } from '../../../state/useExperiment';
 import { ExperimentPanel } from '../../backprop/figures/ExperimentPanel';
 import { floats, fmt, num, record } from '../../backprop/figures/views';
 import { deinterleave } from '../../gradient-descent/figures/series';
 import { FitPlot } from './FitPlot';
+import { Formula } from './Formula';
 import { fitData, nums, texFixed } from './views';
 
 /** Step 2: an MLP of chosen width and depth on the same samples; training and validation error over steps. */
@@ -71,12 +71,9 @@ function CapacityPlots() {
         yLabel="L"
         height={200}
       />
-      <div className="reg-formula">
-        <Tex
-          display
-          tex={`L_{\\text{train}} = ${texFixed(lastTrain, 4)}, \\quad L_{\\text{val}} = ${texFixed(lastVal, 4)}, \\quad \\min L_{\\text{val}} = ${texFixed(bestVal, 4)} \\text{ at step } ${bestStep ?? 0}`}
-        />
-      </div>
+      <Formula
+        tex={`L_{\\text{train}} = ${texFixed(lastTrain, 4)}, \\quad L_{\\text{val}} = ${texFixed(lastVal, 4)}, \\quad \\min L_{\\text{val}} = ${texFixed(bestVal, 4)} \\text{ at step } ${bestStep ?? 0}`}
+      />
       <p className="reg-readout">
         Lowest validation error <strong data-testid="best-val">{fmt(bestVal)}</strong> at step{' '}
         <strong data-testid="best-step">{bestStep ?? 0}</strong>; now{' '}

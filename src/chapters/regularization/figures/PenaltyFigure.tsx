@@ -5,13 +5,13 @@ import {
   useChartTheme,
   type LineSeries,
 } from '../../../components/charts';
-import { Tex } from '../../../components/math';
 import type { LessonStep } from '../../../lessons/types';
 import type { ViewValue } from '../../../experiments/types';
 import { useLatestView } from '../../../state/useExperiment';
 import { ExperimentPanel } from '../../backprop/figures/ExperimentPanel';
 import { fmt, num, record } from '../../backprop/figures/views';
 import { FitPlot } from './FitPlot';
+import { Formula } from './Formula';
 import { fitData, nums, texFixed } from './views';
 
 /** Step 3: L2 and L1 at the same λ on a degree-15 polynomial — fits, weight histograms, coefficient paths. */
@@ -68,19 +68,20 @@ function PenaltyPlots() {
         height={180}
       />
       <CoefficientPaths lambda={lambda} />
-      <div className="reg-formula" data-testid="penalty-formula">
-        <Tex
-          display
-          tex={`\\tfrac{1}{2m}\\Big(\\sum (h-y)^2 + ${texFixed(lambda, 4)} \\sum_{j\\ge1} \\theta_j^2\\Big) = ${texFixed(l2.loss, 4)}, \\quad \\tfrac{1}{2m}\\Big(\\sum (h-y)^2 + ${texFixed(lambda, 4)} \\sum_{j\\ge1} |\\theta_j|\\Big) = ${texFixed(l1.loss, 4)}`}
-        />
-      </div>
+      <Formula
+        testId="penalty-formula"
+        tex={[
+          `\\text{L2: } \\tfrac{1}{2m}\\Big(\\sum (h-y)^2 + ${texFixed(lambda, 4)} \\sum_{j\\ge1} \\theta_j^2\\Big) = ${texFixed(l2.loss, 4)}`,
+          `\\text{L1: } \\tfrac{1}{2m}\\Big(\\sum (h-y)^2 + ${texFixed(lambda, 4)} \\sum_{j\\ge1} |\\theta_j|\\Big) = ${texFixed(l1.loss, 4)}`,
+        ]}
+      />
       <table className="descent-table" data-testid="penalty-table">
         <thead>
           <tr>
             <th scope="col">penalty</th>
-            <th scope="col">exactly-zero weights</th>
-            <th scope="col">training error</th>
-            <th scope="col">validation error</th>
+            <th scope="col">zero weights</th>
+            <th scope="col">training</th>
+            <th scope="col">validation</th>
           </tr>
         </thead>
         <tbody>

@@ -1,10 +1,10 @@
 import { LineChart, seriesColor, useChartTheme } from '../../../components/charts';
-import { Tex } from '../../../components/math';
 import type { LessonStep } from '../../../lessons/types';
 import { useLatestView } from '../../../state/useExperiment';
 import { ExperimentPanel } from '../../backprop/figures/ExperimentPanel';
 import { fmt, num, record } from '../../backprop/figures/views';
 import { FitPlot } from './FitPlot';
+import { Formula } from './Formula';
 import { fitData, nums, texFixed } from './views';
 
 /** Step 1: polynomials of degree 1–15 through the same noisy samples, and the U-curve of errors against degree. */
@@ -59,12 +59,10 @@ function PolynomialPlots() {
         height={200}
         caption="Press Play: each step fits one more degree."
       />
-      <div className="reg-formula" data-testid="poly-formula">
-        <Tex
-          display
-          tex={`h(x) = \\theta_0 + \\theta_1 x + \\dots + \\theta_{${degree ?? 'd'}} x^{${degree ?? 'd'}}, \\quad L_{\\text{train}} = ${texFixed(trainAt, 4)}, \\quad L_{\\text{val}} = ${texFixed(valAt, 4)}`}
-        />
-      </div>
+      <Formula
+        testId="poly-formula"
+        tex={`h(x) = \\theta_0 + \\theta_1 x + \\dots + \\theta_{${degree ?? 'd'}} x^{${degree ?? 'd'}}, \\quad L_{\\text{train}} = ${texFixed(trainAt, 4)}, \\quad L_{\\text{val}} = ${texFixed(valAt, 4)}`}
+      />
       <p className="reg-readout">
         Degrees fitted: <strong data-testid="degrees-swept">{degrees.length}</strong> of 15 · lowest
         validation error so far at degree{' '}

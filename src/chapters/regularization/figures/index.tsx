@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { LessonStep } from '../../../lessons/types';
 import { CapacityFigure } from './CapacityFigure';
+import { DropoutFigure } from './DropoutFigure';
 import { PenaltyFigure } from './PenaltyFigure';
 import { PolynomialFigure } from './PolynomialFigure';
 
@@ -13,6 +14,8 @@ export function renderRegularizationFigure(step: LessonStep): ReactNode {
       return <CapacityFigure key={step.id} step={step} />;
     case 'penalty':
       return <PenaltyFigure key={step.id} step={step} />;
+    case 'dropout':
+      return <DropoutFigure key={step.id} step={step} />;
     default:
       return <p>No figure for this step.</p>;
   }

@@ -3,7 +3,13 @@ import { record } from '../../backprop/figures/views';
 
 /** Numeric array from a view field (Float32Array / Float64Array / number[]), or an empty one. */
 export function nums(v: ViewValue | undefined): ArrayLike<number> {
-  if (v instanceof Float32Array || v instanceof Float64Array) return v;
+  if (
+    v instanceof Float32Array ||
+    v instanceof Float64Array ||
+    v instanceof Uint8Array ||
+    v instanceof Int32Array
+  )
+    return v;
   if (Array.isArray(v) && v.every((x) => typeof x === 'number')) return v as number[];
   return [];
 }
