@@ -162,7 +162,14 @@ for (const [name, viewport, query] of [
         if (name === 'presenter') break; // presenter mode has its own high-contrast palette
       }
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-      expect.soft(overflow, `step ${i}: sideways scroll`).toBeLessThanOrEqual(0);
+      // On failure, name the widest elements so the fix is obvious.
+      const culprits = await page.evaluate(() =>
+        [...document.querySelectorAll('body *')]
+          .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 0.5)
+          .slice(-3)
+          .map((el) => `${el.tagName}.${el.className}`),
+      );
+      expect.soft(overflow, `step ${i}: sideways scroll (${culprits.join(', ')})`).toBeLessThanOrEqual(0);
       if (name === 'presenter') {
         const presented = page.getByTestId('presenter-figure');
         expect

@@ -9,7 +9,6 @@ import type { Experiment, Metrics, ParamTable, ParamValue, ParamValues, Trainer,
 import { PointRecorder } from '../descent/recorder';
 import { regressionData } from './data';
 import { DropoutNet, scalingCheck, type DropoutMode } from './dropoutNet';
-import { curveXs, dataView } from './shared';
 
 export const dropoutParams: ParamTable = [
   {
@@ -76,7 +75,6 @@ export function createDropout(params: ParamValues, seed: number): Trainer {
   let p = Number(params.p);
   const trainX = new Tensor(data.train.x, [data.train.n, 1]); // [m, 1]
   const valX = new Tensor(data.val.x, [data.val.n, 1]); // [60, 1]
-  const curveX = new Tensor(curveXs(), [curveXs().length, 1]); // [161, 1]
   const lr = Number(params.lr);
 
   const makeRun = (rate: number): Run => {
@@ -150,16 +148,6 @@ export function createDropout(params: ParamValues, seed: number): Trainer {
       const views: Views = {};
       if (wanted.includes('curves'))
         views.curves = { plain: curves(runs.plain), dropout: curves(runs.dropout) };
-      if (wanted.includes('fit')) {
-        const fitOf = (net: DropoutNet) =>
-          noGrad(() => {
-            net.eval();
-            const y = net.forward(curveX).data.slice(); // [161]
-            net.train();
-            return y;
-          });
-        views.fit = { ...dataView(data), plain: fitOf(runs.plain.net), dropout: fitOf(runs.dropout.net) };
-      }
       if (wanted.includes('masks')) {
         // Which units of training sample 1 were dropped at the last step, per hidden layer ([width], 1 = kept).
         const [m1, m2] = runs.dropout.net.lastMasks;

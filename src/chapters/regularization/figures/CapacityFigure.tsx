@@ -41,7 +41,8 @@ function CapacityPlots() {
       {fit && (
         <FitPlot
           {...fit}
-          title={`Network with ${params ?? '–'} parameters`}
+          title={`Fit, ${params ?? '–'} parameters`}
+          height={170}
           curves={[
             { label: 'true function', y: fit.truthY, dashed: true, color: 2 },
             { label: 'network h(x)', y: nums(fit.view.fitY), color: 0 },
@@ -50,7 +51,7 @@ function CapacityPlots() {
         />
       )}
       <LineChart
-        title="Training and validation error over steps"
+        title="Errors over steps"
         series={[
           { label: 'training error', x: train.x, y: train.y, color: seriesColor(theme, 0) },
           { label: 'validation error', x: val.x, y: val.y, color: seriesColor(theme, 1) },
@@ -69,7 +70,7 @@ function CapacityPlots() {
         yScale="log"
         xLabel="step"
         yLabel="L"
-        height={200}
+        height={170}
       />
       <Formula
         tex={`L_{\\text{train}} = ${texFixed(lastTrain, 4)}, \\quad L_{\\text{val}} = ${texFixed(lastVal, 4)}, \\quad \\min L_{\\text{val}} = ${texFixed(bestVal, 4)} \\text{ at step } ${bestStep ?? 0}`}

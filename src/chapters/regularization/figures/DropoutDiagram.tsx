@@ -10,7 +10,7 @@ export interface DropoutDiagramProps {
   height?: number;
 }
 
-export function DropoutDiagram({ masks, maxShown = 12, height = 170 }: DropoutDiagramProps) {
+export function DropoutDiagram({ masks, maxShown = 12, height = 150 }: DropoutDiagramProps) {
   const theme = useChartTheme();
   const width = 320;
   const columns = [[1], ...masks.map((m) => Array.from(m).slice(0, maxShown)), [1]];
@@ -20,14 +20,14 @@ export function DropoutDiagram({ masks, maxShown = 12, height = 170 }: DropoutDi
   const bottom = height - 24;
   const rowY = (i: number, n: number) =>
     n === 1 ? (top + bottom) / 2 : top + (i * (bottom - top)) / (n - 1);
-  const r = Math.min(7, (bottom - top) / (2 * maxShown + 2));
+  const r = Math.min(7, (bottom - top) / (2 * maxShown));
   const dropped = masks.map((m) => Array.from(m).filter((v) => v === 0).length);
   const total = masks.map((m) => m.length);
   const text = `Dropped units at the last step: hidden 1 ${dropped[0] ?? 0} of ${total[0] ?? 0}, hidden 2 ${dropped[1] ?? 0} of ${total[1] ?? 0}.`;
   return (
     <figure className="chart reg-diagram" data-testid="dropout-diagram">
       <div className="chart-head">
-        <div className="chart-title">Units dropped this step (sample 1)</div>
+        <div className="chart-title">Dropped now (sample 1)</div>
       </div>
       <svg viewBox={`0 0 ${width} ${height}`} width="100%" role="img" aria-label={text}>
         {columns
@@ -55,8 +55,8 @@ export function DropoutDiagram({ masks, maxShown = 12, height = 170 }: DropoutDi
               cx={colX(c)}
               cy={rowY(i, col.length)}
               r={r}
-              fill={keep ? theme.series[0] : theme.bgSunken}
-              stroke={keep ? theme.fg : theme.border}
+              fill={keep ? theme.series[0] : theme.bg}
+              stroke={keep ? theme.fg : theme.fgMuted}
               strokeDasharray={keep ? undefined : '2 2'}
               data-dropped={keep ? undefined : 'true'}
             />

@@ -6,9 +6,8 @@ import { ExperimentPanel } from '../../backprop/figures/ExperimentPanel';
 import { floats, fmt, num, record } from '../../backprop/figures/views';
 import { deinterleave } from '../../gradient-descent/figures/series';
 import { DropoutDiagram } from './DropoutDiagram';
-import { FitPlot } from './FitPlot';
 import { Formula } from './Formula';
-import { fitData, nums, texFixed } from './views';
+import { nums, texFixed } from './views';
 
 /** Step 4: the same network with and without dropout; dropped units live; both scaling rules checked. */
 export function DropoutFigure({ step }: { step: LessonStep }) {
@@ -16,9 +15,9 @@ export function DropoutFigure({ step }: { step: LessonStep }) {
     <ExperimentPanel
       experiment="reg-dropout"
       step={step}
-      views={['curves', 'fit', 'masks', 'scaling']}
+      views={['curves', 'masks', 'scaling']}
       valLabel="validation error"
-      controls={['p', 'mode', 'width', 'lr']}
+      controls={['p', 'mode']}
     >
       <DropoutPlots />
     </ExperimentPanel>
@@ -29,7 +28,6 @@ function DropoutPlots() {
   const theme = useChartTheme();
   const curves = record(useLatestView('curves'));
   const masks = record(useLatestView('masks'));
-  const fit = fitData(useLatestView('fit'));
   const plain = record(curves?.plain);
   const drop = record(curves?.dropout);
   const series: LineSeries[] = [];
@@ -50,25 +48,13 @@ function DropoutPlots() {
     <div className="reg-plots">
       <DropoutDiagram masks={[nums(masks?.layer1), nums(masks?.layer2)]} />
       <LineChart
-        title="Errors with and without dropout"
+        title="Errors, with / without"
         series={series}
         yScale="log"
         xLabel="step"
         yLabel="L"
-        height={190}
+        height={160}
       />
-      {fit && (
-        <FitPlot
-          {...fit}
-          title="Fits at inference (no units dropped)"
-          curves={[
-            { label: 'true function', y: fit.truthY, dashed: true, color: 2 },
-            { label: 'no dropout', y: nums(fit.view.plain), color: 0 },
-            { label: 'dropout', y: nums(fit.view.dropout), color: 1 },
-          ]}
-          caption="Both networks evaluated with every unit present."
-        />
-      )}
       <ScalingTable />
       <p className="reg-readout">
         Gap between validation and training error: without dropout{' '}
@@ -90,19 +76,13 @@ function ScalingTable() {
   const inverted = row('inverted');
   const keep = p !== undefined ? 1 - p : undefined;
   return (
-    <div className="reg-scaling">
-      <Formula
-        tex={[
-          `\\text{classic: } \\mathbb{E}[a\\,m] = ${texFixed(classic.train, 4)} \\approx (1-p)\\,a = ${texFixed(keep, 2)}\\,\\bar a = ${texFixed(classic.inf, 4)}`,
-          `\\text{inverted: } \\mathbb{E}\\big[\\tfrac{a\\,m}{1-p}\\big] = ${texFixed(inverted.train, 4)} \\approx a = ${texFixed(inverted.inf, 4)}`,
-        ]}
-      />
-      <table className="descent-table" data-testid="scaling-table">
-        <caption>Mean activation of hidden layer 1 (validation inputs, 200 random masks)</caption>
+    <>
+      <table className="descent-table reg-scaling" data-testid="scaling-table">
+        <caption>Mean activation, hidden layer 1 (200 random masks)</caption>
         <thead>
           <tr>
             <th scope="col">scaling</th>
-            <th scope="col">training (mean over masks)</th>
+            <th scope="col">training</th>
             <th scope="col">at inference</th>
           </tr>
         </thead>
@@ -119,6 +99,12 @@ function ScalingTable() {
           </tr>
         </tbody>
       </table>
-    </div>
+      <Formula
+        tex={[
+          `\\text{classic: } \\mathbb{E}[a\\,m] = ${texFixed(classic.train, 4)} \\approx (1-p)\\,a = ${texFixed(keep, 2)}\\,\\bar a = ${texFixed(classic.inf, 4)}`,
+          `\\text{inverted: } \\mathbb{E}\\big[\\tfrac{a\\,m}{1-p}\\big] = ${texFixed(inverted.train, 4)} \\approx a = ${texFixed(inverted.inf, 4)}`,
+        ]}
+      />
+    </>
   );
 }

@@ -22,7 +22,7 @@ export function PenaltyFigure({ step }: { step: LessonStep }) {
       step={step}
       views={['fit', 'weights', 'runs', 'paths']}
       valLabel="validation error"
-      controls={['lambda', 'degree']}
+      controls={['lambda']}
     >
       <PenaltyPlots />
     </ExperimentPanel>
@@ -48,7 +48,8 @@ function PenaltyPlots() {
       {fit && (
         <FitPlot
           {...fit}
-          title={`Degree ${l2w.length} fits at λ = ${fmt(lambda, 4)}`}
+          title={`Fits at λ = ${fmt(lambda, 4)}`}
+          height={160}
           curves={[
             { label: 'true function', y: fit.truthY, dashed: true, color: 2 },
             { label: 'L2 fit', y: nums(fit.view.fitL2), color: 0 },
@@ -58,23 +59,16 @@ function PenaltyPlots() {
         />
       )}
       <Histogram
-        title="Weights θ₁…θ_d (bias left out)"
+        title="Weights θ₁…θ_d"
         series={[
           { label: 'L2', values: l2w, color: seriesColor(theme, 0) },
           { label: 'L1', values: nums(weights?.l1), color: seriesColor(theme, 1) },
         ]}
         bins={21}
         xLabel="θⱼ"
-        height={180}
+        height={160}
       />
       <CoefficientPaths lambda={lambda} />
-      <Formula
-        testId="penalty-formula"
-        tex={[
-          `\\text{L2: } \\tfrac{1}{2m}\\Big(\\sum (h-y)^2 + ${texFixed(lambda, 4)} \\sum_{j\\ge1} \\theta_j^2\\Big) = ${texFixed(l2.loss, 4)}`,
-          `\\text{L1: } \\tfrac{1}{2m}\\Big(\\sum (h-y)^2 + ${texFixed(lambda, 4)} \\sum_{j\\ge1} |\\theta_j|\\Big) = ${texFixed(l1.loss, 4)}`,
-        ]}
-      />
       <table className="descent-table" data-testid="penalty-table">
         <thead>
           <tr>
@@ -100,6 +94,13 @@ function PenaltyPlots() {
           ))}
         </tbody>
       </table>
+      <Formula
+        testId="penalty-formula"
+        tex={[
+          `\\text{L2: } \\tfrac{1}{2m}\\Big(\\sum (h-y)^2 + ${texFixed(lambda, 4)} \\sum_{j\\ge1} \\theta_j^2\\Big) = ${texFixed(l2.loss, 4)}`,
+          `\\text{L1: } \\tfrac{1}{2m}\\Big(\\sum (h-y)^2 + ${texFixed(lambda, 4)} \\sum_{j\\ge1} |\\theta_j|\\Big) = ${texFixed(l1.loss, 4)}`,
+        ]}
+      />
     </div>
   );
 }
@@ -115,7 +116,7 @@ function CoefficientPaths({ lambda }: { lambda: number | undefined }) {
   const x = Array.from(lambdas, (l) => Math.log10(l));
   const series: LineSeries[] = [];
   // Only the first few coefficients, so the chart stays readable; every θⱼ is in the histogram.
-  const shown = Math.min(degree, 5);
+  const shown = Math.min(degree, 3);
   for (let j = 0; j < shown; j++) {
     const column = (flat: ArrayLike<number>) => Array.from(x, (_, i) => flat[i * degree + j]);
     series.push({ label: `θ${j + 1} L2`, x, y: column(l2), color: seriesColor(theme, j) });
@@ -125,11 +126,11 @@ function CoefficientPaths({ lambda }: { lambda: number | undefined }) {
   const at = lambda !== undefined ? Math.log10(lambda) : undefined;
   return (
     <LineChart
-      title="Coefficient paths as λ grows (L2 solid, L1 dashed)"
+      title="Paths: L2 solid, L1 dashed"
       series={series}
       xLabel="log₁₀ λ"
       yLabel="θⱼ at the optimum"
-      height={180}
+      height={160}
       caption={`At the largest λ, L1 has ${zerosL1.length ? zerosL1[zerosL1.length - 1] : '–'} of ${degree} weights at exactly 0; the current λ is at log₁₀ λ = ${fmt(at, 2)}.`}
     />
   );

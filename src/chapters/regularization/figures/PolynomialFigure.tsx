@@ -15,7 +15,7 @@ export function PolynomialFigure({ step }: { step: LessonStep }) {
       step={step}
       views={['fit', 'sweep']}
       valLabel="validation error"
-      controls={['degree', 'points', 'noise']}
+      controls={['degree', 'points']}
     >
       <PolynomialPlots />
     </ExperimentPanel>
@@ -38,7 +38,8 @@ function PolynomialPlots() {
       {fit && (
         <FitPlot
           {...fit}
-          title={`Degree ${degree ?? '–'} least-squares fit`}
+          title={`Fit, degree ${degree ?? '–'}`}
+          height={170}
           curves={[
             { label: 'true function', y: fit.truthY, dashed: true, color: 2 },
             { label: `h(x), degree ${degree ?? '–'}`, y: nums(fit.view.fitY), color: 0 },
@@ -47,7 +48,7 @@ function PolynomialPlots() {
         />
       )}
       <LineChart
-        title="Error against degree (the U-curve)"
+        title="U-curve: error vs degree"
         series={[
           { label: 'training error', x: degrees, y: train, color: seriesColor(theme, 0) },
           { label: 'validation error', x: degrees, y: val, color: seriesColor(theme, 1) },
@@ -56,7 +57,7 @@ function PolynomialPlots() {
         yScale="log"
         xLabel="degree d"
         yLabel="L = 1/(2m) Σ (h − y)²"
-        height={200}
+        height={170}
         caption="Press Play: each step fits one more degree."
       />
       <Formula
