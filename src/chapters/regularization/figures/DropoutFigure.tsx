@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { LineChart, seriesColor, useChartTheme, type LineSeries } from '../../../components/charts';
 import type { LessonStep } from '../../../lessons/types';
 import type { ViewValue } from '../../../experiments/types';
@@ -55,17 +56,18 @@ function DropoutPlots() {
         yLabel="L"
         height={160}
       />
-      <ScalingTable />
-      <p className="reg-readout">
-        Gap between validation and training error: without dropout{' '}
-        <strong data-testid="gap-plain">{fmt(gap(plain))}</strong>, with dropout{' '}
-        <strong data-testid="gap-dropout">{fmt(gap(drop))}</strong>.
-      </p>
+      <ScalingTable>
+        <p className="reg-gap">
+          Gap between validation and training error: without dropout{' '}
+          <strong data-testid="gap-plain">{fmt(gap(plain))}</strong>, with dropout{' '}
+          <strong data-testid="gap-dropout">{fmt(gap(drop))}</strong>.
+        </p>
+      </ScalingTable>
     </div>
   );
 }
 
-function ScalingTable() {
+function ScalingTable({ children }: { children: ReactNode }) {
   const scaling = record(useLatestView('scaling'));
   const p = num(scaling?.p);
   const row = (mode: 'classic' | 'inverted') => {
@@ -77,28 +79,31 @@ function ScalingTable() {
   const keep = p !== undefined ? 1 - p : undefined;
   return (
     <>
-      <table className="descent-table reg-scaling" data-testid="scaling-table">
-        <caption>Mean activation, hidden layer 1 (200 random masks)</caption>
-        <thead>
-          <tr>
-            <th scope="col">scaling</th>
-            <th scope="col">training</th>
-            <th scope="col">at inference</th>
-          </tr>
-        </thead>
-        <tbody>
-          <tr>
-            <th scope="row">classic</th>
-            <td data-testid="scale-classic-train">{fmt(classic.train)}</td>
-            <td data-testid="scale-classic-inference">{fmt(classic.inf)}</td>
-          </tr>
-          <tr>
-            <th scope="row">inverted</th>
-            <td data-testid="scale-inverted-train">{fmt(inverted.train)}</td>
-            <td data-testid="scale-inverted-inference">{fmt(inverted.inf)}</td>
-          </tr>
-        </tbody>
-      </table>
+      <div className="reg-scaling">
+        <table className="descent-table" data-testid="scaling-table">
+          <caption>Mean activation, hidden layer 1 (200 random masks)</caption>
+          <thead>
+            <tr>
+              <th scope="col">scaling</th>
+              <th scope="col">training</th>
+              <th scope="col">at inference</th>
+            </tr>
+          </thead>
+          <tbody>
+            <tr>
+              <th scope="row">classic</th>
+              <td data-testid="scale-classic-train">{fmt(classic.train)}</td>
+              <td data-testid="scale-classic-inference">{fmt(classic.inf)}</td>
+            </tr>
+            <tr>
+              <th scope="row">inverted</th>
+              <td data-testid="scale-inverted-train">{fmt(inverted.train)}</td>
+              <td data-testid="scale-inverted-inference">{fmt(inverted.inf)}</td>
+            </tr>
+          </tbody>
+        </table>
+        {children}
+      </div>
       <Formula
         tex={[
           `\\text{classic: } \\mathbb{E}[a\\,m] = ${texFixed(classic.train, 4)} \\approx (1-p)\\,a = ${texFixed(keep, 2)}\\,\\bar a = ${texFixed(classic.inf, 4)}`,
