@@ -261,17 +261,13 @@ test('a live LineChart with 60 updates/s for 20 s keeps frames under 16 ms', PER
   // Load-independent: while receiving live data the page's main thread stays mostly idle (on average < 8 ms of
   // work per 16.7 ms frame), whatever else the machine is doing.
   expect(cpuPerSecond).toBeLessThan(500);
-  if (load < 1.5) {
-    expect(updates).toBeGreaterThan(20 * 40); // ~60/s
-    expect(s.p95).toBeLessThan(20);
-    expect(s.longestTask).toBeLessThan(50);
-  } else {
-    test.info().annotations.push({
-      type: 'skipped-assertion',
-      description: `machine overloaded (load ${load.toFixed(1)} per core): wall-clock frame bounds not asserted`,
-    });
-    console.log(
-      `machine overloaded (load ${load.toFixed(1)} per core): wall-clock frame bounds not asserted`,
-    );
-  }
+  // Wall-clock bounds mean little when other processes compete for the two cores: then the test ends as skipped
+  // (visible in the summary, with the reason), after the load-independent checks above have passed.
+  test.skip(
+    load >= 1.5,
+    `machine overloaded (load ${load.toFixed(1)} per core): wall-clock frame bounds not asserted`,
+  );
+  expect(updates).toBeGreaterThan(20 * 40); // ~60/s
+  expect(s.p95).toBeLessThan(20);
+  expect(s.longestTask).toBeLessThan(50);
 });

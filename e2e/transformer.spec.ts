@@ -148,9 +148,6 @@ test(
     // Load-independent: the default preset needs ~120–130 steps (the read-out may lag a few frames behind).
     expect(steps).toBeLessThan(300);
     const overloaded = load >= 1.5;
-    // The class-demo target: ≥ 95% within 30 s of pressing Play on a 2-core machine that is not running anything
-    // else heavy. On an overloaded machine (other test suites competing) the wall clock says little about the page.
-    if (!overloaded) expect(seconds).toBeLessThan(30);
     const redrawsPerSecond = await page.evaluate(() => {
       const w = window as unknown as { __mapRedraws: number; __mapFrom: number };
       return (w.__mapRedraws * 1000) / (performance.now() - w.__mapFrom);
@@ -199,13 +196,15 @@ test(
     await page.getByTestId('tf-decode-probs').scrollIntoViewIfNeeded();
     await saveScreenshot(page, 'transformer-6-decode-probs');
 
-    if (!overloaded) {
-      expect(longTasks, 'main-thread long tasks while training').toEqual([]);
-      expect(redrawsPerSecond).toBeGreaterThanOrEqual(5);
-    } else {
-      const note = `machine overloaded (load ${load.toFixed(1)} per core): wall-clock time to target, long tasks and redraw rate not asserted`;
-      test.info().annotations.push({ type: 'skipped-assertion', description: note });
-      console.log(note);
-    }
+    // Wall-clock checks last: on an overloaded machine (other test suites competing) the wall clock says little about
+    // the page, so the test ends as skipped — visible in the summary with the reason — after every other check passed.
+    test.skip(
+      overloaded,
+      `machine overloaded (load ${load.toFixed(1)} per core): wall-clock time to target, long tasks and redraw rate not asserted`,
+    );
+    // The class-demo target: ≥ 95% within 30 s of pressing Play on a 2-core machine that is not running anything else.
+    expect(seconds).toBeLessThan(30);
+    expect(longTasks, 'main-thread long tasks while training').toEqual([]);
+    expect(redrawsPerSecond).toBeGreaterThanOrEqual(5);
   },
 );

@@ -130,5 +130,6 @@ export {
 } from './nn/transformer';
 export type { TransformerLayerConfig, Seq2SeqConfig, GreedyOptions, NormPlacement } from './nn/transformer';
 export * from './sampling';
+export * as scalarMath from './scalar';
 export * from './data/text';
 export * from './data/glove';

@@ -11,6 +11,7 @@
  *   weights      every layer's weights and biases (for a network diagram)
  *   grads        every layer's ∂L/∂w and ∂L/∂b from the last step (gradient mode of the network diagram)
  */
+import { sigmoid } from '../core/scalar';
 import { dataset2D, trainTestSplit, type Dataset2D } from '../core/data/datasets2d';
 import { BatchSampler, gatherRows } from '../core/data/batching';
 import { binaryCrossEntropy } from '../core/losses';
@@ -379,7 +380,7 @@ function boundaryGrid(model: MLP) {
   const values = noGrad(() => {
     const logits = model.forward(new Tensor(xy, [nx * ny, 2])).data; // [nx·ny, 1]
     const p = new Float32Array(nx * ny);
-    for (let k = 0; k < p.length; k++) p[k] = 1 / (1 + Math.exp(-logits[k]));
+    for (let k = 0; k < p.length; k++) p[k] = sigmoid(logits[k]);
     return p;
   });
   return { values, nx, ny, xDomain: [lo, hi], yDomain: [lo, hi] };

@@ -1,5 +1,5 @@
 /**
- * Parameter values ⇄ URL text, driven by an experiment's ParamTable (DESIGN.md §2 "Parameter tables").
+ * Parameter values ⇄ URL text, driven by an experiment's ParamTable (docs/CONTRACTS.md, "Query parameters").
  *
  * Nothing from a URL (or a preset, or a message) is trusted: every value is parsed against its spec; unknown names,
  * wrong types, non-finite numbers and out-of-range values fall back to the default or are clamped, and each such

@@ -1,7 +1,7 @@
 /**
  * The contract between experiments (pure TypeScript, run in the worker and in Node tests), the worker runtime and the
  * pages. An experiment declares its parameters once; the same table drives the controls, URL encoding/decoding and
- * validation in the worker (DESIGN.md §2 "Parameter tables").
+ * validation in the worker (docs/CONTRACTS.md, "Query parameters").
  */
 
 interface ParamBase {

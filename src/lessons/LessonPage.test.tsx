@@ -4,6 +4,7 @@ import { useEffect } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Chapter } from './types';
 import { useProgress } from '../state/progress';
+import { useParamsStore } from '../state/paramsStore';
 import { LessonPage } from './LessonPage';
 import { useLessonStep } from './lessonContext';
 
@@ -20,6 +21,8 @@ const chapter: Chapter = {
       body: 'Beta.',
       tryThis: ['Do a thing.'],
       check: { question: 'Pick B', options: ['A', 'B'], answer: 1, explanation: 'Because B.' },
+      pace: 12,
+      stopAt: 40,
     },
     { id: 'three', title: 'Third', body: 'Gamma.', caption: 'Third, briefly' },
   ],
@@ -108,5 +111,19 @@ describe('LessonPage', () => {
       expect(screen.getByTestId('counting')).toBeTruthy();
     }
     expect(mounts).toBe(1);
+  });
+});
+
+describe('LessonPage and the runtime', () => {
+  it('hands each step’s pace and stopAt to the runtime as its defaults, and clears them on leaving', () => {
+    window.location.hash = '#/rnn?lesson=2';
+    const page = renderPage();
+    expect(useParamsStore.getState()).toMatchObject({ defaultSpeed: 12, stopAt: 40 });
+    act(() => fireEvent.click(screen.getByRole('button', { name: 'Next' })));
+    expect(useParamsStore.getState()).toMatchObject({ defaultSpeed: null, stopAt: null });
+    act(() => fireEvent.click(screen.getByRole('button', { name: 'Previous' })));
+    expect(useParamsStore.getState()).toMatchObject({ defaultSpeed: 12, stopAt: 40 });
+    page.unmount();
+    expect(useParamsStore.getState()).toMatchObject({ defaultSpeed: null, stopAt: null });
   });
 });

@@ -3,6 +3,7 @@ import type { Chapter, LessonStep } from './types';
 import { CATALOG } from './catalog';
 import { Prose } from '../components/math';
 import { useProgress } from '../state/progress';
+import { setLessonPace } from '../state/runtime';
 import { shouldIgnoreKey } from '../platform/keyboard';
 import { PresenterBar, usePresentation } from './presenter';
 import { PresenterFigure } from './presenter/PresenterFigure';
@@ -48,6 +49,12 @@ export function LessonPage({ chapter, renderFigure, keepParams, intro }: LessonP
   useEffect(() => {
     if (step) markSeen(chapter.id, step.id, index);
   }, [chapter.id, step, index, markSeen]);
+
+  // The step's pace and natural stopping point are the runtime's defaults while it is shown (a `speed` link wins).
+  useEffect(() => {
+    setLessonPace(step?.pace, step?.stopAt);
+  }, [step?.pace, step?.stopAt]);
+  useEffect(() => () => setLessonPace(undefined, undefined), []);
 
   const move = useCallback(
     (to: number, focusHeading = false) => {

@@ -1,5 +1,5 @@
 import { NOT_SAVED_MESSAGE, useProgress } from '../state/progress';
-import './shared.css';
+import './common.css';
 
 /**
  * What the learner must know about saved progress: a dismissible notice when saved data was set aside, and a

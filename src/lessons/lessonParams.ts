@@ -1,7 +1,7 @@
 import type { LessonStep } from './types';
 
 /**
- * The `lesson` URL parameter (1-based, DESIGN.md §2) and the rule for which other parameters survive a step change.
+ * The `lesson` URL parameter (1-based, docs/CONTRACTS.md) and the rule for which other parameters survive a step change.
  * Pure functions: the LessonPage wires them to the router; tests call them directly.
  */
 

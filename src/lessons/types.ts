@@ -3,7 +3,7 @@
  * its live figure; the lesson system (src/app/lessons) handles navigation, progress and presenter mode.
  */
 
-/** The ten chapter routes, in course order (DESIGN.md §2). */
+/** The ten chapter routes, in course order (docs/CONTRACTS.md). */
 export const CHAPTER_IDS = [
   'neurons',
   'activations',

@@ -2,7 +2,7 @@ import { useEffect, useSyncExternalStore } from 'react';
 import { getRoute, navigate } from './router';
 
 /**
- * Keyboard contract (DESIGN.md §2). The runtime owns Space / `.` / R (training); the lesson page owns the arrows and
+ * Keyboard contract (docs/CONTRACTS.md). The runtime owns Space / `.` / R (training); the lesson page owns the arrows and
  * PageUp/PageDown (lesson steps); this module owns the global keys: P presenter mode, F full screen, ? help,
  * Escape (close help, else leave presenter mode). Every handler asks `shouldIgnoreKey` first.
  */

@@ -2,7 +2,7 @@ import { useSyncExternalStore } from 'react';
 
 /**
  * Hash routing: `#/<path>?<query>`. Works on any static host. The query carries experiment settings and the lesson
- * step (DESIGN.md §2). Nothing read from here is trusted: callers validate every value.
+ * step (docs/CONTRACTS.md). Nothing read from here is trusted: callers validate every value.
  */
 export interface Route {
   /** Path without the leading '#/', e.g. '' (home), 'lstm', 'gallery'. */

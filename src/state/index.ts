@@ -43,6 +43,9 @@
  *   `useParamsStore` (table, values, seed), `useNoticeStore`.
  * - Actions (plain functions, usable outside React, e.g. from lesson buttons): play, pause, togglePlay, step(n),
  *   reset, setParam(name, value), newRandomStart, lowerLearningRate, shareLink, retry.
+ * - Speed: `speed` in the URL (steps per second, or `max`), else the lesson step's `pace` (the lesson page calls
+ *   `setLessonPace(step.pace, step.stopAt)`), else full speed. `stopAt` makes Play pause by itself at that step.
+ *   The worker paces Play (src/worker/host/pacer.ts); Step / Run 10 / Run 100 always train their exact count at once.
  * - Live parameters apply at the next step; structural ones (live: false) rebuild the model once the control settles
  *   and show a "Model rebuilt" notice. Bad URL values fall back/clamp and are listed in one dismissible notice.
  */
@@ -66,6 +69,8 @@ export {
   newRandomStart,
   lowerLearningRate,
   shareLink,
+  setSpeed,
+  setLessonPace,
   addWantedView,
   configureRuntime,
   type Preset,

@@ -15,6 +15,12 @@ export interface ParamsState {
   seed: number;
   /** Values the page started from (defaults ← lesson preset): "Reset settings" goes back here. */
   baseline: ParamValues;
+  /** Play's speed in steps per second; null = full speed. From the URL's `speed`, else `defaultSpeed`. */
+  speed: number | null;
+  /** The lesson step's pace (null = full speed, also outside lessons). */
+  defaultSpeed: number | null;
+  /** The lesson step's natural stopping point: Play pauses by itself there. */
+  stopAt: number | null;
 }
 
 export const useParamsStore = create<ParamsState>(() => ({
@@ -24,4 +30,7 @@ export const useParamsStore = create<ParamsState>(() => ({
   values: Object.create(null) as ParamValues,
   seed: DEFAULT_SEED,
   baseline: Object.create(null) as ParamValues,
+  speed: null,
+  defaultSpeed: null,
+  stopAt: null,
 }));

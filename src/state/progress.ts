@@ -3,7 +3,7 @@ import { create, type StoreApi, type UseBoundStore } from 'zustand';
 /**
  * Saved learning progress: steps seen, check answers and the last position per chapter, in localStorage.
  *
- * Rules (DESIGN.md §4): the data is versioned and validated on load; older shapes are migrated; anything unreadable
+ * Rules (docs/CONTRACTS.md, "Reliability rules"): the data is versioned and validated on load; older shapes are migrated; anything unreadable
  * (corrupt JSON, wrong shape, a version from the future) is copied to a backup key and reported — never silently
  * wiped; storage that is blocked or full shows "progress not saved" while everything else keeps working. Only small
  * bookkeeping lives here: never datasets or weights.

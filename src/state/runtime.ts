@@ -12,6 +12,8 @@ import {
   coerceValue,
   decodeQuery,
   defaultValues,
+  shorten,
+  type IgnoredParam,
   describeIgnored,
   encodeQuery,
   formatValue,
@@ -35,6 +37,10 @@ import { clearFrames, publishFrame } from './frames';
 import { clearNotices, dismissNotice, showNotice } from './noticeStore';
 import { useParamsStore } from './paramsStore';
 import { INITIAL_RUN_STATE, useRunStore } from './runStore';
+import { SPEED_PARAM, formatSpeed, parseSpeed, sameSpeed } from './speed';
+
+/** URL names the runtime itself owns (not experiment settings): never reported as unknown. */
+export const RUN_PARAM_NAMES: readonly string[] = [SPEED_PARAM];
 
 /** A lesson preset: parameter values (URL-style text or typed) and optionally `seed`. */
 export type Preset = Readonly<Record<string, string | number | boolean>>;
@@ -123,7 +129,7 @@ export function attachExperiment(
   mounted = {
     experimentId,
     path: getRoute().path,
-    reserved: [...PAGE_PARAM_NAMES, ...(opts.reserved ?? [])],
+    reserved: [...PAGE_PARAM_NAMES, ...RUN_PARAM_NAMES, ...(opts.reserved ?? [])],
     table: null,
     pendingPreset: undefined,
     pendingSync: false,
@@ -138,6 +144,8 @@ export function attachExperiment(
   useRunStore.setState({ ...INITIAL_RUN_STATE });
   useParamsStore.setState({ experimentId, title: '', table: null });
   client = makeClient();
+  urlSpeedText = undefined;
+  sendPace();
   loadExperiment(experimentId).then(
     (experiment) => {
       if (token !== mountToken || !mounted) return;
@@ -188,6 +196,10 @@ function makeClient(): TrainerClient {
         if (useRunStore.getState().status === 'diverged') return; // keep the last finite read-outs
         readouts.offer(msg.metrics, msg.stepsPerSecond ?? 0);
         if (!msg.running) confirmPause();
+      },
+      stopped: () => {
+        // Play reached the step's natural stopping point: wait for the worker's final frame, as after Pause.
+        if (useRunStore.getState().status === 'running') awaitPauseConfirm();
       },
       diverged: (msg) =>
         useRunStore.setState((s) => ({
@@ -322,15 +334,67 @@ export function syncExperiment(preset?: Preset, opts: { settled?: boolean } = {}
   const decoded = decodeQuery(m.table, getRoute().query, { base: base.values, reserved: m.reserved });
   const seed = decoded.hasSeed ? decoded.seed : (base.seed ?? DEFAULT_SEED);
   useParamsStore.setState({ baseline: base.values });
+  const speedProblem = applySpeedFromUrl();
   if (navigating) {
     apply(decoded.values, seed, { keepRunning: false });
     return;
   }
+  if (speedProblem) decoded.ignored.push(speedProblem);
   if (decoded.ignored.length) {
     showNotice('url', 'Some settings in the link were not used.', describeIgnored(decoded.ignored));
   }
   apply(decoded.values, seed, { keepRunning: false });
   writeUrlNow();
+}
+
+/**
+ * The `speed` text of the URL as last read or written. The URL sync runs on every URL change, our own writes
+ * included; a write may land after the control already moved on, so an unchanged `speed` text is not re-applied.
+ */
+let urlSpeedText: string | null | undefined;
+
+/** The speed the URL asks for (else the lesson step's pace) → store and worker. Returns a problem to report. */
+function applySpeedFromUrl(opts: { force?: boolean } = {}): IgnoredParam | null {
+  const { defaultSpeed } = useParamsStore.getState();
+  const raw = getRoute().query.get(SPEED_PARAM);
+  if (raw === urlSpeedText && !opts.force) return null;
+  urlSpeedText = raw;
+  const parsed = raw === null ? { speed: defaultSpeed, problem: null } : parseSpeed(raw, defaultSpeed);
+  const current = useParamsStore.getState().speed;
+  if (!sameSpeed(current, parsed.speed)) {
+    useParamsStore.setState({ speed: parsed.speed });
+    sendPace();
+  }
+  return parsed.problem && raw !== null
+    ? { name: SPEED_PARAM, raw: shorten(raw), reason: parsed.problem }
+    : null;
+}
+
+function sendPace() {
+  const { speed, stopAt } = useParamsStore.getState();
+  client?.pace(speed, stopAt);
+}
+
+/**
+ * The lesson step's default pace (steps per second; undefined = full speed) and natural stopping point. Called by
+ * the lesson page whenever the step changes (and with nothing when it unmounts). A `speed` in the URL wins.
+ */
+export function setLessonPace(pace: number | undefined, stopAt: number | undefined) {
+  const defaultSpeed = pace !== undefined && Number.isFinite(pace) && pace > 0 ? pace : null;
+  const stop = stopAt !== undefined && Number.isInteger(stopAt) && stopAt > 0 ? stopAt : null;
+  const state = useParamsStore.getState();
+  if (sameSpeed(state.defaultSpeed, defaultSpeed) && state.stopAt === stop) return;
+  useParamsStore.setState({ defaultSpeed, stopAt: stop });
+  sendPace();
+  if (mounted) applySpeedFromUrl({ force: true });
+}
+
+/** The speed control moved: steps per second, or null for full speed. Written to the URL unless it is the default. */
+export function setSpeed(speed: number | null) {
+  if (sameSpeed(useParamsStore.getState().speed, speed)) return;
+  useParamsStore.setState({ speed });
+  sendPace();
+  scheduleUrlWrite();
 }
 
 function pageParamsKey(reserved: readonly string[]): string {
@@ -388,10 +452,16 @@ function writeUrlNow() {
   if (!m?.table) return;
   const route = getRoute();
   if (route.path !== m.path) return;
-  const { values, seed, baseline } = useParamsStore.getState();
-  const next = new URLSearchParams(
-    encodeQuery(m.table, values, seed, { current: route.query, keep: m.reserved, baseline }),
-  );
+  const { values, seed, baseline, speed, defaultSpeed } = useParamsStore.getState();
+  const entries = encodeQuery(m.table, values, seed, {
+    current: route.query,
+    keep: m.reserved.filter((name) => !RUN_PARAM_NAMES.includes(name)),
+    baseline,
+  });
+  // The runtime's own settings go just before the seed, and only when they differ from the step's defaults.
+  urlSpeedText = sameSpeed(speed, defaultSpeed) ? null : formatSpeed(speed);
+  if (urlSpeedText !== null) entries.splice(entries.length - 1, 0, [SPEED_PARAM, urlSpeedText]);
+  const next = new URLSearchParams(entries);
   if (next.toString() !== route.query.toString()) replaceQuery(next);
 }
 
@@ -442,6 +512,11 @@ function confirmPause() {
 export function pause() {
   if (!client || useRunStore.getState().status !== 'running' || pauseConfirmTimer !== null) return;
   client.pause();
+  awaitPauseConfirm();
+}
+
+function awaitPauseConfirm() {
+  if (pauseConfirmTimer !== null) return;
   pauseConfirmTimer = setTimeout(() => {
     pauseConfirmTimer = null;
     if (useRunStore.getState().status === 'running') useRunStore.setState({ status: 'paused' });

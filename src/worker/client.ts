@@ -11,12 +11,15 @@ import type { MainToWorker, WorkerToMain } from './protocol';
 export type FrameMessage = Extract<WorkerToMain, { type: 'frame' }>;
 export type ReadyMessage = Extract<WorkerToMain, { type: 'ready' }>;
 export type DivergedMessage = Extract<WorkerToMain, { type: 'diverged' }>;
+export type StoppedMessage = Extract<WorkerToMain, { type: 'stopped' }>;
 
 export interface ClientHandlers {
   ready(msg: ReadyMessage): void;
   /** Called on an animation frame with the newest frame; the client acks after it returns. */
   frame(msg: FrameMessage): void;
   diverged(msg: DivergedMessage): void;
+  /** Play stopped by itself at the pace's `stopAt` (a frame with `running: false` follows). */
+  stopped?(msg: StoppedMessage): void;
   /** The worker was restarted (crash, hang, or an error while training); the experiment is reloaded at step 0. */
   restarted(reason: string): void;
   /** Unrecoverable: the experiment fails to load, or the worker keeps failing. Training is off until the next load. */
@@ -58,10 +61,13 @@ function defaultWorker(): Worker {
 }
 
 type LoadMessage = Extract<MainToWorker, { type: 'load' }>;
+type PaceMessage = Extract<MainToWorker, { type: 'pace' }>;
 
 export class TrainerClient {
   private worker: Worker | null = null;
   private loaded: LoadMessage | null = null;
+  /** The pace last asked for; a restarted worker gets it again after the reload. */
+  private paced: PaceMessage | null = null;
   /** Ready received for the current load (an error before it means the experiment cannot load). */
   private isReady = false;
   private pendingFrame: FrameMessage | null = null;
@@ -95,6 +101,11 @@ export class TrainerClient {
 
   play() {
     this.post({ type: 'play' });
+  }
+  /** Play's speed (steps per second, null = full speed) and natural stopping point (null = none). */
+  pace(stepsPerSecond: number | null, stopAt: number | null) {
+    this.paced = { type: 'pace', stepsPerSecond, stopAt };
+    this.post(this.paced);
   }
   pause() {
     this.post({ type: 'pause' });
@@ -197,6 +208,7 @@ export class TrainerClient {
     if (this.loaded) {
       this.isReady = false;
       this.post(this.loaded);
+      if (this.paced) this.post(this.paced);
     }
     this.handlers.restarted(reason);
   }
@@ -221,6 +233,9 @@ export class TrainerClient {
         return;
       case 'diverged':
         this.handlers.diverged(msg);
+        return;
+      case 'stopped':
+        this.handlers.stopped?.(msg);
         return;
       case 'error':
         if (!this.isReady) {

@@ -1,9 +1,10 @@
 /**
- * Typed messages between the main thread and the trainer worker (DESIGN.md §2 "Worker protocol").
+ * Typed messages between the main thread and the trainer worker (docs/CONTRACTS.md, "Worker protocol").
  * Frames carry typed arrays as transferables; at most one frame is in flight (the worker waits for `ack`).
  *
- * The message names of DESIGN §2 are fixed; the runtime adds optional fields and three messages:
- * `views` (change which views frames carry), `ping`/`pong` (the client's watchdog).
+ * The core message names are fixed by the app's contract; the runtime adds optional fields and these messages:
+ * `views` (change which views frames carry), `ping`/`pong` (the client's watchdog), `pace` / `stopped` (speed and
+ * natural stopping points of Play).
  */
 import type { Metrics, ParamValue, ParamValues, Views } from '../experiments/types';
 
@@ -17,7 +18,12 @@ export type MainToWorker =
   | { type: 'set'; name: string; value: ParamValue }
   | { type: 'ack' }
   | { type: 'views'; views: readonly string[] }
-  | { type: 'ping'; id: number };
+  | { type: 'ping'; id: number }
+  /**
+   * How fast Play trains: `stepsPerSecond` (null = full speed) and an optional natural stopping point: a Play that
+   * starts below `stopAt` pauses by itself when the step count reaches it. `step {n}` ignores both (exact counts).
+   */
+  | { type: 'pace'; stepsPerSecond: number | null; stopAt: number | null };
 
 export type WorkerToMain =
   | {
@@ -46,7 +52,9 @@ export type WorkerToMain =
       metrics?: Metrics;
     }
   | { type: 'error'; message: string }
-  | { type: 'pong'; id: number };
+  | { type: 'pong'; id: number }
+  /** Play stopped by itself (it reached the `stopAt` of the pace); a frame with `running: false` follows. */
+  | { type: 'stopped'; step: number; reason: 'stopAt' };
 
 /** Largest `n` a single `step` message may ask for. */
 export const MAX_STEP_REQUEST = 100_000;

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { LineChart } from '../../components/charts/LineChart';
 import { SeriesBuffer } from '../../components/charts/SeriesBuffer';
-import { mulberry32 } from './prng';
+import { Rng } from '../../core';
 import { liveLoss } from './samples';
 
 /**
@@ -32,7 +32,8 @@ export function LiveLineDemo({
     null,
   );
   if (state.current === null) {
-    const rand = mulberry32(11);
+    const rng = new Rng(11);
+    const rand = () => rng.next();
     const train = new SeriesBuffer(capacity);
     const val = new SeriesBuffer(capacity);
     let step = 0;

@@ -1,4 +1,15 @@
-import { gaussian, mulberry32 } from './prng';
+import { Rng, scalarMath } from '../../core';
+
+/** Uniform and standard-normal draws from the core's seeded generator: same seed, same pictures, every time. */
+function uniform(seed: number): () => number {
+  const rng = new Rng(seed);
+  return () => rng.next();
+}
+
+function gaussian(seed: number): () => number {
+  const rng = new Rng(seed);
+  return () => rng.normal();
+}
 import { sampleGrid, type Grid2D } from '../../components/charts/grid';
 import type { BoundaryPoint } from '../../components/charts/DecisionBoundary';
 import type { EmbeddingPoint } from '../../components/charts/EmbeddingScatter';
@@ -10,7 +21,7 @@ import type { EmbeddingPoint } from '../../components/charts/EmbeddingScatter';
 
 /** Loss curves: train and validation, `n` steps, with noise; one NaN in the middle shows NaN-safety. */
 export function lossCurves(n: number, seed = 1) {
-  const g = gaussian(mulberry32(seed));
+  const g = gaussian(seed);
   const train = new Float64Array(n);
   const val = new Float64Array(n);
   for (let i = 0; i < n; i++) {
@@ -29,8 +40,8 @@ export function liveLoss(step: number, rand: () => number, offset = 0) {
 
 /** Points on two noisy concentric rings (label 0 inside, 1 outside); every 4th is a test point. */
 export function ringPoints(n: number, seed = 2): BoundaryPoint[] {
-  const rand = mulberry32(seed);
-  const g = gaussian(rand);
+  const rand = uniform(seed);
+  const g = gaussian(seed + 1);
   const pts: BoundaryPoint[] = [];
   for (let i = 0; i < n; i++) {
     const label = i % 2;
@@ -47,7 +58,7 @@ export function ringModel(t: number): Grid2D {
   const radius = 1.6 + 0.9 * t;
   const tilt = 0.6 * (1 - t);
   return sampleGrid(
-    (x, y) => 1 / (1 + Math.exp(-sharp * (Math.hypot(x + tilt, y * (1 + 0.3 * (1 - t))) - radius))),
+    (x, y) => scalarMath.sigmoid(sharp * (Math.hypot(x + tilt, y * (1 + 0.3 * (1 - t))) - radius)),
     [-5.5, 5.5],
     [-5.5, 5.5],
     70,
@@ -115,7 +126,7 @@ export function optimiserPaths(steps: number, start: [number, number] = [-3.2, 1
 
 /** Weights and gradients for a small MLP, seeded; `t` makes them drift (live). */
 export function networkSample(layers: readonly number[], t: number, seed = 3) {
-  const g = gaussian(mulberry32(seed));
+  const g = gaussian(seed);
   const weights: Float32Array[] = [];
   const grads: Float32Array[] = [];
   for (let l = 0; l < layers.length - 1; l++) {
@@ -137,7 +148,7 @@ export function networkSample(layers: readonly number[], t: number, seed = 3) {
 
 /** A rows×cols matrix of seeded normal values. */
 export function randomMatrix(rows: number, cols: number, seed = 4) {
-  const g = gaussian(mulberry32(seed));
+  const g = gaussian(seed);
   return Float32Array.from({ length: rows * cols }, () => Number(g().toFixed(2)));
 }
 
@@ -146,7 +157,7 @@ export const SENTENCE = ['the', 'cat', 'sat', 'on', 'the', 'mat', '.'];
 /** Attention weights [T, T] for `heads` heads: softmax of seeded scores; head 1 causal; `t` sharpens them. */
 export function attentionSample(tokens: readonly string[], heads: number, t: number, seed = 5) {
   const T = tokens.length;
-  const rand = mulberry32(seed);
+  const rand = uniform(seed);
   return Array.from({ length: heads }, (_, h) => {
     const w = new Float32Array(T * T);
     const sharp = 1 + 2.5 * t;
@@ -181,7 +192,7 @@ export function attentionSample(tokens: readonly string[], heads: number, t: num
 
 /** Hidden states [units, steps] of a toy RNN reading `tokens`. */
 export function hiddenStates(units: number, tokens: readonly string[], t: number, seed = 6) {
-  const rand = mulberry32(seed);
+  const rand = uniform(seed);
   const freq = Float32Array.from({ length: units }, () => 0.3 + rand() * 1.2);
   const phase = Float32Array.from({ length: units }, () => rand() * 6);
   const out = new Float32Array(units * tokens.length);
@@ -191,18 +202,9 @@ export function hiddenStates(units: number, tokens: readonly string[], t: number
   return out;
 }
 
-/** Softmax over logits with a temperature. */
-export function softmax(logits: readonly number[], temperature: number) {
-  const s = logits.map((l) => l / Math.max(1e-3, temperature));
-  const m = Math.max(...s);
-  const e = s.map((v) => Math.exp(v - m));
-  const z = e.reduce((a, b) => a + b, 0);
-  return e.map((v) => v / z);
-}
-
 /** Normal samples for weight histograms, one array per layer with its own spread. */
 export function weightSamples(n: number, spreads: readonly number[], shift: number, seed = 7) {
-  const g = gaussian(mulberry32(seed));
+  const g = gaussian(seed);
   return spreads.map((sd) => Float32Array.from({ length: n }, () => g() * sd + shift));
 }
 
@@ -216,7 +218,7 @@ export const WORD_GROUPS = ['animals', 'colours', 'numbers', 'verbs'];
 
 /** 40 words in four clusters (a fake 2D projection of embeddings). */
 export function embeddingSample(seed = 8): EmbeddingPoint[] {
-  const g = gaussian(mulberry32(seed));
+  const g = gaussian(seed);
   const centres = [
     [-2, 1.5],
     [2, 2],

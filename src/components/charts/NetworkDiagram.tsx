@@ -1,10 +1,18 @@
 import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
-import { interpolateLab } from 'd3';
 import { ChartFrame } from './ChartFrame';
 import { useChartTheme } from './chartTheme';
 import { useElementWidth } from './useElementWidth';
 import { formatValue, maxAbs } from './format';
-import { readableTextOn } from './canvas';
+import {
+  buildEdges,
+  defaultLayerLabel,
+  edgeValue,
+  networkCaption,
+  networkGeometry,
+  nextEdge,
+  type EdgeSel,
+} from './networkLayout';
+import { NetworkEdges, Neurons, SelectedEdge } from './NetworkParts';
 
 /**
  * NetworkDiagram — layers of neurons joined by edges: colour = sign (--positive / --negative), width = magnitude.
@@ -40,16 +48,15 @@ export interface NetworkDiagramProps {
   caption?: string;
 }
 
-interface EdgeSel {
-  l: number;
-  o: number;
-  i: number;
-}
-
-function defaultLayerLabel(l: number, n: number) {
-  if (l === 0) return 'input';
-  if (l === n - 1) return 'output';
-  return n > 3 ? `hidden ${l}` : 'hidden';
+/** Backward-pass animation: the lowest gap whose gradients are revealed, stepping down every `stepMs`; null = off. */
+function useBackwardReveal(stepMs: number) {
+  const [reveal, setReveal] = useState<number | null>(null);
+  useEffect(() => {
+    if (reveal === null) return;
+    const t = setTimeout(() => setReveal(reveal <= 0 ? null : reveal - 1), reveal <= 0 ? stepMs * 2 : stepMs);
+    return () => clearTimeout(t);
+  }, [reveal, stepMs]);
+  return [reveal, setReveal] as const;
 }
 
 export function NetworkDiagram({
@@ -71,33 +78,10 @@ export function NetworkDiagram({
   const theme = useChartTheme();
   const [plotRef, width] = useElementWidth<HTMLDivElement>(fixedWidth);
   const [sel, setSel] = useState<EdgeSel | null>(null);
-  // backward animation: index of the lowest gap whose gradients are revealed; null = not animating
-  const [reveal, setReveal] = useState<number | null>(null);
-  const sizes = layers.map((n) => (Number.isFinite(n) && n > 0 ? Math.floor(n) : 0));
-  const gaps = Math.max(0, sizes.length - 1);
+  const [reveal, setReveal] = useBackwardReveal(stepMs);
+  const geo = networkGeometry(layers, maxNeurons, width, height, theme.fontSize);
+  const { sizes, gaps } = geo;
   const hasGrads = Boolean(grads && grads.length > 0);
-
-  useEffect(() => {
-    if (reveal === null) return;
-    const t = setTimeout(() => setReveal(reveal <= 0 ? null : reveal - 1), reveal <= 0 ? stepMs * 2 : stepMs);
-    return () => clearTimeout(t);
-  }, [reveal, stepMs]);
-
-  const showGrads = (gap: number) => (reveal !== null ? gap >= reveal : mode === 'gradients');
-
-  const f = theme.fontSize;
-  const top = f * 2.2;
-  const bottom = f * 0.8;
-  const side = Math.max(40, f * 3.5);
-  const shown = sizes.map((n) => Math.min(n, Math.max(1, maxNeurons)));
-  const maxShown = Math.max(1, ...shown);
-  const colX = (l: number) => (gaps === 0 ? width / 2 : side + ((width - 2 * side) * l) / gaps);
-  const rowY = (l: number, k: number) => {
-    const avail = height - top - bottom;
-    const n = shown[l] + (sizes[l] > shown[l] ? 1 : 0);
-    return top + (avail * (k + 0.5)) / Math.max(n, 1);
-  };
-  const r = Math.max(7, Math.min(f * 1.35, (height - top - bottom) / (maxShown * 2.6)));
 
   const scales = useMemo(() => {
     void version;
@@ -108,99 +92,40 @@ export function NetworkDiagram({
     };
   }, [weights, grads, activations, version]);
 
-  const value = (arr: readonly ArrayLike<number>[] | undefined, e: EdgeSel) => {
-    const a = arr?.[e.l];
-    const idx = e.o * sizes[e.l] + e.i;
-    return a && idx < a.length ? a[idx] : NaN;
-  };
-  const neuronName = (l: number, k: number) =>
-    neuronLabels?.[l]?.[k] ??
-    `${(layerLabels?.[l] ?? defaultLayerLabel(l, sizes.length)).split(' ')[0]} ${k + 1}`;
+  const showGrads = (gap: number) => (reveal !== null ? gap >= reveal : mode === 'gradients');
+  const edges = buildEdges(geo, { weights, grads, showGrads, scales, animating: reveal !== null }, theme);
   const layerName = (l: number) => layerLabels?.[l] ?? defaultLayerLabel(l, sizes.length);
-
-  const edges: {
-    key: string;
-    e: EdgeSel;
-    x1: number;
-    y1: number;
-    x2: number;
-    y2: number;
-    color: string;
-    w: number;
-    op: number;
-  }[] = [];
-  for (let l = 0; l < gaps; l++) {
-    const grad = showGrads(l) && hasGrads;
-    for (let o = 0; o < shown[l + 1]; o++) {
-      for (let i = 0; i < shown[l]; i++) {
-        const e = { l, o, i };
-        const v = grad ? value(grads, e) : value(weights, e);
-        const s = grad ? scales.g : scales.w;
-        const mag = Number.isFinite(v) ? Math.min(1, Math.abs(v) / s) : 0;
-        const known = Number.isFinite(v);
-        edges.push({
-          key: `${l}-${o}-${i}`,
-          e,
-          x1: colX(l),
-          y1: rowY(l, i),
-          x2: colX(l + 1),
-          y2: rowY(l + 1, o),
-          color: !known ? theme.border : v >= 0 ? theme.positive : theme.negative,
-          w: known ? 0.6 + 5.4 * mag * theme.fontScale : 1,
-          op: reveal !== null && !grad ? 0.25 : known ? 0.35 + 0.65 * mag : 0.5,
-        });
-      }
-    }
-  }
+  const neuronName = (l: number, k: number) =>
+    neuronLabels?.[l]?.[k] ?? `${layerName(l).split(' ')[0]} ${k + 1}`;
 
   const onKey = (ev: KeyboardEvent<SVGSVGElement>) => {
     if (gaps === 0) return;
-    const cur = sel ?? { l: 0, o: 0, i: 0 };
-    const perGap = (l: number) => shown[l] * shown[l + 1];
-    let next: EdgeSel;
-    if (ev.key === 'ArrowRight') next = { l: Math.min(gaps - 1, cur.l + 1), o: 0, i: 0 };
-    else if (ev.key === 'ArrowLeft') next = { l: Math.max(0, cur.l - 1), o: 0, i: 0 };
-    else if (ev.key === 'ArrowDown' || ev.key === 'ArrowUp') {
-      const n = perGap(cur.l);
-      const idx = (cur.o * shown[cur.l] + cur.i + (ev.key === 'ArrowDown' ? 1 : n - 1)) % n;
-      next = { l: cur.l, o: Math.floor(idx / shown[cur.l]), i: idx % shown[cur.l] };
-    } else if (ev.key === 'Escape') {
-      setSel(null);
-      return;
-    } else return;
+    if (ev.key === 'Escape') return setSel(null);
+    const next = nextEdge(ev.key, sel ?? { l: 0, o: 0, i: 0 }, geo.shown, gaps);
+    if (!next) return;
     ev.preventDefault();
     ev.stopPropagation();
     setSel(next);
   };
 
+  const hint = `Hover an edge (or focus the diagram and use the arrow keys) to read its weight${hasGrads ? ' and gradient' : ''}.`;
   const readout = sel
-    ? `${neuronName(sel.l, sel.i)} → ${neuronName(sel.l + 1, sel.o)}: w = ${formatValue(value(weights, sel))}` +
-      (hasGrads ? `, ∂L/∂w = ${formatValue(value(grads, sel))}` : '')
-    : hasGrads
-      ? 'Hover an edge (or focus the diagram and use the arrow keys) to read its weight and gradient.'
-      : 'Hover an edge (or focus the diagram and use the arrow keys) to read its weight.';
-
-  const nodeFill = interpolateLab(theme.bgRaised, theme.positive);
-  const nodeFillNeg = interpolateLab(theme.bgRaised, theme.negative);
-  const captionText =
-    `${caption ? `${caption} ` : ''}Network with layers ${sizes.join('–')}. ` +
-    (reveal !== null
-      ? `Backward pass: gradients shown from the output back to layer ${layerName(reveal)}.`
-      : mode === 'gradients' && hasGrads
-        ? `Edges show gradients ∂L/∂w (largest |∂L/∂w| ${formatValue(scales.g)}).`
-        : `Edges show weights (largest |w| ${formatValue(scales.w)}).`) +
-    ' Blue: positive, orange: negative; thicker: larger magnitude.';
-
+    ? `${neuronName(sel.l, sel.i)} → ${neuronName(sel.l + 1, sel.o)}: w = ${formatValue(edgeValue(weights, sel, sizes))}` +
+      (hasGrads ? `, ∂L/∂w = ${formatValue(edgeValue(grads, sel, sizes))}` : '')
+    : hint;
+  const captionText = networkCaption({
+    caption,
+    sizes,
+    revealLayer: reveal !== null ? layerName(reveal) : null,
+    gradients: mode === 'gradients' && hasGrads,
+    scales,
+  });
+  const signed = mode === 'gradients' || reveal !== null;
   const legend = [
-    {
-      label: mode === 'gradients' || reveal !== null ? 'positive' : 'positive weight',
-      color: theme.positive,
-    },
-    {
-      label: mode === 'gradients' || reveal !== null ? 'negative' : 'negative weight',
-      color: theme.negative,
-    },
+    { label: signed ? 'positive' : 'positive weight', color: theme.positive },
+    { label: signed ? 'negative' : 'negative weight', color: theme.negative },
   ];
+  const f = theme.fontSize;
 
   return (
     <ChartFrame
@@ -239,91 +164,22 @@ export function NetworkDiagram({
           </text>
         )}
         <g className="layer-labels" fontSize={f} fill={theme.fg} textAnchor="middle">
-          {sizes.map((n, l) => (
-            <text key={l} x={colX(l)} y={f * 1.1} fontWeight={600}>
+          {sizes.map((_, l) => (
+            <text key={l} x={geo.colX(l)} y={f * 1.1} fontWeight={600}>
               {layerName(l)}
               {reveal !== null && l === reveal + 1 ? ' ←' : ''}
             </text>
           ))}
         </g>
-        <g className="edges" strokeLinecap="round">
-          {edges.map((ed) => (
-            <line
-              key={ed.key}
-              className="edge"
-              x1={ed.x1}
-              y1={ed.y1}
-              x2={ed.x2}
-              y2={ed.y2}
-              stroke={ed.color}
-              strokeWidth={ed.w}
-              strokeOpacity={ed.op}
-            />
-          ))}
-        </g>
-        <g className="edge-hits" data-export="skip">
-          {edges.map((ed) => (
-            <line
-              key={ed.key}
-              x1={ed.x1}
-              y1={ed.y1}
-              x2={ed.x2}
-              y2={ed.y2}
-              stroke="transparent"
-              strokeWidth={10}
-              onPointerEnter={() => setSel(ed.e)}
-              onPointerLeave={() => setSel(null)}
-            />
-          ))}
-        </g>
-        {sel && sel.l < gaps && sel.i < shown[sel.l] && sel.o < shown[sel.l + 1] && (
-          <line
-            className="edge-selected"
-            data-export="skip"
-            x1={colX(sel.l)}
-            y1={rowY(sel.l, sel.i)}
-            x2={colX(sel.l + 1)}
-            y2={rowY(sel.l + 1, sel.o)}
-            stroke={theme.focus}
-            strokeWidth={3}
-            pointerEvents="none"
-          />
-        )}
-        <g className="neurons" fontSize={f * 0.85} textAnchor="middle">
-          {sizes.map((n, l) =>
-            Array.from({ length: shown[l] }, (_, k) => {
-              const a = activations?.[l]?.[k];
-              const t = a !== undefined && Number.isFinite(a) ? Math.min(1, Math.abs(a) / scales.a) : 0;
-              const fill =
-                a === undefined || !Number.isFinite(a)
-                  ? theme.bgRaised
-                  : a >= 0
-                    ? nodeFill(t * 0.8)
-                    : nodeFillNeg(t * 0.8);
-              const label = neuronLabels?.[l]?.[k];
-              return (
-                <g key={`${l}-${k}`} className="neuron" transform={`translate(${colX(l)},${rowY(l, k)})`}>
-                  <circle r={r} fill={fill} stroke={theme.fg} strokeWidth={1.5} />
-                  {(label || a !== undefined) && (
-                    <text
-                      dy="0.35em"
-                      fill={a === undefined || !Number.isFinite(a) ? theme.fg : readableTextOn(fill)}
-                    >
-                      {label ?? formatValue(a ?? NaN, 2)}
-                    </text>
-                  )}
-                </g>
-              );
-            }),
-          )}
-          {sizes.map((n, l) =>
-            n > shown[l] ? (
-              <text key={`more-${l}`} x={colX(l)} y={rowY(l, shown[l])} dy="0.35em" fill={theme.fgMuted}>
-                +{n - shown[l]} more
-              </text>
-            ) : null,
-          )}
-        </g>
+        <NetworkEdges edges={edges} onHover={setSel} />
+        {sel && <SelectedEdge sel={sel} geo={geo} theme={theme} />}
+        <Neurons
+          geo={geo}
+          theme={theme}
+          activations={activations}
+          maxActivation={scales.a}
+          neuronLabels={neuronLabels}
+        />
       </svg>
     </ChartFrame>
   );

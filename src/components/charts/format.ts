@@ -1,4 +1,4 @@
-/** Number formatting shared by charts: plain decimals (DESIGN.md §2), never "NaN" surprises. */
+/** Number formatting shared by charts: plain decimals (docs/CONTRACTS.md), never "NaN" surprises. */
 export function formatValue(v: number, digits = 3): string {
   if (Number.isNaN(v)) return 'NaN';
   if (v === Infinity) return '∞';

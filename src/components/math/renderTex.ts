@@ -1,7 +1,7 @@
 import katex from 'katex';
 
 /**
- * KaTeX with the safety settings from DESIGN.md §4. Pure function of (tex, displayMode), so results are cached:
+ * KaTeX with the safety settings from docs/CONTRACTS.md, "Reliability rules". Pure function of (tex, displayMode), so results are cached:
  * a formula whose numbers change every frame re-renders only when its string changes, and identical strings
  * (the same label in many places) render once.
  */

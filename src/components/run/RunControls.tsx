@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useParamsStore } from '../../state/paramsStore';
 import { useRunStore } from '../../state/runStore';
 import { newRandomStart, reset, shareLink, step, togglePlay, type ShareResult } from '../../state/runtime';
+import { SpeedControl } from './SpeedControl';
 import './run.css';
 
 export interface RunControlsProps {
@@ -11,13 +12,15 @@ export interface RunControlsProps {
   seed?: boolean;
   /** Show Share. Default true. */
   share?: boolean;
+  /** Show the speed control. Default true. */
+  speed?: boolean;
 }
 
 /**
- * Play / Pause (one button), Step, Run 10, Run 100, Reset, Share, New random start. Accessible names are part of the
- * contract (DESIGN §2): no other button on the page may contain "Step", "Play", "Reset" or "Share".
+ * Play / Pause (one button), Step, Run 10, Run 100, Reset, Speed, New random start, Share. The button names are a
+ * contract tests rely on: no other button on the page may contain "Step", "Play", "Reset" or "Share".
  */
-export function RunControls({ multiStep = true, seed = true, share = true }: RunControlsProps) {
+export function RunControls({ multiStep = true, seed = true, share = true, speed = true }: RunControlsProps) {
   const status = useRunStore((s) => s.status);
   const ready = useRunStore((s) => s.ready);
   const currentSeed = useParamsStore((s) => s.seed);
@@ -75,6 +78,7 @@ export function RunControls({ multiStep = true, seed = true, share = true }: Run
       >
         Reset
       </button>
+      {speed && <SpeedControl />}
       {seed && (
         <span className="run-seed">
           <button

@@ -4,5 +4,6 @@
  */
 export { RunControls, ShareButton, type RunControlsProps } from './RunControls';
 export { MetricsBar } from './MetricsBar';
+export { SpeedControl } from './SpeedControl';
 export { NoticeBar } from './NoticeBar';
 export { formatMetric, formatAccuracy } from './formatMetric';

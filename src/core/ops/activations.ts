@@ -15,6 +15,7 @@
  * Softmax-family ops subtract the row maximum first, so large logits stay finite. The sigmoid is evaluated in the
  * form that never exponentiates a large positive number.
  */
+import { sigmoid as sigmoidValue } from '../scalar';
 import { gradOf, record, tracks } from '../autograd';
 import { outTensor, type Tensor } from '../tensor';
 import { max } from './reduce';
@@ -47,11 +48,8 @@ function activate(x: Tensor, kind: ActKind, slope = 0.1): Tensor {
   return out;
 }
 
-export function sigmoidScalar(v: number): number {
-  if (v >= 0) return 1 / (1 + Math.exp(-v));
-  const e = Math.exp(v);
-  return e / (1 + e);
-}
+/** The scalar σ (core/scalar.ts), under the name the ops and losses use. */
+export const sigmoidScalar = sigmoidValue;
 
 export const tanh = (x: Tensor): Tensor => activate(x, 'tanh');
 export const sigmoid = (x: Tensor): Tensor => activate(x, 'sigmoid');

@@ -19,12 +19,10 @@ export interface ScalarActivation {
 /** Leaky ReLU slope on the negative side (the lesson's value: max(0.1x, x)). */
 export const DEFAULT_LEAKY_ALPHA = 0.1;
 
-export function sigmoid(x: number): number {
-  // Two branches so exp never overflows for large |x|.
-  if (x >= 0) return 1 / (1 + Math.exp(-x));
-  const e = Math.exp(x);
-  return e / (1 + e);
-}
+import { sigmoid } from '../../core/scalar';
+
+export { sigmoid };
+export { softmax } from '../../core/scalar';
 
 export function leaky(alpha: number): ScalarActivation {
   return {
@@ -62,20 +60,6 @@ export const ACTIVATIONS: Readonly<Record<ActivationName, ScalarActivation>> = {
 
 export function isActivationName(s: string): s is ActivationName {
   return (ACTIVATION_NAMES as readonly string[]).includes(s);
-}
-
-/**
- * Softmax with temperature T: p_i = exp(z_i / T) / Σ_j exp(z_j / T). Subtracts the maximum first so no exponential
- * overflows. A non-finite or non-positive T falls back to 1; non-finite logits are treated as 0.
- */
-export function softmax(logits: readonly number[], temperature = 1): number[] {
-  const t = Number.isFinite(temperature) && temperature > 0 ? temperature : 1;
-  if (logits.length === 0) return [];
-  const z = logits.map((v) => (Number.isFinite(v) ? v / t : 0));
-  const max = Math.max(...z);
-  const e = z.map((v) => Math.exp(v - max));
-  const sum = e.reduce((a, b) => a + b, 0);
-  return e.map((v) => v / sum);
 }
 
 /** A maxout unit on a scalar input: max_i (w_i x + b_i), and which piece won. */

@@ -1,3 +1,4 @@
+import { sigmoid } from '../../core/scalar';
 /**
  * Datasets for the activations experiments, with a seeded train/test split: the 2-D two-class sets (circle, XOR,
  * two Gaussians, spiral) for classification and the 1-D functions (sine, step, |x|) for regression, all from the core.
@@ -127,7 +128,7 @@ export function outputField(task: Task, model: ActivationNet, n: number): Float3
     }
     const logits = model.forward(tensor(pts, [n * n, 2])).data; // [n², 1]
     const p = new Float32Array(n * n);
-    for (let k = 0; k < p.length; k++) p[k] = 1 / (1 + Math.exp(-logits[k]));
+    for (let k = 0; k < p.length; k++) p[k] = sigmoid(logits[k]);
     return p;
   });
 }

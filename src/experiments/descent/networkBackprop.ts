@@ -1,3 +1,4 @@
+import { sigmoid } from '../../core/scalar';
 import { scalarActivations, type ActivationName } from '../../core/ops/activations';
 
 /**
@@ -62,7 +63,7 @@ export function sampleBackprop(
   const logit = a[L][0];
   const loss = Math.max(logit, 0) - logit * y + Math.log1p(Math.exp(-Math.abs(logit)));
   const delta: Float64Array[] = new Array(L);
-  delta[L - 1] = Float64Array.of(1 / (1 + Math.exp(-logit)) - y);
+  delta[L - 1] = Float64Array.of(sigmoid(logit) - y);
   for (let l = L - 1; l >= 1; l--) {
     const nOut = sizes[l];
     const nNext = sizes[l + 1];

@@ -1,5 +1,5 @@
 /**
- * Bounded histories for figures. Long runs must stay flat in memory (DESIGN.md §4), so a recorder keeps at most
+ * Bounded histories for figures. Long runs must stay flat in memory (docs/CONTRACTS.md, "Reliability rules"), so a recorder keeps at most
  * `capacity` points: when full it drops every second point and from then on records only every `stride`-th
  * point. The first point is always kept, so a path still starts where the run started.
  */

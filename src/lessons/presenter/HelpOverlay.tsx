@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { KEY_HELP, setHelpOpen, useHelpOpen } from '../../platform/keyboard';
-import '../shared.css';
+import '../common.css';
 import './presenter.css';
 
 /** The `?` overlay: every key the course answers to. A native modal <dialog> (focus trap, Escape closes). */

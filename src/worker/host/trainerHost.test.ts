@@ -1,83 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { FrameGate } from './frameGate';
 import { TrainerHost, detachViews } from './trainerHost';
-import type { Experiment, Trainer, Views } from '../../experiments/types';
+import type { Experiment, Trainer } from '../../experiments/types';
 import type { WorkerToMain } from '../protocol';
+import { fakeExperiment, harness } from './hostHarness';
 
-/** A counter "model": loss = 1/(1+step); goes NaN at `nanAt` if given. Each step advances a fake clock by 0.1 ms. */
-function fakeExperiment(clock: { t: number }): Experiment {
-  return {
-    id: 'fake',
-    title: 'Fake',
-    params: [
-      { name: 'lr', label: 'lr', type: 'number', default: 0.1, min: 0, max: 10, live: true },
-      {
-        name: 'nanAt',
-        label: 'NaN at',
-        type: 'int',
-        default: 1_000_000,
-        min: 0,
-        max: 1_000_000,
-        live: false,
-      },
-    ],
-    create(params): Trainer {
-      let step = 0;
-      let lr = Number(params.lr);
-      let bad: string | null = null;
-      const weights = new Float32Array([1, 2, 3]);
-      return {
-        step(n) {
-          for (let i = 0; i < n && !bad; i++) {
-            step++;
-            clock.t += 0.1;
-            if (step >= Number(params.nanAt)) bad = `loss became NaN at step ${step}`;
-          }
-        },
-        metrics: () => ({ step, epoch: 0, loss: bad ? NaN : 1 / (1 + step), lr }),
-        views: (wanted): Views => (wanted.includes('w') ? { w: weights } : {}),
-        set: (name, value) => {
-          if (name === 'lr') lr = value as number;
-        },
-        divergence: () => bad,
-      };
-    },
-  };
-}
-
-function harness() {
-  const clock = { t: 0 };
-  const posted: WorkerToMain[] = [];
-  const soon: (() => void)[] = [];
-  const timers: { at: number; fn: () => void }[] = [];
-  const host = new TrainerHost({
-    post: (msg) => posted.push(msg),
-    now: () => clock.t,
-    yieldThen: (fn) => soon.push(fn),
-    later: (fn, ms) => timers.push({ at: clock.t + ms, fn }),
-    load: async () => fakeExperiment(clock),
-  });
-  /** Runs queued slices and due timers, acking frames like the page does, until nothing is left (bounded). */
-  const run = (opts: { ack: boolean; max?: number } = { ack: true }) => {
-    for (let guard = 0; guard < (opts.max ?? 10_000); guard++) {
-      const before = posted.length;
-      const fn = soon.shift();
-      if (fn) fn();
-      else {
-        const due = timers.sort((a, b) => a.at - b.at).shift();
-        if (!due) break;
-        clock.t = Math.max(clock.t, due.at);
-        due.fn();
-      }
-      if (opts.ack && posted.slice(before).some((m) => m.type === 'frame')) host.handle({ type: 'ack' });
-    }
-  };
-  const frames = () =>
-    posted.filter((m): m is Extract<WorkerToMain, { type: 'frame' }> => m.type === 'frame');
-  return { host, posted, run, frames, clock };
-}
-
-const flushPromises = () => new Promise((r) => setTimeout(r, 0));
+import { flushPromises } from './hostHarness';
 
 describe('TrainerHost', () => {
   it('loads, reports ready and a step-0 frame, then trains exactly n steps on `step`', async () => {

@@ -14,6 +14,7 @@ import {
 } from '../../experiments/params';
 import { MAX_STEP_REQUEST, type MainToWorker, type WorkerToMain } from '../protocol';
 import { FrameGate } from './frameGate';
+import { Pacer } from './pacer';
 
 export interface HostDeps {
   post(msg: WorkerToMain, transfer: ArrayBuffer[]): void;
@@ -45,7 +46,14 @@ export class TrainerHost {
   private stepsLeft = 0;
   private diverged = false;
   private stepsPerCall = 1;
+  /** Play's pace (steps per second) and natural stopping point; `step {n}` ignores both. */
+  private readonly pacer = new Pacer();
+  private stopAt: number | null = null;
+  /** Play started below `stopAt`: it pauses by itself there (a Play from at or past it runs on). */
+  private stopArmed = false;
   private tickScheduled = false;
+  /** Invalidates a scheduled slice (a new pace must not wait out the old, slower pace's delay). */
+  private tickToken = 0;
   private sendTimer = false;
   private loadGeneration = 0;
   private readonly gate: FrameGate;
@@ -69,9 +77,14 @@ export class TrainerHost {
         return;
       case 'play':
         if (!this.trainer || this.diverged) return;
+        if (!this.playing) this.pacer.start(this.deps.now());
         this.playing = true;
+        this.armStop();
         this.schedule();
         this.touch();
+        return;
+      case 'pace':
+        this.setPace(msg.stepsPerSecond, msg.stopAt);
         return;
       case 'pause':
         this.playing = false;
@@ -106,6 +119,25 @@ export class TrainerHost {
       case 'ping':
         this.deps.post({ type: 'pong', id: msg.id }, []);
         return;
+    }
+  }
+
+  private setPace(stepsPerSecond: unknown, stopAt: unknown) {
+    const rate = typeof stepsPerSecond === 'number' && stepsPerSecond > 0 ? stepsPerSecond : null;
+    this.pacer.setRate(rate, this.deps.now());
+    this.stopAt = typeof stopAt === 'number' && Number.isInteger(stopAt) && stopAt > 0 ? stopAt : null;
+    if (this.playing) this.armStop();
+    // A slice may be waiting for the old pace's next step: schedule afresh at the new one.
+    if (this.tickScheduled) this.schedule({ again: true });
+  }
+
+  private armStop() {
+    this.stopArmed = false;
+    if (this.stopAt === null || !this.trainer) return;
+    try {
+      this.stopArmed = this.trainer.metrics().step < this.stopAt;
+    } catch (err) {
+      this.fail(err);
     }
   }
 
@@ -184,17 +216,50 @@ export class TrainerHost {
     return this.trainer !== null && !this.diverged && (this.playing || this.stepsLeft > 0);
   }
 
-  private schedule() {
-    if (this.tickScheduled || !this.busy) return;
+  private schedule(opts: { again?: boolean } = {}) {
+    if ((this.tickScheduled && !opts.again) || !this.busy) return;
     this.tickScheduled = true;
+    const token = ++this.tickToken;
     const run = () => {
+      if (token !== this.tickToken) return;
       this.tickScheduled = false;
       this.tick();
     };
-    // A page that takes long to ack is short of CPU (a slow or busy device): rest between slices so its main thread
-    // keeps rendering. On a healthy page acks come within a frame and training runs flat out.
-    if (this.ackLatency > SLOW_ACK_MS) this.deps.later(run, REST_MS);
+    // At a slow pace, wait for the next step's turn. Otherwise: a page that takes long to ack is short of CPU (a slow
+    // or busy device): rest between slices so its main thread keeps rendering; on a healthy page acks come within a
+    // frame and training runs flat out.
+    const paceWait = this.pacedPlay ? this.pacer.waitMs(this.deps.now()) : 0;
+    if (paceWait > 0)
+      this.deps.later(run, Math.max(1, paceWait, this.ackLatency > SLOW_ACK_MS ? REST_MS : 0));
+    else if (this.ackLatency > SLOW_ACK_MS) this.deps.later(run, REST_MS);
     else this.deps.yieldThen(run);
+  }
+
+  /** Play at a chosen pace (exact `step {n}` counts always run at full speed). */
+  private get pacedPlay(): boolean {
+    return this.playing && this.pacer.stepsPerSecond !== null;
+  }
+
+  /** Steps for the next `trainer.step(k)` call: bounded by the adaptive call size, the pace and `stopAt`. */
+  private nextCallSize(step: number): number {
+    if (!this.playing) return Math.min(this.stepsLeft, this.stepsPerCall);
+    let k = Math.min(this.stepsPerCall, this.pacer.allowance(this.deps.now()));
+    if (this.stopArmed && this.stopAt !== null) k = Math.min(k, this.stopAt - step);
+    return Math.max(0, k);
+  }
+
+  /** After a call: spend the pace's credit, count down exact steps, and stop at `stopAt`. */
+  private afterCall(trainer: Trainer, k: number, step: number) {
+    if (!this.playing) {
+      this.stepsLeft = Math.max(0, this.stepsLeft - k);
+      return;
+    }
+    this.pacer.spend(k);
+    if (this.stopArmed && this.stopAt !== null && step >= this.stopAt) {
+      this.playing = false;
+      this.stopArmed = false;
+      this.deps.post({ type: 'stopped', step: trainer.metrics().step, reason: 'stopAt' }, []);
+    }
   }
 
   private noteAckLatency(ms: number) {
@@ -211,12 +276,15 @@ export class TrainerHost {
     try {
       // metrics() is read once per slice, not per call: experiments may evaluate in it.
       const before = trainer.metrics().step;
+      let step = before;
       while (this.busy && this.deps.now() - start < SLICE_MS) {
-        const k = this.playing ? this.stepsPerCall : Math.min(this.stepsLeft, this.stepsPerCall);
+        const k = this.nextCallSize(step);
+        if (k <= 0) break; // the pace says wait
         const t0 = this.deps.now();
         trainer.step(k);
         const dt = this.deps.now() - t0;
-        if (!this.playing) this.stepsLeft = Math.max(0, this.stepsLeft - k);
+        step += k;
+        this.afterCall(trainer, k, step);
         if (dt < CALL_MS / 2) this.stepsPerCall = Math.min(MAX_STEPS_PER_CALL, this.stepsPerCall * 2);
         else if (dt > CALL_MS * 2 && this.stepsPerCall > 1)
           this.stepsPerCall = Math.max(1, this.stepsPerCall >> 1);

@@ -4,7 +4,7 @@ import { ACTIVATION_NAMES, ACTIVATIONS } from '../../../experiments/activations/
 /**
  * Parameter tables of the figures that need no training (one neuron, the sigmoid/tanh probe, softmax). They are
  * computed directly on the main thread, but declared like experiment parameters so the same URL parsing, validation
- * and share links apply (DESIGN.md §2 "Parameter tables").
+ * and share links apply (docs/CONTRACTS.md, "Query parameters").
  */
 
 const activationOptions = ACTIVATION_NAMES.map((value) => ({ value, label: ACTIVATIONS[value].label }));
