@@ -75,7 +75,7 @@ Fixes go in opposite directions:
       tryThis: [
         'Press Play and watch the gap between the two curves open. At which step does validation error turn up?',
         'Make the network tiny (one layer of two neurons). Does it still overfit, or does it now underfit?',
-        'Halve the learning rate: does the lowest validation error change, or only the step where it happens?',
+        'Try two hidden layers of 64 against one of 8: which one opens a gap sooner?',
       ],
       check: {
         question:
@@ -101,7 +101,7 @@ Fixes go in opposite directions:
       caption: 'Same λ, same degree-15 polynomial: L2 shrinks every weight, L1 sets many exactly to zero.',
       body: `Instead of lowering the degree, keep all fifteen powers and make large coefficients expensive. **L2 regularisation** (ridge, weight decay) adds their squares to the loss:
 
-$$L_{2}(\\theta) = \\tfrac{1}{2m}\\Big(\\sum_{i} \\big(h(x^{(i)}) - y^{(i)}\\big)^2 + \\lambda \\sum_{j \\ge 1} \\theta_j^2\\Big)$$
+$$\\begin{aligned} L_{2}(\\theta) = \\frac{1}{2m}\\Big(&\\sum_{i=1}^{m} \\big(h(x^{(i)}) - y^{(i)}\\big)^2 \\\\ &+ \\lambda \\sum_{j \\ge 1} \\theta_j^2\\Big) \\end{aligned}$$
 
 and its twin **L1** (lasso) adds their absolute values, $\\lambda \\sum_{j \\ge 1} |\\theta_j|$. The sums start at $j = 1$: the bias $\\theta_0$ only shifts the curve up or down and is not penalised. The strength $\\lambda$ is a hyperparameter.
 

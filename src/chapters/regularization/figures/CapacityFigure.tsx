@@ -16,7 +16,7 @@ export function CapacityFigure({ step }: { step: LessonStep }) {
       step={step}
       views={['fit', 'curves']}
       valLabel="validation error"
-      controls={['width', 'depth', 'lr']}
+      controls={['width', 'depth']}
     >
       <CapacityPlots />
     </ExperimentPanel>

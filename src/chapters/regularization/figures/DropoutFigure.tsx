@@ -46,7 +46,7 @@ function DropoutPlots() {
     return t !== undefined && v !== undefined ? v - t : undefined;
   };
   return (
-    <div className="reg-plots">
+    <div className="reg-plots reg-three">
       <DropoutDiagram masks={[nums(masks?.layer1), nums(masks?.layer2)]} />
       <LineChart
         title="Errors, with / without"

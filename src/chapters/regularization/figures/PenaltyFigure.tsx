@@ -44,7 +44,7 @@ function PenaltyPlots() {
   const l1 = summary(runs?.l1);
   const l2w = nums(weights?.l2);
   return (
-    <div className="reg-plots">
+    <div className="reg-plots reg-three">
       {fit && (
         <FitPlot
           {...fit}
