@@ -1,8 +1,9 @@
 import { useMemo, useState } from 'react';
-import { scaleBand, scaleLinear, scaleLog } from 'd3';
+import { scaleBand, type ScaleBand, type ScaleContinuousNumeric } from 'd3';
 import { ChartFrame } from './ChartFrame';
 import { AxisLeft, chartMargins } from './Axes';
-import { seriesColor, useChartTheme } from './chartTheme';
+import { seriesColor, useChartTheme, type ChartTheme } from './chartTheme';
+import { barCaption, barLabelLayout, barValueScale } from './barChartModel';
 import { useElementWidth } from './useElementWidth';
 import { formatValue } from './format';
 
@@ -57,38 +58,17 @@ export function BarChart({
   const [sel, setSel] = useState<number | null>(null);
   const log = yScale === 'log';
   const f = theme.fontSize;
-  const charW = f * 0.62;
   const n = bars.length;
   const base = chartMargins(theme, { xLabel: Boolean(xLabel), yLabel: Boolean(yLabel) });
-  const innerW0 = Math.max(10, width - base.left - base.right);
-  const band0 = innerW0 / Math.max(1, n);
-  const longest = Math.max(1, ...bars.map((b) => b.label.length));
-  const rotate = longest * charW > band0 * 0.95;
-  const labelH = rotate ? Math.min(80, longest * charW * 0.8 + 8) : f + 6;
-  const m = { ...base, bottom: base.bottom - f * 1.9 + labelH + 6 };
-  const innerW = innerW0;
+  const innerW = Math.max(10, width - base.left - base.right);
+  const labels = barLabelLayout(
+    bars.map((b) => b.label),
+    innerW,
+    f,
+  );
+  const m = { ...base, bottom: base.bottom - f * 1.9 + labels.labelH + 6 };
   const innerH = Math.max(10, height - m.top - m.bottom);
-
-  const { sy, y0 } = useMemo(() => {
-    const vals = bars.map((b) => b.value).filter((v) => Number.isFinite(v) && (!log || v > 0));
-    if (log) {
-      const lo = yDomain?.[0] ?? (vals.length ? 10 ** Math.floor(Math.log10(Math.min(...vals))) : 1e-3);
-      const hi = yDomain?.[1] ?? (vals.length ? Math.max(...vals) : 1);
-      const s = scaleLog()
-        .domain([lo, hi > lo ? hi : lo * 10])
-        .range([innerH, 0])
-        .nice()
-        .clamp(true);
-      return { sy: s, y0: innerH };
-    }
-    const lo = yDomain?.[0] ?? Math.min(0, ...vals);
-    const hi = yDomain?.[1] ?? Math.max(0, ...vals);
-    const s = scaleLinear()
-      .domain([lo, hi > lo ? hi : lo + 1])
-      .range([innerH, 0])
-      .nice();
-    return { sy: s, y0: s(Math.max(s.domain()[0], Math.min(s.domain()[1], 0))) };
-  }, [bars, log, yDomain, innerH]);
+  const { sy, y0 } = useMemo(() => barValueScale(bars, log, yDomain, innerH), [bars, log, yDomain, innerH]);
 
   const sx = scaleBand<number>()
     .domain(bars.map((_, i) => i))
@@ -96,16 +76,10 @@ export function BarChart({
     .padding(n > 30 ? 0.08 : 0.2);
   const bw = sx.bandwidth();
   const show = showValues ?? (n <= 16 && bw > f * 2.2);
-  const every = Math.max(1, Math.ceil((rotate ? f * 1.2 : longest * charW + 4) / Math.max(1, sx.step())));
+  const every = labels.every(sx.step());
+  const { rotate, labelH } = labels;
 
-  const captionText =
-    `${caption ? `${caption} ` : ''}` +
-    (n === 0
-      ? 'No bars to show.'
-      : bars
-          .slice(0, 12)
-          .map((b) => `${b.label}: ${format(b.value)}`)
-          .join(', ') + (n > 12 ? `, and ${n - 12} more.` : '.'));
+  const captionText = barCaption(caption, bars, format);
 
   return (
     <ChartFrame
@@ -144,53 +118,20 @@ export function BarChart({
               No data
             </text>
           )}
-          <g className="bars">
-            {bars.map((b, i) => {
-              const x = sx(i) ?? 0;
-              const valid = Number.isFinite(b.value) && (!log || b.value > 0);
-              const y = valid ? sy(b.value) : y0;
-              const color = i === highlight ? theme.series[1] : (b.color ?? seriesColor(theme, 0));
-              return (
-                <g key={i} onPointerEnter={() => setSel(i)}>
-                  {valid ? (
-                    <rect
-                      className="bar"
-                      x={x}
-                      y={Math.min(y, y0)}
-                      width={bw}
-                      height={Math.max(1, Math.abs(y0 - y))}
-                      fill={color}
-                      stroke={sel === i ? theme.fg : 'none'}
-                      strokeWidth={2}
-                    />
-                  ) : (
-                    <text
-                      className="bar-missing"
-                      x={x + bw / 2}
-                      y={y0 - 4}
-                      textAnchor="middle"
-                      fontSize={f * 0.8}
-                      fill={theme.fgMuted}
-                    >
-                      n/a
-                    </text>
-                  )}
-                  <rect x={x} width={bw} height={innerH} fill="transparent" />
-                  {show && valid && (
-                    <text
-                      x={x + bw / 2}
-                      y={Math.min(y, y0) - 4}
-                      textAnchor="middle"
-                      fontSize={f * 0.85}
-                      fill={theme.fg}
-                    >
-                      {format(b.value)}
-                    </text>
-                  )}
-                </g>
-              );
-            })}
-          </g>
+          <BarMarks
+            bars={bars}
+            sx={sx}
+            sy={sy}
+            y0={y0}
+            innerH={innerH}
+            log={log}
+            highlight={highlight}
+            selected={sel}
+            showValues={show}
+            format={format}
+            theme={theme}
+            onHover={setSel}
+          />
           <g className="axis axis-x" transform={`translate(0,${innerH})`} fontSize={f} fill={theme.fg}>
             {bars.map((b, i) =>
               i % every === 0 ? (
@@ -225,5 +166,88 @@ export function BarChart({
         </g>
       </svg>
     </ChartFrame>
+  );
+}
+
+interface BarMarksProps {
+  bars: readonly Bar[];
+  sx: ScaleBand<number>;
+  sy: ScaleContinuousNumeric<number, number>;
+  y0: number;
+  innerH: number;
+  log: boolean;
+  highlight?: number;
+  selected: number | null;
+  showValues: boolean;
+  format: (v: number) => string;
+  theme: ChartTheme;
+  onHover: (i: number) => void;
+}
+
+/** One bar per category ("n/a" where a value cannot be drawn), its value above it, and a full-height hover target. */
+function BarMarks({
+  bars,
+  sx,
+  sy,
+  y0,
+  innerH,
+  log,
+  highlight,
+  selected: sel,
+  showValues: show,
+  format,
+  theme,
+  onHover,
+}: BarMarksProps) {
+  const bw = sx.bandwidth();
+  const f = theme.fontSize;
+  return (
+    <g className="bars">
+      {bars.map((b, i) => {
+        const x = sx(i) ?? 0;
+        const valid = Number.isFinite(b.value) && (!log || b.value > 0);
+        const y = valid ? sy(b.value) : y0;
+        const color = i === highlight ? theme.series[1] : (b.color ?? seriesColor(theme, 0));
+        return (
+          <g key={i} onPointerEnter={() => onHover(i)}>
+            {valid ? (
+              <rect
+                className="bar"
+                x={x}
+                y={Math.min(y, y0)}
+                width={bw}
+                height={Math.max(1, Math.abs(y0 - y))}
+                fill={color}
+                stroke={sel === i ? theme.fg : 'none'}
+                strokeWidth={2}
+              />
+            ) : (
+              <text
+                className="bar-missing"
+                x={x + bw / 2}
+                y={y0 - 4}
+                textAnchor="middle"
+                fontSize={f * 0.8}
+                fill={theme.fgMuted}
+              >
+                n/a
+              </text>
+            )}
+            <rect x={x} width={bw} height={innerH} fill="transparent" />
+            {show && valid && (
+              <text
+                x={x + bw / 2}
+                y={Math.min(y, y0) - 4}
+                textAnchor="middle"
+                fontSize={f * 0.85}
+                fill={theme.fg}
+              >
+                {format(b.value)}
+              </text>
+            )}
+          </g>
+        );
+      })}
+    </g>
   );
 }

@@ -1,10 +1,13 @@
 import { useId, useMemo, useState, type KeyboardEvent, type PointerEvent } from 'react';
-import { line, scaleLinear } from 'd3';
+import { line, scaleLinear, type ScaleLinear } from 'd3';
 import { ChartFrame } from './ChartFrame';
 import { AxisBottom, AxisLeft, chartMargins } from './Axes';
-import { seriesColor, useChartTheme } from './chartTheme';
+import { seriesColor, useChartTheme, type ChartTheme } from './chartTheme';
 import { useElementWidth } from './useElementWidth';
 import { formatValue, padDomain } from './format';
+import { autoYDomain, probeKeyTarget, safeEval, sampleCurve, tangentSegment } from './functionPlotModel';
+
+type Scale = ScaleLinear<number, number>;
 
 /**
  * FunctionPlot — f(x) and its derivative f′(x) (activations, losses) with a probe point you can drag, or move with
@@ -42,13 +45,127 @@ export interface FunctionPlotProps {
   showTangent?: boolean;
 }
 
-function safe(fn: (x: number) => number, x: number): number {
-  try {
-    const v = fn(x);
-    return typeof v === 'number' ? v : NaN;
-  } catch {
-    return NaN;
-  }
+type Curve = { label: string; color: string; dashed: boolean; pts: [number, number][] };
+
+/** The probe: a dot on f (and on f′), and a dashed rule down to the x-axis. */
+function ProbeMarks(props: {
+  x: number;
+  fy: number;
+  dfy: number;
+  hasDf: boolean;
+  sx: Scale;
+  sy: Scale;
+  innerH: number;
+  theme: ChartTheme;
+}) {
+  const { x, fy, dfy, hasDf, sx, sy, innerH, theme } = props;
+  const [yLo, yHi] = sy.domain();
+  const inside = (v: number) => Number.isFinite(v) && v >= yLo && v <= yHi;
+  return (
+    <>
+      <line
+        className="probe-rule"
+        x1={sx(x)}
+        x2={sx(x)}
+        y2={innerH}
+        stroke={theme.fgMuted}
+        strokeDasharray="3 3"
+      />
+      {inside(fy) && (
+        <circle
+          className="probe"
+          cx={sx(x)}
+          cy={sy(fy)}
+          r={6.5}
+          fill={seriesColor(theme, 0)}
+          stroke={theme.bgRaised}
+          strokeWidth={2}
+        />
+      )}
+      {hasDf && inside(dfy) && (
+        <circle
+          className="probe-d"
+          cx={sx(x)}
+          cy={sy(dfy)}
+          r={5}
+          fill={theme.bgRaised}
+          stroke={seriesColor(theme, 1)}
+          strokeWidth={2.5}
+        />
+      )}
+    </>
+  );
+}
+
+/** The sampled curves (gaps where a value is not finite or far off the chart) and the tangent at the probe. */
+function CurveLayer(props: {
+  clipId: string;
+  curves: readonly Curve[];
+  tangent: ReturnType<typeof tangentSegment>;
+  sx: Scale;
+  sy: Scale;
+  theme: ChartTheme;
+}) {
+  const { clipId, curves, tangent, sx, sy, theme } = props;
+  const [yLo, yHi] = sy.domain();
+  const lineGen = line<[number, number]>()
+    .defined(([, y]) => Number.isFinite(y) && y >= yLo - (yHi - yLo) && y <= yHi + (yHi - yLo))
+    .x(([x]) => sx(x))
+    .y(([, y]) => sy(y));
+  return (
+    <g clipPath={`url(#${clipId})`} fill="none" strokeLinejoin="round">
+      {curves.map((c, i) => (
+        <path
+          key={`${c.label}-${i}`}
+          className="series-line"
+          d={lineGen(c.pts) ?? ''}
+          stroke={c.color}
+          strokeWidth={2.5 * theme.fontScale}
+          strokeDasharray={c.dashed ? '8 5' : undefined}
+        />
+      ))}
+      {tangent && (
+        <line
+          className="tangent"
+          x1={sx(tangent[0][0])}
+          y1={sy(tangent[0][1])}
+          x2={sx(tangent[1][0])}
+          y2={sy(tangent[1][1])}
+          stroke={theme.fg}
+          strokeWidth={1.5}
+          strokeOpacity={0.8}
+        />
+      )}
+    </g>
+  );
+}
+
+/** Zero lines of both axes where 0 is inside the domain. */
+function ZeroLines({
+  sx,
+  sy,
+  innerW,
+  innerH,
+  theme,
+}: {
+  sx: Scale;
+  sy: Scale;
+  innerW: number;
+  innerH: number;
+  theme: ChartTheme;
+}) {
+  const [yLo, yHi] = sy.domain();
+  const [x0, x1] = sx.domain();
+  return (
+    <>
+      {yLo < 0 && yHi > 0 && (
+        <line className="zero" x2={innerW} y1={sy(0)} y2={sy(0)} stroke={theme.fgMuted} strokeOpacity={0.7} />
+      )}
+      {x0 < 0 && x1 > 0 && (
+        <line className="zero" x1={sx(0)} x2={sx(0)} y2={innerH} stroke={theme.fgMuted} strokeOpacity={0.7} />
+      )}
+    </>
+  );
 }
 
 export function FunctionPlot({
@@ -88,7 +205,7 @@ export function FunctionPlot({
   const innerH = Math.max(10, height - m.top - m.bottom);
   const n = Math.max(2, Math.min(5000, Math.floor(samples)));
 
-  const curves = useMemo(() => {
+  const curves: Curve[] = useMemo(() => {
     const fns = [
       { label: fLabel, fn: f, color: seriesColor(theme, 0), dashed: false },
       ...(df ? [{ label: dfLabel, fn: df, color: seriesColor(theme, 1), dashed: true }] : []),
@@ -99,45 +216,20 @@ export function FunctionPlot({
         dashed: false,
       })),
     ];
-    return fns.map((c) => {
-      const pts: [number, number][] = [];
-      for (let i = 0; i < n; i++) {
-        const x = x0 + ((x1 - x0) * i) / (n - 1);
-        pts.push([x, safe(c.fn, x)]);
-      }
-      return { ...c, pts };
-    });
+    return fns.map(({ fn, ...c }) => ({ ...c, pts: sampleCurve(fn, x0, x1, n) }));
   }, [f, df, extra, fLabel, dfLabel, theme, n, x0, x1]);
-
-  const sy = useMemo(() => {
-    let dom = yDomain;
-    if (!dom) {
-      let lo = Infinity;
-      let hi = -Infinity;
-      for (const c of curves)
-        for (const [, y] of c.pts)
-          if (Number.isFinite(y)) {
-            lo = Math.min(lo, y);
-            hi = Math.max(hi, y);
-          }
-      if (lo > hi) [lo, hi] = [-1, 1];
-      lo = Math.max(-10, lo);
-      hi = Math.min(10, hi);
-      const pad = (hi - lo || 1) * 0.08;
-      dom = [lo - pad, hi + pad];
-    }
-    return scaleLinear().domain(padDomain(dom)).range([innerH, 0]).nice();
-  }, [curves, yDomain, innerH]);
+  const sy = useMemo(
+    () =>
+      scaleLinear()
+        .domain(padDomain(yDomain ?? autoYDomain(curves)))
+        .range([innerH, 0])
+        .nice(),
+    [curves, yDomain, innerH],
+  );
   const sx = scaleLinear().domain([x0, x1]).range([0, innerW]);
 
-  const [yLo, yHi] = sy.domain();
-  const lineGen = line<[number, number]>()
-    .defined(([, y]) => Number.isFinite(y) && y >= yLo - (yHi - yLo) && y <= yHi + (yHi - yLo))
-    .x(([x]) => sx(x))
-    .y(([, y]) => sy(y));
-
-  const fy = safe(f, px);
-  const dfy = df ? safe(df, px) : NaN;
+  const fy = safeEval(f, px);
+  const dfy = df ? safeEval(df, px) : NaN;
   const readout = `${xLabel} = ${formatValue(px)}, ${fLabel} = ${formatValue(fy)}${df ? `, ${dfLabel} = ${formatValue(dfy)}` : ''}`;
 
   const onPointer = (e: PointerEvent<SVGSVGElement>) => {
@@ -146,27 +238,13 @@ export function FunctionPlot({
     setProbe(sx.invert(e.clientX - r.left - m.left));
   };
   const onKey = (e: KeyboardEvent<SVGSVGElement>) => {
-    const stepSize = (x1 - x0) / (e.shiftKey ? 10 : 100);
-    if (e.key === 'ArrowLeft' || e.key === 'ArrowDown') setProbe(px - stepSize);
-    else if (e.key === 'ArrowRight' || e.key === 'ArrowUp') setProbe(px + stepSize);
-    else if (e.key === 'Home') setProbe(x0);
-    else if (e.key === 'End') setProbe(x1);
-    else return;
+    const target = probeKeyTarget(e.key, e.shiftKey, px, x0, x1);
+    if (target === null) return;
+    setProbe(target);
     e.preventDefault();
     e.stopPropagation(); // arrows here move the probe, not the lesson
   };
-
-  // tangent through (px, f(px)) with slope f′(px), clipped to a short segment
-  const tangent =
-    showTangent && df && Number.isFinite(fy) && Number.isFinite(dfy)
-      ? (() => {
-          const half = (x1 - x0) * 0.12;
-          return [
-            [px - half, fy - dfy * half],
-            [px + half, fy + dfy * half],
-          ] as const;
-        })()
-      : null;
+  const tangent = showTangent && df ? tangentSegment(px, fy, dfy, x0, x1) : null;
 
   const legend = curves.map((c) => ({
     label: c.label,
@@ -215,80 +293,18 @@ export function FunctionPlot({
         <g transform={`translate(${m.left},${m.top})`}>
           <AxisLeft scale={sy} theme={theme} offset={0} gridLength={innerW} label={yLabel} />
           <AxisBottom scale={sx} theme={theme} offset={innerH} label={xLabel} />
-          {yLo < 0 && yHi > 0 && (
-            <line
-              className="zero"
-              x2={innerW}
-              y1={sy(0)}
-              y2={sy(0)}
-              stroke={theme.fgMuted}
-              strokeOpacity={0.7}
-            />
-          )}
-          {x0 < 0 && x1 > 0 && (
-            <line
-              className="zero"
-              x1={sx(0)}
-              x2={sx(0)}
-              y2={innerH}
-              stroke={theme.fgMuted}
-              strokeOpacity={0.7}
-            />
-          )}
-          <g clipPath={`url(#${clipId})`} fill="none" strokeLinejoin="round">
-            {curves.map((c, i) => (
-              <path
-                key={`${c.label}-${i}`}
-                className="series-line"
-                d={lineGen(c.pts) ?? ''}
-                stroke={c.color}
-                strokeWidth={2.5 * theme.fontScale}
-                strokeDasharray={c.dashed ? '8 5' : undefined}
-              />
-            ))}
-            {tangent && (
-              <line
-                className="tangent"
-                x1={sx(tangent[0][0])}
-                y1={sy(tangent[0][1])}
-                x2={sx(tangent[1][0])}
-                y2={sy(tangent[1][1])}
-                stroke={theme.fg}
-                strokeWidth={1.5}
-                strokeOpacity={0.8}
-              />
-            )}
-          </g>
-          <line
-            className="probe-rule"
-            x1={sx(px)}
-            x2={sx(px)}
-            y2={innerH}
-            stroke={theme.fgMuted}
-            strokeDasharray="3 3"
+          <ZeroLines sx={sx} sy={sy} innerW={innerW} innerH={innerH} theme={theme} />
+          <CurveLayer clipId={clipId} curves={curves} tangent={tangent} sx={sx} sy={sy} theme={theme} />
+          <ProbeMarks
+            x={px}
+            fy={fy}
+            dfy={dfy}
+            hasDf={Boolean(df)}
+            sx={sx}
+            sy={sy}
+            innerH={innerH}
+            theme={theme}
           />
-          {Number.isFinite(fy) && fy >= yLo && fy <= yHi && (
-            <circle
-              className="probe"
-              cx={sx(px)}
-              cy={sy(fy)}
-              r={6.5}
-              fill={seriesColor(theme, 0)}
-              stroke={theme.bgRaised}
-              strokeWidth={2}
-            />
-          )}
-          {df && Number.isFinite(dfy) && dfy >= yLo && dfy <= yHi && (
-            <circle
-              className="probe-d"
-              cx={sx(px)}
-              cy={sy(dfy)}
-              r={5}
-              fill={theme.bgRaised}
-              stroke={seriesColor(theme, 1)}
-              strokeWidth={2.5}
-            />
-          )}
         </g>
       </svg>
     </ChartFrame>
