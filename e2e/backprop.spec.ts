@@ -69,7 +69,7 @@ test('step 1: one step by hand follows θ_b = θ_a − α ∂J/∂θ; α = 2.2 f
   await expect(page.getByTestId('lr-regime')).toHaveAttribute('data-regime', 'diverging');
   await page.getByRole('button', { name: 'Play' }).click();
   await expect(page.getByTestId('run-status')).toHaveText('diverged', { timeout: 20_000 });
-  await expect(page.getByTestId('notice-diverged')).toContainText('α·∂²J/∂θ² = 2.20');
+  await expect(page.getByTestId('notice-diverged')).toContainText('α·∂²L/∂θ² = 2.20');
   await expect(page.getByTestId('metric-loss')).not.toHaveText(/NaN|Infinity/);
 });
 
@@ -104,7 +104,7 @@ test('step 3: the six chain-rule derivatives match finite differences read from 
   // Forward one node at a time, then backward: the diagram fills in.
   const walk = page.getByRole('button', { name: /one node$/ });
   for (let i = 0; i < 4; i++) await walk.click();
-  await expect(page.getByTestId('chain-stage')).toHaveText('Forward pass done: C computed.');
+  await expect(page.getByTestId('chain-stage')).toHaveText('Forward pass done: L computed.');
   for (let i = 0; i < 4; i++) await walk.click();
   await expect(page.getByTestId('chain-stage')).toHaveText('Backward pass: neuron 2 done.');
   await expect(page.getByTestId('chain-formulas').locator('li')).toHaveCount(13);

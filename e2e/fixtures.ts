@@ -1,4 +1,4 @@
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 
 /**
@@ -41,4 +41,21 @@ export async function saveScreenshot(page: Page, name: string): Promise<string> 
   const path = `test-results/screens/${name}.png`;
   await page.screenshot({ path, fullPage: false });
   return path;
+}
+
+/**
+ * Another tab in the same browser context (shared storage, service worker and `storage` events). Its page errors and
+ * console errors are added to the test's `pageErrors`, so they fail the test like the first tab's.
+ */
+export async function openSecondTab(
+  context: BrowserContext,
+  pageErrors: string[],
+  label = 'tab 2',
+): Promise<Page> {
+  const tab = await context.newPage();
+  tab.on('pageerror', (err) => pageErrors.push(`${label} pageerror: ${err.message}`));
+  tab.on('console', (msg) => {
+    if (msg.type() === 'error') pageErrors.push(`${label} console.error: ${msg.text()}`);
+  });
+  return tab;
 }

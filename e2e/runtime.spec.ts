@@ -155,7 +155,7 @@ test.describe('worker faults', () => {
   test.use({ allowConsoleErrors: [/fault-test: deliberate/] });
 
   test('a trainer that throws: the worker restarts, reloads the experiment and says so', async ({ page }) => {
-    await openLab(page, 'exp=fault-test&mode=throw&at=20');
+    await openLab(page, 'exp=fault-test&mode=throw&faultAt=20');
     await page.getByRole('button', { name: 'Play' }).click();
     const notice = page.getByTestId('notice-worker');
     await expect(notice).toContainText('The training worker was restarted');
@@ -176,7 +176,7 @@ test.describe('worker faults', () => {
   });
 
   test('an uncaught error inside the worker: restart + reload + message', async ({ page }) => {
-    await openLab(page, 'exp=fault-test&mode=crash&at=15');
+    await openLab(page, 'exp=fault-test&mode=crash&faultAt=15');
     await page.getByRole('button', { name: 'Play' }).click();
     await expect(page.getByTestId('notice-worker')).toContainText('crashed');
     await expect(status(page)).toHaveText('idle');
@@ -192,7 +192,7 @@ test.describe('worker faults', () => {
   test('a worker that stops answering: the watchdog restarts it and the page never freezes', async ({
     page,
   }) => {
-    await openLab(page, 'exp=fault-test&mode=hang&at=30');
+    await openLab(page, 'exp=fault-test&mode=hang&faultAt=30');
     await page.getByRole('button', { name: 'Play' }).click();
     // While the worker spins, the page stays interactive.
     const t0 = Date.now();

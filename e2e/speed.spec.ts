@@ -73,6 +73,8 @@ test('a slow speed set while playing applies at once, and full speed trains fast
   await expect.poll(() => stepOf(page), { timeout: 15_000 }).toBeGreaterThan(2000);
   await page.keyboard.press('Home');
   await expect(slider).toHaveAttribute('aria-valuetext', '1 step/s');
+  // Frames already on their way carry steps trained at full speed before the worker heard of the new pace.
+  await page.waitForTimeout(600);
   const slowFrom = await stepOf(page);
   await page.waitForTimeout(1500);
   // One step a second: a handful more at most (the read-out may lag the worker by a frame or two).

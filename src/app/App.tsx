@@ -1,15 +1,22 @@
-import { Suspense, lazy, useMemo } from 'react';
+import { Suspense, useMemo } from 'react';
 import { useRoute } from '../platform/router';
 import { useTheme } from './theme';
 import { Home } from './Home';
 import { NotFound } from './NotFound';
 import { ChapterRoute } from './ChapterRoute';
 import { findChapterMeta } from '../chapters';
-import { extraRoutes } from './extraRoutes';
+import { findExtraRoute } from './extraRoutes';
+import { ErrorBoundary } from '../components/errors';
 import { useGlobalKeys } from '../platform/keyboard';
 import { usePresentation, usePresenterDocument } from '../lessons/presenter/usePresentation';
 import { HelpOverlay } from '../lessons/presenter/HelpOverlay';
 import { UpdatePrompt } from './offline/UpdatePrompt';
+import { isStaleChunkError, reloadForNewVersion } from './offline/reloadOnStaleChunk';
+
+/** A page whose chunk belongs to a build no longer on the server: reload to the new build (same URL). */
+function reloadIfStale(error: unknown) {
+  if (import.meta.env.PROD && isStaleChunkError(error)) reloadForNewVersion();
+}
 
 export function App() {
   const route = useRoute();
@@ -22,11 +29,8 @@ export function App() {
     if (route.path === '') return <Home />;
     const meta = findChapterMeta(route.path);
     if (meta) return <ChapterRoute key={meta.id} meta={meta} />;
-    const extra = extraRoutes[route.path];
-    if (extra) {
-      const Page = lazy(extra);
-      return <Page />;
-    }
+    const Extra = findExtraRoute(route.path);
+    if (Extra) return <Extra />;
     return <NotFound path={route.path} />;
   }, [route.path]);
 
@@ -58,11 +62,16 @@ export function App() {
         </nav>
       </header>
       <main id="main" tabIndex={-1}>
-        <Suspense fallback={<p className="loading">Loading…</p>}>{page}</Suspense>
+        {/* A page that fails leaves the header, footer and navigation working; another route clears the error. */}
+        <ErrorBoundary what="This page" resetKey={route.path} testId="page-error" onError={reloadIfStale}>
+          <Suspense fallback={<p className="loading">Loading…</p>}>{page}</Suspense>
+        </ErrorBoundary>
       </main>
       <footer className="app-footer" data-chrome>
         <span>Gradient Lab — every idea a live experiment. Runs entirely in your browser.</span>
-        <a href="#/gallery">Figure gallery</a>
+        <nav className="footer-links" aria-label="More">
+          <a href="#/notation">Notation</a> · <a href="#/gallery">Figure gallery (for developers)</a>
+        </nav>
       </footer>
       <HelpOverlay />
       <UpdatePrompt />

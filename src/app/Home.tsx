@@ -1,6 +1,7 @@
 import { CATALOG, getChapter } from '../chapters';
 import { ChapterProgressLine } from '../lessons/ChapterProgressLine';
 import { ProgressNotice } from '../lessons/ProgressNotice';
+import { StartAction } from './StartAction';
 
 export function Home() {
   return (
@@ -13,6 +14,7 @@ export function Home() {
           network learn: loss curves falling, decision boundaries bending, gradients flowing backwards,
           attention forming. Every experiment is seeded, so a link you share reopens the exact same run.
         </p>
+        <StartAction />
       </section>
       <ProgressNotice />
       <section aria-labelledby="chapters-heading">

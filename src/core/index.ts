@@ -133,3 +133,4 @@ export * from './sampling';
 export * as scalarMath from './scalar';
 export * from './data/text';
 export * from './data/glove';
+export * from './data/bpe';

@@ -92,6 +92,7 @@ export const CLASSIFIER2D_PARAMS: ParamTable = [
   },
   {
     name: 'lr',
+    role: 'learningRate',
     label: 'Learning rate α',
     type: 'number',
     default: 0.1,

@@ -7,7 +7,7 @@
  * (never `in`), results are null-prototype objects, so `__proto__` / `constructor` / `toString` are just names.
  * Pure TypeScript: used by the page (URL, controls) and by the worker (validating `load` / `set`).
  */
-import type { ListParam, ParamSpec, ParamTable, ParamValue, ParamValues } from './types';
+import type { ListParam, NumberParam, ParamSpec, ParamTable, ParamValue, ParamValues } from './types';
 
 /** One thing from the input that was not used as given. `name` and `raw` are plain text — render as text only. */
 export interface IgnoredParam {
@@ -43,6 +43,12 @@ export function shorten(text: string, max = MAX_SHOWN): string {
   // eslint-disable-next-line no-control-regex
   const clean = text.replace(/[\u0000-\u001f\u007f]/g, '?');
   return clean.length > max ? `${clean.slice(0, max)}…` : clean;
+}
+
+/** The learning-rate parameter of a table: the number parameter marked `role: 'learningRate'`, if any. */
+export function learningRateSpec(table: ParamTable | null): NumberParam | null {
+  const spec = table?.find((s) => s.type === 'number' && s.role === 'learningRate');
+  return spec?.type === 'number' ? spec : null;
 }
 
 /** The table as a Map (name → spec); safe for any name. */

@@ -25,6 +25,11 @@ export interface NumberParam extends ParamBase {
   step?: number;
   /** Slider scale; 'log' for learning rates and strengths. */
   scale?: 'linear' | 'log';
+  /**
+   * What the runtime may do with it: `learningRate` is the step size the "Lower the learning rate" fix after a
+   * divergence divides by ten. At most one per table.
+   */
+  role?: 'learningRate';
 }
 
 export interface IntParam extends ParamBase {

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { Prose } from '../components/math';
+import { Prose, proseToPlainText } from '../components/math';
 import type { CheckQuestion as Check } from './types';
 
 export interface CheckQuestionProps {
@@ -36,6 +36,8 @@ export function CheckQuestion({ check, savedChoice, onAnswer }: CheckQuestionPro
               type="radio"
               name={`${id}-options`}
               value={i}
+              // The visible option may be only a formula (KaTeX markup gives no accessible name): name it in words.
+              aria-label={proseToPlainText(option)}
               checked={choice === i}
               onChange={() => {
                 setChoice(i);

@@ -12,6 +12,7 @@ import { LessonToc } from './LessonToc';
 import { ProgressNotice } from './ProgressNotice';
 import { useLessonPosition } from './useLessonPosition';
 import { LessonContext } from './lessonContext';
+import { ErrorBoundary } from '../components/errors';
 import './lessons.css';
 
 export interface LessonPageProps {
@@ -57,9 +58,18 @@ export function LessonPage({ chapter, renderFigure, keepParams, intro }: LessonP
   useEffect(() => () => setLessonPace(undefined, undefined), []);
 
   const move = useCallback(
-    (to: number, focusHeading = false) => {
+    (to: number, focusHeading = false, revealTitle = false) => {
       goTo(to);
-      if (focusHeading) requestAnimationFrame(() => heading.current?.focus());
+      requestAnimationFrame(() => {
+        const title = heading.current;
+        if (!title) return;
+        if (focusHeading) title.focus({ preventScroll: true });
+        // Next and Previous sit below a long step: without this the new step opens scrolled to its middle, its
+        // title far above the viewport. Bring the start of the step into view when its title is not visible.
+        const top = title.getBoundingClientRect().top;
+        if ((revealTitle || focusHeading) && (top < 0 || top > window.innerHeight - 40))
+          title.scrollIntoView({ block: 'start' });
+      });
     },
     [goTo],
   );
@@ -90,7 +100,12 @@ export function LessonPage({ chapter, renderFigure, keepParams, intro }: LessonP
     );
   }
 
-  const figure = <LessonContext.Provider value={context}>{renderFigure(step, index)}</LessonContext.Provider>;
+  // A figure that fails is replaced by a notice; the prose, navigation and the rest of the page keep working.
+  const figure = (
+    <ErrorBoundary what="This figure" resetKey={step.id} testId="figure-error">
+      <LessonContext.Provider value={context}>{renderFigure(step, index)}</LessonContext.Provider>
+    </ErrorBoundary>
+  );
   const mode = embed ? 'embed' : present ? 'present' : 'normal';
   const normal = mode === 'normal';
   const nextChapter = CATALOG[CATALOG.findIndex((c) => c.id === chapter.id) + 1];
@@ -176,7 +191,7 @@ export function LessonPage({ chapter, renderFigure, keepParams, intro }: LessonP
               <button
                 type="button"
                 className="button"
-                onClick={() => move(index - 1, index - 1 === 0)}
+                onClick={() => move(index - 1, index - 1 === 0, true)}
                 disabled={index === 0}
               >
                 <span aria-hidden="true">← </span>Previous
@@ -184,7 +199,7 @@ export function LessonPage({ chapter, renderFigure, keepParams, intro }: LessonP
               <button
                 type="button"
                 className="button primary"
-                onClick={() => move(index + 1, index + 1 === count - 1)}
+                onClick={() => move(index + 1, index + 1 === count - 1, true)}
                 disabled={atEnd}
               >
                 Next<span aria-hidden="true"> →</span>
@@ -203,7 +218,11 @@ export function LessonPage({ chapter, renderFigure, keepParams, intro }: LessonP
               </p>
             )}
             <p className="lesson-keys-hint">
-              Keys: <kbd>←</kbd> <kbd>→</kbd> steps, <kbd>P</kbd> presenter mode, <kbd>?</kbd> all keys.
+              Keys: <kbd>←</kbd> <kbd>→</kbd> steps, <kbd>P</kbd> presenter mode, <kbd>?</kbd> all keys.{' '}
+              <a href="#/notation" data-testid="notation-link">
+                Notation
+              </a>{' '}
+              lists every symbol the course uses.
             </p>
           </div>
         )}

@@ -76,7 +76,7 @@ export {
   type Preset,
   type ShareResult,
 } from './runtime';
-export { useRunStore, type RunStatus, type RunState } from './runStore';
+export { useRunStore, type RunStatus, type RunPhase, type RunState } from './runStore';
 export { useParamsStore, type ParamsState } from './paramsStore';
 export { useNoticeStore, showNotice, dismissNotice, type Notice, type NoticeKind } from './noticeStore';
 export { getLatestFrame, getMetricHistory, subscribeFrames, type Frame, MetricHistory } from './frames';

@@ -6,6 +6,7 @@ import {
   createProgressStore,
   decodeProgress,
   encodeProgress,
+  mergeProgress,
   summarizeChapter,
 } from './progress';
 
@@ -186,32 +187,51 @@ describe('progress store', () => {
     expect(store.getState().notice).toBeNull();
   });
 
-  it('sets data from a future version aside and does not overwrite an older, different backup', () => {
+  it('never writes over data from a future version: saving pauses until the learner discards it', () => {
     const future = JSON.stringify({ version: 99, chapters: { x: 'new format' } });
     const storage = withRaw(future);
-    storage.map.set(PROGRESS_BACKUP_KEY, 'an older backup');
     const store = createProgressStore(() => storage);
     expect(store.getState().notice).toMatch(/newer version/);
-    expect(storage.getItem(PROGRESS_BACKUP_KEY)).toBe('an older backup');
-    const extra = [...storage.map.keys()].filter((k) => k.startsWith(`${PROGRESS_BACKUP_KEY}:`));
-    expect(extra.map((k) => storage.getItem(k))).toEqual([future]);
-    // loading again does not pile up copies of the same text
-    createProgressStore(() => storage);
-    expect(
-      [...storage.map.keys()].filter((k) => k.startsWith(PROGRESS_BACKUP_KEY)).length,
-    ).toBeLessThanOrEqual(3);
+    expect(store.getState().unreadable).toEqual({ kind: 'future', chars: future.length });
+    store.getState().markSeen('rnn', 'cell', 0);
+    expect(storage.getItem(PROGRESS_KEY)).toBe(future);
+    expect(store.getState().data.chapters.rnn.seen).toEqual(['cell']); // still works in memory
+    expect(store.getState().readUnreadable()).toBe(future);
+    store.getState().discardUnreadable();
+    expect(store.getState().unreadable).toBeNull();
+    expect(JSON.parse(storage.getItem(PROGRESS_KEY)!).chapters.rnn.seen).toEqual(['cell']);
   });
 
-  it('when the bad data cannot be copied aside, leaves it untouched and does not save', () => {
-    const storage = withRaw('garbage');
-    storage.failWrites = true;
+  it('does not overwrite an older, different backup, nor pile up copies of the same text', () => {
+    const storage = withRaw('{"version":1,"chap');
+    storage.map.set(PROGRESS_BACKUP_KEY, 'an older backup');
+    createProgressStore(() => storage);
+    expect(storage.getItem(PROGRESS_BACKUP_KEY)).toBe('an older backup');
+    const extra = [...storage.map.keys()].filter((k) => k.startsWith(`${PROGRESS_BACKUP_KEY}:`));
+    expect(extra.map((k) => storage.getItem(k))).toEqual(['{"version":1,"chap']);
+    createProgressStore(() => storage); // loading again
+    expect([...storage.map.keys()].filter((k) => k.startsWith(PROGRESS_BACKUP_KEY))).toHaveLength(2);
+  });
+
+  it('when the bad data cannot be copied aside, leaves it untouched until discarded, then saves again', () => {
+    const garbage = 'x'.repeat(5000);
+    const storage = withRaw(garbage);
+    storage.failWrites = true; // a second copy does not fit
     const store = createProgressStore(() => storage);
     expect(store.getState().notice).toMatch(/left untouched/);
-    expect(store.getState().saveFailed).toBe(true);
+    expect(store.getState().unreadable).toEqual({ kind: 'corrupt', chars: 5000 });
     storage.failWrites = false;
     store.getState().markSeen('rnn', 'cell', 0);
-    expect(storage.getItem(PROGRESS_KEY)).toBe('garbage');
+    expect(storage.getItem(PROGRESS_KEY)).toBe(garbage);
     expect(store.getState().data.chapters.rnn.seen).toEqual(['cell']); // still works in memory
+    expect(store.getState().readUnreadable()).toBe(garbage);
+    // Saving is not off for good: discarding the unreadable text saves what this tab has, and later changes too.
+    store.getState().discardUnreadable();
+    expect(store.getState().unreadable).toBeNull();
+    expect(store.getState().notice).toMatch(/discarded/);
+    store.getState().markSeen('rnn', 'gates', 1);
+    expect(JSON.parse(storage.getItem(PROGRESS_KEY)!).chapters.rnn.seen).toEqual(['cell', 'gates']);
+    expect(store.getState().saveFailed).toBe(false);
   });
 
   it('a setItem that throws shows "not saved" and keeps working in memory', () => {
@@ -252,5 +272,90 @@ describe('progress store', () => {
     store.getState().answerCheck('rnn', 'cell', -1, true);
     expect(store.getState().data.chapters).toEqual({});
     expect(storage.getItem(PROGRESS_KEY)).toBeNull();
+  });
+});
+
+describe('two tabs sharing one progress key', () => {
+  const v1 = (chapters: Record<string, unknown>) => JSON.stringify({ version: 1, chapters });
+
+  it('a save merges what another tab wrote meanwhile instead of overwriting it', () => {
+    const storage = new MemoryStorage();
+    const tabA = createProgressStore(() => storage);
+    const tabB = createProgressStore(() => storage);
+    tabA.getState().markSeen('neurons', 'one', 0);
+    tabB.getState().markSeen('rnn', 'cell', 2); // B never heard of A's write (no storage event here)
+    tabB.getState().answerCheck('rnn', 'cell', 1, true);
+    tabA.getState().markSeen('neurons', 'two', 1);
+    const saved = JSON.parse(storage.getItem(PROGRESS_KEY)!);
+    expect(saved.chapters.neurons.seen).toEqual(['one', 'two']);
+    expect(saved.chapters.rnn).toEqual({
+      seen: ['cell'],
+      checks: { cell: { choice: 1, correct: true } },
+      last: 2,
+    });
+    expect(tabA.getState().data).toEqual(saved);
+  });
+
+  it('a storage event merges the other tab’s steps in; its later saves keep them', () => {
+    const storage = new MemoryStorage();
+    const tab = createProgressStore(() => storage);
+    tab.getState().markSeen('neurons', 'one', 0);
+    const other = v1({ neurons: { seen: ['one', 'three'], checks: {}, last: 2 } });
+    storage.map.set(PROGRESS_KEY, other);
+    tab.getState().receiveExternal(other);
+    expect(tab.getState().data.chapters.neurons).toEqual({ seen: ['one', 'three'], checks: {}, last: 2 });
+    tab.getState().markSeen('neurons', 'two', 1);
+    expect(JSON.parse(storage.getItem(PROGRESS_KEY)!).chapters.neurons.seen).toEqual(['one', 'three', 'two']);
+  });
+
+  it('never writes over a newer version written by another tab (event or not), and says so', () => {
+    const storage = new MemoryStorage();
+    const tabA = createProgressStore(() => storage);
+    const tabC = createProgressStore(() => storage);
+    tabA.getState().markSeen('neurons', 'one', 0);
+    const newer = JSON.stringify({ version: 2, chapters: { neurons: { visits: [1] } } });
+    storage.map.set(PROGRESS_KEY, newer);
+    tabA.getState().receiveExternal(newer);
+    expect(tabA.getState().unreadable?.kind).toBe('future');
+    tabA.getState().markSeen('neurons', 'two', 1);
+    // tab C missed the event: it finds the newer text just before writing, and stops too.
+    tabC.getState().markSeen('rnn', 'cell', 0);
+    expect(storage.getItem(PROGRESS_KEY)).toBe(newer);
+    expect(tabC.getState().unreadable?.kind).toBe('future');
+    expect(tabC.getState().notice).toMatch(/newer version/);
+  });
+
+  it('unreadable text written by another tab is set aside before this tab saves', () => {
+    const storage = new MemoryStorage();
+    const tab = createProgressStore(() => storage);
+    tab.getState().markSeen('neurons', 'one', 0);
+    storage.map.set(PROGRESS_KEY, '{"broken');
+    tab.getState().markSeen('neurons', 'two', 1);
+    expect(storage.getItem(PROGRESS_BACKUP_KEY)).toBe('{"broken');
+    expect(JSON.parse(storage.getItem(PROGRESS_KEY)!).chapters.neurons.seen).toEqual(['one', 'two']);
+    expect(tab.getState().notice).toMatch(/could not be read/);
+  });
+});
+
+describe('mergeProgress', () => {
+  it('unions steps and answers; the newer record wins conflicts and sets the position', () => {
+    const older = {
+      version: 1 as const,
+      chapters: { a: { seen: ['x', 'y'], checks: { x: { choice: 0, correct: false } }, last: 1 } },
+    };
+    const newer = {
+      version: 1 as const,
+      chapters: {
+        a: { seen: ['z', 'x'], checks: { x: { choice: 2, correct: true } }, last: 0 },
+        b: { seen: ['q'], checks: {}, last: 0 },
+      },
+    };
+    expect(mergeProgress(older, newer)).toEqual({
+      version: 1,
+      chapters: {
+        a: { seen: ['x', 'y', 'z'], checks: { x: { choice: 2, correct: true } }, last: 0 },
+        b: { seen: ['q'], checks: {}, last: 0 },
+      },
+    });
   });
 });

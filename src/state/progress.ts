@@ -1,240 +1,85 @@
 import { create, type StoreApi, type UseBoundStore } from 'zustand';
+import {
+  ID_PATTERN,
+  MAX_STEPS,
+  PROGRESS_BACKUP_KEY,
+  PROGRESS_KEY,
+  PROGRESS_VERSION,
+  decodeProgress,
+  emptyChapter,
+  emptyProgress,
+  encodeProgress,
+  isIndex,
+  mergeProgress,
+  type ChapterProgress,
+  type DecodeKind,
+  type ProgressData,
+} from './progressData';
+
+export * from './progressData';
 
 /**
  * Saved learning progress: steps seen, check answers and the last position per chapter, in localStorage.
  *
- * Rules (docs/CONTRACTS.md, "Reliability rules"): the data is versioned and validated on load; older shapes are migrated; anything unreadable
- * (corrupt JSON, wrong shape, a version from the future) is copied to a backup key and reported — never silently
- * wiped; storage that is blocked or full shows "progress not saved" while everything else keeps working. Only small
+ * Rules (docs/CONTRACTS.md, "Reliability rules"): the data is versioned and validated on load; older shapes are
+ * migrated; anything unreadable (corrupt JSON, wrong shape) is copied to a backup key and reported — never silently wiped. Data this version cannot read and
+ * cannot copy aside (a newer version's record, or text too large for a second copy) is never written over: saving
+ * pauses and the learner is offered to download it, then to discard it, after which saving resumes. Another tab's
+ * saves are merged in (the `storage` event, and again just before every write), so two tabs keep each other's steps.
+ * Storage that is blocked or full shows "progress not saved" while everything else keeps working. Only small
  * bookkeeping lives here: never datasets or weights.
  */
 
-export const PROGRESS_KEY = 'gradient-lab:progress';
-export const PROGRESS_BACKUP_KEY = 'gradient-lab:progress:backup';
-export const PROGRESS_VERSION = 1;
-
-export interface CheckRecord {
-  /** Index of the option the learner chose. */
-  choice: number;
-  correct: boolean;
-}
-
-export interface ChapterProgress {
-  /** Ids of the lesson steps seen (ids, not indices, so reordering lessons keeps progress). */
-  seen: string[];
-  /** Latest answer per step id. */
-  checks: Record<string, CheckRecord>;
-  /** 0-based index of the step last shown. */
-  last: number;
-}
-
-export interface ProgressData {
-  version: typeof PROGRESS_VERSION;
-  chapters: Record<string, ChapterProgress>;
-}
-
-/** How the saved text was read. */
-export type DecodeKind = 'empty' | 'ok' | 'migrated' | 'partial' | 'corrupt' | 'future';
-
-export interface Decoded {
-  data: ProgressData;
-  kind: DecodeKind;
-}
-
-// Limits keep a tampered or runaway record from growing without bound.
-const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
-const MAX_CHAPTERS = 64;
-const MAX_STEPS = 256;
-const MAX_INDEX = 10_000;
-
-export function emptyProgress(): ProgressData {
-  return { version: PROGRESS_VERSION, chapters: {} };
-}
-
-function emptyChapter(): ChapterProgress {
-  return { seen: [], checks: {}, last: 0 };
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-const isIndex = (v: unknown): v is number =>
-  Number.isInteger(v) && (v as number) >= 0 && (v as number) <= MAX_INDEX;
-
-/** Keeps the valid ids of a list; `clean` is false when anything was dropped. */
-function readIds(v: unknown): { ids: string[]; clean: boolean } {
-  if (!Array.isArray(v)) return { ids: [], clean: v === undefined };
-  const ids: string[] = [];
-  let clean = true;
-  for (const item of v) {
-    if (typeof item === 'string' && ID_PATTERN.test(item) && !ids.includes(item) && ids.length < MAX_STEPS) {
-      ids.push(item);
-    } else clean = false;
-  }
-  return { ids, clean };
-}
-
-/** Validates one chapter record of the current version; keeps what is valid. */
-function readChapter(v: unknown): { chapter: ChapterProgress; clean: boolean } {
-  if (!isRecord(v)) return { chapter: emptyChapter(), clean: false };
-  const { ids: seen, clean: seenClean } = readIds(v.seen);
-  let clean = seenClean;
-  const checks: Record<string, CheckRecord> = {};
-  if (isRecord(v.checks)) {
-    for (const [id, rec] of Object.entries(v.checks)) {
-      if (
-        ID_PATTERN.test(id) &&
-        isRecord(rec) &&
-        isIndex(rec.choice) &&
-        typeof rec.correct === 'boolean' &&
-        Object.keys(checks).length < MAX_STEPS
-      ) {
-        checks[id] = { choice: rec.choice, correct: rec.correct };
-      } else clean = false;
-    }
-  } else if (v.checks !== undefined) clean = false;
-  let last = 0;
-  if (isIndex(v.last)) last = v.last;
-  else if (v.last !== undefined) clean = false;
-  return { chapter: { seen, checks, last }, clean };
-}
-
-function readChapters(v: unknown): { chapters: Record<string, ChapterProgress>; clean: boolean } {
-  const chapters: Record<string, ChapterProgress> = {};
-  if (!isRecord(v)) return { chapters, clean: false };
-  let clean = true;
-  for (const [id, rec] of Object.entries(v)) {
-    // ID_PATTERN also rejects '__proto__' and friends, so assigning below cannot touch a prototype.
-    if (!ID_PATTERN.test(id) || Object.keys(chapters).length >= MAX_CHAPTERS) {
-      clean = false;
-      continue;
-    }
-    const r = readChapter(rec);
-    chapters[id] = r.chapter;
-    clean &&= r.clean;
-  }
-  return { chapters, clean };
-}
-
-/**
- * Version 0 is the unversioned pre-release shape, keyed by field first:
- * `{ seen: { [chapterId]: string[] }, last: { [chapterId]: number } }` (no check answers).
- */
-function migrateV0(v: Record<string, unknown>): { data: ProgressData; clean: boolean } {
-  const data = emptyProgress();
-  let clean = true;
-  const seenByChapter = isRecord(v.seen) ? v.seen : {};
-  const lastByChapter = isRecord(v.last) ? v.last : {};
-  if (v.seen !== undefined && !isRecord(v.seen)) clean = false;
-  if (v.last !== undefined && !isRecord(v.last)) clean = false;
-  const ids = new Set([...Object.keys(seenByChapter), ...Object.keys(lastByChapter)]);
-  for (const id of ids) {
-    if (!ID_PATTERN.test(id) || Object.keys(data.chapters).length >= MAX_CHAPTERS) {
-      clean = false;
-      continue;
-    }
-    const { ids: seen, clean: seenClean } = readIds(seenByChapter[id]);
-    const lastRaw = lastByChapter[id];
-    const last = isIndex(lastRaw) ? lastRaw : 0;
-    clean &&= seenClean && (lastRaw === undefined || isIndex(lastRaw));
-    data.chapters[id] = { seen, checks: {}, last };
-  }
-  return { data, clean };
-}
-
-/**
- * Reads saved text. Never throws. `corrupt` / `future` / `partial` mean the caller must set the original text aside
- * (back it up) before anything overwrites it.
- */
-export function decodeProgress(raw: string | null): Decoded {
-  if (raw === null || raw === '') return { data: emptyProgress(), kind: 'empty' };
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(raw);
-  } catch {
-    return { data: emptyProgress(), kind: 'corrupt' };
-  }
-  if (!isRecord(parsed)) return { data: emptyProgress(), kind: 'corrupt' };
-  const version = parsed.version;
-  if (version === undefined) {
-    if (!Object.hasOwn(parsed, 'seen') && !Object.hasOwn(parsed, 'last'))
-      return { data: emptyProgress(), kind: 'corrupt' };
-    const { data, clean } = migrateV0(parsed);
-    return { data, kind: clean ? 'migrated' : 'partial' };
-  }
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    return { data: emptyProgress(), kind: 'corrupt' };
-  }
-  if (version > PROGRESS_VERSION) return { data: emptyProgress(), kind: 'future' };
-  const { chapters, clean } = readChapters(parsed.chapters);
-  return { data: { version: PROGRESS_VERSION, chapters }, kind: clean ? 'ok' : 'partial' };
-}
-
-export function encodeProgress(data: ProgressData): string {
-  return JSON.stringify(data);
-}
-
-// --- summaries for the home page -----------------------------------------------------------------------------------
-
-export interface ChapterSummary {
-  /** Steps of the current lesson list that were seen. */
-  seen: number;
-  total: number;
-  /** Check questions answered correctly (latest answer). */
-  correct: number;
-  answered: number;
-}
-
-export function summarizeChapter(
-  data: ProgressData,
-  chapterId: string,
-  stepIds: readonly string[],
-): ChapterSummary {
-  const rec = Object.hasOwn(data.chapters, chapterId) ? data.chapters[chapterId] : undefined;
-  const ids = new Set(stepIds);
-  const seen = rec ? rec.seen.filter((id) => ids.has(id)).length : 0;
-  const answers = rec ? Object.entries(rec.checks).filter(([id]) => ids.has(id)) : [];
-  return {
-    seen,
-    total: stepIds.length,
-    answered: answers.length,
-    correct: answers.filter(([, a]) => a.correct).length,
-  };
-}
-
-// --- the store ---------------------------------------------------------------------------------------------------
-
 export const NOT_SAVED_MESSAGE = 'Progress not saved: this browser is blocking or out of storage.';
+
+/** Stored text this version cannot read and could not set aside: kept untouched until the learner decides. */
+export interface UnreadableProgress {
+  kind: 'corrupt' | 'future';
+  /** Its length in characters (shown, so a learner knows what the download holds). */
+  chars: number;
+}
 
 export interface ProgressState {
   data: ProgressData;
-  /** A one-off message about saved data (set aside, partly unreadable). Dismissible. */
+  /** A one-off message about saved data (set aside, partly unreadable, merged). Dismissible. */
   notice: string | null;
   /** Storage refused to save (blocked or full): shown as "progress not saved". */
   saveFailed: boolean;
+  /** Saving is paused because the stored text must not be written over (see UnreadableProgress). */
+  unreadable: UnreadableProgress | null;
   markSeen(chapterId: string, stepId: string, index: number): void;
   answerCheck(chapterId: string, stepId: string, choice: number, correct: boolean): void;
   dismissNotice(): void;
+  /** The stored text that could not be read, for a download; null if it is gone. */
+  readUnreadable(): string | null;
+  /** Deletes the unreadable stored text and saves this tab's progress in its place. */
+  discardUnreadable(): void;
+  /** Another tab wrote the progress key (`storage` event); `raw` is the new text, null when removed. */
+  receiveExternal(raw: string | null): void;
 }
 
 /** Storage access itself may throw (blocked cookies / site data): callers pass a getter, not a Storage. */
 export type StorageGetter = () => Storage;
 
-function noticeFor(kind: DecodeKind, backedUp: boolean): string | null {
-  const kept = backedUp
-    ? 'The original was kept aside in this browser (key “gradient-lab:progress:backup”).'
-    : 'It could not be copied aside, so it was left untouched and new progress is not being saved.';
+const KEPT_ASIDE = 'The original was kept aside in this browser (key “gradient-lab:progress:backup”).';
+
+function noticeFor(kind: DecodeKind): string | null {
   switch (kind) {
     case 'corrupt':
-      return `Your saved progress could not be read. ${kept} Progress starts fresh.`;
-    case 'future':
-      return `Your saved progress comes from a newer version of Gradient Lab. ${kept} Progress starts fresh here.`;
+      return `Your saved progress could not be read. ${KEPT_ASIDE} Progress starts fresh.`;
     case 'partial':
-      return `Part of your saved progress could not be read; the rest was restored. ${kept}`;
+      return `Part of your saved progress could not be read; the rest was restored. ${KEPT_ASIDE}`;
     default:
       return null;
   }
+}
+
+function unreadableNotice(kind: UnreadableProgress['kind']): string {
+  return kind === 'future'
+    ? 'Your saved progress was written by a newer version of Gradient Lab (perhaps in another tab). This tab will ' +
+        'not overwrite it, so its progress is not being saved. Reload to use the newer version.'
+    : 'Your saved progress could not be read, and there is no room to keep a copy, so it was left untouched and ' +
+        'new progress is not being saved. You can download it, then discard it.';
 }
 
 /** Writes `raw` to a backup key, unless some backup already holds it; never overwrites an older, different backup. */
@@ -258,8 +103,9 @@ interface Loaded {
   data: ProgressData;
   notice: string | null;
   saveFailed: boolean;
-  /** False when the stored text must stay untouched (set aside failed): saving is then disabled. */
-  writable: boolean;
+  unreadable: UnreadableProgress | null;
+  /** The stored text as last read or written by this tab: a different text means another tab wrote. */
+  stored: string | null;
 }
 
 export function loadProgress(getStorage: StorageGetter): Loaded {
@@ -269,42 +115,72 @@ export function loadProgress(getStorage: StorageGetter): Loaded {
     storage = getStorage();
     raw = storage.getItem(PROGRESS_KEY);
   } catch {
-    return { data: emptyProgress(), notice: null, saveFailed: true, writable: false };
+    return { data: emptyProgress(), notice: null, saveFailed: true, unreadable: null, stored: null };
   }
   const { data, kind } = decodeProgress(raw);
-  if (kind === 'empty' || kind === 'ok') return { data, notice: null, saveFailed: false, writable: true };
+  const base = { data, notice: null, saveFailed: false, unreadable: null, stored: raw };
+  if (kind === 'empty' || kind === 'ok') return base;
   if (kind === 'migrated') {
     // Keep the old text too (cheap), then store the new shape right away.
     backup(storage, raw ?? '');
     try {
-      storage.setItem(PROGRESS_KEY, encodeProgress(data));
-      return { data, notice: null, saveFailed: false, writable: true };
+      const text = encodeProgress(data);
+      storage.setItem(PROGRESS_KEY, text);
+      return { ...base, stored: text };
     } catch {
-      return { data, notice: null, saveFailed: true, writable: true };
+      return { ...base, saveFailed: true };
     }
   }
-  const backedUp = backup(storage, raw ?? '');
-  return { data, notice: noticeFor(kind, backedUp), saveFailed: !backedUp, writable: backedUp };
+  if (kind === 'future' || !backup(storage, raw ?? '')) {
+    const unreadable = { kind: kind === 'future' ? 'future' : 'corrupt', chars: (raw ?? '').length } as const;
+    return { ...base, unreadable, notice: unreadableNotice(unreadable.kind) };
+  }
+  return { ...base, notice: noticeFor(kind) };
 }
 
 export function createProgressStore(getStorage: StorageGetter): UseBoundStore<StoreApi<ProgressState>> {
   const loaded = loadProgress(getStorage);
-  const writable = loaded.writable;
+  let stored = loaded.stored;
 
   return create<ProgressState>()((set, get) => {
-    const save = (data: ProgressData) => {
-      if (!writable) {
-        set({ data, saveFailed: true });
-        return;
+    /** Stops saving, leaving the stored text as it is. */
+    const pause = (kind: UnreadableProgress['kind'], raw: string) =>
+      set({ unreadable: { kind, chars: raw.length }, notice: unreadableNotice(kind) });
+
+    /** What to write instead of `data`, after reading what is stored now; null when nothing may be written. */
+    const reconcile = (storage: Storage, data: ProgressData): ProgressData | null => {
+      const raw = storage.getItem(PROGRESS_KEY);
+      if (raw === null || raw === stored) return data;
+      // Another tab (or another version) wrote since this tab last read or wrote.
+      const theirs = decodeProgress(raw);
+      if (theirs.kind === 'ok' || theirs.kind === 'migrated' || theirs.kind === 'empty') {
+        return mergeProgress(theirs.data, data);
       }
+      if (theirs.kind === 'future' || !backup(storage, raw)) {
+        pause(theirs.kind === 'future' ? 'future' : 'corrupt', raw);
+        return null;
+      }
+      set({ notice: noticeFor(theirs.kind) });
+      return mergeProgress(theirs.data, data);
+    };
+
+    const save = (data: ProgressData) => {
+      set({ data });
+      if (get().unreadable) return; // never write over what this version cannot read
       try {
-        getStorage().setItem(PROGRESS_KEY, encodeProgress(data));
-        set({ data, saveFailed: false });
+        const storage = getStorage();
+        const next = reconcile(storage, data);
+        if (!next) return;
+        const text = encodeProgress(next);
+        storage.setItem(PROGRESS_KEY, text);
+        stored = text;
+        set({ data: next, saveFailed: false });
       } catch (err) {
-        console.warn('Progress not saved:', err);
-        set({ data, saveFailed: true });
+        if (!get().saveFailed) console.warn('Progress not saved:', err); // once, not at every step
+        set({ saveFailed: true });
       }
     };
+
     const update = (chapterId: string, change: (c: ChapterProgress) => ChapterProgress | null) => {
       if (!ID_PATTERN.test(chapterId)) return;
       const { data } = get();
@@ -318,6 +194,7 @@ export function createProgressStore(getStorage: StorageGetter): UseBoundStore<St
       data: loaded.data,
       notice: loaded.notice,
       saveFailed: loaded.saveFailed,
+      unreadable: loaded.unreadable,
       markSeen(chapterId, stepId, index) {
         if (!ID_PATTERN.test(stepId) || !isIndex(index)) return;
         update(chapterId, (c) => {
@@ -334,6 +211,45 @@ export function createProgressStore(getStorage: StorageGetter): UseBoundStore<St
       dismissNotice() {
         set({ notice: null });
       },
+      readUnreadable() {
+        try {
+          return getStorage().getItem(PROGRESS_KEY);
+        } catch {
+          return null;
+        }
+      },
+      discardUnreadable() {
+        try {
+          getStorage().removeItem(PROGRESS_KEY);
+        } catch (err) {
+          console.warn('Could not discard the unreadable progress:', err);
+          set({ saveFailed: true });
+          return;
+        }
+        stored = null;
+        set({
+          unreadable: null,
+          notice: 'The unreadable saved data was discarded. Progress is saved again.',
+        });
+        save(get().data);
+      },
+      receiveExternal(raw) {
+        if (raw === null) {
+          // Removed in another tab (e.g. discarded there): nothing is left to protect.
+          stored = null;
+          if (get().unreadable) set({ unreadable: null, notice: null });
+          return;
+        }
+        const theirs = decodeProgress(raw);
+        if (theirs.kind === 'future') {
+          pause('future', raw);
+          return;
+        }
+        if (theirs.kind !== 'ok' && theirs.kind !== 'migrated') return; // judged (and set aside) at the next save
+        stored = raw;
+        const unreadable = get().unreadable ? { unreadable: null, notice: null } : {};
+        set({ ...unreadable, data: mergeProgress(get().data, theirs.data) });
+      },
     };
   });
 }
@@ -346,11 +262,10 @@ function browserStorage(): Storage {
 /** The app's progress store (hook + `useProgress.getState()` outside React). */
 export const useProgress = createProgressStore(browserStorage);
 
-// Another tab saved progress: adopt it (when valid), so two open tabs do not overwrite each other's steps.
+// Another tab saved progress: merge it in (or stop saving if it is a newer version's record).
 if (typeof window !== 'undefined') {
   window.addEventListener('storage', (e) => {
-    if (e.key !== PROGRESS_KEY || e.newValue === null) return;
-    const { data, kind } = decodeProgress(e.newValue);
-    if (kind === 'ok') useProgress.setState({ data });
+    if (e.key === PROGRESS_KEY) useProgress.getState().receiveExternal(e.newValue);
+    else if (e.key === null) useProgress.getState().receiveExternal(null); // localStorage.clear() elsewhere
   });
 }

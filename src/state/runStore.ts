@@ -4,12 +4,15 @@
  */
 import { create } from 'zustand';
 import type { Metrics } from '../experiments/types';
+import type { RunPhase, RunStatus } from './runMachine';
 
-/** Exactly the texts of `data-testid="run-status"` (DESIGN §2). */
-export type RunStatus = 'idle' | 'running' | 'paused' | 'diverged' | 'error';
+/** Exactly the texts of `data-testid="run-status"`: idle, running, paused, diverged, error. */
+export type { RunStatus, RunPhase };
 
 export interface RunState {
   status: RunStatus;
+  /** The state machine's phase (`pausing` shows as `running` until the worker confirms). */
+  phase: RunPhase;
   /** The experiment's module and first frame have arrived. */
   ready: boolean;
   /** Metrics of the newest frame (last finite ones after a divergence), null before the first frame. */
@@ -19,15 +22,19 @@ export interface RunState {
   diverged: { step: number; reason: string } | null;
   /** Set while `status === 'error'`. Plain text. */
   error: string | null;
+  /** A shared link's moment being replayed; `shown` once it has taken more than a moment. */
+  replay: { target: number; shown: boolean } | null;
 }
 
 export const INITIAL_RUN_STATE: RunState = {
   status: 'idle',
+  phase: 'idle',
   ready: false,
   metrics: null,
   stepsPerSecond: 0,
   diverged: null,
   error: null,
+  replay: null,
 };
 
 export const useRunStore = create<RunState>(() => ({ ...INITIAL_RUN_STATE }));

@@ -155,3 +155,35 @@ describe('TrainerClient', () => {
     expect(t.workers).toHaveLength(4);
   });
 });
+
+describe('TrainerClient heartbeat while training', () => {
+  it('restarts a silent worker within about a second while training, but waits the long watchdog when idle', () => {
+    const t = setup();
+    t.client.load('x', {}, 1, []);
+    t.workers[0].send({ type: 'ready' });
+    vi.advanceTimersByTime(2500); // idle: 3 s watchdog in this setup, no restart yet
+    expect(t.events.filter((e) => e.startsWith('restarted'))).toEqual([]);
+    t.workers[0].send(t.frame(1)); // alive
+    t.client.setTraining(true);
+    vi.advanceTimersByTime(1000);
+    expect(t.events.filter((e) => e.startsWith('restarted'))).toEqual([]);
+    vi.advanceTimersByTime(600); // > 1.2 s without a frame or pong
+    expect(t.events.filter((e) => e.startsWith('restarted'))).toEqual([
+      'restarted: The training worker stopped responding for 1.2 s.',
+    ]);
+    expect(t.workers[0].terminated).toBe(true);
+  });
+
+  it('frames keep a training worker alive', () => {
+    const t = setup();
+    t.client.load('x', {}, 1, []);
+    t.workers[0].send({ type: 'ready' });
+    t.client.setTraining(true);
+    for (let i = 0; i < 40; i++) {
+      vi.advanceTimersByTime(100);
+      t.workers[0].send(t.frame(i));
+      t.runRaf();
+    }
+    expect(t.events.filter((e) => e.startsWith('restarted'))).toEqual([]);
+  });
+});

@@ -31,6 +31,10 @@ export interface ClientOptions {
   watchdogMs?: number;
   /** How often the watchdog pings (default 1 s). */
   pingMs?: number;
+  /** While training, no answer for this long ⇒ the worker is considered dead (default 1.2 s). */
+  trainingWatchdogMs?: number;
+  /** How often the watchdog pings while training (default 250 ms). */
+  trainingPingMs?: number;
   /** More restarts than this within a minute ⇒ give up with `failed` (default 3). */
   maxRestartsPerMinute?: number;
   createWorker?: () => Worker;
@@ -75,6 +79,9 @@ export class TrainerClient {
   private pingId = 0;
   private unansweredSince: number | null = null;
   private watchdog: ReturnType<typeof setInterval> | null = null;
+  /** The page expects the worker to be training: a silent worker is noticed within about a second. */
+  private training = false;
+  private lastCheckAt: number | null = null;
   private restartTimes: number[] = [];
   private disposed = false;
   private readonly opts: Required<ClientOptions>;
@@ -86,6 +93,8 @@ export class TrainerClient {
     this.opts = {
       watchdogMs: opts.watchdogMs ?? 5000,
       pingMs: opts.pingMs ?? 1000,
+      trainingWatchdogMs: opts.trainingWatchdogMs ?? 1200,
+      trainingPingMs: opts.trainingPingMs ?? 250,
       maxRestartsPerMinute: opts.maxRestartsPerMinute ?? 3,
       createWorker: opts.createWorker ?? defaultWorker,
       requestFrame: opts.requestFrame ?? ((cb) => requestAnimationFrame(cb)),
@@ -113,6 +122,10 @@ export class TrainerClient {
   step(n: number) {
     this.post({ type: 'step', n });
   }
+  /** Replay to step `step` at full speed, then stop. */
+  runTo(step: number) {
+    this.post({ type: 'runTo', step });
+  }
   reset() {
     this.post({ type: 'reset' });
   }
@@ -131,6 +144,21 @@ export class TrainerClient {
   dispose() {
     this.disposed = true;
     this.stopWorker();
+  }
+
+  /** While training, frames or pongs must keep coming: the watchdog pings faster and waits less. */
+  setTraining(on: boolean) {
+    if (on === this.training) return;
+    this.training = on;
+    if (this.worker) this.startWatchdog();
+  }
+
+  private startWatchdog() {
+    if (this.watchdog !== null) clearInterval(this.watchdog);
+    this.unansweredSince = null;
+    this.lastCheckAt = null;
+    const every = this.training ? this.opts.trainingPingMs : this.opts.pingMs;
+    this.watchdog = setInterval(() => this.checkAlive(), every);
   }
 
   private post(msg: MainToWorker) {
@@ -160,8 +188,7 @@ export class TrainerClient {
     worker.onmessageerror = () => {
       if (worker === this.worker) this.restart('A message from the training worker could not be read.');
     };
-    this.unansweredSince = null;
-    this.watchdog = setInterval(() => this.checkAlive(), this.opts.pingMs);
+    this.startWatchdog();
   }
 
   private stopWorker() {
@@ -182,13 +209,17 @@ export class TrainerClient {
   private checkAlive() {
     if (!this.worker) return;
     const now = performance.now();
-    if (this.unansweredSince === null) {
+    const every = this.training ? this.opts.trainingPingMs : this.opts.pingMs;
+    // This page itself was stalled (a long task, a throttled tab): the worker's answers may be queued behind us.
+    const stalled = this.lastCheckAt !== null && now - this.lastCheckAt > 3 * every;
+    this.lastCheckAt = now;
+    const limit = this.training ? this.opts.trainingWatchdogMs : this.opts.watchdogMs;
+    if (this.unansweredSince === null || stalled) {
       this.unansweredSince = now;
       this.worker.postMessage({ type: 'ping', id: ++this.pingId } satisfies MainToWorker);
-    } else if (now - this.unansweredSince > this.opts.watchdogMs) {
-      this.restart(
-        `The training worker stopped responding for ${Math.round(this.opts.watchdogMs / 1000)} s.`,
-      );
+    } else if (now - this.unansweredSince > limit) {
+      const seconds = limit >= 2000 ? String(Math.round(limit / 1000)) : (limit / 1000).toFixed(1);
+      this.restart(`The training worker stopped responding for ${seconds} s.`);
     }
   }
 

@@ -23,7 +23,9 @@ export type MainToWorker =
    * How fast Play trains: `stepsPerSecond` (null = full speed) and an optional natural stopping point: a Play that
    * starts below `stopAt` pauses by itself when the step count reaches it. `step {n}` ignores both (exact counts).
    */
-  | { type: 'pace'; stepsPerSecond: number | null; stopAt: number | null };
+  | { type: 'pace'; stepsPerSecond: number | null; stopAt: number | null }
+  /** Train at full speed until the step count is `step` (0…MAX_REPLAY_STEP), then stop: replaying a shared moment. */
+  | { type: 'runTo'; step: number };
 
 export type WorkerToMain =
   | {
@@ -58,3 +60,5 @@ export type WorkerToMain =
 
 /** Largest `n` a single `step` message may ask for. */
 export const MAX_STEP_REQUEST = 100_000;
+/** Largest step a link's `at` may replay to. */
+export const MAX_REPLAY_STEP = 1_000_000;

@@ -64,9 +64,9 @@ describe('activations chapter data', () => {
     }
   });
 
-  it('states the corrected facts: tanh is zero-centred, leaky ReLU uses α = 0.1', () => {
+  it('states the corrected facts: tanh is zero-centred, leaky ReLU uses slope c = 0.1', () => {
     const all = chapter.lessons.map((s) => s.body).join('\n');
     expect(all).toMatch(/zero-centred/);
-    expect(all).toContain('\\max(\\alpha x, x), \\quad \\alpha = 0.1');
+    expect(all).toContain('\\max(c\\, x, x), \\quad c = 0.1'); // the leaky slope is c: α is the learning rate
   });
 });

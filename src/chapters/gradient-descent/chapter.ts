@@ -5,6 +5,12 @@ const meta = CATALOG.find((c) => c.id === 'gradient-descent');
 if (!meta) throw new Error('gradient-descent is missing from the catalog');
 
 /**
+ * Pace of the batch-modes step and where it stops: 10 training steps are one epoch at the preset, so the first
+ * epoch takes 2 s. claims.test.ts checks the order of the three losses after one epoch that the step asks about.
+ */
+export const BATCH_CLAIM = { pace: 5, stopAt: 100, stepsPerEpoch: 10 } as const;
+
+/**
  * Chapter 5 — batch, mini-batch and stochastic gradient descent, learning rates and optimisers, as lesson data.
  * Figures are keys of Page.tsx `FIGURES`; presets use the experiments' own parameter names
  * (src/experiments/descent/*).
@@ -17,6 +23,9 @@ export const chapter: Chapter = {
       title: 'Batch, mini-batch, stochastic',
       figure: 'batch-modes',
       preset: { samples: 500, batch: 50, lr: 0.1 },
+      // one training step feeds each run one mini-batch worth of data (50 samples): an epoch every 2 s
+      pace: BATCH_CLAIM.pace,
+      stopAt: BATCH_CLAIM.stopAt,
       caption:
         'One model, one dataset, one seed — trained with batch, mini-batch and stochastic gradient descent side by side.',
       body: `The loss of a model is an average over the training set, so its gradient is an average of per-sample gradients. How many samples we average before each update is a choice, and it has a name.
@@ -35,7 +44,8 @@ so 500 samples in batches of 50 make 10 iterations per epoch; when $B$ does not 
 
 The three runs below share the model (a line $w x + b$), the data, the starting point and the seed. By default each run is fed the same amount of data per step; switch “Compare by” to give each the same number of updates instead. Compare them against iterations — the number of updates — and against epochs — the amount of data seen.`,
       tryThis: [
-        'Press Play. Against epochs, SGD is far ahead — it makes 500 updates in every epoch; against iterations, batch GD is smoothest.',
+        'Before you press Play: after one epoch (the same data seen by all three), which run will have the lowest loss, and which the highest? Play, and check the table when the epoch counter passes 1.',
+        'Switch “Compare by” to the same number of updates and Reset: which run is ahead now, and which curve is smoothest?',
         'Drag the batch size down to 1 and up to 500: the mini-batch run turns into SGD and into batch GD.',
         'Look at the paths on the surface: the stochastic one wanders around the minimum instead of settling.',
       ],
@@ -52,8 +62,10 @@ The three runs below share the model (a line $w x + b$), the data, the starting 
       title: 'The learning rate',
       figure: 'lr-race',
       preset: { lr1: 0.02, lr2: 0.3, lr3: 0.9, lr4: 1.1 },
+      pace: 10,
+      stopAt: 200,
       caption: 'Four learning rates on the same surface: too small, about right, too large, divergent.',
-      body: `The learning rate $\\alpha$ is the single most important setting of gradient descent. In $\\theta \\leftarrow \\theta - \\alpha \\nabla J(\\theta)$ it scales every step.
+      body: `The learning rate $\\alpha$ is the single most important setting of gradient descent. In $\\theta \\leftarrow \\theta - \\alpha \\nabla L(\\theta)$ it scales every step.
 
 - **Too small**: every step is safe but tiny; training takes forever and may stall on a plateau.
 - **About right**: the loss falls quickly and settles.
@@ -84,12 +96,15 @@ Here four runs start from the same point on the same surface and race. A run tha
       title: 'Momentum and Adam',
       figure: 'optimisers',
       preset: { surface: 'valley' },
-      caption: 'SGD, momentum and Adam racing on an ill-conditioned valley and on a saddle.',
-      body: `Plain gradient descent only looks at the slope under its feet. Two variations remember more.
+      // the three paths part within the first 30 updates; at this pace that takes 1.5 s and the race ~15 s
+      pace: 20,
+      stopAt: 300,
+      caption: 'Gradient descent, momentum and Adam racing on an ill-conditioned valley and on a saddle.',
+      body: `Plain gradient descent only looks at the slope under its feet. Two variations remember more. (Here every step uses the exact gradient of the surface — full-batch gradient descent, not SGD; momentum and Adam work the same way on mini-batch gradients.)
 
 **Momentum** keeps a running velocity $v$ and moves along it, like a ball rolling downhill:
 
-$$v \\leftarrow \\beta\\, v + \\nabla J(\\theta), \\qquad \\theta \\leftarrow \\theta - \\alpha\\, v .$$
+$$v \\leftarrow \\beta\\, v + \\nabla L(\\theta), \\qquad \\theta \\leftarrow \\theta - \\alpha\\, v .$$
 
 In a long narrow valley the side-to-side components of the gradient cancel from step to step while the component along the valley adds up, so the ball speeds along the floor. $\\beta$ (typically 0.9) says how much of the old velocity survives each step.
 
@@ -99,12 +114,14 @@ $$m \\leftarrow \\beta_1 m + (1 - \\beta_1)\\, g, \\qquad s \\leftarrow \\beta_2
 
 $$\\hat m = \\frac{m}{1 - \\beta_1^{\\,t}}, \\qquad \\hat s = \\frac{s}{1 - \\beta_2^{\\,t}}, \\qquad \\theta \\leftarrow \\theta - \\alpha\\,\\frac{\\hat m}{\\sqrt{\\hat s} + \\epsilon}.$$
 
-Dividing by $\\sqrt{\\hat s}$ gives every parameter its own step size: steep directions are damped, flat ones are boosted. The usual settings are $\\beta_1 = 0.9$, $\\beta_2 = 0.999$.
+Dividing by $\\sqrt{\\hat s}$ gives every **coordinate** (every parameter) its own step size: a parameter whose gradients have been large takes smaller steps, one whose gradients have been small takes larger ones. That is a rescaling along the coordinate axes, not along the valley's own directions: it helps most when the valley is aligned with the axes, and much less when it runs diagonally. The usual settings are $\\beta_1 = 0.9$, $\\beta_2 = 0.999$. The table shows each optimiser's memory live: momentum's $v$, Adam's $\\hat m$ and $\\hat s$, per coordinate.
 
-On the **valley** one direction is two hundred times more curved than the other. On the **saddle** the start lies almost exactly on the ridge, where the gradient barely points away from it.`,
+On the **valley** one direction is more curved than the other by the **condition number** $\\kappa$ (200 at the start); the angle slider turns the valley away from the axes. On the **saddle** the start lies almost exactly on the ridge, where the gradient barely points away from it.`,
       tryThis: [
-        'On the valley, press Play: SGD crawls along the floor, momentum overshoots and then races, Adam heads almost straight for the minimum.',
-        'Set β = 0 — momentum becomes plain SGD — then 0.99 and watch it swing.',
+        'On the valley, predict before you press Play: which of the three reaches the minimum first? Then watch the memory column — which way does Adam’s ŝ say the ground is steep?',
+        'Turn the valley to 45° and Reset. Does Adam still head straight for the minimum? Compare its ŝ for x and for y with the aligned valley.',
+        'Lower κ to 1 (a round bowl): what is left of momentum’s advantage?',
+        'Set β = 0 — momentum becomes plain gradient descent — then 0.99 and watch it swing.',
         'Switch to the saddle: which optimiser escapes the ridge first?',
       ],
       check: {

@@ -19,9 +19,9 @@ export const chapter: Chapter = {
 
 Attention, the heart of the model, treats its input as a **set**: shuffle the rows of $X$ and every output row is shuffled the same way and otherwise unchanged. Order matters for language (and for reversing a sequence!), so we add it back explicitly. The sinusoidal positional encoding gives position $p$ a vector whose dimensions oscillate at different frequencies:
 
-$$\\begin{aligned} \\mathrm{PE}_{p,\\,2i} &= \\sin\\!\\left(p / 10000^{2i/d}\\right), \\\\ \\mathrm{PE}_{p,\\,2i+1} &= \\cos\\!\\left(p / 10000^{2i/d}\\right). \\end{aligned}$$
+$$\\begin{aligned} \\mathrm{PE}_{p,\\,2i} &= \\sin\\!\\left(p / 10000^{2i/d_{\\text{model}}}\\right), \\\\ \\mathrm{PE}_{p,\\,2i+1} &= \\cos\\!\\left(p / 10000^{2i/d_{\\text{model}}}\\right). \\end{aligned}$$
 
-The model's input is $E = \\sqrt{d}\\,X + \\mathrm{PE}$. Low dimensions change quickly from one position to the next, high dimensions slowly, like the hands of a clock. Nearby positions therefore get similar vectors, and the similarity of two positions depends only on how far apart they are.`,
+The model's input is $E = \\sqrt{d_{\\text{model}}}\\,X + \\mathrm{PE}$. Low dimensions change quickly from one position to the next, high dimensions slowly, like the hands of a clock. Nearby positions therefore get similar vectors, and the similarity of two positions depends only on how far apart they are.`,
       tryThis: [
         'Type your own sequence and watch which rows of the embedding table are picked out.',
         'In the position-similarity map, check that every diagonal has (almost) the same colour: similarity depends on the distance between positions, not on where they are.',
@@ -57,7 +57,7 @@ A decoder must not peek at tokens it has not produced yet. The **causal mask** s
       tryThis: [
         'Hover a query row in the weights: the keys it attends to light up.',
         'Toggle the causal mask and watch the upper triangle vanish; notice that the first row then attends only to itself.',
-        'Change the shapes: the scores are always $n \\times n$ whatever $d_k$ is.',
+        'Type a longer or a shorter input. What shape do the scores have, and which of $n$ and $d_k$ decides it?',
       ],
       check: {
         question: 'Each row of the attention weights softmax(QKᵀ/√d_k)…',
@@ -134,13 +134,15 @@ Every decoder layer attends to the **same** $H$. Residuals give gradients a stra
       title: 'Train it live',
       figure: 'train',
       preset: { task: 'reverse' },
+      // the anti-diagonal forms over the first ~200 updates: about 10 s at this pace
+      pace: 20,
       body: `Now a real encoder–decoder trains in your browser, on toy sequence-to-sequence tasks where we know the right answer: **reverse** a sequence, **copy** it, **sort** it, **shift** every letter (a Caesar cipher), or **add** two small numbers written as digits.
 
 The decoder is trained with **teacher forcing**: at every position it is given the correct previous tokens and asked for the next one, and the loss is the cross-entropy of its predictions. **Token accuracy** counts correct next-token predictions under teacher forcing on held-out sequences the model never trains on; **sequence accuracy** counts whole sequences that come out exactly right when the model decodes on its own (greedy).
 
 Watch the cross-attention. To reverse a sequence, output position $i$ needs input position $n-1-i$, so as the model learns, the cross-attention map turns into an **anti-diagonal**. For copy it becomes the diagonal; for sort, each output digit looks at where that digit sits in the input.`,
       tryThis: [
-        'Press Play with the reverse task and watch the cross-attention map sharpen into an anti-diagonal.',
+        'Before you press Play with the reverse task: sketch the cross-attention map you expect once the model has learned. Then Play and compare.',
         'Switch to copy: which diagonal appears now?',
         'Try sort and pick an example: does each output token look at the input token it copies?',
         'Raise the learning rate tenfold, or turn off warm-up, and compare the loss curves.',
@@ -165,6 +167,7 @@ Watch the cross-attention. To reverse a sequence, output position $i$ needs inpu
       title: 'Decoding, token by token',
       figure: 'decode',
       preset: { task: 'reverse' },
+      pace: 20,
       body: `To generate, the decoder starts from a start token and repeatedly predicts the next token from everything it has produced so far. The final decoder vectors $Z$ are turned into scores over the vocabulary, the **logits**:
 
 $$\\text{logits} = Z\\, W_E^{\\top} + b ,$$
@@ -187,7 +190,7 @@ Notice the $W_E^{\\top}$: the output layer reuses the input embedding matrix, tr
         ],
         answer: 2,
         explanation:
-          'Thanks to the causal mask, the last position has seen the whole prefix; its vector alone produces the next-token distribution.',
+          'The last position may attend to every earlier position, so its vector summarises the whole prefix and alone produces the next-token distribution. (The causal mask is what stops the other positions from looking ahead; it does not give the last one anything.)',
       },
       caption: 'logits = Z W_Eᵀ + b → softmax → greedy or sampled next token',
     },

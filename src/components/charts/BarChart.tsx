@@ -227,7 +227,7 @@ function BarMarks({
                 x={x + bw / 2}
                 y={y0 - 4}
                 textAnchor="middle"
-                fontSize={f * 0.8}
+                fontSize={f * 0.85}
                 fill={theme.fgMuted}
               >
                 n/a

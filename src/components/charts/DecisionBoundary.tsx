@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState, type PointerEvent } from 'react';
 import { color as d3color, contours, interpolateLab, scaleLinear } from 'd3';
 import { ChartFrame } from './ChartFrame';
 import { AxisBottom, AxisLeft, chartMargins } from './Axes';
@@ -20,7 +20,11 @@ import { formatValue } from './format';
  * - `classLabels`: names for the legend (default 'class 0', 'class 1', …).
  * - `domain`: [[x0, x1], [y0, y1]] when there is no grid (default [-6, 6]²).
  * - `version`: bump when mutating `grid.values` in place.
- * - `title`, `xLabel` (default 'x₁'), `yLabel` (default 'x₂'), `height` (default 340), `width`, `caption`.
+ * - `title`, `xLabel` (default 'x₁'), `yLabel` (default 'x₂'), `height` (default 340, the most it may use), `width`,
+ *   `caption`.
+ * - `equalAspect` (default true): one unit is as long on both axes (a circle stays a circle); the plot takes the
+ *   largest such rectangle that fits, centred.
+ * Hovering (or touching) the plot reads out the point under the pointer and the model's output there.
  * Colours: class 0 = --negative, class 1 = --positive (more classes: the series colours).
  */
 export interface BoundaryPoint {
@@ -45,6 +49,7 @@ export interface DecisionBoundaryProps {
   height?: number;
   width?: number;
   caption?: string;
+  equalAspect?: boolean;
 }
 
 export function classColors(theme: ChartTheme, k: number): string[] {
@@ -75,6 +80,7 @@ export function DecisionBoundary({
   height = 340,
   width: fixedWidth,
   caption,
+  equalAspect = true,
 }: DecisionBoundaryProps) {
   const theme = useChartTheme();
   const [plotRef, width] = useElementWidth<HTMLDivElement>(fixedWidth);
@@ -93,8 +99,15 @@ export function DecisionBoundary({
   const yd: [number, number] = valid ? field.yDomain : domain[1];
 
   const m = chartMargins(theme, { xLabel: Boolean(xLabel), yLabel: Boolean(yLabel) });
-  const innerW = Math.max(10, width - m.left - m.right);
-  const innerH = Math.max(10, height - m.top - m.bottom);
+  const boxW = Math.max(10, width - m.left - m.right);
+  const boxH = Math.max(10, height - m.top - m.bottom);
+  // Equal aspect: shrink one side so a data unit has the same length in x and y; centre the plot horizontally.
+  const unitsPerPx = equalAspect ? Math.max((xd[1] - xd[0]) / boxW, (yd[1] - yd[0]) / boxH) : Number.NaN;
+  const innerW = equalAspect && unitsPerPx > 0 ? Math.max(10, (xd[1] - xd[0]) / unitsPerPx) : boxW;
+  const innerH = equalAspect && unitsPerPx > 0 ? Math.max(10, (yd[1] - yd[0]) / unitsPerPx) : boxH;
+  const left = m.left + Math.max(0, (boxW - innerW) / 2);
+  const svgHeight = m.top + innerH + m.bottom;
+  const [hover, setHover] = useState<{ x: number; y: number } | null>(null);
   const sx = useMemo(() => scaleLinear().domain(xd).range([0, innerW]), [xd, innerW]);
   const sy = useMemo(() => scaleLinear().domain(yd).range([innerH, 0]), [yd, innerH]);
   const colors = classColors(theme, k);
@@ -201,21 +214,44 @@ export function DecisionBoundary({
       plotRef={plotRef}
       legend={legend}
     >
-      <canvas ref={canvasRef} style={{ left: m.left, top: m.top }} aria-hidden="true" />
+      <canvas ref={canvasRef} style={{ left, top: m.top }} aria-hidden="true" />
       <svg
         width={width}
-        height={height}
+        height={svgHeight}
         role="img"
         aria-label={`${title ?? 'Decision boundary'}: ${captionText}`}
+        onPointerMove={(e: PointerEvent<SVGSVGElement>) => {
+          const box = e.currentTarget.getBoundingClientRect();
+          const px = e.clientX - box.left - left;
+          const py = e.clientY - box.top - m.top;
+          setHover(
+            px >= 0 && px <= innerW && py >= 0 && py <= innerH
+              ? { x: sx.invert(px), y: sy.invert(py) }
+              : null,
+          );
+        }}
+        onPointerLeave={() => setHover(null)}
       >
         <defs>
           <clipPath id={`db-clip-${innerW}-${innerH}`}>
             <rect width={innerW} height={innerH} />
           </clipPath>
         </defs>
-        <g transform={`translate(${m.left},${m.top})`}>
-          <AxisLeft scale={sy} theme={theme} offset={0} label={yLabel} />
-          <AxisBottom scale={sx} theme={theme} offset={innerH} label={xLabel} />
+        <g transform={`translate(${left},${m.top})`}>
+          <AxisLeft
+            scale={sy}
+            theme={theme}
+            offset={0}
+            label={yLabel}
+            ticks={Math.max(3, Math.round(innerH / (theme.fontSize * 3.5)))}
+          />
+          <AxisBottom
+            scale={sx}
+            theme={theme}
+            offset={innerH}
+            label={xLabel}
+            ticks={Math.max(3, Math.round(innerW / (theme.fontSize * 4.5)))}
+          />
           <rect width={innerW} height={innerH} fill="none" stroke={theme.border} />
           {!valid && (
             <text
@@ -271,6 +307,27 @@ export function DecisionBoundary({
           </g>
         </g>
       </svg>
+      <p className="chart-readout" data-testid="boundary-readout" aria-live="off">
+        {hover
+          ? `${xLabel} = ${formatValue(hover.x)}, ${yLabel} = ${formatValue(hover.y)}` +
+            (valid ? ` → ${outputAt(field, hover.x, hover.y, channels, names)}` : '')
+          : 'Point at the plot to read the model’s output there.'}
+      </p>
     </ChartFrame>
   );
+}
+
+/** The model's output at (x, y), from the nearest grid cell: P(class 1), or the most likely class and its probability. */
+function outputAt(grid: Grid2D, x: number, y: number, channels: number, names: readonly string[]): string {
+  const [x0, x1] = grid.xDomain;
+  const [y0, y1] = grid.yDomain;
+  const i = Math.round(((x - x0) / (x1 - x0)) * (grid.nx - 1));
+  const j = Math.round(((y - y0) / (y1 - y0)) * (grid.ny - 1));
+  if (i < 0 || j < 0 || i >= grid.nx || j >= grid.ny) return 'outside the grid';
+  const cell = j * grid.nx + i;
+  if (channels === 1) return `P(${names[1] ?? 'class 1'}) = ${formatValue(grid.values[cell])}`;
+  let best = 0;
+  for (let c = 1; c < channels; c++)
+    if (grid.values[cell * channels + c] > grid.values[cell * channels + best]) best = c;
+  return `${names[best] ?? `class ${best}`}, p = ${formatValue(grid.values[cell * channels + best])}`;
 }

@@ -164,7 +164,9 @@ export function LineChart({
     } else {
       const [lo, hi] = padDomain(yExt ?? [0, 1]);
       const pad = (hi - lo) * 0.05;
-      yd = [lo - pad, hi + pad];
+      // A quantity that is never negative (a loss, an accuracy) gets an axis that never goes below zero.
+      const nonNegative = yExt !== null && yExt[0] >= 0;
+      yd = [nonNegative ? Math.max(0, lo - pad) : lo - pad, hi + pad];
     }
     const sx = scaleLinear().domain(xd).range([0, innerW]);
     const sy = log

@@ -4,6 +4,9 @@ import { divergingInterpolator, readableTextOn } from './canvas';
 import type { ChartTheme } from './chartTheme';
 import { formatValue, maxAbs } from './format';
 
+/** Smallest text the course draws (px): figure text stays legible on a phone. */
+const MIN_TEXT_PX = 11;
+
 /**
  * The SVG grid inside MatrixView and AttentionMap (no frame). See MatrixView.tsx for the meaning of the props.
  */
@@ -114,7 +117,10 @@ export function MatrixGrid({
   const gridH = cell * R;
   const svgW = Math.max(left + gridW + 4, 40);
   const svgH = topH + gridH + 4;
-  const show = showValues ?? (cell >= f * 2.4 && R * C <= 400);
+  // Cell numbers are drawn at most 0.85 of the label size and shrink with the cell; below 11 px they are unreadable,
+  // so cells too small for that show colour only (hover and the caption still give the values).
+  const valueFont = Math.min(f * 0.85, cell / 3.2);
+  const show = (showValues ?? (cell >= f * 2.4 && R * C <= 400)) && valueFont >= MIN_TEXT_PX;
 
   const scale = useMemo(() => {
     void version;
@@ -158,7 +164,7 @@ export function MatrixGrid({
               y={cell / 2}
               dy="0.35em"
               textAnchor="middle"
-              fontSize={Math.min(f * 0.85, cell / 3.2)}
+              fontSize={valueFont}
               fill={readableTextOn(fill)}
               pointerEvents="none"
             >

@@ -205,8 +205,27 @@ function ListControl({
         {spec.minLength}–{spec.maxLength} entries, each {spec.min}–{spec.max}
         {spec.unit ? ` ${spec.unit}` : ''}
       </span>
+      {spec.unit === 'neurons' && (
+        <span className="param-list-meaning" data-testid={`param-meaning-${spec.name}`}>
+          {describeLayers(value)}
+        </span>
+      )}
     </div>
   );
+}
+
+/**
+ * What a list of layer sizes means, in words: "2" is one hidden layer of two neurons, not two layers. (A label such
+ * as "Hidden layers: 2" read the other way round.)
+ */
+export function describeLayers(sizes: readonly number[]): string {
+  if (sizes.length === 0) return 'No hidden layer: the output reads the inputs directly.';
+  const layers = sizes.length === 1 ? '1 hidden layer' : `${sizes.length} hidden layers`;
+  const each =
+    sizes.length === 1
+      ? `of ${sizes[0]} neuron${sizes[0] === 1 ? '' : 's'}`
+      : `of ${sizes.slice(0, -1).join(', ')} and ${sizes[sizes.length - 1]} neurons`;
+  return `= ${layers} ${each}.`;
 }
 
 /** A text field committed on Enter or blur; bad input is corrected and explained, never thrown. */

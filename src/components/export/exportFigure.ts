@@ -155,7 +155,8 @@ export function exportFileName(title: string | undefined, ext: 'svg' | 'png'): s
   return `${base || 'figure'}.${ext}`;
 }
 
-function download(blob: Blob, name: string) {
+/** Saves a blob as a file (through a blob: URL, revoked once the download has had time to start). */
+export function downloadBlob(blob: Blob, name: string) {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
@@ -169,7 +170,7 @@ function download(blob: Blob, name: string) {
 
 export function exportSvg(plot: HTMLElement, opts: ExportOptions = {}) {
   const markup = buildExportSvg(plot, opts);
-  download(new Blob([markup], { type: 'image/svg+xml' }), exportFileName(opts.title, 'svg'));
+  downloadBlob(new Blob([markup], { type: 'image/svg+xml' }), exportFileName(opts.title, 'svg'));
 }
 
 /** PNG at 2× (sharp on slides). Rejects when the browser cannot rasterise; callers show a message. */
@@ -189,7 +190,7 @@ export async function exportPng(plot: HTMLElement, opts: ExportOptions = {}, pix
     ctx.drawImage(img, 0, 0);
     const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
     if (!blob) throw new Error('PNG encoding failed');
-    download(blob, exportFileName(opts.title, 'png'));
+    downloadBlob(blob, exportFileName(opts.title, 'png'));
   } finally {
     URL.revokeObjectURL(svgUrl);
   }

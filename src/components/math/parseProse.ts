@@ -128,3 +128,31 @@ export function parseInline(s: string): Inline[] {
   flush();
   return out;
 }
+
+/**
+ * A plain-text reading of one line of prose, for accessible names (e.g. a radio option that is only a formula, whose
+ * KaTeX markup gives assistive tech nothing to name it by): TeX commands become their names (`\alpha` → `alpha`),
+ * braces, `$` and markup characters go.
+ */
+export function proseToPlainText(text: string): string {
+  return parseInline(text)
+    .map(function flatten(part: Inline): string {
+      if (part.kind === 'strong') return part.children.map(flatten).join('');
+      if (part.kind === 'math') return texToPlainText(part.tex);
+      return part.text;
+    })
+    .join('')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function texToPlainText(tex: string): string {
+  return tex
+    .replace(/\\(?:frac|dfrac)\{([^{}]*)\}\{([^{}]*)\}/g, '$1 / $2')
+    .replace(/\\(?:,|;|!|quad|qquad)/g, ' ')
+    .replace(/\\(?:left|right|big|Big|mathrm|text|operatorname|mathbf)\b/g, '')
+    .replace(/\\([a-zA-Z]+)/g, '$1')
+    .replace(/[{}]/g, '')
+    .replace(/\^/g, ' to the ')
+    .replace(/_/g, ' ');
+}

@@ -14,12 +14,22 @@ export function NoticeBar() {
   const status = useRunStore((s) => s.status);
   const diverged = useRunStore((s) => s.diverged);
   const error = useRunStore((s) => s.error);
+  const replay = useRunStore((s) => s.replay);
+  const shownStep = useRunStore((s) => s.metrics?.step ?? 0);
   const table = useParamsStore((s) => s.table);
-  const lr = useParamsStore((s) => s.values.lr);
   const lrSpec = learningRateSpec(table);
+  const lr = useParamsStore((s) => (lrSpec ? s.values[lrSpec.name] : undefined));
 
   return (
     <div className="notice-bar">
+      {replay?.shown && (
+        <div className="notice notice-info" role="status" data-testid="replay-progress">
+          <label className="notice-title">
+            Replaying the shared run to step {formatMetric(replay.target)}…{' '}
+            <progress max={replay.target} value={Math.min(shownStep, replay.target)} />
+          </label>
+        </div>
+      )}
       {status === 'diverged' && diverged && (
         <div className="notice notice-danger" role="alert" data-testid="notice-diverged">
           <p className="notice-title">

@@ -1,7 +1,15 @@
 import { useEffect, useRef, useState } from 'react';
 import { useParamsStore } from '../../state/paramsStore';
 import { useRunStore } from '../../state/runStore';
-import { newRandomStart, reset, shareLink, step, togglePlay, type ShareResult } from '../../state/runtime';
+import {
+  newRandomStart,
+  registerRunControls,
+  reset,
+  shareLink,
+  step,
+  togglePlay,
+  type ShareResult,
+} from '../../state/runtime';
 import { SpeedControl } from './SpeedControl';
 import './run.css';
 
@@ -25,6 +33,8 @@ export function RunControls({ multiStep = true, seed = true, share = true, speed
   const ready = useRunStore((s) => s.ready);
   const currentSeed = useParamsStore((s) => s.seed);
   const running = status === 'running';
+  // While no controls are on the page, the runtime stops a playing run (nothing visible could stop it).
+  useEffect(() => registerRunControls(), []);
   const blocked = !ready || status === 'diverged' || status === 'error';
 
   return (

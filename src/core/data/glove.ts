@@ -17,6 +17,10 @@ export interface GloveOptions {
   dim?: number;
   /** Keep at most this many problem reports (default 100); the count is still exact. */
   maxProblems?: number;
+  /** Stop once words × dim reaches this many numbers (default 10,000,000 = 40 MB of float32). */
+  maxValues?: number;
+  /** Skip (and report) lines longer than this many characters (default 65,536; a 300-d line is ~3,000). */
+  maxLineChars?: number;
 }
 
 export interface GloveProblem {
@@ -33,12 +37,18 @@ export interface GloveResult {
   problemCount: number;
   /** True if a size cap stopped parsing early. */
   truncated: boolean;
+  /** Lines read (including bad and blank ones). */
+  lines: number;
 }
 
 export class GloveParser {
   private readonly maxWords: number;
   private readonly maxChars: number;
   private readonly maxProblems: number;
+  private readonly maxValues: number;
+  private readonly maxLineChars: number;
+  /** Inside an over-long line: drop input until its end. */
+  private skipping = false;
   private dim: number;
   private readonly words: string[] = [];
   private readonly seen = new Set<string>();
@@ -55,6 +65,8 @@ export class GloveParser {
     this.maxWords = options.maxWords ?? 100_000;
     this.maxChars = options.maxChars ?? 64 * 1024 * 1024;
     this.maxProblems = options.maxProblems ?? 100;
+    this.maxValues = options.maxValues ?? 10_000_000;
+    this.maxLineChars = options.maxLineChars ?? 65_536;
     this.dim = options.dim ?? 0;
   }
 
@@ -65,20 +77,53 @@ export class GloveParser {
       chunk = chunk.slice(0, Math.max(0, chunk.length - (this.chars - this.maxChars)));
       this.stop();
     }
+    if (this.skipping) {
+      const end = chunk.indexOf('\n');
+      if (end < 0) return;
+      this.skipping = false;
+      chunk = chunk.slice(end + 1);
+    }
     const text = this.rest + chunk;
     const lines = text.split('\n');
     this.rest = this.stopped ? '' : lines.pop()!;
     for (const l of lines) {
-      if (this.words.length >= this.maxWords) {
+      if (this.full()) {
         this.stop();
         return;
       }
       this.parseLine(l);
     }
+    if (this.rest.length > this.maxLineChars) {
+      // A line this long is not a word vector (a binary file, or a file without line breaks): skip to its end.
+      this.line++;
+      this.report(`line is longer than ${this.maxLineChars} characters`);
+      this.rest = '';
+      this.skipping = true;
+    }
+  }
+
+  private full(): boolean {
+    return (
+      this.words.length >= this.maxWords ||
+      (this.dim > 0 && (this.words.length + 1) * this.dim > this.maxValues)
+    );
+  }
+
+  /** Words kept so far. */
+  get wordCount(): number {
+    return this.words.length;
+  }
+
+  /** A cap was reached: further input is ignored. */
+  get isStopped(): boolean {
+    return this.stopped;
   }
 
   finish(): GloveResult {
-    if (!this.stopped && this.rest.length > 0) this.parseLine(this.rest);
+    if (!this.stopped && !this.skipping && this.rest.length > 0) {
+      if (this.full()) this.stop();
+      else this.parseLine(this.rest);
+    }
     this.rest = '';
     const n = this.words.length;
     return {
@@ -88,6 +133,7 @@ export class GloveParser {
       problems: this.problems.slice(),
       problemCount: this.problemCount,
       truncated: this.truncated,
+      lines: this.line,
     };
   }
 
@@ -105,6 +151,8 @@ export class GloveParser {
     this.line++;
     const lineText = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
     if (lineText.trim() === '') return;
+    if (lineText.length > this.maxLineChars)
+      return this.report(`line is longer than ${this.maxLineChars} characters`);
     const parts = lineText.trim().split(/\s+/);
     const word = parts[0];
     const nums = parts.length - 1;

@@ -58,6 +58,7 @@ export const compareParams: ParamTable = [
   },
   {
     name: 'lr',
+    role: 'learningRate',
     label: 'Learning rate α',
     type: 'number',
     live: true,

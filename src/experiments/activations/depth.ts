@@ -37,6 +37,7 @@ export const depthParams: ParamTable = [
   { name: 'width', label: 'Neurons per layer', type: 'int', live: false, default: 8, min: 2, max: 16 },
   {
     name: 'lr',
+    role: 'learningRate',
     label: 'Learning rate α',
     type: 'number',
     live: true,

@@ -27,7 +27,7 @@ export const dyingParams: ParamTable = [
   },
   {
     name: 'alpha',
-    label: 'Leaky slope α',
+    label: 'Leaky slope c',
     type: 'number',
     live: true,
     default: 0.1,
@@ -38,6 +38,7 @@ export const dyingParams: ParamTable = [
   },
   {
     name: 'lr',
+    role: 'learningRate',
     label: 'Learning rate α',
     type: 'number',
     live: true,

@@ -29,6 +29,7 @@ export const maxoutParams: ParamTable = [
   },
   {
     name: 'lr',
+    role: 'learningRate',
     label: 'Learning rate α',
     type: 'number',
     live: true,

@@ -69,6 +69,7 @@ export const chainParams: ParamTable = [
   },
   {
     name: 'lr',
+    role: 'learningRate',
     label: 'Learning rate α',
     type: 'number',
     default: 0.5,

@@ -83,7 +83,7 @@ describe('one parameter θ', () => {
 
     const div = createOneParam(withDefaults(oneParamParams, { lr: 2.2 }), 3);
     div.step(10_000);
-    expect(div.divergence()).toMatch(/α·∂²J\/∂θ² = 2\.20/);
+    expect(div.divergence()).toMatch(/α·∂²L\/∂θ² = 2\.20/);
     expect(div.metrics().step).toBeLessThan(200);
     expect(Number.isFinite(div.metrics().loss)).toBe(true);
   });

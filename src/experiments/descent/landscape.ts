@@ -38,6 +38,7 @@ export const landscapeParams: ParamTable = [
   },
   {
     name: 'lr',
+    role: 'learningRate',
     label: 'Learning rate α',
     type: 'number',
     default: 0.1,

@@ -10,6 +10,7 @@ import { slopeData, slopeGradient, slopeLoss } from './regression';
 export const oneParamParams: ParamTable = [
   {
     name: 'lr',
+    role: 'learningRate',
     label: 'Learning rate α',
     type: 'number',
     default: 0.3,
@@ -77,7 +78,7 @@ export function createOneParam(params: ParamValues, seed: number): Trainer {
         const next = theta - alpha * g;
         const nextLoss = slopeLoss(data, next);
         if (isDiverging(nextLoss, initialLoss) || !Number.isFinite(next)) {
-          diverged = `Each step overshoots further than the last: α·∂²J/∂θ² = ${(alpha * curvature).toFixed(2)} ≥ 2. Lower α and press Reset.`;
+          diverged = `Each step overshoots further than the last: α·∂²L/∂θ² = ${(alpha * curvature).toFixed(2)} ≥ 2. Lower α and press Reset.`;
           return;
         }
         theta = next;

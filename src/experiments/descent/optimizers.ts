@@ -1,10 +1,10 @@
 import type { Experiment, Metrics, ParamTable, ParamValue, ParamValues, Trainer, Views } from '../types';
 import { PointRecorder, isDiverging } from './recorder';
 import { applyRule, newRuleState, type RuleId, type RuleSettings, type RuleState } from './rules';
-import { SURFACES, surfaceGrid, type SurfaceId } from './surfaces';
+import { SURFACES, makeValley, surfaceGrid, type SurfaceId } from './surfaces';
 
 /**
- * Gradient-descent step 3: SGD, momentum and Adam race from the same start on an ill-conditioned valley or a
+ * Gradient-descent step 3: plain (full-batch) gradient descent, momentum and Adam race from the same start on an ill-conditioned valley or a
  * saddle. Learning rates and β, β₁, β₂ are live. A run that blows up is frozen and marked; the race goes on.
  */
 export const optimizersParams: ParamTable = [
@@ -19,7 +19,30 @@ export const optimizersParams: ParamTable = [
     ],
     live: false,
   },
-  rate('lrsgd', 'SGD α', 0.09),
+  {
+    name: 'angle',
+    label: 'Valley angle (°)',
+    type: 'number',
+    default: 0,
+    min: 0,
+    max: 90,
+    step: 1,
+    live: false,
+    help: 'Turns the valley away from the x and y axes (valley only).',
+  },
+  {
+    name: 'condition',
+    label: 'Condition number κ',
+    type: 'number',
+    default: 200,
+    min: 1,
+    max: 1000,
+    step: 1,
+    scale: 'log',
+    live: false,
+    help: 'Steep curvature ÷ shallow curvature (valley only): 1 is a round bowl.',
+  },
+  rate('lrsgd', 'Gradient descent α', 0.09),
   rate('lrmom', 'Momentum α', 0.03),
   rate('lradam', 'Adam α', 0.1),
   {
@@ -83,7 +106,8 @@ interface RuleRun {
 
 export function createOptimizers(params: ParamValues, _seed: number): Trainer {
   const surfaceId = (String(params.surface) === 'saddle' ? 'saddle' : 'valley') as SurfaceId;
-  const surface = SURFACES[surfaceId];
+  const surface =
+    surfaceId === 'valley' ? makeValley(Number(params.angle), Number(params.condition)) : SURFACES[surfaceId];
   const rates: Record<RuleId, number> = {
     sgd: Number(params.lrsgd),
     momentum: Number(params.lrmom),
@@ -159,6 +183,8 @@ export function createOptimizers(params: ParamValues, _seed: number): Trainer {
           y: r.theta[1],
           loss: r.loss,
           divergedAt: r.divergedAt,
+          // The optimiser's memory, per coordinate (x, y): momentum's velocity v; Adam's bias-corrected m̂ and ŝ.
+          ...ruleMemory(r, shared),
           path: r.path.toInterleaved([r.theta[0], r.theta[1]]),
           curve: r.curve.toInterleaved(),
         }));
@@ -188,9 +214,19 @@ export function createOptimizers(params: ParamValues, _seed: number): Trainer {
   };
 }
 
+/** What a rule remembers between steps, as the lesson names it (plain GD remembers nothing). */
+function ruleMemory(run: RuleRun, s: { beta1: number; beta2: number }): Record<string, number[]> {
+  const { first, second, t } = run.state;
+  if (run.rule === 'momentum') return { v: [first[0], first[1]] };
+  if (run.rule !== 'adam' || t === 0) return {};
+  const c1 = 1 - s.beta1 ** t;
+  const c2 = 1 - s.beta2 ** t;
+  return { mHat: [first[0] / c1, first[1] / c1], sHat: [second[0] / c2, second[1] / c2] };
+}
+
 export const optimizersExperiment: Experiment = {
   id: 'descent-optim',
-  title: 'SGD, momentum and Adam racing',
+  title: 'Gradient descent, momentum and Adam racing',
   params: optimizersParams,
   create: createOptimizers,
 };

@@ -9,6 +9,7 @@ import { SURFACE_WINDOW, lineData, lineGradient, lineLoss, lineLossGrid, lineOpt
 export const twoParamParams: ParamTable = [
   {
     name: 'lr',
+    role: 'learningRate',
     label: 'Learning rate α',
     type: 'number',
     default: 0.3,

@@ -1,10 +1,11 @@
 /**
  * A test-only experiment that misbehaves on request, so the runtime's fault handling can be tested in a real browser
- * (e2e/runtime.spec.ts). Registered as 'fault-test' (hidden from menus). It touches nothing outside its own worker:
+ * (e2e/runtime.spec.ts). Registered as 'fault-test' (hidden from menus). Its step is `faultAt` (`at` is the runtime's
+ * link-to-a-moment parameter). It touches nothing outside its own worker:
  * - mode=none:   a harmless fake loss curve 1/(1+step)
- * - mode=throw:  trainer.step throws at step `at` (the worker reports `error`)
- * - mode=crash:  an uncaught error escapes the worker at step `at` (the Worker fires `error` on the main side)
- * - mode=hang:   trainer.step never returns from step `at` (the client's watchdog must restart the worker)
+ * - mode=throw:  trainer.step throws at step `faultAt` (the worker reports `error`)
+ * - mode=crash:  an uncaught error escapes the worker at step `faultAt` (the Worker fires `error` on the main side)
+ * - mode=hang:   trainer.step never returns from step `faultAt` (the client's watchdog must restart the worker)
  */
 import type { Experiment, Metrics, ParamValue, Trainer } from '../types';
 
@@ -27,9 +28,10 @@ export const faultTest: Experiment = {
       ],
       live: false,
     },
-    { name: 'at', label: 'At step', type: 'int', default: 5, min: 0, max: 1_000_000, live: false },
+    { name: 'faultAt', label: 'At step', type: 'int', default: 5, min: 0, max: 1_000_000, live: false },
     {
       name: 'lr',
+      role: 'learningRate',
       label: 'Learning rate',
       type: 'number',
       default: 0.1,
@@ -41,7 +43,7 @@ export const faultTest: Experiment = {
   ],
   create(params, seed): Trainer {
     const mode = String(params.mode);
-    const at = Number(params.at);
+    const at = Number(params.faultAt);
     let lr = Number(params.lr);
     let step = 0;
     let loss = 1 + (seed % 7) / 10;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DownsampledHistory } from './history';
-import { scheduledLr, WARMUP_STEPS } from './params';
+import { DECAY_END_STEP, DECAY_FLOOR, scheduledLr, WARMUP_STEPS } from './params';
 
 describe('DownsampledHistory', () => {
   it('keeps every point until full, then halves and stays bounded over a long run', () => {
@@ -25,11 +25,21 @@ describe('DownsampledHistory', () => {
   });
 });
 
-describe('warm-up schedule', () => {
-  it('ramps linearly to the base rate, or is flat when off', () => {
+describe('learning-rate schedule', () => {
+  it('ramps linearly to the base rate, or starts at it when warm-up is off', () => {
     expect(scheduledLr(0.01, 0, true)).toBeCloseTo(0.01 / WARMUP_STEPS);
-    expect(scheduledLr(0.01, WARMUP_STEPS - 1, true)).toBeCloseTo(0.01);
-    expect(scheduledLr(0.01, 10_000, true)).toBeCloseTo(0.01);
+    expect(scheduledLr(0.01, WARMUP_STEPS - 1, true)).toBeCloseTo(0.01, 4);
     expect(scheduledLr(0.01, 0, false)).toBe(0.01);
+  });
+
+  it('then decays, never rising, to the floor at DECAY_END_STEP and stays there', () => {
+    let previous = Infinity;
+    for (let step = WARMUP_STEPS; step <= DECAY_END_STEP + 500; step += 10) {
+      const lr = scheduledLr(0.01, step, true);
+      expect(lr).toBeLessThanOrEqual(previous);
+      previous = lr;
+    }
+    expect(scheduledLr(0.01, DECAY_END_STEP, true)).toBeCloseTo(0.01 * DECAY_FLOOR, 8);
+    expect(scheduledLr(0.01, 100_000, false)).toBeCloseTo(0.01 * DECAY_FLOOR, 8);
   });
 });

@@ -65,6 +65,7 @@ export const TRANSFORMER_PARAMS: ParamTable = [
   },
   {
     name: 'lr',
+    role: 'learningRate',
     label: 'Learning rate α',
     type: 'number',
     default: 0.006,
@@ -72,7 +73,7 @@ export const TRANSFORMER_PARAMS: ParamTable = [
     max: 0.03,
     scale: 'log',
     live: true,
-    help: 'Adam step size (after warm-up).',
+    help: 'Adam step size after warm-up; it then decays smoothly to 2% of this by step 1500.',
   },
   { name: 'batch', label: 'Batch size', type: 'int', default: 32, min: 4, max: 128, live: true },
   {
@@ -131,9 +132,18 @@ export const TRANSFORMER_PARAMS: ParamTable = [
 
 /** Steps of linear learning-rate warm-up when `warmup` is on. */
 export const WARMUP_STEPS = 30;
+/**
+ * The rate then decays along a half cosine to DECAY_FLOOR × base at DECAY_END_STEP, and stays there. Why: Adam at a
+ * constant rate long after the loss reached ~1e-8 keeps taking full-size steps on gradient noise and the loss jumps
+ * back to ~1 every few hundred steps — spikes a class would see but was never taught about.
+ */
+export const DECAY_END_STEP = 1500;
+export const DECAY_FLOOR = 0.02;
 
-/** Learning rate at optimisation step `step` (0-based). */
+/** Learning rate at optimisation step `step` (0-based): optional linear warm-up, then cosine decay to a floor. */
 export function scheduledLr(base: number, step: number, warmup: boolean): number {
-  if (!warmup) return base;
-  return base * Math.min(1, (step + 1) / WARMUP_STEPS);
+  const warm = warmup ? Math.min(1, (step + 1) / WARMUP_STEPS) : 1;
+  const progress = Math.min(1, Math.max(0, step / DECAY_END_STEP));
+  const decay = DECAY_FLOOR + (1 - DECAY_FLOOR) * 0.5 * (1 + Math.cos(Math.PI * progress));
+  return base * warm * decay;
 }

@@ -2,6 +2,12 @@ import { useLayoutEffect, useRef, type ReactNode } from 'react';
 
 /** Largest enlargement: beyond this, text and controls look absurd even on a big screen. */
 const MAX_ZOOM = 2.2;
+/**
+ * Smallest: a figure taller than the screen at its natural size is shrunk rather than cut off (the presenter's
+ * larger type, --font-scale, keeps text legible down to here; only the Transformer's tallest figures go that far). Shrinking also widens the layout, so side-by-side
+ * panels that stacked at the natural size sit next to each other again.
+ */
+const MIN_ZOOM = 0.42;
 
 /**
  * The lesson page's figure area, in every mode (so switching modes never remounts the figure). With `fit` (presenter
@@ -34,13 +40,15 @@ export function PresenterFigure({
       const w = content.scrollWidth;
       if (!width || !height || !h || !w) return;
       // Block content always spans the box (scrollWidth = width) and wraps; only content wider than the box limits us.
-      let zoom = Math.max(1, Math.min(MAX_ZOOM, height / h, w > width ? width / w : Infinity));
+      let zoom = Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, height / h, w > width ? width / w : Infinity));
       // Zooming narrows the layout width, so wrapping content can grow taller: shrink until it fits (few rounds).
-      for (let round = 0; round < 4 && zoom > 1; round++) {
+      // What must hold is the box's own test — nothing to scroll — which also counts margins that stick out of the
+      // content and sub-pixel rounding of fractional zooms.
+      for (let round = 0; round < 8 && zoom > MIN_ZOOM; round++) {
         content.style.zoom = String(zoom);
-        const shown = content.getBoundingClientRect().height;
-        if (shown <= height + 1) break;
-        zoom = Math.max(1, zoom * (height / shown) * 0.98);
+        const shown = Math.max(content.getBoundingClientRect().height, box.scrollHeight);
+        if (shown <= height) break;
+        zoom = Math.max(MIN_ZOOM, zoom * (height / shown) * 0.98);
       }
       content.style.zoom = String(zoom);
       box.dataset.zoom = zoom.toFixed(2);
@@ -53,11 +61,23 @@ export function PresenterFigure({
       cancelAnimationFrame(frame);
       frame = requestAnimationFrame(fit);
     };
+    // The content can grow after the timer above: KaTeX and text fonts load lazily (their metrics change line heights),
+    // and charts settle at their measured width. A zoom computed before that left the figure taller than the screen on
+    // slow machines, so re-fit whenever the box or the content changes size and whenever a font finishes loading.
+    // (A re-fit that lands on the same zoom leaves sizes unchanged, so the observer goes quiet.)
     const observer = typeof ResizeObserver === 'function' ? new ResizeObserver(refit) : null;
-    if (observer) observer.observe(box);
-    else window.addEventListener('resize', refit);
+    if (observer) {
+      observer.observe(box);
+      observer.observe(content);
+    } else window.addEventListener('resize', refit);
+    const fonts = typeof document !== 'undefined' ? document.fonts : undefined;
+    let live = true;
+    fonts?.addEventListener?.('loadingdone', refit);
+    void fonts?.ready?.then(() => live && refit());
     return () => {
+      live = false;
       observer?.disconnect();
+      fonts?.removeEventListener?.('loadingdone', refit);
       window.removeEventListener('resize', refit);
       cancelAnimationFrame(frame);
       window.clearTimeout(timer);

@@ -75,7 +75,11 @@ export function harness() {
       clock.t = Math.max(clock.t, due.at);
       due.fn();
     }
-    if (ack && posted.slice(before).some((m) => m.type === 'frame')) host.handle({ type: 'ack' });
+    // Ack every frame, including one the host posts in answer to an ack (as the page does).
+    for (let from = before; ack && posted.slice(from).some((m) => m.type === 'frame');) {
+      from = posted.length;
+      host.handle({ type: 'ack' });
+    }
     return true;
   };
   /** Runs queued slices and due timers, acking frames like the page does, until nothing is left (bounded). */

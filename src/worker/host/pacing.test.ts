@@ -99,3 +99,38 @@ describe('TrainerHost pacing', () => {
     expect(h.frames().at(-1)!.step).toBeGreaterThan(100);
   });
 });
+
+describe('TrainerHost runTo (links to a moment)', () => {
+  it('replays to exactly the step at full speed whatever the pace, then stops', async () => {
+    const h = harness();
+    await h.load();
+    h.host.handle({ type: 'pace', stepsPerSecond: 1, stopAt: 10 });
+    h.host.handle({ type: 'runTo', step: 250_000 });
+    h.run();
+    expect(h.frames().at(-1)).toMatchObject({ step: 250_000, running: false });
+    expect(h.posted.some((m) => m.type === 'stopped')).toBe(false); // stopAt is Play's, not the replay's
+  });
+
+  it('a runTo sent right after load (module still loading) applies to the new trainer', async () => {
+    const h = harness();
+    h.host.handle({ type: 'load', experiment: 'fake', params: {}, seed: 1 });
+    h.host.handle({ type: 'runTo', step: 321 });
+    await new Promise((r) => setTimeout(r, 0));
+    h.host.handle({ type: 'ack' });
+    h.run();
+    expect(h.frames().at(-1)).toMatchObject({ step: 321, running: false });
+  });
+
+  it('clamps a huge or bad target and ignores non-numbers', async () => {
+    const h = harness();
+    await h.load();
+    h.host.handle({ type: 'runTo', step: Number.NaN });
+    h.host.handle({ type: 'runTo', step: '12' as unknown as number });
+    h.run();
+    expect(h.frames().at(-1)?.step ?? 0).toBe(0);
+    h.host.handle({ type: 'runTo', step: 5e9 });
+    h.runUntil(300_000); // 1M fake steps of 0.1 ms, and then some
+    // The fake model turns NaN at step 1 000 000 by default: reaching it proves the target was clamped there.
+    expect(h.posted.at(-1)).toMatchObject({ type: 'diverged', step: 1_000_000 });
+  });
+});

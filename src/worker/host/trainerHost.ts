@@ -12,7 +12,7 @@ import {
   specMap,
   DEFAULT_SEED,
 } from '../../experiments/params';
-import { MAX_STEP_REQUEST, type MainToWorker, type WorkerToMain } from '../protocol';
+import { MAX_REPLAY_STEP, MAX_STEP_REQUEST, type MainToWorker, type WorkerToMain } from '../protocol';
 import { FrameGate } from './frameGate';
 import { Pacer } from './pacer';
 
@@ -56,6 +56,9 @@ export class TrainerHost {
   private tickToken = 0;
   private sendTimer = false;
   private loadGeneration = 0;
+  /** A `load` is waiting for its experiment module. */
+  private loading = false;
+  private pendingRunTo: unknown = null;
   private readonly gate: FrameGate;
   private speed = { windowStart: 0, windowSteps: 0, stepsPerSecond: 0 };
   /** Smoothed time from posting a frame to its ack (ms). */
@@ -85,6 +88,11 @@ export class TrainerHost {
         return;
       case 'pace':
         this.setPace(msg.stepsPerSecond, msg.stopAt);
+        return;
+      case 'runTo':
+        // Sent right after `load`: while the experiment module is still loading, remember it for the new trainer.
+        if (this.loading) this.pendingRunTo = msg.step;
+        else this.runTo(msg.step);
         return;
       case 'pause':
         this.playing = false;
@@ -131,6 +139,21 @@ export class TrainerHost {
     if (this.tickScheduled) this.schedule({ again: true });
   }
 
+  /** Exact steps up to `target` at full speed (as `step {n}` does), then a frame with `running: false`. */
+  private runTo(target: unknown) {
+    if (!this.trainer || this.diverged || typeof target !== 'number' || !Number.isFinite(target)) return;
+    const goal = Math.max(0, Math.min(MAX_REPLAY_STEP, Math.floor(target)));
+    this.playing = false;
+    try {
+      this.stepsLeft = Math.max(0, goal - this.trainer.metrics().step);
+    } catch (err) {
+      this.fail(err);
+      return;
+    }
+    this.schedule();
+    this.touch();
+  }
+
   private armStop() {
     this.stopArmed = false;
     if (this.stopAt === null || !this.trainer) return;
@@ -145,14 +168,20 @@ export class TrainerHost {
     const generation = ++this.loadGeneration;
     this.playing = false;
     this.stepsLeft = 0;
+    this.loading = true;
+    this.pendingRunTo = null;
     let experiment: Experiment;
     try {
       experiment = await this.deps.load(String(id));
     } catch (err) {
-      if (generation === this.loadGeneration) this.fail(err);
+      if (generation === this.loadGeneration) {
+        this.loading = false;
+        this.fail(err);
+      }
       return;
     }
     if (generation !== this.loadGeneration) return; // a newer load won
+    this.loading = false;
     this.experiment = experiment;
     // The page validated these already; the worker checks again because it trusts no message.
     this.values = mergeValues(experiment.params, defaultValues(experiment.params), params).values;
@@ -161,6 +190,8 @@ export class TrainerHost {
     if (this.rebuild({ silent: true })) {
       this.deps.post({ type: 'ready', experiment: experiment.id, params: this.values, seed: this.seed }, []);
       this.touch();
+      if (this.pendingRunTo !== null) this.runTo(this.pendingRunTo);
+      this.pendingRunTo = null;
     }
   }
 

@@ -61,7 +61,7 @@ export function DyingFigure({ preset }: FigureProps) {
   );
 }
 
-/** One square per hidden unit, one row per layer: dark = dead (negative on every training point). */
+/** One square per hidden unit, one row per layer: filled = alive, empty outline = dead (negative on every training point). */
 function DeadMap({ mask }: { mask: Uint8Array[] | undefined }) {
   if (!mask || mask.length === 0)
     return <p className="act-caption">The unit map appears after the first frame.</p>;
@@ -74,7 +74,7 @@ function DeadMap({ mask }: { mask: Uint8Array[] | undefined }) {
   const total = mask.reduce((s, r) => s + r.length, 0);
   return (
     <figure className="chart act-deadmap">
-      <div className="chart-title">Hidden units (dark = dead)</div>
+      <div className="chart-title">Hidden units (filled = alive, empty = dead)</div>
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`${dead} of ${total} hidden units are dead`}>
         {mask.map((row, l) => (
           <g key={l}>

@@ -19,7 +19,7 @@ export function SoftmaxFigure({ preset }: FigureProps) {
   const top = p.indexOf(Math.max(...p));
 
   const expTerms = z.map((zi) => `e^{${texNum(zi)}/${texNum(t)}}`).join(' + ');
-  const formula = `p_${top + 1} = \\frac{e^{z_${top + 1}/T}}{\\sum_j e^{z_j/T}} = \\frac{e^{${texNum(z[top])}/${texNum(
+  const formula = `p_${top + 1} = \\frac{e^{z_${top + 1}/\\tau}}{\\sum_j e^{z_j/\\tau}} = \\frac{e^{${texNum(z[top])}/${texNum(
     t,
   )}}}{${expTerms}} = ${fmt(p[top], 3)}`;
   const sumTex = `\\sum_i p_i = ${p.map((v) => fmt(v, 3)).join(' + ')} = ${fmt(

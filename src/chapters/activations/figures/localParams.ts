@@ -55,7 +55,7 @@ export const SOFTMAX_PARAMS: ParamTable = [
   logit('z4', 'Logit z₄', -1),
   {
     name: 't',
-    label: 'Temperature T',
+    label: 'Temperature τ',
     type: 'number',
     live: true,
     default: 1,

@@ -10,7 +10,7 @@ const f4 = (x: number) => (Number.isFinite(x) ? (Math.abs(x) < 5e-5 ? 0 : x).toF
 
 /**
  * The chain a₁ → a₂ → a₃ → a₄ → C as a diagram. `stage` (see ChainFigure) decides what is filled in: activations
- * appear left to right in the forward pass, then ∂C/∂aₗ under the neurons and ∂C/∂w, ∂C/∂b on the links appear
+ * appear left to right in the forward pass, then ∂L/∂aₗ under the neurons and ∂L/∂w, ∂L/∂b on the links appear
  * right to left in the backward pass. The element computed last is highlighted.
  */
 export function ChainDiagram({
@@ -38,7 +38,7 @@ export function ChainDiagram({
     return false;
   };
   const cls = (base: string, kind: string) => (active(kind) ? `${base} chain-active` : base);
-  const summary = `Chain of four neurons. a₁ = ${f4(a[0])}${stage >= 3 ? `, a₄ = ${f4(a[3])}` : ''}${stage >= 4 ? `, C = ${f4(cost)}` : ''}${stage >= 8 ? `; ∂C/∂w₁ = ${f4(result.derivatives.w1)}` : ''}.`;
+  const summary = `Chain of four neurons. a₁ = ${f4(a[0])}${stage >= 3 ? `, a₄ = ${f4(a[3])}` : ''}${stage >= 4 ? `, L = ${f4(cost)}` : ''}${stage >= 8 ? `; ∂L/∂w₁ = ${f4(result.derivatives.w1)}` : ''}.`;
 
   return (
     <svg
@@ -86,10 +86,10 @@ export function ChainDiagram({
                       className="chain-grad"
                       data-testid={`diagram-dw${l}`}
                     >
-                      ∂C/∂w{sub(l)} = {f4(node(l + 1).dCdw)}
+                      ∂L/∂w{sub(l)} = {f4(node(l + 1).dCdw)}
                     </text>
                     <text x={mid} y={Y + 54} textAnchor="middle" className="chain-grad">
-                      ∂C/∂b{sub(l)} = {f4(node(l + 1).dCdb)}
+                      ∂L/∂b{sub(l)} = {f4(node(l + 1).dCdb)}
                     </text>
                   </>
                 )}
@@ -113,7 +113,7 @@ export function ChainDiagram({
               textAnchor="middle"
               className={cls('chain-grad', l === 4 ? 'g4' : `link${l + 1}`)}
             >
-              ∂C/∂a{sub(l)} = {f4(l === 4 ? result.dCda4 : node(l + 1).dCdaPrev)}
+              ∂L/∂a{sub(l)} = {f4(l === 4 ? result.dCda4 : node(l + 1).dCdaPrev)}
             </text>
           )}
         </g>
@@ -121,7 +121,7 @@ export function ChainDiagram({
       <g transform={`translate(${X[4]},${Y})`} className={cls('chain-node chain-cost', 'C')}>
         <rect x={-32} y={-28} width={64} height={56} rx={6} />
         <text y={-4} textAnchor="middle" className="chain-node-name">
-          C
+          L
         </text>
         <text y={14} textAnchor="middle" className="chain-node-value">
           {stage >= 4 ? f4(cost) : '?'}

@@ -123,7 +123,7 @@ export function ChainFigure({ step }: { step: LessonStep }) {
         <thead>
           <tr>
             <th scope="col">parameter p</th>
-            <th scope="col">∂C/∂p by the chain rule</th>
+            <th scope="col">∂L/∂p by the chain rule</th>
             <th scope="col">autodiff</th>
             <th scope="col">finite differences</th>
             <th scope="col">|chain rule − finite diff.|</th>
@@ -155,8 +155,8 @@ export function ChainFigure({ step }: { step: LessonStep }) {
           Apply one gradient update
         </button>
         <span>
-          C = <span data-testid="chain-cost">{d6(exact.forward.cost)}</span>; every parameter moves by −α
-          ∂C/∂p.
+          L = <span data-testid="chain-cost">{d6(exact.forward.cost)}</span>; every parameter moves by −α
+          ∂L/∂p.
         </span>
       </div>
     </div>
@@ -166,8 +166,8 @@ export function ChainFigure({ step }: { step: LessonStep }) {
 function stageName(stage: number): string {
   if (stage === 0) return 'Nothing computed yet.';
   if (stage <= 3) return `Forward pass: a${SUB[stage]} computed.`;
-  if (stage === 4) return 'Forward pass done: C computed.';
-  if (stage === 5) return 'Backward pass: ∂C/∂a₄.';
+  if (stage === 4) return 'Forward pass done: L computed.';
+  if (stage === 5) return 'Backward pass: ∂L/∂a₄.';
   return `Backward pass: neuron ${9 - stage + 1} done.`;
 }
 
@@ -193,21 +193,21 @@ function StageFormulas({
     );
   }
   if (stage >= 4)
-    lines.push(`C = \\tfrac12 (a_4 - y)^2 = \\tfrac12 (${t4(a[3])} - ${t4(inputs.y)})^2 = ${t4(cost)}`);
-  if (stage >= 5) lines.push(`\\frac{\\partial C}{\\partial a_4} = a_4 - y = ${t4(result.dCda4)}`);
+    lines.push(`L = \\tfrac12 (a_4 - y)^2 = \\tfrac12 (${t4(a[3])} - ${t4(inputs.y)})^2 = ${t4(cost)}`);
+  if (stage >= 5) lines.push(`\\frac{\\partial L}{\\partial a_4} = a_4 - y = ${t4(result.dCda4)}`);
   result.nodes.forEach((node, i) => {
     if (stage < 6 + i) return;
     const l = node.l;
     const p = l - 1;
-    const head = `\\frac{\\partial C}{\\partial a_${l}} \\cdot g'(z_${l})`;
+    const head = `\\frac{\\partial L}{\\partial a_${l}} \\cdot g'(z_${l})`;
     const nums = `${t4(node.dCda)} \\cdot ${t4(node.dadz)}`;
     lines.push(
-      `\\frac{\\partial C}{\\partial w_${p}} = ${head} \\cdot a_${p} = ${nums} \\cdot ${t4(node.dzdw)} = ${t4(node.dCdw)}`,
+      `\\frac{\\partial L}{\\partial w_${p}} = ${head} \\cdot a_${p} = ${nums} \\cdot ${t4(node.dzdw)} = ${t4(node.dCdw)}`,
     );
-    lines.push(`\\frac{\\partial C}{\\partial b_${p}} = ${head} \\cdot 1 = ${nums} = ${t4(node.dCdb)}`);
+    lines.push(`\\frac{\\partial L}{\\partial b_${p}} = ${head} \\cdot 1 = ${nums} = ${t4(node.dCdb)}`);
     if (l > 2)
       lines.push(
-        `\\frac{\\partial C}{\\partial a_${p}} = ${head} \\cdot w_${p} = ${nums} \\cdot ${t4(node.dzdaPrev)} = ${t4(node.dCdaPrev)}`,
+        `\\frac{\\partial L}{\\partial a_${p}} = ${head} \\cdot w_${p} = ${nums} \\cdot ${t4(node.dzdaPrev)} = ${t4(node.dCdaPrev)}`,
       );
   });
   if (lines.length === 0) {

@@ -16,7 +16,7 @@ const REGIME_TEXT: Record<string, string> = {
   diverging: 'diverging: each step jumps further than the last',
 };
 
-/** Backprop step 1: J(θ), the tangent at θ_a, and the step to θ_b, with live numbers. */
+/** Backprop step 1: L(θ), the tangent at θ_a, and the step to θ_b, with live numbers. */
 export function OneParamFigure({ step }: { step: LessonStep }) {
   return (
     <ExperimentPanel experiment="descent-theta" step={step} views={['curve', 'state', 'path']}>
@@ -72,8 +72,8 @@ function OneParamPlot() {
   const yTicks = y.ticks(5);
   const summary =
     theta !== undefined && loss !== undefined && grad !== undefined
-      ? `J(θ) curve. Current θ = ${fmt(theta)}, J = ${fmt(loss)}, slope ∂J/∂θ = ${fmt(grad)}; the next step goes to θ = ${fmt(next)}.`
-      : 'J(θ) curve.';
+      ? `L(θ) curve. Current θ = ${fmt(theta)}, L = ${fmt(loss)}, slope ∂L/∂θ = ${fmt(grad)}; the next step goes to θ = ${fmt(next)}.`
+      : 'L(θ) curve.';
 
   return (
     <figure className="descent-figure" data-testid="one-param-plot">
@@ -104,7 +104,7 @@ function OneParamPlot() {
           textAnchor="middle"
           className="descent-label"
         >
-          J(θ)
+          L(θ)
         </text>
         <path d={d} className="descent-curve" />
         {thetaStar !== undefined && (
@@ -141,12 +141,12 @@ function OneParamPlot() {
         {theta !== undefined && grad !== undefined && alpha !== undefined && next !== undefined && (
           <Tex
             display
-            tex={`\\theta_b = \\theta_a - \\alpha\\,\\frac{\\partial J}{\\partial \\theta} = ${fmt(theta)} - ${fmt(alpha)} \\times (${fmt(grad)}) = ${fmt(next)}`}
+            tex={`\\theta_b = \\theta_a - \\alpha\\,\\frac{\\partial L}{\\partial \\theta} = ${fmt(theta)} - ${fmt(alpha)} \\times (${fmt(grad)}) = ${fmt(next)}`}
           />
         )}
       </div>
       <figcaption>
-        <span data-testid="theta-value">θ = {fmt(theta)}</span>, J(θ) = {fmt(loss)}, slope {fmt(grad)}.{' '}
+        <span data-testid="theta-value">θ = {fmt(theta)}</span>, L(θ) = {fmt(loss)}, slope {fmt(grad)}.{' '}
         {regime && (
           <strong data-testid="lr-regime" data-regime={regime}>
             α = {fmt(alpha, 3)}: {REGIME_TEXT[regime] ?? regime}.

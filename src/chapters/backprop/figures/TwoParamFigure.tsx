@@ -6,7 +6,7 @@ import type { LessonStep } from '../../../lessons/types';
 import { ExperimentPanel } from './ExperimentPanel';
 import { floats, fmt, num, record, useGridView } from './views';
 
-/** Backprop step 2: J(w, b) as contours or a 3D surface, the descent path, the gradient arrow, click to start. */
+/** Backprop step 2: L(w, b) as contours or a 3D surface, the descent path, the gradient arrow, click to start. */
 export function TwoParamFigure({ step }: { step: LessonStep }) {
   return (
     <ExperimentPanel experiment="descent-surface" step={step} views={['grid', 'path', 'state']}>
@@ -47,9 +47,9 @@ function TwoParamPlot() {
           logLevels
           xLabel="w"
           yLabel="b"
-          zLabel="J(w, b)"
-          title="Loss surface J(w, b)"
-          caption={`Contours of J(w, b) for the line h(x) = w x + b. Current point (w, b) = (${fmt(w, 3)}, ${fmt(b, 3)}), J = ${fmt(loss)}. Click to choose a new start.`}
+          zLabel="L(w, b)"
+          title="Loss surface L(w, b)"
+          caption={`Contours of L(w, b) for the line h(x) = w x + b. Current point (w, b) = (${fmt(w, 3)}, ${fmt(b, 3)}), L = ${fmt(loss)}. Click to choose a new start.`}
         />
       ) : (
         <p className="loading">Loading the loss surface…</p>
@@ -63,7 +63,7 @@ function TwoParamPlot() {
         </div>
       )}
       <figcaption>
-        ∇J = ({fmt(gw, 3)}, {fmt(gb, 3)}); the arrow points downhill (−∇J).{' '}
+        ∇L = ({fmt(gw, 3)}, {fmt(gb, 3)}); the arrow points downhill (−∇L).{' '}
         {lambdaMax !== undefined && (
           <>
             The steepest curvature is λ_max = {fmt(lambdaMax, 3)}, so α above {fmt(2 / lambdaMax, 3)}{' '}

@@ -60,7 +60,7 @@ function BatchModesPlots() {
             <th scope="col">iterations per epoch = n / B</th>
             <th scope="col">iterations done</th>
             <th scope="col">epochs seen</th>
-            <th scope="col">loss J</th>
+            <th scope="col">loss L</th>
           </tr>
         </thead>
         <tbody>
@@ -80,7 +80,7 @@ function BatchModesPlots() {
                 </td>
                 <td data-testid={`iters-${m.id}`}>{num(r?.iterations) ?? '–'}</td>
                 <td data-testid={`epochs-${m.id}`}>{fmt(num(r?.epochs), 3)}</td>
-                <td>{fmt(num(r?.loss))}</td>
+                <td data-testid={`loss-${m.id}`}>{fmt(num(r?.loss))}</td>
               </tr>
             );
           })}
@@ -91,7 +91,7 @@ function BatchModesPlots() {
           series={byIteration}
           yScale="log"
           xLabel="iterations (updates)"
-          yLabel="loss J"
+          yLabel="loss L"
           title="Loss against iterations"
           height={220}
         />
@@ -99,7 +99,7 @@ function BatchModesPlots() {
           series={byEpoch}
           yScale="log"
           xLabel="epochs (passes over the data)"
-          yLabel="loss J"
+          yLabel="loss L"
           title="Loss against epochs"
           height={220}
         />
@@ -111,10 +111,10 @@ function BatchModesPlots() {
           logLevels
           xLabel="w"
           yLabel="b"
-          zLabel="J(w, b)"
+          zLabel="L(w, b)"
           title="Paths on the (w, b) surface"
           height={300}
-          caption="The three runs' paths over the contours of the full-data loss J(w, b)."
+          caption="The three runs' paths over the contours of the full-data loss L(w, b)."
         />
       )}
       <figcaption>

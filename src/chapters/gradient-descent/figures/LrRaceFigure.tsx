@@ -53,7 +53,7 @@ function LrRacePlots() {
           logLevels
           xLabel="w"
           yLabel="b"
-          zLabel="J(w, b)"
+          zLabel="L(w, b)"
           title="Four learning rates, one surface"
           height={320}
           caption="Paths of gradient descent with four learning rates from the same start."
@@ -63,7 +63,7 @@ function LrRacePlots() {
         series={series}
         yScale="log"
         xLabel="iterations"
-        yLabel="J − J*"
+        yLabel="L − L*"
         title="Loss above the minimum"
         height={220}
       />
@@ -72,7 +72,7 @@ function LrRacePlots() {
           <tr>
             <th scope="col">run</th>
             <th scope="col">α</th>
-            <th scope="col">loss J</th>
+            <th scope="col">loss L</th>
             <th scope="col">state</th>
           </tr>
         </thead>

@@ -7,16 +7,18 @@ import { floats, fmt, num, record, useGridView } from '../../backprop/figures/vi
 import type { LessonStep } from '../../../lessons/types';
 import { deinterleave } from './series';
 
-const LABELS: Record<string, string> = { sgd: 'SGD', momentum: 'Momentum', adam: 'Adam' };
+// 'sgd' is the experiment's id for the plain rule; on these analytic surfaces every step uses the exact gradient,
+// so it is full-batch gradient descent, not stochastic — and is named so.
+const LABELS: Record<string, string> = { sgd: 'Gradient descent', momentum: 'Momentum', adam: 'Adam' };
 
-/** Gradient-descent step 3: SGD, momentum and Adam racing on a valley or a saddle; β, β₁, β₂ live. */
+/** Gradient-descent step 3: gradient descent, momentum and Adam racing on a valley or a saddle; β, β₁, β₂ live. */
 export function OptimisersFigure({ step }: { step: LessonStep }) {
   return (
     <ExperimentPanel
       experiment="descent-optim"
       step={step}
       views={['grid', 'runs', 'surface']}
-      controls={['surface', 'lrsgd', 'lrmom', 'beta', 'lradam', 'beta1', 'beta2']}
+      controls={['surface', 'angle', 'condition', 'lrsgd', 'lrmom', 'beta', 'lradam', 'beta1', 'beta2']}
       controlsLabel="Optimisers"
     >
       <OptimiserPlots />
@@ -60,7 +62,7 @@ function OptimiserPlots() {
           zLabel="f − f_min"
           title={typeof surface?.title === 'string' ? surface.title : 'Surface'}
           height={320}
-          caption="SGD, momentum and Adam from the same start."
+          caption="Gradient descent, momentum and Adam from the same start."
         />
       )}
       <LineChart
@@ -78,6 +80,7 @@ function OptimiserPlots() {
             <th scope="col">α</th>
             <th scope="col">position (x, y)</th>
             <th scope="col">f − f_min</th>
+            <th scope="col">memory (x, y)</th>
           </tr>
         </thead>
         <tbody>
@@ -98,6 +101,7 @@ function OptimiserPlots() {
                   fmt(num(r?.loss), 6)
                 )}
               </td>
+              <td data-testid={`optimiser-memory-${String(r?.rule)}`}>{memoryText(r)}</td>
             </tr>
           ))}
         </tbody>
@@ -108,4 +112,19 @@ function OptimiserPlots() {
       </figcaption>
     </figure>
   );
+}
+
+/** Momentum's velocity v, Adam's m̂ and ŝ, per coordinate; plain gradient descent remembers nothing. */
+function memoryText(r: ReturnType<typeof record>): string {
+  const pair = (key: string, digits: number) => {
+    const v = r?.[key];
+    if (!Array.isArray(v) || v.length < 2) return null;
+    return `(${fmt(num(v[0]), digits)}, ${fmt(num(v[1]), digits)})`;
+  };
+  const v = pair('v', 3);
+  if (v) return `v = ${v}`;
+  const m = pair('mHat', 3);
+  const sq = pair('sHat', 4);
+  if (m && sq) return `m̂ = ${m}, ŝ = ${sq}`;
+  return '—';
 }

@@ -24,7 +24,7 @@ export function layerOutput(x: readonly number[]): number[] {
 /** A vector entry: no parentheses needed around negatives inside a column. */
 const entry = (v: number) => (Math.abs(v) < 0.005 ? 0 : v).toFixed(2);
 
-/** Step 2: y = Wx + β with the worked 2×3 example; the inputs are sliders, every product is shown. */
+/** Step 2: z = Wx + b with the worked 2×3 example; the inputs are sliders, every product is shown. */
 export function MatrixFigure() {
   const { values, ignored, set } = useFigureParams(PARAMS);
   const x = NAMES.map((n) => values[n] as number);
@@ -50,7 +50,7 @@ export function MatrixFigure() {
         ))}
       </ol>
       <p className="nr-readout">
-        y = (<strong data-testid="matrix-y1">{fmt2(y[0])}</strong>,{' '}
+        z = (<strong data-testid="matrix-y1">{fmt2(y[0])}</strong>,{' '}
         <strong data-testid="matrix-y2">{fmt2(y[1])}</strong>)
       </p>
       <div className="nr-controls" role="group" aria-label="Inputs">

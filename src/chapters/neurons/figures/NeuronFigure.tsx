@@ -23,7 +23,7 @@ const PARAMS: FigureParamSpecs = {
   f: { kind: 'option', default: 'sigmoid', options: Object.keys(NEURON_ACTIVATIONS) },
 };
 
-/** Step 1: one neuron with two inputs and a bias unit; z and y = f(z) computed live, f drawn with the point (z, y). */
+/** Step 1: one neuron with two inputs and a bias unit; z and its activation a = f(z) computed live, f drawn with the point (z, a). */
 export function NeuronFigure() {
   const { values, ignored, set } = useFigureParams(PARAMS);
   const [x1, x2, t0, t1, t2] = (['x1', 'x2', 't0', 't1', 't2'] as const).map((n) => values[n] as number);
@@ -40,9 +40,9 @@ export function NeuronFigure() {
         display
         tex={`z = \\theta_0 + \\theta_1 x_1 + \\theta_2 x_2 = ${tex2(t0)} + ${tex2(t1)} \\cdot ${tex2(x1)} + ${tex2(t2)} \\cdot ${tex2(x2)} = ${tex2(z)}`}
       />
-      <Tex display tex={`y = ${f.tex}(${tex2(z)}) = ${tex2(y)}`} />
+      <Tex display tex={`a = ${f.tex}(${tex2(z)}) = ${tex2(y)}`} />
       <p className="nr-readout">
-        z = <strong data-testid="neuron-z">{fmt2(z)}</strong>, output y ={' '}
+        z = <strong data-testid="neuron-z">{fmt2(z)}</strong>, output a ={' '}
         <strong data-testid="neuron-y">{fmt2(y)}</strong>
       </p>
       <FunctionPlot
@@ -53,7 +53,7 @@ export function NeuronFigure() {
         probe={Math.max(-6, Math.min(6, z))}
         height={220}
         xLabel="z"
-        yLabel="y = f(z)"
+        yLabel="a = f(z)"
         title="The activation function and this neuron's point"
         caption={`The neuron's weighted sum z = ${fmt2(z)} gives output ${fmt2(y)} through the ${f.label}.`}
       />

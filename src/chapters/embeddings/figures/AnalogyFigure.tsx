@@ -1,0 +1,111 @@
+import { useMemo } from 'react';
+import { LineChart, useChartTheme } from '../../../components/charts';
+import { ParamControls } from '../../../components/controls';
+import { Tex } from '../../../components/math';
+import { MetricsBar, NoticeBar, RunControls, formatMetric } from '../../../components/run';
+import type { LessonStep } from '../../../lessons/types';
+import { useExperiment } from '../../../state';
+import { CAPITALS, GENDER_PAIRS } from '../../../experiments/embeddings/corpus';
+import { analogy } from '../../../experiments/embeddings/vectors';
+import { useGloveViews, viewWith } from './liveViews';
+import { useTextParam } from './text';
+import { TextNotice } from './TextNotice';
+import { ScoredList, WordPicker } from './WordPicker';
+
+const EXTRA_VIEWS = ['accuracyHistory'] as const;
+export const ANALOGY_RESERVED = ['qa', 'qb', 'qc'];
+
+/** Words offered in the analogy selects: every word of the two relation families. */
+export const ANALOGY_WORDS = [
+  ...GENDER_PAIRS.flatMap((p) => [p.male, p.female]),
+  ...CAPITALS.flatMap((c) => [c.country, c.capital]),
+];
+
+interface History {
+  x: Float64Array;
+  y: Float64Array;
+}
+
+/** Step 5: a is to b as c is to ? — top answers by cosine, and the test set's accuracy over training. */
+export function AnalogyFigure({ preset }: { preset?: LessonStep['preset'] }) {
+  useExperiment({ experiment: 'embeddings-glove', preset, reserved: ANALOGY_RESERVED });
+  const { views, frame, table } = useGloveViews(EXTRA_VIEWS);
+  const theme = useChartTheme();
+  const qa = useTextParam('qa', 'man');
+  const qb = useTextParam('qb', 'woman');
+  const qc = useTextParam('qc', 'king');
+  const known = (w: string) => ANALOGY_WORDS.includes(w);
+  const [a, b, c] = [qa, qb, qc].map((q, k) => (known(q.text) ? q.text : ['man', 'woman', 'king'][k]));
+  const bad = [qa, qb, qc].filter((q) => !known(q.text)).map((q) => `“${q.text.slice(0, 30)}”`);
+  const notice = bad.length
+    ? `Not in the analogy word list, replaced by the example: ${bad.join(', ')}.`
+    : null;
+
+  const answers = useMemo(() => {
+    if (!table) return [];
+    const ids = [a, b, c].map((w) => table.index.get(w));
+    if (ids.some((i) => i === undefined)) return [];
+    const [ia, ib, ic] = ids as number[];
+    return analogy(table.data, table.dim, table.norms, ia, ib, ic, 5).map((s) => ({
+      word: table.words[s.index],
+      similarity: s.similarity,
+    }));
+  }, [table, a, b, c]);
+
+  const history = viewWith<History>(views.accuracyHistory, ['x', 'y']);
+  const m = frame?.metrics;
+  const vocabSize = table?.words.length ?? 0;
+  const chance = vocabSize > 3 ? 1 / (vocabSize - 3) : 0;
+  const chanceLine = history ? Float64Array.from(history.x, () => chance) : new Float64Array(0);
+
+  return (
+    <div className="emb-figure" data-testid="figure-analogies">
+      <NoticeBar />
+      <TextNotice line={notice} />
+      <RunControls />
+      <MetricsBar />
+      <div className="emb-row">
+        <WordPicker label="a" words={ANALOGY_WORDS} value={a} onChange={qa.setText} testId="analogy-a" />
+        <span aria-hidden="true">→</span>
+        <WordPicker label="b" words={ANALOGY_WORDS} value={b} onChange={qb.setText} testId="analogy-b" />
+        <span aria-hidden="true">as</span>
+        <WordPicker label="c" words={ANALOGY_WORDS} value={c} onChange={qc.setText} testId="analogy-c" />
+        <span aria-hidden="true">→ ?</span>
+      </div>
+      <div className="emb-formula">
+        <Tex
+          display
+          tex={`\\hat w_{\\text{${b}}} - \\hat w_{\\text{${a}}} + \\hat w_{\\text{${c}}} \\approx \\hat w_{\\text{${answers[0]?.word ?? '?'}}}\\quad(\\cos = ${answers[0] ? answers[0].similarity.toFixed(3) : '–'})`}
+        />
+      </div>
+      <div className="emb-main">
+        <LineChart
+          title="Analogy test accuracy"
+          xLabel="training steps"
+          height={200}
+          yDomain={[0, 1]}
+          series={
+            history
+              ? [
+                  { label: 'accuracy', x: history.x, y: history.y, color: theme.positive },
+                  { label: 'chance', x: history.x, y: chanceLine, color: theme.negative, dashed: true },
+                ]
+              : []
+          }
+          caption="Fraction of the analogy test set answered exactly, and the accuracy of guessing at random."
+        />
+        <section className="emb-panel" aria-labelledby="emb-answers">
+          <h3 id="emb-answers">Top answers (cosine)</h3>
+          <ScoredList items={answers} testId="analogy-answers" empty="Answers appear with the first frame." />
+        </section>
+      </div>
+      <p className="emb-readout">
+        Test set: <strong data-testid="analogy-count">{formatMetric(m?.analogyCount)}</strong> questions ·
+        random guessing: <strong data-testid="analogy-chance">{chance ? chance.toFixed(4) : '–'}</strong> ·
+        accuracy at step {formatMetric(m?.evaluatedAt)}:{' '}
+        <strong data-testid="analogy-accuracy">{formatMetric(m?.accuracy, 3)}</strong>
+      </p>
+      <ParamControls only={['lr', 'dim']} />
+    </div>
+  );
+}

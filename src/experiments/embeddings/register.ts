@@ -1,0 +1,8 @@
+import type { Registrations } from '../registry';
+
+export const registrations: Registrations = {
+  'embeddings-glove': {
+    title: 'Word vectors (GloVe objective)',
+    load: () => import('./trainer').then((m) => m.gloveExperiment),
+  },
+};

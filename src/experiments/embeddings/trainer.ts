@@ -1,0 +1,224 @@
+/**
+ * Experiment `embeddings-glove`: word vectors trained live with the GloVe objective on the bundled corpus.
+ * One training step = one full-batch Adam update over every non-zero co-occurrence cell (deterministic: the run's
+ * seed only picks the initial vectors). The page asks for the 2-D projection, the vectors themselves (it answers
+ * neighbour and analogy questions from them), the co-occurrence block and the analogy-accuracy history.
+ */
+import { Rng, adam, asParameter, noGrad, randn, zeros, type Tensor } from '../../core';
+import type { Experiment, Metrics, ParamTable, ParamValue, ParamValues, Trainer, Views } from '../types';
+import { analogyTestSet, generateCorpus, PROBE_WORDS, topicOf, TOPICS } from './corpus';
+import { countCooccurrences, subBlock, type Cooccurrence } from './cooccurrence';
+import { glovePairs, gloveLoss } from './objective';
+import { analogy, neighboursOf, pca2, rowNorms } from './vectors';
+
+export const gloveParams: ParamTable = [
+  {
+    name: 'lr',
+    label: 'Learning rate α',
+    type: 'number',
+    default: 0.05,
+    min: 0.001,
+    max: 1,
+    step: 0.001,
+    scale: 'log',
+    live: true,
+    help: 'Adam step size for the vectors and biases.',
+  },
+  {
+    name: 'dim',
+    label: 'Vector size d',
+    type: 'int',
+    default: 16,
+    min: 2,
+    max: 50,
+    live: false,
+    help: 'Numbers per word vector.',
+  },
+  {
+    name: 'window',
+    label: 'Window (words)',
+    type: 'int',
+    default: 4,
+    min: 1,
+    max: 8,
+    live: false,
+    help: 'Words within this distance count as co-occurring (weight 1/distance).',
+  },
+];
+
+/** Words of the co-occurrence heatmap: a few of each group, so the block structure of the counts shows. */
+export const HEATMAP_WORDS = [
+  'football',
+  'match',
+  'team',
+  'bank',
+  'market',
+  'price',
+  'planet',
+  'research',
+  'election',
+  'minister',
+  'king',
+  'queen',
+  'he',
+  'she',
+  'paris',
+  'france',
+] as const;
+/** Analogy accuracy is re-evaluated every this many steps (it reads the whole table). */
+const EVAL_EVERY = 10;
+const HISTORY_MAX = 512;
+
+/** The corpus statistics are the same for every run with the same window: build them once per window. */
+const statsCache = new Map<number, Cooccurrence>();
+export function corpusStats(window: number): Cooccurrence {
+  let stats = statsCache.get(window);
+  if (!stats) {
+    stats = countCooccurrences(generateCorpus(), window);
+    statsCache.set(window, stats);
+  }
+  return stats;
+}
+
+/** The words drawn in the projection (topic, people and place words), with the group each belongs to. */
+export const PROJECTION_GROUPS = [...TOPICS, 'people', 'countries', 'capitals', 'languages'] as const;
+
+export interface Evaluation {
+  /** Fraction of the analogy test set answered exactly (top-1). */
+  accuracy: number;
+  /** Probe words with a same-topic word among their 3 nearest neighbours. */
+  probeHits: number;
+}
+
+/** Scores a table of vectors [V, dim] (rows in `stats.vocab` order) on the analogy set and the probe words. */
+export function evaluateVectors(vectors: Float32Array, dim: number, stats: Cooccurrence): Evaluation {
+  const norms = rowNorms(vectors, dim);
+  const id = (w: string) => stats.vocab.stoi.get(w) ?? -1;
+  const tests = analogyTestSet();
+  let right = 0;
+  for (const q of tests) {
+    const [a, b, c, d] = [q.a, q.b, q.c, q.d].map(id);
+    if (Math.min(a, b, c, d) < 0) continue;
+    const top = analogy(vectors, dim, norms, a, b, c, 1);
+    if (top[0]?.index === d) right++;
+  }
+  let probeHits = 0;
+  for (const w of PROBE_WORDS) {
+    const near = neighboursOf(vectors, dim, norms, id(w), 3);
+    if (near.some((s) => topicOf(stats.vocab.itos[s.index]) === topicOf(w))) probeHits++;
+  }
+  return { accuracy: right / tests.length, probeHits };
+}
+
+export function createGlove(params: ParamValues, seed: number): Trainer {
+  const dim = Number(params.dim);
+  const stats = corpusStats(Number(params.window));
+  const V = stats.vocab.size;
+  const rng = new Rng(seed);
+  const std = 0.5 / Math.sqrt(dim);
+  const w = asParameter(randn([V, dim], rng, 0, std), 'w'); // [V, d] word vectors
+  const wt = asParameter(randn([V, dim], rng, 0, std), 'wt'); // [V, d] context vectors
+  const b = asParameter(zeros([V]), 'b', false); // [V]
+  const bt = asParameter(zeros([V]), 'bt', false); // [V]
+  const params4: Tensor[] = [w, wt, b, bt];
+  const opt = adam(params4, { lr: Number(params.lr) });
+  const pairs = glovePairs(stats.rows, stats.cols, stats.values);
+  const shown = stats.vocab.itos.filter((word) => topicOf(word) !== null);
+  const shownIds = Int32Array.from(shown, (word) => stats.vocab.stoi.get(word)!);
+  const shownGroups = Int32Array.from(shown, (word) =>
+    PROJECTION_GROUPS.indexOf(topicOf(word) as (typeof PROJECTION_GROUPS)[number]),
+  );
+
+  const heatmap = subBlock(stats, HEATMAP_WORDS);
+
+  let step = 0;
+  let loss = noGrad(() => gloveLoss(w, wt, b, bt, pairs).item());
+  let diverged: string | null = null;
+  let evaluated = -1;
+  let evaluation: Evaluation = { accuracy: 0, probeHits: 0 };
+  const history = { step: new Float64Array(HISTORY_MAX), accuracy: new Float64Array(HISTORY_MAX), length: 0 };
+  let components: Float32Array | undefined;
+
+  /** w + w̃, the vectors the page shows ([V, d]). */
+  const combined = () => {
+    const out = new Float32Array(V * dim);
+    for (let i = 0; i < out.length; i++) out[i] = w.data[i] + wt.data[i];
+    return out;
+  };
+  const evaluate = () => {
+    if (evaluated === step) return;
+    evaluation = evaluateVectors(combined(), dim, stats);
+    evaluated = step;
+    if (history.length === HISTORY_MAX) {
+      // keep every other point: the history stays bounded however long the run
+      for (let k = 0; k < HISTORY_MAX / 2; k++) {
+        history.step[k] = history.step[2 * k];
+        history.accuracy[k] = history.accuracy[2 * k];
+      }
+      history.length = HISTORY_MAX / 2;
+    }
+    history.step[history.length] = step;
+    history.accuracy[history.length] = evaluation.accuracy;
+    history.length++;
+  };
+  evaluate();
+
+  return {
+    step(n) {
+      for (let k = 0; k < n && diverged === null; k++) {
+        opt.zeroGrad();
+        const l = gloveLoss(w, wt, b, bt, pairs);
+        l.backward();
+        opt.step();
+        loss = l.item();
+        step++;
+        if (!Number.isFinite(loss))
+          diverged = 'The GloVe loss is no longer finite: lower the learning rate α.';
+        if (step % EVAL_EVERY === 0) evaluate();
+      }
+    },
+    metrics(): Metrics {
+      return {
+        step,
+        epoch: step,
+        loss,
+        accuracy: evaluation.accuracy,
+        probeHits: evaluation.probeHits,
+        probeCount: PROBE_WORDS.length,
+        analogyCount: analogyTestSet().length,
+        evaluatedAt: evaluated,
+      };
+    },
+    views(wanted): Views {
+      const out: Views = {};
+      if (wanted.includes('vectors')) out.vectors = { dim, data: combined(), words: stats.vocab.itos };
+      if (wanted.includes('projection')) {
+        const all = combined();
+        const rows = new Float32Array(shownIds.length * dim);
+        shownIds.forEach((id, r) => rows.set(all.subarray(id * dim, id * dim + dim), r * dim));
+        const p = pca2(rows, dim, shownIds.length, components);
+        components = p.components;
+        out.projection = { coords: p.coords, words: shown, groups: shownGroups };
+      }
+      if (wanted.includes('cooc'))
+        out.cooc = { n: HEATMAP_WORDS.length, values: heatmap, words: [...HEATMAP_WORDS] };
+      if (wanted.includes('accuracyHistory'))
+        out.accuracyHistory = {
+          x: history.step.slice(0, history.length),
+          y: history.accuracy.slice(0, history.length),
+        };
+      return out;
+    },
+    set(name: string, value: ParamValue) {
+      if (name === 'lr') opt.lr = Number(value);
+    },
+    divergence: () => diverged,
+  };
+}
+
+export const gloveExperiment: Experiment = {
+  id: 'embeddings-glove',
+  title: 'Word vectors trained with the GloVe objective',
+  params: gloveParams,
+  create: createGlove,
+};

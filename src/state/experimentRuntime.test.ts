@@ -1,0 +1,228 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { ClientHandlers, FrameMessage } from '../worker/client';
+import type { Experiment } from '../experiments/types';
+import {
+  ExperimentRuntime,
+  learningRateSpec,
+  type RuntimeClient,
+  type RuntimeDeps,
+} from './experimentRuntime';
+import { useParamsStore } from './paramsStore';
+import { useRunStore } from './runStore';
+
+/** A worker client that records what the runtime asks of it; `handlers` let the test play the worker's part. */
+function fakeClient() {
+  const calls: string[] = [];
+  const client: RuntimeClient & { handlers?: ClientHandlers } = {
+    load: (id, params, seed) => calls.push(`load ${id} ${JSON.stringify(params)} seed=${seed}`),
+    play: () => calls.push('play'),
+    pause: () => calls.push('pause'),
+    step: (n) => calls.push(`step ${n}`),
+    reset: () => calls.push('reset'),
+    set: (name, value) => calls.push(`set ${name}=${String(value)}`),
+    setViews: (v) => calls.push(`views ${v.join(',')}`),
+    pace: (speed, stopAt) => calls.push(`pace ${speed} ${stopAt}`),
+    runTo: (step) => calls.push(`runTo ${step}`),
+    setTraining: (on) => void (on !== undefined),
+    dispose: () => calls.push('dispose'),
+  };
+  return { client, calls };
+}
+
+const experiment: Experiment = {
+  id: 'toy',
+  title: 'Toy',
+  params: [
+    {
+      name: 'alpha',
+      label: 'Step size',
+      type: 'number',
+      default: 0.5,
+      min: 0.001,
+      max: 10,
+      live: true,
+      role: 'learningRate',
+    },
+    { name: 'width', label: 'Width', type: 'int', default: 4, min: 1, max: 16, live: false },
+  ],
+  create: () => {
+    throw new Error('not used: the fake client trains nothing');
+  },
+};
+
+function setup(query = '') {
+  const { client, calls } = fakeClient();
+  const route = { path: 'lab', query: new URLSearchParams(query) };
+  const deps: RuntimeDeps = {
+    createClient: (handlers) => Object.assign(client, { handlers }),
+    loadExperiment: async () => experiment,
+    getRoute: () => route,
+    replaceQuery: (q) => void (route.query = q),
+    wantedViews: () => ['boundary'],
+  };
+  const runtime = new ExperimentRuntime('toy', deps, { reserved: ['exp'] });
+  const frame = (step: number, running: boolean): FrameMessage => ({
+    type: 'frame',
+    step,
+    epoch: 0,
+    metrics: { step, epoch: 0, loss: 1 / (1 + step) },
+    views: {},
+    running,
+  });
+  return { runtime, client, calls, route, frame, handlers: () => client.handlers! };
+}
+
+const tick = () => new Promise((r) => setTimeout(r, 0));
+
+afterEach(() => {
+  vi.useRealTimers();
+  useParamsStore.setState({ speed: null, defaultSpeed: null, stopAt: null });
+});
+
+describe('ExperimentRuntime', () => {
+  it('applies the URL over the preset, loads the worker, and writes back only non-default values', async () => {
+    const t = setup('exp=toy&alpha=2&seed=7&speed=20');
+    t.runtime.sync({ width: 8 });
+    expect(t.calls).toEqual(['pace null null']); // before the table arrives: nothing loaded yet
+    await tick();
+    expect(t.calls).toContain('pace 20 null');
+    expect(t.calls.at(-1)).toBe('load toy {"alpha":2,"width":8} seed=7');
+    expect(useParamsStore.getState()).toMatchObject({ seed: 7, speed: 20 });
+    expect(t.route.query.toString()).toBe('exp=toy&alpha=2&speed=20&seed=7');
+  });
+
+  it('runs the state machine: play → running; pause → pausing (shown as running) → paused on the final frame', async () => {
+    const t = setup('exp=toy');
+    t.runtime.sync();
+    await tick();
+    t.runtime.play();
+    expect(useRunStore.getState()).toMatchObject({ status: 'running', phase: 'running' });
+    t.runtime.pause();
+    expect(useRunStore.getState()).toMatchObject({ status: 'running', phase: 'pausing' });
+    t.handlers().frame(t.frame(40, true)); // trained before the pause arrived
+    expect(useRunStore.getState().phase).toBe('pausing');
+    t.handlers().frame(t.frame(41, false));
+    expect(useRunStore.getState()).toMatchObject({ status: 'paused', metrics: { step: 41 } });
+    t.runtime.step(10);
+    expect(t.calls.at(-1)).toBe('step 10');
+    expect(useRunStore.getState().status).toBe('paused');
+  });
+
+  it('a worker that stops by itself at stopAt ends paused, like Pause', async () => {
+    const t = setup('exp=toy');
+    t.runtime.sync();
+    await tick();
+    t.runtime.play();
+    t.handlers().stopped?.({ type: 'stopped', step: 300, reason: 'stopAt' });
+    expect(useRunStore.getState().phase).toBe('pausing');
+    t.handlers().frame(t.frame(300, false));
+    expect(useRunStore.getState().status).toBe('paused');
+    expect(t.calls.filter((c) => c === 'pause')).toHaveLength(0); // the worker stopped; nothing to ask
+  });
+
+  it('a pause the worker never confirms still ends paused after 500 ms', async () => {
+    const t = setup('exp=toy');
+    t.runtime.sync();
+    await tick();
+    vi.useFakeTimers();
+    t.runtime.play();
+    t.runtime.pause();
+    vi.advanceTimersByTime(499);
+    expect(useRunStore.getState().phase).toBe('pausing');
+    vi.advanceTimersByTime(2);
+    expect(useRunStore.getState().phase).toBe('paused');
+  });
+
+  it('after a divergence Play does nothing; the fix divides the parameter marked as learning rate by ten', async () => {
+    const t = setup('exp=toy&alpha=3');
+    t.runtime.sync();
+    await tick();
+    t.runtime.play();
+    t.handlers().diverged({ type: 'diverged', step: 12, reason: 'loss became NaN' });
+    expect(useRunStore.getState()).toMatchObject({ status: 'diverged', diverged: { step: 12 } });
+    const before = t.calls.length;
+    t.runtime.play();
+    t.runtime.step(1);
+    expect(t.calls.length).toBe(before);
+    expect(learningRateSpec(experiment.params)?.name).toBe('alpha');
+    t.runtime.lowerLearningRate();
+    expect(t.calls.at(-1)).toBe('load toy {"alpha":0.3,"width":4} seed=1');
+    expect(useRunStore.getState().status).toBe('idle');
+  });
+
+  it('two runtimes are independent objects: disposing one leaves the other working', async () => {
+    const a = setup('exp=toy');
+    const b = setup('exp=toy&seed=5');
+    a.runtime.sync();
+    b.runtime.sync();
+    await tick();
+    a.runtime.dispose();
+    b.runtime.play();
+    expect(a.calls.at(-1)).toBe('dispose');
+    expect(a.calls).not.toContain('play');
+    expect(b.calls.at(-1)).toBe('play');
+  });
+
+  it('a link with at=N replays the seeded run to N in the worker and keeps naming that moment until the run moves on', async () => {
+    const t = setup('exp=toy&seed=3&at=250');
+    t.runtime.sync();
+    await tick();
+    expect(t.calls.slice(-2)).toEqual(['load toy {"alpha":0.5,"width":4} seed=3', 'runTo 250']);
+    expect(useRunStore.getState()).toMatchObject({ status: 'paused', replay: { target: 250 } });
+    expect(t.route.query.toString()).toBe('exp=toy&at=250&seed=3');
+    t.handlers().frame(t.frame(120, true));
+    expect(useRunStore.getState().replay).not.toBeNull();
+    t.handlers().frame(t.frame(250, false));
+    expect(useRunStore.getState().replay).toBeNull();
+    vi.useFakeTimers();
+    t.runtime.play();
+    vi.advanceTimersByTime(300);
+    expect(t.route.query.toString()).toBe('exp=toy&seed=3');
+  });
+
+  it('a bad or huge at is dropped or clamped with a notice', async () => {
+    const { useNoticeStore } = await import('./noticeStore');
+    const t = setup('exp=toy&at=soon');
+    t.runtime.sync();
+    await tick();
+    expect(t.calls.some((c) => c.startsWith('runTo'))).toBe(false);
+    expect(useNoticeStore.getState().notices.url?.lines.join('\n')).toMatch(/at = “soon”: not a step count/);
+    const big = setup('exp=toy&at=99999999999');
+    big.runtime.sync();
+    await tick();
+    expect(big.calls.at(-1)).toBe('runTo 1000000');
+    expect(useNoticeStore.getState().notices.url?.lines.join('\n')).toMatch(
+      /too large — replaying to step 1000000/,
+    );
+  });
+
+  it('a hidden page holds a playing run and plays on when visible; a paused run stays paused', async () => {
+    const t = setup('exp=toy');
+    t.runtime.sync();
+    await tick();
+    t.runtime.play();
+    t.runtime.setHidden(true);
+    expect(t.calls.at(-1)).toBe('pause');
+    expect(useRunStore.getState().status).toBe('running');
+    t.runtime.setHidden(false);
+    expect(t.calls.at(-1)).toBe('play');
+    t.runtime.pause();
+    t.handlers().frame(t.frame(9, false));
+    const before = t.calls.length;
+    t.runtime.setHidden(true);
+    t.runtime.setHidden(false);
+    expect(t.calls.length).toBe(before);
+    expect(useRunStore.getState().status).toBe('paused');
+  });
+
+  it('a bad speed in the link is listed in the notice and falls back to the step’s pace', async () => {
+    useParamsStore.setState({ defaultSpeed: 30 });
+    const t = setup('exp=toy&speed=soon');
+    t.runtime.sync();
+    await tick();
+    expect(useParamsStore.getState().speed).toBe(30);
+    const { useNoticeStore } = await import('./noticeStore');
+    expect(useNoticeStore.getState().notices.url?.lines.join('\n')).toMatch(/speed = “soon”: not a speed/);
+    expect(t.route.query.get('speed')).toBeNull(); // the default is not written
+  });
+});

@@ -1,0 +1,517 @@
+/**
+ * One mounted experiment's runtime: connects the URL, the stores and the worker client, and owns the run's state
+ * machine (runMachine.ts). Data flows one way: URL (+ lesson preset) → params store → worker → frames → run store.
+ * Everything it needs comes in through `RuntimeDeps`, so Node tests drive it with a fake client, route and clock.
+ * runtime.ts keeps the one instance a page has mounted and exposes plain actions (play, step, …) for components.
+ */
+import {
+  DEFAULT_SEED,
+  MAX_SEED,
+  PAGE_PARAM_NAMES,
+  coerceValue,
+  decodeQuery,
+  describeIgnored,
+  formatValue,
+  learningRateSpec,
+  specMap,
+  valuesEqual,
+} from '../experiments/params';
+import type { Experiment, ParamTable, ParamValue, ParamValues } from '../experiments/types';
+import { MAX_STEP_REQUEST } from '../worker/protocol';
+import type { ClientHandlers, FrameMessage, TrainerClient } from '../worker/client';
+import { clearFrames, getLatestFrame, publishFrame } from './frames';
+import { clearNotices, dismissNotice, showNotice } from './noticeStore';
+import { useParamsStore } from './paramsStore';
+import { INITIAL_RUN_STATE, useRunStore } from './runStore';
+import { canTrain, nextPhase, statusOf, type RunEvent, type RunPhase } from './runMachine';
+import { sameSpeed } from './speed';
+import { Throttle } from './throttle';
+import { newSeed, presetParts, type Preset } from './urlValues';
+import { RUN_PARAM_NAMES, RuntimeLink } from './runtimeLink';
+
+export { RUN_PARAM_NAMES, learningRateSpec };
+
+/** What the runtime asks of the worker client (TrainerClient in the browser, a fake in tests). */
+export type RuntimeClient = Pick<
+  TrainerClient,
+  | 'load'
+  | 'play'
+  | 'pause'
+  | 'step'
+  | 'reset'
+  | 'set'
+  | 'setViews'
+  | 'pace'
+  | 'runTo'
+  | 'setTraining'
+  | 'dispose'
+>;
+
+export interface RuntimeDeps {
+  createClient(handlers: ClientHandlers): RuntimeClient;
+  loadExperiment(id: string): Promise<Experiment>;
+  getRoute(): { path: string; query: URLSearchParams };
+  replaceQuery(query: URLSearchParams): void;
+  /** The views figures currently draw (sorted). */
+  wantedViews(): string[];
+}
+
+/** How long a navigating page gets to swap its figure before a sync may rewrite the URL or raise a notice. */
+const SETTLE_MS = 80;
+const REBUILD_DELAY_MS = 250; // a structural slider drag rebuilds once, when it settles
+/** A pause is confirmed by a frame saying the worker stopped, or after this long without one. */
+const PAUSE_CONFIRM_MS = 500;
+/** A replay that takes longer than this shows its progress. */
+const REPLAY_SHOW_MS = 300;
+/** Read-outs are text: ~12 updates a second are plenty to read (figures still get every frame). */
+const READOUT_MS = 80;
+
+type Timer = ReturnType<typeof setTimeout>;
+
+export class ExperimentRuntime {
+  private readonly link: RuntimeLink;
+  private table: ParamTable | null = null;
+  private client: RuntimeClient;
+  private phase: RunPhase = 'idle';
+  private disposed = false;
+  /** The last sync request that arrived before the table loaded. */
+  private pendingSync: { preset: Preset | undefined } | null = null;
+  /** What the worker has now: decides whether a change is a `set` or a rebuild. */
+  private sent: { values: ParamValues; seed: number } | null = null;
+  private lastPreset: Preset | undefined;
+  private settleTimer: Timer | null = null;
+  private rebuildTimer: Timer | null = null;
+  private pendingRebuild: { label: string; text: string } | null = null;
+  private pauseTimer: Timer | null = null;
+  private replayTimer: Timer | null = null;
+  /** Training is held while the page is hidden; the phase stays `running` so it plays on when visible. */
+  private suspended = false;
+  private readonly readouts = new Throttle<{ metrics: FrameMessage['metrics']; speed: number }>(
+    READOUT_MS,
+    (p) => {
+      if (this.phase !== 'diverged') useRunStore.setState({ metrics: p.metrics, stepsPerSecond: p.speed });
+    },
+  );
+
+  constructor(
+    readonly experimentId: string,
+    private readonly deps: RuntimeDeps,
+    opts: { reserved?: readonly string[] } = {},
+  ) {
+    this.link = new RuntimeLink(deps, [...PAGE_PARAM_NAMES, ...RUN_PARAM_NAMES, ...(opts.reserved ?? [])]);
+    clearFrames();
+    clearNotices();
+    useRunStore.setState({ ...INITIAL_RUN_STATE });
+    useParamsStore.setState({ experimentId, title: '', table: null });
+    this.client = this.makeClient();
+    this.sendPace();
+    deps.loadExperiment(experimentId).then(
+      (experiment) => {
+        if (this.disposed) return;
+        this.table = experiment.params;
+        useParamsStore.setState({ title: experiment.title, table: experiment.params });
+        if (this.pendingSync) this.sync(this.pendingSync.preset);
+      },
+      (err: unknown) => {
+        if (!this.disposed) this.fail(err instanceof Error ? err.message : String(err));
+      },
+    );
+  }
+
+  /** Stop everything. A pending URL write is dropped, not flushed: the URL may belong to the next page already. */
+  dispose() {
+    this.disposed = true;
+    for (const t of [this.rebuildTimer, this.settleTimer, this.pauseTimer, this.replayTimer])
+      if (t !== null) clearTimeout(t);
+    this.link.cancelWrite();
+    this.readouts.drop();
+    this.client.dispose();
+    // The next page's figures mount (and read the latest frame) before its runtime starts: leave nothing stale.
+    clearFrames();
+  }
+
+  get currentPhase(): RunPhase {
+    return this.phase;
+  }
+
+  private dispatch(event: RunEvent) {
+    const phase = nextPhase(this.phase, event);
+    if (phase === this.phase) return;
+    this.phase = phase;
+    this.suspended = false;
+    this.client.setTraining(phase === 'running' || phase === 'pausing');
+    useRunStore.setState({ status: statusOf(phase), phase });
+  }
+
+  /**
+   * The page was hidden (another tab, a minimised window): a playing run stops training until the page is visible
+   * again, then plays on. Nobody watches a hidden page, and a laptop battery is not ours to spend.
+   */
+  setHidden(hidden: boolean) {
+    if (hidden && this.phase === 'running' && !this.suspended) {
+      this.suspended = true;
+      this.client.pause();
+      this.client.setTraining(false);
+    } else if (!hidden && this.suspended) {
+      this.suspended = false;
+      if (this.phase !== 'running') return;
+      this.client.play();
+      this.client.setTraining(true);
+    }
+  }
+
+  private makeClient(): RuntimeClient {
+    return this.deps.createClient({
+      ready: () => useRunStore.setState({ ready: true }),
+      frame: (msg) => this.onFrame(msg),
+      stopped: () => {
+        // Play reached the step's natural stopping point: wait for the worker's final frame, as after Pause.
+        if (this.phase === 'running') this.beginPause();
+      },
+      diverged: (msg) => {
+        this.dispatch('diverged');
+        useRunStore.setState((s) => ({
+          diverged: { step: msg.step, reason: msg.reason },
+          metrics: msg.metrics ?? s.metrics,
+        }));
+      },
+      restarted: (reason) => {
+        this.clearRun();
+        this.dispatch('restarted');
+        showNotice('worker', 'The training worker was restarted.', [
+          reason,
+          'The experiment was reloaded at step 0 with the same settings and seed. Press Play to continue.',
+        ]);
+      },
+      failed: (message) => this.fail(message),
+    });
+  }
+
+  private onFrame(msg: FrameMessage) {
+    publishFrame({
+      step: msg.step,
+      epoch: msg.epoch,
+      metrics: msg.metrics,
+      views: msg.views,
+      running: msg.running ?? false,
+      stepsPerSecond: msg.stepsPerSecond ?? 0,
+    });
+    if (this.phase === 'diverged') return; // keep the last finite read-outs
+    this.readouts.offer({ metrics: msg.metrics, speed: msg.stepsPerSecond ?? 0 });
+    if (!msg.running && this.phase === 'pausing') this.confirmPause();
+    const replay = useRunStore.getState().replay;
+    if (replay && !msg.running && msg.step >= replay.target) this.endReplay();
+  }
+
+  /** Replays the seeded run from step 0 to `target` in the worker (full speed), then stays paused there. */
+  private replayTo(target: number, justLoaded: boolean) {
+    if (!justLoaded) {
+      this.clearRun();
+      this.client.reset();
+    }
+    this.client.runTo(target);
+    this.dispatch('step');
+    useRunStore.setState({ replay: { target, shown: false } });
+    this.clearTimer('replayTimer');
+    this.replayTimer = setTimeout(() => {
+      this.replayTimer = null;
+      useRunStore.setState((s) => (s.replay ? { replay: { ...s.replay, shown: true } } : s));
+    }, REPLAY_SHOW_MS);
+  }
+
+  private endReplay() {
+    this.clearTimer('replayTimer');
+    this.readouts.flush();
+    useRunStore.setState({ replay: null });
+  }
+
+  /** The run moves on from the link's moment (Play, Step, Reset, a rebuild): the link stops naming it. */
+  private leaveMoment() {
+    if (useRunStore.getState().replay) this.endReplay();
+    if (!this.link.hasMoment) return;
+    this.link.setMoment(null);
+    this.link.scheduleWrite(this.table);
+  }
+
+  private fail(message: string) {
+    this.dispatch('failed');
+    useRunStore.setState({ error: message.slice(0, 500), diverged: null });
+  }
+
+  /** Forget frames and read-outs (a load, reset or restart). */
+  private clearRun() {
+    clearFrames();
+    this.readouts.drop();
+    useRunStore.setState({ metrics: null, diverged: null, error: null });
+  }
+
+  // --- URL and preset → values -----------------------------------------------------------------------------
+
+  /**
+   * Apply defaults ← preset ← URL. Call on mount and whenever the URL's experiment part or the preset changes. Bad
+   * URL parts are dropped from the URL and listed in one dismissible notice.
+   */
+  sync(preset?: Preset, opts: { settled?: boolean } = {}) {
+    this.lastPreset = preset;
+    if (!this.table) {
+      this.pendingSync = { preset };
+      return;
+    }
+    this.pendingSync = null;
+    const table = this.table;
+    // When a page parameter such as `lesson` just changed, this figure may be on its way out (the page swaps figures
+    // a render later), and the new link's settings may belong to the next figure's experiment. Apply what fits, but
+    // judge and rewrite the link only once the page has settled — by then an unmounted figure has cancelled this.
+    const navigating = this.link.pageChanged() && !opts.settled;
+    this.clearTimer('settleTimer');
+    if (navigating) {
+      this.settleTimer = setTimeout(() => {
+        this.settleTimer = null;
+        if (!this.disposed) this.sync(this.lastPreset, { settled: true });
+      }, SETTLE_MS);
+    }
+    // A structural change waiting to settle is the user's latest word: apply it (and announce it) first. Our own
+    // URL write for it would otherwise arrive here and rebuild silently.
+    this.flushPending();
+    // The URL is the truth now; a write scheduled before it changed would only canonicalise it again.
+    this.link.cancelWrite();
+    const base = presetParts(table, preset);
+    const decoded = decodeQuery(table, this.link.query(), {
+      base: base.values,
+      reserved: this.link.reserved,
+    });
+    const seed = decoded.hasSeed ? decoded.seed : (base.seed ?? DEFAULT_SEED);
+    useParamsStore.setState({ baseline: base.values });
+    const speed = this.link.readSpeed();
+    if (speed.changed) this.sendPace();
+    const loaded = this.apply(decoded.values, seed, { keepRunning: false });
+    // After apply: a (re)load forgets the previous moment, and a new `at` names the next one.
+    const at = this.link.readAt();
+    if (at.step !== null) this.replayTo(at.step, loaded);
+    if (navigating) return;
+    for (const problem of [speed.problem, at.problem]) if (problem) decoded.ignored.push(problem);
+    if (decoded.ignored.length) {
+      showNotice('url', 'Some settings in the link were not used.', describeIgnored(decoded.ignored));
+    }
+    this.writeUrlNow();
+  }
+
+  /** Writes the link for the current state now (Share does this before copying it). */
+  writeUrlNow() {
+    if (!this.disposed) this.link.writeNow(this.table);
+  }
+
+  /** Share: the link names this moment (`at`, the step shown), so it reopens the run replayed to here. */
+  writeMomentLink() {
+    this.flushPending();
+    this.link.setMoment(getLatestFrame()?.step ?? 0);
+    this.writeUrlNow();
+  }
+
+  /** Values/seed → store and worker: a rebuild if the seed or a structural value changed, else live `set`s. */
+  private apply(values: ParamValues, seed: number, opts: { keepRunning: boolean }): boolean {
+    if (!this.table) return false;
+    useParamsStore.setState({ values, seed });
+    const sent = this.sent;
+    const structural =
+      !sent ||
+      sent.seed !== seed ||
+      this.table.some((spec) => !spec.live && !valuesEqual(values[spec.name], sent.values[spec.name]));
+    if (structural) {
+      this.load(values, seed, opts.keepRunning && this.phase === 'running');
+      return true;
+    }
+    for (const spec of this.table) {
+      const v = values[spec.name];
+      if (!valuesEqual(v, sent.values[spec.name])) this.client.set(spec.name, v);
+    }
+    this.sent = { values: { ...values }, seed };
+    return false;
+  }
+
+  private load(values: ParamValues, seed: number, thenPlay: boolean) {
+    this.sent = { values: { ...values }, seed };
+    this.clearTimer('pauseTimer');
+    this.leaveMoment();
+    this.clearRun();
+    this.dispatch(thenPlay ? 'loadAndPlay' : 'load');
+    this.client.load(this.experimentId, values, seed, this.deps.wantedViews());
+    if (thenPlay) this.client.play();
+  }
+
+  private sendPace() {
+    const { speed, stopAt } = useParamsStore.getState();
+    this.client.pace(speed, stopAt);
+  }
+
+  /** The lesson step's pace or stopping point changed (already in the params store). */
+  paceDefaultsChanged() {
+    this.sendPace();
+    if (this.table && this.link.readSpeed(true).changed) this.sendPace();
+  }
+
+  // --- actions (buttons, keys, controls) ---------------------------------------------------------------------
+
+  private clearTimer(name: 'rebuildTimer' | 'settleTimer' | 'pauseTimer' | 'replayTimer') {
+    const t = this[name];
+    if (t !== null) clearTimeout(t);
+    this[name] = null;
+  }
+
+  private flushPending() {
+    if (this.rebuildTimer === null) return;
+    this.clearTimer('rebuildTimer');
+    this.commitRebuild();
+  }
+
+  private get trainable(): boolean {
+    return this.sent !== null && canTrain(this.phase);
+  }
+
+  play() {
+    this.flushPending();
+    if (!this.trainable) return;
+    this.clearTimer('pauseTimer');
+    this.leaveMoment();
+    this.client.play();
+    this.dispatch('play');
+  }
+
+  pause() {
+    if (this.phase !== 'running') return;
+    this.client.pause();
+    this.beginPause();
+  }
+
+  /** Frames already on their way still carry steps trained before the worker stopped: wait for its final one. */
+  private beginPause() {
+    this.dispatch('pause');
+    this.clearTimer('pauseTimer');
+    this.pauseTimer = setTimeout(() => {
+      this.pauseTimer = null;
+      this.dispatch('pauseConfirmed');
+    }, PAUSE_CONFIRM_MS);
+  }
+
+  private confirmPause() {
+    this.clearTimer('pauseTimer');
+    this.readouts.flush();
+    this.dispatch('pauseConfirmed');
+  }
+
+  togglePlay() {
+    if (this.phase === 'running') this.pause();
+    else this.play();
+  }
+
+  /** Train exactly `n` steps (pauses first if running). */
+  step(n = 1) {
+    this.flushPending();
+    if (!this.trainable) return;
+    const count = Math.max(1, Math.min(MAX_STEP_REQUEST, Math.floor(n)));
+    this.clearTimer('pauseTimer');
+    this.leaveMoment();
+    if (this.phase === 'running') this.client.pause();
+    this.client.step(count);
+    this.dispatch('step');
+  }
+
+  /** Back to step 0 with the same settings and seed (after a failure: a fresh worker). */
+  reset() {
+    this.flushPending();
+    this.clearTimer('pauseTimer');
+    if (this.phase === 'error') {
+      this.retry();
+      return;
+    }
+    if (!this.sent) return;
+    this.leaveMoment();
+    this.clearRun();
+    this.client.reset();
+    this.dispatch('load');
+  }
+
+  /** After a failure: a fresh worker, the same settings. */
+  retry() {
+    if (!this.table) return;
+    this.client.dispose();
+    this.client = this.makeClient();
+    this.sendPace();
+    const { values, seed } = useParamsStore.getState();
+    this.load(values, seed, false);
+  }
+
+  /** A control changed a parameter; returns the value actually used (validated). */
+  setParam(name: string, input: unknown): ParamValue | undefined {
+    if (!this.table) return undefined;
+    const spec = specMap(this.table).get(name);
+    if (!spec) return undefined;
+    const { value } = coerceValue(spec, input);
+    const state = useParamsStore.getState();
+    if (valuesEqual(state.values[name], value)) return value;
+    useParamsStore.setState({ values: { ...state.values, [name]: value } });
+    this.leaveMoment();
+    this.link.scheduleWrite(this.table);
+    if (spec.live) {
+      if (this.sent) {
+        this.client.set(name, value);
+        this.sent = { values: { ...this.sent.values, [name]: value }, seed: this.sent.seed };
+      }
+      return value;
+    }
+    this.pendingRebuild = { label: spec.label, text: formatValue(spec, value) };
+    this.clearTimer('rebuildTimer');
+    this.rebuildTimer = setTimeout(() => {
+      this.rebuildTimer = null;
+      this.commitRebuild();
+    }, REBUILD_DELAY_MS);
+    return value;
+  }
+
+  private commitRebuild() {
+    const change = this.pendingRebuild;
+    this.pendingRebuild = null;
+    const { values, seed } = useParamsStore.getState();
+    const rebuilt = this.apply(values, seed, { keepRunning: true });
+    if (rebuilt && change) {
+      showNotice('rebuilt', `Model rebuilt: ${change.label} is now ${change.text}.`, [
+        'This setting changes the model itself, so training restarted from step 0 (same seed).',
+      ]);
+    }
+  }
+
+  /** The speed control moved: steps per second, or null for full speed. */
+  setSpeed(speed: number | null) {
+    if (sameSpeed(useParamsStore.getState().speed, speed)) return;
+    useParamsStore.setState({ speed });
+    this.sendPace();
+    this.link.scheduleWrite(this.table);
+  }
+
+  /** A different, equally reproducible run: a new seed (shown in the URL). */
+  newRandomStart(): number {
+    this.flushPending();
+    const seed = newSeed(useParamsStore.getState().seed);
+    dismissNotice('rebuilt');
+    this.apply(useParamsStore.getState().values, Math.min(MAX_SEED, seed), { keepRunning: true });
+    this.link.scheduleWrite(this.table);
+    return seed;
+  }
+
+  /** One-click fix for divergence: learning rate ÷ 10, then start over from step 0. */
+  lowerLearningRate() {
+    const spec = learningRateSpec(this.table);
+    if (!spec) return;
+    const { values, seed } = useParamsStore.getState();
+    const lr = Math.max(spec.min, Number(values[spec.name]) / 10);
+    const next = { ...values, [spec.name]: Number(lr.toPrecision(3)) };
+    useParamsStore.setState({ values: next });
+    this.load(next, seed, false);
+    this.link.scheduleWrite(this.table);
+  }
+
+  /** Frames should carry a different set of views. */
+  viewsChanged() {
+    if (this.sent) this.client.setViews(this.deps.wantedViews());
+  }
+}
