@@ -7,7 +7,14 @@ import './run.css';
  * one), metric-val-loss (when it has a validation set), run-status (idle / running / paused / diverged / error).
  * After a divergence the read-outs keep the last finite values.
  */
-export function MetricsBar({ showSpeed = true }: { showSpeed?: boolean }) {
+export function MetricsBar({
+  showSpeed = true,
+  valLabel = 'test loss',
+}: {
+  showSpeed?: boolean;
+  /** Label of metric-val-loss: 'validation loss' where the held-out set is a validation set, not a test set. */
+  valLabel?: string;
+}) {
   const status = useRunStore((s) => s.status);
   const metrics = useRunStore((s) => s.metrics);
   const speed = useRunStore((s) => s.stepsPerSecond);
@@ -38,7 +45,7 @@ export function MetricsBar({ showSpeed = true }: { showSpeed?: boolean }) {
       </div>
       {metrics?.valLoss !== undefined && (
         <div>
-          <dt>test loss</dt>
+          <dt>{valLabel}</dt>
           <dd data-testid="metric-val-loss">{formatMetric(metrics.valLoss)}</dd>
         </div>
       )}

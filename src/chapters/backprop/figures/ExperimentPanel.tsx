@@ -19,6 +19,8 @@ export interface ExperimentPanelProps {
   /** Extra read-outs or notes under the controls. */
   footer?: ReactNode;
   testId?: string;
+  /** Label of the metric-val-loss read-out (default 'test loss'). */
+  valLabel?: string;
 }
 
 /**
@@ -34,13 +36,14 @@ export function ExperimentPanel({
   children,
   footer,
   testId,
+  valLabel,
 }: ExperimentPanelProps) {
   const handle = useExperiment({ experiment, preset: step.preset, views });
   return (
     <div className="descent-panel" data-testid={testId ?? `figure-${step.figure ?? step.id}`}>
       <NoticeBar />
       <RunControls />
-      <MetricsBar />
+      <MetricsBar valLabel={valLabel} />
       {children}
       {handle.ready && <ParamControls only={controls} label={controlsLabel ?? 'Settings'} />}
       {footer}

@@ -1,0 +1,59 @@
+import { LessonPage } from '../../lessons';
+import { formatHash } from '../../platform/router';
+import { chapter } from './chapter';
+import { renderRegularizationFigure } from './figures';
+import '../backprop/descent.css';
+import './regularization.css';
+
+/** Instructor presets: plain share links that open a step with its experiment set up. */
+export const INSTRUCTOR_PRESETS = [
+  {
+    id: 'degree-15',
+    label: 'Degree 15 overfits',
+    description:
+      'Step 1 with the degree-15 polynomial: it passes through the samples and swings between them.',
+    query: { lesson: '1', degree: '15', seed: '1' },
+  },
+  {
+    id: 'l1-zeros',
+    label: 'L1 makes weights zero',
+    description: 'Step 3 at λ = 1: L1 sets most weights to exactly zero, L2 none.',
+    query: { lesson: '3', lambda: '1', seed: '1' },
+  },
+  {
+    id: 'dropout-gap',
+    label: 'Dropout closes the gap',
+    description: 'Step 4 at p = 0.5: the gap between training and validation error is smaller with dropout.',
+    query: { lesson: '4', p: '0.5', seed: '4' },
+  },
+] as const;
+
+/** Chapter 6: bias, variance and regularisation. */
+export default function RegularizationPage() {
+  return (
+    <LessonPage
+      chapter={chapter}
+      renderFigure={(step) => renderRegularizationFigure(step)}
+      intro={<InstructorPresets />}
+    />
+  );
+}
+
+function InstructorPresets() {
+  return (
+    <nav className="reg-presets" aria-label="Instructor presets" data-testid="instructor-presets">
+      <span>Instructor presets:</span>
+      {INSTRUCTOR_PRESETS.map((p) => (
+        <a
+          key={p.id}
+          className="reg-preset"
+          href={formatHash('regularization', p.query)}
+          title={p.description}
+          data-testid={`preset-${p.id}`}
+        >
+          {p.label}
+        </a>
+      ))}
+    </nav>
+  );
+}

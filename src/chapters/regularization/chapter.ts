@@ -1,0 +1,169 @@
+import type { Chapter } from '../../lessons/types';
+import { CATALOG } from '../../lessons/catalog';
+
+const meta = CATALOG.find((c) => c.id === 'regularization');
+if (!meta) throw new Error('regularization is missing from the catalog');
+
+/**
+ * Chapter 6 — bias, variance and regularisation, as lesson data. Figures are keys of figures/index.tsx; presets use
+ * the experiments' own parameter names (src/experiments/regularization/*). The prose states no measured number:
+ * every number a student reads is a live read-out of the figure beside it.
+ */
+export const chapter: Chapter = {
+  ...meta,
+  lessons: [
+    {
+      id: 'under-over',
+      title: 'Underfitting and overfitting',
+      figure: 'polynomial',
+      preset: { degree: 3 },
+      pace: 1.5,
+      stopAt: 15,
+      caption:
+        'Polynomials of degree 1 to 15 through the same noisy samples: training error falls, validation error is U-shaped.',
+      body: `A handful of noisy samples of a smooth function, and a family of models: polynomials $h(x) = \\theta_0 + \\theta_1 x + \\dots + \\theta_d x^d$ of degree $d$. Each one is fitted by least squares, the $\\theta$ that makes the training loss
+
+$$L(\\theta) = \\frac{1}{2m} \\sum_{i=1}^{m} \\big(h(x^{(i)}) - y^{(i)}\\big)^2$$
+
+as small as possible over the $m$ training samples. (The source notes call this cost $J(\\theta)$; in this course it is the loss $L$.)
+
+The same loss on samples the fit never saw is the **validation error**: an estimate of how the model does on new data.
+
+- **Underfitting (high bias)**: a straight line cannot follow the curve. Training and validation error are both high.
+- **Overfitting (high variance)**: a high-degree polynomial can pass through every sample, noise included. Training error goes to almost zero, but between the samples the curve swings wildly, so validation error shoots up. Fitted to a different noisy sample, it would look completely different — that sensitivity is the variance.
+- In between, the validation error is lowest: the **U-curve**.
+
+The capacity of the model — here its degree — sets where it sits on that curve.`,
+      tryThis: [
+        'Press Play: each step fits one more degree and adds it to the U-curve. Where does the validation error bottom out?',
+        'Drag the degree slider from 1 to 15 and watch the fitted curve between the samples.',
+        'Raise the number of training samples m. Does the highest degree still overfit as badly?',
+        'Press “New random start” for new noise: which degrees change their fit the most?',
+      ],
+      check: {
+        question: 'Training error is tiny but validation error is large. What is the model doing?',
+        options: [
+          'Underfitting: it has too little capacity',
+          'Overfitting: it has learned the noise of the training samples',
+          'Nothing is wrong: low training error is the goal',
+          'The learning rate is too large',
+        ],
+        answer: 1,
+        explanation:
+          'A model that fits the training samples almost perfectly but fails on new samples has memorised their noise: high variance, overfitting.',
+      },
+    },
+    {
+      id: 'capacity',
+      title: 'Capacity of a network',
+      figure: 'capacity',
+      preset: { width: 32, depth: 2, lr: 0.01 },
+      pace: 150,
+      stopAt: 2000,
+      caption:
+        'A network trained on the same samples: training error keeps falling, validation error turns up.',
+      body: `A neural network's capacity is set by its width (neurons per layer) and depth (hidden layers): more parameters, more functions it can represent. Here a network with tanh hidden layers is trained with Adam on the same noisy samples as the polynomials, and both errors are recorded at every step.
+
+Early on, both errors fall: the network learns the smooth shape. Later the training error keeps falling — the network starts bending through individual noisy samples — while the validation error stops improving and turns up. The step with the lowest validation error is marked.
+
+**Aside — early stopping.** Keeping the weights from that step, instead of the last ones, is itself a regulariser: it stops training before the network has had time to fit the noise. It costs a validation set, which must stay separate from the training data.
+
+Fixes go in opposite directions:
+
+- **underfitting** (both errors high): add capacity — wider or deeper layers, more features;
+- **overfitting** (a gap between them): more data, less capacity, or a regulariser — the rest of this chapter.`,
+      tryThis: [
+        'Press Play and watch the gap between the two curves open. At which step does validation error turn up?',
+        'Make the network tiny (one layer of two neurons). Does it still overfit, or does it now underfit?',
+        'Try two hidden layers of 64 against one of 8: which one opens a gap sooner?',
+      ],
+      check: {
+        question:
+          'Both training and validation error stay high, close to each other. What should you try first?',
+        options: [
+          'Add a regulariser',
+          'Stop training earlier',
+          'Give the model more capacity',
+          'Use fewer training samples',
+        ],
+        answer: 2,
+        explanation:
+          'High error on both sets is underfitting (high bias): the model cannot represent the function. Regularising or stopping earlier would make it worse; more capacity helps.',
+      },
+    },
+    {
+      id: 'l2-l1',
+      title: 'L2 and L1 penalties',
+      figure: 'penalty',
+      preset: { lambda: 0.1, degree: 15 },
+      pace: 10,
+      stopAt: 100,
+      caption: 'Same λ, same degree-15 polynomial: L2 shrinks every weight, L1 sets many exactly to zero.',
+      body: `Instead of lowering the degree, keep all fifteen powers and make large coefficients expensive. **L2 regularisation** (ridge, weight decay) adds their squares to the loss:
+
+$$\\begin{aligned} L_{2}(\\theta) = \\frac{1}{2m}\\Big(&\\sum_{i=1}^{m} \\big(h(x^{(i)}) - y^{(i)}\\big)^2 \\\\ &+ \\lambda \\sum_{j \\ge 1} \\theta_j^2\\Big) \\end{aligned}$$
+
+and its twin **L1** (lasso) adds their absolute values, $\\lambda \\sum_{j \\ge 1} |\\theta_j|$. The sums start at $j = 1$: the bias $\\theta_0$ only shifts the curve up or down and is not penalised. The strength $\\lambda$ is a hyperparameter.
+
+- **L2** pulls every weight towards zero in proportion to its size, so weights shrink smoothly and hardly ever reach zero.
+- **L1** pulls every weight with the same force whatever its size, so small weights are pushed all the way to **exactly zero**: the model drops those features altogether (a sparse model).
+
+Both runs here minimise their penalised loss one coefficient at a time (coordinate descent: each step sets every $\\theta_j$ in turn to its best value with the others held fixed). The polynomial is written in Legendre polynomials $P_j(x)$ instead of plain powers $x^j$ — the same curves, but the fit stays accurate at degree 15 — so $\\theta_j$ is the weight of $P_j$.
+
+**Not for free.** The source notes say regularisation lowers variance without raising bias. Not quite: it trades a little more bias — the penalised fit no longer follows the training samples as closely, so its training error goes up — for a large drop in variance. Too large a $\\lambda$ flattens the curve into underfitting.`,
+      tryThis: [
+        'Press Play and compare the two weight histograms: where do the L1 weights pile up?',
+        'Drag λ up and down. At the same λ, which penalty has more weights at exactly zero?',
+        'Find a λ at which the validation error of the L2 fit is lower than the unpenalised degree-15 fit had in step 1.',
+        'Push λ to its maximum. What happens to the training error — and to the fit?',
+      ],
+      check: {
+        question: 'Why can L1 set a weight exactly to zero when L2 almost never does?',
+        options: [
+          'L1 uses a larger λ',
+          'L1’s pull towards zero does not weaken as the weight gets small; L2’s does',
+          'L2 penalises the bias and L1 does not',
+          'L1 removes weights at random',
+        ],
+        answer: 1,
+        explanation:
+          'The gradient of λθ² is 2λθ, which vanishes as θ → 0, so L2 only shrinks. The pull of λ|θ| is λ whatever θ is, so a weight whose benefit to the fit is smaller than that pull is set to zero.',
+      },
+    },
+    {
+      id: 'dropout',
+      title: 'Dropout',
+      figure: 'dropout',
+      preset: { p: 0.5, mode: 'inverted' },
+      pace: 100,
+      stopAt: 1000,
+      caption: 'The same network with and without dropout; greyed units are dropped at this step.',
+      body: `**Dropout** is a regulariser built into training: at every step each hidden unit is switched off with probability $p$ (the drop probability), independently, so the network cannot rely on any single unit and has to spread what it learns. A different random subset is dropped at every step; the diagram greys out the units dropped for the first training sample at the latest step.
+
+Dropout is used **during training only**. At inference every unit is present — so each unit now receives more input than it ever did in training, where on average only a fraction $1 - p$ of its inputs were there. One of two scalings fixes that:
+
+- **classic**: train with the plain 0/1 mask $m$, and at inference multiply the activations by the keep probability $1 - p$;
+- **inverted**: divide the kept activations by $1 - p$ while training, and change nothing at inference. This is what libraries do, because inference stays untouched.
+
+Either way the next layer sees, at inference, the mean it saw on average during training: $\\mathbb{E}[a\\,m] = (1-p)\\,a$ for classic, $\\mathbb{E}[a\\,m/(1-p)] = a$ for inverted. The table checks both on the live network.
+
+**A slip in the source notes.** They say the outputs are scaled "by $p$" at inference. With $p$ the drop probability that is wrong: the factor is the keep probability $1 - p$ (or, inverted, $1/(1 - p)$ while training).
+
+Two copies of the same network — same initial weights, same data — train side by side, one with dropout. Dropout's training error stays higher (it trains a noisier network), and the gap to the validation error is usually smaller: a little more bias for less variance.`,
+      tryThis: [
+        'Press Play and watch the greyed units change at every step. About what fraction is grey?',
+        'Compare the gap between training and validation error for the two networks once they settle.',
+        'Switch the scaling to classic. Which column of the table changes, and do the two columns still agree?',
+        'Push p towards its maximum. What happens to the dropout network’s fit?',
+      ],
+      check: {
+        question:
+          'A network was trained with classic dropout, drop probability p = 0.2. By what factor are the activations multiplied at inference?',
+        options: ['0.2', '0.8', '1.25', '1 (no change)'],
+        answer: 1,
+        explanation:
+          'Classic dropout scales by the keep probability 1 − p = 0.8 at inference, so each unit passes on what it passed on average during training. (Inverted dropout would have multiplied by 1/0.8 = 1.25 during training instead.)',
+      },
+    },
+  ],
+};

@@ -1,0 +1,115 @@
+import type { ReactNode } from 'react';
+import { LineChart, seriesColor, useChartTheme, type LineSeries } from '../../../components/charts';
+import type { LessonStep } from '../../../lessons/types';
+import type { ViewValue } from '../../../experiments/types';
+import { useLatestView } from '../../../state/useExperiment';
+import { ExperimentPanel } from '../../backprop/figures/ExperimentPanel';
+import { floats, fmt, num, record } from '../../backprop/figures/views';
+import { deinterleave } from '../../gradient-descent/figures/series';
+import { DropoutDiagram } from './DropoutDiagram';
+import { Formula } from './Formula';
+import { nums, texFixed } from './views';
+
+/** Step 4: the same network with and without dropout; dropped units live; both scaling rules checked. */
+export function DropoutFigure({ step }: { step: LessonStep }) {
+  return (
+    <ExperimentPanel
+      experiment="reg-dropout"
+      step={step}
+      views={['curves', 'masks', 'scaling']}
+      valLabel="validation error"
+      controls={['p', 'mode']}
+    >
+      <DropoutPlots />
+    </ExperimentPanel>
+  );
+}
+
+function DropoutPlots() {
+  const theme = useChartTheme();
+  const curves = record(useLatestView('curves'));
+  const masks = record(useLatestView('masks'));
+  const plain = record(curves?.plain);
+  const drop = record(curves?.dropout);
+  const series: LineSeries[] = [];
+  const add = (run: Readonly<Record<string, ViewValue>> | undefined, name: string, c: number) => {
+    const t = deinterleave(floats(run?.train));
+    const v = deinterleave(floats(run?.val));
+    series.push({ label: `${name} training`, x: t.x, y: t.y, color: seriesColor(theme, c), dashed: true });
+    series.push({ label: `${name} validation`, x: v.x, y: v.y, color: seriesColor(theme, c) });
+  };
+  add(plain, 'no dropout', 0);
+  add(drop, 'dropout', 1);
+  const gap = (run: typeof plain) => {
+    const t = num(run?.trainNow);
+    const v = num(run?.valNow);
+    return t !== undefined && v !== undefined ? v - t : undefined;
+  };
+  return (
+    <div className="reg-plots reg-three">
+      <DropoutDiagram masks={[nums(masks?.layer1), nums(masks?.layer2)]} />
+      <LineChart
+        title="Errors, with / without"
+        series={series}
+        yScale="log"
+        xLabel="step"
+        yLabel="L"
+        height={160}
+      />
+      <ScalingTable>
+        <p className="reg-gap">
+          Gap between validation and training error: without dropout{' '}
+          <strong data-testid="gap-plain">{fmt(gap(plain))}</strong>, with dropout{' '}
+          <strong data-testid="gap-dropout">{fmt(gap(drop))}</strong>.
+        </p>
+      </ScalingTable>
+    </div>
+  );
+}
+
+function ScalingTable({ children }: { children: ReactNode }) {
+  const scaling = record(useLatestView('scaling'));
+  const p = num(scaling?.p);
+  const row = (mode: 'classic' | 'inverted') => {
+    const r = record(scaling?.[mode]);
+    return { train: num(r?.trainingMean), inf: num(r?.inferenceMean) };
+  };
+  const classic = row('classic');
+  const inverted = row('inverted');
+  const keep = p !== undefined ? 1 - p : undefined;
+  return (
+    <>
+      <div className="reg-scaling">
+        <table className="descent-table" data-testid="scaling-table">
+          <caption>Mean activation, hidden layer 1 (200 random masks)</caption>
+          <thead>
+            <tr>
+              <th scope="col">scaling</th>
+              <th scope="col">training</th>
+              <th scope="col">at inference</th>
+            </tr>
+          </thead>
+          <tbody>
+            <tr>
+              <th scope="row">classic</th>
+              <td data-testid="scale-classic-train">{fmt(classic.train)}</td>
+              <td data-testid="scale-classic-inference">{fmt(classic.inf)}</td>
+            </tr>
+            <tr>
+              <th scope="row">inverted</th>
+              <td data-testid="scale-inverted-train">{fmt(inverted.train)}</td>
+              <td data-testid="scale-inverted-inference">{fmt(inverted.inf)}</td>
+            </tr>
+          </tbody>
+        </table>
+        {children}
+      </div>
+      <Formula
+        tex={[
+          `\\text{classic: } \\mathbb{E}[a\\,m] = ${texFixed(classic.train, 4)} \\approx (1-p)\\,a = ${texFixed(keep, 2)}\\,\\bar a = ${texFixed(classic.inf, 4)}`,
+          `\\text{inverted: } \\mathbb{E}\\big[\\tfrac{a\\,m}{1-p}\\big] = ${texFixed(inverted.train, 4)} \\approx a = ${texFixed(inverted.inf, 4)}`,
+        ]}
+      />
+    </>
+  );
+}

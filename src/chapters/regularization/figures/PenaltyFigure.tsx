@@ -1,0 +1,137 @@
+import {
+  Histogram,
+  LineChart,
+  seriesColor,
+  useChartTheme,
+  type LineSeries,
+} from '../../../components/charts';
+import type { LessonStep } from '../../../lessons/types';
+import type { ViewValue } from '../../../experiments/types';
+import { useLatestView } from '../../../state/useExperiment';
+import { ExperimentPanel } from '../../backprop/figures/ExperimentPanel';
+import { fmt, num, record } from '../../backprop/figures/views';
+import { FitPlot } from './FitPlot';
+import { Formula } from './Formula';
+import { fitData, nums, texFixed } from './views';
+
+/** Step 3: L2 and L1 at the same λ on a degree-15 polynomial — fits, weight histograms, coefficient paths. */
+export function PenaltyFigure({ step }: { step: LessonStep }) {
+  return (
+    <ExperimentPanel
+      experiment="reg-penalty"
+      step={step}
+      views={['fit', 'weights', 'runs', 'paths']}
+      valLabel="validation error"
+      controls={['lambda']}
+    >
+      <PenaltyPlots />
+    </ExperimentPanel>
+  );
+}
+
+function summary(v: ViewValue | undefined) {
+  const r = record(v);
+  return { loss: num(r?.loss), train: num(r?.train), val: num(r?.val), zeros: num(r?.zeros) };
+}
+
+function PenaltyPlots() {
+  const theme = useChartTheme();
+  const fit = fitData(useLatestView('fit'));
+  const weights = record(useLatestView('weights'));
+  const runs = record(useLatestView('runs'));
+  const lambda = num(runs?.lambda);
+  const l2 = summary(runs?.l2);
+  const l1 = summary(runs?.l1);
+  const l2w = nums(weights?.l2);
+  return (
+    <div className="reg-plots reg-three">
+      {fit && (
+        <FitPlot
+          {...fit}
+          title={`Fits at λ = ${fmt(lambda, 4)}`}
+          height={160}
+          curves={[
+            { label: 'true function', y: fit.truthY, dashed: true, color: 2 },
+            { label: 'L2 fit', y: nums(fit.view.fitL2), color: 0 },
+            { label: 'L1 fit', y: nums(fit.view.fitL1), color: 1 },
+          ]}
+          caption="Both runs fit the same samples with the same λ."
+        />
+      )}
+      <Histogram
+        title="Weights θ₁…θ_d"
+        series={[
+          { label: 'L2', values: l2w, color: seriesColor(theme, 0) },
+          { label: 'L1', values: nums(weights?.l1), color: seriesColor(theme, 1) },
+        ]}
+        bins={21}
+        xLabel="θⱼ"
+        height={160}
+      />
+      <CoefficientPaths lambda={lambda} />
+      <table className="descent-table" data-testid="penalty-table">
+        <thead>
+          <tr>
+            <th scope="col">penalty</th>
+            <th scope="col">zero weights</th>
+            <th scope="col">training</th>
+            <th scope="col">validation</th>
+          </tr>
+        </thead>
+        <tbody>
+          {(
+            [
+              ['L2', 'l2', l2],
+              ['L1', 'l1', l1],
+            ] as const
+          ).map(([name, id, s]) => (
+            <tr key={id}>
+              <th scope="row">{name}</th>
+              <td data-testid={`zeros-${id}`}>{s.zeros ?? '–'}</td>
+              <td data-testid={`train-${id}`}>{fmt(s.train)}</td>
+              <td data-testid={`val-${id}`}>{fmt(s.val)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <Formula
+        testId="penalty-formula"
+        tex={[
+          `\\text{L2: } \\tfrac{1}{2m}\\Big(\\sum (h-y)^2 + ${texFixed(lambda, 4)} \\sum_{j\\ge1} \\theta_j^2\\Big) = ${texFixed(l2.loss, 4)}`,
+          `\\text{L1: } \\tfrac{1}{2m}\\Big(\\sum (h-y)^2 + ${texFixed(lambda, 4)} \\sum_{j\\ge1} |\\theta_j|\\Big) = ${texFixed(l1.loss, 4)}`,
+        ]}
+      />
+    </div>
+  );
+}
+
+/** The optimum's θⱼ against log₁₀ λ, one line per coefficient: L2 solid, L1 dashed. */
+function CoefficientPaths({ lambda }: { lambda: number | undefined }) {
+  const theme = useChartTheme();
+  const paths = record(useLatestView('paths'));
+  const lambdas = nums(paths?.lambdas);
+  const degree = num(paths?.degree) ?? 0;
+  const l2 = nums(paths?.l2);
+  const l1 = nums(paths?.l1);
+  const x = Array.from(lambdas, (l) => Math.log10(l));
+  const series: LineSeries[] = [];
+  // Only the first few coefficients, so the chart stays readable; every θⱼ is in the histogram.
+  const shown = Math.min(degree, 3);
+  for (let j = 0; j < shown; j++) {
+    const column = (flat: ArrayLike<number>) => Array.from(x, (_, i) => flat[i * degree + j]);
+    series.push({ label: `θ${j + 1} L2`, x, y: column(l2), color: seriesColor(theme, j) });
+    series.push({ label: `θ${j + 1} L1`, x, y: column(l1), color: seriesColor(theme, j), dashed: true });
+  }
+  const zerosL1 = nums(paths?.zerosL1);
+  const at = lambda !== undefined ? Math.log10(lambda) : undefined;
+  return (
+    <LineChart
+      title="Paths: L2 solid, L1 dashed"
+      series={series}
+      xLabel="log₁₀ λ"
+      yLabel="θⱼ at the optimum"
+      height={160}
+      caption={`At the largest λ, L1 has ${zerosL1.length ? zerosL1[zerosL1.length - 1] : '–'} of ${degree} weights at exactly 0; the current λ is at log₁₀ λ = ${fmt(at, 2)}.`}
+    />
+  );
+}

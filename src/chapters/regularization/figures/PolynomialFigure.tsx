@@ -1,0 +1,88 @@
+import { LineChart, seriesColor, useChartTheme } from '../../../components/charts';
+import type { LessonStep } from '../../../lessons/types';
+import { useLatestView } from '../../../state/useExperiment';
+import { ExperimentPanel } from '../../backprop/figures/ExperimentPanel';
+import { fmt, num, record } from '../../backprop/figures/views';
+import { FitPlot } from './FitPlot';
+import { Formula } from './Formula';
+import { fitData, nums, texFixed } from './views';
+
+/** Step 1: polynomials of degree 1–15 through the same noisy samples, and the U-curve of errors against degree. */
+export function PolynomialFigure({ step }: { step: LessonStep }) {
+  return (
+    <ExperimentPanel
+      experiment="reg-poly"
+      step={step}
+      views={['fit', 'sweep']}
+      valLabel="validation error"
+      controls={['degree', 'points']}
+    >
+      <PolynomialPlots />
+    </ExperimentPanel>
+  );
+}
+
+function PolynomialPlots() {
+  const theme = useChartTheme();
+  const fit = fitData(useLatestView('fit'));
+  const sweep = record(useLatestView('sweep'));
+  const degree = num(fit?.view.degree);
+  const degrees = nums(sweep?.degrees);
+  const train = nums(sweep?.train);
+  const val = nums(sweep?.val);
+  const best = num(sweep?.bestDegree);
+  const trainAt = num(fit?.view.trainError);
+  const valAt = num(fit?.view.valError);
+  return (
+    <div className="reg-plots">
+      {fit && (
+        <FitPlot
+          {...fit}
+          title={`Fit, degree ${degree ?? '–'}`}
+          height={170}
+          curves={[
+            { label: 'true function', y: fit.truthY, dashed: true, color: 2 },
+            { label: `h(x), degree ${degree ?? '–'}`, y: nums(fit.view.fitY), color: 0 },
+          ]}
+          caption={`A polynomial of degree ${degree ?? '–'} fitted to ${fit.trainX.length} noisy samples of sin(πx).`}
+        />
+      )}
+      <LineChart
+        title="U-curve: error vs degree"
+        series={[
+          { label: 'training error', x: degrees, y: train, color: seriesColor(theme, 0) },
+          { label: 'validation error', x: degrees, y: val, color: seriesColor(theme, 1) },
+        ]}
+        xDomain={[1, 15]}
+        yScale="log"
+        xLabel="degree d"
+        yLabel="L = 1/(2m) Σ (h − y)²"
+        height={170}
+        caption="Press Play: each step fits one more degree."
+      />
+      <Formula
+        testId="poly-formula"
+        tex={`h(x) = \\theta_0 + \\theta_1 x + \\dots + \\theta_{${degree ?? 'd'}} x^{${degree ?? 'd'}}, \\quad L_{\\text{train}} = ${texFixed(trainAt, 4)}, \\quad L_{\\text{val}} = ${texFixed(valAt, 4)}`}
+      />
+      <p className="reg-readout">
+        Degrees fitted: <strong data-testid="degrees-swept">{degrees.length}</strong> of 15 · lowest
+        validation error so far at degree{' '}
+        <strong data-testid="best-degree">{best && best > 0 ? best : '–'}</strong>
+        {best && best > 0 ? (
+          <>
+            {' '}
+            (training <span data-testid="best-train">{fmt(train[best - 1])}</span>, validation{' '}
+            <span data-testid="best-val">{fmt(val[best - 1])}</span>)
+          </>
+        ) : null}
+        {degrees.length === 15 && (
+          <>
+            {' '}
+            · degree 15: training <span data-testid="train-15">{fmt(train[14])}</span>, validation{' '}
+            <span data-testid="val-15">{fmt(val[14])}</span>
+          </>
+        )}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,154 @@
+/**
+ * Regularisation step 3: L2 and L1 penalties on the same degree-d polynomial, side by side at the same λ.
+ *
+ * Each run minimises its penalised loss 1/(2m)(Σ(h − y)² + λ·penalty) by cyclic coordinate descent: one training
+ * step is one sweep that sets every θ_j in turn to the exact minimiser with the others held fixed (for L1 a soft
+ * threshold, which is what makes coefficients exactly zero). Both start from θ = 0; the losses are convex, so the
+ * runs end at the unique penalised optimum whatever the start, and follow it when λ moves.
+ * The coefficient paths (the optimum for a grid of λ) are computed once, exactly.
+ */
+import type { Experiment, Metrics, ParamTable, ParamValue, ParamValues, Trainer, Views } from '../types';
+import { regressionData } from './data';
+import {
+  countZeros,
+  designMatrix,
+  fitLasso,
+  fitRidge,
+  halfMse,
+  normalEquations,
+  penalisedLoss,
+  predict,
+  coordinateSweep,
+} from './polyfit';
+import { MAX_DEGREE, NOISE_PARAM, POINTS_PARAM, dataView, sampleCurve } from './shared';
+
+export const LAMBDA_MIN = 1e-4;
+export const LAMBDA_MAX = 100;
+
+export const penaltyParams: ParamTable = [
+  {
+    name: 'lambda',
+    label: 'Strength λ',
+    type: 'number',
+    default: 0.1,
+    min: LAMBDA_MIN,
+    max: LAMBDA_MAX,
+    step: 0.0001,
+    scale: 'log',
+    live: true,
+    help: 'How hard large coefficients are penalised; the bias θ₀ never is.',
+  },
+  {
+    name: 'degree',
+    label: 'Polynomial degree d',
+    type: 'int',
+    default: MAX_DEGREE,
+    min: 2,
+    max: MAX_DEGREE,
+    live: false,
+  },
+  POINTS_PARAM,
+  NOISE_PARAM,
+];
+
+/** λ values of the coefficient-path figure, log-spaced over the slider's range. */
+export function pathLambdas(count = 25): Float64Array {
+  const lo = Math.log10(LAMBDA_MIN);
+  const hi = Math.log10(LAMBDA_MAX);
+  return Float64Array.from({ length: count }, (_, i) => 10 ** (lo + ((hi - lo) * i) / (count - 1)));
+}
+
+/** Optimal θ₁…θ_d for every λ of the grid: l2 and l1 [count × d], row per λ, and the zero counts. */
+export function coefficientPaths(xs: ArrayLike<number>, ys: ArrayLike<number>, degree: number) {
+  const lambdas = pathLambdas();
+  const l2 = new Float64Array(lambdas.length * degree);
+  const l1 = new Float64Array(lambdas.length * degree);
+  const zerosL1 = new Float64Array(lambdas.length);
+  const zerosL2 = new Float64Array(lambdas.length);
+  let warm: Float64Array | undefined;
+  lambdas.forEach((lambda, i) => {
+    const ridge = fitRidge(xs, ys, degree, lambda);
+    warm = fitLasso(xs, ys, degree, lambda, 5000, warm);
+    l2.set(ridge.subarray(1), i * degree);
+    l1.set(warm.subarray(1), i * degree);
+    zerosL1[i] = countZeros(warm);
+    zerosL2[i] = countZeros(ridge);
+  });
+  return { lambdas, l2, l1, zerosL1, zerosL2, degree };
+}
+
+export function createPenalty(params: ParamValues, seed: number): Trainer {
+  const data = regressionData(Number(params.points), Number(params.noise), seed);
+  const degree = Number(params.degree);
+  const k = degree + 1;
+  const { gram, rhs } = normalEquations(designMatrix(data.train.x, degree), data.train.y, k);
+  let lambda = Number(params.lambda);
+  const runs = { l2: new Float64Array(k), l1: new Float64Array(k) };
+  let steps = 0;
+  let paths: ReturnType<typeof coefficientPaths> | null = null;
+  const { x, y } = data.train;
+  const summary = (kind: 'l1' | 'l2') => ({
+    loss: penalisedLoss(runs[kind], x, y, lambda, kind),
+    train: halfMse(runs[kind], x, y),
+    val: halfMse(runs[kind], data.val.x, data.val.y),
+    zeros: countZeros(runs[kind]),
+  });
+
+  return {
+    step(n) {
+      for (let s = 0; s < n; s++) {
+        coordinateSweep(runs.l2, gram, rhs, lambda, 'l2');
+        coordinateSweep(runs.l1, gram, rhs, lambda, 'l1');
+        steps++;
+      }
+    },
+    metrics(): Metrics {
+      const l2 = summary('l2');
+      const l1 = summary('l1');
+      // The read-out bar reports the L2 run; the figure's table lists both.
+      return {
+        step: steps,
+        epoch: 0, // coordinate-descent sweeps, not passes of a gradient method: no epoch read-out
+        loss: l2.loss,
+        valLoss: l2.val,
+        lossL1: l1.loss,
+        zerosL1: l1.zeros,
+        zerosL2: l2.zeros,
+      };
+    },
+    views(wanted): Views {
+      const views: Views = {};
+      if (wanted.includes('fit')) {
+        views.fit = {
+          ...dataView(data),
+          fitL2: sampleCurve((t) => predict(runs.l2, t)),
+          fitL1: sampleCurve((t) => predict(runs.l1, t)),
+        };
+      }
+      // θ₁…θ_d of each run (the bias is not a penalised weight, so it is left out of the histogram).
+      if (wanted.includes('weights')) views.weights = { l2: runs.l2.slice(1), l1: runs.l1.slice(1) };
+      if (wanted.includes('runs')) views.runs = { lambda, l2: summary('l2'), l1: summary('l1') };
+      if (wanted.includes('paths')) {
+        paths ??= coefficientPaths(x, y, degree);
+        views.paths = {
+          ...paths,
+          lambdas: paths.lambdas.slice(),
+          l2: paths.l2.slice(),
+          l1: paths.l1.slice(),
+        };
+      }
+      return views;
+    },
+    set(name: string, value: ParamValue) {
+      if (name === 'lambda' && typeof value === 'number') lambda = value;
+    },
+    divergence: () => null,
+  };
+}
+
+export const penaltyExperiment: Experiment = {
+  id: 'reg-penalty',
+  title: 'L2 and L1 penalties on a polynomial fit',
+  params: penaltyParams,
+  create: createPenalty,
+};

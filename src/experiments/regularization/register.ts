@@ -1,0 +1,20 @@
+import type { Registrations } from '../registry';
+
+export const registrations: Registrations = {
+  'reg-poly': {
+    title: 'Polynomial fits of degree 1–15 (the U-curve)',
+    load: () => import('./polynomial').then((m) => m.polynomialExperiment),
+  },
+  'reg-capacity': {
+    title: 'Capacity of an MLP: training vs validation error',
+    load: () => import('./capacity').then((m) => m.capacityExperiment),
+  },
+  'reg-penalty': {
+    title: 'L2 and L1 penalties on a polynomial fit',
+    load: () => import('./penalty').then((m) => m.penaltyExperiment),
+  },
+  'reg-dropout': {
+    title: 'Dropout: with and without, classic and inverted scaling',
+    load: () => import('./dropout').then((m) => m.dropoutExperiment),
+  },
+};
