@@ -117,10 +117,10 @@ export function MatrixGrid({
   const gridH = cell * R;
   const svgW = Math.max(left + gridW + 4, 40);
   const svgH = topH + gridH + 4;
-  // Cell numbers are drawn at most 0.85 of the label size and shrink with the cell; below 11 px they are unreadable,
-  // so cells too small for that show colour only (hover and the caption still give the values).
-  const valueFont = Math.min(f * 0.85, cell / 3.2);
-  const show = (showValues ?? (cell >= f * 2.4 && R * C <= 400)) && valueFont >= MIN_TEXT_PX;
+  // Cell numbers are drawn at most 0.85 of the label size and shrink with the cell, but never below 11 px (legible on
+  // a phone): by default, cells too small for that show colour only; asked for explicitly, numbers keep 11 px.
+  const valueFont = Math.max(MIN_TEXT_PX, Math.min(f * 0.85, cell / 3.2));
+  const show = showValues ?? (cell >= f * 2.4 && R * C <= 400 && cell / 3.2 >= MIN_TEXT_PX);
 
   const scale = useMemo(() => {
     void version;
