@@ -25,7 +25,7 @@ export const chapter: Chapter = {
 
 $$L(\\theta) = \\frac{1}{2m} \\sum_{i=1}^{m} \\big(h(x^{(i)}) - y^{(i)}\\big)^2$$
 
-as small as possible over the $m$ training samples. (The source notes call this cost $J(\\theta)$; in this course it is the loss $L$.)
+as small as possible over the $m$ training samples. (The source notes call this cost $J$; in this course it is the loss $L$.)
 
 The same loss on samples the fit never saw is the **validation error**: an estimate of how the model does on new data.
 
