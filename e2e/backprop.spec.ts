@@ -65,7 +65,8 @@ test('step 1: one step by hand follows θ_b = θ_a − α ∂J/∂θ; α = 2.2 f
 
   // A fresh page from a share link (not just a hash change, which would keep the trained θ).
   await page.goto('about:blank');
-  await page.goto('./#/backprop?lesson=1&lr=2.2');
+  // At full speed: this checks how divergence ends, not the lesson's pace.
+  await page.goto('./#/backprop?lesson=1&lr=2.2&speed=max');
   await expect(page.getByTestId('lr-regime')).toHaveAttribute('data-regime', 'diverging');
   await page.getByRole('button', { name: 'Play' }).click();
   await expect(page.getByTestId('run-status')).toHaveText('diverged', { timeout: 20_000 });

@@ -23,9 +23,10 @@ export const chapter: Chapter = {
       title: 'Loss as a landscape',
       figure: 'one-param',
       preset: { lr: 0.3, theta0: -1.5 },
-      // about one update every third of a second: each step can be followed by eye
+      // about one update every third of a second: each step can be followed by eye. The natural stop leaves room for
+      // a too-large α (a shared link with α = 2.2 needs ~40 steps to blow past 10⁶ × its start) to end as `diverged`.
       pace: 3,
-      stopAt: 30,
+      stopAt: 60,
       caption: 'One parameter θ: the loss L(θ), its tangent, and one gradient step θ_b = θ_a − α ∂L/∂θ.',
       body: `Training a model means finding parameter values that make a loss small. It helps to picture the loss as a landscape: every choice of parameters is a place, and the loss is the height of the ground there. Gradient descent is a walker in thick fog who cannot see the valley but can feel which way the ground tilts under their feet, and takes a step downhill.
 
