@@ -26,10 +26,14 @@ export function StartAction() {
   if (!first) return null;
   const to = target ?? first;
   return (
+    // The chapter title stays outside the link: a link named after a chapter would compete with that chapter's card.
     <p className="start-action">
       <a className="button primary" href={`#/${to.id}`} data-testid="start-action">
-        {started ? 'Continue where you left off' : 'Start here'}: {to.title} <span aria-hidden="true">→</span>
-      </a>
+        {started ? 'Continue where you left off' : 'Start here'} <span aria-hidden="true">→</span>
+      </a>{' '}
+      <span className="start-action-target" data-testid="start-action-target">
+        {to.title}
+      </span>
     </p>
   );
 }

@@ -131,7 +131,10 @@ export function loadProgress(getStorage: StorageGetter): Loaded {
       return { ...base, saveFailed: true };
     }
   }
-  if (kind === 'future' || !backup(storage, raw ?? '')) {
+  // Always try to copy unreadable text aside (a newer version's record too: a second copy costs little); a record
+  // this version cannot read, or could not copy, is then never written over.
+  const copied = backup(storage, raw ?? '');
+  if (kind === 'future' || !copied) {
     const unreadable = { kind: kind === 'future' ? 'future' : 'corrupt', chars: (raw ?? '').length } as const;
     return { ...base, unreadable, notice: unreadableNotice(unreadable.kind) };
   }
