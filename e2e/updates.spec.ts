@@ -56,6 +56,10 @@ function startServer(): Promise<{ server: Server; origin: string; deploy: (dir: 
   );
 }
 
+// One worker runs this file's tests in order: with fullyParallel, each worker would otherwise run beforeAll and two
+// builds into the same folder would race (one copies the raw public/sw.js after the other filled it in).
+test.describe.configure({ mode: 'serial' });
+
 test.beforeAll(() => {
   test.setTimeout(180_000);
   execFileSync('npx', ['vite', 'build', '--mode', 'e2e', '--logLevel', 'error'], {

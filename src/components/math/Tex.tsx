@@ -1,5 +1,5 @@
 import 'katex/dist/katex.min.css'; // bundled by Vite together with the KaTeX fonts: never fetched from elsewhere
-import { memo } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import { renderTex } from './renderTex';
 
 /**
@@ -22,8 +22,30 @@ export interface TexProps {
   label?: string;
 }
 
+/**
+ * A display formula wider than its box scrolls sideways; while it does, it takes keyboard focus so that the arrow
+ * keys can scroll it (a scroll region nobody can reach by keyboard is an accessibility failure).
+ */
+function useFocusableWhileScrolling(enabled: boolean, content: string | null) {
+  const ref = useRef<HTMLSpanElement>(null);
+  useEffect(() => {
+    const el = ref.current;
+    if (!enabled || !el || typeof ResizeObserver === 'undefined') return;
+    const update = () => {
+      if (el.scrollWidth > el.clientWidth + 1) el.tabIndex = 0;
+      else el.removeAttribute('tabindex');
+    };
+    update();
+    const observer = new ResizeObserver(update);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [enabled, content]);
+  return ref;
+}
+
 export const Tex = memo(function Tex({ tex, display = false, className, label }: TexProps) {
   const result = renderTex(tex, display);
+  const scrollRef = useFocusableWhileScrolling(display && result.html !== null, result.html);
   const cls = ['tex', display ? 'tex-display' : 'tex-inline', className].filter(Boolean).join(' ');
   if (result.html === null) {
     return (
@@ -34,6 +56,7 @@ export const Tex = memo(function Tex({ tex, display = false, className, label }:
   }
   return (
     <span
+      ref={scrollRef}
       className={cls}
       aria-label={label}
       role={label ? 'math' : undefined}
