@@ -92,8 +92,8 @@ test('backprop: one step at a time, the surface path, the network and the slice'
   await playUntilStep(page, 2);
   expect(await stepOf(page)).toBeLessThan(30); // a few steps a second: each can be followed
   await expect(page.getByTestId('run-status')).toHaveText('paused', { timeout: 150_000 });
-  await expect(page.getByTestId('metric-step')).toHaveText('30');
-  // α = 0.3 on curvature 1: by step 30 the walker has settled at the bottom (the data's noise floor)
+  await expect(page.getByTestId('metric-step')).toHaveText('60');
+  // α = 0.3 on curvature 1: by the natural stop (step 60) the walker has settled at the bottom (the data's noise floor)
   expect(await num(page, 'metric-loss')).toBeLessThan(oneParamStart / 5);
 
   await open(page, 'backprop?lesson=2', 8);
