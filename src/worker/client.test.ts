@@ -75,6 +75,7 @@ describe('TrainerClient', () => {
       params: { lr: 0.1 },
       seed: 3,
       views: ['boundary'],
+      loadId: 1,
     });
     w.send({ type: 'ready' });
     w.send(t.frame(0));
@@ -99,6 +100,23 @@ describe('TrainerClient', () => {
     w.send(t.frame(0));
     t.runRaf();
     expect(t.frames).toEqual([0]);
+  });
+
+  it('a ready that answers an earlier load does not let that load’s frames through', () => {
+    const t = setup();
+    t.client.load('x', {}, 1, []);
+    t.client.load('x', {}, 2, []);
+    const w = t.workers[0];
+    w.send({ type: 'ready', loadId: 1 }); // the first load finished before the worker read the second
+    w.send(t.frame(7));
+    t.runRaf();
+    expect(t.frames).toEqual([]);
+    expect(t.events).toEqual([]);
+    w.send({ type: 'ready', loadId: 2 });
+    w.send(t.frame(0));
+    t.runRaf();
+    expect(t.frames).toEqual([0]);
+    expect(t.events).toEqual(['ready']);
   });
 
   it('restarts a worker that stops answering pings and reloads with the latest live values', () => {

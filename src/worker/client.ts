@@ -74,6 +74,8 @@ export class TrainerClient {
   private paced: PaceMessage | null = null;
   /** Ready received for the current load (an error before it means the experiment cannot load). */
   private isReady = false;
+  /** Numbers each load; the worker's `ready` names the one it answers. */
+  private loadCount = 0;
   private pendingFrame: FrameMessage | null = null;
   private frameRequest: number | null = null;
   private pingId = 0;
@@ -103,7 +105,14 @@ export class TrainerClient {
   }
 
   load(experiment: string, params: ParamValues, seed: number, views: readonly string[]) {
-    this.loaded = { type: 'load', experiment, params: { ...params }, seed, views: [...views] };
+    this.loaded = {
+      type: 'load',
+      experiment,
+      params: { ...params },
+      seed,
+      views: [...views],
+      loadId: ++this.loadCount,
+    };
     this.isReady = false;
     this.post(this.loaded);
   }
@@ -249,6 +258,8 @@ export class TrainerClient {
     this.unansweredSince = null; // any message proves the worker is alive
     switch (msg.type) {
       case 'ready':
+        // The answer to a load that a newer one replaced: its frames are not this experiment's.
+        if (msg.loadId !== undefined && msg.loadId !== this.loaded?.loadId) return;
         this.isReady = true;
         this.handlers.ready(msg);
         return;

@@ -9,7 +9,15 @@
 import type { Metrics, ParamValue, ParamValues, Views } from '../experiments/types';
 
 export type MainToWorker =
-  | { type: 'load'; experiment: string; params: ParamValues; seed: number; views?: readonly string[] }
+  | {
+      type: 'load';
+      experiment: string;
+      params: ParamValues;
+      seed: number;
+      views?: readonly string[];
+      /** Echoed in `ready`: tells this load's answer from an earlier load's. */
+      loadId?: number;
+    }
   | { type: 'play' }
   | { type: 'pause' }
   /** Train exactly `n` more steps (1…100 000), then stop. */
@@ -30,6 +38,8 @@ export type MainToWorker =
 export type WorkerToMain =
   | {
       type: 'ready';
+      /** The `loadId` of the load this answers. */
+      loadId?: number;
       experiment?: string;
       /** The values the worker actually uses, after validation. */
       params?: ParamValues;

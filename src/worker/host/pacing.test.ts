@@ -121,6 +121,32 @@ describe('TrainerHost runTo (links to a moment)', () => {
     expect(h.frames().at(-1)).toMatchObject({ step: 321, running: false });
   });
 
+  it('Run 10 pressed while a new load waits for its module trains the new model 10 steps, the old one none', async () => {
+    const h = harness();
+    await h.load({}, 1);
+    h.host.handle({ type: 'load', experiment: 'fake', params: {}, seed: 4, loadId: 2 });
+    h.host.handle({ type: 'step', n: 10 });
+    h.run(); // before the fix, the old trainer took these slices
+    expect(h.frames().filter((f) => f.step > 0)).toEqual([]);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(h.posted.filter((m) => m.type === 'ready').at(-1)).toMatchObject({ seed: 4, loadId: 2 });
+    h.host.handle({ type: 'ack' });
+    h.run();
+    expect(h.frames().at(-1)).toMatchObject({ step: 10, running: false });
+  });
+
+  it('a newer load drops the commands sent for the load it replaces', async () => {
+    const h = harness();
+    h.host.handle({ type: 'load', experiment: 'fake', params: {}, seed: 1, loadId: 1 });
+    h.host.handle({ type: 'step', n: 10 });
+    h.host.handle({ type: 'load', experiment: 'fake', params: {}, seed: 2, loadId: 2 });
+    await new Promise((r) => setTimeout(r, 0));
+    h.host.handle({ type: 'ack' });
+    h.run();
+    expect(h.posted.filter((m) => m.type === 'ready')).toEqual([expect.objectContaining({ loadId: 2 })]);
+    expect(h.frames().at(-1)).toMatchObject({ step: 0 });
+  });
+
   it('clamps a huge or bad target and ignores non-numbers', async () => {
     const h = harness();
     await h.load();

@@ -27,6 +27,17 @@ export interface HostDeps {
 }
 
 /** Milliseconds of training per slice before the worker looks at its messages again. */
+/** Commands about the trainer (not the page's pace, acks or pings): held while a new one is loading. */
+const DEFERRED_WHILE_LOADING: ReadonlySet<MainToWorker['type']> = new Set([
+  'play',
+  'pause',
+  'step',
+  'reset',
+  'set',
+  'views',
+  'runTo',
+]);
+
 const SLICE_MS = 12;
 /** Target duration of one `trainer.step(k)` call; k adapts to it. */
 const CALL_MS = 3;
@@ -58,7 +69,12 @@ export class TrainerHost {
   private loadGeneration = 0;
   /** A `load` is waiting for its experiment module. */
   private loading = false;
-  private pendingRunTo: unknown = null;
+  /**
+   * Commands that arrive while a `load` waits for its module belong to the trainer being loaded, not to the one it
+   * replaces: they wait here and run, in order, once it is built. (Run 10 pressed just after a preset link used to
+   * train a few steps of the old model and the rest of the new one.)
+   */
+  private afterLoad: MainToWorker[] = [];
   private readonly gate: FrameGate;
   private speed = { windowStart: 0, windowSteps: 0, stepsPerSecond: 0 };
   /** Smoothed time from posting a frame to its ack (ms). */
@@ -74,9 +90,13 @@ export class TrainerHost {
 
   handle(msg: MainToWorker) {
     if (!msg || typeof msg !== 'object') return;
+    if (this.loading && DEFERRED_WHILE_LOADING.has(msg.type)) {
+      this.afterLoad.push(msg);
+      return;
+    }
     switch (msg.type) {
       case 'load':
-        void this.load(msg.experiment, msg.params, msg.seed, msg.views ?? []);
+        void this.load(msg);
         return;
       case 'play':
         if (!this.trainer || this.diverged) return;
@@ -90,9 +110,7 @@ export class TrainerHost {
         this.setPace(msg.stepsPerSecond, msg.stopAt);
         return;
       case 'runTo':
-        // Sent right after `load`: while the experiment module is still loading, remember it for the new trainer.
-        if (this.loading) this.pendingRunTo = msg.step;
-        else this.runTo(msg.step);
+        this.runTo(msg.step);
         return;
       case 'pause':
         this.playing = false;
@@ -164,18 +182,23 @@ export class TrainerHost {
     }
   }
 
-  private async load(id: string, params: unknown, seed: unknown, views: readonly string[]) {
+  private async load(msg: Extract<MainToWorker, { type: 'load' }>) {
+    const { experiment: id, params, seed } = msg;
+    const views = Array.isArray(msg.views) ? msg.views : [];
+    // Echoed in `ready`, so the page can tell this load's answer from an earlier one's.
+    const loadId = typeof msg.loadId === 'number' && Number.isFinite(msg.loadId) ? msg.loadId : undefined;
     const generation = ++this.loadGeneration;
     this.playing = false;
     this.stepsLeft = 0;
     this.loading = true;
-    this.pendingRunTo = null;
+    this.afterLoad = []; // commands for the trainer this load replaces
     let experiment: Experiment;
     try {
       experiment = await this.deps.load(String(id));
     } catch (err) {
       if (generation === this.loadGeneration) {
         this.loading = false;
+        this.afterLoad = [];
         this.fail(err);
       }
       return;
@@ -188,11 +211,18 @@ export class TrainerHost {
     this.seed = isValidSeed(seed) ? seed : DEFAULT_SEED;
     this.wanted = views.filter((v) => typeof v === 'string');
     if (this.rebuild({ silent: true })) {
-      this.deps.post({ type: 'ready', experiment: experiment.id, params: this.values, seed: this.seed }, []);
+      const ready = {
+        type: 'ready',
+        experiment: experiment.id,
+        params: this.values,
+        seed: this.seed,
+      } as const;
+      this.deps.post(loadId === undefined ? ready : { ...ready, loadId }, []);
       this.touch();
-      if (this.pendingRunTo !== null) this.runTo(this.pendingRunTo);
-      this.pendingRunTo = null;
     }
+    const queued = this.afterLoad;
+    this.afterLoad = [];
+    for (const msg of queued) this.handle(msg);
   }
 
   /** Fresh trainer from the current values and seed (load, reset, structural set). */
@@ -244,7 +274,7 @@ export class TrainerHost {
   }
 
   private get busy(): boolean {
-    return this.trainer !== null && !this.diverged && (this.playing || this.stepsLeft > 0);
+    return this.trainer !== null && !this.loading && !this.diverged && (this.playing || this.stepsLeft > 0);
   }
 
   private schedule(opts: { again?: boolean } = {}) {
@@ -373,7 +403,8 @@ export class TrainerHost {
   }
 
   private flush() {
-    if (this.diverged) return;
+    // While loading, the trainer on hand is the one being replaced: the page has no use for its frames.
+    if (this.diverged || this.loading) return;
     const decision = this.gate.decide(this.deps.now());
     if (decision.kind === 'wait' && !this.sendTimer) {
       this.sendTimer = true;
