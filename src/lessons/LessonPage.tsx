@@ -1,14 +1,11 @@
-import { useCallback, useEffect, useMemo, useRef, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, type ReactNode, type RefObject } from 'react';
 import type { Chapter, LessonStep } from './types';
-import { CATALOG } from './catalog';
-import { Prose } from '../components/math';
 import { useProgress } from '../state/progress';
 import { setLessonPace } from '../state/runtime';
 import { shouldIgnoreKey } from '../platform/keyboard';
 import { PresenterBar, usePresentation } from './presenter';
 import { PresenterFigure } from './presenter/PresenterFigure';
-import { CheckQuestion } from './CheckQuestion';
-import { LessonToc } from './LessonToc';
+import { LessonExtras, LessonMainText, LessonTop } from './LessonParts';
 import { ProgressNotice } from './ProgressNotice';
 import { useLessonPosition } from './useLessonPosition';
 import { LessonContext } from './lessonContext';
@@ -28,8 +25,6 @@ export interface LessonPageProps {
   /** Optional content under the chapter title (normal mode only). */
   intro?: ReactNode;
 }
-
-const EMPTY: readonly string[] = [];
 
 /**
  * One lesson step at a time beside its live figure (side by side from 1100 px, stacked below), with the step
@@ -57,37 +52,8 @@ export function LessonPage({ chapter, renderFigure, keepParams, intro }: LessonP
   }, [step?.pace, step?.stopAt]);
   useEffect(() => () => setLessonPace(undefined, undefined), []);
 
-  const move = useCallback(
-    (to: number, focusHeading = false, revealTitle = false) => {
-      goTo(to);
-      requestAnimationFrame(() => {
-        const title = heading.current;
-        if (!title) return;
-        if (focusHeading) title.focus({ preventScroll: true });
-        // Next and Previous sit below a long step: without this the new step opens scrolled to its middle, its
-        // title far above the viewport. Bring the start of the step into view when its title is not visible.
-        const top = title.getBoundingClientRect().top;
-        if ((revealTitle || focusHeading) && (top < 0 || top > window.innerHeight - 40))
-          title.scrollIntoView({ block: 'start' });
-      });
-    },
-    [goTo],
-  );
-
-  // Lesson keys: arrows and PageUp/PageDown, never while a control owns the keys (sliders, radios, text fields).
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (shouldIgnoreKey(e) || document.querySelector('dialog[open]')) return;
-      if (e.key === 'ArrowRight' || e.key === 'PageDown') {
-        if (index < count - 1) move(index + 1);
-      } else if (e.key === 'ArrowLeft' || e.key === 'PageUp') {
-        if (index > 0) move(index - 1);
-      } else return;
-      e.preventDefault();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [index, count, move]);
+  const move = useStepMove(goTo, heading);
+  useLessonKeys(index, count, move);
 
   const context = useMemo(() => (step ? { chapter, step, index } : null), [chapter, step, index]);
 
@@ -108,25 +74,15 @@ export function LessonPage({ chapter, renderFigure, keepParams, intro }: LessonP
   );
   const mode = embed ? 'embed' : present ? 'present' : 'normal';
   const normal = mode === 'normal';
-  const nextChapter = CATALOG[CATALOG.findIndex((c) => c.id === chapter.id) + 1];
-  const atEnd = index === count - 1;
 
   // One tree for all three modes, with the figure at the same place in it: switching presenter or embed mode must
   // not remount the figure (that would restart its experiment and lose the training the room is watching).
   return (
     <article className={`lesson lesson--${mode}`} data-testid="lesson-page">
-      {normal ? (
-        <header className="lesson-header">
-          <p className="chapter-kicker">Chapter {chapter.number}</p>
-          <h1>{chapter.title}</h1>
-          {intro}
-        </header>
-      ) : present ? (
+      {present ? (
         <PresenterBar caption={step.caption ?? step.title} position={`${index + 1} / ${count}`} />
       ) : (
-        <h1 className="visually-hidden">
-          {chapter.title}: {step.title}
-        </h1>
+        <LessonTop embed={embed} chapter={chapter} step={step} intro={intro} />
       )}
       {normal && <ProgressNotice />}
       {normal && notice && (
@@ -145,88 +101,67 @@ export function LessonPage({ chapter, renderFigure, keepParams, intro }: LessonP
       <div className="lesson-layout">
         {/* Text, figure, then prompts/check/navigation: on narrow screens the figure follows the prose it illustrates. */}
         {normal && (
-          <section className="lesson-text lesson-text-main" aria-labelledby="lesson-step-title">
-            <LessonToc
-              chapterId={chapter.id}
-              lessons={chapter.lessons}
-              current={index}
-              seen={record?.seen ?? EMPTY}
-              onSelect={(i) => move(i, true)}
-            />
-            <p className="lesson-step-indicator" aria-live="polite" data-testid="lesson-step-indicator">
-              Step {index + 1} of {count}
-            </p>
-            <h2 id="lesson-step-title" ref={heading} tabIndex={-1}>
-              {step.title}
-            </h2>
-            <Prose text={step.body} className="lesson-prose" />
-          </section>
+          <LessonMainText
+            chapter={chapter}
+            step={step}
+            index={index}
+            record={record}
+            heading={heading}
+            onSelect={(i) => move(i, true)}
+          />
         )}
         <PresenterFigure fit={present} fitKey={step.id}>
           {figure}
         </PresenterFigure>
         {normal && (
-          <div className="lesson-text lesson-text-extra">
-            {step.tryThis && step.tryThis.length > 0 && (
-              <aside className="lesson-try" aria-labelledby="lesson-try-title">
-                <h3 id="lesson-try-title">Try this</h3>
-                <ul>
-                  {step.tryThis.map((t, i) => (
-                    <li key={i}>
-                      <Prose text={t} className="inline-prose" />
-                    </li>
-                  ))}
-                </ul>
-              </aside>
-            )}
-            {step.check && (
-              <CheckQuestion
-                key={step.id}
-                check={step.check}
-                savedChoice={record?.checks[step.id]?.choice}
-                onAnswer={(choice, correct) => answerCheck(chapter.id, step.id, choice, correct)}
-              />
-            )}
-            <nav className="lesson-nav" aria-label="Lesson steps">
-              <button
-                type="button"
-                className="button"
-                onClick={() => move(index - 1, index - 1 === 0, true)}
-                disabled={index === 0}
-              >
-                <span aria-hidden="true">← </span>Previous
-              </button>
-              <button
-                type="button"
-                className="button primary"
-                onClick={() => move(index + 1, index + 1 === count - 1, true)}
-                disabled={atEnd}
-              >
-                Next<span aria-hidden="true"> →</span>
-              </button>
-            </nav>
-            {atEnd && (
-              <p className="lesson-end" data-testid="lesson-end">
-                End of this chapter.{' '}
-                {nextChapter ? (
-                  <a href={`#/${nextChapter.id}`}>
-                    Next chapter: {nextChapter.title} <span aria-hidden="true">→</span>
-                  </a>
-                ) : (
-                  <a href="#/">Back to the course home</a>
-                )}
-              </p>
-            )}
-            <p className="lesson-keys-hint">
-              Keys: <kbd>←</kbd> <kbd>→</kbd> steps, <kbd>P</kbd> presenter mode, <kbd>?</kbd> all keys.{' '}
-              <a href="#/notation" data-testid="notation-link">
-                Notation
-              </a>{' '}
-              lists every symbol the course uses.
-            </p>
-          </div>
+          <LessonExtras
+            chapter={chapter}
+            step={step}
+            index={index}
+            record={record}
+            onAnswer={(choice, correct) => answerCheck(chapter.id, step.id, choice, correct)}
+            move={move}
+          />
         )}
       </div>
     </article>
   );
+}
+
+/**
+ * Go to step `to`. Next and Previous sit below a long step: without scrolling, the new step would open scrolled to
+ * its middle, its title far above the viewport — so bring the start of the step into view when its title is hidden.
+ */
+function useStepMove(goTo: (to: number) => void, heading: RefObject<HTMLHeadingElement | null>) {
+  return useCallback(
+    (to: number, focusHeading = false, revealTitle = false) => {
+      goTo(to);
+      requestAnimationFrame(() => {
+        const title = heading.current;
+        if (!title) return;
+        if (focusHeading) title.focus({ preventScroll: true });
+        const top = title.getBoundingClientRect().top;
+        if ((revealTitle || focusHeading) && (top < 0 || top > window.innerHeight - 40))
+          title.scrollIntoView({ block: 'start' });
+      });
+    },
+    [goTo, heading],
+  );
+}
+
+/** Lesson keys: arrows and PageUp/PageDown, never while a control owns the keys (sliders, radios, text fields). */
+function useLessonKeys(index: number, count: number, move: (to: number) => void) {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (shouldIgnoreKey(e) || document.querySelector('dialog[open]')) return;
+      if (e.key === 'ArrowRight' || e.key === 'PageDown') {
+        if (index < count - 1) move(index + 1);
+      } else if (e.key === 'ArrowLeft' || e.key === 'PageUp') {
+        if (index > 0) move(index - 1);
+      } else return;
+      e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [index, count, move]);
 }
