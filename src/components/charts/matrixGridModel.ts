@@ -1,0 +1,113 @@
+/** Colour scale and layout of MatrixGrid (shared by MatrixView and AttentionMap), kept out of the component. */
+import { interpolateLab } from 'd3';
+import { divergingInterpolator } from './canvas';
+import type { ChartTheme } from './chartTheme';
+import { maxAbs } from './format';
+
+/** Smallest text the course draws (px): figure text stays legible on a phone. */
+const MIN_TEXT_PX = 11;
+
+/**
+ * Diverging around 0 (negative → background → positive) when any value is negative or asked for, else sequential from
+ * the background to the first series colour. Non-finite values get the border colour.
+ */
+export function matrixColor(
+  theme: ChartTheme,
+  values: ArrayLike<number>,
+  colorScale: 'diverging' | 'sequential' | undefined,
+  domain?: [number, number],
+) {
+  let anyNegative = false;
+  for (let i = 0; i < values.length; i++)
+    if (values[i] < 0) {
+      anyNegative = true;
+      break;
+    }
+  const kind = colorScale ?? (anyNegative ? 'diverging' : 'sequential');
+  if (kind === 'diverging') {
+    const m = domain ? Math.max(Math.abs(domain[0]), Math.abs(domain[1])) : maxAbs(values) || 1;
+    const interp = divergingInterpolator(theme.negative, theme.bgRaised, theme.positive);
+    return {
+      kind,
+      lo: -m,
+      hi: m,
+      color: (v: number) =>
+        Number.isFinite(v) ? interp(0.5 + Math.max(-0.5, Math.min(0.5, v / m / 2))) : theme.border,
+    };
+  }
+  let lo = domain?.[0];
+  let hi = domain?.[1];
+  if (lo === undefined || hi === undefined) {
+    lo = Infinity;
+    hi = -Infinity;
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
+      if (Number.isFinite(v)) {
+        lo = Math.min(lo, v);
+        hi = Math.max(hi, v);
+      }
+    }
+    if (!(hi >= lo)) [lo, hi] = [0, 1];
+    lo = Math.min(lo, 0);
+  }
+  const span = hi - lo || 1;
+  const interp = interpolateLab(theme.bgRaised, theme.series[0]);
+  return {
+    kind,
+    lo: lo as number,
+    hi: hi as number,
+    color: (v: number) =>
+      Number.isFinite(v) ? interp(Math.max(0, Math.min(1, (v - (lo as number)) / span))) : theme.border,
+  };
+}
+
+export interface MatrixLayout {
+  /** Width of the row-label column (px). */
+  left: number;
+  /** Height of the column-label band (px). */
+  topH: number;
+  /** Side of one square cell (px). */
+  cell: number;
+  /** Column labels too long for their cell are drawn rotated. */
+  rotate: boolean;
+  svgW: number;
+  svgH: number;
+  /** Font size of the numbers inside cells, and whether they are drawn. */
+  valueFont: number;
+  show: boolean;
+}
+
+/** Where everything goes: cells as large as fit `width` (up to `maxCell`, scaled with the font), labels around them. */
+export function matrixLayout(opts: {
+  rows: number;
+  cols: number;
+  width: number;
+  theme: ChartTheme;
+  rowLabels?: readonly string[];
+  colLabels?: readonly string[];
+  maxCell: number;
+  showValues?: boolean;
+}): MatrixLayout {
+  const { rows: R, cols: C, width, theme, rowLabels, colLabels, maxCell, showValues } = opts;
+  const f = theme.fontSize;
+  const charW = f * 0.62;
+  const left = rowLabels ? Math.min(120, Math.max(...rowLabels.map((l) => l.length), 1) * charW + 10) : 4;
+  const longestCol = colLabels ? Math.max(...colLabels.map((l) => l.length), 1) : 0;
+  const cell = Math.max(6, Math.min(maxCell * theme.fontScale, (width - left - 4) / Math.max(C, 1)));
+  const rotate = colLabels ? longestCol * charW > cell - 4 : false;
+  const topH = colLabels ? (rotate ? Math.min(100, longestCol * charW * 0.75 + 10) : f + 8) : 4;
+  // Cell numbers are drawn at most 0.85 of the label size and shrink with the cell, but never below 11 px (legible on
+  // a phone): by default, cells too small for that show colour only; asked for explicitly, numbers keep 11 px.
+  const valueFont = Math.max(MIN_TEXT_PX, Math.min(f * 0.85, cell / 3.2));
+  const show = showValues ?? (cell >= f * 2.4 && R * C <= 400 && cell / 3.2 >= MIN_TEXT_PX);
+  return {
+    left,
+    topH,
+    cell,
+    rotate,
+    svgW: Math.max(left + cell * C + 4, 40),
+    svgH: topH + cell * R + 4,
+    valueFont,
+    show,
+  };
+}
