@@ -47,58 +47,17 @@ function inputText(indices: readonly number[], vocab: readonly string[]): string
  * logits → softmax, the chosen token and its cross-attention over the input.
  */
 export function DecodeFigure() {
-  const values = useParamsStore((s) => s.values);
-  const taskId = isTaskId(values.task) ? values.task : 'reverse';
-  const task = useMemo(
-    () => makeTask(taskId, { maxLen: typeof values.len === 'number' ? values.len : 8 }),
-    [taskId, values.len],
-  );
-  const current = Array.isArray(values.input) ? (values.input as number[]) : [];
-  const [draft, setDraft] = useState<{ text: string; task: string } | null>(null);
-  const text =
-    draft && draft.task === taskId
-      ? draft.text
-      : inputText(
-          inputSourceIds(task, current).ids.map((id) => id - SPECIAL_TOKENS.length),
-          task.vocab.itos,
-        );
+  const [shown, setShown] = useState(1);
+  const { values, task, text, onText } = useDecodeInput(() => setShown(1));
   const parsed = parseSource(task, text);
   const decode = useThrottledView<DecodeView>('decode', 100);
   const untrained = useRunStore((s) => (s.metrics?.accuracy ?? 0) < 0.9);
-  const [shown, setShown] = useState(1);
   const total = decode?.tokens.length ?? 0;
   const k = Math.min(Math.max(1, shown), total); // tokens revealed so far
-  const at = k - 1; // the step whose distribution is shown
-
-  const onText = (next: string) => {
-    setDraft({ text: next, task: taskId });
-    const ids = parseSource(task, next).ids;
-    setParam(
-      'input',
-      ids.map((id) => id - SPECIAL_TOKENS.length),
-    );
-    setShown(1);
-  };
 
   const revealed = decode ? decode.tokens.slice(0, k) : [];
   const output = revealed.filter((t) => t !== '</s>').join('');
   const finished = decode !== undefined && k === total && decode.tokens[total - 1] === '</s>';
-  const L = decode?.layers ?? 0;
-  const H = decode?.heads ?? 0;
-  const S = decode?.srcTokens.length ?? 0;
-  // Cross-attention of every revealed token, last decoder layer, per head: [k, S]
-  const crossHeads = useMemo(() => {
-    if (!decode || H === 0 || S === 0) return [];
-    return Array.from({ length: H }, (_, h) => {
-      const w = new Float32Array(k * S);
-      for (let t = 0; t < k; t++) {
-        const c = decode.cross[t];
-        if (c) w.set(c.subarray(((L - 1) * H + h) * S, ((L - 1) * H + h + 1) * S), t * S);
-      }
-      return { label: `head ${h + 1}`, weights: w };
-    });
-  }, [decode, H, S, L, k]);
-
   return (
     <div className="tf-figure" data-testid="tf-figure-decode">
       <NoticeBar />
@@ -131,28 +90,7 @@ export function DecodeFigure() {
         ))}
       </div>
       <ParamControls only={['decoding', 'temp']} label="Decoding" />
-      <div className="tf-toolbar" role="group" aria-label="Generation">
-        <button
-          type="button"
-          className="button"
-          onClick={() => setShown(Math.max(1, k - 1))}
-          disabled={k <= 1}
-        >
-          ← Previous token
-        </button>
-        <button
-          type="button"
-          className="button primary"
-          onClick={() => setShown(k + 1)}
-          disabled={k >= total}
-          data-testid="tf-next-token"
-        >
-          Next token →
-        </button>
-        <button type="button" className="button" onClick={() => setShown(total)} disabled={k >= total}>
-          Whole sequence
-        </button>
-      </div>
+      <GenerationButtons k={k} total={total} setShown={setShown} />
       <p className="tf-decode-line">
         <span>
           Input: <code>{decode?.srcTokens.join(' ')}</code>
@@ -165,46 +103,7 @@ export function DecodeFigure() {
           Correct answer: <code data-testid="tf-decode-expected">{decode?.expectedTokens.join('')}</code>
         </span>
       </p>
-      {decode && total > 0 && (
-        <>
-          <p className="tf-formula">
-            <Tex
-              tex={`\\text{step } ${k}:\\ p = \\mathrm{softmax}(z_{\\text{last}}${decode.mode === 'sample' ? ` / ${decode.temperature.toFixed(2)}` : ''}) \\Rightarrow ${tokenTex(decode.tokens[at])}`}
-            />
-          </p>
-
-          <div data-testid="tf-decode-probs">
-            <BarChart
-              title={`softmax → probabilities, step ${k} (${decode.mode === 'greedy' ? 'greedy: the tallest bar' : `sampled at τ = ${decode.temperature}`})`}
-              bars={decode.vocab.map((label, i) => ({ label, value: decode.probs[at][i] ?? 0 }))}
-              yDomain={[0, 1]}
-              highlight={decode.vocab.indexOf(decode.tokens[at])}
-              yLabel="probability"
-              height={200}
-              format={(v) => v.toFixed(2)}
-              caption={`Probabilities at step ${k}; chosen token “${decode.tokens[at]}” with probability ${(decode.probs[at][decode.vocab.indexOf(decode.tokens[at])] ?? 0).toFixed(3)}.`}
-            />
-          </div>
-          <AttentionMap
-            title={`Cross-attention of each new token (last decoder layer)`}
-            heads={crossHeads}
-            queryTokens={revealed.map((t, i) => `${i + 1}: ${t}`)}
-            keyTokens={decode.srcTokens}
-            maxCell={32}
-          />
-          <MatrixView
-            title={`Logits of the last position, step ${k}`}
-            values={decode.logits[at]}
-            rows={1}
-            cols={decode.vocab.length}
-            colLabels={decode.vocab}
-            rowLabels={['z']}
-            showValues
-            maxCell={40}
-            caption={`Logits z = Z·W_Eᵀ + b over ${decode.vocab.length} tokens.`}
-          />
-        </>
-      )}
+      {decode && total > 0 && <DecodeStepDetail decode={decode} k={k} revealed={revealed} />}
       {decode && total === 0 && <p className="tf-note">Type a sequence to decode.</p>}
       <p className="tf-note">
         The output layer is{' '}
@@ -215,4 +114,128 @@ export function DecodeFigure() {
       </p>
     </div>
   );
+}
+
+/** Cross-attention of every revealed token, last decoder layer, one map per head: [k, S] each. */
+function crossAttentionHeads(decode: DecodeView, k: number) {
+  const { layers: L, heads: H } = decode;
+  const S = decode.srcTokens.length;
+  if (H === 0 || S === 0) return [];
+  return Array.from({ length: H }, (_, h) => {
+    const w = new Float32Array(k * S);
+    for (let t = 0; t < k; t++) {
+      const c = decode.cross[t];
+      if (c) w.set(c.subarray(((L - 1) * H + h) * S, ((L - 1) * H + h + 1) * S), t * S);
+    }
+    return { label: `head ${h + 1}`, weights: w };
+  });
+}
+
+/** Token k of the generation: its softmax formula, the probabilities, cross-attention so far and the logits. */
+function DecodeStepDetail({ decode, k, revealed }: { decode: DecodeView; k: number; revealed: string[] }) {
+  const at = k - 1; // the step whose distribution is shown
+  const crossHeads = useMemo(() => crossAttentionHeads(decode, k), [decode, k]);
+  return (
+    <>
+      <p className="tf-formula">
+        <Tex
+          tex={`\\text{step } ${k}:\\ p = \\mathrm{softmax}(z_{\\text{last}}${decode.mode === 'sample' ? ` / ${decode.temperature.toFixed(2)}` : ''}) \\Rightarrow ${tokenTex(decode.tokens[at])}`}
+        />
+      </p>
+
+      <div data-testid="tf-decode-probs">
+        <BarChart
+          title={`softmax → probabilities, step ${k} (${decode.mode === 'greedy' ? 'greedy: the tallest bar' : `sampled at τ = ${decode.temperature}`})`}
+          bars={decode.vocab.map((label, i) => ({ label, value: decode.probs[at][i] ?? 0 }))}
+          yDomain={[0, 1]}
+          highlight={decode.vocab.indexOf(decode.tokens[at])}
+          yLabel="probability"
+          height={200}
+          format={(v) => v.toFixed(2)}
+          caption={`Probabilities at step ${k}; chosen token “${decode.tokens[at]}” with probability ${(decode.probs[at][decode.vocab.indexOf(decode.tokens[at])] ?? 0).toFixed(3)}.`}
+        />
+      </div>
+      <AttentionMap
+        title={`Cross-attention of each new token (last decoder layer)`}
+        heads={crossHeads}
+        queryTokens={revealed.map((t, i) => `${i + 1}: ${t}`)}
+        keyTokens={decode.srcTokens}
+        maxCell={32}
+      />
+      <MatrixView
+        title={`Logits of the last position, step ${k}`}
+        values={decode.logits[at]}
+        rows={1}
+        cols={decode.vocab.length}
+        colLabels={decode.vocab}
+        rowLabels={['z']}
+        showValues
+        maxCell={40}
+        caption={`Logits z = Z·W_Eᵀ + b over ${decode.vocab.length} tokens.`}
+      />
+    </>
+  );
+}
+
+/** Previous token / Next token / Whole sequence: how much of the generation is revealed. */
+function GenerationButtons({
+  k,
+  total,
+  setShown,
+}: {
+  k: number;
+  total: number;
+  setShown: (n: number) => void;
+}) {
+  return (
+    <div className="tf-toolbar" role="group" aria-label="Generation">
+      <button type="button" className="button" onClick={() => setShown(Math.max(1, k - 1))} disabled={k <= 1}>
+        ← Previous token
+      </button>
+      <button
+        type="button"
+        className="button primary"
+        onClick={() => setShown(k + 1)}
+        disabled={k >= total}
+        data-testid="tf-next-token"
+      >
+        Next token →
+      </button>
+      <button type="button" className="button" onClick={() => setShown(total)} disabled={k >= total}>
+        Whole sequence
+      </button>
+    </div>
+  );
+}
+
+/**
+ * The typed input: shown as typed while the task stays the same, else rebuilt from the `input` parameter (a link's
+ * value). Each edit becomes the `input` parameter (symbol indices) at once, so the worker decodes it.
+ */
+function useDecodeInput(onEdit: () => void) {
+  const values = useParamsStore((s) => s.values);
+  const taskId = isTaskId(values.task) ? values.task : 'reverse';
+  const task = useMemo(
+    () => makeTask(taskId, { maxLen: typeof values.len === 'number' ? values.len : 8 }),
+    [taskId, values.len],
+  );
+  const current = Array.isArray(values.input) ? (values.input as number[]) : [];
+  const [draft, setDraft] = useState<{ text: string; task: string } | null>(null);
+  const text =
+    draft && draft.task === taskId
+      ? draft.text
+      : inputText(
+          inputSourceIds(task, current).ids.map((id) => id - SPECIAL_TOKENS.length),
+          task.vocab.itos,
+        );
+  const onText = (next: string) => {
+    setDraft({ text: next, task: taskId });
+    const ids = parseSource(task, next).ids;
+    setParam(
+      'input',
+      ids.map((id) => id - SPECIAL_TOKENS.length),
+    );
+    onEdit();
+  };
+  return { values, task, text, onText };
 }
