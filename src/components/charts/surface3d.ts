@@ -26,6 +26,11 @@ export interface Path3D {
   length: number;
 }
 
+type V3 = [number, number, number];
+
+/** Largest mesh drawn (cells per side): a finer grid is sampled with a stride. */
+const MAX_CELLS = 48;
+
 export function drawSurface3D(
   ctx: CanvasRenderingContext2D,
   grid: Grid2D,
@@ -36,22 +41,44 @@ export function drawSurface3D(
   paths: readonly Path3D[],
   labels: { x: string; y: string; z: string },
 ) {
-  const maxCells = 48;
-  const stride = Math.max(1, Math.ceil(Math.max(grid.nx, grid.ny) / maxCells));
-  const cols = Math.floor((grid.nx - 1) / stride) + 1;
-  const rows = Math.floor((grid.ny - 1) / stride) + 1;
+  const range = finiteRange(grid.values);
+  if (!range) return;
+  const camera = makeCamera(grid, range, width, height, view);
+  const mesh = buildMesh(grid, camera, range.hi);
+  drawFloor(ctx, camera, style);
+  drawQuads(ctx, mesh, style);
+  drawPaths(ctx, grid, camera, range, paths, style);
+  drawLabels(ctx, camera, labels, style);
+}
+
+interface Range {
+  lo: number;
+  hi: number;
+}
+
+/** The finite values' range (hi > lo always), or null when there is none. */
+function finiteRange(values: ArrayLike<number>): Range | null {
   let lo = Infinity;
   let hi = -Infinity;
-  for (let i = 0; i < grid.values.length; i++) {
-    const v = grid.values[i];
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
     if (Number.isFinite(v)) {
       lo = Math.min(lo, v);
       hi = Math.max(hi, v);
     }
   }
-  if (!(hi > lo)) hi = lo + 1;
-  if (!Number.isFinite(lo)) return;
+  if (!Number.isFinite(lo)) return null;
+  return { lo, hi: hi > lo ? hi : lo + 1 };
+}
 
+interface Camera {
+  /** Data (x, y, value) → model space: x, y ∈ [-1, 1], z ∈ [-0.5, 0.5]. */
+  norm: (x: number, y: number, v: number) => V3;
+  /** Model space → screen x, y and depth (larger = nearer the camera). */
+  project: (p: V3) => V3;
+}
+
+function makeCamera(grid: Grid2D, { lo, hi }: Range, width: number, height: number, view: View3D): Camera {
   const ca = Math.cos(view.azimuth);
   const sa = Math.sin(view.azimuth);
   const ce = Math.cos(view.elevation);
@@ -59,23 +86,36 @@ export function drawSurface3D(
   const scale = Math.min(width, height) * 0.36;
   const cx = width / 2;
   const cy = height / 2 + scale * 0.1;
-  // model space: x, y ∈ [-1, 1], z ∈ [-0.5, 0.5]
-  const norm = (x: number, y: number, v: number): [number, number, number] => [
-    ((x - grid.xDomain[0]) / (grid.xDomain[1] - grid.xDomain[0])) * 2 - 1,
-    ((y - grid.yDomain[0]) / (grid.yDomain[1] - grid.yDomain[0])) * 2 - 1,
-    (Math.max(lo, Math.min(hi, v)) - lo) / (hi - lo) - 0.5,
-  ];
-  const project = (p: [number, number, number]): [number, number, number] => {
-    const xr = p[0] * ca - p[1] * sa;
-    const yr = p[0] * sa + p[1] * ca;
-    const sxp = cx + xr * scale;
-    const syp = cy - (yr * se + p[2] * ce) * scale;
-    const depth = -yr * ce + p[2] * se; // towards the camera
-    return [sxp, syp, depth];
+  return {
+    norm: (x, y, v) => [
+      ((x - grid.xDomain[0]) / (grid.xDomain[1] - grid.xDomain[0])) * 2 - 1,
+      ((y - grid.yDomain[0]) / (grid.yDomain[1] - grid.yDomain[0])) * 2 - 1,
+      (Math.max(lo, Math.min(hi, v)) - lo) / (hi - lo) - 0.5,
+    ],
+    project: (p) => {
+      const xr = p[0] * ca - p[1] * sa;
+      const yr = p[0] * sa + p[1] * ca;
+      return [cx + xr * scale, cy - (yr * se + p[2] * ce) * scale, -yr * ce + p[2] * se];
+    },
   };
+}
 
-  const P: [number, number, number][] = [];
-  const M: [number, number, number][] = [];
+interface Mesh {
+  /** Screen positions of the vertices (x, y, depth). */
+  P: V3[];
+  quads: { idx: number[]; depth: number; shade: number; t: number }[];
+}
+
+/**
+ * The grid as quads, each with Lambert shading and its mean height t ∈ [0, 1], sorted back to front (painter's
+ * algorithm). Non-finite values are drawn at the top of the range.
+ */
+function buildMesh(grid: Grid2D, camera: Camera, hi: number): Mesh {
+  const stride = Math.max(1, Math.ceil(Math.max(grid.nx, grid.ny) / MAX_CELLS));
+  const cols = Math.floor((grid.nx - 1) / stride) + 1;
+  const rows = Math.floor((grid.ny - 1) / stride) + 1;
+  const P: V3[] = [];
+  const M: V3[] = [];
   for (let r = 0; r < rows; r++) {
     const j = Math.min(grid.ny - 1, r * stride);
     const y = grid.yDomain[0] + ((grid.yDomain[1] - grid.yDomain[0]) * j) / (grid.ny - 1);
@@ -83,21 +123,18 @@ export function drawSurface3D(
       const i = Math.min(grid.nx - 1, c * stride);
       const x = grid.xDomain[0] + ((grid.xDomain[1] - grid.xDomain[0]) * i) / (grid.nx - 1);
       const v = grid.values[j * grid.nx + i];
-      const m = norm(x, y, Number.isFinite(v) ? v : hi);
+      const m = camera.norm(x, y, Number.isFinite(v) ? v : hi);
       M.push(m);
-      P.push(project(m));
+      P.push(camera.project(m));
     }
   }
-
   const light = normalise([-0.45, -0.55, 0.7]);
-  const quads: { idx: number[]; depth: number; shade: number; t: number }[] = [];
+  const quads: Mesh['quads'] = [];
   for (let r = 0; r < rows - 1; r++) {
     for (let c = 0; c < cols - 1; c++) {
       const a = r * cols + c;
       const idx = [a, a + 1, a + cols + 1, a + cols];
-      const d1 = sub(M[idx[2]], M[idx[0]]);
-      const d2 = sub(M[idx[3]], M[idx[1]]);
-      let n = normalise(cross(d1, d2));
+      let n = normalise(cross(sub(M[idx[2]], M[idx[0]]), sub(M[idx[3]], M[idx[1]])));
       if (n[2] < 0) n = [-n[0], -n[1], -n[2]];
       const shade = 0.45 + 0.55 * Math.max(0, dot(n, light));
       const t = (M[idx[0]][2] + M[idx[1]][2] + M[idx[2]][2] + M[idx[3]][2]) / 4 + 0.5;
@@ -106,22 +143,27 @@ export function drawSurface3D(
     }
   }
   quads.sort((q1, q2) => q1.depth - q2.depth);
-  const lut = colorLut(style.colorAt, 64);
+  return { P, quads };
+}
 
-  // floor box (behind everything)
+/** The floor's outline, behind everything. */
+function drawFloor(ctx: CanvasRenderingContext2D, camera: Camera, style: Surface3DStyle) {
   const corners = [
     [-1, -1],
     [1, -1],
     [1, 1],
     [-1, 1],
-  ].map(([x, y]) => project([x, y, -0.5]));
+  ].map(([x, y]) => camera.project([x, y, -0.5]));
   ctx.strokeStyle = style.fgMuted;
   ctx.lineWidth = 1;
   ctx.beginPath();
   corners.forEach(([x, y], i) => (i ? ctx.lineTo(x, y) : ctx.moveTo(x, y)));
   ctx.closePath();
   ctx.stroke();
+}
 
+function drawQuads(ctx: CanvasRenderingContext2D, { P, quads }: Mesh, style: Surface3DStyle) {
+  const lut = colorLut(style.colorAt, 64);
   for (const q of quads) {
     const li = Math.round(Math.max(0, Math.min(1, q.t)) * 63) * 3;
     const rr = Math.round(lut[li] * q.shade);
@@ -136,8 +178,17 @@ export function drawSurface3D(
     ctx.fill();
     ctx.stroke(); // hides hairline seams between quads
   }
+}
 
-  // optimiser paths, lifted slightly above the surface
+/** Optimiser paths, lifted slightly above the surface, each ending in a dot. */
+function drawPaths(
+  ctx: CanvasRenderingContext2D,
+  grid: Grid2D,
+  camera: Camera,
+  { lo, hi }: Range,
+  paths: readonly Path3D[],
+  style: Surface3DStyle,
+) {
   paths.forEach((path, pi) => {
     ctx.strokeStyle = style.pathColors[pi % style.pathColors.length];
     ctx.fillStyle = ctx.strokeStyle;
@@ -153,7 +204,7 @@ export function drawSurface3D(
         pen = false;
         continue;
       }
-      const [px, py] = project(norm(x, y, v + (hi - lo) * 0.01));
+      const [px, py] = camera.project(camera.norm(x, y, v + (hi - lo) * 0.01));
       if (pen) ctx.lineTo(px, py);
       else ctx.moveTo(px, py);
       pen = true;
@@ -166,21 +217,27 @@ export function drawSurface3D(
       ctx.fill();
     }
   });
+}
 
-  // axis labels at the floor edges
+/** Axis labels at the floor's edges (x, y) and above a corner (z). */
+function drawLabels(
+  ctx: CanvasRenderingContext2D,
+  camera: Camera,
+  labels: { x: string; y: string; z: string },
+  style: Surface3DStyle,
+) {
   ctx.fillStyle = style.fg;
   ctx.font = style.font;
   ctx.textAlign = 'center';
   ctx.textBaseline = 'middle';
-  const lx = project([0, -1.25, -0.5]);
-  const ly = project([1.25, 0, -0.5]);
-  const lz = project([-1, -1, 0.62]);
+  const lx = camera.project([0, -1.25, -0.5]);
+  const ly = camera.project([1.25, 0, -0.5]);
+  const lz = camera.project([-1, -1, 0.62]);
   ctx.fillText(labels.x, lx[0], lx[1]);
   ctx.fillText(labels.y, ly[0], ly[1]);
   ctx.fillText(labels.z, lz[0], lz[1]);
 }
 
-type V3 = [number, number, number];
 function sub(a: V3, b: V3): V3 {
   return [a[0] - b[0], a[1] - b[1], a[2] - b[2]];
 }
