@@ -192,32 +192,14 @@ export function FunctionPlot({
   const clipId = `fp-clip-${useId().replace(/[^\w-]/g, '')}`;
   const [plotRef, width] = useElementWidth<HTMLDivElement>(fixedWidth);
   const [x0, x1] = padDomain([Math.min(xDomain[0], xDomain[1]), Math.max(xDomain[0], xDomain[1])]);
-  const [ownProbe, setOwnProbe] = useState(initialProbe ?? (x0 + x1) / 2);
-  const px = Math.max(x0, Math.min(x1, probe ?? ownProbe));
-  const setProbe = (x: number) => {
-    const v = Math.max(x0, Math.min(x1, x));
-    if (probe === undefined) setOwnProbe(v);
-    onProbeChange?.(v);
-  };
+  const [px, setProbe] = useProbe(x0, x1, probe, initialProbe, onProbeChange);
 
   const m = chartMargins(theme, { xLabel: Boolean(xLabel), yLabel: Boolean(yLabel) });
   const innerW = Math.max(10, width - m.left - m.right);
   const innerH = Math.max(10, height - m.top - m.bottom);
   const n = Math.max(2, Math.min(5000, Math.floor(samples)));
 
-  const curves: Curve[] = useMemo(() => {
-    const fns = [
-      { label: fLabel, fn: f, color: seriesColor(theme, 0), dashed: false },
-      ...(df ? [{ label: dfLabel, fn: df, color: seriesColor(theme, 1), dashed: true }] : []),
-      ...extra.map((e, i) => ({
-        label: e.label,
-        fn: e.f,
-        color: e.color ?? seriesColor(theme, i + 2),
-        dashed: false,
-      })),
-    ];
-    return fns.map(({ fn, ...c }) => ({ ...c, pts: sampleCurve(fn, x0, x1, n) }));
-  }, [f, df, extra, fLabel, dfLabel, theme, n, x0, x1]);
+  const curves = useCurves({ f, df, fLabel, dfLabel, extra, theme, n, x0, x1 });
   const sy = useMemo(
     () =>
       scaleLinear()
@@ -309,4 +291,50 @@ export function FunctionPlot({
       </svg>
     </ChartFrame>
   );
+}
+
+/** The probe's x: controlled (`probe`) or the plot's own, always clamped to the domain; moving it reports back. */
+function useProbe(
+  x0: number,
+  x1: number,
+  probe: number | undefined,
+  initialProbe: number | undefined,
+  onProbeChange: ((x: number) => void) | undefined,
+): [number, (x: number) => void] {
+  const [ownProbe, setOwnProbe] = useState(initialProbe ?? (x0 + x1) / 2);
+  const px = Math.max(x0, Math.min(x1, probe ?? ownProbe));
+  const setProbe = (x: number) => {
+    const v = Math.max(x0, Math.min(x1, x));
+    if (probe === undefined) setOwnProbe(v);
+    onProbeChange?.(v);
+  };
+  return [px, setProbe];
+}
+
+/** f, then f′ (dashed) and any extra functions, each sampled at n points over [x0, x1]. */
+function useCurves(opts: {
+  f: (x: number) => number;
+  df: ((x: number) => number) | undefined;
+  fLabel: string;
+  dfLabel: string;
+  extra: NonNullable<FunctionPlotProps['extra']>;
+  theme: ChartTheme;
+  n: number;
+  x0: number;
+  x1: number;
+}): Curve[] {
+  const { f, df, fLabel, dfLabel, extra, theme, n, x0, x1 } = opts;
+  return useMemo(() => {
+    const fns = [
+      { label: fLabel, fn: f, color: seriesColor(theme, 0), dashed: false },
+      ...(df ? [{ label: dfLabel, fn: df, color: seriesColor(theme, 1), dashed: true }] : []),
+      ...extra.map((e, i) => ({
+        label: e.label,
+        fn: e.f,
+        color: e.color ?? seriesColor(theme, i + 2),
+        dashed: false,
+      })),
+    ];
+    return fns.map(({ fn, ...c }) => ({ ...c, pts: sampleCurve(fn, x0, x1, n) }));
+  }, [f, df, extra, fLabel, dfLabel, theme, n, x0, x1]);
 }
