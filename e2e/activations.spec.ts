@@ -132,9 +132,13 @@ test('step 8: the playground trains two activations side by side and shows the n
   await waitReady(page);
   await page.getByRole('button', { name: 'Play' }).click();
   await expect(page.getByTestId('run-status')).toHaveText('running');
-  await expect.poll(() => num(page, 'metric-step'), { timeout: 30_000 }).toBeGreaterThan(3000);
+  await expect.poll(() => num(page, 'metric-step'), { timeout: 30_000 }).toBeGreaterThan(200);
   await page.getByRole('button', { name: 'Pause' }).click();
   await expect(page.getByTestId('run-status')).toHaveText('paused');
+  // The claim is read at one exact step (a moment link replays the seeded run to it): where a Pause lands depends
+  // on the machine's speed, and a mini-batch loss read at an arbitrary step can sit on a spike.
+  await page.goto('./#/activations?lesson=8&at=3000');
+  await expect(page.getByTestId('metric-step')).toHaveText('3000', { timeout: 60_000 });
   // ReLU (B) untangles the spiral; tanh (A) is still near chance level
   expect(await num(page, 'metric-loss-b')).toBeLessThan(0.35);
   expect(await num(page, 'metric-loss-b')).toBeLessThan(await num(page, 'metric-loss-a'));

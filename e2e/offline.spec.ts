@@ -89,7 +89,11 @@ test('a new build is offered with "New version available — Reload", and Reload
   const prompt = page.getByTestId('update-prompt');
   await expect(prompt).toContainText('New version available', { timeout: 30_000 });
   await saveScreenshot(page, 'offline-update-prompt');
+  // Reload hands over to the waiting worker, then reloads the page: wait for that load, not for what the old page
+  // already shows.
+  const reloaded = page.waitForEvent('load', { timeout: 60_000 });
   await prompt.getByRole('button', { name: 'Reload' }).click();
+  await reloaded;
   await expect(page.getByTestId('chapter-list')).toBeVisible();
   await expect(page.getByTestId('update-prompt')).toHaveCount(0);
   await expect
