@@ -6,6 +6,7 @@ import { shouldIgnoreKey } from '../platform/keyboard';
 import { PresenterBar, usePresentation } from './presenter';
 import { PresenterFigure } from './presenter/PresenterFigure';
 import { LessonExtras, LessonMainText, LessonTop } from './LessonParts';
+import { InstructorPresets, type InstructorPreset } from './InstructorPresets';
 import { ProgressNotice } from './ProgressNotice';
 import { useLessonPosition } from './useLessonPosition';
 import { LessonContext } from './lessonContext';
@@ -24,6 +25,8 @@ export interface LessonPageProps {
   keepParams?: readonly string[];
   /** Optional content under the chapter title (normal mode only). */
   intro?: ReactNode;
+  /** Instructor presets: share links shown under the chapter title (normal mode only). */
+  presets?: readonly InstructorPreset[];
 }
 
 /**
@@ -31,7 +34,7 @@ export interface LessonPageProps {
  * indicator, Previous / Next, a table of contents, "Try this" prompts and a check question. Arrow keys and
  * PageUp/PageDown (presentation clickers) move between steps. Progress is recorded as steps are shown.
  */
-export function LessonPage({ chapter, renderFigure, keepParams, intro }: LessonPageProps) {
+export function LessonPage({ chapter, renderFigure, keepParams, intro, presets }: LessonPageProps) {
   const { index, count, notice, dismissNotice, goTo } = useLessonPosition(chapter, keepParams);
   const { present, embed } = usePresentation();
   const step = chapter.lessons[index];
@@ -82,7 +85,17 @@ export function LessonPage({ chapter, renderFigure, keepParams, intro }: LessonP
       {present ? (
         <PresenterBar caption={step.caption ?? step.title} position={`${index + 1} / ${count}`} />
       ) : (
-        <LessonTop embed={embed} chapter={chapter} step={step} intro={intro} />
+        <LessonTop
+          embed={embed}
+          chapter={chapter}
+          step={step}
+          intro={
+            <>
+              {presets && <InstructorPresets presets={presets} />}
+              {intro}
+            </>
+          }
+        />
       )}
       {normal && <ProgressNotice />}
       {normal && notice && (

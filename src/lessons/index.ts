@@ -12,6 +12,7 @@
  * `usePresentation()` tells a figure whether it is in presenter (`present`) or iframe (`embed`) mode.
  */
 export { LessonPage, type LessonPageProps } from './LessonPage';
+export { InstructorPresets, type InstructorPreset } from './InstructorPresets';
 export { useLessonStep, useLesson, type LessonContextValue } from './lessonContext';
 export { CheckQuestion, type CheckQuestionProps } from './CheckQuestion';
 export { ProgressNotice } from './ProgressNotice';

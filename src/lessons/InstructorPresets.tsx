@@ -1,0 +1,31 @@
+/** A chapter's instructor presets: plain share links that open a step with its experiment set up, under the title. */
+
+export interface InstructorPreset {
+  /** Test id suffix: `preset-<id>`. */
+  id: string;
+  label: string;
+  /** What the link shows (its tooltip). */
+  description: string;
+  /** The link itself, e.g. `#/loss?lesson=3&seed=2`. */
+  href: string;
+}
+
+export function InstructorPresets({ presets }: { presets: readonly InstructorPreset[] }) {
+  if (presets.length === 0) return null;
+  return (
+    <nav className="lesson-presets" aria-label="Instructor presets" data-testid="instructor-presets">
+      <span className="lesson-presets-label">Instructor presets:</span>
+      {presets.map((p) => (
+        <a
+          key={p.id}
+          className="lesson-preset"
+          href={p.href}
+          title={p.description}
+          data-testid={`preset-${p.id}`}
+        >
+          {p.label}
+        </a>
+      ))}
+    </nav>
+  );
+}
