@@ -285,8 +285,7 @@ export async function benchWorkload(
 
 /**
  * After timing: each engine's last loss (after its N steps in all) against a FRESH trainer of the reference engine
- * (core if it passed the first check — the fastest, so re-running its step count is cheap — else the first engine)
- * run for the same N steps. A divergence that set in during the timed rounds (state corrupted by a reused buffer,
+ * (the one that took the most steps, usually core) run for the same N steps. A divergence that set in during the timed rounds (state corrupted by a reused buffer,
  * a NaN, a different algorithm after warm-up) fails it; the reference engine must reproduce its own loss exactly.
  * Different engines drift apart slowly over thousands of float32 steps, hence the looser bound for them.
  */
@@ -296,7 +295,8 @@ async function finalLossCheck(
   taken: Map<EngineName, number>,
 ): Promise<FinalCheck | undefined> {
   if (live.length === 0) return undefined;
-  const ref = live.find((l) => l.engine.name === 'core') ?? live[0];
+  // The engine that took the most steps (the fastest, usually core): re-running its count costs what its run did.
+  const ref = live.reduce((a, b) => (taken.get(b.engine.name)! > taken.get(a.engine.name)! ? b : a));
   await ref.engine.activate();
   const fresh = ref.engine.createTrainer(data);
   const wanted = new Set(live.map((l) => taken.get(l.engine.name)!));
