@@ -199,7 +199,7 @@ describe('matmul gradients on every kernel path (float64 finite differences)', (
     }
   });
 
-  it('a batched A times a shared Bᵀ-transposed A is not folded, and is still right (per-batch loop)', () => {
+  it('a batched Aᵀ times a shared B cannot fold: one product per batch (shared B stride 0), still right', () => {
     const log: GemmCall[] = [];
     setKernels(recording(wasm!, log));
     const dims = { batches: 3, M: 8, K: 20, N: 18, shareB: true };
