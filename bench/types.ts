@@ -108,8 +108,8 @@ export interface Trainer {
 }
 
 export interface MatmulRunner {
-  /** Computes the product once and reads the result back; returns one element so the work cannot be elided. */
-  run(): number;
+  /** Computes the product once and reads the whole result back (row-major C) — compared across engines once. */
+  run(): Float32Array;
   dispose(): void;
 }
 

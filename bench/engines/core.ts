@@ -201,7 +201,7 @@ function createMatmul(c: MatmulCase): MatmulRunner {
   const a: Tensor = tensor(c.a, c.transA ? [c.batch, c.k, c.m] : [c.batch, c.m, c.k]);
   const b: Tensor = tensor(c.b, c.transB ? [c.batch, c.n, c.k] : [c.batch, c.k, c.n]);
   return {
-    run: () => noGrad(() => matmul(a, b, { transA: c.transA, transB: c.transB }).data[0]),
+    run: () => noGrad(() => matmul(a, b, { transA: c.transA, transB: c.transB }).data),
     dispose() {},
   };
 }

@@ -178,35 +178,42 @@ function trainerW1(w: W1Data): Trainer {
     return [loss, next] as [JArray, Tree];
   });
   let p = toArrays(w.params);
+  // The batches become device arrays once, untimed (the other engines also hold their batches ready); each step
+  // passes a reference, so jit does not consume them.
+  const xs = w.batches.map((batch) => arr(batch.x, [w.batchSize, 2]));
+  const ys = w.batches.map((batch) => arr(batch.y, [w.batchSize, 1]));
   let i = 0;
   return {
     step() {
-      const batch = w.batches[i++ % w.batches.length];
-      const [loss, next] = step(p, arr(batch.x, [w.batchSize, 2]), arr(batch.y, [w.batchSize, 1]));
+      const k = i++ % w.batches.length;
+      const [loss, next] = step(p, xs[k].ref, ys[k].ref);
       p = next;
       return loss.item();
     },
     dispose() {
       tree.dispose(p);
       step.dispose();
+      for (const a of [...xs, ...ys]) a.dispose();
     },
   };
 }
 
-// W2: per time step gates = x_t·Wx + h·Wh + b (order i, f, g, o); logits_t = h_t·Wy + by; mean CE over T·B.
+// W2: gates = x_t·Wx + b + h·Wh (order i, f, g, o); logits = h_t·Wy + by; mean CE over T·B. As in the core, the input
+// projection of all T steps is one [T·B, V]·[V, 4H] product and the output projection one [T·B, H]·[H, V] product;
+// only h·Wh runs step by step.
 function trainerW2(w: W2Data): Trainer {
   const { vocab: V, hidden: H, seqLen: T, batchSize: B } = w;
   const lossFn = (p: Tree, xs: JArray, ys: JArray): JArray => {
     const param = reader(p);
     let h = np.zeros([B, H]);
     let c = np.zeros([B, H]);
-    const logits: JArray[] = [];
+    const zx = np
+      .matmul(xs.reshape([T * B, V]), param('wx'))
+      .add(param('b'))
+      .reshape([T, B, 4 * H]); // [T, B, 4H]
+    const hs: JArray[] = [];
     for (let t = 0; t < T; t++) {
-      const xt = xs.ref.slice(t); // [B, V]
-      const z = np
-        .matmul(xt, param('wx'))
-        .add(np.matmul(h, param('wh')))
-        .add(param('b')); // [B, 4H]
+      const z = zx.ref.slice(t).add(np.matmul(h, param('wh'))); // [B, 4H]
       const zi = z.ref.slice([], [0, H]);
       const zf = z.ref.slice([], [H, 2 * H]);
       const zg = z.ref.slice([], [2 * H, 3 * H]);
@@ -216,27 +223,32 @@ function trainerW2(w: W2Data): Trainer {
         .mul(c)
         .add(nn.sigmoid(zi).mul(np.tanh(zg))); // [B, H]
       h = nn.sigmoid(zo).mul(np.tanh(c.ref)); // [B, H]
-      logits.push(np.matmul(h.ref, param('wy')).add(param('by'))); // [B, V]
+      hs.push(h.ref);
     }
     h.dispose();
     c.dispose();
-    xs.dispose();
+    zx.dispose();
+    const logits = np.matmul(np.concatenate(hs, 0), param('wy')).add(param('by')); // [T·B, V]
     tree.dispose(p);
-    return softmaxCrossEntropy(np.concatenate(logits, 0), ys.reshape([T * B, V]));
+    return softmaxCrossEntropy(logits, ys.reshape([T * B, V]));
   };
   const jitted = jit((p: Tree, m: Tree, v: Tree, bc1: JArray, bc2: JArray, xs: JArray, ys: JArray) => {
     const [loss, g] = valueAndGrad(lossFn)(tree.ref(p), xs, ys);
     const [p1, m1, v1] = adamUpdate(w.adam, p, g, m, v, bc1, bc2);
     return [loss, p1, m1, v1] as [JArray, Tree, Tree, Tree];
   });
+  const inputs = w.batches.map((batch) => arr(batch.inputOneHot, [T, B, V])); // built once, untimed
+  const targets = w.batches.map((batch) => arr(batch.targetOneHot, [T, B, V]));
   const call = Object.assign(
     (p: Tree, m: Tree, v: Tree, bc1: JArray, bc2: JArray, batchIndex: number) => {
-      const batch = w.batches[batchIndex % w.batches.length];
-      return jitted(p, m, v, bc1, bc2, arr(batch.inputOneHot, [T, B, V]), arr(batch.targetOneHot, [T, B, V]));
+      const k = batchIndex % w.batches.length;
+      return jitted(p, m, v, bc1, bc2, inputs[k].ref, targets[k].ref);
     },
     { dispose: () => jitted.dispose() },
   );
-  return adamTrainer(w.params, w.adam, call);
+  return adamTrainer(w.params, w.adam, call, () => {
+    for (const a of [...inputs, ...targets]) a.dispose();
+  });
 }
 
 // W3: see W3Data in types.ts. Embeddings are one-hot matmuls (see the note at the top).
@@ -321,27 +333,21 @@ function trainerW3(w: W3Data): Trainer {
       return [loss, p1, m1, v1] as [JArray, Tree, Tree, Tree];
     },
   );
+  // Batches as device arrays once, untimed: [src, decIn, target] one-hots [B·L, V] per batch.
+  const batches = w.batches.map((batch) =>
+    [batch.srcOneHot, batch.decInOneHot, batch.targetOneHot].map((x) => arr(x, [B * L, V])),
+  );
   const call = Object.assign(
     (p: Tree, m: Tree, v: Tree, bc1: JArray, bc2: JArray, batchIndex: number) => {
-      const batch = w.batches[batchIndex % w.batches.length];
-      return jitted(
-        p,
-        m,
-        v,
-        bc1,
-        bc2,
-        arr(batch.srcOneHot, [B * L, V]),
-        arr(batch.decInOneHot, [B * L, V]),
-        arr(batch.targetOneHot, [B * L, V]),
-        posEnc.ref,
-        mask.ref,
-      );
+      const [src, decIn, target] = batches[batchIndex % batches.length];
+      return jitted(p, m, v, bc1, bc2, src.ref, decIn.ref, target.ref, posEnc.ref, mask.ref);
     },
     { dispose: () => jitted.dispose() },
   );
   return adamTrainer(w.params, w.adam, call, () => {
     posEnc.dispose();
     mask.dispose();
+    for (const a of batches.flat()) a.dispose();
   });
 }
 
@@ -353,8 +359,7 @@ function createMatmul(c: MatmulCase): MatmulRunner {
   );
   return {
     run() {
-      const data = product(a.ref, b.ref).dataSync();
-      return data[0];
+      return product(a.ref, b.ref).dataSync() as Float32Array;
     },
     dispose() {
       a.dispose();

@@ -112,25 +112,30 @@ function trainerW1(w: W1Data): Trainer {
   });
 }
 
-// W2: per time step gates = x_t·Wx + h·Wh + b (order i, f, g, o), logits_t = h_t·Wy + by, mean CE over T·B.
+// W2: gates = x_t·Wx + b + h·Wh (order i, f, g, o), logits_t = h_t·Wy + by, mean CE over T·B. As in the core, the
+// input projection of all T steps is one [T·B, V]·[V, 4H] product and the output projection one [T·B, H]·[H, V]
+// product; only h·Wh runs step by step.
 function trainerW2(w: W2Data): Trainer {
   const v = toVariables(w.params);
   const { vocab: V, hidden: H, seqLen: T, batchSize: B } = w;
   return makeTrainer(v, adam(w), (i) => {
     const batch = w.batches[i % w.batches.length];
-    const xs = tf.unstack(tf.tensor3d(batch.inputOneHot, [T, B, V])) as tf.Tensor2D[]; // T × [B, V]
+    const x = tf.tensor2d(batch.inputOneHot, [T * B, V]); // [T·B, V]
+    const zx = tf.add(tf.matMul(x, v.wx as tf.Tensor2D), v.b); // [T·B, 4H]
+    const zs = tf.unstack(tf.reshape(zx, [T, B, 4 * H])) as tf.Tensor2D[]; // T × [B, 4H]
     const ys = tf.tensor2d(batch.targetOneHot, [T * B, V]); // [T·B, V]
     let h: tf.Tensor2D = tf.zeros([B, H]);
     let c: tf.Tensor2D = tf.zeros([B, H]);
-    const logits: tf.Tensor2D[] = [];
+    const hs: tf.Tensor2D[] = [];
     for (let t = 0; t < T; t++) {
-      const z = tf.add(tf.add(tf.matMul(xs[t], v.wx as tf.Tensor2D), tf.matMul(h, v.wh as tf.Tensor2D)), v.b); // [B, 4H]
+      const z = tf.add(zs[t], tf.matMul(h, v.wh as tf.Tensor2D)); // [B, 4H]
       const [zi, zf, zg, zo] = tf.split(z, 4, 1);
       c = tf.add(tf.mul(tf.sigmoid(zf), c), tf.mul(tf.sigmoid(zi), tf.tanh(zg))); // [B, H]
       h = tf.mul(tf.sigmoid(zo), tf.tanh(c)); // [B, H]
-      logits.push(tf.add(tf.matMul(h, v.wy as tf.Tensor2D), v.by)); // [B, V]
+      hs.push(h);
     }
-    return tf.losses.softmaxCrossEntropy(ys, tf.concat(logits, 0)) as tf.Scalar; // logits [T·B, V]
+    const logits = tf.add(tf.matMul(tf.concat(hs, 0), v.wy as tf.Tensor2D), v.by); // [T·B, V]
+    return tf.losses.softmaxCrossEntropy(ys, logits) as tf.Scalar;
   });
 }
 
@@ -214,9 +219,9 @@ function createMatmul(c: MatmulCase): MatmulRunner {
   return {
     run() {
       const out = tf.matMul(a, b, c.transA, c.transB);
-      const data = out.dataSync();
+      const data = out.dataSync() as Float32Array;
       out.dispose();
-      return data[0];
+      return data;
     },
     dispose() {
       a.dispose();

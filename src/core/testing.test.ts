@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { gradOf, record, tracks } from './autograd';
-import { outTensor, type Tensor } from './tensor';
-import { checkGrad } from './testing';
+import { mul } from './ops';
+import { outTensor, rand, type Tensor } from './tensor';
+import { checkGrad, checkParamGrads } from './testing';
 
 /** x² with a deliberately wrong backward (x instead of 2x). */
 function badSquare(x: Tensor): Tensor {
@@ -28,5 +29,21 @@ describe('checkGrad catches mistakes', () => {
     expect(() => checkGrad(badSquare, [[3]], { reference: (x) => x.map((v) => v * v * v) })).toThrow(
       /forward/,
     );
+  });
+});
+
+describe('checkParamGrads (modules: tensors read in place)', () => {
+  it('passes a right backward, fails a wrong one by name, with and without a float64 reference, and leaves values as they were', () => {
+    const w = rand([6], 1, -1, 1, { requiresGrad: true });
+    w.name = 'w';
+    const before = Array.from(w.data);
+    const square = (x: number[]) => x.map((v) => v * v);
+    expect(checkParamGrads([w], () => mul(w, w), { reference: square }).maxAbsError).toBeLessThan(1e-6);
+    expect(checkParamGrads([w], () => mul(w, w), { sample: 4 }).maxAbsError).toBeLessThan(1e-3);
+    expect(() => checkParamGrads([w], () => badSquare(w), { reference: square })).toThrow(
+      /d\/d w \(tensor 0\)/,
+    );
+    expect(() => checkParamGrads([w], () => badSquare(w))).toThrow(/d\/d w/);
+    expect(Array.from(w.data)).toEqual(before);
   });
 });

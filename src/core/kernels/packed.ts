@@ -110,12 +110,18 @@ function microKernels(
 /** Below this many multiply-adds the plain loops win. */
 const PACK_THRESHOLD = 2048;
 
+/** Calls per path (see Kernels.calls). */
+const calls = { plain: 0, packed: 0 };
+
 export const packedKernels: Kernels = {
+  calls,
   gemm(transA, transB, M, N, K, A, aOff, B, bOff, C, cOff, accumulate) {
     if (M * N * K < PACK_THRESHOLD || K === 0) {
+      calls.plain++;
       jsKernels.gemm(transA, transB, M, N, K, A, aOff, B, bOff, C, cOff, accumulate);
       return;
     }
+    calls.packed++;
     packA = ensure(packA, ((M + 3) >> 2) * 4 * K);
     packB = ensure(packB, ((N + 3) >> 2) * 4 * K);
     // op(A)[i, k]: A[i·K + k] or (transA) A[k·M + i].  op(B)ᵀ[j, k]: B[k·N + j] or (transB) B[j·K + k].

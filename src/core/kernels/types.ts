@@ -8,6 +8,12 @@ export interface Kernels {
   /** Short label for reports (e.g. 'wasm-simd'). */
   name?: string;
   /**
+   * Optional: how many calls took each internal path (e.g. { plain, packed } or { plain, wasm, swapped, batched }).
+   * One integer increment per call, so the hot path pays nothing measurable; tests read it to assert which kernel
+   * path a product really ran on.
+   */
+  readonly calls?: Readonly<Record<string, number>>;
+  /**
    * General matrix multiply: C[M,N] = op(A) · op(B)  (or C += … when `accumulate`).
    * op(A) is A [M,K] or, with `transA`, Aᵀ where A is stored [K,M]; likewise op(B) is B [K,N] or Bᵀ with B stored [N,K].
    * No transpose is ever materialised.

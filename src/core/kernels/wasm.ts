@@ -210,6 +210,8 @@ export function createWasmKernels(): Kernels | null {
     return null; // no SIMD, or a CSP without 'wasm-unsafe-eval'
   }
   let heap = new Float32Array(memory.buffer);
+  /** Calls per path (see Kernels.calls): plain = the JS loops (tiny products, or memory could not grow). */
+  const calls = { plain: 0, wasm: 0, swapped: 0, batched: 0 };
   /** Scratch for the swapped product Cᵀ (grows on demand). */
   let swapped = new Float32Array(0);
 
@@ -253,6 +255,7 @@ export function createWasmKernels(): Kernels | null {
     const bPtr = aPtr + batches * aBatch + Math.max(mp * 4 * K - aBatch, 4) + 8;
     const cPtr = bPtr + batches * bBatch + 8;
     if (!ensureBytes((cPtr + batches * cBatch + 8) * 4)) {
+      calls.plain++;
       for (let t = 0; t < batches; t++) {
         const [ao, bo, co] = [aOff + t * M * K, bOff + t * K * N, cOff + t * M * N];
         jsKernels.gemm(transA, transB, M, N, K, A, ao, B, bo, C, co, accumulate);
@@ -324,12 +327,15 @@ export function createWasmKernels(): Kernels | null {
 
   return {
     name: 'wasm-simd',
+    calls,
     gemm(transA, transB, M, N, K, A, aOff, B, bOff, C, cOff, accumulate) {
       if (M * N * K < WASM_THRESHOLD || K === 0) {
+        calls.plain++;
         jsKernels.gemm(transA, transB, M, N, K, A, aOff, B, bOff, C, cOff, accumulate);
       } else if (transB && !transA && M * 4 <= N) {
         // A few rows times a big Bᵀ (an RNN step: h [16, 128] · W_hᵀ): packing Bᵀ would cost about as much as the
         // product. Compute Cᵀ = B·Aᵀ instead (B read in place, only the small A packed), then transpose into C.
+        calls.swapped++;
         if (swapped.length < M * N) swapped = new Float32Array(M * N);
         const D = swapped; // [N, M]
         run(1, false, true, N, M, K, B, bOff, A, aOff, D, 0, false);
@@ -338,10 +344,14 @@ export function createWasmKernels(): Kernels | null {
           if (accumulate) for (let j = 0; j < N; j++) C[row + j] += D[j * M + i];
           else for (let j = 0; j < N; j++) C[row + j] = D[j * M + i];
         }
-      } else run(1, transA, transB, M, N, K, A, aOff, B, bOff, C, cOff, accumulate);
+      } else {
+        calls.wasm++;
+        run(1, transA, transB, M, N, K, A, aOff, B, bOff, C, cOff, accumulate);
+      }
     },
     gemmBatched(batches, transA, transB, M, N, K, A, aOff, B, bOff, C, cOff, accumulate) {
       if (batches * M * N * K < WASM_THRESHOLD || K === 0) {
+        calls.plain += batches;
         for (let t = 0; t < batches; t++) {
           jsKernels.gemm(
             transA,
@@ -358,7 +368,10 @@ export function createWasmKernels(): Kernels | null {
             accumulate,
           );
         }
-      } else run(batches, transA, transB, M, N, K, A, aOff, B, bOff, C, cOff, accumulate);
+      } else {
+        calls.batched++;
+        run(batches, transA, transB, M, N, K, A, aOff, B, bOff, C, cOff, accumulate);
+      }
     },
   };
 }

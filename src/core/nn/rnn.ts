@@ -13,6 +13,7 @@
 import { add, mul } from '../ops/elementwise';
 import { sigmoid, tanh } from '../ops/activations';
 import { linear } from '../ops/matmul';
+import { lstmCellState, lstmHidden } from '../ops/recurrent';
 import { reshape, slice, stack } from '../ops/shape';
 import { toRng, type SeedOrRng } from '../random';
 import { zeros, type Tensor } from '../tensor';
@@ -150,6 +151,12 @@ export class LSTMCell extends Module {
   private recur(zx: Tensor, state: LSTMState): LSTMState {
     const H = this.hiddenSize;
     const z = add(zx, linear(state.h, this.W_h)); // [B, 4H]
+    if (this.capture === null) {
+      // Fused gates: two ops instead of thirteen, bit-identical to the composite below (rnn.test.ts).
+      const c = lstmCellState(z, state.c); // [B, H]
+      return { h: lstmHidden(z, c), c }; // [B, H] each
+    }
+    // Introspection: every gate is its own tensor, so captures see it and its gradient.
     const i = sigmoid(slice(z, 1, 0, H)); // [B, H] input gate
     const f = sigmoid(slice(z, 1, H, 2 * H)); // [B, H] forget gate
     const g = tanh(slice(z, 1, 2 * H, 3 * H)); // [B, H] candidate

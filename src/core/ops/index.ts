@@ -5,3 +5,4 @@ export * from './reduce';
 export * from './matmul';
 export * from './shape';
 export * from './nn';
+export * from './recurrent';
