@@ -2,19 +2,23 @@ import { CATALOG, getChapter } from '../chapters';
 import { ChapterProgressLine } from '../lessons/ChapterProgressLine';
 import { ProgressNotice } from '../lessons/ProgressNotice';
 import { StartAction } from './StartAction';
+import { HomeDemo } from './HomeDemo';
 
 export function Home() {
   return (
     <div className="home">
       <section className="hero">
-        <h1>Gradient Lab</h1>
-        <p className="pitch">
-          A course on deep learning where every idea is a live experiment. Start with a single neuron and end
-          with a Transformer you train yourself — right here in your browser. Change a setting and watch the
-          network learn: loss curves falling, decision boundaries bending, gradients flowing backwards,
-          attention forming. Every experiment is seeded, so a link you share reopens the exact same run.
-        </p>
-        <StartAction />
+        <div className="hero-text">
+          <h1>Gradient Lab</h1>
+          <p className="pitch">
+            A course on deep learning where every idea is a live experiment. Start with a single neuron and
+            end with a Transformer you train yourself — right here in your browser. Change a setting and watch
+            the network learn: loss curves falling, decision boundaries bending, gradients flowing backwards,
+            attention forming. Every experiment is seeded, so a link you share reopens the exact same run.
+          </p>
+          <StartAction />
+        </div>
+        <HomeDemo />
       </section>
       <ProgressNotice />
       <section aria-labelledby="chapters-heading">

@@ -2,10 +2,10 @@ import { useEffect, useMemo, useRef } from 'react';
 import { navigate, useRoute } from '../platform/router';
 import { getRegistryEntry, listExperiments } from '../experiments/registry';
 import { useExperiment } from '../state/useExperiment';
-import { addWantedView } from '../state/runtime';
-import { getLatestFrame, getMetricHistory } from '../state/frames';
+import { getMetricHistory } from '../state/frames';
 import { useFrameTick } from '../state/useFrameTick';
-import { DecisionBoundary, LineChart, type BoundaryPoint, type Grid2D } from '../components/charts';
+import { LineChart } from '../components/charts';
+import { ClassifierBoundary } from './ClassifierBoundary';
 import { ParamControls } from '../components/controls';
 import { MetricsBar } from '../components/run/MetricsBar';
 import { NoticeBar } from '../components/run/NoticeBar';
@@ -68,7 +68,15 @@ export default function LabPage() {
       <MetricsBar />
       <div className="lab-figures">
         <LabLossChart />
-        {id === 'classifier2d' && <LabBoundary />}
+        {id === 'classifier2d' && (
+          <div className="lab-figure">
+            <ClassifierBoundary
+              title="Decision boundary"
+              height={300}
+              caption="The network's P(class 1) over the plane; filled points train, hollow points test."
+            />
+          </div>
+        )}
       </div>
       {exp.ready ? <ParamControls label={`${exp.title} settings`} /> : <p className="loading">Loading…</p>}
     </article>
@@ -96,56 +104,6 @@ function LabLossChart() {
         ]}
         caption="Loss over training."
         height={260}
-      />
-    </div>
-  );
-}
-
-interface PointsView {
-  train: { x: Float32Array; y: Float32Array };
-  test: { x: Float32Array; y: Float32Array };
-}
-
-function LabBoundary() {
-  useFrameTick(8);
-  useEffect(() => {
-    const releases = [addWantedView('boundary'), addWantedView('points')];
-    return () => releases.forEach((r) => r());
-  }, []);
-  const views = getLatestFrame()?.views;
-  const grid = views?.boundary as Grid2D | undefined;
-  const pointsView = views?.points as PointsView | undefined;
-  // The points only change when the data does (a rebuild): rebuild the list only then, not every frame.
-  const signature = pointsView
-    ? `${pointsView.train.y.length}/${pointsView.test.y.length}/${pointsView.train.x[0]}/${pointsView.test.x[0]}`
-    : '';
-  const pointsRef = useRef(pointsView);
-  pointsRef.current = pointsView;
-  const points = useMemo(() => {
-    const pv = pointsRef.current;
-    if (!signature || !pv) return [];
-    const out: BoundaryPoint[] = [];
-    for (const [set, test] of [
-      [pv.train, false],
-      [pv.test, true],
-    ] as const) {
-      for (let i = 0; i < set.y.length; i++)
-        out.push({ x: set.x[2 * i], y: set.x[2 * i + 1], label: set.y[i], test });
-    }
-    return out;
-  }, [signature]);
-  return (
-    <div className="lab-figure">
-      <DecisionBoundary
-        grid={grid}
-        points={points}
-        domain={[
-          [-1.5, 1.5],
-          [-1.5, 1.5],
-        ]}
-        title="Decision boundary"
-        height={300}
-        caption="The network's P(class 1) over the plane; filled points train, hollow points test."
       />
     </div>
   );

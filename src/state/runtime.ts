@@ -25,12 +25,13 @@ class RuntimeHub {
   clientOptions: ClientOptions = {};
   readonly views = new WantedViews(() => this.current?.viewsChanged());
 
-  deps(): RuntimeDeps {
+  /** `linked` false: the run neither reads nor writes the address bar (a figure that is not the page's subject). */
+  deps(linked = true): RuntimeDeps {
     return {
       createClient: (handlers) => new TrainerClient(handlers, this.clientOptions),
       loadExperiment,
-      getRoute,
-      replaceQuery,
+      getRoute: linked ? getRoute : () => ({ path: getRoute().path, query: new URLSearchParams() }),
+      replaceQuery: linked ? replaceQuery : () => {},
       wantedViews: () => this.views.list(),
     };
   }
@@ -38,9 +39,9 @@ class RuntimeHub {
   /** RunControls on the page (ref-counted): when the last one goes, its run stops. */
   private controls = 0;
 
-  attach(experimentId: string, reserved: readonly string[]): () => void {
+  attach(experimentId: string, reserved: readonly string[], linked = true): () => void {
     this.current?.dispose();
-    const runtime = new ExperimentRuntime(experimentId, this.deps(), { reserved });
+    const runtime = new ExperimentRuntime(experimentId, this.deps(linked), { reserved });
     this.current = runtime;
     const onVisibility = () => runtime.setHidden(document.visibilityState === 'hidden');
     document.addEventListener('visibilitychange', onVisibility);
@@ -91,9 +92,9 @@ export function configureRuntime(opts: ClientOptions) {
  */
 export function attachExperiment(
   experimentId: string,
-  opts: { reserved?: readonly string[] } = {},
+  opts: { reserved?: readonly string[]; linked?: boolean } = {},
 ): () => void {
-  return hub.attach(experimentId, opts.reserved ?? []);
+  return hub.attach(experimentId, opts.reserved ?? [], opts.linked ?? true);
 }
 
 /** Apply defaults ← preset ← URL (on mount, and whenever the URL's experiment part or the preset changes). */

@@ -29,6 +29,11 @@ export interface UseExperimentOptions {
   reserved?: readonly string[];
   /** Space / `.` / R while mounted (default true). */
   keys?: boolean;
+  /**
+   * The address bar holds this run's settings and seed (default true). False for a figure that is not the page's
+   * subject, e.g. the home page's demo: it neither reads nor rewrites the link.
+   */
+  linked?: boolean;
 }
 
 export interface ExperimentHandle {
@@ -55,7 +60,7 @@ function stableKey(preset: Preset | undefined): string {
  * Mount an experiment in the worker for this page. One per page at a time. See src/state/index.ts for the whole API.
  */
 export function useExperiment(opts: UseExperimentOptions): ExperimentHandle {
-  const { experiment, preset, views, reserved, keys = true } = opts;
+  const { experiment, preset, views, reserved, keys = true, linked = true } = opts;
   const route = useRoute();
   const reservedKey = (reserved ?? []).join(',');
   const presetKey = stableKey(preset);
@@ -66,8 +71,8 @@ export function useExperiment(opts: UseExperimentOptions): ExperimentHandle {
   const table = useParamsStore((s) => (s.experimentId === experiment ? s.table : null));
 
   useEffect(() => {
-    return attachExperiment(experiment, { reserved: reservedKey ? reservedKey.split(',') : [] });
-  }, [experiment, reservedKey]);
+    return attachExperiment(experiment, { reserved: reservedKey ? reservedKey.split(',') : [], linked });
+  }, [experiment, reservedKey, linked]);
 
   const queryKey = useMemo(
     () =>
