@@ -5,6 +5,7 @@ import { CATALOG } from './catalog';
 import { Prose } from '../components/math';
 import { CheckQuestion } from './CheckQuestion';
 import { LessonToc } from './LessonToc';
+import { PredictThenRun } from './PredictThenRun';
 
 const EMPTY: readonly string[] = [];
 
@@ -70,6 +71,7 @@ export function LessonExtras({
   const atEnd = index === count - 1;
   return (
     <div className="lesson-text lesson-text-extra">
+      {step.predict && <PredictThenRun key={step.id} predict={step.predict} />}
       {step.tryThis && step.tryThis.length > 0 && <TryThis prompts={step.tryThis} />}
       {step.check && (
         <CheckQuestion

@@ -38,6 +38,23 @@ export interface CheckQuestion {
   explanation: string;
 }
 
+/** Live read-outs of the step's run (an experiment's metrics: step, loss, and its own scalars). */
+export type RunReadouts = Readonly<{ step: number; loss: number; [name: string]: number | undefined }>;
+
+/**
+ * Predict, then run: before pressing Play the student commits to one of `options`; the reveal compares that choice
+ * with what the run then shows, read from its live values — never from a fixed answer key.
+ */
+export interface Prediction {
+  question: string;
+  options: readonly string[];
+  /**
+   * Which option the run shows, from its read-outs now and when the prediction was locked in; null while it cannot
+   * tell yet (e.g. before the step the claim is about). `evidence` names the numbers, for the reveal.
+   */
+  outcome(now: RunReadouts, atLock: RunReadouts): { option: number; evidence: string } | null;
+}
+
 /**
  * One lesson step. `body` is prose with inline TeX between `$…$` and display TeX between `$$…$$`;
  * paragraphs are separated by blank lines. Never HTML.
@@ -54,6 +71,8 @@ export interface LessonStep {
   /** "Try this" prompts. */
   tryThis?: readonly string[];
   check?: CheckQuestion;
+  /** A prediction to commit to before running the step's experiment. */
+  predict?: Prediction;
   /** One-line caption used in presenter mode. */
   caption?: string;
   /**
