@@ -202,6 +202,7 @@ $$x = \\frac{1}{n}\\sum_{t=1}^{n} E_{w_t,:}, \\qquad p = \\operatorname{softmax}
 Word order is thrown away, and that is fine for topics. Words the table does not know are skipped.
 
 The labelled set is small: a few dozen headlines we wrote, plus held-out headlines the classifiers never train on. Two classifiers train side by side from one seed and differ only in $E$:
+
 - **frozen**: the GloVe vectors of step 4, trained on the unlabelled corpus first (phase 1 of the run), then never changed;
 - **learned from scratch**: a random table for the training headlines' own words, learned together with $W$ and $b$ from the labels alone.
 

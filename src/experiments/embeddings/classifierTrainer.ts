@@ -51,7 +51,7 @@ export const classifierParams: ParamTable = [
     step: 0.001,
     scale: 'log',
     live: true,
-    help: 'Adam step size for both classifiers (and the learned embedding).',
+    help: 'Adam step size of both classifiers.',
   },
   {
     name: 'pretrain',
@@ -62,7 +62,6 @@ export const classifierParams: ParamTable = [
     max: 400,
     step: 10,
     live: false,
-    help: 'GloVe steps that train the frozen vectors on the corpus before the classifiers start; 0 = random vectors.',
   },
 ];
 

@@ -15,11 +15,13 @@ const VIEWS = ['confusion', 'models'] as const;
 export const CLASSIFIER_RESERVED = ['headline'];
 const DEFAULT_HEADLINE = 'Tennis star beats rival at the new stadium';
 const C = HEADLINE_CLASSES.length;
+/** Column labels short enough to stand upright (slanted full names cost the figure ~40 px of height). */
+const SHORT_CLASSES = HEADLINE_CLASSES.map((c) => c.slice(0, 2));
 
 type Side = 'frozen' | 'scratch';
-const SIDES: readonly { side: Side; title: string }[] = [
-  { side: 'frozen', title: 'Frozen GloVe vectors' },
-  { side: 'scratch', title: 'Embedding learned from scratch' },
+const SIDES: readonly { side: Side; title: string; short: string }[] = [
+  { side: 'frozen', title: 'Frozen GloVe vectors', short: 'frozen' },
+  { side: 'scratch', title: 'Learned from scratch', short: 'learned' },
 ];
 
 function asConfusion(v: unknown): Record<Side, Int32Array> | undefined {
@@ -87,7 +89,7 @@ function PhaseLine({ m }: { m?: Metrics }) {
   const pre = m.pretrainSteps;
   const text =
     m.step < pre
-      ? `Phase 1 of 2: training the word vectors on the corpus (GloVe step ${m.gloveSteps} of ${pre}, loss ${formatMetric(m.gloveLoss)}); the classifiers wait.`
+      ? `Phase 1 of 2: GloVe step ${m.gloveSteps} of ${pre} on the corpus (loss ${formatMetric(m.gloveLoss)}); the classifiers wait.`
       : `Phase 2 of 2: vectors frozen after ${pre} GloVe steps; classifier step ${formatMetric(m.classifierSteps)}.`;
   return (
     <p className="emb-readout" data-testid="cls-phase">
@@ -117,7 +119,6 @@ function ConfusionPanel({
     : 0;
   return (
     <section className="emb-panel" aria-label={title} data-testid={`cls-panel-${side}`}>
-      <h3>{title}</h3>
       <p className="emb-readout">
         Held-out accuracy: <strong data-testid={`cls-held-${side}`}>{formatAccuracy(held)}</strong>
         {counts && (
@@ -128,26 +129,25 @@ function ConfusionPanel({
         )}
       </p>
       <p className="emb-muted">
-        Training accuracy{' '}
-        <span data-testid={`cls-train-${side}`}>{formatAccuracy(m?.[`trainAcc${suffix}`])}</span> · loss{' '}
-        {formatMetric(m?.[`loss${suffix}`])} · held-out words it knows{' '}
-        <span data-testid={`cls-known-${side}`}>{pct(m?.[`heldCoverage${suffix}`])}</span>
+        train <span data-testid={`cls-train-${side}`}>{formatAccuracy(m?.[`trainAcc${suffix}`])}</span> ·
+        knows <span data-testid={`cls-known-${side}`}>{pct(m?.[`heldCoverage${suffix}`])}</span> of held-out
+        words
       </p>
       <div data-testid={`confusion-${side}`} data-counts={counts ? Array.from(counts).join(',') : ''}>
         {counts ? (
           <MatrixView
-            title={`Held-out confusion, ${side === 'frozen' ? 'frozen' : 'learned'}`}
+            title={title}
             values={counts}
             rows={C}
             cols={C}
             rowLabels={HEADLINE_CLASSES}
-            colLabels={HEADLINE_CLASSES}
+            colLabels={SHORT_CLASSES}
             colorScale="sequential"
             domain={[0, Math.max(1, ...counts)]}
             showValues
-            maxCell={34}
+            maxCell={26}
             format={(v) => String(v)}
-            caption="Rows: true topic; columns: predicted topic; the diagonal is right."
+            caption="Rows: true topic. Columns: predicted."
           />
         ) : (
           <p className="emb-muted">The confusion matrix appears with the first frame.</p>
@@ -169,7 +169,7 @@ function HeadlineBox({
   const note = headlineNote(text, predictions);
   return (
     <section className="emb-panel emb-cls-headline" aria-label="Classify a headline">
-      <label className="emb-textfield">
+      <label className="emb-textfield emb-cls-input">
         Type a headline
         <input
           type="text"
@@ -179,36 +179,38 @@ function HeadlineBox({
           data-testid="cls-headline"
         />
       </label>
-      <table className="emb-table emb-cls-probs" data-testid="cls-probs">
-        <thead>
-          <tr>
-            <th scope="col">topic</th>
-            {SIDES.map(({ side }) => (
-              <th key={side} scope="col">
-                {side === 'frozen' ? 'frozen GloVe' : 'learned'}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {HEADLINE_CLASSES.map((topic, c) => (
-            <tr key={topic}>
-              <th scope="row">{topic}</th>
-              {SIDES.map(({ side }) => (
-                <ProbCell key={side} p={predictions[side]} c={c} />
+      {/* focusable: on a narrow phone the table may scroll sideways inside its own box */}
+      <div className="emb-cls-probs-wrap" tabIndex={0} role="region" aria-label="Topic probabilities">
+        <table className="emb-table emb-cls-probs" data-testid="cls-probs">
+          <thead>
+            <tr>
+              <th scope="col">model</th>
+              {HEADLINE_CLASSES.map((topic) => (
+                <th key={topic} scope="col">
+                  {topic}
+                </th>
               ))}
+              <th scope="col">prediction</th>
             </tr>
-          ))}
-          <tr>
-            <th scope="row">prediction</th>
-            {SIDES.map(({ side }) => (
-              <td key={side} data-testid={`cls-pred-${side}`}>
-                <strong>{predictions[side] ? HEADLINE_CLASSES[predictions[side].predicted] : '—'}</strong>
-              </td>
-            ))}
-          </tr>
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {SIDES.map(({ side, short }) => {
+              const p = predictions[side];
+              return (
+                <tr key={side} data-testid={`cls-probs-${side}`}>
+                  <th scope="row">{short}</th>
+                  {HEADLINE_CLASSES.map((topic, c) => (
+                    <ProbCell key={topic} p={p} c={c} />
+                  ))}
+                  <td data-testid={`cls-pred-${side}`}>
+                    <strong>{p ? HEADLINE_CLASSES[p.predicted] : '—'}</strong>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
       <p className="emb-muted" data-testid="cls-headline-note">
         {note}
       </p>
@@ -221,8 +223,8 @@ function ProbCell({ p, c }: { p?: Prediction; c: number }) {
   const best = p !== undefined && p.predicted === c;
   return (
     <td className="emb-num">
-      <span className="emb-cls-bar" style={{ width: `${Math.round((v ?? 0) * 60)}px` }} data-best={best} />
-      {v === undefined ? '—' : v.toFixed(2)}
+      <span className="emb-cls-bar" style={{ width: `${Math.round((v ?? 0) * 36)}px` }} data-best={best} />
+      <span data-testid="cls-prob">{v === undefined ? '—' : v.toFixed(2)}</span>
     </td>
   );
 }
@@ -238,5 +240,13 @@ function headlineNote(text: string, predictions: Record<Side, Prediction | undef
     p.known.length === 0
       ? `${name} knows none of its words, so its bias alone decides`
       : `${name} knows ${p.known.length} of ${p.known.length + p.unknown.length} tokens`;
-  return `${part('Frozen', f)}; ${part('learned', s)}.`;
+  const unseen = [...new Set(s.unknown.filter((t) => f.known.includes(t)))];
+  const missing =
+    unseen.length > 0
+      ? ` (not ${unseen
+          .slice(0, 3)
+          .map((t) => `“${t}”`)
+          .join(', ')}${unseen.length > 3 ? ', …' : ''})`
+      : '';
+  return `${part('Frozen', f)}; ${part('learned', s)}${missing}.`;
 }
