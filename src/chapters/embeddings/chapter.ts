@@ -3,8 +3,8 @@ import type { Chapter, ChapterMeta } from '../../lessons/types';
 
 /**
  * Chapter 7, text representation and embeddings: lessons as data. `figure` is a key of ./figures/index.tsx;
- * `preset` holds parameter values of the step's figure (the experiment `embeddings-glove` for steps 4–5, the
- * figure's own URL parameters elsewhere).
+ * `preset` holds parameter values of the step's figure (the experiment `embeddings-glove` for steps 4–5,
+ * `embeddings-classifier` for step 7, the figure's own URL parameters elsewhere).
  *
  * Notation: an embedding table is E (one row per vocabulary entry, V × d); a one-hot row vector x picks a row with
  * xE. GloVe writes word vectors w_i, context vectors w̃_j and biases b_i, b̃_j; the learning rate is α as everywhere.
