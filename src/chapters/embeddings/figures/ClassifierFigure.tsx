@@ -185,12 +185,14 @@ function HeadlineBox({
           <thead>
             <tr>
               <th scope="col">model</th>
-              {HEADLINE_CLASSES.map((topic) => (
+              {HEADLINE_CLASSES.map((topic, c) => (
                 <th key={topic} scope="col">
-                  {topic}
+                  <Narrowable long={topic} short={SHORT_CLASSES[c]} />
                 </th>
               ))}
-              <th scope="col">prediction</th>
+              <th scope="col">
+                <Narrowable long="prediction" short="pred." />
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -215,6 +217,18 @@ function HeadlineBox({
         {note}
       </p>
     </section>
+  );
+}
+
+/** A header that shows its short form on a phone (so the table needs no sideways scrolling there). */
+function Narrowable({ long, short }: { long: string; short: string }) {
+  return (
+    <>
+      <span className="emb-cls-long">{long}</span>
+      <abbr className="emb-cls-short" title={long}>
+        {short}
+      </abbr>
+    </>
   );
 }
 
