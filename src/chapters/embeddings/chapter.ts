@@ -3,8 +3,8 @@ import type { Chapter, ChapterMeta } from '../../lessons/types';
 
 /**
  * Chapter 7, text representation and embeddings: lessons as data. `figure` is a key of ./figures/index.tsx;
- * `preset` holds parameter values of the step's figure (the experiment `embeddings-glove` for steps 4–5, the
- * figure's own URL parameters elsewhere).
+ * `preset` holds parameter values of the step's figure (the experiment `embeddings-glove` for steps 4–5,
+ * `embeddings-classifier` for step 7, the figure's own URL parameters elsewhere).
  *
  * Notation: an embedding table is E (one row per vocabulary entry, V × d); a one-hot row vector x picks a row with
  * xE. GloVe writes word vectors w_i, context vectors w̃_j and biases b_i, b̃_j; the learning rate is α as everywhere.
@@ -187,6 +187,46 @@ The loaded table has its own $\\text{stoi}$ and $\\text{itos}$: the index of a w
           'GloVe files list words from the most to the least frequent, so the first lines are the most useful ones.',
       },
       caption: 'Your own GloVe file, read in the browser: neighbours, analogies, stoi / itos.',
+    },
+    {
+      id: 'using-embeddings',
+      title: 'Using embeddings: a headline classifier',
+      figure: 'classifier',
+      preset: { lr: 0.01, pretrain: 100 },
+      pace: 20,
+      stopAt: 200,
+      body: `Word vectors are rarely the goal; they are the first layer of a model that does a job. Here the job is the "understand" kind from step 1: give a headline one of four topics (sport, business, science, world).
+
+The simplest model that uses embeddings averages the vectors of the headline's words and feeds the mean to a linear layer with a softmax:
+$$x = \\frac{1}{n}\\sum_{t=1}^{n} E_{w_t,:}, \\qquad p = \\operatorname{softmax}(W x + b).$$
+Word order is thrown away, and that is fine for topics. Words the table does not know are skipped.
+
+The labelled set is small: a few dozen headlines we wrote, plus held-out headlines the classifiers never train on. Two classifiers train side by side from one seed and differ only in $E$:
+
+- **frozen**: the GloVe vectors of step 4, trained on the unlabelled corpus first (phase 1 of the run), then never changed;
+- **learned from scratch**: a random table for the training headlines' own words, learned together with $W$ and $b$ from the labels alone.
+
+Press Play. Compare the two held-out accuracies, the share of held-out words each model knows, and where the mistakes fall in the confusion matrices (rows are the true topic, columns the prediction). Then type a headline of your own.`,
+      tryThis: [
+        'Type a sport headline using only words like "tennis", "stadium" or "season": what does each model predict, and which words does each know?',
+        'Set the GloVe steps before freezing to 0 and train again: what happens to the frozen model?',
+        'Watch the training accuracies: do they tell you which model will do better on the held-out headlines?',
+        'Type nothing, an emoji or a right-to-left headline: what decides the prediction then?',
+      ],
+      check: {
+        question:
+          'Why can the frozen model classify a held-out headline about "tennis" when no training headline contains that word?',
+        options: [
+          'Its softmax layer has seen the word "tennis" in the labels',
+          'GloVe placed "tennis" near other sport words while reading the unlabelled corpus, so its vector already points the sport way',
+          'Frozen vectors are larger, so they always win',
+        ],
+        answer: 1,
+        explanation:
+          'The classifier only learned a direction for sport from the training words; any word whose vector lies near them gets the same answer. The learned table has no row for "tennis" at all.',
+      },
+      caption:
+        'Mean of word vectors → softmax: frozen GloVe vectors vs an embedding learned from a few dozen headlines.',
     },
   ],
 };

@@ -41,6 +41,18 @@ export const INSTRUCTOR_PRESETS: readonly InstructorPreset[] = [
     description: 'Step 5 asking for the capital of Japan.',
     query: { lesson: '5', qa: 'france', qb: 'paris', qc: 'japan', seed: '1' },
   },
+  {
+    id: 'unseen-words',
+    label: 'Headline of unseen words',
+    description: 'Step 7 with a sport headline whose topic words no training headline uses.',
+    query: { lesson: '7', headline: 'tennis season opens at the football stadium', seed: '1' },
+  },
+  {
+    id: 'random-frozen',
+    label: 'Frozen random vectors',
+    description: 'Step 7 with no GloVe training before freezing: the frozen vectors are random.',
+    query: { lesson: '7', pretrain: '0', seed: '1' },
+  },
 ];
 
 export function presetHref(p: InstructorPreset): string {

@@ -5,4 +5,8 @@ export const registrations: Registrations = {
     title: 'Word vectors (GloVe objective)',
     load: () => import('./trainer').then((m) => m.gloveExperiment),
   },
+  'embeddings-classifier': {
+    title: 'Headline topics from word vectors',
+    load: () => import('./classifierTrainer').then((m) => m.classifierExperiment),
+  },
 };

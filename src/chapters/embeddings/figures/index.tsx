@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { LessonStep } from '../../../lessons/types';
 import { AnalogyFigure } from './AnalogyFigure';
+import { ClassifierFigure } from './ClassifierFigure';
 import { DenseFigure } from './DenseFigure';
 import { GloveFileFigure } from './GloveFileFigure';
 import { OneHotFigure } from './OneHotFigure';
@@ -22,6 +23,8 @@ export function renderEmbeddingsFigure(step: LessonStep): ReactNode {
       return <AnalogyFigure preset={step.preset} />;
     case 'glove-file':
       return <GloveFileFigure />;
+    case 'classifier':
+      return <ClassifierFigure preset={step.preset} />;
     default:
       return null;
   }
