@@ -92,6 +92,13 @@ describe('reg-augment', () => {
     }
   }, 60_000);
 
+  it('the instructor preset (two glyphs per digit, seed 1): augmentation still wins', () => {
+    const t = createAugment({ ...defaultValues(augmentExperiment.params), perClass: 2 }, 1);
+    t.step(300);
+    const m = t.metrics();
+    expect(m.valAccAugmented!).toBeGreaterThan(m.valAccPlain! + 0.1);
+  }, 30_000);
+
   it('toggles apply live, and the gallery shows ten originals and their augmented copies', () => {
     const t = createAugment(defaultValues(augmentExperiment.params), 1);
     t.step(1);

@@ -23,6 +23,14 @@ describe('reg-batchnorm', () => {
     }
   }, 60_000);
 
+  it('the instructor preset (12 layers, seed 1): without batch norm the loss stays at a coin toss’s, ln 2', () => {
+    const t = createBatchnorm({ ...defaults(), depth: 12 }, 1);
+    t.step(600);
+    const m = t.metrics();
+    expect(Math.abs(m.lossPlain! - Math.LN2)).toBeLessThan(0.02);
+    expect(m.lossBn!).toBeLessThan(m.lossPlain! * 0.5);
+  }, 30_000);
+
   it('layer read-outs: histograms sum to 1 per layer; γ and β move away from 1 and 0', () => {
     const t = createBatchnorm(defaults(), 1);
     t.step(200);

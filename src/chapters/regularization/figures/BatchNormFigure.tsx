@@ -1,0 +1,117 @@
+import { LineChart, MatrixView, seriesColor, useChartTheme } from '../../../components/charts';
+import type { LessonStep } from '../../../lessons/types';
+import { useLatestView } from '../../../state/useExperiment';
+import { ExperimentPanel } from '../../backprop/figures/ExperimentPanel';
+import { fmt, num, record } from '../../backprop/figures/views';
+import { Formula } from './Formula';
+import { nums, texFixed } from './views';
+
+/** Step 6: the deep sigmoid network with and without batch norm, from one seed. */
+export function BatchNormFigure({ step }: { step: LessonStep }) {
+  return (
+    <ExperimentPanel
+      experiment="reg-batchnorm"
+      step={step}
+      views={['curves', 'layers']}
+      valLabel="validation loss (batch norm)"
+      controls={['depth', 'lr']}
+    >
+      <BatchNormPlots />
+    </ExperimentPanel>
+  );
+}
+
+/** Ratio of the first layer's gradient norm to the output layer's (how much of the gradient reaches the input). */
+function reach(g: ArrayLike<number>): number | undefined {
+  return g.length > 1 && g[g.length - 1] > 0 ? g[0] / g[g.length - 1] : undefined;
+}
+
+function BatchNormPlots() {
+  const theme = useChartTheme();
+  const curves = record(useLatestView('curves'));
+  const layers = record(useLatestView('layers'));
+  const depth = num(layers?.depth) ?? 0;
+  const bins = num(layers?.bins) ?? 20;
+  const gradPlain = nums(layers?.gradPlain);
+  const gradBn = nums(layers?.gradBn);
+  const gamma = nums(layers?.gamma);
+  const beta = nums(layers?.beta);
+  const layerX = Array.from({ length: depth + 1 }, (_, l) => l + 1);
+  const x = nums(curves?.x);
+  const steps = x.length ? x[x.length - 1] : 0;
+  const lossPlain = num(curves?.lossPlain);
+  const lossBn = num(curves?.lossBn);
+  const rowLabels = Array.from({ length: depth }, (_, l) => `layer ${l + 1}`);
+  const colLabels = Array.from({ length: bins }, (_, b) => (b % 5 === 0 ? (b / bins).toFixed(2) : ''));
+  const heat = (values: ArrayLike<number>, title: string) => (
+    <MatrixView
+      title={title}
+      values={values}
+      rows={depth}
+      cols={bins}
+      rowLabels={rowLabels}
+      colLabels={colLabels}
+      colorScale="sequential"
+      domain={[0, 1]}
+      maxCell={9}
+      showValues={false}
+      caption="Rows: hidden layers; columns: activation value from 0 to 1; colour: fraction of activations in that bin."
+    />
+  );
+  return (
+    <div className="reg-plots reg-three">
+      <LineChart
+        title="Training loss, with / without batch norm"
+        series={[
+          { label: 'no batch norm', x, y: nums(curves?.plain), color: seriesColor(theme, 0) },
+          { label: 'batch norm', x, y: nums(curves?.bn), color: seriesColor(theme, 1) },
+        ]}
+        xLabel="step"
+        yLabel="L"
+        height={150}
+      />
+      <LineChart
+        title="Gradient norm per layer"
+        series={[
+          { label: 'no batch norm', x: layerX, y: gradPlain, color: seriesColor(theme, 0) },
+          { label: 'batch norm', x: layerX, y: gradBn, color: seriesColor(theme, 1) },
+        ]}
+        yScale="log"
+        xLabel="layer (last = output)"
+        yLabel="‖∂L/∂W‖"
+        height={150}
+      />
+      <LineChart
+        title="Learned γ and β (mean per layer)"
+        series={[
+          { label: 'scale γ', x: layerX.slice(0, depth), y: gamma, color: seriesColor(theme, 2) },
+          {
+            label: 'shift β',
+            x: layerX.slice(0, depth),
+            y: beta,
+            color: seriesColor(theme, 3),
+            dashed: true,
+          },
+        ]}
+        xLabel="layer"
+        height={150}
+      />
+      {depth > 0 && heat(nums(layers?.histPlain), 'Activations, no batch norm')}
+      {depth > 0 && heat(nums(layers?.histBn), 'Activations, batch norm')}
+      <p className="reg-readout reg-bn-readout">
+        After <strong data-testid="bn-steps">{steps}</strong> steps the training loss is{' '}
+        <strong data-testid="loss-plain">{fmt(lossPlain)}</strong> without batch norm and{' '}
+        <strong data-testid="loss-bn">{fmt(lossBn)}</strong> with it. Gradient reaching layer 1, as a fraction
+        of the output layer's: <span data-testid="reach-plain">{fmt(reach(gradPlain))}</span> without,{' '}
+        <span data-testid="reach-bn">{fmt(reach(gradBn))}</span> with.
+      </p>
+      <Formula
+        testId="bn-formula"
+        tex={[
+          `\\hat z = \\frac{z - \\mu_B}{\\sqrt{\\sigma_B^2 + \\epsilon}}, \\quad a = \\sigma(\\gamma \\hat z + \\beta), \\quad \\text{layer 1: } \\bar\\gamma = ${texFixed(gamma[0], 3)},\\ \\bar\\beta = ${texFixed(beta[0], 3)}`,
+          `L_{\\text{plain}} = ${texFixed(lossPlain, 4)} \\quad\\text{vs}\\quad L_{\\text{BN}} = ${texFixed(lossBn, 4)} \\quad\\text{after ${steps} steps}`,
+        ]}
+      />
+    </div>
+  );
+}
