@@ -59,6 +59,7 @@ test('step 6: with batch norm the loss after 600 steps is lower; the 12-layer pr
   const bn = await readNumber(page, 'loss-bn');
   expect(bn).toBeLessThan(plain * 0.5);
   expect(await readNumber(page, 'reach-bn')).toBeGreaterThan(await readNumber(page, 'reach-plain'));
+  expect(await readNumber(page, 'spread-bn')).toBeGreaterThan(1.5 * (await readNumber(page, 'spread-plain')));
   await page.getByTestId('preset-batchnorm-deep').click();
   await expect(page).toHaveURL(/depth=12/);
   await expect(page.getByTestId('metric-step')).toHaveText('0', { timeout: 20_000 });

@@ -223,7 +223,7 @@ where $\\mu_B$ and $\\sigma_B^2$ are the mean and variance of $z$ over the batch
 
 Two networks train side by side from the same initial weights, on the same mini-batches, with the same plain SGD:
 
-- **activation histograms**, one row per layer: without batch norm the sigmoid outputs of deep layers crowd into a narrow band; with it each layer's inputs are re-centred, so the sigmoids work in their steep middle;
+- **activation histograms**, one row per layer (measured on the training set, as at inference): without batch norm every layer's outputs stay bunched in a narrow band and hardly change as the network trains; with it each layer's inputs are standardised, so its outputs spread over much more of the sigmoid's range (the spread read-out below the figure);
 - **gradient norms** per layer: without batch norm they shrink layer after layer towards the input; with it much more of the gradient reaches the first layer;
 - the **learned** $\\gamma$ **and** $\\beta$: the network may undo the standardisation where that helps — batch norm makes a good scale the default, not a constraint.
 

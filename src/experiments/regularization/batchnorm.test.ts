@@ -20,6 +20,10 @@ describe('reg-batchnorm', () => {
       const m = t.metrics();
       expect(m.step).toBe(600);
       expect(m.lossBn!, `seed ${seed}`).toBeLessThan(m.lossPlain! * 0.5);
+      // The plain network's activations stay bunched; batch norm's spread over more of the sigmoid's range.
+      const v = t.views(['layers']).layers as Record<string, Float64Array>;
+      const avg = (a: Float64Array) => a.reduce((s, x) => s + x, 0) / a.length;
+      expect(avg(v.spreadBn), `seed ${seed}`).toBeGreaterThan(1.5 * avg(v.spreadPlain));
     }
   }, 60_000);
 

@@ -51,6 +51,14 @@ interface Run {
   valLoss: number;
 }
 
+/** Standard deviation of each layer's activations (over samples and neurons): how spread out they are. */
+function spreads(acts: Float32Array[]): Float64Array {
+  return Float64Array.from(acts, (a) => {
+    const mean = a.reduce((m, v) => m + v, 0) / a.length;
+    return Math.sqrt(a.reduce((m, v) => m + (v - mean) ** 2, 0) / a.length);
+  });
+}
+
 /** Per-layer histogram of activations: rows = layers, BINS columns of fractions (each row sums to 1). */
 function histograms(acts: Float32Array[]): Float32Array {
   const out = new Float32Array(acts.length * BINS);
@@ -160,13 +168,17 @@ export function createBatchnorm(params: ParamValues, seed: number): Trainer {
       }
       if (wanted.includes('layers')) {
         // Per layer l = 1…depth (+ output for the gradient norms): [depth·BINS] histograms, [depth + 1] norms,
-        // [depth] mean γ and mean β of the batch-norm network.
+        // [depth] activation spreads (std), [depth] mean γ and mean β of the batch-norm network.
         const mean = (t: { data: Float32Array }) => t.data.reduce((s, v) => s + v, 0) / t.data.length;
+        const actsPlain = activations(runs.plain);
+        const actsBn = activations(runs.bn);
         views.layers = {
           depth,
           bins: BINS,
-          histPlain: histograms(activations(runs.plain)),
-          histBn: histograms(activations(runs.bn)),
+          histPlain: histograms(actsPlain),
+          histBn: histograms(actsBn),
+          spreadPlain: spreads(actsPlain),
+          spreadBn: spreads(actsBn),
           gradPlain: runs.plain.grads.slice(),
           gradBn: runs.bn.grads.slice(),
           gamma: Float64Array.from(runs.bn.net.norms, (m) => mean(m.gamma)),

@@ -66,7 +66,7 @@ function AugmentPlots() {
         yDomain={[0, 1]}
         height={150}
       />
-      <table className="descent-table" data-testid="augment-table">
+      <table className="descent-table reg-augment-table" data-testid="augment-table">
         <caption>Accuracy after {curves ? num(curves.trainSize) : '–'} training glyphs</caption>
         <thead>
           <tr>
@@ -91,7 +91,8 @@ function AugmentPlots() {
       <Formula
         testId="augment-formula"
         tex={[
-          `\\tilde x = T(x):\\ \\theta = ${texFixed(deg(d('angle')), 1)}^\\circ,\\ t = (${texFixed(d('dx'), 2)}, ${texFixed(d('dy'), 2)}),\\ z = ${texFixed(d('zoom'), 2)},\\ \\text{crop } ${texFixed(d('cropSide'), 1)}\\,\\text{px},\\ b = ${texFixed(d('brightness'), 2)},\\ \\sigma = ${texFixed(d('noise'), 2)}`,
+          `\\tilde x = T(x):\\ \\theta = ${texFixed(deg(d('angle')), 1)}^\\circ,\\ t = (${texFixed(d('dx'), 2)}, ${texFixed(d('dy'), 2)}),\\ z = ${texFixed(d('zoom'), 2)}`,
+          `\\text{crop } ${texFixed(d('cropSide'), 1)}\\,\\text{px},\\ b = ${texFixed(d('brightness'), 2)},\\ \\sigma = ${texFixed(d('noise'), 2)}`,
           `\\text{acc}_{\\text{val}}:\\ ${texFixed(num(plain?.valAcc), 3)}\\ \\text{(plain)} \\quad\\text{vs}\\quad ${texFixed(num(aug?.valAcc), 3)}\\ \\text{(augmented)}`,
         ]}
       />

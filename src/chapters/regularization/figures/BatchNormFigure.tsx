@@ -26,6 +26,18 @@ function reach(g: ArrayLike<number>): number | undefined {
   return g.length > 1 && g[g.length - 1] > 0 ? g[0] / g[g.length - 1] : undefined;
 }
 
+function mean(a: ArrayLike<number>): number | undefined {
+  if (a.length === 0) return undefined;
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += a[i];
+  return s / a.length;
+}
+
+/** Small ratios in exponent notation (a vanished gradient is 1e-6, not 0.0000). */
+function sci(x: number | undefined): string {
+  return x === undefined || !Number.isFinite(x) ? '–' : x.toExponential(1);
+}
+
 function BatchNormPlots() {
   const theme = useChartTheme();
   const curves = record(useLatestView('curves'));
@@ -35,6 +47,8 @@ function BatchNormPlots() {
   const gradPlain = nums(layers?.gradPlain);
   const gradBn = nums(layers?.gradBn);
   const gamma = nums(layers?.gamma);
+  const spreadPlain = mean(nums(layers?.spreadPlain));
+  const spreadBn = mean(nums(layers?.spreadBn));
   const beta = nums(layers?.beta);
   const layerX = Array.from({ length: depth + 1 }, (_, l) => l + 1);
   const x = nums(curves?.x);
@@ -53,7 +67,7 @@ function BatchNormPlots() {
       colLabels={colLabels}
       colorScale="sequential"
       domain={[0, 1]}
-      maxCell={9}
+      maxCell={16}
       showValues={false}
       caption="Rows: hidden layers; columns: activation value from 0 to 1; colour: fraction of activations in that bin."
     />
@@ -102,8 +116,10 @@ function BatchNormPlots() {
         After <strong data-testid="bn-steps">{steps}</strong> steps the training loss is{' '}
         <strong data-testid="loss-plain">{fmt(lossPlain)}</strong> without batch norm and{' '}
         <strong data-testid="loss-bn">{fmt(lossBn)}</strong> with it. Gradient reaching layer 1, as a fraction
-        of the output layer's: <span data-testid="reach-plain">{fmt(reach(gradPlain))}</span> without,{' '}
-        <span data-testid="reach-bn">{fmt(reach(gradBn))}</span> with.
+        of the output layer's: <span data-testid="reach-plain">{sci(reach(gradPlain))}</span> without,{' '}
+        <span data-testid="reach-bn">{sci(reach(gradBn))}</span> with. Spread (standard deviation) of the
+        hidden activations, mean over layers: <span data-testid="spread-plain">{fmt(spreadPlain, 3)}</span>{' '}
+        without, <span data-testid="spread-bn">{fmt(spreadBn, 3)}</span> with.
       </p>
       <Formula
         testId="bn-formula"
