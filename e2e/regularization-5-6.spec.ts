@@ -99,6 +99,7 @@ for (const [name, viewport, query] of [
       for (const theme of name === 'presenter' ? (['light'] as const) : (['light', 'dark'] as const)) {
         if (name !== 'presenter') await setTheme(page, theme);
         await shoot(page, `${name}-${i}-${theme}`);
+        await figure.screenshot({ path: `${SHOTS}/${name}-${i}-${theme}-figure.png` });
       }
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect.soft(overflow, `step ${i}: sideways scroll`).toBeLessThanOrEqual(0);

@@ -55,37 +55,31 @@ function BatchNormPlots() {
   const steps = x.length ? x[x.length - 1] : 0;
   const lossPlain = num(curves?.lossPlain);
   const lossBn = num(curves?.lossBn);
-  const rowLabels = Array.from({ length: depth }, (_, l) => `layer ${l + 1}`);
+  // Both networks' histograms in one grid: rows "no BN 1…depth", then "BN 1…depth".
+  const histPlain = nums(layers?.histPlain);
+  const histBn = nums(layers?.histBn);
+  const hist = new Float32Array(histPlain.length + histBn.length);
+  hist.set(Array.from(histPlain));
+  hist.set(Array.from(histBn), histPlain.length);
+  const rowLabels = [
+    ...Array.from({ length: depth }, (_, l) => `no BN ${l + 1}`),
+    ...Array.from({ length: depth }, (_, l) => `BN ${l + 1}`),
+  ];
   const colLabels = Array.from({ length: bins }, (_, b) => (b % 5 === 0 ? (b / bins).toFixed(2) : ''));
-  const heat = (values: ArrayLike<number>, title: string) => (
-    <MatrixView
-      title={title}
-      values={values}
-      rows={depth}
-      cols={bins}
-      rowLabels={rowLabels}
-      colLabels={colLabels}
-      colorScale="sequential"
-      domain={[0, 1]}
-      maxCell={16}
-      showValues={false}
-      caption="Rows: hidden layers; columns: activation value from 0 to 1; colour: fraction of activations in that bin."
-    />
-  );
   return (
     <div className="reg-plots reg-three">
       <LineChart
-        title="Training loss, with / without batch norm"
+        title="Training loss"
         series={[
           { label: 'no batch norm', x, y: nums(curves?.plain), color: seriesColor(theme, 0) },
           { label: 'batch norm', x, y: nums(curves?.bn), color: seriesColor(theme, 1) },
         ]}
         xLabel="step"
         yLabel="L"
-        height={150}
+        height={130}
       />
       <LineChart
-        title="Gradient norm per layer"
+        title="Gradient norm ‖∂L/∂W‖"
         series={[
           { label: 'no batch norm', x: layerX, y: gradPlain, color: seriesColor(theme, 0) },
           { label: 'batch norm', x: layerX, y: gradBn, color: seriesColor(theme, 1) },
@@ -93,10 +87,10 @@ function BatchNormPlots() {
         yScale="log"
         xLabel="layer (last = output)"
         yLabel="‖∂L/∂W‖"
-        height={150}
+        height={130}
       />
       <LineChart
-        title="Learned γ and β (mean per layer)"
+        title="Learned γ, β (layer mean)"
         series={[
           { label: 'scale γ', x: layerX.slice(0, depth), y: gamma, color: seriesColor(theme, 2) },
           {
@@ -108,10 +102,23 @@ function BatchNormPlots() {
           },
         ]}
         xLabel="layer"
-        height={150}
+        height={130}
       />
-      {depth > 0 && heat(nums(layers?.histPlain), 'Activations, no batch norm')}
-      {depth > 0 && heat(nums(layers?.histBn), 'Activations, batch norm')}
+      {depth > 0 && hist.length === 2 * depth * bins && (
+        <MatrixView
+          title="Activations per layer"
+          values={hist}
+          rows={2 * depth}
+          cols={bins}
+          rowLabels={rowLabels}
+          colLabels={colLabels}
+          colorScale="sequential"
+          domain={[0, 1]}
+          maxCell={12}
+          showValues={false}
+          caption="Rows: hidden layers without batch norm, then with it; columns: activation value from 0 to 1; colour: fraction of activations in that bin."
+        />
+      )}
       <p className="reg-readout reg-bn-readout">
         After <strong data-testid="bn-steps">{steps}</strong> steps the training loss is{' '}
         <strong data-testid="loss-plain">{fmt(lossPlain)}</strong> without batch norm and{' '}
