@@ -23,7 +23,7 @@ const TOGGLE_LABELS: Record<Augmentation, string> = {
   rotate: 'Rotate (±20°)',
   translate: 'Translate (±2 px)',
   zoom: 'Zoom (×0.8–1.2)',
-  crop: 'Crop (a random window stretched back)',
+  crop: 'Crop (random window)',
   noise: 'Pixel noise',
   brightness: 'Brightness (×0.6–1.3)',
 };

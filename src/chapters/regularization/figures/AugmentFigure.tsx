@@ -64,7 +64,7 @@ function AugmentPlots() {
         xLabel="step"
         yLabel="accuracy"
         yDomain={[0, 1]}
-        height={150}
+        height={130}
       />
       <table className="descent-table reg-augment-table" data-testid="augment-table">
         <caption>Accuracy after {curves ? num(curves.trainSize) : '–'} training glyphs</caption>
@@ -93,7 +93,6 @@ function AugmentPlots() {
         tex={[
           `\\tilde x = T(x):\\ \\theta = ${texFixed(deg(d('angle')), 1)}^\\circ,\\ t = (${texFixed(d('dx'), 2)}, ${texFixed(d('dy'), 2)}),\\ z = ${texFixed(d('zoom'), 2)}`,
           `\\text{crop } ${texFixed(d('cropSide'), 1)}\\,\\text{px},\\ b = ${texFixed(d('brightness'), 2)},\\ \\sigma = ${texFixed(d('noise'), 2)}`,
-          `\\text{acc}_{\\text{val}}:\\ ${texFixed(num(plain?.valAcc), 3)}\\ \\text{(plain)} \\quad\\text{vs}\\quad ${texFixed(num(aug?.valAcc), 3)}\\ \\text{(augmented)}`,
         ]}
       />
     </div>
