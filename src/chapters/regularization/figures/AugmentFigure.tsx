@@ -77,7 +77,7 @@ function AugmentPlots() {
         </thead>
         <tbody>
           <tr>
-            <th scope="row">no augmentation</th>
+            <th scope="row">plain</th>
             <td data-testid="train-acc-plain">{pct(num(plain?.trainAcc))}</td>
             <td data-testid="val-acc-plain">{pct(num(plain?.valAcc))}</td>
           </tr>
