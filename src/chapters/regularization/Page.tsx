@@ -26,6 +26,19 @@ export const INSTRUCTOR_PRESETS = [
     description: 'Step 4 at p = 0.5: the gap between training and validation error is smaller with dropout.',
     query: { lesson: '4', p: '0.5', seed: '4' },
   },
+  {
+    id: 'augment-few',
+    label: 'Augmentation with 2 glyphs per digit',
+    description: 'Step 5 with only two training glyphs per digit and every augmentation on.',
+    query: { lesson: '5', perClass: '2', seed: '1' },
+  },
+  {
+    id: 'batchnorm-deep',
+    label: 'Batch norm in a 12-layer sigmoid net',
+    description:
+      'Step 6 with 12 hidden sigmoid layers: without batch norm the loss stays at a coin toss’s (ln 2).',
+    query: { lesson: '6', depth: '12', seed: '1' },
+  },
 ] as const;
 
 /** Chapter 6: bias, variance and regularisation. */

@@ -165,5 +165,87 @@ Two copies of the same network — same initial weights, same data — train sid
           'Classic dropout scales by the keep probability 1 − p = 0.8 at inference, so each unit passes on what it passed on average during training. (Inverted dropout would have multiplied by 1/0.8 = 1.25 during training instead.)',
       },
     },
+    {
+      id: 'augmentation',
+      title: 'Data augmentation',
+      figure: 'augment',
+      preset: { perClass: 3 },
+      pace: 30,
+      stopAt: 300,
+      caption:
+        'Three glyphs per digit: the classifier trained on augmented copies recognises new, untidy glyphs far more often.',
+      body: `The cheapest cure for overfitting is more data. When there is no more, we can make some: **data augmentation** trains on transformed copies of the training examples — changes that alter the pixels but not the answer. A "3" turned by ten degrees is still a "3".
+
+Here a small classifier ($144 \\to 48 \\to 10$, ReLU, softmax cross-entropy, Adam) learns the digits 0–9 from a few $12 \\times 12$ glyphs, drawn upright and centred. The validation glyphs are drawn the way new data arrives: tilted, shifted, larger or smaller, fainter, a little noisy.
+
+Two copies of the classifier start from the same weights. One trains on the glyphs as they are. The other gets a freshly transformed copy of every glyph at every step, $\\tilde x = T(x)$, with $T$ drawn at random from the transformations switched on:
+
+- **rotate** by an angle $\\theta$, **translate** by $t$ pixels, **zoom** by a factor $z$;
+- **crop** a random window and stretch it back to $12 \\times 12$;
+- **brightness**: multiply every pixel by $b$; **noise**: add $\\varepsilon \\sim \\mathcal{N}(0, \\sigma^2)$ to every pixel.
+
+The gallery shows the training glyphs and what the augmented copy saw at the latest step; the formula gives the draw of its first glyph. Every draw comes from the run's seed, so a share link replays the same transformations.
+
+Augmentation is a regulariser: the augmented network can no longer memorise a few exact images, so its training accuracy rises more slowly — a little more bias — while the gap to validation accuracy shrinks. It helps only when $T$ keeps the label: flipping a "6" upside down makes a "9".`,
+      tryThis: [
+        'Press Play and watch both validation curves. Which one levels off first, and where?',
+        'Switch every augmentation off but one. Which single transformation helps the most on these validation glyphs?',
+        'Raise the training glyphs per digit to 20. Does augmentation still matter as much?',
+        'Compare training and validation accuracy of each classifier: which one has the larger gap?',
+      ],
+      check: {
+        question: 'Which of these is a poor augmentation for a digit classifier?',
+        options: [
+          'Shifting the image by a pixel or two',
+          'Adding a little pixel noise',
+          'Rotating the image by 180 degrees',
+          'Making the image slightly brighter',
+        ],
+        answer: 2,
+        explanation:
+          'An augmentation must keep the label. Turned upside down, a 6 becomes a 9 (and a 2 looks like nothing we draw): the network would be taught wrong answers. Small shifts, noise and brightness changes keep the digit what it is.',
+      },
+    },
+    {
+      id: 'batchnorm',
+      title: 'Batch normalisation',
+      figure: 'batchnorm',
+      preset: { depth: 8, lr: 0.1 },
+      pace: 60,
+      stopAt: 600,
+      caption:
+        'The same deep sigmoid network from one seed, with and without batch norm: compare the two loss curves.',
+      body: `The activations chapter trained a deep, narrow sigmoid network and watched its gradient vanish on the way back to the first layers. **Batch normalisation** changes one thing in that network: before each sigmoid, every neuron's pre-activation $z$ is standardised over the current mini-batch $B$,
+
+$$\\hat z = \\frac{z - \\mu_B}{\\sqrt{\\sigma_B^2 + \\epsilon}}, \\qquad a = \\sigma(\\gamma\\, \\hat z + \\beta),$$
+
+where $\\mu_B$ and $\\sigma_B^2$ are the mean and variance of $z$ over the batch, and the **scale** $\\gamma$ and **shift** $\\beta$ are learned like the weights (they start at 1 and 0). At inference there is no batch: the layer uses running averages of $\\mu_B$ and $\\sigma_B^2$ collected during training. The losses here are measured that way, on the whole training set.
+
+Two networks train side by side from the same initial weights, on the same mini-batches, with the same plain SGD:
+
+- **activation histograms**, one row per layer (measured on the training set, as at inference): without batch norm every layer's outputs stay bunched in a narrow band and hardly change as the network trains; with it each layer's inputs are standardised, so its outputs spread over much more of the sigmoid's range (the spread read-out below the figure);
+- **gradient norms** per layer: without batch norm they shrink layer after layer towards the input; with it much more of the gradient reaches the first layer;
+- the **learned** $\\gamma$ **and** $\\beta$: the network may undo the standardisation where that helps — batch norm makes a good scale the default, not a constraint.
+
+Because $\\mu_B$ and $\\sigma_B$ depend on which samples share the batch, each sample's output is slightly noisy during training, a mild regulariser like dropout. Its main effect, though, is on optimisation: deep networks train faster and tolerate larger learning rates.`,
+      tryThis: [
+        'Press Play and compare the two loss curves. Which one is still no better than a coin toss (L = ln 2)?',
+        'Look at the histograms of the deepest layers in both networks. Where do their activations sit?',
+        'Make the network shallow (2 layers). Is batch norm still needed?',
+        'Raise the learning rate. Which network copes, and which one only oscillates?',
+      ],
+      check: {
+        question: 'What does a batch-norm layer use for μ and σ² at inference?',
+        options: [
+          'The mean and variance of the single input it is given',
+          'Running averages collected over the training mini-batches',
+          'Always 0 and 1',
+          'The learned γ and β',
+        ],
+        answer: 1,
+        explanation:
+          'A single input has no batch statistics to speak of, so during training the layer keeps running averages of the batch means and variances and uses them at inference. γ and β are the learned scale and shift applied after normalising.',
+      },
+    },
   ],
 };

@@ -17,4 +17,12 @@ export const registrations: Registrations = {
     title: 'Dropout: with and without, classic and inverted scaling',
     load: () => import('./dropout').then((m) => m.dropoutExperiment),
   },
+  'reg-augment': {
+    title: 'Data augmentation: a glyph classifier with and without',
+    load: () => import('./augment').then((m) => m.augmentExperiment),
+  },
+  'reg-batchnorm': {
+    title: 'Batch normalisation in a deep sigmoid network',
+    load: () => import('./batchnorm').then((m) => m.batchnormExperiment),
+  },
 };

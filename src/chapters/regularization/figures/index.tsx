@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
 import type { LessonStep } from '../../../lessons/types';
+import { AugmentFigure } from './AugmentFigure';
+import { BatchNormFigure } from './BatchNormFigure';
 import { CapacityFigure } from './CapacityFigure';
 import { DropoutFigure } from './DropoutFigure';
 import { PenaltyFigure } from './PenaltyFigure';
@@ -16,6 +18,10 @@ export function renderRegularizationFigure(step: LessonStep): ReactNode {
       return <PenaltyFigure key={step.id} step={step} />;
     case 'dropout':
       return <DropoutFigure key={step.id} step={step} />;
+    case 'augment':
+      return <AugmentFigure key={step.id} step={step} />;
+    case 'batchnorm':
+      return <BatchNormFigure key={step.id} step={step} />;
     default:
       return <p>No figure for this step.</p>;
   }

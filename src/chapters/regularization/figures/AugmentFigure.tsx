@@ -1,0 +1,100 @@
+import { LineChart, seriesColor, useChartTheme } from '../../../components/charts';
+import type { LessonStep } from '../../../lessons/types';
+import { useLatestView } from '../../../state/useExperiment';
+import { ExperimentPanel } from '../../backprop/figures/ExperimentPanel';
+import { floats, num, record } from '../../backprop/figures/views';
+import { deinterleave } from '../../gradient-descent/figures/series';
+import { Formula } from './Formula';
+import { GlyphGallery } from './GlyphGallery';
+import { nums, texFixed } from './views';
+
+const TOGGLES = ['rotate', 'translate', 'zoom', 'crop', 'noise', 'brightness'];
+
+/** Step 5: a glyph classifier trained on a few images, with and without augmentation. */
+export function AugmentFigure({ step }: { step: LessonStep }) {
+  return (
+    <ExperimentPanel
+      experiment="reg-augment"
+      step={step}
+      views={['gallery', 'curves']}
+      valLabel="validation loss (augmented)"
+      controls={[...TOGGLES, 'perClass']}
+      controlsLabel="Augmentations"
+    >
+      <AugmentPlots />
+    </ExperimentPanel>
+  );
+}
+
+const pct = (x: number | undefined) => (x === undefined ? '–' : `${(100 * x).toFixed(1)}%`);
+
+function AugmentPlots() {
+  const theme = useChartTheme();
+  const gallery = record(useLatestView('gallery'));
+  const curves = record(useLatestView('curves'));
+  const plain = record(curves?.plain);
+  const aug = record(curves?.augmented);
+  const p = deinterleave(floats(plain?.val));
+  const a = deinterleave(floats(aug?.val));
+  const draw = record(gallery?.draw);
+  const d = (k: string) => num(draw?.[k]);
+  const deg = (r: number | undefined) => (r === undefined ? undefined : (r * 180) / Math.PI);
+  const size = num(gallery?.size) ?? 12;
+  const count = num(gallery?.count) ?? 10;
+  return (
+    <div className="reg-plots">
+      {gallery && (
+        <div className="reg-wide">
+          <GlyphGallery
+            size={size}
+            count={count}
+            rows={[
+              { label: 'training', images: nums(gallery.original) },
+              { label: 'augmented', images: nums(gallery.augmented) },
+            ]}
+          />
+        </div>
+      )}
+      <LineChart
+        title="Validation accuracy"
+        series={[
+          { label: 'no augmentation', x: p.x, y: p.y, color: seriesColor(theme, 0) },
+          { label: 'augmented', x: a.x, y: a.y, color: seriesColor(theme, 1) },
+        ]}
+        xLabel="step"
+        yLabel="accuracy"
+        yDomain={[0, 1]}
+        height={130}
+      />
+      <table className="descent-table reg-augment-table" data-testid="augment-table">
+        <caption>Accuracy after {curves ? num(curves.trainSize) : '–'} training glyphs</caption>
+        <thead>
+          <tr>
+            <th scope="col">classifier</th>
+            <th scope="col">training</th>
+            <th scope="col">validation</th>
+          </tr>
+        </thead>
+        <tbody>
+          <tr>
+            <th scope="row">plain</th>
+            <td data-testid="train-acc-plain">{pct(num(plain?.trainAcc))}</td>
+            <td data-testid="val-acc-plain">{pct(num(plain?.valAcc))}</td>
+          </tr>
+          <tr>
+            <th scope="row">augmented</th>
+            <td data-testid="train-acc-augmented">{pct(num(aug?.trainAcc))}</td>
+            <td data-testid="val-acc-augmented">{pct(num(aug?.valAcc))}</td>
+          </tr>
+        </tbody>
+      </table>
+      <Formula
+        testId="augment-formula"
+        tex={[
+          `\\tilde x = T(x):\\ \\theta = ${texFixed(deg(d('angle')), 1)}^\\circ,\\ t = (${texFixed(d('dx'), 2)}, ${texFixed(d('dy'), 2)}),\\ z = ${texFixed(d('zoom'), 2)}`,
+          `\\text{crop } ${texFixed(d('cropSide'), 1)}\\,\\text{px},\\ b = ${texFixed(d('brightness'), 2)},\\ \\sigma = ${texFixed(d('noise'), 2)}`,
+        ]}
+      />
+    </div>
+  );
+}
