@@ -1,5 +1,6 @@
 import { CATALOG } from '../../lessons/catalog';
 import type { Chapter, ChapterMeta } from '../../lessons/types';
+import { trendOf } from '../../lessons/predictions';
 
 /**
  * Chapter 2, activation functions: lessons as data. Each step names the figure the page shows (`figure`, a key of
@@ -169,6 +170,12 @@ The figure trains a network of six hidden layers with 16 units each and counts a
         'Switch to leaky ReLU and Reset: far fewer units stay dead, and the loss falls further.',
         'Lower the learning rate to 0.05 with ReLU: most units survive.',
       ],
+      predict: {
+        question:
+          'Before you press Play: while this ReLU network trains, what will the fraction of dead units do?',
+        options: ['Rise', 'Stay about the same', 'Fall'],
+        outcome: trendOf('deadFraction', DYING_CLAIM.stopAt),
+      },
       check: {
         question: 'Why does a dead ReLU unit in the first hidden layer stay dead?',
         options: [

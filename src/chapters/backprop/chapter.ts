@@ -1,5 +1,6 @@
 import type { Chapter } from '../../lessons/types';
 import { CATALOG } from '../../lessons/catalog';
+import { fmt } from '../../lessons/predictions';
 
 const meta = CATALOG.find((c) => c.id === 'backprop');
 if (!meta) throw new Error('backprop is missing from the catalog');
@@ -49,6 +50,17 @@ Press Step to take one step by hand. The straight line touching the curve is the
         'Set α = 1.8: the walker jumps across the valley and back, and still converges.',
         'Set α = 2.2 and press Play: each step overshoots more, and the run stops with “diverged”. Lower α and press Reset.',
       ],
+      predict: {
+        question: 'Before you press Play: with this learning rate, what will the walker do by step 60?',
+        options: ['Settle at the bottom', 'Keep bouncing across the valley', 'Fly off (diverge)'],
+        outcome: (now, atLock) => {
+          if (now.diverged === 1)
+            return { option: 2, evidence: `the loss stopped being finite at step ${now.step}` };
+          if (now.step < 60) return null;
+          const evidence = `loss ${fmt(atLock.loss)} at step ${atLock.step} → ${fmt(now.loss)} at step ${now.step}`;
+          return { option: now.loss < atLock.loss / 5 ? 0 : now.loss > atLock.loss ? 2 : 1, evidence };
+        },
+      },
       check: {
         question: 'At θₐ the slope ∂L/∂θ is −3 and α = 0.1. Where does one step of gradient descent go?',
         options: ['θₐ + 0.3', 'θₐ − 0.3', 'θₐ − 3', 'It depends on how many samples m there are'],

@@ -1,5 +1,6 @@
 import type { Chapter } from '../../lessons/types';
 import { CATALOG } from '../../lessons/catalog';
+import { fmt, lowestOf } from '../../lessons/predictions';
 
 const meta = CATALOG.find((c) => c.id === 'gradient-descent');
 if (!meta) throw new Error('gradient-descent is missing from the catalog');
@@ -49,6 +50,17 @@ The three runs below share the model (a line $w x + b$), the data, the starting 
         'Drag the batch size down to 1 and up to 500: the mini-batch run turns into SGD and into batch GD.',
         'Look at the paths on the surface: the stochastic one wanders around the minimum instead of settling.',
       ],
+      predict: {
+        question:
+          'Before you press Play: after one epoch (every point seen once), which run will have the lowest loss?',
+        options: ['Full batch (one step per epoch)', 'Mini-batch', 'Stochastic (one point per step)'],
+        outcome: lowestOf(
+          ['lossBatch', 'lossMini', 'lossSgd'],
+          (now) => (now.epoch ?? 0) >= 1,
+          (now) =>
+            `after epoch ${now.epoch}: full batch ${fmt(now.lossBatch)}, mini-batch ${fmt(now.lossMini)}, stochastic ${fmt(now.lossSgd)}`,
+        ),
+      },
       check: {
         question:
           'A dataset has 2,000 samples and the batch size is 100. How many iterations make one epoch?',

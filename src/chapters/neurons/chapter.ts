@@ -1,5 +1,6 @@
 import { CATALOG } from '../../lessons/catalog';
 import type { Chapter, ChapterMeta } from '../../lessons/types';
+import { fmt } from '../../lessons/predictions';
 
 /**
  * Chapter 1, neurons and feed-forward networks: lessons as data. `figure` is a key of ./figures/index.tsx; `preset`
@@ -157,6 +158,17 @@ The figure holds out part of the points (hollow) and reports their loss as the v
         'Train the preset (one hidden layer of 2 neurons) and note the validation loss where it stops. Then set the hidden layer to 8 neurons and train again from the same seed. Which ends lower?',
         'Try learning rates 0.03, 0.3 and 3 — a tiny search by hand. Which would you pick, judged by the validation loss?',
       ],
+      predict: {
+        question: `Before you press Play: can one hidden layer of 2 neurons solve XOR here — a validation loss below 0.2 by step ${WIDTH_CLAIM.steps}?`,
+        options: ['Yes', 'No'],
+        outcome: (now) =>
+          now.step < WIDTH_CLAIM.steps || now.valLoss === undefined
+            ? null
+            : {
+                option: now.valLoss < 0.2 ? 0 : 1,
+                evidence: `validation loss ${fmt(now.valLoss)} at step ${now.step}`,
+              },
+      },
       check: {
         question: 'Which of these is a hyperparameter?',
         options: [

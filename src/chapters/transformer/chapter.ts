@@ -1,4 +1,5 @@
 import type { Chapter } from '../../lessons/types';
+import { fmt } from '../../lessons/predictions';
 
 /**
  * The Transformer chapter as data: six lesson steps. Figures are keys the chapter's Page understands
@@ -147,6 +148,24 @@ Watch the cross-attention. To reverse a sequence, output position $i$ needs inpu
         'Try sort and pick an example: does each output token look at the input token it copies?',
         'Raise the learning rate tenfold, or turn off warm-up, and compare the loss curves.',
       ],
+      predict: {
+        question:
+          'Before you press Play: once the model has learned to reverse, where will each output token’s cross-attention sit in the input?',
+        options: [
+          'On the diagonal (the same position)',
+          'On the anti-diagonal (the mirrored position)',
+          'Spread evenly over the input',
+        ],
+        outcome: (now) => {
+          if (now.step < 200) return null;
+          const anti = now.antiDiagonalMass ?? 0;
+          const diag = now.diagonalMass ?? 0;
+          const evidence = `at step ${now.step}: ${fmt(anti)} of the attention on the anti-diagonal, ${fmt(diag)} on the diagonal`;
+          if (anti > 0.5) return { option: 1, evidence };
+          if (diag > 0.5) return { option: 0, evidence };
+          return now.step >= 600 ? { option: 2, evidence } : null;
+        },
+      },
       check: {
         question:
           'A model reverses sequences perfectly. What does the cross-attention of output position i (of n) look at?',
