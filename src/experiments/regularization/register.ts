@@ -17,4 +17,8 @@ export const registrations: Registrations = {
     title: 'Dropout: with and without, classic and inverted scaling',
     load: () => import('./dropout').then((m) => m.dropoutExperiment),
   },
+  'reg-search': {
+    title: 'Grid search versus random search',
+    load: () => import('./search').then((m) => m.searchExperiment),
+  },
 };
