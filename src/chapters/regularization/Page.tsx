@@ -5,6 +5,11 @@ import { renderRegularizationFigure } from './figures';
 import '../backprop/descent.css';
 import './regularization.css';
 
+/** The 1-based lesson number of a step (computed, so adding steps before it keeps the link right). */
+function lessonOf(id: string): string {
+  return String(chapter.lessons.findIndex((s) => s.id === id) + 1);
+}
+
 /** Instructor presets: plain share links that open a step with its experiment set up. */
 export const INSTRUCTOR_PRESETS = [
   {
@@ -25,6 +30,13 @@ export const INSTRUCTOR_PRESETS = [
     label: 'Dropout closes the gap',
     description: 'Step 4 at p = 0.5: the gap between training and validation error is smaller with dropout.',
     query: { lesson: '4', p: '0.5', seed: '4' },
+  },
+  {
+    id: 'search-16',
+    label: 'Grid vs random, 16 trials',
+    description:
+      'The search step with a budget of 16 trainings: a 4 × 4 grid tries four learning rates, random search sixteen.',
+    query: { lesson: lessonOf('search'), budget: '16', seed: '3' },
   },
 ] as const;
 

@@ -1,0 +1,133 @@
+import { interpolateLab, scaleLog } from 'd3';
+import { useRef } from 'react';
+import { ChartFrame, ColorBar, type ChartTheme } from '../../../components/charts';
+import { AxisBottom, AxisLeft, chartMargins } from '../../../components/charts/Axes';
+import { useElementWidth } from '../../../components/charts/useElementWidth';
+
+/**
+ * One search's trials over the two hyperparameters: x = learning rate α (log), y = L2 strength λ (log). Planned
+ * trials not run yet are hollow; a finished trial is filled with the colour of its validation error (shared `colorDomain`
+ * so the two searches compare); a trial that blew up is a cross; the search's best trial is ringed.
+ *
+ * Props: `points` (lr, lambda, val — val shorter than the points while the search runs, ±Infinity = blew up),
+ * `best` (index or −1), `space` [lrLo, lrHi, λLo, λHi], `colorDomain` [lo, hi] of validation errors (> 0).
+ */
+export interface SearchScatterProps {
+  title: string;
+  lr: ArrayLike<number>;
+  lambda: ArrayLike<number>;
+  val: ArrayLike<number>;
+  best: number;
+  space: readonly number[];
+  colorDomain: readonly [number, number] | null;
+  theme: ChartTheme;
+  height?: number;
+  testId?: string;
+}
+
+/** Validation error → colour: low (good) is blue, high is orange (Okabe–Ito, safe for colour-blind readers). */
+export function errorColor(theme: ChartTheme, domain: readonly [number, number] | null) {
+  const mix = interpolateLab(theme.series[0], theme.series[4] ?? theme.series[1]);
+  if (!domain) return () => theme.fgMuted;
+  const [lo, hi] = domain.map(Math.log);
+  return (v: number) => mix(hi > lo ? Math.min(1, Math.max(0, (Math.log(v) - lo) / (hi - lo))) : 0);
+}
+
+export function SearchScatter(props: SearchScatterProps) {
+  const { title, lr, lambda, val, best, space, colorDomain, theme, height = 190, testId } = props;
+  const plotRef = useRef<HTMLDivElement>(null);
+  const [boxRef, width] = useElementWidth<HTMLDivElement>(undefined, 300);
+  const m = chartMargins(theme, { xLabel: true, yLabel: true });
+  const x = scaleLog()
+    .domain([space[0] ?? 0.001, space[1] ?? 1])
+    .range([m.left, width - m.right]);
+  const y = scaleLog()
+    .domain([space[2] ?? 1e-5, space[3] ?? 1e-3])
+    .range([height - m.bottom, m.top]);
+  const color = errorColor(theme, colorDomain);
+  const r = Math.max(4, theme.fontSize * 0.42);
+  const done = val.length;
+  const blown = Array.from(val).filter((v) => !Number.isFinite(v)).length;
+  const caption =
+    `${title}: ${done} of ${lr.length} trials run` +
+    (blown ? `, ${blown} blew up` : '') +
+    (best >= 0 && Number.isFinite(val[best])
+      ? `; best α = ${lr[best].toPrecision(3)}, λ = ${lambda[best].toPrecision(2)}, validation error ${val[best].toFixed(4)}.`
+      : '.');
+  return (
+    <div ref={boxRef} data-testid={testId} data-trials={done}>
+      <ChartFrame kind="search-scatter" title={title} caption={caption} theme={theme} plotRef={plotRef}>
+        <svg width={width} height={height} role="img" aria-label={caption}>
+          <AxisBottom scale={x} theme={theme} offset={height - m.bottom} label="learning rate α" ticks={4} />
+          <AxisLeft scale={y} theme={theme} offset={m.left} label="λ" ticks={3} />
+          {Array.from(lr, (a, i) => {
+            const cx = x(a);
+            const cy = y(lambda[i]);
+            if (!Number.isFinite(cx) || !Number.isFinite(cy)) return null;
+            if (i >= done)
+              return (
+                <circle
+                  key={i}
+                  cx={cx}
+                  cy={cy}
+                  r={r}
+                  fill="none"
+                  stroke={theme.fgMuted}
+                  strokeDasharray="2 2"
+                />
+              );
+            if (!Number.isFinite(val[i]))
+              return (
+                <path
+                  key={i}
+                  d={`M${cx - r},${cy - r}L${cx + r},${cy + r}M${cx - r},${cy + r}L${cx + r},${cy - r}`}
+                  stroke={theme.negative}
+                  strokeWidth={2}
+                  data-blown=""
+                />
+              );
+            return (
+              <circle
+                key={i}
+                cx={cx}
+                cy={cy}
+                r={r}
+                fill={color(val[i])}
+                stroke={theme.bgRaised}
+                data-done=""
+              />
+            );
+          })}
+          {best >= 0 && best < done && Number.isFinite(val[best]) && (
+            <circle
+              cx={x(lr[best])}
+              cy={y(lambda[best])}
+              r={r * 2}
+              fill="none"
+              stroke={theme.fg}
+              strokeWidth={2}
+              data-best=""
+            />
+          )}
+        </svg>
+      </ChartFrame>
+    </div>
+  );
+}
+
+/** The shared colour key of the two scatters. */
+export function SearchColorKey({
+  theme,
+  domain,
+}: {
+  theme: ChartTheme;
+  domain: readonly [number, number] | null;
+}) {
+  if (!domain) return null;
+  const [lo, hi] = domain;
+  const color = errorColor(theme, domain);
+  // The bar is linear in its own coordinate: map it back through the log scale the points use.
+  const toValue = (t: number) =>
+    Math.exp(Math.log(lo) + (t - lo) * ((Math.log(hi) - Math.log(lo)) / (hi - lo)));
+  return <ColorBar color={(t) => color(toValue(t))} lo={lo} hi={hi} theme={theme} label="validation error" />;
+}
