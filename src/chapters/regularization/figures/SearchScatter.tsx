@@ -18,7 +18,7 @@ export interface SearchScatterProps {
   lambda: ArrayLike<number>;
   val: ArrayLike<number>;
   best: number;
-  space: readonly number[];
+  space: ArrayLike<number>;
   colorDomain: readonly [number, number] | null;
   theme: ChartTheme;
   height?: number;
