@@ -72,18 +72,23 @@ function SearchPlots() {
   const bestOf = (s: SearchData) => (s.best >= 0 ? s.val[s.best] : undefined);
   return (
     <div className="reg-plots">
-      <p className="reg-readout reg-progress">
-        <label htmlFor="search-progress-bar">Trials run per search: </label>
-        <progress id="search-progress-bar" max={trials} value={done} data-testid="search-progress" />{' '}
-        <strong data-testid="trials-done">{done}</strong> of <span data-testid="trials-total">{trials}</span>
-        {requested !== trials && (
-          <span data-testid="budget-note">
-            {' '}
-            (a {num(view.gridLrs)} × {num(view.gridLambdas)} grid uses {trials} of the {requested} trials;
-            both searches get {trials})
-          </span>
-        )}
-      </p>
+      <div className="reg-readout reg-search-head">
+        <span>
+          <label htmlFor="search-progress-bar">Trials per search </label>
+          <progress id="search-progress-bar" max={trials} value={done} data-testid="search-progress" />{' '}
+          <strong data-testid="trials-done">{done}</strong> of{' '}
+          <span data-testid="trials-total">{trials}</span>
+          {requested !== trials && (
+            <span data-testid="budget-note">
+              {' '}
+              (a {num(view.gridLrs)} × {num(view.gridLambdas)} grid uses {trials} of the {requested}; both get{' '}
+              {trials})
+            </span>
+          )}
+        </span>
+        <SearchColorKey theme={theme} domain={domain} />
+        <span className="reg-marker-key">○ planned · × blew up · ring: best</span>
+      </div>
       <SearchScatter
         title="Grid search"
         {...grid}
@@ -100,9 +105,6 @@ function SearchPlots() {
         theme={theme}
         testId="scatter-random"
       />
-      <div className="reg-wide reg-key">
-        <SearchColorKey theme={theme} domain={domain} />
-      </div>
       <Formula
         testId="search-formula"
         tex={[
@@ -115,33 +117,33 @@ function SearchPlots() {
         {grid.best >= 0 && (
           <>
             {' '}
-            at α = <span data-testid="best-grid-lr">{grid.lr[grid.best].toPrecision(3)}</span>
+            (α <span data-testid="best-grid-lr">{grid.lr[grid.best].toPrecision(3)}</span>)
           </>
         )}
         , random <strong data-testid="best-random-val">{fmt(bestOf(random))}</strong>
         {random.best >= 0 && (
           <>
             {' '}
-            at α = <span data-testid="best-random-lr">{random.lr[random.best].toPrecision(3)}</span>
+            (α <span data-testid="best-random-lr">{random.lr[random.best].toPrecision(3)}</span>)
           </>
         )}
         .{' '}
         {finished ? (
           <span data-testid="test-scores">
-            Test error of the chosen networks, measured once now that both searches are done: grid{' '}
+            Test error, measured once after both searches: grid{' '}
             <strong data-testid="test-grid">{fmt(tests[0])}</strong>, random{' '}
             <strong data-testid="test-random">{fmt(tests[1])}</strong>.
           </span>
         ) : (
-          <span>The test set stays untouched until both searches have finished.</span>
-        )}
-      </p>
-      <p className="reg-readout" data-testid="seed-tally">
-        Repeated on other seeds: <strong data-testid="seeds-done">{tally[0] ?? 0}</strong> of {tally[4] ?? 0}{' '}
-        seeds done — random search found the lower validation error on{' '}
-        <strong data-testid="random-wins">{tally[1] ?? 0}</strong>, grid search on{' '}
-        <strong data-testid="grid-wins">{tally[2] ?? 0}</strong>
-        {(tally[3] ?? 0) > 0 ? `, ties ${tally[3]}` : ''}.
+          <span>The test set stays untouched until both searches finish.</span>
+        )}{' '}
+        <span data-testid="seed-tally">
+          Over <strong data-testid="seeds-done">{tally[0] ?? 0}</strong> of {tally[4] ?? 0} seeds, the lower
+          validation error was found by random search{' '}
+          <strong data-testid="random-wins">{tally[1] ?? 0}</strong> times, by grid search{' '}
+          <strong data-testid="grid-wins">{tally[2] ?? 0}</strong>
+          {(tally[3] ?? 0) > 0 ? ` (ties ${tally[3]})` : ''}.
+        </span>
       </p>
     </div>
   );

@@ -25,6 +25,13 @@ export interface SearchScatterProps {
   testId?: string;
 }
 
+/** Tick labels at powers of ten only (the log axes span few decades; more labels would overlap). */
+function decade(v: number): string {
+  const e = Math.log10(v);
+  if (Math.abs(e - Math.round(e)) > 1e-9) return '';
+  return Math.round(e) < -3 ? `1e${Math.round(e)}` : String(Number(v.toPrecision(1)));
+}
+
 /** Validation error → colour: low (good) is blue, high is orange (Okabe–Ito, safe for colour-blind readers). */
 export function errorColor(theme: ChartTheme, domain: readonly [number, number] | null) {
   const mix = interpolateLab(theme.series[0], theme.series[4] ?? theme.series[1]);
@@ -34,10 +41,12 @@ export function errorColor(theme: ChartTheme, domain: readonly [number, number] 
 }
 
 export function SearchScatter(props: SearchScatterProps) {
-  const { title, lr, lambda, val, best, space, colorDomain, theme, height = 190, testId } = props;
+  const { title, lr, lambda, val, best, space, colorDomain, theme, height = 160, testId } = props;
   const plotRef = useRef<HTMLDivElement>(null);
   const [boxRef, width] = useElementWidth<HTMLDivElement>(undefined, 300);
-  const m = chartMargins(theme, { xLabel: true, yLabel: true });
+  const r = Math.max(4, theme.fontSize * 0.42);
+  // Room on the right for a trial at the largest learning rate (its ring is 2r wide).
+  const m = chartMargins(theme, { xLabel: true, yLabel: true, right: r * 2 + 4 });
   const x = scaleLog()
     .domain([space[0] ?? 0.001, space[1] ?? 1])
     .range([m.left, width - m.right]);
@@ -45,7 +54,6 @@ export function SearchScatter(props: SearchScatterProps) {
     .domain([space[2] ?? 1e-5, space[3] ?? 1e-3])
     .range([height - m.bottom, m.top]);
   const color = errorColor(theme, colorDomain);
-  const r = Math.max(4, theme.fontSize * 0.42);
   const done = val.length;
   const blown = Array.from(val).filter((v) => !Number.isFinite(v)).length;
   const caption =
@@ -58,8 +66,14 @@ export function SearchScatter(props: SearchScatterProps) {
     <div ref={boxRef} data-testid={testId} data-trials={done}>
       <ChartFrame kind="search-scatter" title={title} caption={caption} theme={theme} plotRef={plotRef}>
         <svg width={width} height={height} role="img" aria-label={caption}>
-          <AxisBottom scale={x} theme={theme} offset={height - m.bottom} label="learning rate α" ticks={4} />
-          <AxisLeft scale={y} theme={theme} offset={m.left} label="λ" ticks={3} />
+          <AxisBottom
+            scale={x}
+            theme={theme}
+            offset={height - m.bottom}
+            label="learning rate α"
+            format={decade}
+          />
+          <AxisLeft scale={y} theme={theme} offset={m.left} label="λ" format={decade} />
           {Array.from(lr, (a, i) => {
             const cx = x(a);
             const cy = y(lambda[i]);
