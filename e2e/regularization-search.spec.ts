@@ -189,6 +189,8 @@ for (const [name, viewport, query] of [
       await page.waitForTimeout(300); // chart colours are re-read on the next frame
       await page.screenshot({ path: `${SHOTS}/${name}-${theme}.png` });
     }
+    if (name !== 'presenter') await setTheme(page, 'light');
+    await figure.screenshot({ path: `${SHOTS}/${name}-figure.png` });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow, 'sideways scroll').toBeLessThanOrEqual(0);
     if (name === 'desktop') {

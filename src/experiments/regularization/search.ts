@@ -37,7 +37,7 @@ export const searchParams: ParamTable = [
     min: 4,
     max: 25,
     live: false,
-    help: 'How many short trainings each search may run. The grid uses the largest grid that fits.',
+    help: 'Short trainings each search may run.',
   },
 ];
 

@@ -74,7 +74,7 @@ function SearchPlots() {
     <div className="reg-plots">
       <div className="reg-readout reg-search-head">
         <span>
-          <label htmlFor="search-progress-bar">Trials per search </label>
+          <label htmlFor="search-progress-bar">Trials </label>
           <progress id="search-progress-bar" max={trials} value={done} data-testid="search-progress" />{' '}
           <strong data-testid="trials-done">{done}</strong> of{' '}
           <span data-testid="trials-total">{trials}</span>
@@ -87,7 +87,7 @@ function SearchPlots() {
           )}
         </span>
         <SearchColorKey theme={theme} domain={domain} />
-        <span className="reg-marker-key">○ planned · × blew up · ring: best</span>
+        <span className="reg-marker-key">○ planned · × blew up · ⊙ best</span>
       </div>
       <SearchScatter
         title="Grid search"
@@ -130,20 +130,18 @@ function SearchPlots() {
         .{' '}
         {finished ? (
           <span data-testid="test-scores">
-            Test error, measured once after both searches: grid{' '}
-            <strong data-testid="test-grid">{fmt(tests[0])}</strong>, random{' '}
-            <strong data-testid="test-random">{fmt(tests[1])}</strong>.
+            Test error, once both are done: grid <strong data-testid="test-grid">{fmt(tests[0])}</strong>,
+            random <strong data-testid="test-random">{fmt(tests[1])}</strong>.
           </span>
         ) : (
-          <span>The test set stays untouched until both searches finish.</span>
-        )}{' '}
-        <span data-testid="seed-tally">
-          Over <strong data-testid="seeds-done">{tally[0] ?? 0}</strong> of {tally[4] ?? 0} seeds, the lower
-          validation error was found by random search{' '}
-          <strong data-testid="random-wins">{tally[1] ?? 0}</strong> times, by grid search{' '}
-          <strong data-testid="grid-wins">{tally[2] ?? 0}</strong>
-          {(tally[3] ?? 0) > 0 ? ` (ties ${tally[3]})` : ''}.
-        </span>
+          <span>Test set: untouched until both finish.</span>
+        )}
+      </p>
+      <p className="reg-readout" data-testid="seed-tally">
+        Seeds compared: <strong data-testid="seeds-done">{tally[0] ?? 0}</strong> of {tally[4] ?? 0} · lower
+        validation error: random search <strong data-testid="random-wins">{tally[1] ?? 0}</strong>, grid
+        search <strong data-testid="grid-wins">{tally[2] ?? 0}</strong>
+        {(tally[3] ?? 0) > 0 ? `, ties ${tally[3]}` : ''}
       </p>
     </div>
   );

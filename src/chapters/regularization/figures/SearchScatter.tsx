@@ -41,7 +41,7 @@ export function errorColor(theme: ChartTheme, domain: readonly [number, number] 
 }
 
 export function SearchScatter(props: SearchScatterProps) {
-  const { title, lr, lambda, val, best, space, colorDomain, theme, height = 160, testId } = props;
+  const { title, lr, lambda, val, best, space, colorDomain, theme, height = 140, testId } = props;
   const plotRef = useRef<HTMLDivElement>(null);
   const [boxRef, width] = useElementWidth<HTMLDivElement>(undefined, 300);
   const r = Math.max(4, theme.fontSize * 0.42);
@@ -72,8 +72,9 @@ export function SearchScatter(props: SearchScatterProps) {
             offset={height - m.bottom}
             label="learning rate α"
             format={decade}
+            ticks={10}
           />
-          <AxisLeft scale={y} theme={theme} offset={m.left} label="λ" format={decade} />
+          <AxisLeft scale={y} theme={theme} offset={m.left} label="λ" format={decade} ticks={10} />
           {Array.from(lr, (a, i) => {
             const cx = x(a);
             const cy = y(lambda[i]);
@@ -143,5 +144,14 @@ export function SearchColorKey({
   // The bar is linear in its own coordinate: map it back through the log scale the points use.
   const toValue = (t: number) =>
     Math.exp(Math.log(lo) + (t - lo) * ((Math.log(hi) - Math.log(lo)) / (hi - lo)));
-  return <ColorBar color={(t) => color(toValue(t))} lo={lo} hi={hi} theme={theme} label="validation error" />;
+  return (
+    <ColorBar
+      color={(t) => color(toValue(t))}
+      lo={lo}
+      hi={hi}
+      theme={theme}
+      label="validation error"
+      width={110}
+    />
+  );
 }
