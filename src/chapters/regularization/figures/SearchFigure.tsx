@@ -139,8 +139,8 @@ function SearchPlots() {
       </p>
       <p className="reg-readout" data-testid="seed-tally">
         Seeds compared: <strong data-testid="seeds-done">{tally[0] ?? 0}</strong> of {tally[4] ?? 0} · lower
-        validation error: random search <strong data-testid="random-wins">{tally[1] ?? 0}</strong>, grid
-        search <strong data-testid="grid-wins">{tally[2] ?? 0}</strong>
+        validation error found by random <strong data-testid="random-wins">{tally[1] ?? 0}</strong>, grid{' '}
+        <strong data-testid="grid-wins">{tally[2] ?? 0}</strong>
         {(tally[3] ?? 0) > 0 ? `, ties ${tally[3]}` : ''}
       </p>
     </div>
