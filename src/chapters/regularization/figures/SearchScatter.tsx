@@ -41,7 +41,9 @@ export function errorColor(theme: ChartTheme, domain: readonly [number, number] 
 }
 
 export function SearchScatter(props: SearchScatterProps) {
-  const { title, lr, lambda, val, best, space, colorDomain, theme, height = 140, testId } = props;
+  const { title, lr, lambda, val, best, space, colorDomain, theme, testId } = props;
+  // Taller when the type is larger (presenter mode), so the λ axis keeps its room under bigger margins.
+  const height = props.height ?? Math.round(Math.max(140, theme.fontSize * 10.8));
   const plotRef = useRef<HTMLDivElement>(null);
   const [boxRef, width] = useElementWidth<HTMLDivElement>(undefined, 300);
   const r = Math.max(4, theme.fontSize * 0.42);
