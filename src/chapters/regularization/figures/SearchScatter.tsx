@@ -1,5 +1,4 @@
 import { interpolateLab, scaleLog } from 'd3';
-import { useRef } from 'react';
 import { ChartFrame, ColorBar, type ChartTheme } from '../../../components/charts';
 import { AxisBottom, AxisLeft, chartMargins } from '../../../components/charts/Axes';
 import { useElementWidth } from '../../../components/charts/useElementWidth';
@@ -44,8 +43,8 @@ export function SearchScatter(props: SearchScatterProps) {
   const { title, lr, lambda, val, best, space, colorDomain, theme, testId } = props;
   // Taller when the type is larger (presenter mode), so the λ axis keeps its room under bigger margins.
   const height = props.height ?? Math.round(Math.max(140, theme.fontSize * 10.8));
-  const plotRef = useRef<HTMLDivElement>(null);
-  const [boxRef, width] = useElementWidth<HTMLDivElement>(undefined, 300);
+  // The plot area inside the frame is measured (not the frame), so the plot never sticks out of it.
+  const [plotRef, width] = useElementWidth<HTMLDivElement>(undefined, 300);
   const r = Math.max(4, theme.fontSize * 0.42);
   // Room on the right for a trial at the largest learning rate (its ring is 2r wide).
   const m = chartMargins(theme, { xLabel: true, yLabel: true, right: r * 2 + 4 });
@@ -65,7 +64,7 @@ export function SearchScatter(props: SearchScatterProps) {
       ? `; best α = ${lr[best].toPrecision(3)}, λ = ${lambda[best].toPrecision(2)}, validation error ${val[best].toFixed(4)}.`
       : '.');
   return (
-    <div ref={boxRef} data-testid={testId} data-trials={done}>
+    <div data-testid={testId} data-trials={done}>
       <ChartFrame kind="search-scatter" title={title} caption={caption} theme={theme} plotRef={plotRef}>
         <svg width={width} height={height} role="img" aria-label={caption}>
           <AxisBottom
@@ -147,13 +146,16 @@ export function SearchColorKey({
   const toValue = (t: number) =>
     Math.exp(Math.log(lo) + (t - lo) * ((Math.log(hi) - Math.log(lo)) / (hi - lo)));
   return (
-    <ColorBar
-      color={(t) => color(toValue(t))}
-      lo={lo}
-      hi={hi}
-      theme={theme}
-      label="validation error"
-      width={110}
-    />
+    <span className="reg-color-key">
+      {/* The label is text beside the bar: ColorBar's own label clips at the presenter's font scale. */}
+      validation error{' '}
+      <ColorBar
+        color={(t) => color(toValue(t))}
+        lo={lo}
+        hi={hi}
+        theme={theme}
+        width={Math.round(100 * theme.fontScale)}
+      />
+    </span>
   );
 }
