@@ -4,7 +4,7 @@ import type { Page } from '@playwright/test';
 
 /** Chapter 6, bias, variance and regularisation: every step against the production build, claims from read-outs. */
 
-const STEPS = ['polynomial', 'capacity', 'penalty', 'dropout', 'augment', 'batchnorm'];
+const STEPS = ['polynomial', 'capacity', 'penalty', 'dropout', 'augment', 'batchnorm', 'search'];
 const SHOTS = '/tmp/shots-regularization';
 /** Steps whose figure with its controls fits one 1280×800 screen (steps 3 and 4 do not yet). */
 const FITS_DESKTOP = [1, 2];

@@ -5,6 +5,11 @@ import { renderRegularizationFigure } from './figures';
 import '../backprop/descent.css';
 import './regularization.css';
 
+/** The 1-based lesson number of a step (computed, so adding steps before it keeps the link right). */
+function lessonOf(id: string): string {
+  return String(chapter.lessons.findIndex((s) => s.id === id) + 1);
+}
+
 /** Instructor presets: plain share links that open a step with its experiment set up. */
 export const INSTRUCTOR_PRESETS = [
   {
@@ -38,6 +43,13 @@ export const INSTRUCTOR_PRESETS = [
     description:
       'Step 6 with 12 hidden sigmoid layers: without batch norm the loss stays at a coin toss’s (ln 2).',
     query: { lesson: '6', depth: '12', seed: '1' },
+  },
+  {
+    id: 'search-16',
+    label: 'Grid vs random, 16 trials',
+    description:
+      'The search step with a budget of 16 trainings: a 4 × 4 grid tries four learning rates, random search sixteen.',
+    query: { lesson: lessonOf('search'), budget: '16', seed: '3' },
   },
 ] as const;
 

@@ -247,5 +247,48 @@ Because $\\mu_B$ and $\\sigma_B$ depend on which samples share the batch, each s
           'A single input has no batch statistics to speak of, so during training the layer keeps running averages of the batch means and variances and uses them at inference. γ and β are the learned scale and shift applied after normalising.',
       },
     },
+    {
+      id: 'search',
+      title: 'Choosing hyperparameters: grid versus random search',
+      figure: 'search',
+      preset: { budget: 9 },
+      pace: 1,
+      stopAt: 9,
+      caption:
+        'Same budget of short trainings, two ways to spend it: a grid tries few learning rates, random search many.',
+      body: `The learning rate $\\alpha$, the penalty strength $\\lambda$, the degree, the width, $p$: these are **hyperparameters**, chosen before training rather than learned by it. The usual way to choose them is to try several settings and keep the one whose network does best on the **validation set**:
+
+$$(\\alpha^*, \\lambda^*) = \\operatorname*{arg\\,min}_{(\\alpha, \\lambda) \\in \\text{trials}} L_{\\text{val}}(\\alpha, \\lambda)$$
+
+Never the test set: picking the setting that scores best on it would tune the model to the test samples, and its test error would no longer estimate the error on new data. The test set is used **once**, for the chosen network, after the search is over.
+
+Each trial here trains a small tanh network for a short while with plain gradient descent and L2 penalty $\\lambda$, from the same initial weights on the same data, so trials differ only in $\\alpha$ and $\\lambda$. Both axes are searched on a log scale. One of them matters a lot — the learning rate: too small and the network barely moves, too large and it blows up. The other, $\\lambda$ over this small range, barely changes anything.
+
+Two ways to spend the same budget of $N$ trainings:
+
+- **Grid search** tries every combination of $\\sqrt{N}$ values per axis. With $N = 9$ that is only three learning rates, each tried three times with different, unimportant values of $\\lambda$.
+- **Random search** draws both values at random (log-uniformly) for every trial, so all $N$ trials try a different learning rate.
+
+When only some hyperparameters matter, random search covers the ones that do much more densely — the argument of Bergstra and Bengio (2012). One search on one seed can be lucky either way, so the figure then repeats both searches on further seeds (new data, new initial weights, new random points) and counts which one found the lower validation error.`,
+      tryThis: [
+        'Press Play and watch both scatters fill in. How many different learning rates has the grid tried when it finishes — and the random search?',
+        'Before the searches finish, predict which one will end with the lower validation error. Then let them finish.',
+        'Press Play again (or Run 100) to repeat the comparison on more seeds. Does the count agree with your prediction?',
+        'Raise the budget to 16. Does the grid catch up?',
+        'Press “New random start” for another seed: are the same trials of the grid still the best?',
+      ],
+      check: {
+        question: 'Why may a search pick its hyperparameters by validation error, but not by test error?',
+        options: [
+          'The test set is smaller',
+          'Choosing by test error tunes the model to the test samples, so its test error no longer estimates the error on new data',
+          'The validation error is always lower than the test error',
+          'Random search cannot compute the test error',
+        ],
+        answer: 1,
+        explanation:
+          'Every choice made by looking at a set fits the model a little to that set. The validation set absorbs those choices; the test set, used once at the end, stays an honest estimate.',
+      },
+    },
   ],
 };

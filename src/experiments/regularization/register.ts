@@ -25,4 +25,8 @@ export const registrations: Registrations = {
     title: 'Batch normalisation in a deep sigmoid network',
     load: () => import('./batchnorm').then((m) => m.batchnormExperiment),
   },
+  'reg-search': {
+    title: 'Grid search versus random search',
+    load: () => import('./search').then((m) => m.searchExperiment),
+  },
 };

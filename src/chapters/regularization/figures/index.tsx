@@ -6,6 +6,7 @@ import { CapacityFigure } from './CapacityFigure';
 import { DropoutFigure } from './DropoutFigure';
 import { PenaltyFigure } from './PenaltyFigure';
 import { PolynomialFigure } from './PolynomialFigure';
+import { SearchFigure } from './SearchFigure';
 
 /** The live figure for a regularisation lesson step (step.figure is the key). */
 export function renderRegularizationFigure(step: LessonStep): ReactNode {
@@ -22,6 +23,8 @@ export function renderRegularizationFigure(step: LessonStep): ReactNode {
       return <AugmentFigure key={step.id} step={step} />;
     case 'batchnorm':
       return <BatchNormFigure key={step.id} step={step} />;
+    case 'search':
+      return <SearchFigure key={step.id} step={step} />;
     default:
       return <p>No figure for this step.</p>;
   }

@@ -1,0 +1,148 @@
+import type { ViewValue } from '../../../experiments/types';
+import { useChartTheme } from '../../../components/charts';
+import type { LessonStep } from '../../../lessons/types';
+import { useLatestView } from '../../../state/useExperiment';
+import { ExperimentPanel } from '../../backprop/figures/ExperimentPanel';
+import { fmt, num, record } from '../../backprop/figures/views';
+import { Formula } from './Formula';
+import { SearchColorKey, SearchScatter } from './SearchScatter';
+import { nums, texFixed } from './views';
+
+/** Step 7: grid search against random search with the same budget of short trainings. */
+export function SearchFigure({ step }: { step: LessonStep }) {
+  return (
+    <ExperimentPanel
+      experiment="reg-search"
+      step={step}
+      views={['search']}
+      valLabel="validation error"
+      controls={['budget']}
+    >
+      <SearchPlots />
+    </ExperimentPanel>
+  );
+}
+
+/** One search as the view sends it (src/experiments/regularization/search.ts searchView). */
+interface SearchData {
+  lr: ArrayLike<number>;
+  lambda: ArrayLike<number>;
+  val: ArrayLike<number>;
+  best: number;
+}
+
+function searchData(v: ViewValue | undefined): SearchData {
+  const r = record(v);
+  return { lr: nums(r?.lr), lambda: nums(r?.lambda), val: nums(r?.val), best: num(r?.best) ?? -1 };
+}
+
+/** [lo, hi] of the finite validation errors of both searches, or null before there are two different ones. */
+function errorDomain(...searches: SearchData[]): [number, number] | null {
+  const finite = searches.flatMap((s) => Array.from(s.val).filter((v) => Number.isFinite(v) && v > 0));
+  if (finite.length === 0) return null;
+  const lo = Math.min(...finite);
+  const hi = Math.max(...finite);
+  return hi > lo ? [lo, hi] : null;
+}
+
+/** α, λ and validation error of a search's best trial (a TeX line). */
+function bestTex(name: string, s: SearchData, test: number | undefined): string {
+  const ok = s.best >= 0 && s.best < s.val.length;
+  const a = ok ? s.lr[s.best].toPrecision(3) : '\\text{–}';
+  const l = ok ? s.lambda[s.best].toPrecision(2) : '\\text{–}';
+  const v = ok ? texFixed(s.val[s.best], 4) : '\\text{–}';
+  const t = test === undefined ? '' : `,\\; L_{\\text{test}} = ${texFixed(test, 4)}`;
+  return `\\text{${name}: } \\alpha^* = ${a},\\; \\lambda^* = ${l},\\; L_{\\text{val}} = ${v}${t}`;
+}
+
+function SearchPlots() {
+  const theme = useChartTheme();
+  const view = record(useLatestView('search'));
+  if (!view) return <p className="reg-readout">Preparing the searches…</p>;
+  const grid = searchData(view.grid);
+  const random = searchData(view.random);
+  const space = nums(view.space);
+  const tally = nums(view.tally);
+  const tests = nums(view.tests);
+  const trials = num(view.trials) ?? 0;
+  const done = num(view.done) ?? 0;
+  const requested = num(view.requested) ?? trials;
+  const domain = errorDomain(grid, random);
+  const finished = tests.length === 2;
+  const bestOf = (s: SearchData) => (s.best >= 0 ? s.val[s.best] : undefined);
+  return (
+    <div className="reg-plots">
+      <div className="reg-readout reg-search-head">
+        <span>
+          <label htmlFor="search-progress-bar">Trials </label>
+          <progress id="search-progress-bar" max={trials} value={done} data-testid="search-progress" />{' '}
+          <strong data-testid="trials-done">{done}</strong> of{' '}
+          <span data-testid="trials-total">{trials}</span>
+          {requested !== trials && (
+            <span data-testid="budget-note">
+              {' '}
+              (a {num(view.gridLrs)} × {num(view.gridLambdas)} grid uses {trials} of the {requested}; both get{' '}
+              {trials})
+            </span>
+          )}
+        </span>
+        <SearchColorKey theme={theme} domain={domain} />
+        <span className="reg-marker-key">○ planned · × blew up · ⊙ best</span>
+      </div>
+      <SearchScatter
+        title="Grid search"
+        {...grid}
+        space={space}
+        colorDomain={domain}
+        theme={theme}
+        testId="scatter-grid"
+      />
+      <SearchScatter
+        title="Random search"
+        {...random}
+        space={space}
+        colorDomain={domain}
+        theme={theme}
+        testId="scatter-random"
+      />
+      <Formula
+        testId="search-formula"
+        tex={[
+          bestTex('grid', grid, finished ? tests[0] : undefined),
+          bestTex('random', random, finished ? tests[1] : undefined),
+        ]}
+      />
+      <p className="reg-readout">
+        Best validation error: grid <strong data-testid="best-grid-val">{fmt(bestOf(grid))}</strong>
+        {grid.best >= 0 && (
+          <>
+            {' '}
+            (α <span data-testid="best-grid-lr">{grid.lr[grid.best].toPrecision(3)}</span>)
+          </>
+        )}
+        , random <strong data-testid="best-random-val">{fmt(bestOf(random))}</strong>
+        {random.best >= 0 && (
+          <>
+            {' '}
+            (α <span data-testid="best-random-lr">{random.lr[random.best].toPrecision(3)}</span>)
+          </>
+        )}
+        .{' '}
+        {finished ? (
+          <span data-testid="test-scores">
+            Test error, once both are done: grid <strong data-testid="test-grid">{fmt(tests[0])}</strong>,
+            random <strong data-testid="test-random">{fmt(tests[1])}</strong>.
+          </span>
+        ) : (
+          <span>Test set: untouched until both finish.</span>
+        )}
+      </p>
+      <p className="reg-readout" data-testid="seed-tally">
+        Seeds compared: <strong data-testid="seeds-done">{tally[0] ?? 0}</strong> of {tally[4] ?? 0} · lower
+        validation error found by random <strong data-testid="random-wins">{tally[1] ?? 0}</strong>, grid{' '}
+        <strong data-testid="grid-wins">{tally[2] ?? 0}</strong>
+        {(tally[3] ?? 0) > 0 ? `, ties ${tally[3]}` : ''}
+      </p>
+    </div>
+  );
+}
