@@ -52,7 +52,7 @@ function ProbabilityBars({ sample, k, vocab }: { sample: Sample; k: number; voca
       yDomain={[0, 1]}
       title={`Next-character probabilities at position ${k + 1}`}
       yLabel="p"
-      height={140}
+      height={110}
       caption={`Chosen: “${showChar(vocab[chosen])}” with p = ${fmt(p[chosen], 3)}.`}
     />
   );
