@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { defaultValues } from '../../experiments/params';
 import { CHAR_MODEL_PARAMS } from '../../experiments/charModel/params';
+import { BUNDLED_CORPUS } from '../../experiments/charModel/corpus';
+import { MAX_PASTED_CHARS } from '../../experiments/charModel/pasted';
 import { charModelExperiment } from '../../experiments/charModel/trainer';
 import { chapter } from './chapter';
 import { EXPLODING, GRADIENT_PRESET, HELLO_PRESET, RNN_PRESETS, rnnPresetHref } from './presets';
@@ -74,4 +76,13 @@ describe('numbers the prose states', () => {
     exploding.step(40);
     expect(exploding.divergence()).toMatch(/exploded/);
   }, 60_000);
+
+  it('the training-text choice states the bundled stories’ size, measured', () => {
+    const corpus = CHAR_MODEL_PARAMS.find((p) => p.name === 'corpus');
+    const label = corpus?.type === 'enum' ? corpus.options.find((o) => o.value === 'bundled')?.label : '';
+    const kB = Math.round(new TextEncoder().encode(BUNDLED_CORPUS).length / 1000);
+    expect(label).toContain(`(${kB} kB)`);
+    // A pasted text may be about as long as the bundled stories, no more (PasteText shows this cap from the constant).
+    expect(MAX_PASTED_CHARS).toBeGreaterThanOrEqual([...BUNDLED_CORPUS].length);
+  });
 });

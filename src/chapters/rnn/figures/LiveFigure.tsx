@@ -1,4 +1,4 @@
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, type FormEvent, type ReactNode } from 'react';
 import { ParamControls } from '../../../components/controls';
 import { MetricsBar } from '../../../components/run/MetricsBar';
 import { NoticeBar } from '../../../components/run/NoticeBar';
@@ -30,6 +30,13 @@ const LIVE: Readonly<
 };
 
 export const LIVE_FIGURES = Object.keys(LIVE);
+
+/** The student picked another training text in the settings: the live steps go back to their presets' texts. */
+function leavePastedText(e: FormEvent<HTMLDivElement>) {
+  const target = e.target as HTMLSelectElement;
+  if (target.closest('[data-param="corpus"]') && target.value !== 'pasted')
+    usePastedText.getState().setActive(false);
+}
 
 /** Bits per character: the training average, the held-out loss and the unigram baseline, as plain decimals. */
 function BitsReadout() {
@@ -70,7 +77,10 @@ function BitsReadout() {
  */
 export function LiveFigure({ step }: { step: LessonStep }) {
   const live = LIVE[step.figure ?? ''] ?? LIVE.train;
-  const handle = useExperiment({ experiment: 'char-model', preset: step.preset, views: live.views });
+  // While the student trains on their own text, every live step uses it (its preset's other settings still apply).
+  const pastedActive = usePastedText((s) => s.active);
+  const preset = pastedActive ? { ...step.preset, corpus: 'pasted' } : step.preset;
+  const handle = useExperiment({ experiment: 'char-model', preset, views: live.views });
   // Coming back to the live steps: a text pasted earlier in this tab goes with the experiment's first load again.
   // (This effect runs after useExperiment's, which attach the experiment.)
   useEffect(() => {
@@ -84,7 +94,11 @@ export function LiveFigure({ step }: { step: LessonStep }) {
       <MetricsBar />
       {live.bits !== false && <BitsReadout />}
       {live.panel()}
-      {handle.ready && <ParamControls only={live.controls} label="Settings" />}
+      {handle.ready && (
+        <div onChange={leavePastedText}>
+          <ParamControls only={live.controls} label="Settings" />
+        </div>
+      )}
     </div>
   );
 }

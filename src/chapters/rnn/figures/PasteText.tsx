@@ -16,7 +16,7 @@ const count = (n: number) => n.toLocaleString('en-US');
 export function PasteText() {
   const id = useId();
   const using = usePastedText((s) => s.text);
-  const setUsing = usePastedText((s) => s.setText);
+  const adopt = usePastedText((s) => s.adopt);
   const corpus = useParamsStore((s) => s.values.corpus);
   const missing = useRunStore((s) => s.metrics?.pastedMissing === 1);
   const [draft, setDraft] = useState('');
@@ -30,7 +30,7 @@ export function PasteText() {
     setTried(true);
     const p = preparePastedText(draft, MAX_VOCAB); // the box's current text, not the deferred one
     if (p.error) return;
-    setUsing(p.text);
+    adopt(p.text);
     const already = corpus === 'pasted';
     setExperimentData(
       { text: p.text },
@@ -59,7 +59,7 @@ export function PasteText() {
       )}
       <label htmlFor={id} className="rnn-muted">
         Paste any text (up to {count(MAX_PASTED_CHARS)} characters, any language). The model’s vocabulary is
-        built from its characters. It stays in this tab: a share link reopens the bundled stories.
+        built from its characters. It stays in this tab: a share link opens the step’s usual text instead.
       </label>
       <textarea
         id={id}

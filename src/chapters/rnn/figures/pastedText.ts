@@ -6,16 +6,27 @@ import { create } from 'zustand';
  */
 interface PastedTextState {
   text: string | null;
-  setText(text: string | null): void;
+  /** The student trains on it: every live step (3–6) then uses it, whatever its preset says, until they pick another. */
+  active: boolean;
+  adopt(text: string): void;
+  setActive(active: boolean): void;
 }
 
 export const usePastedText = create<PastedTextState>((set) => ({
   text: null,
-  setText: (text) => set({ text }),
+  active: false,
+  adopt: (text) => set({ text, active: true }),
+  setActive: (active) => set({ active }),
 }));
 
-/** A short line of the pasted text for the figures (its first non-blank line, at most `max` characters). */
+/**
+ * A short line of the pasted text for the figures: its first non-blank line, at most `max` characters, cut after a
+ * whole word when there is one in the second half.
+ */
 export function firstLine(text: string, max: number): string {
   const line = text.split('\n').find((l) => l.trim() !== '') ?? text;
-  return [...line.trim()].slice(0, max).join('');
+  const chars = [...line.trim()];
+  if (chars.length <= max) return chars.join('');
+  const space = chars.slice(0, max + 1).lastIndexOf(' ');
+  return chars.slice(0, space > max / 2 ? space : max).join('');
 }
