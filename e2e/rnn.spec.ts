@@ -237,6 +237,9 @@ test.describe('rnn chapter: training on pasted text', () => {
     await expect(error).toContainText('empty');
     await box.fill('hi there');
     await expect(error).toContainText('Too short');
+    // The open box with its message: screenshots in both themes, axe clean.
+    await shoot(page, 'rnn-paste-error');
+    expect(await seriousViolations(page)).toEqual([]);
     await box.fill('\u200b\u200b   \u200d');
     await expect(error).toContainText('empty');
     await box.fill('z'.repeat(40));

@@ -44,7 +44,7 @@ export function GradientPanel() {
           xLabel="k (steps back in time)"
           yLabel="gradient norm"
           title="How far back the last loss reaches"
-          height={140}
+          height={180}
         />
       )}
       <div className="rnn-panel">
