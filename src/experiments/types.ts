@@ -114,11 +114,17 @@ export interface Trainer {
   divergence(): string | null;
 }
 
+/**
+ * Page-supplied data that is not a setting and never goes into a link, e.g. a text the student pasted (`text`).
+ * Plain strings by name; the experiment validates them like any other input. Kept across reset and rebuilds.
+ */
+export type ExperimentData = Readonly<Record<string, string>>;
+
 export interface Experiment {
   /** Registry id, e.g. 'classifier2d'. */
   id: string;
   title: string;
   params: ParamTable;
-  /** Build model, data and optimiser. Every random choice derives from `seed`. */
-  create(params: ParamValues, seed: number): Trainer;
+  /** Build model, data and optimiser. Every random choice derives from `seed`. `data`: see ExperimentData. */
+  create(params: ParamValues, seed: number, data?: ExperimentData): Trainer;
 }

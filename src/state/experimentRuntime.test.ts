@@ -14,7 +14,10 @@ import { useRunStore } from './runStore';
 function fakeClient() {
   const calls: string[] = [];
   const client: RuntimeClient & { handlers?: ClientHandlers } = {
-    load: (id, params, seed) => calls.push(`load ${id} ${JSON.stringify(params)} seed=${seed}`),
+    load: (id, params, seed, _views, data) =>
+      calls.push(
+        `load ${id} ${JSON.stringify(params)} seed=${seed}${data ? ` data=${JSON.stringify(data)}` : ''}`,
+      ),
     play: () => calls.push('play'),
     pause: () => calls.push('pause'),
     step: (n) => calls.push(`step ${n}`),
@@ -224,5 +227,26 @@ describe('ExperimentRuntime', () => {
     const { useNoticeStore } = await import('./noticeStore');
     expect(useNoticeStore.getState().notices.url?.lines.join('\n')).toMatch(/speed = “soon”: not a speed/);
     expect(t.route.query.get('speed')).toBeNull(); // the default is not written
+  });
+
+  it('sends page data with every load, rebuilds on request, and never writes it into the link', async () => {
+    const t = setup('exp=toy&seed=3');
+    t.runtime.setData({ text: 'abc' }, { rebuild: true }); // before anything is loaded: kept for the first load
+    t.runtime.sync();
+    await tick();
+    expect(t.calls.at(-1)).toBe('load toy {"alpha":0.5,"width":4} seed=3 data={"text":"abc"}');
+    t.runtime.play();
+    t.runtime.setData({ text: 'xyz' }, { rebuild: false });
+    expect(t.calls.at(-1)).toBe('play'); // no rebuild asked for
+    t.runtime.setData({ text: 'xyz' }, { rebuild: true, notice: 'New text.' });
+    expect(t.calls.slice(-2)).toEqual([
+      'load toy {"alpha":0.5,"width":4} seed=3 data={"text":"xyz"}',
+      'play',
+    ]);
+    t.runtime.reset();
+    t.runtime.retry();
+    expect(t.calls.at(-1)).toContain('data={"text":"xyz"}');
+    t.runtime.writeUrlNow();
+    expect(t.route.query.toString()).toBe('exp=toy&seed=3');
   });
 });

@@ -16,7 +16,7 @@ import {
   specMap,
   valuesEqual,
 } from '../experiments/params';
-import type { Experiment, ParamTable, ParamValue, ParamValues } from '../experiments/types';
+import type { Experiment, ExperimentData, ParamTable, ParamValue, ParamValues } from '../experiments/types';
 import { MAX_STEP_REQUEST } from '../worker/protocol';
 import type { ClientHandlers, FrameMessage, TrainerClient } from '../worker/client';
 import { clearFrames, getLatestFrame, publishFrame } from './frames';
@@ -79,6 +79,8 @@ export class ExperimentRuntime {
   /** What the worker has now: decides whether a change is a `set` or a rebuild. */
   private sent: { values: ParamValues; seed: number } | null = null;
   private lastPreset: Preset | undefined;
+  /** Page data that is not a setting (e.g. pasted text): sent with every load, never written into the link. */
+  private data: ExperimentData | undefined;
   private settleTimer: Timer | null = null;
   private rebuildTimer: Timer | null = null;
   private pendingRebuild: { label: string; text: string } | null = null;
@@ -335,7 +337,7 @@ export class ExperimentRuntime {
     this.leaveMoment();
     this.clearRun();
     this.dispatch(thenPlay ? 'loadAndPlay' : 'load');
-    this.client.load(this.experimentId, values, seed, this.deps.wantedViews());
+    this.client.load(this.experimentId, values, seed, this.deps.wantedViews(), this.data);
     if (thenPlay) this.client.play();
   }
 
@@ -508,6 +510,20 @@ export class ExperimentRuntime {
     useParamsStore.setState({ values: next });
     this.load(next, seed, false);
     this.link.scheduleWrite(this.table);
+  }
+
+  /**
+   * New page data (ExperimentData, e.g. pasted text). It goes with every later load; with `rebuild` (and an
+   * experiment loaded) the model is rebuilt now — same settings and seed, step 0, playing continues — with `notice`.
+   */
+  setData(data: ExperimentData | undefined, opts: { rebuild: boolean; notice?: string }) {
+    this.data = data ? { ...data } : undefined;
+    // A structural change about to rebuild (rebuildTimer) will carry the new data with it.
+    if (!opts.rebuild || !this.sent || !this.table || this.rebuildTimer !== null) return;
+    const { values, seed } = useParamsStore.getState();
+    this.load(values, seed, this.phase === 'running');
+    if (opts.notice)
+      showNotice('rebuilt', opts.notice, ['Training restarted from step 0 (same settings and seed).']);
   }
 
   /** Frames should carry a different set of views. */

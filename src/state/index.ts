@@ -42,7 +42,8 @@
  * - Stores (zustand, read with selectors): `useRunStore` (status idle/running/paused/diverged/error, metrics, …),
  *   `useParamsStore` (table, values, seed), `useNoticeStore`.
  * - Actions (plain functions, usable outside React, e.g. from lesson buttons): play, pause, togglePlay, step(n),
- *   reset, setParam(name, value), newRandomStart, lowerLearningRate, shareLink, retry.
+ *   reset, setParam(name, value), newRandomStart, lowerLearningRate, shareLink, retry, and
+ *   setExperimentData(data, { rebuild }): page data that is not a setting (e.g. pasted text), never in the link.
  * - Speed: `speed` in the URL (steps per second, or `max`), else the lesson step's `pace` (the lesson page calls
  *   `setLessonPace(step.pace, step.stopAt)`), else full speed. `stopAt` makes Play pause by itself at that step.
  *   The worker paces Play (src/worker/host/pacer.ts); Step / Run 10 / Run 100 always train their exact count at once.
@@ -66,6 +67,7 @@ export {
   reset,
   retry,
   setParam,
+  setExperimentData,
   newRandomStart,
   lowerLearningRate,
   shareLink,

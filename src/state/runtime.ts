@@ -5,7 +5,7 @@
  */
 import { getRoute, replaceQuery } from '../platform/router';
 import { loadExperiment } from '../experiments/registry';
-import type { ParamValue } from '../experiments/types';
+import type { ExperimentData, ParamValue } from '../experiments/types';
 import { TrainerClient, type ClientOptions } from '../worker/client';
 import { ExperimentRuntime, type RuntimeDeps } from './experimentRuntime';
 import { useParamsStore } from './paramsStore';
@@ -135,6 +135,17 @@ export const setSpeed = (speed: number | null) => hub.current?.setSpeed(speed);
  */
 export function setParam(name: string, input: unknown): ParamValue | undefined {
   return hub.current?.setParam(name, input);
+}
+
+/**
+ * Page data for the mounted experiment that is not a setting and never goes into a link (e.g. a pasted training
+ * text, `{ text }`). Later loads carry it; `rebuild: true` rebuilds the model now (step 0, same seed) with `notice`.
+ */
+export function setExperimentData(
+  data: ExperimentData | undefined,
+  opts: { rebuild: boolean; notice?: string } = { rebuild: true },
+) {
+  hub.current?.setData(data, opts);
 }
 
 /** A different, equally reproducible run: a new seed (shown in the URL). */

@@ -5,7 +5,7 @@
  * `messageerror` event, or no answer to a ping within `watchdogMs`, terminates it, starts a new one and reloads the
  * experiment at step 0.
  */
-import type { ParamValue, ParamValues } from '../experiments/types';
+import type { ExperimentData, ParamValue, ParamValues } from '../experiments/types';
 import type { MainToWorker, WorkerToMain } from './protocol';
 
 export type FrameMessage = Extract<WorkerToMain, { type: 'frame' }>;
@@ -104,13 +104,21 @@ export class TrainerClient {
     };
   }
 
-  load(experiment: string, params: ParamValues, seed: number, views: readonly string[]) {
+  /** `data`: page-supplied data that is not a setting (ExperimentData); a restart's reload sends it again. */
+  load(
+    experiment: string,
+    params: ParamValues,
+    seed: number,
+    views: readonly string[],
+    data?: ExperimentData,
+  ) {
     this.loaded = {
       type: 'load',
       experiment,
       params: { ...params },
       seed,
       views: [...views],
+      ...(data ? { data: { ...data } } : {}),
       loadId: ++this.loadCount,
     };
     this.isReady = false;

@@ -6,7 +6,7 @@
  * `views` (change which views frames carry), `ping`/`pong` (the client's watchdog), `pace` / `stopped` (speed and
  * natural stopping points of Play).
  */
-import type { Metrics, ParamValue, ParamValues, Views } from '../experiments/types';
+import type { ExperimentData, Metrics, ParamValue, ParamValues, Views } from '../experiments/types';
 
 export type MainToWorker =
   | {
@@ -15,6 +15,8 @@ export type MainToWorker =
       params: ParamValues;
       seed: number;
       views?: readonly string[];
+      /** Page-supplied data that is not a setting (e.g. pasted text); kept across reset and rebuilds. */
+      data?: ExperimentData;
       /** Echoed in `ready`: tells this load's answer from an earlier load's. */
       loadId?: number;
     }
@@ -72,3 +74,5 @@ export type WorkerToMain =
 export const MAX_STEP_REQUEST = 100_000;
 /** Largest step a link's `at` may replay to. */
 export const MAX_REPLAY_STEP = 1_000_000;
+/** Longest string a load's `data` may carry (UTF-16 units); longer ones are dropped by the worker. */
+export const MAX_DATA_LENGTH = 1_000_000;

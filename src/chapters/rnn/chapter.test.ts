@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { defaultValues } from '../../experiments/params';
 import { CHAR_MODEL_PARAMS } from '../../experiments/charModel/params';
-import { charModelExperiment } from '../../experiments/charModel/trainer';
+import { BUNDLED_CORPUS } from '../../experiments/charModel/corpus';
+import { MAX_PASTED_CHARS } from '../../experiments/charModel/pasted';
+import { charModelExperiment, loadCorpus } from '../../experiments/charModel/trainer';
+import { createCell, generate, type CellKind } from '../../experiments/charModel/model';
+import { loadState } from '../../core/serialize';
+import { Rng } from '../../core/random';
 import { chapter } from './chapter';
 import { EXPLODING, GRADIENT_PRESET, HELLO_PRESET, RNN_PRESETS, rnnPresetHref } from './presets';
 import { EXAMPLE_TEXT, workedExample } from './figures/workedExample';
@@ -73,5 +78,53 @@ describe('numbers the prose states', () => {
     const exploding = charModelExperiment.create(withDefaults(EXPLODING), 1);
     exploding.step(40);
     expect(exploding.divergence()).toMatch(/exploded/);
+  }, 60_000);
+
+  it('the training-text choice states the bundled stories’ size, measured', () => {
+    const corpus = CHAR_MODEL_PARAMS.find((p) => p.name === 'corpus');
+    const label = corpus?.type === 'enum' ? corpus.options.find((o) => o.value === 'bundled')?.label : '';
+    const kB = Math.round(new TextEncoder().encode(BUNDLED_CORPUS).length / 1000);
+    expect(label).toContain(`(${kB} kB)`);
+    // A pasted text may be about as long as the bundled stories, no more (PasteText shows this cap from the constant).
+    expect(MAX_PASTED_CHARS).toBeGreaterThanOrEqual([...BUNDLED_CORPUS].length);
+  });
+
+  it('step 4’s story: at its pace, Play turns random characters into spaced words, some real, within 12 s', () => {
+    const step = chapter.lessons.find((s) => s.figure === 'generate')!;
+    const words = new Set(
+      loadCorpus('bundled')
+        .text.toLowerCase()
+        .match(/[a-z]+/g),
+    );
+    const trainer = charModelExperiment.create(withDefaults(step.preset), 1);
+    /** A 160-character sample from "The " at τ = 0.8 (the page's defaults), as the page draws it from the weights. */
+    const sample = () => {
+      const view = trainer.views(['model']).model as {
+        cell: CellKind;
+        hidden: number;
+        vocab: string[];
+        weights: Record<string, Float32Array>;
+      };
+      const cell = createCell({ cell: view.cell, vocabSize: view.vocab.length, hidden: view.hidden }, 0);
+      expect(loadState(cell, view.weights).ok).toBe(true);
+      const prompt = [...'The '].map((c) => view.vocab.indexOf(c));
+      const gen = generate(cell, view.vocab.length, prompt, 160, { temperature: 0.8 }, new Rng(1));
+      const text = Array.from(gen.ids, (id) => view.vocab[id]).join('');
+      const tokens = text
+        .toLowerCase()
+        .split(/[^a-z]+/)
+        .filter(Boolean);
+      return {
+        spaces: (text.match(/ /g) ?? []).length,
+        real: tokens.filter((w) => w.length >= 2 && words.has(w)).length,
+      };
+    };
+    const start = sample();
+    expect(start.spaces).toBeLessThan(10); // random characters: a space is one symbol in ~70
+    expect(start.real).toBeLessThanOrEqual(1);
+    trainer.step(step.pace! * 12); // 12 s of Play at the step's pace
+    const later = sample();
+    expect(later.spaces).toBeGreaterThan(20); // a space every few characters, as in words
+    expect(later.real).toBeGreaterThanOrEqual(5); // and real words of the stories among them
   }, 60_000);
 });

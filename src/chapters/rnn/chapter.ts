@@ -87,11 +87,12 @@ $$L = -\\sum_t \\log \\hat y_{t}[x_{t+1}], \\qquad \\hat y_t = \\mathrm{softmax}
 
 The gradient flows backwards through the unrolled network: **backpropagation through time** (BPTT). Since the weights are shared, each weight's gradient is the sum of its gradients at every time step. A long text cannot be unrolled in one piece, so we move through it in **chunks of $p$ characters**: the hidden state is carried from one chunk into the next, but gradients stop at the chunk boundary (**truncated BPTT**).
 
-This step starts on the notes' own text, "hello world". Press Play and watch greedy generation from "h" reproduce it; then switch the training text to the bundled stories.`,
+This step starts on the notes' own text, "hello world". Press Play and watch greedy generation from "h" reproduce it; then switch the training text to the bundled stories, or paste a text of your own (any language) under "Train on your own text": the vocabulary is built from its characters.`,
       tryThis: [
         'Press Play and watch the per-position bars: which characters stay hardest to predict the longest, and why?',
         'Make the chunk length p small. Can the model still learn which “l” is followed by “o”?',
         'Switch the training text to the bundled stories and compare the loss with the unigram baseline.',
+        'Paste a text in another language or alphabet. How big is its vocabulary, and how low does the loss get?',
       ],
       check: {
         question: 'In truncated BPTT with chunks of p characters, what crosses the chunk boundary?',

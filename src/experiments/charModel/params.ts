@@ -25,9 +25,10 @@ export const CHAR_MODEL_PARAMS: ParamTable = [
     options: [
       { value: 'bundled', label: 'Bundled stories (17 kB)' },
       { value: 'hello', label: '“hello world”' },
+      { value: 'pasted', label: 'Your pasted text' },
     ],
     live: false,
-    help: 'What the model learns to continue.',
+    help: 'What the model learns to continue. Pasted text stays in this tab: links do not carry it.',
   },
   {
     name: 'hidden',

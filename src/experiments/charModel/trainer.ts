@@ -5,12 +5,14 @@
  *
  * Metrics (besides step, epoch = passes over the text, loss = this step's nats per character):
  *   bpc         training loss in bits per character, moving average over ~20 steps
- *   valLoss     held-out loss, nats per character (bundled corpus only: the last 10 % of the text)
+ *   valLoss     held-out loss, nats per character (the last 10 % of the text; not for 'hello' or texts < 1000 chars)
  *   valBpc      the same in bits
  *   unigramBpc  entropy of the character frequencies: the best a model without context can do
  *   gradNorm    global gradient norm before clipping
  *   chunk       the chunk length in use (p, capped by the segment length)
  *   vocab       V
+ *   textChars   characters of the training text (training + held-out part)
+ *   pastedMissing  1 when 'pasted' was asked for without a usable text (the bundled stories are used instead)
  *   memorised   1 when greedy generation from the first character reproduces the whole text ('hello' only)
  *
  * Views (typed arrays; shapes where built):
@@ -25,7 +27,7 @@ import { crossEntropy } from '../../core/losses';
 import { LSTMCell } from '../../core/nn/rnn';
 import { Adam, SGD, gradNorm, type Optimizer } from '../../core/optim';
 import { Rng } from '../../core/random';
-import type { Experiment, Metrics, ParamValue, ParamValues, Trainer, Views } from '../types';
+import type { Experiment, ExperimentData, Metrics, ParamValue, ParamValues, Trainer, Views } from '../types';
 import { BUNDLED_CORPUS, HELLO_WORLD } from './corpus';
 import {
   createCell,
@@ -39,6 +41,7 @@ import {
   type RecurrentState,
 } from './model';
 import { CHAR_MODEL_PARAMS } from './params';
+import { preparePastedText } from './pasted';
 import { ChunkSchedule, chunkIds, charVocab, encodeChars, unigramBits } from './text';
 
 /** Largest vocabulary: rarer characters share one unknown symbol. */
@@ -51,21 +54,34 @@ const DIVERGENCE_FACTOR = 20;
 const MAX_WEIGHT = 1000;
 const VALIDATION_EVERY = 50;
 
+/** Texts shorter than this are trained on whole, with no held-out part (10 % of them would say little). */
+const MIN_HELD_OUT_TEXT = 1000;
+
 export interface CharCorpus {
   text: string;
   vocab: string[];
   train: Int32Array;
-  /** Held-out ids (empty for 'hello'). */
+  /** Held-out ids (empty for 'hello' and short pasted texts). */
   validation: Int32Array;
+  /** 'pasted' was asked for but no usable text came with the load: the bundled stories are used instead. */
+  fallback: boolean;
 }
 
-export function loadCorpus(name: string): CharCorpus {
-  const text = name === 'hello' ? HELLO_WORLD : BUNDLED_CORPUS;
+/**
+ * The training text by name: 'hello', 'bundled', or 'pasted' (the `text` the page sent, checked again here; without
+ * a usable one — e.g. a share link opened in a new tab, since links never carry pasted text — the bundled stories).
+ * The vocabulary is built from the text itself.
+ */
+export function loadCorpus(name: string, pasted?: string): CharCorpus {
+  const own = name === 'pasted' ? preparePastedText(pasted, MAX_VOCAB) : null;
+  const fallback = own !== null && own.error !== null;
+  const text = name === 'hello' ? HELLO_WORLD : own && !fallback ? own.text : BUNDLED_CORPUS;
   const vocab = charVocab(text, MAX_VOCAB);
   const ids = encodeChars(vocab, text);
-  if (name === 'hello') return { text, vocab: [...vocab.itos], train: ids, validation: new Int32Array(0) };
+  const whole = { text, vocab: [...vocab.itos], train: ids, validation: new Int32Array(0), fallback };
+  if (name === 'hello' || ids.length < MIN_HELD_OUT_TEXT) return whole;
   const cut = Math.floor(ids.length * 0.9);
-  return { text, vocab: [...vocab.itos], train: ids.slice(0, cut), validation: ids.slice(cut) };
+  return { ...whole, train: ids.slice(0, cut), validation: ids.slice(cut) };
 }
 
 /** Mean held-out loss (nats per character) over `streams` equal segments read in parallel from h₀ = 0. */
@@ -109,8 +125,9 @@ class CharModelTrainer implements Trainer {
   constructor(
     private readonly params: ParamValues,
     seed: number,
+    data?: ExperimentData,
   ) {
-    this.corpus = loadCorpus(String(params.corpus));
+    this.corpus = loadCorpus(String(params.corpus), data?.text);
     this.V = this.corpus.vocab.length;
     this.cell = createCell(
       {
@@ -214,7 +231,9 @@ class CharModelTrainer implements Trainer {
       gradNorm: this.lastGradNorm,
       chunk: this.schedule.chunk,
       vocab: this.V,
+      textChars: this.corpus.train.length + this.corpus.validation.length,
     };
+    if (this.corpus.fallback) m.pastedMissing = 1;
     if (Number.isFinite(this.emaBits)) m.bpc = this.emaBits;
     if (Number.isFinite(this.valLoss)) {
       m.valLoss = this.valLoss;
@@ -270,8 +289,8 @@ class CharModelTrainer implements Trainer {
   }
 }
 
-export function createCharModel(params: ParamValues, seed: number): Trainer {
-  return new CharModelTrainer(params, seed);
+export function createCharModel(params: ParamValues, seed: number, data?: ExperimentData): Trainer {
+  return new CharModelTrainer(params, seed, data);
 }
 
 export const charModelExperiment: Experiment = {

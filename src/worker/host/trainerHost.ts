@@ -3,7 +3,14 @@
  * slices (so `pause`, `set` and `reset` take effect within a frame), and posts frames through a FrameGate.
  * trainer.worker.ts only wires `self.onmessage` / `postMessage` to it.
  */
-import type { Experiment, ParamValues, Trainer, ViewValue, Views } from '../../experiments/types';
+import type {
+  Experiment,
+  ExperimentData,
+  ParamValues,
+  Trainer,
+  ViewValue,
+  Views,
+} from '../../experiments/types';
 import {
   coerceValue,
   isValidSeed,
@@ -12,7 +19,13 @@ import {
   specMap,
   DEFAULT_SEED,
 } from '../../experiments/params';
-import { MAX_REPLAY_STEP, MAX_STEP_REQUEST, type MainToWorker, type WorkerToMain } from '../protocol';
+import {
+  MAX_DATA_LENGTH,
+  MAX_REPLAY_STEP,
+  MAX_STEP_REQUEST,
+  type MainToWorker,
+  type WorkerToMain,
+} from '../protocol';
 import { FrameGate } from './frameGate';
 import { Pacer } from './pacer';
 
@@ -51,6 +64,8 @@ export class TrainerHost {
   private experiment: Experiment | null = null;
   private trainer: Trainer | null = null;
   private values: ParamValues = Object.create(null) as ParamValues;
+  /** The load's page data (e.g. pasted text), kept for reset and rebuilds. */
+  private data: ExperimentData = Object.create(null) as ExperimentData;
   private seed = DEFAULT_SEED;
   private wanted: readonly string[] = [];
   private playing = false;
@@ -209,6 +224,7 @@ export class TrainerHost {
     // The page validated these already; the worker checks again because it trusts no message.
     this.values = mergeValues(experiment.params, defaultValues(experiment.params), params).values;
     this.seed = isValidSeed(seed) ? seed : DEFAULT_SEED;
+    this.data = checkData(msg.data);
     this.wanted = views.filter((v) => typeof v === 'string');
     if (this.rebuild({ silent: true })) {
       const ready = {
@@ -232,7 +248,7 @@ export class TrainerHost {
     this.stepsPerCall = 1;
     this.speed = { windowStart: this.deps.now(), windowSteps: 0, stepsPerSecond: 0 };
     try {
-      this.trainer = this.experiment.create(this.values, this.seed);
+      this.trainer = this.experiment.create(this.values, this.seed, this.data);
     } catch (err) {
       this.fail(err);
       return false;
@@ -467,5 +483,15 @@ function detachValue(v: ViewValue, transfer: ArrayBuffer[], depth: number): View
   const out: Record<string, ViewValue> = {};
   for (const key of Object.keys(v))
     out[key] = detachValue((v as Record<string, ViewValue>)[key], transfer, depth + 1);
+  return out;
+}
+
+/** A load's `data`, trusted no more than any message: own string properties only, each at most MAX_DATA_LENGTH. */
+function checkData(data: unknown): ExperimentData {
+  const out = Object.create(null) as Record<string, string>;
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return out;
+  for (const [name, value] of Object.entries(data)) {
+    if (typeof value === 'string' && value.length <= MAX_DATA_LENGTH) out[name] = value;
+  }
   return out;
 }

@@ -8,6 +8,7 @@ import { Scroll } from './Scroll';
 import { fmt } from './format';
 import { encodeKnown, useLiveModel, type LiveModel } from './liveModel';
 import { showChar } from './workedExample';
+import { firstLine, usePastedText } from './pastedText';
 
 const LENGTH = 160;
 const TOP = 12;
@@ -52,7 +53,7 @@ function ProbabilityBars({ sample, k, vocab }: { sample: Sample; k: number; voca
       yDomain={[0, 1]}
       title={`Next-character probabilities at position ${k + 1}`}
       yLabel="p"
-      height={140}
+      height={110}
       caption={`Chosen: “${showChar(vocab[chosen])}” with p = ${fmt(p[chosen], 3)}.`}
     />
   );
@@ -66,7 +67,11 @@ function ProbabilityBars({ sample, k, vocab }: { sample: Sample; k: number; voca
 export function GeneratePanel() {
   const model = useLiveModel(300);
   const seed = useParamsStore((s) => s.seed);
-  const [prompt, setPrompt] = useState('The ');
+  // On the student's own text the English "The " may hold no known character: start from the text's own opening.
+  const [prompt, setPrompt] = useState(() => {
+    const pasted = usePastedText.getState().text;
+    return useParamsStore.getState().values.corpus === 'pasted' && pasted ? firstLine(pasted, 4) : 'The ';
+  });
   const [temperature, setTemperature] = useState(0.8);
   const [greedy, setGreedy] = useState(false);
   const [draws, setDraws] = useState(0);
@@ -153,7 +158,9 @@ export function GeneratePanel() {
         <div className="rnn-charts">
           <div className="rnn-panel">
             <p className="rnn-sample-box" data-testid="rnn-sample-text" data-step={current.step}>
-              <span className="rnn-prompt-text">{current.prompt}</span>
+              <span className="rnn-prompt-text" data-testid="rnn-sample-prompt">
+                {current.prompt}
+              </span>
               {[...current.text].map((c, i) => (
                 <span key={i} className={i === k ? 'rnn-picked' : undefined}>
                   {c}

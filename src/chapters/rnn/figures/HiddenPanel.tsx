@@ -100,7 +100,7 @@ export function HiddenPanel() {
             yLabel="hidden unit"
             xLabel="character"
             title={`Hidden state hₜ over the line (step ${model.step})`}
-            height={Math.min(260, 60 + H * 3)}
+            height={Math.min(200, 60 + H * 2.5)}
           />
           <div className="rnn-panel">
             <label className="rnn-slider">

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useEffect, type FormEvent, type ReactNode } from 'react';
 import { ParamControls } from '../../../components/controls';
 import { MetricsBar } from '../../../components/run/MetricsBar';
 import { NoticeBar } from '../../../components/run/NoticeBar';
@@ -6,6 +6,8 @@ import { RunControls } from '../../../components/run/RunControls';
 import type { LessonStep } from '../../../lessons/types';
 import { useRunStore } from '../../../state/runStore';
 import { useExperiment } from '../../../state/useExperiment';
+import { setExperimentData } from '../../../state/runtime';
+import { usePastedText } from './pastedText';
 import { fmt } from './format';
 import { GeneratePanel } from './GeneratePanel';
 import { GradientPanel } from './GradientPanel';
@@ -29,6 +31,13 @@ const LIVE: Readonly<
 
 export const LIVE_FIGURES = Object.keys(LIVE);
 
+/** The student picked another training text in the settings: the live steps go back to their presets' texts. */
+function leavePastedText(e: FormEvent<HTMLDivElement>) {
+  const target = e.target as HTMLSelectElement;
+  if (target.closest('[data-param="corpus"]') && target.value !== 'pasted')
+    usePastedText.getState().setActive(false);
+}
+
 /** Bits per character: the training average, the held-out loss and the unigram baseline, as plain decimals. */
 function BitsReadout() {
   const m = useRunStore((s) => s.metrics);
@@ -36,10 +45,10 @@ function BitsReadout() {
   return (
     <dl className="rnn-bits" aria-label="Loss in bits per character">
       <div>
-        <dt>bits per character (the loss above is in nats: ÷ ln 2)</dt>
+        <dt>bits/char (loss ÷ ln 2):</dt>
       </div>
       <div>
-        <dt>train (moving avg.)</dt>
+        <dt>train (avg.)</dt>
         <dd data-testid="rnn-bpc">{m.bpc === undefined ? '–' : fmt(m.bpc, 3)}</dd>
       </div>
       {m.valBpc !== undefined && (
@@ -54,7 +63,7 @@ function BitsReadout() {
       </div>
       {m.memorised !== undefined && (
         <div>
-          <dt>greedy reproduces the text</dt>
+          <dt>greedy reproduces it</dt>
           <dd data-testid="rnn-memorised">{m.memorised === 1 ? 'yes' : 'no'}</dd>
         </div>
       )}
@@ -68,7 +77,16 @@ function BitsReadout() {
  */
 export function LiveFigure({ step }: { step: LessonStep }) {
   const live = LIVE[step.figure ?? ''] ?? LIVE.train;
-  const handle = useExperiment({ experiment: 'char-model', preset: step.preset, views: live.views });
+  // While the student trains on their own text, every live step uses it (its preset's other settings still apply).
+  const pastedActive = usePastedText((s) => s.active);
+  const preset = pastedActive ? { ...step.preset, corpus: 'pasted' } : step.preset;
+  const handle = useExperiment({ experiment: 'char-model', preset, views: live.views });
+  // Coming back to the live steps: a text pasted earlier in this tab goes with the experiment's first load again.
+  // (This effect runs after useExperiment's, which attach the experiment.)
+  useEffect(() => {
+    const text = usePastedText.getState().text;
+    if (text !== null) setExperimentData({ text }, { rebuild: false });
+  }, []);
   return (
     <div className="rnn-figure rnn-live" data-testid={`figure-${step.figure ?? 'train'}`}>
       <NoticeBar />
@@ -76,7 +94,11 @@ export function LiveFigure({ step }: { step: LessonStep }) {
       <MetricsBar />
       {live.bits !== false && <BitsReadout />}
       {live.panel()}
-      {handle.ready && <ParamControls only={live.controls} label="Settings" />}
+      {handle.ready && (
+        <div onChange={leavePastedText}>
+          <ParamControls only={live.controls} label="Settings" />
+        </div>
+      )}
     </div>
   );
 }

@@ -9,12 +9,22 @@ import { useFrameTick } from '../../../state/useFrameTick';
 import { bits, fmt } from './format';
 import { encodeKnown, useLiveModel, type LiveModel } from './liveModel';
 import { showChar } from './workedExample';
+import { PasteText } from './PasteText';
+import { firstLine, usePastedText } from './pastedText';
 
-/** The line whose per-position loss is shown, per training text (a sentence of the bundled stories). */
+/**
+ * The line whose per-position loss is shown, per training text (the start of a sentence of the bundled stories),
+ * short enough for one bar per character in half the figure's width.
+ */
 export const SAMPLE_LINES: Readonly<Record<string, string>> = {
   hello: 'hello world',
-  bundled: 'The lamp did not know why it was lit.',
+  bundled: 'The lamp did not know why',
 };
+/** At most this many characters of a pasted text are scored. */
+const PASTED_LINE = 24;
+
+/** Height of the loss chart, and of the box that stands in for it before the first step. */
+const LOSS_HEIGHT = 150;
 
 /** Loss per character (bits) over training steps: training average, held-out, and the unigram baseline. */
 function LossCurve() {
@@ -24,6 +34,8 @@ function LossCurve() {
   drawn.current = h.version;
   const unigram = useRunStore((s) => s.metrics?.unigramBpc);
   const n = h.length;
+  // One point at step 0 is no curve (and its axis would be a meaningless −1…1): say what will appear instead.
+  if (n === 0 || h.step[n - 1] === 0) return <EmptyLoss />;
   const train = Float64Array.from(h.loss.subarray(0, n), bits);
   const val = Float64Array.from(h.valLoss.subarray(0, n), bits);
   const hasVal = val.some(Number.isFinite);
@@ -41,8 +53,29 @@ function LossCurve() {
       xLabel="training step"
       yLabel="bits/char"
       title="Loss per character"
-      height={150}
+      height={LOSS_HEIGHT}
     />
+  );
+}
+
+/** Before the first step there is no loss to draw: say so in the chart's place (same height, so nothing jumps). */
+function EmptyLoss() {
+  const unigram = useRunStore((s) => s.metrics?.unigramBpc);
+  const start = useRunStore((s) => s.metrics?.loss);
+  return (
+    <figure className="rnn-empty-chart" style={{ minHeight: LOSS_HEIGHT }} data-testid="rnn-loss-empty">
+      <figcaption>
+        <strong>Loss per character</strong>
+        <span>
+          No training steps yet
+          {start === undefined || !Number.isFinite(start)
+            ? ''
+            : ` (the untrained model: ${fmt(bits(start), 3)} bits per character)`}
+          . Press Play or Step: the loss per character is drawn here as it falls
+          {unigram === undefined ? '' : `, next to the unigram baseline (${fmt(unigram, 3)} bits)`}.
+        </span>
+      </figcaption>
+    </figure>
   );
 }
 
@@ -83,14 +116,23 @@ function PositionLoss({ model, line }: { model: LiveModel; line: string }) {
 /** Step 3: train live; the loss per character falls, and the sample line's per-position losses shrink. */
 export function TrainPanel() {
   const model = useLiveModel(300);
-  const corpus = useParamsStore((s) => s.values.corpus);
-  const line = SAMPLE_LINES[typeof corpus === 'string' ? corpus : 'bundled'] ?? SAMPLE_LINES.bundled;
+  const line = useSampleLine();
   return (
     <div className="rnn-panel" data-testid="rnn-train-panel">
       <div className="rnn-charts">
         <LossCurve />
         {model && <PositionLoss model={model} line={line} />}
       </div>
+      <PasteText />
     </div>
   );
+}
+
+/** The line the per-position bars score: one per bundled text, or the start of the student's own text. */
+function useSampleLine(): string {
+  const corpus = useParamsStore((s) => s.values.corpus);
+  const pasted = usePastedText((s) => s.text);
+  const missing = useRunStore((s) => s.metrics?.pastedMissing === 1);
+  if (corpus === 'pasted' && pasted !== null && !missing) return firstLine(pasted, PASTED_LINE);
+  return SAMPLE_LINES[typeof corpus === 'string' ? corpus : 'bundled'] ?? SAMPLE_LINES.bundled;
 }
