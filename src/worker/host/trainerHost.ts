@@ -3,7 +3,7 @@
  * slices (so `pause`, `set` and `reset` take effect within a frame), and posts frames through a FrameGate.
  * trainer.worker.ts only wires `self.onmessage` / `postMessage` to it.
  */
-import type { Experiment, ParamValues, Trainer, ViewValue, Views } from '../../experiments/types';
+import type { Experiment, ParamValues, Trainer } from '../../experiments/types';
 import {
   coerceValue,
   isValidSeed,
@@ -13,8 +13,10 @@ import {
   DEFAULT_SEED,
 } from '../../experiments/params';
 import { MAX_REPLAY_STEP, MAX_STEP_REQUEST, type MainToWorker, type WorkerToMain } from '../protocol';
+import { detachViews } from './detachViews';
 import { FrameGate } from './frameGate';
 import { Pacer } from './pacer';
+import { Timeline } from './timeline';
 
 export interface HostDeps {
   post(msg: WorkerToMain, transfer: ArrayBuffer[]): void;
@@ -26,7 +28,6 @@ export interface HostDeps {
   load(id: string): Promise<Experiment>;
 }
 
-/** Milliseconds of training per slice before the worker looks at its messages again. */
 /** Commands about the trainer (not the page's pace, acks or pings): held while a new one is loading. */
 const DEFERRED_WHILE_LOADING: ReadonlySet<MainToWorker['type']> = new Set([
   'play',
@@ -36,8 +37,10 @@ const DEFERRED_WHILE_LOADING: ReadonlySet<MainToWorker['type']> = new Set([
   'set',
   'views',
   'runTo',
+  'seek',
 ]);
 
+/** Milliseconds of training per slice before the worker looks at its messages again. */
 const SLICE_MS = 12;
 /** Target duration of one `trainer.step(k)` call; k adapts to it. */
 const CALL_MS = 3;
@@ -76,6 +79,8 @@ export class TrainerHost {
    */
   private afterLoad: MainToWorker[] = [];
   private readonly gate: FrameGate;
+  /** Kept moments of this run: the page's scrubber moves the run back to any step (timeline.ts). */
+  private readonly timeline = new Timeline();
   private speed = { windowStart: 0, windowSteps: 0, stepsPerSecond: 0 };
   /** Smoothed time from posting a frame to its ack (ms). */
   private ackLatency = 0;
@@ -100,6 +105,7 @@ export class TrainerHost {
         return;
       case 'play':
         if (!this.trainer || this.diverged) return;
+        this.branchHere();
         if (!this.playing) this.pacer.start(this.deps.now());
         this.playing = true;
         this.armStop();
@@ -112,6 +118,9 @@ export class TrainerHost {
       case 'runTo':
         this.runTo(msg.step);
         return;
+      case 'seek':
+        this.seek(msg.step);
+        return;
       case 'pause':
         this.playing = false;
         this.stepsLeft = 0;
@@ -121,6 +130,7 @@ export class TrainerHost {
         if (!this.trainer || this.diverged) return;
         const n = Math.floor(Number(msg.n));
         if (!Number.isFinite(n) || n < 1) return;
+        if (this.stepsLeft === 0) this.branchHere();
         this.stepsLeft = Math.min(MAX_STEP_REQUEST, this.stepsLeft + n);
         this.schedule();
         return;
@@ -170,6 +180,36 @@ export class TrainerHost {
     }
     this.schedule();
     this.touch();
+  }
+
+  /** Show the run at `target` (0 … the latest step reached): restore the nearest kept moment, train the rest. */
+  private seek(target: unknown) {
+    const trainer = this.trainer;
+    if (!trainer || !this.experiment || this.diverged || typeof target !== 'number') return;
+    if (!Number.isFinite(target)) return;
+    const goal = Math.max(0, Math.min(this.timeline.latest, Math.floor(target)));
+    this.playing = false;
+    this.stepsLeft = 0;
+    try {
+      let at = trainer.metrics().step;
+      if (goal < at) {
+        const live = new Set(this.experiment.params.filter((p) => p.live).map((p) => p.name));
+        const restored = this.timeline.rewind(trainer, goal, this.values, live);
+        if (restored === null && !this.rebuild({ silent: true, keepTimeline: true })) return;
+        at = restored ?? 0;
+      }
+      this.stepsLeft = goal - at;
+    } catch (err) {
+      this.fail(err);
+      return;
+    }
+    this.schedule();
+    this.touch();
+  }
+
+  /** Training goes on from the step shown: after a rewind, the later moments are a future that is gone. */
+  private branchHere() {
+    if (this.trainer && this.stepsLeft === 0) this.timeline.branch(this.trainer.metrics().step);
   }
 
   private armStop() {
@@ -226,13 +266,14 @@ export class TrainerHost {
   }
 
   /** Fresh trainer from the current values and seed (load, reset, structural set). */
-  private rebuild(opts: { silent?: boolean } = {}): boolean {
+  private rebuild(opts: { silent?: boolean; keepTimeline?: boolean } = {}): boolean {
     if (!this.experiment) return false;
     this.diverged = false;
     this.stepsPerCall = 1;
     this.speed = { windowStart: this.deps.now(), windowSteps: 0, stepsPerSecond: 0 };
     try {
       this.trainer = this.experiment.create(this.values, this.seed);
+      if (!opts.keepTimeline) this.timeline.start(this.trainer, this.values);
     } catch (err) {
       this.fail(err);
       return false;
@@ -254,6 +295,7 @@ export class TrainerHost {
       return;
     }
     try {
+      this.branchHere();
       this.trainer?.set(name, checked);
     } catch (err) {
       this.fail(err);
@@ -303,8 +345,10 @@ export class TrainerHost {
 
   /** Steps for the next `trainer.step(k)` call: bounded by the adaptive call size, the pace and `stopAt`. */
   private nextCallSize(step: number): number {
-    if (!this.playing) return Math.min(this.stepsLeft, this.stepsPerCall);
-    let k = Math.min(this.stepsPerCall, this.pacer.allowance(this.deps.now()));
+    // Calls end on the timeline's marks, so it can keep those moments.
+    const cap = Math.min(this.stepsPerCall, this.timeline.untilNextMark(step));
+    if (!this.playing) return Math.min(this.stepsLeft, cap);
+    let k = Math.min(cap, this.pacer.allowance(this.deps.now()));
     if (this.stopArmed && this.stopAt !== null) k = Math.min(k, this.stopAt - step);
     return Math.max(0, k);
   }
@@ -345,6 +389,7 @@ export class TrainerHost {
         trainer.step(k);
         const dt = this.deps.now() - t0;
         step += k;
+        this.timeline.reached(trainer, step, this.values);
         this.afterCall(trainer, k, step);
         if (dt < CALL_MS / 2) this.stepsPerCall = Math.min(MAX_STEPS_PER_CALL, this.stepsPerCall * 2);
         else if (dt > CALL_MS * 2 && this.stepsPerCall > 1)
@@ -429,6 +474,7 @@ export class TrainerHost {
         views,
         running: this.busy,
         stepsPerSecond: Math.round(this.speed.stepsPerSecond),
+        timeline: this.timeline.info(),
       };
     } catch (err) {
       this.fail(err);
@@ -438,34 +484,4 @@ export class TrainerHost {
     this.gate.sent(this.lastSentAt);
     this.deps.post(frame, transfer);
   }
-}
-
-type TypedArray = Float32Array | Float64Array | Int32Array | Uint8Array;
-
-function isTypedArray(v: unknown): v is TypedArray {
-  return ArrayBuffer.isView(v) && !(v instanceof DataView);
-}
-
-/**
- * Copies every typed array of the views into a fresh buffer and lists it for transfer. Copying first means a trainer
- * may hand out its live arrays (weights) without them being detached from under it.
- */
-export function detachViews(views: Views, transfer: ArrayBuffer[]): Views {
-  const out: Views = {};
-  for (const key of Object.keys(views)) out[key] = detachValue(views[key], transfer, 0);
-  return out;
-}
-
-function detachValue(v: ViewValue, transfer: ArrayBuffer[], depth: number): ViewValue {
-  if (isTypedArray(v)) {
-    const copy = v.slice() as TypedArray;
-    transfer.push(copy.buffer as ArrayBuffer);
-    return copy;
-  }
-  if (depth > 8 || v === null || typeof v !== 'object') return v;
-  if (Array.isArray(v)) return v.map((x: ViewValue) => detachValue(x, transfer, depth + 1));
-  const out: Record<string, ViewValue> = {};
-  for (const key of Object.keys(v))
-    out[key] = detachValue((v as Record<string, ViewValue>)[key], transfer, depth + 1);
-  return out;
 }
