@@ -43,6 +43,7 @@ export type RuntimeClient = Pick<
   | 'setViews'
   | 'pace'
   | 'runTo'
+  | 'seek'
   | 'setTraining'
   | 'dispose'
 >;
@@ -86,10 +87,10 @@ export class ExperimentRuntime {
   private replayTimer: Timer | null = null;
   /** Training is held while the page is hidden; the phase stays `running` so it plays on when visible. */
   private suspended = false;
-  private readonly readouts = new Throttle<{ metrics: FrameMessage['metrics']; speed: number }>(
+  private readonly readouts = new Throttle<Pick<FrameMessage, 'metrics' | 'stepsPerSecond' | 'timeline'>>(
     READOUT_MS,
-    (p) => {
-      if (this.phase !== 'diverged') useRunStore.setState({ metrics: p.metrics, stepsPerSecond: p.speed });
+    ({ metrics, stepsPerSecond = 0, timeline = null }) => {
+      if (this.phase !== 'diverged') useRunStore.setState({ metrics, stepsPerSecond, timeline });
     },
   );
 
@@ -197,7 +198,7 @@ export class ExperimentRuntime {
       stepsPerSecond: msg.stepsPerSecond ?? 0,
     });
     if (this.phase === 'diverged') return; // keep the last finite read-outs
-    this.readouts.offer({ metrics: msg.metrics, speed: msg.stepsPerSecond ?? 0 });
+    this.readouts.offer(msg);
     if (!msg.running && this.phase === 'pausing') this.confirmPause();
     const replay = useRunStore.getState().replay;
     if (replay && !msg.running && msg.step >= replay.target) this.endReplay();
@@ -242,7 +243,7 @@ export class ExperimentRuntime {
   private clearRun() {
     clearFrames();
     this.readouts.drop();
-    useRunStore.setState({ metrics: null, diverged: null, error: null });
+    useRunStore.setState({ metrics: null, diverged: null, error: null, timeline: null });
   }
 
   // --- URL and preset → values -----------------------------------------------------------------------------
@@ -406,13 +407,23 @@ export class ExperimentRuntime {
 
   /** Train exactly `n` steps (pauses first if running). */
   step(n = 1) {
+    const count = Math.max(1, Math.min(MAX_STEP_REQUEST, Math.floor(n)));
+    this.moveExactly(() => this.client.step(count));
+  }
+
+  /** The timeline: show the run at `step` (pauses first if running); the worker clamps it to the steps reached. */
+  seek(step: number) {
+    if (Number.isFinite(step)) this.moveExactly(() => this.client.seek(Math.max(0, Math.floor(step))));
+  }
+
+  /** Step and seek: the worker trains an exact count (or rewinds), then the run is paused there. */
+  private moveExactly(send: () => void) {
     this.flushPending();
     if (!this.trainable) return;
-    const count = Math.max(1, Math.min(MAX_STEP_REQUEST, Math.floor(n)));
     this.clearTimer('pauseTimer');
     this.leaveMoment();
     if (this.phase === 'running') this.client.pause();
-    this.client.step(count);
+    send();
     this.dispatch('step');
   }
 
