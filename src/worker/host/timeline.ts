@@ -11,7 +11,7 @@
  * deterministic, so that is the run as it was at K. A trainer without `snapshot`/`restore` keeps marks only and is
  * rewound by rebuilding it and replaying from step 0.
  */
-import type { ParamValues, Trainer, TrainerSnapshot } from '../../experiments/types';
+import type { ParamTable, ParamValues, Trainer, TrainerSnapshot } from '../../experiments/types';
 import type { TimelineInfo } from '../protocol';
 
 /** Snapshots of one run together stay below this (they are counted by their typed arrays). */
@@ -84,13 +84,13 @@ export class Timeline {
    * rest is the caller's), or null when the trainer cannot restore: the caller rebuilds it and replays from step 0.
    * `values` are the current settings: live ones changed since that moment are applied again.
    */
-  rewind(trainer: Trainer, target: number, values: ParamValues, live: ReadonlySet<string>): number | null {
+  rewind(trainer: Trainer, target: number, values: ParamValues, table: ParamTable): number | null {
     let moment: Moment | undefined;
     for (const m of this.moments) if (m.step <= target) moment = m;
     if (!moment || moment.state === null || !trainer.restore) return null;
     trainer.restore(moment.state);
-    for (const name of live) {
-      if (!Object.hasOwn(values, name) || sameValue(values[name], moment.values[name])) continue;
+    for (const { name, live } of table) {
+      if (!live || !Object.hasOwn(values, name) || sameValue(values[name], moment.values[name])) continue;
       trainer.set(name, values[name]);
     }
     return moment.step;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FrameGate } from './frameGate';
 import { TrainerHost } from './trainerHost';
-import { detachViews } from './detachViews';
+import { detachViews } from './messages';
 import type { Experiment, Trainer } from '../../experiments/types';
 import type { WorkerToMain } from '../protocol';
 import { fakeExperiment, harness } from './hostHarness';
