@@ -146,3 +146,18 @@ test('the optimiser race rewinds on its lesson page (laptop, phone, presenter)',
     await page.screenshot({ path: `${SHOTS}/optimisers-rewound-${name}.png` });
   }
 });
+
+test('a long shared replay shows its progress, keeps moments on the way, and scrubs back from them', async ({
+  page,
+}) => {
+  await page.goto('./#/lab?exp=classifier2d&seed=2&points=2000&batch=1&at=30000');
+  await expect(page.getByTestId('replay-progress')).toContainText('Replaying the shared run to step 30000');
+  await expect(stepText(page)).toHaveText('30000', { timeout: 60_000 });
+  await expect(page.getByTestId('replay-progress')).toHaveCount(0);
+  await expect(page.getByTestId('run-status')).toHaveText('paused');
+  await expect(page.getByTestId('run-timeline-value')).toHaveText('30000 / 30000');
+  await timeline(page).fill('12345');
+  await expect(stepText(page)).toHaveText('12345');
+  await expect(page.getByTestId('run-timeline-value')).toHaveText('12345 / 30000');
+  await expect(page).not.toHaveURL(/at=30000/); // the link no longer names the replayed moment
+});

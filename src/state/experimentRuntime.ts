@@ -25,6 +25,7 @@ import { useParamsStore } from './paramsStore';
 import { INITIAL_RUN_STATE, useRunStore } from './runStore';
 import { canTrain, nextPhase, statusOf, type RunEvent, type RunPhase } from './runMachine';
 import { sameSpeed } from './speed';
+import { ReplayProgress } from './replayProgress';
 import { Throttle } from './throttle';
 import { newSeed, presetParts, type Preset } from './urlValues';
 import { RUN_PARAM_NAMES, RuntimeLink } from './runtimeLink';
@@ -62,8 +63,6 @@ const SETTLE_MS = 80;
 const REBUILD_DELAY_MS = 250; // a structural slider drag rebuilds once, when it settles
 /** A pause is confirmed by a frame saying the worker stopped, or after this long without one. */
 const PAUSE_CONFIRM_MS = 500;
-/** A replay that takes longer than this shows its progress. */
-const REPLAY_SHOW_MS = 300;
 /** Read-outs are text: ~12 updates a second are plenty to read (figures still get every frame). */
 const READOUT_MS = 80;
 
@@ -84,7 +83,7 @@ export class ExperimentRuntime {
   private rebuildTimer: Timer | null = null;
   private pendingRebuild: { label: string; text: string } | null = null;
   private pauseTimer: Timer | null = null;
-  private replayTimer: Timer | null = null;
+  private readonly replay = new ReplayProgress();
   /** Training is held while the page is hidden; the phase stays `running` so it plays on when visible. */
   private suspended = false;
   private readonly readouts = new Throttle<Pick<FrameMessage, 'metrics' | 'stepsPerSecond' | 'timeline'>>(
@@ -122,8 +121,8 @@ export class ExperimentRuntime {
   /** Stop everything. A pending URL write is dropped, not flushed: the URL may belong to the next page already. */
   dispose() {
     this.disposed = true;
-    for (const t of [this.rebuildTimer, this.settleTimer, this.pauseTimer, this.replayTimer])
-      if (t !== null) clearTimeout(t);
+    for (const t of [this.rebuildTimer, this.settleTimer, this.pauseTimer]) if (t !== null) clearTimeout(t);
+    this.replay.stopTimer();
     this.link.cancelWrite();
     this.readouts.drop();
     this.client.dispose();
@@ -200,8 +199,7 @@ export class ExperimentRuntime {
     if (this.phase === 'diverged') return; // keep the last finite read-outs
     this.readouts.offer(msg);
     if (!msg.running && this.phase === 'pausing') this.confirmPause();
-    const replay = useRunStore.getState().replay;
-    if (replay && !msg.running && msg.step >= replay.target) this.endReplay();
+    if (this.replay.reached(msg.step, msg.running ?? false)) this.endReplay();
   }
 
   /** Replays the seeded run from step 0 to `target` in the worker (full speed), then stays paused there. */
@@ -212,23 +210,17 @@ export class ExperimentRuntime {
     }
     this.client.runTo(target);
     this.dispatch('step');
-    useRunStore.setState({ replay: { target, shown: false } });
-    this.clearTimer('replayTimer');
-    this.replayTimer = setTimeout(() => {
-      this.replayTimer = null;
-      useRunStore.setState((s) => (s.replay ? { replay: { ...s.replay, shown: true } } : s));
-    }, REPLAY_SHOW_MS);
+    this.replay.start(target);
   }
 
   private endReplay() {
-    this.clearTimer('replayTimer');
     this.readouts.flush();
-    useRunStore.setState({ replay: null });
+    this.replay.end();
   }
 
   /** The run moves on from the link's moment (Play, Step, Reset, a rebuild): the link stops naming it. */
   private leaveMoment() {
-    if (useRunStore.getState().replay) this.endReplay();
+    if (this.replay.active) this.endReplay();
     if (!this.link.hasMoment) return;
     this.link.setMoment(null);
     this.link.scheduleWrite(this.table);
@@ -353,7 +345,7 @@ export class ExperimentRuntime {
 
   // --- actions (buttons, keys, controls) ---------------------------------------------------------------------
 
-  private clearTimer(name: 'rebuildTimer' | 'settleTimer' | 'pauseTimer' | 'replayTimer') {
+  private clearTimer(name: 'rebuildTimer' | 'settleTimer' | 'pauseTimer') {
     const t = this[name];
     if (t !== null) clearTimeout(t);
     this[name] = null;
