@@ -1,10 +1,14 @@
 /**
  * The timeline through the worker host with real experiments: training to N, rewinding to K and training on to N
- * gives bit-identical metrics and views (snapshots: classifier2d, descent-optim; replay from 0: descent-lr).
+ * gives bit-identical metrics and views (snapshots: classifier2d and four descent experiments; replay from 0:
+ * descent-batch).
  */
 import { describe, expect, it } from 'vitest';
 import { classifier2d } from '../../experiments/classifier2d';
+import { batchModesExperiment } from '../../experiments/descent/batchModes';
 import { lrRaceExperiment } from '../../experiments/descent/lrRace';
+import { oneParamExperiment } from '../../experiments/descent/oneParam';
+import { twoParamExperiment } from '../../experiments/descent/twoParam';
 import { optimizersExperiment } from '../../experiments/descent/optimizers';
 import type { Experiment, ParamValues, Trainer } from '../../experiments/types';
 import type { WorkerToMain } from '../protocol';
@@ -47,7 +51,11 @@ async function hostFor(experiment: Experiment, views: string[], params: ParamVal
 const CASES: { experiment: Experiment; views: string[]; n: number; k: number; snapshots: boolean }[] = [
   { experiment: classifier2d, views: ['lossHistory', 'weights', 'grads'], n: 700, k: 233, snapshots: true },
   { experiment: optimizersExperiment, views: ['runs'], n: 3000, k: 1234, snapshots: true },
-  { experiment: lrRaceExperiment, views: ['runs'], n: 400, k: 150, snapshots: false },
+  { experiment: lrRaceExperiment, views: ['runs'], n: 400, k: 150, snapshots: true },
+  { experiment: oneParamExperiment, views: ['path', 'state'], n: 300, k: 77, snapshots: true },
+  { experiment: twoParamExperiment, views: ['path', 'state'], n: 300, k: 77, snapshots: true },
+  // No snapshots: rewound by rebuilding and replaying from step 0.
+  { experiment: batchModesExperiment, views: ['runs', 'paths'], n: 120, k: 50, snapshots: false },
 ];
 
 describe('timeline: rewind and train on', () => {
