@@ -93,7 +93,7 @@ export {
 } from './tensor';
 export type { Shape, NestedArray, CreateOptions, InitKind } from './tensor';
 export { Rng, toRng } from './random';
-export type { SeedOrRng } from './random';
+export type { RngState, SeedOrRng } from './random';
 export { noGrad, isGradEnabled, backward, releaseGraph, tapeLength } from './autograd';
 export { clearPool, pooledSize } from './pool';
 export { kernels, setKernels, jsKernels, packedKernels, createWasmKernels, kernelName } from './kernels';

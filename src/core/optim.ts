@@ -61,6 +61,31 @@ export abstract class Optimizer {
   reset(): void {
     this.t = 0;
   }
+
+  /** The optimiser's memory (momentum, Adam moments), in a fixed order; empty for plain SGD. */
+  protected memory(): readonly Float32Array[] {
+    return [];
+  }
+
+  /** A copy of everything the next updates depend on besides the parameters (a timeline snapshot). */
+  getState(): OptimizerState {
+    return { t: this.t, lastGradNorm: this.lastGradNorm, memory: this.memory().map((a) => a.slice()) };
+  }
+
+  /** Continue exactly from `getState()` of an optimiser built over the same parameters. */
+  setState(state: OptimizerState): void {
+    const memory = this.memory();
+    if (state.memory.length !== memory.length) throw new Error('Optimizer.setState: a different optimiser');
+    memory.forEach((a, i) => a.set(state.memory[i]));
+    this.t = state.t;
+    this.lastGradNorm = state.lastGradNorm;
+  }
+}
+
+export interface OptimizerState {
+  t: number;
+  lastGradNorm: number;
+  memory: Float32Array[];
 }
 
 export interface SGDConfig extends OptimizerConfig {
@@ -98,6 +123,10 @@ export class SGD extends Optimizer {
   override reset(): void {
     super.reset();
     for (const v of this.velocity) v.fill(0);
+  }
+
+  protected override memory(): readonly Float32Array[] {
+    return this.velocity;
   }
 }
 
@@ -146,6 +175,10 @@ export class Adam extends Optimizer {
     super.reset();
     for (const a of this.m) a.fill(0);
     for (const a of this.v) a.fill(0);
+  }
+
+  protected override memory(): readonly Float32Array[] {
+    return [...this.m, ...this.v];
   }
 }
 

@@ -116,10 +116,25 @@ export class Rng {
     return weights.length - 1;
   }
 
+  /** The generator's whole state (a timeline snapshot); `setState` continues the stream exactly from here. */
+  getState(): RngState {
+    return { words: [this.a, this.b, this.c, this.d], spare: this.spare };
+  }
+
+  setState(state: RngState): void {
+    [this.a, this.b, this.c, this.d] = state.words;
+    this.spare = state.spare;
+  }
+
   /** An independent child stream (e.g. one per layer), derived deterministically from this one. */
   fork(): Rng {
     return new Rng(this.nextU32());
   }
+}
+
+export interface RngState {
+  readonly words: readonly [number, number, number, number];
+  readonly spare: number | null;
 }
 
 function rotl(x: number, k: number): number {

@@ -11,17 +11,28 @@
  *   weights      every layer's weights and biases (for a network diagram)
  *   grads        every layer's ∂L/∂w and ∂L/∂b from the last step (gradient mode of the network diagram)
  */
-import { sigmoid } from '../core/scalar';
+import { BOUNDARY_SIZE, PLANE, boundaryGrid } from './classifierBoundary';
 import { dataset2D, trainTestSplit, type Dataset2D } from '../core/data/datasets2d';
-import { BatchSampler, gatherRows } from '../core/data/batching';
+import { BatchSampler, gatherRows, type BatchSamplerState } from '../core/data/batching';
 import { binaryCrossEntropy } from '../core/losses';
 import { noGrad } from '../core/autograd';
 import { MLP } from '../core/nn/linear';
 import type { ActivationName } from '../core/ops/activations';
-import { Adam, SGD, penaltyValue, type Optimizer } from '../core/optim';
+import { Adam, SGD, penaltyValue, type Optimizer, type OptimizerState } from '../core/optim';
+import { getState, loadState, type StateDict } from '../core/serialize';
 import { Rng } from '../core/random';
 import { Tensor } from '../core/tensor';
-import type { Experiment, Metrics, ParamTable, ParamValue, ParamValues, Trainer, Views } from './types';
+import { DownsampledHistory } from './downsampledHistory';
+import type {
+  Experiment,
+  Metrics,
+  ParamTable,
+  ParamValue,
+  ParamValues,
+  Trainer,
+  TrainerSnapshot,
+  Views,
+} from './types';
 
 export const CLASSIFIER2D_PARAMS: ParamTable = [
   {
@@ -137,36 +148,7 @@ const ACTIVATIONS: Readonly<Record<string, ActivationName>> = {
   linear: 'identity',
 };
 
-export const BOUNDARY_SIZE = 40;
-export const PLANE: [number, number] = [-1.5, 1.5];
-const HISTORY_CAPACITY = 1024;
-
-/** Step/loss pairs in fixed memory: when full, keep every other point and record every 2nd (4th, …) step. */
-class DownsampledHistory {
-  readonly step = new Float32Array(HISTORY_CAPACITY);
-  readonly loss = new Float32Array(HISTORY_CAPACITY);
-  length = 0;
-  private stride = 1;
-  private skipped = 0;
-
-  push(step: number, loss: number) {
-    if (this.stride > 1 && ++this.skipped < this.stride) return;
-    this.skipped = 0;
-    if (this.length === HISTORY_CAPACITY) {
-      const half = HISTORY_CAPACITY / 2;
-      for (let i = 0; i < half; i++) {
-        this.step[i] = this.step[2 * i + 1];
-        this.loss[i] = this.loss[2 * i + 1];
-      }
-      this.length = half;
-      this.stride *= 2;
-    }
-    this.step[this.length] = step;
-    this.loss[this.length] = loss;
-    this.length++;
-  }
-}
-
+export { BOUNDARY_SIZE, PLANE };
 function makeOptimizer(
   kind: string,
   params: ReturnType<MLP['parameters']>,
@@ -361,30 +343,50 @@ export function createClassifier2d(params: ParamValues, seed: number): Trainer {
     },
 
     divergence: () => diverged,
+
+    snapshot(): TrainerSnapshot {
+      return {
+        weights: getState(model),
+        grads: weights.map((w) => (w.grad ? w.grad.slice() : null)),
+        optimizer: { kind: optimizerKind, state: optimizer.getState() },
+        sampler: { batchSize, state: sampler.getState() },
+        settings: { lr, l2 },
+        counters: { step, epoch, lastBatchLoss, diverged },
+        history: history.snapshot(),
+        lastGradNorms: lastGradNorms.slice(),
+      };
+    },
+
+    restore(snap) {
+      const s = snap as unknown as ClassifierSnapshot;
+      const loaded = loadState(model, s.weights);
+      if (!loaded.ok) throw new Error(`classifier2d restore: ${loaded.problems.join('; ')}`);
+      weights.forEach((w, i) => s.grads[i] && w.grad?.set(s.grads[i]));
+      ({ lr, l2 } = s.settings);
+      optimizerKind = s.optimizer.kind;
+      optimizer = makeOptimizer(optimizerKind, weights, lr, l2);
+      optimizer.setState(s.optimizer.state);
+      batchSize = s.sampler.batchSize;
+      sampler = new BatchSampler(train.n, { batchSize }, batchSeed);
+      sampler.setState(s.sampler.state);
+      ({ step, epoch, lastBatchLoss, diverged } = s.counters);
+      history.restore(s.history);
+      lastGradNorms.set(s.lastGradNorms);
+      cached = null;
+    },
   };
   return trainer;
 }
 
-/** P(class 1) on a BOUNDARY_SIZE² grid over PLANE²: values[j·nx + i], row j = 0 at the bottom (smallest y). */
-function boundaryGrid(model: MLP) {
-  const nx = BOUNDARY_SIZE;
-  const ny = BOUNDARY_SIZE;
-  const [lo, hi] = PLANE;
-  const xy = new Float32Array(nx * ny * 2); // [nx·ny, 2]
-  for (let j = 0; j < ny; j++) {
-    for (let i = 0; i < nx; i++) {
-      const k = j * nx + i;
-      xy[2 * k] = lo + ((hi - lo) * i) / (nx - 1);
-      xy[2 * k + 1] = lo + ((hi - lo) * j) / (ny - 1);
-    }
-  }
-  const values = noGrad(() => {
-    const logits = model.forward(new Tensor(xy, [nx * ny, 2])).data; // [nx·ny, 1]
-    const p = new Float32Array(nx * ny);
-    for (let k = 0; k < p.length; k++) p[k] = sigmoid(logits[k]);
-    return p;
-  });
-  return { values, nx, ny, xDomain: [lo, hi], yDomain: [lo, hi] };
+interface ClassifierSnapshot {
+  weights: StateDict;
+  grads: (Float32Array | null)[];
+  optimizer: { kind: string; state: OptimizerState };
+  sampler: { batchSize: number; state: BatchSamplerState };
+  settings: { lr: number; l2: number };
+  counters: { step: number; epoch: number; lastBatchLoss: number; diverged: string | null };
+  history: ReturnType<DownsampledHistory['snapshot']>;
+  lastGradNorms: Float32Array;
 }
 
 export const classifier2d: Experiment = {

@@ -112,6 +112,14 @@ export interface Trainer {
   set(name: string, value: ParamValue): void;
   /** Why training stopped on non-finite numbers, or null while healthy. */
   divergence(): string | null;
+  /**
+   * Optional, for the timeline (worker/host/timeline.ts): a copy of everything the next steps and the views depend
+   * on (weights, optimiser memory, sampler and random state, histories, live settings), structured-cloneable and
+   * sharing no array with the trainer. `restore(s)` puts the trainer back exactly there, so training on from it gives
+   * bit-identical metrics to never having left. A trainer without the pair is rewound by replaying from step 0.
+   */
+  snapshot?(): TrainerSnapshot;
+  restore?(snapshot: TrainerSnapshot): void;
 }
 
 /**
@@ -119,6 +127,8 @@ export interface Trainer {
  * Plain strings by name; the experiment validates them like any other input. Kept across reset and rebuilds.
  */
 export type ExperimentData = Readonly<Record<string, string>>;
+/** What `Trainer.snapshot` returns: opaque to everyone but its trainer (typed arrays are counted for the budget). */
+export type TrainerSnapshot = { readonly [key: string]: unknown };
 
 export interface Experiment {
   /** Registry id, e.g. 'classifier2d'. */

@@ -167,6 +167,7 @@ export function useGlobalKeys() {
 export const KEY_HELP: readonly { keys: readonly string[]; action: string }[] = [
   { keys: ['Space'], action: 'Play / pause training' },
   { keys: ['.'], action: 'One training step' },
+  { keys: [','], action: 'One step back (timeline)' },
   { keys: ['R'], action: 'Reset the experiment' },
   { keys: ['→', 'Page Down'], action: 'Next lesson step' },
   { keys: ['←', 'Page Up'], action: 'Previous lesson step' },

@@ -26,6 +26,7 @@ function fakeClient() {
     setViews: (v) => calls.push(`views ${v.join(',')}`),
     pace: (speed, stopAt) => calls.push(`pace ${speed} ${stopAt}`),
     runTo: (step) => calls.push(`runTo ${step}`),
+    seek: (step) => calls.push(`seek ${step}`),
     setTraining: (on) => void (on !== undefined),
     dispose: () => calls.push('dispose'),
   };
@@ -248,5 +249,22 @@ describe('ExperimentRuntime', () => {
     expect(t.calls.at(-1)).toContain('data={"text":"xyz"}');
     t.runtime.writeUrlNow();
     expect(t.route.query.toString()).toBe('exp=toy&seed=3');
+  });
+
+  it('the timeline: seek pauses a playing run, asks the worker for the step, and ends paused; read-outs carry the head', async () => {
+    const t = setup('exp=toy&at=30');
+    t.runtime.sync();
+    await tick();
+    t.handlers().frame({ ...t.frame(30, false), timeline: { head: 30, kept: 31, snapshots: true } });
+    t.runtime.play();
+    t.handlers().frame({ ...t.frame(90, true), timeline: { head: 90, kept: 64, snapshots: true } });
+    t.runtime.seek(12.7);
+    expect(t.calls.slice(-2)).toEqual(['pause', 'seek 12']);
+    expect(useRunStore.getState().phase).toBe('paused');
+    await new Promise((r) => setTimeout(r, 600)); // the read-outs' throttle and the debounced URL write
+    expect(t.route.query.has('at')).toBe(false); // the link no longer names a moment
+    expect(useRunStore.getState().timeline).toEqual({ head: 90, kept: 64, snapshots: true });
+    t.runtime.seek(Number.NaN);
+    expect(t.calls.at(-1)).toBe('seek 12');
   });
 });

@@ -25,6 +25,7 @@ import { useParamsStore } from './paramsStore';
 import { INITIAL_RUN_STATE, useRunStore } from './runStore';
 import { canTrain, nextPhase, statusOf, type RunEvent, type RunPhase } from './runMachine';
 import { sameSpeed } from './speed';
+import { ReplayProgress } from './replayProgress';
 import { Throttle } from './throttle';
 import { newSeed, presetParts, type Preset } from './urlValues';
 import { RUN_PARAM_NAMES, RuntimeLink } from './runtimeLink';
@@ -43,6 +44,7 @@ export type RuntimeClient = Pick<
   | 'setViews'
   | 'pace'
   | 'runTo'
+  | 'seek'
   | 'setTraining'
   | 'dispose'
 >;
@@ -61,8 +63,6 @@ const SETTLE_MS = 80;
 const REBUILD_DELAY_MS = 250; // a structural slider drag rebuilds once, when it settles
 /** A pause is confirmed by a frame saying the worker stopped, or after this long without one. */
 const PAUSE_CONFIRM_MS = 500;
-/** A replay that takes longer than this shows its progress. */
-const REPLAY_SHOW_MS = 300;
 /** Read-outs are text: ~12 updates a second are plenty to read (figures still get every frame). */
 const READOUT_MS = 80;
 
@@ -85,13 +85,13 @@ export class ExperimentRuntime {
   private rebuildTimer: Timer | null = null;
   private pendingRebuild: { label: string; text: string } | null = null;
   private pauseTimer: Timer | null = null;
-  private replayTimer: Timer | null = null;
+  private readonly replay = new ReplayProgress();
   /** Training is held while the page is hidden; the phase stays `running` so it plays on when visible. */
   private suspended = false;
-  private readonly readouts = new Throttle<{ metrics: FrameMessage['metrics']; speed: number }>(
+  private readonly readouts = new Throttle<Pick<FrameMessage, 'metrics' | 'stepsPerSecond' | 'timeline'>>(
     READOUT_MS,
-    (p) => {
-      if (this.phase !== 'diverged') useRunStore.setState({ metrics: p.metrics, stepsPerSecond: p.speed });
+    ({ metrics, stepsPerSecond = 0, timeline = null }) => {
+      if (this.phase !== 'diverged') useRunStore.setState({ metrics, stepsPerSecond, timeline });
     },
   );
 
@@ -123,8 +123,8 @@ export class ExperimentRuntime {
   /** Stop everything. A pending URL write is dropped, not flushed: the URL may belong to the next page already. */
   dispose() {
     this.disposed = true;
-    for (const t of [this.rebuildTimer, this.settleTimer, this.pauseTimer, this.replayTimer])
-      if (t !== null) clearTimeout(t);
+    for (const t of [this.rebuildTimer, this.settleTimer, this.pauseTimer]) if (t !== null) clearTimeout(t);
+    this.replay.stopTimer();
     this.link.cancelWrite();
     this.readouts.drop();
     this.client.dispose();
@@ -199,10 +199,9 @@ export class ExperimentRuntime {
       stepsPerSecond: msg.stepsPerSecond ?? 0,
     });
     if (this.phase === 'diverged') return; // keep the last finite read-outs
-    this.readouts.offer({ metrics: msg.metrics, speed: msg.stepsPerSecond ?? 0 });
+    this.readouts.offer(msg);
     if (!msg.running && this.phase === 'pausing') this.confirmPause();
-    const replay = useRunStore.getState().replay;
-    if (replay && !msg.running && msg.step >= replay.target) this.endReplay();
+    if (this.replay.reached(msg.step, msg.running ?? false)) this.endReplay();
   }
 
   /** Replays the seeded run from step 0 to `target` in the worker (full speed), then stays paused there. */
@@ -213,23 +212,17 @@ export class ExperimentRuntime {
     }
     this.client.runTo(target);
     this.dispatch('step');
-    useRunStore.setState({ replay: { target, shown: false } });
-    this.clearTimer('replayTimer');
-    this.replayTimer = setTimeout(() => {
-      this.replayTimer = null;
-      useRunStore.setState((s) => (s.replay ? { replay: { ...s.replay, shown: true } } : s));
-    }, REPLAY_SHOW_MS);
+    this.replay.start(target);
   }
 
   private endReplay() {
-    this.clearTimer('replayTimer');
     this.readouts.flush();
-    useRunStore.setState({ replay: null });
+    this.replay.end();
   }
 
   /** The run moves on from the link's moment (Play, Step, Reset, a rebuild): the link stops naming it. */
   private leaveMoment() {
-    if (useRunStore.getState().replay) this.endReplay();
+    if (this.replay.active) this.endReplay();
     if (!this.link.hasMoment) return;
     this.link.setMoment(null);
     this.link.scheduleWrite(this.table);
@@ -244,7 +237,7 @@ export class ExperimentRuntime {
   private clearRun() {
     clearFrames();
     this.readouts.drop();
-    useRunStore.setState({ metrics: null, diverged: null, error: null });
+    useRunStore.setState({ metrics: null, diverged: null, error: null, timeline: null });
   }
 
   // --- URL and preset → values -----------------------------------------------------------------------------
@@ -354,7 +347,7 @@ export class ExperimentRuntime {
 
   // --- actions (buttons, keys, controls) ---------------------------------------------------------------------
 
-  private clearTimer(name: 'rebuildTimer' | 'settleTimer' | 'pauseTimer' | 'replayTimer') {
+  private clearTimer(name: 'rebuildTimer' | 'settleTimer' | 'pauseTimer') {
     const t = this[name];
     if (t !== null) clearTimeout(t);
     this[name] = null;
@@ -408,13 +401,23 @@ export class ExperimentRuntime {
 
   /** Train exactly `n` steps (pauses first if running). */
   step(n = 1) {
+    const count = Math.max(1, Math.min(MAX_STEP_REQUEST, Math.floor(n)));
+    this.moveExactly(() => this.client.step(count));
+  }
+
+  /** The timeline: show the run at `step` (pauses first if running); the worker clamps it to the steps reached. */
+  seek(step: number) {
+    if (Number.isFinite(step)) this.moveExactly(() => this.client.seek(Math.max(0, Math.floor(step))));
+  }
+
+  /** Step and seek: the worker trains an exact count (or rewinds), then the run is paused there. */
+  private moveExactly(send: () => void) {
     this.flushPending();
     if (!this.trainable) return;
-    const count = Math.max(1, Math.min(MAX_STEP_REQUEST, Math.floor(n)));
     this.clearTimer('pauseTimer');
     this.leaveMoment();
     if (this.phase === 'running') this.client.pause();
-    this.client.step(count);
+    send();
     this.dispatch('step');
   }
 

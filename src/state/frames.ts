@@ -80,9 +80,8 @@ export class MetricHistory {
   record(m: Metrics) {
     if (!Number.isFinite(m.loss) || !Number.isFinite(m.step)) return;
     if (this.length > 0 && m.step <= this.step[this.length - 1]) {
-      if (m.step < this.step[this.length - 1])
-        this.clear(); // a reset: start over
-      else return; // same step again (a paused frame)
+      if (m.step === this.step[this.length - 1]) return; // same step again (a paused frame)
+      this.rewind(m.step); // the timeline moved back (or a reset to 0): the later points are gone
     }
     if (this.stride > 1 && ++this.skipped < this.stride) return;
     this.skipped = 0;
@@ -99,6 +98,15 @@ export class MetricHistory {
     this.length = 0;
     this.stride = 1;
     this.skipped = 0;
+    this.version++;
+  }
+
+  /** Forget the points at or after `step`. */
+  private rewind(step: number) {
+    let n = this.length;
+    while (n > 0 && this.step[n - 1] >= step) n--;
+    if (n === 0) this.clear();
+    this.length = n;
     this.version++;
   }
 

@@ -32,7 +32,7 @@
  * - `useExperiment(opts)` → `{ ready, title, table, values, seed, status, setParam }`. Starts the worker, loads
  *   the experiment, syncs values with the URL (`?lr=0.1&hidden=4%2C4&seed=3`: only non-default values + seed;
  *   history.replaceState, debounced: no history flooding) and installs the keys Space (play/pause), `.` (one step),
- *   R (reset) — ignored in text fields/selects/sliders and with Ctrl/Alt/Meta. Options: `reserved` (extra URL names
+ *   `,` (one step back), R (reset) — ignored in text fields/selects/sliders and with Ctrl/Alt/Meta. Options: `reserved` (extra URL names
  *   the page owns), `keys: false` (no keys).
  * - Reserved URL names (never "unknown"): lesson, present, embed, spotlight, plus `reserved`. `seed` is the run's seed
  *   (integer 0…4294967295; invalid → 1 with a notice).
@@ -42,8 +42,9 @@
  * - Stores (zustand, read with selectors): `useRunStore` (status idle/running/paused/diverged/error, metrics, …),
  *   `useParamsStore` (table, values, seed), `useNoticeStore`.
  * - Actions (plain functions, usable outside React, e.g. from lesson buttons): play, pause, togglePlay, step(n),
- *   reset, setParam(name, value), newRandomStart, lowerLearningRate, shareLink, retry, and
- *   setExperimentData(data, { rebuild }): page data that is not a setting (e.g. pasted text), never in the link.
+ *   seek(step) and stepBack (the timeline), reset, setParam(name, value), newRandomStart, lowerLearningRate, shareLink,
+ *   retry, and setExperimentData(data, { rebuild }): page data that is not a setting (e.g. pasted text), never in the
+ *   link.
  * - Speed: `speed` in the URL (steps per second, or `max`), else the lesson step's `pace` (the lesson page calls
  *   `setLessonPace(step.pace, step.stopAt)`), else full speed. `stopAt` makes Play pause by itself at that step.
  *   The worker paces Play (src/worker/host/pacer.ts); Step / Run 10 / Run 100 always train their exact count at once.
@@ -64,6 +65,8 @@ export {
   pause,
   togglePlay,
   step,
+  seek,
+  stepBack,
   reset,
   retry,
   setParam,

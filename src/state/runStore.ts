@@ -4,6 +4,7 @@
  */
 import { create } from 'zustand';
 import type { Metrics } from '../experiments/types';
+import type { TimelineInfo } from '../worker/protocol';
 import type { RunPhase, RunStatus } from './runMachine';
 
 /** Exactly the texts of `data-testid="run-status"`: idle, running, paused, diverged, error. */
@@ -24,6 +25,8 @@ export interface RunState {
   error: string | null;
   /** A shared link's moment being replayed; `shown` once it has taken more than a moment. */
   replay: { target: number; shown: boolean } | null;
+  /** The run's timeline (latest step reached, kept moments), null before the first frame. */
+  timeline: TimelineInfo | null;
 }
 
 export const INITIAL_RUN_STATE: RunState = {
@@ -35,6 +38,7 @@ export const INITIAL_RUN_STATE: RunState = {
   diverged: null,
   error: null,
   replay: null,
+  timeline: null,
 };
 
 export const useRunStore = create<RunState>(() => ({ ...INITIAL_RUN_STATE }));

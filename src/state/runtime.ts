@@ -10,6 +10,7 @@ import { TrainerClient, type ClientOptions } from '../worker/client';
 import { ExperimentRuntime, type RuntimeDeps } from './experimentRuntime';
 import { useParamsStore } from './paramsStore';
 import { sameSpeed } from './speed';
+import { clearSeek, seekTo, stepBackFrom } from './timeline';
 import type { Preset } from './urlValues';
 import { WantedViews } from './wantedViews';
 
@@ -41,6 +42,7 @@ class RuntimeHub {
 
   attach(experimentId: string, reserved: readonly string[], linked = true): () => void {
     this.current?.dispose();
+    clearSeek();
     const runtime = new ExperimentRuntime(experimentId, this.deps(linked), { reserved });
     this.current = runtime;
     const onVisibility = () => runtime.setHidden(document.visibilityState === 'hidden');
@@ -121,7 +123,14 @@ export const togglePlay = () => hub.current?.togglePlay();
 /** Train exactly `n` steps (pauses first if running). */
 export const step = (n = 1) => hub.current?.step(n);
 /** Back to step 0 with the same settings and seed. */
-export const reset = () => hub.current?.reset();
+export const reset = () => {
+  clearSeek();
+  hub.current?.reset();
+};
+/** The timeline: show the run at `step` (pauses first); Play or Step from there discards the later moments. */
+export const seek = (step: number) => seekTo(step, (s) => hub.current?.seek(s));
+/** The `,` key: one step back (the run is restored from the nearest kept moment, then trained exactly). */
+export const stepBack = () => stepBackFrom((s) => hub.current?.seek(s));
 /** After a failure: a fresh worker, the same settings. */
 export const retry = () => hub.current?.retry();
 /** One-click fix for divergence: learning rate ÷ 10, then start over from step 0. */

@@ -12,6 +12,7 @@ import {
   reset,
   setParam,
   step,
+  stepBack,
   syncExperiment,
   togglePlay,
   type Preset,
@@ -124,7 +125,7 @@ function spaceIsNative(target: EventTarget | null): boolean {
 
 let swallowSpaceUp = false;
 
-/** Space: play/pause, `.`: one step, R: reset — never in text fields or with Ctrl/Alt/Meta (app/keyboard.ts). */
+/** Space: play/pause, `.`: one step, `,`: one step back, R: reset — never in text fields or with Ctrl/Alt/Meta (app/keyboard.ts). */
 export function onRunKey(e: KeyboardEvent) {
   if (shouldIgnoreKey(e)) return;
   if (e.key === ' ' || e.key === 'Spacebar') {
@@ -136,6 +137,9 @@ export function onRunKey(e: KeyboardEvent) {
   } else if (e.key === '.') {
     e.preventDefault();
     step(1);
+  } else if (e.key === ',') {
+    e.preventDefault();
+    stepBack();
   } else if (e.key === 'r' || e.key === 'R') {
     if (e.repeat) return;
     e.preventDefault();

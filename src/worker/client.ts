@@ -143,6 +143,10 @@ export class TrainerClient {
   runTo(step: number) {
     this.post({ type: 'runTo', step });
   }
+  /** Show the run at `step` (the timeline): restore the nearest kept moment, train the rest, stop. */
+  seek(step: number) {
+    this.post({ type: 'seek', step });
+  }
   reset() {
     this.post({ type: 'reset' });
   }

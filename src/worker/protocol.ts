@@ -35,7 +35,12 @@ export type MainToWorker =
    */
   | { type: 'pace'; stepsPerSecond: number | null; stopAt: number | null }
   /** Train at full speed until the step count is `step` (0…MAX_REPLAY_STEP), then stop: replaying a shared moment. */
-  | { type: 'runTo'; step: number };
+  | { type: 'runTo'; step: number }
+  /**
+   * Show the run at `step` (clamped to 0 … the latest step reached): restore the nearest kept moment, train the rest
+   * exactly, then stop (worker/host/timeline.ts). Play or Step from there discards the later moments.
+   */
+  | { type: 'seek'; step: number };
 
 export type WorkerToMain =
   | {
@@ -57,6 +62,8 @@ export type WorkerToMain =
       running?: boolean;
       /** Training speed over the last second, steps per second. */
       stepsPerSecond?: number;
+      /** The run's timeline: latest step reached, kept moments, whether they hold snapshots. */
+      timeline?: TimelineInfo;
     }
   | {
       type: 'diverged';
@@ -69,6 +76,16 @@ export type WorkerToMain =
   | { type: 'pong'; id: number }
   /** Play stopped by itself (it reached the `stopAt` of the pace); a frame with `running: false` follows. */
   | { type: 'stopped'; step: number; reason: 'stopAt' };
+
+/** A run's timeline as frames report it (worker/host/timeline.ts). */
+export interface TimelineInfo {
+  /** The latest step the run has reached: the end of the scrubber. */
+  head: number;
+  /** Moments kept (each a snapshot, or a mark when the trainer has no snapshots). */
+  kept: number;
+  /** Whether the trainer has snapshots (else a rewind replays from step 0). */
+  snapshots: boolean;
+}
 
 /** Largest `n` a single `step` message may ask for. */
 export const MAX_STEP_REQUEST = 100_000;

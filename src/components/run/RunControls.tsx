@@ -11,6 +11,7 @@ import {
   type ShareResult,
 } from '../../state/runtime';
 import { SpeedControl } from './SpeedControl';
+import { TimelineScrubber } from './TimelineScrubber';
 import './run.css';
 
 export interface RunControlsProps {
@@ -22,13 +23,21 @@ export interface RunControlsProps {
   share?: boolean;
   /** Show the speed control. Default true. */
   speed?: boolean;
+  /** Show the timeline (scrub the run back to any step reached). Default true. */
+  timeline?: boolean;
 }
 
 /**
- * Play / Pause (one button), Step, Run 10, Run 100, Reset, Speed, New random start, Share. The button names are a
+ * Play / Pause (one button), Step, Run 10, Run 100, Reset, Speed, New random start, Share, and the Timeline. The button names are a
  * contract tests rely on: no other button on the page may contain "Step", "Play", "Reset" or "Share".
  */
-export function RunControls({ multiStep = true, seed = true, share = true, speed = true }: RunControlsProps) {
+export function RunControls({
+  multiStep = true,
+  seed = true,
+  share = true,
+  speed = true,
+  timeline = true,
+}: RunControlsProps) {
   const status = useRunStore((s) => s.status);
   const ready = useRunStore((s) => s.ready);
   const currentSeed = useParamsStore((s) => s.seed);
@@ -105,6 +114,7 @@ export function RunControls({ multiStep = true, seed = true, share = true, speed
         </span>
       )}
       {share && <ShareButton />}
+      {timeline && <TimelineScrubber />}
     </div>
   );
 }

@@ -5,5 +5,6 @@
 export { RunControls, ShareButton, type RunControlsProps } from './RunControls';
 export { MetricsBar } from './MetricsBar';
 export { SpeedControl } from './SpeedControl';
+export { TimelineScrubber } from './TimelineScrubber';
 export { NoticeBar } from './NoticeBar';
 export { formatMetric, formatAccuracy } from './formatMetric';

@@ -5,7 +5,7 @@
  *   mini-batch GD  batch size b, iterations per epoch = ⌈N / b⌉ (the last batch of an epoch holds the remainder)
  * An epoch is one pass over every sample. Shuffling (per epoch, seeded) is on by default.
  */
-import { toRng, type Rng, type SeedOrRng } from '../random';
+import { toRng, type Rng, type RngState, type SeedOrRng } from '../random';
 
 export type BatchMode = 'batch' | 'minibatch' | 'stochastic';
 
@@ -74,6 +74,36 @@ export class BatchSampler {
     this.inEpoch++;
     return batch;
   }
+
+  /** A copy of the sampler's position: `setState` on a sampler of the same n and batch size continues exactly here. */
+  getState(): BatchSamplerState {
+    return {
+      order: this.order.slice(),
+      rng: this.rng.getState(),
+      epoch: this.epoch,
+      inEpoch: this.inEpoch,
+      total: this.total,
+    };
+  }
+
+  setState(state: BatchSamplerState): void {
+    if (state.order.length !== this.n)
+      throw new Error('BatchSampler.setState: the state is for another dataset size');
+    this.order.set(state.order);
+    this.rng.setState(state.rng);
+    this.epoch = state.epoch;
+    this.inEpoch = state.inEpoch;
+    this.total = state.total;
+  }
+}
+
+/** Where a sampler is in its stream of batches (a timeline snapshot). */
+export interface BatchSamplerState {
+  order: Int32Array;
+  rng: RngState;
+  epoch: number;
+  inEpoch: number;
+  total: number;
 }
 
 /** Copy rows `indices` of a row-major [N, width] array into out [indices.length, width] (allocated if omitted). */

@@ -1,5 +1,5 @@
 import type { Experiment, Metrics, ParamTable, ParamValue, ParamValues, Trainer, Views } from '../types';
-import { PointRecorder, isDiverging } from './recorder';
+import { PointRecorder, isDiverging, type RecorderState } from './recorder';
 import { lineData, lineGradient, lineLoss, lineLossGrid, lineOptimum } from './regression';
 import { START } from './batchModes';
 
@@ -121,6 +121,23 @@ export function createLrRace(params: ParamValues, seed: number): Trainer {
       return allDiverged()
         ? 'All four runs diverged: every learning rate is above 2/λ_max. Lower them and press Reset.'
         : null;
+    },
+    snapshot: () => ({
+      steps,
+      runs: runs.map((r) => ({ ...r, path: r.path.snapshot(), curve: r.curve.snapshot() })),
+    }),
+    restore(snap) {
+      const s = snap as {
+        steps: number;
+        runs: (Omit<RateRun, 'path' | 'curve'> & Record<'path' | 'curve', RecorderState>)[];
+      };
+      steps = s.steps;
+      runs.forEach((run, i) => {
+        const { path, curve, ...plain } = s.runs[i];
+        Object.assign(run, plain);
+        run.path.restore(path);
+        run.curve.restore(curve);
+      });
     },
   };
 }

@@ -1,5 +1,5 @@
 import type { Experiment, Metrics, ParamTable, ParamValue, ParamValues, Trainer, Views } from '../types';
-import { PointRecorder, isDiverging } from './recorder';
+import { PointRecorder, isDiverging, type RecorderState } from './recorder';
 import { slopeData, slopeGradient, slopeLoss } from './regression';
 
 /**
@@ -125,6 +125,12 @@ export function createOneParam(params: ParamValues, seed: number): Trainer {
     },
     divergence() {
       return diverged;
+    },
+    snapshot: () => ({ alpha, theta, step, loss, diverged, path: path.snapshot() }),
+    restore(snap) {
+      const s = snap as { alpha: number; theta: number; step: number; loss: number; diverged: string | null };
+      ({ alpha, theta, step, loss, diverged } = s);
+      path.restore(snap.path as RecorderState);
     },
   };
 }

@@ -1,5 +1,14 @@
-import type { Experiment, Metrics, ParamTable, ParamValue, ParamValues, Trainer, Views } from '../types';
-import { PointRecorder, isDiverging } from './recorder';
+import type {
+  Experiment,
+  Metrics,
+  ParamTable,
+  ParamValue,
+  ParamValues,
+  Trainer,
+  TrainerSnapshot,
+  Views,
+} from '../types';
+import { PointRecorder, isDiverging, type RecorderState } from './recorder';
 import { applyRule, newRuleState, type RuleId, type RuleSettings, type RuleState } from './rules';
 import { SURFACES, makeValley, surfaceGrid, type SurfaceId } from './surfaces';
 
@@ -211,7 +220,53 @@ export function createOptimizers(params: ParamValues, _seed: number): Trainer {
         ? 'All three optimisers diverged: lower the learning rates and press Reset.'
         : null;
     },
+    snapshot(): TrainerSnapshot {
+      return {
+        steps,
+        rates: { ...rates },
+        shared: { ...shared },
+        runs: runs.map((r) => ({
+          theta: r.theta.slice(),
+          state: { first: r.state.first.slice(), second: r.state.second.slice(), t: r.state.t },
+          loss: r.loss,
+          divergedAt: r.divergedAt,
+          path: r.path.snapshot(),
+          curve: r.curve.snapshot(),
+        })),
+      };
+    },
+    restore(snap) {
+      const s = snap as unknown as OptimizersSnapshot;
+      steps = s.steps;
+      Object.assign(rates, s.rates);
+      Object.assign(shared, s.shared);
+      runs.forEach((run, i) => {
+        const saved = s.runs[i];
+        run.theta.set(saved.theta);
+        run.state.first.set(saved.state.first);
+        run.state.second.set(saved.state.second);
+        run.state.t = saved.state.t;
+        run.loss = saved.loss;
+        run.divergedAt = saved.divergedAt;
+        run.path.restore(saved.path);
+        run.curve.restore(saved.curve);
+      });
+    },
   };
+}
+
+interface OptimizersSnapshot {
+  steps: number;
+  rates: Record<RuleId, number>;
+  shared: { beta: number; beta1: number; beta2: number; eps: number };
+  runs: {
+    theta: Float64Array;
+    state: RuleState;
+    loss: number;
+    divergedAt: number;
+    path: RecorderState;
+    curve: RecorderState;
+  }[];
 }
 
 /** What a rule remembers between steps, as the lesson names it (plain GD remembers nothing). */

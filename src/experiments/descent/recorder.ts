@@ -33,6 +33,27 @@ export class PointRecorder {
     this.seen = 0;
   }
 
+  /** A copy of the recorder (a timeline snapshot); `restore` makes it exactly this again. */
+  snapshot(): RecorderState {
+    return {
+      xs: Float64Array.from(this.xs),
+      ys: Float64Array.from(this.ys),
+      stride: this.stride,
+      seen: this.seen,
+    };
+  }
+
+  restore(state: RecorderState): void {
+    this.xs.length = 0;
+    this.ys.length = 0;
+    for (let i = 0; i < state.xs.length; i++) {
+      this.xs.push(state.xs[i]);
+      this.ys.push(state.ys[i]);
+    }
+    this.stride = state.stride;
+    this.seen = state.seen;
+  }
+
   /** Interleaved [x0, y0, x1, y1, …] plus, if given, a final point that need not be on the stride. */
   toInterleaved(last?: readonly [number, number]): Float32Array {
     const n = this.xs.length;
@@ -60,6 +81,13 @@ export class PointRecorder {
     this.ys.length = w;
     this.stride *= 2;
   }
+}
+
+export interface RecorderState {
+  xs: Float64Array;
+  ys: Float64Array;
+  stride: number;
+  seen: number;
 }
 
 /** A grid of values over a rectangle, row-major: values[j * nx + i] is at (x0 + i·dx, y0 + j·dy). */

@@ -1,5 +1,5 @@
 import type { Experiment, Metrics, ParamTable, ParamValue, ParamValues, Trainer, Views } from '../types';
-import { PointRecorder, isDiverging } from './recorder';
+import { PointRecorder, isDiverging, type RecorderState } from './recorder';
 import { SURFACE_WINDOW, lineData, lineGradient, lineLoss, lineLossGrid, lineOptimum } from './regression';
 
 /**
@@ -111,6 +111,19 @@ export function createTwoParam(params: ParamValues, seed: number): Trainer {
     },
     divergence() {
       return diverged;
+    },
+    snapshot: () => ({ alpha, w, b, step, loss, diverged, path: path.snapshot() }),
+    restore(snap) {
+      const s = snap as {
+        alpha: number;
+        w: number;
+        b: number;
+        step: number;
+        loss: number;
+        diverged: string | null;
+      };
+      ({ alpha, w, b, step, loss, diverged } = s);
+      path.restore(snap.path as RecorderState);
     },
   };
 }

@@ -63,3 +63,51 @@ export class Pacer {
       this.credit = Math.min(this.capacity(), this.credit + (elapsed * this.rate) / 1000);
   }
 }
+
+/** Play's pace and natural stopping point, as the host uses them; exact `step {n}` counts ignore both. */
+export class PlayPace {
+  private readonly pacer = new Pacer();
+  private stopAt: number | null = null;
+  /** Play started below `stopAt`: it pauses by itself there (a Play from at or past it runs on). */
+  private armed = false;
+
+  /** A `pace` message, checked: anything but a positive rate is full speed, anything but a positive integer no stop. */
+  set(stepsPerSecond: unknown, stopAt: unknown, now: number) {
+    const rate = typeof stepsPerSecond === 'number' && stepsPerSecond > 0 ? stepsPerSecond : null;
+    this.pacer.setRate(rate, now);
+    this.stopAt = typeof stopAt === 'number' && Number.isInteger(stopAt) && stopAt > 0 ? stopAt : null;
+  }
+
+  /** Play was pressed. */
+  start(now: number) {
+    this.pacer.start(now);
+  }
+
+  /** Play (or a new pace while playing) at `step`: stop at `stopAt` only when starting below it. */
+  arm(step: number) {
+    this.armed = this.stopAt !== null && step < this.stopAt;
+  }
+
+  get paced(): boolean {
+    return this.pacer.stepsPerSecond !== null;
+  }
+
+  waitMs(now: number): number {
+    return this.pacer.waitMs(now);
+  }
+
+  /** Steps Play may take now from `step`: at most `cap`, the pace's credit and what is left to `stopAt`. */
+  allowance(step: number, cap: number, now: number): number {
+    let k = Math.min(cap, this.pacer.allowance(now));
+    if (this.armed && this.stopAt !== null) k = Math.min(k, this.stopAt - step);
+    return Math.max(0, k);
+  }
+
+  /** Play took `k` steps, reaching `step`: true when that is its stopping point (Play pauses there). */
+  spend(k: number, step: number): boolean {
+    this.pacer.spend(k);
+    if (!this.armed || this.stopAt === null || step < this.stopAt) return false;
+    this.armed = false;
+    return true;
+  }
+}

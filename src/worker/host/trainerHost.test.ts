@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FrameGate } from './frameGate';
-import { TrainerHost, detachViews } from './trainerHost';
+import { TrainerHost } from './trainerHost';
+import { detachViews } from './messages';
 import type { Experiment, Trainer } from '../../experiments/types';
 import type { WorkerToMain } from '../protocol';
 import { fakeExperiment, harness } from './hostHarness';

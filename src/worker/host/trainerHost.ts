@@ -3,14 +3,7 @@
  * slices (so `pause`, `set` and `reset` take effect within a frame), and posts frames through a FrameGate.
  * trainer.worker.ts only wires `self.onmessage` / `postMessage` to it.
  */
-import type {
-  Experiment,
-  ExperimentData,
-  ParamValues,
-  Trainer,
-  ViewValue,
-  Views,
-} from '../../experiments/types';
+import type { Experiment, ExperimentData, ParamValues, Trainer } from '../../experiments/types';
 import {
   coerceValue,
   isValidSeed,
@@ -19,42 +12,18 @@ import {
   specMap,
   DEFAULT_SEED,
 } from '../../experiments/params';
-import {
-  MAX_DATA_LENGTH,
-  MAX_REPLAY_STEP,
-  MAX_STEP_REQUEST,
-  type MainToWorker,
-  type WorkerToMain,
-} from '../protocol';
+import { MAX_DATA_LENGTH, MAX_REPLAY_STEP, MAX_STEP_REQUEST, type MainToWorker } from '../protocol';
+import { buildFrame, divergedMessage, errorMessage } from './messages';
+import { AckLatency, CallSizer, SpeedMeter } from './meters';
 import { FrameGate } from './frameGate';
-import { Pacer } from './pacer';
+import { PlayPace } from './pacer';
+import { Timeline } from './timeline';
+import { DEFERRED_WHILE_LOADING, type HostDeps } from './hostDeps';
 
-export interface HostDeps {
-  post(msg: WorkerToMain, transfer: ArrayBuffer[]): void;
-  now(): number;
-  /** Run `fn` soon, after pending messages (a macrotask). */
-  yieldThen(fn: () => void): void;
-  /** Run `fn` after `ms` milliseconds. */
-  later(fn: () => void, ms: number): void;
-  load(id: string): Promise<Experiment>;
-}
+export type { HostDeps };
 
 /** Milliseconds of training per slice before the worker looks at its messages again. */
-/** Commands about the trainer (not the page's pace, acks or pings): held while a new one is loading. */
-const DEFERRED_WHILE_LOADING: ReadonlySet<MainToWorker['type']> = new Set([
-  'play',
-  'pause',
-  'step',
-  'reset',
-  'set',
-  'views',
-  'runTo',
-]);
-
 const SLICE_MS = 12;
-/** Target duration of one `trainer.step(k)` call; k adapts to it. */
-const CALL_MS = 3;
-const MAX_STEPS_PER_CALL = 4096;
 /** Smoothed ack latency above which the page counts as short of CPU (two display frames). */
 const SLOW_ACK_MS = 34;
 /** Pause between slices while the page is short of CPU. */
@@ -71,12 +40,9 @@ export class TrainerHost {
   private playing = false;
   private stepsLeft = 0;
   private diverged = false;
-  private stepsPerCall = 1;
+  private readonly callSize = new CallSizer();
   /** Play's pace (steps per second) and natural stopping point; `step {n}` ignores both. */
-  private readonly pacer = new Pacer();
-  private stopAt: number | null = null;
-  /** Play started below `stopAt`: it pauses by itself there (a Play from at or past it runs on). */
-  private stopArmed = false;
+  private readonly pace = new PlayPace();
   private tickScheduled = false;
   /** Invalidates a scheduled slice (a new pace must not wait out the old, slower pace's delay). */
   private tickToken = 0;
@@ -91,9 +57,10 @@ export class TrainerHost {
    */
   private afterLoad: MainToWorker[] = [];
   private readonly gate: FrameGate;
-  private speed = { windowStart: 0, windowSteps: 0, stepsPerSecond: 0 };
-  /** Smoothed time from posting a frame to its ack (ms). */
-  private ackLatency = 0;
+  /** Kept moments of this run: the page's scrubber moves the run back to any step (timeline.ts). */
+  private readonly timeline = new Timeline();
+  private readonly speed = new SpeedMeter();
+  private readonly ackLatency = new AckLatency();
   private lastSentAt = 0;
 
   constructor(
@@ -115,7 +82,8 @@ export class TrainerHost {
         return;
       case 'play':
         if (!this.trainer || this.diverged) return;
-        if (!this.playing) this.pacer.start(this.deps.now());
+        this.branchHere();
+        if (!this.playing) this.pace.start(this.deps.now());
         this.playing = true;
         this.armStop();
         this.schedule();
@@ -125,7 +93,8 @@ export class TrainerHost {
         this.setPace(msg.stepsPerSecond, msg.stopAt);
         return;
       case 'runTo':
-        this.runTo(msg.step);
+      case 'seek':
+        this.moveTo(msg.step, msg.type === 'runTo' ? MAX_REPLAY_STEP : this.timeline.latest);
         return;
       case 'pause':
         this.playing = false;
@@ -136,6 +105,7 @@ export class TrainerHost {
         if (!this.trainer || this.diverged) return;
         const n = Math.floor(Number(msg.n));
         if (!Number.isFinite(n) || n < 1) return;
+        if (this.stepsLeft === 0) this.branchHere();
         this.stepsLeft = Math.min(MAX_STEP_REQUEST, this.stepsLeft + n);
         this.schedule();
         return;
@@ -149,7 +119,7 @@ export class TrainerHost {
         this.set(msg.name, msg.value);
         return;
       case 'ack':
-        this.noteAckLatency(this.deps.now() - this.lastSentAt);
+        this.ackLatency.note(this.deps.now() - this.lastSentAt);
         this.gate.acked();
         this.flush();
         return;
@@ -164,21 +134,32 @@ export class TrainerHost {
   }
 
   private setPace(stepsPerSecond: unknown, stopAt: unknown) {
-    const rate = typeof stepsPerSecond === 'number' && stepsPerSecond > 0 ? stepsPerSecond : null;
-    this.pacer.setRate(rate, this.deps.now());
-    this.stopAt = typeof stopAt === 'number' && Number.isInteger(stopAt) && stopAt > 0 ? stopAt : null;
+    this.pace.set(stepsPerSecond, stopAt, this.deps.now());
     if (this.playing) this.armStop();
     // A slice may be waiting for the old pace's next step: schedule afresh at the new one.
     if (this.tickScheduled) this.schedule({ again: true });
   }
 
-  /** Exact steps up to `target` at full speed (as `step {n}` does), then a frame with `running: false`. */
-  private runTo(target: unknown) {
-    if (!this.trainer || this.diverged || typeof target !== 'number' || !Number.isFinite(target)) return;
-    const goal = Math.max(0, Math.min(MAX_REPLAY_STEP, Math.floor(target)));
+  /**
+   * `runTo` (a shared moment: up to MAX_REPLAY_STEP) and `seek` (the timeline: up to the latest step reached): exact
+   * steps to `target` at full speed — from the nearest kept moment when it lies behind — then a frame with
+   * `running: false`.
+   */
+  private moveTo(target: unknown, limit: number) {
+    const trainer = this.trainer;
+    if (!trainer || !this.experiment || this.diverged) return;
+    if (typeof target !== 'number' || !Number.isFinite(target)) return;
+    const goal = Math.max(0, Math.min(limit, Math.floor(target)));
     this.playing = false;
+    this.stepsLeft = 0;
     try {
-      this.stepsLeft = Math.max(0, goal - this.trainer.metrics().step);
+      let at = trainer.metrics().step;
+      if (goal < at) {
+        const restored = this.timeline.rewind(trainer, goal, this.values, this.experiment.params);
+        if (restored === null && !this.rebuild({ silent: true, keepTimeline: true })) return;
+        at = restored ?? 0;
+      }
+      this.stepsLeft = goal - at;
     } catch (err) {
       this.fail(err);
       return;
@@ -187,11 +168,15 @@ export class TrainerHost {
     this.touch();
   }
 
+  /** Training goes on from the step shown: after a rewind, the later moments are a future that is gone. */
+  private branchHere() {
+    if (this.trainer && this.stepsLeft === 0) this.timeline.branch(this.trainer.metrics().step);
+  }
+
   private armStop() {
-    this.stopArmed = false;
-    if (this.stopAt === null || !this.trainer) return;
+    if (!this.trainer) return;
     try {
-      this.stopArmed = this.trainer.metrics().step < this.stopAt;
+      this.pace.arm(this.trainer.metrics().step);
     } catch (err) {
       this.fail(err);
     }
@@ -242,13 +227,14 @@ export class TrainerHost {
   }
 
   /** Fresh trainer from the current values and seed (load, reset, structural set). */
-  private rebuild(opts: { silent?: boolean } = {}): boolean {
+  private rebuild(opts: { silent?: boolean; keepTimeline?: boolean } = {}): boolean {
     if (!this.experiment) return false;
     this.diverged = false;
-    this.stepsPerCall = 1;
-    this.speed = { windowStart: this.deps.now(), windowSteps: 0, stepsPerSecond: 0 };
+    this.callSize.reset();
+    this.speed.reset(this.deps.now());
     try {
       this.trainer = this.experiment.create(this.values, this.seed, this.data);
+      if (!opts.keepTimeline) this.timeline.start(this.trainer, this.values);
     } catch (err) {
       this.fail(err);
       return false;
@@ -270,6 +256,7 @@ export class TrainerHost {
       return;
     }
     try {
+      this.branchHere();
       this.trainer?.set(name, checked);
     } catch (err) {
       this.fail(err);
@@ -282,11 +269,7 @@ export class TrainerHost {
     this.trainer = null;
     this.playing = false;
     this.stepsLeft = 0;
-    const message = err instanceof Error ? err.message : String(err);
-    this.deps.post(
-      { type: 'error', message: message.slice(0, 500) || 'Unknown error in the training worker.' },
-      [],
-    );
+    this.deps.post(errorMessage(err), []);
   }
 
   private get busy(): boolean {
@@ -305,24 +288,19 @@ export class TrainerHost {
     // At a slow pace, wait for the next step's turn. Otherwise: a page that takes long to ack is short of CPU (a slow
     // or busy device): rest between slices so its main thread keeps rendering; on a healthy page acks come within a
     // frame and training runs flat out.
-    const paceWait = this.pacedPlay ? this.pacer.waitMs(this.deps.now()) : 0;
+    const paceWait = this.playing && this.pace.paced ? this.pace.waitMs(this.deps.now()) : 0;
     if (paceWait > 0)
-      this.deps.later(run, Math.max(1, paceWait, this.ackLatency > SLOW_ACK_MS ? REST_MS : 0));
-    else if (this.ackLatency > SLOW_ACK_MS) this.deps.later(run, REST_MS);
+      this.deps.later(run, Math.max(1, paceWait, this.ackLatency.ms > SLOW_ACK_MS ? REST_MS : 0));
+    else if (this.ackLatency.ms > SLOW_ACK_MS) this.deps.later(run, REST_MS);
     else this.deps.yieldThen(run);
-  }
-
-  /** Play at a chosen pace (exact `step {n}` counts always run at full speed). */
-  private get pacedPlay(): boolean {
-    return this.playing && this.pacer.stepsPerSecond !== null;
   }
 
   /** Steps for the next `trainer.step(k)` call: bounded by the adaptive call size, the pace and `stopAt`. */
   private nextCallSize(step: number): number {
-    if (!this.playing) return Math.min(this.stepsLeft, this.stepsPerCall);
-    let k = Math.min(this.stepsPerCall, this.pacer.allowance(this.deps.now()));
-    if (this.stopArmed && this.stopAt !== null) k = Math.min(k, this.stopAt - step);
-    return Math.max(0, k);
+    // Calls end on the timeline's marks, so it can keep those moments.
+    const cap = Math.min(this.callSize.size, this.timeline.untilNextMark(step));
+    if (!this.playing) return Math.min(this.stepsLeft, cap);
+    return this.pace.allowance(step, cap, this.deps.now());
   }
 
   /** After a call: spend the pace's credit, count down exact steps, and stop at `stopAt`. */
@@ -331,17 +309,10 @@ export class TrainerHost {
       this.stepsLeft = Math.max(0, this.stepsLeft - k);
       return;
     }
-    this.pacer.spend(k);
-    if (this.stopArmed && this.stopAt !== null && step >= this.stopAt) {
+    if (this.pace.spend(k, step)) {
       this.playing = false;
-      this.stopArmed = false;
       this.deps.post({ type: 'stopped', step: trainer.metrics().step, reason: 'stopAt' }, []);
     }
-  }
-
-  private noteAckLatency(ms: number) {
-    if (!Number.isFinite(ms) || ms < 0) return;
-    this.ackLatency = this.ackLatency * 0.8 + ms * 0.2;
   }
 
   /** One time slice of training. */
@@ -359,12 +330,10 @@ export class TrainerHost {
         if (k <= 0) break; // the pace says wait
         const t0 = this.deps.now();
         trainer.step(k);
-        const dt = this.deps.now() - t0;
+        this.callSize.adapt(this.deps.now() - t0);
         step += k;
+        this.timeline.reached(trainer, step, this.values);
         this.afterCall(trainer, k, step);
-        if (dt < CALL_MS / 2) this.stepsPerCall = Math.min(MAX_STEPS_PER_CALL, this.stepsPerCall * 2);
-        else if (dt > CALL_MS * 2 && this.stepsPerCall > 1)
-          this.stepsPerCall = Math.max(1, this.stepsPerCall >> 1);
         const reason = trainer.divergence();
         if (reason !== null) {
           this.stopDiverged(trainer, reason);
@@ -382,7 +351,7 @@ export class TrainerHost {
       this.fail(err);
       return;
     }
-    this.countSpeed(trained);
+    this.speed.count(trained, this.deps.now());
     this.touch();
     this.schedule();
   }
@@ -391,25 +360,8 @@ export class TrainerHost {
     this.diverged = true;
     this.playing = false;
     this.stepsLeft = 0;
-    // No frame after this: the page keeps the last finite one (and these metrics if they are finite).
-    const metrics = trainer.metrics();
-    this.deps.post(
-      Number.isFinite(metrics.loss)
-        ? { type: 'diverged', step: metrics.step, reason, metrics }
-        : { type: 'diverged', step: metrics.step, reason },
-      [],
-    );
-  }
-
-  private countSpeed(steps: number) {
-    const now = this.deps.now();
-    this.speed.windowSteps += steps;
-    const elapsed = now - this.speed.windowStart;
-    if (elapsed >= 1000) {
-      this.speed.stepsPerSecond = (this.speed.windowSteps * 1000) / elapsed;
-      this.speed.windowStart = now;
-      this.speed.windowSteps = 0;
-    }
+    // No frame after this: the page keeps the last finite one.
+    this.deps.post(divergedMessage(trainer, reason), []);
   }
 
   /** Something changed: owe a frame. */
@@ -432,58 +384,21 @@ export class TrainerHost {
     if (decision.kind !== 'send') return;
     const trainer = this.trainer;
     if (!trainer) return;
-    let frame: WorkerToMain;
-    const transfer: ArrayBuffer[] = [];
+    let built: ReturnType<typeof buildFrame>;
     try {
-      const metrics = trainer.metrics();
-      const views = detachViews(trainer.views(this.wanted), transfer);
-      frame = {
-        type: 'frame',
-        step: metrics.step,
-        epoch: metrics.epoch,
-        metrics,
-        views,
+      built = buildFrame(trainer, this.wanted, {
         running: this.busy,
         stepsPerSecond: Math.round(this.speed.stepsPerSecond),
-      };
+        timeline: this.timeline.info(),
+      });
     } catch (err) {
       this.fail(err);
       return;
     }
     this.lastSentAt = this.deps.now();
     this.gate.sent(this.lastSentAt);
-    this.deps.post(frame, transfer);
+    this.deps.post(built.frame, built.transfer);
   }
-}
-
-type TypedArray = Float32Array | Float64Array | Int32Array | Uint8Array;
-
-function isTypedArray(v: unknown): v is TypedArray {
-  return ArrayBuffer.isView(v) && !(v instanceof DataView);
-}
-
-/**
- * Copies every typed array of the views into a fresh buffer and lists it for transfer. Copying first means a trainer
- * may hand out its live arrays (weights) without them being detached from under it.
- */
-export function detachViews(views: Views, transfer: ArrayBuffer[]): Views {
-  const out: Views = {};
-  for (const key of Object.keys(views)) out[key] = detachValue(views[key], transfer, 0);
-  return out;
-}
-
-function detachValue(v: ViewValue, transfer: ArrayBuffer[], depth: number): ViewValue {
-  if (isTypedArray(v)) {
-    const copy = v.slice() as TypedArray;
-    transfer.push(copy.buffer as ArrayBuffer);
-    return copy;
-  }
-  if (depth > 8 || v === null || typeof v !== 'object') return v;
-  if (Array.isArray(v)) return v.map((x: ViewValue) => detachValue(x, transfer, depth + 1));
-  const out: Record<string, ViewValue> = {};
-  for (const key of Object.keys(v))
-    out[key] = detachValue((v as Record<string, ViewValue>)[key], transfer, depth + 1);
-  return out;
 }
 
 /** A load's `data`, trusted no more than any message: own string properties only, each at most MAX_DATA_LENGTH. */

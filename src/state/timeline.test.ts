@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { MetricHistory, clearFrames, publishFrame } from './frames';
+import { clearSeek, stepBackFrom } from './timeline';
+
+const frame = (step: number, running = false) => ({
+  step,
+  epoch: 0,
+  metrics: { step, epoch: 0, loss: 1 / (1 + step) },
+  views: {},
+  running,
+  stepsPerSecond: 0,
+});
+
+describe('MetricHistory on a rewound timeline', () => {
+  it('drops the points after the step the run went back to, and carries on from there', () => {
+    const h = new MetricHistory(16);
+    for (let s = 1; s <= 10; s++) h.record({ step: s, epoch: 0, loss: s });
+    h.record({ step: 4, epoch: 0, loss: 40 });
+    expect(Array.from(h.step.subarray(0, h.length))).toEqual([1, 2, 3, 4]);
+    expect(h.loss[3]).toBe(40);
+    h.record({ step: 0, epoch: 0, loss: 1 }); // a reset
+    expect(h.length).toBe(1);
+  });
+});
+
+describe('the , key', () => {
+  it('steps back one step from the step shown, and twice when pressed again before the frame arrives', () => {
+    clearFrames();
+    clearSeek();
+    const sent: number[] = [];
+    const send = (s: number) => void sent.push(s);
+    stepBackFrom(send); // nothing shown yet: step 0, nothing to do
+    expect(sent).toEqual([]);
+    publishFrame(frame(50));
+    stepBackFrom(send);
+    stepBackFrom(send);
+    expect(sent).toEqual([49, 48]);
+    publishFrame(frame(48)); // the worker got there
+    stepBackFrom(send);
+    expect(sent.at(-1)).toBe(47);
+    publishFrame(frame(47));
+    publishFrame(frame(0));
+    stepBackFrom(send);
+    expect(sent).toHaveLength(3); // at step 0 there is nothing behind
+  });
+});
