@@ -191,12 +191,12 @@ function Race() {
   return (
     <div className="loss-race">
       <LineChart
-        title="Accuracy (solid), mean (h − y)² (dashed); trained with MSE or BCE"
+        title="Accuracy (solid) and (h − y)² (dashed)"
         series={lines}
         xLabel="step"
         xDomain={xDomain}
         yDomain={[0, 1]}
-        height={160}
+        height={130}
       />
       <table className="loss-table">
         <thead>
