@@ -64,7 +64,7 @@ function LogisticPanels() {
             yLabel="θ₂"
             zLabel="L(θ)"
             title="Loss L(θ₁, θ₂)"
-            height={200}
+            height={180}
             caption="Click to start elsewhere."
           />
         ) : (
