@@ -175,7 +175,7 @@ test('bad link values are clamped or ignored with a notice, never a crash', asyn
 });
 
 test(
-  'step 4 benchmark: at the default gap the LSTM reaches 95 % held-out accuracy within 60 s of Play while the RNN stays near chance',
+  'step 4 benchmark: at the default gap the LSTM reaches 95 % validation accuracy within 60 s of Play while the RNN stays near chance',
   PERF,
   async ({ page }) => {
     test.setTimeout(150_000);

@@ -14,6 +14,7 @@ import { cellValuesAt, emptyTrace, readTrace } from './recallViews';
 export function CellFigure({ step, lesson }: { step: LessonStep; lesson: number }) {
   return (
     <ExperimentPanel
+      valLabel="validation loss"
       experiment="lstm-recall"
       step={step}
       views={['trace']}

@@ -9,10 +9,11 @@ import { ExperimentPanel } from '../../backprop/figures/ExperimentPanel';
 import { StepPresets } from '../presets';
 import { emptyTrace, readTrace, type TraceData } from './recallViews';
 
-/** LSTM step 3: heatmaps of f, i, o and c (units × time) of a live-trained LSTM on one held-out sequence. */
+/** LSTM step 3: heatmaps of f, i, o and c (units × time) of a live-trained LSTM on one validation sequence. */
 export function GatesFigure({ step, lesson }: { step: LessonStep; lesson: number }) {
   return (
     <ExperimentPanel
+      valLabel="validation loss"
       experiment="lstm-recall"
       step={step}
       views={['trace', 'curves', 'info']}
