@@ -164,7 +164,7 @@ test('step 6: the character model trains with LSTM cells, then with RNN cells, a
   await page.screenshot({ path: `${SHOTS}/lstm-6-char-compared-light.png` });
 });
 
-test('steps 2 and 3: the gate figures count each new trace they draw (what the @perf refresh test measures)', async ({
+test('steps 2 and 3: the gate figures count each new trace they draw (what lstm-perf measures)', async ({
   page,
 }) => {
   for (const [lesson, id] of [
