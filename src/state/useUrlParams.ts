@@ -25,14 +25,24 @@ export interface UrlParams {
 /**
  * Parameter values for a figure computed on the main thread (no worker; used by the activations and backprop chapters): defaults ← lesson preset ← URL, each
  * validated by the table, written back with replaceQuery — so every state of the figure is a share link.
+ * `reserved` names other URL parameters on the same page (a figure's own encoded state, a neighbouring experiment's
+ * settings): they are neither reported as unknown nor dropped when the figure writes its values.
  */
-export function useUrlParams(table: ParamTable, preset?: Readonly<Record<string, unknown>>): UrlParams {
+export function useUrlParams(
+  table: ParamTable,
+  preset?: Readonly<Record<string, unknown>>,
+  reserved?: readonly string[],
+): UrlParams {
   const { query } = useRoute();
   const base = useMemo(
     () => mergeValues(table, defaultValues(table), preset ?? null).values,
     [table, preset],
   );
-  const decoded = useMemo(() => decodeQuery(table, query, { base }), [table, query, base]);
+  const reservedKey = (reserved ?? []).join(',');
+  const decoded = useMemo(
+    () => decodeQuery(table, query, { base, reserved: reservedKey ? reservedKey.split(',') : [] }),
+    [table, query, base, reservedKey],
+  );
 
   const write = useCallback(
     (values: ParamValues) => {

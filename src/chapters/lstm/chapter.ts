@@ -27,11 +27,11 @@ Here is a task where that hurts. A sequence starts with one of four symbols **A�
 
 $$\\texttt{C}\\; \\underbrace{\\texttt{w x z y w} \\dots}_{k}\\; \\texttt{?} \\;\\to\\; \\texttt{C}$$
 
-Guessing gives one chance in four. The model is trained on one set of sequences and scored on a held-out set it never saw.
+Guessing gives one chance in four. The model is trained on one set of sequences and scored on a separate **validation set** it never saw.
 
 The RNN here starts with $\\lVert W_{hh} \\rVert_2 = 1$ (its largest singular value), so no step back can make the gradient grow. The right-hand chart shows how much gradient reaches each step back, right now.`,
       tryThis: [
-        'Press Play and watch the held-out accuracy. Where does it hover?',
+        'Press Play and watch the validation accuracy. Where does it hover?',
         'Compare the gradient at 0 steps back with the one at the first symbol — how many powers of ten apart are they?',
         'Shorten the gap $k$ to 5 and train again.',
       ],
@@ -129,11 +129,11 @@ Choose which heatmap to show, hover over it to read one value, or pick a time st
       stopAt: 300,
       caption:
         'RNN and LSTM, same task, same seed, about the same number of parameters: who remembers across the gap?',
-      body: `Time for a fair race. A plain RNN and an LSTM learn the recall task side by side: the same training and held-out sequences, the same batches in the same order, the same optimiser (Adam, $\\alpha = 0.01$, gradient clipping at norm 1) and about the same number of parameters — the RNN gets more hidden units to make up for the LSTM's four weight matrices. The table counts them.
+      body: `Time for a fair race. A plain RNN and an LSTM learn the recall task side by side: the same training and validation sequences, the same batches in the same order, the same optimiser (Adam, $\\alpha = 0.01$, gradient clipping at norm 1) and about the same number of parameters — the RNN gets more hidden units to make up for the LSTM's four weight matrices. The table counts them.
 
 Both start from stated settings: the RNN with $\\lVert W_{hh} \\rVert_2 = 1$ (so no step back can make its gradient grow), the LSTM with its usual initialisation and a forget-gate bias $b_f = 3$. Raise the RNN's norm and it may learn the long gap too — that is the fragile edge between vanishing and exploding of the RNN chapter.
 
-Held-out accuracy is measured every 10 steps on sequences neither model trains on. Change the gap $k$ and run again to trace accuracy against $k$ for both.`,
+Validation accuracy is measured every 10 steps on sequences neither model trains on. Change the gap $k$ and run again to trace accuracy against $k$ for both.`,
       tryThis: [
         'Press Play at the default gap and compare the two curves.',
         'Set the gap to 5: does the RNN keep up now?',
@@ -170,7 +170,7 @@ so going $k$ steps back along the cell state multiplies the gradient by $f_t \\o
 
 At the start of training each forget gate is about $\\sigma(b_f)$, so the direct path shrinks by about $\\sigma(b_f)^k$ over $k$ steps — the figure computes it for the current $b_f$. Initialising $b_f$ at 1 rather than 0 is a common trick; on long gaps an even larger value helps more.
 
-The chart shows the measured gradient norm against steps back for both models, live, on held-out sequences.`,
+The chart shows the measured gradient norm against steps back for both models, live, on the validation sequences.`,
       tryThis: [
         'Press Play with $b_f = 1$ and watch the LSTM curve: does the gradient reach the first symbol at the start? How long does the LSTM take to solve the task?',
         'Set $b_f$ to 0, then to 3, and compare how many steps the LSTM needs.',
@@ -200,16 +200,16 @@ The chart shows the measured gradient norm against steps back for both models, l
         'The RNN chapter’s character model with LSTM cells, same stories, same settings: loss per character and samples.',
       body: `Back to the character-level language model of the RNN chapter: read the bundled stories one character at a time and predict the next one, trained with truncated backpropagation through time. The only change is the cell — the same corpus, hidden size, chunk length, optimiser, learning rate and seed, with LSTM cells in place of the plain $h_t = \\tanh(W [h_{t-1}; x_t])$.
 
-The chart shows the **held-out loss per character** in bits: how surprised the model is, on average, by each next character of text it never trained on. The dashed line is the unigram baseline — what a model that only knows how often each character occurs would score. Only one model trains at a time on this page; train one cell, switch the cell setting and train the other, and the first curve stays on the chart, so both can be compared at the same number of steps.
+The chart shows the **validation loss per character** in bits: how surprised the model is, on average, by each next character of text it never trained on. The dashed line is the unigram baseline — what a model that only knows how often each character occurs would score. Only one model trains at a time on this page; train one cell, switch the cell setting and train the other, and the first curve stays on the chart, so both can be compared at the same number of steps.
 
 Below, sample from the live model: a seed text, then each next character drawn from $\\operatorname{softmax}(y_t / \\tau)$. A low temperature $\\tau$ plays it safe and repeats itself; a high one invents freely.`,
       tryThis: [
-        'Press Play and let the LSTM train; note its held-out bits per character at the step where Play stops.',
+        'Press Play and let the LSTM train; note its validation bits per character at the step where Play stops.',
         'Switch the cell to the plain RNN, train it to the same step and compare the two curves.',
         'Draw samples at τ = 0.3 and τ = 1.5: which reads more like the stories, and which is more varied?',
       ],
       check: {
-        question: 'The held-out loss is 2 bits per character. What does that mean?',
+        question: 'The validation loss is 2 bits per character. What does that mean?',
         options: [
           'The model is right on 2 characters out of every 100',
           'On average the model gives the true next character a probability of about 1/4',

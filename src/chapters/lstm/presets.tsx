@@ -19,7 +19,7 @@ export const INSTRUCTOR_PRESETS: readonly InstructorPreset[] = [
     id: 'rnn-forgets-k40',
     lesson: 1,
     label: 'RNN forgets at k = 40',
-    description: 'The plain RNN alone on a gap of 40: held-out accuracy stays near chance.',
+    description: 'The plain RNN alone on a gap of 40: validation accuracy stays near chance.',
     query: { lesson: '1', models: 'rnn', gap: '40', seed: '1' },
   },
   {

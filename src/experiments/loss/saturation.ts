@@ -44,7 +44,7 @@ export const saturationParams: ParamTable = [
     max: 12,
     step: 0.5,
     live: false,
-    help: 'θ starts at (0, −c, −c): the larger c, the more confidently wrong the first predictions.',
+    help: 'θ starts at (0, −c, −c).',
   },
 ];
 

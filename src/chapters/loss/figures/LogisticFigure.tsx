@@ -63,8 +63,8 @@ function LogisticPanels() {
             xLabel="θ₁"
             yLabel="θ₂"
             zLabel="L(θ)"
-            title="Loss surface L(θ₁, θ₂)"
-            height={230}
+            title="Loss L(θ₁, θ₂)"
+            height={180}
             caption="Click to start elsewhere."
           />
         ) : (
@@ -200,7 +200,7 @@ function BoundaryPlane({ th1, th2, x, y }: { th1: number; th2: number; x?: Float
         </text>
       </svg>
       <figcaption className="chart-caption">
-        Colours: y = 1 and y = 0; shading: the prediction. The arrow θ points to the class-1 side.
+        Dots: y = 1 and y = 0; shading: the prediction; θ points to class 1.
       </figcaption>
     </figure>
   );

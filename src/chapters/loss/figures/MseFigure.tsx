@@ -1,5 +1,6 @@
 import { interpolateLab } from 'd3';
 import { useMemo, useState } from 'react';
+import { getRoute, replaceQuery, useRoute } from '../../../platform/router';
 import { seriesColor, useChartTheme } from '../../../components/charts';
 import { Tex } from '../../../components/math';
 import { Formula } from './Formula';
@@ -20,44 +21,72 @@ import type { FigureProps } from '../../activations/figures/types';
 import { DragPlot } from './DragPlot';
 import { FIT_POINTS, FIT_X, FIT_Y, MSE_PARAMS } from './params';
 import { PixelGrid } from './PixelGrid';
+import { PAINT_PARAM, decodePainting, encodePainting, type Painting } from './painting';
+
+const CELL_COUNT = IMAGE_SIZE * IMAGE_SIZE;
+const NO_PAINT: Painting = new Map();
+
+/** The painting in the URL now; a malformed value reads as none (the figure's notice says so). */
+function paintingInUrl(raw: string | null): { cells: Painting; problem: string | null } {
+  if (raw === null) return { cells: NO_PAINT, problem: null };
+  const decoded = decodePainting(raw, CELL_COUNT);
+  return decoded.cells
+    ? { cells: decoded.cells, problem: null }
+    : {
+        cells: NO_PAINT,
+        problem: `${PAINT_PARAM} = “${raw.slice(0, 24)}${raw.length > 24 ? '…' : ''}”: ${decoded.problem} — ignored`,
+      };
+}
+
+/** Writes the painting into the URL (read fresh: a drag paints several cells between two renders). */
+function writePainting(update: (cells: Map<number, number>) => void) {
+  const query = new URLSearchParams(getRoute().query);
+  const cells = new Map(paintingInUrl(query.get(PAINT_PARAM)).cells);
+  update(cells);
+  if (cells.size === 0) query.delete(PAINT_PARAM);
+  else query.set(PAINT_PARAM, encodePainting(cells, CELL_COUNT));
+  replaceQuery(query);
+}
 
 /** Step 2: MSE between two small images (paint on the copy), then MSE vs MAE for fitting a line to points. */
 export function MseFigure({ preset }: FigureProps) {
-  const { values, ignored, set, setMany } = useUrlParams(MSE_PARAMS, preset);
+  const { values, ignored, set, setMany } = useUrlParams(MSE_PARAMS, preset, [PAINT_PARAM]);
+  const { query } = useRoute();
+  const painting = paintingInUrl(query.get(PAINT_PARAM));
+  const notices = painting.problem ? [...ignored, painting.problem] : ignored;
   return (
     <figure className="loss-figure" data-testid="figure-mse">
-      <LocalNotice lines={ignored} />
+      <LocalNotice lines={notices} />
       <LocalControls table={MSE_PARAMS} values={values} onChange={set} names={['view']} />
       {values.view === 'fit' ? (
         <FitPanel values={values} set={set} setMany={setMany} />
       ) : (
-        <ImagesPanel shift={typeof values.shift === 'number' ? values.shift : 0} values={values} set={set} />
+        <ImagesPanel
+          shift={typeof values.shift === 'number' ? values.shift : 0}
+          cells={painting.cells}
+          values={values}
+          set={set}
+        />
       )}
     </figure>
   );
 }
 
+/** The painted cells live in the URL (`paint`), so a share link reopens the painting. */
 function ImagesPanel({
   shift,
+  cells,
   values,
   set,
 }: {
   shift: number;
+  cells: Painting;
   values: ParamValues;
   set(name: string, v: number): void;
 }) {
   const theme = useChartTheme();
   const target = useMemo(() => digitImage(0), []);
-  // Painted pixels belong to one shift: a new shift starts from a clean copy.
-  const [painted, setPainted] = useState<{ shift: number; cells: Map<number, number> }>({
-    shift,
-    cells: new Map(),
-  });
   const [ink, setInk] = useState(true);
-  const cells = useMemo(
-    () => (painted.shift === shift ? painted.cells : new Map<number, number>()),
-    [painted, shift],
-  );
   const prediction = useMemo(() => {
     const img = digitImage(shift);
     for (const [i, v] of cells) img[i] = v;
@@ -69,7 +98,13 @@ function ImagesPanel({
   const mse = meanSquaredError(prediction, target);
   const grey = interpolateLab(theme.bgRaised, theme.fg);
   const heat = interpolateLab(theme.bgRaised, seriesColor(theme, 1));
-  const paint = (i: number) => setPainted({ shift, cells: new Map(cells).set(i, ink ? 1 : 0) });
+  const paint = (i: number) => writePainting((c) => c.set(i, ink ? 1 : 0));
+  const clear = () => writePainting((c) => c.clear());
+  // Painted pixels belong to one shift: a new shift starts from a clean copy (after `set` wrote the shift).
+  const setShift = (name: string, v: number) => {
+    set(name, v);
+    if (name === 'shift') clear();
+  };
 
   return (
     <div className="loss-images">
@@ -101,9 +136,11 @@ function ImagesPanel({
         <span>
           MSE of the images: <strong data-testid="image-mse">{fmt(mse, 4)}</strong>
         </span>
-        <span>painted pixels: {cells.size}</span>
+        <span>
+          painted pixels: <strong data-testid="image-painted">{cells.size}</strong>
+        </span>
       </p>
-      <LocalControls table={MSE_PARAMS} values={values} onChange={set} names={['shift']} />
+      <LocalControls table={MSE_PARAMS} values={values} onChange={setShift} names={['shift']} />
       <div className="loss-buttons">
         <button type="button" aria-pressed={ink} onClick={() => setInk(true)}>
           Brush: ink
@@ -111,7 +148,7 @@ function ImagesPanel({
         <button type="button" aria-pressed={!ink} onClick={() => setInk(false)}>
           Brush: erase
         </button>
-        <button type="button" onClick={() => setPainted({ shift, cells: new Map() })}>
+        <button type="button" onClick={clear}>
           Clear painting
         </button>
       </div>

@@ -1,4 +1,8 @@
-import { useState } from 'react';
+import { saturationParams } from '../../../experiments/loss/saturation';
+import type { ParamTable } from '../../../experiments/types';
+import { RUN_PARAM_NAMES } from '../../../state/runtimeLink';
+import { useUrlParams } from '../../../state/useUrlParams';
+import { LocalNotice } from '../../activations/figures/LocalNotice';
 import { FunctionPlot, LineChart, seriesColor, useChartTheme } from '../../../components/charts';
 import { formatAccuracy, formatMetric } from '../../../components/run';
 import { Tex } from '../../../components/math';
@@ -27,7 +31,7 @@ export function SaturationFigure({ step }: { step: LessonStep }) {
     experiment: 'loss-saturation',
     preset: step.preset,
     views: ['history'],
-    reserved: [PART_PARAM],
+    reserved: [PART_PARAM, ...CURVE_PARAMS.map((s) => s.name)],
   });
   const { query } = useRoute();
   const part = query.get(PART_PARAM) === 'race' ? 'race' : 'curves';
@@ -65,6 +69,24 @@ export function SaturationFigure({ step }: { step: LessonStep }) {
 /** URL name of the figure's part (curves or race); reserved so the experiment does not report it as unknown. */
 const PART_PARAM = 'part';
 
+/** Part 1's probe: the prediction h and the target y, in the URL so a share link reopens the same point. */
+const CURVE_PARAMS: ParamTable = [
+  { name: 'h', label: 'Prediction h', type: 'number', live: true, default: 0.1, min: 0, max: 1, step: 0.001 },
+  {
+    name: 'y',
+    label: 'Target',
+    type: 'enum',
+    live: true,
+    default: '1',
+    options: [
+      { value: '1', label: 'y = 1' },
+      { value: '0', label: 'y = 0' },
+    ],
+  },
+];
+/** The race's settings and run parameters share the URL with the probe. */
+const CURVE_NEIGHBOURS = [PART_PARAM, ...RUN_PARAM_NAMES, ...saturationParams.map((s) => s.name)];
+
 const logit = (h: number) => Math.log(h / (1 - h));
 const Z_RANGE: [number, number] = [-8, 8];
 
@@ -76,13 +98,16 @@ function bceText(h: number, y: number): string {
 
 function LossCurves() {
   const theme = useChartTheme();
-  const [h, setH] = useState(0.1);
-  const [y, setY] = useState(1);
+  const { values, ignored, set } = useUrlParams(CURVE_PARAMS, undefined, CURVE_NEIGHBOURS);
+  const h = typeof values.h === 'number' ? values.h : 0.1;
+  const y = values.y === '0' ? 0 : 1;
+  const setH = (v: number) => set('h', v);
   const z = Math.min(Z_RANGE[1], Math.max(Z_RANGE[0], logit(h)));
   const infinite = bceText(h, y) === '∞';
   const colorMse = seriesColor(theme, 1);
   return (
     <div className="loss-curves">
+      <LocalNotice lines={ignored} />
       <div className="loss-pair">
         <FunctionPlot
           title={`Loss vs prediction h (y = ${y})`}
@@ -116,7 +141,7 @@ function LossCurves() {
       <div className="loss-curve-controls">
         <label>
           Target{' '}
-          <select className="param-select" value={y} onChange={(e) => setY(Number(e.target.value))}>
+          <select className="param-select" value={y} onChange={(e) => set('y', e.target.value)}>
             <option value={1}>y = 1</option>
             <option value={0}>y = 0</option>
           </select>
@@ -191,12 +216,12 @@ function Race() {
   return (
     <div className="loss-race">
       <LineChart
-        title="Accuracy (solid), mean (h − y)² (dashed); trained with MSE or BCE"
+        title="Accuracy (solid) and (h − y)² (dashed)"
         series={lines}
         xLabel="step"
         xDomain={xDomain}
         yDomain={[0, 1]}
-        height={160}
+        height={130}
       />
       <table className="loss-table">
         <thead>

@@ -8,12 +8,13 @@ import { LSTM_HIDDEN } from '../../../experiments/lstm/recallModel';
 import { ExperimentPanel } from '../../backprop/figures/ExperimentPanel';
 import { StepPresets } from '../presets';
 import { CellDiagram, PHASES, type CellValues, type Phase } from './CellDiagram';
-import { cellValuesAt, emptyTrace, readTrace } from './recallViews';
+import { cellValuesAt, emptyTrace, readTrace, useDrawnCounter } from './recallViews';
 
 /** LSTM step 2: one time step of the cell, equation by equation, with one unit's live numbers. */
 export function CellFigure({ step, lesson }: { step: LessonStep; lesson: number }) {
   return (
     <ExperimentPanel
+      valLabel="validation loss"
       experiment="lstm-recall"
       step={step}
       views={['trace']}
@@ -64,8 +65,9 @@ function CellStepper() {
   const [phase, setPhase] = useState(0);
   const gap = Number(useParamsStore((s) => s.values.gap));
   // Until the first frame: a blank trace of the right size, so the page (and presenter zoom) lays out once.
-  const trace =
-    readTrace(useLatestView('trace')) ?? emptyTrace(LSTM_HIDDEN, Number.isFinite(gap) ? gap + 2 : 2);
+  const traceView = useLatestView('trace');
+  const drawnRef = useDrawnCounter<HTMLElement>(traceView);
+  const trace = readTrace(traceView) ?? emptyTrace(LSTM_HIDDEN, Number.isFinite(gap) ? gap + 2 : 2);
   const tParam = Number(useParamsStore((s) => s.values.t));
   const unitParam = Number(useParamsStore((s) => s.values.unit));
   // The table allows the longest sequence; clamp to this one (and say so).
@@ -75,7 +77,7 @@ function CellStepper() {
   const eqs = equations(values);
   const symbols = Array.from(trace.tokens, (id) => RECALL_SYMBOLS[id] ?? '·');
   return (
-    <figure className="lstm-figure" data-testid="cell-figure">
+    <figure ref={drawnRef} className="lstm-figure" data-testid="cell-figure">
       <p className="lstm-example">
         Sequence:{' '}
         {symbols.map((s, k) => (

@@ -19,6 +19,7 @@ import { MODEL_COLOR_INDEX } from './charts';
 export function CharFigure({ step, lesson }: { step: LessonStep; lesson: number }) {
   return (
     <ExperimentPanel
+      valLabel="validation loss"
       experiment="char-model"
       step={step}
       views={['model']}
@@ -93,14 +94,14 @@ function CellComparison() {
         version={h.version * 4 + (runCell === 'lstm' ? 2 : 0) + (kept.rnn && kept.lstm ? 1 : 0)}
         xLabel="training step"
         yLabel="bits per character"
-        title="Held-out loss per character"
+        title="Validation loss per character"
         height={170}
       />
       <table className="lstm-table" data-testid="char-table">
         <thead>
           <tr>
             <th scope="col">cell</th>
-            <th scope="col">held-out bits per character</th>
+            <th scope="col">validation bits per character</th>
             <th scope="col">at step</th>
           </tr>
         </thead>

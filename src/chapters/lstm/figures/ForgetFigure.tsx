@@ -10,6 +10,7 @@ import { floatRecord, readInfo } from './recallViews';
 export function ForgetFigure({ step, lesson }: { step: LessonStep; lesson: number }) {
   return (
     <ExperimentPanel
+      valLabel="validation loss"
       experiment="lstm-recall"
       step={step}
       views={['curves', 'gradflow', 'info']}

@@ -7,12 +7,13 @@ import { RECALL_SYMBOLS } from '../../../experiments/lstm/recallTask';
 import { LSTM_HIDDEN } from '../../../experiments/lstm/recallModel';
 import { ExperimentPanel } from '../../backprop/figures/ExperimentPanel';
 import { StepPresets } from '../presets';
-import { emptyTrace, readTrace, type TraceData } from './recallViews';
+import { emptyTrace, readTrace, useDrawnCounter, type TraceData } from './recallViews';
 
-/** LSTM step 3: heatmaps of f, i, o and c (units × time) of a live-trained LSTM on one held-out sequence. */
+/** LSTM step 3: heatmaps of f, i, o and c (units × time) of a live-trained LSTM on one validation sequence. */
 export function GatesFigure({ step, lesson }: { step: LessonStep; lesson: number }) {
   return (
     <ExperimentPanel
+      valLabel="validation loss"
       experiment="lstm-recall"
       step={step}
       views={['trace', 'curves', 'info']}
@@ -35,15 +36,16 @@ function GateMaps() {
   const [shown, setShown] = useState<(typeof MAPS)[number]['key']>('c');
   const gap = Number(useParamsStore((s) => s.values.gap));
   // Until the first frame: a blank trace of the right size, so the page (and presenter zoom) lays out once.
-  const trace =
-    readTrace(useLatestView('trace')) ?? emptyTrace(LSTM_HIDDEN, Number.isFinite(gap) ? gap + 2 : 2);
+  const traceView = useLatestView('trace');
+  const drawnRef = useDrawnCounter<HTMLElement>(traceView);
+  const trace = readTrace(traceView) ?? emptyTrace(LSTM_HIDDEN, Number.isFinite(gap) ? gap + 2 : 2);
   const tParam = Number(useParamsStore((s) => s.values.t));
   const tokens = Array.from(trace.tokens, (id) => RECALL_SYMBOLS[id] ?? '·');
   const t = Math.min(Math.max(1, Number.isFinite(tParam) ? tParam : 1), trace.steps);
   const rowLabels = Array.from({ length: trace.hidden }, (_, j) => String(j + 1));
   const map = MAPS.find((m) => m.key === shown) ?? MAPS[3];
   return (
-    <figure className="lstm-figure" data-testid="gates-plot">
+    <figure ref={drawnRef} className="lstm-figure" data-testid="gates-plot">
       <fieldset className="lstm-choice">
         <legend>Heatmap</legend>
         {MAPS.map((m) => (

@@ -13,6 +13,7 @@ import { floatRecord } from './recallViews';
 export function GradientFigure({ step, lesson }: { step: LessonStep; lesson: number }) {
   return (
     <ExperimentPanel
+      valLabel="validation loss"
       experiment="lstm-recall"
       step={step}
       views={['gradflow', 'curves', 'info']}

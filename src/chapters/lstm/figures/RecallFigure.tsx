@@ -11,6 +11,7 @@ import { readInfo } from './recallViews';
 export function RecallFigure({ step, lesson }: { step: LessonStep; lesson: number }) {
   return (
     <ExperimentPanel
+      valLabel="validation loss"
       experiment="lstm-recall"
       step={step}
       views={['curves', 'info']}
@@ -25,7 +26,7 @@ export function RecallFigure({ step, lesson }: { step: LessonStep; lesson: numbe
   );
 }
 
-/** Hidden units, parameter counts, held-out accuracy and the step each model first reached 95 %. */
+/** Hidden units, parameter counts, validation accuracy and the step each model first reached 95 %. */
 export function ModelTable() {
   const theme = useChartTheme();
   const metrics = useRunStore((s) => s.metrics);
@@ -40,7 +41,7 @@ export function ModelTable() {
         <tr>
           <th scope="col">model</th>
           <th scope="col">parameters</th>
-          <th scope="col">held-out accuracy</th>
+          <th scope="col">validation accuracy</th>
           <th scope="col">reached 95 % at step</th>
         </tr>
       </thead>

@@ -9,7 +9,7 @@ type Kind = keyof typeof MODEL_NAMES;
 /** One colour per model in every figure of the chapter. */
 export const MODEL_COLOR_INDEX: Record<Kind, number> = { rnn: 1, lstm: 0 };
 
-/** Held-out accuracy of each model over training steps, with the chance level dashed. */
+/** Validation accuracy of each model over training steps, with the chance level dashed. */
 export function AccuracyChart({ height = 200 }: { height?: number }) {
   const theme = useChartTheme();
   const curves = floatRecord(useLatestView('curves'));
@@ -35,12 +35,12 @@ export function AccuracyChart({ height = 200 }: { height?: number }) {
   return (
     <LineChart
       series={series}
-      title="Held-out accuracy"
+      title="Validation accuracy"
       xLabel="training step"
       yLabel="accuracy"
       yDomain={[0, 1]}
       height={height}
-      caption="Accuracy on held-out sequences, measured every 10 training steps."
+      caption="Accuracy on the validation sequences, measured every 10 training steps."
     />
   );
 }
@@ -71,7 +71,7 @@ export function GradientFlowChart({ height = 200 }: { height?: number }) {
       yLabel="gradient norm"
       yScale="log"
       height={height}
-      caption="Mean gradient norm of the loss with respect to the state, by steps back, on held-out sequences."
+      caption="Mean gradient norm of the loss with respect to the state, by steps back, on the validation sequences."
     />
   );
 }

@@ -1,3 +1,4 @@
+import { useEffect, useRef, type RefObject } from 'react';
 import type { ViewValue } from '../../../experiments/types';
 import { floats, num, record } from '../../backprop/figures/views';
 import type { CellValues } from './CellDiagram';
@@ -111,4 +112,20 @@ export function emptyTrace(hidden: number, steps: number): TraceData {
     hidden,
     steps,
   };
+}
+
+/**
+ * Counts the traces a figure has drawn: after each commit that drew a new `trace` view, the element gets
+ * `data-frames-drawn` = that count. A browser test reads it to measure how often the gate figures refresh while
+ * training (issue: ≥ 10 times a second) without timing React. Written straight to the DOM: no extra render.
+ */
+export function useDrawnCounter<T extends Element>(view: ViewValue | undefined): RefObject<T | null> {
+  const ref = useRef<T>(null);
+  const drawn = useRef(0);
+  useEffect(() => {
+    if (view === undefined) return;
+    drawn.current += 1;
+    ref.current?.setAttribute('data-frames-drawn', String(drawn.current));
+  }, [view]);
+  return ref;
 }

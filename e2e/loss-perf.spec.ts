@@ -1,0 +1,91 @@
+import { cpus, loadavg } from 'node:os';
+import type { Page } from '@playwright/test';
+import { test, expect, PERF } from './fixtures';
+
+/**
+ * Benchmark (issue #13, "Numbers and behaviour"): while the loss chapter's live steps train at full speed, the figures
+ * update at least 30 times a second, the page keeps at least 30 animation frames a second, and the main thread has no
+ * long task (> 50 ms). Step 3 (an MLP's 3-class probability map, recomputed in the worker every frame) is the
+ * heaviest; step 4 (boundary, loss surface and growing path) is measured too. Runs in the `perf` project only.
+ */
+
+interface Sample {
+  rafPerSecond: number;
+  framesPerSecond: number;
+  longTasks: number[];
+  steps: number;
+}
+
+/** Counts animation frames, delivered worker frames and long tasks for `seconds` of Play. */
+async function measureWhileTraining(page: Page, seconds: number): Promise<Sample> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __longTasks: number[]; __raf: number; __rafOn: boolean };
+    w.__longTasks = [];
+    w.__raf = 0;
+    w.__rafOn = true;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__longTasks.push(Math.round(e.duration));
+    }).observe({ type: 'longtask' });
+    const tick = () => {
+      if (!w.__rafOn) return;
+      w.__raf++;
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  // A CSS locator, not getByRole: computing accessible names over a page of KaTeX is main-thread work of its own.
+  await page.locator('button.run-play').click();
+  await expect(page.getByTestId('run-status')).toHaveText('running');
+  const read = () =>
+    page.evaluate(() => {
+      const w = window as unknown as {
+        __raf: number;
+        __gradientLabRuntime: { framesDelivered: number };
+      };
+      return { raf: w.__raf, frames: w.__gradientLabRuntime.framesDelivered, at: performance.now() };
+    });
+  const start = await read();
+  await page.waitForTimeout(seconds * 1000); // the measuring window itself
+  const end = await read();
+  const longTasks = await page.evaluate(() => {
+    const w = window as unknown as { __longTasks: number[]; __rafOn: boolean };
+    w.__rafOn = false;
+    return w.__longTasks;
+  });
+  await page.locator('button.run-play').click(); // Pause
+  await expect(page.getByTestId('run-status')).toHaveText('paused');
+  const elapsed = (end.at - start.at) / 1000;
+  return {
+    rafPerSecond: (end.raf - start.raf) / elapsed,
+    framesPerSecond: (end.frames - start.frames) / elapsed,
+    longTasks,
+    steps: Number(await page.getByTestId('metric-step').textContent()),
+  };
+}
+
+for (const { lesson, figure } of [
+  { lesson: 3, figure: 'figure-softmax' },
+  { lesson: 4, figure: 'figure-logistic' },
+]) {
+  test(
+    `step ${lesson} training at full speed: figures ≥ 30 updates/s, ≥ 30 animation frames/s, no long task`,
+    PERF,
+    async ({ page }) => {
+      test.setTimeout(90_000);
+      await page.goto(`./#/loss?lesson=${lesson}&seed=1&speed=max`);
+      await expect(page.getByTestId(figure)).toBeVisible();
+      await expect(page.getByTestId('run-status')).toHaveText(/idle|paused/, { timeout: 20_000 });
+      await expect(page.locator('button.run-play')).toBeEnabled();
+      await page.waitForTimeout(1000); // the first render and the charts' first measure are not training
+      const s = await measureWhileTraining(page, 10);
+      const load = loadavg()[0] / cpus().length;
+      console.log(
+        `loss step ${lesson} at full speed: ${s.framesPerSecond.toFixed(1)} figure updates/s, ${s.rafPerSecond.toFixed(1)} rAF/s, ${s.steps} steps, long tasks [${s.longTasks.join(', ')}] ms; machine load ${load.toFixed(1)} per core`,
+      );
+      expect(s.steps).toBeGreaterThan(100); // it trained, fast
+      expect(s.framesPerSecond).toBeGreaterThanOrEqual(30);
+      expect(s.rafPerSecond).toBeGreaterThanOrEqual(30);
+      expect(s.longTasks.filter((d) => d > 50)).toEqual([]);
+    },
+  );
+}

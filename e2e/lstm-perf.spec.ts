@@ -1,0 +1,69 @@
+import { cpus, loadavg } from 'node:os';
+import type { Page } from '@playwright/test';
+import { test, expect, PERF } from './fixtures';
+
+/**
+ * Benchmark (issue #17, "Numbers and behaviour"): while the LSTM trains, the gate figures refresh at least 10 times a
+ * second and the main thread has no long task (> 50 ms). A refresh is a new gate trace drawn: the figure counts them
+ * in `data-frames-drawn` (figures/recallViews.ts useDrawnCounter). Runs in the `perf` project only.
+ */
+
+const WINDOW_SECONDS = 5;
+
+/** Distinct traces drawn per second, and the long tasks, over WINDOW_SECONDS of Play on the figure `testId`. */
+async function refreshRate(page: Page, testId: string) {
+  const figure = page.getByTestId(testId);
+  await page.evaluate(() => {
+    const w = window as unknown as { __longTasks: number[] };
+    w.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__longTasks.push(Math.round(e.duration));
+    }).observe({ type: 'longtask' });
+  });
+  // A CSS locator, not getByRole: computing accessible names over a page of KaTeX is main-thread work of its own.
+  await page.locator('button.run-play').click();
+  await expect(page.getByTestId('run-status')).toHaveText('running');
+  await expect(figure).toHaveAttribute('data-frames-drawn', /^\d+$/, { timeout: 10_000 });
+  const read = async () => ({
+    drawn: Number(await figure.getAttribute('data-frames-drawn')),
+    at: await page.evaluate(() => performance.now()),
+  });
+  const start = await read();
+  await page.waitForTimeout(WINDOW_SECONDS * 1000); // the measuring window itself
+  const end = await read();
+  const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
+  await page.locator('button.run-play').click(); // Pause
+  await expect(page.getByTestId('run-status')).toHaveText('paused');
+  return {
+    perSecond: (end.drawn - start.drawn) / ((end.at - start.at) / 1000),
+    longTasks,
+    steps: Number(await page.getByTestId('metric-step').textContent()),
+  };
+}
+
+for (const { lesson, testId, speed } of [
+  { lesson: 3, testId: 'gates-plot', speed: '' }, // the lesson's own pace (15 steps/s)
+  { lesson: 3, testId: 'gates-plot', speed: '&speed=max' },
+  { lesson: 2, testId: 'cell-figure', speed: '&speed=max' },
+]) {
+  test(
+    `step ${lesson} (${speed ? 'full speed' : 'default pace'}): the gate figure refreshes ≥ 10 times a second, no long task`,
+    PERF,
+    async ({ page }) => {
+      test.setTimeout(90_000);
+      await page.goto(`./#/lstm?lesson=${lesson}&seed=1${speed}`);
+      await expect(page.getByTestId(testId)).toBeVisible({ timeout: 20_000 });
+      await expect(page.getByTestId('run-status')).toHaveText(/idle|paused/, { timeout: 20_000 });
+      await expect(page.locator('button.run-play')).toBeEnabled();
+      await page.waitForTimeout(1000); // the first render and the charts' first measure are not training
+      const r = await refreshRate(page, testId);
+      const load = loadavg()[0] / cpus().length;
+      console.log(
+        `lstm step ${lesson}${speed}: gate figure redrawn ${r.perSecond.toFixed(1)} times/s, ${r.steps} steps, long tasks [${r.longTasks.join(', ')}] ms; machine load ${load.toFixed(1)} per core`,
+      );
+      expect(r.steps).toBeGreaterThan(20); // it trained
+      expect(r.perSecond).toBeGreaterThanOrEqual(10);
+      expect(r.longTasks.filter((d) => d > 50)).toEqual([]);
+    },
+  );
+}
