@@ -1,5 +1,6 @@
 import { CATALOG } from '../../lessons/catalog';
 import type { Chapter, ChapterMeta } from '../../lessons/types';
+import { fmt } from '../../lessons/predictions';
 
 /**
  * Chapter 7, text representation and embeddings: lessons as data. `figure` is a key of ./figures/index.tsx;
@@ -213,6 +214,22 @@ Press Play. Compare the two held-out accuracies, the share of held-out words eac
         'Watch the training accuracies: do they tell you which model will do better on the held-out headlines?',
         'Type nothing, an emoji or a right-to-left headline: what decides the prediction then?',
       ],
+      predict: {
+        question:
+          'Before you press Play: which classifier will label more of the held-out headlines correctly by step 200?',
+        options: [
+          'The one on frozen vectors trained on the corpus',
+          'The one that learns its embedding from the labelled headlines alone',
+          'About the same',
+        ],
+        outcome: (now) => {
+          const frozen = now.heldAccFrozen;
+          const scratch = now.heldAccScratch;
+          if (now.step < 200 || frozen === undefined || scratch === undefined) return null;
+          const evidence = `held-out accuracy at step ${now.step}: frozen ${fmt(frozen)}, learned from scratch ${fmt(scratch)}`;
+          return { option: frozen - scratch > 0.05 ? 0 : scratch - frozen > 0.05 ? 1 : 2, evidence };
+        },
+      },
       check: {
         question:
           'Why can the frozen model classify a held-out headline about "tennis" when no training headline contains that word?',

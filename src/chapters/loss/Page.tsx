@@ -6,32 +6,9 @@ import '../activations/activations.css';
 import '../backprop/descent.css';
 import './loss.css';
 
+const PRESETS = INSTRUCTOR_PRESETS.map((p) => ({ ...p, href: presetHref(p) }));
+
 /** Chapter 3, loss functions: MSE, cross-entropy and binary cross-entropy, each step beside its live figure. */
 export default function LossPage() {
-  return (
-    <LessonPage
-      chapter={chapter}
-      renderFigure={(step) => renderLossFigure(step)}
-      intro={<InstructorPresets />}
-    />
-  );
-}
-
-function InstructorPresets() {
-  return (
-    <nav className="loss-presets" aria-label="Instructor presets" data-testid="instructor-presets">
-      <span className="loss-muted">Instructor presets:</span>
-      {INSTRUCTOR_PRESETS.map((p) => (
-        <a
-          key={p.id}
-          className="loss-preset"
-          href={presetHref(p)}
-          title={p.description}
-          data-testid={`preset-${p.id}`}
-        >
-          {p.label}
-        </a>
-      ))}
-    </nav>
-  );
+  return <LessonPage chapter={chapter} renderFigure={(step) => renderLossFigure(step)} presets={PRESETS} />;
 }

@@ -1,5 +1,6 @@
 import { CATALOG } from '../../lessons/catalog';
 import type { Chapter, ChapterMeta } from '../../lessons/types';
+import { fmt } from '../../lessons/predictions';
 
 /**
  * Chapter 3, loss functions: lessons as data. `figure` is a key of ./figures/index.tsx; `preset` names parameters of
@@ -151,6 +152,18 @@ Part 1 of the figure: drag $h$ to compare the two losses and their gradients wit
         'In part 2, press Play and compare the two accuracy curves. Then raise the learning rate: does MSE catch up?',
         'Set the wrong start c to 0 and Reset: without saturation, do the two runs still differ much?',
       ],
+      predict: {
+        question:
+          'Before you press Play: both models start confidently wrong. Which one is classifying better by step 200?',
+        options: ['The one trained with MSE', 'The one trained with cross-entropy', 'About the same'],
+        outcome: (now) => {
+          const mse = now.accMse;
+          const bce = now.accBce;
+          if (now.step < 200 || mse === undefined || bce === undefined) return null;
+          const evidence = `accuracy at step ${now.step}: MSE ${fmt(mse)}, cross-entropy ${fmt(bce)}`;
+          return { option: bce - mse > 0.05 ? 1 : mse - bce > 0.05 ? 0 : 2, evidence };
+        },
+      },
       check: {
         question: 'Why does MSE on a sigmoid output learn slowly from a confidently wrong start?',
         options: [

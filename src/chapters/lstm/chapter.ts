@@ -1,5 +1,6 @@
 import type { Chapter } from '../../lessons/types';
 import { CATALOG } from '../../lessons/catalog';
+import { fmt } from '../../lessons/predictions';
 
 const meta = CATALOG.find((c) => c.id === 'lstm');
 if (!meta) throw new Error('lstm is missing from the catalog');
@@ -139,6 +140,19 @@ Validation accuracy is measured every 10 steps on sequences neither model trains
         'Set the gap to 5: does the RNN keep up now?',
         'Raise the RNN’s starting $\\lVert W_{hh} \\rVert_2$ to 2 (typical of the default initialisation) and try the long gap again — and watch whether training stays calm.',
       ],
+      predict: {
+        question:
+          'Before you press Play: at this gap, which cell will solve the recall task (95% of held-out sequences) by step 300?',
+        options: ['Only the plain RNN', 'Only the LSTM', 'Both', 'Neither'],
+        outcome: (now) => {
+          const rnn = now.rnnAccuracy;
+          const lstm = now.lstmAccuracy;
+          if (now.step < 300 || rnn === undefined || lstm === undefined) return null;
+          const evidence = `accuracy at step ${now.step}: RNN ${fmt(rnn)}, LSTM ${fmt(lstm)}`;
+          const [r, l] = [rnn >= 0.95, lstm >= 0.95];
+          return { option: r && l ? 2 : l ? 1 : r ? 0 : 3, evidence };
+        },
+      },
       check: {
         question:
           'Both models have about the same number of parameters. What makes the difference at long gaps?',

@@ -59,26 +59,7 @@ export default function RegularizationPage() {
     <LessonPage
       chapter={chapter}
       renderFigure={(step) => renderRegularizationFigure(step)}
-      intro={<InstructorPresets />}
+      presets={INSTRUCTOR_PRESETS.map((p) => ({ ...p, href: formatHash('regularization', p.query) }))}
     />
-  );
-}
-
-function InstructorPresets() {
-  return (
-    <nav className="reg-presets" aria-label="Instructor presets" data-testid="instructor-presets">
-      <span>Instructor presets:</span>
-      {INSTRUCTOR_PRESETS.map((p) => (
-        <a
-          key={p.id}
-          className="reg-preset"
-          href={formatHash('regularization', p.query)}
-          title={p.description}
-          data-testid={`preset-${p.id}`}
-        >
-          {p.label}
-        </a>
-      ))}
-    </nav>
   );
 }

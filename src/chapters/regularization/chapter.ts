@@ -1,5 +1,6 @@
 import type { Chapter } from '../../lessons/types';
 import { CATALOG } from '../../lessons/catalog';
+import { fmt } from '../../lessons/predictions';
 
 const meta = CATALOG.find((c) => c.id === 'regularization');
 if (!meta) throw new Error('regularization is missing from the catalog');
@@ -193,6 +194,22 @@ Augmentation is a regulariser: the augmented network can no longer memorise a fe
         'Raise the training glyphs per digit to 20. Does augmentation still matter as much?',
         'Compare training and validation accuracy of each classifier: which one has the larger gap?',
       ],
+      predict: {
+        question:
+          'Before you press Play: by step 300, which copy will recognise more of the varied validation glyphs?',
+        options: [
+          'The one trained on the plain images',
+          'The one trained on augmented copies',
+          'About the same',
+        ],
+        outcome: (now) => {
+          const plain = now.valAccPlain;
+          const augmented = now.valAccAugmented;
+          if (now.step < 300 || plain === undefined || augmented === undefined) return null;
+          const evidence = `validation accuracy at step ${now.step}: plain ${fmt(plain)}, augmented ${fmt(augmented)}`;
+          return { option: augmented - plain > 0.05 ? 1 : plain - augmented > 0.05 ? 0 : 2, evidence };
+        },
+      },
       check: {
         question: 'Which of these is a poor augmentation for a digit classifier?',
         options: [

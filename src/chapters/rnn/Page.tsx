@@ -4,32 +4,9 @@ import { renderRnnFigure } from './figures';
 import { RNN_PRESETS, rnnPresetHref } from './presets';
 import './rnn.css';
 
+const PRESETS = RNN_PRESETS.map((p) => ({ ...p, href: rnnPresetHref(p) }));
+
 /** Chapter 8: recurrent neural networks — the worked example, then a char-RNN trained live and sampled. */
 export default function RnnPage() {
-  return (
-    <LessonPage
-      chapter={chapter}
-      renderFigure={(step) => renderRnnFigure(step)}
-      intro={<InstructorPresets />}
-    />
-  );
-}
-
-function InstructorPresets() {
-  return (
-    <nav className="rnn-presets" aria-label="Instructor presets" data-testid="instructor-presets">
-      <span className="rnn-muted">Instructor presets:</span>
-      {RNN_PRESETS.map((p) => (
-        <a
-          key={p.id}
-          className="rnn-preset"
-          href={rnnPresetHref(p)}
-          title={p.description}
-          data-testid={`preset-${p.id}`}
-        >
-          {p.label}
-        </a>
-      ))}
-    </nav>
-  );
+  return <LessonPage chapter={chapter} renderFigure={(step) => renderRnnFigure(step)} presets={PRESETS} />;
 }

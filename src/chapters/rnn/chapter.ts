@@ -1,6 +1,7 @@
 import type { Chapter } from '../../lessons/types';
 import { CATALOG } from '../../lessons/catalog';
 import { GRADIENT_PRESET, HELLO_PRESET } from './presets';
+import { fmt } from '../../lessons/predictions';
 
 const meta = CATALOG.find((c) => c.id === 'rnn');
 if (!meta) throw new Error('rnn is missing from the catalog');
@@ -94,6 +95,20 @@ This step starts on the notes' own text, "hello world". Press Play and watch gre
         'Switch the training text to the bundled stories and compare the loss with the unigram baseline.',
         'Paste a text in another language or alphabet. How big is its vocabulary, and how low does the loss get?',
       ],
+      predict: {
+        question:
+          'Before you press Play: by step 30, will the network predict the next character better than a model that only knows how often each character occurs (fewer bits per character than that unigram baseline)?',
+        options: ['Yes', 'No'],
+        outcome: (now) => {
+          const bpc = now.bpc;
+          const unigram = now.unigramBpc;
+          if (now.step < 30 || bpc === undefined || unigram === undefined) return null;
+          return {
+            option: bpc < unigram ? 0 : 1,
+            evidence: `${fmt(bpc)} bits per character at step ${now.step}, unigram baseline ${fmt(unigram)}`,
+          };
+        },
+      },
       check: {
         question: 'In truncated BPTT with chunks of p characters, what crosses the chunk boundary?',
         options: [
