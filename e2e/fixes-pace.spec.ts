@@ -3,12 +3,9 @@ import { test, expect } from './fixtures';
 
 /**
  * Every live step of the five built chapters opens at its default pace (the step's `pace`, shown by the Speed
- * control), and the behaviour its text describes is visible in the read-outs at its natural stopping point
- * (`stopAt`). Some steps are played at their pace until they pause by themselves; for the others the same seeded run
- * is replayed to that step with a moment link (`at=`), which trains the same steps at full speed (moment-links.spec
- * checks that a replay equals the run), so the suite does not spend minutes watching. That each stop comes after
- * 5–20 s of Play is a unit test over every chapter (src/chapters/pace.test.ts). Assertions are on step counts and
- * read-outs, never on timings: a busy machine only makes a run slower than its pace, so timeouts are generous.
+ * control), plays, and the behaviour its text describes is visible in the read-outs at that moment; steps with a
+ * natural stopping point (`stopAt`) pause there by themselves. Assertions are on step counts and read-outs, never on
+ * timings: a busy machine only makes a run slower than its pace, so timeouts are generous.
  */
 
 test.describe.configure({ timeout: 180_000 });
@@ -37,19 +34,6 @@ async function playToStop(page: Page, stopAt: number) {
   await expect(page.getByTestId('metric-step')).toHaveText(String(stopAt));
 }
 
-/** Opens the step at its pace, then the same run replayed to `step` (its natural stop): paused there. */
-async function openAtStop(page: Page, route: string, pace: number, step: number) {
-  await open(page, route, pace);
-  await replayTo(page, route, step);
-}
-
-/** The step's seeded run replayed to `step` by a moment link. */
-async function replayTo(page: Page, route: string, step: number) {
-  await page.goto(`./#/${route}&at=${step}`);
-  await expect(page.getByTestId('metric-step')).toHaveText(String(step), { timeout: 90_000 });
-  await expect(page.getByTestId('run-status')).toHaveText('paused');
-}
-
 async function playUntilStep(page: Page, n: number) {
   await play(page);
   await expect.poll(() => stepOf(page), { timeout: 120_000 }).toBeGreaterThanOrEqual(n);
@@ -62,10 +46,12 @@ test('neurons: learning, hyperparameters and depth stop where their claims hold'
   expect(await num(page, 'metric-accuracy')).toBeGreaterThan(0.9);
   expect(await num(page, 'metric-loss')).toBeLessThan(startLoss / 2);
 
-  await openAtStop(page, 'neurons?lesson=5', 150, 1500);
+  await open(page, 'neurons?lesson=5', 150);
+  await playToStop(page, 1500);
   expect(await num(page, 'metric-val-loss')).toBeGreaterThan(0.2); // 2 neurons: XOR not learned (the prompt's point)
 
-  await openAtStop(page, 'neurons?lesson=7', 500, 8000);
+  await open(page, 'neurons?lesson=7', 500);
+  await playToStop(page, 8000);
   expect(await num(page, 'metric-loss')).toBeGreaterThan(0.6); // "still above 0.6" at the stop (seed 1)
   await page.screenshot({ path: '/tmp/shots-fixes/pace-neurons-7-stopped.png' });
 });
@@ -73,7 +59,8 @@ test('neurons: learning, hyperparameters and depth stop where their claims hold'
 test('activations: linear vs ReLU, vanishing ratio, dead fraction rising, maxout, playground', async ({
   page,
 }) => {
-  await openAtStop(page, 'activations?lesson=2', 60, 1200);
+  await open(page, 'activations?lesson=2', 60);
+  await playToStop(page, 1200);
   expect(await num(page, 'metric-loss-b')).toBeLessThan(await num(page, 'metric-loss-a')); // ReLU below linear
 
   await open(page, 'activations?lesson=4', 30);
@@ -82,14 +69,15 @@ test('activations: linear vs ReLU, vanishing ratio, dead fraction rising, maxout
 
   await open(page, 'activations?lesson=5', 30);
   const deadAtStart = await num(page, 'metric-dead-fraction');
-  await playUntilStep(page, 100);
+  await playUntilStep(page, 200);
   await page.screenshot({ path: '/tmp/shots-fixes/pace-activations-5-midrun.png' });
-  await replayTo(page, 'activations?lesson=5', 600);
   expect(await num(page, 'metric-dead-fraction')).toBeGreaterThan(2 * deadAtStart);
+  await expect(page.getByTestId('run-status')).toHaveText('paused', { timeout: 150_000 });
+  await expect(page.getByTestId('metric-step')).toHaveText('600');
 
   await open(page, 'activations?lesson=7', 60);
   const maxoutStart = await num(page, 'metric-loss');
-  await replayTo(page, 'activations?lesson=7', 1000);
+  await playToStop(page, 1000);
   expect(await num(page, 'metric-loss')).toBeLessThan(maxoutStart);
 
   await open(page, 'activations?lesson=8', 150);
@@ -103,7 +91,8 @@ test('backprop: one step at a time, the surface path, the network and the slice'
   const oneParamStart = await num(page, 'metric-loss');
   await playUntilStep(page, 2);
   expect(await stepOf(page)).toBeLessThan(30); // a few steps a second: each can be followed
-  await replayTo(page, 'backprop?lesson=1', 60);
+  await expect(page.getByTestId('run-status')).toHaveText('paused', { timeout: 150_000 });
+  await expect(page.getByTestId('metric-step')).toHaveText('60');
   // α = 0.3 on curvature 1: by the natural stop (step 60) the walker has settled at the bottom (the data's noise floor)
   expect(await num(page, 'metric-loss')).toBeLessThan(oneParamStart / 5);
 
@@ -137,7 +126,8 @@ test('gradient descent: SGD leads after one epoch; three optimiser paths apart m
   expect(mini).toBeLessThan(batch);
   await page.screenshot({ path: '/tmp/shots-fixes/pace-gd-1-epoch1.png' });
 
-  await openAtStop(page, 'gradient-descent?lesson=2', 10, 200);
+  await open(page, 'gradient-descent?lesson=2', 10);
+  await playToStop(page, 200);
   await expect(page.getByTestId('lr-state-4')).toContainText(/diverg/i);
 
   await open(page, 'gradient-descent?lesson=3', 20);
