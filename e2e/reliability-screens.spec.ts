@@ -53,8 +53,14 @@ test.describe('reliability notices on every screen', () => {
             throw new Error('canvas blocked by test');
           };
         });
-        if (screen.present) await page.keyboard.press('ArrowRight');
-        else await page.locator('.lesson-nav').getByRole('button', { name: 'Next' }).click();
+        // The lesson's keys listen once the page has mounted (a key pressed before that is lost).
+        await expect(page.getByTestId('lesson-step-indicator')).toHaveText(/^Step 3 of/);
+        if (screen.present) {
+          await expect
+            .poll(() => page.getByTestId('presenter-figure').getAttribute('data-zoom'))
+            .not.toBeNull();
+          await page.keyboard.press('ArrowRight');
+        } else await page.locator('.lesson-nav').getByRole('button', { name: 'Next' }).click();
         await expect(page.getByTestId('lesson-step-indicator')).toHaveText(/^Step 4 of/);
         await page.mouse.wheel(0, 1500); // on a phone the figure is below the prose; it draws once laid out
         await expect(page.getByTestId('figure-error')).toBeVisible({ timeout: 20_000 });

@@ -97,6 +97,8 @@ export function RunControls({
       >
         Reset
       </button>
+      {/* Right after the buttons it steers: it fills the rest of their row instead of opening a row of its own. */}
+      {timeline && <TimelineScrubber />}
       {speed && <SpeedControl />}
       {seed && (
         <span className="run-seed">
@@ -114,7 +116,6 @@ export function RunControls({
         </span>
       )}
       {share && <ShareButton />}
-      {timeline && <TimelineScrubber />}
     </div>
   );
 }
