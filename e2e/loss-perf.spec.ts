@@ -63,18 +63,21 @@ async function measureWhileTraining(page: Page, seconds: number): Promise<Sample
   };
 }
 
-for (const { lesson, figure } of [
-  { lesson: 3, figure: 'figure-softmax' },
-  { lesson: 4, figure: 'figure-logistic' },
+// Each step stops by itself at its natural stopping point (stopAt); a Play from there runs on. So the run is first
+// replayed to that point (`at=`), and the measurement is Play at full speed beyond it.
+for (const { lesson, figure, stopAt } of [
+  { lesson: 3, figure: 'figure-softmax', stopAt: 120 },
+  { lesson: 4, figure: 'figure-logistic', stopAt: 60 },
 ]) {
   test(
     `step ${lesson} training at full speed: figures ≥ 30 updates/s, ≥ 30 animation frames/s, no long task`,
     PERF,
     async ({ page }) => {
       test.setTimeout(90_000);
-      await page.goto(`./#/loss?lesson=${lesson}&seed=1&speed=max`);
+      await page.goto(`./#/loss?lesson=${lesson}&seed=1&speed=max&at=${stopAt}`);
       await expect(page.getByTestId(figure)).toBeVisible();
-      await expect(page.getByTestId('run-status')).toHaveText(/idle|paused/, { timeout: 20_000 });
+      await expect(page.getByTestId('metric-step')).toHaveText(String(stopAt), { timeout: 20_000 });
+      await expect(page.getByTestId('run-status')).toHaveText('paused');
       await expect(page.locator('button.run-play')).toBeEnabled();
       await page.waitForTimeout(1000); // the first render and the charts' first measure are not training
       const s = await measureWhileTraining(page, 10);
