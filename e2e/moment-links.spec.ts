@@ -77,13 +77,14 @@ test('a shared moment of the Transformer reopens at the same step and loss in an
 });
 
 test('a long replay shows its progress, then pauses at the step', async ({ page }) => {
-  await open(page, '#/lab?exp=classifier2d&seed=2&points=2000&batch=1&at=60000');
+  test.setTimeout(120_000);
+  await open(page, '#/lab?exp=classifier2d&seed=2&points=2000&batch=1&at=300000');
   // (the page must first load the experiment into a fresh worker: slow on a busy machine)
-  await expect(page.getByTestId('replay-progress')).toContainText('Replaying the shared run to step 60000', {
+  await expect(page.getByTestId('replay-progress')).toContainText('Replaying the shared run to step 300000', {
     timeout: 30_000,
   });
   await page.screenshot({ path: '/tmp/shots-runtime/moment-replay-progress.png' });
-  await expect(stepText(page)).toHaveText('60000', { timeout: 60_000 });
+  await expect(stepText(page)).toHaveText('300000', { timeout: 90_000 });
   await expect(page.getByTestId('replay-progress')).toHaveCount(0);
   await expect(page.getByTestId('run-status')).toHaveText('paused');
 });

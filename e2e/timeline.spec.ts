@@ -147,11 +147,9 @@ test('the optimiser race rewinds on its lesson page (laptop, phone, presenter)',
   }
 });
 
-test('a long shared replay shows its progress, keeps moments on the way, and scrubs back from them', async ({
-  page,
-}) => {
+// (The replay's progress line is moment-links.spec's subject: whether it shows depends on how long the replay takes.)
+test('a shared replay keeps moments on the way, and scrubs back from them', async ({ page }) => {
   await page.goto('./#/lab?exp=classifier2d&seed=2&points=2000&batch=1&at=30000');
-  await expect(page.getByTestId('replay-progress')).toContainText('Replaying the shared run to step 30000');
   await expect(stepText(page)).toHaveText('30000', { timeout: 60_000 });
   await expect(page.getByTestId('replay-progress')).toHaveCount(0);
   await expect(page.getByTestId('run-status')).toHaveText('paused');
