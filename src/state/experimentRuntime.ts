@@ -395,8 +395,10 @@ export class ExperimentRuntime {
   }
 
   togglePlay() {
+    // While a pause is being confirmed (asked for, or the run reached its natural stop) the status still reads
+    // "running" and the button "Pause": pressing it means pause, not play again.
     if (this.phase === 'running') this.pause();
-    else this.play();
+    else if (this.phase !== 'pausing') this.play();
   }
 
   /** Train exactly `n` steps (pauses first if running). */
