@@ -4,11 +4,7 @@
  * about, so a reveal never comes early.
  */
 import type { Prediction, RunReadouts } from './types';
-
-/** Formats a read-out for the evidence text: 3 significant digits. */
-export function fmt(v: number | undefined): string {
-  return v === undefined || !Number.isFinite(v) ? '—' : Number(v.toPrecision(3)).toString();
-}
+import { formatMetric } from '../components/run/formatMetric';
 
 /** Index of the smallest of the named read-outs, once `ready` says the moment has come. */
 export function lowestOf(
@@ -37,7 +33,7 @@ export function trendOf(name: string, at: number, band = 0.2): Prediction['outco
     const option = after > before * (1 + band) ? 0 : after < before * (1 - band) ? 2 : 1;
     return {
       option,
-      evidence: `${name} ${fmt(before)} at step ${atLock.step} → ${fmt(after)} at step ${now.step}`,
+      evidence: `${name} ${formatMetric(before, 3)} at step ${atLock.step} → ${formatMetric(after, 3)} at step ${now.step}`,
     };
   };
 }

@@ -1,6 +1,6 @@
 import type { Chapter } from '../../lessons/types';
 import { CATALOG } from '../../lessons/catalog';
-import { fmt } from '../../lessons/predictions';
+import { formatMetric } from '../../components/run/formatMetric';
 
 const meta = CATALOG.find((c) => c.id === 'backprop');
 if (!meta) throw new Error('backprop is missing from the catalog');
@@ -57,7 +57,7 @@ Press Step to take one step by hand. The straight line touching the curve is the
           if (now.diverged === 1)
             return { option: 2, evidence: `the loss stopped being finite at step ${now.step}` };
           if (now.step < 60) return null;
-          const evidence = `loss ${fmt(atLock.loss)} at step ${atLock.step} → ${fmt(now.loss)} at step ${now.step}`;
+          const evidence = `loss ${formatMetric(atLock.loss, 3)} at step ${atLock.step} → ${formatMetric(now.loss, 3)} at step ${now.step}`;
           return { option: now.loss < atLock.loss / 5 ? 0 : now.loss > atLock.loss ? 2 : 1, evidence };
         },
       },

@@ -1,6 +1,6 @@
 import { CATALOG } from '../../lessons/catalog';
 import type { Chapter, ChapterMeta } from '../../lessons/types';
-import { fmt } from '../../lessons/predictions';
+import { formatMetric } from '../../components/run/formatMetric';
 
 /**
  * Chapter 7, text representation and embeddings: lessons as data. `figure` is a key of ./figures/index.tsx;
@@ -226,7 +226,7 @@ Press Play. Compare the two held-out accuracies, the share of held-out words eac
           const frozen = now.heldAccFrozen;
           const scratch = now.heldAccScratch;
           if (now.step < 200 || frozen === undefined || scratch === undefined) return null;
-          const evidence = `held-out accuracy at step ${now.step}: frozen ${fmt(frozen)}, learned from scratch ${fmt(scratch)}`;
+          const evidence = `held-out accuracy at step ${now.step}: frozen ${formatMetric(frozen, 3)}, learned from scratch ${formatMetric(scratch, 3)}`;
           return { option: frozen - scratch > 0.05 ? 0 : scratch - frozen > 0.05 ? 1 : 2, evidence };
         },
       },

@@ -1,6 +1,7 @@
 import type { Chapter } from '../../lessons/types';
 import { CATALOG } from '../../lessons/catalog';
-import { fmt, lowestOf } from '../../lessons/predictions';
+import { lowestOf } from '../../lessons/predictions';
+import { formatMetric } from '../../components/run/formatMetric';
 
 const meta = CATALOG.find((c) => c.id === 'gradient-descent');
 if (!meta) throw new Error('gradient-descent is missing from the catalog');
@@ -58,7 +59,7 @@ The three runs below share the model (a line $w x + b$), the data, the starting 
           ['lossBatch', 'lossMini', 'lossSgd'],
           (now) => (now.epoch ?? 0) >= 1,
           (now) =>
-            `after epoch ${now.epoch}: full batch ${fmt(now.lossBatch)}, mini-batch ${fmt(now.lossMini)}, stochastic ${fmt(now.lossSgd)}`,
+            `after epoch ${now.epoch}: full batch ${formatMetric(now.lossBatch, 3)}, mini-batch ${formatMetric(now.lossMini, 3)}, stochastic ${formatMetric(now.lossSgd, 3)}`,
         ),
       },
       check: {

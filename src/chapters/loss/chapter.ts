@@ -1,6 +1,6 @@
 import { CATALOG } from '../../lessons/catalog';
 import type { Chapter, ChapterMeta } from '../../lessons/types';
-import { fmt } from '../../lessons/predictions';
+import { formatMetric } from '../../components/run/formatMetric';
 
 /**
  * Chapter 3, loss functions: lessons as data. `figure` is a key of ./figures/index.tsx; `preset` names parameters of
@@ -160,7 +160,7 @@ Part 1 of the figure: drag $h$ to compare the two losses and their gradients wit
           const mse = now.accMse;
           const bce = now.accBce;
           if (now.step < 200 || mse === undefined || bce === undefined) return null;
-          const evidence = `accuracy at step ${now.step}: MSE ${fmt(mse)}, cross-entropy ${fmt(bce)}`;
+          const evidence = `accuracy at step ${now.step}: MSE ${formatMetric(mse, 3)}, cross-entropy ${formatMetric(bce, 3)}`;
           return { option: bce - mse > 0.05 ? 1 : mse - bce > 0.05 ? 0 : 2, evidence };
         },
       },

@@ -1,6 +1,6 @@
 import type { Chapter } from '../../lessons/types';
 import { CATALOG } from '../../lessons/catalog';
-import { fmt } from '../../lessons/predictions';
+import { formatMetric } from '../../components/run/formatMetric';
 
 const meta = CATALOG.find((c) => c.id === 'lstm');
 if (!meta) throw new Error('lstm is missing from the catalog');
@@ -148,7 +148,7 @@ Validation accuracy is measured every 10 steps on sequences neither model trains
           const rnn = now.rnnAccuracy;
           const lstm = now.lstmAccuracy;
           if (now.step < 300 || rnn === undefined || lstm === undefined) return null;
-          const evidence = `accuracy at step ${now.step}: RNN ${fmt(rnn)}, LSTM ${fmt(lstm)}`;
+          const evidence = `accuracy at step ${now.step}: RNN ${formatMetric(rnn, 3)}, LSTM ${formatMetric(lstm, 3)}`;
           const [r, l] = [rnn >= 0.95, lstm >= 0.95];
           return { option: r && l ? 2 : l ? 1 : r ? 0 : 3, evidence };
         },

@@ -1,6 +1,6 @@
 import { CATALOG } from '../../lessons/catalog';
 import type { Chapter, ChapterMeta } from '../../lessons/types';
-import { fmt } from '../../lessons/predictions';
+import { formatMetric } from '../../components/run/formatMetric';
 
 /**
  * Chapter 1, neurons and feed-forward networks: lessons as data. `figure` is a key of ./figures/index.tsx; `preset`
@@ -166,7 +166,7 @@ The figure holds out part of the points (hollow) and reports their loss as the v
             ? null
             : {
                 option: now.valLoss < 0.2 ? 0 : 1,
-                evidence: `validation loss ${fmt(now.valLoss)} at step ${now.step}`,
+                evidence: `validation loss ${formatMetric(now.valLoss, 3)} at step ${now.step}`,
               },
       },
       check: {

@@ -1,6 +1,6 @@
 import type { Chapter } from '../../lessons/types';
 import { CATALOG } from '../../lessons/catalog';
-import { fmt } from '../../lessons/predictions';
+import { formatMetric } from '../../components/run/formatMetric';
 
 const meta = CATALOG.find((c) => c.id === 'regularization');
 if (!meta) throw new Error('regularization is missing from the catalog');
@@ -206,7 +206,7 @@ Augmentation is a regulariser: the augmented network can no longer memorise a fe
           const plain = now.valAccPlain;
           const augmented = now.valAccAugmented;
           if (now.step < 300 || plain === undefined || augmented === undefined) return null;
-          const evidence = `validation accuracy at step ${now.step}: plain ${fmt(plain)}, augmented ${fmt(augmented)}`;
+          const evidence = `validation accuracy at step ${now.step}: plain ${formatMetric(plain, 3)}, augmented ${formatMetric(augmented, 3)}`;
           return { option: augmented - plain > 0.05 ? 1 : plain - augmented > 0.05 ? 0 : 2, evidence };
         },
       },

@@ -1,7 +1,7 @@
 import type { Chapter } from '../../lessons/types';
 import { CATALOG } from '../../lessons/catalog';
 import { GRADIENT_PRESET, HELLO_PRESET } from './presets';
-import { fmt } from '../../lessons/predictions';
+import { formatMetric } from '../../components/run/formatMetric';
 
 const meta = CATALOG.find((c) => c.id === 'rnn');
 if (!meta) throw new Error('rnn is missing from the catalog');
@@ -105,7 +105,7 @@ This step starts on the notes' own text, "hello world". Press Play and watch gre
           if (now.step < 30 || bpc === undefined || unigram === undefined) return null;
           return {
             option: bpc < unigram ? 0 : 1,
-            evidence: `${fmt(bpc)} bits per character at step ${now.step}, unigram baseline ${fmt(unigram)}`,
+            evidence: `${formatMetric(bpc, 3)} bits per character at step ${now.step}, unigram baseline ${formatMetric(unigram, 3)}`,
           };
         },
       },

@@ -1,5 +1,5 @@
 import type { Chapter } from '../../lessons/types';
-import { fmt } from '../../lessons/predictions';
+import { formatMetric } from '../../components/run/formatMetric';
 
 /**
  * The Transformer chapter as data: six lesson steps. Figures are keys the chapter's Page understands
@@ -160,7 +160,7 @@ Watch the cross-attention. To reverse a sequence, output position $i$ needs inpu
           if (now.step < 200) return null;
           const anti = now.antiDiagonalMass ?? 0;
           const diag = now.diagonalMass ?? 0;
-          const evidence = `at step ${now.step}: ${fmt(anti)} of the attention on the anti-diagonal, ${fmt(diag)} on the diagonal`;
+          const evidence = `at step ${now.step}: ${formatMetric(anti, 3)} of the attention on the anti-diagonal, ${formatMetric(diag, 3)} on the diagonal`;
           if (anti > 0.5) return { option: 1, evidence };
           if (diag > 0.5) return { option: 0, evidence };
           return now.step >= 600 ? { option: 2, evidence } : null;
