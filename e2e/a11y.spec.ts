@@ -1,20 +1,10 @@
-import AxeBuilder from '@axe-core/playwright';
+import { seriousViolations } from './axe';
 import { test, expect, saveScreenshot } from './fixtures';
-import type { Page } from '@playwright/test';
 
 /** Automated accessibility checks (axe-core, WCAG 2.1 A/AA rules): no serious or critical violations. */
 
 // axe walks every node: on a page full of live charts (the gallery) that takes tens of seconds on a slow CI machine.
 test.describe.configure({ timeout: 120_000 });
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 test('home', async ({ page }) => {
   await page.goto('./#/');

@@ -1,5 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
+import { seriousViolations, KATEX_VISUAL } from './axe';
 import { test, expect, saveScreenshot, PERF } from './fixtures';
+import { startMainThreadProbe, stopMainThreadProbe } from './mainThreadProbe';
 import type { Page } from '@playwright/test';
 
 /** Chapter 4, gradient descent and backpropagation: every step's live figure, driven like a student would. */
@@ -184,13 +185,7 @@ test(
     await expect(page.getByTestId('slice-step')).toHaveText('0', { timeout: 20_000 });
     await page.waitForTimeout(1000); // let the first render and the charts settle
     // Observe long tasks from here on (page load and first render are not the slice).
-    await page.evaluate(() => {
-      const w = window as unknown as { __longTasks: number[] };
-      w.__longTasks = [];
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) w.__longTasks.push(Math.round(e.duration));
-      }).observe({ type: 'longtask' });
-    });
+    await startMainThreadProbe(page);
     // Each "Run 10" trains 10 steps and makes the worker compute one new 41×41 slice (every = 10).
     const times: number[] = [];
     // A CSS locator, not getByRole: computing accessible names over a page full of KaTeX is itself main-thread work
@@ -201,7 +196,7 @@ test(
       await expect(page.getByTestId('slice-step')).toHaveText(String(10 * k), { timeout: 20_000 });
       times.push(await readNumber(page, 'slice-ms'));
     }
-    const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
+    const { longTasks } = await stopMainThreadProbe(page);
     console.log(
       `41×41 slice in the worker: ${times.join(', ')} ms; main-thread long tasks: ${JSON.stringify(longTasks)}`,
     );
@@ -240,13 +235,7 @@ test('every step passes axe-core with no serious or critical violations', async 
     await expect(page.getByTestId('lesson-step-indicator').first()).toHaveText(`Step ${i} of 5`);
     await page.waitForTimeout(500); // first frame drawn
     // WCAG A/AA rules; KaTeX's visual layer is aria-hidden (its MathML twin is what assistive tech reads).
-    const results = await new AxeBuilder({ page })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-      .exclude('.katex-html')
-      .analyze();
-    const bad = results.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    const bad = await seriousViolations(page, { exclude: [KATEX_VISUAL] });
     expect(bad, `step ${i}`).toEqual([]);
   }
 });

@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
+import { seriousViolations } from './axe';
 import { mkdirSync } from 'node:fs';
 import { test, expect } from './fixtures';
 import type { Page } from '@playwright/test';
@@ -24,15 +24,6 @@ const counts = async (page: Page, side: 'frozen' | 'scratch') => {
 async function waitReady(page: Page) {
   await expect(page.getByTestId('run-status')).toHaveText(/idle|paused/, { timeout: 30_000 });
   await expect(page.getByRole('button', { name: 'Step', exact: true })).toBeEnabled({ timeout: 30_000 });
-}
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 const FIGURES = ['sequences', 'tokens', 'one-hot', 'dense', 'analogies', 'glove-file', 'classifier'];

@@ -1,4 +1,5 @@
 import { test, expect, PERF } from './fixtures';
+import { startMainThreadProbe, stopMainThreadProbe } from './mainThreadProbe';
 import { writeBigFile } from './gloveFiles';
 
 /**
@@ -16,18 +17,12 @@ test(
     const path = writeBigFile('/tmp/glove-test-files');
     await page.goto('./#/embeddings?lesson=6');
     await expect(page.getByTestId('figure-glove-file')).toBeVisible();
-    await page.evaluate(() => {
-      const w = window as unknown as { __longTasks: number[] };
-      w.__longTasks = [];
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) w.__longTasks.push(Math.round(e.duration));
-      }).observe({ type: 'longtask' });
-    });
+    await startMainThreadProbe(page);
     const start = Date.now();
     await page.getByTestId('glove-input').setInputFiles(path);
     await expect(page.getByTestId('glove-words')).toHaveText('100000', { timeout: 90_000 });
     const elapsed = Date.now() - start;
-    const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
+    const { longTasks } = await stopMainThreadProbe(page);
     const reported = await page.getByTestId('glove-message').textContent();
     expect(reported).toBeTruthy();
     test

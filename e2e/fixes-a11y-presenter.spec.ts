@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
+import { seriousViolations } from './axe';
 import { test, expect } from './fixtures';
 
 /**
@@ -15,9 +15,7 @@ test('axe: the neurons check-question radios have accessible names', async ({ pa
   await expect(radios).toHaveCount(3);
   await expect(radios.nth(0)).toHaveAccessibleName('6');
   await expect(radios.nth(2)).toHaveAccessibleName('2');
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => v.id)).toEqual([]);
+  expect(await seriousViolations(page)).toEqual([]);
 });
 
 test('presenter figure on neurons step 1 fits 1920×1080 and keeps fitting as the page settles', async ({

@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
+import { seriousViolations, KATEX_VISUAL } from './axe';
 import { test, expect, saveScreenshot } from './fixtures';
 import type { Page } from '@playwright/test';
 
@@ -124,13 +124,7 @@ test('every step passes axe-core with no serious or critical violations', async 
     await expect(page.getByTestId('lesson-step-indicator').first()).toHaveText(`Step ${i} of 4`);
     await page.waitForTimeout(500); // first frame drawn
     // WCAG A/AA rules; KaTeX's visual layer is aria-hidden (its MathML twin is what assistive tech reads).
-    const results = await new AxeBuilder({ page })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-      .exclude('.katex-html')
-      .analyze();
-    const bad = results.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    const bad = await seriousViolations(page, { exclude: [KATEX_VISUAL] });
     expect(bad, `step ${i}`).toEqual([]);
   }
 });

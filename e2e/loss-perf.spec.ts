@@ -1,6 +1,12 @@
 import { cpus, loadavg } from 'node:os';
 import type { Page } from '@playwright/test';
 import { test, expect, PERF } from './fixtures';
+import {
+  framesDelivered,
+  readMainThreadProbe,
+  startMainThreadProbe,
+  stopMainThreadProbe,
+} from './mainThreadProbe';
 
 /**
  * Benchmark (issue #13, "Numbers and behaviour"): while the loss chapter's live steps train at full speed, the figures
@@ -13,52 +19,34 @@ interface Sample {
   rafPerSecond: number;
   framesPerSecond: number;
   longTasks: number[];
+  longTaskOffsets: number[];
   steps: number;
 }
 
 /** Counts animation frames, delivered worker frames and long tasks for `seconds` of Play. */
 async function measureWhileTraining(page: Page, seconds: number): Promise<Sample> {
-  await page.evaluate(() => {
-    const w = window as unknown as { __longTasks: number[]; __raf: number; __rafOn: boolean };
-    w.__longTasks = [];
-    w.__raf = 0;
-    w.__rafOn = true;
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.__longTasks.push(Math.round(e.duration));
-    }).observe({ type: 'longtask' });
-    const tick = () => {
-      if (!w.__rafOn) return;
-      w.__raf++;
-      requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-  });
+  await startMainThreadProbe(page);
+  const playedAt = await page.evaluate(() => performance.now());
   // A CSS locator, not getByRole: computing accessible names over a page of KaTeX is main-thread work of its own.
   await page.locator('button.run-play').click();
   await expect(page.getByTestId('run-status')).toHaveText('running');
-  const read = () =>
-    page.evaluate(() => {
-      const w = window as unknown as {
-        __raf: number;
-        __gradientLabRuntime: { framesDelivered: number };
-      };
-      return { raf: w.__raf, frames: w.__gradientLabRuntime.framesDelivered, at: performance.now() };
-    });
+  const read = async () => {
+    const { raf, at } = await readMainThreadProbe(page);
+    return { raf, at, frames: await framesDelivered(page) };
+  };
   const start = await read();
   await page.waitForTimeout(seconds * 1000); // the measuring window itself
   const end = await read();
-  const longTasks = await page.evaluate(() => {
-    const w = window as unknown as { __longTasks: number[]; __rafOn: boolean };
-    w.__rafOn = false;
-    return w.__longTasks;
-  });
+  const { longTaskTimes } = await stopMainThreadProbe(page);
   await page.locator('button.run-play').click(); // Pause
   await expect(page.getByTestId('run-status')).toHaveText('paused');
   const elapsed = (end.at - start.at) / 1000;
   return {
     rafPerSecond: (end.raf - start.raf) / elapsed,
     framesPerSecond: (end.frames - start.frames) / elapsed,
-    longTasks,
+    longTasks: longTaskTimes.map((t) => t.duration),
+    // When in the window each long task fell (ms after Play was pressed): tells a start-up cost from a steady one.
+    longTaskOffsets: longTaskTimes.map((t) => Math.round(t.start - playedAt)),
     steps: Number(await page.getByTestId('metric-step').textContent()),
   };
 }
@@ -83,7 +71,7 @@ for (const { lesson, figure, stopAt } of [
       const s = await measureWhileTraining(page, 10);
       const load = loadavg()[0] / cpus().length;
       console.log(
-        `loss step ${lesson} at full speed: ${s.framesPerSecond.toFixed(1)} figure updates/s, ${s.rafPerSecond.toFixed(1)} rAF/s, ${s.steps} steps, long tasks [${s.longTasks.join(', ')}] ms; machine load ${load.toFixed(1)} per core`,
+        `loss step ${lesson} at full speed: ${s.framesPerSecond.toFixed(1)} figure updates/s, ${s.rafPerSecond.toFixed(1)} rAF/s, ${s.steps} steps, long tasks [${s.longTasks.join(', ')}] ms at [${s.longTaskOffsets.join(', ')}] ms after Play; machine load ${load.toFixed(1)} per core`,
       );
       expect(s.steps).toBeGreaterThan(100); // it trained, fast
       expect(s.framesPerSecond).toBeGreaterThanOrEqual(30);

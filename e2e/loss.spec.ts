@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
+import { seriousViolations } from './axe';
 import { mkdirSync } from 'node:fs';
 import { test, expect } from './fixtures';
 import type { Page } from '@playwright/test';
@@ -43,15 +43,6 @@ async function runSteps(page: Page, n: number) {
 async function shot(page: Page, name: string) {
   mkdirSync(SHOTS, { recursive: true });
   await page.screenshot({ path: `${SHOTS}/${name}.png` });
-}
-
-async function axeViolations(page: Page) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 test('step 1: dragging predictions updates each example’s loss and the mean', async ({ page }) => {
@@ -289,7 +280,7 @@ test('screenshots: light, dark, presenter 1920×1080 and phone 390×844 — no s
     const figure = page.getByTestId(FIGURES[k]);
     await expect(figure).toBeVisible();
     await page.waitForTimeout(600);
-    expect(await axeViolations(page), `axe on step ${k + 1}`).toEqual([]);
+    expect(await seriousViolations(page), `axe on step ${k + 1}`).toEqual([]);
     const box = await figure.boundingBox();
     console.log(`step ${k + 1} figure height at 1280×800: ${Math.round(box?.height ?? 0)} px`);
     await figure.evaluate((el) => el.scrollIntoView());

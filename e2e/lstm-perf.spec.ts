@@ -1,6 +1,7 @@
 import { cpus, loadavg } from 'node:os';
 import type { Page } from '@playwright/test';
 import { test, expect, PERF } from './fixtures';
+import { startMainThreadProbe, stopMainThreadProbe } from './mainThreadProbe';
 
 /**
  * Benchmark (issue #17, "Numbers and behaviour"): while the LSTM trains, the gate figures refresh at least 10 times a
@@ -13,13 +14,7 @@ const WINDOW_SECONDS = 5;
 /** Distinct traces drawn per second, and the long tasks, over WINDOW_SECONDS of Play on the figure `testId`. */
 async function refreshRate(page: Page, testId: string) {
   const figure = page.getByTestId(testId);
-  await page.evaluate(() => {
-    const w = window as unknown as { __longTasks: number[] };
-    w.__longTasks = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.__longTasks.push(Math.round(e.duration));
-    }).observe({ type: 'longtask' });
-  });
+  await startMainThreadProbe(page);
   // A CSS locator, not getByRole: computing accessible names over a page of KaTeX is main-thread work of its own.
   await page.locator('button.run-play').click();
   await expect(page.getByTestId('run-status')).toHaveText('running');
@@ -31,7 +26,7 @@ async function refreshRate(page: Page, testId: string) {
   const start = await read();
   await page.waitForTimeout(WINDOW_SECONDS * 1000); // the measuring window itself
   const end = await read();
-  const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
+  const { longTasks } = await stopMainThreadProbe(page);
   await page.locator('button.run-play').click(); // Pause
   await expect(page.getByTestId('run-status')).toHaveText('paused');
   return {

@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
+import { seriousViolations, KATEX_VISUAL } from './axe';
 import { mkdirSync } from 'node:fs';
 import { test, expect } from './fixtures';
 import type { Browser, Page } from '@playwright/test';
@@ -212,13 +212,7 @@ test('axe-core: no serious or critical violations, before and after the search',
       await page.getByRole('button', { name: 'Run 10', exact: true }).click();
       await expect(page.getByTestId('test-scores')).toBeVisible({ timeout: 30_000 });
     }
-    const results = await new AxeBuilder({ page })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-      .exclude('.katex-html')
-      .analyze();
-    const bad = results.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    const bad = await seriousViolations(page, { exclude: [KATEX_VISUAL] });
     expect(bad, phase).toEqual([]);
   }
 });

@@ -1,4 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
+import { seriousViolations } from './axe';
+import { framesDelivered, startMainThreadProbe, stopMainThreadProbe } from './mainThreadProbe';
 import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { writeFileSync } from 'node:fs';
@@ -31,15 +32,6 @@ async function shoot(page: Page, name: string, themes: readonly ('light' | 'dark
 }
 
 const num = async (page: Page, id: string) => Number(await page.getByTestId(id).textContent());
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 test.describe('rnn chapter at 1280×800', () => {
   test.use({ viewport: { width: 1280, height: 800 } });
@@ -364,28 +356,8 @@ test.describe('rnn chapter: speed on the bundled corpus', () => {
       await page.goto('./#/rnn?lesson=4');
       await expect(page.getByTestId('rnn-unigram-bpc')).toHaveText(/\d/, { timeout: 20_000 });
       const unigram = await num(page, 'rnn-unigram-bpc');
-      await page.evaluate(() => {
-        const w = window as unknown as { __longTasks: number[]; __raf: number; __rafOn: boolean };
-        w.__longTasks = [];
-        w.__raf = 0;
-        w.__rafOn = true;
-        new PerformanceObserver((list) => {
-          for (const e of list.getEntries()) w.__longTasks.push(Math.round(e.duration));
-        }).observe({ type: 'longtask' });
-        const tick = () => {
-          if (!w.__rafOn) return;
-          w.__raf++;
-          requestAnimationFrame(tick);
-        };
-        requestAnimationFrame(tick);
-      });
-      const frames = () =>
-        page.evaluate(
-          () =>
-            (window as unknown as { __gradientLabRuntime: { framesDelivered: number } }).__gradientLabRuntime
-              .framesDelivered,
-        );
-      const frames0 = await frames();
+      await startMainThreadProbe(page);
+      const frames0 = await framesDelivered(page);
       const t0 = Date.now();
       await page.getByRole('button', { name: 'Play' }).click();
       let reachedAt = -1;
@@ -402,12 +374,8 @@ test.describe('rnn chapter: speed on the bundled corpus', () => {
         }
       }
       const elapsed = (Date.now() - t0) / 1000;
-      const frameRate = ((await frames()) - frames0) / elapsed;
-      const probe = await page.evaluate(() => {
-        const w = window as unknown as { __longTasks: number[]; __raf: number; __rafOn: boolean };
-        w.__rafOn = false;
-        return { longTasks: w.__longTasks, raf: w.__raf };
-      });
+      const frameRate = ((await framesDelivered(page)) - frames0) / elapsed;
+      const probe = await stopMainThreadProbe(page);
       await page.getByRole('button', { name: 'Pause' }).click();
       const result = {
         unigramBpc: unigram,

@@ -1,0 +1,66 @@
+import type { Page } from '@playwright/test';
+
+/**
+ * Watches the page's main thread from inside the page: every long task (> 50 ms, the browser's Long Tasks API) and
+ * the number of animation frames delivered. Start it after the page has settled (load and first render are not what
+ * the timing tests measure), read it as often as needed, stop it at the end of the measuring window.
+ */
+interface ProbeWindow {
+  __probe?: { longTasks: { start: number; duration: number }[]; raf: number; on: boolean };
+}
+
+export interface MainThreadReading {
+  /** Long task durations in ms, rounded, in the order they happened. */
+  longTasks: number[];
+  /** Long tasks with their start (ms since the page's time origin), for telling where in a run they fell. */
+  longTaskTimes: { start: number; duration: number }[];
+  /** Animation frames since the probe started. */
+  raf: number;
+  /** performance.now() when read. */
+  at: number;
+}
+
+export async function startMainThreadProbe(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as ProbeWindow;
+    const probe = { longTasks: [] as { start: number; duration: number }[], raf: 0, on: true };
+    w.__probe = probe;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) probe.longTasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask' });
+    const tick = () => {
+      if (!probe.on) return;
+      probe.raf++;
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+}
+
+export async function readMainThreadProbe(page: Page, stop = false): Promise<MainThreadReading> {
+  return page.evaluate((stopNow) => {
+    const probe = (window as unknown as ProbeWindow).__probe;
+    if (!probe) throw new Error('startMainThreadProbe was not called on this page');
+    if (stopNow) probe.on = false;
+    return {
+      longTasks: probe.longTasks.map((t) => Math.round(t.duration)),
+      longTaskTimes: probe.longTasks.map((t) => ({
+        start: Math.round(t.start),
+        duration: Math.round(t.duration),
+      })),
+      raf: probe.raf,
+      at: performance.now(),
+    };
+  }, stop);
+}
+
+/** Ends the probe's frame counting and returns its last reading. */
+export const stopMainThreadProbe = (page: Page) => readMainThreadProbe(page, true);
+
+/** Frames the page has received from the training worker so far (the runtime's own counter). */
+export const framesDelivered = (page: Page) =>
+  page.evaluate(
+    () =>
+      (window as unknown as { __gradientLabRuntime: { framesDelivered: number } }).__gradientLabRuntime
+        .framesDelivered,
+  );
