@@ -50,6 +50,7 @@ export function PresenterFigure({
         if (shown <= height) break;
         zoom = Math.max(MIN_ZOOM, zoom * (height / shown) * 0.98);
       }
+      zoom = growWhileItFits(box, content, zoom, height);
       content.style.zoom = String(zoom);
       box.dataset.zoom = zoom.toFixed(2);
     };
@@ -98,4 +99,25 @@ export function PresenterFigure({
       </div>
     </section>
   );
+}
+
+/**
+ * The first estimate comes from the content's height at zoom 1; at a smaller zoom the layout is wider, side-by-side
+ * panels share rows, and the content can end up well short of the screen (the Transformer's training step filled
+ * 70 % of it). Bisect upwards between the zoom that fits and the largest allowed, keeping the largest that still fits.
+ */
+function growWhileItFits(box: HTMLElement, content: HTMLElement, fits: number, height: number): number {
+  content.style.zoom = String(fits);
+  // (The box's scrollHeight is never below its own height, so room is judged on the content alone.)
+  if (content.getBoundingClientRect().height > height * 0.95) return fits;
+  let low = fits;
+  let high = MAX_ZOOM;
+  for (let round = 0; round < 6 && high - low > 0.02; round++) {
+    const mid = (low + high) / 2;
+    content.style.zoom = String(mid);
+    const shown = Math.max(content.getBoundingClientRect().height, box.scrollHeight);
+    if (shown <= height && box.scrollWidth <= box.clientWidth + 1) low = mid;
+    else high = mid;
+  }
+  return low;
 }

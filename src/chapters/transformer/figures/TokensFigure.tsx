@@ -7,6 +7,9 @@ import {
   tokensToVectors,
 } from '../../../experiments/transformer/illustrations';
 
+/** Colour-only cells need no room for numbers: capped, a 16×16 table stays one screen tall on a projector too. */
+const COLOUR_CELL = 28;
+
 const PE_POSITIONS = 16;
 const WIDTHS = [8, 16, 32] as const;
 
@@ -75,6 +78,7 @@ export function TokensFigure() {
           rowLabels={rowLabels}
           colLabels={dims}
           showValues={false}
+          maxCell={COLOUR_CELL}
           caption={`X has shape ${n} × ${d}: one row of the embedding table per token.`}
         />
         <MatrixView
@@ -85,6 +89,7 @@ export function TokensFigure() {
           rowLabels={rowLabels}
           colLabels={dims}
           showValues={false}
+          maxCell={COLOUR_CELL}
           caption={`E has shape ${n} × ${d}; the embeddings were multiplied by √${d} ≈ ${view.scaleFactor.toFixed(2)}.`}
         />
       </div>
@@ -101,6 +106,7 @@ export function TokensFigure() {
           colLabels={dims}
           domain={[-1, 1]}
           showValues={false}
+          maxCell={COLOUR_CELL}
           caption="Each row is one position; low dimensions oscillate quickly, high dimensions slowly."
         />
         <MatrixView
@@ -113,6 +119,7 @@ export function TokensFigure() {
           colorScale="sequential"
           domain={[Math.min(...similarity.data), 1]}
           showValues={false}
+          maxCell={COLOUR_CELL}
           caption={`Cosine similarity of the encodings of two positions: it depends only on their distance (every diagonal has one colour). Neighbours: ${similarity.data[1].toFixed(2)}; 8 apart: ${similarity.data[8].toFixed(2)}.`}
         />
       </div>

@@ -1,0 +1,47 @@
+import { test, expect } from './fixtures';
+
+/**
+ * Presenter mode at 1920×1080 uses the projector's width: the figure box spans the screen (it used to be only as wide
+ * as its content, so responsive figures grew with the zoom and ran off the right edge — neurons step 3 was 3,132 px
+ * wide — and the Transformer's tall single columns shrank to 0.42×). Its stages now sit side by side.
+ */
+
+test.use({ viewport: { width: 1920, height: 1080 } });
+test.describe.configure({ timeout: 120_000 });
+
+for (const { path, minZoom } of [
+  { path: 'neurons?lesson=3', minZoom: 1 },
+  { path: 'neurons?lesson=6', minZoom: 1 },
+  { path: 'transformer?lesson=1', minZoom: 0.5 },
+  { path: 'transformer?lesson=2', minZoom: 0.55 },
+  { path: 'transformer?lesson=5', minZoom: 0.55 },
+]) {
+  test(`#/${path} in presenter mode spans the screen, fits, and is zoomed at least ${minZoom}×`, async ({
+    page,
+  }) => {
+    await page.goto(`./#/${path}&present=1&seed=1`);
+    const figure = page.getByTestId('presenter-figure');
+    await expect(figure).toHaveAttribute('data-zoom', /\d/, { timeout: 20_000 });
+    // The box spans the window's width (minus the page's padding) and nothing scrolls, once the figure has settled.
+    await expect
+      .poll(
+        () =>
+          figure.evaluate((box) => {
+            const r = box.getBoundingClientRect();
+            const problems: string[] = [];
+            if (r.width < window.innerWidth - 40) problems.push(`box ${Math.round(r.width)} px wide`);
+            if (r.right > window.innerWidth + 1) problems.push(`box ends at x = ${Math.round(r.right)}`);
+            if (box.scrollHeight > box.clientHeight + 2) problems.push('box scrolls down');
+            if (box.scrollWidth > box.clientWidth + 2) problems.push('box scrolls across');
+            return problems.join('; ') || 'fits';
+          }),
+        { timeout: 15_000 },
+      )
+      .toBe('fits');
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+    ).toBeLessThanOrEqual(1);
+    expect(Number(await figure.getAttribute('data-zoom'))).toBeGreaterThanOrEqual(minZoom);
+    await page.screenshot({ path: `test-results/presenter-width-${path.replace(/\W+/g, '-')}.png` });
+  });
+}
