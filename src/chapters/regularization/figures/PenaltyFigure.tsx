@@ -5,6 +5,7 @@ import {
   useChartTheme,
   type LineSeries,
 } from '../../../components/charts';
+import { usePresentation } from '../../../lessons';
 import type { LessonStep } from '../../../lessons/types';
 import type { ViewValue } from '../../../experiments/types';
 import { useLatestView } from '../../../state/useExperiment';
@@ -33,10 +34,13 @@ export function PenaltyFigure({ step }: { step: LessonStep }) {
   );
 }
 
-/** Short charts: the four of them, the table, the formula and the λ slider share one laptop screen. */
-const CHART_HEIGHT = 90;
-/** The classifier's boundary spans two chart rows, so its square plot is large enough to show the wiggles. */
-const BOUNDARY_HEIGHT = 240;
+/**
+ * Short charts: on a laptop the four of them, the table, the formula and the λ slider share one screen. The classifier's
+ * boundary spans two chart rows, so its square plot is large enough to show the wiggles. A projector has room (and
+ * presenter type is larger, so a short chart would be all axes): taller charts there.
+ */
+const HEIGHTS = { chart: 90, boundary: 240 };
+const PRESENTER_HEIGHTS = { chart: 150, boundary: 300 };
 
 function summary(v: ViewValue | undefined) {
   const r = record(v);
@@ -51,6 +55,7 @@ function summary(v: ViewValue | undefined) {
 
 function PenaltyPlots() {
   const theme = useChartTheme();
+  const heights = usePresentation().present ? PRESENTER_HEIGHTS : HEIGHTS;
   const fit = fitData(useLatestView('fit'));
   const weights = record(useLatestView('weights'));
   const runs = record(useLatestView('runs'));
@@ -65,7 +70,7 @@ function PenaltyPlots() {
           <FitPlot
             {...fit}
             title={`Fits at λ = ${fmt(lambda, 4)}`}
-            height={CHART_HEIGHT}
+            height={heights.chart}
             curves={[
               { label: 'true function', y: fit.truthY, dashed: true, color: 2 },
               { label: 'L2 fit', y: nums(fit.view.fitL2), color: 0 },
@@ -84,14 +89,14 @@ function PenaltyPlots() {
           ]}
           bins={21}
           xLabel="θⱼ"
-          height={CHART_HEIGHT}
+          height={heights.chart}
         />
       </div>
       <div className="reg-area-paths">
-        <CoefficientPaths lambda={lambda} />
+        <CoefficientPaths lambda={lambda} height={heights.chart} />
       </div>
       <div className="reg-area-boundary">
-        <PenaltyBoundary lambda={lambda} length={l2.boundary} height={BOUNDARY_HEIGHT} />
+        <PenaltyBoundary lambda={lambda} length={l2.boundary} height={heights.boundary} />
       </div>
       <div className="reg-area-readouts">
         <PenaltyTable l2={l2} l1={l1} />
@@ -143,7 +148,7 @@ function PenaltyTable({ l2, l1 }: { l2: RunSummary; l1: RunSummary }) {
 }
 
 /** The optimum's θⱼ against log₁₀ λ, one line per coefficient: L2 solid, L1 dashed. */
-function CoefficientPaths({ lambda }: { lambda: number | undefined }) {
+function CoefficientPaths({ lambda, height }: { lambda: number | undefined; height: number }) {
   const theme = useChartTheme();
   const paths = record(useLatestView('paths'));
   const lambdas = nums(paths?.lambdas);
@@ -167,7 +172,7 @@ function CoefficientPaths({ lambda }: { lambda: number | undefined }) {
       series={series}
       xLabel="log₁₀ λ"
       yLabel="θⱼ optimum"
-      height={CHART_HEIGHT}
+      height={height}
       caption={`At the largest λ, L1 has ${zerosL1.length ? zerosL1[zerosL1.length - 1] : '–'} of ${degree} weights at exactly 0; the current λ is at log₁₀ λ = ${fmt(at, 2)}.`}
     />
   );
