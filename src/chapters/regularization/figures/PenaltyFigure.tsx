@@ -40,7 +40,7 @@ export function PenaltyFigure({ step }: { step: LessonStep }) {
  * presenter type is larger, so a short chart would be all axes): taller charts there.
  */
 const HEIGHTS = { chart: 90, boundary: 240 };
-const PRESENTER_HEIGHTS = { chart: 150, boundary: 300 };
+const PRESENTER_HEIGHTS = { chart: 200, boundary: 320 };
 
 function summary(v: ViewValue | undefined) {
   const r = record(v);
