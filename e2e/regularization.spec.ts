@@ -6,8 +6,8 @@ import type { Page } from '@playwright/test';
 
 const STEPS = ['polynomial', 'capacity', 'penalty', 'dropout', 'augment', 'batchnorm', 'search'];
 const SHOTS = '/tmp/shots-regularization';
-/** Steps whose figure with its controls fits one 1280×800 screen (steps 3 and 4 do not yet). */
-const FITS_DESKTOP = [1, 2];
+/** Steps whose figure with its controls fits one 1280×800 screen (step 4 does not yet). */
+const FITS_DESKTOP = [1, 2, 3];
 
 async function setTheme(page: Page, theme: 'light' | 'dark') {
   const isDark = async () => (await page.evaluate(() => document.documentElement.dataset.theme)) === 'dark';
@@ -103,6 +103,33 @@ test('step 3: at the same λ, L1 leaves more exactly-zero weights than L2; the p
   expect(await readNumber(page, 'zeros-l1')).toBeGreaterThan(l1);
   expect(await readNumber(page, 'zeros-l2')).toBe(0);
   await expect(page.getByTestId('penalty-formula')).toContainText('1.0000');
+});
+
+test('step 3: the classifier’s boundary is drawn and gets shorter and simpler as λ grows, live', async ({
+  page,
+}) => {
+  await page.goto('./#/regularization?lesson=3&seed=1');
+  const panel = page.getByTestId('penalty-boundary');
+  await expect(panel).toBeVisible();
+  await page.getByRole('button', { name: 'Run 100' }).click();
+  await expect(page.getByTestId('metric-step')).toHaveText('100', { timeout: 20_000 });
+  const path = panel.locator('path.boundary');
+  await expect(path).toHaveAttribute('d', /M/);
+  // Pieces of the 0.5 contour: one "M" per closed curve or stretch, so islands around noisy points add to it.
+  const pieces = async () => ((await path.getAttribute('d')) ?? '').split('M').length - 1;
+  const before = { length: await readNumber(page, 'boundary-l2'), pieces: await pieces() };
+  expect(before.length).toBeGreaterThan(0);
+  await shoot(page, 'step3-boundary-preset');
+  const entry = page.getByLabel('Strength λ (exact value)');
+  await entry.fill('10');
+  await entry.press('Enter');
+  await expect(page).toHaveURL(/lambda=10\b/);
+  await page.getByRole('button', { name: 'Run 100' }).click();
+  await expect(page.getByTestId('metric-step')).toHaveText('200', { timeout: 20_000 });
+  await expect.poll(() => readNumber(page, 'boundary-l2')).toBeLessThan(before.length);
+  expect(await readNumber(page, 'boundary-l2')).toBeGreaterThan(0); // smoother, not gone
+  await expect.poll(pieces).toBeLessThan(before.pieces);
+  await shoot(page, 'step3-boundary-lambda-10');
 });
 
 test('step 4: dropped units are greyed live; both scalings agree within 1%; dropout closes the gap at the preset', async ({

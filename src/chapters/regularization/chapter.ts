@@ -99,7 +99,8 @@ Fixes go in opposite directions:
       preset: { lambda: 0.1, degree: 15 },
       pace: 10,
       stopAt: 100,
-      caption: 'Same λ, same degree-15 polynomial: L2 shrinks every weight, L1 sets many exactly to zero.',
+      caption:
+        'Same λ: L2 shrinks every weight, L1 sets many exactly to zero; a larger λ smooths the classifier’s boundary.',
       body: `Instead of lowering the degree, keep all fifteen powers and make large coefficients expensive. **L2 regularisation** (ridge, weight decay) adds their squares to the loss:
 
 $$\\begin{aligned} L_{2}(\\theta) = \\frac{1}{2m}\\Big(&\\sum_{i=1}^{m} \\big(h(x^{(i)}) - y^{(i)}\\big)^2 \\\\ &+ \\lambda \\sum_{j \\ge 1} \\theta_j^2\\Big) \\end{aligned}$$
@@ -111,12 +112,15 @@ and its twin **L1** (lasso) adds their absolute values, $\\lambda \\sum_{j \\ge 
 
 Both runs here minimise their penalised loss one coefficient at a time (coordinate descent: each step sets every $\\theta_j$ in turn to its best value with the others held fixed). The polynomial is written in Legendre polynomials $P_j(x)$ instead of plain powers $x^j$ — the same curves, but the fit stays accurate at degree 15 — so $\\theta_j$ is the weight of $P_j$.
 
+**The same penalty on a classifier.** The classifier panel shows a second model trained alongside, with the same penalty and the same $\\lambda$: logistic regression on 45 products of Legendre polynomials in $x_1$ and $x_2$, fitted to noisy points from two classes (a disc inside a ring). It is the L2 run that is drawn; its loss is the mean cross-entropy plus the same $\\frac{\\lambda}{2m}\\sum_{j \\ge 1} \\theta_j^2$. With a small $\\lambda$ the boundary (where $P = 0.5$) bends around single noisy points and draws islands in the empty corners; a larger $\\lambda$ makes wiggles too expensive and the boundary relaxes towards the circle the data came from. The table measures this as the **boundary length**: a wiggly boundary is a long one. L1's boundary does not shorten steadily — in this basis a sparse model can keep a few wiggly high-degree products — until $\\lambda$ is large enough to zero them all.
+
 **Not for free.** The source notes say regularisation lowers variance without raising bias. Not quite: it trades a little more bias — the penalised fit no longer follows the training samples as closely, so its training error goes up — for a large drop in variance. Too large a $\\lambda$ flattens the curve into underfitting.`,
       tryThis: [
         'Press Play and compare the two weight histograms: where do the L1 weights pile up?',
         'Drag λ up and down. At the same λ, which penalty has more weights at exactly zero?',
         'Find a λ at which the validation error of the L2 fit is lower than the unpenalised degree-15 fit had in step 1.',
         'Push λ to its maximum. What happens to the training error — and to the fit?',
+        'Watch the classifier while you move λ from its preset up to 10: what happens to the islands, and to the boundary length in the table?',
       ],
       check: {
         question: 'Why can L1 set a weight exactly to zero when L2 almost never does?',
@@ -128,7 +132,7 @@ Both runs here minimise their penalised loss one coefficient at a time (coordina
         ],
         answer: 1,
         explanation:
-          'The gradient of λθ² is 2λθ, which vanishes as θ → 0, so L2 only shrinks. The pull of λ|θ| is λ whatever θ is, so a weight whose benefit to the fit is smaller than that pull is set to zero.',
+          'The gradient of λθ² is 2λθ, which vanishes as θ → 0, so L2 only shrinks. The pull of λ|θ| is λ whatever θ is, so a weight whose benefit to the fit is smaller than that pull is set to zero. The classifier shows the other side of L2: shrinking every weight a little removes the wiggles of the boundary without zeroing any weight.',
       },
     },
     {

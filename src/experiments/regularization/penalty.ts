@@ -6,6 +6,8 @@
  * threshold, which is what makes coefficients exactly zero). Both start from θ = 0; the losses are convex, so the
  * runs end at the unique penalised optimum whatever the start, and follow it when λ moves.
  * The coefficient paths (the optimum for a grid of λ) are computed once, exactly.
+ * Beside the fits, a 2-D classifier (penaltyClassifier.ts) trains with the same two penalties at the same λ, so the
+ * figure can show its decision boundary getting smoother as λ grows.
  */
 import type { Experiment, Metrics, ParamTable, ParamValue, ParamValues, Trainer, Views } from '../types';
 import { regressionData } from './data';
@@ -20,6 +22,7 @@ import {
   predict,
   coordinateSweep,
 } from './polyfit';
+import { CLASSIFIER_GRID, CLASSIFIER_PLANE, createPenaltyClassifier } from './penaltyClassifier';
 import { MAX_DEGREE, NOISE_PARAM, POINTS_PARAM, dataView, sampleCurve } from './shared';
 
 export const LAMBDA_MIN = 1e-4;
@@ -87,11 +90,29 @@ export function createPenalty(params: ParamValues, seed: number): Trainer {
   let steps = 0;
   let paths: ReturnType<typeof coefficientPaths> | null = null;
   const { x, y } = data.train;
+  const classifier = createPenaltyClassifier(seed);
   const summary = (kind: 'l1' | 'l2') => ({
     loss: penalisedLoss(runs[kind], x, y, lambda, kind),
     train: halfMse(runs[kind], x, y),
     val: halfMse(runs[kind], data.val.x, data.val.y),
     zeros: countZeros(runs[kind]),
+    boundary: classifier.boundary(kind).length,
+  });
+
+  /**
+   * The L2 classifier's P(class 1) on a CLASSIFIER_GRID² grid over CLASSIFIER_PLANE² (a Grid2D: values[j·n + i], row
+   * 0 at the bottom) and the training points: x [n, 2] row-major, y [n] labels 0/1.
+   */
+  const classifierView = () => ({
+    grid: {
+      values: classifier.boundary('l2').values,
+      nx: CLASSIFIER_GRID,
+      ny: CLASSIFIER_GRID,
+      xDomain: CLASSIFIER_PLANE,
+      yDomain: CLASSIFIER_PLANE,
+    },
+    x: classifier.data.x.slice(),
+    y: classifier.data.y.slice(),
   });
 
   return {
@@ -99,6 +120,7 @@ export function createPenalty(params: ParamValues, seed: number): Trainer {
       for (let s = 0; s < n; s++) {
         coordinateSweep(runs.l2, gram, rhs, lambda, 'l2');
         coordinateSweep(runs.l1, gram, rhs, lambda, 'l1');
+        classifier.step(lambda);
         steps++;
       }
     },
@@ -127,6 +149,7 @@ export function createPenalty(params: ParamValues, seed: number): Trainer {
       }
       // θ₁…θ_d of each run (the bias is not a penalised weight, so it is left out of the histogram).
       if (wanted.includes('weights')) views.weights = { l2: runs.l2.slice(1), l1: runs.l1.slice(1) };
+      if (wanted.includes('classifier')) views.classifier = classifierView();
       if (wanted.includes('runs')) views.runs = { lambda, l2: summary('l2'), l1: summary('l1') };
       if (wanted.includes('paths')) {
         paths ??= coefficientPaths(x, y, degree);

@@ -5,6 +5,7 @@ import {
   useChartTheme,
   type LineSeries,
 } from '../../../components/charts';
+import { usePresentation } from '../../../lessons';
 import type { LessonStep } from '../../../lessons/types';
 import type { ViewValue } from '../../../experiments/types';
 import { useLatestView } from '../../../state/useExperiment';
@@ -12,15 +13,19 @@ import { ExperimentPanel } from '../../backprop/figures/ExperimentPanel';
 import { fmt, num, record } from '../../backprop/figures/views';
 import { FitPlot } from './FitPlot';
 import { Formula } from './Formula';
+import { PenaltyBoundary } from './PenaltyBoundary';
 import { fitData, nums, texFixed } from './views';
 
-/** Step 3: L2 and L1 at the same λ on a degree-15 polynomial — fits, weight histograms, coefficient paths. */
+/**
+ * Step 3: L2 and L1 at the same λ on a degree-15 polynomial — fits, weight histograms, coefficient paths — and a 2-D
+ * classifier trained with the same penalties and λ, whose boundary smooths out as λ grows.
+ */
 export function PenaltyFigure({ step }: { step: LessonStep }) {
   return (
     <ExperimentPanel
       experiment="reg-penalty"
       step={step}
-      views={['fit', 'weights', 'runs', 'paths']}
+      views={['fit', 'weights', 'runs', 'paths', 'classifier']}
       valLabel="validation error"
       controls={['lambda']}
     >
@@ -29,13 +34,28 @@ export function PenaltyFigure({ step }: { step: LessonStep }) {
   );
 }
 
+/**
+ * Short charts: on a laptop the four of them, the table, the formula and the λ slider share one screen. The classifier's
+ * boundary spans two chart rows, so its square plot is large enough to show the wiggles. A projector has room (and
+ * presenter type is larger, so a short chart would be all axes): taller charts there.
+ */
+const HEIGHTS = { chart: 90, boundary: 240 };
+const PRESENTER_HEIGHTS = { chart: 200, boundary: 320 };
+
 function summary(v: ViewValue | undefined) {
   const r = record(v);
-  return { loss: num(r?.loss), train: num(r?.train), val: num(r?.val), zeros: num(r?.zeros) };
+  return {
+    loss: num(r?.loss),
+    train: num(r?.train),
+    val: num(r?.val),
+    zeros: num(r?.zeros),
+    boundary: num(r?.boundary),
+  };
 }
 
 function PenaltyPlots() {
   const theme = useChartTheme();
+  const heights = usePresentation().present ? PRESENTER_HEIGHTS : HEIGHTS;
   const fit = fitData(useLatestView('fit'));
   const weights = record(useLatestView('weights'));
   const runs = record(useLatestView('runs'));
@@ -44,69 +64,91 @@ function PenaltyPlots() {
   const l1 = summary(runs?.l1);
   const l2w = nums(weights?.l2);
   return (
-    <div className="reg-plots reg-three">
-      {fit && (
-        <FitPlot
-          {...fit}
-          title={`Fits at λ = ${fmt(lambda, 4)}`}
-          height={160}
-          curves={[
-            { label: 'true function', y: fit.truthY, dashed: true, color: 2 },
-            { label: 'L2 fit', y: nums(fit.view.fitL2), color: 0 },
-            { label: 'L1 fit', y: nums(fit.view.fitL1), color: 1 },
+    <div className="reg-plots reg-three reg-penalty">
+      <div className="reg-area-fit">
+        {fit && (
+          <FitPlot
+            {...fit}
+            title={`Fits at λ = ${fmt(lambda, 4)}`}
+            height={heights.chart}
+            curves={[
+              { label: 'true function', y: fit.truthY, dashed: true, color: 2 },
+              { label: 'L2 fit', y: nums(fit.view.fitL2), color: 0 },
+              { label: 'L1 fit', y: nums(fit.view.fitL1), color: 1 },
+            ]}
+            caption="Both runs fit the same samples with the same λ."
+          />
+        )}
+      </div>
+      <div className="reg-area-hist">
+        <Histogram
+          title="Weights θ₁…θ_d"
+          series={[
+            { label: 'L2', values: l2w, color: seriesColor(theme, 0) },
+            { label: 'L1', values: nums(weights?.l1), color: seriesColor(theme, 1) },
           ]}
-          caption="Both runs fit the same samples with the same λ."
+          bins={21}
+          xLabel="θⱼ"
+          height={heights.chart}
         />
-      )}
-      <Histogram
-        title="Weights θ₁…θ_d"
-        series={[
-          { label: 'L2', values: l2w, color: seriesColor(theme, 0) },
-          { label: 'L1', values: nums(weights?.l1), color: seriesColor(theme, 1) },
-        ]}
-        bins={21}
-        xLabel="θⱼ"
-        height={160}
-      />
-      <CoefficientPaths lambda={lambda} />
-      <table className="descent-table" data-testid="penalty-table">
-        <thead>
-          <tr>
-            <th scope="col">penalty</th>
-            <th scope="col">zero weights</th>
-            <th scope="col">training</th>
-            <th scope="col">validation</th>
-          </tr>
-        </thead>
-        <tbody>
-          {(
-            [
-              ['L2', 'l2', l2],
-              ['L1', 'l1', l1],
-            ] as const
-          ).map(([name, id, s]) => (
-            <tr key={id}>
-              <th scope="row">{name}</th>
-              <td data-testid={`zeros-${id}`}>{s.zeros ?? '–'}</td>
-              <td data-testid={`train-${id}`}>{fmt(s.train)}</td>
-              <td data-testid={`val-${id}`}>{fmt(s.val)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <Formula
-        testId="penalty-formula"
-        tex={[
-          `\\text{L2: } \\tfrac{1}{2m}\\Big(\\sum (h-y)^2 + ${texFixed(lambda, 4)} \\sum_{j\\ge1} \\theta_j^2\\Big) = ${texFixed(l2.loss, 4)}`,
-          `\\text{L1: } \\tfrac{1}{2m}\\Big(\\sum (h-y)^2 + ${texFixed(lambda, 4)} \\sum_{j\\ge1} |\\theta_j|\\Big) = ${texFixed(l1.loss, 4)}`,
-        ]}
-      />
+      </div>
+      <div className="reg-area-paths">
+        <CoefficientPaths lambda={lambda} height={heights.chart} />
+      </div>
+      <div className="reg-area-boundary">
+        <PenaltyBoundary lambda={lambda} length={l2.boundary} height={heights.boundary} />
+      </div>
+      <div className="reg-area-readouts">
+        <PenaltyTable l2={l2} l1={l1} />
+        <Formula
+          testId="penalty-formula"
+          tex={[
+            `\\text{L2: } \\tfrac{1}{2m}\\Big(\\sum (h-y)^2 + ${texFixed(lambda, 4)} \\sum_{j\\ge1} \\theta_j^2\\Big) = ${texFixed(l2.loss, 4)}`,
+            `\\text{L1: } \\tfrac{1}{2m}\\Big(\\sum (h-y)^2 + ${texFixed(lambda, 4)} \\sum_{j\\ge1} |\\theta_j|\\Big) = ${texFixed(l1.loss, 4)}`,
+          ]}
+        />
+      </div>
     </div>
   );
 }
 
+type RunSummary = ReturnType<typeof summary>;
+
+/** Both runs side by side: the regression's zero weights and errors, the classifier's boundary length. */
+function PenaltyTable({ l2, l1 }: { l2: RunSummary; l1: RunSummary }) {
+  return (
+    <table className="descent-table" data-testid="penalty-table">
+      <thead>
+        <tr>
+          <th scope="col">penalty</th>
+          <th scope="col">zero weights</th>
+          <th scope="col">training</th>
+          <th scope="col">validation</th>
+          <th scope="col">boundary length</th>
+        </tr>
+      </thead>
+      <tbody>
+        {(
+          [
+            ['L2', 'l2', l2],
+            ['L1', 'l1', l1],
+          ] as const
+        ).map(([name, id, s]) => (
+          <tr key={id}>
+            <th scope="row">{name}</th>
+            <td data-testid={`zeros-${id}`}>{s.zeros ?? '–'}</td>
+            <td data-testid={`train-${id}`}>{fmt(s.train)}</td>
+            <td data-testid={`val-${id}`}>{fmt(s.val)}</td>
+            <td data-testid={`boundary-${id}`}>{fmt(s.boundary, 2)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 /** The optimum's θⱼ against log₁₀ λ, one line per coefficient: L2 solid, L1 dashed. */
-function CoefficientPaths({ lambda }: { lambda: number | undefined }) {
+function CoefficientPaths({ lambda, height }: { lambda: number | undefined; height: number }) {
   const theme = useChartTheme();
   const paths = record(useLatestView('paths'));
   const lambdas = nums(paths?.lambdas);
@@ -126,11 +168,11 @@ function CoefficientPaths({ lambda }: { lambda: number | undefined }) {
   const at = lambda !== undefined ? Math.log10(lambda) : undefined;
   return (
     <LineChart
-      title="Paths: L2 solid, L1 dashed"
+      title="Paths (L1 dashed)"
       series={series}
       xLabel="log₁₀ λ"
-      yLabel="θⱼ at the optimum"
-      height={160}
+      yLabel="θⱼ optimum"
+      height={height}
       caption={`At the largest λ, L1 has ${zerosL1.length ? zerosL1[zerosL1.length - 1] : '–'} of ${degree} weights at exactly 0; the current λ is at log₁₀ λ = ${fmt(at, 2)}.`}
     />
   );
