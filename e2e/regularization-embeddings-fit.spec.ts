@@ -59,3 +59,37 @@ test('figure and controls fit one 1280×800 screen, before and after 100 trainin
   }
   expect(problems).toEqual([]);
 });
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`presenter 1920×1080 shows the whole figure, phone 390×844 has no sideways scroll (${scheme})`, async ({
+    page,
+  }) => {
+    test.setTimeout(240_000);
+    await page.emulateMedia({ colorScheme: scheme });
+    for (const route of STEPS) {
+      const name = route.replace(/[?&=]/g, '-');
+      await page.setViewportSize({ width: 1920, height: 1080 });
+      await page.goto(`./#/${route}&present=1`);
+      await expect(page.getByTestId('presenter-bar')).toBeVisible();
+      await waitIdle(page);
+      await page.getByRole('button', { name: 'Run 10', exact: true }).click();
+      await expect
+        .poll(async () => Number(await page.getByTestId('metric-step').textContent()), { timeout: 30_000 })
+        .toBeGreaterThanOrEqual(10);
+      // The presenter zoom re-fits the figure after its charts settle: wait for that state, not for a time.
+      await expect
+        .poll(() => page.evaluate(() => document.documentElement.scrollHeight - window.innerHeight), {
+          message: `${route}: presenter page scrolls`,
+        })
+        .toBeLessThanOrEqual(0);
+      await page.screenshot({ path: `${SHOTS}/${name}-present-${scheme}.png` });
+
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.goto(`./#/${route}`);
+      await waitIdle(page);
+      await page.locator('.lesson-figure').screenshot({ path: `${SHOTS}/${name}-phone-${scheme}.png` });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect.soft(overflow, `${route}: sideways scroll on a phone`).toBeLessThanOrEqual(0);
+    }
+  });
+}
