@@ -7,7 +7,7 @@ import type { Page } from '@playwright/test';
 const STEPS = ['polynomial', 'capacity', 'penalty', 'dropout', 'augment', 'batchnorm', 'search'];
 const SHOTS = '/tmp/shots-regularization';
 /** Steps whose figure with its controls fits one 1280×800 screen (step 4 does not yet). */
-const FITS_DESKTOP = [1, 2, 3];
+const FITS_DESKTOP = [1, 2, 3, 5, 6];
 
 async function setTheme(page: Page, theme: 'light' | 'dark') {
   const isDark = async () => (await page.evaluate(() => document.documentElement.dataset.theme)) === 'dark';

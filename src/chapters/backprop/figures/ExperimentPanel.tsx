@@ -21,6 +21,8 @@ export interface ExperimentPanelProps {
   testId?: string;
   /** Label of the metric-val-loss read-out (default 'test loss'). */
   valLabel?: string;
+  /** Extra class on the panel (a chapter's layout rules, e.g. a compact one that fits one laptop screen). */
+  className?: string;
 }
 
 /**
@@ -37,10 +39,14 @@ export function ExperimentPanel({
   footer,
   testId,
   valLabel,
+  className,
 }: ExperimentPanelProps) {
   const handle = useExperiment({ experiment, preset: step.preset, views });
   return (
-    <div className="descent-panel" data-testid={testId ?? `figure-${step.figure ?? step.id}`}>
+    <div
+      className={className ? `descent-panel ${className}` : 'descent-panel'}
+      data-testid={testId ?? `figure-${step.figure ?? step.id}`}
+    >
       <NoticeBar />
       <RunControls />
       <MetricsBar valLabel={valLabel} />

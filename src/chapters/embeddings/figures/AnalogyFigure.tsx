@@ -59,7 +59,7 @@ export function AnalogyFigure({ preset }: { preset?: LessonStep['preset'] }) {
   const chanceLine = history ? Float64Array.from(history.x, () => chance) : new Float64Array(0);
 
   return (
-    <div className="emb-figure" data-testid="figure-analogies">
+    <div className="emb-figure figure-compact emb-fit" data-testid="figure-analogies">
       <NoticeBar />
       <TextNotice line={notice} />
       <RunControls />

@@ -67,7 +67,7 @@ export function ClassifierFigure({ preset }: { preset?: LessonStep['preset'] }) 
   );
 
   return (
-    <div className="emb-figure" data-testid="figure-classifier">
+    <div className="emb-figure figure-compact emb-fit" data-testid="figure-classifier">
       <NoticeBar />
       <TextNotice line={notice} />
       <RunControls />

@@ -1,6 +1,6 @@
 import type { LessonStep } from '../../../lessons/types';
 import { useMemo, useState } from 'react';
-import { EmbeddingScatter, MatrixView } from '../../../components/charts';
+import { EmbeddingScatter, MatrixView, useChartTheme } from '../../../components/charts';
 import { ParamControls } from '../../../components/controls';
 import { Tex } from '../../../components/math';
 import { MetricsBar, NoticeBar, RunControls, formatMetric } from '../../../components/run';
@@ -40,6 +40,7 @@ interface Cooc {
 export function DenseFigure({ preset }: { preset?: LessonStep['preset'] }) {
   useExperiment({ experiment: 'embeddings-glove', preset, reserved: DENSE_RESERVED });
   const { views, frame, table } = useGloveViews(EXTRA_VIEWS);
+  const theme = useChartTheme();
   const [show, setShow] = useState<'vectors' | 'counts'>('vectors');
   const projection = asProjection(views.projection);
   const cooc = views.cooc as Cooc | undefined;
@@ -86,7 +87,7 @@ export function DenseFigure({ preset }: { preset?: LessonStep['preset'] }) {
     cooc && cooc.values instanceof Float32Array ? Float32Array.from(cooc.values, (v) => Math.log1p(v)) : null;
 
   return (
-    <div className="emb-figure" data-testid="figure-dense">
+    <div className="emb-figure figure-compact emb-fit" data-testid="figure-dense">
       <NoticeBar />
       <TextNotice line={wordNotice} />
       <RunControls />
@@ -126,14 +127,14 @@ export function DenseFigure({ preset }: { preset?: LessonStep['preset'] }) {
           )
         ) : (
           <EmbeddingScatter
-            title="Word vectors, 2-D PCA projection"
+            title="Word vectors, 2-D PCA"
             points={points}
             groupLabels={PROJECTION_GROUPS}
             selected={selected >= 0 ? selected : null}
             onSelect={(i) => i !== null && projection && setWord(projection.words[i])}
             neighbours={projectedNeighbours}
             k={3}
-            height={250}
+            height={Math.round(225 * theme.fontScale)}
             caption="Topic, people and place words projected on the first two principal components of their vectors."
           />
         )}

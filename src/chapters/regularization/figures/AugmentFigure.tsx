@@ -20,6 +20,7 @@ export function AugmentFigure({ step }: { step: LessonStep }) {
       valLabel="validation loss (augmented)"
       controls={[...TOGGLES, 'perClass']}
       controlsLabel="Augmentations"
+      className="figure-compact reg-fit"
     >
       <AugmentPlots />
     </ExperimentPanel>
@@ -64,37 +65,41 @@ function AugmentPlots() {
         xLabel="step"
         yLabel="accuracy"
         yDomain={[0, 1]}
-        height={130}
+        height={Math.round(120 * theme.fontScale)}
       />
-      <table className="descent-table reg-augment-table" data-testid="augment-table">
-        <caption>Accuracy after {curves ? num(curves.trainSize) : '–'} training glyphs</caption>
-        <thead>
-          <tr>
-            <th scope="col">classifier</th>
-            <th scope="col">training</th>
-            <th scope="col">validation</th>
-          </tr>
-        </thead>
-        <tbody>
-          <tr>
-            <th scope="row">plain</th>
-            <td data-testid="train-acc-plain">{pct(num(plain?.trainAcc))}</td>
-            <td data-testid="val-acc-plain">{pct(num(plain?.valAcc))}</td>
-          </tr>
-          <tr>
-            <th scope="row">augmented</th>
-            <td data-testid="train-acc-augmented">{pct(num(aug?.trainAcc))}</td>
-            <td data-testid="val-acc-augmented">{pct(num(aug?.valAcc))}</td>
-          </tr>
-        </tbody>
-      </table>
-      <Formula
-        testId="augment-formula"
-        tex={[
-          `\\tilde x = T(x):\\ \\theta = ${texFixed(deg(d('angle')), 1)}^\\circ,\\ t = (${texFixed(d('dx'), 2)}, ${texFixed(d('dy'), 2)}),\\ z = ${texFixed(d('zoom'), 2)}`,
-          `\\text{crop } ${texFixed(d('cropSide'), 1)}\\,\\text{px},\\ b = ${texFixed(d('brightness'), 2)},\\ \\sigma = ${texFixed(d('noise'), 2)}`,
-        ]}
-      />
+      {/* Beside the chart: the accuracies and the last augmentation drawn, so the figure fits one laptop screen. */}
+      <div className="reg-side">
+        <table className="descent-table reg-augment-table" data-testid="augment-table">
+          <caption>Accuracy after {curves ? num(curves.trainSize) : '–'} training glyphs</caption>
+          <thead>
+            <tr>
+              <th scope="col">classifier</th>
+              <th scope="col">training</th>
+              <th scope="col">validation</th>
+            </tr>
+          </thead>
+          <tbody>
+            <tr>
+              <th scope="row">plain</th>
+              <td data-testid="train-acc-plain">{pct(num(plain?.trainAcc))}</td>
+              <td data-testid="val-acc-plain">{pct(num(plain?.valAcc))}</td>
+            </tr>
+            <tr>
+              <th scope="row">augmented</th>
+              <td data-testid="train-acc-augmented">{pct(num(aug?.trainAcc))}</td>
+              <td data-testid="val-acc-augmented">{pct(num(aug?.valAcc))}</td>
+            </tr>
+          </tbody>
+        </table>
+        <Formula
+          testId="augment-formula"
+          tex={[
+            `\\tilde x = T(x):\\ \\theta = ${texFixed(deg(d('angle')), 1)}^\\circ,\\ z = ${texFixed(d('zoom'), 2)}`,
+            `t = (${texFixed(d('dx'), 2)}, ${texFixed(d('dy'), 2)}),\\ \\text{crop } ${texFixed(d('cropSide'), 1)}\\,\\text{px}`,
+            `b = ${texFixed(d('brightness'), 2)},\\ \\sigma = ${texFixed(d('noise'), 2)}`,
+          ]}
+        />
+      </div>
     </div>
   );
 }

@@ -15,6 +15,7 @@ export function BatchNormFigure({ step }: { step: LessonStep }) {
       views={['curves', 'layers']}
       valLabel="validation loss (batch norm)"
       controls={['depth', 'lr']}
+      className="figure-compact reg-fit"
     >
       <BatchNormPlots />
     </ExperimentPanel>
@@ -67,74 +68,83 @@ function BatchNormPlots() {
   ];
   const colLabels = Array.from({ length: bins }, (_, b) => (b % 5 === 0 ? (b / bins).toFixed(2) : ''));
   return (
-    <div className="reg-plots reg-three">
-      <LineChart
-        title="Training loss"
-        series={[
-          { label: 'no batch norm', x, y: nums(curves?.plain), color: seriesColor(theme, 0) },
-          { label: 'batch norm', x, y: nums(curves?.bn), color: seriesColor(theme, 1) },
-        ]}
-        xLabel="step"
-        yLabel="L"
-        height={130}
-      />
-      <LineChart
-        title="Gradient norm ‖∂L/∂W‖"
-        series={[
-          { label: 'no batch norm', x: layerX, y: gradPlain, color: seriesColor(theme, 0) },
-          { label: 'batch norm', x: layerX, y: gradBn, color: seriesColor(theme, 1) },
-        ]}
-        yScale="log"
-        xLabel="layer (last = output)"
-        yLabel="‖∂L/∂W‖"
-        height={130}
-      />
-      <LineChart
-        title="Learned γ, β (layer mean)"
-        series={[
-          { label: 'scale γ', x: layerX.slice(0, depth), y: gamma, color: seriesColor(theme, 2) },
-          {
-            label: 'shift β',
-            x: layerX.slice(0, depth),
-            y: beta,
-            color: seriesColor(theme, 3),
-            dashed: true,
-          },
-        ]}
-        xLabel="layer"
-        height={130}
-      />
-      {depth > 0 && hist.length === 2 * depth * bins && (
-        <MatrixView
-          title="Activations per layer"
-          values={hist}
-          rows={2 * depth}
-          cols={bins}
-          rowLabels={rowLabels}
-          colLabels={colLabels}
-          colorScale="sequential"
-          domain={[0, 1]}
-          maxCell={12}
-          showValues={false}
-          caption="Rows: hidden layers without batch norm, then with it; columns: activation value from 0 to 1; colour: fraction of activations in that bin."
+    <div className="reg-bn">
+      <div className="reg-plots reg-bn-charts">
+        <LineChart
+          title="Loss"
+          series={[
+            { label: 'no BN', x, y: nums(curves?.plain), color: seriesColor(theme, 0) },
+            { label: 'BN', x, y: nums(curves?.bn), color: seriesColor(theme, 1) },
+          ]}
+          xLabel="step"
+          yLabel="L"
+          height={Math.round(100 * theme.fontScale)}
         />
-      )}
-      <p className="reg-readout reg-bn-readout">
-        After <strong data-testid="bn-steps">{steps}</strong> steps the training loss is{' '}
-        <strong data-testid="loss-plain">{fmt(lossPlain)}</strong> without batch norm and{' '}
-        <strong data-testid="loss-bn">{fmt(lossBn)}</strong> with it. Gradient reaching layer 1, as a fraction
-        of the output layer's: <span data-testid="reach-plain">{sci(reach(gradPlain))}</span> without,{' '}
-        <span data-testid="reach-bn">{sci(reach(gradBn))}</span> with. Spread (standard deviation) of the
-        hidden activations, mean over layers: <span data-testid="spread-plain">{fmt(spreadPlain, 3)}</span>{' '}
-        without, <span data-testid="spread-bn">{fmt(spreadBn, 3)}</span> with.
-      </p>
-      <Formula
-        testId="bn-formula"
-        tex={[
-          `\\hat z = \\frac{z - \\mu_B}{\\sqrt{\\sigma_B^2 + \\epsilon}}, \\quad a = \\sigma(\\gamma \\hat z + \\beta), \\quad \\text{layer 1: } \\bar\\gamma = ${texFixed(gamma[0], 3)},\\ \\bar\\beta = ${texFixed(beta[0], 3)}`,
-          `L_{\\text{plain}} = ${texFixed(lossPlain, 4)} \\quad\\text{vs}\\quad L_{\\text{BN}} = ${texFixed(lossBn, 4)} \\quad\\text{after ${steps} steps}`,
-        ]}
-      />
+        <LineChart
+          title="‖∂L/∂W‖"
+          series={[
+            { label: 'no BN', x: layerX, y: gradPlain, color: seriesColor(theme, 0) },
+            { label: 'BN', x: layerX, y: gradBn, color: seriesColor(theme, 1) },
+          ]}
+          yScale="log"
+          xLabel="layer (last = output)"
+          yLabel="‖∂L/∂W‖"
+          height={Math.round(100 * theme.fontScale)}
+        />
+        <LineChart
+          title="γ and β"
+          series={[
+            { label: 'scale γ', x: layerX.slice(0, depth), y: gamma, color: seriesColor(theme, 2) },
+            {
+              label: 'shift β',
+              x: layerX.slice(0, depth),
+              y: beta,
+              color: seriesColor(theme, 3),
+              dashed: true,
+            },
+          ]}
+          xLabel="layer (mean over units)"
+          height={Math.round(100 * theme.fontScale)}
+        />
+      </div>
+      {/* The histograms beside the read-out and the formula, so the figure with its controls fits one laptop screen. */}
+      <div className="reg-plots reg-bn-bottom">
+        {depth > 0 && hist.length === 2 * depth * bins && (
+          <MatrixView
+            title="Activations per layer"
+            values={hist}
+            rows={2 * depth}
+            cols={bins}
+            rowLabels={rowLabels}
+            colLabels={colLabels}
+            colorScale="sequential"
+            domain={[0, 1]}
+            maxCell={12}
+            showValues={false}
+            caption="Rows: hidden layers without batch norm, then with it; columns: activation value from 0 to 1; colour: fraction of activations in that bin."
+          />
+        )}
+        <div className="reg-bn-text">
+          <p className="reg-readout reg-bn-readout">
+            After <strong data-testid="bn-steps">{steps}</strong> steps the training loss is{' '}
+            <strong data-testid="loss-plain">{fmt(lossPlain)}</strong> without batch norm and{' '}
+            <strong data-testid="loss-bn">{fmt(lossBn)}</strong> with it. Gradient reaching layer 1, as a
+            fraction of the output layer's: <span data-testid="reach-plain">{sci(reach(gradPlain))}</span>{' '}
+            without, <span data-testid="reach-bn">{sci(reach(gradBn))}</span> with. Spread (standard
+            deviation) of the hidden activations, mean over layers:{' '}
+            <span data-testid="spread-plain">{fmt(spreadPlain, 3)}</span> without,{' '}
+            <span data-testid="spread-bn">{fmt(spreadBn, 3)}</span> with.
+          </p>
+          <Formula
+            testId="bn-formula"
+            tex={[
+              `\\hat z = \\frac{z - \\mu_B}{\\sqrt{\\sigma_B^2 + \\epsilon}}, \\quad a = \\sigma(\\gamma \\hat z + \\beta)`,
+              `\\text{layer 1: } \\bar\\gamma = ${texFixed(gamma[0], 3)},\\ \\bar\\beta = ${texFixed(beta[0], 3)}`,
+              `L_{\\text{plain}} = ${texFixed(lossPlain, 4)} \\ \\text{vs}\\ L_{\\text{BN}} = ${texFixed(lossBn, 4)}`,
+            ]}
+          />
+        </div>
+      </div>
     </div>
   );
 }
