@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
+import { LAPTOP_FIGURE_LIMIT, lessonFigureHeight } from './screenFit';
 
 /**
  * Regularisation steps 5–6 and embeddings steps 4, 5 and 7: the figure with its run and parameter controls fits one
@@ -22,14 +23,6 @@ const STEPS = [
   'embeddings?lesson=7',
 ];
 
-const LIMIT = 800 - 12;
-
-async function figureHeight(page: Page): Promise<number> {
-  const measure = async () => Math.round((await page.locator('.lesson-figure').boundingBox())?.height ?? 0);
-  await expect.poll(measure).toBeGreaterThan(300);
-  return measure();
-}
-
 async function waitIdle(page: Page) {
   await expect(page.getByTestId('run-status')).toHaveText(/idle|paused/, { timeout: 30_000 });
   await expect(page.getByRole('button', { name: 'Run 100' })).toBeEnabled({ timeout: 30_000 });
@@ -42,16 +35,16 @@ test('figure and controls fit one 1280×800 screen, before and after 100 trainin
     await page.goto(`./#/${route}`);
     await expect(page.locator('.lesson-figure')).toBeVisible();
     await waitIdle(page);
-    const before = await figureHeight(page);
+    const before = await lessonFigureHeight(page);
     await page.getByRole('button', { name: 'Run 100' }).click();
     await expect
       .poll(async () => Number(await page.getByTestId('metric-step').textContent()), { timeout: 60_000 })
       .toBeGreaterThanOrEqual(100);
     await waitIdle(page);
-    const after = await figureHeight(page);
+    const after = await lessonFigureHeight(page);
     console.log(`#/${route}: figure + controls ${before} px before, ${after} px after training (1280×800)`);
-    if (before > LIMIT) problems.push(`${route} before training: ${before} px`);
-    if (after > LIMIT) problems.push(`${route} after training: ${after} px`);
+    if (before > LAPTOP_FIGURE_LIMIT) problems.push(`${route} before training: ${before} px`);
+    if (after > LAPTOP_FIGURE_LIMIT) problems.push(`${route} after training: ${after} px`);
     await page.locator('.lesson-figure').evaluate((el) => el.scrollIntoView());
     const name = route.replace(/[?&=]/g, '-');
     await page.screenshot({ path: `${SHOTS}/${name}.png` });
