@@ -5,6 +5,7 @@
  * losses, per-layer activation histograms and gradient norms, and the learned γ and β of every batch-norm layer.
  */
 import { BatchSampler, Rng, binaryCrossEntropy, gatherRows, noGrad, sgd, tensor, type SGD } from '../../core';
+import { learningRateParam } from '../paramSpecs';
 import type { Experiment, Metrics, ParamTable, ParamValue, ParamValues, Trainer, Views } from '../types';
 import { CurveRecorder } from '../activations/curve';
 import { makeTask, type Split } from '../activations/task';
@@ -22,18 +23,7 @@ export const batchnormParams: ParamTable = [
     help: 'Depth of both networks.',
   },
   { name: 'width', label: 'Neurons per layer', type: 'int', default: 8, min: 2, max: 16, live: false },
-  {
-    name: 'lr',
-    role: 'learningRate',
-    label: 'Learning rate α',
-    type: 'number',
-    default: 0.1,
-    min: 0.001,
-    max: 3,
-    step: 0.001,
-    scale: 'log',
-    live: true,
-  },
+  learningRateParam({ default: 0.1, min: 0.001, max: 3, step: 0.001 }),
 ];
 
 const N_POINTS = 200;
