@@ -23,6 +23,7 @@ import { getState, loadState, type StateDict } from '../core/serialize';
 import { Rng } from '../core/random';
 import { Tensor } from '../core/tensor';
 import { DownsampledHistory } from './downsampledHistory';
+import { optimizerOptions } from './paramSpecs';
 import type {
   Experiment,
   Metrics,
@@ -118,11 +119,7 @@ export const CLASSIFIER2D_PARAMS: ParamTable = [
     label: 'Optimiser',
     type: 'enum',
     default: 'sgd',
-    options: [
-      { value: 'sgd', label: 'SGD' },
-      { value: 'momentum', label: 'SGD + momentum (0.9)' },
-      { value: 'adam', label: 'Adam' },
-    ],
+    options: optimizerOptions({ sgd: 'SGD', momentum: 'SGD + momentum (0.9)', adam: 'Adam' }),
     live: true,
     help: 'Switching starts the new optimiser with fresh state.',
   },

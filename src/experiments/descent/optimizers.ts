@@ -8,6 +8,7 @@ import type {
   TrainerSnapshot,
   Views,
 } from '../types';
+import { OPTIMIZER_KINDS } from '../paramSpecs';
 import { PointRecorder, isDiverging, type RecorderState } from './recorder';
 import { applyRule, newRuleState, type RuleId, type RuleSettings, type RuleState } from './rules';
 import { SURFACES, makeValley, surfaceGrid, type SurfaceId } from './surfaces';
@@ -100,7 +101,8 @@ function rate(name: string, label: string, d: number): ParamTable[number] {
   };
 }
 
-export const RULES: readonly RuleId[] = ['sgd', 'momentum', 'adam'];
+/** The racers, one per optimiser, in the order the lesson introduces them. */
+export const RULES: readonly RuleId[] = OPTIMIZER_KINDS;
 const RATE_PARAM: Record<RuleId, string> = { sgd: 'lrsgd', momentum: 'lrmom', adam: 'lradam' };
 
 interface RuleRun {
