@@ -16,6 +16,7 @@ import {
   outputAt,
   plotBox,
 } from './decisionBoundaryModel';
+import { EmptyPlotNote } from './EmptyPlotNote';
 
 export { classColors } from './decisionBoundaryModel';
 
@@ -282,15 +283,9 @@ function BoundaryAxes({
       />
       <rect width={innerW} height={innerH} fill="none" stroke={theme.border} />
       {empty && (
-        <text
-          className="chart-empty"
-          x={innerW / 2}
-          y={innerH / 2}
-          textAnchor="middle"
-          fontSize={theme.fontSize}
-        >
+        <EmptyPlotNote width={innerW} height={innerH} fontSize={theme.fontSize}>
           No model output yet
-        </text>
+        </EmptyPlotNote>
       )}
     </>
   );

@@ -8,6 +8,7 @@ import {
   type GradientArrow,
   type Scale,
 } from './lossSurfaceModel';
+import { EmptyPlotNote } from './EmptyPlotNote';
 
 /** The SVG layers of LossSurface's contour map, each a plain function of its props. */
 
@@ -207,15 +208,9 @@ export function ContourMap(props: ContourMapProps) {
           {cursor && <PickCursor at={cursor} sx={sx} sy={sy} theme={theme} />}
         </g>
         {!contours && (
-          <text
-            className="chart-empty"
-            x={innerW / 2}
-            y={innerH / 2}
-            textAnchor="middle"
-            fontSize={theme.fontSize}
-          >
+          <EmptyPlotNote width={innerW} height={innerH} fontSize={theme.fontSize}>
             No loss surface yet
-          </text>
+          </EmptyPlotNote>
         )}
         <AxisLeft scale={sy} theme={theme} offset={0} label={labels.y} />
         <AxisBottom scale={sx} theme={theme} offset={innerH} label={labels.x} />
