@@ -1,5 +1,5 @@
 import { BatchSampler, gatherRows } from '../../core/data/batching';
-import { dataset2D } from '../../core/data/datasets2d';
+import { dataset2D, type Dataset2D } from '../../core/data/datasets2d';
 import { binaryCrossEntropy } from '../../core/losses';
 import { MLP } from '../../core/nn/linear';
 import { SGD } from '../../core/optim';
@@ -113,8 +113,30 @@ function pcaPlane(snapshots: readonly Float64Array[], theta: Float64Array, range
   return { d1: pcs.d1, d2: pcs.d2, halfWidth: Math.max(0.1, 1.3 * extent) * range, explained: pcs.explained };
 }
 
+/** A slice as the trainer keeps it: with the settings it was taken for and its plane's explained variance. */
+type TakenSlice = Slice & { plane: string; explained: number };
+
+/**
+ * The slice around `theta`: on the PCA plane of the path when asked for and possible, else on the two raw random
+ * directions filter-normalised to `theta`.
+ */
+function takeSlice(
+  at: { layout: FlatLayout; data: Dataset2D; theta: Float64Array; step: number },
+  raw: readonly [Float64Array, Float64Array],
+  path: readonly Float64Array[],
+  view: { plane: string; range: number },
+): TakenSlice {
+  const { layout, data, theta, step } = at;
+  const pca = view.plane === 'pca' ? pcaPlane(path, theta, view.range) : null;
+  const d1 = pca ? pca.d1 : filterNormalize(raw[0], theta, layout);
+  const d2 = pca ? pca.d2 : filterNormalize(raw[1], theta, layout);
+  const halfWidth = pca ? pca.halfWidth : view.range;
+  const explained = pca ? pca.explained : Number.NaN;
+  return { ...computeSlice(layout, theta, data, d1, d2, halfWidth, step), ...view, explained };
+}
+
 /** The `slice` view: the loss grid with its window and how it was taken. */
-function sliceView(s: Slice & { plane: string }, explained: number) {
+function sliceView(s: TakenSlice) {
   return {
     values: s.values.slice(),
     nx: s.n,
@@ -124,7 +146,7 @@ function sliceView(s: Slice & { plane: string }, explained: number) {
     y0: -s.halfWidth,
     y1: s.halfWidth,
     plane: s.plane,
-    explained: Number.isFinite(explained) ? explained : -1,
+    explained: Number.isFinite(s.explained) ? s.explained : -1,
     step: s.step,
     ms: s.ms,
     min: s.min,
@@ -173,6 +195,26 @@ class PathSnapshots {
   }
 }
 
+/** Share of points on the right side of the boundary, from logits [n]. */
+function accuracyOf(logits: Float64Array, data: Dataset2D): number {
+  let right = 0;
+  for (let i = 0; i < data.n; i++) if (logits[i] > 0 === (data.y[i] === 1)) right++;
+  return right / data.n;
+}
+
+/** One mini-batch SGD step; returns the batch loss, and steps only when it is finite. */
+function sgdStep(model: MLP, opt: SGD, sampler: BatchSampler, data: Dataset2D): number {
+  const batch = sampler.next();
+  const x: Tensor = tensor(gatherRows(data.x, 2, batch.indices), [batch.indices.length, 2]); // [B, 2]
+  const y = gatherRows(data.y, 1, batch.indices); // [B]
+  opt.zeroGrad();
+  const loss = binaryCrossEntropy(model.forward(x), y); // scalar
+  loss.backward();
+  const value = loss.item();
+  if (Number.isFinite(value)) opt.step();
+  return value;
+}
+
 export function createLandscape(params: ParamValues, seed: number): Trainer {
   const data = dataset2D(String(params.dataset), { n: 200, noise: 0.05 }, seed);
   const model = new MLP({ sizes: SIZES, activation: 'tanh' }, seed);
@@ -182,46 +224,30 @@ export function createLandscape(params: ParamValues, seed: number): Trainer {
   let every = Number(params.every);
   let range = Number(params.range);
   let plane = String(params.plane) === 'pca' ? 'pca' : 'random';
-  let explained = Number.NaN;
   // Two fixed raw directions for the whole run; they are re-normalised to the current weights at each slice.
   const dirRng = new Rng(seed ^ 0x2545f491);
-  const raw1 = new Float64Array(layout.total).map(() => dirRng.normal());
-  const raw2 = new Float64Array(layout.total).map(() => dirRng.normal());
+  const direction = () => new Float64Array(layout.total).map(() => dirRng.normal());
+  const raw = [direction(), direction()] as const;
 
   let step = 0;
   let epoch = 0;
   let diverged: string | null = null;
   const snapshots = new PathSnapshots(flatten(model, layout));
-  let slice: (Slice & { plane: string }) | null = null;
+  let slice: TakenSlice | null = null;
   let sliceDue = true;
 
   const evaluator = new FlatLossEvaluator(layout, data);
   const fullLoss = () => evaluator.loss(flatten(model, layout));
   let lastLoss = fullLoss();
-  let lastAccuracy = accuracy();
-
-  /** Share of points on the right side of the boundary, from the logits of the last full evaluation. */
-  function accuracy(): number {
-    const logits = evaluator.lastLogits();
-    let right = 0;
-    for (let i = 0; i < data.n; i++) if (logits[i] > 0 === (data.y[i] === 1)) right++;
-    return right / data.n;
-  }
+  let lastAccuracy = accuracyOf(evaluator.lastLogits(), data);
 
   /** One mini-batch SGD step; false (and `diverged` set) when the loss is no longer finite. */
   function trainStep(): boolean {
-    const batch = sampler.next();
-    const x: Tensor = tensor(gatherRows(data.x, 2, batch.indices), [batch.indices.length, 2]); // [B, 2]
-    const y = gatherRows(data.y, 1, batch.indices); // [B]
-    opt.zeroGrad();
-    const loss = binaryCrossEntropy(model.forward(x), y); // scalar
-    loss.backward();
-    const value = loss.item();
+    const value = sgdStep(model, opt, sampler, data);
     if (!Number.isFinite(value)) {
       diverged = `The loss became ${value} at step ${step + 1}: lower the learning rate and press Reset.`;
       return false;
     }
-    opt.step();
     step++;
     epoch = Math.floor(step / sampler.iterationsPerEpoch);
     if (step % every === 0) {
@@ -232,14 +258,10 @@ export function createLandscape(params: ParamValues, seed: number): Trainer {
   }
 
   /** The slice for the current settings, recomputed when due or when its range or plane changed. */
-  function currentSlice(): Slice & { plane: string } {
+  function currentSlice(): TakenSlice {
     if (!sliceDue && slice !== null && slice.range === range && slice.plane === plane) return slice;
-    const theta = flatten(model, layout);
-    const pca = plane === 'pca' ? pcaPlane(snapshots.thetas(), theta, range) : null;
-    const d1 = pca ? pca.d1 : filterNormalize(raw1, theta, layout);
-    const d2 = pca ? pca.d2 : filterNormalize(raw2, theta, layout);
-    explained = pca ? pca.explained : Number.NaN;
-    slice = { ...computeSlice(layout, theta, data, d1, d2, pca ? pca.halfWidth : range, step), range, plane };
+    const at = { layout, data, theta: flatten(model, layout), step };
+    slice = takeSlice(at, raw, snapshots.thetas(), { plane, range });
     sliceDue = false;
     return slice;
   }
@@ -248,7 +270,7 @@ export function createLandscape(params: ParamValues, seed: number): Trainer {
     step(n) {
       for (let k = 0; k < n && diverged === null; k++) if (!trainStep()) return;
       lastLoss = fullLoss();
-      lastAccuracy = accuracy();
+      lastAccuracy = accuracyOf(evaluator.lastLogits(), data);
     },
     metrics(): Metrics {
       return { step, epoch, loss: lastLoss, accuracy: lastAccuracy };
@@ -257,7 +279,7 @@ export function createLandscape(params: ParamValues, seed: number): Trainer {
       const views: Views = {};
       if (!wanted.includes('slice') && !wanted.includes('path')) return views;
       const s = currentSlice();
-      if (wanted.includes('slice')) views.slice = sliceView(s, explained);
+      if (wanted.includes('slice')) views.slice = sliceView(s);
       if (wanted.includes('path')) views.path = pathView(s, [...snapshots.thetas(), flatten(model, layout)]);
       return views;
     },
