@@ -11,18 +11,17 @@
  *   weights      every layer's weights and biases (for a network diagram)
  *   grads        every layer's ∂L/∂w and ∂L/∂b from the last step (gradient mode of the network diagram)
  */
-import { BOUNDARY_SIZE, PLANE, boundaryGrid } from './classifierBoundary';
-import { dataset2D, trainTestSplit, type Dataset2D } from '../core/data/datasets2d';
-import { BatchSampler, gatherRows, type BatchSamplerState } from '../core/data/batching';
-import { binaryCrossEntropy } from '../core/losses';
-import { noGrad } from '../core/autograd';
+import { BOUNDARY_SIZE, PLANE } from './classifierBoundary';
+import { classifierMetrics, classifierViews } from './classifierReadouts';
+import { BatchBuffers, TrainingSetup, trainBatch, type SetupSnapshot } from './classifierTraining';
+import { dataset2D, trainTestSplit } from '../core/data/datasets2d';
 import { MLP } from '../core/nn/linear';
 import type { ActivationName } from '../core/ops/activations';
-import { Adam, SGD, penaltyValue, type Optimizer, type OptimizerState } from '../core/optim';
+import { penaltyValue } from '../core/optim';
 import { getState, loadState, type StateDict } from '../core/serialize';
 import { Rng } from '../core/random';
-import { Tensor } from '../core/tensor';
 import { DownsampledHistory } from './downsampledHistory';
+import { optimizerOptions } from './paramSpecs';
 import type {
   Experiment,
   Metrics,
@@ -118,11 +117,7 @@ export const CLASSIFIER2D_PARAMS: ParamTable = [
     label: 'Optimiser',
     type: 'enum',
     default: 'sgd',
-    options: [
-      { value: 'sgd', label: 'SGD' },
-      { value: 'momentum', label: 'SGD + momentum (0.9)' },
-      { value: 'adam', label: 'Adam' },
-    ],
+    options: optimizerOptions({ sgd: 'SGD', momentum: 'SGD + momentum (0.9)', adam: 'Adam' }),
     live: true,
     help: 'Switching starts the new optimiser with fresh state.',
   },
@@ -149,28 +144,21 @@ const ACTIVATIONS: Readonly<Record<string, ActivationName>> = {
 };
 
 export { BOUNDARY_SIZE, PLANE };
-function makeOptimizer(
-  kind: string,
-  params: ReturnType<MLP['parameters']>,
-  lr: number,
-  l2: number,
-): Optimizer {
-  if (kind === 'adam') return new Adam(params, { lr, l2 });
-  return new SGD(params, { lr, l2, momentum: kind === 'momentum' ? 0.9 : 0 });
-}
 
 function allFinite(a: Float32Array): boolean {
   for (let i = 0; i < a.length; i++) if (!Number.isFinite(a[i])) return false;
   return true;
 }
 
-export function createClassifier2d(params: ParamValues, seed: number): Trainer {
-  // Separate streams per purpose, so changing e.g. the batch size never changes the data or the initial weights.
+/**
+ * The data and the model a run trains, from the settings and the seed. Separate random streams per purpose, so
+ * changing e.g. the batch size never changes the data or the initial weights.
+ */
+function buildProblem(params: ParamValues, seed: number) {
   const root = new Rng(seed);
   const dataSeed = root.nextU32();
   const initSeed = root.nextU32();
   const batchSeed = root.nextU32();
-
   const all = dataset2D(
     String(params.dataset),
     { n: Number(params.points), noise: Number(params.noise) },
@@ -183,14 +171,14 @@ export function createClassifier2d(params: ParamValues, seed: number): Trainer {
     { sizes, activation: ACTIVATIONS[String(params.act)] ?? 'tanh', outputActivation: 'identity' },
     initSeed,
   );
-  const weights = model.parameters();
+  return { train, test, sizes, model, batchSeed };
+}
 
-  let lr = Number(params.lr);
-  let l2 = Number(params.l2);
-  let optimizerKind = String(params.optimizer);
-  let optimizer = makeOptimizer(optimizerKind, weights, lr, l2);
-  let batchSize = Number(params.batch);
-  let sampler = new BatchSampler(train.n, { batchSize }, batchSeed);
+export function createClassifier2d(params: ParamValues, seed: number): Trainer {
+  const { train, test, sizes, model, batchSeed } = buildProblem(params, seed);
+  const weights = model.parameters();
+  const activation = String(params.act);
+  const setup = new TrainingSetup(params, weights, train.n, batchSeed);
 
   let step = 0;
   let epoch = 0;
@@ -199,46 +187,19 @@ export function createClassifier2d(params: ParamValues, seed: number): Trainer {
   const history = new DownsampledHistory();
   const lastGradNorms = new Float32Array(model.layers.length);
 
-  const xBuf = new Float32Array(train.n * 2);
-  const yBuf = new Float32Array(train.n);
-
-  /** Mean BCE and accuracy of the current model on a dataset (no tape). */
-  function evaluate(data: Dataset2D): { loss: number; accuracy: number } {
-    if (data.n === 0) return { loss: NaN, accuracy: NaN };
-    return noGrad(() => {
-      const logits = model.forward(new Tensor(data.x, [data.n, 2])); // [n, 1]
-      const loss = binaryCrossEntropy(logits, data.y).item();
-      let correct = 0;
-      for (let i = 0; i < data.n; i++) if (logits.data[i] > 0 === data.y[i] > 0.5) correct++;
-      return { loss, accuracy: correct / data.n };
-    });
-  }
-
+  const batches = new BatchBuffers(train);
   let cached: { step: number; metrics: Metrics } | null = null;
 
   const trainer: Trainer = {
     step(n) {
       for (let i = 0; i < n && diverged === null; i++) {
-        const batch = sampler.next();
-        const b = batch.indices.length;
-        const xb = gatherRows(train.x, 2, batch.indices, xBuf.subarray(0, b * 2)); // [b, 2]
-        const yb = gatherRows(train.y, 1, batch.indices, yBuf.subarray(0, b)); // [b]
-        optimizer.zeroGrad();
-        const logits = model.forward(new Tensor(xb, [b, 2])); // [b, 1]
-        const loss = binaryCrossEntropy(logits, yb); // []
-        const value = loss.item();
+        const batch = setup.sampler.next();
+        const { x, y } = batches.gather(batch.indices);
+        const value = trainBatch(model, setup.optimizer, x, y, lastGradNorms);
         if (!Number.isFinite(value)) {
           diverged = `loss became ${value} at step ${step + 1}`;
           break;
         }
-        loss.backward();
-        for (let l = 0; l < model.layers.length; l++) {
-          const g = model.layers[l].weight.grad;
-          let s = 0;
-          if (g) for (let k = 0; k < g.length; k++) s += g[k] * g[k];
-          lastGradNorms[l] = Math.sqrt(s);
-        }
-        optimizer.step();
         step++;
         epoch = batch.epoch;
         lastBatchLoss = value;
@@ -252,94 +213,18 @@ export function createClassifier2d(params: ParamValues, seed: number): Trainer {
 
     metrics(): Metrics {
       if (cached && cached.step === step) return cached.metrics;
-      const tr = evaluate(train);
-      const te = evaluate(test);
-      const penalty = l2 > 0 ? penaltyValue(weights, 0, l2) : 0;
-      const metrics: Metrics = { step, epoch, loss: tr.loss, accuracy: tr.accuracy };
-      if (test.n > 0) {
-        metrics.valLoss = te.loss;
-        metrics.valAccuracy = te.accuracy;
-      }
-      if (Number.isFinite(lastBatchLoss)) metrics.batchLoss = lastBatchLoss;
-      if (penalty > 0) metrics.penalty = penalty;
-      // Non-finite metrics are left out (the contract: omit rather than NaN) except `loss`, which the runtime checks.
-      for (const k of Object.keys(metrics))
-        if (k !== 'loss' && !Number.isFinite(metrics[k])) delete metrics[k];
+      const penalty = setup.l2 > 0 ? penaltyValue(weights, 0, setup.l2) : 0;
+      const metrics = classifierMetrics(model, { train, test }, { step, epoch, lastBatchLoss, penalty });
       cached = { step, metrics };
       return metrics;
     },
 
     views(wanted): Views {
-      const out: Views = {};
-      for (const name of wanted) {
-        switch (name) {
-          case 'boundary':
-            out.boundary = boundaryGrid(model);
-            break;
-          case 'points':
-            // train/test: x [n, 2] row-major, y [n] labels 0/1
-            out.points = { train: { x: train.x, y: train.y }, test: { x: test.x, y: test.y } };
-            break;
-          case 'lossHistory':
-            // step [m], loss [m]: mini-batch loss per recorded step, m ≤ 1024
-            out.lossHistory = {
-              step: history.step.slice(0, history.length),
-              loss: history.loss.slice(0, history.length),
-            };
-            break;
-          case 'gradNorms':
-            // one ‖∂L/∂W⁽ˡ⁾‖₂ per layer l (weights only), from the last step
-            out.gradNorms = {
-              layers: model.layers.map((_, l) => `W${l + 1}`),
-              values: lastGradNorms.slice(),
-            };
-            break;
-          case 'grads':
-            // layer l: ∂L/∂w [out, in] and ∂L/∂b [out] of the last step's mini-batch loss (zeros before the first step)
-            out.grads = model.layers.map((layer) => ({
-              w: layer.weight.grad ? layer.weight.grad.slice() : new Float32Array(layer.weight.size),
-              b: layer.bias?.grad ? layer.bias.grad.slice() : new Float32Array(layer.weight.shape[0]),
-            }));
-            break;
-          case 'weights':
-            // layer l: w [out, in] row-major (row i = weights into neuron i), b [out]
-            out.weights = {
-              sizes,
-              activation: String(params.act),
-              layers: model.layers.map((layer) => ({
-                w: layer.weight.data.slice(),
-                b: layer.bias ? layer.bias.data.slice() : new Float32Array(layer.weight.shape[0]),
-              })),
-            };
-            break;
-        }
-      }
-      return out;
+      return classifierViews(wanted, { model, train, test, history, lastGradNorms, sizes, activation });
     },
 
     set(name: string, value: ParamValue) {
-      switch (name) {
-        case 'lr':
-          lr = Number(value);
-          optimizer.lr = lr;
-          break;
-        case 'l2':
-          l2 = Number(value);
-          optimizer.l2 = l2;
-          cached = null;
-          break;
-        case 'batch':
-          batchSize = Number(value);
-          // A new sampler seeded from the seed and the current step keeps runs reproducible.
-          sampler = new BatchSampler(train.n, { batchSize }, batchSeed ^ Math.imul(step + 1, 0x9e3779b1));
-          break;
-        case 'optimizer':
-          if (String(value) !== optimizerKind) {
-            optimizerKind = String(value);
-            optimizer = makeOptimizer(optimizerKind, weights, lr, l2);
-          }
-          break;
-      }
+      if (setup.set(name, value, step)) cached = null;
     },
 
     divergence: () => diverged,
@@ -348,9 +233,7 @@ export function createClassifier2d(params: ParamValues, seed: number): Trainer {
       return {
         weights: getState(model),
         grads: weights.map((w) => (w.grad ? w.grad.slice() : null)),
-        optimizer: { kind: optimizerKind, state: optimizer.getState() },
-        sampler: { batchSize, state: sampler.getState() },
-        settings: { lr, l2 },
+        ...setup.snapshot(),
         counters: { step, epoch, lastBatchLoss, diverged },
         history: history.snapshot(),
         lastGradNorms: lastGradNorms.slice(),
@@ -362,13 +245,7 @@ export function createClassifier2d(params: ParamValues, seed: number): Trainer {
       const loaded = loadState(model, s.weights);
       if (!loaded.ok) throw new Error(`classifier2d restore: ${loaded.problems.join('; ')}`);
       weights.forEach((w, i) => s.grads[i] && w.grad?.set(s.grads[i]));
-      ({ lr, l2 } = s.settings);
-      optimizerKind = s.optimizer.kind;
-      optimizer = makeOptimizer(optimizerKind, weights, lr, l2);
-      optimizer.setState(s.optimizer.state);
-      batchSize = s.sampler.batchSize;
-      sampler = new BatchSampler(train.n, { batchSize }, batchSeed);
-      sampler.setState(s.sampler.state);
+      setup.restore(s);
       ({ step, epoch, lastBatchLoss, diverged } = s.counters);
       history.restore(s.history);
       lastGradNorms.set(s.lastGradNorms);
@@ -378,12 +255,9 @@ export function createClassifier2d(params: ParamValues, seed: number): Trainer {
   return trainer;
 }
 
-interface ClassifierSnapshot {
+interface ClassifierSnapshot extends SetupSnapshot {
   weights: StateDict;
   grads: (Float32Array | null)[];
-  optimizer: { kind: string; state: OptimizerState };
-  sampler: { batchSize: number; state: BatchSamplerState };
-  settings: { lr: number; l2: number };
   counters: { step: number; epoch: number; lastBatchLoss: number; diverged: string | null };
   history: ReturnType<DownsampledHistory['snapshot']>;
   lastGradNorms: Float32Array;

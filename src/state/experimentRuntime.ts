@@ -1,6 +1,7 @@
 /**
- * One mounted experiment's runtime: connects the URL, the stores and the worker client, and owns the run's state
- * machine (runMachine.ts). Data flows one way: URL (+ lesson preset) → params store → worker → frames → run store.
+ * One mounted experiment's runtime: connects the URL, the stores and the worker run (workerRun.ts: the client, its
+ * events and the run's state machine). Data flows one way: URL (+ lesson preset) → params store → worker → frames →
+ * run store.
  * Everything it needs comes in through `RuntimeDeps`, so Node tests drive it with a fake client, route and clock.
  * runtime.ts keeps the one instance a page has mounted and exposes plain actions (play, step, …) for components.
  */
@@ -16,63 +17,32 @@ import {
   specMap,
   valuesEqual,
 } from '../experiments/params';
-import type { Experiment, ExperimentData, ParamTable, ParamValue, ParamValues } from '../experiments/types';
+import type { ExperimentData, ParamTable, ParamValue, ParamValues } from '../experiments/types';
 import { MAX_STEP_REQUEST } from '../worker/protocol';
-import type { ClientHandlers, FrameMessage, TrainerClient } from '../worker/client';
-import { clearFrames, getLatestFrame, publishFrame } from './frames';
+import { clearFrames, getLatestFrame } from './frames';
 import { clearNotices, dismissNotice, showNotice } from './noticeStore';
 import { useParamsStore } from './paramsStore';
 import { INITIAL_RUN_STATE, useRunStore } from './runStore';
-import { canTrain, nextPhase, statusOf, type RunEvent, type RunPhase } from './runMachine';
+import { canTrain, type RunPhase } from './runMachine';
 import { sameSpeed } from './speed';
-import { ReplayProgress } from './replayProgress';
-import { Throttle } from './throttle';
 import { newSeed, presetParts, type Preset } from './urlValues';
 import { RUN_PARAM_NAMES, RuntimeLink } from './runtimeLink';
+import type { RuntimeDeps } from './runtimeDeps';
+import { WorkerRun } from './workerRun';
 
 export { RUN_PARAM_NAMES, learningRateSpec };
-
-/** What the runtime asks of the worker client (TrainerClient in the browser, a fake in tests). */
-export type RuntimeClient = Pick<
-  TrainerClient,
-  | 'load'
-  | 'play'
-  | 'pause'
-  | 'step'
-  | 'reset'
-  | 'set'
-  | 'setViews'
-  | 'pace'
-  | 'runTo'
-  | 'seek'
-  | 'setTraining'
-  | 'dispose'
->;
-
-export interface RuntimeDeps {
-  createClient(handlers: ClientHandlers): RuntimeClient;
-  loadExperiment(id: string): Promise<Experiment>;
-  getRoute(): { path: string; query: URLSearchParams };
-  replaceQuery(query: URLSearchParams): void;
-  /** The views figures currently draw (sorted). */
-  wantedViews(): string[];
-}
+export type { RuntimeClient, RuntimeDeps } from './runtimeDeps';
 
 /** How long a navigating page gets to swap its figure before a sync may rewrite the URL or raise a notice. */
 const SETTLE_MS = 80;
 const REBUILD_DELAY_MS = 250; // a structural slider drag rebuilds once, when it settles
-/** A pause is confirmed by a frame saying the worker stopped, or after this long without one. */
-const PAUSE_CONFIRM_MS = 500;
-/** Read-outs are text: ~12 updates a second are plenty to read (figures still get every frame). */
-const READOUT_MS = 80;
 
 type Timer = ReturnType<typeof setTimeout>;
 
 export class ExperimentRuntime {
   private readonly link: RuntimeLink;
   private table: ParamTable | null = null;
-  private client: RuntimeClient;
-  private phase: RunPhase = 'idle';
+  private readonly run: WorkerRun;
   private disposed = false;
   /** The last sync request that arrived before the table loaded. */
   private pendingSync: { preset: Preset | undefined } | null = null;
@@ -84,17 +54,6 @@ export class ExperimentRuntime {
   private settleTimer: Timer | null = null;
   private rebuildTimer: Timer | null = null;
   private pendingRebuild: { label: string; text: string } | null = null;
-  private pauseTimer: Timer | null = null;
-  private readonly replay = new ReplayProgress();
-  /** Training is held while the page is hidden; the phase stays `running` so it plays on when visible. */
-  private suspended = false;
-  private readonly readouts = new Throttle<Pick<FrameMessage, 'metrics' | 'stepsPerSecond' | 'timeline'>>(
-    READOUT_MS,
-    ({ metrics, stepsPerSecond = 0, timeline = null }) => {
-      if (this.phase !== 'diverged') useRunStore.setState({ metrics, stepsPerSecond, timeline });
-    },
-  );
-
   constructor(
     readonly experimentId: string,
     private readonly deps: RuntimeDeps,
@@ -105,8 +64,7 @@ export class ExperimentRuntime {
     clearNotices();
     useRunStore.setState({ ...INITIAL_RUN_STATE });
     useParamsStore.setState({ experimentId, title: '', table: null });
-    this.client = this.makeClient();
-    this.sendPace();
+    this.run = new WorkerRun((handlers) => deps.createClient(handlers));
     deps.loadExperiment(experimentId).then(
       (experiment) => {
         if (this.disposed) return;
@@ -115,7 +73,7 @@ export class ExperimentRuntime {
         if (this.pendingSync) this.sync(this.pendingSync.preset);
       },
       (err: unknown) => {
-        if (!this.disposed) this.fail(err instanceof Error ? err.message : String(err));
+        if (!this.disposed) this.run.fail(err instanceof Error ? err.message : String(err));
       },
     );
   }
@@ -123,121 +81,28 @@ export class ExperimentRuntime {
   /** Stop everything. A pending URL write is dropped, not flushed: the URL may belong to the next page already. */
   dispose() {
     this.disposed = true;
-    for (const t of [this.rebuildTimer, this.settleTimer, this.pauseTimer]) if (t !== null) clearTimeout(t);
-    this.replay.stopTimer();
+    for (const t of [this.rebuildTimer, this.settleTimer]) if (t !== null) clearTimeout(t);
     this.link.cancelWrite();
-    this.readouts.drop();
-    this.client.dispose();
+    this.run.dispose();
     // The next page's figures mount (and read the latest frame) before its runtime starts: leave nothing stale.
     clearFrames();
   }
 
   get currentPhase(): RunPhase {
-    return this.phase;
+    return this.run.phase;
   }
 
-  private dispatch(event: RunEvent) {
-    const phase = nextPhase(this.phase, event);
-    if (phase === this.phase) return;
-    this.phase = phase;
-    this.suspended = false;
-    this.client.setTraining(phase === 'running' || phase === 'pausing');
-    useRunStore.setState({ status: statusOf(phase), phase });
-  }
-
-  /**
-   * The page was hidden (another tab, a minimised window): a playing run stops training until the page is visible
-   * again, then plays on. Nobody watches a hidden page, and a laptop battery is not ours to spend.
-   */
+  /** The page was hidden or shown again (see WorkerRun.setHidden). */
   setHidden(hidden: boolean) {
-    if (hidden && this.phase === 'running' && !this.suspended) {
-      this.suspended = true;
-      this.client.pause();
-      this.client.setTraining(false);
-    } else if (!hidden && this.suspended) {
-      this.suspended = false;
-      if (this.phase !== 'running') return;
-      this.client.play();
-      this.client.setTraining(true);
-    }
-  }
-
-  private makeClient(): RuntimeClient {
-    return this.deps.createClient({
-      ready: () => useRunStore.setState({ ready: true }),
-      frame: (msg) => this.onFrame(msg),
-      stopped: () => {
-        // Play reached the step's natural stopping point: wait for the worker's final frame, as after Pause.
-        if (this.phase === 'running') this.beginPause();
-      },
-      diverged: (msg) => {
-        this.dispatch('diverged');
-        useRunStore.setState((s) => ({
-          diverged: { step: msg.step, reason: msg.reason },
-          metrics: msg.metrics ?? s.metrics,
-        }));
-      },
-      restarted: (reason) => {
-        this.clearRun();
-        this.dispatch('restarted');
-        showNotice('worker', 'The training worker was restarted.', [
-          reason,
-          'The experiment was reloaded at step 0 with the same settings and seed. Press Play to continue.',
-        ]);
-      },
-      failed: (message) => this.fail(message),
-    });
-  }
-
-  private onFrame(msg: FrameMessage) {
-    publishFrame({
-      step: msg.step,
-      epoch: msg.epoch,
-      metrics: msg.metrics,
-      views: msg.views,
-      running: msg.running ?? false,
-      stepsPerSecond: msg.stepsPerSecond ?? 0,
-    });
-    if (this.phase === 'diverged') return; // keep the last finite read-outs
-    this.readouts.offer(msg);
-    if (!msg.running && this.phase === 'pausing') this.confirmPause();
-    if (this.replay.reached(msg.step, msg.running ?? false)) this.endReplay();
-  }
-
-  /** Replays the seeded run from step 0 to `target` in the worker (full speed), then stays paused there. */
-  private replayTo(target: number, justLoaded: boolean) {
-    if (!justLoaded) {
-      this.clearRun();
-      this.client.reset();
-    }
-    this.client.runTo(target);
-    this.dispatch('step');
-    this.replay.start(target);
-  }
-
-  private endReplay() {
-    this.readouts.flush();
-    this.replay.end();
+    this.run.setHidden(hidden);
   }
 
   /** The run moves on from the link's moment (Play, Step, Reset, a rebuild): the link stops naming it. */
   private leaveMoment() {
-    if (this.replay.active) this.endReplay();
+    if (this.run.replaying) this.run.endReplay();
     if (!this.link.hasMoment) return;
     this.link.setMoment(null);
     this.link.scheduleWrite(this.table);
-  }
-
-  private fail(message: string) {
-    this.dispatch('failed');
-    useRunStore.setState({ error: message.slice(0, 500), diverged: null });
-  }
-
-  /** Forget frames and read-outs (a load, reset or restart). */
-  private clearRun() {
-    clearFrames();
-    this.readouts.drop();
-    useRunStore.setState({ metrics: null, diverged: null, error: null, timeline: null });
   }
 
   // --- URL and preset → values -----------------------------------------------------------------------------
@@ -278,11 +143,11 @@ export class ExperimentRuntime {
     const seed = decoded.hasSeed ? decoded.seed : (base.seed ?? DEFAULT_SEED);
     useParamsStore.setState({ baseline: base.values });
     const speed = this.link.readSpeed();
-    if (speed.changed) this.sendPace();
+    if (speed.changed) this.run.sendPace();
     const loaded = this.apply(decoded.values, seed, { keepRunning: false });
     // After apply: a (re)load forgets the previous moment, and a new `at` names the next one.
     const at = this.link.readAt();
-    if (at.step !== null) this.replayTo(at.step, loaded);
+    if (at.step !== null) this.run.replayTo(at.step, loaded);
     if (navigating) return;
     for (const problem of [speed.problem, at.problem]) if (problem) decoded.ignored.push(problem);
     if (decoded.ignored.length) {
@@ -313,12 +178,12 @@ export class ExperimentRuntime {
       sent.seed !== seed ||
       this.table.some((spec) => !spec.live && !valuesEqual(values[spec.name], sent.values[spec.name]));
     if (structural) {
-      this.load(values, seed, opts.keepRunning && this.phase === 'running');
+      this.load(values, seed, opts.keepRunning && this.run.phase === 'running');
       return true;
     }
     for (const spec of this.table) {
       const v = values[spec.name];
-      if (!valuesEqual(v, sent.values[spec.name])) this.client.set(spec.name, v);
+      if (!valuesEqual(v, sent.values[spec.name])) this.run.client.set(spec.name, v);
     }
     this.sent = { values: { ...values }, seed };
     return false;
@@ -326,28 +191,23 @@ export class ExperimentRuntime {
 
   private load(values: ParamValues, seed: number, thenPlay: boolean) {
     this.sent = { values: { ...values }, seed };
-    this.clearTimer('pauseTimer');
+    this.run.cancelPauseConfirm();
     this.leaveMoment();
-    this.clearRun();
-    this.dispatch(thenPlay ? 'loadAndPlay' : 'load');
-    this.client.load(this.experimentId, values, seed, this.deps.wantedViews(), this.data);
-    if (thenPlay) this.client.play();
-  }
-
-  private sendPace() {
-    const { speed, stopAt } = useParamsStore.getState();
-    this.client.pace(speed, stopAt);
+    this.run.clearRun();
+    this.run.dispatch(thenPlay ? 'loadAndPlay' : 'load');
+    this.run.client.load(this.experimentId, values, seed, this.deps.wantedViews(), this.data);
+    if (thenPlay) this.run.client.play();
   }
 
   /** The lesson step's pace or stopping point changed (already in the params store). */
   paceDefaultsChanged() {
-    this.sendPace();
-    if (this.table && this.link.readSpeed(true).changed) this.sendPace();
+    this.run.sendPace();
+    if (this.table && this.link.readSpeed(true).changed) this.run.sendPace();
   }
 
   // --- actions (buttons, keys, controls) ---------------------------------------------------------------------
 
-  private clearTimer(name: 'rebuildTimer' | 'settleTimer' | 'pauseTimer') {
+  private clearTimer(name: 'rebuildTimer' | 'settleTimer') {
     const t = this[name];
     if (t !== null) clearTimeout(t);
     this[name] = null;
@@ -360,90 +220,70 @@ export class ExperimentRuntime {
   }
 
   private get trainable(): boolean {
-    return this.sent !== null && canTrain(this.phase);
+    return this.sent !== null && canTrain(this.run.phase);
   }
 
   play() {
     this.flushPending();
     if (!this.trainable) return;
-    this.clearTimer('pauseTimer');
+    this.run.cancelPauseConfirm();
     this.leaveMoment();
-    this.client.play();
-    this.dispatch('play');
+    this.run.client.play();
+    this.run.dispatch('play');
   }
 
   pause() {
-    if (this.phase !== 'running') return;
-    this.client.pause();
-    this.beginPause();
-  }
-
-  /** Frames already on their way still carry steps trained before the worker stopped: wait for its final one. */
-  private beginPause() {
-    this.dispatch('pause');
-    this.clearTimer('pauseTimer');
-    this.pauseTimer = setTimeout(() => {
-      this.pauseTimer = null;
-      this.dispatch('pauseConfirmed');
-    }, PAUSE_CONFIRM_MS);
-  }
-
-  private confirmPause() {
-    this.clearTimer('pauseTimer');
-    this.readouts.flush();
-    this.dispatch('pauseConfirmed');
+    this.run.pause();
   }
 
   togglePlay() {
     // While a pause is being confirmed (asked for, or the run reached its natural stop) the status still reads
     // "running" and the button "Pause": pressing it means pause, not play again.
-    if (this.phase === 'running') this.pause();
-    else if (this.phase !== 'pausing') this.play();
+    if (this.run.phase === 'running') this.pause();
+    else if (this.run.phase !== 'pausing') this.play();
   }
 
   /** Train exactly `n` steps (pauses first if running). */
   step(n = 1) {
     const count = Math.max(1, Math.min(MAX_STEP_REQUEST, Math.floor(n)));
-    this.moveExactly(() => this.client.step(count));
+    this.moveExactly(() => this.run.client.step(count));
   }
 
   /** The timeline: show the run at `step` (pauses first if running); the worker clamps it to the steps reached. */
   seek(step: number) {
-    if (Number.isFinite(step)) this.moveExactly(() => this.client.seek(Math.max(0, Math.floor(step))));
+    if (Number.isFinite(step)) this.moveExactly(() => this.run.client.seek(Math.max(0, Math.floor(step))));
   }
 
   /** Step and seek: the worker trains an exact count (or rewinds), then the run is paused there. */
   private moveExactly(send: () => void) {
     this.flushPending();
     if (!this.trainable) return;
-    this.clearTimer('pauseTimer');
+    this.run.cancelPauseConfirm();
     this.leaveMoment();
-    if (this.phase === 'running') this.client.pause();
+    if (this.run.phase === 'running') this.run.client.pause();
     send();
-    this.dispatch('step');
+    this.run.dispatch('step');
   }
 
   /** Back to step 0 with the same settings and seed (after a failure: a fresh worker). */
   reset() {
     this.flushPending();
-    this.clearTimer('pauseTimer');
-    if (this.phase === 'error') {
+    this.run.cancelPauseConfirm();
+    if (this.run.phase === 'error') {
       this.retry();
       return;
     }
     if (!this.sent) return;
     this.leaveMoment();
-    this.clearRun();
-    this.client.reset();
-    this.dispatch('load');
+    this.run.clearRun();
+    this.run.client.reset();
+    this.run.dispatch('load');
   }
 
   /** After a failure: a fresh worker, the same settings. */
   retry() {
     if (!this.table) return;
-    this.client.dispose();
-    this.client = this.makeClient();
-    this.sendPace();
+    this.run.renewClient();
     const { values, seed } = useParamsStore.getState();
     this.load(values, seed, false);
   }
@@ -461,7 +301,7 @@ export class ExperimentRuntime {
     this.link.scheduleWrite(this.table);
     if (spec.live) {
       if (this.sent) {
-        this.client.set(name, value);
+        this.run.client.set(name, value);
         this.sent = { values: { ...this.sent.values, [name]: value }, seed: this.sent.seed };
       }
       return value;
@@ -491,7 +331,7 @@ export class ExperimentRuntime {
   setSpeed(speed: number | null) {
     if (sameSpeed(useParamsStore.getState().speed, speed)) return;
     useParamsStore.setState({ speed });
-    this.sendPace();
+    this.run.sendPace();
     this.link.scheduleWrite(this.table);
   }
 
@@ -526,13 +366,13 @@ export class ExperimentRuntime {
     // A structural change about to rebuild (rebuildTimer) will carry the new data with it.
     if (!opts.rebuild || !this.sent || !this.table || this.rebuildTimer !== null) return;
     const { values, seed } = useParamsStore.getState();
-    this.load(values, seed, this.phase === 'running');
+    this.load(values, seed, this.run.phase === 'running');
     if (opts.notice)
       showNotice('rebuilt', opts.notice, ['Training restarted from step 0 (same settings and seed).']);
   }
 
   /** Frames should carry a different set of views. */
   viewsChanged() {
-    if (this.sent) this.client.setViews(this.deps.wantedViews());
+    if (this.sent) this.run.client.setViews(this.deps.wantedViews());
   }
 }

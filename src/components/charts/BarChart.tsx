@@ -6,6 +6,7 @@ import { seriesColor, useChartTheme, type ChartTheme } from './chartTheme';
 import { barCaption, barLabelLayout, barValueScale } from './barChartModel';
 import { useElementWidth } from './useElementWidth';
 import { formatValue } from './format';
+import { EmptyPlotNote } from './EmptyPlotNote';
 
 /**
  * BarChart — one bar per category: softmax probabilities over tokens, gradient norms per layer (log scale), etc.
@@ -114,9 +115,9 @@ export function BarChart({
           <AxisLeft scale={sy} theme={theme} offset={0} gridLength={innerW} label={yLabel} />
           <line x2={innerW} y1={y0} y2={y0} stroke={theme.fgMuted} />
           {n === 0 && (
-            <text className="chart-empty" x={innerW / 2} y={innerH / 2} textAnchor="middle" fontSize={f}>
+            <EmptyPlotNote width={innerW} height={innerH} fontSize={f}>
               No data
-            </text>
+            </EmptyPlotNote>
           )}
           <BarMarks
             bars={bars}

@@ -16,6 +16,7 @@ import {
   outputAt,
   plotBox,
 } from './decisionBoundaryModel';
+import { EmptyPlotNote } from './EmptyPlotNote';
 
 export { classColors } from './decisionBoundaryModel';
 
@@ -94,14 +95,12 @@ export function DecisionBoundary({
   const xd: [number, number] = valid ? field.xDomain : domain[0];
   const yd: [number, number] = valid ? field.yDomain : domain[1];
 
-  const m = chartMargins(theme, { xLabel: Boolean(xLabel), yLabel: Boolean(yLabel) });
-  const boxW = Math.max(10, width - m.left - m.right);
-  const boxH = Math.max(10, height - m.top - m.bottom);
-  const { innerW, innerH, left } = plotBox(xd, yd, boxW, boxH, m.left, equalAspect);
-  const svgHeight = m.top + innerH + m.bottom;
+  const axisLabels = { xLabel, yLabel };
+  const { m, innerW, innerH, left, svgHeight, sx, sy } = useBoundaryLayout(theme, [width, height], [xd, yd], {
+    ...axisLabels,
+    equalAspect,
+  });
   const [hover, setHover] = useState<{ x: number; y: number } | null>(null);
-  const sx = useMemo(() => scaleLinear().domain(xd).range([0, innerW]), [xd, innerW]);
-  const sy = useMemo(() => scaleLinear().domain(yd).range([innerH, 0]), [yd, innerH]);
   const colors = classColors(theme, k);
 
   useBoundaryCanvas(canvasRef, valid ? field : undefined, k, colors, theme, innerW, innerH, version);
@@ -148,29 +147,62 @@ export function DecisionBoundary({
           </clipPath>
         </defs>
         <g transform={`translate(${left},${m.top})`}>
-          <BoundaryAxes sx={sx} sy={sy} theme={theme} xLabel={xLabel} yLabel={yLabel} empty={!valid} />
+          <BoundaryAxes sx={sx} sy={sy} theme={theme} {...axisLabels} empty={!valid} />
           <g clipPath={`url(#db-clip-${innerW}-${innerH})`}>
-            {boundary && (
-              <path
-                className="boundary"
-                d={boundary}
-                fill="none"
-                stroke={theme.fg}
-                strokeWidth={1.5}
-                strokeOpacity={0.75}
-              />
-            )}
+            {boundary && <BoundaryLine d={boundary} theme={theme} />}
             <BoundaryPoints points={finitePoints} colors={colors} theme={theme} sx={sx} sy={sy} />
           </g>
         </g>
       </svg>
-      <p className="chart-readout" data-testid="boundary-readout" aria-live="off">
-        {hover
-          ? `${xLabel} = ${formatValue(hover.x)}, ${yLabel} = ${formatValue(hover.y)}` +
-            (valid ? ` → ${outputAt(field, hover.x, hover.y, channels, names)}` : '')
-          : 'Point at the plot to read the model’s output there.'}
-      </p>
+      <BoundaryReadout
+        hover={hover}
+        labels={[xLabel, yLabel]}
+        output={valid ? (x, y) => outputAt(field, x, y, channels, names) : null}
+      />
     </ChartFrame>
+  );
+}
+
+/** Margins, the plot box (equal units on both axes when `equalAspect`) inside `width × height`, and its scales. */
+function useBoundaryLayout(
+  theme: ChartTheme,
+  [width, height]: [number, number],
+  [xd, yd]: [[number, number], [number, number]],
+  opts: { xLabel: string; yLabel: string; equalAspect: boolean },
+) {
+  const m = chartMargins(theme, { xLabel: Boolean(opts.xLabel), yLabel: Boolean(opts.yLabel) });
+  const boxW = Math.max(10, width - m.left - m.right);
+  const boxH = Math.max(10, height - m.top - m.bottom);
+  const { innerW, innerH, left } = plotBox(xd, yd, boxW, boxH, m.left, opts.equalAspect);
+  const sx = useMemo(() => scaleLinear().domain(xd).range([0, innerW]), [xd, innerW]);
+  const sy = useMemo(() => scaleLinear().domain(yd).range([innerH, 0]), [yd, innerH]);
+  return { m, innerW, innerH, left, svgHeight: m.top + innerH + m.bottom, sx, sy };
+}
+
+/** The 0.5 contour between the two classes. */
+function BoundaryLine({ d, theme }: { d: string; theme: ChartTheme }) {
+  return (
+    <path className="boundary" d={d} fill="none" stroke={theme.fg} strokeWidth={1.5} strokeOpacity={0.75} />
+  );
+}
+
+/** The text read-out under the plot: the pointed-at position and, once there is a model, its output there. */
+function BoundaryReadout({
+  hover,
+  labels: [xLabel, yLabel],
+  output,
+}: {
+  hover: { x: number; y: number } | null;
+  labels: [string, string];
+  output: ((x: number, y: number) => string) | null;
+}) {
+  return (
+    <p className="chart-readout" data-testid="boundary-readout" aria-live="off">
+      {hover
+        ? `${xLabel} = ${formatValue(hover.x)}, ${yLabel} = ${formatValue(hover.y)}` +
+          (output ? ` → ${output(hover.x, hover.y)}` : '')
+        : 'Point at the plot to read the model’s output there.'}
+    </p>
   );
 }
 
@@ -282,15 +314,9 @@ function BoundaryAxes({
       />
       <rect width={innerW} height={innerH} fill="none" stroke={theme.border} />
       {empty && (
-        <text
-          className="chart-empty"
-          x={innerW / 2}
-          y={innerH / 2}
-          textAnchor="middle"
-          fontSize={theme.fontSize}
-        >
+        <EmptyPlotNote width={innerW} height={innerH} fontSize={theme.fontSize}>
           No model output yet
-        </text>
+        </EmptyPlotNote>
       )}
     </>
   );

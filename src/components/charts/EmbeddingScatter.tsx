@@ -5,6 +5,7 @@ import { AxisBottom, AxisLeft, chartMargins } from './Axes';
 import { seriesColor, useChartTheme } from './chartTheme';
 import { useElementWidth } from './useElementWidth';
 import { finiteExtent, formatValue, padDomain } from './format';
+import { EmptyPlotNote } from './EmptyPlotNote';
 
 /**
  * EmbeddingScatter — a 2D projection of vectors (word embeddings) with labels, zoom and pan (wheel/drag, or +/−/0
@@ -215,9 +216,9 @@ export function EmbeddingScatter({
           <AxisLeft scale={sy} theme={theme} offset={0} gridLength={innerW} label={yLabel} />
           <AxisBottom scale={sx} theme={theme} offset={innerH} label={xLabel} />
           {valid.length === 0 && (
-            <text className="chart-empty" x={innerW / 2} y={innerH / 2} textAnchor="middle" fontSize={f}>
+            <EmptyPlotNote width={innerW} height={innerH} fontSize={f}>
               No points
-            </text>
+            </EmptyPlotNote>
           )}
           <g clipPath={`url(#${clipId})`}>
             {sel !== null && points[sel] && Number.isFinite(points[sel].x) && (

@@ -8,6 +8,7 @@ import {
   type GradientArrow,
   type Scale,
 } from './lossSurfaceModel';
+import { EmptyPlotNote } from './EmptyPlotNote';
 
 /** The SVG layers of LossSurface's contour map, each a plain function of its props. */
 
@@ -132,22 +133,16 @@ export interface ContourMapProps {
   onPickStart?: (x: number, y: number) => void;
 }
 
-/** LossSurface's 2D mode: contour bands, optimiser paths, the gradient arrow, axes, and start picking. */
-export function ContourMap(props: ContourMapProps) {
-  const {
-    width,
-    height,
-    margins: m,
-    sx,
-    sy,
-    theme,
-    contours,
-    colorAt,
-    drawn,
-    arrow,
-    labels,
-    onPickStart,
-  } = props;
+/**
+ * Picking a start on the map: a click inside the plot area, or the keyboard — arrows move a cursor (Shift: further),
+ * Enter or Space picks it, Escape hides it. Picks are clamped to the domain; without `onPickStart` nothing happens.
+ */
+function useStartPicking(
+  sx: Scale,
+  sy: Scale,
+  m: ContourMapProps['margins'],
+  onPickStart: ContourMapProps['onPickStart'],
+) {
   const [cursor, setCursor] = useState<[number, number] | null>(null);
   const [xd, yd] = [sx.domain() as [number, number], sy.domain() as [number, number]];
   const innerW = Math.abs(sx.range()[1] - sx.range()[0]);
@@ -179,6 +174,28 @@ export function ContourMap(props: ContourMapProps) {
     e.preventDefault();
     e.stopPropagation();
   };
+  return { cursor, onClick, onKey, clearCursor: () => setCursor(null) };
+}
+
+/** LossSurface's 2D mode: contour bands, optimiser paths, the gradient arrow, axes, and start picking. */
+export function ContourMap(props: ContourMapProps) {
+  const {
+    width,
+    height,
+    margins: m,
+    sx,
+    sy,
+    theme,
+    contours,
+    colorAt,
+    drawn,
+    arrow,
+    labels,
+    onPickStart,
+  } = props;
+  const innerW = Math.abs(sx.range()[1] - sx.range()[0]);
+  const innerH = Math.abs(sy.range()[0] - sy.range()[1]);
+  const { cursor, onClick, onKey, clearCursor } = useStartPicking(sx, sy, m, onPickStart);
   const clipId = `ls-clip-${innerW}-${innerH}`;
 
   return (
@@ -190,7 +207,7 @@ export function ContourMap(props: ContourMapProps) {
       tabIndex={onPickStart ? 0 : undefined}
       onClick={onClick}
       onKeyDown={onKey}
-      onBlur={() => setCursor(null)}
+      onBlur={clearCursor}
       style={{ cursor: onPickStart ? 'crosshair' : undefined }}
     >
       <defs>
@@ -207,15 +224,9 @@ export function ContourMap(props: ContourMapProps) {
           {cursor && <PickCursor at={cursor} sx={sx} sy={sy} theme={theme} />}
         </g>
         {!contours && (
-          <text
-            className="chart-empty"
-            x={innerW / 2}
-            y={innerH / 2}
-            textAnchor="middle"
-            fontSize={theme.fontSize}
-          >
+          <EmptyPlotNote width={innerW} height={innerH} fontSize={theme.fontSize}>
             No loss surface yet
-          </text>
+          </EmptyPlotNote>
         )}
         <AxisLeft scale={sy} theme={theme} offset={0} label={labels.y} />
         <AxisBottom scale={sx} theme={theme} offset={innerH} label={labels.x} />

@@ -13,6 +13,7 @@ import {
   type EdgeSel,
 } from './networkLayout';
 import { NetworkEdges, Neurons, SelectedEdge } from './NetworkParts';
+import { EmptyPlotNote } from './EmptyPlotNote';
 
 /**
  * NetworkDiagram — layers of neurons joined by edges: colour = sign (--positive / --negative), width = magnitude.
@@ -159,9 +160,9 @@ export function NetworkDiagram({
         onBlur={() => setSel(null)}
       >
         {sizes.length === 0 && (
-          <text className="chart-empty" x={width / 2} y={height / 2} textAnchor="middle" fontSize={f}>
+          <EmptyPlotNote width={width} height={height} fontSize={f}>
             No layers
-          </text>
+          </EmptyPlotNote>
         )}
         <g className="layer-labels" fontSize={f} fill={theme.fg} textAnchor="middle">
           {sizes.map((_, l) => (

@@ -5,20 +5,9 @@ import { MLP } from '../../core/nn/linear';
 import { Rng } from '../../core/random';
 import { tensor } from '../../core/tensor';
 import { defaultValues } from '../params';
-import {
-  SIZES,
-  SLICE_N,
-  computeSlice,
-  fastTanh,
-  createLandscape,
-  filterNormalize,
-  flatLayout,
-  flatLoss,
-  flatten,
-  landscapeParams,
-  principalDirections,
-  projectOntoPlane,
-} from './landscape';
+import { SIZES, createLandscape, landscapeParams } from './landscape';
+import { fastTanh, flatLayout, flatLoss, flatten } from './flatMlp';
+import { SLICE_N, computeSlice, filterNormalize, principalDirections, projectOntoPlane } from './lossSlice';
 
 const layout = flatLayout(SIZES);
 

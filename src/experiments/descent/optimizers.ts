@@ -8,9 +8,10 @@ import type {
   TrainerSnapshot,
   Views,
 } from '../types';
+import { OPTIMIZER_KINDS } from '../paramSpecs';
 import { PointRecorder, isDiverging, type RecorderState } from './recorder';
 import { applyRule, newRuleState, type RuleId, type RuleSettings, type RuleState } from './rules';
-import { SURFACES, makeValley, surfaceGrid, type SurfaceId } from './surfaces';
+import { SURFACES, makeValley, surfaceGrid, type Surface, type SurfaceId } from './surfaces';
 
 /**
  * Gradient-descent step 3: plain (full-batch) gradient descent, momentum and Adam race from the same start on an ill-conditioned valley or a
@@ -100,7 +101,8 @@ function rate(name: string, label: string, d: number): ParamTable[number] {
   };
 }
 
-export const RULES: readonly RuleId[] = ['sgd', 'momentum', 'adam'];
+/** The racers, one per optimiser, in the order the lesson introduces them. */
+export const RULES: readonly RuleId[] = OPTIMIZER_KINDS;
 const RATE_PARAM: Record<RuleId, string> = { sgd: 'lrsgd', momentum: 'lrmom', adam: 'lradam' };
 
 interface RuleRun {
@@ -128,24 +130,10 @@ export function createOptimizers(params: ParamValues, _seed: number): Trainer {
     beta2: Number(params.beta2),
     eps: 1e-8,
   };
-  const lossAt = (x: number, y: number) => surface.f(x, y) - surface.floor;
-  const initialLoss = lossAt(surface.start.x, surface.start.y);
+  const initialLoss = lossOn(surface, surface.start.x, surface.start.y);
   let steps = 0;
 
-  const runs: RuleRun[] = RULES.map((rule) => {
-    const run: RuleRun = {
-      rule,
-      theta: Float64Array.of(surface.start.x, surface.start.y),
-      state: newRuleState(2),
-      loss: initialLoss,
-      divergedAt: -1,
-      path: new PointRecorder(1024),
-      curve: new PointRecorder(1024),
-    };
-    run.path.push(surface.start.x, surface.start.y);
-    run.curve.push(0, initialLoss);
-    return run;
-  });
+  const runs: RuleRun[] = RULES.map((rule) => newRun(rule, surface.start, initialLoss));
   const allDiverged = () => runs.every((r) => r.divergedAt >= 0);
   let grid: ReturnType<typeof surfaceGrid> | null = null;
 
@@ -154,22 +142,8 @@ export function createOptimizers(params: ParamValues, _seed: number): Trainer {
       for (let k = 0; k < n && !allDiverged(); k++) {
         steps++;
         for (const run of runs) {
-          if (run.divergedAt >= 0) continue;
-          const settings: RuleSettings = { ...shared, lr: rates[run.rule] };
-          const g = surface.grad(run.theta[0], run.theta[1]);
-          applyRule(run.rule, run.theta, g, run.state, settings);
-          const loss = lossAt(run.theta[0], run.theta[1]);
-          if (
-            isDiverging(loss, initialLoss) ||
-            !Number.isFinite(run.theta[0]) ||
-            !Number.isFinite(run.theta[1])
-          ) {
-            run.divergedAt = steps;
-            continue;
-          }
-          run.loss = loss;
-          run.path.push(run.theta[0], run.theta[1]);
-          run.curve.push(steps, loss);
+          if (run.divergedAt < 0)
+            stepRun(run, steps, { ...shared, lr: rates[run.rule] }, surface, initialLoss);
         }
       }
     },
@@ -185,29 +159,9 @@ export function createOptimizers(params: ParamValues, _seed: number): Trainer {
         views.grid = { ...grid, values: grid.values.slice() };
       }
       if (wanted.includes('runs')) {
-        views.runs = runs.map((r) => ({
-          rule: r.rule,
-          alpha: rates[r.rule],
-          x: r.theta[0],
-          y: r.theta[1],
-          loss: r.loss,
-          divergedAt: r.divergedAt,
-          // The optimiser's memory, per coordinate (x, y): momentum's velocity v; Adam's bias-corrected m̂ and ŝ.
-          ...ruleMemory(r, shared),
-          path: r.path.toInterleaved([r.theta[0], r.theta[1]]),
-          curve: r.curve.toInterleaved(),
-        }));
+        views.runs = runs.map((r) => runView(r, rates[r.rule], shared));
       }
-      if (wanted.includes('surface')) {
-        views.surface = {
-          id: surface.id,
-          title: surface.title,
-          tex: surface.tex,
-          minima: surface.minima.map((p) => [p[0], p[1]]),
-          floor: surface.floor,
-          ...shared,
-        };
-      }
+      if (wanted.includes('surface')) views.surface = { ...surfaceInfo(surface), ...shared };
       return views;
     },
     set(name: string, value: ParamValue) {
@@ -225,14 +179,7 @@ export function createOptimizers(params: ParamValues, _seed: number): Trainer {
         steps,
         rates: { ...rates },
         shared: { ...shared },
-        runs: runs.map((r) => ({
-          theta: r.theta.slice(),
-          state: { first: r.state.first.slice(), second: r.state.second.slice(), t: r.state.t },
-          loss: r.loss,
-          divergedAt: r.divergedAt,
-          path: r.path.snapshot(),
-          curve: r.curve.snapshot(),
-        })),
+        runs: runs.map(snapshotRun),
       };
     },
     restore(snap) {
@@ -240,33 +187,109 @@ export function createOptimizers(params: ParamValues, _seed: number): Trainer {
       steps = s.steps;
       Object.assign(rates, s.rates);
       Object.assign(shared, s.shared);
-      runs.forEach((run, i) => {
-        const saved = s.runs[i];
-        run.theta.set(saved.theta);
-        run.state.first.set(saved.state.first);
-        run.state.second.set(saved.state.second);
-        run.state.t = saved.state.t;
-        run.loss = saved.loss;
-        run.divergedAt = saved.divergedAt;
-        run.path.restore(saved.path);
-        run.curve.restore(saved.curve);
-      });
+      runs.forEach((run, i) => restoreRun(run, s.runs[i]));
     },
   };
+}
+
+interface RunSnapshot {
+  theta: Float64Array;
+  state: RuleState;
+  loss: number;
+  divergedAt: number;
+  path: RecorderState;
+  curve: RecorderState;
 }
 
 interface OptimizersSnapshot {
   steps: number;
   rates: Record<RuleId, number>;
   shared: { beta: number; beta1: number; beta2: number; eps: number };
-  runs: {
-    theta: Float64Array;
-    state: RuleState;
-    loss: number;
-    divergedAt: number;
-    path: RecorderState;
-    curve: RecorderState;
-  }[];
+  runs: RunSnapshot[];
+}
+
+/** Loss measured from the surface's floor, so every surface's minimum reads 0. */
+function lossOn(surface: Surface, x: number, y: number): number {
+  return surface.f(x, y) - surface.floor;
+}
+
+/** A racer at the surface's start, its path and loss curve holding that first point. */
+function newRun(rule: RuleId, start: { x: number; y: number }, initialLoss: number): RuleRun {
+  const run: RuleRun = {
+    rule,
+    theta: Float64Array.of(start.x, start.y),
+    state: newRuleState(2),
+    loss: initialLoss,
+    divergedAt: -1,
+    path: new PointRecorder(1024),
+    curve: new PointRecorder(1024),
+  };
+  run.path.push(start.x, start.y);
+  run.curve.push(0, initialLoss);
+  return run;
+}
+
+/** One update of a racer still in the race; a blow-up freezes it at `step` (its last finite point is kept). */
+function stepRun(run: RuleRun, step: number, settings: RuleSettings, surface: Surface, initialLoss: number) {
+  const g = surface.grad(run.theta[0], run.theta[1]);
+  applyRule(run.rule, run.theta, g, run.state, settings);
+  const loss = lossOn(surface, run.theta[0], run.theta[1]);
+  if (isDiverging(loss, initialLoss) || !Number.isFinite(run.theta[0]) || !Number.isFinite(run.theta[1])) {
+    run.divergedAt = step;
+    return;
+  }
+  run.loss = loss;
+  run.path.push(run.theta[0], run.theta[1]);
+  run.curve.push(step, loss);
+}
+
+/** The `surface` view's description of the surface (the race's shared β settings are added to it). */
+function surfaceInfo(surface: Surface) {
+  return {
+    id: surface.id,
+    title: surface.title,
+    tex: surface.tex,
+    minima: surface.minima.map((p) => [p[0], p[1]]),
+    floor: surface.floor,
+  };
+}
+
+/** One racer in the `runs` view. */
+function runView(r: RuleRun, alpha: number, shared: { beta1: number; beta2: number }) {
+  return {
+    rule: r.rule,
+    alpha,
+    x: r.theta[0],
+    y: r.theta[1],
+    loss: r.loss,
+    divergedAt: r.divergedAt,
+    // The optimiser's memory, per coordinate (x, y): momentum's velocity v; Adam's bias-corrected m̂ and ŝ.
+    ...ruleMemory(r, shared),
+    path: r.path.toInterleaved([r.theta[0], r.theta[1]]),
+    curve: r.curve.toInterleaved(),
+  };
+}
+
+function snapshotRun(r: RuleRun): RunSnapshot {
+  return {
+    theta: r.theta.slice(),
+    state: { first: r.state.first.slice(), second: r.state.second.slice(), t: r.state.t },
+    loss: r.loss,
+    divergedAt: r.divergedAt,
+    path: r.path.snapshot(),
+    curve: r.curve.snapshot(),
+  };
+}
+
+function restoreRun(run: RuleRun, saved: RunSnapshot) {
+  run.theta.set(saved.theta);
+  run.state.first.set(saved.state.first);
+  run.state.second.set(saved.state.second);
+  run.state.t = saved.state.t;
+  run.loss = saved.loss;
+  run.divergedAt = saved.divergedAt;
+  run.path.restore(saved.path);
+  run.curve.restore(saved.curve);
 }
 
 /** What a rule remembers between steps, as the lesson names it (plain GD remembers nothing). */

@@ -6,7 +6,10 @@
  *   Adam:     m ← β₁ m + (1 − β₁) g;  s ← β₂ s + (1 − β₂) g²;  m̂ = m / (1 − β₁ᵗ);  ŝ = s / (1 − β₂ᵗ);
  *             θ ← θ − α m̂ / (√ŝ + ε)
  */
-export type RuleId = 'sgd' | 'momentum' | 'adam';
+import type { OptimizerKind } from '../paramSpecs';
+
+/** One rule per optimiser the course compares. */
+export type RuleId = OptimizerKind;
 
 export interface RuleSettings {
   lr: number;

@@ -5,6 +5,7 @@
  * losses, per-layer activation histograms and gradient norms, and the learned γ and β of every batch-norm layer.
  */
 import { BatchSampler, Rng, binaryCrossEntropy, gatherRows, noGrad, sgd, tensor, type SGD } from '../../core';
+import { learningRateParam } from '../paramSpecs';
 import type { Experiment, Metrics, ParamTable, ParamValue, ParamValues, Trainer, Views } from '../types';
 import { CurveRecorder } from '../activations/curve';
 import { makeTask, type Split } from '../activations/task';
@@ -22,18 +23,7 @@ export const batchnormParams: ParamTable = [
     help: 'Depth of both networks.',
   },
   { name: 'width', label: 'Neurons per layer', type: 'int', default: 8, min: 2, max: 16, live: false },
-  {
-    name: 'lr',
-    role: 'learningRate',
-    label: 'Learning rate α',
-    type: 'number',
-    default: 0.1,
-    min: 0.001,
-    max: 3,
-    step: 0.001,
-    scale: 'log',
-    live: true,
-  },
+  learningRateParam({ default: 0.1, min: 0.001, max: 3, step: 0.001 }),
 ];
 
 const N_POINTS = 200;
@@ -69,6 +59,67 @@ function histograms(acts: Float32Array[]): Float32Array {
   return out;
 }
 
+/** Loss on a whole split in inference mode (batch norm uses its running statistics). */
+function lossOn(run: Run, split: Split): number {
+  return noGrad(() => {
+    run.net.eval();
+    const out = run.net.forward(tensor(split.x, [split.n, 2])); // [n, 1]
+    const loss = binaryCrossEntropy(out, split.y).item();
+    run.net.train();
+    return loss;
+  });
+}
+
+/** Hidden activations of a split in inference mode, per layer [n·width]. */
+function activations(run: Run, split: Split): Float32Array[] {
+  return noGrad(() => {
+    run.net.eval();
+    const acts: ReturnType<typeof tensor>[] = [];
+    run.net.forward(tensor(split.x, [split.n, 2]), acts);
+    run.net.train();
+    return acts.map((a) => a.data.slice());
+  });
+}
+
+/**
+ * One SGD step of `run` on batch (x [B, 2], y [B]); returns the batch loss and steps only when it is finite. The
+ * per-layer gradient norms are smoothed (EMA), except on the `first` step, which sets them.
+ */
+function trainRun(run: Run, x: ReturnType<typeof tensor>, y: Float32Array, first: boolean): number {
+  run.opt.zeroGrad();
+  const loss = binaryCrossEntropy(run.net.forward(x), y); // [] mean over the batch
+  const value = loss.item();
+  if (!Number.isFinite(value)) return value;
+  loss.backward();
+  run.net.weightGradNorms().forEach((g, l) => {
+    run.grads[l] = first ? g : EMA * run.grads[l] + (1 - EMA) * g;
+  });
+  run.opt.step();
+  return value;
+}
+
+/**
+ * The `layers` view, per layer l = 1…depth (+ output for the gradient norms): [depth·BINS] histograms, [depth + 1]
+ * norms, [depth] activation spreads (std), [depth] mean γ and mean β of the batch-norm network.
+ */
+function layersView(runs: { plain: Run; bn: Run }, depth: number, train: Split) {
+  const mean = (t: { data: Float32Array }) => t.data.reduce((s, v) => s + v, 0) / t.data.length;
+  const actsPlain = activations(runs.plain, train);
+  const actsBn = activations(runs.bn, train);
+  return {
+    depth,
+    bins: BINS,
+    histPlain: histograms(actsPlain),
+    histBn: histograms(actsBn),
+    spreadPlain: spreads(actsPlain),
+    spreadBn: spreads(actsBn),
+    gradPlain: runs.plain.grads.slice(),
+    gradBn: runs.bn.grads.slice(),
+    gamma: Float64Array.from(runs.bn.net.norms, (m) => mean(m.gamma)),
+    beta: Float64Array.from(runs.bn.net.norms, (m) => mean(m.beta)),
+  };
+}
+
 export function createBatchnorm(params: ParamValues, seed: number): Trainer {
   const root = new Rng(seed);
   const task = makeTask('circle', { n: N_POINTS, noise: 0.05, testFraction: 0.2 }, root.nextU32());
@@ -92,15 +143,6 @@ export function createBatchnorm(params: ParamValues, seed: number): Trainer {
   let epoch = 0;
   let diverged: string | null = null;
 
-  /** Loss on a whole split in inference mode (batch norm uses its running statistics). */
-  const lossOn = (run: Run, split: Split) =>
-    noGrad(() => {
-      run.net.eval();
-      const out = run.net.forward(tensor(split.x, [split.n, 2])); // [n, 1]
-      const loss = binaryCrossEntropy(out, split.y).item();
-      run.net.train();
-      return loss;
-    });
   const record = () => {
     for (const run of [runs.plain, runs.bn]) {
       run.loss = lossOn(run, task.train);
@@ -111,29 +153,11 @@ export function createBatchnorm(params: ParamValues, seed: number): Trainer {
   record();
 
   const trainStep = (run: Run, x: ReturnType<typeof tensor>, y: Float32Array) => {
-    run.opt.zeroGrad();
-    const loss = binaryCrossEntropy(run.net.forward(x), y); // [] mean over the batch
-    const value = loss.item();
+    const value = trainRun(run, x, y, steps === 0);
     if (!Number.isFinite(value)) {
       diverged = `The loss became ${value} at step ${steps + 1}. Lower the learning rate and press Reset.`;
-      return;
     }
-    loss.backward();
-    run.net.weightGradNorms().forEach((g, l) => {
-      run.grads[l] = steps === 0 ? g : EMA * run.grads[l] + (1 - EMA) * g;
-    });
-    run.opt.step();
   };
-
-  /** Hidden activations of the training set in inference mode, per layer [n·width]. */
-  const activations = (run: Run) =>
-    noGrad(() => {
-      run.net.eval();
-      const acts: ReturnType<typeof tensor>[] = [];
-      run.net.forward(tensor(task.train.x, [task.train.n, 2]), acts);
-      run.net.train();
-      return acts.map((a) => a.data.slice());
-    });
 
   return {
     step(n) {
@@ -166,25 +190,7 @@ export function createBatchnorm(params: ParamValues, seed: number): Trainer {
         const { x, ys } = curve.view();
         views.curves = { x, plain: ys[0], bn: ys[1], lossPlain: runs.plain.loss, lossBn: runs.bn.loss };
       }
-      if (wanted.includes('layers')) {
-        // Per layer l = 1…depth (+ output for the gradient norms): [depth·BINS] histograms, [depth + 1] norms,
-        // [depth] activation spreads (std), [depth] mean γ and mean β of the batch-norm network.
-        const mean = (t: { data: Float32Array }) => t.data.reduce((s, v) => s + v, 0) / t.data.length;
-        const actsPlain = activations(runs.plain);
-        const actsBn = activations(runs.bn);
-        views.layers = {
-          depth,
-          bins: BINS,
-          histPlain: histograms(actsPlain),
-          histBn: histograms(actsBn),
-          spreadPlain: spreads(actsPlain),
-          spreadBn: spreads(actsBn),
-          gradPlain: runs.plain.grads.slice(),
-          gradBn: runs.bn.grads.slice(),
-          gamma: Float64Array.from(runs.bn.net.norms, (m) => mean(m.gamma)),
-          beta: Float64Array.from(runs.bn.net.norms, (m) => mean(m.beta)),
-        };
-      }
+      if (wanted.includes('layers')) views.layers = layersView(runs, depth, task.train);
       return views;
     },
     set(name: string, value: ParamValue) {

@@ -4,18 +4,12 @@
  * trainer.worker.ts only wires `self.onmessage` / `postMessage` to it.
  */
 import type { Experiment, ExperimentData, ParamValues, Trainer } from '../../experiments/types';
-import {
-  coerceValue,
-  isValidSeed,
-  mergeValues,
-  defaultValues,
-  specMap,
-  DEFAULT_SEED,
-} from '../../experiments/params';
-import { MAX_DATA_LENGTH, MAX_REPLAY_STEP, MAX_STEP_REQUEST, type MainToWorker } from '../protocol';
+import { coerceValue, specMap, DEFAULT_SEED } from '../../experiments/params';
+import { MAX_REPLAY_STEP, MAX_STEP_REQUEST, type MainToWorker } from '../protocol';
 import { buildFrame, divergedMessage, errorMessage } from './messages';
-import { AckLatency, CallSizer, SpeedMeter } from './meters';
-import { FrameGate } from './frameGate';
+import { CallSizer, SpeedMeter } from './meters';
+import { FrameSender, type BuiltFrame } from './frameSender';
+import { checkLoad, type LoadMessage } from './loadRequest';
 import { PlayPace } from './pacer';
 import { Timeline } from './timeline';
 import { DEFERRED_WHILE_LOADING, type HostDeps } from './hostDeps';
@@ -46,7 +40,6 @@ export class TrainerHost {
   private tickScheduled = false;
   /** Invalidates a scheduled slice (a new pace must not wait out the old, slower pace's delay). */
   private tickToken = 0;
-  private sendTimer = false;
   private loadGeneration = 0;
   /** A `load` is waiting for its experiment module. */
   private loading = false;
@@ -56,18 +49,17 @@ export class TrainerHost {
    * train a few steps of the old model and the rest of the new one.)
    */
   private afterLoad: MainToWorker[] = [];
-  private readonly gate: FrameGate;
+  private readonly frames: FrameSender;
   /** Kept moments of this run: the page's scrubber moves the run back to any step (timeline.ts). */
   private readonly timeline = new Timeline();
   private readonly speed = new SpeedMeter();
-  private readonly ackLatency = new AckLatency();
-  private lastSentAt = 0;
 
   constructor(
     private readonly deps: HostDeps,
     frameIntervalMs = 1000 / 60,
   ) {
-    this.gate = new FrameGate(frameIntervalMs);
+    const source = { canSend: () => !this.diverged && !this.loading, build: () => this.buildFrame() };
+    this.frames = new FrameSender(deps, source, frameIntervalMs);
   }
 
   handle(msg: MainToWorker) {
@@ -119,9 +111,7 @@ export class TrainerHost {
         this.set(msg.name, msg.value);
         return;
       case 'ack':
-        this.ackLatency.note(this.deps.now() - this.lastSentAt);
-        this.gate.acked();
-        this.flush();
+        this.frames.acked();
         return;
       case 'views':
         this.wanted = Array.isArray(msg.views) ? msg.views.filter((v) => typeof v === 'string') : [];
@@ -182,11 +172,7 @@ export class TrainerHost {
     }
   }
 
-  private async load(msg: Extract<MainToWorker, { type: 'load' }>) {
-    const { experiment: id, params, seed } = msg;
-    const views = Array.isArray(msg.views) ? msg.views : [];
-    // Echoed in `ready`, so the page can tell this load's answer from an earlier one's.
-    const loadId = typeof msg.loadId === 'number' && Number.isFinite(msg.loadId) ? msg.loadId : undefined;
+  private async load(msg: LoadMessage) {
     const generation = ++this.loadGeneration;
     this.playing = false;
     this.stepsLeft = 0;
@@ -194,7 +180,7 @@ export class TrainerHost {
     this.afterLoad = []; // commands for the trainer this load replaces
     let experiment: Experiment;
     try {
-      experiment = await this.deps.load(String(id));
+      experiment = await this.deps.load(String(msg.experiment));
     } catch (err) {
       if (generation === this.loadGeneration) {
         this.loading = false;
@@ -206,11 +192,11 @@ export class TrainerHost {
     if (generation !== this.loadGeneration) return; // a newer load won
     this.loading = false;
     this.experiment = experiment;
-    // The page validated these already; the worker checks again because it trusts no message.
-    this.values = mergeValues(experiment.params, defaultValues(experiment.params), params).values;
-    this.seed = isValidSeed(seed) ? seed : DEFAULT_SEED;
-    this.data = checkData(msg.data);
-    this.wanted = views.filter((v) => typeof v === 'string');
+    const request = checkLoad(msg, experiment);
+    this.values = request.values;
+    this.seed = request.seed;
+    this.data = request.data;
+    this.wanted = request.views;
     if (this.rebuild({ silent: true })) {
       const ready = {
         type: 'ready',
@@ -218,6 +204,7 @@ export class TrainerHost {
         params: this.values,
         seed: this.seed,
       } as const;
+      const { loadId } = request;
       this.deps.post(loadId === undefined ? ready : { ...ready, loadId }, []);
       this.touch();
     }
@@ -290,8 +277,8 @@ export class TrainerHost {
     // frame and training runs flat out.
     const paceWait = this.playing && this.pace.paced ? this.pace.waitMs(this.deps.now()) : 0;
     if (paceWait > 0)
-      this.deps.later(run, Math.max(1, paceWait, this.ackLatency.ms > SLOW_ACK_MS ? REST_MS : 0));
-    else if (this.ackLatency.ms > SLOW_ACK_MS) this.deps.later(run, REST_MS);
+      this.deps.later(run, Math.max(1, paceWait, this.frames.ackMs > SLOW_ACK_MS ? REST_MS : 0));
+    else if (this.frames.ackMs > SLOW_ACK_MS) this.deps.later(run, REST_MS);
     else this.deps.yieldThen(run);
   }
 
@@ -366,47 +353,22 @@ export class TrainerHost {
 
   /** Something changed: owe a frame. */
   private touch() {
-    this.gate.markDirty();
-    this.flush();
+    this.frames.touch();
   }
 
-  private flush() {
-    // While loading, the trainer on hand is the one being replaced: the page has no use for its frames.
-    if (this.diverged || this.loading) return;
-    const decision = this.gate.decide(this.deps.now());
-    if (decision.kind === 'wait' && !this.sendTimer) {
-      this.sendTimer = true;
-      this.deps.later(() => {
-        this.sendTimer = false;
-        this.flush();
-      }, decision.ms);
-    }
-    if (decision.kind !== 'send') return;
+  /** The frame for the page now (FrameSender decides when); null when there is none or building it failed. */
+  private buildFrame(): BuiltFrame | null {
     const trainer = this.trainer;
-    if (!trainer) return;
-    let built: ReturnType<typeof buildFrame>;
+    if (!trainer) return null;
     try {
-      built = buildFrame(trainer, this.wanted, {
+      return buildFrame(trainer, this.wanted, {
         running: this.busy,
         stepsPerSecond: Math.round(this.speed.stepsPerSecond),
         timeline: this.timeline.info(),
       });
     } catch (err) {
       this.fail(err);
-      return;
+      return null;
     }
-    this.lastSentAt = this.deps.now();
-    this.gate.sent(this.lastSentAt);
-    this.deps.post(built.frame, built.transfer);
   }
-}
-
-/** A load's `data`, trusted no more than any message: own string properties only, each at most MAX_DATA_LENGTH. */
-function checkData(data: unknown): ExperimentData {
-  const out = Object.create(null) as Record<string, string>;
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) return out;
-  for (const [name, value] of Object.entries(data)) {
-    if (typeof value === 'string' && value.length <= MAX_DATA_LENGTH) out[name] = value;
-  }
-  return out;
 }

@@ -1,0 +1,114 @@
+/**
+ * What the 2-D classifier (classifier2d.ts) reports: its metrics on the training and held-out points, and the views
+ * its figures draw (shapes documented where they are built).
+ */
+import { noGrad } from '../core/autograd';
+import type { Dataset2D } from '../core/data/datasets2d';
+import { binaryCrossEntropy } from '../core/losses';
+import type { MLP } from '../core/nn/linear';
+import { Tensor } from '../core/tensor';
+import { boundaryGrid } from './classifierBoundary';
+import type { DownsampledHistory } from './downsampledHistory';
+import type { Metrics, Views } from './types';
+
+/** Mean BCE and accuracy of the model on a dataset (no tape). */
+function evaluate(model: MLP, data: Dataset2D): { loss: number; accuracy: number } {
+  if (data.n === 0) return { loss: NaN, accuracy: NaN };
+  return noGrad(() => {
+    const logits = model.forward(new Tensor(data.x, [data.n, 2])); // [n, 1]
+    const loss = binaryCrossEntropy(logits, data.y).item();
+    let correct = 0;
+    for (let i = 0; i < data.n; i++) if (logits.data[i] > 0 === data.y[i] > 0.5) correct++;
+    return { loss, accuracy: correct / data.n };
+  });
+}
+
+export function classifierMetrics(
+  model: MLP,
+  data: { train: Dataset2D; test: Dataset2D },
+  run: { step: number; epoch: number; lastBatchLoss: number; penalty: number },
+): Metrics {
+  const tr = evaluate(model, data.train);
+  const te = evaluate(model, data.test);
+  const metrics: Metrics = { step: run.step, epoch: run.epoch, loss: tr.loss, accuracy: tr.accuracy };
+  if (data.test.n > 0) {
+    metrics.valLoss = te.loss;
+    metrics.valAccuracy = te.accuracy;
+  }
+  if (Number.isFinite(run.lastBatchLoss)) metrics.batchLoss = run.lastBatchLoss;
+  if (run.penalty > 0) metrics.penalty = run.penalty;
+  // Non-finite metrics are left out (the contract: omit rather than NaN) except `loss`, which the runtime checks.
+  for (const k of Object.keys(metrics)) if (k !== 'loss' && !Number.isFinite(metrics[k])) delete metrics[k];
+  return metrics;
+}
+
+/** ‖∂L/∂W⁽ˡ⁾‖₂ of every layer's weights (not biases) into `out`, after a backward pass. */
+export function weightGradNorms(model: MLP, out: Float32Array) {
+  for (let l = 0; l < model.layers.length; l++) {
+    const g = model.layers[l].weight.grad;
+    let s = 0;
+    if (g) for (let k = 0; k < g.length; k++) s += g[k] * g[k];
+    out[l] = Math.sqrt(s);
+  }
+}
+
+interface ViewSources {
+  model: MLP;
+  train: Dataset2D;
+  test: Dataset2D;
+  history: DownsampledHistory;
+  lastGradNorms: Float32Array;
+  /** Layer widths, input to output: [2, …hidden, 1]. */
+  sizes: number[];
+  /** The `act` setting, as the network diagram labels it. */
+  activation: string;
+}
+
+export function classifierViews(wanted: readonly string[], of: ViewSources): Views {
+  const { model, train, test, history, lastGradNorms, sizes } = of;
+  const out: Views = {};
+  for (const name of wanted) {
+    switch (name) {
+      case 'boundary':
+        out.boundary = boundaryGrid(model);
+        break;
+      case 'points':
+        // train/test: x [n, 2] row-major, y [n] labels 0/1
+        out.points = { train: { x: train.x, y: train.y }, test: { x: test.x, y: test.y } };
+        break;
+      case 'lossHistory':
+        // step [m], loss [m]: mini-batch loss per recorded step, m ≤ 1024
+        out.lossHistory = {
+          step: history.step.slice(0, history.length),
+          loss: history.loss.slice(0, history.length),
+        };
+        break;
+      case 'gradNorms':
+        // one ‖∂L/∂W⁽ˡ⁾‖₂ per layer l (weights only), from the last step
+        out.gradNorms = {
+          layers: model.layers.map((_, l) => `W${l + 1}`),
+          values: lastGradNorms.slice(),
+        };
+        break;
+      case 'grads':
+        // layer l: ∂L/∂w [out, in] and ∂L/∂b [out] of the last step's mini-batch loss (zeros before the first step)
+        out.grads = model.layers.map((layer) => ({
+          w: layer.weight.grad ? layer.weight.grad.slice() : new Float32Array(layer.weight.size),
+          b: layer.bias?.grad ? layer.bias.grad.slice() : new Float32Array(layer.weight.shape[0]),
+        }));
+        break;
+      case 'weights':
+        // layer l: w [out, in] row-major (row i = weights into neuron i), b [out]
+        out.weights = {
+          sizes,
+          activation: of.activation,
+          layers: model.layers.map((layer) => ({
+            w: layer.weight.data.slice(),
+            b: layer.bias ? layer.bias.data.slice() : new Float32Array(layer.weight.shape[0]),
+          })),
+        };
+        break;
+    }
+  }
+  return out;
+}

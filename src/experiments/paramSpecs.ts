@@ -1,0 +1,30 @@
+/**
+ * Parameter specs that several experiments declare alike, written once so their controls, URL values and validation
+ * cannot drift apart.
+ */
+import type { EnumParam, NumberParam } from './types';
+
+/**
+ * The learning rate α: URL name `lr`, a log-scale slider, live, marked `role: 'learningRate'` so the runtime's
+ * "Lower the learning rate" fix after a divergence finds it.
+ */
+export function learningRateParam(range: Pick<NumberParam, 'default' | 'min' | 'max' | 'step'>): NumberParam {
+  return {
+    name: 'lr',
+    role: 'learningRate',
+    label: 'Learning rate α',
+    type: 'number',
+    ...range,
+    scale: 'log',
+    live: true,
+  };
+}
+
+/** The optimisers the course compares, in the order it introduces them. */
+export const OPTIMIZER_KINDS = ['sgd', 'momentum', 'adam'] as const;
+export type OptimizerKind = (typeof OPTIMIZER_KINDS)[number];
+
+/** A choice control's options over every optimiser, labelled by `labels` (a record, so none can be left out). */
+export function optimizerOptions(labels: Record<OptimizerKind, string>): EnumParam['options'] {
+  return OPTIMIZER_KINDS.map((value) => ({ value, label: labels[value] }));
+}
