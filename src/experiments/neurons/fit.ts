@@ -55,8 +55,9 @@ export const FIT_PLOT_N = 301;
 
 const grid = (n: number) => Float32Array.from({ length: n }, (_, i) => i / (n - 1));
 
+/** Even, like the hand-built network beside it (two units per bump), so both have the same N. */
 function readUnits(v: ParamValue | undefined): number {
-  const n = typeof v === 'number' && Number.isFinite(v) ? Math.round(v) : FIT_UNITS.default;
+  const n = typeof v === 'number' && Number.isFinite(v) ? 2 * Math.round(v / 2) : FIT_UNITS.default;
   return Math.max(FIT_UNITS.min, Math.min(FIT_UNITS.max, n));
 }
 
