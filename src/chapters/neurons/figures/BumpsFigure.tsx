@@ -2,6 +2,7 @@ import { useId, useMemo } from 'react';
 import { LineChart, useChartTheme } from '../../../components/charts';
 import { MetricsBar, NoticeBar, RunControls } from '../../../components/run';
 import { FIT_UNITS } from '../../../experiments/neurons/fit';
+import { usePresentation } from '../../../lessons';
 import type { LessonStep } from '../../../lessons/types';
 import { useExperiment } from '../../../state';
 import { useViews, viewWith } from '../../activations/figures/live';
@@ -14,7 +15,9 @@ import { TOWER_DIRECTIONS } from './towers';
 
 const STEEPNESS = [5, 15, 50, 150, 500, 1500] as const;
 const SAMPLES = 301;
-const PLOT_HEIGHT = 230;
+/** Low enough for the step to fit a 1280×800 laptop; a projector scales the figure to fit, so it can be taller. */
+const PLOT_HEIGHT = 165;
+const PRESENTER_PLOT_HEIGHT = 240;
 
 /** The figure's own settings (the hidden-neuron count and the target belong to the trained experiment's table). */
 const PARAMS: FigureParamSpecs = {
@@ -65,6 +68,7 @@ export function BumpsFigure({ step }: { step: LessonStep }) {
   const { views } = useViews(['fit'], 20);
   const theme = useChartTheme();
   const selectId = useId();
+  const plotHeight = usePresentation().present ? PRESENTER_PLOT_HEIGHT : PLOT_HEIGHT;
 
   const rawUnits = typeof exp.values.units === 'number' ? exp.values.units : FIT_UNITS.default;
   const units = 2 * Math.max(1, Math.round(rawUnits / 2)); // two units per bump
@@ -85,19 +89,19 @@ export function BumpsFigure({ step }: { step: LessonStep }) {
       <RunControls />
       <MetricsBar />
       <p className="nr-readout">
-        Largest error with {units} hidden sigmoids — built by hand ({units / 2} bumps, k = {k}):{' '}
-        <strong data-testid="bumps-max-error">{error.toFixed(3)}</strong>; trained:{' '}
+        Largest error, {units} hidden sigmoids: by hand{' '}
+        <strong data-testid="bumps-max-error">{error.toFixed(3)}</strong> · trained{' '}
         <strong data-testid="trained-max-error">{trained ? trained.maxError.toFixed(3) : '…'}</strong>
       </p>
       <div className="nr-pair">
         <LineChart
-          title={`${TARGETS[target].label}, ${units} hidden units`}
+          title={`One input, N = ${units}`}
           xLabel="x"
           yLabel="y"
-          height={PLOT_HEIGHT}
+          height={plotHeight}
           xDomain={[0, 1]}
           series={[
-            { label: 'target f(x)', x: xs, y: ys, color: theme.series[0] },
+            { label: 'target', x: xs, y: ys, color: theme.series[0] },
             { label: 'built by hand', x: xs, y: fit, color: theme.series[1], dashed: true },
             ...(trained ? [{ label: 'trained', x: trained.x, y: trained.y, color: theme.series[2] }] : []),
           ]}
@@ -106,18 +110,17 @@ export function BumpsFigure({ step }: { step: LessonStep }) {
         <TowerPanel
           directions={values.m as number}
           centre={[values.cx as number, values.cy as number]}
-          onDirections={(m) => set('m', m)}
           onCentre={(x1, x2) => {
             set('cx', x1);
             set('cy', x2);
           }}
-          height={PLOT_HEIGHT}
+          height={plotHeight}
         />
       </div>
       {exp.ready && (
         <div className="nr-controls" role="group" aria-label="Network size, steepness and target">
           <Slider
-            label="Hidden neurons"
+            label="Hidden neurons N"
             value={units}
             min={FIT_UNITS.min}
             max={FIT_UNITS.max}
@@ -126,7 +129,7 @@ export function BumpsFigure({ step }: { step: LessonStep }) {
             testId="bumps-units"
           />
           <Slider
-            label="Steepness k (by hand)"
+            label="Steepness k"
             value={kIndex}
             min={0}
             max={STEEPNESS.length - 1}
@@ -134,8 +137,17 @@ export function BumpsFigure({ step }: { step: LessonStep }) {
             onChange={(i) => set('k', String(STEEPNESS[i]))}
             format={(i) => String(STEEPNESS[i])}
           />
+          <Slider
+            label="Directions M"
+            value={values.m as number}
+            min={TOWER_DIRECTIONS.min}
+            max={TOWER_DIRECTIONS.max}
+            step={1}
+            onChange={(m) => set('m', m)}
+            testId="tower-directions"
+          />
           <div className="nr-slider">
-            <label htmlFor={selectId}>Target function</label>
+            <label htmlFor={selectId}>Target</label>
             <select id={selectId} value={target} onChange={(e) => exp.setParam('target', e.target.value)}>
               {(Object.keys(TARGETS) as TargetName[]).map((t) => (
                 <option key={t} value={t}>
