@@ -1,5 +1,6 @@
 import { test, expect, saveScreenshot } from './fixtures';
 import type { Page } from '@playwright/test';
+import { seriousViolations } from './axe';
 
 /**
  * Neurons step 6, universal approximation: Play trains the one-hidden-layer network in the worker and its largest
@@ -67,7 +68,14 @@ test('the tower: more directions lower its arms; pressing the map moves it; the 
   await page.keyboard.press('ArrowLeft');
   await expect.poll(() => Number(query(page).get('cx'))).toBeLessThan(cx);
   await expect(page.getByTestId('lesson-step-indicator')).toContainText('Step 6 of');
+  // dragging carries it along
+  await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.5);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.45, box.y + box.height * 0.85, { steps: 5 });
+  await page.mouse.up();
+  await expect.poll(() => Number(query(page).get('cy'))).toBeLessThan(0.35);
   await saveScreenshot(page, 'neurons-ua-tower-1280');
+  expect(await seriousViolations(page, { include: '[data-testid="figure-bumps"]' })).toEqual([]);
 
   // a shared link reopens the same tower and steepness
   await page.goto(`${STEP}&m=12&cx=0.3&cy=0.7&k=50&units=20`);
