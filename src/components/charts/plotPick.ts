@@ -35,7 +35,13 @@ export function pickHandlers(
   };
   return {
     tabIndex: 0,
-    style: { cursor: 'crosshair', touchAction: 'none' } as const,
+    // no page scroll (touch) and no text selection of the axis labels while dragging
+    style: {
+      cursor: 'crosshair',
+      touchAction: 'none',
+      userSelect: 'none',
+      WebkitUserSelect: 'none',
+    } as const,
     onPointerDown: (e: PointerEvent<SVGSVGElement>) => {
       e.currentTarget.setPointerCapture?.(e.pointerId);
       pickAt(e);
