@@ -40,7 +40,7 @@ test('Play trains the network: its largest error falls; the hand-built error sta
   await page.getByTestId('bumps-units').fill('60');
   await expect.poll(() => number(page, 'bumps-max-error')).toBeLessThan(handBuilt / 2);
   await expect.poll(() => query(page).get('units')).toBe('60');
-  await expect(page.getByTestId('figure-notice').or(page.getByText(/Model rebuilt/))).toBeVisible();
+  await expect(page.getByTestId('notice-rebuilt')).toContainText('Model rebuilt: Hidden neurons is now 60');
 });
 
 test('the tower: more directions lower its arms; pressing the map moves it; the link keeps both', async ({
@@ -81,7 +81,13 @@ test('the tower: more directions lower its arms; pressing the map moves it; the 
   await page.goto(`${STEP}&m=12&cx=0.3&cy=0.7&k=50&units=20`);
   await expect(page.getByTestId('tower-directions')).toHaveValue('12');
   await expect(page.getByTestId('bumps-units')).toHaveValue('20');
+  await expect(page.getByTestId('tower-top')).toBeVisible();
+  // neither the figure nor the experiment calls the other's settings unknown; a bad value is still reported
   await expect(page.getByTestId('figure-notice')).toHaveCount(0);
+  await expect(page.getByTestId('notice-url')).toHaveCount(0);
+  await page.goto(`${STEP}&m=99&units=abc`);
+  await expect(page.getByTestId('figure-notice')).toContainText('m=“99” (clamped');
+  await expect(page.getByTestId('notice-url')).toContainText('units');
 });
 
 test('the step fits 1280×800, presenter 1920×1080 and a phone; screenshots light and dark', async ({
