@@ -187,15 +187,21 @@ The figure holds out part of the points (hollow) and reports their loss as the v
       id: 'universal-approximation',
       title: 'One hidden layer can approximate any continuous function',
       figure: 'bumps',
+      preset: { seed: 1 },
       body: `The **universal approximation theorem**: a network with a **single** hidden layer and a linear output can approximate any continuous function on a **compact** (closed and bounded) domain as closely as you like — given enough hidden neurons — for any activation that is not a polynomial: sigmoid, tanh, ReLU and the step all qualify. This holds for functions of **one input or many**. (The claim that it covers only functions of one variable is a common misconception.)
 
-The figure shows why, for one input. A sigmoid with a large weight $k$, $\\sigma(k(x - c))$, is almost a step at $c$. Two such steps, one subtracted from the other, make a **bump**; a row of bumps whose heights follow the target is a staircase, and narrower bumps (more neurons) hug the target more closely. With two inputs, steps along several directions combine into **towers**, and the same argument works in any dimension.
+The line plot shows why, for one input. A sigmoid with a large weight $k$, $\\sigma(k(x - c))$, is almost a step at $c$. Two such steps, one subtracted from the other, make a **bump**; a row of bumps whose heights follow the target is a staircase (dashed), and narrower bumps (more neurons) hug the target more closely. The solid curve is the **same kind of network, trained**: as many sigmoid units and a linear output, started from random weights and fitted by Adam while you Play. The read-out gives both networks' largest error, measured live.
+
+The square map has **two inputs**. Two steps along one direction make a **ridge** across the plane; ridges along $M$ directions cross at one point, and an output neuron with a threshold keeps only where most of them overlap: a **tower** (press or drag on the map to move it). Towers of the right heights side by side approximate any continuous surface, and the argument works in any dimension.
 
 The theorem says such weights **exist**. It does not say how many neurons are needed (often very many), nor that gradient descent will find them.`,
+      pace: 100,
+      stopAt: 1500,
       tryThis: [
-        'Raise the hidden neurons from 8 towards 80. What happens to the largest error, and why?',
-        'Lower the steepness $k$: the steps blur into a smooth curve — sometimes closer to the target, sometimes not.',
-        'Switch to the kink $|x - 0.4|$: not smooth, yet continuous, and the bumps still approach it.',
+        'Press Play and watch the trained curve. Does it end closer to the target than the hand-built staircase with the same number of units?',
+        'Raise the hidden neurons from 8 towards 80. What happens to the hand-built error, and why? Play again: does training need the extra units as much?',
+        'Set the directions $M$ to 2 and look away from the centre, then raise $M$ step by step. What happens to the arms of the cross?',
+        'Switch to the kink $|x - 0.4|$: not smooth, yet continuous. Do both networks still approach it?',
       ],
       check: {
         question: 'What does the universal approximation theorem NOT promise?',
@@ -208,7 +214,8 @@ The theorem says such weights **exist**. It does not say how many neurons are ne
         explanation:
           'It is an existence result: enough neurons exist to get within any tolerance, for any number of inputs. Size and trainability are separate questions — which is where depth comes in.',
       },
-      caption: 'Steps → bumps → staircase: one hidden layer of sigmoids approximating a function.',
+      caption:
+        'Steps → bumps → staircase, beside the same one-hidden-layer network trained by Adam; in two inputs, ridges along M directions → a tower.',
     },
     {
       id: 'depth',

@@ -7,6 +7,7 @@ import { useElementWidth } from './useElementWidth';
 import { prepareCanvas } from './canvas';
 import { isValidGrid, paintGrid, sampleGrid, type Grid2D } from './grid';
 import { formatValue } from './format';
+import { pickHandlers, type PlotPick } from './plotPick';
 import {
   binaryPainter,
   boundaryPath,
@@ -36,6 +37,8 @@ export { classColors } from './decisionBoundaryModel';
  *   `caption`.
  * - `equalAspect` (default true): one unit is as long on both axes (a circle stays a circle); the plot takes the
  *   largest such rectangle that fits, centred.
+ * - `pick`: `{ point, onPick(x, y) }` makes the plot a place to put something: press (and drag) sets the point, the
+ *   arrow keys move it when the plot has focus. The point is drawn as a ring.
  * Hovering (or touching) the plot reads out the point under the pointer and the model's output there.
  * Colours: class 0 = --negative, class 1 = --positive (more classes: the series colours).
  */
@@ -62,6 +65,7 @@ export interface DecisionBoundaryProps {
   width?: number;
   caption?: string;
   equalAspect?: boolean;
+  pick?: PlotPick;
 }
 
 export function DecisionBoundary({
@@ -83,6 +87,7 @@ export function DecisionBoundary({
   width: fixedWidth,
   caption,
   equalAspect = true,
+  pick,
 }: DecisionBoundaryProps) {
   const theme = useChartTheme();
   const [plotRef, width] = useElementWidth<HTMLDivElement>(fixedWidth);
@@ -102,6 +107,8 @@ export function DecisionBoundary({
   });
   const [hover, setHover] = useState<{ x: number; y: number } | null>(null);
   const colors = classColors(theme, k);
+
+  const { dragMove, ...pickProps } = pickHandlers(pick, (e) => pointAt(e, sx, sy, left, m.top), xd, yd);
 
   useBoundaryCanvas(canvasRef, valid ? field : undefined, k, colors, theme, innerW, innerH, version);
 
@@ -137,8 +144,12 @@ export function DecisionBoundary({
         width={width}
         height={svgHeight}
         role="img"
-        aria-label={`${title ?? 'Decision boundary'}: ${captionText}`}
-        onPointerMove={(e: PointerEvent<SVGSVGElement>) => setHover(pointAt(e, sx, sy, left, m.top))}
+        aria-label={`${title ?? 'Decision boundary'}: ${captionText}${pick ? ' Press or drag on the plot, or use the arrow keys, to move the marked point.' : ''}`}
+        {...pickProps}
+        onPointerMove={(e: PointerEvent<SVGSVGElement>) => {
+          setHover(pointAt(e, sx, sy, left, m.top));
+          dragMove?.(e);
+        }}
         onPointerLeave={() => setHover(null)}
       >
         <defs>
@@ -151,6 +162,17 @@ export function DecisionBoundary({
           <g clipPath={`url(#db-clip-${innerW}-${innerH})`}>
             {boundary && <BoundaryLine d={boundary} theme={theme} />}
             <BoundaryPoints points={finitePoints} colors={colors} theme={theme} sx={sx} sy={sy} />
+            {pick && (
+              <circle
+                className="picked"
+                cx={sx(pick.point.x)}
+                cy={sy(pick.point.y)}
+                r={Math.max(5, 7 * theme.fontScale)}
+                fill="none"
+                stroke={theme.fg}
+                strokeWidth={2}
+              />
+            )}
           </g>
         </g>
       </svg>

@@ -170,6 +170,8 @@ export function describeBoundary(opts: {
     (valid
       ? `Shading shows the model's predicted class over the plane (x from ${formatValue(xd[0])} to ${formatValue(xd[1])}). `
       : 'No model output to show yet. ') +
-    `${points.length - nTest} training points (filled) and ${nTest} test points (hollow).`;
+    (points.length
+      ? `${points.length - nTest} training points (filled) and ${nTest} test points (hollow).`
+      : '');
   return { legend, captionText };
 }

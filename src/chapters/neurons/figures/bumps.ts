@@ -8,17 +8,7 @@
  * Pure functions (no DOM): the figure draws them, tests check them.
  */
 
-export type TargetName = 'wave' | 'kink' | 'ripple';
-
-export const TARGETS: Readonly<Record<TargetName, { label: string; f: (x: number) => number }>> = {
-  wave: { label: 'wave: 0.5 + 0.4·sin(2πx)', f: (x) => 0.5 + 0.4 * Math.sin(2 * Math.PI * x) },
-  kink: { label: 'kink: |x − 0.4|', f: (x) => Math.abs(x - 0.4) },
-  ripple: { label: 'ripple: 0.5 + 0.3·x·sin(12x)', f: (x) => 0.5 + 0.3 * x * Math.sin(12 * x) },
-};
-
-export function isTargetName(v: unknown): v is TargetName {
-  return typeof v === 'string' && Object.hasOwn(TARGETS, v);
-}
+export { TARGETS, isTargetName, maxError, type TargetName } from '../../../experiments/neurons/targets';
 
 const sigmoid = (z: number) => (z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z)));
 
@@ -55,14 +45,4 @@ export function bumpNetwork(f: (x: number) => number, units: number, k: number):
     return y;
   };
   return { units: n, w1, b1, w2, predict };
-}
-
-/** Largest |f(x) − ŷ(x)| over `samples` evenly spaced points of [0.02, 0.98] (the edges are half-bumps). */
-export function maxError(f: (x: number) => number, predict: (x: number) => number, samples = 400): number {
-  let worst = 0;
-  for (let i = 0; i < samples; i++) {
-    const x = 0.02 + (0.96 * i) / (samples - 1);
-    worst = Math.max(worst, Math.abs(f(x) - predict(x)));
-  }
-  return worst;
 }

@@ -16,7 +16,7 @@ export function renderNeuronsFigure(step: LessonStep): ReactNode {
     case 'forward':
       return <ForwardFigure />;
     case 'bumps':
-      return <BumpsFigure />;
+      return <BumpsFigure step={step} />;
     case 'live':
       return <LiveFigure preset={step.preset} />;
     case 'live-settings':
