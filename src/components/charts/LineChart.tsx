@@ -28,7 +28,7 @@ export type { LineSeries } from './lineChartModel';
  * LineChart — several series over a shared x axis (loss curves, train vs validation, optimisers side by side).
  *
  * Props:
- * - `series`: LineSeries[] — each `{ label, y, x?, length?, color?, dashed? }` (typed arrays welcome; `x` defaults
+ * - `series`: LineSeries[] — each `{ label, y, x?, length?, color?, dashed?, smooth? }` (typed arrays welcome; `x` defaults
  *   to the index; `length` = how many leading entries are valid) or `{ label, buffer }` with a SeriesBuffer.
  * - `version`: bump it when you mutate arrays in place (live charts); the chart redraws when it changes, so React never
  *   diffs big arrays. Without it the chart redraws whenever `series` changes identity.
@@ -41,6 +41,7 @@ export type { LineSeries } from './lineChartModel';
  *   off; `{ smooth: true }` (noisy mini-batch losses) or `{ logSteps: true }` starts them on. Smoothing is
  *   TensorBoard's debiased exponential moving average (weight 0.9) with the raw line kept faint underneath; the log
  *   step axis runs from step 1 (step 0 cannot be placed on it and is left out, as the caption says).
+ *   A series with `smooth: false` (a baseline, a sparse validation curve) is always drawn as it is.
  * Non-finite points are skipped (a gap in the line) and never affect the scale. 100k points per series stay fast
  * (downsampled per pixel column). Hover or focus + arrow keys show a read-out of all series at one x.
  */
@@ -119,12 +120,13 @@ export function LineChart({
       s.buffer && s.length > 4 * innerW
         ? chunkIndex(s.buffer, s.buffer.generation, s.buffer.x, s.buffer.y, s.length)
         : undefined;
-    const smoothed = smooth ? lines.map((s) => smoothedY(s)) : null;
+    const smoothed = smooth ? lines.map((s) => (s.smooth ? smoothedY(s) : null)) : null;
     const noPath = { d: '', points: 0 };
     const paths = lines.map((s) => (canvasMode ? noPath : linePath(s.x, s.y, s.length, sx, sy, log, chunksOf(s))));
-    const smoothPaths = lines.map((s, i) =>
-      canvasMode || !smoothed ? noPath : linePath(s.x, smoothed[i], s.length, sx, sy, log),
-    );
+    const smoothPaths = lines.map((s, i) => {
+      const sm = smoothed?.[i];
+      return canvasMode || !sm ? noPath : linePath(s.x, sm, s.length, sx, sy, log);
+    });
     return { lines, sx, sy, paths, smoothed, smoothPaths, empty, ext, canvasMode, chunksOf };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `series` is tracked by `key` (identity + length)
   }, [key, drawnVersion, theme, log, logX, smooth, xDomain, yDomain, innerW, innerH, renderer]);
@@ -140,20 +142,22 @@ export function LineChart({
     ctx.lineJoin = 'round';
     ctx.lineCap = 'round';
     lines.forEach((s, i) => {
+      const sm = smoothed?.[i];
       ctx.strokeStyle = s.color;
       ctx.setLineDash(s.dashed ? [7, 4] : []);
-      ctx.globalAlpha = smoothed ? RAW_OPACITY : 1;
-      ctx.lineWidth = (smoothed ? 1.5 : 2.25) * theme.fontScale;
+      ctx.globalAlpha = sm ? RAW_OPACITY : 1;
+      ctx.lineWidth = (sm ? 1.5 : 2.25) * theme.fontScale;
       ctx.beginPath();
       linePath(s.x, s.y, s.length, sx, sy, log, chunksOf(s), ctx);
       ctx.stroke();
-      if (!smoothed) return;
+      if (!sm) return;
       ctx.globalAlpha = 1;
       ctx.lineWidth = 2.25 * theme.fontScale;
       ctx.beginPath();
-      linePath(s.x, smoothed[i], s.length, sx, sy, log, undefined, ctx);
+      linePath(s.x, sm, s.length, sx, sy, log, undefined, ctx);
       ctx.stroke();
     });
+    ctx.globalAlpha = 1;
   }, [model, canvasMode, lines, smoothed, sx, sy, log, chunksOf, innerW, innerH, theme]);
   const fmtY = formatY ?? ((v: number) => formatValue(v, 4));
 
@@ -161,8 +165,9 @@ export function LineChart({
     if (hoverX === null) return null;
     return lines.map((s, k) => {
       const i = nearestIndex(s.x, s.length, hoverX);
-      if (i < 0) return { s, x: NaN, y: NaN, raw: NaN };
-      return { s, x: s.x ? s.x[i] : i, y: smoothed ? smoothed[k][i] : s.y[i], raw: s.y[i] };
+      const sm = smoothed?.[k];
+      if (i < 0) return { s, x: NaN, y: NaN, raw: null };
+      return { s, x: s.x ? s.x[i] : i, y: sm ? sm[i] : s.y[i], raw: sm ? s.y[i] : null };
     });
   }, [hoverX, lines, smoothed]);
 
@@ -172,12 +177,13 @@ export function LineChart({
       const last = s.y[s.length - 1];
       const min = ext[i].y?.[0];
       const minText = min !== undefined ? `, min ${fmtY(min)}` : '';
-      const smoothText = smoothed ? `, smoothed last ${fmtY(smoothed[i][s.length - 1])}` : '';
+      const sm = smoothed?.[i];
+      const smoothText = sm ? `, smoothed last ${fmtY(sm[s.length - 1])}` : '';
       return `${s.label}: last ${fmtY(last)}${minText}${smoothText}`;
     })
     .join('; ');
   const notes = [
-    smoothed ? `Smoothed with an exponential moving average (weight ${SMOOTH_WEIGHT}); raw values drawn faintly.` : '',
+    smoothed?.some(Boolean) ? `Smoothed with an exponential moving average (weight ${SMOOTH_WEIGHT}); raw values drawn faintly.` : '',
     logX ? 'Steps on a log scale from step 1 (step 0 cannot be placed on it and is not drawn).' : '',
   ].filter(Boolean);
   const captionText = [caption, empty ? 'No data yet.' : `${summary}.`, ...notes].filter(Boolean).join(' ');
@@ -231,7 +237,7 @@ export function LineChart({
         <div className="chart-readout" aria-live="off">
           {readout
             ? `${xLabel ?? 'x'} ${formatValue(readout[0]?.x ?? NaN, 5)} · ${readout
-                .map((r) => `${r.s.label} ${fmtY(r.y)}${smoothed ? ` (raw ${fmtY(r.raw)})` : ''}`)
+                .map((r) => `${r.s.label} ${fmtY(r.y)}${r.raw !== null ? ` (raw ${fmtY(r.raw)})` : ''}`)
                 .join(' · ')}`
             : '\u00a0'}
         </div>
@@ -255,7 +261,7 @@ export function LineChart({
             {!canvasMode &&
               lines.map((s, i) => (
                 <g key={`${s.label}-${i}`} stroke={s.color} strokeDasharray={s.dashed ? '7 4' : undefined}>
-                  {smoothed ? (
+                  {smoothed?.[i] ? (
                     <>
                       <path
                         className="series-raw"

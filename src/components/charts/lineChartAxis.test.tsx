@@ -72,4 +72,20 @@ describe('LineChart step options', () => {
     expect(container.querySelector('path.series-smooth')).not.toBeNull();
     expect(container.querySelector('figcaption')?.textContent).toMatch(/loss: last [\d.]+, min [\d.]+, smoothed last/);
   });
+
+  it('never smooths a series marked smooth: false (a baseline)', () => {
+    const { container } = render(
+      <LineChart
+        width={600}
+        stepOptions={{ smooth: true }}
+        series={[
+          { label: 'loss', x: steps, y: loss },
+          { label: 'baseline', x: [0, 1000], y: [1, 1], dashed: true, smooth: false },
+        ]}
+      />,
+    );
+    expect(container.querySelectorAll('path.series-raw')).toHaveLength(1);
+    expect(container.querySelectorAll('path.series-line')).toHaveLength(2);
+    expect(container.querySelectorAll('path.series-line.series-smooth')).toHaveLength(1);
+  });
 });

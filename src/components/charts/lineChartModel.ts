@@ -11,6 +11,8 @@ export type LineSeries = {
   label: string;
   color?: string;
   dashed?: boolean;
+  /** false: never smoothed (a baseline, a sparse validation curve) when the chart's smoothing is on. */
+  smooth?: boolean;
 } & (
   | { y: ArrayLike<number>; x?: ArrayLike<number>; length?: number; buffer?: undefined }
   | { buffer: SeriesBuffer }
@@ -21,6 +23,7 @@ export interface Resolved {
   label: string;
   color: string;
   dashed: boolean;
+  smooth: boolean;
   x: ArrayLike<number> | null;
   y: ArrayLike<number>;
   length: number;
@@ -38,7 +41,7 @@ export const SMOOTH_WEIGHT = 0.9;
 
 export function resolve(series: readonly LineSeries[], palette: (i: number) => string): Resolved[] {
   return series.map((s, i) => {
-    const base = { label: s.label, color: s.color ?? palette(i), dashed: Boolean(s.dashed) };
+    const base = { label: s.label, color: s.color ?? palette(i), dashed: Boolean(s.dashed), smooth: s.smooth !== false };
     if (s.buffer) return { ...base, x: s.buffer.x, y: s.buffer.y, length: s.buffer.length, buffer: s.buffer };
     const length = Math.max(0, Math.min(s.length ?? s.y.length, s.y.length, s.x ? s.x.length : Infinity));
     return { ...base, x: s.x ?? null, y: s.y, length };
@@ -237,8 +240,8 @@ export function seriesKey(series: readonly LineSeries[]): string {
   return series
     .map((s) =>
       s.buffer
-        ? `${s.label}|b${objectId(s.buffer)}|${s.buffer.length}|${s.color}|${s.dashed}`
-        : `${s.label}|${objectId(s.y)}|${objectId(s.x)}|${s.length ?? s.y.length}|${s.color}|${s.dashed}`,
+        ? `${s.label}|b${objectId(s.buffer)}|${s.buffer.length}|${s.color}|${s.dashed}|${s.smooth}`
+        : `${s.label}|${objectId(s.y)}|${objectId(s.x)}|${s.length ?? s.y.length}|${s.color}|${s.dashed}|${s.smooth}`,
     )
     .join('\n');
 }
