@@ -51,6 +51,17 @@ describe('emaSmooth (debiased exponential moving average)', () => {
     expect(s[3]).toBeCloseTo(2, 12);
   });
 
+  it('decays per training step, so sparse points are smoothed over as many steps as dense ones', () => {
+    // a loss kept every 10th step, and the same loss logged at every step (constant between the kept ones)
+    const steps = [0, 10, 20, 30];
+    const ys = [4, 3, 2, 1];
+    const sparse = emaSmooth(ys, 4, 0.9, steps);
+    const dense = emaSmooth(Array.from({ length: 31 }, (_, s) => ys[Math.ceil(s / 10)]), 31, 0.9);
+    steps.forEach((s, i) => expect(sparse[i]).toBeCloseTo(dense[s], 12));
+    // per point instead of per step, the kept-every-10th curve would lag far behind
+    expect(emaSmooth(ys, 4, 0.9)[3]).toBeGreaterThan(sparse[3] + 0.5);
+  });
+
   it('weight 0 is the raw series', () => {
     expect(Array.from(emaSmooth([1, 5, 2], 3, 0))).toEqual([1, 5, 2]);
   });
@@ -68,7 +79,7 @@ describe('smoothedY', () => {
     push(50, 120);
     const [grown] = resolve([{ label: 'loss', buffer: b }], () => 'red');
     const inc = smoothedY(grown);
-    const whole = emaSmooth(b.y, b.length, 0.9);
+    const whole = emaSmooth(b.y, b.length, 0.9, b.x);
     for (let i = 0; i < b.length; i++) expect(inc[i]).toBeCloseTo(whole[i], 12);
   });
 
@@ -77,7 +88,7 @@ describe('smoothedY', () => {
     for (let i = 0; i < 200; i++) b.push(i, i % 7);
     const [line] = resolve([{ label: 'loss', buffer: b }], () => 'red');
     const s = smoothedY(line);
-    const whole = emaSmooth(b.y, b.length, 0.9);
+    const whole = emaSmooth(b.y, b.length, 0.9, b.x);
     for (let i = 0; i < b.length; i++) expect(s[i]).toBeCloseTo(whole[i], 12);
   });
 });

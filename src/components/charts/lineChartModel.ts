@@ -85,36 +85,46 @@ function scanExtents(xs: ArrayLike<number> | null, ys: ArrayLike<number>, length
 }
 
 /**
- * Exponential moving average, debiased like TensorBoard's: the running average starts at 0, so early values are
- * divided by (1 − weightⁿ) to undo the pull towards 0. Non-finite inputs stay gaps (NaN) and do not enter the average.
+ * Exponential moving average, debiased like TensorBoard's: the running average starts at 0, so each value is divided by
+ * (1 − the weight left on that 0) to undo the pull towards 0. The weight applies per training step, not per stored
+ * point: a point 10 steps after the previous one decays it by weight¹⁰. With one point per step this is exactly
+ * TensorBoard's smoothing; with sparse or thinned-out points (a history kept every few steps, a SeriesBuffer that
+ * keeps every 4th) the curve is smoothed over the same number of steps instead of lagging far behind.
+ * Non-finite inputs stay gaps (NaN) and do not enter the average.
  */
 export function emaSmooth(
   ys: ArrayLike<number>,
   length: number,
   weight = SMOOTH_WEIGHT,
-  out: Float64Array = new Float64Array(length),
-  state: EmaState = { acc: 0, n: 0 },
-  from = 0,
+  xs: ArrayLike<number> | null = null,
+  resume?: { out: Float64Array; state: EmaState; from: number },
 ): Float64Array {
-  let { acc, n } = state;
-  for (let i = from; i < length; i++) {
+  const out = resume?.out ?? new Float64Array(length);
+  const state = resume?.state ?? { acc: 0, kept: 1, prevX: NaN };
+  let { acc, kept, prevX } = state;
+  for (let i = resume?.from ?? 0; i < length; i++) {
     const v = ys[i];
-    if (!Number.isFinite(v)) {
+    const x = xs ? xs[i] : i;
+    if (!Number.isFinite(v) || !Number.isFinite(x)) {
       out[i] = NaN;
       continue;
     }
-    acc = acc * weight + (1 - weight) * v;
-    n++;
-    out[i] = weight === 0 ? v : acc / (1 - weight ** n);
+    const steps = Number.isFinite(prevX) ? Math.max(1, x - prevX) : 1;
+    const decay = weight ** steps;
+    acc = acc * decay + (1 - decay) * v;
+    kept *= decay; // the share of the average still resting on the initial 0
+    prevX = x;
+    out[i] = kept < 1 ? acc / (1 - kept) : v;
   }
-  state.acc = acc;
-  state.n = n;
+  Object.assign(state, { acc, kept, prevX });
   return out;
 }
 
 export interface EmaState {
   acc: number;
-  n: number;
+  /** Product of the decays so far: the weight still on the average's starting 0. */
+  kept: number;
+  prevX: number;
 }
 
 interface SmoothCache {
@@ -132,10 +142,11 @@ const smoothCache = new WeakMap<SeriesBuffer, SmoothCache>();
  */
 export function smoothedY(s: Resolved, weight = SMOOTH_WEIGHT): Float64Array {
   const b = s.buffer;
-  if (!b) return emaSmooth(s.y, s.length, weight);
+  if (!b) return emaSmooth(s.y, s.length, weight, s.x);
   let c = smoothCache.get(b);
   if (!c || c.generation !== b.generation || c.weight !== weight || c.done > s.length) {
-    c = { generation: b.generation, weight, done: 0, state: { acc: 0, n: 0 }, out: new Float64Array(b.y.length) };
+    const state = { acc: 0, kept: 1, prevX: NaN };
+    c = { generation: b.generation, weight, done: 0, state, out: new Float64Array(b.y.length) };
     smoothCache.set(b, c);
   }
   if (c.out.length < s.length) {
@@ -143,7 +154,7 @@ export function smoothedY(s: Resolved, weight = SMOOTH_WEIGHT): Float64Array {
     grown.set(c.out.subarray(0, c.done));
     c.out = grown;
   }
-  emaSmooth(s.y, s.length, weight, c.out, c.state, c.done);
+  emaSmooth(s.y, s.length, weight, s.x, { out: c.out, state: c.state, from: c.done });
   c.done = s.length;
   return c.out;
 }
