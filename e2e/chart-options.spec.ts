@@ -13,7 +13,8 @@ const SHOTS = '/tmp/chart-options-shots';
 mkdirSync(SHOTS, { recursive: true });
 const LAB = '#/lab?exp=classifier2d&dataset=xor&hidden=6%2C4&seed=11';
 
-const lossChart = (page: Page) => page.locator('figure[data-chart="line"]').filter({ hasText: 'training steps' });
+const lossChart = (page: Page) =>
+  page.locator('figure[data-chart="line"]').filter({ hasText: 'training steps' });
 const xTickLabels = async (chart: Locator) =>
   (await chart.locator('.axis-x text:not(.axis-label)').allTextContents()).filter((t) => t !== '');
 
@@ -105,7 +106,9 @@ test.describe('line chart options on the Lab loss chart', () => {
         const last = (await chart.locator('.chart-actions button').last().boundingBox())!;
         expect(last.x + last.width).toBeLessThanOrEqual(frame.x + frame.width + 0.5);
         await chart.screenshot({ path: `${SHOTS}/lab-chart-${w}${present ? '-present' : ''}-${theme}.png` });
-        expect(await page.evaluate(() => document.documentElement.scrollWidth - innerWidth)).toBeLessThanOrEqual(0);
+        expect(
+          await page.evaluate(() => document.documentElement.scrollWidth - innerWidth),
+        ).toBeLessThanOrEqual(0);
       });
     }
   }

@@ -122,7 +122,9 @@ export function LineChart({
         : undefined;
     const smoothed = smooth ? lines.map((s) => (s.smooth ? smoothedY(s) : null)) : null;
     const noPath = { d: '', points: 0 };
-    const paths = lines.map((s) => (canvasMode ? noPath : linePath(s.x, s.y, s.length, sx, sy, log, chunksOf(s))));
+    const paths = lines.map((s) =>
+      canvasMode ? noPath : linePath(s.x, s.y, s.length, sx, sy, log, chunksOf(s)),
+    );
     const smoothPaths = lines.map((s, i) => {
       const sm = smoothed?.[i];
       return canvasMode || !sm ? noPath : linePath(s.x, sm, s.length, sx, sy, log);
@@ -183,7 +185,9 @@ export function LineChart({
     })
     .join('; ');
   const notes = [
-    smoothed?.some(Boolean) ? `Smoothed with an exponential moving average (weight ${SMOOTH_WEIGHT}); raw values drawn faintly.` : '',
+    smoothed?.some(Boolean)
+      ? `Smoothed with an exponential moving average (weight ${SMOOTH_WEIGHT}); raw values drawn faintly.`
+      : '',
     logX ? 'Steps on a log scale from step 1 (step 0 cannot be placed on it and is not drawn).' : '',
   ].filter(Boolean);
   const captionText = [caption, empty ? 'No data yet.' : `${summary}.`, ...notes].filter(Boolean).join(' ');
@@ -269,7 +273,11 @@ export function LineChart({
                         strokeOpacity={RAW_OPACITY}
                         strokeWidth={1.5 * theme.fontScale}
                       />
-                      <path className="series-line series-smooth" d={smoothPaths[i].d} strokeWidth={lineWidth} />
+                      <path
+                        className="series-line series-smooth"
+                        d={smoothPaths[i].d}
+                        strokeWidth={lineWidth}
+                      />
                     </>
                   ) : (
                     <path className="series-line" d={paths[i].d} strokeWidth={lineWidth} />

@@ -31,10 +31,17 @@ describe('LineChart step options', () => {
   const steps = Array.from({ length: 1001 }, (_, i) => i); // steps 0…1000
   const loss = steps.map((i) => 2 / (1 + i / 50) + (i % 2 ? 0.05 : -0.05));
   const chart = (stepOptions?: boolean | { smooth?: boolean; logSteps?: boolean }) => (
-    <LineChart width={600} xLabel="step" series={[{ label: 'loss', x: steps, y: loss }]} stepOptions={stepOptions} />
+    <LineChart
+      width={600}
+      xLabel="step"
+      series={[{ label: 'loss', x: steps, y: loss }]}
+      stepOptions={stepOptions}
+    />
   );
   const xTicks = (container: HTMLElement) =>
-    Array.from(container.querySelectorAll('.axis-x text:not(.axis-label)'), (t) => t.textContent).filter(Boolean);
+    Array.from(container.querySelectorAll('.axis-x text:not(.axis-label)'), (t) => t.textContent).filter(
+      Boolean,
+    );
 
   it('shows no toggles unless the chart asks for them', () => {
     const { queryByRole } = render(chart());
@@ -70,7 +77,9 @@ describe('LineChart step options', () => {
     const { container, getByRole } = render(chart({ smooth: true }));
     expect(getByRole('button', { name: 'Smooth' }).getAttribute('aria-pressed')).toBe('true');
     expect(container.querySelector('path.series-smooth')).not.toBeNull();
-    expect(container.querySelector('figcaption')?.textContent).toMatch(/loss: last [\d.]+, min [\d.]+, smoothed last/);
+    expect(container.querySelector('figcaption')?.textContent).toMatch(
+      /loss: last [\d.]+, min [\d.]+, smoothed last/,
+    );
   });
 
   it('never smooths a series marked smooth: false (a baseline)', () => {

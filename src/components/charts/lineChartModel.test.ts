@@ -34,7 +34,7 @@ describe('emaSmooth (debiased exponential moving average)', () => {
 
   it('reduces the noise of a noisy loss while following its trend', () => {
     let seed = 7;
-    const rand = () => ((seed = (seed * 16807) % 2147483647) / 2147483647) - 0.5;
+    const rand = () => (seed = (seed * 16807) % 2147483647) / 2147483647 - 0.5;
     const n = 2000;
     const trend = Array.from({ length: n }, (_, i) => 2 * Math.exp(-i / 500));
     const noisy = trend.map((t) => t + rand());
@@ -56,7 +56,11 @@ describe('emaSmooth (debiased exponential moving average)', () => {
     const steps = [0, 10, 20, 30];
     const ys = [4, 3, 2, 1];
     const sparse = emaSmooth(ys, 4, 0.9, steps);
-    const dense = emaSmooth(Array.from({ length: 31 }, (_, s) => ys[Math.ceil(s / 10)]), 31, 0.9);
+    const dense = emaSmooth(
+      Array.from({ length: 31 }, (_, s) => ys[Math.ceil(s / 10)]),
+      31,
+      0.9,
+    );
     steps.forEach((s, i) => expect(sparse[i]).toBeCloseTo(dense[s], 12));
     // per point instead of per step, the kept-every-10th curve would lag far behind
     expect(emaSmooth(ys, 4, 0.9)[3]).toBeGreaterThan(sparse[3] + 0.5);
@@ -118,7 +122,10 @@ describe('log step axis', () => {
     const sx = xScaleFor([0, 100000], opts);
     expect(pixelsPerDecade(sx)).toBeCloseTo(80, 9);
     const narrow = logStepTickFormat(pixelsPerDecade(sx), 12);
-    const ticks = sx.ticks(8).map(narrow).filter((t) => t !== '');
+    const ticks = sx
+      .ticks(8)
+      .map(narrow)
+      .filter((t) => t !== '');
     expect(ticks).toEqual(['1', '10', '100', '1000', '10000', '100000']);
     const wide = logStepTickFormat(200, 12);
     expect([1, 2, 3, 5, 10, 20].map(wide)).toEqual(['1', '2', '', '5', '10', '20']);

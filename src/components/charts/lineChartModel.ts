@@ -41,7 +41,12 @@ export const SMOOTH_WEIGHT = 0.9;
 
 export function resolve(series: readonly LineSeries[], palette: (i: number) => string): Resolved[] {
   return series.map((s, i) => {
-    const base = { label: s.label, color: s.color ?? palette(i), dashed: Boolean(s.dashed), smooth: s.smooth !== false };
+    const base = {
+      label: s.label,
+      color: s.color ?? palette(i),
+      dashed: Boolean(s.dashed),
+      smooth: s.smooth !== false,
+    };
     if (s.buffer) return { ...base, x: s.buffer.x, y: s.buffer.y, length: s.buffer.length, buffer: s.buffer };
     const length = Math.max(0, Math.min(s.length ?? s.y.length, s.y.length, s.x ? s.x.length : Infinity));
     return { ...base, x: s.x ?? null, y: s.y, length };
@@ -186,8 +191,14 @@ export function unionExtents(ext: readonly Extents[], log: boolean) {
 }
 
 /** The step axis: linear over the data (padded), or logarithmic from step 1 to the last step (at least 10). */
-export function xScaleFor(xExt: [number, number] | null, o: DomainOptions): ScaleContinuousNumeric<number, number> {
-  if (!o.logX) return scaleLinear().domain(o.xDomain ?? padDomain(xExt ?? [0, 1])).range([0, o.innerW]);
+export function xScaleFor(
+  xExt: [number, number] | null,
+  o: DomainOptions,
+): ScaleContinuousNumeric<number, number> {
+  if (!o.logX)
+    return scaleLinear()
+      .domain(o.xDomain ?? padDomain(xExt ?? [0, 1]))
+      .range([0, o.innerW]);
   const hi = (o.xDomain ?? xExt ?? [1, 10])[1];
   // not clamped: step 0 maps to −∞ and is skipped as unplottable, instead of being drawn at step 1
   return scaleLog()
@@ -195,7 +206,10 @@ export function xScaleFor(xExt: [number, number] | null, o: DomainOptions): Scal
     .range([0, o.innerW]);
 }
 
-export function yScaleFor(yExt: [number, number] | null, o: DomainOptions): ScaleContinuousNumeric<number, number> {
+export function yScaleFor(
+  yExt: [number, number] | null,
+  o: DomainOptions,
+): ScaleContinuousNumeric<number, number> {
   let yd: [number, number];
   if (o.yDomain) yd = o.yDomain;
   else if (o.log) {
