@@ -149,3 +149,35 @@ test.describe('timeline read-out width', () => {
     });
   }
 });
+
+test.describe('mini-batch loss charts in the lessons start smoothed', () => {
+  for (const theme of ['light', 'dark'] as const) {
+    test(`RNN loss per character: the training chunk is smoothed over its faint raw line, the baselines are not (${theme})`, async ({
+      page,
+    }) => {
+      test.setTimeout(120_000);
+      await page.emulateMedia({ colorScheme: theme });
+      await page.goto('./#/rnn?lesson=3&seed=1');
+      await expect(page.getByTestId('rnn-loss-empty')).toBeVisible({ timeout: 20_000 });
+      await page.getByRole('button', { name: 'Run 100', exact: true }).click();
+      await expect(page.getByTestId('metric-step')).toHaveText('100', { timeout: 60_000 });
+      const chart = page.getByTestId('rnn-train-panel').locator('figure[data-chart="line"]');
+      await expect(chart.getByRole('button', { name: 'Smooth', exact: true })).toHaveAttribute(
+        'aria-pressed',
+        'true',
+      );
+      await expect(chart.getByRole('button', { name: 'Log steps', exact: true })).toHaveAttribute(
+        'aria-pressed',
+        'false',
+      );
+      await expect(chart.locator('path.series-raw')).toHaveCount(1); // the training chunk only
+      await expect(chart.locator('path.series-smooth')).toHaveCount(1);
+      await expect(chart.locator('figcaption')).toContainText('training chunk: last');
+      await chart.scrollIntoViewIfNeeded();
+      await chart.screenshot({ path: `${SHOTS}/rnn-loss-smooth-${theme}.png` });
+      await chart.getByRole('button', { name: 'Log steps', exact: true }).click();
+      await expect.poll(async () => xTickLabels(chart)).toEqual(expect.arrayContaining(['1', '10', '100']));
+      await chart.screenshot({ path: `${SHOTS}/rnn-loss-log-smooth-${theme}.png` });
+    });
+  }
+});

@@ -46,8 +46,9 @@ function LossCurve() {
       ? [
           {
             label: 'unigram baseline',
-            x: [h.step[0], h.step[n - 1]],
-            y: [unigram, unigram],
+            // also through step 1, so the line still spans the axis when "Log steps" leaves step 0 out
+            x: [h.step[0], Math.max(1, h.step[0]), h.step[n - 1]],
+            y: [unigram, unigram, unigram],
             dashed: true,
             smooth: false,
           },
