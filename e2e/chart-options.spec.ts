@@ -115,22 +115,35 @@ test.describe('line chart options on the Lab loss chart', () => {
 });
 
 test.describe('timeline read-out width', () => {
-  for (const [w, h] of [
-    [1280, 800],
-    [390, 844],
+  // the Lab (wide controls) and the RNN lesson, whose controls share a 1280×800 screen with the text (narrow column)
+  for (const [w, h, where] of [
+    [1280, 800, 'lab'],
+    [390, 844, 'lab'],
+    [1280, 800, 'rnn'],
   ] as const) {
-    test(`a 7-digit step keeps the timeline in the buttons' row at ${w}×${h}`, async ({ page }) => {
+    test(`a 7-digit step keeps the timeline in the buttons' row at ${w}×${h} (${where})`, async ({
+      page,
+    }) => {
       await page.setViewportSize({ width: w, height: h });
-      await trainLab(page, 100);
       const value = page.getByTestId('run-timeline-value');
-      await expect(value).toHaveText('100 / 100');
+      if (where === 'lab') {
+        await trainLab(page, 100);
+        await expect(value).toHaveText('100 / 100');
+      } else {
+        await page.goto('./#/rnn?lesson=4&seed=1');
+        await expect(page.getByTestId('run-status')).toHaveText('idle', { timeout: 20_000 });
+        await page.getByRole('button', { name: 'Run 10', exact: true }).click();
+        await expect(value).toHaveText('10 / 10', { timeout: 30_000 });
+      }
+      // the slider keeps its accessible name even where its visible label steps aside
+      await expect(page.getByRole('slider', { name: 'Timeline' })).toBeVisible();
       const reset = page.getByRole('button', { name: 'Reset', exact: true });
       const before = (await value.boundingBox())!;
       const resetBefore = (await reset.boundingBox())!;
       // A real 7-digit run takes hours: the read-out is given the longest text it will show (layout only; the next
       // render puts the real value back).
       await value.evaluate((el) => (el.textContent = '1234567 / 1234567'));
-      await page.screenshot({ path: `${SHOTS}/timeline-7-digits-${w}.png` });
+      await page.screenshot({ path: `${SHOTS}/timeline-7-digits-${w}-${where}.png` });
       const after = (await value.boundingBox())!;
       const slider = (await page.getByTestId('run-timeline').boundingBox())!;
       const resetAfter = (await reset.boundingBox())!;
