@@ -100,8 +100,12 @@ function LabLossChart() {
         version={tick * 100000 + h.version}
         series={[
           { label: 'train', x: h.step, y: h.loss, length: h.length },
-          ...(hasVal ? [{ label: 'test', x: h.step, y: h.valLoss, length: h.length, dashed: true }] : []),
+          ...(hasVal
+            ? [{ label: 'test', x: h.step, y: h.valLoss, length: h.length, dashed: true, smooth: false }]
+            : []),
         ]}
+        // the train loss is each step's mini-batch loss: noisy, so it is shown smoothed (the test loss is not)
+        stepOptions={{ smooth: true }}
         caption="Loss over training."
         height={260}
       />

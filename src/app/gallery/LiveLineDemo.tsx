@@ -89,6 +89,7 @@ export function LiveLineDemo({
         xLabel="step"
         yLabel="loss"
         height={260}
+        stepOptions
       />
     </div>
   );

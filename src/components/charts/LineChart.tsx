@@ -1,19 +1,34 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
-import { scaleLinear, scaleLog } from 'd3';
 import { ChartFrame } from './ChartFrame';
 import { AxisBottom, AxisLeft, chartMargins } from './Axes';
 import { seriesColor, useChartTheme } from './chartTheme';
 import { useElementWidth } from './useElementWidth';
-import { finiteExtent, formatValue, padDomain } from './format';
+import { formatValue } from './format';
 import { chunkIndex, linePath, nearestIndex } from './linePath';
 import { prepareCanvas } from './canvas';
-import type { SeriesBuffer } from './SeriesBuffer';
+import {
+  extents,
+  logStepTickFormat,
+  pixelsPerDecade,
+  resolve,
+  seriesKey,
+  SMOOTH_WEIGHT,
+  smoothedY,
+  unionExtents,
+  xScaleFor,
+  yScaleFor,
+  type LineSeries,
+  type Resolved,
+} from './lineChartModel';
+import { useOncePerFrame } from './useOncePerFrame';
+
+export type { LineSeries } from './lineChartModel';
 
 /**
  * LineChart — several series over a shared x axis (loss curves, train vs validation, optimisers side by side).
  *
  * Props:
- * - `series`: LineSeries[] — each `{ label, y, x?, length?, color?, dashed? }` (typed arrays welcome; `x` defaults
+ * - `series`: LineSeries[] — each `{ label, y, x?, length?, color?, dashed?, smooth? }` (typed arrays welcome; `x` defaults
  *   to the index; `length` = how many leading entries are valid) or `{ label, buffer }` with a SeriesBuffer.
  * - `version`: bump it when you mutate arrays in place (live charts); the chart redraws when it changes, so React never
  *   diffs big arrays. Without it the chart redraws whenever `series` changes identity.
@@ -22,18 +37,14 @@ import type { SeriesBuffer } from './SeriesBuffer';
  * - `xDomain`, `yDomain`: fixed domains (otherwise from the finite data).
  * - `height` (default 240), `width` (default: the container's width).
  * - `caption`: a sentence before the automatic text alternative (last and min values of each series).
+ * - `stepOptions`: for charts over training steps, "Log steps" and "Smooth" toggles in the header. `true` shows them
+ *   off; `{ smooth: true }` (noisy mini-batch losses) or `{ logSteps: true }` starts them on. Smoothing is
+ *   TensorBoard's debiased exponential moving average (weight 0.9) with the raw line kept faint underneath; the log
+ *   step axis runs from step 1 (step 0 cannot be placed on it and is left out, as the caption says).
+ *   A series with `smooth: false` (a baseline, a sparse validation curve) is always drawn as it is.
  * Non-finite points are skipped (a gap in the line) and never affect the scale. 100k points per series stay fast
  * (downsampled per pixel column). Hover or focus + arrow keys show a read-out of all series at one x.
  */
-export type LineSeries = {
-  label: string;
-  color?: string;
-  dashed?: boolean;
-} & (
-  | { y: ArrayLike<number>; x?: ArrayLike<number>; length?: number; buffer?: undefined }
-  | { buffer: SeriesBuffer }
-);
-
 export interface LineChartProps {
   series: readonly LineSeries[];
   version?: number;
@@ -49,67 +60,18 @@ export interface LineChartProps {
   formatY?: (v: number) => string;
   /** 'auto' (default): SVG paths, or a canvas when there are more than 2,000 points in all. */
   renderer?: 'auto' | 'svg' | 'canvas';
+  stepOptions?: boolean | StepOptions;
+}
+
+export interface StepOptions {
+  /** Start with the smoothed curve shown (noisy mini-batch losses). */
+  smooth?: boolean;
+  /** Start with a log-scaled step axis (long runs). */
+  logSteps?: boolean;
 }
 
 const CANVAS_THRESHOLD = 2_000;
-
-interface Resolved {
-  buffer?: SeriesBuffer;
-  label: string;
-  color: string;
-  dashed: boolean;
-  x: ArrayLike<number> | null;
-  y: ArrayLike<number>;
-  length: number;
-}
-
-interface Extents {
-  x: [number, number] | null;
-  y: [number, number] | null;
-  /** Smallest y > 0 (log scales). */
-  yPositive: number;
-}
-
-function resolve(series: readonly LineSeries[], palette: (i: number) => string): Resolved[] {
-  return series.map((s, i) => {
-    const base = { label: s.label, color: s.color ?? palette(i), dashed: Boolean(s.dashed) };
-    if (s.buffer) return { ...base, x: s.buffer.x, y: s.buffer.y, length: s.buffer.length, buffer: s.buffer };
-    const length = Math.max(0, Math.min(s.length ?? s.y.length, s.y.length, s.x ? s.x.length : Infinity));
-    return { ...base, x: s.x ?? null, y: s.y, length };
-  });
-}
-
-/** Finite extents of one series: read from a SeriesBuffer (kept up to date on push) or scanned once. */
-function extents(s: Resolved): Extents {
-  const b = s.buffer;
-  if (b) {
-    return {
-      x: b.xMin <= b.xMax ? [b.xMin, b.xMax] : null,
-      y: b.yMin <= b.yMax ? [b.yMin, b.yMax] : null,
-      yPositive: b.yMinPositive,
-    };
-  }
-  let lo = Infinity;
-  let hi = -Infinity;
-  let pos = Infinity;
-  for (let i = 0; i < s.length; i++) {
-    const v = s.y[i];
-    if (v < lo) lo = v; // comparisons with NaN are false: NaN never enters; ±Infinity filtered below
-    if (v > hi) hi = v;
-    if (v > 0 && v < pos) pos = v;
-  }
-  if (!Number.isFinite(lo) || !Number.isFinite(hi)) {
-    const e = finiteExtent(s.y, s.length);
-    if (e) [lo, hi] = e;
-    if (!Number.isFinite(pos)) pos = Infinity;
-  }
-  const x = s.x ? finiteExtent(s.x, s.length) : s.length > 0 ? ([0, s.length - 1] as [number, number]) : null;
-  return {
-    x,
-    y: lo <= hi && Number.isFinite(lo) ? [lo, hi] : null,
-    yPositive: Number.isFinite(pos) ? pos : Infinity,
-  };
-}
+const RAW_OPACITY = 0.28;
 
 export function LineChart({
   series,
@@ -125,10 +87,14 @@ export function LineChart({
   caption,
   formatY,
   renderer = 'auto',
+  stepOptions,
 }: LineChartProps) {
   const theme = useChartTheme();
   const [plotRef, width] = useElementWidth<HTMLDivElement>(fixedWidth);
   const [hoverX, setHoverX] = useState<number | null>(null);
+  const initial = typeof stepOptions === 'object' ? stepOptions : {};
+  const [smooth, setSmooth] = useState(Boolean(initial.smooth));
+  const [logX, setLogX] = useState(Boolean(initial.logSteps));
   const log = yScale === 'log';
   const m = chartMargins(theme, { xLabel: Boolean(xLabel), yLabel: Boolean(yLabel) });
   const innerW = Math.max(10, width - m.left - m.right);
@@ -142,62 +108,32 @@ export function LineChart({
     void drawnVersion; // dependencies on purpose: arrays may be mutated in place
     void key;
     const lines = resolve(series, (i) => seriesColor(theme, i));
-    let xExt: [number, number] | null = null;
-    let yExt: [number, number] | null = null;
     const ext = lines.map(extents);
-    for (const e of ext) {
-      const ye: [number, number] | null = log
-        ? e.y && e.y[1] > 0 && Number.isFinite(e.yPositive)
-          ? [e.yPositive, e.y[1]]
-          : null
-        : e.y;
-      if (e.x) xExt = xExt ? [Math.min(xExt[0], e.x[0]), Math.max(xExt[1], e.x[1])] : e.x;
-      if (ye) yExt = yExt ? [Math.min(yExt[0], ye[0]), Math.max(yExt[1], ye[1])] : ye;
-    }
-    const empty = yExt === null;
-    const xd = xDomain ?? padDomain(xExt ?? [0, 1]);
-    let yd: [number, number];
-    if (yDomain) yd = yDomain;
-    else if (log) {
-      const [lo, hi] = yExt ?? [0.01, 1];
-      yd = hi > lo ? [lo, hi] : [lo / 2, hi * 2];
-    } else {
-      const [lo, hi] = padDomain(yExt ?? [0, 1]);
-      const pad = (hi - lo) * 0.05;
-      // A quantity that is never negative (a loss, an accuracy) gets an axis that never goes below zero.
-      const nonNegative = yExt !== null && yExt[0] >= 0;
-      yd = [nonNegative ? Math.max(0, lo - pad) : lo - pad, hi + pad];
-    }
-    const sx = scaleLinear().domain(xd).range([0, innerW]);
-    const sy = log
-      ? scaleLog().domain(yd).range([innerH, 0]).nice().clamp(true)
-      : scaleLinear().domain(yd).range([innerH, 0]).nice();
+    const union = unionExtents(ext, log);
+    const domains = { log, logX, xDomain, yDomain, innerW, innerH };
+    const sx = xScaleFor(union.x, domains);
+    const sy = yScaleFor(union.y, domains);
+    const empty = union.y === null;
     const total = lines.reduce((a, s) => a + s.length, 0);
     const canvasMode = renderer === 'canvas' || (renderer === 'auto' && total > CANVAS_THRESHOLD);
     const chunksOf = (s: Resolved) =>
       s.buffer && s.length > 4 * innerW
         ? chunkIndex(s.buffer, s.buffer.generation, s.buffer.x, s.buffer.y, s.length)
         : undefined;
+    const smoothed = smooth ? lines.map((s) => (s.smooth ? smoothedY(s) : null)) : null;
+    const noPath = { d: '', points: 0 };
     const paths = lines.map((s) =>
-      canvasMode
-        ? { d: '', points: 0 }
-        : linePath(
-            s.x,
-            s.y,
-            s.length,
-            sx,
-            sy,
-            log,
-            s.buffer && s.length > 4 * innerW
-              ? chunkIndex(s.buffer, s.buffer.generation, s.buffer.x, s.buffer.y, s.length)
-              : undefined,
-          ),
+      canvasMode ? noPath : linePath(s.x, s.y, s.length, sx, sy, log, chunksOf(s)),
     );
-    return { lines, sx, sy, paths, empty, ext, canvasMode, chunksOf };
+    const smoothPaths = lines.map((s, i) => {
+      const sm = smoothed?.[i];
+      return canvasMode || !sm ? noPath : linePath(s.x, sm, s.length, sx, sy, log);
+    });
+    return { lines, sx, sy, paths, smoothed, smoothPaths, empty, ext, canvasMode, chunksOf };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `series` is tracked by `key` (identity + length)
-  }, [key, drawnVersion, theme, log, xDomain, yDomain, innerW, innerH, renderer]);
+  }, [key, drawnVersion, theme, log, logX, smooth, xDomain, yDomain, innerW, innerH, renderer]);
 
-  const { lines, sx, sy, paths, empty, ext, canvasMode, chunksOf } = model;
+  const { lines, sx, sy, paths, smoothed, smoothPaths, empty, ext, canvasMode, chunksOf } = model;
 
   // Dense data: lines on a canvas (an SVG path with thousands of vertices costs far more to paint every frame)
   const canvasRef = useRef<HTMLCanvasElement>(null);
@@ -207,35 +143,54 @@ export function LineChart({
     if (!ctx) return;
     ctx.lineJoin = 'round';
     ctx.lineCap = 'round';
-    ctx.lineWidth = 2.25 * theme.fontScale;
-    lines.forEach((s) => {
+    lines.forEach((s, i) => {
+      const sm = smoothed?.[i];
       ctx.strokeStyle = s.color;
       ctx.setLineDash(s.dashed ? [7, 4] : []);
+      ctx.globalAlpha = sm ? RAW_OPACITY : 1;
+      ctx.lineWidth = (sm ? 1.5 : 2.25) * theme.fontScale;
       ctx.beginPath();
       linePath(s.x, s.y, s.length, sx, sy, log, chunksOf(s), ctx);
       ctx.stroke();
+      if (!sm) return;
+      ctx.globalAlpha = 1;
+      ctx.lineWidth = 2.25 * theme.fontScale;
+      ctx.beginPath();
+      linePath(s.x, sm, s.length, sx, sy, log, undefined, ctx);
+      ctx.stroke();
     });
-  }, [model, canvasMode, lines, sx, sy, log, chunksOf, innerW, innerH, theme]);
+    ctx.globalAlpha = 1;
+  }, [model, canvasMode, lines, smoothed, sx, sy, log, chunksOf, innerW, innerH, theme]);
   const fmtY = formatY ?? ((v: number) => formatValue(v, 4));
 
   const readout = useMemo(() => {
     if (hoverX === null) return null;
-    return lines.map((s) => {
+    return lines.map((s, k) => {
       const i = nearestIndex(s.x, s.length, hoverX);
-      if (i < 0) return { s, x: NaN, y: NaN };
-      return { s, x: s.x ? s.x[i] : i, y: s.y[i] };
+      const sm = smoothed?.[k];
+      if (i < 0) return { s, x: NaN, y: NaN, raw: null };
+      return { s, x: s.x ? s.x[i] : i, y: sm ? sm[i] : s.y[i], raw: sm ? s.y[i] : null };
     });
-  }, [hoverX, lines]);
+  }, [hoverX, lines, smoothed]);
 
   const summary = lines
     .map((s, i) => {
       if (s.length === 0) return `${s.label}: no data`;
       const last = s.y[s.length - 1];
       const min = ext[i].y?.[0];
-      return `${s.label}: last ${fmtY(last)}${min !== undefined ? `, min ${fmtY(min)}` : ''}`;
+      const minText = min !== undefined ? `, min ${fmtY(min)}` : '';
+      const sm = smoothed?.[i];
+      const smoothText = sm ? `, smoothed last ${fmtY(sm[s.length - 1])}` : '';
+      return `${s.label}: last ${fmtY(last)}${minText}${smoothText}`;
     })
     .join('; ');
-  const captionText = `${caption ? `${caption} ` : ''}${empty ? 'No data yet.' : `${summary}.`}`;
+  const notes = [
+    smoothed?.some(Boolean)
+      ? `Smoothed with an exponential moving average (weight ${SMOOTH_WEIGHT}); raw values drawn faintly.`
+      : '',
+    logX ? 'Steps on a log scale from step 1 (step 0 cannot be placed on it and is not drawn).' : '',
+  ].filter(Boolean);
+  const captionText = [caption, empty ? 'No data yet.' : `${summary}.`, ...notes].filter(Boolean).join(' ');
 
   const moveTo = (clientX: number, target: Element) => {
     const r = target.getBoundingClientRect();
@@ -244,11 +199,12 @@ export function LineChart({
   };
   const onKey = (e: KeyboardEvent<SVGSVGElement>) => {
     const [d0, d1] = sx.domain();
-    const stepSize = (d1 - d0) / (e.shiftKey ? 10 : 50);
-    const cur = hoverX ?? d1;
+    // steps of a fixed share of the plot's width, so a log axis moves evenly too
+    const stepPx = innerW / (e.shiftKey ? 10 : 50);
+    const curPx = sx(hoverX ?? d1);
     let next: number | null;
-    if (e.key === 'ArrowLeft') next = cur - stepSize;
-    else if (e.key === 'ArrowRight') next = cur + stepSize;
+    if (e.key === 'ArrowLeft') next = sx.invert(curPx - stepPx);
+    else if (e.key === 'ArrowRight') next = sx.invert(curPx + stepPx);
     else if (e.key === 'Home') next = d0;
     else if (e.key === 'End') next = d1;
     else if (e.key === 'Escape') next = null;
@@ -258,12 +214,19 @@ export function LineChart({
     setHoverX(next === null ? null : Math.max(d0, Math.min(d1, next)));
   };
 
-  const hoverPx = readout && readout[0] && Number.isFinite(readout[0].x) ? sx(readout[0].x) : null;
+  // (on a log step axis, step 0 has no position: no hover line for it)
+  const hoverAt = readout?.[0] ? sx(readout[0].x) : NaN;
+  const hoverPx = Number.isFinite(hoverAt) ? hoverAt : null;
   const legend = lines.map((s) => ({
     label: s.label,
     color: s.color,
     shape: s.dashed ? ('dashed' as const) : undefined,
   }));
+  const xFormat = logX ? logStepTickFormat(pixelsPerDecade(sx), theme.fontSize) : undefined;
+  const actions = stepOptions ? (
+    <StepToggles smooth={smooth} logSteps={logX} onSmooth={setSmooth} onLogSteps={setLogX} />
+  ) : undefined;
+  const lineWidth = 2.25 * theme.fontScale;
 
   return (
     <ChartFrame
@@ -273,11 +236,12 @@ export function LineChart({
       theme={theme}
       plotRef={plotRef}
       legend={legend}
+      actions={actions}
       footer={
         <div className="chart-readout" aria-live="off">
           {readout
             ? `${xLabel ?? 'x'} ${formatValue(readout[0]?.x ?? NaN, 5)} · ${readout
-                .map((r) => `${r.s.label} ${fmtY(r.y)}`)
+                .map((r) => `${r.s.label} ${fmtY(r.y)}${r.raw !== null ? ` (raw ${fmtY(r.raw)})` : ''}`)
                 .join(' · ')}`
             : '\u00a0'}
         </div>
@@ -296,18 +260,29 @@ export function LineChart({
       >
         <g transform={`translate(${m.left},${m.top})`}>
           <AxisLeft scale={sy} theme={theme} offset={0} gridLength={innerW} label={yLabel} />
-          <AxisBottom scale={sx} theme={theme} offset={innerH} label={xLabel} />
+          <AxisBottom scale={sx} theme={theme} offset={innerH} label={xLabel} format={xFormat} />
           <g className="lines" fill="none" strokeLinejoin="round" strokeLinecap="round">
             {!canvasMode &&
               lines.map((s, i) => (
-                <path
-                  key={`${s.label}-${i}`}
-                  className="series-line"
-                  d={paths[i].d}
-                  stroke={s.color}
-                  strokeWidth={2.25 * theme.fontScale}
-                  strokeDasharray={s.dashed ? '7 4' : undefined}
-                />
+                <g key={`${s.label}-${i}`} stroke={s.color} strokeDasharray={s.dashed ? '7 4' : undefined}>
+                  {smoothed?.[i] ? (
+                    <>
+                      <path
+                        className="series-raw"
+                        d={paths[i].d}
+                        strokeOpacity={RAW_OPACITY}
+                        strokeWidth={1.5 * theme.fontScale}
+                      />
+                      <path
+                        className="series-line series-smooth"
+                        d={smoothPaths[i].d}
+                        strokeWidth={lineWidth}
+                      />
+                    </>
+                  ) : (
+                    <path className="series-line" d={paths[i].d} strokeWidth={lineWidth} />
+                  )}
+                </g>
               ))}
           </g>
           {empty && (
@@ -325,7 +300,7 @@ export function LineChart({
             <g className="hover" data-export="skip" pointerEvents="none">
               <line x1={hoverPx} x2={hoverPx} y2={innerH} stroke={theme.fgMuted} strokeDasharray="3 3" />
               {readout.map((r, i) =>
-                Number.isFinite(r.y) && (!log || r.y > 0) ? (
+                Number.isFinite(r.y) && (!log || r.y > 0) && Number.isFinite(sx(r.x)) ? (
                   <circle
                     key={i}
                     cx={sx(r.x)}
@@ -353,54 +328,35 @@ export function LineChart({
   );
 }
 
-const objectIds = new WeakMap<object, number>();
-let nextObjectId = 1;
-function objectId(o: unknown): number {
-  if (typeof o !== 'object' || o === null) return 0;
-  let id = objectIds.get(o);
-  if (id === undefined) {
-    id = nextObjectId++;
-    objectIds.set(o, id);
-  }
-  return id;
+interface StepTogglesProps {
+  smooth: boolean;
+  logSteps: boolean;
+  onSmooth: (on: boolean) => void;
+  onLogSteps: (on: boolean) => void;
 }
 
-/** Identity of the series' data (arrays by identity, lengths, styles): a new array literal of the same series is no change. */
-function seriesKey(series: readonly LineSeries[]): string {
-  return series
-    .map((s) =>
-      s.buffer
-        ? `${s.label}|b${objectId(s.buffer)}|${s.buffer.length}|${s.color}|${s.dashed}`
-        : `${s.label}|${objectId(s.y)}|${objectId(s.x)}|${s.length ?? s.y.length}|${s.color}|${s.dashed}`,
-    )
-    .join('\n');
-}
-
-/**
- * The latest `value`, but changing at most once per animation frame: live data may arrive faster than the screen
- * refreshes (or a busy machine drops frames), and work for frames nobody sees is wasted main-thread time.
- */
-function useOncePerFrame<T>(value: T): T {
-  const [shown, setShown] = useState(value);
-  const latest = useRef(value);
-  const scheduled = useRef<number | null>(null);
-  useEffect(() => {
-    latest.current = value;
-    if (Object.is(value, shown) || scheduled.current !== null) return;
-    if (typeof requestAnimationFrame !== 'function') {
-      setShown(value);
-      return;
-    }
-    scheduled.current = requestAnimationFrame(() => {
-      scheduled.current = null;
-      setShown(latest.current);
-    });
-  }, [value, shown]);
-  useEffect(
-    () => () => {
-      if (scheduled.current !== null) cancelAnimationFrame(scheduled.current);
-    },
-    [],
+/** The header toggles of a chart over training steps (native buttons: Tab, Enter and Space work). */
+function StepToggles({ smooth, logSteps, onSmooth, onLogSteps }: StepTogglesProps) {
+  return (
+    <>
+      <button
+        type="button"
+        className="chart-button"
+        aria-pressed={logSteps}
+        onClick={() => onLogSteps(!logSteps)}
+        title="Show the steps on a logarithmic axis (from step 1), so the start of a long run is not squeezed"
+      >
+        Log steps
+      </button>
+      <button
+        type="button"
+        className="chart-button"
+        aria-pressed={smooth}
+        onClick={() => onSmooth(!smooth)}
+        title={`Smooth the curves (exponential moving average, weight ${SMOOTH_WEIGHT}); the raw values stay faint`}
+      >
+        Smooth
+      </button>
+    </>
   );
-  return shown;
 }

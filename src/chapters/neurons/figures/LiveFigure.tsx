@@ -77,6 +77,7 @@ export function LiveFigure({ preset, controls, showSize }: LiveFigureProps) {
           xLabel="training steps"
           yLabel="loss"
           height={320}
+          stepOptions={{ smooth: true }} // each point is one mini-batch's loss: noisy, shown smoothed
           series={lossView?.step ? [{ label: 'mini-batch loss', x: lossView.step, y: lossView.loss }] : []}
           caption="Binary cross-entropy of each mini-batch, over the training steps."
         />

@@ -41,9 +41,18 @@ function LossCurve() {
   const hasVal = val.some(Number.isFinite);
   const series = [
     { label: 'training chunk', x: h.step, y: train, length: n },
-    ...(hasVal ? [{ label: 'held-out', x: h.step, y: val, length: n }] : []),
+    ...(hasVal ? [{ label: 'held-out', x: h.step, y: val, length: n, smooth: false }] : []),
     ...(unigram !== undefined && n > 0
-      ? [{ label: 'unigram baseline', x: [h.step[0], h.step[n - 1]], y: [unigram, unigram], dashed: true }]
+      ? [
+          {
+            label: 'unigram baseline',
+            // also through step 1, so the line still spans the axis when "Log steps" leaves step 0 out
+            x: [h.step[0], Math.max(1, h.step[0]), h.step[n - 1]],
+            y: [unigram, unigram, unigram],
+            dashed: true,
+            smooth: false,
+          },
+        ]
       : []),
   ];
   return (
@@ -54,6 +63,7 @@ function LossCurve() {
       yLabel="bits/char"
       title="Loss per character"
       height={LOSS_HEIGHT}
+      stepOptions={{ smooth: true }} // the training chunk's loss jumps from chunk to chunk: shown smoothed
     />
   );
 }

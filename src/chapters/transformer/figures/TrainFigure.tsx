@@ -50,6 +50,7 @@ function Curves() {
         xLabel="step"
         yLabel="loss"
         height={200}
+        stepOptions={{ smooth: true }} // one mini-batch per step: a noisy curve, shown smoothed
       />
       <LineChart
         title="Held-out accuracy"
