@@ -3,7 +3,7 @@ import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 
 /**
- * Charts that show the run (issue #18, item 4): a line chart over training steps offers "Log steps" (a log step axis
+ * Charts that show the run (issue #18, item 4): a line chart over training steps offers "Log axis" (a log step axis
  * from step 1) and "Smooth" (a debiased moving average over the faint raw line) in its header; charts of noisy
  * mini-batch losses start smoothed. And the timeline's read-out has a fixed width, so a 7-digit step count keeps it
  * in the buttons' row.
@@ -34,7 +34,7 @@ test.describe('line chart options on the Lab loss chart', () => {
     await trainLab(page, 200);
     const chart = lossChart(page);
     const smooth = chart.getByRole('button', { name: 'Smooth', exact: true });
-    const logSteps = chart.getByRole('button', { name: 'Log steps', exact: true });
+    const logSteps = chart.getByRole('button', { name: 'Log axis', exact: true });
 
     // On by default here: the train loss is drawn smoothed over its faint raw line; the test loss is not smoothed.
     await expect(smooth).toHaveAttribute('aria-pressed', 'true');
@@ -55,7 +55,7 @@ test.describe('line chart options on the Lab loss chart', () => {
     await expect(chart.locator('path.series-line')).toHaveCount(2);
     expect(await chart.locator('path.series-line').first().getAttribute('d')).toBe(raw);
 
-    // Log steps, from the keyboard: ticks at 1, 10, 100 (step 0 is not on the axis, and the caption says so).
+    // Log axis, from the keyboard: ticks at 1, 10, 100 (step 0 is not on the axis, and the caption says so).
     const linearTicks = await xTickLabels(chart);
     expect(linearTicks).toContain('0');
     await logSteps.focus();
@@ -99,7 +99,7 @@ test.describe('line chart options on the Lab loss chart', () => {
         if (present) await page.goto(`./${LAB}&present=1`);
         const chart = lossChart(page).first();
         await chart.scrollIntoViewIfNeeded();
-        await chart.getByRole('button', { name: 'Log steps', exact: true }).click();
+        await chart.getByRole('button', { name: 'Log axis', exact: true }).click();
         await expect(chart.getByRole('button', { name: 'Smooth', exact: true })).toBeVisible();
         // the header buttons stay inside the chart's box
         const frame = (await chart.boundingBox())!;
@@ -179,7 +179,7 @@ test.describe('mini-batch loss charts in the lessons start smoothed', () => {
         'aria-pressed',
         'true',
       );
-      await expect(chart.getByRole('button', { name: 'Log steps', exact: true })).toHaveAttribute(
+      await expect(chart.getByRole('button', { name: 'Log axis', exact: true })).toHaveAttribute(
         'aria-pressed',
         'false',
       );
@@ -188,7 +188,7 @@ test.describe('mini-batch loss charts in the lessons start smoothed', () => {
       await expect(chart.locator('figcaption')).toContainText('training chunk: last');
       await chart.scrollIntoViewIfNeeded();
       await chart.screenshot({ path: `${SHOTS}/rnn-loss-smooth-${theme}.png` });
-      await chart.getByRole('button', { name: 'Log steps', exact: true }).click();
+      await chart.getByRole('button', { name: 'Log axis', exact: true }).click();
       await expect.poll(async () => xTickLabels(chart)).toEqual(expect.arrayContaining(['1', '10', '100']));
       await chart.screenshot({ path: `${SHOTS}/rnn-loss-log-smooth-${theme}.png` });
     });

@@ -37,7 +37,7 @@ export type { LineSeries } from './lineChartModel';
  * - `xDomain`, `yDomain`: fixed domains (otherwise from the finite data).
  * - `height` (default 240), `width` (default: the container's width).
  * - `caption`: a sentence before the automatic text alternative (last and min values of each series).
- * - `stepOptions`: for charts over training steps, "Log steps" and "Smooth" toggles in the header. `true` shows them
+ * - `stepOptions`: for charts over training steps, "Log axis" and "Smooth" toggles in the header. `true` shows them
  *   off; `{ smooth: true }` (noisy mini-batch losses) or `{ logSteps: true }` starts them on. Smoothing is
  *   TensorBoard's debiased exponential moving average (weight 0.9) with the raw line kept faint underneath; the log
  *   step axis runs from step 1 (step 0 cannot be placed on it and is left out, as the caption says).
@@ -346,7 +346,8 @@ function StepToggles({ smooth, logSteps, onSmooth, onLogSteps }: StepTogglesProp
         onClick={() => onLogSteps(!logSteps)}
         title="Show the steps on a logarithmic axis (from step 1), so the start of a long run is not squeezed"
       >
-        Log steps
+        {/* Not "Log steps": a button whose name contains "step" would answer to the run's Step button's name. */}
+        Log axis
       </button>
       <button
         type="button"

@@ -46,12 +46,12 @@ describe('LineChart step options', () => {
   it('shows no toggles unless the chart asks for them', () => {
     const { queryByRole } = render(chart());
     expect(queryByRole('button', { name: 'Smooth' })).toBeNull();
-    expect(queryByRole('button', { name: 'Log steps' })).toBeNull();
+    expect(queryByRole('button', { name: 'Log axis' })).toBeNull();
   });
 
   it('toggles a log step axis from step 1 and a smoothed line over a faint raw one', () => {
     const { container, getByRole } = render(chart(true));
-    const logSteps = getByRole('button', { name: 'Log steps' });
+    const logSteps = getByRole('button', { name: 'Log axis' });
     const smooth = getByRole('button', { name: 'Smooth' });
     expect(logSteps.getAttribute('aria-pressed')).toBe('false');
     expect(container.querySelector('path.series-raw')).toBeNull();

@@ -46,7 +46,7 @@ function LossCurve() {
       ? [
           {
             label: 'unigram baseline',
-            // also through step 1, so the line still spans the axis when "Log steps" leaves step 0 out
+            // also through step 1, so the line still spans the axis when "Log axis" leaves step 0 out
             x: [h.step[0], Math.max(1, h.step[0]), h.step[n - 1]],
             y: [unigram, unigram, unigram],
             dashed: true,
