@@ -153,7 +153,7 @@ export function ComparePanels({
       </div>
       <div className="act-row">
         <LineChart
-          title="Loss: A vs B (same seed, log)"
+          title="Loss A vs B (log)"
           yScale="log"
           xLabel="training steps"
           height={rowHeight}
@@ -177,7 +177,7 @@ export function ComparePanels({
           weights?.map((net) => (
             <NetworkDiagram
               key={net.label}
-              title={`Network ${net.label} weights`}
+              title={`Weights of ${net.label}`}
               layers={[net.layers[0].cols, ...net.layers.map((l) => l.rows)]}
               weights={net.layers.map((l) => l.w)}
               layerLabels={['in', ...net.layers.slice(0, -1).map((_, i) => `h${i + 1}`), 'out']}
