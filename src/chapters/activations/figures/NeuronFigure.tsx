@@ -48,6 +48,10 @@ export function NeuronFigure({ preset }: FigureProps) {
         <button type="button" onClick={reset}>
           Reset
         </button>
+        {/* The chart's caption (screen readers only, to fit one laptop screen) says this too; sighted users need it here. */}
+        <span className="act-caption" aria-hidden="true">
+          Drag the point on the curve: it moves z through the bias θ₀.
+        </span>
       </div>
       <FunctionPlot
         title={`The activation f: ${act.label}`}
