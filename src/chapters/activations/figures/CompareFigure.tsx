@@ -1,4 +1,4 @@
-import { FunctionPlot } from '../../../components/charts';
+import { FunctionPlot, useChartTheme } from '../../../components/charts';
 import { ParamControls } from '../../../components/controls';
 import { MetricsBar, NoticeBar, RunControls } from '../../../components/run';
 import { ACTIVATIONS } from '../../../experiments/activations/functions';
@@ -21,12 +21,15 @@ export function CompareFigure({ preset, variant }: FigureProps & { variant: 'ste
       : [...layerParams, 'actB', 'depth', 'lr'];
 
   return (
-    <div className="act-figure" data-testid={`figure-${variant}`}>
+    <div className="act-figure figure-compact act-fit" data-testid={`figure-${variant}`}>
       <NoticeBar />
       <RunControls />
       <MetricsBar />
-      <ComparePanels values={exp.values} showNetworks={variant === 'playground'} />
-      {variant === 'step-linear' && <StepAndLinearPlots />}
+      <ComparePanels
+        values={exp.values}
+        showNetworks={variant === 'playground'}
+        beside={variant === 'step-linear' ? <StepAndLinearPlots /> : null}
+      />
       {exp.ready ? (
         <ParamControls only={only} label="Settings (A: per layer, B: everywhere)" />
       ) : (
@@ -37,10 +40,11 @@ export function CompareFigure({ preset, variant }: FigureProps & { variant: 'ste
 }
 
 function StepAndLinearPlots() {
+  const rowHeight = Math.round(170 * useChartTheme().fontScale);
   const step = ACTIVATIONS.step;
   const linear = ACTIVATIONS.linear;
   return (
-    <div className="act-pair">
+    <>
       <FunctionPlot
         title="Binary step"
         f={step.f}
@@ -50,7 +54,7 @@ function StepAndLinearPlots() {
         xDomain={[-3, 3]}
         yDomain={[-0.5, 1.5]}
         initialProbe={1}
-        height={180}
+        height={rowHeight}
         caption="The binary step jumps from 0 to 1 at x = 0; its derivative is 0 everywhere it exists."
       />
       <FunctionPlot
@@ -62,9 +66,9 @@ function StepAndLinearPlots() {
         xDomain={[-3, 3]}
         yDomain={[-3, 3]}
         initialProbe={1}
-        height={180}
+        height={rowHeight}
         caption="The identity f(x) = x has derivative 1 everywhere: gradients flow, but stacked layers stay linear."
       />
-    </div>
+    </>
   );
 }

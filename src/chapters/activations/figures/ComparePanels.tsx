@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import {
   DecisionBoundary,
   LineChart,
@@ -58,9 +58,19 @@ export function describeNetworks(values: ParamValues): { a: string; b: string | 
 
 /**
  * The two networks of activations-compare side by side: decision boundaries (2-D) or fitted curves (1-D), each with
- * its own loss read-out (`metric-loss-a` / `metric-loss-b`), their loss curves, and (playground) their weights.
+ * its own loss read-out (`metric-loss-a` / `metric-loss-b`), and one row with their loss curves and (playground) their
+ * weights or (step 2) the `beside` charts — a row, not a stack, so the figure fits one 1280×800 screen.
  */
-export function ComparePanels({ values, showNetworks }: { values: ParamValues; showNetworks: boolean }) {
+export function ComparePanels({
+  values,
+  showNetworks,
+  beside,
+}: {
+  values: ParamValues;
+  showNetworks: boolean;
+  /** Charts that share the loss chart's row (step 2's step and linear plots). */
+  beside?: ReactNode;
+}) {
   const names = showNetworks ? ['data', 'fields', 'curves', 'weights'] : ['data', 'fields', 'curves'];
   const { views, frame } = useViews(names);
   const theme = useChartTheme();
@@ -91,6 +101,7 @@ export function ComparePanels({ values, showNetworks }: { values: ParamValues; s
   const regression = fields?.kind === 'regress' || data?.kind === 'regress';
   const colorA = seriesColor(theme, 0);
   const colorB = seriesColor(theme, 1);
+  const rowHeight = Math.round(170 * theme.fontScale);
 
   return (
     <div className="act-compare">
@@ -140,44 +151,44 @@ export function ComparePanels({ values, showNetworks }: { values: ParamValues; s
           <p className="act-caption">Network B is off: set “B: activation” to compare.</p>
         )}
       </div>
-      <LineChart
-        title="Loss: A vs B (same seed, log scale)"
-        yScale="log"
-        xLabel="training steps"
-        height={200}
-        series={
-          curves
-            ? [
-                { label: `A train (${label.a})`, x: curves.x, y: curves.trainA, color: colorA },
-                ...(curves.hasB
-                  ? [{ label: `B train (${label.b ?? ''})`, x: curves.x, y: curves.trainB, color: colorB }]
-                  : []),
-                { label: 'A test', x: curves.x, y: curves.testA, color: colorA, dashed: true },
-                ...(curves.hasB
-                  ? [{ label: 'B test', x: curves.x, y: curves.testB, color: colorB, dashed: true }]
-                  : []),
-              ]
-            : []
-        }
-        caption="Training and test loss of both networks over the steps."
-      />
-      {showNetworks && weights && (
-        <div className="act-pair">
-          {weights.map((net) => (
+      <div className="act-row">
+        <LineChart
+          title="Loss A vs B (log)"
+          yScale="log"
+          xLabel="training steps"
+          height={rowHeight}
+          series={
+            curves
+              ? [
+                  { label: `A train (${label.a})`, x: curves.x, y: curves.trainA, color: colorA },
+                  ...(curves.hasB
+                    ? [{ label: `B train (${label.b ?? ''})`, x: curves.x, y: curves.trainB, color: colorB }]
+                    : []),
+                  { label: 'A test', x: curves.x, y: curves.testA, color: colorA, dashed: true },
+                  ...(curves.hasB
+                    ? [{ label: 'B test', x: curves.x, y: curves.testB, color: colorB, dashed: true }]
+                    : []),
+                ]
+              : []
+          }
+          caption="Training and test loss of both networks over the steps."
+        />
+        {showNetworks &&
+          weights?.map((net) => (
             <NetworkDiagram
               key={net.label}
-              title={`Network ${net.label} weights`}
+              title={`Weights of ${net.label}`}
               layers={[net.layers[0].cols, ...net.layers.map((l) => l.rows)]}
               weights={net.layers.map((l) => l.w)}
               layerLabels={['in', ...net.layers.slice(0, -1).map((_, i) => `h${i + 1}`), 'out']}
-              height={220}
+              height={rowHeight}
               caption={`Network ${net.label}: ${net.layers.length - 1} hidden layers with ${net.acts
                 .map(actLabel)
                 .join(', ')}; edge colour is the weight's sign, width its size.`}
             />
           ))}
-        </div>
-      )}
+        {beside}
+      </div>
     </div>
   );
 }
@@ -245,7 +256,9 @@ function Boundary({
 }) {
   // Keep the plane square (a circle must look like a circle): size the chart from the panel's width.
   const [boxRef, boxWidth] = useElementWidth<HTMLDivElement>(undefined);
-  const side = Math.min(boxWidth, 460);
+  // Capped (scaled with the presenter font) so both planes and the loss row fit one 1280×800 screen.
+  const theme = useChartTheme();
+  const side = Math.min(boxWidth, Math.round(250 * theme.fontScale));
   const grid =
     field && n && field.length === n * n
       ? { values: field, nx: n, ny: n, xDomain: PLANE, yDomain: PLANE }

@@ -16,6 +16,8 @@ export function DyingFigure({ preset }: FigureProps) {
   const exp = useExperiment({ experiment: 'activations-dying', preset });
   const { views, frame } = useViews(['curves', 'deadMask'], 15);
   const theme = useChartTheme();
+  // Sized so the figure with its controls fits one 1280×800 screen; scaled with the presenter font.
+  const chartHeight = Math.round(200 * theme.fontScale);
   const curves = viewWith<CurvesView>(views.curves, ['x', 'loss', 'dead']);
   const mask =
     Array.isArray(views.deadMask) && views.deadMask.every(isNumbers)
@@ -25,7 +27,7 @@ export function DyingFigure({ preset }: FigureProps) {
   const act = exp.values.act === 'leaky' ? 'leaky ReLU' : 'ReLU';
 
   return (
-    <div className="act-figure" data-testid="figure-dying">
+    <div className="act-figure figure-compact act-fit" data-testid="figure-dying">
       <NoticeBar />
       <RunControls />
       <MetricsBar />
@@ -38,7 +40,7 @@ export function DyingFigure({ preset }: FigureProps) {
         <LineChart
           title="Dead fraction and loss"
           xLabel="training steps"
-          height={240}
+          height={chartHeight}
           yDomain={[0, 1]}
           series={
             curves

@@ -71,7 +71,7 @@ export function MaxoutFigure({ preset }: FigureProps) {
     : 'not loaded yet';
 
   return (
-    <div className="act-figure" data-testid="figure-maxout">
+    <div className="act-figure figure-compact act-fit" data-testid="figure-maxout">
       <NoticeBar />
       <RunControls />
       <MetricsBar />
@@ -79,7 +79,7 @@ export function MaxoutFigure({ preset }: FigureProps) {
         title={`Maxout with k = ${k} pieces fitting ${target.label}`}
         xDomain={MAXOUT_RANGE}
         yDomain={yDomain}
-        height={300}
+        height={Math.round(280 * theme.fontScale)}
         curves={curves}
         caption={`Maxout unit with ${k} linear pieces (${pieces}) fitted to ${target.label} on [−2, 2].`}
         testId="maxout-plot"

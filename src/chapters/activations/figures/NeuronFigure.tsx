@@ -34,16 +34,25 @@ export function NeuronFigure({ preset }: FigureProps) {
     )} and bias ${fmt(w[0], 2)}: z = ${fmt(z, 3)}, activation ${act.label}, output a = ${fmt(a, 3)}.`;
 
   return (
-    <figure className="act-figure" data-testid="figure-neuron">
+    <figure className="act-figure act-fit" data-testid="figure-neuron">
       <LocalNotice lines={ignored} />
       <NeuronDiagram x={x} w={w} z={z} a={a} label={act.label} />
       <div className="act-formula" data-testid="neuron-formula">
         <Tex tex={zTex} display />
         <Tex tex={aTex} display />
       </div>
-      <p className="act-readout">
-        Output <strong data-testid="neuron-output">{fmt(a, 3)}</strong>
-      </p>
+      <div className="act-buttons act-output-row">
+        <p className="act-readout">
+          Output <strong data-testid="neuron-output">{fmt(a, 3)}</strong>
+        </p>
+        <button type="button" onClick={reset}>
+          Reset
+        </button>
+        {/* The chart's caption (screen readers only, to fit one laptop screen) says this too; sighted users need it here. */}
+        <span className="act-caption" aria-hidden="true">
+          Drag the point on the curve: it moves z through the bias θ₀.
+        </span>
+      </div>
       <FunctionPlot
         title={`The activation f: ${act.label}`}
         f={act.f}
@@ -54,16 +63,12 @@ export function NeuronFigure({ preset }: FigureProps) {
         // dragging the probe moves z by changing the bias θ₀ (the inputs and weights stay)
         onProbeChange={(nz) => set('b', Math.max(-3, Math.min(3, Number((w[0] + nz - z).toFixed(2)))))}
         showTangent={false}
-        height={190}
+        height={150}
         caption="The neuron's activation function with the current (z, a) marked; dragging the point changes the bias."
       />
       <LocalControls table={NEURON_PARAMS} values={values} onChange={set} />
-      <div className="act-buttons">
-        <button type="button" onClick={reset}>
-          Reset
-        </button>
-      </div>
-      <figcaption className="act-caption">{summary}</figcaption>
+      {/* The summary repeats the diagram's numbers: for screen readers, so the figure fits one laptop screen. */}
+      <figcaption className="act-caption visually-hidden">{summary}</figcaption>
     </figure>
   );
 }

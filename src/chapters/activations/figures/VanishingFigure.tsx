@@ -17,6 +17,8 @@ export function VanishingFigure({ preset }: FigureProps) {
   const exp = useExperiment({ experiment: 'activations-depth', preset });
   const { views, frame } = useViews(['gradNorms', 'curves'], 20);
   const theme = useChartTheme();
+  // Sized so the figure with its controls fits one 1280×800 screen; scaled with the presenter font.
+  const chartHeight = Math.round(210 * theme.fontScale);
   const norms = isNumbers(views.gradNorms) ? views.gradNorms : undefined;
   const curves = viewWith<CurvesView>(views.curves, ['x', 'train', 'test']);
   const m = frame?.metrics;
@@ -34,7 +36,7 @@ export function VanishingFigure({ preset }: FigureProps) {
     : 'Gradient norms appear after the first training step.';
 
   return (
-    <div className="act-figure" data-testid="figure-vanishing">
+    <div className="act-figure figure-compact act-fit" data-testid="figure-vanishing">
       <NoticeBar />
       <RunControls />
       <MetricsBar />
@@ -50,13 +52,13 @@ export function VanishingFigure({ preset }: FigureProps) {
           bars={bars}
           yScale="log"
           xLabel="layer (input → output)"
-          height={260}
+          height={chartHeight}
           caption={caption}
         />
         <LineChart
           title="Loss"
           xLabel="training steps"
-          height={260}
+          height={chartHeight}
           series={
             curves
               ? [

@@ -1,4 +1,10 @@
-import { DecisionBoundary, LineChart, type BoundaryPoint, type Grid2D } from '../../../components/charts';
+import {
+  DecisionBoundary,
+  LineChart,
+  useChartTheme,
+  type BoundaryPoint,
+  type Grid2D,
+} from '../../../components/charts';
 import { ParamControls } from '../../../components/controls';
 import { MetricsBar, NoticeBar, RunControls } from '../../../components/run';
 import { useExperiment, useLatestView, type Preset } from '../../../state';
@@ -35,6 +41,9 @@ export function LiveFigure({ preset, controls, showSize }: LiveFigureProps) {
   const grid = useLatestView('boundary') as Grid2D | undefined;
   const pointsView = useLatestView('points') as PointsView | undefined;
   const lossView = useLatestView('lossHistory') as LossView | undefined;
+  const theme = useChartTheme();
+  // Sized so the figure with its controls fits one 1280×800 screen; scaled with the presenter font.
+  const chartHeight = Math.round(230 * theme.fontScale);
   const hidden = Array.isArray(exp.values.hidden) ? (exp.values.hidden as number[]) : [];
 
   const points = useMemo(() => {
@@ -53,7 +62,7 @@ export function LiveFigure({ preset, controls, showSize }: LiveFigureProps) {
   const architecture = hidden.length ? `2 → ${hidden.join(' → ')} → 1` : '2 → 1';
 
   return (
-    <div className="nr-figure" data-testid="figure-live">
+    <div className="nr-figure figure-compact nr-fit" data-testid="figure-live">
       <NoticeBar />
       <RunControls />
       <MetricsBar />
@@ -68,7 +77,7 @@ export function LiveFigure({ preset, controls, showSize }: LiveFigureProps) {
           grid={grid}
           points={points}
           classLabels={['class 0', 'class 1']}
-          height={320}
+          height={chartHeight}
           title={`Decision boundary (${architecture})`}
           caption={`P(class 1) of the network ${architecture} over the plane; filled points train, hollow points test.`}
         />
@@ -76,7 +85,7 @@ export function LiveFigure({ preset, controls, showSize }: LiveFigureProps) {
           title="Training loss"
           xLabel="training steps"
           yLabel="loss"
-          height={320}
+          height={chartHeight}
           stepOptions={{ smooth: true }} // each point is one mini-batch's loss: noisy, shown smoothed
           series={lossView?.step ? [{ label: 'mini-batch loss', x: lossView.step, y: lossView.loss }] : []}
           caption="Binary cross-entropy of each mini-batch, over the training steps."
