@@ -58,7 +58,7 @@ function OptimiserPlots() {
             yLabel="y"
             zLabel="f − f_min"
             title={typeof surface?.title === 'string' ? surface.title : 'Surface'}
-            height={240}
+            height={210}
             caption="Gradient descent, momentum and Adam from the same start."
           />
         ) : (
