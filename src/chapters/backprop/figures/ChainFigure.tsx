@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Tex } from '../../../components/math';
 import {
   CHAIN_PARAM_NAMES,
@@ -59,7 +59,7 @@ export function ChainFigure({ step }: { step: LessonStep }) {
   const tableSpec = (name: string) => chainParams.find((s) => s.name === name) as ParamSpec;
 
   return (
-    <div className="descent-panel chain-figure" data-testid="figure-chain">
+    <div className="descent-panel chain-figure descent-fit" data-testid="figure-chain">
       {ignored.length > 0 && (
         <div className="notice notice-warn" role="status" data-testid="chain-ignored">
           Some link values were ignored: {ignored.join('; ')}
@@ -210,6 +210,12 @@ function StageFormulas({
         `\\frac{\\partial L}{\\partial a_${p}} = ${head} \\cdot w_${p} = ${nums} \\cdot ${t4(node.dzdaPrev)} = ${t4(node.dCdaPrev)}`,
       );
   });
+  const list = useRef<HTMLOListElement>(null);
+  // On a laptop the list is capped in height (the figure fits one screen): keep the newest formula in view.
+  useEffect(() => {
+    const el = list.current;
+    if (el) el.scrollTop = el.scrollHeight;
+  }, [lines.length]);
   if (lines.length === 0) {
     return (
       <p className="chain-formulas-empty">
@@ -219,7 +225,14 @@ function StageFormulas({
     );
   }
   return (
-    <ol className="chain-formulas" data-testid="chain-formulas" aria-live="polite">
+    <ol
+      ref={list}
+      className="chain-formulas"
+      data-testid="chain-formulas"
+      aria-live="polite"
+      aria-label="Formulas of the pass so far"
+      tabIndex={0}
+    >
       {lines.map((tex, i) => (
         <li key={i} className={i === lines.length - 1 ? 'chain-formula-current' : undefined}>
           <Tex tex={tex} />

@@ -25,6 +25,7 @@ export function NetworkFigure({ step }: { step: LessonStep }) {
       step={step}
       views={['weights', 'grads', 'boundary', 'points']}
       controls={['dataset', 'hidden', 'act', 'lr', 'batch']}
+      className="figure-compact descent-fit"
     >
       <NetworkPlots />
     </ExperimentPanel>
@@ -133,15 +134,22 @@ function NetworkPlots() {
 
   return (
     <figure className="descent-figure" data-testid="network-plot">
-      <NetworkDiagram
-        layers={net.sizes}
-        weights={net.layers.map((x) => x.w)}
-        grads={grads ?? undefined}
-        mode="gradients"
-        title="∂L/∂w on every edge"
-        height={280}
-        caption="Edge colour is the sign of ∂L/∂w for the last mini-batch, thickness its size."
-      />
+      <div className="descent-pair">
+        <NetworkDiagram
+          layers={net.sizes}
+          weights={net.layers.map((x) => x.w)}
+          grads={grads ?? undefined}
+          mode="gradients"
+          title="∂L/∂w on every edge"
+          height={200}
+          caption="Edge colour is the sign of ∂L/∂w for the last mini-batch, thickness its size."
+        />
+        {grid ? (
+          <DecisionBoundary grid={grid} points={points} height={200} title="What the network predicts" />
+        ) : (
+          <span />
+        )}
+      </div>
       <div className="network-inspect">
         <label className="chain-field">
           <span>Inspect the weight</span>
@@ -177,7 +185,7 @@ function NetworkPlots() {
         <span data-testid="inspect-grad">{fmt(gValue, 5)}</span>.
       </p>
       {bp && delta !== undefined && aIn !== undefined && (
-        <div className="descent-formula">
+        <div className="descent-formula network-formulas">
           <Tex display tex={deltaTex} />
           <Tex
             display
@@ -185,13 +193,11 @@ function NetworkPlots() {
           />
         </div>
       )}
-      <figcaption>
+      {/* The step's text says the same (δ at the head times the activation at the tail): spoken, not shown twice. */}
+      <figcaption className="visually-hidden">
         For one training sample the gradient of a weight is the error signal δ at its head times the
         activation at its tail; the mini-batch gradient above is the average of these products over the batch.
       </figcaption>
-      {grid && (
-        <DecisionBoundary grid={grid} points={points} height={260} title="What the network predicts" />
-      )}
     </figure>
   );
 }

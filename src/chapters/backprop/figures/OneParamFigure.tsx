@@ -6,7 +6,8 @@ import { ExperimentPanel } from './ExperimentPanel';
 import { floats, fmt, num, record } from './views';
 
 const W = 560;
-const H = 320;
+// A wide, low chart: the figure with its controls fits one laptop screen (e2e/fit-backprop-descent.spec.ts).
+const H = 250;
 const M = { top: 16, right: 16, bottom: 40, left: 52 };
 
 const REGIME_TEXT: Record<string, string> = {
@@ -19,7 +20,12 @@ const REGIME_TEXT: Record<string, string> = {
 /** Backprop step 1: L(θ), the tangent at θ_a, and the step to θ_b, with live numbers. */
 export function OneParamFigure({ step }: { step: LessonStep }) {
   return (
-    <ExperimentPanel experiment="descent-theta" step={step} views={['curve', 'state', 'path']}>
+    <ExperimentPanel
+      experiment="descent-theta"
+      step={step}
+      views={['curve', 'state', 'path']}
+      className="figure-compact descent-fit"
+    >
       <OneParamPlot />
     </ExperimentPanel>
   );

@@ -12,6 +12,7 @@ export function SliceFigure({ step }: { step: LessonStep }) {
       step={step}
       views={['slice', 'path']}
       controls={['plane', 'dataset', 'lr', 'batch', 'every', 'range']}
+      className="figure-compact descent-fit"
     >
       <SlicePlot />
     </ExperimentPanel>
@@ -40,6 +41,7 @@ function SlicePlot() {
           yLabel={plane === 'pca' ? 't (2nd principal direction)' : 't (direction η)'}
           zLabel="loss"
           title="Loss around the current weights"
+          height={280}
           caption={`Slice L(θ* + sδ + tη) of the 2-8-8-1 network's loss, taken at step ${sliceStep ?? 0}. Centre loss ${fmt(centre)}, range ${fmt(min)} to ${fmt(max)}.`}
         />
       ) : (

@@ -9,7 +9,12 @@ import { floats, fmt, num, record, useGridView } from './views';
 /** Backprop step 2: L(w, b) as contours or a 3D surface, the descent path, the gradient arrow, click to start. */
 export function TwoParamFigure({ step }: { step: LessonStep }) {
   return (
-    <ExperimentPanel experiment="descent-surface" step={step} views={['grid', 'path', 'state']}>
+    <ExperimentPanel
+      experiment="descent-surface"
+      step={step}
+      views={['grid', 'path', 'state']}
+      className="figure-compact descent-fit"
+    >
       <TwoParamPlot />
     </ExperimentPanel>
   );
@@ -49,6 +54,7 @@ function TwoParamPlot() {
           yLabel="b"
           zLabel="L(w, b)"
           title="Loss surface L(w, b)"
+          height={280}
           caption={`Contours of L(w, b) for the line h(x) = w x + b. Current point (w, b) = (${fmt(w, 3)}, ${fmt(b, 3)}), L = ${fmt(loss)}. Click to choose a new start.`}
         />
       ) : (
@@ -63,7 +69,8 @@ function TwoParamPlot() {
         </div>
       )}
       <figcaption>
-        ∇L = ({fmt(gw, 3)}, {fmt(gb, 3)}); the arrow points downhill (−∇L).{' '}
+        Click the map to choose a new start. ∇L = ({fmt(gw, 3)}, {fmt(gb, 3)}); the arrow points downhill
+        (−∇L).{' '}
         {lambdaMax !== undefined && (
           <>
             The steepest curvature is λ_max = {fmt(lambdaMax, 3)}, so α above {fmt(2 / lambdaMax, 3)}{' '}

@@ -19,6 +19,7 @@ export function BatchModesFigure({ step }: { step: LessonStep }) {
       step={step}
       views={['runs', 'paths', 'curves', 'grid']}
       controls={['batch', 'samples', 'lr', 'pace']}
+      className="figure-compact descent-fit"
     >
       <BatchModesPlots />
     </ExperimentPanel>
@@ -86,37 +87,41 @@ function BatchModesPlots() {
           })}
         </tbody>
       </table>
-      <div className="descent-charts">
-        <LineChart
-          series={byIteration}
-          yScale="log"
-          xLabel="iterations (updates)"
-          yLabel="loss L"
-          title="Loss against iterations"
-          height={220}
-        />
-        <LineChart
-          series={byEpoch}
-          yScale="log"
-          xLabel="epochs (passes over the data)"
-          yLabel="loss L"
-          title="Loss against epochs"
-          height={220}
-        />
+      <div className="descent-pair">
+        {grid ? (
+          <LossSurface
+            grid={grid}
+            paths={pathList}
+            logLevels
+            xLabel="w"
+            yLabel="b"
+            zLabel="L(w, b)"
+            title="Paths on the (w, b) surface"
+            height={260}
+            caption="The three runs' paths over the contours of the full-data loss L(w, b)."
+          />
+        ) : (
+          <span />
+        )}
+        <div className="descent-stack">
+          <LineChart
+            series={byIteration}
+            yScale="log"
+            xLabel="iterations (updates)"
+            yLabel="loss L"
+            title="Loss against iterations"
+            height={150}
+          />
+          <LineChart
+            series={byEpoch}
+            yScale="log"
+            xLabel="epochs (passes over the data)"
+            yLabel="loss L"
+            title="Loss against epochs"
+            height={150}
+          />
+        </div>
       </div>
-      {grid && (
-        <LossSurface
-          grid={grid}
-          paths={pathList}
-          logLevels
-          xLabel="w"
-          yLabel="b"
-          zLabel="L(w, b)"
-          title="Paths on the (w, b) surface"
-          height={300}
-          caption="The three runs' paths over the contours of the full-data loss L(w, b)."
-        />
-      )}
       <figcaption>
         Same line model, same {n ?? 500} samples, same start and seed; only the batch size differs. Loss is
         always measured on the whole dataset.

@@ -16,6 +16,7 @@ export function LrRaceFigure({ step }: { step: LessonStep }) {
       step={step}
       views={['grid', 'runs', 'state']}
       controlsLabel="Learning rates"
+      className="figure-compact descent-fit"
     >
       <LrRacePlots />
     </ExperimentPanel>
@@ -46,27 +47,33 @@ function LrRacePlots() {
 
   return (
     <figure className="descent-figure" data-testid="lr-race-plot">
-      {grid && (
-        <LossSurface
-          grid={grid}
-          paths={paths}
-          logLevels
-          xLabel="w"
-          yLabel="b"
-          zLabel="L(w, b)"
-          title="Four learning rates, one surface"
-          height={320}
-          caption="Paths of gradient descent with four learning rates from the same start."
-        />
-      )}
-      <LineChart
-        series={series}
-        yScale="log"
-        xLabel="iterations"
-        yLabel="L − L*"
-        title="Loss above the minimum"
-        height={220}
-      />
+      <div className="descent-pair">
+        {grid ? (
+          <LossSurface
+            grid={grid}
+            paths={paths}
+            logLevels
+            xLabel="w"
+            yLabel="b"
+            zLabel="L(w, b)"
+            title="Four learning rates, one surface"
+            height={240}
+            caption="Paths of gradient descent with four learning rates from the same start."
+          />
+        ) : (
+          <span />
+        )}
+        <div className="descent-stack">
+          <LineChart
+            series={series}
+            yScale="log"
+            xLabel="iterations"
+            yLabel="L − L*"
+            title="Loss above the minimum"
+            height={250}
+          />
+        </div>
+      </div>
       <table className="descent-table" data-testid="lr-table">
         <thead>
           <tr>

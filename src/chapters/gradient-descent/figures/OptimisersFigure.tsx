@@ -20,6 +20,7 @@ export function OptimisersFigure({ step }: { step: LessonStep }) {
       views={['grid', 'runs', 'surface']}
       controls={['surface', 'angle', 'condition', 'lrsgd', 'lrmom', 'beta', 'lradam', 'beta1', 'beta2']}
       controlsLabel="Optimisers"
+      className="figure-compact descent-fit"
     >
       <OptimiserPlots />
     </ExperimentPanel>
@@ -47,32 +48,38 @@ function OptimiserPlots() {
 
   return (
     <figure className="descent-figure" data-testid="optimisers-plot">
-      {typeof surface?.tex === 'string' && (
-        <div className="descent-formula">
-          <Tex display tex={surface.tex} />
+      <div className="descent-pair">
+        {grid ? (
+          <LossSurface
+            grid={grid}
+            paths={paths}
+            logLevels
+            xLabel="x"
+            yLabel="y"
+            zLabel="f − f_min"
+            title={typeof surface?.title === 'string' ? surface.title : 'Surface'}
+            height={210}
+            caption="Gradient descent, momentum and Adam from the same start."
+          />
+        ) : (
+          <span />
+        )}
+        <div className="descent-stack">
+          {typeof surface?.tex === 'string' && (
+            <div className="descent-formula">
+              <Tex display tex={surface.tex} />
+            </div>
+          )}
+          <LineChart
+            series={series}
+            yScale="log"
+            xLabel="iterations"
+            yLabel="f − f_min"
+            title="Loss above the minimum"
+            height={220}
+          />
         </div>
-      )}
-      {grid && (
-        <LossSurface
-          grid={grid}
-          paths={paths}
-          logLevels
-          xLabel="x"
-          yLabel="y"
-          zLabel="f − f_min"
-          title={typeof surface?.title === 'string' ? surface.title : 'Surface'}
-          height={320}
-          caption="Gradient descent, momentum and Adam from the same start."
-        />
-      )}
-      <LineChart
-        series={series}
-        yScale="log"
-        xLabel="iterations"
-        yLabel="f − f_min"
-        title="Loss above the minimum"
-        height={220}
-      />
+      </div>
       <table className="descent-table" data-testid="optimiser-table">
         <thead>
           <tr>
@@ -106,7 +113,8 @@ function OptimiserPlots() {
           ))}
         </tbody>
       </table>
-      <figcaption>
+      {/* The same β values as the sliders under the figure: spoken, not shown twice. */}
+      <figcaption className="visually-hidden">
         Momentum β = {fmt(num(surface?.beta), 3)}; Adam β₁ = {fmt(num(surface?.beta1), 3)}, β₂ ={' '}
         {fmt(num(surface?.beta2), 4)}.
       </figcaption>

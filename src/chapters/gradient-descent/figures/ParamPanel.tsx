@@ -113,7 +113,7 @@ export function ParamPanel({ step }: { step: LessonStep }) {
   const parsed = parseSizes(text);
   const id = useId();
   return (
-    <div className="descent-panel" data-testid={`figure-${step.figure}`}>
+    <div className="descent-panel param-panel-fit" data-testid={`figure-${step.figure}`}>
       <div className="param-sort">
         <section aria-labelledby={`${id}-p`} data-testid="parameters-list">
           <h3 id={`${id}-p`}>Parameters — learned by training</h3>
