@@ -20,6 +20,7 @@ export function CharFigure({ step, lesson }: { step: LessonStep; lesson: number 
   return (
     <ExperimentPanel
       valLabel="validation loss"
+      className="figure-compact lstm-fit"
       experiment="char-model"
       step={step}
       views={['model']}
