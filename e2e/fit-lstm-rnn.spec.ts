@@ -16,7 +16,14 @@ const SHOTS = '/tmp/shots-fit2';
 mkdirSync(SHOTS, { recursive: true });
 
 const CHAPTERS: Record<string, string[]> = {
-  lstm: ['lstm?lesson=1', 'lstm?lesson=2', 'lstm?lesson=3', 'lstm?lesson=4', 'lstm?lesson=5', 'lstm?lesson=6'],
+  lstm: [
+    'lstm?lesson=1',
+    'lstm?lesson=2',
+    'lstm?lesson=3',
+    'lstm?lesson=4',
+    'lstm?lesson=5',
+    'lstm?lesson=6',
+  ],
   rnn: ['rnn?lesson=2'],
   embeddings: ['embeddings?lesson=3'],
   regularization: ['regularization?lesson=4'],
@@ -59,7 +66,9 @@ async function openStep(page: Page, route: string) {
 }
 
 for (const [chapter, steps] of Object.entries(CHAPTERS)) {
-  test(`${chapter}: figure and controls fit one 1280×800 screen, before and after training`, async ({ page }) => {
+  test(`${chapter}: figure and controls fit one 1280×800 screen, before and after training`, async ({
+    page,
+  }) => {
     test.setTimeout(360_000);
     const problems: string[] = [];
     for (const route of steps) {
@@ -74,7 +83,9 @@ for (const [chapter, steps] of Object.entries(CHAPTERS)) {
         after = await lessonFigureHeight(page);
         if (after > LAPTOP_FIGURE_LIMIT) problems.push(`${route} after training: ${after} px`);
       }
-      console.log(`#/${route}: ${before} px before, ${after} px after training (limit ${LAPTOP_FIGURE_LIMIT})`);
+      console.log(
+        `#/${route}: ${before} px before, ${after} px after training (limit ${LAPTOP_FIGURE_LIMIT})`,
+      );
       await page.locator('.lesson-figure').evaluate((el) => el.scrollIntoView());
       await page.screenshot({ path: `${SHOTS}/${shotName(route)}.png` });
       await page.locator('.lesson-figure').screenshot({ path: `${SHOTS}/${shotName(route)}-figure.png` });
@@ -103,7 +114,11 @@ for (const [chapter, steps] of Object.entries(CHAPTERS)) {
               figure.evaluate((el) => {
                 const box = el.getBoundingClientRect();
                 const scrolls = el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1;
-                const inside = box.top >= 0 && box.left >= 0 && box.bottom <= innerHeight + 1 && box.right <= innerWidth + 1;
+                const inside =
+                  box.top >= 0 &&
+                  box.left >= 0 &&
+                  box.bottom <= innerHeight + 1 &&
+                  box.right <= innerWidth + 1;
                 return !scrolls && inside;
               }),
             { timeout: 15_000 },

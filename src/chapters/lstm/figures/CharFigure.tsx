@@ -96,7 +96,7 @@ function CellComparison() {
         xLabel="training step"
         yLabel="bits per character"
         title="Validation loss per character"
-        height={130}
+        height={Math.round(130 * theme.fontScale)}
       />
       <table className="lstm-table" data-testid="char-table">
         <thead>

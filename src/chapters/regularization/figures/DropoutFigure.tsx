@@ -55,7 +55,7 @@ function DropoutPlots() {
         yScale="log"
         xLabel="step"
         yLabel="L"
-        height={130}
+        height={Math.round(130 * theme.fontScale)}
       />
       <ScalingTable>
         <p className="reg-gap">
