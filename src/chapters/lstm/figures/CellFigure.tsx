@@ -15,6 +15,7 @@ export function CellFigure({ step, lesson }: { step: LessonStep; lesson: number 
   return (
     <ExperimentPanel
       valLabel="validation loss"
+      className="figure-compact lstm-fit"
       experiment="lstm-recall"
       step={step}
       views={['trace']}

@@ -20,6 +20,7 @@ export function CharFigure({ step, lesson }: { step: LessonStep; lesson: number 
   return (
     <ExperimentPanel
       valLabel="validation loss"
+      className="figure-compact lstm-fit lstm-char"
       experiment="char-model"
       step={step}
       views={['model']}
@@ -88,14 +89,14 @@ function CellComparison() {
     return c && c.x.length > 0 ? { step: c.x[c.x.length - 1], bpc: c.y[c.y.length - 1] } : undefined;
   };
   return (
-    <>
+    <div className="lstm-char-top">
       <LineChart
         series={series}
         version={h.version * 4 + (runCell === 'lstm' ? 2 : 0) + (kept.rnn && kept.lstm ? 1 : 0)}
         xLabel="training step"
         yLabel="bits per character"
         title="Validation loss per character"
-        height={170}
+        height={Math.round(130 * theme.fontScale)}
       />
       <table className="lstm-table" data-testid="char-table">
         <thead>
@@ -115,6 +116,6 @@ function CellComparison() {
           ))}
         </tbody>
       </table>
-    </>
+    </div>
   );
 }

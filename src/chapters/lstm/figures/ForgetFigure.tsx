@@ -11,6 +11,7 @@ export function ForgetFigure({ step, lesson }: { step: LessonStep; lesson: numbe
   return (
     <ExperimentPanel
       valLabel="validation loss"
+      className="figure-compact lstm-fit"
       experiment="lstm-recall"
       step={step}
       views={['curves', 'gradflow', 'info']}

@@ -14,6 +14,7 @@ export function GatesFigure({ step, lesson }: { step: LessonStep; lesson: number
   return (
     <ExperimentPanel
       valLabel="validation loss"
+      className="figure-compact lstm-fit"
       experiment="lstm-recall"
       step={step}
       views={['trace', 'curves', 'info']}

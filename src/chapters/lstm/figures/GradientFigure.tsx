@@ -14,6 +14,7 @@ export function GradientFigure({ step, lesson }: { step: LessonStep; lesson: num
   return (
     <ExperimentPanel
       valLabel="validation loss"
+      className="figure-compact lstm-fit"
       experiment="lstm-recall"
       step={step}
       views={['gradflow', 'curves', 'info']}

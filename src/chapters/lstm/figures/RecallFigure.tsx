@@ -12,6 +12,7 @@ export function RecallFigure({ step, lesson }: { step: LessonStep; lesson: numbe
   return (
     <ExperimentPanel
       valLabel="validation loss"
+      className="figure-compact lstm-fit"
       experiment="lstm-recall"
       step={step}
       views={['curves', 'info']}

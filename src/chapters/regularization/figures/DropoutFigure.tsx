@@ -19,6 +19,7 @@ export function DropoutFigure({ step }: { step: LessonStep }) {
       views={['curves', 'masks', 'scaling']}
       valLabel="validation error"
       controls={['p', 'mode']}
+      className="figure-compact reg-fit reg-dropout"
     >
       <DropoutPlots />
     </ExperimentPanel>
@@ -54,7 +55,7 @@ function DropoutPlots() {
         yScale="log"
         xLabel="step"
         yLabel="L"
-        height={160}
+        height={Math.round(130 * theme.fontScale)}
       />
       <ScalingTable>
         <p className="reg-gap">
@@ -102,8 +103,9 @@ function ScalingTable({ children }: { children: ReactNode }) {
             </tr>
           </tbody>
         </table>
-        {children}
       </div>
+      {/* Beside the table, not under it: the figure with its controls fits one laptop screen. */}
+      {children}
       <Formula
         tex={[
           `\\text{classic: } \\mathbb{E}[a\\,m] = ${texFixed(classic.train, 4)} \\approx (1-p)\\,a = ${texFixed(keep, 2)}\\,\\bar a = ${texFixed(classic.inf, 4)}`,

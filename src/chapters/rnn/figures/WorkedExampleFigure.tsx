@@ -83,7 +83,7 @@ export function WorkedExampleFigure() {
   const counts = ex.cell.parameters().map((p) => ({ name: p.name, size: p.size, shape: p.shape }));
 
   return (
-    <figure className="rnn-figure" data-testid="figure-worked-example">
+    <figure className="rnn-figure rnn-worked" data-testid="figure-worked-example">
       <ExampleInput
         label="Input string"
         value={text}
