@@ -48,7 +48,7 @@ function Stage({
         showValues
         colorScale={sequential ? 'sequential' : undefined}
         format={format}
-        maxCell={28}
+        maxCell={32}
         caption={`${title}: ${m.rows} × ${m.cols}.`}
       />
     </div>
@@ -84,8 +84,8 @@ export function AttentionByHandFigure() {
         </label>
       </div>
       <p className="tf-note">
-        {n} tokens, <Tex tex={`d_{\\text{model}} = ${D},\\ d_k = ${DK}`} />. Weights are random (seeded): this
-        shows the mechanics, not a trained model.
+        {n} tokens, <Tex tex={`d_{\\text{model}} = ${D},\\ d_k = ${DK}`} />; random seeded weights: the
+        mechanics, not a trained model.
       </p>
       {/* One grid in reading order — X, Q | K, V, scores | weights, output — so the six stages fit one laptop screen. */}
       <div className="tf-hand-grid">
@@ -108,12 +108,14 @@ export function AttentionByHandFigure() {
             />
           </p>
           <AttentionMap
-            title="Weights A: rows sum to 1"
+            title="Weights A"
             heads={[{ label: 'one head', weights: s.weights.data }]}
             queryTokens={tokens}
             maxCell={28}
             caption={
-              causal ? 'Causal mask on: the upper triangle is 0.' : 'No mask: every query sees every key.'
+              causal
+                ? 'Each row sums to 1. Causal mask on: the upper triangle is 0.'
+                : 'Each row sums to 1. No mask: every query sees every key.'
             }
           />
         </div>

@@ -151,25 +151,26 @@ function DecodeStepDetail({
   const crossHeads = useMemo(() => crossAttentionHeads(decode, k), [decode, k]);
   return (
     <>
-      <p className="tf-formula">
-        <Tex
-          tex={`\\text{step } ${k}:\\ p = \\mathrm{softmax}(z_{\\text{last}}${decode.mode === 'sample' ? ` / ${decode.temperature.toFixed(2)}` : ''}) \\Rightarrow ${tokenTex(decode.tokens[at])}`}
-        />
-      </p>
-
-      {/* Probabilities beside the cross-attention: stacked, the step was 1,612 px tall on a 1280×800 laptop. */}
+      {/* The step's formula and probabilities beside the cross-attention: stacked, the step was 1,612 px tall. */}
       <div className="tf-decode-grid">
-        <div data-testid="tf-decode-probs">
-          <BarChart
-            title={`Probabilities p, step ${k}`}
-            bars={decode.vocab.map((label, i) => ({ label, value: decode.probs[at][i] ?? 0 }))}
-            yDomain={[0, 1]}
-            highlight={decode.vocab.indexOf(decode.tokens[at])}
-            yLabel="probability"
-            height={150}
-            format={(v) => v.toFixed(2)}
-            caption={`${decode.mode === 'greedy' ? 'Greedy: the tallest bar is chosen' : `Sampled at τ = ${decode.temperature}`}. Probabilities at step ${k}; chosen token “${decode.tokens[at]}” with probability ${(decode.probs[at][decode.vocab.indexOf(decode.tokens[at])] ?? 0).toFixed(3)}.`}
-          />
+        <div className="tf-decode-probs">
+          <p className="tf-formula">
+            <Tex
+              tex={`\\text{step } ${k}:\\ p = \\mathrm{softmax}(z_{\\text{last}}${decode.mode === 'sample' ? ` / ${decode.temperature.toFixed(2)}` : ''}) \\Rightarrow ${tokenTex(decode.tokens[at])}`}
+            />
+          </p>
+          <div data-testid="tf-decode-probs">
+            <BarChart
+              title={`Probabilities p, step ${k}`}
+              bars={decode.vocab.map((label, i) => ({ label, value: decode.probs[at][i] ?? 0 }))}
+              yDomain={[0, 1]}
+              highlight={decode.vocab.indexOf(decode.tokens[at])}
+              yLabel="probability"
+              height={140}
+              format={(v) => v.toFixed(2)}
+              caption={`${decode.mode === 'greedy' ? 'Greedy: the tallest bar is chosen' : `Sampled at τ = ${decode.temperature}`}. Probabilities at step ${k}; chosen token “${decode.tokens[at]}” with probability ${(decode.probs[at][decode.vocab.indexOf(decode.tokens[at])] ?? 0).toFixed(3)}.`}
+            />
+          </div>
         </div>
         <AttentionMap
           title={`Cross-attention of each new token (last decoder layer)`}

@@ -29,7 +29,7 @@ export interface AttentionView {
 const STRUCTURE = ['task', 'len', 'enc', 'dec', 'heads', 'dmodel', 'tied'];
 const TRAINING = ['lr', 'batch', 'warmup'];
 /** Each curve's height (px): two of them stand beside the attention maps. */
-const CURVE_HEIGHT = 92;
+const CURVE_HEIGHT = 80;
 
 type AttentionPart = 'cross' | 'self';
 
@@ -60,14 +60,14 @@ function Curves() {
         series={
           history
             ? [
-                { label: 'tokens (teacher-forced)', x: history.eval.step, y: history.eval.accuracy },
+                { label: 'tokens', x: history.eval.step, y: history.eval.accuracy },
                 {
                   label: 'sequences (greedy)',
                   x: history.eval.step,
                   y: history.eval.seqAccuracy,
                   dashed: true,
                 },
-                { label: 'anti-diagonal share', x: history.eval.step, y: history.eval.antiDiagonal },
+                { label: 'anti-diagonal', x: history.eval.step, y: history.eval.antiDiagonal },
               ]
             : []
         }
@@ -91,8 +91,8 @@ function AttentionPanel({ part, layer }: { part: AttentionPart; layer: number })
   const H = attention.heads;
   const example = (
     <p className="tf-note">
-      Held-out example {attention.example + 1}: <code>{attention.srcTokens.join(' ')}</code> → the model
-      predicts <code data-testid="tf-predicted">{attention.predictedTokens.join(' ')}</code> (teacher-forced)
+      Held-out example {attention.example + 1}: <code>{attention.srcTokens.join(' ')}</code> → predicted{' '}
+      <code data-testid="tf-predicted">{attention.predictedTokens.join(' ')}</code> (teacher-forced)
     </p>
   );
   if (part === 'cross') {
@@ -174,8 +174,8 @@ export function TrainFigure() {
                 onChange={(e) => setPart(e.target.value as AttentionPart)}
                 data-testid="tf-attention-select"
               >
-                <option value="cross">cross-attention (decoder → input)</option>
-                <option value="self">self-attention (encoder, decoder)</option>
+                <option value="cross">cross</option>
+                <option value="self">self (encoder, decoder)</option>
               </select>
             </label>
           </div>
