@@ -14,6 +14,8 @@ import { formatValue } from './format';
  * - `heads`: `{ label?, weights }[]`, weights row-major [Tq, Tk] (`weights[q * Tk + k]`), rows summing to 1.
  * - `queryTokens`: Tq token strings; `keyTokens`: Tk strings (default = queryTokens, self-attention).
  * - `version`: bump when mutating weights in place. `title`, `width`, `caption`, `maxCell` (default 40).
+ * - `minHeadWidth`: heads sit side by side while each gets at least this many px (default 240; small maps of short
+ *   sequences read well narrower).
  */
 export interface AttentionHead {
   label?: string;
@@ -29,6 +31,7 @@ export interface AttentionMapProps {
   width?: number;
   caption?: string;
   maxCell?: number;
+  minHeadWidth?: number;
 }
 
 export function AttentionMap({
@@ -40,6 +43,7 @@ export function AttentionMap({
   width: fixedWidth,
   caption,
   maxCell = 40,
+  minHeadWidth = 240,
 }: AttentionMapProps) {
   const theme = useChartTheme();
   const [plotRef, width] = useElementWidth<HTMLDivElement>(fixedWidth);
@@ -48,7 +52,7 @@ export function AttentionMap({
   const Tq = queryTokens.length;
   const Tk = keys.length;
   const validHeads = heads.filter((h) => h.weights.length >= Tq * Tk);
-  const perRow = Math.max(1, Math.min(validHeads.length, Math.floor(width / 240)));
+  const perRow = Math.max(1, Math.min(validHeads.length, Math.floor(width / minHeadWidth)));
   const headWidth = Math.floor((width - (perRow - 1) * 12) / perRow);
 
   const onKey = (head: number) => (e: KeyboardEvent<SVGSVGElement>) => {

@@ -21,6 +21,7 @@ function Stage({
   colLabels,
   sequential,
   format,
+  span,
 }: {
   tex: string;
   title: string;
@@ -29,9 +30,11 @@ function Stage({
   colLabels?: readonly string[];
   sequential?: boolean;
   format?: (v: number) => string;
+  /** 'half': half a row of the figure's grid (default a third). */
+  span?: 'half';
 }) {
   return (
-    <div className="tf-stage">
+    <div className={span === 'half' ? 'tf-stage tf-stage--half' : 'tf-stage'}>
       <p className="tf-formula">
         <Tex tex={`${tex} \\quad (${m.rows} \\times ${m.cols})`} />
       </p>
@@ -81,16 +84,15 @@ export function AttentionByHandFigure() {
         </label>
       </div>
       <p className="tf-note">
-        {n} tokens, <Tex tex={`d_{\\text{model}} = ${D},\\ d_k = ${DK}`} />. Weights are random (seeded): this
-        shows the mechanics, not a trained model.
+        {n} tokens, <Tex tex={`d_{\\text{model}} = ${D},\\ d_k = ${DK}`} />; random seeded weights: the
+        mechanics, not a trained model.
       </p>
-      <Stage tex="X" title="Input X" m={s.x} rowLabels={tokens} />
-      <div className="tf-grid-3">
-        <Stage tex="Q = X W_Q" title="Queries Q" m={s.q} rowLabels={tokens} />
+      {/* One grid in reading order — X, Q | K, V, scores | weights, output — so the six stages fit one laptop screen. */}
+      <div className="tf-hand-grid">
+        <Stage tex="X" title="Input X" m={s.x} rowLabels={tokens} span="half" />
+        <Stage tex="Q = X W_Q" title="Queries Q" m={s.q} rowLabels={tokens} span="half" />
         <Stage tex="K = X W_K" title="Keys K" m={s.k} rowLabels={tokens} />
         <Stage tex="V = X W_V" title="Values V" m={s.v} rowLabels={tokens} />
-      </div>
-      <div className="tf-grid-2">
         <Stage
           tex={`\\frac{Q K^{\\top}}{\\sqrt{d_k}}${causal ? ' + M' : ''}`}
           title={causal ? 'Scores with causal mask M' : 'Scores'}
@@ -99,24 +101,26 @@ export function AttentionByHandFigure() {
           colLabels={tokens}
           format={showMinusInfinity}
         />
-        <div className="tf-stage">
+        <div className="tf-stage tf-stage--half">
           <p className="tf-formula">
             <Tex
               tex={`A = \\mathrm{softmax}\\!\\left(\\frac{Q K^{\\top}}{\\sqrt{d_k}}\\right) \\quad (${n} \\times ${n})`}
             />
           </p>
           <AttentionMap
-            title="Weights A (rows sum to 1)"
+            title="Weights A"
             heads={[{ label: 'one head', weights: s.weights.data }]}
             queryTokens={tokens}
-            maxCell={48}
+            maxCell={28}
             caption={
-              causal ? 'Causal mask on: the upper triangle is 0.' : 'No mask: every query sees every key.'
+              causal
+                ? 'Each row sums to 1. Causal mask on: the upper triangle is 0.'
+                : 'Each row sums to 1. No mask: every query sees every key.'
             }
           />
         </div>
+        <Stage tex="\mathrm{Attention} = A V" title="Output" m={s.output} rowLabels={tokens} span="half" />
       </div>
-      <Stage tex="\mathrm{Attention} = A V" title="Output" m={s.output} rowLabels={tokens} />
     </div>
   );
 }

@@ -45,12 +45,12 @@ export function BlockFigure() {
           {index + 1} / {SUBLAYERS.length}: {current.label}
         </span>
       </div>
+      <p className="tf-formula">
+        <Tex tex={current.tex} display />
+      </p>
       <div className="tf-block-layout">
         <BlockDiagram active={current.id} onSelect={select} />
         <div>
-          <p className="tf-formula">
-            <Tex tex={current.tex} display />
-          </p>
           <Histogram
             title="Activations before and after layer norm"
             series={[

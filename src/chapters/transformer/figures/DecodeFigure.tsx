@@ -59,7 +59,7 @@ export function DecodeFigure() {
   const output = revealed.filter((t) => t !== '</s>').join('');
   const finished = decode !== undefined && k === total && decode.tokens[total - 1] === '</s>';
   return (
-    <div className="tf-figure" data-testid="tf-figure-decode">
+    <div className="tf-figure figure-compact tf-decode" data-testid="tf-figure-decode">
       <NoticeBar />
       <RunControls multiStep={false} seed={false} />
       <MetricsBar showSpeed={false} />
@@ -103,9 +103,12 @@ export function DecodeFigure() {
           Correct answer: <code data-testid="tf-decode-expected">{decode?.expectedTokens.join('')}</code>
         </span>
       </p>
-      {decode && total > 0 && <DecodeStepDetail decode={decode} k={k} revealed={revealed} />}
+      {decode && total > 0 && (
+        <DecodeStepDetail decode={decode} k={k} revealed={revealed} tied={values.tied !== false} />
+      )}
       {decode && total === 0 && <p className="tf-note">Type a sequence to decode.</p>}
-      <p className="tf-note">
+      {/* Read, not shown: the logits' title names the output layer (the figure fits one laptop screen). */}
+      <p className="tf-note visually-hidden">
         The output layer is{' '}
         {values.tied === false
           ? 'untied (its own matrix W_out)'
@@ -132,45 +135,61 @@ function crossAttentionHeads(decode: DecodeView, k: number) {
 }
 
 /** Token k of the generation: its softmax formula, the probabilities, cross-attention so far and the logits. */
-function DecodeStepDetail({ decode, k, revealed }: { decode: DecodeView; k: number; revealed: string[] }) {
+function DecodeStepDetail({
+  decode,
+  k,
+  revealed,
+  tied,
+}: {
+  decode: DecodeView;
+  k: number;
+  revealed: string[];
+  /** Whether the output layer is the transposed input embedding (the Transformer's "tied" setting). */
+  tied: boolean;
+}) {
   const at = k - 1; // the step whose distribution is shown
   const crossHeads = useMemo(() => crossAttentionHeads(decode, k), [decode, k]);
   return (
     <>
-      <p className="tf-formula">
-        <Tex
-          tex={`\\text{step } ${k}:\\ p = \\mathrm{softmax}(z_{\\text{last}}${decode.mode === 'sample' ? ` / ${decode.temperature.toFixed(2)}` : ''}) \\Rightarrow ${tokenTex(decode.tokens[at])}`}
-        />
-      </p>
-
-      <div data-testid="tf-decode-probs">
-        <BarChart
-          title={`softmax → probabilities, step ${k} (${decode.mode === 'greedy' ? 'greedy: the tallest bar' : `sampled at τ = ${decode.temperature}`})`}
-          bars={decode.vocab.map((label, i) => ({ label, value: decode.probs[at][i] ?? 0 }))}
-          yDomain={[0, 1]}
-          highlight={decode.vocab.indexOf(decode.tokens[at])}
-          yLabel="probability"
-          height={200}
-          format={(v) => v.toFixed(2)}
-          caption={`Probabilities at step ${k}; chosen token “${decode.tokens[at]}” with probability ${(decode.probs[at][decode.vocab.indexOf(decode.tokens[at])] ?? 0).toFixed(3)}.`}
+      {/* The step's formula and probabilities beside the cross-attention: stacked, the step was 1,612 px tall. */}
+      <div className="tf-decode-grid">
+        <div className="tf-decode-probs">
+          <p className="tf-formula">
+            <Tex
+              tex={`\\text{step } ${k}:\\ p = \\mathrm{softmax}(z_{\\text{last}}${decode.mode === 'sample' ? ` / ${decode.temperature.toFixed(2)}` : ''}) \\Rightarrow ${tokenTex(decode.tokens[at])}`}
+            />
+          </p>
+          <div data-testid="tf-decode-probs">
+            <BarChart
+              title={`Probabilities p, step ${k}`}
+              bars={decode.vocab.map((label, i) => ({ label, value: decode.probs[at][i] ?? 0 }))}
+              yDomain={[0, 1]}
+              highlight={decode.vocab.indexOf(decode.tokens[at])}
+              yLabel="probability"
+              height={140}
+              format={(v) => v.toFixed(2)}
+              caption={`${decode.mode === 'greedy' ? 'Greedy: the tallest bar is chosen' : `Sampled at τ = ${decode.temperature}`}. Probabilities at step ${k}; chosen token “${decode.tokens[at]}” with probability ${(decode.probs[at][decode.vocab.indexOf(decode.tokens[at])] ?? 0).toFixed(3)}.`}
+            />
+          </div>
+        </div>
+        <AttentionMap
+          title={`Cross-attention of each new token (last decoder layer)`}
+          heads={crossHeads}
+          queryTokens={revealed.map((t, i) => `${i + 1}: ${t}`)}
+          keyTokens={decode.srcTokens}
+          maxCell={32}
+          minHeadWidth={130}
         />
       </div>
-      <AttentionMap
-        title={`Cross-attention of each new token (last decoder layer)`}
-        heads={crossHeads}
-        queryTokens={revealed.map((t, i) => `${i + 1}: ${t}`)}
-        keyTokens={decode.srcTokens}
-        maxCell={32}
-      />
       <MatrixView
-        title={`Logits of the last position, step ${k}`}
+        title={`Logits z = ${tied ? 'Z·W_Eᵀ + b (output tied to the embedding)' : 'Z·W_out + b (output untied)'}, step ${k}`}
         values={decode.logits[at]}
         rows={1}
         cols={decode.vocab.length}
         colLabels={decode.vocab}
         rowLabels={['z']}
         showValues
-        maxCell={40}
+        maxCell={34}
         caption={`Logits z = Z·W_Eᵀ + b over ${decode.vocab.length} tokens.`}
       />
     </>

@@ -14,17 +14,18 @@ function Readout({ label, name, testId }: { label: string; name: string; testId:
 
 /**
  * The Transformer's own read-outs beside the runtime's MetricsBar (whose `metric-accuracy` is the held-out
- * teacher-forced token accuracy): greedy sequence accuracy and the cross-attention line shares.
+ * teacher-forced token accuracy): greedy sequence accuracy and the cross-attention line shares. Their definitions are
+ * read to screen readers; on screen the labels and the step's prose say it (the figure must fit one laptop screen).
  */
 export function LiveReadouts() {
   return (
     <div className="tf-readouts">
-      <p className="tf-note">
+      <p className="tf-note visually-hidden" id="tf-readouts-note">
         <strong>accuracy</strong>: held-out tokens, teacher-forced · <strong>sequences</strong>: held-out,
         decoded greedily, exactly right · <strong>line shares</strong>: last decoder layer’s cross-attention
         (mean over heads and 64 held-out sequences).
       </p>
-      <dl className="metrics-bar" aria-label="Transformer read-outs">
+      <dl className="metrics-bar" aria-label="Transformer read-outs" aria-describedby="tf-readouts-note">
         <Readout label="sequences (greedy)" name="seqAccuracy" testId="metric-seq-accuracy" />
         <Readout label="cross-attn on anti-diagonal" name="antiDiagonalMass" testId="metric-anti-diagonal" />
         <Readout label="on diagonal" name="diagonalMass" testId="metric-diagonal" />

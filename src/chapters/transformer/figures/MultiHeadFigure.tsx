@@ -36,6 +36,7 @@ export function MultiHeadFigure() {
         heads={m.heads.map((h, i) => ({ label: `head ${i + 1}`, weights: h.weights.data }))}
         queryTokens={tokens}
         maxCell={30}
+        minHeadWidth={140}
       />
       <p className="tf-formula">
         <Tex

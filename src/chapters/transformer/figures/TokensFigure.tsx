@@ -52,6 +52,9 @@ export function TokensFigure() {
             ))}
           </select>
         </label>
+        <span className="tf-formula">
+          <Tex tex={`X \\in \\mathbb{R}^{${n} \\times ${d}}, \\quad E = \\sqrt{${d}}\\,X + \\mathrm{PE}`} />
+        </span>
       </div>
       <p id="tf-tokens-note" className="tf-note" role="status">
         {view.unknown.length > 0
@@ -93,12 +96,9 @@ export function TokensFigure() {
           caption={`E has shape ${n} × ${d}; the embeddings were multiplied by √${d} ≈ ${view.scaleFactor.toFixed(2)}.`}
         />
       </div>
-      <p className="tf-formula">
-        <Tex tex={`X \\in \\mathbb{R}^{${n} \\times ${d}}, \\quad E = \\sqrt{${d}}\\,X + \\mathrm{PE}`} />
-      </p>
       <div className="tf-grid-2">
         <MatrixView
-          title="Positional encoding PE (positions × dimensions)"
+          title="Positional encoding PE"
           values={pe.data}
           rows={PE_POSITIONS}
           cols={d}
@@ -107,10 +107,10 @@ export function TokensFigure() {
           domain={[-1, 1]}
           showValues={false}
           maxCell={COLOUR_CELL}
-          caption="Each row is one position; low dimensions oscillate quickly, high dimensions slowly."
+          caption="Rows: positions, columns: dimensions. Low dimensions oscillate quickly, high dimensions slowly."
         />
         <MatrixView
-          title="Similarity of positions (cosine)"
+          title="Cosine similarity of positions"
           values={similarity.data}
           rows={PE_POSITIONS}
           cols={PE_POSITIONS}

@@ -28,6 +28,10 @@ export interface AttentionView {
 
 const STRUCTURE = ['task', 'len', 'enc', 'dec', 'heads', 'dmodel', 'tied'];
 const TRAINING = ['lr', 'batch', 'warmup'];
+/** Each curve's height (px): two of them stand beside the attention maps. */
+const CURVE_HEIGHT = 80;
+
+type AttentionPart = 'cross' | 'self';
 
 /** Split a per-layer [H, Tq, Tk] map into heads for AttentionMap. */
 function headsOf(map: Float32Array | undefined, H: number, label: string) {
@@ -39,17 +43,17 @@ function headsOf(map: Float32Array | undefined, H: number, label: string) {
   }));
 }
 
-/** Loss and held-out accuracy curves (re-render twice a second at most). */
+/** Loss and held-out accuracy curves, one above the other beside the attention (re-render twice a second at most). */
 function Curves() {
   const history = useThrottledView<HistoryView>('history', 1000);
   return (
-    <div className="tf-grid-2">
+    <div className="tf-train-curves">
       <LineChart
-        title="Training loss (cross-entropy)"
+        title="Loss (cross-entropy)"
         series={history ? [{ label: 'loss', x: history.loss.step, y: history.loss.loss }] : []}
         xLabel="step"
         yLabel="loss"
-        height={200}
+        height={CURVE_HEIGHT}
         stepOptions={{ smooth: true }} // one mini-batch per step: a noisy curve, shown smoothed
       />
       <LineChart
@@ -57,98 +61,130 @@ function Curves() {
         series={
           history
             ? [
-                { label: 'tokens (teacher-forced)', x: history.eval.step, y: history.eval.accuracy },
+                { label: 'tokens', x: history.eval.step, y: history.eval.accuracy },
                 {
                   label: 'sequences (greedy)',
                   x: history.eval.step,
                   y: history.eval.seqAccuracy,
                   dashed: true,
                 },
-                { label: 'anti-diagonal share', x: history.eval.step, y: history.eval.antiDiagonal },
+                { label: 'anti-diagonal', x: history.eval.step, y: history.eval.antiDiagonal },
               ]
             : []
         }
         xLabel="step"
         yDomain={[0, 1]}
-        height={200}
+        height={CURVE_HEIGHT}
       />
     </div>
   );
 }
 
-/** Attention of one held-out example, per layer and head, redrawn ≈ 5.5 times a second while training. */
-function AttentionPanel({ part, layer }: { part: 'cross' | 'self'; layer: number }) {
+/**
+ * Attention of one held-out example, per layer and head, redrawn ≈ 5.5 times a second while training: the
+ * cross-attention (the map this step is about), or the encoder's and the decoder's self-attention side by side.
+ */
+function AttentionPanel({ part, layer }: { part: AttentionPart; layer: number }) {
   const attention = useThrottledView<AttentionView>('attention', 150);
   if (!attention) return null;
   const encLayer = Math.min(layer, Math.max(0, attention.encoderSelf.length - 1));
   const decLayer = Math.min(layer, Math.max(0, attention.cross.length - 1));
   const H = attention.heads;
+  const example = (
+    <p className="tf-note">
+      Held-out example {attention.example + 1}: <code>{attention.srcTokens.join(' ')}</code> → predicted{' '}
+      <code data-testid="tf-predicted">{attention.predictedTokens.join(' ')}</code> (teacher-forced)
+    </p>
+  );
   if (part === 'cross') {
     return (
       <>
-        <p className="tf-note">
-          Held-out example {attention.example + 1}: <code>{attention.srcTokens.join(' ')}</code> → the model
-          predicts <code data-testid="tf-predicted">{attention.predictedTokens.join(' ')}</code>{' '}
-          (teacher-forced)
-        </p>
+        {example}
         <AttentionMap
-          title={`Cross-attention, decoder layer ${decLayer + 1} (rows: output positions, columns: input)`}
+          title={`Cross-attention, decoder layer ${decLayer + 1}`}
+          caption="Rows: output positions, columns: input positions."
           heads={headsOf(attention.cross[decLayer], H, 'cross')}
           queryTokens={attention.targetTokens.map((t) => `→${t}`)}
           keyTokens={attention.srcTokens}
-          maxCell={30}
+          maxCell={24}
+          minHeadWidth={130}
         />
       </>
     );
   }
   return (
-    <div className="tf-grid-2">
+    <>
+      {example}
       <AttentionMap
         title={`Encoder self-attention, layer ${encLayer + 1}`}
         heads={headsOf(attention.encoderSelf[encLayer], H, 'enc')}
         queryTokens={attention.srcTokens}
         maxCell={24}
+        minHeadWidth={130}
       />
       <AttentionMap
         title={`Decoder masked self-attention, layer ${decLayer + 1}`}
         heads={headsOf(attention.decoderSelf[decLayer], H, 'dec')}
         queryTokens={attention.decoderTokens}
         maxCell={24}
+        minHeadWidth={130}
       />
-    </div>
+    </>
   );
 }
 
-/** Step 5: train live — controls, read-outs, loss and accuracy curves, attention maps per layer and head. */
+/**
+ * Step 5: train live — controls, read-outs, the attention of a held-out example beside the loss and accuracy curves,
+ * then the settings. On a 1280×800 laptop all of it fits one screen (e2e/fit-transformer.spec.ts) only with one kind of
+ * attention shown at a time: "Attention shown" picks the cross-attention (default) or the two self-attentions, as
+ * "Layer shown" picks the layer.
+ */
 export function TrainFigure() {
   const layers = useParamsStore((s) => Math.max(Number(s.values.enc) || 1, Number(s.values.dec) || 1));
   const [layer, setLayer] = useState(0);
+  const [part, setPart] = useState<AttentionPart>('cross');
   return (
-    <div className="tf-figure" data-testid="tf-figure-train">
+    <div className="tf-figure figure-compact tf-train" data-testid="tf-figure-train">
       <NoticeBar />
       <RunControls />
-      <MetricsBar />
-      <LiveReadouts />
-      <div className="tf-toolbar">
-        <label>
-          Layer shown{' '}
-          <select
-            value={layer}
-            onChange={(e) => setLayer(Number(e.target.value))}
-            data-testid="tf-layer-select"
-          >
-            {Array.from({ length: layers }, (_, i) => (
-              <option key={i} value={i}>
-                {i + 1}
-              </option>
-            ))}
-          </select>
-        </label>
+      <div className="tf-train-readouts">
+        <MetricsBar />
+        <LiveReadouts />
       </div>
-      <AttentionPanel part="cross" layer={layer} />
-      <Curves />
-      <AttentionPanel part="self" layer={layer} />
-      <div className="tf-grid-2">
+      <div className="tf-train-grid">
+        <div className="tf-train-attention">
+          <div className="tf-toolbar">
+            <label>
+              Layer shown{' '}
+              <select
+                value={layer}
+                onChange={(e) => setLayer(Number(e.target.value))}
+                data-testid="tf-layer-select"
+              >
+                {Array.from({ length: layers }, (_, i) => (
+                  <option key={i} value={i}>
+                    {i + 1}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              Attention shown{' '}
+              <select
+                value={part}
+                onChange={(e) => setPart(e.target.value as AttentionPart)}
+                data-testid="tf-attention-select"
+              >
+                <option value="cross">cross</option>
+                <option value="self">self (encoder, decoder)</option>
+              </select>
+            </label>
+          </div>
+          <AttentionPanel part={part} layer={layer} />
+        </div>
+        <Curves />
+      </div>
+      <div className="tf-train-settings">
         <ParamControls only={STRUCTURE} label="Task and model" />
         <ParamControls only={[...TRAINING, 'example']} label="Training" />
       </div>
