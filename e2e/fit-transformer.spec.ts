@@ -40,7 +40,9 @@ async function waitIdle(page: Page) {
   await expect(page.getByTestId('run-status')).toHaveText(/idle|paused/, { timeout: 30_000 });
 }
 
-test('every step: figure and controls fit one 1280×800 screen, before and after training', async ({ page }) => {
+test('every step: figure and controls fit one 1280×800 screen, before and after training', async ({
+  page,
+}) => {
   test.setTimeout(240_000);
   const problems: string[] = [];
   for (const step of STATIC_STEPS) {
@@ -98,7 +100,11 @@ for (const scheme of ['light', 'dark'] as const) {
               const scrolls = el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1;
               const outside = box.bottom > window.innerHeight + 1 || box.right > window.innerWidth + 1;
               const pageScrolls = document.documentElement.scrollHeight > window.innerHeight;
-              return [scrolls && 'figure scrolls', outside && 'box outside the window', pageScrolls && 'page scrolls']
+              return [
+                scrolls && 'figure scrolls',
+                outside && 'box outside the window',
+                pageScrolls && 'page scrolls',
+              ]
                 .filter(Boolean)
                 .join(', ');
             }),
@@ -110,7 +116,9 @@ for (const scheme of ['light', 'dark'] as const) {
       await page.setViewportSize({ width: 390, height: 844 });
       await page.goto(`./#/${route}`);
       await expect(page.locator('.lesson-figure')).toBeVisible();
-      await page.locator('.lesson-figure').screenshot({ path: `${SHOTS}/transformer-${step}-phone-${scheme}.png` });
+      await page
+        .locator('.lesson-figure')
+        .screenshot({ path: `${SHOTS}/transformer-${step}-phone-${scheme}.png` });
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect.soft(overflow, `step ${step}: sideways scroll on a phone`).toBeLessThanOrEqual(0);
     }
