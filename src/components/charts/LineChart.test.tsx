@@ -33,6 +33,17 @@ describe('LineChart', () => {
     expect((d.match(/[ML]/g) ?? []).length).toBe(5);
   });
 
+  it('clips the lines to the plot area, so a value beyond a fixed yDomain stays inside the chart', () => {
+    const { container } = render(
+      <LineChart width={400} height={200} yDomain={[0, 1]} series={[{ label: 'loss', y: [0.5, 6, 0.4] }]} />,
+    );
+    const lines = container.querySelector('g.lines');
+    const ref = /^url\(#(.+)\)$/.exec(lines?.getAttribute('clip-path') ?? '')?.[1];
+    expect(ref).toBeTruthy();
+    const rect = container.querySelector(`clipPath[id="${ref}"] rect`);
+    expect(Number(rect?.getAttribute('height'))).toBeLessThan(200);
+  });
+
   it('skips NaN and Infinity without breaking the scale', () => {
     const { container } = render(
       <LineChart width={500} series={[{ label: 'loss', y: [1, NaN, 0.5, Infinity, 0.25, -Infinity] }]} />,

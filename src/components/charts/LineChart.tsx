@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { ChartFrame } from './ChartFrame';
 import { AxisBottom, AxisLeft, chartMargins } from './Axes';
 import { seriesColor, useChartTheme } from './chartTheme';
@@ -99,6 +99,7 @@ export function LineChart({
   const m = chartMargins(theme, { xLabel: Boolean(xLabel), yLabel: Boolean(yLabel) });
   const innerW = Math.max(10, width - m.left - m.right);
   const innerH = Math.max(10, height - m.top - m.bottom);
+  const clipId = `line-clip-${useId().replace(/[^\w-]/g, '')}`;
 
   // Heavy work (downsampling up to 100k points per series) happens at most once per animation frame, however often
   // the data version changes, and only when the data (identity, length, version), size, scale or theme change.
@@ -261,7 +262,19 @@ export function LineChart({
         <g transform={`translate(${m.left},${m.top})`}>
           <AxisLeft scale={sy} theme={theme} offset={0} gridLength={innerW} label={yLabel} />
           <AxisBottom scale={sx} theme={theme} offset={innerH} label={xLabel} format={xFormat} />
-          <g className="lines" fill="none" strokeLinejoin="round" strokeLinecap="round">
+          <defs>
+            <clipPath id={clipId}>
+              <rect x={-2} y={-2} width={innerW + 4} height={innerH + 4} />
+            </clipPath>
+          </defs>
+          {/* Clipped to the plot: with a fixed yDomain a value beyond it (a loss spike) was drawn across the page. */}
+          <g
+            className="lines"
+            clipPath={`url(#${clipId})`}
+            fill="none"
+            strokeLinejoin="round"
+            strokeLinecap="round"
+          >
             {!canvasMode &&
               lines.map((s, i) => (
                 <g key={`${s.label}-${i}`} stroke={s.color} strokeDasharray={s.dashed ? '7 4' : undefined}>
