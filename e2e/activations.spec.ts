@@ -1,4 +1,5 @@
 import { test, expect, saveScreenshot } from './fixtures';
+import { waitForFirstFrame } from './runReady';
 import type { Page } from '@playwright/test';
 
 /**
@@ -15,11 +16,6 @@ async function runSteps(page: Page, n: number) {
   const start = (await num(page, 'metric-step')) || 0;
   for (let i = 0; i < n / 100; i++) await page.getByRole('button', { name: 'Run 100' }).click();
   await expect.poll(() => num(page, 'metric-step'), { timeout: 30_000 }).toBeGreaterThanOrEqual(start + n);
-}
-
-async function waitReady(page: Page) {
-  await expect(page.getByTestId('run-status')).toHaveText(/idle|paused/, { timeout: 20_000 });
-  await expect(page.getByRole('button', { name: 'Step', exact: true })).toBeEnabled({ timeout: 20_000 });
 }
 
 test('step 1: the neuron formula shows live numbers and the output follows the controls', async ({
@@ -45,7 +41,7 @@ test('step 2: from the same seed the ReLU network ends far below the linear one 
 }) => {
   await page.goto('./#/activations?lesson=2');
   await expect(page.getByTestId('figure-step-linear')).toBeVisible();
-  await waitReady(page);
+  await waitForFirstFrame(page);
   await runSteps(page, 600);
   await expect.poll(() => num(page, 'metric-loss-b'), { timeout: 20_000 }).toBeLessThan(0.15);
   const linear = await num(page, 'metric-loss-a');
@@ -75,13 +71,13 @@ test('step 4: at depth 8 the sigmoid gradient vanishes towards the input; ReLU k
 }) => {
   await page.goto('./#/activations?lesson=4');
   await expect(page.getByTestId('figure-vanishing')).toBeVisible();
-  await waitReady(page);
+  await waitForFirstFrame(page);
   await runSteps(page, 100);
   await expect.poll(() => num(page, 'metric-grad-ratio'), { timeout: 20_000 }).toBeGreaterThan(1000);
   await saveScreenshot(page, 'activations-4-vanishing-sigmoid-light');
   await page.getByLabel('Activation', { exact: true }).selectOption('relu');
   await expect(page).toHaveURL(/act=relu/);
-  await waitReady(page);
+  await waitForFirstFrame(page);
   await runSteps(page, 100);
   await expect.poll(() => num(page, 'metric-grad-ratio'), { timeout: 20_000 }).toBeLessThan(10);
   await saveScreenshot(page, 'activations-4-vanishing-relu-light');
@@ -90,12 +86,12 @@ test('step 4: at depth 8 the sigmoid gradient vanishes towards the input; ReLU k
 test('step 5: at lr 1.0 many ReLU units die; leaky ReLU keeps most alive', async ({ page }) => {
   await page.goto('./#/activations?lesson=5');
   await expect(page.getByTestId('figure-dying')).toBeVisible();
-  await waitReady(page);
+  await waitForFirstFrame(page);
   await runSteps(page, 500);
   await expect.poll(() => num(page, 'metric-dead-fraction'), { timeout: 20_000 }).toBeGreaterThan(0.4);
   await saveScreenshot(page, 'activations-5-dying-relu-light');
   await page.getByLabel('Activation', { exact: true }).selectOption('leaky');
-  await waitReady(page);
+  await waitForFirstFrame(page);
   await expect.poll(() => num(page, 'metric-step'), { timeout: 20_000 }).toBe(0);
   await runSteps(page, 500);
   await expect.poll(() => num(page, 'metric-dead-fraction'), { timeout: 20_000 }).toBeLessThan(0.25);
@@ -115,7 +111,7 @@ test('step 6: softmax bars sum to 1 and a low temperature sharpens them', async 
 test('step 7: the maxout unit fits x² live', async ({ page }) => {
   await page.goto('./#/activations?lesson=7');
   await expect(page.getByTestId('figure-maxout')).toBeVisible();
-  await waitReady(page);
+  await waitForFirstFrame(page);
   const before = await num(page, 'metric-loss');
   await runSteps(page, 300);
   await expect
@@ -129,7 +125,7 @@ test('step 8: the playground trains two activations side by side and shows the n
 }) => {
   await page.goto('./#/activations?lesson=8');
   await expect(page.getByTestId('figure-playground')).toBeVisible();
-  await waitReady(page);
+  await waitForFirstFrame(page);
   await page.getByRole('button', { name: 'Play' }).click();
   await expect(page.getByTestId('run-status')).toHaveText('running');
   await expect.poll(() => num(page, 'metric-step'), { timeout: 30_000 }).toBeGreaterThan(200);
@@ -180,7 +176,7 @@ for (const [id, lesson, figure] of [
     if (id === 'dying-relu') {
       // from another step whose experiment is training: the preset must not inherit its settings
       await page.goto('./#/activations?lesson=8');
-      await waitReady(page);
+      await waitForFirstFrame(page);
       await page.getByRole('button', { name: 'Play' }).click();
       await expect(page.getByTestId('run-status')).toHaveText('running');
     } else {
@@ -191,7 +187,7 @@ for (const [id, lesson, figure] of [
     expect(href).toMatch(new RegExp(`lesson=${lesson}`));
     await link.click();
     await expect(page.getByTestId(figure)).toBeVisible();
-    await waitReady(page);
+    await waitForFirstFrame(page);
     await expect(page.locator('.notice')).toHaveCount(0);
     await expect(page).toHaveURL(new RegExp(`lesson=${lesson}&`));
     await expect(page).not.toHaveURL(/spiral|opt=|width=|depth=3/); // nothing carried over from the playground
@@ -216,11 +212,11 @@ for (const [id, lesson, figure] of [
 test('dark theme screenshots of the live figures', async ({ page }) => {
   await page.goto('./#/activations?lesson=2');
   await page.getByTestId('theme-toggle').click();
-  await waitReady(page);
+  await waitForFirstFrame(page);
   await runSteps(page, 300);
   await saveScreenshot(page, 'activations-2-step-linear-dark');
   await page.goto('./#/activations?lesson=4');
-  await waitReady(page);
+  await waitForFirstFrame(page);
   await runSteps(page, 100);
   await saveScreenshot(page, 'activations-4-vanishing-dark');
   await page.goto('./#/activations?lesson=1');
@@ -232,12 +228,12 @@ test('a link pasted into a tab that is training another step opens with its own 
   page,
 }) => {
   await page.goto('./#/activations?lesson=8');
-  await waitReady(page);
+  await waitForFirstFrame(page);
   await page.getByRole('button', { name: 'Play' }).click();
   await expect(page.getByTestId('run-status')).toHaveText('running');
   await page.goto('./#/activations?lesson=5&act=leaky&seed=3'); // same document: only the hash changes
   await expect(page.getByTestId('figure-dying')).toBeVisible();
-  await waitReady(page);
+  await waitForFirstFrame(page);
   await expect(page.getByLabel('Activation', { exact: true })).toHaveValue('leaky');
   await expect(page.getByLabel('Hidden layers (exact value)')).toHaveValue('6'); // not the playground's 3
   await expect(page.locator('.notice')).toHaveCount(0);

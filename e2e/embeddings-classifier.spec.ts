@@ -1,6 +1,7 @@
 import { seriousViolations } from './axe';
 import { mkdirSync } from 'node:fs';
 import { test, expect } from './fixtures';
+import { waitForFirstFrame } from './runReady';
 import type { Page } from '@playwright/test';
 
 /**
@@ -21,11 +22,6 @@ const counts = async (page: Page, side: 'frozen' | 'scratch') => {
   return attr ? attr.split(',').map(Number) : [];
 };
 
-async function waitReady(page: Page) {
-  await expect(page.getByTestId('run-status')).toHaveText(/idle|paused/, { timeout: 30_000 });
-  await expect(page.getByRole('button', { name: 'Step', exact: true })).toBeEnabled({ timeout: 30_000 });
-}
-
 const FIGURES = ['sequences', 'tokens', 'one-hot', 'dense', 'analogies', 'glove-file', 'classifier'];
 
 test('walk to step 7, Play to its natural stop: frozen vectors beat the learned embedding on held-out headlines', async ({
@@ -37,7 +33,7 @@ test('walk to step 7, Play to its natural stop: frozen vectors beat the learned 
     await expect(page.getByTestId(`figure-${FIGURES[i]}`)).toBeVisible({ timeout: 20_000 });
   }
   await expect(page.getByTestId('lesson-step-indicator')).toContainText('7');
-  await waitReady(page);
+  await waitForFirstFrame(page, 30_000);
   await expect(page.getByTestId('cls-phase')).toContainText('Phase 1');
   const before = await counts(page, 'frozen');
   expect(before.reduce((a, b) => a + b, 0)).toBe(await num(page, 'cls-held-count'));
@@ -73,7 +69,7 @@ test('typed headlines: both models answer, and empty, emoji, RTL or very long te
   page,
 }) => {
   await page.goto('./#/embeddings?lesson=7&seed=1');
-  await waitReady(page);
+  await waitForFirstFrame(page, 30_000);
   await page.getByRole('button', { name: 'Run 100' }).click();
   await page.getByRole('button', { name: 'Run 100' }).click();
   await expect(page.getByTestId('metric-step')).toHaveText('200', { timeout: 90_000 });
@@ -117,7 +113,7 @@ test('the "Frozen random vectors" preset skips GloVe training: the frozen model 
   await page.goto('./#/embeddings?lesson=1');
   await page.getByTestId('preset-random-frozen').click();
   await expect(page.getByTestId('figure-classifier')).toBeVisible();
-  await waitReady(page);
+  await waitForFirstFrame(page, 30_000);
   await expect(page.getByTestId('cls-phase')).toContainText('frozen after 0 GloVe steps');
   await page.getByRole('button', { name: 'Run 100' }).click();
   await expect(page.getByTestId('metric-step')).toHaveText('100', { timeout: 60_000 });
@@ -131,7 +127,7 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.goto('./#/embeddings?lesson=7&seed=1');
-    await waitReady(page);
+    await waitForFirstFrame(page, 30_000);
     await page.waitForTimeout(300);
     await shot(page, `s7-desktop-${scheme}`);
     await page.getByTestId('figure-classifier').screenshot({ path: `${SHOTS}/s7-figure-${scheme}.png` });
@@ -145,7 +141,7 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.setViewportSize({ width: 1920, height: 1080 });
     await page.goto('./#/embeddings?lesson=7&seed=1&present=1');
     await expect(page.getByTestId('presenter-bar')).toBeVisible();
-    await waitReady(page);
+    await waitForFirstFrame(page, 30_000);
     await page.waitForTimeout(1500); // the presenter zoom settles after the figure's first frame
     await shot(page, `s7-present-${scheme}`);
     expect(
@@ -158,7 +154,7 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto('./#/embeddings?lesson=7&seed=1&headline=שלום%20👋🏽%20tennis');
     await expect(page.getByTestId('figure-classifier')).toBeVisible();
-    await waitReady(page);
+    await waitForFirstFrame(page, 30_000);
     await page.getByTestId('figure-classifier').scrollIntoViewIfNeeded();
     await page.waitForTimeout(300);
     await shot(page, `s7-phone-${scheme}`);

@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
 import { test, expect } from './fixtures';
+import { waitForFirstFrame } from './runReady';
 import { writeTestFiles } from './gloveFiles';
 import type { Page } from '@playwright/test';
 
@@ -16,11 +17,6 @@ mkdirSync(SHOTS, { recursive: true });
 const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}/${name}.png` });
 const num = async (page: Page, testId: string) =>
   Number(await page.getByTestId(testId).first().textContent());
-
-async function waitReady(page: Page) {
-  await expect(page.getByTestId('run-status')).toHaveText(/idle|paused/, { timeout: 30_000 });
-  await expect(page.getByRole('button', { name: 'Step', exact: true })).toBeEnabled({ timeout: 30_000 });
-}
 
 /** Train exactly `n` steps with the "Run 100" button and wait until the step read-out reaches it. */
 async function runSteps(page: Page, n: number) {
@@ -94,7 +90,7 @@ test('step 3: one-hot rows, their cost, and one-hot × E equals the row of E', a
 test('step 4: training moves the neighbours to same-topic words (read from the page)', async ({ page }) => {
   await page.goto('./#/embeddings?lesson=4&seed=1');
   await expect(page.getByTestId('figure-dense')).toBeVisible();
-  await waitReady(page);
+  await waitForFirstFrame(page, 30_000);
   await runSteps(page, 200);
   await expect.poll(() => num(page, 'dense-probe-hits'), { timeout: 20_000 }).toBe(6);
   await expect(page.getByTestId('dense-neighbours')).toBeVisible();
@@ -107,7 +103,7 @@ test('step 4: training moves the neighbours to same-topic words (read from the p
 test('step 5: analogies beat chance by far after the default training', async ({ page }) => {
   await page.goto('./#/embeddings?lesson=5&seed=1');
   await expect(page.getByTestId('figure-analogies')).toBeVisible();
-  await waitReady(page);
+  await waitForFirstFrame(page, 30_000);
   await runSteps(page, 200);
   await expect.poll(() => num(page, 'analogy-accuracy'), { timeout: 20_000 }).toBeGreaterThan(0);
   const accuracy = await num(page, 'analogy-accuracy');
@@ -148,7 +144,7 @@ test('axe: no serious or critical violations on each step', async ({ page }) => 
   for (let lesson = 1; lesson <= 6; lesson++) {
     await page.goto(`./#/embeddings?lesson=${lesson}`);
     await expect(page.getByTestId('lesson-step-indicator')).toBeVisible();
-    if (lesson === 4 || lesson === 5) await waitReady(page);
+    if (lesson === 4 || lesson === 5) await waitForFirstFrame(page, 30_000);
     expect(await seriousViolations(page), `lesson ${lesson}`).toEqual([]);
   }
 });

@@ -1,6 +1,7 @@
 import { seriousViolations } from './axe';
 import { mkdirSync } from 'node:fs';
 import { test, expect } from './fixtures';
+import { waitForFirstFrame } from './runReady';
 import type { Page } from '@playwright/test';
 
 /**
@@ -26,11 +27,6 @@ async function num(page: Page, testId: string): Promise<number> {
   const text = (await page.getByTestId(testId).first().textContent()) ?? '';
   expect(text, `${testId} is a plain decimal`).toMatch(/^-?\d+(\.\d+)?$/);
   return Number(text);
-}
-
-async function waitReady(page: Page) {
-  await expect(page.getByTestId('run-status')).toHaveText(/idle|paused/, { timeout: 20_000 });
-  await expect(page.getByRole('button', { name: 'Step', exact: true })).toBeEnabled({ timeout: 20_000 });
 }
 
 /** Train exactly `n` steps (n a multiple of 100) with "Run 100" and wait for the step read-out. */
@@ -112,7 +108,7 @@ test('step 3: softmax + cross-entropy learns the blobs; a point’s loss is −l
 }) => {
   await page.goto('./#/loss?lesson=3');
   await expect(page.getByTestId('figure-softmax')).toBeVisible();
-  await waitReady(page);
+  await waitForFirstFrame(page);
   await runSteps(page, 100);
   expect(await num(page, 'metric-accuracy')).toBeGreaterThanOrEqual(0.95);
   expect(await num(page, 'metric-p-true')).toBeGreaterThan(0.9);
@@ -133,7 +129,7 @@ test('step 4: logistic regression reaches ≥ 95 % and its drawn line is θᵀx 
 }) => {
   await page.goto('./#/loss?lesson=4');
   await expect(page.getByTestId('figure-logistic')).toBeVisible();
-  await waitReady(page);
+  await waitForFirstFrame(page);
   await runSteps(page, 100);
   expect(await num(page, 'metric-accuracy')).toBeGreaterThanOrEqual(0.95);
   const th1 = await num(page, 'metric-th1');
@@ -172,7 +168,7 @@ test('step 5: from the same saturated start, BCE recovers and MSE stalls at a fi
   page,
 }) => {
   await page.goto('./#/loss?lesson=5&part=race');
-  await waitReady(page);
+  await waitForFirstFrame(page);
   await expect(page.locator('.notice')).toHaveCount(0);
   expect(await num(page, 'acc-mse')).toBe(await num(page, 'acc-bce'));
   await runSteps(page, 200);
@@ -190,7 +186,7 @@ test('step 6: with the minus dropped the true-class probability falls below 0.1;
 }) => {
   await page.goto('./#/loss?lesson=6');
   await expect(page.getByTestId('figure-softmax-sign')).toBeVisible();
-  await waitReady(page);
+  await waitForFirstFrame(page);
   const start = await num(page, 'metric-p-true');
   const startLoss = await num(page, 'metric-loss');
   await runSteps(page, 100);
@@ -219,7 +215,7 @@ test('step 7: the chooser gives instant feedback per scenario', async ({ page })
 
 test('a bad share link falls back with a notice and clamps', async ({ page }) => {
   await page.goto('./#/loss?lesson=3&hidden=999&lr=abc&sign=maybe');
-  await waitReady(page);
+  await waitForFirstFrame(page);
   const notice = page.locator('.notice').first();
   await expect(notice).toContainText('hidden');
   await expect(page).toHaveURL(/hidden=32/);
