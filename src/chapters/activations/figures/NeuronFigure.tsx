@@ -34,7 +34,7 @@ export function NeuronFigure({ preset }: FigureProps) {
     )} and bias ${fmt(w[0], 2)}: z = ${fmt(z, 3)}, activation ${act.label}, output a = ${fmt(a, 3)}.`;
 
   return (
-    <figure className="act-figure act-fit" data-testid="figure-neuron">
+    <figure className="act-figure act-fit captions-spoken" data-testid="figure-neuron">
       <LocalNotice lines={ignored} />
       <NeuronDiagram x={x} w={w} z={z} a={a} label={act.label} />
       <div className="act-formula" data-testid="neuron-formula">

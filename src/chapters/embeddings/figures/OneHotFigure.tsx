@@ -57,7 +57,7 @@ export function OneHotFigure({ preset }: { preset?: Readonly<Record<string, unkn
   const bytes = V * 4;
 
   return (
-    <div className="emb-figure emb-fit" data-testid="figure-one-hot">
+    <div className="emb-figure emb-fit captions-spoken" data-testid="figure-one-hot">
       <TextNotice line={notice} />
       <ParamNotice lines={ignored} />
       <label className="emb-textfield">

@@ -83,7 +83,7 @@ export function BumpsFigure({ step }: { step: LessonStep }) {
   const trained = view && view.units === units && view.y.length === view.x.length ? view : undefined;
 
   return (
-    <div className="nr-figure nr-ua" data-testid="figure-bumps">
+    <div className="nr-figure nr-ua captions-spoken" data-testid="figure-bumps">
       <IgnoredNotice ignored={ignored} />
       <NoticeBar />
       <RunControls />

@@ -43,7 +43,7 @@ function AugmentPlots() {
   const size = num(gallery?.size) ?? 12;
   const count = num(gallery?.count) ?? 10;
   return (
-    <div className="reg-plots">
+    <div className="captions-spoken reg-plots">
       {gallery && (
         <div className="reg-wide">
           <GlyphGallery

@@ -69,7 +69,7 @@ function BatchNormPlots() {
   const colLabels = Array.from({ length: bins }, (_, b) => (b % 5 === 0 ? (b / bins).toFixed(2) : ''));
   return (
     <div className="reg-bn">
-      <div className="reg-plots reg-bn-charts">
+      <div className="captions-spoken reg-plots reg-bn-charts">
         <LineChart
           title="Loss"
           series={[
@@ -108,7 +108,7 @@ function BatchNormPlots() {
         />
       </div>
       {/* The histograms beside the read-out and the formula, so the figure with its controls fits one laptop screen. */}
-      <div className="reg-plots reg-bn-bottom">
+      <div className="captions-spoken reg-plots reg-bn-bottom">
         {depth > 0 && hist.length === 2 * depth * bins && (
           <MatrixView
             title="Activations per layer"

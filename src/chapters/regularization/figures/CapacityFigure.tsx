@@ -37,7 +37,7 @@ function CapacityPlots() {
   const steps = train.x.length ? train.x[train.x.length - 1] : 0;
   const marker = bestStep !== undefined && bestVal !== undefined && steps > 0;
   return (
-    <div className="reg-plots">
+    <div className="captions-spoken reg-plots">
       {fit && (
         <FitPlot
           {...fit}

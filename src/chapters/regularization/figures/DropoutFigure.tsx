@@ -47,7 +47,7 @@ function DropoutPlots() {
     return t !== undefined && v !== undefined ? v - t : undefined;
   };
   return (
-    <div className="reg-plots reg-three">
+    <div className="captions-spoken reg-plots reg-three">
       <DropoutDiagram masks={[nums(masks?.layer1), nums(masks?.layer2)]} />
       <LineChart
         title="Errors, with / without"

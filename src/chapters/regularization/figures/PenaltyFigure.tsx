@@ -28,6 +28,7 @@ export function PenaltyFigure({ step }: { step: LessonStep }) {
       views={['fit', 'weights', 'runs', 'paths', 'classifier']}
       valLabel="validation error"
       controls={['lambda']}
+      className="help-spoken"
     >
       <PenaltyPlots />
     </ExperimentPanel>
@@ -64,7 +65,7 @@ function PenaltyPlots() {
   const l1 = summary(runs?.l1);
   const l2w = nums(weights?.l2);
   return (
-    <div className="reg-plots reg-three reg-penalty">
+    <div className="captions-spoken reg-plots reg-three reg-penalty">
       <div className="reg-area-fit">
         {fit && (
           <FitPlot

@@ -34,7 +34,7 @@ function PolynomialPlots() {
   const trainAt = num(fit?.view.trainError);
   const valAt = num(fit?.view.valError);
   return (
-    <div className="reg-plots">
+    <div className="captions-spoken reg-plots">
       {fit && (
         <FitPlot
           {...fit}

@@ -71,7 +71,7 @@ function SearchPlots() {
   const finished = tests.length === 2;
   const bestOf = (s: SearchData) => (s.best >= 0 ? s.val[s.best] : undefined);
   return (
-    <div className="reg-plots">
+    <div className="captions-spoken reg-plots">
       <div className="reg-readout reg-search-head">
         <span>
           <label htmlFor="search-progress-bar">Trials </label>

@@ -88,7 +88,7 @@ export function LiveFigure({ step }: { step: LessonStep }) {
     if (text !== null) setExperimentData({ text }, { rebuild: false });
   }, []);
   return (
-    <div className="rnn-figure rnn-live" data-testid={`figure-${step.figure ?? 'train'}`}>
+    <div className="rnn-figure rnn-live help-spoken" data-testid={`figure-${step.figure ?? 'train'}`}>
       <NoticeBar />
       <RunControls />
       <MetricsBar />

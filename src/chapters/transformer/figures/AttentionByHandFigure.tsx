@@ -67,7 +67,7 @@ export function AttentionByHandFigure() {
   const tokens = input.tokens;
   const n = tokens.length;
   return (
-    <div className="tf-figure" data-testid="tf-figure-attention">
+    <div className="tf-figure captions-spoken" data-testid="tf-figure-attention">
       <div className="tf-toolbar">
         <label>
           Input (digits){' '}

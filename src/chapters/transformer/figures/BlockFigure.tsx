@@ -22,7 +22,7 @@ export function BlockFigure() {
   const sa = meanAndStd(after);
   const select = (id: SublayerId) => setIndex(SUBLAYERS.findIndex((s) => s.id === id));
   return (
-    <div className="tf-figure" data-testid="tf-figure-block">
+    <div className="tf-figure captions-spoken" data-testid="tf-figure-block">
       <div className="tf-toolbar">
         <button
           type="button"

@@ -15,7 +15,7 @@ export function MultiHeadFigure() {
   const dk = m.heads[0]?.dk ?? D;
   const cols = (k: number) => Array.from({ length: k }, (_, i) => String(i));
   return (
-    <div className="tf-figure" data-testid="tf-figure-multihead">
+    <div className="tf-figure captions-spoken" data-testid="tf-figure-multihead">
       <div className="tf-toolbar">
         <label>
           Heads h{' '}

@@ -29,7 +29,7 @@ export function TokensFigure() {
   const rowLabels = view.tokens.map((t, i) => `${i}: ${t}`);
 
   return (
-    <div className="tf-figure" data-testid="tf-figure-tokens">
+    <div className="tf-figure captions-spoken" data-testid="tf-figure-tokens">
       <div className="tf-toolbar">
         <label>
           Input (digits){' '}
