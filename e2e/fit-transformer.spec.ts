@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { LAPTOP_FIGURE_LIMIT, lessonFigureHeight } from './screenFit';
+import { LAPTOP_FIGURE_LIMIT, lessonFigureHeight, presenterAndPhoneProblems } from './screenFit';
 
 /**
  * The Transformer chapter's six steps: the figure with its controls fits one 1280×800 screen (the figure column is
@@ -79,48 +79,8 @@ test('every step: figure and controls fit one 1280×800 screen, before and after
   expect(problems).toEqual([]);
 });
 
-for (const scheme of ['light', 'dark'] as const) {
-  test(`presenter 1920×1080 shows the whole figure, phone 390×844 has no sideways scroll (${scheme})`, async ({
-    page,
-  }) => {
-    test.setTimeout(240_000);
-    await page.emulateMedia({ colorScheme: scheme });
-    for (const step of [...STATIC_STEPS, 5, 6]) {
-      const route = `transformer?seed=1&lesson=${step}`;
-      await page.setViewportSize({ width: 1920, height: 1080 });
-      await page.goto(`./#/${route}&present=1`);
-      await expect(page.getByTestId('presenter-bar')).toBeVisible();
-      await expect(page.getByTestId('presenter-figure')).toBeVisible();
-      // The presenter zoom re-fits the figure after it settles: wait for that state, not for a time.
-      await expect
-        .poll(
-          () =>
-            page.getByTestId('presenter-figure').evaluate((el) => {
-              const box = el.getBoundingClientRect();
-              const scrolls = el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1;
-              const outside = box.bottom > window.innerHeight + 1 || box.right > window.innerWidth + 1;
-              const pageScrolls = document.documentElement.scrollHeight > window.innerHeight;
-              return [
-                scrolls && 'figure scrolls',
-                outside && 'box outside the window',
-                pageScrolls && 'page scrolls',
-              ]
-                .filter(Boolean)
-                .join(', ');
-            }),
-          { message: `step ${step}: presenter does not fit` },
-        )
-        .toBe('');
-      await page.screenshot({ path: `${SHOTS}/transformer-${step}-present-${scheme}.png` });
-
-      await page.setViewportSize({ width: 390, height: 844 });
-      await page.goto(`./#/${route}`);
-      await expect(page.locator('.lesson-figure')).toBeVisible();
-      await page
-        .locator('.lesson-figure')
-        .screenshot({ path: `${SHOTS}/transformer-${step}-phone-${scheme}.png` });
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-      expect.soft(overflow, `step ${step}: sideways scroll on a phone`).toBeLessThanOrEqual(0);
-    }
-  });
-}
+test('presenter 1920×1080 shows the whole figure, phone 390×844 has no sideways scroll', async ({ page }) => {
+  test.setTimeout(240_000);
+  const steps = [...STATIC_STEPS, 5, 6].map((n) => ({ route: `transformer?lesson=${n}` }));
+  expect(await presenterAndPhoneProblems(page, steps, SHOTS)).toEqual([]);
+});

@@ -5,7 +5,10 @@ import { defaultValues } from '../src/experiments/params';
 import { createRecall, recallParams } from '../src/experiments/lstm/recall';
 import { test, expect, PERF } from './fixtures';
 
-/** Chapter 9, long short-term memory: five live steps on the `lstm-recall` experiment. */
+/**
+ * Chapter 9, long short-term memory: six live steps. Presenter mode and the phone layout of every step are checked in
+ * e2e/fit-lstm-rnn.spec.ts.
+ */
 
 const STEPS = ['forget', 'cell', 'gates', 'recall', 'gradient', 'char'];
 const SHOTS = '/tmp/shots-lstm';
@@ -60,47 +63,6 @@ test('walks every step with Next: each live figure trains, axe finds nothing, sc
       axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
     ).toEqual([]);
     if (i < STEPS.length - 1) await page.getByRole('button', { name: 'Next', exact: true }).click();
-  }
-});
-
-/** Opens a fresh page load of `hash` with the theme preset in storage (presenter mode hides the theme toggle). */
-async function openWithTheme(page: Page, hash: string, theme: 'light' | 'dark') {
-  await page.goto('./#/');
-  await page.evaluate((t) => window.localStorage.setItem('gradient-lab:theme', t), theme);
-  await page.goto(`./${hash}`);
-  await page.reload();
-}
-
-test('presenter mode at 1920×1080 and a 390×844 phone: every step fits without sideways scrolling', async ({
-  page,
-}) => {
-  test.setTimeout(240_000);
-  for (const theme of ['light', 'dark'] as const) {
-    await page.setViewportSize({ width: 1920, height: 1080 });
-    await openWithTheme(page, '#/lstm?lesson=1&present=1', theme);
-    for (let i = 0; i < STEPS.length; i++) {
-      if (i > 0) await page.keyboard.press('ArrowRight');
-      await expect(page.getByTestId(`figure-${STEPS[i]}`)).toBeVisible({ timeout: 20_000 });
-      await expect(page.getByTestId('metric-step')).toHaveText('0', { timeout: 20_000 });
-      await expect(page.locator('.lstm-figure')).toBeVisible();
-      await page.waitForTimeout(1500); // the presenter zoom settles after the figure's first frame
-      await page.screenshot({ path: `${SHOTS}/lstm-present-${i + 1}-${STEPS[i]}-${theme}.png` });
-      await noSidewaysScroll(page);
-      // The whole figure fits the projector: nothing scrolls vertically either.
-      expect(
-        await page.evaluate(() => document.documentElement.scrollHeight - window.innerHeight),
-      ).toBeLessThanOrEqual(0);
-    }
-    await page.setViewportSize({ width: 390, height: 844 });
-    await openWithTheme(page, '#/lstm?lesson=1', theme);
-    for (let i = 0; i < STEPS.length; i++) {
-      if (i > 0) await page.getByRole('button', { name: 'Next', exact: true }).click();
-      await expect(page.getByTestId(`figure-${STEPS[i]}`)).toBeVisible({ timeout: 20_000 });
-      await page.getByTestId(`figure-${STEPS[i]}`).scrollIntoViewIfNeeded();
-      await page.waitForTimeout(300);
-      await page.screenshot({ path: `${SHOTS}/lstm-phone-${i + 1}-${STEPS[i]}-${theme}.png` });
-      await noSidewaysScroll(page);
-    }
   }
 });
 
