@@ -61,7 +61,7 @@ $$f(x) = \\begin{cases} 0 & x \\le 0 \\\\ 1 & x > 0 \\end{cases} \\qquad f'(x) =
 Training follows the gradient, and the step's gradient is zero wherever it exists (at $0$ it does not exist at all). A tiny change of a weight never changes the output, so the loss gives no hint which way to move: nothing upstream of a step can learn.
 
 The **linear** (identity) activation $f(x) = x$ has the opposite problem. Its derivative is $1$ everywhere, so gradients flow, but stacking linear layers gains nothing:
-$$W^{(2)}\\big(W^{(1)}x + b^{(1)}\\big) + b^{(2)} = \\underbrace{W^{(2)}W^{(1)}}_{W'}\\,x + \\underbrace{W^{(2)}b^{(1)} + b^{(2)}}_{b'}.$$
+$$\\begin{aligned} &W^{(2)}\\big(W^{(1)}x + b^{(1)}\\big) + b^{(2)} \\\\ &= \\underbrace{W^{(2)}W^{(1)}}_{W'}\\,x + \\underbrace{W^{(2)}b^{(1)} + b^{(2)}}_{b'}. \\end{aligned}$$
 However deep, a network of linear layers is one linear map. On a plane it can only draw a straight boundary.
 
 The figure trains two networks of the same shape from the same seed on a ring of points inside another ring: **A** with linear activations, **B** with ReLU. Only the nonlinear one bends its boundary around the inner ring.`,
@@ -161,7 +161,7 @@ $$\\operatorname{ReLU}(x) = \\max(0, x), \\qquad \\operatorname{ReLU}'(x) = \\be
 Its weakness is the flat half. If a large update pushes a unit's bias far negative, its input $z$ is below zero for **every** training example. Then its gradient is zero for every example, so its own weights and bias stop changing: the unit is **dead**. It stays dead unless the layers before it change enough to push some $z$ back above zero — a dead unit in the first hidden layer (whose inputs are fixed data) never recovers, one deeper in occasionally does. High learning rates kill many units at once.
 
 **Leaky ReLU** keeps a small slope $c$ on the negative side, so a unit that went quiet still receives a gradient and can come back:
-$$\\operatorname{LeakyReLU}(x) = \\max(c\\, x, x), \\quad c = 0.1, \\qquad \\operatorname{LeakyReLU}'(x) = \\begin{cases} c & x < 0 \\\\ 1 & x > 0. \\end{cases}$$
+$$\\begin{aligned} \\operatorname{LeakyReLU}(x) &= \\max(c\\, x, x), \\quad c = 0.1, \\\\ \\operatorname{LeakyReLU}'(x) &= \\begin{cases} c & x < 0 \\\\ 1 & x > 0. \\end{cases} \\end{aligned}$$
 (Many texts call this slope $\\alpha$; here $\\alpha$ is always the learning rate.)
 
 The figure trains a network of six hidden layers with 16 units each and counts a hidden unit as dead when its pre-activation is negative on every training point. (Each update is clipped to a maximum gradient norm so one huge step cannot overflow the weights; that bounds the step size but does not keep units alive.)`,

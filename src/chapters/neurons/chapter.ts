@@ -70,7 +70,7 @@ Then it passes $z$ through a **nonlinearity** $f$ (other texts write $g$, $\\var
 $$z = Wx + b.$$
 
 A worked example with two neurons and three inputs:
-$$\\begin{pmatrix} 1 & 2 & 0 \\\\ -1 & 0 & 3 \\end{pmatrix} \\begin{pmatrix} 2 \\\\ 1 \\\\ -1 \\end{pmatrix} + \\begin{pmatrix} 0.5 \\\\ -1 \\end{pmatrix} = \\begin{pmatrix} 1\\cdot 2 + 2 \\cdot 1 + 0 \\cdot (-1) + 0.5 \\\\ -1 \\cdot 2 + 0 \\cdot 1 + 3 \\cdot (-1) - 1 \\end{pmatrix} = \\begin{pmatrix} 4.5 \\\\ -6 \\end{pmatrix}.$$
+$$\\begin{aligned} &\\begin{pmatrix} 1 & 2 & 0 \\\\ -1 & 0 & 3 \\end{pmatrix} \\begin{pmatrix} 2 \\\\ 1 \\\\ -1 \\end{pmatrix} + \\begin{pmatrix} 0.5 \\\\ -1 \\end{pmatrix} \\\\ &= \\begin{pmatrix} 1\\cdot 2 + 2 \\cdot 1 + 0 \\cdot (-1) + 0.5 \\\\ -1 \\cdot 2 + 0 \\cdot 1 + 3 \\cdot (-1) - 1 \\end{pmatrix} \\\\ &= \\begin{pmatrix} 4.5 \\\\ -6 \\end{pmatrix}. \\end{aligned}$$
 
 Row $i$ of $W$ holds the weights of neuron $i$, so $W$ has one row per neuron and one column per input: here $2 \\times 3$. The nonlinearity is then applied to each entry.`,
       tryThis: [
