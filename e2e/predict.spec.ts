@@ -33,3 +33,23 @@ test('predict, then run: a locked-in prediction is revealed against what the run
   await expect(predict.getByRole('radio', { name: 'Mini-batch' })).toBeEnabled();
   await expect(reveal).toBeEmpty();
 });
+
+test('the prediction belongs to its step: Next and Previous show each step’s own question, or none', async ({
+  page,
+}) => {
+  await page.goto('./#/activations?lesson=5');
+  const predict = page.getByTestId('lesson-predict');
+  await expect(predict).toContainText('fraction of dead units');
+  const nav = page.locator('.lesson-nav');
+  await nav.getByRole('button', { name: 'Next' }).click();
+  await expect(page.getByTestId('lesson-step-indicator').first()).toHaveText(/^Step 6 of/);
+  await expect(page.getByTestId('lesson-check')).toContainText('Logits (1, 2, 3)');
+  await expect(predict).toHaveCount(0); // step 6 (softmax) has no prediction
+  await nav.getByRole('button', { name: 'Previous' }).click();
+  await expect(predict).toContainText('fraction of dead units');
+  await page.goto('./#/gradient-descent?lesson=1');
+  await expect(predict).toContainText('Full batch');
+  await nav.getByRole('button', { name: 'Next' }).click();
+  await expect(page.getByTestId('lesson-step-indicator').first()).toHaveText(/^Step 2 of/);
+  await expect(predict).toHaveCount(0);
+});

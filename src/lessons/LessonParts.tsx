@@ -71,11 +71,12 @@ export function LessonExtras({
   const atEnd = index === count - 1;
   return (
     <div className="lesson-text lesson-text-extra">
-      {step.predict && <PredictThenRun key={step.id} predict={step.predict} />}
+      {/* Distinct keys: siblings sharing a key (the step's id, twice) made React keep one step's prediction on the next. */}
+      {step.predict && <PredictThenRun key={`predict-${step.id}`} predict={step.predict} />}
       {step.tryThis && step.tryThis.length > 0 && <TryThis prompts={step.tryThis} />}
       {step.check && (
         <CheckQuestion
-          key={step.id}
+          key={`check-${step.id}`}
           check={step.check}
           savedChoice={record?.checks[step.id]?.choice}
           onAnswer={onAnswer}
