@@ -139,9 +139,9 @@ function AttentionPanel({ part, layer }: { part: AttentionPart; layer: number })
 
 /**
  * Step 5: train live — controls, read-outs, the attention of a held-out example beside the loss and accuracy curves,
- * then the settings. On a 1280×800 laptop all of it fits one screen (e2e/fit-transformer.spec.ts) only with one kind of
- * attention shown at a time: "Attention shown" picks the cross-attention (default) or the two self-attentions, as
- * "Layer shown" picks the layer.
+ * then the settings. One kind of attention is shown at a time: "Attention shown" picks the cross-attention (default)
+ * or the two self-attentions, as "Layer shown" picks the layer. On a 1280×800 laptop the figure fits one screen with the
+ * cross-attention (e2e/fit-transformer.spec.ts); the two self-attention maps, one above the other, do not.
  */
 export function TrainFigure() {
   const layers = useParamsStore((s) => Math.max(Number(s.values.enc) || 1, Number(s.values.dec) || 1));
