@@ -36,7 +36,7 @@ function Stage({
   return (
     <div className={span === 'half' ? 'tf-stage tf-stage--half' : 'tf-stage'}>
       <p className="tf-formula">
-        <Tex tex={`${tex} \\quad (${m.rows} \\times ${m.cols})`} />
+        <Tex tex={`${tex} \\enspace (${m.rows} \\times ${m.cols})`} />
       </p>
       <MatrixView
         title={title}
@@ -48,7 +48,7 @@ function Stage({
         showValues
         colorScale={sequential ? 'sequential' : undefined}
         format={format}
-        maxCell={32}
+        maxCell={30}
         caption={`${title}: ${m.rows} × ${m.cols}.`}
       />
     </div>
@@ -104,14 +104,14 @@ export function AttentionByHandFigure() {
         <div className="tf-stage tf-stage--half">
           <p className="tf-formula">
             <Tex
-              tex={`A = \\mathrm{softmax}\\!\\left(\\frac{Q K^{\\top}}{\\sqrt{d_k}}\\right) \\quad (${n} \\times ${n})`}
+              tex={`A = \\mathrm{softmax}\\!\\left(\\frac{Q K^{\\top}}{\\sqrt{d_k}}\\right) \\enspace (${n} \\times ${n})`}
             />
           </p>
           <AttentionMap
             title="Weights A"
             heads={[{ label: 'one head', weights: s.weights.data }]}
             queryTokens={tokens}
-            maxCell={28}
+            maxCell={26}
             caption={
               causal
                 ? 'Each row sums to 1. Causal mask on: the upper triangle is 0.'

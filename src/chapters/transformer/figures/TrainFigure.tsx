@@ -8,6 +8,7 @@ import { RunControls } from '../../../components/run/RunControls';
 import { LiveReadouts } from './LiveReadouts';
 import { useThrottledView } from './useThrottledView';
 import { useParamsStore } from '../../../state/paramsStore';
+import { usePresentation } from '../../../lessons';
 
 interface HistoryView {
   loss: { step: Float64Array; loss: Float32Array };
@@ -28,8 +29,10 @@ export interface AttentionView {
 
 const STRUCTURE = ['task', 'len', 'enc', 'dec', 'heads', 'dmodel', 'tied'];
 const TRAINING = ['lr', 'batch', 'warmup'];
-/** Each curve's height (px): two of them stand beside the attention maps. */
-const CURVE_HEIGHT = 80;
+/** Each curve's height (px): two of them stand beside the attention maps, on a laptop within one 1280×800 screen. */
+const CURVE_HEIGHT = 72;
+/** On a projector the column beside the attention has room: curves 80 px tall were flat lines at 1.45× type. */
+const PRESENTER_CURVE_HEIGHT = 140;
 
 type AttentionPart = 'cross' | 'self';
 
@@ -46,6 +49,7 @@ function headsOf(map: Float32Array | undefined, H: number, label: string) {
 /** Loss and held-out accuracy curves, one above the other beside the attention (re-render twice a second at most). */
 function Curves() {
   const history = useThrottledView<HistoryView>('history', 1000);
+  const height = usePresentation().present ? PRESENTER_CURVE_HEIGHT : CURVE_HEIGHT;
   return (
     <div className="tf-train-curves">
       <LineChart
@@ -53,7 +57,7 @@ function Curves() {
         series={history ? [{ label: 'loss', x: history.loss.step, y: history.loss.loss }] : []}
         xLabel="step"
         yLabel="loss"
-        height={CURVE_HEIGHT}
+        height={height}
         stepOptions={{ smooth: true }} // one mini-batch per step: a noisy curve, shown smoothed
       />
       <LineChart
@@ -74,7 +78,7 @@ function Curves() {
         }
         xLabel="step"
         yDomain={[0, 1]}
-        height={CURVE_HEIGHT}
+        height={height}
       />
     </div>
   );
@@ -135,9 +139,9 @@ function AttentionPanel({ part, layer }: { part: AttentionPart; layer: number })
 
 /**
  * Step 5: train live — controls, read-outs, the attention of a held-out example beside the loss and accuracy curves,
- * then the settings. On a 1280×800 laptop all of it fits one screen (e2e/fit-transformer.spec.ts) only with one kind of
- * attention shown at a time: "Attention shown" picks the cross-attention (default) or the two self-attentions, as
- * "Layer shown" picks the layer.
+ * then the settings. One kind of attention is shown at a time: "Attention shown" picks the cross-attention (default)
+ * or the two self-attentions, as "Layer shown" picks the layer. On a 1280×800 laptop the figure fits one screen with the
+ * cross-attention (e2e/fit-transformer.spec.ts); the two self-attention maps, one above the other, do not.
  */
 export function TrainFigure() {
   const layers = useParamsStore((s) => Math.max(Number(s.values.enc) || 1, Number(s.values.dec) || 1));
