@@ -124,6 +124,37 @@ test('step 3: softmax + cross-entropy learns the blobs; a point’s loss is −l
   await shot(page, 'loss-3-softmax-light');
 });
 
+test('step 3: the inspect ring sits on the inspected point, on a laptop and zoomed in presenter mode', async ({
+  page,
+}) => {
+  for (const [extra, viewport] of [
+    ['', { width: 1280, height: 800 }],
+    ['&present=1', { width: 1920, height: 1080 }],
+  ] as const) {
+    await page.setViewportSize(viewport);
+    await page.goto(`./#/loss?lesson=3&seed=1${extra}`);
+    await waitForFirstFrame(page);
+    await page.getByRole('slider', { name: 'Inspect point' }).fill('7');
+    await expect(page.getByTestId('picked-point')).toHaveText('7');
+    const centre = async (selector: string, nth = 0) => {
+      const box = await page.locator(selector).nth(nth).boundingBox();
+      return box ? { x: box.x + box.width / 2, y: box.y + box.height / 2 } : { x: NaN, y: NaN };
+    };
+    await expect
+      .poll(
+        async () => {
+          const [ring, point] = [
+            await centre('[data-testid="figure-softmax"] circle.marked'),
+            await centre('[data-testid="figure-softmax"] circle.point', 6),
+          ];
+          return Math.hypot(ring.x - point.x, ring.y - point.y);
+        },
+        { message: `ring off its point (${extra || 'laptop'})` },
+      )
+      .toBeLessThan(3);
+  }
+});
+
 test('step 4: logistic regression reaches ≥ 95 % and its drawn line is θᵀx = 0 of the θ read-outs', async ({
   page,
 }) => {

@@ -29,6 +29,25 @@ describe('DecisionBoundary', () => {
     );
   });
 
+  it('rings the marked point where that point is drawn, and draws no ring for a missing or non-finite one', () => {
+    const points = [
+      { x: -1, y: 0, label: 0 },
+      { x: 1, y: 0.5, label: 1 },
+      { x: Number.NaN, y: 0, label: 1 },
+    ];
+    const { container, rerender } = render(
+      <DecisionBoundary width={400} grid={grid} points={points} marked={1} />,
+    );
+    const ring = container.querySelector('circle.marked');
+    const point = container.querySelectorAll('circle.point')[1];
+    expect(ring?.getAttribute('cx')).toBe(point.getAttribute('cx'));
+    expect(ring?.getAttribute('cy')).toBe(point.getAttribute('cy'));
+    rerender(<DecisionBoundary width={400} grid={grid} points={points} marked={2} />);
+    expect(container.querySelector('circle.marked')).toBeNull();
+    rerender(<DecisionBoundary width={400} grid={grid} points={points} marked={9} />);
+    expect(container.querySelector('circle.marked')).toBeNull();
+  });
+
   it('explains a missing or malformed grid and skips non-finite points', () => {
     const bad = {
       values: new Float32Array(3),

@@ -39,6 +39,8 @@ export { classColors } from './decisionBoundaryModel';
  *   largest such rectangle that fits, centred.
  * - `pick`: `{ point, onPick(x, y) }` makes the plot a place to put something: press (and drag) sets the point, the
  *   arrow keys move it when the plot has focus. The point is drawn as a ring.
+ * - `marked`: index into `points` of a point drawn with a ring around it (the one a figure is inspecting). Drawn in
+ *   the plot's own coordinates, so it stays on its point under any zoom or resize.
  * Hovering (or touching) the plot reads out the point under the pointer and the model's output there.
  * Colours: class 0 = --negative, class 1 = --positive (more classes: the series colours).
  */
@@ -66,6 +68,7 @@ export interface DecisionBoundaryProps {
   caption?: string;
   equalAspect?: boolean;
   pick?: PlotPick;
+  marked?: number;
 }
 
 export function DecisionBoundary({
@@ -88,6 +91,7 @@ export function DecisionBoundary({
   caption,
   equalAspect = true,
   pick,
+  marked,
 }: DecisionBoundaryProps) {
   const theme = useChartTheme();
   const [plotRef, width] = useElementWidth<HTMLDivElement>(fixedWidth);
@@ -162,6 +166,12 @@ export function DecisionBoundary({
           <g clipPath={`url(#db-clip-${innerW}-${innerH})`}>
             {boundary && <BoundaryLine d={boundary} theme={theme} />}
             <BoundaryPoints points={finitePoints} colors={colors} theme={theme} sx={sx} sy={sy} />
+            <MarkedRing
+              point={marked === undefined ? undefined : points[marked]}
+              theme={theme}
+              sx={sx}
+              sy={sy}
+            />
             {pick && (
               <circle
                 className="picked"
@@ -274,6 +284,32 @@ function BoundaryPoints({
         );
       })}
     </g>
+  );
+}
+
+/** A ring around one data point (drawn only while that point is finite). */
+function MarkedRing({
+  point,
+  theme,
+  sx,
+  sy,
+}: {
+  point: BoundaryPoint | undefined;
+  theme: ChartTheme;
+  sx: ScaleLinear<number, number>;
+  sy: ScaleLinear<number, number>;
+}) {
+  if (!point || !Number.isFinite(point.x) || !Number.isFinite(point.y)) return null;
+  return (
+    <circle
+      className="marked"
+      cx={sx(point.x)}
+      cy={sy(point.y)}
+      r={Math.max(7, 9 * theme.fontScale)}
+      fill="none"
+      stroke={theme.fg}
+      strokeWidth={2.5}
+    />
   );
 }
 

@@ -165,7 +165,7 @@ function LossCurves() {
       <Formula>
         <Tex
           display
-          tex={`\\frac{\\partial (h-y)^2}{\\partial z} = 2(h-y)\\,h(1-h) = 2(${fmt(h - y, 3)})(${fmt(h, 3)})(${fmt(1 - h, 3)}) = ${fmt(2 * (h - y) * h * (1 - h), 4)}, \\qquad \\frac{\\partial\\,\\text{BCE}}{\\partial z} = h - y = ${fmt(h - y, 3)}`}
+          tex={`\\begin{aligned} \\frac{\\partial (h-y)^2}{\\partial z} &= 2(h-y)\\,h(1-h) = 2(${fmt(h - y, 3)})(${fmt(h, 3)})(${fmt(1 - h, 3)}) = ${fmt(2 * (h - y) * h * (1 - h), 4)}, \\\\ \\frac{\\partial\\,\\text{BCE}}{\\partial z} &= h - y = ${fmt(h - y, 3)} \\end{aligned}`}
         />
       </Formula>
       {infinite && (

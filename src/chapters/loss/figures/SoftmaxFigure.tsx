@@ -1,12 +1,4 @@
-import {
-  useLayoutEffect,
-  useMemo,
-  useRef,
-  useState,
-  type PointerEvent,
-  type ReactNode,
-  type RefObject,
-} from 'react';
+import { useMemo, useRef, useState, type PointerEvent, type ReactNode } from 'react';
 import { DecisionBoundary, type BoundaryPoint } from '../../../components/charts';
 import { Tex } from '../../../components/math';
 import { Formula } from './Formula';
@@ -104,8 +96,8 @@ function SoftmaxPlot({ signStep, controls }: { signStep: boolean; controls: Reac
           title="Predicted class"
           height={270}
           caption="Hover a point to read its loss; the ring marks it."
+          marked={i}
         />
-        <PickRing container={wrap} index={i} version={points} />
       </div>
       <div className="loss-side">
         <label className="loss-slider">
@@ -154,39 +146,6 @@ function SoftmaxPlot({ signStep, controls }: { signStep: boolean; controls: Reac
       </div>
     </div>
   );
-}
-
-/**
- * A ring around the inspected point: placed over the chart's own circle (read from the DOM after each render), so
- * the chart needs no highlight feature of its own.
- */
-function PickRing({
-  container,
-  index,
-  version,
-}: {
-  container: RefObject<HTMLDivElement | null>;
-  index: number;
-  version: unknown;
-}) {
-  const ring = useRef<HTMLDivElement>(null);
-  useLayoutEffect(() => {
-    const box = container.current;
-    const el = ring.current;
-    const circle = box?.querySelectorAll('circle.point')[index];
-    if (!box || !el) return;
-    if (!circle) {
-      el.style.display = 'none';
-      return;
-    }
-    const b = box.getBoundingClientRect();
-    const c = circle.getBoundingClientRect();
-    el.style.display = 'block';
-    el.style.left = `${c.x + c.width / 2 - b.x}px`;
-    el.style.top = `${c.y + c.height / 2 - b.y}px`;
-  });
-  void version;
-  return <div ref={ring} className="loss-ring" aria-hidden="true" />;
 }
 
 /** The probs view (k = 3 probabilities per grid cell) as a Grid2D, or undefined while it has another shape. */

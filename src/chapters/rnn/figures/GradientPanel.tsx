@@ -57,7 +57,7 @@ export function GradientPanel() {
         </p>
         <Scroll className="rnn-formula" label="Formula" testId="rnn-grad-formula">
           <Tex
-            tex={`\\begin{aligned} \\frac{\\partial L_T}{\\partial h_{T-k}} &= \\frac{\\partial L_T}{\\partial h_T}\\prod_{t=T-k+1}^{T} \\mathrm{diag}\\big(1-h_t^2\\big)\\,W_{hh} \\\\ \\frac{\\lVert \\partial L_T/\\partial h_{T-${Math.max(0, K - 1)}}\\rVert}{\\lVert \\partial L_T/\\partial h_T\\rVert} &= ${Number.isFinite(ratio) ? plain(ratio) : '\\text{–}'} \\end{aligned}`}
+            tex={`\\begin{aligned} \\frac{\\partial L_T}{\\partial h_{T-k}} &= \\frac{\\partial L_T}{\\partial h_T} \\\\ &\\quad \\cdot \\prod_{t=T-k+1}^{T} \\mathrm{diag}\\big(1-h_t^2\\big)\\,W_{hh} \\\\ \\frac{\\lVert \\partial L_T/\\partial h_{T-${Math.max(0, K - 1)}}\\rVert}{\\lVert \\partial L_T/\\partial h_T\\rVert} &= ${Number.isFinite(ratio) ? plain(ratio) : '\\text{–}'} \\end{aligned}`}
             display
           />
         </Scroll>
