@@ -18,6 +18,7 @@ import {
   plotBox,
 } from './decisionBoundaryModel';
 import { EmptyPlotNote } from './EmptyPlotNote';
+import { BoundaryPoints, MarkedRing, type BoundaryPoint } from './boundaryPoints';
 
 export { classColors } from './decisionBoundaryModel';
 
@@ -44,12 +45,7 @@ export { classColors } from './decisionBoundaryModel';
  * Hovering (or touching) the plot reads out the point under the pointer and the model's output there.
  * Colours: class 0 = --negative, class 1 = --positive (more classes: the series colours).
  */
-export interface BoundaryPoint {
-  x: number;
-  y: number;
-  label: number;
-  test?: boolean;
-}
+export type { BoundaryPoint } from './boundaryPoints';
 
 export interface DecisionBoundaryProps {
   grid?: Grid2D;
@@ -235,81 +231,6 @@ function BoundaryReadout({
           (output ? ` → ${output(hover.x, hover.y)}` : '')
         : 'Point at the plot to read the model’s output there.'}
     </p>
-  );
-}
-
-/** Data on top of the shading: training points filled, test points hollow, coloured by class. */
-function BoundaryPoints({
-  points,
-  colors,
-  theme,
-  sx,
-  sy,
-}: {
-  points: readonly BoundaryPoint[];
-  colors: readonly string[];
-  theme: ChartTheme;
-  sx: ScaleLinear<number, number>;
-  sy: ScaleLinear<number, number>;
-}) {
-  const k = colors.length;
-  const r = Math.max(3, 4.2 * theme.fontScale);
-  return (
-    <g className="points">
-      {points.map((p, i) => {
-        const c = colors[((Math.floor(p.label) % k) + k) % k] ?? theme.fgMuted;
-        return p.test ? (
-          <circle
-            key={i}
-            className="point test"
-            cx={sx(p.x)}
-            cy={sy(p.y)}
-            r={r}
-            fill={theme.bgRaised}
-            fillOpacity={0.6}
-            stroke={c}
-            strokeWidth={2.2}
-          />
-        ) : (
-          <circle
-            key={i}
-            className="point train"
-            cx={sx(p.x)}
-            cy={sy(p.y)}
-            r={r}
-            fill={c}
-            stroke={theme.bgRaised}
-            strokeWidth={1.2}
-          />
-        );
-      })}
-    </g>
-  );
-}
-
-/** A ring around one data point (drawn only while that point is finite). */
-function MarkedRing({
-  point,
-  theme,
-  sx,
-  sy,
-}: {
-  point: BoundaryPoint | undefined;
-  theme: ChartTheme;
-  sx: ScaleLinear<number, number>;
-  sy: ScaleLinear<number, number>;
-}) {
-  if (!point || !Number.isFinite(point.x) || !Number.isFinite(point.y)) return null;
-  return (
-    <circle
-      className="marked"
-      cx={sx(point.x)}
-      cy={sy(point.y)}
-      r={Math.max(7, 9 * theme.fontScale)}
-      fill="none"
-      stroke={theme.fg}
-      strokeWidth={2.5}
-    />
   );
 }
 
