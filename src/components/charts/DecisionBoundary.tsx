@@ -19,6 +19,7 @@ import {
 } from './decisionBoundaryModel';
 import { EmptyPlotNote } from './EmptyPlotNote';
 import { BoundaryPoints, MarkedRing, type BoundaryPoint } from './boundaryPoints';
+import { localPoint } from './pointer';
 
 export { classColors } from './decisionBoundaryModel';
 
@@ -324,9 +325,9 @@ function pointAt(
   left: number,
   top: number,
 ): { x: number; y: number } | null {
-  const box = e.currentTarget.getBoundingClientRect();
-  const px = e.clientX - box.left - left;
-  const py = e.clientY - box.top - top;
+  const at = localPoint(e.clientX, e.clientY, e.currentTarget);
+  const px = at.x - left;
+  const py = at.y - top;
   const inside = px >= 0 && px <= sx.range()[1] && py >= 0 && py <= sy.range()[0];
   return inside ? { x: sx.invert(px), y: sy.invert(py) } : null;
 }

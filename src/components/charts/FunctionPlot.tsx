@@ -6,6 +6,7 @@ import { seriesColor, useChartTheme, type ChartTheme } from './chartTheme';
 import { useElementWidth } from './useElementWidth';
 import { formatValue, padDomain } from './format';
 import { autoYDomain, probeKeyTarget, safeEval, sampleCurve, tangentSegment } from './functionPlotModel';
+import { localPoint } from './pointer';
 
 type Scale = ScaleLinear<number, number>;
 
@@ -216,8 +217,7 @@ export function FunctionPlot({
 
   const onPointer = (e: PointerEvent<SVGSVGElement>) => {
     if (e.type === 'pointermove' && e.buttons === 0) return;
-    const r = e.currentTarget.getBoundingClientRect();
-    setProbe(sx.invert(e.clientX - r.left - m.left));
+    setProbe(sx.invert(localPoint(e.clientX, 0, e.currentTarget).x - m.left));
   };
   const onKey = (e: KeyboardEvent<SVGSVGElement>) => {
     const target = probeKeyTarget(e.key, e.shiftKey, px, x0, x1);

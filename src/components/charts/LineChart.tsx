@@ -21,6 +21,7 @@ import {
   type Resolved,
 } from './lineChartModel';
 import { useOncePerFrame } from './useOncePerFrame';
+import { localPoint } from './pointer';
 
 export type { LineSeries } from './lineChartModel';
 
@@ -194,8 +195,7 @@ export function LineChart({
   const captionText = [caption, empty ? 'No data yet.' : `${summary}.`, ...notes].filter(Boolean).join(' ');
 
   const moveTo = (clientX: number, target: Element) => {
-    const r = target.getBoundingClientRect();
-    const x = sx.invert(clientX - r.left - m.left);
+    const x = sx.invert(localPoint(clientX, 0, target).x - m.left);
     setHoverX(Math.max(sx.domain()[0], Math.min(sx.domain()[1], x)));
   };
   const onKey = (e: KeyboardEvent<SVGSVGElement>) => {

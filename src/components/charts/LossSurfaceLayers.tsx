@@ -9,6 +9,7 @@ import {
   type Scale,
 } from './lossSurfaceModel';
 import { EmptyPlotNote } from './EmptyPlotNote';
+import { localPoint } from './pointer';
 
 /** The SVG layers of LossSurface's contour map, each a plain function of its props. */
 
@@ -155,9 +156,9 @@ function useStartPicking(
   };
   const onClick = (e: MouseEvent<SVGSVGElement>) => {
     if (!onPickStart) return;
-    const r = e.currentTarget.getBoundingClientRect();
-    const px = e.clientX - r.left - m.left;
-    const py = e.clientY - r.top - m.top;
+    const at = localPoint(e.clientX, e.clientY, e.currentTarget);
+    const px = at.x - m.left;
+    const py = at.y - m.top;
     if (px < 0 || py < 0 || px > innerW || py > innerH) return;
     pick(sx.invert(px), sy.invert(py));
   };

@@ -6,6 +6,7 @@ import { colorLut, divergingInterpolator, prepareCanvas } from './canvas';
 import { interpolateLab } from 'd3';
 import { formatValue, maxAbs } from './format';
 import { ColorBar } from './ColorBar';
+import { localPoint } from './pointer';
 
 /**
  * TimeSeriesHeatmap — values over time (hidden states, LSTM gates, cell state): one row per unit, one column per
@@ -116,9 +117,9 @@ export function TimeSeriesHeatmap({
   }, [values, R, T, ok, innerW, innerH, scale, version]);
 
   const pickAt = (e: PointerEvent<SVGSVGElement>) => {
-    const b = e.currentTarget.getBoundingClientRect();
-    const t = Math.floor((e.clientX - b.left - left) / cellW);
-    const r = Math.floor((e.clientY - b.top - 4) / cellH);
+    const at = localPoint(e.clientX, e.clientY, e.currentTarget);
+    const t = Math.floor((at.x - left) / cellW);
+    const r = Math.floor((at.y - 4) / cellH);
     setSel(t >= 0 && t < T && r >= 0 && r < R ? { r, t } : null);
   };
   const onKey = (e: KeyboardEvent<SVGSVGElement>) => {

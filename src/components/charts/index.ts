@@ -27,3 +27,4 @@ export { ColorBar, type ColorBarProps } from './ColorBar';
 export { useChartTheme, seriesColor, type ChartTheme } from './chartTheme';
 export { formatValue } from './format';
 export { Tex, Prose } from '../math';
+export { localPoint } from './pointer';

@@ -3,6 +3,7 @@ import { useRef, type KeyboardEvent, type PointerEvent } from 'react';
 import { AxisBottom, AxisLeft, chartMargins } from '../../../components/charts/Axes';
 import { ChartFrame, seriesColor, useChartTheme, type LegendItem } from '../../../components/charts';
 import { useElementWidth } from '../../../components/charts/useElementWidth';
+import { localPoint } from '../../../components/charts';
 
 /**
  * DragPlot — points a student drags (mouse, touch, or focus + arrow keys: each handle is a slider), with lines and
@@ -58,9 +59,9 @@ export function DragPlot(props: DragPlotProps) {
   const r = Math.max(6, 7 * theme.fontScale);
 
   const toData = (e: PointerEvent) => {
-    const box = svgRef.current?.getBoundingClientRect();
-    if (!box) return null;
-    return { x: sx.invert(e.clientX - box.left - m.left), y: sy.invert(e.clientY - box.top - m.top) };
+    if (!svgRef.current) return null;
+    const at = localPoint(e.clientX, e.clientY, svgRef.current);
+    return { x: sx.invert(at.x - m.left), y: sy.invert(at.y - m.top) };
   };
   const move = (h: DragHandle, x: number, y: number) =>
     onMove(h.id, h.axes === 'y' ? h.x : clamp(x, xDomain), clamp(y, yDomain));
