@@ -15,19 +15,19 @@ mkdirSync(SHOTS, { recursive: true });
 
 /**
  * `trains`: the step has the runtime's run controls (Run 100); the others are static figures, measured once.
- * `fits: false`: measured and logged, not asserted. Activations steps 2 and 8 compare two live networks: two decision
- * planes each with its read-outs, the loss comparison and the step/linear plots (step 2) or both weight diagrams and
- * twelve settings (step 8) need about 1,080 and 1,250 px at the figure column's 650 px width — fitting 788 px would mean
- * hiding a plane, the loss curves or settings behind a switch, a design decision for the chapter's owner.
+ * `fits: false` would measure and log a step without asserting it; every step listed here is asserted.
+ * Activations steps 2 and 8 compare two live networks in one three-column grid (src/chapters/activations/figures/
+ * ComparePanels.tsx): the loss curves beside the two planes, both networks' read-outs in one table beside the step and
+ * linear plots (step 2) or the two weight diagrams (step 8), the settings four to a line below.
  */
 const CHAPTERS: Record<string, { route: string; trains: boolean; fits?: false }[]> = {
   activations: [
     { route: 'activations?lesson=1', trains: false },
-    { route: 'activations?lesson=2', trains: true, fits: false },
+    { route: 'activations?lesson=2', trains: true },
     { route: 'activations?lesson=4', trains: true },
     { route: 'activations?lesson=5', trains: true },
     { route: 'activations?lesson=7', trains: true },
-    { route: 'activations?lesson=8', trains: true, fits: false },
+    { route: 'activations?lesson=8', trains: true },
   ],
   neurons: [
     { route: 'neurons?lesson=4', trains: true },

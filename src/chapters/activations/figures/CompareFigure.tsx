@@ -3,6 +3,7 @@ import { ParamControls } from '../../../components/controls';
 import { MetricsBar, NoticeBar, RunControls } from '../../../components/run';
 import { ACTIVATIONS } from '../../../experiments/activations/functions';
 import { MAX_DEPTH } from '../../../experiments/activations/compare';
+import { usePresentation } from '../../../lessons';
 import { useExperiment } from '../../../state';
 import { ComparePanels } from './ComparePanels';
 import type { FigureProps } from './types';
@@ -21,7 +22,7 @@ export function CompareFigure({ preset, variant }: FigureProps & { variant: 'ste
       : [...layerParams, 'actB', 'depth', 'lr'];
 
   return (
-    <div className="act-figure figure-compact act-fit" data-testid={`figure-${variant}`}>
+    <div className="act-figure figure-compact act-fit act-duo" data-testid={`figure-${variant}`}>
       <NoticeBar />
       <RunControls />
       <MetricsBar />
@@ -29,46 +30,54 @@ export function CompareFigure({ preset, variant }: FigureProps & { variant: 'ste
         values={exp.values}
         showNetworks={variant === 'playground'}
         beside={variant === 'step-linear' ? <StepAndLinearPlots /> : null}
+        settings={
+          exp.ready ? (
+            <ParamControls only={only} label="Settings (A: per layer, B: everywhere)" />
+          ) : (
+            <p className="loading">Loading settings…</p>
+          )
+        }
       />
-      {exp.ready ? (
-        <ParamControls only={only} label="Settings (A: per layer, B: everywhere)" />
-      ) : (
-        <p className="loading">Loading settings…</p>
-      )}
     </div>
   );
 }
 
+/** Step 2's two function plots, each in its own area of the compare grid (beside the settings). */
 function StepAndLinearPlots() {
-  const rowHeight = Math.round(170 * useChartTheme().fontScale);
+  // Short on a laptop so the figure fits one screen; a projector has room for the full height.
+  const rowHeight = Math.round((usePresentation().present ? 170 : 130) * useChartTheme().fontScale);
   const step = ACTIVATIONS.step;
   const linear = ACTIVATIONS.linear;
   return (
     <>
-      <FunctionPlot
-        title="Binary step"
-        f={step.f}
-        df={step.df}
-        fLabel="f(x)"
-        dfLabel="f′(x)"
-        xDomain={[-3, 3]}
-        yDomain={[-0.5, 1.5]}
-        initialProbe={1}
-        height={rowHeight}
-        caption="The binary step jumps from 0 to 1 at x = 0; its derivative is 0 everywhere it exists."
-      />
-      <FunctionPlot
-        title="Linear (identity)"
-        f={linear.f}
-        df={linear.df}
-        fLabel="f(x)"
-        dfLabel="f′(x)"
-        xDomain={[-3, 3]}
-        yDomain={[-3, 3]}
-        initialProbe={1}
-        height={rowHeight}
-        caption="The identity f(x) = x has derivative 1 everywhere: gradients flow, but stacked layers stay linear."
-      />
+      <div className="act-area-step">
+        <FunctionPlot
+          title="Binary step"
+          f={step.f}
+          df={step.df}
+          fLabel="f(x)"
+          dfLabel="f′(x)"
+          xDomain={[-3, 3]}
+          yDomain={[-0.5, 1.5]}
+          initialProbe={1}
+          height={rowHeight}
+          caption="The binary step jumps from 0 to 1 at x = 0; its derivative is 0 everywhere it exists."
+        />
+      </div>
+      <div className="act-area-linear">
+        <FunctionPlot
+          title="Linear (identity)"
+          f={linear.f}
+          df={linear.df}
+          fLabel="f(x)"
+          dfLabel="f′(x)"
+          xDomain={[-3, 3]}
+          yDomain={[-3, 3]}
+          initialProbe={1}
+          height={rowHeight}
+          caption="The identity f(x) = x has derivative 1 everywhere: gradients flow, but stacked layers stay linear."
+        />
+      </div>
     </>
   );
 }
