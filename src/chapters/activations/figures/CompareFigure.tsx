@@ -45,7 +45,7 @@ export function CompareFigure({ preset, variant }: FigureProps & { variant: 'ste
 /** Step 2's two function plots, each in its own area of the compare grid (beside the settings). */
 function StepAndLinearPlots() {
   // Short on a laptop so the figure fits one screen; a projector has room for the full height.
-  const rowHeight = Math.round((usePresentation().present ? 170 : 130) * useChartTheme().fontScale);
+  const rowHeight = Math.round((usePresentation().present ? 170 : 118) * useChartTheme().fontScale);
   const step = ACTIVATIONS.step;
   const linear = ACTIVATIONS.linear;
   return (

@@ -158,7 +158,7 @@ export function ComparePanels({
               weights={net.layers.map((l) => l.w)}
               layerLabels={['in', ...net.layers.slice(0, -1).map((_, i) => `h${i + 1}`), 'out']}
               // Short on a laptop (the figure fits one screen), taller on a projector.
-              height={Math.round((present ? 170 : 104) * theme.fontScale)}
+              height={Math.round((present ? 170 : 92) * theme.fontScale)}
               caption={`Network ${net.label}: ${net.layers.length - 1} hidden layers with ${net.acts
                 .map(actLabel)
                 .join(', ')}; edge colour is the weight's sign, width its size.`}
