@@ -3,7 +3,6 @@ import { ParamControls } from '../../../components/controls';
 import { MetricsBar, NoticeBar, RunControls } from '../../../components/run';
 import { ACTIVATIONS } from '../../../experiments/activations/functions';
 import { MAX_DEPTH } from '../../../experiments/activations/compare';
-import { usePresentation } from '../../../lessons';
 import { useExperiment } from '../../../state';
 import { ComparePanels } from './ComparePanels';
 import type { FigureProps } from './types';
@@ -29,7 +28,7 @@ export function CompareFigure({ preset, variant }: FigureProps & { variant: 'ste
       <ComparePanels
         values={exp.values}
         showNetworks={variant === 'playground'}
-        beside={variant === 'step-linear' ? <StepAndLinearPlots /> : null}
+        beside={variant === 'step-linear' ? (roomy) => <StepAndLinearPlots roomy={roomy} /> : undefined}
         settings={
           exp.ready ? (
             <ParamControls only={only} label="Settings (A: per layer, B: everywhere)" />
@@ -42,10 +41,12 @@ export function CompareFigure({ preset, variant }: FigureProps & { variant: 'ste
   );
 }
 
-/** Step 2's two function plots, each in its own area of the compare grid (beside the settings). */
-function StepAndLinearPlots() {
-  // Short on a laptop so the figure fits one screen; a projector has room for the full height.
-  const rowHeight = Math.round((usePresentation().present ? 170 : 118) * useChartTheme().fontScale);
+/**
+ * Step 2's two function plots, each in its own area of the compare grid (beside the read-out table): short on a
+ * laptop so the figure fits one screen, taller where there is room (`roomy`: a projector, a phone).
+ */
+function StepAndLinearPlots({ roomy }: { roomy: boolean }) {
+  const rowHeight = Math.round((roomy ? 170 : 118) * useChartTheme().fontScale);
   const step = ACTIVATIONS.step;
   const linear = ACTIVATIONS.linear;
   return (

@@ -17,6 +17,9 @@ import { usePresentation } from '../../../lessons';
 import { CurvePlot } from './CurvePlot';
 import { useViews, viewWith } from './live';
 
+/** Grid width (px) under which the grid is one column (activations.css: a phone, viewport ≤ 700 px). */
+const ONE_COLUMN_BELOW = 560;
+
 /** Shapes of the activations-compare views (src/experiments/activations/compare.ts). */
 interface DataView {
   kind: 'classify' | 'regress';
@@ -58,11 +61,11 @@ export function describeNetworks(values: ParamValues): { a: string; b: string | 
 }
 
 /**
- * The two networks of activations-compare side by side: decision boundaries (2-D) or fitted curves (1-D), each with
- * its own loss read-out (`metric-loss-a` / `metric-loss-b`), then their loss curves, and (playground) their weights
- * or (step 2) the `beside` charts, with the settings. One three-column grid (one column on a phone): the loss curves
- * beside the planes and the settings beside the weights or the step and linear plots, so the figure with its
- * controls fits one 1280×800 screen.
+ * The two networks of activations-compare side by side: decision boundaries (2-D) or fitted curves (1-D), their loss
+ * curves, one table of both networks' read-outs (`metric-loss-a` / `metric-loss-b`, …), (playground) their weights
+ * or (step 2) the `beside` charts, and the settings. One three-column grid (one column on a phone; activations.css):
+ * the loss curves beside the planes, the table beside the weights or the step and linear plots, the settings below,
+ * so the figure with its controls fits one 1280×800 screen.
  */
 export function ComparePanels({
   values,
@@ -72,8 +75,8 @@ export function ComparePanels({
 }: {
   values: ParamValues;
   showNetworks: boolean;
-  /** Step 2's step and linear plots, each in its grid area (`act-area-step`, `act-area-linear`). */
-  beside?: ReactNode;
+  /** Step 2's step and linear plots, each in its grid area (`act-area-step`, `act-area-linear`); `roomy`: taller. */
+  beside?: (roomy: boolean) => ReactNode;
   /** The settings (grid area `act-area-settings`). */
   settings: ReactNode;
 }) {
@@ -81,6 +84,10 @@ export function ComparePanels({
   const { views, frame } = useViews(names);
   const theme = useChartTheme();
   const { present } = usePresentation();
+  // Short charts only where the grid has three columns and must fit a laptop screen: a projector and a phone (one
+  // column, CSS below 700 px) have room for taller ones.
+  const [gridRef, gridWidth] = useElementWidth<HTMLDivElement>(undefined);
+  const roomy = present || gridWidth < ONE_COLUMN_BELOW;
   const data = viewWith<DataView>(views.data, ['trainX', 'trainY', 'testX', 'testY']);
   const fields = viewWith<FieldsView>(views.fields, ['a']);
   const curves = viewWith<CurvesView>(views.curves, ['x', 'trainA', 'trainB', 'testA', 'testB']);
@@ -118,7 +125,10 @@ export function ComparePanels({
   };
 
   return (
-    <div className={`act-compare act-grid ${showNetworks ? 'act-grid-playground' : 'act-grid-step'}`}>
+    <div
+      ref={gridRef}
+      className={`act-compare act-grid ${showNetworks ? 'act-grid-playground' : 'act-grid-step'}`}
+    >
       <NetworkPanel which="A" activation={label.a} chart={chart('A', fields?.a, colorA)} />
       {label.b !== null ? (
         <NetworkPanel which="B" activation={label.b} chart={chart('B', fields?.b, colorB)} />
@@ -130,8 +140,7 @@ export function ComparePanels({
           title="Loss A vs B (log)"
           yScale="log"
           xLabel="training steps"
-          // As tall as the planes beside it on a laptop; a projector has room for more.
-          height={Math.round((present ? 190 : 120) * theme.fontScale)}
+          height={Math.round((roomy ? 190 : 120) * theme.fontScale)}
           series={
             curves
               ? [
@@ -157,15 +166,14 @@ export function ComparePanels({
               layers={[net.layers[0].cols, ...net.layers.map((l) => l.rows)]}
               weights={net.layers.map((l) => l.w)}
               layerLabels={['in', ...net.layers.slice(0, -1).map((_, i) => `h${i + 1}`), 'out']}
-              // Short on a laptop (the figure fits one screen), taller on a projector.
-              height={Math.round((present ? 170 : 92) * theme.fontScale)}
+              height={Math.round((roomy ? 170 : 92) * theme.fontScale)}
               caption={`Network ${net.label}: ${net.layers.length - 1} hidden layers with ${net.acts
                 .map(actLabel)
                 .join(', ')}; edge colour is the weight's sign, width its size.`}
             />
           </div>
         ))}
-      {beside}
+      {beside?.(roomy)}
       <div className="act-area-readouts">
         <ReadoutTable
           metrics={metrics}
