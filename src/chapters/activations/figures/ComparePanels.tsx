@@ -17,7 +17,7 @@ import { usePresentation } from '../../../lessons';
 import { CurvePlot } from './CurvePlot';
 import { useViews, viewWith } from './live';
 
-/** Grid width (px) under which the grid is one column (activations.css: a phone, viewport ≤ 700 px). */
+/** Grid width (px) under which the grid is one column (compare.css: a phone, viewport ≤ 700 px). */
 const ONE_COLUMN_BELOW = 560;
 
 /** Shapes of the activations-compare views (src/experiments/activations/compare.ts). */
@@ -63,7 +63,7 @@ export function describeNetworks(values: ParamValues): { a: string; b: string | 
 /**
  * The two networks of activations-compare side by side: decision boundaries (2-D) or fitted curves (1-D), their loss
  * curves, one table of both networks' read-outs (`metric-loss-a` / `metric-loss-b`, …), (playground) their weights
- * or (step 2) the `beside` charts, and the settings. One three-column grid (one column on a phone; activations.css):
+ * or (step 2) the `beside` charts, and the settings. One three-column grid (one column on a phone; compare.css):
  * the loss curves beside the planes, the table beside the weights or the step and linear plots, the settings below,
  * so the figure with its controls fits one 1280×800 screen.
  */
@@ -125,10 +125,7 @@ export function ComparePanels({
   };
 
   return (
-    <div
-      ref={gridRef}
-      className={`act-compare act-grid ${showNetworks ? 'act-grid-playground' : 'act-grid-step'}`}
-    >
+    <div ref={gridRef} className={`act-grid ${showNetworks ? 'act-grid-playground' : 'act-grid-step'}`}>
       <NetworkPanel which="A" activation={label.a} chart={chart('A', fields?.a, colorA)} />
       {label.b !== null ? (
         <NetworkPanel which="B" activation={label.b} chart={chart('B', fields?.b, colorB)} />
