@@ -137,7 +137,7 @@ export function ComparePanels({
           title="Loss A vs B (log)"
           yScale="log"
           xLabel="training steps"
-          height={Math.round((roomy ? 190 : 120) * theme.fontScale)}
+          height={Math.round((roomy ? 190 : 138) * theme.fontScale)}
           series={
             curves
               ? [
