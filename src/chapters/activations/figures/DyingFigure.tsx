@@ -84,9 +84,12 @@ function DeadMap({ mask }: { mask: Uint8Array[] | undefined }) {
 
 /** The map drawn for a box `width` px wide (the card's padding and border come off it). */
 function DeadMapChart({ mask, width }: { mask: Uint8Array[]; width: number }) {
+  // Labels, cells and the width cap grow with the presenter font, as the charts' text does.
+  const fs = useChartTheme().fontScale;
   const cols = Math.max(...mask.map((r) => r.length));
-  const labelW = 64;
-  const cell = Math.max(8, Math.min(18, Math.floor((Math.min(width - 26, 420) - labelW - 4) / cols)));
+  const labelW = Math.round(64 * fs);
+  const fit = Math.floor((Math.min(width - 26, 420 * fs) - labelW - 4) / cols);
+  const cell = Math.max(8, Math.min(Math.round(18 * fs), fit));
   const W = labelW + cols * cell + 4;
   const H = mask.length * cell + 4;
   const dead = mask.reduce((s, r) => s + r.reduce((a, b) => a + b, 0), 0);
@@ -103,7 +106,13 @@ function DeadMapChart({ mask, width }: { mask: Uint8Array[]; width: number }) {
       >
         {mask.map((row, l) => (
           <g key={l}>
-            <text x={labelW - 8} y={l * cell + cell * 0.72} textAnchor="end" className="act-node-name">
+            <text
+              x={labelW - 8}
+              y={l * cell + cell * 0.72}
+              textAnchor="end"
+              className="act-node-name"
+              style={{ fontSize: `${12 * fs}px` }}
+            >
               layer {l + 1}
             </text>
             {Array.from(row, (d, u) => (
