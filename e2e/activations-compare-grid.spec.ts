@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
+import { seriousViolations } from './axe';
 import { waitForFirstFrame } from './runReady';
 
 /**
@@ -91,3 +92,18 @@ test('step 5: the hidden-unit map labels are at least 11 px on a laptop', async 
   expect(sizes.length).toBeGreaterThan(0);
   for (const px of sizes) expect(px).toBeGreaterThanOrEqual(11);
 });
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`steps 2 and 8: the compare grid has no serious accessibility violations (${scheme})`, async ({
+    page,
+  }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    for (const lesson of [2, 8]) {
+      await page.goto(`./#/activations?lesson=${lesson}&seed=1`);
+      await waitForFirstFrame(page);
+      await page.getByRole('button', { name: 'Run 10', exact: true }).click();
+      await expect(page.getByTestId('metric-step')).toHaveText('10', { timeout: 30_000 });
+      expect(await seriousViolations(page, { include: '.lesson-figure' })).toEqual([]);
+    }
+  });
+}
