@@ -3,6 +3,7 @@ import { chapter } from './chapter';
 import { renderActivationsFigure } from './figures';
 import { INSTRUCTOR_PRESETS, presetHref } from './presets';
 import './activations.css';
+import './figures/compare.css';
 
 const PRESETS = INSTRUCTOR_PRESETS.map((p) => ({ ...p, href: presetHref(p) }));
 

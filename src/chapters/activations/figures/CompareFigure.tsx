@@ -21,54 +21,64 @@ export function CompareFigure({ preset, variant }: FigureProps & { variant: 'ste
       : [...layerParams, 'actB', 'depth', 'lr'];
 
   return (
-    <div className="act-figure figure-compact act-fit" data-testid={`figure-${variant}`}>
+    <div className="act-figure figure-compact act-fit act-duo" data-testid={`figure-${variant}`}>
       <NoticeBar />
       <RunControls />
       <MetricsBar />
       <ComparePanels
         values={exp.values}
         showNetworks={variant === 'playground'}
-        beside={variant === 'step-linear' ? <StepAndLinearPlots /> : null}
+        beside={variant === 'step-linear' ? (roomy) => <StepAndLinearPlots roomy={roomy} /> : undefined}
+        settings={
+          exp.ready ? (
+            <ParamControls only={only} label="Settings (A: per layer, B: everywhere)" />
+          ) : (
+            <p className="loading">Loading settings…</p>
+          )
+        }
       />
-      {exp.ready ? (
-        <ParamControls only={only} label="Settings (A: per layer, B: everywhere)" />
-      ) : (
-        <p className="loading">Loading settings…</p>
-      )}
     </div>
   );
 }
 
-function StepAndLinearPlots() {
-  const rowHeight = Math.round(170 * useChartTheme().fontScale);
+/**
+ * Step 2's two function plots, each in its own area of the compare grid (beside the read-out table): short on a
+ * laptop so the figure fits one screen, taller where there is room (`roomy`: a projector, a phone).
+ */
+function StepAndLinearPlots({ roomy }: { roomy: boolean }) {
+  const rowHeight = Math.round((roomy ? 170 : 118) * useChartTheme().fontScale);
   const step = ACTIVATIONS.step;
   const linear = ACTIVATIONS.linear;
   return (
     <>
-      <FunctionPlot
-        title="Binary step"
-        f={step.f}
-        df={step.df}
-        fLabel="f(x)"
-        dfLabel="f′(x)"
-        xDomain={[-3, 3]}
-        yDomain={[-0.5, 1.5]}
-        initialProbe={1}
-        height={rowHeight}
-        caption="The binary step jumps from 0 to 1 at x = 0; its derivative is 0 everywhere it exists."
-      />
-      <FunctionPlot
-        title="Linear (identity)"
-        f={linear.f}
-        df={linear.df}
-        fLabel="f(x)"
-        dfLabel="f′(x)"
-        xDomain={[-3, 3]}
-        yDomain={[-3, 3]}
-        initialProbe={1}
-        height={rowHeight}
-        caption="The identity f(x) = x has derivative 1 everywhere: gradients flow, but stacked layers stay linear."
-      />
+      <div className="act-area-step">
+        <FunctionPlot
+          title="Binary step"
+          f={step.f}
+          df={step.df}
+          fLabel="f(x)"
+          dfLabel="f′(x)"
+          xDomain={[-3, 3]}
+          yDomain={[-0.5, 1.5]}
+          initialProbe={1}
+          height={rowHeight}
+          caption="The binary step jumps from 0 to 1 at x = 0; its derivative is 0 everywhere it exists."
+        />
+      </div>
+      <div className="act-area-linear">
+        <FunctionPlot
+          title="Linear (identity)"
+          f={linear.f}
+          df={linear.df}
+          fLabel="f(x)"
+          dfLabel="f′(x)"
+          xDomain={[-3, 3]}
+          yDomain={[-3, 3]}
+          initialProbe={1}
+          height={rowHeight}
+          caption="The identity f(x) = x has derivative 1 everywhere: gradients flow, but stacked layers stay linear."
+        />
+      </div>
     </>
   );
 }

@@ -13,8 +13,12 @@ import { ACTIVATIONS, isActivationName } from '../../../experiments/activations/
 import { PLANE, linspace } from '../../../experiments/activations/task';
 import type { Metrics, ParamValues } from '../../../experiments/types';
 import { useElementWidth } from '../../../components/charts/useElementWidth';
+import { usePresentation } from '../../../lessons';
 import { CurvePlot } from './CurvePlot';
 import { useViews, viewWith } from './live';
+
+/** Grid width (px) under which the grid is one column (compare.css: a phone, viewport ≤ 700 px). */
+const ONE_COLUMN_BELOW = 560;
 
 /** Shapes of the activations-compare views (src/experiments/activations/compare.ts). */
 interface DataView {
@@ -57,23 +61,33 @@ export function describeNetworks(values: ParamValues): { a: string; b: string | 
 }
 
 /**
- * The two networks of activations-compare side by side: decision boundaries (2-D) or fitted curves (1-D), each with
- * its own loss read-out (`metric-loss-a` / `metric-loss-b`), and one row with their loss curves and (playground) their
- * weights or (step 2) the `beside` charts — a row, not a stack, so the figure fits one 1280×800 screen.
+ * The two networks of activations-compare side by side: decision boundaries (2-D) or fitted curves (1-D), their loss
+ * curves, one table of both networks' read-outs (`metric-loss-a` / `metric-loss-b`, …), (playground) their weights
+ * or (step 2) the `beside` charts, and the settings. One three-column grid (one column on a phone; compare.css):
+ * the loss curves beside the planes, the table beside the weights or the step and linear plots, the settings below,
+ * so the figure with its controls fits one 1280×800 screen.
  */
 export function ComparePanels({
   values,
   showNetworks,
   beside,
+  settings,
 }: {
   values: ParamValues;
   showNetworks: boolean;
-  /** Charts that share the loss chart's row (step 2's step and linear plots). */
-  beside?: ReactNode;
+  /** Step 2's step and linear plots, each in its grid area (`act-area-step`, `act-area-linear`); `roomy`: taller. */
+  beside?: (roomy: boolean) => ReactNode;
+  /** The settings (grid area `act-area-settings`). */
+  settings: ReactNode;
 }) {
   const names = showNetworks ? ['data', 'fields', 'curves', 'weights'] : ['data', 'fields', 'curves'];
   const { views, frame } = useViews(names);
   const theme = useChartTheme();
+  const { present } = usePresentation();
+  // Short charts only where the grid has three columns and must fit a laptop screen: a projector and a phone (one
+  // column, CSS below 700 px) have room for taller ones.
+  const [gridRef, gridWidth] = useElementWidth<HTMLDivElement>(undefined);
+  const roomy = present || gridWidth < ONE_COLUMN_BELOW;
   const data = viewWith<DataView>(views.data, ['trainX', 'trainY', 'testX', 'testY']);
   const fields = viewWith<FieldsView>(views.fields, ['a']);
   const curves = viewWith<CurvesView>(views.curves, ['x', 'trainA', 'trainB', 'testA', 'testB']);
@@ -101,62 +115,29 @@ export function ComparePanels({
   const regression = fields?.kind === 'regress' || data?.kind === 'regress';
   const colorA = seriesColor(theme, 0);
   const colorB = seriesColor(theme, 1);
-  const rowHeight = Math.round(170 * theme.fontScale);
+  const chart = (which: 'A' | 'B', field: Float32Array | undefined, color: string) => {
+    const title = `${which}: ${which === 'A' ? label.a : label.b}`;
+    return regression ? (
+      <FitPlot task={taskName} data={data} fit={field} n={fields?.n} color={color} title={title} />
+    ) : (
+      <Boundary field={field} n={fields?.n} points={points} title={title} />
+    );
+  };
 
   return (
-    <div className="act-compare">
-      <div className="act-pair">
-        <NetworkPanel
-          which="A"
-          activation={label.a}
-          metrics={metrics}
-          color={colorA}
-          chart={
-            regression ? (
-              <FitPlot
-                task={taskName}
-                data={data}
-                fit={fields?.a}
-                n={fields?.n}
-                color={colorA}
-                title={`A: ${label.a}`}
-              />
-            ) : (
-              <Boundary field={fields?.a} n={fields?.n} points={points} title={`A: ${label.a}`} />
-            )
-          }
-        />
-        {label.b !== null ? (
-          <NetworkPanel
-            which="B"
-            activation={label.b}
-            metrics={metrics}
-            color={colorB}
-            chart={
-              regression ? (
-                <FitPlot
-                  task={taskName}
-                  data={data}
-                  fit={fields?.b}
-                  n={fields?.n}
-                  color={colorB}
-                  title={`B: ${label.b}`}
-                />
-              ) : (
-                <Boundary field={fields?.b} n={fields?.n} points={points} title={`B: ${label.b}`} />
-              )
-            }
-          />
-        ) : (
-          <p className="act-caption">Network B is off: set “B: activation” to compare.</p>
-        )}
-      </div>
-      <div className="act-row">
+    <div ref={gridRef} className={`act-grid ${showNetworks ? 'act-grid-playground' : 'act-grid-step'}`}>
+      <NetworkPanel which="A" activation={label.a} chart={chart('A', fields?.a, colorA)} />
+      {label.b !== null ? (
+        <NetworkPanel which="B" activation={label.b} chart={chart('B', fields?.b, colorB)} />
+      ) : (
+        <p className="act-caption act-area-b">Network B is off: set “B: activation” to compare.</p>
+      )}
+      <div className="act-area-loss">
         <LineChart
           title="Loss A vs B (log)"
           yScale="log"
           xLabel="training steps"
-          height={rowHeight}
+          height={Math.round((roomy ? 190 : 138) * theme.fontScale)}
           series={
             curves
               ? [
@@ -173,73 +154,130 @@ export function ComparePanels({
           }
           caption="Training and test loss of both networks over the steps."
         />
-        {showNetworks &&
-          weights?.map((net) => (
+      </div>
+      {showNetworks &&
+        weights?.map((net, i) => (
+          <div key={net.label} className={`act-area-w${i === 0 ? 'a' : 'b'}`}>
             <NetworkDiagram
-              key={net.label}
               title={`Weights of ${net.label}`}
               layers={[net.layers[0].cols, ...net.layers.map((l) => l.rows)]}
               weights={net.layers.map((l) => l.w)}
               layerLabels={['in', ...net.layers.slice(0, -1).map((_, i) => `h${i + 1}`), 'out']}
-              height={rowHeight}
+              height={Math.round((roomy ? 170 : 92) * theme.fontScale)}
               caption={`Network ${net.label}: ${net.layers.length - 1} hidden layers with ${net.acts
                 .map(actLabel)
                 .join(', ')}; edge colour is the weight's sign, width its size.`}
             />
-          ))}
-        {beside}
+          </div>
+        ))}
+      {beside?.(roomy)}
+      <div className="act-area-readouts">
+        <ReadoutTable
+          metrics={metrics}
+          networks={[
+            { which: 'A', activation: label.a, color: colorA },
+            ...(label.b !== null ? [{ which: 'B' as const, activation: label.b, color: colorB }] : []),
+          ]}
+        />
+        {showNetworks && <WeightKey positive={theme.positive} negative={theme.negative} />}
       </div>
+      <div className="act-area-settings">{settings}</div>
     </div>
   );
 }
 
+/**
+ * The colour key of both weight diagrams, once, beside them (their own legends are spoken only where the diagrams
+ * stand side by side: two identical two-line legends would cost the figure its fit on a laptop screen).
+ */
+function WeightKey({ positive, negative }: { positive: string; negative: string }) {
+  return (
+    <p className="act-weight-key" aria-hidden="true">
+      Weights:{' '}
+      <span>
+        <span className="act-swatch act-swatch-line" style={{ background: positive }} />
+        positive
+      </span>{' '}
+      <span>
+        <span className="act-swatch act-swatch-line" style={{ background: negative }} />
+        negative
+      </span>
+    </p>
+  );
+}
+
+/** One network's plane (2-D) or fitted curve (1-D). */
 function NetworkPanel({
   which,
   activation,
-  metrics,
   chart,
-  color,
 }: {
   which: 'A' | 'B';
   activation: string;
-  metrics: Metrics | undefined;
-  chart: React.ReactNode;
-  color: string;
+  chart: ReactNode;
 }) {
-  const suffix = which === 'A' ? '' : 'B';
-  const id = which.toLowerCase();
-  const loss = metrics?.[`loss${suffix}`];
-  const valLoss = metrics?.[`valLoss${suffix}`];
-  const acc = metrics?.[`accuracy${suffix}`];
   return (
-    <section className="act-panel" aria-label={`Network ${which} (${activation})`}>
+    <section
+      className={`act-panel act-area-${which.toLowerCase()}`}
+      aria-label={`Network ${which} (${activation})`}
+    >
       {chart}
-      <dl className="act-metrics">
-        <div>
-          <dt>
-            <span className="act-swatch" style={{ background: color }} aria-hidden="true" />
-            loss {which}
-          </dt>
-          <dd className="act-metric-value" data-testid={`metric-loss-${id}`}>
-            {formatMetric(loss)}
-          </dd>
-        </div>
-        <div>
-          <dt>test loss {which}</dt>
-          <dd className="act-metric-value" data-testid={`metric-val-loss-${id}`}>
-            {formatMetric(valLoss)}
-          </dd>
-        </div>
-        {acc !== undefined && (
-          <div>
-            <dt>accuracy {which}</dt>
-            <dd className="act-metric-value" data-testid={`metric-accuracy-${id}`}>
-              {formatAccuracy(acc)}
-            </dd>
-          </div>
-        )}
-      </dl>
     </section>
+  );
+}
+
+/**
+ * Both networks' read-outs in one small table under their loss curves (a column per network, its colour as in the
+ * curves): `metric-loss-a`, `metric-val-loss-a`, `metric-accuracy-a` and the same with `-b`.
+ */
+function ReadoutTable({
+  metrics,
+  networks,
+}: {
+  metrics: Metrics | undefined;
+  networks: { which: 'A' | 'B'; activation: string; color: string }[];
+}) {
+  const value = (key: string, which: 'A' | 'B') => metrics?.[`${key}${which === 'A' ? '' : 'B'}`];
+  const rows = [
+    { name: 'loss', key: 'loss', id: 'loss', format: formatMetric },
+    { name: 'test loss', key: 'valLoss', id: 'val-loss', format: formatMetric },
+    ...(value('accuracy', 'A') !== undefined
+      ? [
+          { name: 'accuracy', key: 'accuracy', id: 'accuracy', format: formatAccuracy },
+          { name: 'test accuracy', key: 'valAccuracy', id: 'val-accuracy', format: formatAccuracy },
+        ]
+      : []),
+  ];
+  return (
+    <table className="act-readouts" aria-label="Read-outs of networks A and B">
+      <thead>
+        <tr>
+          <td />
+          {networks.map((n) => (
+            <th key={n.which} scope="col">
+              <span className="act-swatch" style={{ background: n.color }} aria-hidden="true" />
+              <abbr title={`Network ${n.which}: ${n.activation}`}>{n.which}</abbr>
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.id}>
+            <th scope="row">{r.name}</th>
+            {networks.map((n) => (
+              <td
+                key={n.which}
+                className="act-metric-value"
+                data-testid={`metric-${r.id}-${n.which.toLowerCase()}`}
+              >
+                {r.format(value(r.key, n.which))}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 
@@ -311,7 +349,7 @@ function FitPlot({
       title={title}
       xDomain={FIT_X}
       yDomain={[-1.4, 1.6]}
-      height={260}
+      height={Math.round(190 * theme.fontScale)}
       points={points}
       curves={[
         ...(target

@@ -1,4 +1,5 @@
 import { LineChart, useChartTheme } from '../../../components/charts';
+import { useElementWidth } from '../../../components/charts/useElementWidth';
 import { ParamControls } from '../../../components/controls';
 import { MetricsBar, NoticeBar, RunControls, formatMetric } from '../../../components/run';
 import { useExperiment } from '../../../state';
@@ -63,13 +64,32 @@ export function DyingFigure({ preset }: FigureProps) {
   );
 }
 
-/** One square per hidden unit, one row per layer: filled = alive, empty outline = dead (negative on every training point). */
+/**
+ * One square per hidden unit, one row per layer: filled = alive, empty outline = dead (negative on every training
+ * point). Drawn at its real size (the cells shrink to fit the card, the text does not), so the layer labels keep
+ * their 12 px (a scaled-down viewBox made them about 10 px at 1280×800).
+ */
 function DeadMap({ mask }: { mask: Uint8Array[] | undefined }) {
-  if (!mask || mask.length === 0)
-    return <p className="act-caption">The unit map appears after the first frame.</p>;
+  const [boxRef, boxWidth] = useElementWidth<HTMLDivElement>(undefined, 420);
+  return (
+    <div ref={boxRef} className="act-deadmap-box">
+      {mask && mask.length > 0 ? (
+        <DeadMapChart mask={mask} width={boxWidth} />
+      ) : (
+        <p className="act-caption">The unit map appears after the first frame.</p>
+      )}
+    </div>
+  );
+}
+
+/** The map drawn for a box `width` px wide (the card's padding and border come off it). */
+function DeadMapChart({ mask, width }: { mask: Uint8Array[]; width: number }) {
+  // Labels, cells and the width cap grow with the presenter font, as the charts' text does.
+  const fs = useChartTheme().fontScale;
   const cols = Math.max(...mask.map((r) => r.length));
-  const cell = 18;
-  const labelW = 64;
+  const labelW = Math.round(64 * fs);
+  const fit = Math.floor((Math.min(width - 26, 420 * fs) - labelW - 4) / cols);
+  const cell = Math.max(8, Math.min(Math.round(18 * fs), fit));
   const W = labelW + cols * cell + 4;
   const H = mask.length * cell + 4;
   const dead = mask.reduce((s, r) => s + r.reduce((a, b) => a + b, 0), 0);
@@ -77,10 +97,22 @@ function DeadMap({ mask }: { mask: Uint8Array[] | undefined }) {
   return (
     <figure className="chart act-deadmap">
       <div className="chart-title">Hidden units (filled = alive, empty = dead)</div>
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`${dead} of ${total} hidden units are dead`}>
+      <svg
+        width={W}
+        height={H}
+        viewBox={`0 0 ${W} ${H}`}
+        role="img"
+        aria-label={`${dead} of ${total} hidden units are dead`}
+      >
         {mask.map((row, l) => (
           <g key={l}>
-            <text x={labelW - 8} y={l * cell + cell * 0.72} textAnchor="end" className="act-node-name">
+            <text
+              x={labelW - 8}
+              y={l * cell + cell * 0.72}
+              textAnchor="end"
+              className="act-node-name"
+              style={{ fontSize: `${12 * fs}px` }}
+            >
               layer {l + 1}
             </text>
             {Array.from(row, (d, u) => (
