@@ -18,8 +18,6 @@ export async function lessonFigureHeight(page: Page): Promise<number> {
 export interface ScreenStep {
   /** The route after `#/`, e.g. 'lstm?lesson=3'; seed=1 is added. */
   route: string;
-  /** false: the laptop height is measured and logged but not asserted (the spec says why). */
-  fits?: false;
   /** Brings a static figure to its tallest state after the first measurement (e.g. a formula list written out). */
   tallest?: (page: Page) => Promise<void>;
 }
@@ -67,7 +65,7 @@ export async function trainScreenStep(page: Page, steps: 10 | 100): Promise<void
 export async function laptopFitProblems(page: Page, steps: ScreenStep[], shots: string): Promise<string[]> {
   await page.setViewportSize({ width: 1280, height: 800 });
   const problems: string[] = [];
-  for (const { route, fits, tallest } of steps) {
+  for (const { route, tallest } of steps) {
     const trains = await openScreenStep(page, route);
     const before = await lessonFigureHeight(page);
     if (trains) await trainScreenStep(page, 100);
@@ -75,7 +73,7 @@ export async function laptopFitProblems(page: Page, steps: ScreenStep[], shots: 
     const after = trains || tallest ? await lessonFigureHeight(page) : before;
     console.log(`#/${route}: figure + controls ${before} px before, ${after} px after training (1280×800)`);
     for (const [when, px] of [['before', before] as const, ['after', after] as const]) {
-      if (fits !== false && px > LAPTOP_FIGURE_LIMIT) problems.push(`${route} ${when} training: ${px} px`);
+      if (px > LAPTOP_FIGURE_LIMIT) problems.push(`${route} ${when} training: ${px} px`);
     }
     await page.locator('.lesson-figure').evaluate((el) => el.scrollIntoView());
     await page.screenshot({ path: `${shots}/${shotName(route)}.png` });
