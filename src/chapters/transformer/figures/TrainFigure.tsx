@@ -155,7 +155,7 @@ export function TrainFigure() {
         <MetricsBar />
         <LiveReadouts />
       </div>
-      <div className="tf-train-grid">
+      <div className={`tf-train-grid tf-train-grid--${part}`}>
         <div className="tf-train-attention">
           <div className="tf-toolbar">
             <label>
