@@ -1,7 +1,14 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { LAPTOP_FIGURE_LIMIT, lessonFigureHeight, presenterAndPhoneProblems } from './screenFit';
+import {
+  LAPTOP_FIGURE_LIMIT,
+  lessonFigureHeight,
+  openScreenStep,
+  presenterAndPhoneProblems,
+  presenterFault,
+  trainScreenStep,
+} from './screenFit';
 
 /**
  * The Transformer chapter's six steps: the figure with its controls fits one 1280×800 screen (the figure column is
@@ -109,4 +116,37 @@ test('presenter 1920×1080 shows the whole figure, phone 390×844 has no sideway
   test.setTimeout(240_000);
   const steps = [...STATIC_STEPS, 5, 6].map((n) => ({ route: `transformer?lesson=${n}` }));
   expect(await presenterAndPhoneProblems(page, steps, SHOTS)).toEqual([]);
+});
+
+test('step 5 with "Attention shown: self": presenter shows the whole figure, a phone has no sideways scroll', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const showSelf = async () => {
+    await page.getByTestId('tf-attention-select').selectOption('self');
+    await expect(page.locator('.tf-train-attention [data-chart="attention"]')).toHaveCount(2);
+  };
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await openScreenStep(page, 'transformer?lesson=5', '&present=1');
+  await trainScreenStep(page, 10);
+  await showSelf();
+  // The presenter zoom re-fits the figure after its charts settle: wait for that state, not for a time.
+  await expect.poll(() => presenterFault(page), { timeout: 15_000 }).toBe('');
+  await page.screenshot({ path: `${SHOTS}/transformer-5-self-present.png` });
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  await openScreenStep(page, 'transformer?lesson=5');
+  await showSelf();
+  await lessonFigureHeight(page);
+  await page.locator('.lesson-figure').screenshot({ path: `${SHOTS}/transformer-5-self-phone.png` });
+  // No sideways scroll, and no chart of the figure wider than its card (nothing cut off at the right).
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBe(0);
+  const cut = await page
+    .getByTestId('tf-figure-train')
+    .evaluate((figure) =>
+      [...figure.querySelectorAll<HTMLElement>('.chart')]
+        .filter((chart) => chart.scrollWidth > chart.clientWidth + 1)
+        .map((chart) => chart.querySelector('.chart-title')?.textContent ?? '?'),
+    );
+  expect(cut).toEqual([]);
 });
