@@ -83,7 +83,7 @@ export async function laptopFitProblems(page: Page, steps: ScreenStep[], shots: 
 }
 
 /** In presenter mode: '' when the figure neither scrolls nor leaves the window and the page does not scroll. */
-function presenterFault(page: Page): Promise<string> {
+export function presenterFault(page: Page): Promise<string> {
   return page.evaluate(() => {
     const el = document.querySelector('[data-testid="presenter-figure"]');
     if (!el) return 'no presenter figure';

@@ -141,7 +141,9 @@ function AttentionPanel({ part, layer }: { part: AttentionPart; layer: number })
  * Step 5: train live — controls, read-outs, the attention of a held-out example beside the loss and accuracy curves,
  * then the settings. One kind of attention is shown at a time: "Attention shown" picks the cross-attention (default)
  * or the two self-attentions, as "Layer shown" picks the layer. On a 1280×800 laptop the figure fits one screen with the
- * cross-attention (e2e/fit-transformer.spec.ts); the two self-attention maps, one above the other, do not.
+ * cross-attention (e2e/fit-transformer.spec.ts). With the self-attentions the grid turns (`tf-train-grid--self` in
+ * transformer.css): the two maps side by side across it, the curves side by side under them — the run controls, maps
+ * and curves stay on the screen, the settings under them go past its bottom edge.
  */
 export function TrainFigure() {
   const layers = useParamsStore((s) => Math.max(Number(s.values.enc) || 1, Number(s.values.dec) || 1));
@@ -155,7 +157,7 @@ export function TrainFigure() {
         <MetricsBar />
         <LiveReadouts />
       </div>
-      <div className="tf-train-grid">
+      <div className={`tf-train-grid tf-train-grid--${part}`}>
         <div className="tf-train-attention">
           <div className="tf-toolbar">
             <label>
