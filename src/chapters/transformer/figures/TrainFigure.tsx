@@ -29,8 +29,12 @@ export interface AttentionView {
 
 const STRUCTURE = ['task', 'len', 'enc', 'dec', 'heads', 'dmodel', 'tied'];
 const TRAINING = ['lr', 'batch', 'warmup'];
-/** Each curve's height (px): two of them stand beside the attention maps, on a laptop within one 1280×800 screen. */
-const CURVE_HEIGHT = 72;
+/**
+ * Each curve's height (px): two of them stand beside the attention maps, on a laptop within one 1280×800 screen. The
+ * loss chart's short title keeps its head on one line, so its plot takes the line the head would have used.
+ */
+const CURVE_HEIGHT = 86;
+const LOSS_CURVE_HEIGHT = 96;
 /** On a projector the column beside the attention has room: curves 80 px tall were flat lines at 1.45× type. */
 const PRESENTER_CURVE_HEIGHT = 140;
 
@@ -49,15 +53,16 @@ function headsOf(map: Float32Array | undefined, H: number, label: string) {
 /** Loss and held-out accuracy curves, one above the other beside the attention (re-render twice a second at most). */
 function Curves() {
   const history = useThrottledView<HistoryView>('history', 1000);
-  const height = usePresentation().present ? PRESENTER_CURVE_HEIGHT : CURVE_HEIGHT;
+  const present = usePresentation().present;
+  const height = present ? PRESENTER_CURVE_HEIGHT : CURVE_HEIGHT;
   return (
     <div className="tf-train-curves">
       <LineChart
-        title="Loss (cross-entropy)"
+        title="Loss"
         series={history ? [{ label: 'loss', x: history.loss.step, y: history.loss.loss }] : []}
         xLabel="step"
         yLabel="loss"
-        height={height}
+        height={present ? PRESENTER_CURVE_HEIGHT : LOSS_CURVE_HEIGHT}
         stepOptions={{ smooth: true }} // one mini-batch per step: a noisy curve, shown smoothed
       />
       <LineChart
