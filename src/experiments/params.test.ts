@@ -6,6 +6,7 @@ import {
   decodeQuery,
   defaultValues,
   describeIgnored,
+  displayValue,
   encodeQuery,
   isValidValue,
   mergeValues,
@@ -121,6 +122,18 @@ describe('decodeQuery', () => {
     const r = decodeQuery(TABLE, q('lr=0.1'), { base });
     expect(r.values.lr).toBe(0.1);
     expect(r.values.act).toBe('relu');
+  });
+});
+
+describe('displayValue', () => {
+  const spec = (name: string) => TABLE.find((s) => s.name === name)!;
+  it("names an option by its label, as its control shows it, not by the link's value", () => {
+    expect(displayValue(spec('act'), 'relu')).toBe('“ReLU”');
+  });
+  it('writes other values as the link does', () => {
+    expect(displayValue(spec('lr'), 0.1)).toBe('0.1');
+    expect(displayValue(spec('hidden'), [4, 2])).toBe('4,2');
+    expect(displayValue(spec('bias'), false)).toBe('false');
   });
 });
 

@@ -239,6 +239,16 @@ export function formatValue(spec: ParamSpec, value: ParamValue): string {
   }
 }
 
+/**
+ * A value as a sentence names it (notices): an option's label, as its control shows it (`LSTM`, not the link's
+ * `lstm`), quoted; any other value as its link text.
+ */
+export function displayValue(spec: ParamSpec, value: ParamValue): string {
+  if (spec.type !== 'enum') return formatValue(spec, value);
+  const option = spec.options.find((o) => o.value === value);
+  return option ? `“${option.label}”` : String(value);
+}
+
 export function valuesEqual(a: ParamValue, b: ParamValue): boolean {
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => x === b[i]);
   return a === b;

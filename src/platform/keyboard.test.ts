@@ -1,6 +1,13 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
-import { handleGlobalKey, isHelpOpen, isKeyOwningTarget, setHelpOpen, shouldIgnoreKey } from './keyboard';
+import {
+  handleGlobalKey,
+  isHelpOpen,
+  isKeyOwningTarget,
+  scrollsSideways,
+  setHelpOpen,
+  shouldIgnoreKey,
+} from './keyboard';
 
 function key(k: string, target: Element, init: KeyboardEventInit = {}) {
   const e = new KeyboardEvent('keydown', { key: k, bubbles: true, cancelable: true, ...init });
@@ -41,6 +48,28 @@ describe('keyboard guard', () => {
     const handled = key('p', b);
     handled.preventDefault();
     expect(shouldIgnoreKey(handled)).toBe(true);
+  });
+
+  it('leaves ← and → to a focusable box that scrolls sideways, and only those keys, only while it scrolls', () => {
+    document.body.innerHTML = '<div id="box" role="region" tabindex="0"></div><div id="plain"></div>';
+    const box = document.getElementById('box')!;
+    const plain = document.getElementById('plain')!;
+    // jsdom does no layout: give the boxes the widths a browser would measure.
+    const widths = (el: Element, scroll: number, client: number) => {
+      Object.defineProperty(el, 'scrollWidth', { value: scroll, configurable: true });
+      Object.defineProperty(el, 'clientWidth', { value: client, configurable: true });
+    };
+    widths(box, 417, 366);
+    widths(plain, 417, 366); // scrolls, but cannot take focus
+    expect(scrollsSideways(box)).toBe(true);
+    expect(scrollsSideways(plain)).toBe(false);
+    expect(shouldIgnoreKey(key('ArrowRight', box))).toBe(true);
+    expect(shouldIgnoreKey(key('ArrowLeft', box))).toBe(true);
+    expect(shouldIgnoreKey(key('PageDown', box))).toBe(false);
+    expect(shouldIgnoreKey(key(' ', box))).toBe(false);
+    expect(shouldIgnoreKey(key('ArrowRight', plain))).toBe(false);
+    widths(box, 366, 366); // the screen grew: nothing to scroll, the arrows turn the page again
+    expect(shouldIgnoreKey(key('ArrowRight', box))).toBe(false);
   });
 });
 

@@ -59,14 +59,25 @@ export function isKeyOwningTarget(target: EventTarget | null): boolean {
 }
 
 /**
- * True when a page-level shortcut must NOT act on this event: focus is in a control that uses keys, Ctrl/Alt/Meta is
- * held (browser and OS shortcuts), the key repeats from being held down, or another handler already took it.
- * Shift is allowed only where the key needs it (`?`).
+ * True when the focused element is a box that scrolls sideways (a wide table, a long formula, made focusable so the
+ * keyboard can scroll it): ← and → scroll it then, rather than turning the lesson's page.
+ */
+export function scrollsSideways(target: EventTarget | null): boolean {
+  if (!target || typeof (target as Element).closest !== 'function') return false;
+  const el = target as HTMLElement;
+  return el.tabIndex >= 0 && el.scrollWidth > el.clientWidth + 1;
+}
+
+/**
+ * True when a page-level shortcut must NOT act on this event: focus is in a control that uses keys (or, for ← and →,
+ * in a box that scrolls sideways), Ctrl/Alt/Meta is held (browser and OS shortcuts), the key repeats from being held
+ * down, or another handler already took it. Shift is allowed only where the key needs it (`?`).
  */
 export function shouldIgnoreKey(e: KeyboardEvent): boolean {
   if (e.defaultPrevented || e.isComposing) return true;
   if (e.ctrlKey || e.altKey || e.metaKey) return true;
   if (e.shiftKey && e.key !== '?') return true;
+  if ((e.key === 'ArrowLeft' || e.key === 'ArrowRight') && scrollsSideways(e.target)) return true;
   return isKeyOwningTarget(e.target);
 }
 

@@ -12,7 +12,7 @@ import {
   coerceValue,
   decodeQuery,
   describeIgnored,
-  formatValue,
+  displayValue,
   learningRateSpec,
   specMap,
   valuesEqual,
@@ -306,7 +306,7 @@ export class ExperimentRuntime {
       }
       return value;
     }
-    this.pendingRebuild = { label: spec.label, text: formatValue(spec, value) };
+    this.pendingRebuild = { label: spec.label, text: displayValue(spec, value) };
     this.clearTimer('rebuildTimer');
     this.rebuildTimer = setTimeout(() => {
       this.rebuildTimer = null;

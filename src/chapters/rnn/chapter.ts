@@ -84,7 +84,7 @@ Because $x_t$ is one-hot, the product $W_{xh} x_t$ simply picks the column of $W
 
 $$L = -\\sum_t \\log \\hat y_{t}[x_{t+1}], \\qquad \\hat y_t = \\mathrm{softmax}(y_t).$$
 
-(Mind the minus sign: a log-probability is negative, and the loss must be positive and shrink as the model improves.) The notes sum the losses over the sequence; the read-outs divide by the number of characters so that runs with different chunk lengths compare. In **bits per character** ($\\log_2$ instead of $\\ln$), a model that ignores all context scores the **unigram baseline**, the entropy of the character frequencies.
+(Mind the minus sign: a log-probability is negative, and the loss must be positive and shrink as the model improves.) The notes sum the losses over the sequence; the read-outs divide by the number of characters so that runs with different chunk lengths compare. In **bits per character** ($\\log_2$ instead of $\\ln$), a model that ignores all context scores the **unigram baseline**, the entropy of the character frequencies. The **validation** loss is the same measure on the end of the text, which the model never trains on: it tells learning the language from memorising the training chunks (the notes' short text has no part to spare, so it has none).
 
 The gradient flows backwards through the unrolled network: **backpropagation through time** (BPTT). Since the weights are shared, each weight's gradient is the sum of its gradients at every time step. A long text cannot be unrolled in one piece, so we move through it in **chunks of $p$ characters**: the hidden state is carried from one chunk into the next, but gradients stop at the chunk boundary (**truncated BPTT**).
 

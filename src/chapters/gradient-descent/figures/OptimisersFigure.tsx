@@ -5,6 +5,7 @@ import type { ViewValue } from '../../../experiments/types';
 import { ExperimentPanel } from '../../backprop/figures/ExperimentPanel';
 import { floats, fmt, num, record, useGridView } from '../../backprop/figures/views';
 import type { LessonStep } from '../../../lessons/types';
+import { TableScroll } from '../../backprop/figures/TableScroll';
 import { deinterleave } from './series';
 
 // 'sgd' is the experiment's id for the plain rule; on these analytic surfaces every step uses the exact gradient,
@@ -80,39 +81,41 @@ function OptimiserPlots() {
           />
         </div>
       </div>
-      <table className="descent-table" data-testid="optimiser-table">
-        <thead>
-          <tr>
-            <th scope="col">optimiser</th>
-            <th scope="col">α</th>
-            <th scope="col">position (x, y)</th>
-            <th scope="col">f − f_min</th>
-            <th scope="col">memory (x, y)</th>
-          </tr>
-        </thead>
-        <tbody>
-          {runs.map((r, i) => (
-            <tr key={i} data-testid={`optimiser-${String(r?.rule)}`}>
-              <th scope="row">
-                <span className="descent-swatch" style={{ background: colour(i) }} aria-hidden="true" />
-                {name(r)}
-              </th>
-              <td>{fmt(num(r?.alpha), 3)}</td>
-              <td>
-                ({fmt(num(r?.x), 3)}, {fmt(num(r?.y), 3)})
-              </td>
-              <td>
-                {(num(r?.divergedAt) ?? -1) >= 0 ? (
-                  <span className="descent-badge">diverged at step {num(r?.divergedAt)}</span>
-                ) : (
-                  fmt(num(r?.loss), 6)
-                )}
-              </td>
-              <td data-testid={`optimiser-memory-${String(r?.rule)}`}>{memoryText(r)}</td>
+      <TableScroll label="Optimisers: step size, position, loss and memory">
+        <table className="descent-table" data-testid="optimiser-table">
+          <thead>
+            <tr>
+              <th scope="col">optimiser</th>
+              <th scope="col">α</th>
+              <th scope="col">position (x, y)</th>
+              <th scope="col">f − f_min</th>
+              <th scope="col">memory (x, y)</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {runs.map((r, i) => (
+              <tr key={i} data-testid={`optimiser-${String(r?.rule)}`}>
+                <th scope="row">
+                  <span className="descent-swatch" style={{ background: colour(i) }} aria-hidden="true" />
+                  {name(r)}
+                </th>
+                <td>{fmt(num(r?.alpha), 3)}</td>
+                <td>
+                  ({fmt(num(r?.x), 3)}, {fmt(num(r?.y), 3)})
+                </td>
+                <td>
+                  {(num(r?.divergedAt) ?? -1) >= 0 ? (
+                    <span className="descent-badge">diverged at step {num(r?.divergedAt)}</span>
+                  ) : (
+                    fmt(num(r?.loss), 6)
+                  )}
+                </td>
+                <td data-testid={`optimiser-memory-${String(r?.rule)}`}>{memoryText(r)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
       {/* The same β values as the sliders under the figure: spoken, not shown twice. */}
       <figcaption className="visually-hidden">
         Momentum β = {fmt(num(surface?.beta), 3)}; Adam β₁ = {fmt(num(surface?.beta1), 3)}, β₂ ={' '}

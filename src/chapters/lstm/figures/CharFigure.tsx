@@ -29,7 +29,7 @@ export function CharFigure({ step, lesson }: { step: LessonStep; lesson: number 
     >
       <figure className="lstm-figure" data-testid="char-plot">
         <CellComparison />
-        <GeneratePanel />
+        <GeneratePanel compact />
       </figure>
     </ExperimentPanel>
   );
@@ -52,7 +52,7 @@ function CellComparison() {
   const h = getMetricHistory();
   drawn.current = h.version;
   const n = h.length;
-  // Held-out loss is measured every few steps; keep the points that have it.
+  // Validation loss is measured every few steps; keep the points that have it.
   const xs: number[] = [];
   const ys: number[] = [];
   for (let k = 0; k < n; k++) {

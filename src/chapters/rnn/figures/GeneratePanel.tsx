@@ -11,8 +11,26 @@ import { showChar } from './workedExample';
 import { firstLine, usePastedText } from './pastedText';
 
 const LENGTH = 160;
-const TOP = 12;
-const KEPT = 4;
+
+/**
+ * How much the panel shows. A narrow figure (the LSTM chapter's, which must fit one 1280×800 screen with its run
+ * controls) shows fewer, wider bars, so each can carry its value, and fewer earlier samples, listed under the sample
+ * where its scroll box leaves room instead of under the bars.
+ */
+interface Layout {
+  /** Bars in the probability chart: the most probable next characters (the chosen one always among them). */
+  bars: number;
+  /** Samples kept: the current one and the earlier ones listed below it. */
+  kept: number;
+  /**
+   * Value labels on every bar, in this many digits after the point ("0.43" fits a bar of this narrow figure, where
+   * the chart's own choice — three significant digits, "0.0125" — did not, so it left them out); undefined: the chart
+   * decides.
+   */
+  digits?: number;
+}
+const WIDE: Layout = { bars: 12, kept: 4 };
+const COMPACT: Layout = { bars: 6, kept: 3, digits: 2 };
 
 interface Sample {
   prompt: string;
@@ -37,20 +55,34 @@ function drawSample(
   return { prompt, text, ids: gen.ids, probs: gen.probs, step: model.step, temperature, greedy };
 }
 
-/** The TOP most probable next characters at position k of a sample, the chosen one highlighted. */
-function ProbabilityBars({ sample, k, vocab }: { sample: Sample; k: number; vocab: readonly string[] }) {
+/** The most probable next characters at position k of a sample, the chosen one highlighted. */
+function ProbabilityBars({
+  sample,
+  k,
+  vocab,
+  layout,
+}: {
+  sample: Sample;
+  k: number;
+  vocab: readonly string[];
+  layout: Layout;
+}) {
   const p = sample.probs[k];
+  const top = layout.bars;
   const order = Array.from(p.keys())
     .sort((a, b) => p[b] - p[a])
-    .slice(0, TOP);
+    .slice(0, top);
   const chosen = sample.ids[k];
-  if (!order.includes(chosen)) order[TOP - 1] = chosen;
+  if (!order.includes(chosen)) order[top - 1] = chosen;
   const bars = order.map((id) => ({ label: showChar(vocab[id]), value: p[id] }));
+  const digits = layout.digits;
   return (
     <BarChart
       bars={bars}
       highlight={order.indexOf(chosen)}
       yDomain={[0, 1]}
+      showValues={digits === undefined ? undefined : true}
+      format={digits === undefined ? undefined : (v) => fmt(v, digits)}
       title={`Next-character probabilities at position ${k + 1}`}
       yLabel="p"
       height={110}
@@ -63,8 +95,11 @@ function ProbabilityBars({ sample, k, vocab }: { sample: Sample; k: number; voca
  * Step 4: generation on a main-thread copy of the live weights. Seed text → softmax(y / τ) → pick → feed back;
  * "Sample now" draws again from the newest weights and keeps the last few samples (with their training step) so
  * the improvement is visible; a slider walks through the generated characters with their probability bars.
+ * `compact` (the LSTM chapter's narrow figure): fewer bars with their values, fewer earlier samples, and the sample in a
+ * fixed-height box that scrolls (focusable), so however often "Sample now" is pressed the figure keeps its height.
  */
-export function GeneratePanel() {
+export function GeneratePanel({ compact = false }: { compact?: boolean }) {
+  const layout = compact ? COMPACT : WIDE;
   const model = useLiveModel(300);
   const seed = useParamsStore((s) => s.seed);
   // On the student's own text the English "The " may hold no known character: start from the text's own opening.
@@ -89,7 +124,7 @@ export function GeneratePanel() {
   const sampleNow = () => {
     if (!model) return;
     setSamples((old) =>
-      [drawSample(model, prompt, temperature, greedy, seed + draws), ...old].slice(0, KEPT),
+      [drawSample(model, prompt, temperature, greedy, seed + draws), ...old].slice(0, layout.kept),
     );
     setDraws((d) => d + 1);
     setK(0);
@@ -105,6 +140,7 @@ export function GeneratePanel() {
 
   const current = samples[0];
   const unknown = model ? encodeKnown(prompt, model.vocab).unknown : [];
+  const history = <SampleHistory samples={samples.slice(1)} />;
   return (
     <div className="rnn-panel" data-testid="rnn-generate-panel">
       <div className="rnn-toolbar">
@@ -157,16 +193,7 @@ export function GeneratePanel() {
       {current && model && (
         <div className="rnn-charts">
           <div className="rnn-panel">
-            <p className="rnn-sample-box" data-testid="rnn-sample-text" data-step={current.step}>
-              <span className="rnn-prompt-text" data-testid="rnn-sample-prompt">
-                {current.prompt}
-              </span>
-              {[...current.text].map((c, i) => (
-                <span key={i} className={i === k ? 'rnn-picked' : undefined}>
-                  {c}
-                </span>
-              ))}
-            </p>
+            <SampleText sample={current} k={k} scrolls={compact} />
             <label className="rnn-slider">
               Walk through the sample: character <strong>{k + 1}</strong> of {current.ids.length}
               <input
@@ -178,22 +205,70 @@ export function GeneratePanel() {
                 data-testid="rnn-walk"
               />
             </label>
+            {compact && history}
           </div>
           <div className="rnn-panel">
-            <ProbabilityBars sample={current} k={Math.min(k, current.ids.length - 1)} vocab={model.vocab} />
-            {samples.length > 1 && (
-              <ol className="rnn-history" aria-label="Earlier samples" data-testid="rnn-sample-history">
-                {samples.slice(1).map((s, i) => (
-                  <li key={i}>
-                    <span className="rnn-muted">step {s.step}:</span> {s.prompt}
-                    {s.text.slice(0, 80)}…
-                  </li>
-                ))}
-              </ol>
-            )}
+            <ProbabilityBars
+              sample={current}
+              k={Math.min(k, current.ids.length - 1)}
+              vocab={model.vocab}
+              layout={layout}
+            />
+            {!compact && history}
           </div>
         </div>
       )}
     </div>
+  );
+}
+
+/**
+ * The sample, its prompt in bold and the walked-to character outlined. `scrolls`: the box has a fixed height (set by
+ * the chapter's CSS) and scrolls, so it is a focusable region and keeps the walked-to character in view.
+ */
+function SampleText({ sample, k, scrolls }: { sample: Sample; k: number; scrolls: boolean }) {
+  const box = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    const el = box.current;
+    const picked = el?.querySelector<HTMLElement>('.rnn-picked');
+    if (!scrolls || !el || !picked) return;
+    // Scroll the box only (scrollIntoView would scroll the page too).
+    const top = picked.offsetTop - el.offsetTop;
+    if (top < el.scrollTop) el.scrollTop = top;
+    else if (top + picked.offsetHeight > el.scrollTop + el.clientHeight)
+      el.scrollTop = top + picked.offsetHeight - el.clientHeight;
+  }, [k, sample, scrolls]);
+  return (
+    <p
+      ref={box}
+      className="rnn-sample-box"
+      data-testid="rnn-sample-text"
+      data-step={sample.step}
+      {...(scrolls ? { tabIndex: 0, role: 'region', 'aria-label': 'Sample text' } : {})}
+    >
+      <span className="rnn-prompt-text" data-testid="rnn-sample-prompt">
+        {sample.prompt}
+      </span>
+      {[...sample.text].map((c, i) => (
+        <span key={i} className={i === k ? 'rnn-picked' : undefined}>
+          {c}
+        </span>
+      ))}
+    </p>
+  );
+}
+
+/** Earlier samples, newest first, one line each (their step says how far training had got). */
+function SampleHistory({ samples }: { samples: readonly Sample[] }) {
+  if (samples.length === 0) return null;
+  return (
+    <ol className="rnn-history" aria-label="Earlier samples" data-testid="rnn-sample-history">
+      {samples.map((s, i) => (
+        <li key={i}>
+          <span className="rnn-muted">step {s.step}:</span> {s.prompt}
+          {s.text.slice(0, 80)}…
+        </li>
+      ))}
+    </ol>
   );
 }

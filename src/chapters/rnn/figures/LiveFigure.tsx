@@ -38,7 +38,7 @@ function leavePastedText(e: FormEvent<HTMLDivElement>) {
     usePastedText.getState().setActive(false);
 }
 
-/** Bits per character: the training average, the held-out loss and the unigram baseline, as plain decimals. */
+/** Bits per character: the training average, the validation loss and the unigram baseline, as plain decimals. */
 function BitsReadout() {
   const m = useRunStore((s) => s.metrics);
   if (!m) return null;
@@ -53,7 +53,7 @@ function BitsReadout() {
       </div>
       {m.valBpc !== undefined && (
         <div>
-          <dt>held-out</dt>
+          <dt>validation</dt>
           <dd data-testid="rnn-val-bpc">{fmt(m.valBpc, 3)}</dd>
         </div>
       )}
@@ -91,7 +91,7 @@ export function LiveFigure({ step }: { step: LessonStep }) {
     <div className="rnn-figure rnn-live help-spoken" data-testid={`figure-${step.figure ?? 'train'}`}>
       <NoticeBar />
       <RunControls />
-      <MetricsBar />
+      <MetricsBar valLabel="validation loss" />
       {live.bits !== false && <BitsReadout />}
       {live.panel()}
       {handle.ready && (

@@ -26,7 +26,7 @@ const PASTED_LINE = 24;
 /** Height of the loss chart, and of the box that stands in for it before the first step. */
 const LOSS_HEIGHT = 150;
 
-/** Loss per character (bits) over training steps: training average, held-out, and the unigram baseline. */
+/** Loss per character (bits) over training steps: training average, validation, and the unigram baseline. */
 function LossCurve() {
   const drawn = useRef(-1);
   useFrameTick(10, () => getMetricHistory().version !== drawn.current);
@@ -41,7 +41,7 @@ function LossCurve() {
   const hasVal = val.some(Number.isFinite);
   const series = [
     { label: 'training chunk', x: h.step, y: train, length: n },
-    ...(hasVal ? [{ label: 'held-out', x: h.step, y: val, length: n, smooth: false }] : []),
+    ...(hasVal ? [{ label: 'validation', x: h.step, y: val, length: n, smooth: false }] : []),
     ...(unigram !== undefined && n > 0
       ? [
           {
