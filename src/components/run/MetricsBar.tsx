@@ -2,6 +2,9 @@ import { useRunStore } from '../../state/runStore';
 import { formatAccuracy, formatMetric } from './formatMetric';
 import './run.css';
 
+/** Read-outs a figure may keep spoken only (see MetricsBar's `spoken`). */
+export type SpokenMetric = 'loss' | 'valLoss' | 'accuracy' | 'valAccuracy';
+
 /**
  * Read-outs with the test ids of DESIGN §2: metric-step, metric-loss, metric-accuracy (when the experiment reports
  * one), metric-val-loss (when it has a validation set), run-status (idle / running / paused / diverged / error).
@@ -10,11 +13,18 @@ import './run.css';
 export function MetricsBar({
   showSpeed = true,
   valLabel = 'test loss',
+  spoken = [],
 }: {
   showSpeed?: boolean;
   /** Label of metric-val-loss: 'validation loss' where the held-out set is a validation set, not a test set. */
   valLabel?: string;
+  /**
+   * Read-outs kept for screen readers and scripts (same test ids and text) but not shown, where the figure shows the
+   * same numbers elsewhere (e.g. a table of two networks whose column A repeats them).
+   */
+  spoken?: readonly SpokenMetric[];
 }) {
+  const hiddenIfSpoken = (metric: SpokenMetric) => (spoken.includes(metric) ? 'visually-hidden' : undefined);
   const status = useRunStore((s) => s.status);
   const metrics = useRunStore((s) => s.metrics);
   const speed = useRunStore((s) => s.stepsPerSecond);
@@ -39,24 +49,24 @@ export function MetricsBar({
           <dd data-testid="metric-epoch">{formatMetric(metrics.epoch)}</dd>
         </div>
       )}
-      <div>
+      <div className={hiddenIfSpoken('loss')}>
         <dt>loss</dt>
         <dd data-testid="metric-loss">{formatMetric(metrics?.loss)}</dd>
       </div>
       {metrics?.valLoss !== undefined && (
-        <div>
+        <div className={hiddenIfSpoken('valLoss')}>
           <dt>{valLabel}</dt>
           <dd data-testid="metric-val-loss">{formatMetric(metrics.valLoss)}</dd>
         </div>
       )}
       {metrics?.accuracy !== undefined && (
-        <div>
+        <div className={hiddenIfSpoken('accuracy')}>
           <dt>accuracy</dt>
           <dd data-testid="metric-accuracy">{formatAccuracy(metrics.accuracy)}</dd>
         </div>
       )}
       {metrics?.valAccuracy !== undefined && (
-        <div>
+        <div className={hiddenIfSpoken('valAccuracy')}>
           <dt>test accuracy</dt>
           <dd data-testid="metric-val-accuracy">{formatAccuracy(metrics.valAccuracy)}</dd>
         </div>

@@ -32,6 +32,19 @@ describe('run components', () => {
     expect(screen.queryByTestId('metric-val-loss')).toBeNull();
   });
 
+  it('MetricsBar keeps spoken read-outs in the page, same ids and text, but marked not to be shown', () => {
+    useRunStore.setState({
+      status: 'paused',
+      metrics: { step: 7, epoch: 1, loss: 0.5, valLoss: 0.6, accuracy: 0.9 },
+    });
+    render(<MetricsBar spoken={['loss', 'valLoss']} />);
+    expect(screen.getByTestId('metric-loss').textContent).toBe('0.5000');
+    expect(screen.getByTestId('metric-loss').parentElement?.className).toBe('visually-hidden');
+    expect(screen.getByTestId('metric-val-loss').parentElement?.className).toBe('visually-hidden');
+    expect(screen.getByTestId('metric-accuracy').parentElement?.className).toBe('');
+    expect(screen.getByTestId('metric-step').parentElement?.className).toBe('');
+  });
+
   it('RunControls: one Play/Pause button whose label follows the status; names exactly as the contract', () => {
     useRunStore.setState({ status: 'idle', ready: true });
     render(<RunControls />);

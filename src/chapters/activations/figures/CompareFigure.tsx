@@ -24,7 +24,8 @@ export function CompareFigure({ preset, variant }: FigureProps & { variant: 'ste
     <div className="act-figure figure-compact act-fit act-duo" data-testid={`figure-${variant}`}>
       <NoticeBar />
       <RunControls />
-      <MetricsBar />
+      {/* A's values are column A of the read-out table beside the plots: the bar keeps one line. */}
+      <MetricsBar spoken={['loss', 'valLoss', 'accuracy', 'valAccuracy']} />
       <ComparePanels
         values={exp.values}
         showNetworks={variant === 'playground'}
