@@ -8,6 +8,9 @@
  * Pure TypeScript: used by the page (URL, controls) and by the worker (validating `load` / `set`).
  */
 import type { ListParam, NumberParam, ParamSpec, ParamTable, ParamValue, ParamValues } from './types';
+import { DEFAULT_SEED, SEED_PARAM, parseSeed } from './seed';
+
+export { DEFAULT_SEED, MAX_SEED, SEED_PARAM, isValidSeed, parseSeed } from './seed';
 
 /** One thing from the input that was not used as given. `name` and `raw` are plain text — render as text only. */
 export interface IgnoredParam {
@@ -25,11 +28,6 @@ export interface ParseResult {
 
 /** URL parameters owned by the page / lesson system, never reported as unknown (src/app/lessons PAGE_PARAMS). */
 export const PAGE_PARAM_NAMES: readonly string[] = ['lesson', 'present', 'embed', 'spotlight'];
-/** The seed's URL name. */
-export const SEED_PARAM = 'seed';
-export const DEFAULT_SEED = 1;
-/** Seeds are 32-bit unsigned integers (the core's Rng folds to 32 bits anyway). */
-export const MAX_SEED = 4294967295;
 
 /** Raw values longer than this are ignored outright (a 100 kB link must not cost anything). */
 const MAX_RAW_LENGTH = 256;
@@ -307,22 +305,6 @@ export interface DecodedQuery extends ParseResult {
   seed: number;
   /** Whether the query named a seed at all (valid or not). */
   hasSeed: boolean;
-}
-
-/** Parses the `seed` text: an integer 0…MAX_SEED. */
-export function parseSeed(raw: string | null): { seed: number; problem: string | null } {
-  if (raw === null) return { seed: DEFAULT_SEED, problem: null };
-  const t = raw.trim();
-  if (t.length > 20 || !/^\+?\d+$/.test(t))
-    return { seed: DEFAULT_SEED, problem: `not a whole number ≥ 0 — using ${DEFAULT_SEED}` };
-  const n = Number(t);
-  if (!Number.isSafeInteger(n) || n > MAX_SEED)
-    return { seed: DEFAULT_SEED, problem: `too large — using ${DEFAULT_SEED}` };
-  return { seed: n, problem: null };
-}
-
-export function isValidSeed(seed: unknown): seed is number {
-  return typeof seed === 'number' && Number.isInteger(seed) && seed >= 0 && seed <= MAX_SEED;
 }
 
 /**
