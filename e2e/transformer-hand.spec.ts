@@ -52,3 +52,19 @@ test('step 2: a matrix read-out appears over its card while a cell is picked, ev
   ]);
   expect(strip!.x).toBeGreaterThanOrEqual(map!.x + map!.width);
 });
+
+test('step 2: no stage formula is cut off, with or without the causal mask', async ({ page }) => {
+  await page.goto('./#/transformer?seed=1&lesson=2');
+  const figure = page.getByTestId('tf-figure-attention');
+  const cut = () =>
+    figure
+      .locator('.tf-formula')
+      .evaluateAll((els) =>
+        els.filter((el) => el.scrollWidth > el.clientWidth + 1).map((el) => el.textContent?.slice(0, 30)),
+      );
+  await expect(figure.locator('.tf-formula')).toHaveCount(7);
+  expect(await cut()).toEqual([]);
+  await page.getByLabel('Causal mask').check();
+  await expect(figure.locator('.chart-title', { hasText: 'causal mask' })).toBeVisible();
+  expect(await cut()).toEqual([]);
+});

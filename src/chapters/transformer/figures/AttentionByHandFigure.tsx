@@ -94,7 +94,7 @@ export function AttentionByHandFigure() {
         <Stage tex="K = X W_K" title="Keys K" m={s.k} rowLabels={tokens} />
         <Stage tex="V = X W_V" title="Values V" m={s.v} rowLabels={tokens} />
         <Stage
-          tex={`\\frac{Q K^{\\top}}{\\sqrt{d_k}}${causal ? ' + M' : ''}`}
+          tex={`Q K^{\\top} / \\sqrt{d_k}${causal ? ' + M' : ''}`}
           title={causal ? 'Scores with causal mask M' : 'Scores'}
           m={s.scores}
           rowLabels={tokens}
@@ -103,9 +103,7 @@ export function AttentionByHandFigure() {
         />
         <div className="tf-stage tf-stage--half">
           <p className="tf-formula">
-            <Tex
-              tex={`A = \\mathrm{softmax}\\!\\left(\\frac{Q K^{\\top}}{\\sqrt{d_k}}\\right) \\enspace (${n} \\times ${n})`}
-            />
+            <Tex tex={`A = \\mathrm{softmax}(\\text{scores}) \\enspace (${n} \\times ${n})`} />
           </p>
           <AttentionMap
             title="Weights A"
