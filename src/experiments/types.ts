@@ -97,9 +97,14 @@ export type ViewValue =
   | { readonly [key: string]: ViewValue }
   | readonly ViewValue[];
 export type Views = Record<string, ViewValue>;
+/**
+ * An experiment's views by name, declared once beside the code that builds them (e.g. `TransformerViews` in
+ * experiments/transformer/trainerViews.ts); figures import the value types and read them with `useView<T>(name)`.
+ */
+export type ViewMap = Record<string, ViewValue>;
 
 /** What `create` returns: one model + data + optimiser, stepped by the worker in time slices. */
-export interface Trainer {
+export interface Trainer<V extends ViewMap = Views> {
   /** Train `n` optimisation steps. Must stop early (and report via `divergence()`) at the first NaN/Inf. */
   step(n: number): void;
   metrics(): Metrics;
@@ -107,7 +112,7 @@ export interface Trainer {
    * Named views for figures. `wanted` lists the views the page currently shows; computing others is wasted work.
    * Cheap to call at ≤ 60 Hz for the views a page asks for.
    */
-  views(wanted: readonly string[]): Views;
+  views(wanted: readonly string[]): Partial<V>;
   /** Apply a live parameter (validated already). */
   set(name: string, value: ParamValue): void;
   /** Why training stopped on non-finite numbers, or null while healthy. */
@@ -130,11 +135,11 @@ export type ExperimentData = Readonly<Record<string, string>>;
 /** What `Trainer.snapshot` returns: opaque to everyone but its trainer (typed arrays are counted for the budget). */
 export type TrainerSnapshot = { readonly [key: string]: unknown };
 
-export interface Experiment {
+export interface Experiment<V extends ViewMap = Views> {
   /** Registry id, e.g. 'classifier2d'. */
   id: string;
   title: string;
   params: ParamTable;
   /** Build model, data and optimiser. Every random choice derives from `seed`. `data`: see ExperimentData. */
-  create(params: ParamValues, seed: number, data?: ExperimentData): Trainer;
+  create(params: ParamValues, seed: number, data?: ExperimentData): Trainer<V>;
 }

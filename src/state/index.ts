@@ -86,3 +86,4 @@ export { useParamsStore, type ParamsState } from './paramsStore';
 export { useNoticeStore, showNotice, dismissNotice, type Notice, type NoticeKind } from './noticeStore';
 export { getLatestFrame, getMetricHistory, subscribeFrames, type Frame, MetricHistory } from './frames';
 export { useFrameTick } from './useFrameTick';
+export { useView, type ViewOptions } from './useView';

@@ -18,6 +18,7 @@ import {
   type Preset,
 } from './runtime';
 import { PAGE_PARAM_NAMES } from '../experiments/params';
+import { useView } from './useView';
 
 export interface UseExperimentOptions {
   /** Registry id, e.g. 'classifier2d'. */
@@ -180,13 +181,9 @@ export function useFrameView<T extends ViewValue = ViewValue>(
   }, [name]);
 }
 
-/**
- * The newest value of view `name`, re-rendering on every frame (≤ 60/s). Fine for small SVG figures; prefer
- * useFrameView for canvases and large data.
- */
+/** `useView(name)` under its older name (re-renders on every frame); new code calls useView. */
 export function useLatestView<T extends ViewValue = ViewValue>(name: string): T | undefined {
-  useEffect(() => addWantedView(name), [name]);
-  return useSyncExternalStore(subscribeFrameChanges, () => getLatestFrame()?.views[name] as T | undefined);
+  return useView<T>(name);
 }
 
 /** The newest frame (re-renders on every frame). */

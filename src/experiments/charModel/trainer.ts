@@ -27,7 +27,8 @@ import { crossEntropy } from '../../core/losses';
 import { LSTMCell } from '../../core/nn/rnn';
 import { Adam, SGD, gradNorm, type Optimizer } from '../../core/optim';
 import { Rng } from '../../core/random';
-import type { Experiment, ExperimentData, Metrics, ParamValue, ParamValues, Trainer, Views } from '../types';
+import type { Experiment, ExperimentData, Metrics, ParamValue, ParamValues, Trainer } from '../types';
+import type { CharModelViews, GradThroughTimeView, ModelWeightsView } from './views';
 import { BUNDLED_CORPUS, HELLO_WORLD } from './corpus';
 import {
   createCell,
@@ -102,7 +103,7 @@ export function reproduces(cell: CharCell, ids: Int32Array, V: number): boolean 
   return gen.ids.every((id, i) => id === ids[i + 1]);
 }
 
-class CharModelTrainer implements Trainer {
+class CharModelTrainer implements Trainer<CharModelViews> {
   private readonly corpus: CharCorpus;
   private readonly V: number;
   private readonly cell: CharCell;
@@ -120,7 +121,7 @@ class CharModelTrainer implements Trainer {
   private valLoss = NaN;
   private valAt = -1;
   private failure: string | null = null;
-  private gradView: { step: number; view: Views[string] } | null = null;
+  private gradView: { step: number; view: GradThroughTimeView } | null = null;
 
   constructor(
     private readonly params: ParamValues,
@@ -244,15 +245,15 @@ class CharModelTrainer implements Trainer {
     return m;
   }
 
-  views(wanted: readonly string[]): Views {
-    const views: Views = {};
+  views(wanted: readonly string[]): Partial<CharModelViews> {
+    const views: Partial<CharModelViews> = {};
     if (wanted.includes('model')) views.model = this.modelView();
     if (wanted.includes('gradThroughTime') && this.failure === null)
       views.gradThroughTime = this.gradientView();
     return views;
   }
 
-  private modelView(): Views[string] {
+  private modelView(): ModelWeightsView {
     const weights: Record<string, Float32Array> = {};
     for (const [name, p] of this.cell.namedParameters()) weights[name] = p.data;
     return {
@@ -265,7 +266,7 @@ class CharModelTrainer implements Trainer {
   }
 
   /** Recomputed only when the weights changed since the last frame. */
-  private gradientView(): Views[string] {
+  private gradientView(): GradThroughTimeView {
     if (this.gradView?.step === this.steps) return this.gradView.view;
     const { norms, loss } = gradientThroughTime(this.cell, this.probe, this.V);
     this.opt.zeroGrad(); // the probe's gradients must not leak into a training step

@@ -102,6 +102,19 @@ export interface GridView {
   [key: string]: Float32Array | number;
 }
 
+/** The shape check figures use for a grid view (a frame may carry another experiment's view of the same name). */
+export function isGridView(v: unknown): v is GridView {
+  if (typeof v !== 'object' || v === null) return false;
+  const g = v as Partial<GridView>;
+  return (
+    g.values instanceof Float32Array &&
+    typeof g.nx === 'number' &&
+    typeof g.ny === 'number' &&
+    g.values.length === g.nx * g.ny &&
+    [g.x0, g.x1, g.y0, g.y1].every((n) => typeof n === 'number' && Number.isFinite(n))
+  );
+}
+
 /** Evaluates f on an nx × ny grid spanning [x0, x1] × [y0, y1]. */
 export function sampleGrid(
   f: (x: number, y: number) => number,

@@ -3,15 +3,18 @@
  * other point and records half as often from then on, so a long run stays at most `capacity` points (flat memory)
  * while still covering the whole run.
  */
-export class DownsampledHistory {
+/** A history's arrays: the steps (float64: exact past 2²⁴) and one float32 series per name. */
+export type HistorySeries<N extends string> = { step: Float64Array } & { [K in N]: Float32Array };
+
+export class DownsampledHistory<N extends string = string> {
   private readonly capacity: number;
-  private readonly names: readonly string[];
+  private readonly names: readonly N[];
   private steps: number[] = [];
   private series: number[][];
   private stride = 1;
   private sinceLast = 0;
 
-  constructor(names: readonly string[], capacity = 400) {
+  constructor(names: readonly N[], capacity = 400) {
     this.names = names;
     this.capacity = Math.max(4, capacity);
     this.series = names.map(() => []);
@@ -40,10 +43,10 @@ export class DownsampledHistory {
   }
 
   /** { step: Float64Array, <name>: Float32Array } copies, ready to post to the page. */
-  snapshot(): Record<string, Float32Array | Float64Array> {
+  snapshot(): HistorySeries<N> {
     const out: Record<string, Float32Array | Float64Array> = { step: Float64Array.from(this.steps) };
     this.names.forEach((name, i) => (out[name] = Float32Array.from(this.series[i])));
-    return out;
+    return out as HistorySeries<N>;
   }
 
   clear(): void {

@@ -19,12 +19,19 @@ import {
   type Seq2SeqExample,
   type Seq2SeqTask,
 } from '../../core/data/seq2seq';
-import type { Metrics, ParamValue, ParamValues, Trainer, Views } from '../types';
+import type { Metrics, ParamValue, ParamValues, Trainer } from '../types';
 import { asInput, evaluateHeldOut, greedySequenceAccuracy, type EvalResult } from './evaluation';
 import { DownsampledHistory } from './history';
 import type { NetConfig, Seq2SeqNet } from './net';
 import { scheduledLr } from './params';
-import { attentionView, decodeView, modelView } from './trainerViews';
+import {
+  attentionView,
+  decodeView,
+  modelView,
+  type AttentionView,
+  type DecodeView,
+  type TransformerViews,
+} from './trainerViews';
 import { effectiveModelWidth, inputSourceIds, readSettings, type TransformerSettings } from './settings';
 
 /** Held-out examples used for token accuracy, validation loss and the attention line masses (one forward). */
@@ -38,7 +45,7 @@ const GREEDY_EVERY = 50;
 export type NetFactory = (config: NetConfig, seed: number) => Seq2SeqNet;
 export type { EvalResult };
 
-export class TransformerTrainer implements Trainer {
+export class TransformerTrainer implements Trainer<TransformerViews> {
   readonly settings: TransformerSettings;
   readonly task: Seq2SeqTask;
   readonly data: Seq2SeqData;
@@ -60,8 +67,8 @@ export class TransformerTrainer implements Trainer {
     'valLoss',
     'antiDiagonal',
   ]);
-  private decodeCache: { key: string; views: Views } | null = null;
-  private attentionCache: { key: string; views: Views } | null = null;
+  private decodeCache: { key: string; views: DecodeView } | null = null;
+  private attentionCache: { key: string; views: AttentionView } | null = null;
 
   constructor(values: ParamValues, seed: number, factory: NetFactory) {
     this.settings = readSettings(values);
@@ -216,12 +223,15 @@ export class TransformerTrainer implements Trainer {
   // -------------------------------------------------------------------------------------------------------------
   // Views
 
-  views(wanted: readonly string[]): Views {
-    const out: Views = {};
+  views(wanted: readonly string[]): Partial<TransformerViews> {
+    const out: Partial<TransformerViews> = {};
     for (const name of wanted) {
       if (name === 'history')
         out.history = { loss: this.lossHistory.snapshot(), eval: this.evalHistory.snapshot() };
-      else if (name === 'attention') out.attention = this.attentionView();
+      else if (name === 'attention') {
+        const attention = this.attentionView();
+        if (attention) out.attention = attention;
+      }
       else if (name === 'decode') out.decode = this.decodeView();
       else if (name === 'model') out.model = modelView(this.net, this.task);
     }
@@ -229,11 +239,11 @@ export class TransformerTrainer implements Trainer {
   }
 
   /** One held-out example's attention maps (trainerViews.ts), cached until the weights or the example change. */
-  private attentionView(): Views {
+  private attentionView(): AttentionView | undefined {
     const held = this.data.heldOut;
     const index = Math.min(this.settings.example, Math.max(0, held.length - 1));
     const example = held[index];
-    if (!example) return {};
+    if (!example) return undefined;
     // Frames come at up to 60/s; the maps only change when the weights do.
     const key = `${this.stepCount}|${index}`;
     if (this.attentionCache?.key !== key) {
@@ -243,7 +253,7 @@ export class TransformerTrainer implements Trainer {
   }
 
   /** Step-by-step decoding of the typed input (trainerViews.ts); cached until the weights or the input change. */
-  private decodeView(): Views {
+  private decodeView(): DecodeView {
     const s = this.settings;
     const input = inputSourceIds(this.task, s.input);
     const key = [this.stepCount, input.ids.join(','), s.decoding, s.temp].join('|');

@@ -3,13 +3,76 @@
  * example's attention maps, and the step-by-step decoding of a typed input.
  */
 import { toBatch, tokenLabels, type Seq2SeqExample, type Seq2SeqTask } from '../../core/data/seq2seq';
-import type { Views } from '../types';
+import type { HistorySeries } from './history';
 import { argmax, decodeSequence } from './decode';
 import { asInput } from './evaluation';
 import type { Seq2SeqNet } from './net';
 import type { TransformerSettings } from './settings';
 
-export function modelView(net: Seq2SeqNet, task: Seq2SeqTask): Views {
+/**
+ * The views this experiment sends, declared once: the trainer builds them, the chapter's figures import the types.
+ * Type literals (not interfaces), so each is a ViewValue.
+ */
+export type TransformerViews = {
+  model: ModelView;
+  history: HistoryView;
+  attention: AttentionView;
+  decode: DecodeView;
+};
+
+export type ModelView = {
+  task: string;
+  taskLabel: string;
+  description: string;
+  vocab: string[];
+  dModel: number;
+  heads: number;
+  encoderLayers: number;
+  decoderLayers: number;
+  dFF: number;
+  tied: boolean;
+  parameters: number;
+  srcLen: number;
+  exampleText: string;
+};
+
+/** Loss per step, and the held-out evaluation every few steps. */
+export type HistoryView = {
+  loss: HistorySeries<'loss'>;
+  eval: HistorySeries<'accuracy' | 'seqAccuracy' | 'valLoss' | 'antiDiagonal'>;
+};
+
+/** Attention maps of one held-out example: per layer, [heads, rows, cols] flattened (see attentionView). */
+export type AttentionView = {
+  example: number;
+  heads: number;
+  srcTokens: string[];
+  decoderTokens: string[];
+  targetTokens: string[];
+  predictedTokens: string[];
+  encoderSelf: Float32Array[];
+  decoderSelf: Float32Array[];
+  cross: Float32Array[];
+};
+
+/** One decoding of the typed input: per generated token its logits, probabilities and cross-attention. */
+export type DecodeView = {
+  vocab: string[];
+  srcTokens: string[];
+  expectedTokens: string[];
+  tokens: string[];
+  logits: Float32Array[];
+  probs: Float32Array[];
+  cross: Float32Array[];
+  layers: number;
+  heads: number;
+  mode: 'greedy' | 'sample';
+  temperature: number;
+  notes: string[];
+  step: number;
+};
+
+export function modelView(net: Seq2SeqNet, task: Seq2SeqTask): ModelView {
   const c = net.config;
   return {
     task: task.id,
@@ -38,7 +101,7 @@ export function attentionView(
   task: Seq2SeqTask,
   example: Seq2SeqExample,
   index: number,
-): Views {
+): AttentionView {
   const b = toBatch([example]);
   const { logits, attention } = net.evaluate(asInput(b), true);
   const V = net.config.vocabSize;
@@ -65,7 +128,7 @@ export function decodeView(
   s: Pick<TransformerSettings, 'decoding' | 'temp'>,
   input: { ids: number[]; dropped: number },
   run: { seed: number; step: number },
-): Views {
+): DecodeView {
   const vocab = task.vocab;
   const { ids, dropped } = input;
   const steps = decodeSequence(net, ids, {

@@ -46,9 +46,12 @@ function isTypedArray(v: unknown): v is TypedArray {
  * Copies every typed array of the views into a fresh buffer and lists it for transfer. Copying first means a trainer
  * may hand out its live arrays (weights) without them being detached from under it.
  */
-export function detachViews(views: Views, transfer: ArrayBuffer[]): Views {
+export function detachViews(views: Partial<Views>, transfer: ArrayBuffer[]): Views {
   const out: Views = {};
-  for (const key of Object.keys(views)) out[key] = detachValue(views[key], transfer, 0);
+  for (const key of Object.keys(views)) {
+    const value = views[key];
+    if (value !== undefined) out[key] = detachValue(value, transfer, 0); // an absent view is not sent
+  }
   return out;
 }
 

@@ -1,33 +1,12 @@
 import { useMemo, useRef } from 'react';
 import type { Grid2D } from '../../../components/charts';
-import { useLatestView } from '../../../state/useExperiment';
+import { useView } from '../../../state/useView';
 import type { ViewValue } from '../../../experiments/types';
+import { isGridView, type GridView } from '../../../experiments/descent/recorder';
 
-/** A grid view as the experiments send it (src/experiments/descent/recorder.ts GridView). */
-export interface GridViewData {
-  values: Float32Array;
-  nx: number;
-  ny: number;
-  x0: number;
-  x1: number;
-  y0: number;
-  y1: number;
-}
-
-function isGridView(v: unknown): v is GridViewData {
-  if (typeof v !== 'object' || v === null) return false;
-  const g = v as Partial<GridViewData>;
-  return (
-    g.values instanceof Float32Array &&
-    typeof g.nx === 'number' &&
-    typeof g.ny === 'number' &&
-    g.values.length === g.nx * g.ny &&
-    [g.x0, g.x1, g.y0, g.y1].every((n) => typeof n === 'number' && Number.isFinite(n))
-  );
-}
 
 /** Cheap fingerprint of a grid: frames re-send the same static grid, and contours should not be redrawn for it. */
-function fingerprint(g: GridViewData): string {
+function fingerprint(g: GridView): string {
   let s = 0;
   for (let i = 0; i < g.values.length; i += 7) s += g.values[i] * ((i % 13) + 1);
   return `${g.nx}x${g.ny}:${g.x0},${g.x1},${g.y0},${g.y1}:${s}`;
@@ -35,10 +14,10 @@ function fingerprint(g: GridViewData): string {
 
 /** The newest grid view as a stable Grid2D (a new object only when the values change). */
 export function useGridView(name: string): Grid2D | undefined {
-  const view = useLatestView(name);
+  const view = useView(name, { accept: isGridView });
   const last = useRef<{ key: string; grid: Grid2D } | null>(null);
   return useMemo(() => {
-    if (!isGridView(view)) return last.current?.grid;
+    if (!view) return last.current?.grid;
     const key = fingerprint(view);
     if (last.current?.key !== key) {
       last.current = {

@@ -1,21 +1,10 @@
 import { LineChart } from '../../../components/charts';
 import { Tex } from '../../../components/math';
-import { useLatestView } from '../../../state/useExperiment';
+import { useView } from '../../../state/useView';
+import { isGradThroughTimeView } from '../../../experiments/charModel/views';
 import { Scroll } from './Scroll';
 import { fmt } from './format';
 
-interface GradView {
-  norms: Float64Array;
-  loss: number;
-  sigma: number;
-  step: number;
-}
-
-function isGradView(v: unknown): v is GradView {
-  if (typeof v !== 'object' || v === null) return false;
-  const g = v as Partial<GradView>;
-  return g.norms instanceof Float64Array && typeof g.sigma === 'number' && typeof g.step === 'number';
-}
 
 /** A plain decimal for numbers of any size (10 significant digits at most, never exponent notation). */
 function plain(x: number): string {
@@ -30,8 +19,7 @@ function plain(x: number): string {
  * W_hh. Below 1 the curve collapses, above 1 it climbs; the settings below start W_hh at a chosen radius.
  */
 export function GradientPanel() {
-  const raw = useLatestView('gradThroughTime');
-  const view = isGradView(raw) ? raw : null;
+  const view = useView('gradThroughTime', { accept: isGradThroughTimeView });
   const norms = view?.norms;
   const K = norms?.length ?? 0;
   const ratio = norms && norms[0] > 0 ? norms[K - 1] / norms[0] : NaN;

@@ -1,16 +1,8 @@
 import { useMemo } from 'react';
 import { loadState } from '../../../core/serialize';
-import { createCell, type CellKind, type CharCell } from '../../../experiments/charModel/model';
-import { useThrottledView } from '../../transformer/figures/useThrottledView';
-
-/** The 'model' view of the char-model experiment (trainer.ts documents it). */
-interface ModelView {
-  cell: CellKind;
-  hidden: number;
-  vocab: string[];
-  weights: Record<string, Float32Array>;
-  step: number;
-}
+import { createCell, type CharCell } from '../../../experiments/charModel/model';
+import { useView } from '../../../state/useView';
+import { isModelWeightsView } from '../../../experiments/charModel/views';
 
 export interface LiveModel {
   /** A main-thread copy of the worker's cell at `step` (inference only: tracing, sampling, heatmaps). */
@@ -21,26 +13,14 @@ export interface LiveModel {
   step: number;
 }
 
-function isModelView(v: unknown): v is ModelView {
-  if (typeof v !== 'object' || v === null) return false;
-  const m = v as Partial<ModelView>;
-  return (
-    (m.cell === 'rnn' || m.cell === 'lstm') &&
-    typeof m.hidden === 'number' &&
-    Array.isArray(m.vocab) &&
-    typeof m.weights === 'object' &&
-    typeof m.step === 'number'
-  );
-}
-
 /**
  * The newest weights of the running experiment as a usable cell, refreshed at most every `intervalMs` (a copy costs
  * a few tens of kB; sampling and tracing with it take a few milliseconds).
  */
 export function useLiveModel(intervalMs = 250): LiveModel | null {
-  const view = useThrottledView<ModelView>('model', intervalMs);
+  const view = useView('model', { hz: 1000 / intervalMs, accept: isModelWeightsView });
   return useMemo(() => {
-    if (!isModelView(view)) return null;
+    if (!view) return null;
     const V = view.vocab.length;
     const cell = createCell({ cell: view.cell, vocabSize: V, hidden: view.hidden }, 0);
     if (!loadState(cell, view.weights).ok) return null;

@@ -11,24 +11,10 @@ import { useParamsStore } from '../../../state/paramsStore';
 import { useRunStore } from '../../../state/runStore';
 import { setParam } from '../../../state/runtime';
 import { BarChart } from '../../../components/charts';
-import { useThrottledView } from './useThrottledView';
+import { useView } from '../../../state/useView';
 import { inputSourceIds } from '../../../experiments/transformer/settings';
+import type { DecodeView } from '../../../experiments/transformer/trainerViews';
 
-interface DecodeView {
-  vocab: string[];
-  srcTokens: string[];
-  expectedTokens: string[];
-  tokens: string[];
-  logits: Float32Array[];
-  probs: Float32Array[];
-  cross: Float32Array[];
-  layers: number;
-  heads: number;
-  mode: 'greedy' | 'sample';
-  temperature: number;
-  notes: string[];
-  step: number;
-}
 
 /** A token as TeX text: specials as ⟨s⟩-style brackets, symbols verbatim (digits, letters, +). */
 function tokenTex(token: string): string {
@@ -50,7 +36,7 @@ export function DecodeFigure() {
   const [shown, setShown] = useState(1);
   const { values, task, text, onText } = useDecodeInput(() => setShown(1));
   const parsed = parseSource(task, text);
-  const decode = useThrottledView<DecodeView>('decode', 100);
+  const decode = useView<DecodeView>('decode', { hz: 10 });
   const untrained = useRunStore((s) => (s.metrics?.accuracy ?? 0) < 0.9);
   const total = decode?.tokens.length ?? 0;
   const k = Math.min(Math.max(1, shown), total); // tokens revealed so far

@@ -6,26 +6,10 @@ import { MetricsBar } from '../../../components/run/MetricsBar';
 import { NoticeBar } from '../../../components/run/NoticeBar';
 import { RunControls } from '../../../components/run/RunControls';
 import { LiveReadouts } from './LiveReadouts';
-import { useThrottledView } from './useThrottledView';
+import { useView } from '../../../state/useView';
 import { useParamsStore } from '../../../state/paramsStore';
 import { usePresentation } from '../../../lessons';
-
-interface HistoryView {
-  loss: { step: Float64Array; loss: Float32Array };
-  eval: { step: Float64Array; accuracy: Float32Array; seqAccuracy: Float32Array; antiDiagonal: Float32Array };
-}
-
-export interface AttentionView {
-  example: number;
-  heads: number;
-  srcTokens: string[];
-  decoderTokens: string[];
-  targetTokens: string[];
-  predictedTokens: string[];
-  encoderSelf: Float32Array[];
-  decoderSelf: Float32Array[];
-  cross: Float32Array[];
-}
+import type { AttentionView, HistoryView } from '../../../experiments/transformer/trainerViews';
 
 const STRUCTURE = ['task', 'len', 'enc', 'dec', 'heads', 'dmodel', 'tied'];
 const TRAINING = ['lr', 'batch', 'warmup'];
@@ -52,7 +36,7 @@ function headsOf(map: Float32Array | undefined, H: number, label: string) {
 
 /** Loss and held-out accuracy curves, one above the other beside the attention (re-render twice a second at most). */
 function Curves() {
-  const history = useThrottledView<HistoryView>('history', 1000);
+  const history = useView<HistoryView>('history', { hz: 1 });
   const present = usePresentation().present;
   const height = present ? PRESENTER_CURVE_HEIGHT : CURVE_HEIGHT;
   return (
@@ -94,7 +78,7 @@ function Curves() {
  * cross-attention (the map this step is about), or the encoder's and the decoder's self-attention side by side.
  */
 function AttentionPanel({ part, layer }: { part: AttentionPart; layer: number }) {
-  const attention = useThrottledView<AttentionView>('attention', 150);
+  const attention = useView<AttentionView>('attention', { hz: 1000 / 150 });
   if (!attention) return null;
   const encLayer = Math.min(layer, Math.max(0, attention.encoderSelf.length - 1));
   const decLayer = Math.min(layer, Math.max(0, attention.cross.length - 1));

@@ -1,0 +1,70 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { act } from 'react';
+import { cleanup, render, screen } from '@testing-library/react';
+import type { Frame } from './frames';
+import { clearFrames, publishFrame } from './frames';
+import { useView, type ViewOptions } from './useView';
+
+// React's act() warns unless the environment says it is a test.
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+afterEach(() => {
+  cleanup();
+  act(() => clearFrames());
+  vi.useRealTimers();
+});
+
+function frame(step: number, views: Frame['views']): Frame {
+  return { step, epoch: 0, metrics: { step, epoch: 0, loss: 1 }, views, running: true, stepsPerSecond: 0 };
+}
+
+type Pair = { a: number; b: number };
+const isPair = (v: unknown): v is Pair =>
+  typeof v === 'object' && v !== null && typeof (v as Pair).a === 'number' && typeof (v as Pair).b === 'number';
+
+let renders = 0;
+function Show({ name, options }: { name: string; options?: ViewOptions<Pair> }) {
+  renders++;
+  const view = useView<Pair>(name, options);
+  return <p data-testid="view">{view ? `${view.a}+${view.b}` : 'none'}</p>;
+}
+
+const shown = () => screen.getByTestId('view').textContent;
+
+describe('useView', () => {
+  it('shows the newest value of the named view, and nothing after the frames are cleared', () => {
+    render(<Show name="pair" />);
+    expect(shown()).toBe('none');
+    act(() => publishFrame(frame(1, { pair: { a: 1, b: 2 } })));
+    expect(shown()).toBe('1+2');
+    // A frame without the view keeps its last value (frames carry only what changed).
+    act(() => publishFrame(frame(2, { other: 5 })));
+    expect(shown()).toBe('1+2');
+    act(() => clearFrames());
+    expect(shown()).toBe('none');
+  });
+
+  it('reads a view whose shape fails the check as absent', () => {
+    render(<Show name="pair" options={{ accept: isPair }} />);
+    act(() => publishFrame(frame(1, { pair: [1, 2, 3] })));
+    expect(shown()).toBe('none');
+    act(() => publishFrame(frame(2, { pair: { a: 3, b: 4 } })));
+    expect(shown()).toBe('3+4');
+  });
+
+  it('re-renders at most `hz` times a second, and the newest value always lands', () => {
+    vi.useFakeTimers();
+    render(<Show name="pair" options={{ hz: 2 }} />);
+    act(() => publishFrame(frame(1, { pair: { a: 1, b: 0 } })));
+    expect(shown()).toBe('1+0'); // the first frame is delivered at once
+    const before = renders;
+    act(() => {
+      for (let s = 2; s <= 20; s++) publishFrame(frame(s, { pair: { a: s, b: 0 } }));
+    });
+    expect(renders).toBe(before); // 19 frames within the half second: no re-render yet
+    act(() => vi.advanceTimersByTime(500));
+    expect(shown()).toBe('20+0'); // the trailing delivery brings the newest
+    expect(renders).toBe(before + 1);
+  });
+});

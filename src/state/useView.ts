@@ -1,0 +1,44 @@
+import { useCallback, useEffect, useSyncExternalStore } from 'react';
+import type { ViewValue } from '../experiments/types';
+import { getLatestFrame, subscribeFrameChanges } from './frames';
+import { addWantedView } from './runtime';
+import { Throttle } from './throttle';
+
+export interface ViewOptions<T> {
+  /**
+   * Re-render at most this many times a second while frames arrive (the newest value always lands). Omit to
+   * re-render on every frame (≤ 60/s) — fine for small SVG; canvases should draw from `useFrameView` instead.
+   */
+  hz?: number;
+  /**
+   * The view's shape check. A value that fails it reads as undefined: a view of the same name may come from another
+   * experiment (a previous lesson step) or an older build, and a figure must not draw it as its own.
+   */
+  accept?: (value: unknown) => value is T;
+}
+
+/** Subscribes `onChange` to frame changes, delivered at most `hz` times a second (every change without `hz`). */
+export function subscribeThrottled(hz: number | undefined, onChange: () => void): () => void {
+  if (hz === undefined || !(hz > 0)) return subscribeFrameChanges(onChange);
+  const throttle = new Throttle<true>(1000 / hz, onChange);
+  const unsubscribe = subscribeFrameChanges(() => throttle.offer(true));
+  return () => {
+    unsubscribe();
+    throttle.drop();
+  };
+}
+
+/**
+ * The newest value of view `name` — the one hook figures read views through. Registers the view as wanted while
+ * mounted (frames carry only wanted views). `T` is the view's type as its experiment declares it; `accept` checks
+ * the shape at run time where a stale view of another shape could arrive.
+ */
+export function useView<T = ViewValue>(name: string, options: ViewOptions<T> = {}): T | undefined {
+  const { hz, accept } = options;
+  useEffect(() => addWantedView(name), [name]);
+  const subscribe = useCallback((onChange: () => void) => subscribeThrottled(hz, onChange), [hz]);
+  const value = useSyncExternalStore(subscribe, () => getLatestFrame()?.views[name]);
+  if (value === undefined) return undefined;
+  if (accept && !accept(value)) return undefined;
+  return value as T;
+}
