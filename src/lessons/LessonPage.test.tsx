@@ -13,6 +13,7 @@ const chapter: Chapter = {
   number: 8,
   title: 'Recurrent neural networks',
   description: 'test',
+  figures: [],
   lessons: [
     { id: 'one', title: 'First', body: 'Alpha $x$.', preset: { lr: 0.1 } },
     {

@@ -12,6 +12,8 @@
  * `usePresentation()` tells a figure whether it is in presenter (`present`) or iframe (`embed`) mode.
  */
 export { LessonPage, type LessonPageProps } from './LessonPage';
+export { ChapterPage, type ChapterPageProps, type FigureMap, type ChapterFigures } from './ChapterPage';
+export { defineChapter, type ChapterDefinition } from './defineChapter';
 export { InstructorPresets, type InstructorPreset } from './InstructorPresets';
 export { useLessonStep, useLesson, type LessonContextValue } from './lessonContext';
 export { CheckQuestion, type CheckQuestionProps } from './CheckQuestion';

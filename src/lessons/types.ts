@@ -1,6 +1,6 @@
 /**
  * Chapters are data: a chapter is its metadata plus a list of lesson steps. Pages render the current step beside
- * its live figure; the lesson system (src/app/lessons) handles navigation, progress and presenter mode.
+ * its live figure; the lesson system (src/lessons) handles navigation, progress and presenter mode.
  */
 
 /** The ten chapter routes, in course order (docs/CONTRACTS.md). */
@@ -59,13 +59,13 @@ export interface Prediction {
  * One lesson step. `body` is prose with inline TeX between `$…$` and display TeX between `$$…$$`;
  * paragraphs are separated by blank lines. Never HTML.
  */
-export interface LessonStep {
+export interface LessonStep<F extends string = string> {
   /** Stable id (kebab-case), used for progress. */
   id: string;
   title: string;
   body: string;
-  /** Which figure the chapter page shows for this step (a key the chapter's Page understands). */
-  figure?: string;
+  /** Which figure the chapter page shows for this step: a key of the chapter's figure map (defineChapter checks it). */
+  figure?: F;
   /** Experiment parameter preset applied when the step opens (URL values win over it). */
   preset?: Readonly<Record<string, string | number | boolean>>;
   /** "Try this" prompts. */
@@ -84,6 +84,8 @@ export interface LessonStep {
   stopAt?: number;
 }
 
-export interface Chapter extends ChapterMeta {
-  lessons: readonly LessonStep[];
+export interface Chapter<F extends string = string> extends ChapterMeta {
+  /** The figure keys the chapter's `figures/index.tsx` maps to components (each step's `figure` is one of them). */
+  figures: readonly F[];
+  lessons: readonly LessonStep<F>[];
 }

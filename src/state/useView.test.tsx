@@ -21,7 +21,10 @@ function frame(step: number, views: Frame['views']): Frame {
 
 type Pair = { a: number; b: number };
 const isPair = (v: unknown): v is Pair =>
-  typeof v === 'object' && v !== null && typeof (v as Pair).a === 'number' && typeof (v as Pair).b === 'number';
+  typeof v === 'object' &&
+  v !== null &&
+  typeof (v as Pair).a === 'number' &&
+  typeof (v as Pair).b === 'number';
 
 let renders = 0;
 function Show({ name, options }: { name: string; options?: ViewOptions<Pair> }) {

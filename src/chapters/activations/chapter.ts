@@ -1,5 +1,4 @@
-import { CATALOG } from '../../lessons/catalog';
-import type { Chapter, ChapterMeta } from '../../lessons/types';
+import { defineChapter } from '../../lessons/defineChapter';
 import { trendOf } from '../../lessons/predictions';
 
 /**
@@ -10,16 +9,15 @@ import { trendOf } from '../../lessons/predictions';
  * Corrections to the source notes, made on purpose: tanh is zero-centred (its outputs average near 0, not 1), and
  * leaky ReLU is max(cx, x) with c = 0.1 by default (c, because α is the learning rate throughout the course).
  */
-const meta = CATALOG.find((c) => c.id === 'activations') as ChapterMeta;
-
 /**
  * The dying-ReLU step's pace and stop, and the step counts at which claims.test.ts checks what the step asks the
  * student to watch: the dead fraction rising under ReLU, and leaky ReLU ending with fewer dead units and lower loss.
  */
 export const DYING_CLAIM = { pace: 30, stopAt: 600, risenBy: 200 } as const;
 
-export const chapter: Chapter = {
-  ...meta,
+export const chapter = defineChapter({
+  id: 'activations',
+  figures: ['neuron', 'step-linear', 'sigmoid-tanh', 'vanishing', 'dying', 'softmax', 'maxout', 'playground'],
   lessons: [
     {
       id: 'neuron',
@@ -281,4 +279,4 @@ Things to notice: linear and step fail on curved sets; sigmoid trains slowly whe
       caption: 'Playground: same seed, two activations, side by side.',
     },
   ],
-};
+});

@@ -1,9 +1,5 @@
-import type { Chapter } from '../../lessons/types';
-import { CATALOG } from '../../lessons/catalog';
+import { defineChapter } from '../../lessons/defineChapter';
 import { formatMetric } from '../../components/run/formatMetric';
-
-const meta = CATALOG.find((c) => c.id === 'backprop');
-if (!meta) throw new Error('backprop is missing from the catalog');
 
 /**
  * The chain-rule step's "predict, then check" settings. claims.test.ts computes the chain at these values: raising w₃
@@ -16,8 +12,9 @@ export const BACKPROP_CLAIM = { w3: 6, b3: 8 } as const;
  * (see Page.tsx `FIGURES`) and a preset for that figure's experiment. Parameter names are the experiments' own
  * (src/experiments/descent/*): `lr` is always a learning rate α, `seed` always the seed.
  */
-export const chapter: Chapter = {
-  ...meta,
+export const chapter = defineChapter({
+  id: 'backprop',
+  figures: ['one-param', 'two-param', 'chain', 'network', 'slice'],
   lessons: [
     {
       id: 'loss-landscape',
@@ -225,4 +222,4 @@ The slice is recomputed in the background every few steps around the new weights
       },
     },
   ],
-};
+});

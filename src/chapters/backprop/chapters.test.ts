@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { parseProse, renderTex, type Inline } from '../../components/math';
 import { chapter as backprop } from './chapter';
 import { chapter as gradientDescent } from '../gradient-descent/chapter';
-import { BACKPROP_FIGURES, GRADIENT_DESCENT_FIGURES } from './figureKeys';
+import { FIGURES as BACKPROP_FIGURES } from './figures';
+import { FIGURES as GRADIENT_DESCENT_FIGURES } from '../gradient-descent/figures';
 
 function mathIn(inlines: Inline[]): string[] {
   return inlines.flatMap((n) =>
@@ -17,8 +18,8 @@ function allTex(text: string): string[] {
 }
 
 for (const [chapter, figures] of [
-  [backprop, BACKPROP_FIGURES],
-  [gradientDescent, GRADIENT_DESCENT_FIGURES],
+  [backprop, Object.keys(BACKPROP_FIGURES)],
+  [gradientDescent, Object.keys(GRADIENT_DESCENT_FIGURES)],
 ] as const) {
   describe(`chapter ${chapter.id}`, () => {
     it('has the catalog metadata and unique kebab-case step ids', () => {

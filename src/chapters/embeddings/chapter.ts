@@ -1,5 +1,4 @@
-import { CATALOG } from '../../lessons/catalog';
-import type { Chapter, ChapterMeta } from '../../lessons/types';
+import { defineChapter } from '../../lessons/defineChapter';
 import { formatMetric } from '../../components/run/formatMetric';
 
 /**
@@ -12,10 +11,9 @@ import { formatMetric } from '../../components/run/formatMetric';
  * Correction to the source notes: the ids they show for "hello world!" belong to one particular vocabulary —
  * ids are positions in a vocabulary, not properties of words.
  */
-const meta = CATALOG.find((c) => c.id === 'embeddings') as ChapterMeta;
-
-export const chapter: Chapter = {
-  ...meta,
+export const chapter = defineChapter({
+  id: 'embeddings',
+  figures: ['sequences', 'tokens', 'one-hot', 'dense', 'analogies', 'glove-file', 'classifier'],
   lessons: [
     {
       id: 'sequences',
@@ -246,4 +244,4 @@ Press Play. Compare the two held-out accuracies, the share of held-out words eac
         'Mean of word vectors → softmax: frozen GloVe vectors vs an embedding learned from a few dozen headlines.',
     },
   ],
-};
+});

@@ -1,10 +1,6 @@
-import type { Chapter } from '../../lessons/types';
-import { CATALOG } from '../../lessons/catalog';
+import { defineChapter } from '../../lessons/defineChapter';
 import { lowestOf } from '../../lessons/predictions';
 import { formatMetric } from '../../components/run/formatMetric';
-
-const meta = CATALOG.find((c) => c.id === 'gradient-descent');
-if (!meta) throw new Error('gradient-descent is missing from the catalog');
 
 /**
  * Pace of the batch-modes step and where it stops: 10 training steps are one epoch at the preset, so the first
@@ -17,8 +13,9 @@ export const BATCH_CLAIM = { pace: 5, stopAt: 100, stepsPerEpoch: 10 } as const;
  * Figures are keys of Page.tsx `FIGURES`; presets use the experiments' own parameter names
  * (src/experiments/descent/*).
  */
-export const chapter: Chapter = {
-  ...meta,
+export const chapter = defineChapter({
+  id: 'gradient-descent',
+  figures: ['batch-modes', 'lr-race', 'optimisers', 'param-panel'],
   lessons: [
     {
       id: 'batch-modes',
@@ -181,4 +178,4 @@ The panel sorts the numbers of the experiments in this course into the two group
       },
     },
   ],
-};
+});

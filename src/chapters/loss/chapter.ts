@@ -1,5 +1,4 @@
-import { CATALOG } from '../../lessons/catalog';
-import type { Chapter, ChapterMeta } from '../../lessons/types';
+import { defineChapter } from '../../lessons/defineChapter';
 import { formatMetric } from '../../components/run/formatMetric';
 
 /**
@@ -9,10 +8,9 @@ import { formatMetric } from '../../components/run/formatMetric';
  * Correction to the source notes, made on purpose: their cross-entropy has no minus sign. Here it has one, and step 6
  * trains the unsigned version to show what goes wrong.
  */
-const meta = CATALOG.find((c) => c.id === 'loss') as ChapterMeta;
-
-export const chapter: Chapter = {
-  ...meta,
+export const chapter = defineChapter({
+  id: 'loss',
+  figures: ['examples', 'mse', 'softmax', 'logistic', 'saturation', 'softmax-sign', 'chooser'],
   lessons: [
     {
       id: 'how-wrong',
@@ -243,4 +241,4 @@ Pick a scenario on the right and choose an output and a loss for it.`,
       caption: 'Numbers → MSE or MAE · one of many → softmax + CE · yes/no → sigmoid + BCE',
     },
   ],
-};
+});

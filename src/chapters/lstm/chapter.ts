@@ -1,17 +1,14 @@
-import type { Chapter } from '../../lessons/types';
-import { CATALOG } from '../../lessons/catalog';
+import { defineChapter } from '../../lessons/defineChapter';
 import { formatMetric } from '../../components/run/formatMetric';
-
-const meta = CATALOG.find((c) => c.id === 'lstm');
-if (!meta) throw new Error('lstm is missing from the catalog');
 
 /**
  * Chapter 9 — long short-term memory, as lesson data. Every step runs the one experiment `lstm-recall`
  * (src/experiments/lstm/recall.ts); presets use its parameter names. Figures are keys of figures/index.tsx.
  * Numbers in the prose are definitions only; measured numbers appear live in the figures.
  */
-export const chapter: Chapter = {
-  ...meta,
+export const chapter = defineChapter({
+  id: 'lstm',
+  figures: ['forget', 'cell', 'gates', 'recall', 'gradient', 'char'],
   lessons: [
     {
       id: 'why-rnns-forget',
@@ -236,4 +233,4 @@ Below, sample from the live model: a seed text, then each next character drawn f
       },
     },
   ],
-};
+});

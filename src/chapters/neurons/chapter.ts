@@ -1,5 +1,4 @@
-import { CATALOG } from '../../lessons/catalog';
-import type { Chapter, ChapterMeta } from '../../lessons/types';
+import { defineChapter } from '../../lessons/defineChapter';
 import { formatMetric } from '../../components/run/formatMetric';
 
 /**
@@ -10,8 +9,6 @@ import { formatMetric } from '../../components/run/formatMetric';
  * one variable — one hidden layer approximates any continuous function on a bounded domain, of one input or many.
  * Depth matters for efficiency and trainability, not for what can be represented at all.
  */
-const meta = CATALOG.find((c) => c.id === 'neurons') as ChapterMeta;
-
 /**
  * What the "Why depth" step claims about its preset, as data: the prose is written from these values and
  * chapter.test.ts trains the preset in Node and fails if the experiment no longer bears them out.
@@ -34,8 +31,9 @@ export const WIDTH_CLAIM = { steps: 1500, narrow: [2], wide: [8] } as const;
 
 const thousands = (n: number) => n.toLocaleString('en-US');
 
-export const chapter: Chapter = {
-  ...meta,
+export const chapter = defineChapter({
+  id: 'neurons',
+  figures: ['neuron', 'matrix', 'forward', 'bumps', 'live', 'live-settings', 'live-depth'],
   lessons: [
     {
       id: 'neuron',
@@ -256,4 +254,4 @@ Depth is no guarantee: with the other seeds the deeper network is stuck too. And
       caption: 'Same budget, different shape: one layer of 24 vs two layers of 8 on the spiral.',
     },
   ],
-};
+});

@@ -1,17 +1,14 @@
-import type { Chapter } from '../../lessons/types';
-import { CATALOG } from '../../lessons/catalog';
+import { defineChapter } from '../../lessons/defineChapter';
 import { formatMetric } from '../../components/run/formatMetric';
-
-const meta = CATALOG.find((c) => c.id === 'regularization');
-if (!meta) throw new Error('regularization is missing from the catalog');
 
 /**
  * Chapter 6 — bias, variance and regularisation, as lesson data. Figures are keys of figures/index.tsx; presets use
  * the experiments' own parameter names (src/experiments/regularization/*). The prose states no measured number:
  * every number a student reads is a live read-out of the figure beside it.
  */
-export const chapter: Chapter = {
-  ...meta,
+export const chapter = defineChapter({
+  id: 'regularization',
+  figures: ['polynomial', 'capacity', 'penalty', 'dropout', 'augment', 'batchnorm', 'search'],
   lessons: [
     {
       id: 'under-over',
@@ -312,4 +309,4 @@ When only some hyperparameters matter, random search covers the ones that do muc
       },
     },
   ],
-};
+});

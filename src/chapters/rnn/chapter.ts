@@ -1,10 +1,6 @@
-import type { Chapter } from '../../lessons/types';
-import { CATALOG } from '../../lessons/catalog';
+import { defineChapter } from '../../lessons/defineChapter';
 import { GRADIENT_PRESET, HELLO_PRESET } from './presets';
 import { formatMetric } from '../../components/run/formatMetric';
-
-const meta = CATALOG.find((c) => c.id === 'rnn');
-if (!meta) throw new Error('rnn is missing from the catalog');
 
 /**
  * Chapter 8 — recurrent neural networks, as lesson data. Figures are keys of figures/index.tsx; steps 3–6 use the
@@ -12,8 +8,9 @@ if (!meta) throw new Error('rnn is missing from the catalog');
  * Numbers that appear in the prose are the worked example's sizes (checked in chapter.test.ts); everything else is a
  * live read-out on the page.
  */
-export const chapter: Chapter = {
-  ...meta,
+export const chapter = defineChapter({
+  id: 'rnn',
+  figures: ['unrolled', 'worked-example', 'train', 'generate', 'hidden', 'gradients'],
   lessons: [
     {
       id: 'one-cell',
@@ -208,4 +205,4 @@ The curve shows $\\lVert \\partial L_T / \\partial h_{T-k} \\rVert$ against $k$ 
       },
     },
   ],
-};
+});

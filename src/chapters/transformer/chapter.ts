@@ -1,16 +1,13 @@
-import type { Chapter } from '../../lessons/types';
+import { defineChapter } from '../../lessons/defineChapter';
 import { formatMetric } from '../../components/run/formatMetric';
 
 /**
  * The Transformer chapter as data: six lesson steps. Figures are keys the chapter's Page understands
  * (see Page.tsx); presets are parameters of the 'transformer' experiment (src/experiments/transformer.ts).
  */
-export const chapter: Chapter = {
+export const chapter = defineChapter({
   id: 'transformer',
-  number: 10,
-  title: 'The Transformer',
-  description:
-    'Embeddings, positional encoding, multi-head attention and the encoder–decoder — trained live, with attention you can watch form.',
+  figures: ['tokens', 'attention-by-hand', 'multi-head', 'block', 'train', 'decode'],
   lessons: [
     {
       id: 'tokens-to-vectors',
@@ -214,4 +211,4 @@ Notice the $W_E^{\\top}$: the output layer reuses the input embedding matrix, tr
       caption: 'logits = Z W_Eᵀ + b → softmax → greedy or sampled next token',
     },
   ],
-};
+});

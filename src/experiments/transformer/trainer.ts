@@ -231,8 +231,7 @@ export class TransformerTrainer implements Trainer<TransformerViews> {
       else if (name === 'attention') {
         const attention = this.attentionView();
         if (attention) out.attention = attention;
-      }
-      else if (name === 'decode') out.decode = this.decodeView();
+      } else if (name === 'decode') out.decode = this.decodeView();
       else if (name === 'model') out.model = modelView(this.net, this.task);
     }
     return out;

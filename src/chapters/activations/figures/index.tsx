@@ -1,5 +1,6 @@
-import type { ReactNode } from 'react';
-import type { LessonStep } from '../../../lessons/types';
+import type { FigureMap } from '../../../lessons/ChapterPage';
+import type { InstructorPreset } from '../../../lessons/InstructorPresets';
+import type { chapter } from '../chapter';
 import { CompareFigure } from './CompareFigure';
 import { DyingFigure } from './DyingFigure';
 import { MaxoutFigure } from './MaxoutFigure';
@@ -7,27 +8,24 @@ import { NeuronFigure } from './NeuronFigure';
 import { ProbeFigure } from './ProbeFigure';
 import { SoftmaxFigure } from './SoftmaxFigure';
 import { VanishingFigure } from './VanishingFigure';
+import { INSTRUCTOR_PRESETS, presetHref } from '../presets';
+import '../activations.css';
+import './compare.css';
 
-/** The figure for a lesson step, by its `figure` key (see chapter.ts); null for an unknown key. */
-export function renderActivationsFigure(step: LessonStep): ReactNode {
-  switch (step.figure) {
-    case 'neuron':
-      return <NeuronFigure preset={step.preset} />;
-    case 'step-linear':
-      return <CompareFigure preset={step.preset} variant="step-linear" />;
-    case 'sigmoid-tanh':
-      return <ProbeFigure preset={step.preset} />;
-    case 'vanishing':
-      return <VanishingFigure preset={step.preset} />;
-    case 'dying':
-      return <DyingFigure preset={step.preset} />;
-    case 'softmax':
-      return <SoftmaxFigure preset={step.preset} />;
-    case 'maxout':
-      return <MaxoutFigure preset={step.preset} />;
-    case 'playground':
-      return <CompareFigure preset={step.preset} variant="playground" />;
-    default:
-      return null;
-  }
-}
+/** Each figure key of chapter.ts → its figure (with its controls); `index` is the step's 0-based position. */
+export const FIGURES: FigureMap<(typeof chapter.figures)[number]> = {
+  neuron: (step) => <NeuronFigure preset={step.preset} />,
+  'step-linear': (step) => <CompareFigure preset={step.preset} variant="step-linear" />,
+  'sigmoid-tanh': (step) => <ProbeFigure preset={step.preset} />,
+  vanishing: (step) => <VanishingFigure preset={step.preset} />,
+  dying: (step) => <DyingFigure preset={step.preset} />,
+  softmax: (step) => <SoftmaxFigure preset={step.preset} />,
+  maxout: (step) => <MaxoutFigure preset={step.preset} />,
+  playground: (step) => <CompareFigure preset={step.preset} variant="playground" />,
+};
+
+/** Instructor presets: share links under the chapter title. */
+export const PRESETS: readonly InstructorPreset[] = INSTRUCTOR_PRESETS.map((p) => ({
+  ...p,
+  href: presetHref(p),
+}));

@@ -1,25 +1,17 @@
-import type { ReactNode } from 'react';
-import type { LessonStep } from '../../../lessons/types';
+import type { FigureMap } from '../../../lessons/ChapterPage';
+import type { chapter } from '../chapter';
 import { ChainFigure } from './ChainFigure';
 import { NetworkFigure } from './NetworkFigure';
 import { OneParamFigure } from './OneParamFigure';
 import { SliceFigure } from './SliceFigure';
 import { TwoParamFigure } from './TwoParamFigure';
+import '../descent.css';
 
-/** The live figure for a backprop lesson step (keys: BACKPROP_FIGURES in ../figureKeys.ts). */
-export function renderBackpropFigure(step: LessonStep): ReactNode {
-  switch (step.figure) {
-    case 'one-param':
-      return <OneParamFigure key={step.id} step={step} />;
-    case 'two-param':
-      return <TwoParamFigure key={step.id} step={step} />;
-    case 'chain':
-      return <ChainFigure key={step.id} step={step} />;
-    case 'network':
-      return <NetworkFigure key={step.id} step={step} />;
-    case 'slice':
-      return <SliceFigure key={step.id} step={step} />;
-    default:
-      return <p>No figure for this step.</p>;
-  }
-}
+/** Each figure key of chapter.ts → its figure (with its controls); `index` is the step's 0-based position. */
+export const FIGURES: FigureMap<(typeof chapter.figures)[number]> = {
+  'one-param': (step) => <OneParamFigure key={step.id} step={step} />,
+  'two-param': (step) => <TwoParamFigure key={step.id} step={step} />,
+  chain: (step) => <ChainFigure key={step.id} step={step} />,
+  network: (step) => <NetworkFigure key={step.id} step={step} />,
+  slice: (step) => <SliceFigure key={step.id} step={step} />,
+};

@@ -4,7 +4,6 @@ import { useView } from '../../../state/useView';
 import type { ViewValue } from '../../../experiments/types';
 import { isGridView, type GridView } from '../../../experiments/descent/recorder';
 
-
 /** Cheap fingerprint of a grid: frames re-send the same static grid, and contours should not be redrawn for it. */
 function fingerprint(g: GridView): string {
   let s = 0;

@@ -1,5 +1,6 @@
-import type { ReactNode } from 'react';
-import type { LessonStep } from '../../../lessons/types';
+import type { FigureMap } from '../../../lessons/ChapterPage';
+import type { InstructorPreset } from '../../../lessons/InstructorPresets';
+import type { chapter } from '../chapter';
 import { AnalogyFigure } from './AnalogyFigure';
 import { ClassifierFigure } from './ClassifierFigure';
 import { DenseFigure } from './DenseFigure';
@@ -7,25 +8,22 @@ import { GloveFileFigure } from './GloveFileFigure';
 import { OneHotFigure } from './OneHotFigure';
 import { SequencesFigure } from './SequencesFigure';
 import { TokensFigure } from './TokensFigure';
+import { INSTRUCTOR_PRESETS, presetHref } from '../presets';
+import '../embeddings.css';
 
-/** The figure for a lesson step, by its `figure` key (see chapter.ts); null for an unknown key. */
-export function renderEmbeddingsFigure(step: LessonStep): ReactNode {
-  switch (step.figure) {
-    case 'sequences':
-      return <SequencesFigure />;
-    case 'tokens':
-      return <TokensFigure preset={step.preset} />;
-    case 'one-hot':
-      return <OneHotFigure preset={step.preset} />;
-    case 'dense':
-      return <DenseFigure preset={step.preset} />;
-    case 'analogies':
-      return <AnalogyFigure preset={step.preset} />;
-    case 'glove-file':
-      return <GloveFileFigure />;
-    case 'classifier':
-      return <ClassifierFigure preset={step.preset} />;
-    default:
-      return null;
-  }
-}
+/** Each figure key of chapter.ts → its figure (with its controls); `index` is the step's 0-based position. */
+export const FIGURES: FigureMap<(typeof chapter.figures)[number]> = {
+  sequences: () => <SequencesFigure />,
+  tokens: (step) => <TokensFigure preset={step.preset} />,
+  'one-hot': (step) => <OneHotFigure preset={step.preset} />,
+  dense: (step) => <DenseFigure preset={step.preset} />,
+  analogies: (step) => <AnalogyFigure preset={step.preset} />,
+  'glove-file': () => <GloveFileFigure />,
+  classifier: (step) => <ClassifierFigure preset={step.preset} />,
+};
+
+/** Instructor presets: share links under the chapter title. */
+export const PRESETS: readonly InstructorPreset[] = INSTRUCTOR_PRESETS.map((p) => ({
+  ...p,
+  href: presetHref(p),
+}));

@@ -1,22 +1,15 @@
-import type { ReactNode } from 'react';
-import type { LessonStep } from '../../../lessons/types';
+import type { FigureMap } from '../../../lessons/ChapterPage';
+import type { chapter } from '../chapter';
 import { BatchModesFigure } from './BatchModesFigure';
 import { LrRaceFigure } from './LrRaceFigure';
 import { OptimisersFigure } from './OptimisersFigure';
 import { ParamPanel } from './ParamPanel';
+import '../../backprop/descent.css';
 
-/** The live figure for a gradient-descent lesson step (keys: GRADIENT_DESCENT_FIGURES in backprop/figureKeys.ts). */
-export function renderGradientDescentFigure(step: LessonStep): ReactNode {
-  switch (step.figure) {
-    case 'batch-modes':
-      return <BatchModesFigure key={step.id} step={step} />;
-    case 'lr-race':
-      return <LrRaceFigure key={step.id} step={step} />;
-    case 'optimisers':
-      return <OptimisersFigure key={step.id} step={step} />;
-    case 'param-panel':
-      return <ParamPanel key={step.id} step={step} />;
-    default:
-      return <p>No figure for this step.</p>;
-  }
-}
+/** Each figure key of chapter.ts → its figure (with its controls); `index` is the step's 0-based position. */
+export const FIGURES: FigureMap<(typeof chapter.figures)[number]> = {
+  'batch-modes': (step) => <BatchModesFigure key={step.id} step={step} />,
+  'lr-race': (step) => <LrRaceFigure key={step.id} step={step} />,
+  optimisers: (step) => <OptimisersFigure key={step.id} step={step} />,
+  'param-panel': (step) => <ParamPanel key={step.id} step={step} />,
+};

@@ -1,30 +1,30 @@
-import type { ReactNode } from 'react';
-import type { LessonStep } from '../../../lessons/types';
+import type { FigureMap } from '../../../lessons/ChapterPage';
+import type { InstructorPreset } from '../../../lessons/InstructorPresets';
+import type { chapter } from '../chapter';
 import { ChooserFigure } from './ChooserFigure';
 import { ExamplesFigure } from './ExamplesFigure';
 import { LogisticFigure } from './LogisticFigure';
 import { MseFigure } from './MseFigure';
 import { SaturationFigure } from './SaturationFigure';
 import { SoftmaxFigure } from './SoftmaxFigure';
+import { INSTRUCTOR_PRESETS, presetHref } from '../presets';
+import '../../activations/activations.css';
+import '../../backprop/descent.css';
+import '../loss.css';
 
-/** The figure for a lesson step, by its `figure` key (see chapter.ts); null for an unknown key. */
-export function renderLossFigure(step: LessonStep): ReactNode {
-  switch (step.figure) {
-    case 'examples':
-      return <ExamplesFigure preset={step.preset} />;
-    case 'mse':
-      return <MseFigure preset={step.preset} />;
-    case 'softmax':
-      return <SoftmaxFigure step={step} signStep={false} />;
-    case 'logistic':
-      return <LogisticFigure step={step} />;
-    case 'saturation':
-      return <SaturationFigure step={step} />;
-    case 'softmax-sign':
-      return <SoftmaxFigure step={step} signStep />;
-    case 'chooser':
-      return <ChooserFigure preset={step.preset} />;
-    default:
-      return null;
-  }
-}
+/** Each figure key of chapter.ts → its figure (with its controls); `index` is the step's 0-based position. */
+export const FIGURES: FigureMap<(typeof chapter.figures)[number]> = {
+  examples: (step) => <ExamplesFigure preset={step.preset} />,
+  mse: (step) => <MseFigure preset={step.preset} />,
+  softmax: (step) => <SoftmaxFigure step={step} signStep={false} />,
+  logistic: (step) => <LogisticFigure step={step} />,
+  saturation: (step) => <SaturationFigure step={step} />,
+  'softmax-sign': (step) => <SoftmaxFigure step={step} signStep />,
+  chooser: (step) => <ChooserFigure preset={step.preset} />,
+};
+
+/** Instructor presets: share links under the chapter title. */
+export const PRESETS: readonly InstructorPreset[] = INSTRUCTOR_PRESETS.map((p) => ({
+  ...p,
+  href: presetHref(p),
+}));

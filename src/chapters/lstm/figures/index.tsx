@@ -1,29 +1,21 @@
-import type { ReactNode } from 'react';
-import type { LessonStep } from '../../../lessons/types';
+import type { FigureMap } from '../../../lessons/ChapterPage';
+import type { chapter } from '../chapter';
 import { CellFigure } from './CellFigure';
 import { CharFigure } from './CharFigure';
 import { ForgetFigure } from './ForgetFigure';
 import { GatesFigure } from './GatesFigure';
 import { GradientFigure } from './GradientFigure';
 import { RecallFigure } from './RecallFigure';
+import '../../backprop/descent.css';
+import '../../rnn/rnn.css';
+import '../lstm.css';
 
-/** The live figure for an LSTM lesson step, by its `figure` key (chapter.ts). `index` is 0-based. */
-export function renderLstmFigure(step: LessonStep, index: number): ReactNode {
-  const lesson = index + 1;
-  switch (step.figure) {
-    case 'forget':
-      return <ForgetFigure key={step.id} step={step} lesson={lesson} />;
-    case 'cell':
-      return <CellFigure key={step.id} step={step} lesson={lesson} />;
-    case 'gates':
-      return <GatesFigure key={step.id} step={step} lesson={lesson} />;
-    case 'recall':
-      return <RecallFigure key={step.id} step={step} lesson={lesson} />;
-    case 'gradient':
-      return <GradientFigure key={step.id} step={step} lesson={lesson} />;
-    case 'char':
-      return <CharFigure key={step.id} step={step} lesson={lesson} />;
-    default:
-      return <p>No figure for this step.</p>;
-  }
-}
+/** Each figure key of chapter.ts → its figure (with its controls); `index` is the step's 0-based position. */
+export const FIGURES: FigureMap<(typeof chapter.figures)[number]> = {
+  forget: (step, index) => <ForgetFigure key={step.id} step={step} lesson={index + 1} />,
+  cell: (step, index) => <CellFigure key={step.id} step={step} lesson={index + 1} />,
+  gates: (step, index) => <GatesFigure key={step.id} step={step} lesson={index + 1} />,
+  recall: (step, index) => <RecallFigure key={step.id} step={step} lesson={index + 1} />,
+  gradient: (step, index) => <GradientFigure key={step.id} step={step} lesson={index + 1} />,
+  char: (step, index) => <CharFigure key={step.id} step={step} lesson={index + 1} />,
+};

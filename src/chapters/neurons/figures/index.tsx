@@ -1,29 +1,21 @@
-import type { ReactNode } from 'react';
-import type { LessonStep } from '../../../lessons/types';
+import type { FigureMap } from '../../../lessons/ChapterPage';
+import type { chapter } from '../chapter';
 import { BumpsFigure } from './BumpsFigure';
 import { ForwardFigure } from './ForwardFigure';
 import { LiveFigure } from './LiveFigure';
 import { MatrixFigure } from './MatrixFigure';
 import { NeuronFigure } from './NeuronFigure';
+import '../neurons.css';
 
-/** The figure for a lesson step, by its `figure` key (./keys.ts); null for an unknown key. */
-export function renderNeuronsFigure(step: LessonStep): ReactNode {
-  switch (step.figure) {
-    case 'neuron':
-      return <NeuronFigure />;
-    case 'matrix':
-      return <MatrixFigure />;
-    case 'forward':
-      return <ForwardFigure />;
-    case 'bumps':
-      return <BumpsFigure step={step} />;
-    case 'live':
-      return <LiveFigure preset={step.preset} />;
-    case 'live-settings':
-      return <LiveFigure preset={step.preset} controls={['hidden', 'act', 'lr', 'batch']} showSize />;
-    case 'live-depth':
-      return <LiveFigure preset={step.preset} controls={['hidden', 'act', 'lr']} showSize />;
-    default:
-      return null;
-  }
-}
+/** Each figure key of chapter.ts → its figure (with its controls); `index` is the step's 0-based position. */
+export const FIGURES: FigureMap<(typeof chapter.figures)[number]> = {
+  neuron: () => <NeuronFigure />,
+  matrix: () => <MatrixFigure />,
+  forward: () => <ForwardFigure />,
+  bumps: (step) => <BumpsFigure step={step} />,
+  live: (step) => <LiveFigure preset={step.preset} />,
+  'live-settings': (step) => (
+    <LiveFigure preset={step.preset} controls={['hidden', 'act', 'lr', 'batch']} showSize />
+  ),
+  'live-depth': (step) => <LiveFigure preset={step.preset} controls={['hidden', 'act', 'lr']} showSize />,
+};

@@ -1,5 +1,6 @@
-import type { ReactNode } from 'react';
-import type { LessonStep } from '../../../lessons/types';
+import type { FigureMap } from '../../../lessons/ChapterPage';
+import type { InstructorPreset } from '../../../lessons/InstructorPresets';
+import type { chapter } from '../chapter';
 import { AugmentFigure } from './AugmentFigure';
 import { BatchNormFigure } from './BatchNormFigure';
 import { CapacityFigure } from './CapacityFigure';
@@ -7,25 +8,23 @@ import { DropoutFigure } from './DropoutFigure';
 import { PenaltyFigure } from './PenaltyFigure';
 import { PolynomialFigure } from './PolynomialFigure';
 import { SearchFigure } from './SearchFigure';
+import { INSTRUCTOR_PRESETS, presetHref } from '../presets';
+import '../../backprop/descent.css';
+import '../regularization.css';
 
-/** The live figure for a regularisation lesson step (step.figure is the key). */
-export function renderRegularizationFigure(step: LessonStep): ReactNode {
-  switch (step.figure) {
-    case 'polynomial':
-      return <PolynomialFigure key={step.id} step={step} />;
-    case 'capacity':
-      return <CapacityFigure key={step.id} step={step} />;
-    case 'penalty':
-      return <PenaltyFigure key={step.id} step={step} />;
-    case 'dropout':
-      return <DropoutFigure key={step.id} step={step} />;
-    case 'augment':
-      return <AugmentFigure key={step.id} step={step} />;
-    case 'batchnorm':
-      return <BatchNormFigure key={step.id} step={step} />;
-    case 'search':
-      return <SearchFigure key={step.id} step={step} />;
-    default:
-      return <p>No figure for this step.</p>;
-  }
-}
+/** Each figure key of chapter.ts → its figure (with its controls); `index` is the step's 0-based position. */
+export const FIGURES: FigureMap<(typeof chapter.figures)[number]> = {
+  polynomial: (step) => <PolynomialFigure key={step.id} step={step} />,
+  capacity: (step) => <CapacityFigure key={step.id} step={step} />,
+  penalty: (step) => <PenaltyFigure key={step.id} step={step} />,
+  dropout: (step) => <DropoutFigure key={step.id} step={step} />,
+  augment: (step) => <AugmentFigure key={step.id} step={step} />,
+  batchnorm: (step) => <BatchNormFigure key={step.id} step={step} />,
+  search: (step) => <SearchFigure key={step.id} step={step} />,
+};
+
+/** Instructor presets: share links under the chapter title. */
+export const PRESETS: readonly InstructorPreset[] = INSTRUCTOR_PRESETS.map((p) => ({
+  ...p,
+  href: presetHref(p),
+}));

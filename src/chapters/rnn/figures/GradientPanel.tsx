@@ -5,7 +5,6 @@ import { isGradThroughTimeView } from '../../../experiments/charModel/views';
 import { Scroll } from './Scroll';
 import { fmt } from './format';
 
-
 /** A plain decimal for numbers of any size (10 significant digits at most, never exponent notation). */
 function plain(x: number): string {
   if (!Number.isFinite(x)) return '–';

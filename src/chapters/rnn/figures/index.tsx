@@ -1,22 +1,24 @@
-import type { ReactNode } from 'react';
-import type { LessonStep } from '../../../lessons/types';
+import type { FigureMap } from '../../../lessons/ChapterPage';
+import type { InstructorPreset } from '../../../lessons/InstructorPresets';
+import type { chapter } from '../chapter';
 import { LiveFigure } from './LiveFigure';
 import { UnrolledFigure } from './UnrolledFigure';
 import { WorkedExampleFigure } from './WorkedExampleFigure';
+import { RNN_PRESETS, rnnPresetHref } from '../presets';
+import '../rnn.css';
 
-/** The figure of an RNN lesson step, by its `figure` key (chapter.ts). Steps 3–6 share one LiveFigure. */
-export function renderRnnFigure(step: LessonStep): ReactNode {
-  switch (step.figure) {
-    case 'unrolled':
-      return <UnrolledFigure />;
-    case 'worked-example':
-      return <WorkedExampleFigure />;
-    case 'train':
-    case 'generate':
-    case 'hidden':
-    case 'gradients':
-      return <LiveFigure step={step} />;
-    default:
-      return <p>No figure for this step.</p>;
-  }
-}
+/** Each figure key of chapter.ts → its figure (with its controls); `index` is the step's 0-based position. */
+export const FIGURES: FigureMap<(typeof chapter.figures)[number]> = {
+  unrolled: () => <UnrolledFigure />,
+  'worked-example': () => <WorkedExampleFigure />,
+  train: (step) => <LiveFigure step={step} />,
+  generate: (step) => <LiveFigure step={step} />,
+  hidden: (step) => <LiveFigure step={step} />,
+  gradients: (step) => <LiveFigure step={step} />,
+};
+
+/** Instructor presets: share links under the chapter title. */
+export const PRESETS: readonly InstructorPreset[] = RNN_PRESETS.map((p) => ({
+  ...p,
+  href: rnnPresetHref(p),
+}));

@@ -15,7 +15,6 @@ import { useView } from '../../../state/useView';
 import { inputSourceIds } from '../../../experiments/transformer/settings';
 import type { DecodeView } from '../../../experiments/transformer/trainerViews';
 
-
 /** A token as TeX text: specials as ⟨s⟩-style brackets, symbols verbatim (digits, letters, +). */
 function tokenTex(token: string): string {
   const m = /^<(\/?)(\w+)>$/.exec(token);

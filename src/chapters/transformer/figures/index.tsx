@@ -1,5 +1,5 @@
-import type { ReactNode } from 'react';
-import type { LessonStep } from '../../../lessons/types';
+import type { FigureMap } from '../../../lessons/ChapterPage';
+import type { chapter } from '../chapter';
 import { AttentionByHandFigure } from './AttentionByHandFigure';
 import { BlockFigure } from './BlockFigure';
 import { DecodeFigure } from './DecodeFigure';
@@ -7,22 +7,12 @@ import { MultiHeadFigure } from './MultiHeadFigure';
 import { TokensFigure } from './TokensFigure';
 import { TrainFigure } from './TrainFigure';
 
-/** The figure for a lesson step, by its `figure` key (see chapter.ts); null for an unknown key. */
-export function renderTransformerFigure(step: LessonStep): ReactNode {
-  switch (step.figure) {
-    case 'tokens':
-      return <TokensFigure />;
-    case 'attention-by-hand':
-      return <AttentionByHandFigure />;
-    case 'multi-head':
-      return <MultiHeadFigure />;
-    case 'block':
-      return <BlockFigure />;
-    case 'train':
-      return <TrainFigure />;
-    case 'decode':
-      return <DecodeFigure />;
-    default:
-      return null;
-  }
-}
+/** Each figure key of chapter.ts → its figure (with its controls); `index` is the step's 0-based position. */
+export const FIGURES: FigureMap<(typeof chapter.figures)[number]> = {
+  tokens: () => <TokensFigure />,
+  'attention-by-hand': () => <AttentionByHandFigure />,
+  'multi-head': () => <MultiHeadFigure />,
+  block: () => <BlockFigure />,
+  train: () => <TrainFigure />,
+  decode: () => <DecodeFigure />,
+};

@@ -1,9 +1,5 @@
-import { LessonPage } from '../../lessons';
 import { formatHash } from '../../platform/router';
 import { chapter } from './chapter';
-import { renderRegularizationFigure } from './figures';
-import '../backprop/descent.css';
-import './regularization.css';
 
 /** The 1-based lesson number of a step (computed, so adding steps before it keeps the link right). */
 function lessonOf(id: string): string {
@@ -53,13 +49,6 @@ export const INSTRUCTOR_PRESETS = [
   },
 ] as const;
 
-/** Chapter 6: bias, variance and regularisation. */
-export default function RegularizationPage() {
-  return (
-    <LessonPage
-      chapter={chapter}
-      renderFigure={(step) => renderRegularizationFigure(step)}
-      presets={INSTRUCTOR_PRESETS.map((p) => ({ ...p, href: formatHash('regularization', p.query) }))}
-    />
-  );
+export function presetHref(p: { query: Readonly<Record<string, string>> }): string {
+  return formatHash('regularization', p.query);
 }
