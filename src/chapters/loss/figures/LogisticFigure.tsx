@@ -124,10 +124,7 @@ const planeX = (v: number) =>
 const planeY = (v: number) => PLANE_SIZE - planeX(v);
 
 /** One end of the boundary θᵀx = 0 (the other is its mirror) and the tip of θ scaled to length 0.8, in data units. */
-function boundaryGeometry(
-  th1: number,
-  th2: number,
-): { end: [number, number]; arrow: [number, number] } {
+function boundaryGeometry(th1: number, th2: number): { end: [number, number]; arrow: [number, number] } {
   const norm = Math.hypot(th1, th2);
   // The boundary through the origin along (−θ₂, θ₁), stretched to the edge of the square.
   const reach = norm > 0 ? PLANE[1] / Math.max(Math.abs(th2), Math.abs(th1)) : 0;
