@@ -10,9 +10,9 @@ import {
   type ChainBackward,
   type ChainInputs,
 } from '../../../experiments/descent/chain';
-import type { ParamSpec } from '../../../experiments/types';
 import type { LessonStep } from '../../../lessons/types';
 import { ChainDiagram } from './ChainDiagram';
+import { ChainInputsFieldset, UpdateRow } from './ChainControls';
 import { useUrlParams } from '../../../state/useUrlParams';
 
 /** Stages of the walk: 0 = nothing computed; 1..4 forward (a₂, a₃, a₄, C); 5..8 backward (∂C/∂a₄, nodes 4, 3, 2). */
@@ -34,9 +34,80 @@ const t4 = (x: number) => {
   return x < -5e-5 ? `(${s})` : s;
 };
 
-const INPUT_NAMES = ['a1', 'w1', 'b1', 'w2', 'b2', 'w3', 'b3', 'y'] as const;
 const SUB = ['₁', '₂', '₃', '₄'];
 const pretty = (name: string) => name.replace(/(\d)/, (m) => SUB[Number(m) - 1] ?? m);
+
+/** One gradient-descent update of all six parameters at once: p ← p − α ∂C/∂p (six decimals, as the URL keeps them). */
+function gradientStep(inputs: ChainInputs, derivatives: ChainBackward['derivatives'], alpha: number) {
+  const next: Record<string, number> = {};
+  for (const n of CHAIN_PARAM_NAMES) next[n] = Number((inputs[n] - alpha * derivatives[n]).toFixed(6));
+  return next;
+}
+
+/** Forward / backward one node, the whole pass, or clear it; with the stage in words. */
+function WalkControls({ stage, setStage }: { stage: number; setStage(update: (s: number) => number): void }) {
+  return (
+    <div className="chain-walk" role="group" aria-label="Walk through the passes">
+      <button
+        type="button"
+        className="button primary"
+        onClick={() => setStage((s) => Math.min(LAST_STAGE, s + 1))}
+        disabled={stage >= LAST_STAGE}
+      >
+        {stage < 4 ? 'Forward one node' : 'Backward one node'}
+      </button>
+      <button type="button" className="button" onClick={() => setStage(() => LAST_STAGE)}>
+        Show the whole pass
+      </button>
+      <button type="button" className="button" onClick={() => setStage(() => 0)}>
+        Clear the pass
+      </button>
+      <span className="chain-stage" data-testid="chain-stage">
+        {stageName(stage)}
+      </span>
+    </div>
+  );
+}
+
+/** Every derivative three ways: the chain rule, the core's autodiff and central finite differences. */
+function CheckTable({
+  exact,
+  ad,
+  fd,
+}: {
+  exact: ChainBackward;
+  ad: Pick<ChainBackward, 'derivatives'>;
+  fd: Record<string, number>;
+}) {
+  return (
+    <table className="chain-check" data-testid="chain-check">
+      <caption>
+        Check: every derivative three ways — the chain rule above, the core’s autodiff (float32), and central
+        finite differences (C(p + ε) − C(p − ε)) / 2ε with ε = 10⁻⁵.
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">parameter p</th>
+          <th scope="col">∂L/∂p by the chain rule</th>
+          <th scope="col">autodiff</th>
+          <th scope="col">finite differences</th>
+          <th scope="col">|chain rule − finite diff.|</th>
+        </tr>
+      </thead>
+      <tbody>
+        {CHAIN_PARAM_NAMES.map((n) => (
+          <tr key={n}>
+            <th scope="row">{pretty(n)}</th>
+            <td data-testid={`deriv-${n}`}>{d6(exact.derivatives[n])}</td>
+            <td data-testid={`ad-${n}`}>{d6(ad.derivatives[n])}</td>
+            <td data-testid={`fd-${n}`}>{d6(fd[n])}</td>
+            <td>{Math.abs(exact.derivatives[n] - fd[n]).toExponential(1)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
 
 /** Backprop step 3: the four-neuron chain, forward then backward one node at a time, checked three ways. */
 export function ChainFigure({ step }: { step: LessonStep }) {
@@ -48,16 +119,6 @@ export function ChainFigure({ step }: { step: LessonStep }) {
   const ad = useMemo(() => autodiffDerivatives(inputs), [inputs]);
   const [stage, setStage] = useState(0);
 
-  const applyUpdate = () => {
-    // One gradient-descent update of all six parameters at once: p ← p − α ∂C/∂p.
-    const next: Record<string, number> = {};
-    for (const n of CHAIN_PARAM_NAMES)
-      next[n] = Number((inputs[n] - alpha * exact.derivatives[n]).toFixed(6));
-    setMany(next);
-  };
-
-  const tableSpec = (name: string) => chainParams.find((s) => s.name === name) as ParamSpec;
-
   return (
     <div className="descent-panel chain-figure descent-fit" data-testid="figure-chain">
       {ignored.length > 0 && (
@@ -65,100 +126,17 @@ export function ChainFigure({ step }: { step: LessonStep }) {
           Some link values were ignored: {ignored.join('; ')}
         </div>
       )}
-      <fieldset className="chain-inputs">
-        <legend>Inputs, weights and target (edit any)</legend>
-        {INPUT_NAMES.map((name) => (
-          <NumberField
-            key={name}
-            name={name}
-            label={tableSpec(name).label}
-            value={inputs[name]}
-            onCommit={(v) => set(name, v)}
-          />
-        ))}
-        <label className="chain-field">
-          <span>Activation g</span>
-          <select value={inputs.g} onChange={(e) => set('g', e.target.value)} data-testid="input-g">
-            {tableSpec('g').type === 'enum' &&
-              (tableSpec('g') as Extract<ParamSpec, { type: 'enum' }>).options.map((o) => (
-                <option key={o.value} value={o.value}>
-                  {o.label}
-                </option>
-              ))}
-          </select>
-        </label>
-        <button type="button" className="button" onClick={reset}>
-          Restore the lesson’s numbers
-        </button>
-      </fieldset>
-
-      <div className="chain-walk" role="group" aria-label="Walk through the passes">
-        <button
-          type="button"
-          className="button primary"
-          onClick={() => setStage((s) => Math.min(LAST_STAGE, s + 1))}
-          disabled={stage >= LAST_STAGE}
-        >
-          {stage < 4 ? 'Forward one node' : 'Backward one node'}
-        </button>
-        <button type="button" className="button" onClick={() => setStage(LAST_STAGE)}>
-          Show the whole pass
-        </button>
-        <button type="button" className="button" onClick={() => setStage(0)}>
-          Clear the pass
-        </button>
-        <span className="chain-stage" data-testid="chain-stage">
-          {stageName(stage)}
-        </span>
-      </div>
-
+      <ChainInputsFieldset inputs={inputs} set={set} reset={reset} />
+      <WalkControls stage={stage} setStage={setStage} />
       <ChainDiagram inputs={inputs} result={exact} stage={stage} />
       <StageFormulas inputs={inputs} result={exact} stage={stage} />
-
-      <table className="chain-check" data-testid="chain-check">
-        <caption>
-          Check: every derivative three ways — the chain rule above, the core’s autodiff (float32), and
-          central finite differences (C(p + ε) − C(p − ε)) / 2ε with ε = 10⁻⁵.
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">parameter p</th>
-            <th scope="col">∂L/∂p by the chain rule</th>
-            <th scope="col">autodiff</th>
-            <th scope="col">finite differences</th>
-            <th scope="col">|chain rule − finite diff.|</th>
-          </tr>
-        </thead>
-        <tbody>
-          {CHAIN_PARAM_NAMES.map((n) => (
-            <tr key={n}>
-              <th scope="row">{pretty(n)}</th>
-              <td data-testid={`deriv-${n}`}>{d6(exact.derivatives[n])}</td>
-              <td data-testid={`ad-${n}`}>{d6(ad.derivatives[n])}</td>
-              <td data-testid={`fd-${n}`}>{d6(fd[n])}</td>
-              <td>{Math.abs(exact.derivatives[n] - fd[n]).toExponential(1)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <div className="chain-update">
-        <label className="chain-field">
-          <span>Learning rate α</span>
-          <NumberInput
-            value={alpha}
-            onCommit={(v) => set('lr', v)}
-            testId="input-lr"
-            label="Learning rate α"
-          />
-        </label>
-        <button type="button" className="button" onClick={applyUpdate}>
-          Apply one gradient update
-        </button>
-        <span>
-          L = <span data-testid="chain-cost">{d6(exact.forward.cost)}</span>; every parameter moves by −α
-          ∂L/∂p.
-        </span>
-      </div>
+      <CheckTable exact={exact} ad={ad} fd={fd} />
+      <UpdateRow
+        alpha={alpha}
+        setAlpha={(v) => set('lr', v)}
+        apply={() => setMany(gradientStep(inputs, exact.derivatives, alpha))}
+        cost={d6(exact.forward.cost)}
+      />
     </div>
   );
 }
@@ -239,90 +217,5 @@ function StageFormulas({
         </li>
       ))}
     </ol>
-  );
-}
-
-function NumberField({
-  name,
-  label,
-  value,
-  onCommit,
-}: {
-  name: string;
-  label: string;
-  value: number;
-  onCommit: (v: number) => void;
-}) {
-  return (
-    <label className="chain-field">
-      <span>{label}</span>
-      <NumberInput value={value} onCommit={onCommit} testId={`input-${name}`} label={label} />
-    </label>
-  );
-}
-
-/**
- * A number input that keeps what the user is typing ("-", "0.") locally and commits only finite numbers in
- * [−10, 10]; anything else shows a short message and changes nothing.
- */
-function NumberInput({
-  value,
-  onCommit,
-  testId,
-  label,
-}: {
-  value: number;
-  onCommit: (v: number) => void;
-  testId: string;
-  label: string;
-}) {
-  const [text, setText] = useState<string | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const shown = text ?? String(value);
-  const commit = (raw: string) => {
-    const v = Number(raw);
-    if (raw.trim() === '' || !Number.isFinite(v)) {
-      setProblem('not a number — kept the old value');
-      return;
-    }
-    if (Math.abs(v) > 10) {
-      setProblem('must be between −10 and 10');
-      return;
-    }
-    setProblem(null);
-    onCommit(v);
-  };
-  return (
-    <>
-      <input
-        type="text"
-        inputMode="decimal"
-        spellCheck={false}
-        value={shown}
-        aria-label={label}
-        aria-invalid={problem !== null}
-        data-testid={testId}
-        onChange={(e) => {
-          setText(e.target.value);
-          const v = Number(e.target.value);
-          if (e.target.value.trim() !== '' && Number.isFinite(v) && Math.abs(v) <= 10) {
-            setProblem(null);
-            onCommit(v);
-          }
-        }}
-        onBlur={(e) => {
-          commit(e.target.value);
-          setText(null);
-        }}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') commit((e.target as HTMLInputElement).value);
-        }}
-      />
-      {problem && (
-        <small className="chain-problem" role="alert">
-          {problem}
-        </small>
-      )}
-    </>
   );
 }

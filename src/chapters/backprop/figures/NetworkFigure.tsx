@@ -16,6 +16,7 @@ import { useLatestView } from '../../../state/useExperiment';
 import type { LessonStep } from '../../../lessons/types';
 import { ExperimentPanel } from './ExperimentPanel';
 import { floats, fmt, record } from './views';
+import { edgeIndices, edgeOptions, type EdgeKey } from './networkInspect';
 
 /** Backprop step 4: the runtime's 2D classifier with its network drawn in gradient mode, plus a weight inspector. */
 export function NetworkFigure({ step }: { step: LessonStep }) {
@@ -69,23 +70,12 @@ function readGrads(v: ViewValue | undefined, net: Net | null): Float32Array[] | 
   return out.length === net.layers.length ? out : null;
 }
 
-/** "l:j:k" — weight from neuron k of layer l to neuron j of layer l + 1. */
-type EdgeKey = `${number}:${number}:${number}`;
-
-function neuronName(l: number, i: number, layers: number): string {
-  if (l === 0) return `input x${i + 1}`;
-  if (l === layers - 1) return 'output';
-  return `hidden ${l} neuron ${i + 1}`;
-}
-
-function NetworkPlots() {
+/** The classifier's latest views: the network, its gradients, the prediction grid and the training points. */
+function useNetworkViews() {
   const net = readNet(useLatestView('weights'));
   const grads = readGrads(useLatestView('grads'), net);
   const boundaryView = record(useLatestView('boundary'));
   const pointsView = record(useLatestView('points'));
-  const [edge, setEdge] = useState<EdgeKey>('0:0:0');
-  const [sample, setSample] = useState(0);
-
   const train = record(pointsView?.train);
   const tx = floats(train?.x);
   const ty = floats(train?.y);
@@ -96,14 +86,82 @@ function NetworkPlots() {
     return out;
   }, [tx, ty]);
   const grid = boundaryView && floats(boundaryView.values) ? (boundaryView as unknown as Grid2D) : undefined;
+  return { net, grads, grid, points, tx, ty };
+}
+
+interface InspectControlsProps {
+  edge: string;
+  options: { key: EdgeKey; label: string }[];
+  setEdge(e: EdgeKey): void;
+  sample: number;
+  count: number;
+  setSample(s: number): void;
+}
+
+/** Pick the weight to inspect and the training sample whose backprop is written out. */
+function InspectControls({ edge, options, setEdge, sample, count, setSample }: InspectControlsProps) {
+  return (
+    <div className="network-inspect">
+      <label className="chain-field">
+        <span>Inspect the weight</span>
+        <select value={edge} onChange={(e) => setEdge(e.target.value as EdgeKey)} data-testid="inspect-edge">
+          {options.map((o) => (
+            <option key={o.key} value={o.key}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="chain-field">
+        <span>Training sample</span>
+        <input
+          type="number"
+          min={1}
+          max={Math.max(1, count)}
+          value={sample + 1}
+          onChange={(e) => {
+            const v = Math.floor(Number(e.target.value));
+            if (Number.isFinite(v)) setSample(Math.max(0, Math.min(Math.max(0, count - 1), v - 1)));
+          }}
+          data-testid="inspect-sample"
+        />
+      </label>
+    </div>
+  );
+}
+
+/** δ of the weight's head neuron (the output's or a hidden one's) and the one-sample gradient δ_j · a_k. */
+function InspectFormulas(props: {
+  isOutput: boolean;
+  z: number;
+  y: number | undefined;
+  delta: number;
+  aIn: number;
+  s: number;
+}) {
+  const { isOutput, z, y, delta, aIn, s } = props;
+  const deltaTex = isOutput
+    ? `\\delta = \\sigma(z) - y = ${fmt(1 / (1 + Math.exp(-z)), 4)} - ${fmt(y, 0)} = ${fmt(delta, 4)}`
+    : `\\delta_j = g'(z_j)\\sum_o w_{oj}\\,\\delta_o = ${fmt(delta, 4)}`;
+  return (
+    <div className="descent-formula network-formulas">
+      <Tex display tex={deltaTex} />
+      <Tex
+        display
+        tex={`\\frac{\\partial L^{(${s + 1})}}{\\partial w} = \\delta_j \\, a_k = ${fmt(delta, 4)} \\times ${fmt(aIn, 4)} = ${fmt(delta * aIn, 5)}`}
+      />
+    </div>
+  );
+}
+
+function NetworkPlots() {
+  const { net, grads, grid, points, tx, ty } = useNetworkViews();
+  const [edge, setEdge] = useState<EdgeKey>('0:0:0');
+  const [sample, setSample] = useState(0);
 
   if (!net) return <p className="loading">Loading the network…</p>;
   const L = net.sizes.length;
-  const [lStr, jStr, kStr] = edge.split(':');
-  let l = Number(lStr);
-  let j = Number(jStr);
-  let k = Number(kStr);
-  if (!(l < L - 1 && j < net.sizes[l + 1] && k < net.sizes[l])) [l, j, k] = [0, 0, 0];
+  const [l, j, k] = edgeIndices(edge, net.sizes);
   const nIn = net.sizes[l];
   const wValue = net.layers[l].w[j * nIn + k];
   const gValue = grads?.[l][j * nIn + k];
@@ -115,22 +173,6 @@ function NetworkPlots() {
     s >= 0 && tx && ty ? sampleBackprop(net.sizes, net.layers, act, [tx[2 * s], tx[2 * s + 1]], ty[s]) : null;
   const delta = bp?.delta[l][j];
   const aIn = bp?.a[l][k];
-
-  const edgeOptions: { key: EdgeKey; label: string }[] = [];
-  for (let gl = 0; gl < L - 1; gl++)
-    for (let gj = 0; gj < net.sizes[gl + 1]; gj++)
-      for (let gk = 0; gk < net.sizes[gl]; gk++)
-        edgeOptions.push({
-          key: `${gl}:${gj}:${gk}`,
-          label: `${neuronName(gl, gk, L)} → ${neuronName(gl + 1, gj, L)}`,
-        });
-
-  const deltaTex =
-    bp && delta !== undefined
-      ? l === L - 2
-        ? `\\delta = \\sigma(z) - y = ${fmt(1 / (1 + Math.exp(-bp.z[l][j])), 4)} - ${fmt(ty?.[s], 0)} = ${fmt(delta, 4)}`
-        : `\\delta_j = g'(z_j)\\sum_o w_{oj}\\,\\delta_o = ${fmt(delta, 4)}`
-      : '';
 
   return (
     <figure className="descent-figure" data-testid="network-plot">
@@ -150,48 +192,20 @@ function NetworkPlots() {
           <span />
         )}
       </div>
-      <div className="network-inspect">
-        <label className="chain-field">
-          <span>Inspect the weight</span>
-          <select
-            value={`${l}:${j}:${k}`}
-            onChange={(e) => setEdge(e.target.value as EdgeKey)}
-            data-testid="inspect-edge"
-          >
-            {edgeOptions.map((o) => (
-              <option key={o.key} value={o.key}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="chain-field">
-          <span>Training sample</span>
-          <input
-            type="number"
-            min={1}
-            max={Math.max(1, count)}
-            value={s + 1}
-            onChange={(e) => {
-              const v = Math.floor(Number(e.target.value));
-              if (Number.isFinite(v)) setSample(Math.max(0, Math.min(Math.max(0, count - 1), v - 1)));
-            }}
-            data-testid="inspect-sample"
-          />
-        </label>
-      </div>
+      <InspectControls
+        edge={`${l}:${j}:${k}`}
+        options={edgeOptions(net.sizes)}
+        setEdge={setEdge}
+        sample={s}
+        count={count}
+        setSample={setSample}
+      />
       <p data-testid="inspect-values">
         w = {fmt(wValue, 4)}; ∂L/∂w over the last mini-batch ={' '}
         <span data-testid="inspect-grad">{fmt(gValue, 5)}</span>.
       </p>
       {bp && delta !== undefined && aIn !== undefined && (
-        <div className="descent-formula network-formulas">
-          <Tex display tex={deltaTex} />
-          <Tex
-            display
-            tex={`\\frac{\\partial L^{(${s + 1})}}{\\partial w} = \\delta_j \\, a_k = ${fmt(delta, 4)} \\times ${fmt(aIn, 4)} = ${fmt(delta * aIn, 5)}`}
-          />
-        </div>
+        <InspectFormulas isOutput={l === L - 2} z={bp.z[l][j]} y={ty?.[s]} delta={delta} aIn={aIn} s={s} />
       )}
       {/* The step's text says the same (δ at the head times the activation at the tail): spoken, not shown twice. */}
       <figcaption className="visually-hidden">

@@ -116,23 +116,109 @@ function halfPlane(th1: number, th2: number, sign: 1 | -1): [number, number][] {
   return out;
 }
 
+const PLANE_SIZE = 220;
+const PLANE_PAD = 8;
+/** Data coordinates to the square's pixels (y up). */
+const planeX = (v: number) =>
+  PLANE_PAD + ((v - PLANE[0]) / (PLANE[1] - PLANE[0])) * (PLANE_SIZE - 2 * PLANE_PAD);
+const planeY = (v: number) => PLANE_SIZE - planeX(v);
+
+/** One end of the boundary θᵀx = 0 (the other is its mirror) and the tip of θ scaled to length 0.8, in data units. */
+function boundaryGeometry(th1: number, th2: number): { end: [number, number]; arrow: [number, number] } {
+  const norm = Math.hypot(th1, th2);
+  // The boundary through the origin along (−θ₂, θ₁), stretched to the edge of the square.
+  const reach = norm > 0 ? PLANE[1] / Math.max(Math.abs(th2), Math.abs(th1)) : 0;
+  return {
+    end: [-th2 * reach, th1 * reach],
+    arrow: norm > 0 ? [(th1 / norm) * 0.8, (th2 / norm) * 0.8] : [0, 0],
+  };
+}
+
+function ArrowMarker({ color }: { color: string }) {
+  return (
+    <defs>
+      <marker
+        id="loss-arrow"
+        viewBox="0 0 10 10"
+        refX="8"
+        refY="5"
+        markerWidth="6"
+        markerHeight="6"
+        orient="auto"
+      >
+        <path d="M0,0 L10,5 L0,10 z" fill={color} />
+      </marker>
+    </defs>
+  );
+}
+
+/** The training points coloured by their label. */
+function PlaneDots({
+  x,
+  y,
+  colors,
+  stroke,
+}: {
+  x: Float32Array;
+  y: Float32Array;
+  colors: string[];
+  stroke: string;
+}) {
+  const [neg, pos] = colors;
+  return Array.from(y, (label, i) => (
+    <circle
+      key={i}
+      cx={planeX(x[2 * i])}
+      cy={planeY(x[2 * i + 1])}
+      r={3.5}
+      fill={label > 0.5 ? pos : neg}
+      stroke={stroke}
+    />
+  ));
+}
+
+/** The boundary line (its ends in data units as data-* for tests) and the arrow θ normal to it. */
+function BoundaryAndTheta({ th1, th2, color }: { th1: number; th2: number; color: string }) {
+  const { end, arrow } = boundaryGeometry(th1, th2);
+  return (
+    <>
+      <line
+        data-testid="boundary-line"
+        data-x1={end[0]}
+        data-y1={end[1]}
+        data-x2={-end[0]}
+        data-y2={-end[1]}
+        x1={planeX(end[0])}
+        y1={planeY(end[1])}
+        x2={planeX(-end[0])}
+        y2={planeY(-end[1])}
+        stroke={color}
+        strokeWidth={2.5}
+      />
+      <line
+        x1={planeX(0)}
+        y1={planeY(0)}
+        x2={planeX(arrow[0])}
+        y2={planeY(arrow[1])}
+        stroke={color}
+        strokeWidth={2}
+        markerEnd="url(#loss-arrow)"
+      />
+      <text x={planeX(arrow[0]) + 6} y={planeY(arrow[1]) - 6} fill={color} fontSize={13}>
+        θ
+      </text>
+    </>
+  );
+}
+
 /** The data, the two predicted half-planes, the boundary θᵀx = 0 and the vector θ (normal to the boundary). */
 function BoundaryPlane({ th1, th2, x, y }: { th1: number; th2: number; x?: Float32Array; y?: Float32Array }) {
   const theme = useChartTheme();
   const [neg, pos] = classColors(theme, 2);
-  const size = 220;
-  const pad = 8;
-  const [lo, hi] = PLANE;
-  const s = (v: number) => pad + ((v - lo) / (hi - lo)) * (size - 2 * pad);
-  const t = (v: number) => size - s(v);
-  const norm = Math.hypot(th1, th2);
-  // The boundary through the origin along (−θ₂, θ₁), stretched to the edge of the square.
-  const reach = norm > 0 ? hi / Math.max(Math.abs(th2), Math.abs(th1)) : 0;
-  const end = [-th2 * reach, th1 * reach];
-  const arrow = norm > 0 ? [(th1 / norm) * 0.8, (th2 / norm) * 0.8] : [0, 0];
+  const size = PLANE_SIZE;
   const poly = (sign: 1 | -1) =>
     halfPlane(th1, th2, sign)
-      .map(([a, b]) => `${s(a)},${t(b)}`)
+      .map(([a, b]) => `${planeX(a)},${planeY(b)}`)
       .join(' ');
   return (
     <figure className="chart loss-plane" data-chart="logistic-plane">
@@ -145,59 +231,12 @@ function BoundaryPlane({ th1, th2, x, y }: { th1: number; th2: number; x?: Float
         role="img"
         aria-label={`Two classes of points and the line ${fmt(th1, 2)}·x₁ + ${fmt(th2, 2)}·x₂ = 0 that separates the predictions.`}
       >
-        <defs>
-          <marker
-            id="loss-arrow"
-            viewBox="0 0 10 10"
-            refX="8"
-            refY="5"
-            markerWidth="6"
-            markerHeight="6"
-            orient="auto"
-          >
-            <path d="M0,0 L10,5 L0,10 z" fill={theme.fg} />
-          </marker>
-        </defs>
+        <ArrowMarker color={theme.fg} />
         <rect x={0} y={0} width={size} height={size} fill={theme.bgRaised} stroke={theme.border} />
         <polygon points={poly(1)} fill={pos} opacity={0.16} />
         <polygon points={poly(-1)} fill={neg} opacity={0.16} />
-        {y &&
-          x &&
-          Array.from(y, (label, i) => (
-            <circle
-              key={i}
-              cx={s(x[2 * i])}
-              cy={t(x[2 * i + 1])}
-              r={3.5}
-              fill={label > 0.5 ? pos : neg}
-              stroke={theme.bgRaised}
-            />
-          ))}
-        <line
-          data-testid="boundary-line"
-          data-x1={end[0]}
-          data-y1={end[1]}
-          data-x2={-end[0]}
-          data-y2={-end[1]}
-          x1={s(end[0])}
-          y1={t(end[1])}
-          x2={s(-end[0])}
-          y2={t(-end[1])}
-          stroke={theme.fg}
-          strokeWidth={2.5}
-        />
-        <line
-          x1={s(0)}
-          y1={t(0)}
-          x2={s(arrow[0])}
-          y2={t(arrow[1])}
-          stroke={theme.fg}
-          strokeWidth={2}
-          markerEnd="url(#loss-arrow)"
-        />
-        <text x={s(arrow[0]) + 6} y={t(arrow[1]) - 6} fill={theme.fg} fontSize={13}>
-          θ
-        </text>
+        {y && x && <PlaneDots x={x} y={y} colors={[neg, pos]} stroke={theme.bgRaised} />}
+        <BoundaryAndTheta th1={th1} th2={th2} color={theme.fg} />
       </svg>
       <figcaption className="chart-caption">
         Dots: y = 1 and y = 0; shading: the prediction; θ points to class 1.

@@ -4,13 +4,7 @@ import { getRoute, replaceQuery, useRoute } from '../../../platform/router';
 import { seriesColor, useChartTheme } from '../../../components/charts';
 import { Tex } from '../../../components/math';
 import { Formula } from './Formula';
-import {
-  leastAbsoluteLine,
-  leastSquaresLine,
-  meanAbsoluteError,
-  meanSquaredError,
-  type Line,
-} from '../../../experiments/loss/formulas';
+import { meanSquaredError } from '../../../experiments/loss/formulas';
 import { IMAGE_SIZE, digitImage, squaredDifferences } from '../../../experiments/loss/images';
 import type { ParamValues } from '../../../experiments/types';
 import { useUrlParams } from '../../../state/useUrlParams';
@@ -19,7 +13,8 @@ import { LocalNotice } from '../../activations/figures/LocalNotice';
 import { fmt } from '../../activations/figures/format';
 import type { FigureProps } from '../../activations/figures/types';
 import { DragPlot } from './DragPlot';
-import { FIT_POINTS, FIT_X, FIT_Y, MSE_PARAMS } from './params';
+import { FIT_X, FIT_Y, MSE_PARAMS } from './params';
+import { fitModel, lineAt, type FitModel } from './mseFitModel';
 import { PixelGrid } from './PixelGrid';
 import { PAINT_PARAM, decodePainting, encodePainting, type Painting } from './painting';
 
@@ -72,6 +67,68 @@ export function MseFigure({ preset }: FigureProps) {
   );
 }
 
+/** The copy h: the target digit shifted, with the painted cells on top. */
+function paintedPrediction(shift: number, cells: Painting): Float32Array {
+  const img = digitImage(shift);
+  for (const [i, v] of cells) img[i] = v;
+  return img;
+}
+
+/** The three images side by side: the target, the paintable copy and the per-pixel squared difference. */
+function ImageRow(props: {
+  target: ArrayLike<number>;
+  prediction: ArrayLike<number>;
+  diff: ArrayLike<number>;
+  paint(i: number): void;
+}) {
+  const theme = useChartTheme();
+  const grey = interpolateLab(theme.bgRaised, theme.fg);
+  const heat = interpolateLab(theme.bgRaised, seriesColor(theme, 1));
+  return (
+    <div className="loss-image-row">
+      <PixelGrid
+        values={props.target}
+        size={IMAGE_SIZE}
+        label="Target y"
+        color={grey}
+        testId="image-target"
+      />
+      <PixelGrid
+        values={props.prediction}
+        size={IMAGE_SIZE}
+        label="Copy h (paint here)"
+        color={grey}
+        onPaint={props.paint}
+        testId="image-prediction"
+      />
+      <PixelGrid
+        values={props.diff}
+        size={IMAGE_SIZE}
+        label="(y − h)² per pixel"
+        color={(v) => heat(Math.min(1, v))}
+        testId="image-diff"
+      />
+    </div>
+  );
+}
+
+/** Ink or erase, and a button that clears the painting. */
+function BrushButtons({ ink, setInk, clear }: { ink: boolean; setInk(v: boolean): void; clear(): void }) {
+  return (
+    <div className="loss-buttons">
+      <button type="button" aria-pressed={ink} onClick={() => setInk(true)}>
+        Brush: ink
+      </button>
+      <button type="button" aria-pressed={!ink} onClick={() => setInk(false)}>
+        Brush: erase
+      </button>
+      <button type="button" onClick={clear}>
+        Clear painting
+      </button>
+    </div>
+  );
+}
+
 /** The painted cells live in the URL (`paint`), so a share link reopens the painting. */
 function ImagesPanel({
   shift,
@@ -84,20 +141,13 @@ function ImagesPanel({
   values: ParamValues;
   set(name: string, v: number): void;
 }) {
-  const theme = useChartTheme();
   const target = useMemo(() => digitImage(0), []);
   const [ink, setInk] = useState(true);
-  const prediction = useMemo(() => {
-    const img = digitImage(shift);
-    for (const [i, v] of cells) img[i] = v;
-    return img;
-  }, [shift, cells]);
+  const prediction = useMemo(() => paintedPrediction(shift, cells), [shift, cells]);
   const diff = squaredDifferences(target, prediction);
   const n = diff.length;
   const sum = diff.reduce((a, b) => a + b, 0);
   const mse = meanSquaredError(prediction, target);
-  const grey = interpolateLab(theme.bgRaised, theme.fg);
-  const heat = interpolateLab(theme.bgRaised, seriesColor(theme, 1));
   const paint = (i: number) => writePainting((c) => c.set(i, ink ? 1 : 0));
   const clear = () => writePainting((c) => c.clear());
   // Painted pixels belong to one shift: a new shift starts from a clean copy (after `set` wrote the shift).
@@ -108,24 +158,7 @@ function ImagesPanel({
 
   return (
     <div className="loss-images">
-      <div className="loss-image-row">
-        <PixelGrid values={target} size={IMAGE_SIZE} label="Target y" color={grey} testId="image-target" />
-        <PixelGrid
-          values={prediction}
-          size={IMAGE_SIZE}
-          label="Copy h (paint here)"
-          color={grey}
-          onPaint={paint}
-          testId="image-prediction"
-        />
-        <PixelGrid
-          values={diff}
-          size={IMAGE_SIZE}
-          label="(y − h)² per pixel"
-          color={(v) => heat(Math.min(1, v))}
-          testId="image-diff"
-        />
-      </div>
+      <ImageRow target={target} prediction={prediction} diff={diff} paint={paint} />
       <Formula>
         <Tex
           display
@@ -141,22 +174,83 @@ function ImagesPanel({
         </span>
       </p>
       <LocalControls table={MSE_PARAMS} values={values} onChange={setShift} names={['shift']} />
-      <div className="loss-buttons">
-        <button type="button" aria-pressed={ink} onClick={() => setInk(true)}>
-          Brush: ink
-        </button>
-        <button type="button" aria-pressed={!ink} onClick={() => setInk(false)}>
-          Brush: erase
-        </button>
-        <button type="button" onClick={clear}>
-          Clear painting
-        </button>
-      </div>
+      <BrushButtons ink={ink} setInk={setInk} clear={clear} />
     </div>
   );
 }
 
-const at = (l: Line, x: number) => l.w * x + l.b;
+const round2 = (v: number) => Math.round(v * 100) / 100;
+
+/** The draggable points with both fitted lines and the MSE line's residuals. */
+function FitPlot({ model, setMany }: { model: FitModel; setMany(v: Record<string, number>): void }) {
+  const theme = useChartTheme();
+  const { pts, ls, la } = model;
+  const cMse = seriesColor(theme, 0);
+  const cMae = seriesColor(theme, 2);
+  return (
+    <DragPlot
+      title="Line fits: MSE vs MAE"
+      xLabel="x"
+      yLabel="y"
+      xDomain={FIT_X}
+      yDomain={FIT_Y}
+      height={270}
+      handles={pts.map((p) => ({
+        id: p.id,
+        x: p.x,
+        y: p.y,
+        label: p.id === 'o' ? 'Outlier' : `Point ${p.id}`,
+        color: p.id === 'o' ? seriesColor(theme, 1) : theme.fg,
+      }))}
+      lines={[
+        { ...ls, label: 'MSE line', color: cMse },
+        { ...la, label: 'MAE line', color: cMae, dashed: true },
+      ]}
+      segments={pts.map((p) => ({ x1: p.x, y1: p.y, x2: p.x, y2: lineAt(ls, p.x), color: cMse }))}
+      onMove={(id, x, y) =>
+        id === 'o'
+          ? setMany({ ox: round2(x), oy: round2(y) })
+          : setMany({ [`x${id}`]: round2(x), [`v${id}`]: round2(y) })
+      }
+      legend={[
+        { label: 'least squares (min MSE)', color: cMse, shape: 'line' },
+        { label: 'least absolute (min MAE)', color: cMae, shape: 'dashed' },
+      ]}
+      caption={`MSE line h(x) = ${fmt(ls.w, 2)}x + ${fmt(ls.b, 2)}; MAE line h(x) = ${fmt(la.w, 2)}x + ${fmt(la.b, 2)}. Vertical segments are the residuals of the MSE line.`}
+    />
+  );
+}
+
+/** Slope, MSE and MAE of both lines: each line wins on its own measure. */
+function FitTable({ model }: { model: FitModel }) {
+  const { ls, la, sLs, sLa } = model;
+  return (
+    <table className="loss-table">
+      <thead>
+        <tr>
+          <th scope="col">line</th>
+          <th scope="col">slope w</th>
+          <th scope="col">MSE</th>
+          <th scope="col">MAE</th>
+        </tr>
+      </thead>
+      <tbody>
+        <tr>
+          <th scope="row">least squares</th>
+          <td data-testid="fit-mse-slope">{fmt(ls.w, 3)}</td>
+          <td data-testid="fit-mse-mse">{fmt(sLs.mse, 3)}</td>
+          <td>{fmt(sLs.mae, 3)}</td>
+        </tr>
+        <tr>
+          <th scope="row">least absolute</th>
+          <td data-testid="fit-mae-slope">{fmt(la.w, 3)}</td>
+          <td>{fmt(sLa.mse, 3)}</td>
+          <td data-testid="fit-mae-mae">{fmt(sLa.mae, 3)}</td>
+        </tr>
+      </tbody>
+    </table>
+  );
+}
 
 function FitPanel({
   values,
@@ -167,97 +261,20 @@ function FitPanel({
   set(name: string, v: number | boolean): void;
   setMany(v: Record<string, number>): void;
 }) {
-  const theme = useChartTheme();
-  const num = (k: string) => (typeof values[k] === 'number' ? (values[k] as number) : 0);
-  const pts = Array.from({ length: FIT_POINTS }, (_, i) => ({
-    id: `${i + 1}`,
-    x: num(`x${i + 1}`),
-    y: num(`v${i + 1}`),
-  }));
-  if (values.outlier === true) pts.push({ id: 'o', x: num('ox'), y: num('oy') });
-  const xs = pts.map((p) => p.x);
-  const ys = pts.map((p) => p.y);
-  const ls = leastSquaresLine(xs, ys);
-  const la = leastAbsoluteLine(xs, ys);
-  const score = (l: Line) => ({
-    mse: meanSquaredError(
-      xs.map((x) => at(l, x)),
-      ys,
-    ),
-    mae: meanAbsoluteError(
-      xs.map((x) => at(l, x)),
-      ys,
-    ),
-  });
-  const sLs = score(ls);
-  const sLa = score(la);
-  const cMse = seriesColor(theme, 0);
-  const cMae = seriesColor(theme, 2);
-  const round = (v: number) => Math.round(v * 100) / 100;
-  const residualTerms = pts.slice(0, 3).map((p) => `(${fmt(p.y, 2)} - ${fmt(at(ls, p.x), 2)})^2`);
+  const model = fitModel(values);
+  const { pts, ls, sLs } = model;
+  const residualTerms = pts.slice(0, 3).map((p) => `(${fmt(p.y, 2)} - ${fmt(lineAt(ls, p.x), 2)})^2`);
 
   return (
     <div className="loss-fit">
-      <DragPlot
-        title="Line fits: MSE vs MAE"
-        xLabel="x"
-        yLabel="y"
-        xDomain={FIT_X}
-        yDomain={FIT_Y}
-        height={270}
-        handles={pts.map((p) => ({
-          id: p.id,
-          x: p.x,
-          y: p.y,
-          label: p.id === 'o' ? 'Outlier' : `Point ${p.id}`,
-          color: p.id === 'o' ? seriesColor(theme, 1) : theme.fg,
-        }))}
-        lines={[
-          { ...ls, label: 'MSE line', color: cMse },
-          { ...la, label: 'MAE line', color: cMae, dashed: true },
-        ]}
-        segments={pts.map((p) => ({ x1: p.x, y1: p.y, x2: p.x, y2: at(ls, p.x), color: cMse }))}
-        onMove={(id, x, y) =>
-          id === 'o'
-            ? setMany({ ox: round(x), oy: round(y) })
-            : setMany({ [`x${id}`]: round(x), [`v${id}`]: round(y) })
-        }
-        legend={[
-          { label: 'least squares (min MSE)', color: cMse, shape: 'line' },
-          { label: 'least absolute (min MAE)', color: cMae, shape: 'dashed' },
-        ]}
-        caption={`MSE line h(x) = ${fmt(ls.w, 2)}x + ${fmt(ls.b, 2)}; MAE line h(x) = ${fmt(la.w, 2)}x + ${fmt(la.b, 2)}. Vertical segments are the residuals of the MSE line.`}
-      />
+      <FitPlot model={model} setMany={setMany} />
       <Formula>
         <Tex
           display
           tex={`\\text{MSE} = \\frac{1}{${pts.length}}\\big[${residualTerms.join(' + ')} + \\dots\\big] = ${fmt(sLs.mse, 3)}`}
         />
       </Formula>
-      <table className="loss-table">
-        <thead>
-          <tr>
-            <th scope="col">line</th>
-            <th scope="col">slope w</th>
-            <th scope="col">MSE</th>
-            <th scope="col">MAE</th>
-          </tr>
-        </thead>
-        <tbody>
-          <tr>
-            <th scope="row">least squares</th>
-            <td data-testid="fit-mse-slope">{fmt(ls.w, 3)}</td>
-            <td data-testid="fit-mse-mse">{fmt(sLs.mse, 3)}</td>
-            <td>{fmt(sLs.mae, 3)}</td>
-          </tr>
-          <tr>
-            <th scope="row">least absolute</th>
-            <td data-testid="fit-mae-slope">{fmt(la.w, 3)}</td>
-            <td>{fmt(sLa.mse, 3)}</td>
-            <td data-testid="fit-mae-mae">{fmt(sLa.mae, 3)}</td>
-          </tr>
-        </tbody>
-      </table>
+      <FitTable model={model} />
       <label className="loss-toggle">
         <input
           type="checkbox"

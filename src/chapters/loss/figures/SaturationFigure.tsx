@@ -96,6 +96,36 @@ function bceText(h: number, y: number): string {
   return certainAndWrong ? '∞' : fmt(binaryCrossEntropyOfProb(h, y), 3);
 }
 
+/** The target picker and the read-outs at the probe: h, both losses and both gradients with respect to z. */
+function CurveReadouts({ h, y, setY }: { h: number; y: number; setY(v: string): void }) {
+  return (
+    <div className="loss-curve-controls">
+      <label>
+        Target{' '}
+        <select className="param-select" value={y} onChange={(e) => setY(e.target.value)}>
+          <option value={1}>y = 1</option>
+          <option value={0}>y = 0</option>
+        </select>
+      </label>
+      <span>
+        h = <strong data-testid="probe-h">{fmt(h, 3)}</strong>
+      </span>
+      <span>
+        BCE = <strong data-testid="curve-bce">{bceText(h, y)}</strong>
+      </span>
+      <span>
+        (h − y)² = <strong data-testid="curve-mse">{fmt((h - y) ** 2, 3)}</strong>
+      </span>
+      <span>
+        ∂BCE/∂z = <strong data-testid="grad-bce">{fmt(h - y, 4)}</strong>
+      </span>
+      <span>
+        ∂(h − y)²/∂z = <strong data-testid="grad-mse">{fmt(2 * (h - y) * h * (1 - h), 4)}</strong>
+      </span>
+    </div>
+  );
+}
+
 function LossCurves() {
   const theme = useChartTheme();
   const { values, ignored, set } = useUrlParams(CURVE_PARAMS, undefined, CURVE_NEIGHBOURS);
@@ -138,30 +168,7 @@ function LossCurves() {
           caption="BCE: h − y. Squared error carries σ′(z) and fades at both ends."
         />
       </div>
-      <div className="loss-curve-controls">
-        <label>
-          Target{' '}
-          <select className="param-select" value={y} onChange={(e) => set('y', e.target.value)}>
-            <option value={1}>y = 1</option>
-            <option value={0}>y = 0</option>
-          </select>
-        </label>
-        <span>
-          h = <strong data-testid="probe-h">{fmt(h, 3)}</strong>
-        </span>
-        <span>
-          BCE = <strong data-testid="curve-bce">{bceText(h, y)}</strong>
-        </span>
-        <span>
-          (h − y)² = <strong data-testid="curve-mse">{fmt((h - y) ** 2, 3)}</strong>
-        </span>
-        <span>
-          ∂BCE/∂z = <strong data-testid="grad-bce">{fmt(h - y, 4)}</strong>
-        </span>
-        <span>
-          ∂(h − y)²/∂z = <strong data-testid="grad-mse">{fmt(2 * (h - y) * h * (1 - h), 4)}</strong>
-        </span>
-      </div>
+      <CurveReadouts h={h} y={y} setY={(v) => set('y', v)} />
       <Formula>
         <Tex
           display

@@ -43,46 +43,106 @@ interface PointsView {
   y: Float32Array;
 }
 
-function SoftmaxPlot({ signStep, controls }: { signStep: boolean; controls: ReactNode }) {
-  const grid = useClassGrid(useLatestView('probs'));
+/** The training points (x, y pairs and labels) and their class probabilities from the latest frame. */
+function useSoftmaxPoints() {
   const pointsView = record(useLatestView('points')) as Partial<PointsView> | undefined;
   const probs = floats(useLatestView('pointProbs'));
-  const metrics = useRunStore((s) => s.metrics);
-  const [picked, setPicked] = useState(0);
-  const wrap = useRef<HTMLDivElement>(null);
   const px = pointsView?.x instanceof Float32Array ? pointsView.x : undefined;
   const py = pointsView?.y instanceof Float32Array ? pointsView.y : undefined;
-  const n = py?.length ?? 0;
-
   const points = useMemo(() => {
     const out: BoundaryPoint[] = [];
     if (px && py)
       for (let i = 0; i < py.length; i++) out.push({ x: px[2 * i], y: px[2 * i + 1], label: py[i] });
     return out;
   }, [px, py]);
+  return { points, labels: py, probs, n: py?.length ?? 0 };
+}
 
-  /** The training point nearest the pointer (within 16 px), from the drawn circles' positions. */
+/** Index of the circle whose centre is nearest (clientX, clientY) within `radius` px, or −1. */
+function nearestCircle(circles: NodeListOf<Element>, clientX: number, clientY: number, radius = 16): number {
+  let best = -1;
+  let bestD = radius * radius;
+  circles.forEach((c, i) => {
+    const r = c.getBoundingClientRect();
+    const d = (r.x + r.width / 2 - clientX) ** 2 + (r.y + r.height / 2 - clientY) ** 2;
+    if (d < bestD) {
+      bestD = d;
+      best = i;
+    }
+  });
+  return best;
+}
+
+/** One point's probabilities, one-hot target and loss −log h_true. */
+function PointFormula({ row, cls, pTrue }: { row: number[]; cls: number; pTrue: number }) {
+  return (
+    <Formula testId="point-formula">
+      <Tex display tex={`h(x) = (${row.map((p) => fmt(p, 3)).join(', ')})`} />
+      <Tex display tex={`y = ${oneHotTex(cls)}`} />
+      <Tex display tex={`L = -\\log h_{${cls + 1}} = -\\log ${probTex(pTrue)} = ${lossTex(pTrue)}`} />
+    </Formula>
+  );
+}
+
+interface ReadoutsProps {
+  i: number;
+  cls: number;
+  pTrue: number | undefined;
+  showObjective: boolean;
+  dropped: boolean;
+}
+
+/** The picked point's loss, the mean h_true, and the mean loss (or the minimised objective with the sign dropped). */
+function SoftmaxReadouts({ i, cls, pTrue, showObjective, dropped }: ReadoutsProps) {
+  const metrics = useRunStore((s) => s.metrics);
+  return (
+    <>
+      <p className="loss-readouts">
+        <span>
+          point {i + 1} ({CLASS_NAMES[cls] ?? '?'}): loss{' '}
+          <strong data-testid="point-loss">{pTrue === undefined ? '—' : lossText(pTrue)}</strong>
+        </span>
+        <span>
+          mean h_true: <strong data-testid="metric-p-true">{formatAccuracy(metrics?.pTrue)}</strong>
+        </span>
+        {showObjective && (
+          <span>
+            minimised: <strong data-testid="metric-objective">{formatMetric(metrics?.objective)}</strong>
+          </span>
+        )}
+      </p>
+      <Formula>
+        <Tex
+          display
+          tex={
+            dropped
+              ? `+\\tfrac{1}{N}\\textstyle\\sum_i \\log h_{y_i}(x_i) = ${fmt(metrics?.objective ?? NaN, 3)}`
+              : `L = -\\tfrac{1}{N}\\textstyle\\sum_i \\log h_{y_i}(x_i) = ${fmt(metrics?.loss ?? NaN, 3)}`
+          }
+        />
+      </Formula>
+    </>
+  );
+}
+
+function SoftmaxPlot({ signStep, controls }: { signStep: boolean; controls: ReactNode }) {
+  const grid = useClassGrid(useLatestView('probs'));
+  const { points, labels, probs, n } = useSoftmaxPoints();
+  const [picked, setPicked] = useState(0);
+  const wrap = useRef<HTMLDivElement>(null);
+  const sign = useParamsStore((s) => s.values.sign);
+
+  /** The training point nearest the pointer, from the drawn circles' positions. */
   const onHover = (e: PointerEvent) => {
     const circles = wrap.current?.querySelectorAll('circle.point');
-    if (!circles) return;
-    let best = -1;
-    let bestD = 16 * 16;
-    circles.forEach((c, i) => {
-      const r = c.getBoundingClientRect();
-      const d = (r.x + r.width / 2 - e.clientX) ** 2 + (r.y + r.height / 2 - e.clientY) ** 2;
-      if (d < bestD) {
-        bestD = d;
-        best = i;
-      }
-    });
+    const best = circles ? nearestCircle(circles, e.clientX, e.clientY) : -1;
     if (best >= 0) setPicked(best);
   };
 
   const i = Math.min(picked, Math.max(0, n - 1));
-  const cls = py ? py[i] : 0;
+  const cls = labels ? labels[i] : 0;
   const row =
     probs && probs.length === n * CLASSES ? Array.from(probs.subarray(i * CLASSES, (i + 1) * CLASSES)) : null;
-  const sign = useParamsStore((s) => s.values.sign);
   const pTrue = row?.[cls];
 
   return (
@@ -111,37 +171,14 @@ function SoftmaxPlot({ signStep, controls }: { signStep: boolean; controls: Reac
           />{' '}
           <output data-testid="picked-point">{i + 1}</output>
         </label>
-        {row && pTrue !== undefined && (
-          <Formula testId="point-formula">
-            <Tex display tex={`h(x) = (${row.map((p) => fmt(p, 3)).join(', ')})`} />
-            <Tex display tex={`y = ${oneHotTex(cls)}`} />
-            <Tex display tex={`L = -\\log h_{${cls + 1}} = -\\log ${probTex(pTrue)} = ${lossTex(pTrue)}`} />
-          </Formula>
-        )}
-        <p className="loss-readouts">
-          <span>
-            point {i + 1} ({CLASS_NAMES[cls] ?? '?'}): loss{' '}
-            <strong data-testid="point-loss">{pTrue === undefined ? '—' : lossText(pTrue)}</strong>
-          </span>
-          <span>
-            mean h_true: <strong data-testid="metric-p-true">{formatAccuracy(metrics?.pTrue)}</strong>
-          </span>
-          {(signStep || sign === 'dropped') && (
-            <span>
-              minimised: <strong data-testid="metric-objective">{formatMetric(metrics?.objective)}</strong>
-            </span>
-          )}
-        </p>
-        <Formula>
-          <Tex
-            display
-            tex={
-              sign === 'dropped'
-                ? `+\\tfrac{1}{N}\\textstyle\\sum_i \\log h_{y_i}(x_i) = ${fmt(metrics?.objective ?? NaN, 3)}`
-                : `L = -\\tfrac{1}{N}\\textstyle\\sum_i \\log h_{y_i}(x_i) = ${fmt(metrics?.loss ?? NaN, 3)}`
-            }
-          />
-        </Formula>
+        {row && pTrue !== undefined && <PointFormula row={row} cls={cls} pTrue={pTrue} />}
+        <SoftmaxReadouts
+          i={i}
+          cls={cls}
+          pTrue={pTrue}
+          showObjective={signStep || sign === 'dropped'}
+          dropped={sign === 'dropped'}
+        />
         {controls}
       </div>
     </div>

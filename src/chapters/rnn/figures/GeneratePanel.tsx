@@ -91,40 +91,43 @@ function ProbabilityBars({
   );
 }
 
-/**
- * Step 4: generation on a main-thread copy of the live weights. Seed text → softmax(y / τ) → pick → feed back;
- * "Sample now" draws again from the newest weights and keeps the last few samples (with their training step) so
- * the improvement is visible; a slider walks through the generated characters with their probability bars.
- * `compact` (the LSTM chapter's narrow figure): fewer bars with their values, fewer earlier samples, and the sample in a
- * fixed-height box that scrolls (focusable), so however often "Sample now" is pressed the figure keeps its height.
- */
-export function GeneratePanel({ compact = false }: { compact?: boolean }) {
-  const layout = compact ? COMPACT : WIDE;
-  const model = useLiveModel(300);
-  const seed = useParamsStore((s) => s.seed);
-  // On the student's own text the English "The " may hold no known character: start from the text's own opening.
-  const [prompt, setPrompt] = useState(() => {
-    const pasted = usePastedText.getState().text;
-    return useParamsStore.getState().values.corpus === 'pasted' && pasted ? firstLine(pasted, 4) : 'The ';
-  });
-  const [temperature, setTemperature] = useState(0.8);
-  const [greedy, setGreedy] = useState(false);
-  const [draws, setDraws] = useState(0);
-  const [samples, setSamples] = useState<Sample[]>([]);
-  const [k, setK] = useState(0);
-  // A different model (rebuilt with other settings, or reset to step 0) makes earlier samples meaningless.
+/** On the student's own text the English "The " may hold no known character: start from the text's own opening. */
+function initialPrompt(): string {
+  const pasted = usePastedText.getState().text;
+  return useParamsStore.getState().values.corpus === 'pasted' && pasted ? firstLine(pasted, 4) : 'The ';
+}
+
+/** Changes whenever the live model is a different one: other settings, or reset (its step went back). */
+function useRunKey(model: LiveModel | null): string {
   const lastStep = useRef(0);
   const [runs, setRuns] = useState(0);
-  const runKey = model ? `${model.vocab.join('')}|${model.H}|${runs}` : '';
   useEffect(() => {
     if (model && model.step < lastStep.current) setRuns((r) => r + 1);
     lastStep.current = model?.step ?? 0;
   }, [model]);
+  return model ? `${model.vocab.join('')}|${model.H}|${runs}` : '';
+}
 
+interface DrawSettings {
+  prompt: string;
+  temperature: number;
+  greedy: boolean;
+}
+
+/**
+ * The kept samples (newest first) and the walked-to character k. Each draw has its own seed (the run's seed + the
+ * number of draws so far), so the same clicks give the same samples.
+ */
+function useSamples(model: LiveModel | null, runKey: string, settings: DrawSettings, kept: number) {
+  const { prompt, temperature, greedy } = settings;
+  const seed = useParamsStore((s) => s.seed);
+  const [draws, setDraws] = useState(0);
+  const [samples, setSamples] = useState<Sample[]>([]);
+  const [k, setK] = useState(0);
   const sampleNow = () => {
     if (!model) return;
     setSamples((old) =>
-      [drawSample(model, prompt, temperature, greedy, seed + draws), ...old].slice(0, layout.kept),
+      [drawSample(model, prompt, temperature, greedy, seed + draws), ...old].slice(0, kept),
     );
     setDraws((d) => d + 1);
     setK(0);
@@ -137,49 +140,133 @@ export function GeneratePanel({ compact = false }: { compact?: boolean }) {
     if (runKey) sampleNow();
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only a new model or new settings trigger a draw
   }, [runKey, prompt, temperature, greedy]);
+  return { samples, k, setK, sampleNow };
+}
 
+interface ToolbarProps extends DrawSettings {
+  setPrompt(v: string): void;
+  setTemperature(v: number): void;
+  setGreedy(v: boolean): void;
+  sampleNow(): void;
+  canSample: boolean;
+}
+
+/** Seed text, temperature, greedy, and "Sample now". */
+function GenerateToolbar(props: ToolbarProps) {
+  const { prompt, temperature, greedy } = props;
+  return (
+    <div className="rnn-toolbar">
+      <label>
+        Seed text{' '}
+        <input
+          type="text"
+          value={prompt}
+          maxLength={40}
+          onChange={(e) => props.setPrompt(e.target.value)}
+          data-testid="rnn-prompt"
+        />
+      </label>
+      <label>
+        Temperature τ = <span data-testid="rnn-temperature">{fmt(temperature, 2)}</span>
+        <input
+          type="range"
+          min={0.1}
+          max={2}
+          step={0.05}
+          value={temperature}
+          disabled={greedy}
+          onChange={(e) => props.setTemperature(Number(e.target.value))}
+        />
+      </label>
+      <label>
+        <input type="checkbox" checked={greedy} onChange={(e) => props.setGreedy(e.target.checked)} /> Greedy
+        (always the most probable)
+      </label>
+      <button
+        type="button"
+        className="button"
+        onClick={props.sampleNow}
+        disabled={!props.canSample}
+        data-testid="rnn-sample-now"
+      >
+        Sample now
+      </button>
+    </div>
+  );
+}
+
+interface ChartsProps {
+  samples: Sample[];
+  k: number;
+  setK(k: number): void;
+  vocab: readonly string[];
+  layout: Layout;
+  compact: boolean;
+}
+
+/** The current sample with its walk slider, its probability bars, and the earlier samples. */
+function SampleCharts({ samples, k, setK, vocab, layout, compact }: ChartsProps) {
   const current = samples[0];
-  const unknown = model ? encodeKnown(prompt, model.vocab).unknown : [];
   const history = <SampleHistory samples={samples.slice(1)} />;
   return (
-    <div className="rnn-panel" data-testid="rnn-generate-panel">
-      <div className="rnn-toolbar">
-        <label>
-          Seed text{' '}
-          <input
-            type="text"
-            value={prompt}
-            maxLength={40}
-            onChange={(e) => setPrompt(e.target.value)}
-            data-testid="rnn-prompt"
-          />
-        </label>
-        <label>
-          Temperature τ = <span data-testid="rnn-temperature">{fmt(temperature, 2)}</span>
+    <div className="rnn-charts">
+      <div className="rnn-panel">
+        <SampleText sample={current} k={k} scrolls={compact} />
+        <label className="rnn-slider">
+          Walk through the sample: character <strong>{k + 1}</strong> of {current.ids.length}
           <input
             type="range"
-            min={0.1}
-            max={2}
-            step={0.05}
-            value={temperature}
-            disabled={greedy}
-            onChange={(e) => setTemperature(Number(e.target.value))}
+            min={0}
+            max={current.ids.length - 1}
+            value={k}
+            onChange={(e) => setK(Number(e.target.value))}
+            data-testid="rnn-walk"
           />
         </label>
-        <label>
-          <input type="checkbox" checked={greedy} onChange={(e) => setGreedy(e.target.checked)} /> Greedy
-          (always the most probable)
-        </label>
-        <button
-          type="button"
-          className="button"
-          onClick={sampleNow}
-          disabled={!model}
-          data-testid="rnn-sample-now"
-        >
-          Sample now
-        </button>
+        {compact && history}
       </div>
+      <div className="rnn-panel">
+        <ProbabilityBars
+          sample={current}
+          k={Math.min(k, current.ids.length - 1)}
+          vocab={vocab}
+          layout={layout}
+        />
+        {!compact && history}
+      </div>
+    </div>
+  );
+}
+
+/**
+ * Step 4: generation on a main-thread copy of the live weights. Seed text → softmax(y / τ) → pick → feed back;
+ * "Sample now" draws again from the newest weights and keeps the last few samples (with their training step) so
+ * the improvement is visible; a slider walks through the generated characters with their probability bars.
+ * `compact` (the LSTM chapter's narrow figure): fewer bars with their values, fewer earlier samples, and the sample in a
+ * fixed-height box that scrolls (focusable), so however often "Sample now" is pressed the figure keeps its height.
+ */
+export function GeneratePanel({ compact = false }: { compact?: boolean }) {
+  const layout = compact ? COMPACT : WIDE;
+  const model = useLiveModel(300);
+  const [prompt, setPrompt] = useState(initialPrompt);
+  const [temperature, setTemperature] = useState(0.8);
+  const [greedy, setGreedy] = useState(false);
+  // A different model (rebuilt with other settings, or reset to step 0) makes earlier samples meaningless.
+  const runKey = useRunKey(model);
+  const { samples, k, setK, sampleNow } = useSamples(
+    model,
+    runKey,
+    { prompt, temperature, greedy },
+    layout.kept,
+  );
+
+  const unknown = model ? encodeKnown(prompt, model.vocab).unknown : [];
+  return (
+    <div className="rnn-panel" data-testid="rnn-generate-panel">
+      <GenerateToolbar
+        {...{ prompt, temperature, greedy, setPrompt, setTemperature, setGreedy, sampleNow }}
+        canSample={Boolean(model)}
+      />
       {unknown.length > 0 && (
         <p className="rnn-note" role="status">
           Skipped (not in the vocabulary): {unknown.map((c) => `“${showChar(c)}”`).join(', ')}.
@@ -190,33 +277,15 @@ export function GeneratePanel({ compact = false }: { compact?: boolean }) {
           tex={`p(x_{t+1}) = \\mathrm{softmax}(y_t / \\tau),\\quad \\tau = ${greedy ? '\\text{greedy}' : fmt(temperature, 2)}`}
         />
       </Scroll>
-      {current && model && (
-        <div className="rnn-charts">
-          <div className="rnn-panel">
-            <SampleText sample={current} k={k} scrolls={compact} />
-            <label className="rnn-slider">
-              Walk through the sample: character <strong>{k + 1}</strong> of {current.ids.length}
-              <input
-                type="range"
-                min={0}
-                max={current.ids.length - 1}
-                value={k}
-                onChange={(e) => setK(Number(e.target.value))}
-                data-testid="rnn-walk"
-              />
-            </label>
-            {compact && history}
-          </div>
-          <div className="rnn-panel">
-            <ProbabilityBars
-              sample={current}
-              k={Math.min(k, current.ids.length - 1)}
-              vocab={model.vocab}
-              layout={layout}
-            />
-            {!compact && history}
-          </div>
-        </div>
+      {samples[0] && model && (
+        <SampleCharts
+          samples={samples}
+          k={k}
+          setK={setK}
+          vocab={model.vocab}
+          layout={layout}
+          compact={compact}
+        />
       )}
     </div>
   );

@@ -64,6 +64,48 @@ function traceHidden(model: LiveModel, line: string): HiddenTrace {
   return { chars, byUnit, T, notable };
 }
 
+/** The line with each character's background coloured by unit u's activation there (orange negative, blue positive). */
+function UnitLine({ trace, u }: { trace: HiddenTrace; u: number }) {
+  return (
+    <p
+      className="rnn-sample-box"
+      data-testid="rnn-unit-line"
+      aria-label={`The line coloured by unit h${u + 1}`}
+    >
+      {trace.chars.map((c, t) => {
+        const v = trace.byUnit[u * trace.T + t];
+        const pct = Math.round(Math.min(1, Math.abs(v)) * 100);
+        const color = `color-mix(in srgb, var(${v < 0 ? '--negative' : '--positive'}) ${pct}%, transparent)`;
+        return (
+          <span key={t} style={{ background: color }} title={`h${u + 1} = ${fmt(v, 2)}`}>
+            {c}
+          </span>
+        );
+      })}
+    </p>
+  );
+}
+
+/** For each character class, the unit most correlated with it: a button that picks that unit. */
+function NotableUnits({ notable, pick }: { notable: HiddenTrace['notable']; pick(unit: number): void }) {
+  return (
+    <ul className="rnn-notable" aria-label="Units most tied to a kind of character">
+      {notable.map((n) => (
+        <li key={n.name}>
+          <button
+            type="button"
+            onClick={() => pick(n.unit)}
+            data-testid={`rnn-notable-${n.name.split(' ')[0]}`}
+          >
+            h{n.unit + 1}
+          </button>{' '}
+          {n.name}: r = {fmt(n.r, 2)}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /**
  * Step 5: what the hidden state holds. A heatmap of hₜ (units × characters) over a line; picking a unit colours the
  * line by that unit's activation, and the units most correlated with a few character classes are offered — whatever
@@ -114,36 +156,8 @@ export function HiddenPanel() {
                 data-testid="rnn-unit-slider"
               />
             </label>
-            <p
-              className="rnn-sample-box"
-              data-testid="rnn-unit-line"
-              aria-label={`The line coloured by unit h${u + 1}`}
-            >
-              {trace.chars.map((c, t) => {
-                const v = trace.byUnit[u * trace.T + t];
-                const pct = Math.round(Math.min(1, Math.abs(v)) * 100);
-                const color = `color-mix(in srgb, var(${v < 0 ? '--negative' : '--positive'}) ${pct}%, transparent)`;
-                return (
-                  <span key={t} style={{ background: color }} title={`h${u + 1} = ${fmt(v, 2)}`}>
-                    {c}
-                  </span>
-                );
-              })}
-            </p>
-            <ul className="rnn-notable" aria-label="Units most tied to a kind of character">
-              {trace.notable.map((n) => (
-                <li key={n.name}>
-                  <button
-                    type="button"
-                    onClick={() => setUnit(n.unit)}
-                    data-testid={`rnn-notable-${n.name.split(' ')[0]}`}
-                  >
-                    h{n.unit + 1}
-                  </button>{' '}
-                  {n.name}: r = {fmt(n.r, 2)}
-                </li>
-              ))}
-            </ul>
+            <UnitLine trace={trace} u={u} />
+            <NotableUnits notable={trace.notable} pick={setUnit} />
           </div>
         </div>
       )}

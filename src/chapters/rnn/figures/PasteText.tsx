@@ -9,23 +9,20 @@ import { usePastedText } from './pastedText';
 const count = (n: number) => n.toLocaleString('en-US');
 
 /**
- * Step 3's "train on your own text": a text box whose (cleaned, capped) text becomes the training corpus in the
- * worker, with its own vocabulary. The text stays in this tab: links never carry it (a shared link reopens the bundled
- * stories), which the box says. Any input is safe: preparePastedText refuses what cannot be trained on, with a reason.
+ * The box's draft, checked as the student types (deferred, so a long paste does not block typing), and `train`,
+ * which adopts the box's current text as the corpus: a rebuild when pasted text is already in use, else a switch
+ * of the corpus parameter.
  */
-export function PasteText() {
-  const id = useId();
-  const using = usePastedText((s) => s.text);
+function usePasteDraft(corpus: unknown) {
   const adopt = usePastedText((s) => s.adopt);
-  const corpus = useParamsStore((s) => s.values.corpus);
-  const missing = useRunStore((s) => s.metrics?.pastedMissing === 1);
   const [draft, setDraft] = useState('');
   const [tried, setTried] = useState(false);
   const deferred = useDeferredValue(draft);
   const prepared = useMemo(() => preparePastedText(deferred, MAX_VOCAB), [deferred]);
-  const usingChars = useMemo(() => (using === null ? 0 : [...using].length), [using]);
-  const active = corpus === 'pasted' && using !== null && !missing;
-
+  const edit = (text: string) => {
+    setDraft(text);
+    setTried(false);
+  };
   const train = () => {
     setTried(true);
     const p = preparePastedText(draft, MAX_VOCAB); // the box's current text, not the deferred one
@@ -41,8 +38,46 @@ export function PasteText() {
     );
     if (!already) setParam('corpus', 'pasted');
   };
-
   const showError = prepared.error !== null && (tried || draft !== '');
+  return { draft, edit, prepared, train, showError };
+}
+
+type Prepared = ReturnType<typeof preparePastedText>;
+
+/** Why the text cannot be used, or what cleaning changed in it. */
+function PasteFeedback({ prepared, showError }: { prepared: Prepared; showError: boolean }) {
+  return (
+    <>
+      {showError && (
+        <p className="rnn-error" role="alert" data-testid="rnn-paste-error">
+          {prepared.error}
+        </p>
+      )}
+      {prepared.error === null && prepared.notes.length > 0 && (
+        <ul className="rnn-note" data-testid="rnn-paste-notes">
+          {prepared.notes.map((n) => (
+            <li key={n}>{n}</li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
+/**
+ * Step 3's "train on your own text": a text box whose (cleaned, capped) text becomes the training corpus in the
+ * worker, with its own vocabulary. The text stays in this tab: links never carry it (a shared link reopens the bundled
+ * stories), which the box says. Any input is safe: preparePastedText refuses what cannot be trained on, with a reason.
+ */
+export function PasteText() {
+  const id = useId();
+  const using = usePastedText((s) => s.text);
+  const corpus = useParamsStore((s) => s.values.corpus);
+  const missing = useRunStore((s) => s.metrics?.pastedMissing === 1);
+  const { draft, edit, prepared, train, showError } = usePasteDraft(corpus);
+  const usingChars = useMemo(() => (using === null ? 0 : [...using].length), [using]);
+  const active = corpus === 'pasted' && using !== null && !missing;
+
   return (
     <details className="rnn-paste" data-testid="rnn-paste" open={missing || undefined}>
       <summary>
@@ -68,10 +103,7 @@ export function PasteText() {
         dir="auto"
         spellCheck={false}
         value={draft}
-        onChange={(e) => {
-          setDraft(e.target.value);
-          setTried(false);
-        }}
+        onChange={(e) => edit(e.target.value)}
         data-testid="rnn-paste-text"
       />
       <div className="rnn-toolbar">
@@ -84,18 +116,7 @@ export function PasteText() {
           </span>
         )}
       </div>
-      {showError && (
-        <p className="rnn-error" role="alert" data-testid="rnn-paste-error">
-          {prepared.error}
-        </p>
-      )}
-      {prepared.error === null && prepared.notes.length > 0 && (
-        <ul className="rnn-note" data-testid="rnn-paste-notes">
-          {prepared.notes.map((n) => (
-            <li key={n}>{n}</li>
-          ))}
-        </ul>
-      )}
+      <PasteFeedback prepared={prepared} showError={showError} />
     </details>
   );
 }

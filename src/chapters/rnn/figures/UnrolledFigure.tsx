@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Tex } from '../../../components/math';
 import { argmax } from '../../../core/sampling';
-import { EXAMPLE_VOCAB, showChar, workedExample } from './workedExample';
+import { EXAMPLE_VOCAB, showChar, workedExample, type ExampleStep } from './workedExample';
 import { Scroll } from './Scroll';
 import { ExampleInput } from './ExampleInput';
 import { texVector } from './format';
@@ -13,6 +13,71 @@ const MAX_CHARS = 12;
 function unitFill(v: number): string {
   const pct = Math.round(Math.min(1, Math.abs(v)) * 100);
   return `color-mix(in srgb, var(${v < 0 ? '--negative' : '--positive'}) ${pct}%, var(--bg-raised))`;
+}
+
+/** The arrows of one column: h from the previous column (labelled once), x in from below, y out above. */
+function ColumnEdges({ cx, t }: { cx: number; t: number }) {
+  return (
+    <>
+      <line
+        x1={cx - COLUMN + 30}
+        y1={130}
+        x2={cx - 30}
+        y2={130}
+        className="rnn-edge"
+        markerEnd="url(#rnn-arrow)"
+      />
+      {t === 1 && (
+        <text x={cx - COLUMN / 2} y={121} textAnchor="middle" className="rnn-svg-small">
+          W_hh
+        </text>
+      )}
+      <line x1={cx} y1={198} x2={cx} y2={162} className="rnn-edge" markerEnd="url(#rnn-arrow)" />
+      <line x1={cx} y1={98} x2={cx} y2={62} className="rnn-edge" markerEnd="url(#rnn-arrow)" />
+      {t === 0 && (
+        <>
+          <text x={cx + 5} y={185} className="rnn-svg-small">
+            W_xh
+          </text>
+          <text x={cx + 5} y={85} className="rnn-svg-small">
+            W_hy
+          </text>
+        </>
+      )}
+    </>
+  );
+}
+
+/** One time step: the cell A with its hidden units as coloured squares, the input character and the guess. */
+function UnrolledColumn({ step, t }: { step: ExampleStep; t: number }) {
+  const cx = 60 + t * COLUMN + COLUMN / 2;
+  const guess = EXAMPLE_VOCAB[argmax(step.p)];
+  return (
+    <g data-testid="unrolled-step">
+      <ColumnEdges cx={cx} t={t} />
+      <rect x={cx - 30} y={100} width={60} height={60} rx={8} className="rnn-cell" />
+      <text x={cx} y={118} textAnchor="middle" className="rnn-svg-label">
+        A
+      </text>
+      {Array.from(step.h, (v, i) => (
+        <rect key={i} x={cx - 25 + i * 10} y={130} width={9} height={20} style={{ fill: unitFill(v) }}>
+          <title>{`h${t + 1},${i + 1} = ${v.toFixed(3)}`}</title>
+        </rect>
+      ))}
+      <text x={cx} y={220} textAnchor="middle" className="rnn-svg-char">
+        {showChar(step.char)}
+      </text>
+      <text x={cx} y={243} textAnchor="middle" className="rnn-svg-small">
+        x{t + 1}
+      </text>
+      <text x={cx} y={50} textAnchor="middle" className="rnn-svg-small">
+        y{t + 1} → “{showChar(guess)}”
+      </text>
+      <text x={cx} y={22} textAnchor="middle" className="rnn-svg-small">
+        t = {t + 1}
+      </text>
+    </g>
+  );
 }
 
 /**
@@ -69,67 +134,9 @@ export function UnrolledFigure() {
           <text x={2} y={120} className="rnn-svg-small">
             h₀=0
           </text>
-          {steps.map((s, t) => {
-            const cx = 60 + t * COLUMN + COLUMN / 2;
-            const guess = EXAMPLE_VOCAB[argmax(s.p)];
-            return (
-              <g key={t} data-testid="unrolled-step">
-                <line
-                  x1={cx - COLUMN + 30}
-                  y1={130}
-                  x2={cx - 30}
-                  y2={130}
-                  className="rnn-edge"
-                  markerEnd="url(#rnn-arrow)"
-                />
-                {t === 1 && (
-                  <text x={cx - COLUMN / 2} y={121} textAnchor="middle" className="rnn-svg-small">
-                    W_hh
-                  </text>
-                )}
-                <line x1={cx} y1={198} x2={cx} y2={162} className="rnn-edge" markerEnd="url(#rnn-arrow)" />
-                <line x1={cx} y1={98} x2={cx} y2={62} className="rnn-edge" markerEnd="url(#rnn-arrow)" />
-                {t === 0 && (
-                  <>
-                    <text x={cx + 5} y={185} className="rnn-svg-small">
-                      W_xh
-                    </text>
-                    <text x={cx + 5} y={85} className="rnn-svg-small">
-                      W_hy
-                    </text>
-                  </>
-                )}
-                <rect x={cx - 30} y={100} width={60} height={60} rx={8} className="rnn-cell" />
-                <text x={cx} y={118} textAnchor="middle" className="rnn-svg-label">
-                  A
-                </text>
-                {Array.from(s.h, (v, i) => (
-                  <rect
-                    key={i}
-                    x={cx - 25 + i * 10}
-                    y={130}
-                    width={9}
-                    height={20}
-                    style={{ fill: unitFill(v) }}
-                  >
-                    <title>{`h${t + 1},${i + 1} = ${v.toFixed(3)}`}</title>
-                  </rect>
-                ))}
-                <text x={cx} y={220} textAnchor="middle" className="rnn-svg-char">
-                  {showChar(s.char)}
-                </text>
-                <text x={cx} y={243} textAnchor="middle" className="rnn-svg-small">
-                  x{t + 1}
-                </text>
-                <text x={cx} y={50} textAnchor="middle" className="rnn-svg-small">
-                  y{t + 1} → “{showChar(guess)}”
-                </text>
-                <text x={cx} y={22} textAnchor="middle" className="rnn-svg-small">
-                  t = {t + 1}
-                </text>
-              </g>
-            );
-          })}
+          {steps.map((s, t) => (
+            <UnrolledColumn key={t} step={s} t={t} />
+          ))}
         </svg>
       </Scroll>
       <Scroll className="rnn-formula" label="Formula" testId="unrolled-formula">

@@ -6,7 +6,7 @@ import { argmax } from '../../../core/sampling';
 import { ExampleInput } from './ExampleInput';
 import { Scroll } from './Scroll';
 import { fmt, texVector } from './format';
-import { EXAMPLE_TEXT, showChar, workedExample } from './workedExample';
+import { EXAMPLE_TEXT, showChar, workedExample, type ExampleStep, type WorkedExample } from './workedExample';
 
 const CELL = 32;
 const MAX_CHARS = 16;
@@ -68,6 +68,61 @@ function Block({
   );
 }
 
+/** Step t's products as labelled matrices, then yₜ and softmax(yₜ), the formula with its numbers and the guess. */
+function StepBlocks({ ex, s, t, chars }: { ex: WorkedExample; s: ExampleStep; t: number; chars: string[] }) {
+  return (
+    <>
+      <div className="rnn-products" data-testid="example-products">
+        <Block name="W_{hh}" values={ex.cell.W_hh.data} rows={5} cols={5} testId="block-whh" />
+        <Block name={`h_{${t - 1}}`} values={s.hPrev} rows={5} cols={1} testId="block-hprev" />
+        <span className="rnn-op">+</span>
+        <Block
+          name="W_{xh}"
+          values={ex.cell.W_xh.data}
+          rows={5}
+          cols={ex.V}
+          colLabels={chars}
+          highlightCol={ex.vocab.indexOf(s.char)}
+          testId="block-wxh"
+        />
+        <span className="rnn-op">→ tanh →</span>
+        <Block name={`h_{${t}}`} values={s.h} rows={5} cols={1} testId="block-h" />
+      </div>
+      <div className="rnn-products">
+        <Block
+          name={`y_{${t}} = W_{hy} h_{${t}}`}
+          values={s.y}
+          rows={1}
+          cols={ex.V}
+          colLabels={chars}
+          testId="block-y"
+          transposed
+        />
+        <Block
+          name={`\\mathrm{softmax}(y_{${t}})`}
+          values={s.p}
+          rows={1}
+          cols={ex.V}
+          colLabels={chars}
+          testId="block-p"
+          transposed
+        />
+      </div>
+      <Scroll className="rnn-formula" label="Formula" testId="example-formula">
+        <Tex
+          tex={`h_{${t}} = \\tanh\\big(\\underbrace{${texVector(s.recurrent)}}_{W_{hh} h_{${t - 1}}} + \\underbrace{${texVector(s.input)}}_{W_{xh} x_{${t}}}\\big) = ${texVector(s.h)}`}
+          display
+        />
+      </Scroll>
+      <figcaption className="rnn-caption">
+        At t = {t} the cell reads “{showChar(s.char)}”: xₜ is one-hot, so W_xh xₜ is simply the column of W_xh
+        for that character. With these untrained weights the most probable next character is “
+        {showChar(ex.vocab[argmax(s.p)])}” (p = {fmt(s.p[argmax(s.p)], 3)}).
+      </figcaption>
+    </>
+  );
+}
+
 /**
  * Step 2: the worked example with every number: the input string is read one character per time step; the slider
  * picks t, and the page shows W_hh hₜ₋₁ + W_xh xₜ → tanh → hₜ, then yₜ = W_hy hₜ and softmax(yₜ).
@@ -111,53 +166,7 @@ export function WorkedExampleFigure() {
               data-testid="example-t-slider"
             />
           </label>
-          <div className="rnn-products" data-testid="example-products">
-            <Block name="W_{hh}" values={ex.cell.W_hh.data} rows={5} cols={5} testId="block-whh" />
-            <Block name={`h_{${t - 1}}`} values={s.hPrev} rows={5} cols={1} testId="block-hprev" />
-            <span className="rnn-op">+</span>
-            <Block
-              name="W_{xh}"
-              values={ex.cell.W_xh.data}
-              rows={5}
-              cols={ex.V}
-              colLabels={chars}
-              highlightCol={ex.vocab.indexOf(s.char)}
-              testId="block-wxh"
-            />
-            <span className="rnn-op">→ tanh →</span>
-            <Block name={`h_{${t}}`} values={s.h} rows={5} cols={1} testId="block-h" />
-          </div>
-          <div className="rnn-products">
-            <Block
-              name={`y_{${t}} = W_{hy} h_{${t}}`}
-              values={s.y}
-              rows={1}
-              cols={ex.V}
-              colLabels={chars}
-              testId="block-y"
-              transposed
-            />
-            <Block
-              name={`\\mathrm{softmax}(y_{${t}})`}
-              values={s.p}
-              rows={1}
-              cols={ex.V}
-              colLabels={chars}
-              testId="block-p"
-              transposed
-            />
-          </div>
-          <Scroll className="rnn-formula" label="Formula" testId="example-formula">
-            <Tex
-              tex={`h_{${t}} = \\tanh\\big(\\underbrace{${texVector(s.recurrent)}}_{W_{hh} h_{${t - 1}}} + \\underbrace{${texVector(s.input)}}_{W_{xh} x_{${t}}}\\big) = ${texVector(s.h)}`}
-              display
-            />
-          </Scroll>
-          <figcaption className="rnn-caption">
-            At t = {t} the cell reads “{showChar(s.char)}”: xₜ is one-hot, so W_xh xₜ is simply the column of
-            W_xh for that character. With these untrained weights the most probable next character is “
-            {showChar(ex.vocab[argmax(s.p)])}” (p = {fmt(s.p[argmax(s.p)], 3)}).
-          </figcaption>
+          <StepBlocks ex={ex} s={s} t={t} chars={chars} />
         </>
       ) : (
         <p className="rnn-note">Type at least one character of the vocabulary.</p>
