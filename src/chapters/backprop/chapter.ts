@@ -9,7 +9,7 @@ export const BACKPROP_CLAIM = { w3: 6, b3: 8 } as const;
 
 /**
  * Chapter 4 — gradient descent and backpropagation, as lesson data. Each step names the figure the page shows
- * (see Page.tsx `FIGURES`) and a preset for that figure's experiment. Parameter names are the experiments' own
+ * (figures/index.tsx `FIGURES`) and a preset for that figure's experiment. Parameter names are the experiments' own
  * (src/experiments/descent/*): `lr` is always a learning rate α, `seed` always the seed.
  */
 export const chapter = defineChapter({

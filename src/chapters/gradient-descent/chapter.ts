@@ -10,7 +10,7 @@ export const BATCH_CLAIM = { pace: 5, stopAt: 100, stepsPerEpoch: 10 } as const;
 
 /**
  * Chapter 5 — batch, mini-batch and stochastic gradient descent, learning rates and optimisers, as lesson data.
- * Figures are keys of Page.tsx `FIGURES`; presets use the experiments' own parameter names
+ * Figures are keys of figures/index.tsx `FIGURES`; presets use the experiments' own parameter names
  * (src/experiments/descent/*).
  */
 export const chapter = defineChapter({

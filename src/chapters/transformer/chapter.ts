@@ -2,8 +2,8 @@ import { defineChapter } from '../../lessons/defineChapter';
 import { formatMetric } from '../../components/run/formatMetric';
 
 /**
- * The Transformer chapter as data: six lesson steps. Figures are keys the chapter's Page understands
- * (see Page.tsx); presets are parameters of the 'transformer' experiment (src/experiments/transformer.ts).
+ * The Transformer chapter as data: six lesson steps. Figures are keys of figures/index.tsx `FIGURES`; presets are
+ * parameters of the 'transformer' experiment (src/experiments/transformer/).
  */
 export const chapter = defineChapter({
   id: 'transformer',
