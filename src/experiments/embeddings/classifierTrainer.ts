@@ -22,6 +22,7 @@ import {
   noGrad,
   randn,
   tensor,
+  type Adam,
   type Tensor,
   wordTokens,
 } from '../../core';
@@ -156,95 +157,129 @@ function trainingWords(): string[] {
   return [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([w]) => w);
 }
 
-export function createClassifier(params: ParamValues, seed: number): Trainer {
-  const pretrainSteps = Number(params.pretrain);
+/** Everything one classifier run changes as it trains; the module functions below read and update it. */
+interface ClassifierState {
+  pretrainSteps: number;
+  /** The GloVe run of phase 1, whose vectors become the frozen side's table. */
+  glove: Trainer;
+  frozen: Side;
+  scratch: Side;
+  opt: Adam;
+  /** Share of the held-out headlines' tokens each side has a vector for ([frozen, scratch]). */
+  heldCoverage: number[];
+  step: number;
+  diverged: string | null;
+}
+
+function gloveTable(glove: Trainer) {
+  return glove.views(['vectors']).vectors as { dim: number; data: Float32Array; words: string[] };
+}
+
+function buildClassifierState(params: ParamValues, seed: number): ClassifierState {
   // Phase 1 trains these vectors exactly as step 4 does (its default settings, this run's seed); phase 2 freezes them.
   const glove = createGlove(defaultValues(gloveParams), seed);
-  const gloveTable = () =>
-    glove.views(['vectors']).vectors as { dim: number; data: Float32Array; words: string[] };
-  const initial = gloveTable();
+  const initial = gloveTable(glove);
   const dim = initial.dim;
   const rng = new Rng(seed);
   const frozen = makeSide(initial.words, tensor(initial.data, [initial.words.length, dim]), dim, rng);
   const scratchWords = trainingWords();
   const learned = asParameter(randn([scratchWords.length, dim], rng, 0, 1 / Math.sqrt(dim)), 'embedding');
   const scratch = makeSide(scratchWords, learned, dim, rng);
-  const sides = [frozen, scratch];
   const opt = adam([frozen.weight, frozen.bias, learned, scratch.weight, scratch.bias], {
     lr: Number(params.lr),
   });
   const heldTexts = HELD_OUT_HEADLINES.map((h) => h.text);
-  const heldCoverage = sides.map((s) => coverage(heldTexts, s.index));
-  let step = 0;
-  let diverged: string | null = null;
-  sides.forEach(evaluateSide);
-
-  const pretraining = () => step < pretrainSteps;
-  /** One classifier step: a full-batch Adam update of both models. */
-  const classifierStep = () => {
-    opt.zeroGrad();
-    const sum = add(
-      crossEntropy(scores(frozen, frozen.trainBags), trainLabels),
-      crossEntropy(scores(scratch, scratch.trainBags), trainLabels),
-    ); // each model's parameters only reach their own term
-    const total = sum.item();
-    sum.backward();
-    opt.step();
-    if (!Number.isFinite(total))
-      diverged = 'The classifier loss is no longer finite: lower the learning rate α.';
+  const s: ClassifierState = {
+    pretrainSteps: Number(params.pretrain),
+    glove,
+    frozen,
+    scratch,
+    opt,
+    heldCoverage: [frozen, scratch].map((side) => coverage(heldTexts, side.index)),
+    step: 0,
+    diverged: null,
   };
+  evaluateSide(frozen);
+  evaluateSide(scratch);
+  return s;
+}
 
-  const held = (s: Side) => accuracyOf(s.confusion, C);
+/** One classifier step: a full-batch Adam update of both models. */
+function classifierStep(s: ClassifierState): void {
+  const { frozen, scratch, opt } = s;
+  opt.zeroGrad();
+  const sum = add(
+    crossEntropy(scores(frozen, frozen.trainBags), trainLabels),
+    crossEntropy(scores(scratch, scratch.trainBags), trainLabels),
+  ); // each model's parameters only reach their own term
+  const total = sum.item();
+  sum.backward();
+  opt.step();
+  if (!Number.isFinite(total))
+    s.diverged = 'The classifier loss is no longer finite: lower the learning rate α.';
+}
+
+/** Phase 1 (GloVe steps) until `pretrainSteps`, then classifier steps; both sides are re-scored after the call. */
+function stepClassifier(s: ClassifierState, n: number): void {
+  for (let k = 0; k < n && s.diverged === null; k++) {
+    if (s.step < s.pretrainSteps) {
+      s.glove.step(1);
+      s.diverged = s.glove.divergence();
+      // freeze: from now on the frozen side's table is the trained GloVe vectors, never updated again
+      if (s.step + 1 === s.pretrainSteps) s.frozen.embedding.data.set(gloveTable(s.glove).data);
+    } else classifierStep(s);
+    s.step++;
+  }
+  evaluateSide(s.frozen);
+  evaluateSide(s.scratch);
+}
+
+function classifierMetrics(s: ClassifierState): Metrics {
+  const { step, pretrainSteps, frozen, scratch } = s;
+  const g = s.glove.metrics();
   return {
-    step(n) {
-      for (let k = 0; k < n && diverged === null; k++) {
-        if (pretraining()) {
-          glove.step(1);
-          diverged = glove.divergence();
-          // freeze: from now on the frozen side's table is the trained GloVe vectors, never updated again
-          if (step + 1 === pretrainSteps) frozen.embedding.data.set(gloveTable().data);
-        } else classifierStep();
-        step++;
-      }
-      sides.forEach(evaluateSide);
-    },
-    metrics(): Metrics {
-      const g = glove.metrics();
-      return {
-        step,
-        epoch: step,
-        loss: frozen.loss + scratch.loss,
-        pretrainSteps,
-        gloveSteps: g.step,
-        gloveLoss: g.loss,
-        classifierSteps: Math.max(0, step - pretrainSteps),
-        lossFrozen: frozen.loss,
-        lossScratch: scratch.loss,
-        trainAccFrozen: frozen.trainAccuracy,
-        trainAccScratch: scratch.trainAccuracy,
-        heldAccFrozen: held(frozen),
-        heldAccScratch: held(scratch),
-        heldCoverageFrozen: heldCoverage[0],
-        heldCoverageScratch: heldCoverage[1],
-        heldCount: HELD_OUT_HEADLINES.length,
-        trainCount: TRAIN_HEADLINES.length,
-      };
-    },
-    views(wanted): Views {
-      const out: Views = {};
-      if (wanted.includes('confusion'))
-        out.confusion = {
-          classes: [...HEADLINE_CLASSES],
-          frozen: frozen.confusion.slice(),
-          scratch: scratch.confusion.slice(),
-        };
-      if (wanted.includes('models')) out.models = { frozen: modelView(frozen), scratch: modelView(scratch) };
-      return out;
-    },
+    step,
+    epoch: step,
+    loss: frozen.loss + scratch.loss,
+    pretrainSteps,
+    gloveSteps: g.step,
+    gloveLoss: g.loss,
+    classifierSteps: Math.max(0, step - pretrainSteps),
+    lossFrozen: frozen.loss,
+    lossScratch: scratch.loss,
+    trainAccFrozen: frozen.trainAccuracy,
+    trainAccScratch: scratch.trainAccuracy,
+    heldAccFrozen: accuracyOf(frozen.confusion, C),
+    heldAccScratch: accuracyOf(scratch.confusion, C),
+    heldCoverageFrozen: s.heldCoverage[0],
+    heldCoverageScratch: s.heldCoverage[1],
+    heldCount: HELD_OUT_HEADLINES.length,
+    trainCount: TRAIN_HEADLINES.length,
+  };
+}
+
+function classifierViews(s: ClassifierState, wanted: readonly string[]): Views {
+  const out: Views = {};
+  if (wanted.includes('confusion'))
+    out.confusion = {
+      classes: [...HEADLINE_CLASSES],
+      frozen: s.frozen.confusion.slice(),
+      scratch: s.scratch.confusion.slice(),
+    };
+  if (wanted.includes('models')) out.models = { frozen: modelView(s.frozen), scratch: modelView(s.scratch) };
+  return out;
+}
+
+export function createClassifier(params: ParamValues, seed: number): Trainer {
+  const s = buildClassifierState(params, seed);
+  return {
+    step: (n) => stepClassifier(s, n),
+    metrics: () => classifierMetrics(s),
+    views: (wanted) => classifierViews(s, wanted),
     set(name: string, value: ParamValue) {
-      if (name === 'lr') opt.lr = Number(value);
+      if (name === 'lr') s.opt.lr = Number(value);
     },
-    divergence: () => diverged,
+    divergence: () => s.diverged,
   };
 }
 

@@ -4,11 +4,11 @@
  * seed only picks the initial vectors). The page asks for the 2-D projection, the vectors themselves (it answers
  * neighbour and analogy questions from them), the co-occurrence block and the analogy-accuracy history.
  */
-import { Rng, adam, asParameter, noGrad, randn, zeros, type Tensor } from '../../core';
+import { Rng, adam, asParameter, noGrad, randn, zeros, type Adam, type Tensor } from '../../core';
 import type { Experiment, Metrics, ParamTable, ParamValue, ParamValues, Trainer, Views } from '../types';
 import { analogyTestSet, generateCorpus, PROBE_WORDS, topicOf, TOPICS } from './corpus';
 import { countCooccurrences, subBlock, type Cooccurrence } from './cooccurrence';
-import { glovePairs, gloveLoss } from './objective';
+import { glovePairs, gloveLoss, type GlovePairs } from './objective';
 import { analogy, neighboursOf, pca2, rowNorms } from './vectors';
 
 export const gloveParams: ParamTable = [
@@ -110,7 +110,35 @@ export function evaluateVectors(vectors: Float32Array, dim: number, stats: Coocc
   return { accuracy: right / tests.length, probeHits };
 }
 
-export function createGlove(params: ParamValues, seed: number): Trainer {
+/** Everything one GloVe run changes as it trains; the module functions below read and update it. */
+interface GloveState {
+  dim: number;
+  stats: Cooccurrence;
+  /** Word vectors w, context vectors w̃ [V, d] and their biases b, b̃ [V]. */
+  w: Tensor;
+  wt: Tensor;
+  b: Tensor;
+  bt: Tensor;
+  opt: Adam;
+  pairs: GlovePairs;
+  /** The projected words (those with a topic group), their ids and groups. */
+  shown: string[];
+  shownIds: Int32Array;
+  shownGroups: Int32Array;
+  heatmap: Float32Array;
+  step: number;
+  loss: number;
+  diverged: string | null;
+  /** Step of the last evaluation (−1 before the first) and its scores. */
+  evaluated: number;
+  evaluation: Evaluation;
+  history: { step: Float64Array; accuracy: Float64Array; length: number };
+  /** The previous projection's axes, so PCA keeps their signs and the picture does not flip between frames. */
+  components: Float32Array | undefined;
+}
+
+/** Seeded initial vectors, the co-occurrence pairs and the words to project; evaluated once before training. */
+function buildGloveState(params: ParamValues, seed: number): GloveState {
   const dim = Number(params.dim);
   const stats = corpusStats(Number(params.window));
   const V = stats.vocab.size;
@@ -120,99 +148,119 @@ export function createGlove(params: ParamValues, seed: number): Trainer {
   const wt = asParameter(randn([V, dim], rng, 0, std), 'wt'); // [V, d] context vectors
   const b = asParameter(zeros([V]), 'b', false); // [V]
   const bt = asParameter(zeros([V]), 'bt', false); // [V]
-  const params4: Tensor[] = [w, wt, b, bt];
-  const opt = adam(params4, { lr: Number(params.lr) });
   const pairs = glovePairs(stats.rows, stats.cols, stats.values);
   const shown = stats.vocab.itos.filter((word) => topicOf(word) !== null);
-  const shownIds = Int32Array.from(shown, (word) => stats.vocab.stoi.get(word)!);
-  const shownGroups = Int32Array.from(shown, (word) =>
-    PROJECTION_GROUPS.indexOf(topicOf(word) as (typeof PROJECTION_GROUPS)[number]),
-  );
-
-  const heatmap = subBlock(stats, HEATMAP_WORDS);
-
-  let step = 0;
-  let loss = noGrad(() => gloveLoss(w, wt, b, bt, pairs).item());
-  let diverged: string | null = null;
-  let evaluated = -1;
-  let evaluation: Evaluation = { accuracy: 0, probeHits: 0 };
-  const history = { step: new Float64Array(HISTORY_MAX), accuracy: new Float64Array(HISTORY_MAX), length: 0 };
-  let components: Float32Array | undefined;
-
-  /** w + w̃, the vectors the page shows ([V, d]). */
-  const combined = () => {
-    const out = new Float32Array(V * dim);
-    for (let i = 0; i < out.length; i++) out[i] = w.data[i] + wt.data[i];
-    return out;
+  const s: GloveState = {
+    dim,
+    stats,
+    w,
+    wt,
+    b,
+    bt,
+    opt: adam([w, wt, b, bt], { lr: Number(params.lr) }),
+    pairs,
+    shown,
+    shownIds: Int32Array.from(shown, (word) => stats.vocab.stoi.get(word)!),
+    shownGroups: Int32Array.from(shown, (word) =>
+      PROJECTION_GROUPS.indexOf(topicOf(word) as (typeof PROJECTION_GROUPS)[number]),
+    ),
+    heatmap: subBlock(stats, HEATMAP_WORDS),
+    step: 0,
+    loss: noGrad(() => gloveLoss(w, wt, b, bt, pairs).item()),
+    diverged: null,
+    evaluated: -1,
+    evaluation: { accuracy: 0, probeHits: 0 },
+    history: { step: new Float64Array(HISTORY_MAX), accuracy: new Float64Array(HISTORY_MAX), length: 0 },
+    components: undefined,
   };
-  const evaluate = () => {
-    if (evaluated === step) return;
-    evaluation = evaluateVectors(combined(), dim, stats);
-    evaluated = step;
-    if (history.length === HISTORY_MAX) {
-      // keep every other point: the history stays bounded however long the run
-      for (let k = 0; k < HISTORY_MAX / 2; k++) {
-        history.step[k] = history.step[2 * k];
-        history.accuracy[k] = history.accuracy[2 * k];
-      }
-      history.length = HISTORY_MAX / 2;
+  evaluate(s);
+  return s;
+}
+
+/** w + w̃, the vectors the page shows ([V, d]). */
+function combined(s: GloveState): Float32Array {
+  const out = new Float32Array(s.stats.vocab.size * s.dim);
+  for (let i = 0; i < out.length; i++) out[i] = s.w.data[i] + s.wt.data[i];
+  return out;
+}
+
+/** Scores the current vectors (once per step) and appends the accuracy to the bounded history. */
+function evaluate(s: GloveState): void {
+  if (s.evaluated === s.step) return;
+  s.evaluation = evaluateVectors(combined(s), s.dim, s.stats);
+  s.evaluated = s.step;
+  const history = s.history;
+  if (history.length === HISTORY_MAX) {
+    // keep every other point: the history stays bounded however long the run
+    for (let k = 0; k < HISTORY_MAX / 2; k++) {
+      history.step[k] = history.step[2 * k];
+      history.accuracy[k] = history.accuracy[2 * k];
     }
-    history.step[history.length] = step;
-    history.accuracy[history.length] = evaluation.accuracy;
-    history.length++;
-  };
-  evaluate();
+    history.length = HISTORY_MAX / 2;
+  }
+  history.step[history.length] = s.step;
+  history.accuracy[history.length] = s.evaluation.accuracy;
+  history.length++;
+}
 
+function stepGlove(s: GloveState, n: number): void {
+  for (let k = 0; k < n && s.diverged === null; k++) {
+    s.opt.zeroGrad();
+    const l = gloveLoss(s.w, s.wt, s.b, s.bt, s.pairs);
+    l.backward();
+    s.opt.step();
+    s.loss = l.item();
+    s.step++;
+    if (!Number.isFinite(s.loss))
+      s.diverged = 'The GloVe loss is no longer finite: lower the learning rate α.';
+    if (s.step % EVAL_EVERY === 0) evaluate(s);
+  }
+}
+
+/** The projected words' vectors on two principal components. */
+function projectionView(s: GloveState) {
+  const { dim, shownIds } = s;
+  const all = combined(s);
+  const rows = new Float32Array(shownIds.length * dim);
+  shownIds.forEach((id, r) => rows.set(all.subarray(id * dim, id * dim + dim), r * dim));
+  const p = pca2(rows, dim, shownIds.length, s.components);
+  s.components = p.components;
+  return { coords: p.coords, words: s.shown, groups: s.shownGroups };
+}
+
+function gloveViews(s: GloveState, wanted: readonly string[]): Views {
+  const out: Views = {};
+  if (wanted.includes('vectors')) out.vectors = { dim: s.dim, data: combined(s), words: s.stats.vocab.itos };
+  if (wanted.includes('projection')) out.projection = projectionView(s);
+  if (wanted.includes('cooc'))
+    out.cooc = { n: HEATMAP_WORDS.length, values: s.heatmap, words: [...HEATMAP_WORDS] };
+  if (wanted.includes('accuracyHistory'))
+    out.accuracyHistory = {
+      x: s.history.step.slice(0, s.history.length),
+      y: s.history.accuracy.slice(0, s.history.length),
+    };
+  return out;
+}
+
+export function createGlove(params: ParamValues, seed: number): Trainer {
+  const s = buildGloveState(params, seed);
   return {
-    step(n) {
-      for (let k = 0; k < n && diverged === null; k++) {
-        opt.zeroGrad();
-        const l = gloveLoss(w, wt, b, bt, pairs);
-        l.backward();
-        opt.step();
-        loss = l.item();
-        step++;
-        if (!Number.isFinite(loss))
-          diverged = 'The GloVe loss is no longer finite: lower the learning rate α.';
-        if (step % EVAL_EVERY === 0) evaluate();
-      }
-    },
-    metrics(): Metrics {
-      return {
-        step,
-        epoch: step,
-        loss,
-        accuracy: evaluation.accuracy,
-        probeHits: evaluation.probeHits,
-        probeCount: PROBE_WORDS.length,
-        analogyCount: analogyTestSet().length,
-        evaluatedAt: evaluated,
-      };
-    },
-    views(wanted): Views {
-      const out: Views = {};
-      if (wanted.includes('vectors')) out.vectors = { dim, data: combined(), words: stats.vocab.itos };
-      if (wanted.includes('projection')) {
-        const all = combined();
-        const rows = new Float32Array(shownIds.length * dim);
-        shownIds.forEach((id, r) => rows.set(all.subarray(id * dim, id * dim + dim), r * dim));
-        const p = pca2(rows, dim, shownIds.length, components);
-        components = p.components;
-        out.projection = { coords: p.coords, words: shown, groups: shownGroups };
-      }
-      if (wanted.includes('cooc'))
-        out.cooc = { n: HEATMAP_WORDS.length, values: heatmap, words: [...HEATMAP_WORDS] };
-      if (wanted.includes('accuracyHistory'))
-        out.accuracyHistory = {
-          x: history.step.slice(0, history.length),
-          y: history.accuracy.slice(0, history.length),
-        };
-      return out;
-    },
+    step: (n) => stepGlove(s, n),
+    metrics: (): Metrics => ({
+      step: s.step,
+      epoch: s.step,
+      loss: s.loss,
+      accuracy: s.evaluation.accuracy,
+      probeHits: s.evaluation.probeHits,
+      probeCount: PROBE_WORDS.length,
+      analogyCount: analogyTestSet().length,
+      evaluatedAt: s.evaluated,
+    }),
+    views: (wanted) => gloveViews(s, wanted),
     set(name: string, value: ParamValue) {
-      if (name === 'lr') opt.lr = Number(value);
+      if (name === 'lr') s.opt.lr = Number(value);
     },
-    divergence: () => diverged,
+    divergence: () => s.diverged,
   };
 }
 

@@ -91,7 +91,23 @@ export function score(net: MLP, set: GlyphSet): { loss: number; accuracy: number
   });
 }
 
-export function createAugment(params: ParamValues, seed: number): Trainer {
+/** Everything one augmentation experiment changes as it trains; the module functions below read and update it. */
+interface AugmentState {
+  train: GlyphSet;
+  val: GlyphSet;
+  /** Draws the random augmentation of every step (its own stream, so toggles do not move the data or weights). */
+  augRng: Rng;
+  options: Record<Augmentation, boolean>;
+  runs: { plain: Run; augmented: Run };
+  steps: number;
+  diverged: string | null;
+  /** The latest augmented batch (what the gallery shows) and its draws. */
+  lastBatch: Float32Array;
+  lastDraws: AugmentDraw[];
+}
+
+/** Data, the two runs from the same initial weights, and their scores before the first step. */
+function buildAugmentState(params: ParamValues, seed: number): AugmentState {
   const root = new Rng(seed);
   const train = glyphSet(Number(params.perClass), tidyPose, 0, new Rng(root.nextU32()));
   const val = glyphSet(VAL_PER_CLASS, variedPose, VAL_NOISE, new Rng(root.nextU32()));
@@ -101,118 +117,141 @@ export function createAugment(params: ParamValues, seed: number): Trainer {
     AUGMENTATIONS.map((a) => [a, params[a] === true]),
   ) as Record<Augmentation, boolean>;
   const lr = Number(params.lr);
-  const makeRun = (): Run => {
-    const net = new MLP({ sizes: [PIXELS, HIDDEN, CLASSES], activation: 'relu' }, initSeed);
-    return {
-      net,
-      optimizer: adam(net.parameters(), { lr }),
-      trainAcc: NaN,
-      valAcc: NaN,
-      valLoss: NaN,
-      trainLoss: NaN,
-      valCurve: new PointRecorder(1024),
-    };
+  const s: AugmentState = {
+    train,
+    val,
+    augRng,
+    options,
+    runs: { plain: makeRun(initSeed, lr), augmented: makeRun(initSeed, lr) },
+    steps: 0,
+    diverged: null,
+    lastBatch: train.x,
+    lastDraws: [],
   };
-  const runs = { plain: makeRun(), augmented: makeRun() };
-  let steps = 0;
-  let diverged: string | null = null;
-  // The latest augmented batch (what the gallery shows) and its draws.
-  let lastBatch: Float32Array = train.x;
-  let lastDraws: AugmentDraw[] = [];
+  recordScores(s, s.runs.plain);
+  recordScores(s, s.runs.augmented);
+  return s;
+}
 
-  const record = (run: Run) => {
-    const t = score(run.net, train);
-    const v = score(run.net, val);
-    run.trainAcc = t.accuracy;
-    run.valAcc = v.accuracy;
-    run.valLoss = v.loss;
-    run.valCurve.push(steps, v.accuracy);
-  };
-  record(runs.plain);
-  record(runs.augmented);
-
-  const trainStep = (run: Run, x: Float32Array) => {
-    run.optimizer.zeroGrad();
-    const loss = crossEntropy(run.net.forward(new Tensor(x, [train.n, PIXELS])), train.y); // [] mean over batch
-    const value = loss.item();
-    if (!Number.isFinite(value)) {
-      diverged = `the training loss became ${value} at step ${steps + 1}. Lower the learning rate and press Reset.`;
-      return;
-    }
-    run.trainLoss = value;
-    loss.backward();
-    run.optimizer.step();
-  };
-
+function makeRun(initSeed: number, lr: number): Run {
+  const net = new MLP({ sizes: [PIXELS, HIDDEN, CLASSES], activation: 'relu' }, initSeed);
   return {
-    step(n) {
-      for (let i = 0; i < n && diverged === null; i++) {
-        const batch = augmentBatch(train.x, train.n, options, augRng); // the whole training set, augmented afresh
-        lastBatch = batch.x;
-        lastDraws = batch.draws;
-        trainStep(runs.plain, train.x);
-        trainStep(runs.augmented, batch.x);
-        if (diverged !== null) break;
-        steps++;
-        // Scoring 300 validation glyphs twice: every step early on, then every 5th.
-        if (steps < 100 || steps % 5 === 0) {
-          record(runs.plain);
-          record(runs.augmented);
-        }
-      }
-    },
-    metrics(): Metrics {
-      const a = runs.augmented;
-      const p = runs.plain;
-      return {
-        step: steps,
-        epoch: steps,
-        loss: Number.isFinite(a.trainLoss) ? a.trainLoss : a.valLoss,
-        valLoss: a.valLoss,
-        valAccPlain: p.valAcc,
-        valAccAugmented: a.valAcc,
-        trainAccPlain: p.trainAcc,
-        trainAccAugmented: a.trainAcc,
-      };
-    },
-    views(wanted): Views {
-      const views: Views = {};
-      if (wanted.includes('gallery')) {
-        // The first glyph of every digit as drawn ([10·PIXELS]) and as the augmented run saw it at the last step.
-        const pick = (x: Float32Array) => {
-          const out = new Float32Array(CLASSES * PIXELS);
-          for (let k = 0; k < CLASSES; k++) {
-            const i = k * (train.n / CLASSES);
-            out.set(x.subarray(i * PIXELS, (i + 1) * PIXELS), k * PIXELS);
-          }
-          return out;
-        };
-        const first = lastDraws[0];
-        views.gallery = {
-          size: Math.sqrt(PIXELS),
-          count: CLASSES,
-          original: pick(train.x),
-          augmented: pick(lastBatch),
-          ...(first ? { draw: { ...first } } : {}),
-        };
-      }
-      if (wanted.includes('curves')) {
-        const curve = (run: Run) => ({
-          val: run.valCurve.toInterleaved([steps, run.valAcc]),
-          valAcc: run.valAcc,
-          trainAcc: run.trainAcc,
-        });
-        views.curves = { plain: curve(runs.plain), augmented: curve(runs.augmented), trainSize: train.n };
-      }
-      return views;
-    },
-    set(name: string, value: ParamValue) {
-      if ((AUGMENTATIONS as readonly string[]).includes(name) && typeof value === 'boolean')
-        options[name as Augmentation] = value;
-      if (name === 'lr' && typeof value === 'number')
-        for (const run of [runs.plain, runs.augmented]) run.optimizer.lr = value;
-    },
-    divergence: () => diverged,
+    net,
+    optimizer: adam(net.parameters(), { lr }),
+    trainAcc: NaN,
+    valAcc: NaN,
+    valLoss: NaN,
+    trainLoss: NaN,
+    valCurve: new PointRecorder(1024),
+  };
+}
+
+/** Scores a run on the training and validation glyphs and adds a point to its validation curve. */
+function recordScores(s: AugmentState, run: Run): void {
+  const t = score(run.net, s.train);
+  const v = score(run.net, s.val);
+  run.trainAcc = t.accuracy;
+  run.valAcc = v.accuracy;
+  run.valLoss = v.loss;
+  run.valCurve.push(s.steps, v.accuracy);
+}
+
+/** One Adam step of `run` on the images `x` (the training labels); a non-finite loss stops the experiment. */
+function trainRun(s: AugmentState, run: Run, x: Float32Array): void {
+  run.optimizer.zeroGrad();
+  const loss = crossEntropy(run.net.forward(new Tensor(x, [s.train.n, PIXELS])), s.train.y); // [] mean over batch
+  const value = loss.item();
+  if (!Number.isFinite(value)) {
+    s.diverged = `the training loss became ${value} at step ${s.steps + 1}. Lower the learning rate and press Reset.`;
+    return;
+  }
+  run.trainLoss = value;
+  loss.backward();
+  run.optimizer.step();
+}
+
+function stepAugment(s: AugmentState, n: number): void {
+  const { train, runs } = s;
+  for (let i = 0; i < n && s.diverged === null; i++) {
+    const batch = augmentBatch(train.x, train.n, s.options, s.augRng); // the whole training set, augmented afresh
+    s.lastBatch = batch.x;
+    s.lastDraws = batch.draws;
+    trainRun(s, runs.plain, train.x);
+    trainRun(s, runs.augmented, batch.x);
+    if (s.diverged !== null) break;
+    s.steps++;
+    // Scoring 300 validation glyphs twice: every step early on, then every 5th.
+    if (s.steps < 100 || s.steps % 5 === 0) {
+      recordScores(s, runs.plain);
+      recordScores(s, runs.augmented);
+    }
+  }
+}
+
+function augmentMetrics(s: AugmentState): Metrics {
+  const a = s.runs.augmented;
+  const p = s.runs.plain;
+  return {
+    step: s.steps,
+    epoch: s.steps,
+    loss: Number.isFinite(a.trainLoss) ? a.trainLoss : a.valLoss,
+    valLoss: a.valLoss,
+    valAccPlain: p.valAcc,
+    valAccAugmented: a.valAcc,
+    trainAccPlain: p.trainAcc,
+    trainAccAugmented: a.trainAcc,
+  };
+}
+
+/** The first glyph of every digit ([10·PIXELS]) out of a batch of the training set's layout. */
+function firstOfEachDigit(train: GlyphSet, x: Float32Array): Float32Array {
+  const out = new Float32Array(CLASSES * PIXELS);
+  for (let k = 0; k < CLASSES; k++) {
+    const i = k * (train.n / CLASSES);
+    out.set(x.subarray(i * PIXELS, (i + 1) * PIXELS), k * PIXELS);
+  }
+  return out;
+}
+
+function augmentViews(s: AugmentState, wanted: readonly string[]): Views {
+  const views: Views = {};
+  if (wanted.includes('gallery')) {
+    // Each digit as drawn and as the augmented run saw it at the last step.
+    const first = s.lastDraws[0];
+    views.gallery = {
+      size: Math.sqrt(PIXELS),
+      count: CLASSES,
+      original: firstOfEachDigit(s.train, s.train.x),
+      augmented: firstOfEachDigit(s.train, s.lastBatch),
+      ...(first ? { draw: { ...first } } : {}),
+    };
+  }
+  if (wanted.includes('curves')) {
+    const curve = (run: Run) => ({
+      val: run.valCurve.toInterleaved([s.steps, run.valAcc]),
+      valAcc: run.valAcc,
+      trainAcc: run.trainAcc,
+    });
+    views.curves = { plain: curve(s.runs.plain), augmented: curve(s.runs.augmented), trainSize: s.train.n };
+  }
+  return views;
+}
+
+function setAugmentParam(s: AugmentState, name: string, value: ParamValue): void {
+  if ((AUGMENTATIONS as readonly string[]).includes(name) && typeof value === 'boolean')
+    s.options[name as Augmentation] = value;
+  if (name === 'lr' && typeof value === 'number')
+    for (const run of [s.runs.plain, s.runs.augmented]) run.optimizer.lr = value;
+}
+
+export function createAugment(params: ParamValues, seed: number): Trainer {
+  const s = buildAugmentState(params, seed);
+  return {
+    step: (n) => stepAugment(s, n),
+    metrics: () => augmentMetrics(s),
+    views: (wanted) => augmentViews(s, wanted),
+    set: (name, value) => setAugmentParam(s, name, value),
+    divergence: () => s.diverged,
   };
 }
 

@@ -64,7 +64,22 @@ interface Run {
   valCurve: PointRecorder;
 }
 
-export function createDropout(params: ParamValues, seed: number): Trainer {
+/** Everything one dropout experiment changes as it trains; the module functions below read and update it. */
+interface DropoutState {
+  data: ReturnType<typeof regressionData>;
+  trainX: Tensor; // [m, 1]
+  valX: Tensor; // [60, 1]
+  width: number;
+  /** Seed of the scaling check's own masks (the read-out does not move the training masks). */
+  checkSeed: number;
+  p: number;
+  runs: { plain: Run; dropout: Run };
+  steps: number;
+  diverged: string | null;
+}
+
+/** Data and the two runs (plain, dropout p) from the same initial weights, scored before the first step. */
+function buildDropoutState(params: ParamValues, seed: number): DropoutState {
   const root = new Rng(seed);
   const initSeed = root.nextU32();
   const maskSeed = root.nextU32();
@@ -72,11 +87,8 @@ export function createDropout(params: ParamValues, seed: number): Trainer {
   const data = regressionData(15, 0.25, seed);
   const width = Number(params.width);
   const mode = String(params.mode) as DropoutMode;
-  let p = Number(params.p);
-  const trainX = new Tensor(data.train.x, [data.train.n, 1]); // [m, 1]
-  const valX = new Tensor(data.val.x, [data.val.n, 1]); // [60, 1]
+  const p = Number(params.p);
   const lr = Number(params.lr);
-
   const makeRun = (rate: number): Run => {
     const net = new DropoutNet(width, rate, mode, initSeed, maskSeed);
     return {
@@ -88,92 +100,123 @@ export function createDropout(params: ParamValues, seed: number): Trainer {
       valCurve: new PointRecorder(1024),
     };
   };
-  const runs = { plain: makeRun(0), dropout: makeRun(p) };
-  let steps = 0;
-  let diverged: string | null = null;
-
-  /** Half mean squared error in inference mode (no dropout). */
-  const errorOf = (net: DropoutNet, x: Tensor, y: Float32Array) =>
-    noGrad(() => {
-      net.eval();
-      const e = mse(net.forward(x), y).item() / 2;
-      net.train();
-      return e;
-    });
-  const record = (run: Run) => {
-    run.train = errorOf(run.net, trainX, data.train.y);
-    run.val = errorOf(run.net, valX, data.val.y);
-    run.trainCurve.push(steps, run.train);
-    run.valCurve.push(steps, run.val);
+  const s: DropoutState = {
+    data,
+    trainX: new Tensor(data.train.x, [data.train.n, 1]),
+    valX: new Tensor(data.val.x, [data.val.n, 1]),
+    width,
+    checkSeed,
+    p,
+    runs: { plain: makeRun(0), dropout: makeRun(p) },
+    steps: 0,
+    diverged: null,
   };
-  record(runs.plain);
-  record(runs.dropout);
+  recordErrors(s, s.runs.plain);
+  recordErrors(s, s.runs.dropout);
+  return s;
+}
 
-  const trainStep = (run: Run) => {
-    run.optimizer.zeroGrad();
-    const loss = mse(run.net.forward(trainX), data.train.y); // [] with this step's dropout masks
-    const value = loss.item();
-    if (!Number.isFinite(value)) diverged = `the training error became ${value} at step ${steps + 1}`;
-    else {
-      loss.backward();
-      run.optimizer.step();
+/** Half mean squared error in inference mode (no dropout). */
+function errorOf(net: DropoutNet, x: Tensor, y: Float32Array): number {
+  return noGrad(() => {
+    net.eval();
+    const e = mse(net.forward(x), y).item() / 2;
+    net.train();
+    return e;
+  });
+}
+
+function recordErrors(s: DropoutState, run: Run): void {
+  run.train = errorOf(run.net, s.trainX, s.data.train.y);
+  run.val = errorOf(run.net, s.valX, s.data.val.y);
+  run.trainCurve.push(s.steps, run.train);
+  run.valCurve.push(s.steps, run.val);
+}
+
+/** One Adam step of `run`; a non-finite loss stops the experiment instead of stepping. */
+function trainRun(s: DropoutState, run: Run): void {
+  run.optimizer.zeroGrad();
+  const loss = mse(run.net.forward(s.trainX), s.data.train.y); // [] with this step's dropout masks
+  const value = loss.item();
+  if (!Number.isFinite(value)) s.diverged = `the training error became ${value} at step ${s.steps + 1}`;
+  else {
+    loss.backward();
+    run.optimizer.step();
+  }
+}
+
+function stepDropout(s: DropoutState, n: number): void {
+  for (let i = 0; i < n && s.diverged === null; i++) {
+    trainRun(s, s.runs.plain);
+    trainRun(s, s.runs.dropout);
+    if (s.diverged !== null) break;
+    s.steps++;
+    // Measuring costs two forward passes per run: do it every step early on, then every 5th.
+    if (s.steps < 200 || s.steps % 5 === 0) {
+      recordErrors(s, s.runs.plain);
+      recordErrors(s, s.runs.dropout);
     }
-  };
+  }
+}
 
-  const curves = (run: Run) => ({
-    train: run.trainCurve.toInterleaved([steps, run.train]),
-    val: run.valCurve.toInterleaved([steps, run.val]),
+function runCurves(s: DropoutState, run: Run) {
+  return {
+    train: run.trainCurve.toInterleaved([s.steps, run.train]),
+    val: run.valCurve.toInterleaved([s.steps, run.val]),
     trainNow: run.train,
     valNow: run.val,
-  });
+  };
+}
 
+/** Which units of training sample 1 were dropped at the last step, per hidden layer ([width], 1 = kept). */
+function masksView(s: DropoutState) {
+  const [m1, m2] = s.runs.dropout.net.lastMasks;
+  const firstRow = (m: Float32Array) =>
+    Uint8Array.from({ length: s.width }, (_, j) => (m.length ? +(m[j] > 0) : 1));
+  return { layer1: firstRow(m1), layer2: firstRow(m2), p: s.p, width: s.width };
+}
+
+/** Both scaling rules checked on the dropout network's first hidden layer over the validation inputs. */
+function scalingView(s: DropoutState) {
+  const a = noGrad(() => s.runs.dropout.net.firstActivations(s.valX).detach()); // [60, width]
   return {
-    step(n) {
-      for (let i = 0; i < n && diverged === null; i++) {
-        trainStep(runs.plain);
-        trainStep(runs.dropout);
-        if (diverged !== null) break;
-        steps++;
-        // Measuring costs two forward passes per run: do it every step early on, then every 5th.
-        if (steps < 200 || steps % 5 === 0) {
-          record(runs.plain);
-          record(runs.dropout);
-        }
-      }
-    },
-    metrics(): Metrics {
-      return { step: steps, epoch: steps, loss: runs.dropout.train, valLoss: runs.dropout.val };
-    },
-    views(wanted): Views {
-      const views: Views = {};
-      if (wanted.includes('curves'))
-        views.curves = { plain: curves(runs.plain), dropout: curves(runs.dropout) };
-      if (wanted.includes('masks')) {
-        // Which units of training sample 1 were dropped at the last step, per hidden layer ([width], 1 = kept).
-        const [m1, m2] = runs.dropout.net.lastMasks;
-        const firstRow = (m: Float32Array) =>
-          Uint8Array.from({ length: width }, (_, j) => (m.length ? +(m[j] > 0) : 1));
-        views.masks = { layer1: firstRow(m1), layer2: firstRow(m2), p, width };
-      }
-      if (wanted.includes('scaling')) {
-        const a = noGrad(() => runs.dropout.net.firstActivations(valX).detach()); // [60, width]
-        views.scaling = {
-          p,
-          classic: { ...scalingCheck(a, p, 'classic', checkSeed) },
-          inverted: { ...scalingCheck(a, p, 'inverted', checkSeed) },
-        };
-      }
-      return views;
-    },
-    set(name: string, value: ParamValue) {
-      if (typeof value !== 'number') return;
-      if (name === 'p') {
-        p = value;
-        runs.dropout.net.p = value;
-      }
-      if (name === 'lr') for (const run of [runs.plain, runs.dropout]) run.optimizer.lr = value;
-    },
-    divergence: () => diverged,
+    p: s.p,
+    classic: { ...scalingCheck(a, s.p, 'classic', s.checkSeed) },
+    inverted: { ...scalingCheck(a, s.p, 'inverted', s.checkSeed) },
+  };
+}
+
+function dropoutViews(s: DropoutState, wanted: readonly string[]): Views {
+  const views: Views = {};
+  if (wanted.includes('curves'))
+    views.curves = { plain: runCurves(s, s.runs.plain), dropout: runCurves(s, s.runs.dropout) };
+  if (wanted.includes('masks')) views.masks = masksView(s);
+  if (wanted.includes('scaling')) views.scaling = scalingView(s);
+  return views;
+}
+
+function setDropoutParam(s: DropoutState, name: string, value: ParamValue): void {
+  if (typeof value !== 'number') return;
+  if (name === 'p') {
+    s.p = value;
+    s.runs.dropout.net.p = value;
+  }
+  if (name === 'lr') for (const run of [s.runs.plain, s.runs.dropout]) run.optimizer.lr = value;
+}
+
+export function createDropout(params: ParamValues, seed: number): Trainer {
+  const s = buildDropoutState(params, seed);
+  return {
+    step: (n) => stepDropout(s, n),
+    metrics: (): Metrics => ({
+      step: s.steps,
+      epoch: s.steps,
+      loss: s.runs.dropout.train,
+      valLoss: s.runs.dropout.val,
+    }),
+    views: (wanted) => dropoutViews(s, wanted),
+    set: (name, value) => setDropoutParam(s, name, value),
+    divergence: () => s.diverged,
   };
 }
 

@@ -10,7 +10,7 @@
  * figure can show its decision boundary getting smoother as λ grows.
  */
 import type { Experiment, Metrics, ParamTable, ParamValue, ParamValues, Trainer, Views } from '../types';
-import { regressionData } from './data';
+import { regressionData, type RegressionData } from './data';
 import {
   countZeros,
   designMatrix,
@@ -22,7 +22,12 @@ import {
   predict,
   coordinateSweep,
 } from './polyfit';
-import { CLASSIFIER_GRID, CLASSIFIER_PLANE, createPenaltyClassifier } from './penaltyClassifier';
+import {
+  CLASSIFIER_GRID,
+  CLASSIFIER_PLANE,
+  createPenaltyClassifier,
+  type PenaltyClassifier,
+} from './penaltyClassifier';
 import { MAX_DEGREE, NOISE_PARAM, POINTS_PARAM, dataView, sampleCurve } from './shared';
 
 export const LAMBDA_MIN = 1e-4;
@@ -80,30 +85,82 @@ export function coefficientPaths(xs: ArrayLike<number>, ys: ArrayLike<number>, d
   return { lambdas, l2, l1, zerosL1, zerosL2, degree };
 }
 
-export function createPenalty(params: ParamValues, seed: number): Trainer {
+/** Everything one penalty experiment changes as it runs; the module functions below read and update it. */
+interface PenaltyState {
+  data: RegressionData;
+  degree: number;
+  /** ΦᵀΦ and Φᵀy of the training design matrix Φ: all a coordinate sweep needs. */
+  gram: Float64Array;
+  rhs: Float64Array;
+  lambda: number;
+  /** θ₀…θ_d of each run. */
+  runs: { l2: Float64Array; l1: Float64Array };
+  steps: number;
+  /** Computed on the first request of the `paths` view (they do not depend on λ or the steps). */
+  paths: ReturnType<typeof coefficientPaths> | null;
+  classifier: PenaltyClassifier;
+}
+
+function buildPenaltyState(params: ParamValues, seed: number): PenaltyState {
   const data = regressionData(Number(params.points), Number(params.noise), seed);
   const degree = Number(params.degree);
   const k = degree + 1;
   const { gram, rhs } = normalEquations(designMatrix(data.train.x, degree), data.train.y, k);
-  let lambda = Number(params.lambda);
-  const runs = { l2: new Float64Array(k), l1: new Float64Array(k) };
-  let steps = 0;
-  let paths: ReturnType<typeof coefficientPaths> | null = null;
-  const { x, y } = data.train;
-  const classifier = createPenaltyClassifier(seed);
-  const summary = (kind: 'l1' | 'l2') => ({
-    loss: penalisedLoss(runs[kind], x, y, lambda, kind),
-    train: halfMse(runs[kind], x, y),
-    val: halfMse(runs[kind], data.val.x, data.val.y),
-    zeros: countZeros(runs[kind]),
-    boundary: classifier.boundary(kind).length,
-  });
+  return {
+    data,
+    degree,
+    gram,
+    rhs,
+    lambda: Number(params.lambda),
+    runs: { l2: new Float64Array(k), l1: new Float64Array(k) },
+    steps: 0,
+    paths: null,
+    classifier: createPenaltyClassifier(seed),
+  };
+}
 
-  /**
-   * The L2 classifier's P(class 1) on a CLASSIFIER_GRID² grid over CLASSIFIER_PLANE² (a Grid2D: values[j·n + i], row
-   * 0 at the bottom) and the training points: x [n, 2] row-major, y [n] labels 0/1.
-   */
-  const classifierView = () => ({
+function stepPenalty(s: PenaltyState, n: number): void {
+  for (let i = 0; i < n; i++) {
+    coordinateSweep(s.runs.l2, s.gram, s.rhs, s.lambda, 'l2');
+    coordinateSweep(s.runs.l1, s.gram, s.rhs, s.lambda, 'l1');
+    s.classifier.step(s.lambda);
+    s.steps++;
+  }
+}
+
+/** One run's penalised loss, errors, zero coefficients and the size of its classifier's boundary. */
+function runSummary(s: PenaltyState, kind: 'l1' | 'l2') {
+  const { x, y } = s.data.train;
+  return {
+    loss: penalisedLoss(s.runs[kind], x, y, s.lambda, kind),
+    train: halfMse(s.runs[kind], x, y),
+    val: halfMse(s.runs[kind], s.data.val.x, s.data.val.y),
+    zeros: countZeros(s.runs[kind]),
+    boundary: s.classifier.boundary(kind).length,
+  };
+}
+
+function penaltyMetrics(s: PenaltyState): Metrics {
+  const l2 = runSummary(s, 'l2');
+  const l1 = runSummary(s, 'l1');
+  // The read-out bar reports the L2 run; the figure's table lists both.
+  return {
+    step: s.steps,
+    epoch: 0, // coordinate-descent sweeps, not passes of a gradient method: no epoch read-out
+    loss: l2.loss,
+    valLoss: l2.val,
+    lossL1: l1.loss,
+    zerosL1: l1.zeros,
+    zerosL2: l2.zeros,
+  };
+}
+
+/**
+ * The L2 classifier's P(class 1) on a CLASSIFIER_GRID² grid over CLASSIFIER_PLANE² (a Grid2D: values[j·n + i], row
+ * 0 at the bottom) and the training points: x [n, 2] row-major, y [n] labels 0/1.
+ */
+function classifierView(classifier: PenaltyClassifier) {
+  return {
     grid: {
       values: classifier.boundary('l2').values,
       nx: CLASSIFIER_GRID,
@@ -113,57 +170,43 @@ export function createPenalty(params: ParamValues, seed: number): Trainer {
     },
     x: classifier.data.x.slice(),
     y: classifier.data.y.slice(),
-  });
+  };
+}
 
+/** The coefficient paths (computed once), copied: a view must share no array with the experiment. */
+function pathsView(s: PenaltyState) {
+  s.paths ??= coefficientPaths(s.data.train.x, s.data.train.y, s.degree);
+  const paths = s.paths;
+  return { ...paths, lambdas: paths.lambdas.slice(), l2: paths.l2.slice(), l1: paths.l1.slice() };
+}
+
+function penaltyViews(s: PenaltyState, wanted: readonly string[]): Views {
+  const views: Views = {};
+  const { runs } = s;
+  if (wanted.includes('fit')) {
+    views.fit = {
+      ...dataView(s.data),
+      fitL2: sampleCurve((t) => predict(runs.l2, t)),
+      fitL1: sampleCurve((t) => predict(runs.l1, t)),
+    };
+  }
+  // θ₁…θ_d of each run (the bias is not a penalised weight, so it is left out of the histogram).
+  if (wanted.includes('weights')) views.weights = { l2: runs.l2.slice(1), l1: runs.l1.slice(1) };
+  if (wanted.includes('classifier')) views.classifier = classifierView(s.classifier);
+  if (wanted.includes('runs'))
+    views.runs = { lambda: s.lambda, l2: runSummary(s, 'l2'), l1: runSummary(s, 'l1') };
+  if (wanted.includes('paths')) views.paths = pathsView(s);
+  return views;
+}
+
+export function createPenalty(params: ParamValues, seed: number): Trainer {
+  const s = buildPenaltyState(params, seed);
   return {
-    step(n) {
-      for (let s = 0; s < n; s++) {
-        coordinateSweep(runs.l2, gram, rhs, lambda, 'l2');
-        coordinateSweep(runs.l1, gram, rhs, lambda, 'l1');
-        classifier.step(lambda);
-        steps++;
-      }
-    },
-    metrics(): Metrics {
-      const l2 = summary('l2');
-      const l1 = summary('l1');
-      // The read-out bar reports the L2 run; the figure's table lists both.
-      return {
-        step: steps,
-        epoch: 0, // coordinate-descent sweeps, not passes of a gradient method: no epoch read-out
-        loss: l2.loss,
-        valLoss: l2.val,
-        lossL1: l1.loss,
-        zerosL1: l1.zeros,
-        zerosL2: l2.zeros,
-      };
-    },
-    views(wanted): Views {
-      const views: Views = {};
-      if (wanted.includes('fit')) {
-        views.fit = {
-          ...dataView(data),
-          fitL2: sampleCurve((t) => predict(runs.l2, t)),
-          fitL1: sampleCurve((t) => predict(runs.l1, t)),
-        };
-      }
-      // θ₁…θ_d of each run (the bias is not a penalised weight, so it is left out of the histogram).
-      if (wanted.includes('weights')) views.weights = { l2: runs.l2.slice(1), l1: runs.l1.slice(1) };
-      if (wanted.includes('classifier')) views.classifier = classifierView();
-      if (wanted.includes('runs')) views.runs = { lambda, l2: summary('l2'), l1: summary('l1') };
-      if (wanted.includes('paths')) {
-        paths ??= coefficientPaths(x, y, degree);
-        views.paths = {
-          ...paths,
-          lambdas: paths.lambdas.slice(),
-          l2: paths.l2.slice(),
-          l1: paths.l1.slice(),
-        };
-      }
-      return views;
-    },
+    step: (n) => stepPenalty(s, n),
+    metrics: () => penaltyMetrics(s),
+    views: (wanted) => penaltyViews(s, wanted),
     set(name: string, value: ParamValue) {
-      if (name === 'lambda' && typeof value === 'number') lambda = value;
+      if (name === 'lambda' && typeof value === 'number') s.lambda = value;
     },
     divergence: () => null,
   };

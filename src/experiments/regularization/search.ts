@@ -105,86 +105,120 @@ function searchView(search: SearchRun) {
   };
 }
 
-export function createSearch(params: ParamValues, seed: number): Trainer {
-  const requested = Number(params.budget);
-  const trials = gridShape(requested).trials;
-  const shown = newSeedRun(seedFor(seed, 0), requested);
-  const start = startErrors(shown.inputs);
-  const tally: Tally = { seeds: 0, randomWins: 0, gridWins: 0, ties: 0 };
+/** Everything one search experiment changes as it runs; the module functions below read and update it. */
+interface SearchState {
+  seed: number;
+  /** The budget asked for, and the trials per search it allows (the grid's shape may use fewer). */
+  requested: number;
+  trials: number;
+  /** The searches on the run's own seed, which the figure shows. */
+  shown: SeedRun;
+  /** Errors of the untrained network, the read-out before any trial has finished. */
+  start: ReturnType<typeof startErrors>;
+  tally: Tally;
   /** Test errors of the two chosen networks, measured once when the shown search finishes. */
-  let tests: { grid: number; random: number } | null = null;
-  let repeat: SeedRun | null = null;
-  let steps = 0;
-  const total = trials * SEEDS;
+  tests: { grid: number; random: number } | null;
+  /** The repeat on a further seed under way (dropped when it is scored). */
+  repeat: SeedRun | null;
+  steps: number;
+}
 
-  function trialPair(): void {
-    const seedIndex = Math.floor(steps / trials);
-    const run = seedIndex === 0 ? shown : (repeat ??= newSeedRun(seedFor(seed, seedIndex), requested));
-    advance(run.grid, run.inputs);
-    advance(run.random, run.inputs);
-    steps++;
-    if (steps % trials !== 0) return;
-    score(tally, run);
-    if (seedIndex === 0)
-      tests = {
-        grid: testError(shown.inputs, shown.grid.best!),
-        random: testError(shown.inputs, shown.random.best!),
-      };
-    repeat = null; // a finished repeat keeps nothing but its score
+function buildSearchState(params: ParamValues, seed: number): SearchState {
+  const requested = Number(params.budget);
+  const shown = newSeedRun(seedFor(seed, 0), requested);
+  return {
+    seed,
+    requested,
+    trials: gridShape(requested).trials,
+    shown,
+    start: startErrors(shown.inputs),
+    tally: { seeds: 0, randomWins: 0, gridWins: 0, ties: 0 },
+    tests: null,
+    repeat: null,
+    steps: 0,
+  };
+}
+
+/** One step: the next trial of both searches on the current seed, and the scoring when that seed is done. */
+function trialPair(s: SearchState): void {
+  const { trials, shown } = s;
+  const seedIndex = Math.floor(s.steps / trials);
+  const run = seedIndex === 0 ? shown : (s.repeat ??= newSeedRun(seedFor(s.seed, seedIndex), s.requested));
+  advance(run.grid, run.inputs);
+  advance(run.random, run.inputs);
+  s.steps++;
+  if (s.steps % trials !== 0) return;
+  score(s.tally, run);
+  if (seedIndex === 0)
+    s.tests = {
+      grid: testError(shown.inputs, shown.grid.best!),
+      random: testError(shown.inputs, shown.random.best!),
+    };
+  s.repeat = null; // a finished repeat keeps nothing but its score
+}
+
+/** The best trial of the shown searches so far (either search's; the lower validation error). */
+function bestShown(s: SearchState): TrialResult | null {
+  const g = s.shown.grid.best;
+  const r = s.shown.random.best;
+  if (!g) return r;
+  if (!r) return g;
+  return r.val < g.val ? r : g;
+}
+
+function searchMetrics(s: SearchState): Metrics {
+  const { steps, trials, tally, tests } = s;
+  const b = bestShown(s);
+  // Read-out bar: the errors of the best trial so far (finite ones only; the untrained network before that).
+  const finite = b !== null && Number.isFinite(b.val) && Number.isFinite(b.train);
+  const m: Metrics = {
+    step: steps,
+    epoch: 0,
+    loss: finite ? b.train : s.start.train,
+    valLoss: finite ? b.val : s.start.val,
+    trialsDone: Math.min(steps, trials),
+    trials,
+    seedsDone: tally.seeds,
+    randomWins: tally.randomWins,
+    gridWins: tally.gridWins,
+  };
+  if (tests) {
+    m.testGrid = tests.grid;
+    m.testRandom = tests.random;
   }
+  return m;
+}
 
-  function best(): TrialResult | null {
-    const g = shown.grid.best;
-    const r = shown.random.best;
-    if (!g) return r;
-    if (!r) return g;
-    return r.val < g.val ? r : g;
-  }
+function searchViews(s: SearchState, wanted: readonly string[]): Views {
+  if (!wanted.includes('search')) return {};
+  const { requested, trials, tally, tests } = s;
+  const shape = gridShape(requested);
+  const view: Views = {
+    search: {
+      requested,
+      trials,
+      gridLrs: shape.lrs,
+      gridLambdas: shape.lambdas,
+      done: Math.min(s.steps, trials),
+      grid: searchView(s.shown.grid),
+      random: searchView(s.shown.random),
+      space: [SEARCH_SPACE.lr.lo, SEARCH_SPACE.lr.hi, SEARCH_SPACE.lambda.lo, SEARCH_SPACE.lambda.hi],
+      tally: [tally.seeds, tally.randomWins, tally.gridWins, tally.ties, SEEDS],
+      tests: tests ? [tests.grid, tests.random] : [],
+    },
+  };
+  return view;
+}
 
+export function createSearch(params: ParamValues, seed: number): Trainer {
+  const s = buildSearchState(params, seed);
+  const total = s.trials * SEEDS;
   return {
     step(n) {
-      for (let i = 0; i < n && steps < total; i++) trialPair();
+      for (let i = 0; i < n && s.steps < total; i++) trialPair(s);
     },
-    metrics(): Metrics {
-      const b = best();
-      // Read-out bar: the errors of the best trial so far (finite ones only; the untrained network before that).
-      const finite = b !== null && Number.isFinite(b.val) && Number.isFinite(b.train);
-      const m: Metrics = {
-        step: steps,
-        epoch: 0,
-        loss: finite ? b.train : start.train,
-        valLoss: finite ? b.val : start.val,
-        trialsDone: Math.min(steps, trials),
-        trials,
-        seedsDone: tally.seeds,
-        randomWins: tally.randomWins,
-        gridWins: tally.gridWins,
-      };
-      if (tests) {
-        m.testGrid = tests.grid;
-        m.testRandom = tests.random;
-      }
-      return m;
-    },
-    views(wanted): Views {
-      if (!wanted.includes('search')) return {};
-      const shape = gridShape(requested);
-      const view: Views = {
-        search: {
-          requested,
-          trials,
-          gridLrs: shape.lrs,
-          gridLambdas: shape.lambdas,
-          done: Math.min(steps, trials),
-          grid: searchView(shown.grid),
-          random: searchView(shown.random),
-          space: [SEARCH_SPACE.lr.lo, SEARCH_SPACE.lr.hi, SEARCH_SPACE.lambda.lo, SEARCH_SPACE.lambda.hi],
-          tally: [tally.seeds, tally.randomWins, tally.gridWins, tally.ties, SEEDS],
-          tests: tests ? [tests.grid, tests.random] : [],
-        },
-      };
-      return view;
-    },
+    metrics: () => searchMetrics(s),
+    views: (wanted) => searchViews(s, wanted),
     set() {
       // The budget is structural: changing it rebuilds the searches (the host calls create again).
     },

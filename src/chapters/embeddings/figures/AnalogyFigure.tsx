@@ -7,7 +7,8 @@ import type { LessonStep } from '../../../lessons/types';
 import { useExperiment } from '../../../state';
 import { CAPITALS, GENDER_PAIRS } from '../../../experiments/embeddings/corpus';
 import { analogy } from '../../../experiments/embeddings/vectors';
-import { useGloveViews, viewWith } from './liveViews';
+import type { Metrics } from '../../../experiments/types';
+import { useGloveViews, viewWith, type VectorTable } from './liveViews';
 import { useTextParam } from './text';
 import { TextNotice } from './TextNotice';
 import { ScoredList, WordPicker } from './WordPicker';
@@ -30,33 +31,12 @@ interface History {
 export function AnalogyFigure({ preset }: { preset?: LessonStep['preset'] }) {
   useExperiment({ experiment: 'embeddings-glove', preset, reserved: ANALOGY_RESERVED });
   const { views, frame, table } = useGloveViews(EXTRA_VIEWS);
-  const theme = useChartTheme();
-  const qa = useTextParam('qa', 'man');
-  const qb = useTextParam('qb', 'woman');
-  const qc = useTextParam('qc', 'king');
-  const known = (w: string) => ANALOGY_WORDS.includes(w);
-  const [a, b, c] = [qa, qb, qc].map((q, k) => (known(q.text) ? q.text : ['man', 'woman', 'king'][k]));
-  const bad = [qa, qb, qc].filter((q) => !known(q.text)).map((q) => `“${q.text.slice(0, 30)}”`);
-  const notice = bad.length
-    ? `Not in the analogy word list, replaced by the example: ${bad.join(', ')}.`
-    : null;
-
-  const answers = useMemo(() => {
-    if (!table) return [];
-    const ids = [a, b, c].map((w) => table.index.get(w));
-    if (ids.some((i) => i === undefined)) return [];
-    const [ia, ib, ic] = ids as number[];
-    return analogy(table.data, table.dim, table.norms, ia, ib, ic, 5).map((s) => ({
-      word: table.words[s.index],
-      similarity: s.similarity,
-    }));
-  }, [table, a, b, c]);
-
-  const history = viewWith<History>(views.accuracyHistory, ['x', 'y']);
-  const m = frame?.metrics;
+  const { words, setters, notice } = useAnalogyQuery();
+  const [a, b, c] = words;
+  const answers = useMemo(() => analogyAnswers(table, a, b, c), [table, a, b, c]);
   const vocabSize = table?.words.length ?? 0;
+  // Guessing uniformly among the vocabulary without the three question words.
   const chance = vocabSize > 3 ? 1 / (vocabSize - 3) : 0;
-  const chanceLine = history ? Float64Array.from(history.x, () => chance) : new Float64Array(0);
 
   return (
     <div className="emb-figure figure-compact emb-fit" data-testid="figure-analogies">
@@ -65,11 +45,11 @@ export function AnalogyFigure({ preset }: { preset?: LessonStep['preset'] }) {
       <RunControls />
       <MetricsBar />
       <div className="emb-row">
-        <WordPicker label="a" words={ANALOGY_WORDS} value={a} onChange={qa.setText} testId="analogy-a" />
+        <WordPicker label="a" words={ANALOGY_WORDS} value={a} onChange={setters[0]} testId="analogy-a" />
         <span aria-hidden="true">→</span>
-        <WordPicker label="b" words={ANALOGY_WORDS} value={b} onChange={qb.setText} testId="analogy-b" />
+        <WordPicker label="b" words={ANALOGY_WORDS} value={b} onChange={setters[1]} testId="analogy-b" />
         <span aria-hidden="true">as</span>
-        <WordPicker label="c" words={ANALOGY_WORDS} value={c} onChange={qc.setText} testId="analogy-c" />
+        <WordPicker label="c" words={ANALOGY_WORDS} value={c} onChange={setters[2]} testId="analogy-c" />
         <span aria-hidden="true">→ ?</span>
       </div>
       <div className="emb-formula">
@@ -79,33 +59,79 @@ export function AnalogyFigure({ preset }: { preset?: LessonStep['preset'] }) {
         />
       </div>
       <div className="emb-main">
-        <LineChart
-          title="Analogy test accuracy"
-          xLabel="training steps"
-          height={200}
-          yDomain={[0, 1]}
-          series={
-            history
-              ? [
-                  { label: 'accuracy', x: history.x, y: history.y, color: theme.positive },
-                  { label: 'chance', x: history.x, y: chanceLine, color: theme.negative, dashed: true },
-                ]
-              : []
-          }
-          caption="Fraction of the analogy test set answered exactly, and the accuracy of guessing at random."
-        />
+        <AccuracyChart history={viewWith<History>(views.accuracyHistory, ['x', 'y'])} chance={chance} />
         <section className="emb-panel" aria-labelledby="emb-answers">
           <h3 id="emb-answers">Top answers (cosine)</h3>
           <ScoredList items={answers} testId="analogy-answers" empty="Answers appear with the first frame." />
         </section>
       </div>
-      <p className="emb-readout">
-        Test set: <strong data-testid="analogy-count">{formatMetric(m?.analogyCount)}</strong> questions ·
-        random guessing: <strong data-testid="analogy-chance">{chance ? chance.toFixed(4) : '–'}</strong> ·
-        accuracy at step {formatMetric(m?.evaluatedAt)}:{' '}
-        <strong data-testid="analogy-accuracy">{formatMetric(m?.accuracy, 3)}</strong>
-      </p>
+      <AnalogyReadout metrics={frame?.metrics} chance={chance} />
       <ParamControls only={['lr', 'dim']} />
     </div>
+  );
+}
+
+const EXAMPLE_QUERY = ['man', 'woman', 'king'] as const;
+
+/**
+ * The question's three words from the URL (qa, qb, qc). A word outside the analogy word list is replaced by the
+ * example's word at that place, with a notice naming it.
+ */
+function useAnalogyQuery() {
+  const qa = useTextParam('qa', EXAMPLE_QUERY[0]);
+  const qb = useTextParam('qb', EXAMPLE_QUERY[1]);
+  const qc = useTextParam('qc', EXAMPLE_QUERY[2]);
+  const queries = [qa, qb, qc];
+  const known = (w: string) => ANALOGY_WORDS.includes(w);
+  const words = queries.map((q, k) => (known(q.text) ? q.text : EXAMPLE_QUERY[k]));
+  const bad = queries.filter((q) => !known(q.text)).map((q) => `“${q.text.slice(0, 30)}”`);
+  const notice = bad.length
+    ? `Not in the analogy word list, replaced by the example: ${bad.join(', ')}.`
+    : null;
+  return { words, setters: queries.map((q) => q.setText), notice };
+}
+
+/** The 5 words nearest to b − a + c by cosine (none until every question word has a trained vector). */
+function analogyAnswers(table: VectorTable | undefined, a: string, b: string, c: string) {
+  if (!table) return [];
+  const ids = [a, b, c].map((w) => table.index.get(w));
+  if (ids.some((i) => i === undefined)) return [];
+  const [ia, ib, ic] = ids as number[];
+  return analogy(table.data, table.dim, table.norms, ia, ib, ic, 5).map((s) => ({
+    word: table.words[s.index],
+    similarity: s.similarity,
+  }));
+}
+
+function AccuracyChart({ history, chance }: { history: History | undefined; chance: number }) {
+  const theme = useChartTheme();
+  const chanceLine = history ? Float64Array.from(history.x, () => chance) : new Float64Array(0);
+  return (
+    <LineChart
+      title="Analogy test accuracy"
+      xLabel="training steps"
+      height={200}
+      yDomain={[0, 1]}
+      series={
+        history
+          ? [
+              { label: 'accuracy', x: history.x, y: history.y, color: theme.positive },
+              { label: 'chance', x: history.x, y: chanceLine, color: theme.negative, dashed: true },
+            ]
+          : []
+      }
+      caption="Fraction of the analogy test set answered exactly, and the accuracy of guessing at random."
+    />
+  );
+}
+
+function AnalogyReadout({ metrics, chance }: { metrics: Metrics | undefined; chance: number }) {
+  return (
+    <p className="emb-readout">
+      Test set: <strong data-testid="analogy-count">{formatMetric(metrics?.analogyCount)}</strong> questions ·
+      random guessing: <strong data-testid="analogy-chance">{chance ? chance.toFixed(4) : '–'}</strong> ·
+      accuracy at step {formatMetric(metrics?.evaluatedAt)}:{' '}
+      <strong data-testid="analogy-accuracy">{formatMetric(metrics?.accuracy, 3)}</strong>
+    </p>
   );
 }

@@ -7,8 +7,17 @@ import { MetricsBar, NoticeBar, RunControls, formatMetric } from '../../../compo
 import { useExperiment } from '../../../state';
 import { PROJECTION_GROUPS } from '../../../experiments/embeddings/trainer';
 import { PROBE_WORDS, topicOf } from '../../../experiments/embeddings/corpus';
-import { neighboursOf } from '../../../experiments/embeddings/vectors';
-import { useGloveViews } from './liveViews';
+import type { Metrics } from '../../../experiments/types';
+import {
+  asProjection,
+  logCounts,
+  nearestWords,
+  projectedNeighbours,
+  projectionPoints,
+  type Cooc,
+  type Projection,
+} from './denseModel';
+import { useGloveViews, type VectorTable } from './liveViews';
 import { useTextParam } from './text';
 import { TextNotice } from './TextNotice';
 import { ScoredList, WordPicker } from './WordPicker';
@@ -16,76 +25,14 @@ import { ScoredList, WordPicker } from './WordPicker';
 const EXTRA_VIEWS = ['projection', 'cooc'] as const;
 export const DENSE_RESERVED = ['word'];
 
-interface Projection {
-  coords: Float32Array;
-  words: string[];
-  groups: Int32Array;
-}
-
-function asProjection(v: unknown): Projection | undefined {
-  if (v === null || typeof v !== 'object') return undefined;
-  const o = v as Record<string, unknown>;
-  if (!(o.coords instanceof Float32Array) || !Array.isArray(o.words) || !(o.groups instanceof Int32Array))
-    return undefined;
-  return o.coords.length === o.words.length * 2 ? (o as unknown as Projection) : undefined;
-}
-
-interface Cooc {
-  n: number;
-  values: Float32Array;
-  words: string[];
-}
-
 /** Step 4: co-occurrence counts → GloVe training in the worker → PCA projection and cosine neighbours. */
 export function DenseFigure({ preset }: { preset?: LessonStep['preset'] }) {
   useExperiment({ experiment: 'embeddings-glove', preset, reserved: DENSE_RESERVED });
   const { views, frame, table } = useGloveViews(EXTRA_VIEWS);
-  const theme = useChartTheme();
   const [show, setShow] = useState<'vectors' | 'counts'>('vectors');
   const projection = asProjection(views.projection);
-  const cooc = views.cooc as Cooc | undefined;
-  const { text: rawWord, setText: setWord } = useTextParam('word', 'football');
-  const known = table ? table.index.has(rawWord) : true;
-  const word = known ? rawWord : 'football';
-  const wordNotice = known
-    ? null
-    : `“${rawWord.slice(0, 30)}” is not in the corpus vocabulary; showing “football”.`;
-
-  const near = useMemo(() => {
-    if (!table || !table.index.has(word)) return [];
-    return neighboursOf(table.data, table.dim, table.norms, table.index.get(word)!, 5).map((s) => ({
-      word: table.words[s.index],
-      similarity: s.similarity,
-    }));
-  }, [table, word]);
-  const sameTopic = near.slice(0, 3).filter((s) => topicOf(s.word) === topicOf(word)).length;
-
-  const points = useMemo(
-    () =>
-      projection
-        ? projection.words.map((label, i) => ({
-            x: projection.coords[2 * i],
-            y: projection.coords[2 * i + 1],
-            label,
-            group: projection.groups[i],
-          }))
-        : [],
-    [projection],
-  );
-  const projectedNeighbours = (i: number) => {
-    if (!table || !projection) return [];
-    const id = table.index.get(projection.words[i]);
-    if (id === undefined) return [];
-    return neighboursOf(table.data, table.dim, table.norms, id, 3)
-      .map((s) => projection.words.indexOf(table.words[s.index]))
-      .filter((j) => j >= 0);
-  };
-  const selected = projection ? projection.words.indexOf(word) : -1;
-  const wordList = projection?.words ?? [...PROBE_WORDS];
+  const { word, setWord, wordNotice } = useDenseWord(table);
   const m = frame?.metrics;
-  const cells =
-    cooc && cooc.values instanceof Float32Array ? Float32Array.from(cooc.values, (v) => Math.log1p(v)) : null;
-
   return (
     <div className="emb-figure figure-compact emb-fit" data-testid="figure-dense">
       <NoticeBar />
@@ -93,13 +40,7 @@ export function DenseFigure({ preset }: { preset?: LessonStep['preset'] }) {
       <RunControls />
       <MetricsBar />
       <div className="emb-row emb-toolbar">
-        <div className="emb-toggle" role="group" aria-label="What the chart shows">
-          {(['vectors', 'counts'] as const).map((v) => (
-            <button key={v} type="button" aria-pressed={show === v} onClick={() => setShow(v)}>
-              {v === 'vectors' ? 'Word vectors (PCA)' : 'Co-occurrence counts'}
-            </button>
-          ))}
-        </div>
+        <ChartToggle show={show} setShow={setShow} />
         <div className="emb-formula">
           <Tex
             display
@@ -109,60 +50,138 @@ export function DenseFigure({ preset }: { preset?: LessonStep['preset'] }) {
       </div>
       <div className="emb-main">
         {show === 'counts' ? (
-          cooc && cells ? (
-            <MatrixView
-              title="Co-occurrence counts, log(1 + X)"
-              values={cells}
-              rows={cooc.n}
-              cols={cooc.n}
-              rowLabels={cooc.words}
-              colLabels={cooc.words}
-              colorScale="sequential"
-              showValues={false}
-              maxCell={16}
-              caption="How often word j appears near word i in the corpus (1/distance per meeting), log scale."
-            />
-          ) : (
-            <p className="emb-muted">The counts appear with the first frame.</p>
-          )
+          <CountsMatrix cooc={views.cooc as Cooc | undefined} />
         ) : (
-          <EmbeddingScatter
-            title="Word vectors, 2-D PCA"
-            points={points}
-            groupLabels={PROJECTION_GROUPS}
-            selected={selected >= 0 ? selected : null}
-            onSelect={(i) => i !== null && projection && setWord(projection.words[i])}
-            neighbours={projectedNeighbours}
-            k={3}
-            height={Math.round(225 * theme.fontScale)}
-            caption="Topic, people and place words projected on the first two principal components of their vectors."
-          />
+          <ProjectionScatter projection={projection} table={table} word={word} setWord={setWord} />
         )}
-        <section className="emb-panel" aria-label="Nearest neighbours">
-          <WordPicker
-            label="Neighbours of"
-            words={wordList}
-            value={word}
-            onChange={setWord}
-            testId="dense-word"
-          />
-          <ScoredList
-            items={near}
-            testId="dense-neighbours"
-            empty="Neighbours appear with the first frame."
-          />
-          <p className="emb-readout">
-            Same topic in top 3:{' '}
-            <strong data-testid="dense-same-topic">{near.length ? sameTopic : '–'}</strong>
-          </p>
-          <p className="emb-readout">
-            Probe words with a same-topic top-3 neighbour:{' '}
-            <strong data-testid="dense-probe-hits">{formatMetric(m?.probeHits)}</strong> of{' '}
-            {formatMetric(m?.probeCount)}
-          </p>
-        </section>
+        <NeighboursPanel
+          table={table}
+          word={word}
+          setWord={setWord}
+          wordList={projection?.words ?? [...PROBE_WORDS]}
+          metrics={m}
+        />
       </div>
       <ParamControls only={['lr', 'dim', 'window']} />
     </div>
+  );
+}
+
+/**
+ * The chosen word from the URL, falling back to “football” (with a notice) when the trained vocabulary does not
+ * have it; before the first frame every word counts as known so a shared link's word is not replaced too early.
+ */
+function useDenseWord(table: VectorTable | undefined) {
+  const { text: rawWord, setText: setWord } = useTextParam('word', 'football');
+  const known = table ? table.index.has(rawWord) : true;
+  const word = known ? rawWord : 'football';
+  const wordNotice = known
+    ? null
+    : `“${rawWord.slice(0, 30)}” is not in the corpus vocabulary; showing “football”.`;
+  return { word, setWord, wordNotice };
+}
+
+function ChartToggle({
+  show,
+  setShow,
+}: {
+  show: 'vectors' | 'counts';
+  setShow: (show: 'vectors' | 'counts') => void;
+}) {
+  return (
+    <div className="emb-toggle" role="group" aria-label="What the chart shows">
+      {(['vectors', 'counts'] as const).map((v) => (
+        <button key={v} type="button" aria-pressed={show === v} onClick={() => setShow(v)}>
+          {v === 'vectors' ? 'Word vectors (PCA)' : 'Co-occurrence counts'}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+function CountsMatrix({ cooc }: { cooc: Cooc | undefined }) {
+  const cells = logCounts(cooc);
+  if (!cooc || !cells) return <p className="emb-muted">The counts appear with the first frame.</p>;
+  return (
+    <MatrixView
+      title="Co-occurrence counts, log(1 + X)"
+      values={cells}
+      rows={cooc.n}
+      cols={cooc.n}
+      rowLabels={cooc.words}
+      colLabels={cooc.words}
+      colorScale="sequential"
+      showValues={false}
+      maxCell={16}
+      caption="How often word j appears near word i in the corpus (1/distance per meeting), log scale."
+    />
+  );
+}
+
+/** The probe words on two principal components; clicking one makes it the chosen word. */
+function ProjectionScatter({
+  projection,
+  table,
+  word,
+  setWord,
+}: {
+  projection: Projection | undefined;
+  table: VectorTable | undefined;
+  word: string;
+  setWord: (word: string) => void;
+}) {
+  const theme = useChartTheme();
+  const points = useMemo(() => projectionPoints(projection), [projection]);
+  const selected = projection ? projection.words.indexOf(word) : -1;
+  return (
+    <EmbeddingScatter
+      title="Word vectors, 2-D PCA"
+      points={points}
+      groupLabels={PROJECTION_GROUPS}
+      selected={selected >= 0 ? selected : null}
+      onSelect={(i) => i !== null && projection && setWord(projection.words[i])}
+      neighbours={(i) => projectedNeighbours(table, projection, i)}
+      k={3}
+      height={Math.round(225 * theme.fontScale)}
+      caption="Topic, people and place words projected on the first two principal components of their vectors."
+    />
+  );
+}
+
+/** The chosen word's nearest neighbours and how many share its topic, for it and over all probe words. */
+function NeighboursPanel({
+  table,
+  word,
+  setWord,
+  wordList,
+  metrics,
+}: {
+  table: VectorTable | undefined;
+  word: string;
+  setWord: (word: string) => void;
+  wordList: readonly string[];
+  metrics: Metrics | undefined;
+}) {
+  const near = useMemo(() => nearestWords(table, word), [table, word]);
+  const sameTopic = near.slice(0, 3).filter((s) => topicOf(s.word) === topicOf(word)).length;
+  return (
+    <section className="emb-panel" aria-label="Nearest neighbours">
+      <WordPicker
+        label="Neighbours of"
+        words={wordList}
+        value={word}
+        onChange={setWord}
+        testId="dense-word"
+      />
+      <ScoredList items={near} testId="dense-neighbours" empty="Neighbours appear with the first frame." />
+      <p className="emb-readout">
+        Same topic in top 3: <strong data-testid="dense-same-topic">{near.length ? sameTopic : '–'}</strong>
+      </p>
+      <p className="emb-readout">
+        Probe words with a same-topic top-3 neighbour:{' '}
+        <strong data-testid="dense-probe-hits">{formatMetric(metrics?.probeHits)}</strong> of{' '}
+        {formatMetric(metrics?.probeCount)}
+      </p>
+    </section>
   );
 }

@@ -15,10 +15,31 @@ const mb = (b: number) => `${(b / 1024 / 1024).toFixed(1)} MB`;
 
 /** Step 6: a GloVe text file read in a worker (nothing leaves the tab), then questions about its vectors. */
 export function GloveFileFigure() {
+  const { clientRef, state, projection, load } = useGloveFile();
+  return (
+    <div className="emb-figure" data-testid="figure-glove-file">
+      <DropZone load={load} />
+      <LoadStatus state={state} />
+      {state.kind === 'loaded' && clientRef.current && (
+        <div className="emb-main">
+          <FileProjection projection={projection} />
+          <GloveQueries client={clientRef.current} first={state.summary.first} />
+        </div>
+      )}
+    </div>
+  );
+}
+
+type FileProjectionData = { words: string[]; coords: Float32Array };
+
+/**
+ * One GloVe worker for the figure's lifetime, and the state of the newest file given to it. Every load takes a
+ * ticket: progress, results and errors of a load that a newer one replaced are dropped.
+ */
+function useGloveFile() {
   const clientRef = useRef<GloveClient | null>(null);
   const [state, setState] = useState<LoadState>({ kind: 'empty' });
-  const [over, setOver] = useState(false);
-  const [projection, setProjection] = useState<{ words: string[]; coords: Float32Array } | null>(null);
+  const [projection, setProjection] = useState<FileProjectionData | null>(null);
   const loadCount = useRef(0);
 
   useEffect(() => {
@@ -52,67 +73,66 @@ export function GloveFileFigure() {
         setState({ kind: 'failed', message: e instanceof Error ? e.message : String(e), summary });
       });
   };
+  return { clientRef, state, projection, load };
+}
 
+/** The file input, which is also a drop target for a dragged file. */
+function DropZone({ load }: { load: (file: File | undefined) => void }) {
+  const [over, setOver] = useState(false);
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
     setOver(false);
     load(e.dataTransfer.files[0]);
   };
-
   return (
-    <div className="emb-figure" data-testid="figure-glove-file">
-      <div
-        className="emb-drop"
-        data-over={over}
-        onDragOver={(e) => {
-          e.preventDefault();
-          setOver(true);
-        }}
-        onDragLeave={() => setOver(false)}
-        onDrop={onDrop}
-        data-testid="glove-drop"
-      >
-        <label className="emb-file">
-          Choose a GloVe text file (or drop it here)
-          <input
-            type="file"
-            accept=".txt,.vec,text/plain"
-            onChange={(e: FormEvent<HTMLInputElement>) => {
-              load(e.currentTarget.files?.[0]);
-              e.currentTarget.value = '';
-            }}
-            data-testid="glove-input"
-          />
-        </label>
-        <p className="emb-muted">
-          Read in a worker inside this tab; nothing is uploaded. At most{' '}
-          {DEFAULT_GLOVE_LIMITS.maxWords.toLocaleString('en')} words, {mb(DEFAULT_GLOVE_LIMITS.maxBytes)} or{' '}
-          {DEFAULT_GLOVE_LIMITS.maxValues.toLocaleString('en')} numbers are kept: the first lines, which GloVe
-          files order by frequency.
-        </p>
-      </div>
-      <LoadStatus state={state} />
-      {state.kind === 'loaded' && clientRef.current && (
-        <div className="emb-main">
-          {projection ? (
-            <EmbeddingScatter
-              title={`The ${projection.words.length} most frequent words, 2-D PCA`}
-              points={projection.words.map((label, i) => ({
-                x: projection.coords[2 * i],
-                y: projection.coords[2 * i + 1],
-                label,
-              }))}
-              k={3}
-              height={260}
-              caption="The file's first words projected on the first two principal components of their vectors."
-            />
-          ) : (
-            <p className="emb-muted">Projecting…</p>
-          )}
-          <GloveQueries client={clientRef.current} first={state.summary.first} />
-        </div>
-      )}
+    <div
+      className="emb-drop"
+      data-over={over}
+      onDragOver={(e) => {
+        e.preventDefault();
+        setOver(true);
+      }}
+      onDragLeave={() => setOver(false)}
+      onDrop={onDrop}
+      data-testid="glove-drop"
+    >
+      <label className="emb-file">
+        Choose a GloVe text file (or drop it here)
+        <input
+          type="file"
+          accept=".txt,.vec,text/plain"
+          onChange={(e: FormEvent<HTMLInputElement>) => {
+            load(e.currentTarget.files?.[0]);
+            // Cleared so choosing the same file again loads it again.
+            e.currentTarget.value = '';
+          }}
+          data-testid="glove-input"
+        />
+      </label>
+      <p className="emb-muted">
+        Read in a worker inside this tab; nothing is uploaded. At most{' '}
+        {DEFAULT_GLOVE_LIMITS.maxWords.toLocaleString('en')} words, {mb(DEFAULT_GLOVE_LIMITS.maxBytes)} or{' '}
+        {DEFAULT_GLOVE_LIMITS.maxValues.toLocaleString('en')} numbers are kept: the first lines, which GloVe
+        files order by frequency.
+      </p>
     </div>
+  );
+}
+
+function FileProjection({ projection }: { projection: FileProjectionData | null }) {
+  if (!projection) return <p className="emb-muted">Projecting…</p>;
+  return (
+    <EmbeddingScatter
+      title={`The ${projection.words.length} most frequent words, 2-D PCA`}
+      points={projection.words.map((label, i) => ({
+        x: projection.coords[2 * i],
+        y: projection.coords[2 * i + 1],
+        label,
+      }))}
+      k={3}
+      height={260}
+      caption="The file's first words projected on the first two principal components of their vectors."
+    />
   );
 }
 

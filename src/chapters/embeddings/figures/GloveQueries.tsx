@@ -9,15 +9,26 @@ interface Answer {
 
 /** Neighbours, an analogy and stoi / itos look-ups on the loaded vectors, each answered by the worker. */
 export function GloveQueries({ client, first }: { client: GloveClient; first: readonly string[] }) {
-  const [word, setWord] = useState(first[0] ?? '');
-  const [near, setNear] = useState<Answer | null>(null);
-  const [abc, setAbc] = useState(['man', 'woman', 'king']);
-  const [solved, setSolved] = useState<Answer | null>(null);
-  const [stoiWord, setStoiWord] = useState(first[0] ?? '');
-  const [stoi, setStoi] = useState<string>('');
-  const [itosIndex, setItosIndex] = useState('0');
-  const [itos, setItos] = useState<string>('');
+  return (
+    <section className="emb-panel emb-queries" aria-label="Questions about the loaded vectors">
+      <NeighboursQuery client={client} first={first} />
+      <AnalogyQuery client={client} />
+      <StoiLookup client={client} first={first} />
+      <ItosLookup client={client} />
+    </section>
+  );
+}
 
+/** The words of a question the file does not have, as a line for an empty answer ('' when none are missing). */
+function missingNote(a: Answer | null): string {
+  return a && a.missing.length > 0
+    ? `Not in the vocabulary: ${a.missing.map((w) => `“${w.slice(0, 30)}”`).join(', ')}`
+    : '';
+}
+
+/** The neighbours of `word`, asked again as it is typed; an answer to an older word is dropped. */
+function useNeighbours(client: GloveClient, word: string): Answer | null {
+  const [near, setNear] = useState<Answer | null>(null);
   useEffect(() => {
     let live = true;
     if (word)
@@ -29,28 +40,14 @@ export function GloveQueries({ client, first }: { client: GloveClient; first: re
       live = false;
     };
   }, [client, word]);
+  return near;
+}
 
-  const solve = (e: FormEvent) => {
-    e.preventDefault();
-    client.analogy(abc[0], abc[1], abc[2], 5).then(setSolved, () => setSolved(null));
-  };
-  const lookWord = (e: FormEvent) => {
-    e.preventDefault();
-    client
-      .lookup({ word: stoiWord })
-      .then((r) => setStoi(r.index === null ? 'not in the vocabulary' : String(r.index)));
-  };
-  const lookIndex = (e: FormEvent) => {
-    e.preventDefault();
-    client.lookup({ index: Number(itosIndex) }).then((r) => setItos(r.word ?? 'no such index'));
-  };
-  const missing = (a: Answer | null) =>
-    a && a.missing.length > 0
-      ? `Not in the vocabulary: ${a.missing.map((w) => `“${w.slice(0, 30)}”`).join(', ')}`
-      : '';
-
+function NeighboursQuery({ client, first }: { client: GloveClient; first: readonly string[] }) {
+  const [word, setWord] = useState(first[0] ?? '');
+  const near = useNeighbours(client, word);
   return (
-    <section className="emb-panel emb-queries" aria-label="Questions about the loaded vectors">
+    <>
       <label className="emb-textfield">
         Neighbours of
         <input type="text" value={word} onChange={(e) => setWord(e.target.value)} data-testid="glove-word" />
@@ -58,8 +55,22 @@ export function GloveQueries({ client, first }: { client: GloveClient; first: re
       <ScoredList
         items={near?.items ?? []}
         testId="glove-neighbours"
-        empty={missing(near) || 'Type a word.'}
+        empty={missingNote(near) || 'Type a word.'}
       />
+    </>
+  );
+}
+
+/** a : b = c : ?, answered when the form is submitted. */
+function AnalogyQuery({ client }: { client: GloveClient }) {
+  const [abc, setAbc] = useState(['man', 'woman', 'king']);
+  const [solved, setSolved] = useState<Answer | null>(null);
+  const solve = (e: FormEvent) => {
+    e.preventDefault();
+    client.analogy(abc[0], abc[1], abc[2], 5).then(setSolved, () => setSolved(null));
+  };
+  return (
+    <>
       <form onSubmit={solve} className="emb-analogy-form">
         {['a', 'b', 'c'].map((name, k) => (
           <label key={name} className="emb-textfield">
@@ -74,34 +85,60 @@ export function GloveQueries({ client, first }: { client: GloveClient; first: re
         ))}
         <button type="submit">Solve analogy</button>
       </form>
-      {solved && <ScoredList items={solved.items} testId="glove-analogy" empty={missing(solved)} />}
-      <form onSubmit={lookWord} className="emb-lookup">
-        <label className="emb-textfield">
-          stoi
-          <input
-            type="text"
-            value={stoiWord}
-            onChange={(e) => setStoiWord(e.target.value)}
-            data-testid="glove-stoi-input"
-          />
-        </label>
-        <button type="submit">Find index</button>
-        <output data-testid="glove-stoi">{stoi}</output>
-      </form>
-      <form onSubmit={lookIndex} className="emb-lookup">
-        <label className="emb-textfield">
-          itos
-          <input
-            type="number"
-            min={0}
-            value={itosIndex}
-            onChange={(e) => setItosIndex(e.target.value)}
-            data-testid="glove-itos-input"
-          />
-        </label>
-        <button type="submit">Find word</button>
-        <output data-testid="glove-itos">{itos}</output>
-      </form>
-    </section>
+      {solved && <ScoredList items={solved.items} testId="glove-analogy" empty={missingNote(solved)} />}
+    </>
+  );
+}
+
+/** Word → index in the file's vocabulary. */
+function StoiLookup({ client, first }: { client: GloveClient; first: readonly string[] }) {
+  const [stoiWord, setStoiWord] = useState(first[0] ?? '');
+  const [stoi, setStoi] = useState<string>('');
+  const lookWord = (e: FormEvent) => {
+    e.preventDefault();
+    client
+      .lookup({ word: stoiWord })
+      .then((r) => setStoi(r.index === null ? 'not in the vocabulary' : String(r.index)));
+  };
+  return (
+    <form onSubmit={lookWord} className="emb-lookup">
+      <label className="emb-textfield">
+        stoi
+        <input
+          type="text"
+          value={stoiWord}
+          onChange={(e) => setStoiWord(e.target.value)}
+          data-testid="glove-stoi-input"
+        />
+      </label>
+      <button type="submit">Find index</button>
+      <output data-testid="glove-stoi">{stoi}</output>
+    </form>
+  );
+}
+
+/** Index → word in the file's vocabulary. */
+function ItosLookup({ client }: { client: GloveClient }) {
+  const [itosIndex, setItosIndex] = useState('0');
+  const [itos, setItos] = useState<string>('');
+  const lookIndex = (e: FormEvent) => {
+    e.preventDefault();
+    client.lookup({ index: Number(itosIndex) }).then((r) => setItos(r.word ?? 'no such index'));
+  };
+  return (
+    <form onSubmit={lookIndex} className="emb-lookup">
+      <label className="emb-textfield">
+        itos
+        <input
+          type="number"
+          min={0}
+          value={itosIndex}
+          onChange={(e) => setItosIndex(e.target.value)}
+          data-testid="glove-itos-input"
+        />
+      </label>
+      <button type="submit">Find word</button>
+      <output data-testid="glove-itos">{itos}</output>
+    </form>
   );
 }

@@ -45,16 +45,19 @@ export function oneHotDemo(text: string, pick: number) {
   return { tokens, vocab, ids, E, at, id, product, lookup, matrix };
 }
 
+/** A row vector as a TeX bmatrix with one decimal. */
+function texVector(xs: readonly number[]): string {
+  return `\\begin{bmatrix}${xs.map(fmt).join(' & ')}\\end{bmatrix}`;
+}
+
+type OneHotDemo = ReturnType<typeof oneHotDemo>;
+
 /** Step 3: the one-hot matrix of the typed text, its cost at a real vocabulary size, and one-hot × E = row of E. */
 export function OneHotFigure({ preset }: { preset?: Readonly<Record<string, unknown>> }) {
   const { text, setText, notice } = useTextParam('text', 'the king met the queen and the king smiled');
   const { values, ignored, set } = useUrlParams(ONE_HOT_PARAMS, preset);
   const demo = useMemo(() => oneHotDemo(text, Number(values.pick)), [text, values.pick]);
-  const { tokens, vocab, E, at, id, product, lookup, matrix } = demo;
-  const V = Number(values.vsize);
-  const equal = product.every((v, k) => v === lookup[k]);
-  const vec = (xs: readonly number[]) => `\\begin{bmatrix}${xs.map(fmt).join(' & ')}\\end{bmatrix}`;
-  const bytes = V * 4;
+  const { tokens, at } = demo;
 
   return (
     <div className="emb-figure emb-fit captions-spoken" data-testid="figure-one-hot">
@@ -73,55 +76,84 @@ export function OneHotFigure({ preset }: { preset?: Readonly<Record<string, unkn
         <p className="emb-muted">Type some words to see their one-hot rows.</p>
       ) : (
         <>
-          <div className="emb-pair">
-            <MatrixView
-              title={`One-hot rows (${tokens.length} tokens × ${vocab.size} words)`}
-              values={matrix}
-              rows={tokens.length}
-              cols={vocab.size}
-              rowLabels={tokens.map((t, i) => `${i + 1} ${t}`)}
-              colLabels={vocab.itos}
-              colorScale="sequential"
-              domain={[0, 1]}
-              maxCell={26}
-              highlightRow={at}
-              format={(v) => v.toFixed(0)}
-              caption="One row per token, one column per vocabulary word; a single 1 per row."
-            />
-            <MatrixView
-              title={`E (${vocab.size} × ${D})`}
-              values={E}
-              rows={vocab.size}
-              cols={D}
-              rowLabels={vocab.itos.map((w, i) => `${i} ${w}`)}
-              colorScale="diverging"
-              maxCell={34}
-              highlightRow={id}
-              format={fmt}
-              caption="A small weight matrix with one row per vocabulary word (seeded random values)."
-            />
-          </div>
+          <OneHotMatrices demo={demo} />
           <SliderControl
             spec={{ ...ONE_HOT_PARAMS[0], max: Math.max(1, tokens.length) } as ParamTable[number]}
             value={at + 1}
             onChange={(v) => set('pick', v)}
           />
-          <div className="emb-formula" data-testid="one-hot-product">
-            <Tex
-              display
-              tex={`x_{${id}} E = ${vec(product)} \\qquad E_{${id},:} = ${vec(lookup)} \\qquad ${equal ? '\\text{equal}' : '\\text{different}'}`}
-            />
-          </div>
-          <p className="emb-readout" data-testid="one-hot-equal">
-            Token {at + 1} “{tokens[at]}” has id {id}: the product and the lookup are{' '}
-            {equal ? 'equal' : 'different'}.
-          </p>
+          <ProductEqualsLookup demo={demo} />
         </>
       )}
+      <OneHotCost V={Number(values.vsize)} setV={(v) => set('vsize', v)} />
+    </div>
+  );
+}
+
+/** The text's one-hot rows beside E, with the picked token's row and its id's row of E highlighted. */
+function OneHotMatrices({ demo }: { demo: OneHotDemo }) {
+  const { tokens, vocab, E, at, id, matrix } = demo;
+  return (
+    <div className="emb-pair">
+      <MatrixView
+        title={`One-hot rows (${tokens.length} tokens × ${vocab.size} words)`}
+        values={matrix}
+        rows={tokens.length}
+        cols={vocab.size}
+        rowLabels={tokens.map((t, i) => `${i + 1} ${t}`)}
+        colLabels={vocab.itos}
+        colorScale="sequential"
+        domain={[0, 1]}
+        maxCell={26}
+        highlightRow={at}
+        format={(v) => v.toFixed(0)}
+        caption="One row per token, one column per vocabulary word; a single 1 per row."
+      />
+      <MatrixView
+        title={`E (${vocab.size} × ${D})`}
+        values={E}
+        rows={vocab.size}
+        cols={D}
+        rowLabels={vocab.itos.map((w, i) => `${i} ${w}`)}
+        colorScale="diverging"
+        maxCell={34}
+        highlightRow={id}
+        format={fmt}
+        caption="A small weight matrix with one row per vocabulary word (seeded random values)."
+      />
+    </div>
+  );
+}
+
+/** x E computed as a product and as a row lookup, and whether the two agree. */
+function ProductEqualsLookup({ demo }: { demo: OneHotDemo }) {
+  const { tokens, at, id, product, lookup } = demo;
+  const equal = product.every((v, k) => v === lookup[k]);
+  return (
+    <>
+      <div className="emb-formula" data-testid="one-hot-product">
+        <Tex
+          display
+          tex={`x_{${id}} E = ${texVector(product)} \\qquad E_{${id},:} = ${texVector(lookup)} \\qquad ${equal ? '\\text{equal}' : '\\text{different}'}`}
+        />
+      </div>
+      <p className="emb-readout" data-testid="one-hot-equal">
+        Token {at + 1} “{tokens[at]}” has id {id}: the product and the lookup are{' '}
+        {equal ? 'equal' : 'different'}.
+      </p>
+    </>
+  );
+}
+
+/** The vocabulary-size slider and what one-hot rows cost in memory at that size (float32). */
+function OneHotCost({ V, setV }: { V: number; setV: (v: number) => void }) {
+  const bytes = V * 4;
+  return (
+    <>
       <SliderControl
         spec={ONE_HOT_PARAMS[1]}
         value={V}
-        onChange={(v) => set('vsize', v)}
+        onChange={setV}
         format={(v) => v.toLocaleString('en')}
       />
       <p className="emb-readout" data-testid="one-hot-cost">
@@ -129,6 +161,6 @@ export function OneHotFigure({ preset }: { preset?: Readonly<Record<string, unkn
         {(V - 1).toLocaleString('en')} of them zero: {(bytes / 1e6).toFixed(1)} MB per token in float32, or{' '}
         {((bytes * 100) / 1e6).toFixed(0)} MB for a 100-token text.
       </p>
-    </div>
+    </>
   );
 }

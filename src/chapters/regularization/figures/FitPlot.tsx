@@ -1,8 +1,9 @@
-import { line, scaleLinear } from 'd3';
+import { scaleLinear, type ScaleLinear } from 'd3';
 import { useId } from 'react';
-import { ChartFrame, seriesColor, useChartTheme } from '../../../components/charts';
+import { ChartFrame, seriesColor, useChartTheme, type ChartTheme } from '../../../components/charts';
 import { AxisBottom, AxisLeft, chartMargins } from '../../../components/charts/Axes';
 import { useElementWidth } from '../../../components/charts/useElementWidth';
+import { fitCurvePath } from './fitPlotModel';
 
 /**
  * FitPlot — noisy samples and fitted curves of a 1-D regression: training points filled, validation points hollow,
@@ -51,28 +52,18 @@ export function FitPlot({
   const innerH = Math.max(10, height - m.top - m.bottom);
   const sx = scaleLinear().domain([-1, 1]).range([0, innerW]);
   const sy = scaleLinear().domain(yDomain).range([innerH, 0]);
-  const [lo, hi] = yDomain;
   const clipId = useId();
-  const index = Array.from({ length: curveX.length }, (_, i) => i);
-  // A wild fit is drawn up to a little beyond the frame and clipped there; non-finite values leave a gap.
-  const margin = (hi - lo) * 0.5;
-  const curvePath = (ys: ArrayLike<number>) =>
-    line<number>()
-      .defined((i) => Number.isFinite(ys[i]))
-      .x((i) => sx(curveX[i]))
-      .y((i) => sy(Math.max(lo - margin, Math.min(hi + margin, ys[i]))))(index) ?? '';
   const r = Math.max(3, theme.fontSize * 0.3);
-  const legend = [
-    { label: 'training samples', color: theme.fg, shape: 'dot' as const },
-    { label: 'validation samples', color: theme.fgMuted, shape: 'hollow' as const },
-    ...curves.map((c) => ({
-      label: c.label,
-      color: seriesColor(theme, c.color ?? 0),
-      shape: c.dashed ? ('dashed' as const) : ('line' as const),
-    })),
-  ];
+  const samples = { sx, sy, yDomain };
   return (
-    <ChartFrame kind="fit" title={title} caption={caption} theme={theme} plotRef={plotRef} legend={legend}>
+    <ChartFrame
+      kind="fit"
+      title={title}
+      caption={caption}
+      theme={theme}
+      plotRef={plotRef}
+      legend={fitLegend(theme, curves)}
+    >
       <svg width={width} height={height} role="img" aria-label={`${title ?? 'Fit'}: ${caption}`}>
         <defs>
           <clipPath id={clipId}>
@@ -82,22 +73,20 @@ export function FitPlot({
         <g transform={`translate(${m.left},${m.top})`}>
           <AxisLeft scale={sy} theme={theme} offset={0} gridLength={innerW} label="y" />
           <AxisBottom scale={sx} theme={theme} offset={innerH} label="x" />
-          {Array.from({ length: valX.length }, (_, i) => (
-            <circle
-              key={`v${i}`}
-              cx={sx(valX[i])}
-              cy={sy(Math.max(lo, Math.min(hi, valY[i])))}
-              r={r * 0.8}
-              fill="none"
-              stroke={theme.fgMuted}
-              strokeWidth={1}
-            />
-          ))}
+          <Samples
+            {...samples}
+            keyPrefix="v"
+            xs={valX}
+            ys={valY}
+            r={r * 0.8}
+            fill="none"
+            stroke={theme.fgMuted}
+          />
           <g clipPath={`url(#${clipId})`}>
             {curves.map((c, k) => (
               <path
                 key={c.label}
-                d={curvePath(c.y)}
+                d={fitCurvePath(curveX, c.y, sx, sy, yDomain)}
                 fill="none"
                 stroke={seriesColor(theme, c.color ?? k)}
                 strokeWidth={2 * theme.fontScale}
@@ -105,19 +94,66 @@ export function FitPlot({
               />
             ))}
           </g>
-          {Array.from({ length: trainX.length }, (_, i) => (
-            <circle
-              key={`t${i}`}
-              cx={sx(trainX[i])}
-              cy={sy(Math.max(lo, Math.min(hi, trainY[i])))}
-              r={r}
-              fill={theme.fg}
-              stroke={theme.bg}
-              strokeWidth={1}
-            />
-          ))}
+          <Samples
+            {...samples}
+            keyPrefix="t"
+            xs={trainX}
+            ys={trainY}
+            r={r}
+            fill={theme.fg}
+            stroke={theme.bg}
+          />
         </g>
       </svg>
     </ChartFrame>
   );
+}
+
+/** Legend entries: the two kinds of samples, then one per curve. */
+function fitLegend(theme: ChartTheme, curves: readonly FitCurve[]) {
+  return [
+    { label: 'training samples', color: theme.fg, shape: 'dot' as const },
+    { label: 'validation samples', color: theme.fgMuted, shape: 'hollow' as const },
+    ...curves.map((c) => ({
+      label: c.label,
+      color: seriesColor(theme, c.color ?? 0),
+      shape: c.dashed ? ('dashed' as const) : ('line' as const),
+    })),
+  ];
+}
+
+/** One set of samples as dots, clamped to the y domain so an outlier stays visible on the frame's edge. */
+function Samples({
+  xs,
+  ys,
+  sx,
+  sy,
+  yDomain,
+  r,
+  fill,
+  stroke,
+  keyPrefix,
+}: {
+  xs: ArrayLike<number>;
+  ys: ArrayLike<number>;
+  sx: ScaleLinear<number, number>;
+  sy: ScaleLinear<number, number>;
+  yDomain: readonly [number, number];
+  r: number;
+  fill: string;
+  stroke: string;
+  keyPrefix: string;
+}) {
+  const [lo, hi] = yDomain;
+  return Array.from({ length: xs.length }, (_, i) => (
+    <circle
+      key={`${keyPrefix}${i}`}
+      cx={sx(xs[i])}
+      cy={sy(Math.max(lo, Math.min(hi, ys[i])))}
+      r={r}
+      fill={fill}
+      stroke={stroke}
+      strokeWidth={1}
+    />
+  ));
 }

@@ -62,30 +62,13 @@ function SearchPlots() {
   const grid = searchData(view.grid);
   const random = searchData(view.random);
   const space = nums(view.space);
-  const tally = nums(view.tally);
   const tests = nums(view.tests);
-  const trials = num(view.trials) ?? 0;
-  const done = num(view.done) ?? 0;
-  const requested = num(view.requested) ?? trials;
   const domain = errorDomain(grid, random);
   const finished = tests.length === 2;
-  const bestOf = (s: SearchData) => (s.best >= 0 ? s.val[s.best] : undefined);
   return (
     <div className="captions-spoken reg-plots">
       <div className="reg-readout reg-search-head">
-        <span>
-          <label htmlFor="search-progress-bar">Trials </label>
-          <progress id="search-progress-bar" max={trials} value={done} data-testid="search-progress" />{' '}
-          <strong data-testid="trials-done">{done}</strong> of{' '}
-          <span data-testid="trials-total">{trials}</span>
-          {requested !== trials && (
-            <span data-testid="budget-note">
-              {' '}
-              (a {num(view.gridLrs)} × {num(view.gridLambdas)} grid uses {trials} of the {requested}; both get{' '}
-              {trials})
-            </span>
-          )}
-        </span>
+        <SearchProgress view={view} />
         <SearchColorKey theme={theme} domain={domain} />
         <span className="reg-marker-key">○ planned · × blew up · ⊙ best</span>
       </div>
@@ -112,37 +95,87 @@ function SearchPlots() {
           bestTex('random', random, finished ? tests[1] : undefined),
         ]}
       />
-      <p className="reg-readout">
-        Best validation error: grid <strong data-testid="best-grid-val">{fmt(bestOf(grid))}</strong>
-        {grid.best >= 0 && (
-          <>
-            {' '}
-            (α <span data-testid="best-grid-lr">{grid.lr[grid.best].toPrecision(3)}</span>)
-          </>
-        )}
-        , random <strong data-testid="best-random-val">{fmt(bestOf(random))}</strong>
-        {random.best >= 0 && (
-          <>
-            {' '}
-            (α <span data-testid="best-random-lr">{random.lr[random.best].toPrecision(3)}</span>)
-          </>
-        )}
-        .{' '}
-        {finished ? (
-          <span data-testid="test-scores">
-            Test error, once both are done: grid <strong data-testid="test-grid">{fmt(tests[0])}</strong>,
-            random <strong data-testid="test-random">{fmt(tests[1])}</strong>.
-          </span>
-        ) : (
-          <span>Test set: untouched until both finish.</span>
-        )}
-      </p>
-      <p className="reg-readout" data-testid="seed-tally">
-        Seeds compared: <strong data-testid="seeds-done">{tally[0] ?? 0}</strong> of {tally[4] ?? 0} · lower
-        validation error found by random <strong data-testid="random-wins">{tally[1] ?? 0}</strong>, grid{' '}
-        <strong data-testid="grid-wins">{tally[2] ?? 0}</strong>
-        {(tally[3] ?? 0) > 0 ? `, ties ${tally[3]}` : ''}
-      </p>
+      <SearchBestReadout grid={grid} random={random} tests={finished ? tests : undefined} />
+      <SeedTally tally={nums(view.tally)} />
     </div>
+  );
+}
+
+type SearchView = Readonly<Record<string, ViewValue>>;
+
+/** Trials done of planned, and why fewer than the budget when the grid cannot use all of it. */
+function SearchProgress({ view }: { view: SearchView }) {
+  const trials = num(view.trials) ?? 0;
+  const done = num(view.done) ?? 0;
+  const requested = num(view.requested) ?? trials;
+  return (
+    <span>
+      <label htmlFor="search-progress-bar">Trials </label>
+      <progress id="search-progress-bar" max={trials} value={done} data-testid="search-progress" />{' '}
+      <strong data-testid="trials-done">{done}</strong> of <span data-testid="trials-total">{trials}</span>
+      {requested !== trials && (
+        <span data-testid="budget-note">
+          {' '}
+          (a {num(view.gridLrs)} × {num(view.gridLambdas)} grid uses {trials} of the {requested}; both get{' '}
+          {trials})
+        </span>
+      )}
+    </span>
+  );
+}
+
+/** Validation error of a search's best trial so far, if it has one. */
+function bestVal(s: SearchData): number | undefined {
+  return s.best >= 0 ? s.val[s.best] : undefined;
+}
+
+/** The best trial of each search, then the test errors (`tests`, grid then random) once both searches are done. */
+function SearchBestReadout({
+  grid,
+  random,
+  tests,
+}: {
+  grid: SearchData;
+  random: SearchData;
+  tests: ArrayLike<number> | undefined;
+}) {
+  return (
+    <p className="reg-readout">
+      Best validation error: grid <strong data-testid="best-grid-val">{fmt(bestVal(grid))}</strong>
+      {grid.best >= 0 && (
+        <>
+          {' '}
+          (α <span data-testid="best-grid-lr">{grid.lr[grid.best].toPrecision(3)}</span>)
+        </>
+      )}
+      , random <strong data-testid="best-random-val">{fmt(bestVal(random))}</strong>
+      {random.best >= 0 && (
+        <>
+          {' '}
+          (α <span data-testid="best-random-lr">{random.lr[random.best].toPrecision(3)}</span>)
+        </>
+      )}
+      .{' '}
+      {tests ? (
+        <span data-testid="test-scores">
+          Test error, once both are done: grid <strong data-testid="test-grid">{fmt(tests[0])}</strong>,
+          random <strong data-testid="test-random">{fmt(tests[1])}</strong>.
+        </span>
+      ) : (
+        <span>Test set: untouched until both finish.</span>
+      )}
+    </p>
+  );
+}
+
+/** The repeat over further seeds: `tally` = [seeds done, random wins, grid wins, ties, seeds planned]. */
+function SeedTally({ tally }: { tally: ArrayLike<number> }) {
+  return (
+    <p className="reg-readout" data-testid="seed-tally">
+      Seeds compared: <strong data-testid="seeds-done">{tally[0] ?? 0}</strong> of {tally[4] ?? 0} · lower
+      validation error found by random <strong data-testid="random-wins">{tally[1] ?? 0}</strong>, grid{' '}
+      <strong data-testid="grid-wins">{tally[2] ?? 0}</strong>
+      {(tally[3] ?? 0) > 0 ? `, ties ${tally[3]}` : ''}
+    </p>
   );
 }

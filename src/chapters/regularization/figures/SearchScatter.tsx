@@ -39,6 +39,24 @@ export function errorColor(theme: ChartTheme, domain: readonly [number, number] 
   return (v: number) => mix(hi > lo ? Math.min(1, Math.max(0, (Math.log(v) - lo) / (hi - lo))) : 0);
 }
 
+/** The scatter's caption (also its aria-label): trials run, blown up, and the best trial's values. */
+export function scatterCaption(
+  title: string,
+  lr: ArrayLike<number>,
+  lambda: ArrayLike<number>,
+  val: ArrayLike<number>,
+  best: number,
+): string {
+  const blown = Array.from(val).filter((v) => !Number.isFinite(v)).length;
+  return (
+    `${title}: ${val.length} of ${lr.length} trials run` +
+    (blown ? `, ${blown} blew up` : '') +
+    (best >= 0 && Number.isFinite(val[best])
+      ? `; best α = ${lr[best].toPrecision(3)}, λ = ${lambda[best].toPrecision(2)}, validation error ${val[best].toFixed(4)}.`
+      : '.')
+  );
+}
+
 export function SearchScatter(props: SearchScatterProps) {
   const { title, lr, lambda, val, best, space, colorDomain, theme, testId } = props;
   // Taller when the type is larger (presenter mode), so the λ axis keeps its room under bigger margins.
@@ -56,13 +74,7 @@ export function SearchScatter(props: SearchScatterProps) {
     .range([height - m.bottom, m.top]);
   const color = errorColor(theme, colorDomain);
   const done = val.length;
-  const blown = Array.from(val).filter((v) => !Number.isFinite(v)).length;
-  const caption =
-    `${title}: ${done} of ${lr.length} trials run` +
-    (blown ? `, ${blown} blew up` : '') +
-    (best >= 0 && Number.isFinite(val[best])
-      ? `; best α = ${lr[best].toPrecision(3)}, λ = ${lambda[best].toPrecision(2)}, validation error ${val[best].toFixed(4)}.`
-      : '.');
+  const caption = scatterCaption(title, lr, lambda, val, best);
   return (
     <div data-testid={testId} data-trials={done}>
       <ChartFrame kind="search-scatter" title={title} caption={caption} theme={theme} plotRef={plotRef}>
@@ -76,44 +88,17 @@ export function SearchScatter(props: SearchScatterProps) {
             ticks={10}
           />
           <AxisLeft scale={y} theme={theme} offset={m.left} label="λ" format={decade} ticks={10} />
-          {Array.from(lr, (a, i) => {
-            const cx = x(a);
-            const cy = y(lambda[i]);
-            if (!Number.isFinite(cx) || !Number.isFinite(cy)) return null;
-            if (i >= done)
-              return (
-                <circle
-                  key={i}
-                  cx={cx}
-                  cy={cy}
-                  r={r}
-                  fill="none"
-                  stroke={theme.fgMuted}
-                  strokeDasharray="2 2"
-                />
-              );
-            if (!Number.isFinite(val[i]))
-              return (
-                <path
-                  key={i}
-                  d={`M${cx - r},${cy - r}L${cx + r},${cy + r}M${cx - r},${cy + r}L${cx + r},${cy - r}`}
-                  stroke={theme.negative}
-                  strokeWidth={2}
-                  data-blown=""
-                />
-              );
-            return (
-              <circle
-                key={i}
-                cx={cx}
-                cy={cy}
-                r={r}
-                fill={color(val[i])}
-                stroke={theme.bgRaised}
-                data-done=""
-              />
-            );
-          })}
+          {Array.from(lr, (a, i) => (
+            <TrialMark
+              key={i}
+              cx={x(a)}
+              cy={y(lambda[i])}
+              r={r}
+              val={i < done ? val[i] : undefined}
+              color={color}
+              theme={theme}
+            />
+          ))}
           {best >= 0 && best < done && Number.isFinite(val[best]) && (
             <circle
               cx={x(lr[best])}
@@ -129,6 +114,37 @@ export function SearchScatter(props: SearchScatterProps) {
       </ChartFrame>
     </div>
   );
+}
+
+/** One trial: hollow while planned (`val` undefined), a cross when it blew up, else filled with its error's colour. */
+function TrialMark({
+  cx,
+  cy,
+  r,
+  val,
+  color,
+  theme,
+}: {
+  cx: number;
+  cy: number;
+  r: number;
+  val: number | undefined;
+  color: (v: number) => string;
+  theme: ChartTheme;
+}) {
+  if (!Number.isFinite(cx) || !Number.isFinite(cy)) return null;
+  if (val === undefined)
+    return <circle cx={cx} cy={cy} r={r} fill="none" stroke={theme.fgMuted} strokeDasharray="2 2" />;
+  if (!Number.isFinite(val))
+    return (
+      <path
+        d={`M${cx - r},${cy - r}L${cx + r},${cy + r}M${cx - r},${cy + r}L${cx + r},${cy - r}`}
+        stroke={theme.negative}
+        strokeWidth={2}
+        data-blown=""
+      />
+    );
+  return <circle cx={cx} cy={cy} r={r} fill={color(val)} stroke={theme.bgRaised} data-done="" />;
 }
 
 /** The shared colour key of the two scatters. */
