@@ -38,36 +38,16 @@ export function LessonPage({ chapter, renderFigure, keepParams, intro, presets }
   const { index, count, notice, dismissNotice, goTo } = useLessonPosition(chapter, keepParams);
   const { present, embed } = usePresentation();
   const step = chapter.lessons[index];
-  const markSeen = useProgress((s) => s.markSeen);
-  const answerCheck = useProgress((s) => s.answerCheck);
-  const record = useProgress((s) =>
-    Object.hasOwn(s.data.chapters, chapter.id) ? s.data.chapters[chapter.id] : undefined,
-  );
+  const { record, answerCheck } = useStepProgress(chapter.id, step, index);
+  useStepPace(step);
   const heading = useRef<HTMLHeadingElement>(null);
-
-  useEffect(() => {
-    if (step) markSeen(chapter.id, step.id, index);
-  }, [chapter.id, step, index, markSeen]);
-
-  // The step's pace and natural stopping point are the runtime's defaults while it is shown (a `speed` link wins).
-  useEffect(() => {
-    setLessonPace(step?.pace, step?.stopAt);
-  }, [step?.pace, step?.stopAt]);
-  useEffect(() => () => setLessonPace(undefined, undefined), []);
 
   const move = useStepMove(goTo, heading);
   useLessonKeys(index, count, move);
 
   const context = useMemo(() => (step ? { chapter, step, index } : null), [chapter, step, index]);
 
-  if (!step) {
-    return (
-      <article className="lesson" data-testid="lesson-page">
-        <h1>{chapter.title}</h1>
-        <p>This chapter has no lesson steps yet.</p>
-      </article>
-    );
-  }
+  if (!step) return <EmptyLesson title={chapter.title} />;
 
   // A figure that fails is replaced by a notice; the prose, navigation and the rest of the page keep working.
   const figure = (
@@ -82,30 +62,17 @@ export function LessonPage({ chapter, renderFigure, keepParams, intro, presets }
   // not remount the figure (that would restart its experiment and lose the training the room is watching).
   return (
     <article className={`lesson lesson--${mode}`} data-testid="lesson-page">
-      {present ? (
-        <PresenterBar caption={step.caption ?? step.title} position={`${index + 1} / ${count}`} />
-      ) : (
-        <LessonTop
-          embed={embed}
-          chapter={chapter}
-          step={step}
-          intro={
-            <>
-              {presets && <InstructorPresets presets={presets} />}
-              {intro}
-            </>
-          }
-        />
-      )}
+      <LessonHead
+        present={present}
+        embed={embed}
+        chapter={chapter}
+        step={step}
+        position={`${index + 1} / ${count}`}
+        intro={intro}
+        presets={presets}
+      />
       {normal && <ProgressNotice />}
-      {normal && notice && (
-        <div className="notice notice-warn" role="status" data-testid="lesson-notice">
-          <span>{notice}</span>
-          <button type="button" className="button" onClick={dismissNotice}>
-            Dismiss
-          </button>
-        </div>
-      )}
+      {normal && notice && <LessonNotice notice={notice} onDismiss={dismissNotice} />}
       {present && (
         <p className="visually-hidden" aria-live="polite" data-testid="lesson-step-indicator">
           Step {index + 1} of {count}
@@ -139,6 +106,87 @@ export function LessonPage({ chapter, renderFigure, keepParams, intro, presets }
       </div>
     </article>
   );
+}
+
+/**
+ * The presenter's caption bar (presenter mode wins over embed), or the chapter title, step heading and intro (with
+ * instructor presets).
+ */
+function LessonHead({
+  present,
+  embed,
+  chapter,
+  step,
+  position,
+  intro,
+  presets,
+}: {
+  present: boolean;
+  embed: boolean;
+  chapter: Chapter;
+  step: LessonStep;
+  position: string;
+  intro?: ReactNode;
+  presets?: readonly InstructorPreset[];
+}) {
+  if (present) return <PresenterBar caption={step.caption ?? step.title} position={position} />;
+  return (
+    <LessonTop
+      embed={embed}
+      chapter={chapter}
+      step={step}
+      intro={
+        <>
+          {presets && <InstructorPresets presets={presets} />}
+          {intro}
+        </>
+      }
+    />
+  );
+}
+
+function EmptyLesson({ title }: { title: string }) {
+  return (
+    <article className="lesson" data-testid="lesson-page">
+      <h1>{title}</h1>
+      <p>This chapter has no lesson steps yet.</p>
+    </article>
+  );
+}
+
+/** A message about the lesson position (e.g. a step in the link that does not exist), dismissible. */
+function LessonNotice({ notice, onDismiss }: { notice: string; onDismiss: () => void }) {
+  return (
+    <div className="notice notice-warn" role="status" data-testid="lesson-notice">
+      <span>{notice}</span>
+      <button type="button" className="button" onClick={onDismiss}>
+        Dismiss
+      </button>
+    </div>
+  );
+}
+
+/** Records the shown step as seen; returns the chapter's saved record and the check-answer recorder. */
+function useStepProgress(chapterId: string, step: LessonStep | undefined, index: number) {
+  const markSeen = useProgress((s) => s.markSeen);
+  const answerCheck = useProgress((s) => s.answerCheck);
+  const record = useProgress((s) =>
+    Object.hasOwn(s.data.chapters, chapterId) ? s.data.chapters[chapterId] : undefined,
+  );
+
+  useEffect(() => {
+    if (step) markSeen(chapterId, step.id, index);
+  }, [chapterId, step, index, markSeen]);
+
+  return { record, answerCheck };
+}
+
+/** The step's pace and natural stopping point are the runtime's defaults while it is shown (a `speed` link wins). */
+function useStepPace(step: LessonStep | undefined) {
+  useEffect(() => {
+    setLessonPace(step?.pace, step?.stopAt);
+  }, [step?.pace, step?.stopAt]);
+  useEffect(() => () => setLessonPace(undefined, undefined), []);
 }
 
 /**

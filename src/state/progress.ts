@@ -141,118 +141,142 @@ export function loadProgress(getStorage: StorageGetter): Loaded {
   return { ...base, notice: noticeFor(kind) };
 }
 
+/** What the store's actions share: zustand's set/get, the storage getter and the text this tab last read or wrote. */
+interface StoreContext {
+  set: (partial: Partial<ProgressState>) => void;
+  get: () => ProgressState;
+  getStorage: StorageGetter;
+  /** The stored text as last read or written by this tab: a different text means another tab wrote. */
+  stored: string | null;
+}
+
+/** Stops saving, leaving the stored text as it is. */
+function pause(ctx: StoreContext, kind: UnreadableProgress['kind'], raw: string): void {
+  ctx.set({ unreadable: { kind, chars: raw.length }, notice: unreadableNotice(kind) });
+}
+
+/** What to write instead of `data`, after reading what is stored now; null when nothing may be written. */
+function reconcile(ctx: StoreContext, storage: Storage, data: ProgressData): ProgressData | null {
+  const raw = storage.getItem(PROGRESS_KEY);
+  if (raw === null || raw === ctx.stored) return data;
+  // Another tab (or another version) wrote since this tab last read or wrote.
+  const theirs = decodeProgress(raw);
+  if (theirs.kind === 'ok' || theirs.kind === 'migrated' || theirs.kind === 'empty') {
+    return mergeProgress(theirs.data, data);
+  }
+  if (theirs.kind === 'future' || !backup(storage, raw)) {
+    pause(ctx, theirs.kind === 'future' ? 'future' : 'corrupt', raw);
+    return null;
+  }
+  ctx.set({ notice: noticeFor(theirs.kind) });
+  return mergeProgress(theirs.data, data);
+}
+
+function save(ctx: StoreContext, data: ProgressData): void {
+  ctx.set({ data });
+  if (ctx.get().unreadable) return; // never write over what this version cannot read
+  try {
+    const storage = ctx.getStorage();
+    const next = reconcile(ctx, storage, data);
+    if (!next) return;
+    const text = encodeProgress(next);
+    storage.setItem(PROGRESS_KEY, text);
+    ctx.stored = text;
+    ctx.set({ data: next, saveFailed: false });
+  } catch (err) {
+    if (!ctx.get().saveFailed) console.warn('Progress not saved:', err); // once, not at every step
+    ctx.set({ saveFailed: true });
+  }
+}
+
+/** Applies `change` to one chapter's progress and saves; a null result means nothing changed (no write). */
+function updateChapter(
+  ctx: StoreContext,
+  chapterId: string,
+  change: (c: ChapterProgress) => ChapterProgress | null,
+): void {
+  if (!ID_PATTERN.test(chapterId)) return;
+  const { data } = ctx.get();
+  const before = Object.hasOwn(data.chapters, chapterId) ? data.chapters[chapterId] : emptyChapter();
+  const after = change(before);
+  if (!after) return;
+  save(ctx, { version: PROGRESS_VERSION, chapters: { ...data.chapters, [chapterId]: after } });
+}
+
+function markSeen(ctx: StoreContext, chapterId: string, stepId: string, index: number): void {
+  if (!ID_PATTERN.test(stepId) || !isIndex(index)) return;
+  updateChapter(ctx, chapterId, (c) => {
+    const isNew = !c.seen.includes(stepId);
+    if (!isNew && c.last === index) return null; // nothing changed: no write
+    const seen = isNew && c.seen.length < MAX_STEPS ? [...c.seen, stepId] : c.seen;
+    return { ...c, seen, last: index };
+  });
+}
+
+function readUnreadable(ctx: StoreContext): string | null {
+  try {
+    return ctx.getStorage().getItem(PROGRESS_KEY);
+  } catch {
+    return null;
+  }
+}
+
+function discardUnreadable(ctx: StoreContext): void {
+  try {
+    ctx.getStorage().removeItem(PROGRESS_KEY);
+  } catch (err) {
+    console.warn('Could not discard the unreadable progress:', err);
+    ctx.set({ saveFailed: true });
+    return;
+  }
+  ctx.stored = null;
+  ctx.set({
+    unreadable: null,
+    notice: 'The unreadable saved data was discarded. Progress is saved again.',
+  });
+  save(ctx, ctx.get().data);
+}
+
+function receiveExternal(ctx: StoreContext, raw: string | null): void {
+  if (raw === null) {
+    // Removed in another tab (e.g. discarded there): nothing is left to protect.
+    ctx.stored = null;
+    if (ctx.get().unreadable) ctx.set({ unreadable: null, notice: null });
+    return;
+  }
+  const theirs = decodeProgress(raw);
+  if (theirs.kind === 'future') {
+    pause(ctx, 'future', raw);
+    return;
+  }
+  if (theirs.kind !== 'ok' && theirs.kind !== 'migrated') return; // judged (and set aside) at the next save
+  ctx.stored = raw;
+  const unreadable = ctx.get().unreadable ? { unreadable: null, notice: null } : {};
+  ctx.set({ ...unreadable, data: mergeProgress(ctx.get().data, theirs.data) });
+}
+
 export function createProgressStore(getStorage: StorageGetter): UseBoundStore<StoreApi<ProgressState>> {
   const loaded = loadProgress(getStorage);
-  let stored = loaded.stored;
 
   return create<ProgressState>()((set, get) => {
-    /** Stops saving, leaving the stored text as it is. */
-    const pause = (kind: UnreadableProgress['kind'], raw: string) =>
-      set({ unreadable: { kind, chars: raw.length }, notice: unreadableNotice(kind) });
-
-    /** What to write instead of `data`, after reading what is stored now; null when nothing may be written. */
-    const reconcile = (storage: Storage, data: ProgressData): ProgressData | null => {
-      const raw = storage.getItem(PROGRESS_KEY);
-      if (raw === null || raw === stored) return data;
-      // Another tab (or another version) wrote since this tab last read or wrote.
-      const theirs = decodeProgress(raw);
-      if (theirs.kind === 'ok' || theirs.kind === 'migrated' || theirs.kind === 'empty') {
-        return mergeProgress(theirs.data, data);
-      }
-      if (theirs.kind === 'future' || !backup(storage, raw)) {
-        pause(theirs.kind === 'future' ? 'future' : 'corrupt', raw);
-        return null;
-      }
-      set({ notice: noticeFor(theirs.kind) });
-      return mergeProgress(theirs.data, data);
-    };
-
-    const save = (data: ProgressData) => {
-      set({ data });
-      if (get().unreadable) return; // never write over what this version cannot read
-      try {
-        const storage = getStorage();
-        const next = reconcile(storage, data);
-        if (!next) return;
-        const text = encodeProgress(next);
-        storage.setItem(PROGRESS_KEY, text);
-        stored = text;
-        set({ data: next, saveFailed: false });
-      } catch (err) {
-        if (!get().saveFailed) console.warn('Progress not saved:', err); // once, not at every step
-        set({ saveFailed: true });
-      }
-    };
-
-    const update = (chapterId: string, change: (c: ChapterProgress) => ChapterProgress | null) => {
-      if (!ID_PATTERN.test(chapterId)) return;
-      const { data } = get();
-      const before = Object.hasOwn(data.chapters, chapterId) ? data.chapters[chapterId] : emptyChapter();
-      const after = change(before);
-      if (!after) return;
-      save({ version: PROGRESS_VERSION, chapters: { ...data.chapters, [chapterId]: after } });
-    };
-
+    const ctx: StoreContext = { set, get, getStorage, stored: loaded.stored };
     return {
       data: loaded.data,
       notice: loaded.notice,
       saveFailed: loaded.saveFailed,
       unreadable: loaded.unreadable,
-      markSeen(chapterId, stepId, index) {
-        if (!ID_PATTERN.test(stepId) || !isIndex(index)) return;
-        update(chapterId, (c) => {
-          const isNew = !c.seen.includes(stepId);
-          if (!isNew && c.last === index) return null; // nothing changed: no write
-          const seen = isNew && c.seen.length < MAX_STEPS ? [...c.seen, stepId] : c.seen;
-          return { ...c, seen, last: index };
-        });
-      },
+      markSeen: (chapterId, stepId, index) => markSeen(ctx, chapterId, stepId, index),
       answerCheck(chapterId, stepId, choice, correct) {
         if (!ID_PATTERN.test(stepId) || !isIndex(choice)) return;
-        update(chapterId, (c) => ({ ...c, checks: { ...c.checks, [stepId]: { choice, correct } } }));
+        updateChapter(ctx, chapterId, (c) => ({
+          ...c,
+          checks: { ...c.checks, [stepId]: { choice, correct } },
+        }));
       },
-      dismissNotice() {
-        set({ notice: null });
-      },
-      readUnreadable() {
-        try {
-          return getStorage().getItem(PROGRESS_KEY);
-        } catch {
-          return null;
-        }
-      },
-      discardUnreadable() {
-        try {
-          getStorage().removeItem(PROGRESS_KEY);
-        } catch (err) {
-          console.warn('Could not discard the unreadable progress:', err);
-          set({ saveFailed: true });
-          return;
-        }
-        stored = null;
-        set({
-          unreadable: null,
-          notice: 'The unreadable saved data was discarded. Progress is saved again.',
-        });
-        save(get().data);
-      },
-      receiveExternal(raw) {
-        if (raw === null) {
-          // Removed in another tab (e.g. discarded there): nothing is left to protect.
-          stored = null;
-          if (get().unreadable) set({ unreadable: null, notice: null });
-          return;
-        }
-        const theirs = decodeProgress(raw);
-        if (theirs.kind === 'future') {
-          pause('future', raw);
-          return;
-        }
-        if (theirs.kind !== 'ok' && theirs.kind !== 'migrated') return; // judged (and set aside) at the next save
-        stored = raw;
-        const unreadable = get().unreadable ? { unreadable: null, notice: null } : {};
-        set({ ...unreadable, data: mergeProgress(get().data, theirs.data) });
-      },
+      dismissNotice: () => set({ notice: null }),
+      readUnreadable: () => readUnreadable(ctx),
+      discardUnreadable: () => discardUnreadable(ctx),
+      receiveExternal: (raw) => receiveExternal(ctx, raw),
     };
   });
 }

@@ -50,11 +50,64 @@ function inlineStyles(source: Element, clone: Element) {
   }
 }
 
+/** An SVG element with its attributes set (numbers written as strings). */
+function svgElement(name: string, attrs: Record<string, string | number>): SVGElement {
+  const el = document.createElementNS(SVG_NS, name);
+  for (const [key, value] of Object.entries(attrs)) el.setAttribute(key, String(value));
+  return el;
+}
+
+/** A canvas as an embedded PNG image at (x, y); null when the browser cannot encode the canvas. */
+function canvasImage(canvas: HTMLCanvasElement, x: number, y: number, r: DOMRect): SVGElement | null {
+  let href: string;
+  try {
+    href = canvas.toDataURL('image/png');
+  } catch {
+    return null; // no canvas support: the SVG parts are still exported
+  }
+  return svgElement('image', { x, y, width: Math.round(r.width), height: Math.round(r.height), href });
+}
+
+/** A copy of a chart SVG with its computed styles inlined, placed at (x, y), without skipped parts or focus stops. */
+function svgCopy(svg: SVGSVGElement, x: number, y: number): SVGSVGElement {
+  const clone = svg.cloneNode(true) as SVGSVGElement;
+  inlineStyles(svg, clone);
+  clone.querySelectorAll('[data-export="skip"]').forEach((n) => n.remove());
+  clone.setAttribute('x', String(x));
+  clone.setAttribute('y', String(y));
+  clone.removeAttribute('tabindex');
+  return clone;
+}
+
+/** Copies the plot's canvases and top-level SVGs, in DOM order, into `layer` at their positions in `box`. */
+function appendPlotLayers(plot: HTMLElement, box: DOMRect, layer: SVGElement) {
+  for (const el of plot.querySelectorAll<HTMLCanvasElement | SVGSVGElement>('canvas, svg')) {
+    if (el.closest('[data-export="skip"]')) continue;
+    if (el instanceof SVGSVGElement && el.parentElement?.closest('svg')) continue; // nested svg: cloned with parent
+    const r = el.getBoundingClientRect();
+    const x = Math.round(r.left - box.left);
+    const y = Math.round(r.top - box.top);
+    const part = el instanceof HTMLCanvasElement ? canvasImage(el, x, y, r) : svgCopy(el, x, y);
+    if (part) layer.appendChild(part);
+  }
+}
+
+/** The legend as one row of swatches and labels along the baseline `y`. */
+function appendLegend(root: SVGElement, legend: readonly ExportLegendItem[], y: number, fg: string) {
+  let x = 8;
+  for (const item of legend) {
+    root.appendChild(svgElement('rect', { x, y: y - 9, width: '14', height: '10', fill: item.color }));
+    const t = svgElement('text', { x: x + 18, y, 'font-size': '13', fill: fg });
+    t.textContent = item.label;
+    root.appendChild(t);
+    x += 30 + item.label.length * 7.5;
+  }
+}
+
 /** Build the standalone SVG markup for the plot element `plot`. */
 export function buildExportSvg(plot: HTMLElement, opts: ExportOptions = {}): string {
   const box = plot.getBoundingClientRect();
   const width = Math.max(1, Math.round(box.width));
-  const fontFamily = opts.fontFamily ?? 'sans-serif';
   const fg = opts.foreground ?? '#1b1f24';
   const titleHeight = opts.title ? 28 : 0;
   const legend = opts.legend ?? [];
@@ -62,84 +115,26 @@ export function buildExportSvg(plot: HTMLElement, opts: ExportOptions = {}): str
   const plotHeight = Math.max(1, Math.round(box.height));
   const height = titleHeight + plotHeight + legendHeight;
 
-  const root = document.createElementNS(SVG_NS, 'svg');
-  root.setAttribute('xmlns', SVG_NS);
-  root.setAttribute('width', String(width));
-  root.setAttribute('height', String(height));
-  root.setAttribute('viewBox', `0 0 ${width} ${height}`);
-  root.setAttribute('font-family', fontFamily);
-  const bg = document.createElementNS(SVG_NS, 'rect');
-  bg.setAttribute('width', String(width));
-  bg.setAttribute('height', String(height));
-  bg.setAttribute('fill', opts.background ?? '#ffffff');
-  root.appendChild(bg);
+  const root = svgElement('svg', {
+    xmlns: SVG_NS,
+    width,
+    height,
+    viewBox: `0 0 ${width} ${height}`,
+    'font-family': opts.fontFamily ?? 'sans-serif',
+  });
+  root.appendChild(svgElement('rect', { width, height, fill: opts.background ?? '#ffffff' }));
 
   if (opts.title) {
-    const t = document.createElementNS(SVG_NS, 'text');
-    t.setAttribute('x', '8');
-    t.setAttribute('y', '19');
-    t.setAttribute('font-size', '16');
-    t.setAttribute('font-weight', '600');
-    t.setAttribute('fill', fg);
+    const t = svgElement('text', { x: '8', y: '19', 'font-size': '16', 'font-weight': '600', fill: fg });
     t.textContent = opts.title;
     root.appendChild(t);
   }
 
-  const layer = document.createElementNS(SVG_NS, 'g');
-  layer.setAttribute('transform', `translate(0,${titleHeight})`);
+  const layer = svgElement('g', { transform: `translate(0,${titleHeight})` });
   root.appendChild(layer);
-  for (const el of plot.querySelectorAll<HTMLCanvasElement | SVGSVGElement>('canvas, svg')) {
-    if (el.closest('[data-export="skip"]')) continue;
-    if (el instanceof SVGSVGElement && el.parentElement?.closest('svg')) continue; // nested svg: cloned with parent
-    const r = el.getBoundingClientRect();
-    const x = Math.round(r.left - box.left);
-    const y = Math.round(r.top - box.top);
-    if (el instanceof HTMLCanvasElement) {
-      let href: string;
-      try {
-        href = el.toDataURL('image/png');
-      } catch {
-        continue; // no canvas support: the SVG parts are still exported
-      }
-      const img = document.createElementNS(SVG_NS, 'image');
-      img.setAttribute('x', String(x));
-      img.setAttribute('y', String(y));
-      img.setAttribute('width', String(Math.round(r.width)));
-      img.setAttribute('height', String(Math.round(r.height)));
-      img.setAttribute('href', href);
-      layer.appendChild(img);
-    } else {
-      const clone = el.cloneNode(true) as SVGSVGElement;
-      inlineStyles(el, clone);
-      clone.querySelectorAll('[data-export="skip"]').forEach((n) => n.remove());
-      clone.setAttribute('x', String(x));
-      clone.setAttribute('y', String(y));
-      clone.removeAttribute('tabindex');
-      layer.appendChild(clone);
-    }
-  }
+  appendPlotLayers(plot, box, layer);
 
-  if (legendHeight) {
-    let x = 8;
-    const y = titleHeight + plotHeight + 16;
-    for (const item of legend) {
-      const sw = document.createElementNS(SVG_NS, 'rect');
-      sw.setAttribute('x', String(x));
-      sw.setAttribute('y', String(y - 9));
-      sw.setAttribute('width', '14');
-      sw.setAttribute('height', '10');
-      sw.setAttribute('fill', item.color);
-      root.appendChild(sw);
-      const t = document.createElementNS(SVG_NS, 'text');
-      t.setAttribute('x', String(x + 18));
-      t.setAttribute('y', String(y));
-      t.setAttribute('font-size', '13');
-      t.setAttribute('fill', fg);
-      t.textContent = item.label;
-      root.appendChild(t);
-      x += 30 + item.label.length * 7.5;
-    }
-  }
+  if (legendHeight) appendLegend(root, legend, titleHeight + plotHeight + 16, fg);
   return new XMLSerializer().serializeToString(root);
 }
 

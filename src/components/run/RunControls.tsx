@@ -40,7 +40,6 @@ export function RunControls({
 }: RunControlsProps) {
   const status = useRunStore((s) => s.status);
   const ready = useRunStore((s) => s.ready);
-  const currentSeed = useParamsStore((s) => s.seed);
   const running = status === 'running';
   // While no controls are on the page, the runtime stops a playing run (nothing visible could stop it).
   useEffect(() => registerRunControls(), []);
@@ -68,24 +67,8 @@ export function RunControls({
       </button>
       {multiStep && (
         <>
-          <button
-            type="button"
-            className="button"
-            onClick={() => step(10)}
-            disabled={blocked}
-            title="Train exactly 10 steps"
-          >
-            Run 10
-          </button>
-          <button
-            type="button"
-            className="button"
-            onClick={() => step(100)}
-            disabled={blocked}
-            title="Train exactly 100 steps"
-          >
-            Run 100
-          </button>
+          <RunStepsButton steps={10} disabled={blocked} />
+          <RunStepsButton steps={100} disabled={blocked} />
         </>
       )}
       <button
@@ -100,23 +83,44 @@ export function RunControls({
       {/* Right after the buttons it steers: it fills the rest of their row instead of opening a row of its own. */}
       {timeline && <TimelineScrubber />}
       {speed && <SpeedControl />}
-      {seed && (
-        <span className="run-seed">
-          <button
-            type="button"
-            className="button"
-            onClick={newRandomStart}
-            title="A different, equally reproducible run"
-          >
-            New random start
-          </button>
-          <span className="run-seed-value" data-testid="run-seed">
-            seed {currentSeed}
-          </span>
-        </span>
-      )}
+      {seed && <SeedControl />}
       {share && <ShareButton />}
     </div>
+  );
+}
+
+/** Trains exactly `steps` steps (handy for tests and demonstrations). */
+function RunStepsButton({ steps, disabled }: { steps: number; disabled: boolean }) {
+  return (
+    <button
+      type="button"
+      className="button"
+      onClick={() => step(steps)}
+      disabled={disabled}
+      title={`Train exactly ${steps} steps`}
+    >
+      {`Run ${steps}`}
+    </button>
+  );
+}
+
+/** "New random start" and the current seed. */
+function SeedControl() {
+  const currentSeed = useParamsStore((s) => s.seed);
+  return (
+    <span className="run-seed">
+      <button
+        type="button"
+        className="button"
+        onClick={newRandomStart}
+        title="A different, equally reproducible run"
+      >
+        New random start
+      </button>
+      <span className="run-seed-value" data-testid="run-seed">
+        seed {currentSeed}
+      </span>
+    </span>
   );
 }
 

@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef, type ReactNode } from 'react';
+import { useLayoutEffect, useRef, type ReactNode, type RefObject } from 'react';
 
 /** Largest enlargement: beyond this, text and controls look absurd even on a big screen. */
 const MAX_ZOOM = 2.2;
@@ -26,66 +26,7 @@ export function PresenterFigure({
 }) {
   const outer = useRef<HTMLElement>(null);
   const inner = useRef<HTMLDivElement>(null);
-
-  useLayoutEffect(() => {
-    const box = outer.current;
-    const content = inner.current;
-    if (!active || !box || !content) return;
-    let frame = 0;
-    const fit = () => {
-      content.style.zoom = '1';
-      const width = box.clientWidth;
-      const height = box.clientHeight;
-      const h = content.scrollHeight;
-      const w = content.scrollWidth;
-      if (!width || !height || !h || !w) return;
-      // Block content always spans the box (scrollWidth = width) and wraps; only content wider than the box limits us.
-      let zoom = Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, height / h, w > width ? width / w : Infinity));
-      // Zooming narrows the layout width, so wrapping content can grow taller: shrink until it fits (few rounds).
-      // What must hold is the box's own test — nothing to scroll — which also counts margins that stick out of the
-      // content and sub-pixel rounding of fractional zooms.
-      for (let round = 0; round < 8 && zoom > MIN_ZOOM; round++) {
-        content.style.zoom = String(zoom);
-        const shown = Math.max(content.getBoundingClientRect().height, box.scrollHeight);
-        if (shown <= height) break;
-        zoom = Math.max(MIN_ZOOM, zoom * (height / shown) * 0.98);
-      }
-      zoom = growWhileItFits(box, content, zoom, height);
-      content.style.zoom = String(zoom);
-      box.dataset.zoom = zoom.toFixed(2);
-    };
-    // Charts size themselves a frame or two after mounting: fit now and once they settle.
-    fit();
-    frame = requestAnimationFrame(() => (frame = requestAnimationFrame(fit)));
-    const timer = window.setTimeout(fit, 400);
-    const refit = () => {
-      cancelAnimationFrame(frame);
-      frame = requestAnimationFrame(fit);
-    };
-    // The content can grow after the timer above: KaTeX and text fonts load lazily (their metrics change line heights),
-    // and charts settle at their measured width. A zoom computed before that left the figure taller than the screen on
-    // slow machines, so re-fit whenever the box or the content changes size and whenever a font finishes loading.
-    // (A re-fit that lands on the same zoom leaves sizes unchanged, so the observer goes quiet.)
-    const observer = typeof ResizeObserver === 'function' ? new ResizeObserver(refit) : null;
-    if (observer) {
-      observer.observe(box);
-      observer.observe(content);
-    } else window.addEventListener('resize', refit);
-    const fonts = typeof document !== 'undefined' ? document.fonts : undefined;
-    let live = true;
-    fonts?.addEventListener?.('loadingdone', refit);
-    void fonts?.ready?.then(() => live && refit());
-    return () => {
-      live = false;
-      observer?.disconnect();
-      fonts?.removeEventListener?.('loadingdone', refit);
-      window.removeEventListener('resize', refit);
-      cancelAnimationFrame(frame);
-      window.clearTimeout(timer);
-      content.style.zoom = '';
-      delete box.dataset.zoom;
-    };
-  }, [active, fitKey]);
+  usePresenterFit(outer, inner, active, fitKey);
 
   return (
     <section
@@ -99,6 +40,86 @@ export function PresenterFigure({
       </div>
     </section>
   );
+}
+
+/** While `active`, zooms `inner` to fill `outer` now, once charts settle, and whenever sizes or fonts change. */
+function usePresenterFit(
+  outer: RefObject<HTMLElement | null>,
+  inner: RefObject<HTMLDivElement | null>,
+  active: boolean,
+  fitKey: string,
+) {
+  useLayoutEffect(() => {
+    const box = outer.current;
+    const content = inner.current;
+    if (!active || !box || !content) return;
+    let frame = 0;
+    const fit = () => fitZoom(box, content);
+    // Charts size themselves a frame or two after mounting: fit now and once they settle.
+    fit();
+    frame = requestAnimationFrame(() => (frame = requestAnimationFrame(fit)));
+    const timer = window.setTimeout(fit, 400);
+    const refit = () => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(fit);
+    };
+    const stopWatching = watchSizeAndFonts(box, content, refit);
+    return () => {
+      stopWatching();
+      cancelAnimationFrame(frame);
+      window.clearTimeout(timer);
+      content.style.zoom = '';
+      delete box.dataset.zoom;
+    };
+  }, [outer, inner, active, fitKey]);
+}
+
+/** Sets the largest zoom (within MIN_ZOOM..MAX_ZOOM) at which `content` fits `box` without scrolling. */
+function fitZoom(box: HTMLElement, content: HTMLElement) {
+  content.style.zoom = '1';
+  const width = box.clientWidth;
+  const height = box.clientHeight;
+  const h = content.scrollHeight;
+  const w = content.scrollWidth;
+  if (!width || !height || !h || !w) return;
+  // Block content always spans the box (scrollWidth = width) and wraps; only content wider than the box limits us.
+  let zoom = Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, height / h, w > width ? width / w : Infinity));
+  // Zooming narrows the layout width, so wrapping content can grow taller: shrink until it fits (few rounds).
+  // What must hold is the box's own test — nothing to scroll — which also counts margins that stick out of the
+  // content and sub-pixel rounding of fractional zooms.
+  for (let round = 0; round < 8 && zoom > MIN_ZOOM; round++) {
+    content.style.zoom = String(zoom);
+    const shown = Math.max(content.getBoundingClientRect().height, box.scrollHeight);
+    if (shown <= height) break;
+    zoom = Math.max(MIN_ZOOM, zoom * (height / shown) * 0.98);
+  }
+  zoom = growWhileItFits(box, content, zoom, height);
+  content.style.zoom = String(zoom);
+  box.dataset.zoom = zoom.toFixed(2);
+}
+
+/**
+ * The content can grow after the first fits: KaTeX and text fonts load lazily (their metrics change line heights),
+ * and charts settle at their measured width. A zoom computed before that left the figure taller than the screen on
+ * slow machines, so re-fit whenever the box or the content changes size and whenever a font finishes loading.
+ * (A re-fit that lands on the same zoom leaves sizes unchanged, so the observer goes quiet.) Returns the cleanup.
+ */
+function watchSizeAndFonts(box: HTMLElement, content: HTMLElement, refit: () => void): () => void {
+  const observer = typeof ResizeObserver === 'function' ? new ResizeObserver(refit) : null;
+  if (observer) {
+    observer.observe(box);
+    observer.observe(content);
+  } else window.addEventListener('resize', refit);
+  const fonts = typeof document !== 'undefined' ? document.fonts : undefined;
+  let live = true;
+  fonts?.addEventListener?.('loadingdone', refit);
+  void fonts?.ready?.then(() => live && refit());
+  return () => {
+    live = false;
+    observer?.disconnect();
+    fonts?.removeEventListener?.('loadingdone', refit);
+    window.removeEventListener('resize', refit);
+  };
 }
 
 /**

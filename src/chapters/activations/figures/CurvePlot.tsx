@@ -3,7 +3,7 @@ import { scaleLinear } from 'd3';
 import { ChartFrame, useChartTheme } from '../../../components/charts';
 import { AxisBottom, AxisLeft, chartMargins } from '../../../components/charts/Axes';
 import { useElementWidth } from '../../../components/charts/useElementWidth';
-import type { LegendItem } from '../../../components/charts';
+import { clippedCurvePath, curveLegend } from './curvePlotModel';
 
 /**
  * Curves and points over x (1-D fits, maxout pieces). Props:
@@ -23,6 +23,12 @@ export interface PlotCurve {
   legend?: boolean;
 }
 
+interface PlotPoint {
+  x: number;
+  y: number;
+  hollow?: boolean;
+}
+
 export function CurvePlot({
   curves,
   points = [],
@@ -36,7 +42,7 @@ export function CurvePlot({
   testId,
 }: {
   curves: readonly PlotCurve[];
-  points?: readonly { x: number; y: number; hollow?: boolean }[];
+  points?: readonly PlotPoint[];
   xDomain: [number, number];
   yDomain: [number, number];
   xLabel?: string;
@@ -53,32 +59,8 @@ export function CurvePlot({
   const innerH = Math.max(10, height - m.top - m.bottom);
   const sx = scaleLinear().domain(xDomain).range([0, innerW]);
   const sy = scaleLinear().domain(yDomain).range([innerH, 0]);
-  const [y0, y1] = yDomain;
-  const span = y1 - y0;
-
-  const paths = curves.map((c) => {
-    let d = '';
-    let pen = false;
-    const n = Math.min(c.x.length, c.y.length);
-    for (let i = 0; i < n; i++) {
-      const y = c.y[i];
-      // clip far-off values so a wild fit never draws across the page
-      if (!Number.isFinite(y) || y < y0 - span || y > y1 + span) {
-        pen = false;
-        continue;
-      }
-      d += `${pen ? 'L' : 'M'}${sx(c.x[i]).toFixed(1)},${sy(y).toFixed(1)}`;
-      pen = true;
-    }
-    return d;
-  });
-  const legend: LegendItem[] = useMemo(
-    () =>
-      curves
-        .filter((c) => c.legend !== false)
-        .map((c) => ({ label: c.label, color: c.color, shape: c.dashed ? ('dashed' as const) : undefined })),
-    [curves],
-  );
+  const paths = curves.map((c) => clippedCurvePath(c, sx, sy, yDomain));
+  const legend = useMemo(() => curveLegend(curves), [curves]);
   const clipId = `cp-${(title ?? 'plot').replace(/\W/g, '')}`;
 
   return (
@@ -91,18 +73,7 @@ export function CurvePlot({
             <rect width={innerW} height={innerH} />
           </clipPath>
           <g clipPath={`url(#${clipId})`}>
-            {points.map((p, i) => (
-              <circle
-                key={i}
-                cx={sx(p.x)}
-                cy={sy(p.y)}
-                r={3}
-                fill={p.hollow ? 'none' : theme.fgMuted}
-                stroke={theme.fgMuted}
-                strokeWidth={1.2}
-                opacity={0.7}
-              />
-            ))}
+            <DataPoints points={points} sx={sx} sy={sy} color={theme.fgMuted} />
             {curves.map((c, i) => (
               <path
                 key={i}
@@ -119,4 +90,30 @@ export function CurvePlot({
       </svg>
     </ChartFrame>
   );
+}
+
+/** The data as dots (hollow = test data), muted so the curves stay in front. */
+function DataPoints({
+  points,
+  sx,
+  sy,
+  color,
+}: {
+  points: readonly PlotPoint[];
+  sx: (x: number) => number;
+  sy: (y: number) => number;
+  color: string;
+}) {
+  return points.map((p, i) => (
+    <circle
+      key={i}
+      cx={sx(p.x)}
+      cy={sy(p.y)}
+      r={3}
+      fill={p.hollow ? 'none' : color}
+      stroke={color}
+      strokeWidth={1.2}
+      opacity={0.7}
+    />
+  ));
 }

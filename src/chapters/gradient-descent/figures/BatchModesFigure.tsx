@@ -4,6 +4,7 @@ import { ExperimentPanel } from '../../backprop/figures/ExperimentPanel';
 import { floats, fmt, num, record, useGridView } from '../../backprop/figures/views';
 import type { LessonStep } from '../../../lessons/types';
 import { deinterleave } from './series';
+import { surfacePaths, type ChartLine, type RunRecord } from './descentModel';
 
 const MODES = [
   { id: 'batch', label: 'Batch' },
@@ -34,59 +35,14 @@ function BatchModesPlots() {
   const curves = record(useLatestView('curves'));
   const n = num(runs?.samples);
   const colour = (i: number) => seriesColor(theme, i + 1);
-
-  const byIteration = MODES.map((m, i) => {
-    const c = record(curves?.[m.id]);
-    const { x, y } = deinterleave(floats(c?.byIteration));
-    return { label: m.label, x, y, color: colour(i) };
-  });
-  const byEpoch = MODES.map((m, i) => {
-    const c = record(curves?.[m.id]);
-    const { x, y } = deinterleave(floats(c?.byEpoch));
-    return { label: m.label, x, y, color: colour(i) };
-  });
-  const pathList = MODES.flatMap((m, i) => {
-    const p = floats(paths?.[m.id]);
-    return p ? [{ label: m.label, points: p, color: colour(i) }] : [];
-  });
+  const pathList = surfacePaths(
+    MODES.map((m) => ({ label: m.label, path: paths?.[m.id] })),
+    colour,
+  );
 
   return (
     <figure className="descent-figure" data-testid="batch-modes-plot">
-      <table className="descent-table" data-testid="batch-table">
-        <caption className="visually-hidden">Iterations per epoch for each way of batching</caption>
-        <thead>
-          <tr>
-            <th scope="col">run</th>
-            <th scope="col">batch size B</th>
-            <th scope="col">iterations per epoch = n / B</th>
-            <th scope="col">iterations done</th>
-            <th scope="col">epochs seen</th>
-            <th scope="col">loss L</th>
-          </tr>
-        </thead>
-        <tbody>
-          {MODES.map((m, i) => {
-            const r = record(runs?.[m.id]);
-            const b = num(r?.batchSize);
-            return (
-              <tr key={m.id}>
-                <th scope="row">
-                  <span className="descent-swatch" style={{ background: colour(i) }} aria-hidden="true" />
-                  {m.label}
-                </th>
-                <td data-testid={`batch-size-${m.id}`}>{b ?? '–'}</td>
-                <td>
-                  {n !== undefined && b !== undefined ? `${n} / ${b} → ` : ''}
-                  <strong data-testid={`iters-per-epoch-${m.id}`}>{num(r?.itersPerEpoch) ?? '–'}</strong>
-                </td>
-                <td data-testid={`iters-${m.id}`}>{num(r?.iterations) ?? '–'}</td>
-                <td data-testid={`epochs-${m.id}`}>{fmt(num(r?.epochs), 3)}</td>
-                <td data-testid={`loss-${m.id}`}>{fmt(num(r?.loss))}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <BatchTable runs={runs} samples={n} colour={colour} />
       <div className="descent-pair">
         {grid ? (
           <LossSurface
@@ -105,7 +61,7 @@ function BatchModesPlots() {
         )}
         <div className="descent-stack">
           <LineChart
-            series={byIteration}
+            series={modeCurves(curves, 'byIteration', colour)}
             yScale="log"
             xLabel="iterations (updates)"
             yLabel="loss L"
@@ -113,7 +69,7 @@ function BatchModesPlots() {
             height={150}
           />
           <LineChart
-            series={byEpoch}
+            series={modeCurves(curves, 'byEpoch', colour)}
             yScale="log"
             xLabel="epochs (passes over the data)"
             yLabel="loss L"
@@ -127,5 +83,66 @@ function BatchModesPlots() {
         always measured on the whole dataset.
       </figcaption>
     </figure>
+  );
+}
+
+/** Each mode's loss curve against iterations or against epochs, in the modes' colours. */
+function modeCurves(
+  curves: RunRecord,
+  axis: 'byIteration' | 'byEpoch',
+  colour: (i: number) => string,
+): ChartLine[] {
+  return MODES.map((m, i) => {
+    const { x, y } = deinterleave(floats(record(curves?.[m.id])?.[axis]));
+    return { label: m.label, x, y, color: colour(i) };
+  });
+}
+
+/** Batch size, iterations per epoch (n / B), iterations and epochs done and the loss of each run. */
+function BatchTable({
+  runs,
+  samples,
+  colour,
+}: {
+  runs: RunRecord;
+  samples: number | undefined;
+  colour: (i: number) => string;
+}) {
+  return (
+    <table className="descent-table" data-testid="batch-table">
+      <caption className="visually-hidden">Iterations per epoch for each way of batching</caption>
+      <thead>
+        <tr>
+          <th scope="col">run</th>
+          <th scope="col">batch size B</th>
+          <th scope="col">iterations per epoch = n / B</th>
+          <th scope="col">iterations done</th>
+          <th scope="col">epochs seen</th>
+          <th scope="col">loss L</th>
+        </tr>
+      </thead>
+      <tbody>
+        {MODES.map((m, i) => {
+          const r = record(runs?.[m.id]);
+          const b = num(r?.batchSize);
+          return (
+            <tr key={m.id}>
+              <th scope="row">
+                <span className="descent-swatch" style={{ background: colour(i) }} aria-hidden="true" />
+                {m.label}
+              </th>
+              <td data-testid={`batch-size-${m.id}`}>{b ?? '–'}</td>
+              <td>
+                {samples !== undefined && b !== undefined ? `${samples} / ${b} → ` : ''}
+                <strong data-testid={`iters-per-epoch-${m.id}`}>{num(r?.itersPerEpoch) ?? '–'}</strong>
+              </td>
+              <td data-testid={`iters-${m.id}`}>{num(r?.iterations) ?? '–'}</td>
+              <td data-testid={`epochs-${m.id}`}>{fmt(num(r?.epochs), 3)}</td>
+              <td data-testid={`loss-${m.id}`}>{fmt(num(r?.loss))}</td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
   );
 }

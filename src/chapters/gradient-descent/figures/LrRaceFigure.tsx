@@ -1,10 +1,10 @@
 import { LineChart, LossSurface, seriesColor, useChartTheme } from '../../../components/charts';
 import { useLatestView } from '../../../state/useExperiment';
-import type { ViewValue } from '../../../experiments/types';
 import { ExperimentPanel } from '../../backprop/figures/ExperimentPanel';
 import { floats, fmt, num, record, useGridView } from '../../backprop/figures/views';
 import type { LessonStep } from '../../../lessons/types';
-import { deinterleave, untilExit } from './series';
+import { untilExit } from './series';
+import { excessLossCurve, runList, surfacePaths, type RunRecord } from './descentModel';
 
 const NAMES = ['too small', 'about right', 'too large', 'divergent'];
 
@@ -26,24 +26,23 @@ export function LrRaceFigure({ step }: { step: LessonStep }) {
 function LrRacePlots() {
   const theme = useChartTheme();
   const grid = useGridView('grid');
-  const runsView = useLatestView('runs');
-  const runs = Array.isArray(runsView) ? (runsView as readonly ViewValue[]).map(record) : [];
+  const runs = runList(useLatestView('runs'));
   const state = record(useLatestView('state'));
   const maxStable = num(state?.maxStableRate);
   const lossStar = num(state?.lossStar) ?? 0;
   const colour = (i: number) => seriesColor(theme, i + 1);
 
-  const series = runs.map((r, i) => {
-    const { x, y } = deinterleave(floats(r?.curve));
-    // Plot the excess loss J − J* so the log scale shows convergence all the way down.
-    for (let k = 0; k < y.length; k++) y[k] = Math.max(1e-12, y[k] - lossStar);
-    return { label: `α${'₁₂₃₄'[i]} = ${fmt(num(r?.alpha), 3)}`, x, y, color: colour(i) };
-  });
-  const paths = runs.flatMap((r, i) => {
-    const p = floats(r?.path);
-    const shown = p && grid ? untilExit(p, grid.xDomain, grid.yDomain) : p;
-    return shown ? [{ label: `α = ${fmt(num(r?.alpha), 3)}`, points: shown, color: colour(i) }] : [];
-  });
+  // Plot the excess loss J − J* so the log scale shows convergence all the way down.
+  const series = runs.map((r, i) => ({
+    label: `α${'₁₂₃₄'[i]} = ${fmt(num(r?.alpha), 3)}`,
+    ...excessLossCurve(floats(r?.curve), lossStar),
+    color: colour(i),
+  }));
+  const paths = surfacePaths(
+    runs.map((r) => ({ label: `α = ${fmt(num(r?.alpha), 3)}`, path: r?.path })),
+    colour,
+    (p) => (grid ? untilExit(p, grid.xDomain, grid.yDomain) : p),
+  );
 
   return (
     <figure className="descent-figure" data-testid="lr-race-plot">
@@ -74,38 +73,45 @@ function LrRacePlots() {
           />
         </div>
       </div>
-      <table className="descent-table" data-testid="lr-table">
-        <thead>
-          <tr>
-            <th scope="col">run</th>
-            <th scope="col">α</th>
-            <th scope="col">loss L</th>
-            <th scope="col">state</th>
-          </tr>
-        </thead>
-        <tbody>
-          {runs.map((r, i) => {
-            const at = num(r?.divergedAt) ?? -1;
-            return (
-              <tr key={i} data-testid={`lr-run-${i + 1}`}>
-                <th scope="row">
-                  <span className="descent-swatch" style={{ background: colour(i) }} aria-hidden="true" />
-                  {NAMES[i]}
-                </th>
-                <td>{fmt(num(r?.alpha), 3)}</td>
-                <td>{fmt(num(r?.loss))}</td>
-                <td data-testid={`lr-state-${i + 1}`}>
-                  {at >= 0 ? <span className="descent-badge">diverged at step {at}</span> : 'running'}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <LrTable runs={runs} colour={colour} />
       <figcaption>
         The steepest curvature of this bowl is λ_max = {fmt(num(state?.lambdaMax), 3)}: any α above 2/λ_max ={' '}
         <strong data-testid="max-stable-rate">{fmt(maxStable, 3)}</strong> diverges.
       </figcaption>
     </figure>
+  );
+}
+
+/** Each run's rate, loss and whether (and when) it diverged. */
+function LrTable({ runs, colour }: { runs: RunRecord[]; colour: (i: number) => string }) {
+  return (
+    <table className="descent-table" data-testid="lr-table">
+      <thead>
+        <tr>
+          <th scope="col">run</th>
+          <th scope="col">α</th>
+          <th scope="col">loss L</th>
+          <th scope="col">state</th>
+        </tr>
+      </thead>
+      <tbody>
+        {runs.map((r, i) => {
+          const at = num(r?.divergedAt) ?? -1;
+          return (
+            <tr key={i} data-testid={`lr-run-${i + 1}`}>
+              <th scope="row">
+                <span className="descent-swatch" style={{ background: colour(i) }} aria-hidden="true" />
+                {NAMES[i]}
+              </th>
+              <td>{fmt(num(r?.alpha), 3)}</td>
+              <td>{fmt(num(r?.loss))}</td>
+              <td data-testid={`lr-state-${i + 1}`}>
+                {at >= 0 ? <span className="descent-badge">diverged at step {at}</span> : 'running'}
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
   );
 }

@@ -1,12 +1,11 @@
 import { LineChart, LossSurface, seriesColor, useChartTheme } from '../../../components/charts';
 import { Tex } from '../../../components/math';
 import { useLatestView } from '../../../state/useExperiment';
-import type { ViewValue } from '../../../experiments/types';
 import { ExperimentPanel } from '../../backprop/figures/ExperimentPanel';
 import { floats, fmt, num, record, useGridView } from '../../backprop/figures/views';
 import type { LessonStep } from '../../../lessons/types';
 import { TableScroll } from '../../backprop/figures/TableScroll';
-import { deinterleave } from './series';
+import { excessLossCurve, runList, surfacePaths, type RunRecord } from './descentModel';
 
 // 'sgd' is the experiment's id for the plain rule; on these analytic surfaces every step uses the exact gradient,
 // so it is full-batch gradient descent, not stochastic — and is named so.
@@ -31,21 +30,19 @@ export function OptimisersFigure({ step }: { step: LessonStep }) {
 function OptimiserPlots() {
   const theme = useChartTheme();
   const grid = useGridView('grid');
-  const runsView = useLatestView('runs');
-  const runs = Array.isArray(runsView) ? (runsView as readonly ViewValue[]).map(record) : [];
+  const runs = runList(useLatestView('runs'));
   const surface = record(useLatestView('surface'));
   const colour = (i: number) => seriesColor(theme, i + 1);
-  const name = (r: ReturnType<typeof record>) => LABELS[String(r?.rule)] ?? String(r?.rule);
 
-  const paths = runs.flatMap((r, i) => {
-    const p = floats(r?.path);
-    return p ? [{ label: name(r), points: p, color: colour(i) }] : [];
-  });
-  const series = runs.map((r, i) => {
-    const { x, y } = deinterleave(floats(r?.curve));
-    for (let k = 0; k < y.length; k++) y[k] = Math.max(1e-12, y[k]);
-    return { label: name(r), x, y, color: colour(i) };
-  });
+  const paths = surfacePaths(
+    runs.map((r) => ({ label: ruleName(r), path: r?.path })),
+    colour,
+  );
+  const series = runs.map((r, i) => ({
+    label: ruleName(r),
+    ...excessLossCurve(floats(r?.curve), 0),
+    color: colour(i),
+  }));
 
   return (
     <figure className="descent-figure" data-testid="optimisers-plot">
@@ -81,41 +78,7 @@ function OptimiserPlots() {
           />
         </div>
       </div>
-      <TableScroll label="Optimisers: step size, position, loss and memory">
-        <table className="descent-table" data-testid="optimiser-table">
-          <thead>
-            <tr>
-              <th scope="col">optimiser</th>
-              <th scope="col">α</th>
-              <th scope="col">position (x, y)</th>
-              <th scope="col">f − f_min</th>
-              <th scope="col">memory (x, y)</th>
-            </tr>
-          </thead>
-          <tbody>
-            {runs.map((r, i) => (
-              <tr key={i} data-testid={`optimiser-${String(r?.rule)}`}>
-                <th scope="row">
-                  <span className="descent-swatch" style={{ background: colour(i) }} aria-hidden="true" />
-                  {name(r)}
-                </th>
-                <td>{fmt(num(r?.alpha), 3)}</td>
-                <td>
-                  ({fmt(num(r?.x), 3)}, {fmt(num(r?.y), 3)})
-                </td>
-                <td>
-                  {(num(r?.divergedAt) ?? -1) >= 0 ? (
-                    <span className="descent-badge">diverged at step {num(r?.divergedAt)}</span>
-                  ) : (
-                    fmt(num(r?.loss), 6)
-                  )}
-                </td>
-                <td data-testid={`optimiser-memory-${String(r?.rule)}`}>{memoryText(r)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+      <OptimiserTable runs={runs} colour={colour} />
       {/* The same β values as the sliders under the figure: spoken, not shown twice. */}
       <figcaption className="visually-hidden">
         Momentum β = {fmt(num(surface?.beta), 3)}; Adam β₁ = {fmt(num(surface?.beta1), 3)}, β₂ ={' '}
@@ -125,8 +88,54 @@ function OptimiserPlots() {
   );
 }
 
+/** The optimiser's name for a run (the experiment's rule id when it is not one of ours). */
+function ruleName(r: RunRecord): string {
+  return LABELS[String(r?.rule)] ?? String(r?.rule);
+}
+
+/** Step size, position, loss (or where it diverged) and memory of each optimiser. */
+function OptimiserTable({ runs, colour }: { runs: RunRecord[]; colour: (i: number) => string }) {
+  return (
+    <TableScroll label="Optimisers: step size, position, loss and memory">
+      <table className="descent-table" data-testid="optimiser-table">
+        <thead>
+          <tr>
+            <th scope="col">optimiser</th>
+            <th scope="col">α</th>
+            <th scope="col">position (x, y)</th>
+            <th scope="col">f − f_min</th>
+            <th scope="col">memory (x, y)</th>
+          </tr>
+        </thead>
+        <tbody>
+          {runs.map((r, i) => (
+            <tr key={i} data-testid={`optimiser-${String(r?.rule)}`}>
+              <th scope="row">
+                <span className="descent-swatch" style={{ background: colour(i) }} aria-hidden="true" />
+                {ruleName(r)}
+              </th>
+              <td>{fmt(num(r?.alpha), 3)}</td>
+              <td>
+                ({fmt(num(r?.x), 3)}, {fmt(num(r?.y), 3)})
+              </td>
+              <td>
+                {(num(r?.divergedAt) ?? -1) >= 0 ? (
+                  <span className="descent-badge">diverged at step {num(r?.divergedAt)}</span>
+                ) : (
+                  fmt(num(r?.loss), 6)
+                )}
+              </td>
+              <td data-testid={`optimiser-memory-${String(r?.rule)}`}>{memoryText(r)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
+  );
+}
+
 /** Momentum's velocity v, Adam's m̂ and ŝ, per coordinate; plain gradient descent remembers nothing. */
-function memoryText(r: ReturnType<typeof record>): string {
+function memoryText(r: RunRecord): string {
   const pair = (key: string, digits: number) => {
     const v = r?.[key];
     if (!Array.isArray(v) || v.length < 2) return null;

@@ -41,8 +41,15 @@ interface FitView {
   units: number;
 }
 
+interface HandBuilt {
+  xs: Float64Array;
+  ys: Float64Array;
+  fit: Float64Array;
+  error: number;
+}
+
 /** The hand-built staircase: 2 units per bump, steepness k, sampled for the chart. */
-function useHandBuilt(f: (x: number) => number, units: number, k: number) {
+function useHandBuilt(f: (x: number) => number, units: number, k: number): HandBuilt {
   return useMemo(() => {
     const net = bumpNetwork(f, units, k);
     const xs = new Float64Array(SAMPLES);
@@ -66,8 +73,6 @@ export function BumpsFigure({ step }: { step: LessonStep }) {
   const exp = useExperiment({ experiment: 'neurons-fit', preset: step.preset, reserved: RESERVED });
   const { values, ignored, set } = useFigureParams(PARAMS);
   const { views } = useViews(['fit'], 20);
-  const theme = useChartTheme();
-  const selectId = useId();
   const plotHeight = usePresentation().present ? PRESENTER_PLOT_HEIGHT : PLOT_HEIGHT;
 
   const rawUnits = typeof exp.values.units === 'number' ? exp.values.units : FIT_UNITS.default;
@@ -75,8 +80,7 @@ export function BumpsFigure({ step }: { step: LessonStep }) {
   const target: TargetName = isTargetName(exp.values.target) ? exp.values.target : 'wave';
   const kIndex = Math.max(0, STEEPNESS.map(String).indexOf(values.k as string));
   const k = STEEPNESS[kIndex];
-  const f = TARGETS[target].f;
-  const { xs, ys, fit, error } = useHandBuilt(f, units, k);
+  const handBuilt = useHandBuilt(TARGETS[target].f, units, k);
 
   // A frame of another step's experiment, or of the model before a rebuild, is not this curve.
   const view = viewWith<FitView>(views.fit, ['x', 'y']);
@@ -90,22 +94,17 @@ export function BumpsFigure({ step }: { step: LessonStep }) {
       <MetricsBar />
       <p className="nr-readout">
         Largest error, {units} hidden sigmoids: by hand{' '}
-        <strong data-testid="bumps-max-error">{error.toFixed(3)}</strong> · trained{' '}
+        <strong data-testid="bumps-max-error">{handBuilt.error.toFixed(3)}</strong> · trained{' '}
         <strong data-testid="trained-max-error">{trained ? trained.maxError.toFixed(3) : '…'}</strong>
       </p>
       <div className="nr-pair">
-        <LineChart
-          title={`One input, N = ${units}`}
-          xLabel="x"
-          yLabel="y"
+        <StaircaseChart
+          target={target}
+          units={units}
+          k={k}
+          handBuilt={handBuilt}
+          trained={trained}
           height={plotHeight}
-          xDomain={[0, 1]}
-          series={[
-            { label: 'target', x: xs, y: ys, color: theme.series[0] },
-            { label: 'built by hand', x: xs, y: fit, color: theme.series[1], dashed: true },
-            ...(trained ? [{ label: 'trained', x: trained.x, y: trained.y, color: theme.series[2] }] : []),
-          ]}
-          caption={`Target ${TARGETS[target].label}; the hand-built network (${units} sigmoids of steepness ${k}) has largest error ${error.toFixed(3)} on [0.02, 0.98]${trained ? `, the trained one (${units} sigmoids, Adam) ${trained.maxError.toFixed(3)}` : ''}.`}
         />
         <TowerPanel
           directions={values.m as number}
@@ -118,46 +117,110 @@ export function BumpsFigure({ step }: { step: LessonStep }) {
         />
       </div>
       {exp.ready && (
-        <div className="nr-controls" role="group" aria-label="Network size, steepness and target">
-          <Slider
-            label="Hidden neurons N"
-            value={units}
-            min={FIT_UNITS.min}
-            max={FIT_UNITS.max}
-            step={2}
-            onChange={(v) => exp.setParam('units', v)}
-            testId="bumps-units"
-          />
-          <Slider
-            label="Steepness k"
-            value={kIndex}
-            min={0}
-            max={STEEPNESS.length - 1}
-            step={1}
-            onChange={(i) => set('k', String(STEEPNESS[i]))}
-            format={(i) => String(STEEPNESS[i])}
-          />
-          <Slider
-            label="Directions M"
-            value={values.m as number}
-            min={TOWER_DIRECTIONS.min}
-            max={TOWER_DIRECTIONS.max}
-            step={1}
-            onChange={(m) => set('m', m)}
-            testId="tower-directions"
-          />
-          <div className="nr-slider">
-            <label htmlFor={selectId}>Target</label>
-            <select id={selectId} value={target} onChange={(e) => exp.setParam('target', e.target.value)}>
-              {(Object.keys(TARGETS) as TargetName[]).map((t) => (
-                <option key={t} value={t}>
-                  {TARGETS[t].label}
-                </option>
-              ))}
-            </select>
-          </div>
-        </div>
+        <BumpsControls
+          units={units}
+          kIndex={kIndex}
+          directions={values.m as number}
+          target={target}
+          setParam={exp.setParam}
+          set={set}
+        />
       )}
+    </div>
+  );
+}
+
+/** The target, the hand-built staircase (dashed) and, once a frame has come, the trained network's curve. */
+function StaircaseChart({
+  target,
+  units,
+  k,
+  handBuilt,
+  trained,
+  height,
+}: {
+  target: TargetName;
+  units: number;
+  k: number;
+  handBuilt: HandBuilt;
+  trained: FitView | undefined;
+  height: number;
+}) {
+  const theme = useChartTheme();
+  const { xs, ys, fit, error } = handBuilt;
+  return (
+    <LineChart
+      title={`One input, N = ${units}`}
+      xLabel="x"
+      yLabel="y"
+      height={height}
+      xDomain={[0, 1]}
+      series={[
+        { label: 'target', x: xs, y: ys, color: theme.series[0] },
+        { label: 'built by hand', x: xs, y: fit, color: theme.series[1], dashed: true },
+        ...(trained ? [{ label: 'trained', x: trained.x, y: trained.y, color: theme.series[2] }] : []),
+      ]}
+      caption={`Target ${TARGETS[target].label}; the hand-built network (${units} sigmoids of steepness ${k}) has largest error ${error.toFixed(3)} on [0.02, 0.98]${trained ? `, the trained one (${units} sigmoids, Adam) ${trained.maxError.toFixed(3)}` : ''}.`}
+    />
+  );
+}
+
+/** Network size and target (the experiment's parameters), steepness and tower directions (the figure's own). */
+function BumpsControls({
+  units,
+  kIndex,
+  directions,
+  target,
+  setParam,
+  set,
+}: {
+  units: number;
+  kIndex: number;
+  directions: number;
+  target: TargetName;
+  setParam: ReturnType<typeof useExperiment>['setParam'];
+  set: ReturnType<typeof useFigureParams>['set'];
+}) {
+  const selectId = useId();
+  return (
+    <div className="nr-controls" role="group" aria-label="Network size, steepness and target">
+      <Slider
+        label="Hidden neurons N"
+        value={units}
+        min={FIT_UNITS.min}
+        max={FIT_UNITS.max}
+        step={2}
+        onChange={(v) => setParam('units', v)}
+        testId="bumps-units"
+      />
+      <Slider
+        label="Steepness k"
+        value={kIndex}
+        min={0}
+        max={STEEPNESS.length - 1}
+        step={1}
+        onChange={(i) => set('k', String(STEEPNESS[i]))}
+        format={(i) => String(STEEPNESS[i])}
+      />
+      <Slider
+        label="Directions M"
+        value={directions}
+        min={TOWER_DIRECTIONS.min}
+        max={TOWER_DIRECTIONS.max}
+        step={1}
+        onChange={(m) => set('m', m)}
+        testId="tower-directions"
+      />
+      <div className="nr-slider">
+        <label htmlFor={selectId}>Target</label>
+        <select id={selectId} value={target} onChange={(e) => setParam('target', e.target.value)}>
+          {(Object.keys(TARGETS) as TargetName[]).map((t) => (
+            <option key={t} value={t}>
+              {TARGETS[t].label}
+            </option>
+          ))}
+        </select>
+      </div>
     </div>
   );
 }

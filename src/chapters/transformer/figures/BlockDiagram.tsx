@@ -72,6 +72,32 @@ const BOXES: Box[] = [
   { x: DEC_X, y: 50, w: W, h: 30, text: 'softmax → next token', kind: 'out' },
 ];
 
+/** Main flow arrows, bottom-up: [column x, from y, to y]. */
+const FLOW_ARROWS: readonly (readonly [number, number, number])[] = [
+  [ENC_X, 390, 364],
+  [ENC_X, 330, 318],
+  [ENC_X, 292, 274],
+  [ENC_X, 240, 228],
+  [ENC_X, 202, 180],
+  [DEC_X, 430, 408],
+  [DEC_X, 374, 362],
+  [DEC_X, 336, 318],
+  [DEC_X, 284, 272],
+  [DEC_X, 246, 228],
+  [DEC_X, 194, 182],
+  [DEC_X, 156, 130],
+  [DEC_X, 100, 80],
+];
+
+/** Residual paths around each sublayer into its Add & Norm: [column x, from y, to y, sublayer]. */
+const RESIDUALS: readonly (readonly [number, number, number, SublayerId])[] = [
+  [ENC_X, 378, 305, 'enc-mha'],
+  [ENC_X, 286, 215, 'enc-ffn'],
+  [DEC_X, 420, 349, 'dec-self'],
+  [DEC_X, 330, 259, 'dec-cross'],
+  [DEC_X, 240, 169, 'dec-ffn'],
+];
+
 export function BlockDiagram({
   active,
   onSelect,
@@ -79,13 +105,6 @@ export function BlockDiagram({
   active: SublayerId;
   onSelect: (id: SublayerId) => void;
 }) {
-  const lit = (b: Box) => b.id === active || b.norm === active;
-  const onKey = (id: SublayerId) => (e: KeyboardEvent) => {
-    if (e.key === 'Enter' || e.key === ' ') {
-      e.preventDefault();
-      onSelect(id);
-    }
-  };
   const current = SUBLAYERS.find((s) => s.id === active);
   return (
     <svg
@@ -94,20 +113,7 @@ export function BlockDiagram({
       role="group"
       aria-label={`Encoder and decoder layer; lit: ${current?.label ?? ''}`}
     >
-      <defs>
-        <marker
-          id="tf-arrow"
-          viewBox="0 0 10 10"
-          refX="9"
-          refY="5"
-          markerWidth="7"
-          markerHeight="7"
-          markerUnits="userSpaceOnUse"
-          orient="auto"
-        >
-          <path d="M0,0 L10,5 L0,10 z" fill="currentColor" />
-        </marker>
-      </defs>
+      <ArrowMarker />
       <text x={ENC_X + W / 2} y={470} textAnchor="middle" className="tf-col-title">
         Encoder layer (×N)
       </text>
@@ -116,22 +122,7 @@ export function BlockDiagram({
       </text>
       <rect x={ENC_X - 12} y={192} width={W + 24} height={182} rx={10} className="tf-layer-frame" />
       <rect x={DEC_X - 12} y={146} width={W + 24} height={272} rx={10} className="tf-layer-frame" />
-      {/* main flow arrows */}
-      {[
-        [ENC_X, 390, 364],
-        [ENC_X, 330, 318],
-        [ENC_X, 292, 274],
-        [ENC_X, 240, 228],
-        [ENC_X, 202, 180],
-        [DEC_X, 430, 408],
-        [DEC_X, 374, 362],
-        [DEC_X, 336, 318],
-        [DEC_X, 284, 272],
-        [DEC_X, 246, 228],
-        [DEC_X, 194, 182],
-        [DEC_X, 156, 130],
-        [DEC_X, 100, 80],
-      ].map(([x, y1, y2], i) => (
+      {FLOW_ARROWS.map(([x, y1, y2], i) => (
         <line
           key={i}
           x1={x + W / 2}
@@ -142,50 +133,89 @@ export function BlockDiagram({
           markerEnd="url(#tf-arrow)"
         />
       ))}
-      {/* residual paths: around each sublayer into its Add & Norm */}
-      {[
-        [ENC_X, 378, 305, 'enc-mha'],
-        [ENC_X, 286, 215, 'enc-ffn'],
-        [DEC_X, 420, 349, 'dec-self'],
-        [DEC_X, 330, 259, 'dec-cross'],
-        [DEC_X, 240, 169, 'dec-ffn'],
-      ].map(([x, y1, y2, id]) => (
+      {RESIDUALS.map(([x, y1, y2, id]) => (
         <path
-          key={String(id)}
-          d={`M${Number(x) + W / 2},${y1} H${Number(x) + W + 6} V${y2} H${Number(x) + W}`}
+          key={id}
+          d={`M${x + W / 2},${y1} H${x + W + 6} V${y2} H${x + W}`}
           className={id === active ? 'tf-residual tf-lit-line' : 'tf-residual'}
           markerEnd="url(#tf-arrow)"
         />
       ))}
-      {/* H feeds every decoder layer's cross-attention */}
+      <CrossAttentionLink lit={active === 'dec-cross'} />
+      {BOXES.map((b, i) => (
+        <DiagramBox key={i} box={b} lit={b.id === active || b.norm === active} onSelect={onSelect} />
+      ))}
+    </svg>
+  );
+}
+
+/** The arrow head every arrow and residual path ends with (`url(#tf-arrow)`). */
+function ArrowMarker() {
+  return (
+    <defs>
+      <marker
+        id="tf-arrow"
+        viewBox="0 0 10 10"
+        refX="9"
+        refY="5"
+        markerWidth="7"
+        markerHeight="7"
+        markerUnits="userSpaceOnUse"
+        orient="auto"
+      >
+        <path d="M0,0 L10,5 L0,10 z" fill="currentColor" />
+      </marker>
+    </defs>
+  );
+}
+
+/** H feeds every decoder layer's cross-attention (lit with it). */
+function CrossAttentionLink({ lit }: { lit: boolean }) {
+  return (
+    <>
       <path
         d={`M${ENC_X + W},165 H${(ENC_X + W + DEC_X) / 2} V301 H${DEC_X}`}
-        className={active === 'dec-cross' ? 'tf-cross tf-lit-line' : 'tf-cross'}
+        className={lit ? 'tf-cross tf-lit-line' : 'tf-cross'}
         markerEnd="url(#tf-arrow)"
       />
       <text x={(ENC_X + W + DEC_X) / 2 + 4} y={235} className="tf-small">
         K, V from H
       </text>
-      {BOXES.map((b, i) => {
-        const selectable = b.id ?? b.norm;
-        return (
-          <g
-            key={i}
-            className={`tf-box tf-box--${b.kind}${lit(b) ? ' tf-lit' : ''}`}
-            role={selectable ? 'button' : undefined}
-            tabIndex={selectable ? 0 : undefined}
-            aria-pressed={selectable ? lit(b) : undefined}
-            aria-label={selectable ? `${b.text}${lit(b) ? ' (lit)' : ''}` : undefined}
-            onClick={selectable ? () => onSelect(selectable) : undefined}
-            onKeyDown={selectable ? onKey(selectable) : undefined}
-          >
-            <rect x={b.x} y={b.y} width={b.w} height={b.h} rx={6} />
-            <text x={b.x + b.w / 2} y={b.y + b.h / 2} dominantBaseline="central" textAnchor="middle">
-              {b.text}
-            </text>
-          </g>
-        );
-      })}
-    </svg>
+    </>
+  );
+}
+
+/** One box; a sublayer's box and its Add & Norm box are buttons that select the sublayer (click, Enter or Space). */
+function DiagramBox({
+  box: b,
+  lit,
+  onSelect,
+}: {
+  box: Box;
+  lit: boolean;
+  onSelect: (id: SublayerId) => void;
+}) {
+  const selectable = b.id ?? b.norm;
+  const onKey = (e: KeyboardEvent) => {
+    if (selectable && (e.key === 'Enter' || e.key === ' ')) {
+      e.preventDefault();
+      onSelect(selectable);
+    }
+  };
+  return (
+    <g
+      className={`tf-box tf-box--${b.kind}${lit ? ' tf-lit' : ''}`}
+      role={selectable ? 'button' : undefined}
+      tabIndex={selectable ? 0 : undefined}
+      aria-pressed={selectable ? lit : undefined}
+      aria-label={selectable ? `${b.text}${lit ? ' (lit)' : ''}` : undefined}
+      onClick={selectable ? () => onSelect(selectable) : undefined}
+      onKeyDown={selectable ? onKey : undefined}
+    >
+      <rect x={b.x} y={b.y} width={b.w} height={b.h} rx={6} />
+      <text x={b.x + b.w / 2} y={b.y + b.h / 2} dominantBaseline="central" textAnchor="middle">
+        {b.text}
+      </text>
+    </g>
   );
 }

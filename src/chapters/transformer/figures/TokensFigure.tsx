@@ -21,108 +21,158 @@ export function TokensFigure() {
   const [text, setText] = useState('31415926');
   const [d, setD] = useState<number>(16);
   const view = useMemo(() => tokensToVectors(text, { d }), [text, d]);
-  const pe = useMemo(() => sinusoidalEncoding(PE_POSITIONS, d), [d]);
-  const similarity = useMemo(() => rowCosineSimilarity(pe), [pe]);
-  const n = view.tokens.length;
-  const dims = Array.from({ length: d }, (_, i) => String(i));
-  const positions = Array.from({ length: PE_POSITIONS }, (_, i) => String(i));
-  const rowLabels = view.tokens.map((t, i) => `${i}: ${t}`);
 
   return (
     <div className="tf-figure captions-spoken" data-testid="tf-figure-tokens">
-      <div className="tf-toolbar">
-        <label>
-          Input (digits){' '}
-          <input
-            type="text"
-            value={text}
-            maxLength={40}
-            onChange={(e) => setText(e.target.value)}
-            aria-describedby="tf-tokens-note"
-            data-testid="tf-tokens-input"
-          />
-        </label>
-        <label>
-          d_model{' '}
-          <select value={d} onChange={(e) => setD(Number(e.target.value))}>
-            {WIDTHS.map((w) => (
-              <option key={w} value={w}>
-                {w}
-              </option>
-            ))}
-          </select>
-        </label>
-        <span className="tf-formula">
-          <Tex tex={`X \\in \\mathbb{R}^{${n} \\times ${d}}, \\quad E = \\sqrt{${d}}\\,X + \\mathrm{PE}`} />
-        </span>
-      </div>
+      <TokensToolbar text={text} onText={setText} d={d} onWidth={setD} tokenCount={view.tokens.length} />
       <p id="tf-tokens-note" className="tf-note" role="status">
-        {view.unknown.length > 0
-          ? `Not in the vocabulary (dropped): ${view.unknown.join(' ')}. The vocabulary is ${view.vocab.join(' ')}.`
-          : `Vocabulary: ${view.vocab.join(' ')} (${view.vocab.length} tokens, 3 special).`}
+        {vocabularyNote(view)}
       </p>
-      <ol className="tf-token-chips" aria-label="Tokens and their ids">
-        {view.tokens.map((t, i) => (
-          <li key={i}>
-            <span className="tf-chip-token">{t}</span>
-            <span className="tf-chip-arrow" aria-hidden="true">
-              ↓
-            </span>
-            <span className="tf-chip-id">id {view.ids[i]}</span>
-          </li>
-        ))}
-      </ol>
-      <div className="tf-grid-2">
-        <MatrixView
-          title="Embedding rows X = W_E[ids]"
-          values={view.embedded.data}
-          rows={n}
-          cols={d}
-          rowLabels={rowLabels}
-          colLabels={dims}
-          showValues={false}
-          maxCell={COLOUR_CELL}
-          caption={`X has shape ${n} × ${d}: one row of the embedding table per token.`}
+      <TokenChips tokens={view.tokens} ids={view.ids} />
+      <EmbeddingMatrices view={view} d={d} />
+      <PositionMatrices d={d} />
+    </div>
+  );
+}
+
+type TokensView = ReturnType<typeof tokensToVectors>;
+
+/** The tokens that were dropped, or else the vocabulary. */
+function vocabularyNote(view: TokensView): string {
+  return view.unknown.length > 0
+    ? `Not in the vocabulary (dropped): ${view.unknown.join(' ')}. The vocabulary is ${view.vocab.join(' ')}.`
+    : `Vocabulary: ${view.vocab.join(' ')} (${view.vocab.length} tokens, 3 special).`;
+}
+
+/** The input text, the model width and the formula with the current shape. */
+function TokensToolbar({
+  text,
+  onText,
+  d,
+  onWidth,
+  tokenCount,
+}: {
+  text: string;
+  onText: (text: string) => void;
+  d: number;
+  onWidth: (d: number) => void;
+  tokenCount: number;
+}) {
+  return (
+    <div className="tf-toolbar">
+      <label>
+        Input (digits){' '}
+        <input
+          type="text"
+          value={text}
+          maxLength={40}
+          onChange={(e) => onText(e.target.value)}
+          aria-describedby="tf-tokens-note"
+          data-testid="tf-tokens-input"
         />
-        <MatrixView
-          title="E = √d·X + PE"
-          values={view.input.data}
-          rows={n}
-          cols={d}
-          rowLabels={rowLabels}
-          colLabels={dims}
-          showValues={false}
-          maxCell={COLOUR_CELL}
-          caption={`E has shape ${n} × ${d}; the embeddings were multiplied by √${d} ≈ ${view.scaleFactor.toFixed(2)}.`}
+      </label>
+      <label>
+        d_model{' '}
+        <select value={d} onChange={(e) => onWidth(Number(e.target.value))}>
+          {WIDTHS.map((w) => (
+            <option key={w} value={w}>
+              {w}
+            </option>
+          ))}
+        </select>
+      </label>
+      <span className="tf-formula">
+        <Tex
+          tex={`X \\in \\mathbb{R}^{${tokenCount} \\times ${d}}, \\quad E = \\sqrt{${d}}\\,X + \\mathrm{PE}`}
         />
-      </div>
-      <div className="tf-grid-2">
-        <MatrixView
-          title="Positional encoding PE"
-          values={pe.data}
-          rows={PE_POSITIONS}
-          cols={d}
-          rowLabels={positions}
-          colLabels={dims}
-          domain={[-1, 1]}
-          showValues={false}
-          maxCell={COLOUR_CELL}
-          caption="Rows: positions, columns: dimensions. Low dimensions oscillate quickly, high dimensions slowly."
-        />
-        <MatrixView
-          title="Cosine similarity of positions"
-          values={similarity.data}
-          rows={PE_POSITIONS}
-          cols={PE_POSITIONS}
-          rowLabels={positions}
-          colLabels={positions}
-          colorScale="sequential"
-          domain={[Math.min(...similarity.data), 1]}
-          showValues={false}
-          maxCell={COLOUR_CELL}
-          caption={`Cosine similarity of the encodings of two positions: it depends only on their distance (every diagonal has one colour). Neighbours: ${similarity.data[1].toFixed(2)}; 8 apart: ${similarity.data[8].toFixed(2)}.`}
-        />
-      </div>
+      </span>
+    </div>
+  );
+}
+
+/** Each token above its id. */
+function TokenChips({ tokens, ids }: { tokens: readonly string[]; ids: ArrayLike<number> }) {
+  return (
+    <ol className="tf-token-chips" aria-label="Tokens and their ids">
+      {tokens.map((t, i) => (
+        <li key={i}>
+          <span className="tf-chip-token">{t}</span>
+          <span className="tf-chip-arrow" aria-hidden="true">
+            ↓
+          </span>
+          <span className="tf-chip-id">id {ids[i]}</span>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** The embedding rows X and the scaled input E = √d·X + PE, one row per token. */
+function EmbeddingMatrices({ view, d }: { view: TokensView; d: number }) {
+  const n = view.tokens.length;
+  const dims = Array.from({ length: d }, (_, i) => String(i));
+  const rowLabels = view.tokens.map((t, i) => `${i}: ${t}`);
+  return (
+    <div className="tf-grid-2">
+      <MatrixView
+        title="Embedding rows X = W_E[ids]"
+        values={view.embedded.data}
+        rows={n}
+        cols={d}
+        rowLabels={rowLabels}
+        colLabels={dims}
+        showValues={false}
+        maxCell={COLOUR_CELL}
+        caption={`X has shape ${n} × ${d}: one row of the embedding table per token.`}
+      />
+      <MatrixView
+        title="E = √d·X + PE"
+        values={view.input.data}
+        rows={n}
+        cols={d}
+        rowLabels={rowLabels}
+        colLabels={dims}
+        showValues={false}
+        maxCell={COLOUR_CELL}
+        caption={`E has shape ${n} × ${d}; the embeddings were multiplied by √${d} ≈ ${view.scaleFactor.toFixed(2)}.`}
+      />
+    </div>
+  );
+}
+
+/** The positional encoding (positions × dimensions) and the cosine similarity of positions. */
+function PositionMatrices({ d }: { d: number }) {
+  const pe = useMemo(() => sinusoidalEncoding(PE_POSITIONS, d), [d]);
+  const similarity = useMemo(() => rowCosineSimilarity(pe), [pe]);
+  const dims = Array.from({ length: d }, (_, i) => String(i));
+  const positions = Array.from({ length: PE_POSITIONS }, (_, i) => String(i));
+  return (
+    <div className="tf-grid-2">
+      <MatrixView
+        title="Positional encoding PE"
+        values={pe.data}
+        rows={PE_POSITIONS}
+        cols={d}
+        rowLabels={positions}
+        colLabels={dims}
+        domain={[-1, 1]}
+        showValues={false}
+        maxCell={COLOUR_CELL}
+        caption="Rows: positions, columns: dimensions. Low dimensions oscillate quickly, high dimensions slowly."
+      />
+      <MatrixView
+        title="Cosine similarity of positions"
+        values={similarity.data}
+        rows={PE_POSITIONS}
+        cols={PE_POSITIONS}
+        rowLabels={positions}
+        colLabels={positions}
+        colorScale="sequential"
+        domain={[Math.min(...similarity.data), 1]}
+        showValues={false}
+        maxCell={COLOUR_CELL}
+        caption={`Cosine similarity of the encodings of two positions: it depends only on their distance (every diagonal has one colour). Neighbours: ${similarity.data[1].toFixed(2)}; 8 apart: ${similarity.data[8].toFixed(2)}.`}
+      />
     </div>
   );
 }

@@ -1,0 +1,52 @@
+import type { ViewValue } from '../../../experiments/types';
+import { floats, record } from '../../backprop/figures/views';
+import { deinterleave } from './series';
+
+/** Smallest value kept on a log axis: an exact minimum would otherwise vanish from the chart. */
+const LOG_FLOOR = 1e-12;
+
+/** One run's view, as the tables and charts read it. */
+export type RunRecord = ReturnType<typeof record>;
+
+export interface ChartLine {
+  label: string;
+  x: Float32Array;
+  y: Float32Array;
+  color: string;
+}
+
+export interface SurfacePath {
+  label: string;
+  points: Float32Array;
+  color: string;
+}
+
+/** A `runs` view that is a list, as records; anything else (no frame yet) is no runs. */
+export function runList(view: ViewValue | undefined): RunRecord[] {
+  return Array.isArray(view) ? (view as readonly ViewValue[]).map(record) : [];
+}
+
+/**
+ * An interleaved loss curve [x0, y0, x1, y1, …] as x and the excess loss y − `minimum`, floored for a log axis, so
+ * the chart shows convergence all the way down.
+ */
+export function excessLossCurve(
+  points: Float32Array | undefined,
+  minimum: number,
+): { x: Float32Array; y: Float32Array } {
+  const { x, y } = deinterleave(points);
+  for (let k = 0; k < y.length; k++) y[k] = Math.max(LOG_FLOOR, y[k] - minimum);
+  return { x, y };
+}
+
+/** The paths of the runs that have one (a run without a path yet is left out, not drawn empty). */
+export function surfacePaths(
+  entries: readonly { label: string; path: ViewValue | undefined }[],
+  colour: (i: number) => string,
+  clip: (points: Float32Array) => Float32Array = (p) => p,
+): SurfacePath[] {
+  return entries.flatMap(({ label, path }, i) => {
+    const p = floats(path);
+    return p ? [{ label, points: clip(p), color: colour(i) }] : [];
+  });
+}
