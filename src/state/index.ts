@@ -37,7 +37,8 @@
  * - Reserved URL names (never "unknown"): lesson, present, embed, spotlight, plus `reserved`. `seed` is the run's seed
  *   (integer 0…4294967295; invalid → 1 with a notice).
  * - `useFrameView(name, (view, frame) => …)`: draw from each frame in a ref/canvas (runs on animation frames).
- *   `useLatestView(name)`: the view's newest value as state (re-renders per frame, ≤ 60/s: small SVG only).
+ *   `useView<T>(name, { hz, accept })`: the view's newest value as state (re-renders per frame, ≤ 60/s, or at most
+ *   `hz` times a second), typed by the experiment's view types; `accept` is the view's shape check.
  *   `useLatestFrame()`: the whole newest frame. `getMetricHistory()`: bounded step/loss/valLoss/accuracy history.
  * - Stores (zustand, read with selectors): `useRunStore` (status idle/running/paused/diverged/error, metrics, …),
  *   `useParamsStore` (table, values, seed), `useNoticeStore`.
@@ -51,14 +52,7 @@
  * - Live parameters apply at the next step; structural ones (live: false) rebuild the model once the control settles
  *   and show a "Model rebuilt" notice. Bad URL values fall back/clamp and are listed in one dismissible notice.
  */
-export {
-  useExperiment,
-  useFrameView,
-  useLatestView,
-  useLatestFrame,
-  onRunKey,
-  onRunKeyUp,
-} from './useExperiment';
+export { useExperiment, useFrameView, useLatestFrame, onRunKey, onRunKeyUp } from './useExperiment';
 export type { UseExperimentOptions, ExperimentHandle } from './useExperiment';
 export {
   play,

@@ -18,14 +18,13 @@ import {
   type Preset,
 } from './runtime';
 import { PAGE_PARAM_NAMES } from '../experiments/params';
-import { useView } from './useView';
 
 export interface UseExperimentOptions {
   /** Registry id, e.g. 'classifier2d'. */
   experiment: string;
   /** Lesson preset (defaults ← preset ← URL). A new preset (next lesson step) re-applies. May include `seed`. */
   preset?: Preset;
-  /** Views frames should carry (figures using useFrameView/useLatestView add theirs automatically). */
+  /** Views frames should carry (figures using useFrameView/useView add theirs automatically). */
   views?: readonly string[];
   /** Extra URL parameters the page owns (never reported as unknown), e.g. the lab's `exp`. */
   reserved?: readonly string[];
@@ -179,11 +178,6 @@ export function useFrameView<T extends ViewValue = ViewValue>(
       release();
     };
   }, [name]);
-}
-
-/** `useView(name)` under its older name (re-renders on every frame); new code calls useView. */
-export function useLatestView<T extends ViewValue = ViewValue>(name: string): T | undefined {
-  return useView<T>(name);
 }
 
 /** The newest frame (re-renders on every frame). */

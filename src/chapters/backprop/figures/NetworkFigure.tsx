@@ -12,7 +12,7 @@ import {
   type LayerWeights,
 } from '../../../experiments/descent/networkBackprop';
 import type { ViewValue } from '../../../experiments/types';
-import { useLatestView } from '../../../state/useExperiment';
+import { useView } from '../../../state/useView';
 import type { LessonStep } from '../../../lessons/types';
 import { ExperimentPanel } from './ExperimentPanel';
 import { floats, fmt, record } from './views';
@@ -72,10 +72,10 @@ function readGrads(v: ViewValue | undefined, net: Net | null): Float32Array[] | 
 
 /** The classifier's latest views: the network, its gradients, the prediction grid and the training points. */
 function useNetworkViews() {
-  const net = readNet(useLatestView('weights'));
-  const grads = readGrads(useLatestView('grads'), net);
-  const boundaryView = record(useLatestView('boundary'));
-  const pointsView = record(useLatestView('points'));
+  const net = readNet(useView('weights'));
+  const grads = readGrads(useView('grads'), net);
+  const boundaryView = record(useView('boundary'));
+  const pointsView = record(useView('points'));
   const train = record(pointsView?.train);
   const tx = floats(train?.x);
   const ty = floats(train?.y);

@@ -1,5 +1,5 @@
 import { Tex } from '../../../components/math';
-import { useLatestView } from '../../../state/useExperiment';
+import { useView } from '../../../state/useView';
 import type { LessonStep } from '../../../lessons/types';
 import { ExperimentPanel } from './ExperimentPanel';
 import { floats, fmt, num, record } from './views';
@@ -30,9 +30,9 @@ export function OneParamFigure({ step }: { step: LessonStep }) {
 
 /** The descent-theta views: the sampled curve L(θ), the visited path and the current numbers. */
 function useOneParamViews() {
-  const curve = record(useLatestView('curve'));
-  const state = record(useLatestView('state'));
-  const path = floats(useLatestView('path'));
+  const curve = record(useView('curve'));
+  const state = record(useView('state'));
+  const path = floats(useView('path'));
   const current: DescentState = {
     theta: num(state?.theta),
     loss: num(state?.loss),

@@ -1,5 +1,5 @@
 import { LossSurface } from '../../../components/charts';
-import { useLatestView } from '../../../state/useExperiment';
+import { useView } from '../../../state/useView';
 import type { LessonStep } from '../../../lessons/types';
 import { ExperimentPanel } from './ExperimentPanel';
 import { floats, fmt, num, record, useGridView } from './views';
@@ -21,8 +21,8 @@ export function SliceFigure({ step }: { step: LessonStep }) {
 
 function SlicePlot() {
   const grid = useGridView('slice');
-  const info = record(useLatestView('slice'));
-  const path = floats(useLatestView('path'));
+  const info = record(useView('slice'));
+  const path = floats(useView('path'));
   const sliceStep = num(info?.step);
   const ms = num(info?.ms);
   const centre = num(info?.centerLoss);

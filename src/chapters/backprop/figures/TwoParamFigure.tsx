@@ -1,7 +1,7 @@
 import { LossSurface } from '../../../components/charts';
 import { Tex } from '../../../components/math';
 import { setParam } from '../../../state/runtime';
-import { useLatestView } from '../../../state/useExperiment';
+import { useView } from '../../../state/useView';
 import type { LessonStep } from '../../../lessons/types';
 import { ExperimentPanel } from './ExperimentPanel';
 import { floats, fmt, num, record, useGridView } from './views';
@@ -24,8 +24,8 @@ const round = (v: number) => Math.round(v * 10) / 10;
 
 function TwoParamPlot() {
   const grid = useGridView('grid');
-  const path = floats(useLatestView('path'));
-  const state = record(useLatestView('state'));
+  const path = floats(useView('path'));
+  const state = record(useView('state'));
   const w = num(state?.w);
   const b = num(state?.b);
   const gw = num(state?.gw);

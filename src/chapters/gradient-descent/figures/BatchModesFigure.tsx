@@ -1,5 +1,5 @@
 import { LineChart, LossSurface, seriesColor, useChartTheme } from '../../../components/charts';
-import { useLatestView } from '../../../state/useExperiment';
+import { useView } from '../../../state/useView';
 import { ExperimentPanel } from '../../backprop/figures/ExperimentPanel';
 import { floats, fmt, num, record, useGridView } from '../../backprop/figures/views';
 import type { LessonStep } from '../../../lessons/types';
@@ -30,9 +30,9 @@ export function BatchModesFigure({ step }: { step: LessonStep }) {
 function BatchModesPlots() {
   const theme = useChartTheme();
   const grid = useGridView('grid');
-  const runs = record(useLatestView('runs'));
-  const paths = record(useLatestView('paths'));
-  const curves = record(useLatestView('curves'));
+  const runs = record(useView('runs'));
+  const paths = record(useView('paths'));
+  const curves = record(useView('curves'));
   const n = num(runs?.samples);
   const colour = (i: number) => seriesColor(theme, i + 1);
   const pathList = surfacePaths(

@@ -1,5 +1,5 @@
 import { LineChart, LossSurface, seriesColor, useChartTheme } from '../../../components/charts';
-import { useLatestView } from '../../../state/useExperiment';
+import { useView } from '../../../state/useView';
 import { ExperimentPanel } from '../../backprop/figures/ExperimentPanel';
 import { floats, fmt, num, record, useGridView } from '../../backprop/figures/views';
 import type { LessonStep } from '../../../lessons/types';
@@ -26,8 +26,8 @@ export function LrRaceFigure({ step }: { step: LessonStep }) {
 function LrRacePlots() {
   const theme = useChartTheme();
   const grid = useGridView('grid');
-  const runs = runList(useLatestView('runs'));
-  const state = record(useLatestView('state'));
+  const runs = runList(useView('runs'));
+  const state = record(useView('state'));
   const maxStable = num(state?.maxStableRate);
   const lossStar = num(state?.lossStar) ?? 0;
   const colour = (i: number) => seriesColor(theme, i + 1);

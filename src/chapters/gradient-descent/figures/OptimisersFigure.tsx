@@ -1,6 +1,6 @@
 import { LineChart, LossSurface, seriesColor, useChartTheme } from '../../../components/charts';
 import { Tex } from '../../../components/math';
-import { useLatestView } from '../../../state/useExperiment';
+import { useView } from '../../../state/useView';
 import { ExperimentPanel } from '../../backprop/figures/ExperimentPanel';
 import { floats, fmt, num, record, useGridView } from '../../backprop/figures/views';
 import type { LessonStep } from '../../../lessons/types';
@@ -30,8 +30,8 @@ export function OptimisersFigure({ step }: { step: LessonStep }) {
 function OptimiserPlots() {
   const theme = useChartTheme();
   const grid = useGridView('grid');
-  const runs = runList(useLatestView('runs'));
-  const surface = record(useLatestView('surface'));
+  const runs = runList(useView('runs'));
+  const surface = record(useView('surface'));
   const colour = (i: number) => seriesColor(theme, i + 1);
 
   const paths = surfacePaths(

@@ -5,7 +5,7 @@ import { Formula } from './Formula';
 import { PLANE } from '../../../experiments/loss/data';
 import type { LessonStep } from '../../../lessons/types';
 import { setParam } from '../../../state/runtime';
-import { useLatestView } from '../../../state/useExperiment';
+import { useView } from '../../../state/useView';
 import { ExperimentPanel } from '../../backprop/figures/ExperimentPanel';
 import { floats, fmt, num, record, useGridView } from '../../backprop/figures/views';
 import { texNum } from '../../activations/figures/format';
@@ -28,9 +28,9 @@ const round = (v: number) => Math.round(v * 10) / 10;
 
 function LogisticPanels() {
   const surface = useGridView('surface');
-  const path = floats(useLatestView('path'));
-  const state = record(useLatestView('state'));
-  const points = record(useLatestView('points'));
+  const path = floats(useView('path'));
+  const state = record(useView('state'));
+  const points = record(useView('points'));
   const th1 = num(state?.th1);
   const th2 = num(state?.th2);
   const g1 = num(state?.g1);

@@ -18,7 +18,8 @@ import { ParamControls } from '../../../components/controls';
 import { MetricsBar, NoticeBar, RunControls } from '../../../components/run';
 import { replaceQuery, useRoute } from '../../../platform/router';
 import { useRunStore } from '../../../state/runStore';
-import { useExperiment, useLatestView } from '../../../state/useExperiment';
+import { useExperiment } from '../../../state/useExperiment';
+import { useView } from '../../../state/useView';
 import { record } from '../../backprop/figures/views';
 import { fmt } from '../../activations/figures/format';
 
@@ -208,7 +209,7 @@ function split(v: unknown): { x: Float32Array; y: Float32Array } | null {
 
 function Race() {
   const theme = useChartTheme();
-  const history = record(useLatestView('history')) as Partial<HistoryView> | undefined;
+  const history = record(useView('history')) as Partial<HistoryView> | undefined;
   const m = useRunStore((s) => s.metrics);
   // At least the step's natural stopping point, so the first steps do not fill the whole width.
   const xDomain: [number, number] = [0, Math.max(200, m?.step ?? 0)];

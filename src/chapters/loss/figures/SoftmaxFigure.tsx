@@ -6,7 +6,8 @@ import { CLASSES } from '../../../experiments/loss/softmaxClassifier';
 import type { LessonStep } from '../../../lessons/types';
 import { useParamsStore } from '../../../state/paramsStore';
 import { useRunStore } from '../../../state/runStore';
-import { useExperiment, useLatestView } from '../../../state/useExperiment';
+import { useExperiment } from '../../../state/useExperiment';
+import { useView } from '../../../state/useView';
 import { ParamControls } from '../../../components/controls';
 import { MetricsBar, NoticeBar, RunControls, formatAccuracy, formatMetric } from '../../../components/run';
 import { floats, record } from '../../backprop/figures/views';
@@ -45,8 +46,8 @@ interface PointsView {
 
 /** The training points (x, y pairs and labels) and their class probabilities from the latest frame. */
 function useSoftmaxPoints() {
-  const pointsView = record(useLatestView('points')) as Partial<PointsView> | undefined;
-  const probs = floats(useLatestView('pointProbs'));
+  const pointsView = record(useView('points')) as Partial<PointsView> | undefined;
+  const probs = floats(useView('pointProbs'));
   const px = pointsView?.x instanceof Float32Array ? pointsView.x : undefined;
   const py = pointsView?.y instanceof Float32Array ? pointsView.y : undefined;
   const points = useMemo(() => {
@@ -126,7 +127,7 @@ function SoftmaxReadouts({ i, cls, pTrue, showObjective, dropped }: ReadoutsProp
 }
 
 function SoftmaxPlot({ signStep, controls }: { signStep: boolean; controls: ReactNode }) {
-  const grid = useClassGrid(useLatestView('probs'));
+  const grid = useClassGrid(useView('probs'));
   const { points, labels, probs, n } = useSoftmaxPoints();
   const [picked, setPicked] = useState(0);
   const wrap = useRef<HTMLDivElement>(null);

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Tex } from '../../../components/math';
 import { useParamsStore } from '../../../state/paramsStore';
-import { useLatestView } from '../../../state/useExperiment';
+import { useView } from '../../../state/useView';
 import type { LessonStep } from '../../../lessons/types';
 import { RECALL_SYMBOLS } from '../../../experiments/lstm/recallTask';
 import { LSTM_HIDDEN } from '../../../experiments/lstm/recallModel';
@@ -66,7 +66,7 @@ function CellStepper() {
   const [phase, setPhase] = useState(0);
   const gap = Number(useParamsStore((s) => s.values.gap));
   // Until the first frame: a blank trace of the right size, so the page (and presenter zoom) lays out once.
-  const traceView = useLatestView('trace');
+  const traceView = useView('trace');
   const drawnRef = useDrawnCounter<HTMLElement>(traceView);
   const trace = readTrace(traceView) ?? emptyTrace(LSTM_HIDDEN, Number.isFinite(gap) ? gap + 2 : 2);
   const tParam = Number(useParamsStore((s) => s.values.t));

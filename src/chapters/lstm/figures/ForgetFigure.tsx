@@ -1,5 +1,5 @@
 import { Tex } from '../../../components/math';
-import { useLatestView } from '../../../state/useExperiment';
+import { useView } from '../../../state/useView';
 import type { LessonStep } from '../../../lessons/types';
 import { ExperimentPanel } from '../../backprop/figures/ExperimentPanel';
 import { StepPresets } from '../presets';
@@ -24,8 +24,8 @@ export function ForgetFigure({ step, lesson }: { step: LessonStep; lesson: numbe
 }
 
 function ForgetPlots() {
-  const info = readInfo(useLatestView('info'));
-  const flow = floatRecord(useLatestView('gradflow'));
+  const info = readInfo(useView('info'));
+  const flow = floatRecord(useView('gradflow'));
   const survival = gradientSurvival(flow.rnn);
   const decades = survival !== undefined && survival > 0 ? Math.log10(survival) : undefined;
   return (

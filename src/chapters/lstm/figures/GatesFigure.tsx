@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { TimeSeriesHeatmap } from '../../../components/charts';
 import { useParamsStore } from '../../../state/paramsStore';
-import { useLatestView } from '../../../state/useExperiment';
+import { useView } from '../../../state/useView';
 import type { LessonStep } from '../../../lessons/types';
 import { RECALL_SYMBOLS } from '../../../experiments/lstm/recallTask';
 import { LSTM_HIDDEN } from '../../../experiments/lstm/recallModel';
@@ -37,7 +37,7 @@ function GateMaps() {
   const [shown, setShown] = useState<(typeof MAPS)[number]['key']>('c');
   const gap = Number(useParamsStore((s) => s.values.gap));
   // Until the first frame: a blank trace of the right size, so the page (and presenter zoom) lays out once.
-  const traceView = useLatestView('trace');
+  const traceView = useView('trace');
   const drawnRef = useDrawnCounter<HTMLElement>(traceView);
   const trace = readTrace(traceView) ?? emptyTrace(LSTM_HIDDEN, Number.isFinite(gap) ? gap + 2 : 2);
   const tParam = Number(useParamsStore((s) => s.values.t));

@@ -1,7 +1,7 @@
 import { Tex } from '../../../components/math';
 import { sigmoid } from '../../../core/scalar';
 import { useParamsStore } from '../../../state/paramsStore';
-import { useLatestView } from '../../../state/useExperiment';
+import { useView } from '../../../state/useView';
 import type { LessonStep } from '../../../lessons/types';
 import { ExperimentPanel } from '../../backprop/figures/ExperimentPanel';
 import { StepPresets } from '../presets';
@@ -29,7 +29,7 @@ export function GradientFigure({ step, lesson }: { step: LessonStep; lesson: num
 function GradientPlots() {
   const fbias = Number(useParamsStore((s) => s.values.fbias));
   const gap = Number(useParamsStore((s) => s.values.gap));
-  const flow = floatRecord(useLatestView('gradflow'));
+  const flow = floatRecord(useView('gradflow'));
   const f0 = Number.isFinite(fbias) ? sigmoid(fbias) : undefined;
   // Steps back from the question mark to the first symbol: the gap plus the question mark's own step.
   const back = Number.isFinite(gap) ? gap + 1 : undefined;

@@ -1,6 +1,6 @@
 import { seriesColor, useChartTheme } from '../../../components/charts';
 import { useRunStore } from '../../../state/runStore';
-import { useLatestView } from '../../../state/useExperiment';
+import { useView } from '../../../state/useView';
 import type { LessonStep } from '../../../lessons/types';
 import { ExperimentPanel } from '../../backprop/figures/ExperimentPanel';
 import { StepPresets } from '../presets';
@@ -31,7 +31,7 @@ export function RecallFigure({ step, lesson }: { step: LessonStep; lesson: numbe
 export function ModelTable() {
   const theme = useChartTheme();
   const metrics = useRunStore((s) => s.metrics);
-  const info = readInfo(useLatestView('info'));
+  const info = readInfo(useView('info'));
   const rows = [
     { kind: 'rnn', name: 'RNN', params: info?.rnnParams },
     { kind: 'lstm', name: 'LSTM', params: info?.lstmParams },

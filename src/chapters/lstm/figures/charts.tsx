@@ -1,5 +1,5 @@
 import { LineChart, seriesColor, useChartTheme, type LineSeries } from '../../../components/charts';
-import { useLatestView } from '../../../state/useExperiment';
+import { useView } from '../../../state/useView';
 import { deinterleave } from '../../gradient-descent/figures/series';
 import { fmt } from '../../backprop/figures/views';
 import { floatRecord, readInfo } from './recallViews';
@@ -12,8 +12,8 @@ export const MODEL_COLOR_INDEX: Record<Kind, number> = { rnn: 1, lstm: 0 };
 /** Validation accuracy of each model over training steps, with the chance level dashed. */
 export function AccuracyChart({ height = 200 }: { height?: number }) {
   const theme = useChartTheme();
-  const curves = floatRecord(useLatestView('curves'));
-  const info = readInfo(useLatestView('info'));
+  const curves = floatRecord(useView('curves'));
+  const info = readInfo(useView('info'));
   const series: LineSeries[] = [];
   let lastStep = 1;
   for (const kind of ['rnn', 'lstm'] as const) {
@@ -51,7 +51,7 @@ export function AccuracyChart({ height = 200 }: { height?: number }) {
  */
 export function GradientFlowChart({ height = 200 }: { height?: number }) {
   const theme = useChartTheme();
-  const flow = floatRecord(useLatestView('gradflow'));
+  const flow = floatRecord(useView('gradflow'));
   const series: LineSeries[] = [];
   for (const kind of ['rnn', 'lstm'] as const) {
     const y = flow[kind];

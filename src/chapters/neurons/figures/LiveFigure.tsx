@@ -7,7 +7,7 @@ import {
 } from '../../../components/charts';
 import { ParamControls } from '../../../components/controls';
 import { MetricsBar, NoticeBar, RunControls } from '../../../components/run';
-import { useExperiment, useLatestView, type Preset } from '../../../state';
+import { useExperiment, useView, type Preset } from '../../../state';
 import { useMemo } from 'react';
 
 interface PointsView {
@@ -38,9 +38,9 @@ export interface LiveFigureProps {
 /** Steps 4, 5 and 7: the 2-D classifier training live in the worker — boundary, points, loss curve. */
 export function LiveFigure({ preset, controls, showSize }: LiveFigureProps) {
   const exp = useExperiment({ experiment: 'classifier2d', preset });
-  const grid = useLatestView('boundary') as Grid2D | undefined;
-  const pointsView = useLatestView('points') as PointsView | undefined;
-  const lossView = useLatestView('lossHistory') as LossView | undefined;
+  const grid = useView('boundary') as Grid2D | undefined;
+  const pointsView = useView('points') as PointsView | undefined;
+  const lossView = useView('lossHistory') as LossView | undefined;
   const theme = useChartTheme();
   // Sized so the figure with its controls fits one 1280×800 screen; scaled with the presenter font.
   const chartHeight = Math.round(230 * theme.fontScale);

@@ -1,6 +1,6 @@
 import { LineChart, seriesColor, useChartTheme } from '../../../components/charts';
 import type { LessonStep } from '../../../lessons/types';
-import { useLatestView } from '../../../state/useExperiment';
+import { useView } from '../../../state/useView';
 import { ExperimentPanel } from '../../backprop/figures/ExperimentPanel';
 import { floats, num, record } from '../../backprop/figures/views';
 import { deinterleave } from '../../gradient-descent/figures/series';
@@ -31,8 +31,8 @@ const pct = (x: number | undefined) => (x === undefined ? '–' : `${(100 * x).t
 
 function AugmentPlots() {
   const theme = useChartTheme();
-  const gallery = record(useLatestView('gallery'));
-  const curves = record(useLatestView('curves'));
+  const gallery = record(useView('gallery'));
+  const curves = record(useView('curves'));
   const plain = record(curves?.plain);
   const aug = record(curves?.augmented);
   const p = deinterleave(floats(plain?.val));

@@ -1,6 +1,6 @@
 import { LineChart, MatrixView, seriesColor, useChartTheme } from '../../../components/charts';
 import type { LessonStep } from '../../../lessons/types';
-import { useLatestView } from '../../../state/useExperiment';
+import { useView } from '../../../state/useView';
 import { ExperimentPanel } from '../../backprop/figures/ExperimentPanel';
 import { fmt, num, record } from '../../backprop/figures/views';
 import {
@@ -31,8 +31,8 @@ export function BatchNormFigure({ step }: { step: LessonStep }) {
 }
 
 function BatchNormPlots() {
-  const curves = record(useLatestView('curves'));
-  const layers = record(useLatestView('layers'));
+  const curves = record(useView('curves'));
+  const layers = record(useView('layers'));
   const bn = batchNormLayers(layers);
   const x = nums(curves?.x);
   const loss = { plain: num(curves?.lossPlain), bn: num(curves?.lossBn) };

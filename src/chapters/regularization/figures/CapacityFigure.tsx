@@ -1,6 +1,6 @@
 import { LineChart, seriesColor, useChartTheme } from '../../../components/charts';
 import type { LessonStep } from '../../../lessons/types';
-import { useLatestView } from '../../../state/useExperiment';
+import { useView } from '../../../state/useView';
 import { ExperimentPanel } from '../../backprop/figures/ExperimentPanel';
 import { floats, fmt, num, record } from '../../backprop/figures/views';
 import { deinterleave } from '../../gradient-descent/figures/series';
@@ -25,8 +25,8 @@ export function CapacityFigure({ step }: { step: LessonStep }) {
 
 function CapacityPlots() {
   const theme = useChartTheme();
-  const fit = fitData(useLatestView('fit'));
-  const curves = record(useLatestView('curves'));
+  const fit = fitData(useView('fit'));
+  const curves = record(useView('curves'));
   const train = deinterleave(floats(curves?.train));
   const val = deinterleave(floats(curves?.val));
   const bestStep = num(curves?.bestStep);

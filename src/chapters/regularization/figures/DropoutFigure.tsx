@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { LineChart, seriesColor, useChartTheme, type LineSeries } from '../../../components/charts';
 import type { LessonStep } from '../../../lessons/types';
 import type { ViewValue } from '../../../experiments/types';
-import { useLatestView } from '../../../state/useExperiment';
+import { useView } from '../../../state/useView';
 import { ExperimentPanel } from '../../backprop/figures/ExperimentPanel';
 import { floats, fmt, num, record } from '../../backprop/figures/views';
 import { deinterleave } from '../../gradient-descent/figures/series';
@@ -28,8 +28,8 @@ export function DropoutFigure({ step }: { step: LessonStep }) {
 
 function DropoutPlots() {
   const theme = useChartTheme();
-  const curves = record(useLatestView('curves'));
-  const masks = record(useLatestView('masks'));
+  const curves = record(useView('curves'));
+  const masks = record(useView('masks'));
   const plain = record(curves?.plain);
   const drop = record(curves?.dropout);
   const series: LineSeries[] = [];
@@ -69,7 +69,7 @@ function DropoutPlots() {
 }
 
 function ScalingTable({ children }: { children: ReactNode }) {
-  const scaling = record(useLatestView('scaling'));
+  const scaling = record(useView('scaling'));
   const p = num(scaling?.p);
   const row = (mode: 'classic' | 'inverted') => {
     const r = record(scaling?.[mode]);

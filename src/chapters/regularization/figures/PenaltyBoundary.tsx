@@ -1,6 +1,6 @@
 import { useMemo, useRef } from 'react';
 import { DecisionBoundary, type BoundaryPoint, type Grid2D } from '../../../components/charts';
-import { useLatestView } from '../../../state/useExperiment';
+import { useView } from '../../../state/useView';
 import { fmt, record } from '../../backprop/figures/views';
 import { nums } from './views';
 
@@ -17,7 +17,7 @@ export function PenaltyBoundary({
   length: number | undefined;
   height: number;
 }) {
-  const view = record(useLatestView('classifier'));
+  const view = record(useView('classifier'));
   const grid = record(view?.grid) as unknown as Grid2D | undefined;
   const points = useTrainingPoints(nums(view?.x), nums(view?.y));
   return (

@@ -8,7 +8,7 @@ import {
 import { usePresentation } from '../../../lessons';
 import type { LessonStep } from '../../../lessons/types';
 import type { ViewValue } from '../../../experiments/types';
-import { useLatestView } from '../../../state/useExperiment';
+import { useView } from '../../../state/useView';
 import { ExperimentPanel } from '../../backprop/figures/ExperimentPanel';
 import { fmt, num, record } from '../../backprop/figures/views';
 import { FitPlot } from './FitPlot';
@@ -57,9 +57,9 @@ function summary(v: ViewValue | undefined) {
 function PenaltyPlots() {
   const theme = useChartTheme();
   const heights = usePresentation().present ? PRESENTER_HEIGHTS : HEIGHTS;
-  const fit = fitData(useLatestView('fit'));
-  const weights = record(useLatestView('weights'));
-  const runs = record(useLatestView('runs'));
+  const fit = fitData(useView('fit'));
+  const weights = record(useView('weights'));
+  const runs = record(useView('runs'));
   const lambda = num(runs?.lambda);
   const l2 = summary(runs?.l2);
   const l1 = summary(runs?.l1);
@@ -151,7 +151,7 @@ function PenaltyTable({ l2, l1 }: { l2: RunSummary; l1: RunSummary }) {
 /** The optimum's θⱼ against log₁₀ λ, one line per coefficient: L2 solid, L1 dashed. */
 function CoefficientPaths({ lambda, height }: { lambda: number | undefined; height: number }) {
   const theme = useChartTheme();
-  const paths = record(useLatestView('paths'));
+  const paths = record(useView('paths'));
   const lambdas = nums(paths?.lambdas);
   const degree = num(paths?.degree) ?? 0;
   const l2 = nums(paths?.l2);

@@ -1,6 +1,6 @@
 import { LineChart, seriesColor, useChartTheme } from '../../../components/charts';
 import type { LessonStep } from '../../../lessons/types';
-import { useLatestView } from '../../../state/useExperiment';
+import { useView } from '../../../state/useView';
 import { ExperimentPanel } from '../../backprop/figures/ExperimentPanel';
 import { fmt, num, record } from '../../backprop/figures/views';
 import { FitPlot } from './FitPlot';
@@ -24,8 +24,8 @@ export function PolynomialFigure({ step }: { step: LessonStep }) {
 
 function PolynomialPlots() {
   const theme = useChartTheme();
-  const fit = fitData(useLatestView('fit'));
-  const sweep = record(useLatestView('sweep'));
+  const fit = fitData(useView('fit'));
+  const sweep = record(useView('sweep'));
   const degree = num(fit?.view.degree);
   const degrees = nums(sweep?.degrees);
   const train = nums(sweep?.train);

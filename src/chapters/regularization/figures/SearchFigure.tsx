@@ -1,7 +1,7 @@
 import type { ViewValue } from '../../../experiments/types';
 import { useChartTheme } from '../../../components/charts';
 import type { LessonStep } from '../../../lessons/types';
-import { useLatestView } from '../../../state/useExperiment';
+import { useView } from '../../../state/useView';
 import { ExperimentPanel } from '../../backprop/figures/ExperimentPanel';
 import { fmt, num, record } from '../../backprop/figures/views';
 import { Formula } from './Formula';
@@ -57,7 +57,7 @@ function bestTex(name: string, s: SearchData, test: number | undefined): string 
 
 function SearchPlots() {
   const theme = useChartTheme();
-  const view = record(useLatestView('search'));
+  const view = record(useView('search'));
   if (!view) return <p className="reg-readout">Preparing the searches…</p>;
   const grid = searchData(view.grid);
   const random = searchData(view.random);
