@@ -7,7 +7,8 @@ import { decodeQuery, defaultValues, mergeValues } from '../../experiments/param
 import type { ParamTable } from '../../experiments/types';
 import { chapter } from './chapter';
 import { NEURON_PARAMS, PROBE_PARAMS, SOFTMAX_PARAMS } from './figures/localParams';
-import { INSTRUCTOR_PRESETS, presetHref } from './presets';
+import { presetHref } from '../../lessons/presetLinks';
+import { INSTRUCTOR_PRESETS } from './presets';
 
 /** The parameter table behind each figure key of chapter.ts. */
 const TABLES: Record<string, ParamTable> = {
@@ -39,7 +40,7 @@ describe('lesson presets and instructor presets', () => {
       'Dying ReLU at lr 1.0',
     ]);
     for (const p of INSTRUCTOR_PRESETS) {
-      const href = presetHref(p);
+      const href = presetHref('activations', p);
       expect(href.startsWith('#/activations?lesson=')).toBe(true);
       const step = chapter.lessons[Number(p.query.lesson) - 1];
       const table = TABLES[step.figure ?? ''];

@@ -1,18 +1,10 @@
-import { formatHash } from '../../platform/router';
+import type { PresetLink } from '../../lessons/presetLinks';
 
 /**
  * Instructor presets: one click opens a lesson step with its experiment set up. Each is a plain share link
  * (`#/activations?lesson=…&…`), so it can also be pasted into slides or a chat.
  */
-export interface InstructorPreset {
-  id: string;
-  label: string;
-  /** What the room will see. */
-  description: string;
-  query: Record<string, string>;
-}
-
-export const INSTRUCTOR_PRESETS: readonly InstructorPreset[] = [
+export const INSTRUCTOR_PRESETS: readonly PresetLink[] = [
   {
     id: 'linear-cant-bend',
     label: 'Linear can’t bend',
@@ -33,7 +25,3 @@ export const INSTRUCTOR_PRESETS: readonly InstructorPreset[] = [
     query: { lesson: '5', act: 'relu', lr: '1', seed: '2' },
   },
 ];
-
-export function presetHref(p: InstructorPreset): string {
-  return formatHash('activations', p.query);
-}

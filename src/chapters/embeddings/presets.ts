@@ -1,16 +1,9 @@
-import { formatHash } from '../../platform/router';
+import type { PresetLink } from '../../lessons/presetLinks';
 
 /**
  * Instructor presets: plain share links (`#/embeddings?lesson=…&…`) that open a step set up for the room.
  */
-export interface InstructorPreset {
-  id: string;
-  label: string;
-  description: string;
-  query: Record<string, string>;
-}
-
-export const INSTRUCTOR_PRESETS: readonly InstructorPreset[] = [
+export const INSTRUCTOR_PRESETS: readonly PresetLink[] = [
   {
     id: 'order-matters',
     label: 'Order matters',
@@ -54,7 +47,3 @@ export const INSTRUCTOR_PRESETS: readonly InstructorPreset[] = [
     query: { lesson: '7', pretrain: '0', seed: '1' },
   },
 ];
-
-export function presetHref(p: InstructorPreset): string {
-  return formatHash('embeddings', p.query);
-}

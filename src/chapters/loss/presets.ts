@@ -1,18 +1,10 @@
-import { formatHash } from '../../platform/router';
+import type { PresetLink } from '../../lessons/presetLinks';
 
 /**
  * Instructor presets: one click opens a lesson step with its figure set up. Each is a plain share link
  * (`#/loss?lesson=…&…`), so it can also be pasted into slides or a chat.
  */
-export interface InstructorPreset {
-  id: string;
-  label: string;
-  /** What the room will see. */
-  description: string;
-  query: Record<string, string>;
-}
-
-export const INSTRUCTOR_PRESETS: readonly InstructorPreset[] = [
+export const INSTRUCTOR_PRESETS: readonly PresetLink[] = [
   {
     id: 'outlier',
     label: 'One outlier pulls the MSE line',
@@ -41,7 +33,3 @@ export const INSTRUCTOR_PRESETS: readonly InstructorPreset[] = [
     query: { lesson: '6', sign: 'dropped', seed: '1' },
   },
 ];
-
-export function presetHref(p: InstructorPreset): string {
-  return formatHash('loss', p.query);
-}

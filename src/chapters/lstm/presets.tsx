@@ -1,20 +1,16 @@
-import { formatHash } from '../../platform/router';
+import { presetHref, type PresetLink } from '../../lessons/presetLinks';
 
 /**
  * Instructor presets: plain share links (`#/lstm?lesson=N&…`) that open a step with its experiment set up, so they
  * can also be pasted into slides. Each belongs to one lesson step and is shown under that step's figure.
  */
-export interface InstructorPreset {
-  id: string;
+/** A preset that belongs to one lesson step (shown under that step's figure). */
+export interface StepPreset extends PresetLink {
   /** 1-based lesson step. */
   lesson: number;
-  label: string;
-  /** What the room will see. */
-  description: string;
-  query: Record<string, string>;
 }
 
-export const INSTRUCTOR_PRESETS: readonly InstructorPreset[] = [
+export const INSTRUCTOR_PRESETS: readonly StepPreset[] = [
   {
     id: 'rnn-forgets-k40',
     lesson: 1,
@@ -96,10 +92,6 @@ export const INSTRUCTOR_PRESETS: readonly InstructorPreset[] = [
   },
 ];
 
-export function presetHref(p: InstructorPreset): string {
-  return formatHash('lstm', p.query);
-}
-
 /** The presets of one lesson step, as a row of links. */
 export function StepPresets({ lesson }: { lesson: number }) {
   const presets = INSTRUCTOR_PRESETS.filter((p) => p.lesson === lesson);
@@ -108,7 +100,7 @@ export function StepPresets({ lesson }: { lesson: number }) {
     <nav className="lstm-presets" aria-label="Instructor presets" data-testid="instructor-presets">
       <span className="lstm-muted">Presets:</span>
       {presets.map((p) => (
-        <a key={p.id} href={presetHref(p)} title={p.description} data-testid={`preset-${p.id}`}>
+        <a key={p.id} href={presetHref('lstm', p)} title={p.description} data-testid={`preset-${p.id}`}>
           {p.label}
         </a>
       ))}

@@ -1,4 +1,4 @@
-import { formatHash } from '../../platform/router';
+import type { PresetLink } from '../../lessons/presetLinks';
 import { chapter } from './chapter';
 
 /** The 1-based lesson number of a step (computed, so adding steps before it keeps the link right). */
@@ -7,7 +7,7 @@ function lessonOf(id: string): string {
 }
 
 /** Instructor presets: plain share links that open a step with its experiment set up. */
-export const INSTRUCTOR_PRESETS = [
+export const INSTRUCTOR_PRESETS: readonly PresetLink[] = [
   {
     id: 'degree-15',
     label: 'Degree 15 overfits',
@@ -47,8 +47,4 @@ export const INSTRUCTOR_PRESETS = [
       'The search step with a budget of 16 trainings: a 4 × 4 grid tries four learning rates, random search sixteen.',
     query: { lesson: lessonOf('search'), budget: '16', seed: '3' },
   },
-] as const;
-
-export function presetHref(p: { query: Readonly<Record<string, string>> }): string {
-  return formatHash('regularization', p.query);
-}
+];

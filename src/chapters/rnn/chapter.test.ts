@@ -8,7 +8,8 @@ import { createCell, generate, type CellKind } from '../../experiments/charModel
 import { loadState } from '../../core/serialize';
 import { Rng } from '../../core/random';
 import { chapter } from './chapter';
-import { EXPLODING, GRADIENT_PRESET, HELLO_PRESET, RNN_PRESETS, rnnPresetHref } from './presets';
+import { presetHref } from '../../lessons/presetLinks';
+import { EXPLODING, GRADIENT_PRESET, HELLO_PRESET, RNN_PRESETS } from './presets';
 import { EXAMPLE_TEXT, workedExample } from './figures/workedExample';
 
 const withDefaults = (preset: Readonly<Record<string, string | number | boolean>> = {}) => ({
@@ -39,7 +40,7 @@ describe('rnn chapter data', () => {
     for (const step of chapter.lessons)
       for (const key of Object.keys(step.preset ?? {})) expect(names).toContain(key);
     for (const p of RNN_PRESETS) {
-      expect(rnnPresetHref(p)).toMatch(/^#\/rnn\?lesson=\d/);
+      expect(presetHref('rnn', p)).toMatch(/^#\/rnn\?lesson=\d/);
       for (const key of Object.keys(p.query))
         if (key !== 'lesson' && key !== 'seed') expect(names).toContain(key);
     }

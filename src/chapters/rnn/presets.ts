@@ -1,5 +1,4 @@
-import { formatHash } from '../../platform/router';
-import type { InstructorPreset } from '../activations/presets';
+import type { PresetLink } from '../../lessons/presetLinks';
 
 /** The settings of the steps' presets, shared with chapter.ts and checked by chapter.test.ts. */
 export const HELLO_PRESET = { corpus: 'hello', batch: 1, chunk: 10, hidden: 16, lr: 0.02 } as const;
@@ -10,7 +9,7 @@ const asQuery = (values: Readonly<Record<string, string | number | boolean>>): R
   Object.fromEntries(Object.entries(values).map(([k, v]) => [k, String(v)]));
 
 /** Instructor presets: plain share links that open a step with its experiment set up. */
-export const RNN_PRESETS: readonly InstructorPreset[] = [
+export const RNN_PRESETS: readonly PresetLink[] = [
   {
     id: 'hello-world-memorised',
     label: '“hello world” memorised',
@@ -32,7 +31,3 @@ export const RNN_PRESETS: readonly InstructorPreset[] = [
     query: { lesson: '6', ...asQuery({ ...GRADIENT_PRESET, radius: 0.5 }), seed: '1' },
   },
 ];
-
-export function rnnPresetHref(p: InstructorPreset): string {
-  return formatHash('rnn', p.query);
-}

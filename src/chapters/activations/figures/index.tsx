@@ -1,5 +1,5 @@
 import type { FigureMap } from '../../../lessons/ChapterPage';
-import type { InstructorPreset } from '../../../lessons/InstructorPresets';
+import { presetLinks } from '../../../lessons/presetLinks';
 import type { chapter } from '../chapter';
 import { CompareFigure } from './CompareFigure';
 import { DyingFigure } from './DyingFigure';
@@ -8,7 +8,7 @@ import { NeuronFigure } from './NeuronFigure';
 import { ProbeFigure } from './ProbeFigure';
 import { SoftmaxFigure } from './SoftmaxFigure';
 import { VanishingFigure } from './VanishingFigure';
-import { INSTRUCTOR_PRESETS, presetHref } from '../presets';
+import { INSTRUCTOR_PRESETS } from '../presets';
 import '../activations.css';
 import './compare.css';
 
@@ -25,7 +25,4 @@ export const FIGURES: FigureMap<(typeof chapter.figures)[number]> = {
 };
 
 /** Instructor presets: share links under the chapter title. */
-export const PRESETS: readonly InstructorPreset[] = INSTRUCTOR_PRESETS.map((p) => ({
-  ...p,
-  href: presetHref(p),
-}));
+export const PRESETS = presetLinks('activations', INSTRUCTOR_PRESETS);

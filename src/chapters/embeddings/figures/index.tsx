@@ -1,5 +1,5 @@
 import type { FigureMap } from '../../../lessons/ChapterPage';
-import type { InstructorPreset } from '../../../lessons/InstructorPresets';
+import { presetLinks } from '../../../lessons/presetLinks';
 import type { chapter } from '../chapter';
 import { AnalogyFigure } from './AnalogyFigure';
 import { ClassifierFigure } from './ClassifierFigure';
@@ -8,7 +8,7 @@ import { GloveFileFigure } from './GloveFileFigure';
 import { OneHotFigure } from './OneHotFigure';
 import { SequencesFigure } from './SequencesFigure';
 import { TokensFigure } from './TokensFigure';
-import { INSTRUCTOR_PRESETS, presetHref } from '../presets';
+import { INSTRUCTOR_PRESETS } from '../presets';
 import '../embeddings.css';
 
 /** Each figure key of chapter.ts → its figure (with its controls); `index` is the step's 0-based position. */
@@ -23,7 +23,4 @@ export const FIGURES: FigureMap<(typeof chapter.figures)[number]> = {
 };
 
 /** Instructor presets: share links under the chapter title. */
-export const PRESETS: readonly InstructorPreset[] = INSTRUCTOR_PRESETS.map((p) => ({
-  ...p,
-  href: presetHref(p),
-}));
+export const PRESETS = presetLinks('embeddings', INSTRUCTOR_PRESETS);

@@ -1,5 +1,5 @@
 import type { FigureMap } from '../../../lessons/ChapterPage';
-import type { InstructorPreset } from '../../../lessons/InstructorPresets';
+import { presetLinks } from '../../../lessons/presetLinks';
 import type { chapter } from '../chapter';
 import { ChooserFigure } from './ChooserFigure';
 import { ExamplesFigure } from './ExamplesFigure';
@@ -7,7 +7,7 @@ import { LogisticFigure } from './LogisticFigure';
 import { MseFigure } from './MseFigure';
 import { SaturationFigure } from './SaturationFigure';
 import { SoftmaxFigure } from './SoftmaxFigure';
-import { INSTRUCTOR_PRESETS, presetHref } from '../presets';
+import { INSTRUCTOR_PRESETS } from '../presets';
 import '../../activations/activations.css';
 import '../../backprop/descent.css';
 import '../loss.css';
@@ -24,7 +24,4 @@ export const FIGURES: FigureMap<(typeof chapter.figures)[number]> = {
 };
 
 /** Instructor presets: share links under the chapter title. */
-export const PRESETS: readonly InstructorPreset[] = INSTRUCTOR_PRESETS.map((p) => ({
-  ...p,
-  href: presetHref(p),
-}));
+export const PRESETS = presetLinks('loss', INSTRUCTOR_PRESETS);

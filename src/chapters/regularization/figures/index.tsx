@@ -1,5 +1,5 @@
 import type { FigureMap } from '../../../lessons/ChapterPage';
-import type { InstructorPreset } from '../../../lessons/InstructorPresets';
+import { presetLinks } from '../../../lessons/presetLinks';
 import type { chapter } from '../chapter';
 import { AugmentFigure } from './AugmentFigure';
 import { BatchNormFigure } from './BatchNormFigure';
@@ -8,7 +8,7 @@ import { DropoutFigure } from './DropoutFigure';
 import { PenaltyFigure } from './PenaltyFigure';
 import { PolynomialFigure } from './PolynomialFigure';
 import { SearchFigure } from './SearchFigure';
-import { INSTRUCTOR_PRESETS, presetHref } from '../presets';
+import { INSTRUCTOR_PRESETS } from '../presets';
 import '../../backprop/descent.css';
 import '../regularization.css';
 
@@ -24,7 +24,4 @@ export const FIGURES: FigureMap<(typeof chapter.figures)[number]> = {
 };
 
 /** Instructor presets: share links under the chapter title. */
-export const PRESETS: readonly InstructorPreset[] = INSTRUCTOR_PRESETS.map((p) => ({
-  ...p,
-  href: presetHref(p),
-}));
+export const PRESETS = presetLinks('regularization', INSTRUCTOR_PRESETS);

@@ -1,10 +1,10 @@
 import type { FigureMap } from '../../../lessons/ChapterPage';
-import type { InstructorPreset } from '../../../lessons/InstructorPresets';
+import { presetLinks } from '../../../lessons/presetLinks';
 import type { chapter } from '../chapter';
 import { LiveFigure } from './LiveFigure';
 import { UnrolledFigure } from './UnrolledFigure';
 import { WorkedExampleFigure } from './WorkedExampleFigure';
-import { RNN_PRESETS, rnnPresetHref } from '../presets';
+import { RNN_PRESETS } from '../presets';
 import '../rnn.css';
 
 /** Each figure key of chapter.ts → its figure (with its controls); `index` is the step's 0-based position. */
@@ -18,7 +18,4 @@ export const FIGURES: FigureMap<(typeof chapter.figures)[number]> = {
 };
 
 /** Instructor presets: share links under the chapter title. */
-export const PRESETS: readonly InstructorPreset[] = RNN_PRESETS.map((p) => ({
-  ...p,
-  href: rnnPresetHref(p),
-}));
+export const PRESETS = presetLinks('rnn', RNN_PRESETS);
