@@ -1,0 +1,34 @@
+/** Messages between the browser bench page and its worker (bench/browser/README in bench/README.md). */
+import type { WorkloadId } from '../types';
+
+export interface BrowserBenchRequest {
+  only: readonly WorkloadId[];
+  seconds: number;
+  rounds: number;
+  warmupSeconds: number;
+}
+
+/** One workload timed in the worker: the median over rounds, as in the Node bench. */
+export interface BrowserWorkloadResult {
+  workload: WorkloadId;
+  status: 'ok' | 'failed';
+  error?: string;
+  steps: number;
+  msPerStepRounds: number[];
+  msPerStep: number;
+  stepsPerSec: number;
+  checkLosses: number[];
+  lastLoss: number;
+}
+
+export interface BrowserBenchResult {
+  userAgent: string;
+  crossOriginIsolated: boolean;
+  kernels: string;
+  workloads: BrowserWorkloadResult[];
+}
+
+export type BrowserBenchMessage =
+  | { type: 'progress'; text: string }
+  | { type: 'done'; result: BrowserBenchResult }
+  | { type: 'error'; message: string };
