@@ -36,6 +36,7 @@ describe('browser bench vs Node', () => {
     userAgent: 'Mozilla/5.0 Chrome/140.0 Safari/537.36',
     crossOriginIsolated: false,
     kernels: 'wasm-simd',
+    chapterModels: [],
     workloads: [
       {
         workload: 'W2',

@@ -3,6 +3,7 @@
  * (`?only=W1,W2&seconds=3`), shows its progress and results, and leaves them on `window.__browserBench` for
  * bench/browser/run.ts, which drives this page in Chromium with Playwright.
  */
+import { CHAPTER_MODEL_IDS, type ChapterModelId } from '../chapterModels';
 import type { WorkloadId } from '../types';
 import type { BrowserBenchMessage, BrowserBenchRequest, BrowserBenchResult } from './protocol';
 
@@ -17,8 +18,12 @@ function requestFromUrl(search: string): BrowserBenchRequest {
     const v = Number(q.get(name));
     return Number.isFinite(v) && v > 0 ? v : fallback;
   };
+  const chapters = (q.get('chapters') ?? CHAPTER_MODEL_IDS.join(','))
+    .split(',')
+    .filter((c): c is ChapterModelId => (CHAPTER_MODEL_IDS as readonly string[]).includes(c));
   return {
-    only: only.length > 0 ? only : WORKLOADS,
+    only: only.length > 0 || q.get('only') === '' ? only : WORKLOADS,
+    chapters,
     seconds: positive('seconds', 3),
     rounds: Math.round(positive('rounds', 5)),
     warmupSeconds: positive('warmup', 0.5),
@@ -39,7 +44,7 @@ worker.onmessage = (event: MessageEvent<BrowserBenchMessage>) => {
     say(`Failed: ${msg.message}`);
     win.__browserBench = { error: msg.message };
   } else {
-    for (const w of msg.result.workloads)
+    for (const w of [...msg.result.workloads, ...msg.result.chapterModels])
       say(
         `${w.workload}: ${w.status === 'ok' ? `${w.msPerStep.toFixed(3)} ms/step, ${w.stepsPerSec.toFixed(0)} steps/s` : w.error}`,
       );

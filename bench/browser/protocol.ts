@@ -1,8 +1,11 @@
 /** Messages between the browser bench page and its worker (bench/browser/README in bench/README.md). */
+import type { ChapterModelId } from '../chapterModels';
 import type { WorkloadId } from '../types';
 
 export interface BrowserBenchRequest {
   only: readonly WorkloadId[];
+  /** The chapters' own models to time as well (bench/chapterModels.ts). */
+  chapters: readonly ChapterModelId[];
   seconds: number;
   rounds: number;
   warmupSeconds: number;
@@ -10,7 +13,8 @@ export interface BrowserBenchRequest {
 
 /** One workload timed in the worker: the median over rounds, as in the Node bench. */
 export interface BrowserWorkloadResult {
-  workload: WorkloadId;
+  /** W1–W3, or a chapter model id. */
+  workload: WorkloadId | ChapterModelId;
   status: 'ok' | 'failed';
   error?: string;
   steps: number;
@@ -26,6 +30,7 @@ export interface BrowserBenchResult {
   crossOriginIsolated: boolean;
   kernels: string;
   workloads: BrowserWorkloadResult[];
+  chapterModels: BrowserWorkloadResult[];
 }
 
 export type BrowserBenchMessage =

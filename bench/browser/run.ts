@@ -2,13 +2,16 @@
  * `npm run bench:browser`: the core's W1–W3 in Chromium's worker (where students train), beside Node's numbers.
  * Serves bench/browser/ with Vite, drives the page with Playwright's Chromium (Debian's /usr/bin/chromium or
  * $CHROMIUM_PATH), prints steps/s in both places, and writes them into bench/results.json under `browser`.
- * Flags: --only W1,W2 --seconds N --rounds N --out FILE|none. Run it on a quiet machine, like `npm run bench`.
+ * The chapters' own models (bench/chapterModels.ts) are timed in this Node process and in the browser, side by side.
+ * Flags: --only W1,W2 --chapters rnn-char,lstm-char|none --seconds N --rounds N --out FILE|none. Run it on a quiet machine, like `npm run bench`.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import { createServer } from 'vite';
 import type { BrowserBenchResult } from './protocol';
-import { compareWithNode, type NodeResults } from './compare';
+import { CHAPTER_MODEL_IDS, chapterModelLabel, type ChapterModelId } from '../chapterModels';
+import { compareRuns, compareWithNode, type NodeResults } from './compare';
+import { runChapterModel } from './workloadRun';
 
 function flag(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -56,23 +59,36 @@ async function main() {
   const seconds = Number(flag('seconds') ?? 3);
   const rounds = Number(flag('rounds') ?? 5);
   const out = flag('out') ?? 'bench/results.json';
-  const count = only.split(',').length;
-  const result = await measure(
-    `only=${only}&seconds=${seconds}&rounds=${rounds}`,
-    count * (seconds + 30) * 1000,
-  );
+  const chapterFlag = flag('chapters') ?? CHAPTER_MODEL_IDS.join(',');
+  const chapters = CHAPTER_MODEL_IDS.filter((id) => chapterFlag.split(',').includes(id));
+  const timing = { seconds, rounds, warmupSeconds: 0.5 };
+  const nodeChapters = chapters.map((id: ChapterModelId) => {
+    console.log(`Node: ${chapterModelLabel(id)}…`);
+    return runChapterModel(id, timing);
+  });
+  const count = only.split(',').length + chapters.length;
+  const query = `only=${only}&chapters=${chapters.join(',')}&seconds=${seconds}&rounds=${rounds}`;
+  const result = await measure(query, count * (seconds + 30) * 1000);
   const nodeResults: NodeResults = existsSync('bench/results.json')
     ? (JSON.parse(readFileSync('bench/results.json', 'utf8')) as NodeResults)
     : { workloads: [] };
   const summary = compareWithNode(result, nodeResults);
-  for (const line of summary.lines) console.log(line);
+  const chapterSummary = compareRuns(result.chapterModels, nodeChapters);
+  for (const line of [...summary.lines, "The chapters' own models:", ...chapterSummary.lines])
+    console.log(line);
   if (out !== 'none') {
     const json = existsSync(out) ? (JSON.parse(readFileSync(out, 'utf8')) as Record<string, unknown>) : {};
-    json.browser = { date: new Date().toISOString(), ...result, comparedWithNode: summary.rows };
+    json.browser = {
+      date: new Date().toISOString(),
+      ...result,
+      comparedWithNode: summary.rows,
+      chapterModelsInNode: nodeChapters,
+      chapterModelsCompared: chapterSummary.rows,
+    };
     writeFileSync(out, `${JSON.stringify(json, null, 1)}\n`);
     console.log(`Wrote ${out} (key "browser").`);
   }
-  if (!summary.agree) process.exitCode = 1;
+  if (!summary.agree || !chapterSummary.agree) process.exitCode = 1;
 }
 
 main().catch((err: unknown) => {

@@ -1,17 +1,13 @@
 /**
- * The browser bench's worker: the core engine trains W1–W3 (the same seeded data as `npm run bench`) inside a
- * Chromium worker, where the app's training runs. Posts progress lines, then the results.
+ * The browser bench's worker: the core engine trains W1–W3 (the same seeded data as `npm run bench`) and the
+ * chapters' own models inside a Chromium worker, where the app's training runs. Posts progress lines, then results.
  */
 import { kernelName } from '../../src/core';
 import { createCoreEngine } from '../engines/core';
-import type { WorkloadData, WorkloadId } from '../types';
-import { makeW1 } from '../workloads/w1';
-import { makeW2 } from '../workloads/w2';
-import { makeW3 } from '../workloads/w3';
 import type { BrowserBenchMessage, BrowserBenchRequest, BrowserWorkloadResult } from './protocol';
-import { timeTrainer } from './timing';
+import { runChapterModel, runWorkload } from './workloadRun';
 
-/** The worker global, typed just enough: this folder is type-checked with Node's types, not WebWorker's. */
+/** The worker global, typed just enough (this folder is type-checked with the DOM library, not WebWorker's). */
 const scope = globalThis as unknown as {
   postMessage(message: BrowserBenchMessage): void;
   onmessage: ((event: { data: BrowserBenchRequest }) => void) | null;
@@ -19,35 +15,18 @@ const scope = globalThis as unknown as {
   navigator: { userAgent: string };
 };
 
-const MAKERS: Record<WorkloadId, () => WorkloadData> = { W1: makeW1, W2: makeW2, W3: makeW3 };
-
 async function runAll(request: BrowserBenchRequest) {
   const engine = await createCoreEngine();
+  const say = (text: string) => scope.postMessage({ type: 'progress', text });
   const workloads: BrowserWorkloadResult[] = [];
   for (const id of request.only) {
-    scope.postMessage({
-      type: 'progress',
-      text: `${id}: timing ${request.seconds} s in ${request.rounds} rounds…`,
-    });
-    try {
-      const trainer = engine.createTrainer(MAKERS[id]());
-      const run = timeTrainer(trainer, request);
-      trainer.dispose();
-      workloads.push({ workload: id, status: 'ok', ...run, stepsPerSec: 1000 / run.msPerStep });
-    } catch (err) {
-      const error = err instanceof Error ? err.message : String(err);
-      workloads.push({
-        workload: id,
-        status: 'failed',
-        error,
-        steps: 0,
-        msPerStepRounds: [],
-        msPerStep: NaN,
-        stepsPerSec: NaN,
-        checkLosses: [],
-        lastLoss: NaN,
-      });
-    }
+    say(`${id}: timing ${request.seconds} s in ${request.rounds} rounds…`);
+    workloads.push(runWorkload(engine, id, request));
+  }
+  const chapterModels: BrowserWorkloadResult[] = [];
+  for (const id of request.chapters) {
+    say(`${id}: timing ${request.seconds} s in ${request.rounds} rounds…`);
+    chapterModels.push(runChapterModel(id, request));
   }
   scope.postMessage({
     type: 'done',
@@ -56,6 +35,7 @@ async function runAll(request: BrowserBenchRequest) {
       crossOriginIsolated: scope.crossOriginIsolated === true,
       kernels: kernelName(),
       workloads,
+      chapterModels,
     },
   });
 }

@@ -1,15 +1,8 @@
+import type { InstructorPreset } from './presetLinks';
+
+export type { InstructorPreset };
+
 /** A chapter's instructor presets: plain share links that open a step with its experiment set up, under the title. */
-
-export interface InstructorPreset {
-  /** Test id suffix: `preset-<id>`. */
-  id: string;
-  label: string;
-  /** What the link shows (its tooltip). */
-  description: string;
-  /** The link itself, e.g. `#/loss?lesson=3&seed=2`. */
-  href: string;
-}
-
 export function InstructorPresets({ presets }: { presets: readonly InstructorPreset[] }) {
   if (presets.length === 0) return null;
   return (

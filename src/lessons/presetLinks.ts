@@ -1,6 +1,16 @@
 import { formatHash } from '../platform/router';
-import type { InstructorPreset } from './InstructorPresets';
 import type { ChapterId } from './types';
+
+/** A preset as the lesson page shows it: a link under the chapter title. */
+export interface InstructorPreset {
+  /** Test id suffix: `preset-<id>`. */
+  id: string;
+  label: string;
+  /** What the link shows (its tooltip). */
+  description: string;
+  /** The link itself, e.g. `#/loss?lesson=3&seed=2`. */
+  href: string;
+}
 
 /** An instructor preset as a chapter writes it: the link's query (lesson, settings, seed) rather than its text. */
 export interface PresetLink {
