@@ -35,7 +35,7 @@ import type {
   ViewValue,
   Views,
 } from '../types';
-import { defaultValues } from '../params';
+import { defaultValues, liveLearningRate } from '../params';
 import { accuracyOf, bagRows, confusionCounts, coverage, type BagModel } from './bagClassifier';
 import { HEADLINE_CLASSES, HELD_OUT_HEADLINES, TRAIN_HEADLINES } from './headlines';
 import { createGlove, gloveParams } from './trainer';
@@ -242,7 +242,7 @@ export function createClassifier(params: ParamValues, seed: number): Trainer {
       return out;
     },
     set(name: string, value: ParamValue) {
-      if (name === 'lr') opt.lr = Number(value);
+      opt.lr = liveLearningRate(name, value) ?? opt.lr;
     },
     divergence: () => diverged,
   };

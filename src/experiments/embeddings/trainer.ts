@@ -10,6 +10,7 @@ import { analogyTestSet, generateCorpus, PROBE_WORDS, topicOf, TOPICS } from './
 import { countCooccurrences, subBlock, type Cooccurrence } from './cooccurrence';
 import { glovePairs, gloveLoss } from './objective';
 import { analogy, neighboursOf, pca2, rowNorms } from './vectors';
+import { liveLearningRate } from '../params';
 
 export const gloveParams: ParamTable = [
   {
@@ -210,7 +211,7 @@ export function createGlove(params: ParamValues, seed: number): Trainer {
       return out;
     },
     set(name: string, value: ParamValue) {
-      if (name === 'lr') opt.lr = Number(value);
+      opt.lr = liveLearningRate(name, value) ?? opt.lr;
     },
     divergence: () => diverged,
   };

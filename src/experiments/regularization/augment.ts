@@ -18,6 +18,7 @@ import {
   type Augmentation,
   type GlyphSet,
 } from './glyphs';
+import { liveLearningRate } from '../params';
 
 const TOGGLE_LABELS: Record<Augmentation, string> = {
   rotate: 'Rotate (±20°)',
@@ -209,8 +210,8 @@ export function createAugment(params: ParamValues, seed: number): Trainer {
     set(name: string, value: ParamValue) {
       if ((AUGMENTATIONS as readonly string[]).includes(name) && typeof value === 'boolean')
         options[name as Augmentation] = value;
-      if (name === 'lr' && typeof value === 'number')
-        for (const run of [runs.plain, runs.augmented]) run.optimizer.lr = value;
+      const lr = liveLearningRate(name, value);
+      if (lr !== null) for (const run of [runs.plain, runs.augmented]) run.optimizer.lr = lr;
     },
     divergence: () => diverged,
   };

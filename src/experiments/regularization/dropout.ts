@@ -9,6 +9,7 @@ import type { Experiment, Metrics, ParamTable, ParamValue, ParamValues, Trainer,
 import { PointRecorder } from '../descent/recorder';
 import { regressionData } from './data';
 import { DropoutNet, scalingCheck, type DropoutMode } from './dropoutNet';
+import { liveLearningRate } from '../params';
 
 export const dropoutParams: ParamTable = [
   {
@@ -171,7 +172,8 @@ export function createDropout(params: ParamValues, seed: number): Trainer {
         p = value;
         runs.dropout.net.p = value;
       }
-      if (name === 'lr') for (const run of [runs.plain, runs.dropout]) run.optimizer.lr = value;
+      const lr = liveLearningRate(name, value);
+      if (lr !== null) for (const run of [runs.plain, runs.dropout]) run.optimizer.lr = lr;
     },
     divergence: () => diverged,
   };
