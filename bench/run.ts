@@ -110,6 +110,64 @@ async function createEngines(names: EngineName[]): Promise<Engine[]> {
   return engines;
 }
 
+/** Runs the selected workloads in order (W1, W2, W3), each across every engine. */
+async function runWorkloads(
+  cli: Cli,
+  engines: Engine[],
+): Promise<{ results: WorkloadResult[]; checks: CheckReport[] }> {
+  const makers: Record<string, () => WorkloadData> = { W1: makeW1, W2: makeW2, W3: makeW3 };
+  const results: WorkloadResult[] = [];
+  const checks: CheckReport[] = [];
+  for (const id of ['W1', 'W2', 'W3']) {
+    if (!cli.only.includes(id)) continue;
+    const t0 = performance.now();
+    const { results: r, check } = await benchWorkload(makers[id](), engines, cli);
+    results.push(...r);
+    checks.push(check);
+    console.log(`[${id}] done in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  }
+  return { results, checks };
+}
+
+/** What every engine is given and how it is timed, written into the results file. */
+const FAIRNESS = [
+  'Same seeded initial weights (bench/prng.ts) handed to every engine; same pre-generated batches in the same order.',
+  'float32 everywhere; Adam β1 0.9, β2 0.999, ε 1e-8 set explicitly; SGD without momentum for W1.',
+  'Losses of the first steps compared across engines before timing (see checks).',
+  "After timing, each engine's last loss compared with a fresh reference run of as many steps (checks[].final).",
+  'W2: every engine hoists the input and output projections out of the time loop (one product each, as the core).',
+  'jax-js: batches are device arrays built once, untimed, passed by reference (as the others hold theirs ready).',
+  'Matmul: the whole product of every engine compared with the first engine (max |ΔC|).',
+  'Warm-up, then interleaved rounds (engine order rotates); median ms/step over rounds.',
+  'Every step reads its loss back to a JS number, as the live UI does.',
+  'All engines single-threaded (tfjs-wasm threads disabled; jax-js has no Worker in Node).',
+  'jax-js: the whole train step (valueAndGrad + optimiser update) is one jit; embeddings as one-hot matmuls.',
+];
+
+/** The results file: machine, options, fairness notes, engines, checks, every result, ratios and verdicts. */
+function resultsFile(
+  cli: Cli,
+  machine: ResultsFile['machine'],
+  engines: Engine[],
+  run: { results: WorkloadResult[]; checks: CheckReport[]; matmul: MatmulResult[] },
+  ratios: ResultsFile['ratios'],
+  targets: ResultsFile['targets'],
+): ResultsFile {
+  const { only, seconds, rounds, warmupSeconds, checkSteps } = cli;
+  return {
+    machine,
+    options: { only, engines: cli.engines, seconds, rounds, warmupSeconds, checkSteps },
+    fairness: FAIRNESS,
+    engines: describeEngines(engines),
+    checks: run.checks,
+    workloads: run.results,
+    ratios,
+    targets,
+    matmul: run.matmul,
+    notes: [`load average (1 min) at end: ${machineInfo().loadAverage1m}`],
+  };
+}
+
 async function main(): Promise<number> {
   const started = performance.now();
   const cli = parseArgs(process.argv.slice(2));
@@ -125,17 +183,7 @@ async function main(): Promise<number> {
   const engines = await createEngines(cli.engines);
   for (const e of engines) console.log(`  ${e.name.padEnd(10)} ${e.description}`);
 
-  const makers: Record<string, () => WorkloadData> = { W1: makeW1, W2: makeW2, W3: makeW3 };
-  const results: WorkloadResult[] = [];
-  const checks: CheckReport[] = [];
-  for (const id of ['W1', 'W2', 'W3']) {
-    if (!cli.only.includes(id)) continue;
-    const t0 = performance.now();
-    const { results: r, check } = await benchWorkload(makers[id](), engines, cli);
-    results.push(...r);
-    checks.push(check);
-    console.log(`[${id}] done in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-  }
+  const { results, checks } = await runWorkloads(cli, engines);
   const matmul: MatmulResult[] = [];
   if (cli.only.includes('matmul')) {
     const mmOpts = { ...cli, seconds: Math.min(cli.seconds, 1.5) };
@@ -149,37 +197,7 @@ async function main(): Promise<number> {
   printTargets(targets);
 
   if (cli.out) {
-    const file: ResultsFile = {
-      machine,
-      options: {
-        only: cli.only,
-        engines: cli.engines,
-        seconds: cli.seconds,
-        rounds: cli.rounds,
-        warmupSeconds: cli.warmupSeconds,
-        checkSteps: cli.checkSteps,
-      },
-      fairness: [
-        'Same seeded initial weights (bench/prng.ts) handed to every engine; same pre-generated batches in the same order.',
-        'float32 everywhere; Adam β1 0.9, β2 0.999, ε 1e-8 set explicitly; SGD without momentum for W1.',
-        'Losses of the first steps compared across engines before timing (see checks).',
-        "After timing, each engine's last loss compared with a fresh reference run of as many steps (checks[].final).",
-        'W2: every engine hoists the input and output projections out of the time loop (one product each, as the core).',
-        'jax-js: batches are device arrays built once, untimed, passed by reference (as the others hold theirs ready).',
-        'Matmul: the whole product of every engine compared with the first engine (max |ΔC|).',
-        'Warm-up, then interleaved rounds (engine order rotates); median ms/step over rounds.',
-        'Every step reads its loss back to a JS number, as the live UI does.',
-        'All engines single-threaded (tfjs-wasm threads disabled; jax-js has no Worker in Node).',
-        'jax-js: the whole train step (valueAndGrad + optimiser update) is one jit; embeddings as one-hot matmuls.',
-      ],
-      engines: describeEngines(engines),
-      checks,
-      workloads: results,
-      ratios,
-      targets,
-      matmul,
-      notes: [`load average (1 min) at end: ${machineInfo().loadAverage1m}`],
-    };
+    const file = resultsFile(cli, machine, engines, { results, checks, matmul }, ratios, targets);
     writeFileSync(cli.out, JSON.stringify(file, null, 2) + '\n');
     console.log(`\nwrote ${path.relative(process.cwd(), cli.out)}`);
   }

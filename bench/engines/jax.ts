@@ -12,6 +12,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { defaultDevice, init, jit, numpy as np, nn, tree, valueAndGrad } from '@jax-js/jax';
+import { w3Logits } from './jaxW3Model';
 import type {
   AdamConfig,
   Engine,
@@ -253,68 +254,14 @@ function trainerW2(w: W2Data): Trainer {
 
 // W3: see W3Data in types.ts. Embeddings are one-hot matmuls (see the note at the top).
 function trainerW3(w: W3Data): Trainer {
-  const { vocab: V, dModel: d, heads, seqLen: L, batchSize: B } = w;
-  const dk = d / heads;
-  const posEnc = arr(w.posEnc, [L, d]);
+  const { vocab: V, seqLen: L, batchSize: B } = w;
+  const posEnc = arr(w.posEnc, [L, w.dModel]);
   const mask = arr(w.causalMask, [L, L]);
-
-  const lossFn = (
-    p: Tree,
-    src: JArray,
-    decIn: JArray,
-    target: JArray,
-    pe: JArray,
-    causal: JArray,
-  ): JArray => {
-    const param = reader(p);
-    const linear = (x: JArray, prefix: string, wName: string, bName: string) =>
-      np.matmul(x, param(`${prefix}.${wName}`)).add(param(`${prefix}.${bName}`));
-    const layerNorm = (x: JArray, prefix: string) => {
-      const mean = x.ref.mean(-1, { keepdims: true }); // [N, 1]
-      const centred = x.sub(mean);
-      const variance = np.square(centred.ref).mean(-1, { keepdims: true });
-      const normed = centred.div(np.sqrt(variance.add(w.lnEps)));
-      return normed.mul(param(`${prefix}.g`)).add(param(`${prefix}.b`));
-    };
-    const splitHeads = (x: JArray) => x.reshape([B, L, heads, dk]).transpose([0, 2, 1, 3]); // [B, h, L, dk]
-    const attention = (xq: JArray, xkv: JArray, prefix: string, masked: boolean) => {
-      const q = splitHeads(linear(xq, prefix, 'wq', 'bq'));
-      const k = splitHeads(linear(xkv.ref, prefix, 'wk', 'bk'));
-      const val = splitHeads(linear(xkv, prefix, 'wv', 'bv'));
-      let scores = np.matmul(q, k.transpose([0, 1, 3, 2])).mul(1 / Math.sqrt(dk)); // [B, h, L, L]
-      if (masked) scores = scores.add(causal.ref);
-      const ctx = np.matmul(nn.softmax(scores, -1), val); // [B, h, L, dk]
-      return linear(ctx.transpose([0, 2, 1, 3]).reshape([B * L, d]), prefix, 'wo', 'bo'); // [B·L, d]
-    };
-    const feedForward = (x: JArray, prefix: string) =>
-      linear(nn.relu(linear(x, prefix, 'w1', 'b1')), prefix, 'w2', 'b2');
-    const embed = (oneHot: JArray) =>
-      np
-        .matmul(oneHot, param('embed'))
-        .mul(Math.sqrt(d))
-        .reshape([B, L, d])
-        .add(pe.ref)
-        .reshape([B * L, d]); // [B·L, d]
-
-    let enc = embed(src);
-    for (let l = 0; l < w.encLayers; l++) {
-      enc = layerNorm(enc.ref.add(attention(enc.ref, enc, `enc${l}.attn`, false)), `enc${l}.ln1`);
-      enc = layerNorm(enc.ref.add(feedForward(enc, `enc${l}.ff`)), `enc${l}.ln2`);
-    }
-    let dec = embed(decIn);
-    for (let l = 0; l < w.decLayers; l++) {
-      dec = layerNorm(dec.ref.add(attention(dec.ref, dec, `dec${l}.self`, true)), `dec${l}.ln1`);
-      dec = layerNorm(dec.ref.add(attention(dec, enc.ref, `dec${l}.cross`, false)), `dec${l}.ln2`);
-      dec = layerNorm(dec.ref.add(feedForward(dec, `dec${l}.ff`)), `dec${l}.ln3`);
-    }
-    const logits = np.matmul(dec, param('embed').transpose([1, 0])).add(param('outBias')); // tied: [B·L, V]
-    enc.dispose();
-    pe.dispose();
-    causal.dispose();
+  const lossFn = (p: Tree, src: JArray, decIn: JArray, target: JArray, pe: JArray, causal: JArray) => {
+    const logits = w3Logits(w, reader(p), src, decIn, pe, causal);
     tree.dispose(p);
     return softmaxCrossEntropy(logits, target);
   };
-
   const jitted = jit(
     (
       p: Tree,

@@ -1,6 +1,6 @@
 // W3 — encoder–decoder Transformer on "reverse the sequence": d_model 64, 4 heads, ff 256, 2 + 2 layers, post-LN,
 // source/target length 12, vocab 16, batch 32, tied output embedding, Adam 1e-3. Full definition: W3Data in types.ts.
-import { makeRng, normalArray, xavierUniform } from '../prng';
+import { makeRng, normalArray, xavierUniform, type Rng } from '../prng';
 import type { Params, W3Data } from '../types';
 
 const CONFIG = {
@@ -17,9 +17,9 @@ const CONFIG = {
 const BOS = 0; // data tokens are 1..vocab-1
 const N_BATCHES = 8;
 
-export function makeW3(seed = 3): W3Data {
-  const rng = makeRng(seed);
-  const { vocab: V, dModel: d, dFF: ff, seqLen: L, batchSize: B } = CONFIG;
+/** Every weight of the model, drawn in a fixed order (embedding, encoder layers, decoder layers). */
+function makeW3Params(rng: Rng): Params {
+  const { vocab: V, dModel: d, dFF: ff } = CONFIG;
   const params: Params = {};
   const small = (n: number) => new Float32Array(n).map(() => rng.uniform(-0.05, 0.05));
   const gain = (n: number) => new Float32Array(n).map(() => 1 + rng.uniform(-0.05, 0.05));
@@ -56,8 +56,12 @@ export function makeW3(seed = 3): W3Data {
     feedForward(`dec${l}.ff`);
     layerNorm(`dec${l}.ln3`);
   }
+  return params;
+}
 
-  const posEnc = new Float32Array(L * d); // [L, d]
+/** Sinusoidal positions [L, d]: sin on even features, cos on odd, wavelengths 2π … 10000·2π. */
+function sinusoidalPositions(L: number, d: number): Float32Array {
+  const posEnc = new Float32Array(L * d);
   for (let pos = 0; pos < L; pos++) {
     for (let i = 0; i < d; i += 2) {
       const angle = pos / Math.pow(10000, i / d);
@@ -65,14 +69,18 @@ export function makeW3(seed = 3): W3Data {
       if (i + 1 < d) posEnc[pos * d + i + 1] = Math.cos(angle);
     }
   }
-  const causalMask = new Float32Array(L * L); // [L, L]
-  for (let i = 0; i < L; i++) for (let j = i + 1; j < L; j++) causalMask[i * L + j] = -1e9;
+  return posEnc;
+}
 
-  const oneHot = (ids: Int32Array) => {
-    const out = new Float32Array(ids.length * V);
-    ids.forEach((id, i) => (out[i * V + id] = 1));
-    return out;
-  };
+function oneHot(ids: Int32Array, V: number): Float32Array {
+  const out = new Float32Array(ids.length * V);
+  ids.forEach((id, i) => (out[i * V + id] = 1));
+  return out;
+}
+
+/** N_BATCHES batches of random sources; the target is the source reversed, the decoder input it shifted after BOS. */
+function makeW3Batches(rng: Rng): W3Data['batches'] {
+  const { vocab: V, seqLen: L, batchSize: B } = CONFIG;
   const batches: W3Data['batches'] = [];
   for (let n = 0; n < N_BATCHES; n++) {
     const srcIds = new Int32Array(B * L);
@@ -88,11 +96,21 @@ export function makeW3(seed = 3): W3Data {
       srcIds,
       decInIds,
       targetIds,
-      srcOneHot: oneHot(srcIds),
-      decInOneHot: oneHot(decInIds),
-      targetOneHot: oneHot(targetIds),
+      srcOneHot: oneHot(srcIds, V),
+      decInOneHot: oneHot(decInIds, V),
+      targetOneHot: oneHot(targetIds, V),
     });
   }
+  return batches;
+}
+
+export function makeW3(seed = 3): W3Data {
+  const rng = makeRng(seed);
+  const { dModel: d, seqLen: L } = CONFIG;
+  const params = makeW3Params(rng);
+  const posEnc = sinusoidalPositions(L, d); // [L, d]
+  const causalMask = new Float32Array(L * L); // [L, L]
+  for (let i = 0; i < L; i++) for (let j = i + 1; j < L; j++) causalMask[i * L + j] = -1e9;
   return {
     id: 'W3',
     ...CONFIG,
@@ -100,6 +118,6 @@ export function makeW3(seed = 3): W3Data {
     params,
     posEnc,
     causalMask,
-    batches,
+    batches: makeW3Batches(rng),
   };
 }

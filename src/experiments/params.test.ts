@@ -9,6 +9,7 @@ import {
   displayValue,
   encodeQuery,
   isValidValue,
+  liveLearningRate,
   mergeValues,
   parseSeed,
   parseValue,
@@ -243,5 +244,25 @@ describe('small pieces', () => {
     const lines = describeIgnored(r.ignored);
     expect(lines).toHaveLength(13);
     expect(lines.at(-1)).toBe('…and 18 more');
+  });
+});
+
+describe('liveLearningRate', () => {
+  it('returns the rate when the update is a positive finite lr', () => {
+    expect(liveLearningRate('lr', 0.03)).toBe(0.03);
+    expect(liveLearningRate('lr', 5)).toBe(5);
+  });
+
+  it('returns null for other parameters, whatever their value', () => {
+    expect(liveLearningRate('alpha', 0.1)).toBeNull();
+    expect(liveLearningRate('batch', 10)).toBeNull();
+    expect(liveLearningRate('LR', 0.1)).toBeNull();
+  });
+
+  it('returns null for an lr that is not a usable rate', () => {
+    for (const bad of [0, -0, -0.1, NaN, Infinity, -Infinity]) expect(liveLearningRate('lr', bad)).toBeNull();
+    expect(liveLearningRate('lr', '0.1')).toBeNull();
+    expect(liveLearningRate('lr', true)).toBeNull();
+    expect(liveLearningRate('lr', [0.1])).toBeNull();
   });
 });

@@ -49,6 +49,16 @@ export function learningRateSpec(table: ParamTable | null): NumberParam | null {
   return spec?.type === 'number' ? spec : null;
 }
 
+/**
+ * The new learning rate when a live `set(name, value)` update is the `lr` parameter and carries a usable rate (a
+ * positive finite number), else null. One check for every experiment: the worker host already validated the value
+ * against the table, but a trainer must never take a zero, negative or NaN rate from a stray message.
+ */
+export function liveLearningRate(name: string, value: ParamValue): number | null {
+  if (name !== 'lr' || typeof value !== 'number') return null;
+  return Number.isFinite(value) && value > 0 ? value : null;
+}
+
 /** The table as a Map (name → spec); safe for any name. */
 export function specMap(table: ParamTable): Map<string, ParamSpec> {
   const map = new Map<string, ParamSpec>();

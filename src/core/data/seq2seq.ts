@@ -95,99 +95,111 @@ function uniformSequenceSampler(symbols: readonly number[], minLen: number, maxL
   };
 }
 
+type DigitTaskId = 'reverse' | 'copy' | 'sort';
+
+const DIGIT_TASK_TEXT: Record<DigitTaskId, [label: string, description: string]> = {
+  reverse: ['Reverse', 'Write the digits in reverse order: 3 1 4 1 → 1 4 1 3.'],
+  copy: ['Copy', 'Write the digits out unchanged: 3 1 4 1 → 3 1 4 1.'],
+  sort: ['Sort', 'Write the digits in ascending order: 3 1 4 1 → 1 1 3 4.'],
+};
+
+/** reverse / copy / sort: digit strings of minLen…maxLen, the target a rearrangement of the source. */
+function digitTask(id: DigitTaskId, minLen: number, maxLen: number): Seq2SeqTask {
+  const ids = symbolIds(DIGITS.length);
+  const target =
+    id === 'reverse'
+      ? (s: readonly number[]) => [...s].reverse()
+      : id === 'copy'
+        ? (s: readonly number[]) => [...s]
+        : (s: readonly number[]) => [...s].sort((a, b) => a - b);
+  return {
+    id,
+    label: DIGIT_TASK_TEXT[id][0],
+    description: DIGIT_TASK_TEXT[id][1],
+    vocab: makeVocab(DIGITS),
+    minLen,
+    maxLen,
+    maxTargetLen: maxLen,
+    sampleSource: uniformSequenceSampler(ids, minLen, maxLen),
+    target,
+    sourceSpace: countSpace(ids.length, minLen, maxLen),
+    exampleText: '31415926'.slice(0, maxLen),
+  };
+}
+
+/** shift: letters moved k places on in the alphabet, wrapping around (a Caesar cipher). */
+function shiftTask(k: number, minLen: number, maxLen: number): Seq2SeqTask {
+  const ids = symbolIds(LETTERS.length);
+  const base = SPECIAL_TOKENS.length;
+  return {
+    id: 'shift',
+    label: 'Shift (Caesar)',
+    description: `Replace every letter by the one ${k} places later, wrapping around: a b y z → ${[
+      0, 1, 24, 25,
+    ]
+      .map((i) => LETTERS[(i + k) % 26])
+      .join(' ')}.`,
+    vocab: makeVocab(LETTERS),
+    minLen,
+    maxLen,
+    maxTargetLen: maxLen,
+    sampleSource: uniformSequenceSampler(ids, minLen, maxLen),
+    target: (s) => s.map((t) => base + ((t - base + k) % LETTERS.length)),
+    sourceSpace: countSpace(ids.length, minLen, maxLen),
+    exampleText: 'transfor'.slice(0, maxLen),
+  };
+}
+
+/** add: "ab+cd" → the zero-padded sum, ADD_DIGITS-digit operands (fixed length). */
+function addTask(): Seq2SeqTask {
+  const vocab = makeVocab([...DIGITS, '+']);
+  const digit = (d: number) => SPECIAL_TOKENS.length + d;
+  const plus = vocab.stoi.get('+') as number;
+  const maxOperand = 10 ** ADD_DIGITS;
+  const digitsOf = (n: number, width: number) =>
+    String(n)
+      .padStart(width, '0')
+      .split('')
+      .map((c) => digit(Number(c)));
+  const valueOf = (ids: readonly number[]) =>
+    ids.reduce((acc, t) => acc * 10 + (t - SPECIAL_TOKENS.length), 0);
+  return {
+    id: 'add',
+    label: 'Add',
+    description: `Add two ${ADD_DIGITS}-digit numbers written as digits: 07+35 → 042.`,
+    vocab,
+    minLen: 2 * ADD_DIGITS + 1,
+    maxLen: 2 * ADD_DIGITS + 1,
+    maxTargetLen: ADD_DIGITS + 1,
+    sampleSource: (rng) => [
+      ...digitsOf(rng.int(maxOperand), ADD_DIGITS),
+      plus,
+      ...digitsOf(rng.int(maxOperand), ADD_DIGITS),
+    ],
+    target: (s) => {
+      const p = s.indexOf(plus);
+      // A malformed source (typed by a user) has no '+': treat the whole thing as one number plus zero.
+      const a = p >= 0 ? valueOf(s.slice(0, p).filter((t) => t !== plus)) : valueOf(s);
+      const b = p >= 0 ? valueOf(s.slice(p + 1).filter((t) => t !== plus)) : 0;
+      return digitsOf(Math.min(a + b, 10 ** (ADD_DIGITS + 1) - 1), ADD_DIGITS + 1);
+    },
+    sourceSpace: maxOperand * maxOperand,
+    exampleText: '07+35',
+  };
+}
+
 export function makeTask(id: TaskId, options: TaskOptions = {}): Seq2SeqTask {
   const maxLen = clampInt(options.maxLen, 2, 12, 8);
   const minLen = clampInt(options.minLen, 1, maxLen, maxLen);
   switch (id) {
     case 'reverse':
     case 'copy':
-    case 'sort': {
-      const vocab = makeVocab(DIGITS);
-      const ids = symbolIds(DIGITS.length);
-      const target =
-        id === 'reverse'
-          ? (s: readonly number[]) => [...s].reverse()
-          : id === 'copy'
-            ? (s: readonly number[]) => [...s]
-            : (s: readonly number[]) => [...s].sort((a, b) => a - b);
-      const descriptions: Record<'reverse' | 'copy' | 'sort', [string, string]> = {
-        reverse: ['Reverse', 'Write the digits in reverse order: 3 1 4 1 → 1 4 1 3.'],
-        copy: ['Copy', 'Write the digits out unchanged: 3 1 4 1 → 3 1 4 1.'],
-        sort: ['Sort', 'Write the digits in ascending order: 3 1 4 1 → 1 1 3 4.'],
-      };
-      return {
-        id,
-        label: descriptions[id][0],
-        description: descriptions[id][1],
-        vocab,
-        minLen,
-        maxLen,
-        maxTargetLen: maxLen,
-        sampleSource: uniformSequenceSampler(ids, minLen, maxLen),
-        target,
-        sourceSpace: countSpace(ids.length, minLen, maxLen),
-        exampleText: '31415926'.slice(0, maxLen),
-      };
-    }
-    case 'shift': {
-      const k = clampInt(options.shift, 1, 25, 3);
-      const vocab = makeVocab(LETTERS);
-      const ids = symbolIds(LETTERS.length);
-      const base = SPECIAL_TOKENS.length;
-      return {
-        id,
-        label: 'Shift (Caesar)',
-        description: `Replace every letter by the one ${k} places later, wrapping around: a b y z → ${[
-          0, 1, 24, 25,
-        ]
-          .map((i) => LETTERS[(i + k) % 26])
-          .join(' ')}.`,
-        vocab,
-        minLen,
-        maxLen,
-        maxTargetLen: maxLen,
-        sampleSource: uniformSequenceSampler(ids, minLen, maxLen),
-        target: (s) => s.map((t) => base + ((t - base + k) % LETTERS.length)),
-        sourceSpace: countSpace(ids.length, minLen, maxLen),
-        exampleText: 'transfor'.slice(0, maxLen),
-      };
-    }
-    case 'add': {
-      const vocab = makeVocab([...DIGITS, '+']);
-      const digit = (d: number) => SPECIAL_TOKENS.length + d;
-      const plus = vocab.stoi.get('+') as number;
-      const maxOperand = 10 ** ADD_DIGITS;
-      const digitsOf = (n: number, width: number) =>
-        String(n)
-          .padStart(width, '0')
-          .split('')
-          .map((c) => digit(Number(c)));
-      const valueOf = (ids: readonly number[]) =>
-        ids.reduce((acc, t) => acc * 10 + (t - SPECIAL_TOKENS.length), 0);
-      return {
-        id,
-        label: 'Add',
-        description: `Add two ${ADD_DIGITS}-digit numbers written as digits: 07+35 → 042.`,
-        vocab,
-        minLen: 2 * ADD_DIGITS + 1,
-        maxLen: 2 * ADD_DIGITS + 1,
-        maxTargetLen: ADD_DIGITS + 1,
-        sampleSource: (rng) => [
-          ...digitsOf(rng.int(maxOperand), ADD_DIGITS),
-          plus,
-          ...digitsOf(rng.int(maxOperand), ADD_DIGITS),
-        ],
-        target: (s) => {
-          const p = s.indexOf(plus);
-          // A malformed source (typed by a user) has no '+': treat the whole thing as one number plus zero.
-          const a = p >= 0 ? valueOf(s.slice(0, p).filter((t) => t !== plus)) : valueOf(s);
-          const b = p >= 0 ? valueOf(s.slice(p + 1).filter((t) => t !== plus)) : 0;
-          return digitsOf(Math.min(a + b, 10 ** (ADD_DIGITS + 1) - 1), ADD_DIGITS + 1);
-        },
-        sourceSpace: maxOperand * maxOperand,
-        exampleText: '07+35',
-      };
-    }
+    case 'sort':
+      return digitTask(id, minLen, maxLen);
+    case 'shift':
+      return shiftTask(clampInt(options.shift, 1, 25, 3), minLen, maxLen);
+    case 'add':
+      return addTask();
     default: {
       const never: never = id;
       throw new Error(`unknown task ${String(never)}`);

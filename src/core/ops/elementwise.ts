@@ -81,87 +81,117 @@ function isSuffix(big: readonly number[], small: readonly number[]): boolean {
   return true;
 }
 
-function binary(a: Tensor, b: Tensor, kind: BinaryKind): Tensor {
-  const same = sameShape(a.shape, b.shape);
-  const shape = same ? a.shape : broadcastShapes(a.shape, b.shape);
-  const tracked = tracks(a, b);
-  const out = outTensor(shape, tracked);
+type RowsMode = 'same' | 'rowsA' | 'rowsB';
+
+/**
+ * Equal shapes ('same'), or one operand repeating over the other's leading dims ('rowsB': b repeats, a bias row;
+ * 'rowsA': a repeats): whole rows of `width` values at a time, each a plain segment loop.
+ */
+function rowsBinary(
+  a: Tensor,
+  b: Tensor,
+  kind: BinaryKind,
+  out: Tensor,
+  tracked: boolean,
+  mode: RowsMode,
+): Tensor {
   const o = out.data;
   const x = a.data;
   const y = b.data;
   const n = out.size;
-  // Fast paths: equal shapes, or one operand repeating over the other's leading dims (a bias row, positions).
-  const mode = same
-    ? 'same'
-    : a.size === n && isSuffix(shape, b.shape)
-      ? 'rowsB'
-      : b.size === n && isSuffix(shape, a.shape)
-        ? 'rowsA'
-        : 'general';
-  if (mode !== 'general') {
-    const width = mode === 'rowsB' ? b.size : mode === 'rowsA' ? a.size : n;
-    const rows = width === 0 ? 0 : n / width;
-    for (let r = 0; r < rows; r++) {
-      const off = r * width;
-      segForward(kind, o, off, x, mode === 'rowsA' ? 0 : off, y, mode === 'rowsB' ? 0 : off, width);
-    }
-    if (tracked) {
-      record(out, kind, [a, b], () => {
-        const g = out.grad!;
-        const ga = gradOf(a);
-        const gb = gradOf(b);
-        for (let r = 0; r < rows; r++) {
-          const off = r * width;
-          segBackward(
-            kind,
-            g,
-            off,
-            x,
-            y,
-            ga,
-            mode === 'rowsA' ? 0 : off,
-            gb,
-            mode === 'rowsB' ? 0 : off,
-            width,
-          );
-        }
-      });
-    }
-    return out;
+  const width = mode === 'rowsB' ? b.size : mode === 'rowsA' ? a.size : n;
+  const rows = width === 0 ? 0 : n / width;
+  for (let r = 0; r < rows; r++) {
+    const off = r * width;
+    segForward(kind, o, off, x, mode === 'rowsA' ? 0 : off, y, mode === 'rowsB' ? 0 : off, width);
   }
-  if (a.size === n && isColumnOf(a.shape, b.shape)) return columnBinary(a, b, kind, out, tracked);
-  const ia = broadcastIndex(shape, a.shape);
-  const ib = broadcastIndex(shape, b.shape);
-  if (kind === 'add') for (let i = 0; i < n; i++) o[i] = x[ia[i]] + y[ib[i]];
-  else if (kind === 'sub') for (let i = 0; i < n; i++) o[i] = x[ia[i]] - y[ib[i]];
-  else if (kind === 'mul') for (let i = 0; i < n; i++) o[i] = x[ia[i]] * y[ib[i]];
-  else for (let i = 0; i < n; i++) o[i] = x[ia[i]] / y[ib[i]];
   if (tracked) {
     record(out, kind, [a, b], () => {
       const g = out.grad!;
       const ga = gradOf(a);
       const gb = gradOf(b);
-      if (kind === 'add') {
-        if (ga) for (let i = 0; i < n; i++) ga[ia[i]] += g[i];
-        if (gb) for (let i = 0; i < n; i++) gb[ib[i]] += g[i];
-      } else if (kind === 'sub') {
-        if (ga) for (let i = 0; i < n; i++) ga[ia[i]] += g[i];
-        if (gb) for (let i = 0; i < n; i++) gb[ib[i]] -= g[i];
-      } else if (kind === 'mul') {
-        if (ga) for (let i = 0; i < n; i++) ga[ia[i]] += g[i] * y[ib[i]];
-        if (gb) for (let i = 0; i < n; i++) gb[ib[i]] += g[i] * x[ia[i]];
-      } else {
-        if (ga) for (let i = 0; i < n; i++) ga[ia[i]] += g[i] / y[ib[i]];
-        if (gb) {
-          for (let i = 0; i < n; i++) {
-            const yv = y[ib[i]];
-            gb[ib[i]] -= (g[i] * x[ia[i]]) / (yv * yv);
-          }
-        }
+      for (let r = 0; r < rows; r++) {
+        const off = r * width;
+        segBackward(
+          kind,
+          g,
+          off,
+          x,
+          y,
+          ga,
+          mode === 'rowsA' ? 0 : off,
+          gb,
+          mode === 'rowsB' ? 0 : off,
+          width,
+        );
       }
     });
   }
   return out;
+}
+
+/** The backward of generalBinary: adds into ga[ia[i]] and gb[ib[i]] (either may be null). */
+function gatherBackward(
+  kind: BinaryKind,
+  g: Float32Array,
+  x: Float32Array,
+  y: Float32Array,
+  ga: Float32Array | null,
+  ia: Int32Array,
+  gb: Float32Array | null,
+  ib: Int32Array,
+  n: number,
+): void {
+  if (kind === 'add') {
+    if (ga) for (let i = 0; i < n; i++) ga[ia[i]] += g[i];
+    if (gb) for (let i = 0; i < n; i++) gb[ib[i]] += g[i];
+  } else if (kind === 'sub') {
+    if (ga) for (let i = 0; i < n; i++) ga[ia[i]] += g[i];
+    if (gb) for (let i = 0; i < n; i++) gb[ib[i]] -= g[i];
+  } else if (kind === 'mul') {
+    if (ga) for (let i = 0; i < n; i++) ga[ia[i]] += g[i] * y[ib[i]];
+    if (gb) for (let i = 0; i < n; i++) gb[ib[i]] += g[i] * x[ia[i]];
+  } else {
+    if (ga) for (let i = 0; i < n; i++) ga[ia[i]] += g[i] / y[ib[i]];
+    if (gb) {
+      for (let i = 0; i < n; i++) {
+        const yv = y[ib[i]];
+        gb[ib[i]] -= (g[i] * x[ia[i]]) / (yv * yv);
+      }
+    }
+  }
+}
+
+/** Any other broadcast: every output element reads its inputs through index maps. */
+function generalBinary(a: Tensor, b: Tensor, kind: BinaryKind, out: Tensor, tracked: boolean): Tensor {
+  const o = out.data;
+  const x = a.data;
+  const y = b.data;
+  const n = out.size;
+  const ia = broadcastIndex(out.shape, a.shape);
+  const ib = broadcastIndex(out.shape, b.shape);
+  if (kind === 'add') for (let i = 0; i < n; i++) o[i] = x[ia[i]] + y[ib[i]];
+  else if (kind === 'sub') for (let i = 0; i < n; i++) o[i] = x[ia[i]] - y[ib[i]];
+  else if (kind === 'mul') for (let i = 0; i < n; i++) o[i] = x[ia[i]] * y[ib[i]];
+  else for (let i = 0; i < n; i++) o[i] = x[ia[i]] / y[ib[i]];
+  if (tracked) {
+    record(out, kind, [a, b], () => gatherBackward(kind, out.grad!, x, y, gradOf(a), ia, gradOf(b), ib, n));
+  }
+  return out;
+}
+
+function binary(a: Tensor, b: Tensor, kind: BinaryKind): Tensor {
+  const same = sameShape(a.shape, b.shape);
+  const shape = same ? a.shape : broadcastShapes(a.shape, b.shape);
+  const tracked = tracks(a, b);
+  const out = outTensor(shape, tracked);
+  const n = out.size;
+  // Fast paths: equal shapes, or one operand repeating over the other's leading dims (a bias row, positions).
+  if (same) return rowsBinary(a, b, kind, out, tracked, 'same');
+  if (a.size === n && isSuffix(shape, b.shape)) return rowsBinary(a, b, kind, out, tracked, 'rowsB');
+  if (b.size === n && isSuffix(shape, a.shape)) return rowsBinary(a, b, kind, out, tracked, 'rowsA');
+  if (a.size === n && isColumnOf(a.shape, b.shape)) return columnBinary(a, b, kind, out, tracked);
+  return generalBinary(a, b, kind, out, tracked);
 }
 
 /** True if `col` is `shape` with the last axis 1 (leading 1s allowed): one value per row, e.g. a mean [N, 1]. */

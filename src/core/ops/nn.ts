@@ -95,6 +95,76 @@ export interface BatchNormOptions {
 }
 
 /**
+ * Training statistics: per channel the batch mean and r = 1/√(σ² + ε) (biased σ², as normalised), written into mean
+ * and rstd [C]; the running statistics move towards the batch's (unbiased variance, rate `momentum`).
+ */
+function batchStatistics(
+  a: Float32Array,
+  N: number,
+  C: number,
+  eps: number,
+  momentum: number,
+  state: BatchNormState,
+  mean: Float64Array,
+  rstd: Float64Array,
+): void {
+  if (N < 2) throw new Error('batchNorm: training needs at least 2 samples per channel');
+  for (let r = 0; r < N; r++) for (let c = 0; c < C; c++) mean[c] += a[r * C + c];
+  for (let c = 0; c < C; c++) mean[c] /= N;
+  const v = new Float64Array(C);
+  for (let r = 0; r < N; r++) {
+    for (let c = 0; c < C; c++) {
+      const d = a[r * C + c] - mean[c];
+      v[c] += d * d;
+    }
+  }
+  const m = momentum;
+  for (let c = 0; c < C; c++) {
+    rstd[c] = 1 / Math.sqrt(v[c] / N + eps);
+    state.runningMean[c] = (1 - m) * state.runningMean[c] + m * mean[c];
+    state.runningVar[c] = (1 - m) * state.runningVar[c] + (m * v[c]) / (N - 1);
+  }
+}
+
+/**
+ * batchNorm's backward, adding into whichever grads exist. Training: the batch statistics depend on x, so dx gets the
+ * layerNorm-like correction; evaluation: the running statistics are constants, dx = g·γ·r.
+ */
+function batchNormBackward(
+  g: Float32Array,
+  gx: Float32Array | null,
+  gg: Float32Array | null,
+  gb: Float32Array | null,
+  gm: Float32Array,
+  xhat: Float32Array,
+  rstd: Float64Array,
+  N: number,
+  C: number,
+  training: boolean,
+): void {
+  const m1 = new Float64Array(C);
+  const m2 = new Float64Array(C);
+  for (let r = 0; r < N; r++) {
+    for (let c = 0; c < C; c++) {
+      const i = r * C + c;
+      if (gg) gg[c] += g[i] * xhat[i];
+      if (gb) gb[c] += g[i];
+      const dh = g[i] * gm[c];
+      m1[c] += dh;
+      m2[c] += dh * xhat[i];
+    }
+  }
+  if (!gx) return;
+  for (let r = 0; r < N; r++) {
+    for (let c = 0; c < C; c++) {
+      const i = r * C + c;
+      const dh = g[i] * gm[c];
+      gx[i] += training ? rstd[c] * (dh - m1[c] / N - (xhat[i] * m2[c]) / N) : rstd[c] * dh;
+    }
+  }
+}
+
+/**
  * Batch normalisation over every axis but the last (channels last): x [N, C] or [B, T, C]. Training: batch statistics
  * (and the running ones are updated); evaluation: running statistics.
  */
@@ -125,24 +195,8 @@ export function batchNorm(
   const bt = beta.data;
   const mean = new Float64Array(C);
   const rstd = new Float64Array(C);
-  if (training) {
-    if (N < 2) throw new Error('batchNorm: training needs at least 2 samples per channel');
-    for (let r = 0; r < N; r++) for (let c = 0; c < C; c++) mean[c] += a[r * C + c];
-    for (let c = 0; c < C; c++) mean[c] /= N;
-    const v = new Float64Array(C);
-    for (let r = 0; r < N; r++) {
-      for (let c = 0; c < C; c++) {
-        const d = a[r * C + c] - mean[c];
-        v[c] += d * d;
-      }
-    }
-    const m = options.momentum ?? 0.1;
-    for (let c = 0; c < C; c++) {
-      rstd[c] = 1 / Math.sqrt(v[c] / N + eps);
-      state.runningMean[c] = (1 - m) * state.runningMean[c] + m * mean[c];
-      state.runningVar[c] = (1 - m) * state.runningVar[c] + (m * v[c]) / (N - 1);
-    }
-  } else {
+  if (training) batchStatistics(a, N, C, eps, options.momentum ?? 0.1, state, mean, rstd);
+  else {
     for (let c = 0; c < C; c++) {
       mean[c] = state.runningMean[c];
       rstd[c] = 1 / Math.sqrt(state.runningVar[c] + eps);
@@ -159,32 +213,9 @@ export function batchNorm(
   }
   if (tracked) {
     out.aux = xhat;
-    record(out, 'batchNorm', [x, gamma, beta], () => {
-      const g = out.grad!;
-      const gx = gradOf(x);
-      const gg = gradOf(gamma);
-      const gb = gradOf(beta);
-      const m1 = new Float64Array(C);
-      const m2 = new Float64Array(C);
-      for (let r = 0; r < N; r++) {
-        for (let c = 0; c < C; c++) {
-          const i = r * C + c;
-          if (gg) gg[c] += g[i] * xhat[i];
-          if (gb) gb[c] += g[i];
-          const dh = g[i] * gm[c];
-          m1[c] += dh;
-          m2[c] += dh * xhat[i];
-        }
-      }
-      if (!gx) return;
-      for (let r = 0; r < N; r++) {
-        for (let c = 0; c < C; c++) {
-          const i = r * C + c;
-          const dh = g[i] * gm[c];
-          gx[i] += training ? rstd[c] * (dh - m1[c] / N - (xhat[i] * m2[c]) / N) : rstd[c] * dh;
-        }
-      }
-    });
+    record(out, 'batchNorm', [x, gamma, beta], () =>
+      batchNormBackward(out.grad!, gradOf(x), gradOf(gamma), gradOf(beta), gm, xhat, rstd, N, C, training),
+    );
   }
   return out;
 }

@@ -4,8 +4,9 @@
  * network B uses `actB` in every hidden layer ('off' trains A alone). Both start from identical weights: one init
  * scheme (Xavier) for both, so the activation is the only difference.
  */
-import { BatchSampler, Rng, adam, gatherRows, sgd, tensor, type Optimizer } from '../../core';
+import { BatchSampler, Rng, adam, gatherRows, sgd, tensor, type Optimizer, type Tensor } from '../../core';
 import type { Experiment, Metrics, ParamTable, ParamValue, ParamValues, Trainer, Views } from '../types';
+import { liveLearningRate } from '../params';
 import { ACTIVATIONS, ACTIVATION_NAMES, isActivationName, type ActivationName } from './functions';
 import { CurveRecorder } from './curve';
 import { ActivationNet } from './net';
@@ -111,7 +112,26 @@ function numParam(params: ParamValues, name: string, fallback: number): number {
   return typeof v === 'number' && Number.isFinite(v) ? v : fallback;
 }
 
-export function createCompare(params: ParamValues, seed: number): Trainer {
+/** Everything one comparison run mutates: the data, both networks, the batch order and the loss history. */
+interface CompareState {
+  task: Task;
+  runs: Run[];
+  sampler: BatchSampler;
+  /** Reused batch buffers (one allocation per run, not per step). */
+  xBuf: Float32Array;
+  yBuf: Float32Array;
+  /** Train A, train B, test A, test B. */
+  curve: CurveRecorder;
+  steps: number;
+  epoch: number;
+  sampledAt: number;
+  cached: { a: RunLosses; b: RunLosses | null } | null;
+}
+
+type RunLosses = ReturnType<typeof evalRun>;
+
+/** Builds the task and both networks; the seed draws happen in a fixed order (task, weights, batches). */
+function buildCompareState(params: ParamValues, seed: number): CompareState {
   const rng = new Rng(seed);
   const taskName = typeof params.task === 'string' ? params.task : 'circle';
   const regression = ['sine', 'step', 'abs'].includes(taskName);
@@ -130,7 +150,7 @@ export function createCompare(params: ParamValues, seed: number): Trainer {
   const actsA = Array.from({ length: depth }, (_, i) => actParam(params, `a${i + 1}`, 'tanh'));
   const actB = params.actB === 'off' ? null : actParam(params, 'actB', 'relu');
   const initSeed = rng.nextU32(); // the same initial weights for both networks
-  let lr = numParam(params, 'lr', 0.03);
+  const lr = numParam(params, 'lr', 0.03);
 
   const makeRun = (label: 'A' | 'B', acts: ActivationName[]): Run => {
     const model = new ActivationNet({ sizes, activations: acts, init: 'xavierUniform' }, initSeed);
@@ -148,116 +168,137 @@ export function createCompare(params: ParamValues, seed: number): Trainer {
 
   const batchSize = Math.max(1, Math.min(64, intParam(params, 'batch', 10)));
   const sampler = new BatchSampler(task.train.n, { mode: 'minibatch', batchSize }, rng.nextU32());
-  const xBuf = new Float32Array(batchSize * task.inDim);
-  const yBuf = new Float32Array(batchSize);
-  const curve = new CurveRecorder(4); // train A, train B, test A, test B
-  let steps = 0;
-  let epoch = 0;
-  let sampledAt = -1;
-  let cached: { a: ReturnType<typeof evalRun>; b: ReturnType<typeof evalRun> | null } | null = null;
-
-  function evalRun(run: Run) {
-    return { train: evaluate(task, run.model, task.train), test: evaluate(task, run.model, task.test) };
-  }
-
-  /** Full-set losses at the current step (cached per step; also extends the loss curves). */
-  function sample() {
-    if (cached && sampledAt === steps) return cached;
-    const a = evalRun(runs[0]);
-    const b = runs[1] ? evalRun(runs[1]) : null;
-    cached = { a, b };
-    sampledAt = steps;
-    curve.push(steps, a.train.loss, b?.train.loss ?? 0, a.test.loss, b?.test.loss ?? 0);
-    return cached;
-  }
-
-  const divergence = () => runs.find((r) => r.diverged)?.diverged ?? null;
-
   return {
-    step(n) {
-      for (let k = 0; k < n && divergence() === null; k++) {
-        const batch = sampler.next();
-        const size = batch.indices.length;
-        const x = tensor(
-          gatherRows(task.train.x, task.inDim, batch.indices, xBuf.subarray(0, size * task.inDim)),
-          [size, task.inDim],
-        ); // [B, in]
-        const y = gatherRows(task.train.y, 1, batch.indices, yBuf.subarray(0, size)); // [B]
-        for (const run of runs) {
-          run.opt.zeroGrad();
-          const loss = taskLoss(task, run.model.forward(x), y); // scalar
-          loss.backward();
-          run.lastBatchLoss = loss.item();
-          if (!Number.isFinite(run.lastBatchLoss)) {
-            run.diverged = `Network ${run.label}'s loss became ${run.lastBatchLoss} at step ${steps + 1}: the learning rate is too high for it. Lower α and press Reset.`;
-            break;
-          }
-          run.opt.step();
-          if (!run.model.allFinite()) {
-            run.diverged = `Network ${run.label}'s weights overflowed at step ${steps + 1}. Lower α and press Reset.`;
-            break;
-          }
-        }
-        if (divergence() !== null) break;
-        steps++;
-        epoch = batch.epoch;
-      }
-    },
-    metrics(): Metrics {
-      const { a, b } = sample();
-      const m: Metrics = { step: steps, epoch, loss: a.train.loss, valLoss: a.test.loss };
-      if (a.train.accuracy !== undefined) m.accuracy = a.train.accuracy;
-      if (a.test.accuracy !== undefined) m.valAccuracy = a.test.accuracy;
-      if (b) {
-        m.lossB = b.train.loss;
-        m.valLossB = b.test.loss;
-        if (b.train.accuracy !== undefined) m.accuracyB = b.train.accuracy;
-        if (b.test.accuracy !== undefined) m.valAccuracyB = b.test.accuracy;
-      }
-      return m;
-    },
-    views(wanted): Views {
-      const views: Views = {};
-      if (wanted.includes('data')) {
-        views.data = {
-          kind: task.kind,
-          inDim: task.inDim,
-          trainX: task.train.x.slice(),
-          trainY: task.train.y.slice(),
-          testX: task.test.x.slice(),
-          testY: task.test.y.slice(),
-        };
-      }
-      if (wanted.includes('fields')) {
-        const n = task.kind === 'classify' ? GRID_N : FIT_N;
-        views.fields = {
-          kind: task.kind,
-          n,
-          a: outputField(task, runs[0].model, n),
-          ...(runs[1] ? { b: outputField(task, runs[1].model, n) } : {}),
-        };
-      }
-      if (wanted.includes('curves')) {
-        sample();
-        const { x, ys } = curve.view();
-        views.curves = { x, trainA: ys[0], trainB: ys[1], testA: ys[2], testB: ys[3], hasB: runs.length > 1 };
-      }
-      if (wanted.includes('weights')) {
-        views.weights = runs.map((r) => ({
-          label: r.label,
-          acts: [...r.model.activations],
-          layers: r.model.weightView(),
-        }));
-      }
-      return views;
-    },
+    task,
+    runs,
+    sampler,
+    xBuf: new Float32Array(batchSize * task.inDim),
+    yBuf: new Float32Array(batchSize),
+    curve: new CurveRecorder(4),
+    steps: 0,
+    epoch: 0,
+    sampledAt: -1,
+    cached: null,
+  };
+}
+
+function evalRun(task: Task, run: Run) {
+  return { train: evaluate(task, run.model, task.train), test: evaluate(task, run.model, task.test) };
+}
+
+/** Full-set losses at the current step (cached per step; also extends the loss curves). */
+function sampleLosses(state: CompareState): { a: RunLosses; b: RunLosses | null } {
+  if (state.cached && state.sampledAt === state.steps) return state.cached;
+  const a = evalRun(state.task, state.runs[0]);
+  const b = state.runs[1] ? evalRun(state.task, state.runs[1]) : null;
+  state.cached = { a, b };
+  state.sampledAt = state.steps;
+  state.curve.push(state.steps, a.train.loss, b?.train.loss ?? 0, a.test.loss, b?.test.loss ?? 0);
+  return state.cached;
+}
+
+function compareDivergence(state: CompareState): string | null {
+  return state.runs.find((r) => r.diverged)?.diverged ?? null;
+}
+
+/** One update of one network on the batch; marks the run diverged (and returns false) on a non-finite loss or weight. */
+function trainRunOnBatch(state: CompareState, run: Run, x: Tensor, y: Float32Array): boolean {
+  run.opt.zeroGrad();
+  const loss = taskLoss(state.task, run.model.forward(x), y); // scalar
+  loss.backward();
+  run.lastBatchLoss = loss.item();
+  if (!Number.isFinite(run.lastBatchLoss)) {
+    run.diverged = `Network ${run.label}'s loss became ${run.lastBatchLoss} at step ${state.steps + 1}: the learning rate is too high for it. Lower α and press Reset.`;
+    return false;
+  }
+  run.opt.step();
+  if (!run.model.allFinite()) {
+    run.diverged = `Network ${run.label}'s weights overflowed at step ${state.steps + 1}. Lower α and press Reset.`;
+    return false;
+  }
+  return true;
+}
+
+/** n steps: both networks see the same batch each step; stops at the first divergence. */
+function stepCompare(state: CompareState, n: number): void {
+  const { task, sampler, xBuf, yBuf, runs } = state;
+  for (let k = 0; k < n && compareDivergence(state) === null; k++) {
+    const batch = sampler.next();
+    const size = batch.indices.length;
+    const x = tensor(
+      gatherRows(task.train.x, task.inDim, batch.indices, xBuf.subarray(0, size * task.inDim)),
+      [size, task.inDim],
+    ); // [B, in]
+    const y = gatherRows(task.train.y, 1, batch.indices, yBuf.subarray(0, size)); // [B]
+    for (const run of runs) if (!trainRunOnBatch(state, run, x, y)) break;
+    if (compareDivergence(state) !== null) break;
+    state.steps++;
+    state.epoch = batch.epoch;
+  }
+}
+
+function compareMetrics(state: CompareState): Metrics {
+  const { a, b } = sampleLosses(state);
+  const m: Metrics = { step: state.steps, epoch: state.epoch, loss: a.train.loss, valLoss: a.test.loss };
+  if (a.train.accuracy !== undefined) m.accuracy = a.train.accuracy;
+  if (a.test.accuracy !== undefined) m.valAccuracy = a.test.accuracy;
+  if (b) {
+    m.lossB = b.train.loss;
+    m.valLossB = b.test.loss;
+    if (b.train.accuracy !== undefined) m.accuracyB = b.train.accuracy;
+    if (b.test.accuracy !== undefined) m.valAccuracyB = b.test.accuracy;
+  }
+  return m;
+}
+
+function compareViews(state: CompareState, wanted: readonly string[]): Views {
+  const { task, runs, curve } = state;
+  const views: Views = {};
+  if (wanted.includes('data')) {
+    views.data = {
+      kind: task.kind,
+      inDim: task.inDim,
+      trainX: task.train.x.slice(),
+      trainY: task.train.y.slice(),
+      testX: task.test.x.slice(),
+      testY: task.test.y.slice(),
+    };
+  }
+  if (wanted.includes('fields')) {
+    const n = task.kind === 'classify' ? GRID_N : FIT_N;
+    views.fields = {
+      kind: task.kind,
+      n,
+      a: outputField(task, runs[0].model, n),
+      ...(runs[1] ? { b: outputField(task, runs[1].model, n) } : {}),
+    };
+  }
+  if (wanted.includes('curves')) {
+    sampleLosses(state);
+    const { x, ys } = curve.view();
+    views.curves = { x, trainA: ys[0], trainB: ys[1], testA: ys[2], testB: ys[3], hasB: runs.length > 1 };
+  }
+  if (wanted.includes('weights')) {
+    views.weights = runs.map((r) => ({
+      label: r.label,
+      acts: [...r.model.activations],
+      layers: r.model.weightView(),
+    }));
+  }
+  return views;
+}
+
+export function createCompare(params: ParamValues, seed: number): Trainer {
+  const state = buildCompareState(params, seed);
+  return {
+    step: (n) => stepCompare(state, n),
+    metrics: () => compareMetrics(state),
+    views: (wanted) => compareViews(state, wanted),
     set(name: string, value: ParamValue) {
-      if (name === 'lr' && typeof value === 'number' && Number.isFinite(value) && value > 0) {
-        lr = value;
-        for (const r of runs) r.opt.lr = value;
-      }
+      const lr = liveLearningRate(name, value);
+      if (lr !== null) for (const r of state.runs) r.opt.lr = lr;
     },
-    divergence,
+    divergence: () => compareDivergence(state),
   };
 }
 

@@ -4,11 +4,12 @@
  * factor of several per layer towards the input; with ReLU they stay within a small factor of each other.
  * Init follows usual practice: Xavier for sigmoid/tanh, He for ReLU.
  */
-import { BatchSampler, Rng, gatherRows, sgd, tensor } from '../../core';
+import { BatchSampler, Rng, gatherRows, sgd, tensor, type Optimizer } from '../../core';
+import { liveLearningRate } from '../params';
 import type { Experiment, Metrics, ParamTable, ParamValue, ParamValues, Trainer, Views } from '../types';
 import { CurveRecorder } from './curve';
 import { ActivationNet, usualInit } from './net';
-import { TASK_OPTIONS, evaluate, makeTask, outputField, taskLoss } from './task';
+import { TASK_OPTIONS, evaluate, makeTask, outputField, taskLoss, type Evaluation, type Task } from './task';
 import type { ActivationName } from './functions';
 
 export const depthParams: ParamTable = [
@@ -62,7 +63,28 @@ const BATCH = 16;
 /** Smoothing of the per-layer norms shown in the bar chart (exponential moving average over steps). */
 const EMA = 0.9;
 
-export function createDepth(params: ParamValues, seed: number): Trainer {
+/** Everything a depth run mutates: the network, the batch order, the per-layer gradient norms and the loss curve. */
+interface DepthState {
+  task: Task;
+  model: ActivationNet;
+  opt: Optimizer;
+  sampler: BatchSampler;
+  /** Hidden layers + output layer. */
+  layers: number;
+  /** Per-layer ‖∂L/∂W‖₂ of the last step, and their moving average. */
+  latest: Float64Array;
+  smoothed: Float64Array;
+  /** Train, test loss. */
+  curve: CurveRecorder;
+  steps: number;
+  epoch: number;
+  diverged: string | null;
+  sampledAt: number;
+  cached: { train: Evaluation; test: Evaluation };
+}
+
+/** Builds the data, the network and the batch order; the seed draws happen in a fixed order (task, weights, batches). */
+function buildDepthState(params: ParamValues, seed: number): DepthState {
   const rng = new Rng(seed);
   const task = makeTask(
     typeof params.task === 'string' ? params.task : 'circle',
@@ -79,90 +101,116 @@ export function createDepth(params: ParamValues, seed: number): Trainer {
   );
   const opt = sgd(model.parameters(), { lr: typeof params.lr === 'number' ? params.lr : 0.1 });
   const sampler = new BatchSampler(task.train.n, { mode: 'minibatch', batchSize: BATCH }, rng.nextU32());
-  const layers = depth + 1; // hidden layers + output layer
-  const latest = new Float64Array(layers);
-  const smoothed = new Float64Array(layers);
-  const curve = new CurveRecorder(2);
-  let steps = 0;
-  let epoch = 0;
-  let diverged: string | null = null;
-  let sampledAt = -1;
-  let cached = { train: evaluate(task, model, task.train), test: evaluate(task, model, task.test) };
-
-  function sample() {
-    if (sampledAt === steps) return cached;
-    cached = { train: evaluate(task, model, task.train), test: evaluate(task, model, task.test) };
-    sampledAt = steps;
-    curve.push(steps, cached.train.loss, cached.test.loss);
-    return cached;
-  }
-
+  const layers = depth + 1;
   return {
-    step(n) {
-      for (let k = 0; k < n && diverged === null; k++) {
-        const batch = sampler.next();
-        const size = batch.indices.length;
-        const x = tensor(gatherRows(task.train.x, 2, batch.indices), [size, 2]); // [B, 2]
-        const y = gatherRows(task.train.y, 1, batch.indices); // [B]
-        opt.zeroGrad();
-        const loss = taskLoss(task, model.forward(x), y);
-        loss.backward();
-        const value = loss.item();
-        if (!Number.isFinite(value)) {
-          diverged = `The loss became ${value} at step ${steps + 1}. Lower the learning rate and press Reset.`;
-          break;
-        }
-        const norms = model.weightGradNorms();
-        for (let l = 0; l < layers; l++) {
-          latest[l] = norms[l];
-          smoothed[l] = steps === 0 ? norms[l] : EMA * smoothed[l] + (1 - EMA) * norms[l];
-        }
-        opt.step();
-        if (!model.allFinite()) {
-          diverged = `The weights overflowed at step ${steps + 1}. Lower the learning rate and press Reset.`;
-          break;
-        }
-        steps++;
-        epoch = batch.epoch;
-      }
-    },
-    metrics(): Metrics {
-      const { train, test } = sample();
-      const m: Metrics = { step: steps, epoch, loss: train.loss, valLoss: test.loss };
-      if (train.accuracy !== undefined) m.accuracy = train.accuracy;
-      if (steps > 0) {
-        m.gradFirst = smoothed[0];
-        m.gradLast = smoothed[layers - 1];
-        if (smoothed[0] > 0) m.gradRatio = smoothed[layers - 1] / smoothed[0];
-      }
-      return m;
-    },
-    views(wanted): Views {
-      const views: Views = {};
-      // [depth + 1]: layer 1 (input side) … output layer; 'gradNorms' smoothed, 'gradNormsStep' this step only.
-      if (wanted.includes('gradNorms')) views.gradNorms = smoothed.slice();
-      if (wanted.includes('gradNormsStep')) views.gradNormsStep = latest.slice();
-      if (wanted.includes('curves')) {
-        sample();
-        const { x, ys } = curve.view();
-        views.curves = { x, train: ys[0], test: ys[1] };
-      }
-      if (wanted.includes('fields'))
-        views.fields = { kind: 'classify', n: 32, a: outputField(task, model, 32) };
-      if (wanted.includes('data')) {
-        views.data = {
-          kind: task.kind,
-          inDim: 2,
-          trainX: task.train.x.slice(),
-          trainY: task.train.y.slice(),
-        };
-      }
-      return views;
-    },
+    task,
+    model,
+    opt,
+    sampler,
+    layers,
+    latest: new Float64Array(layers),
+    smoothed: new Float64Array(layers),
+    curve: new CurveRecorder(2),
+    steps: 0,
+    epoch: 0,
+    diverged: null,
+    sampledAt: -1,
+    cached: { train: evaluate(task, model, task.train), test: evaluate(task, model, task.test) },
+  };
+}
+
+/** Train and test losses at the current step (cached per step; also extends the loss curves). */
+function sample(state: DepthState): { train: Evaluation; test: Evaluation } {
+  if (state.sampledAt === state.steps) return state.cached;
+  const { task, model } = state;
+  state.cached = { train: evaluate(task, model, task.train), test: evaluate(task, model, task.test) };
+  state.sampledAt = state.steps;
+  state.curve.push(state.steps, state.cached.train.loss, state.cached.test.loss);
+  return state.cached;
+}
+
+/** Records this step's per-layer weight-gradient norms (the first step seeds the moving average). */
+function recordGradNorms(state: DepthState): void {
+  const norms = state.model.weightGradNorms();
+  for (let l = 0; l < state.layers; l++) {
+    state.latest[l] = norms[l];
+    state.smoothed[l] = state.steps === 0 ? norms[l] : EMA * state.smoothed[l] + (1 - EMA) * norms[l];
+  }
+}
+
+function stepDepth(state: DepthState, n: number): void {
+  const { task, model, opt, sampler } = state;
+  for (let k = 0; k < n && state.diverged === null; k++) {
+    const batch = sampler.next();
+    const size = batch.indices.length;
+    const x = tensor(gatherRows(task.train.x, 2, batch.indices), [size, 2]); // [B, 2]
+    const y = gatherRows(task.train.y, 1, batch.indices); // [B]
+    opt.zeroGrad();
+    const loss = taskLoss(task, model.forward(x), y);
+    loss.backward();
+    const value = loss.item();
+    if (!Number.isFinite(value)) {
+      state.diverged = `The loss became ${value} at step ${state.steps + 1}. Lower the learning rate and press Reset.`;
+      break;
+    }
+    recordGradNorms(state);
+    opt.step();
+    if (!model.allFinite()) {
+      state.diverged = `The weights overflowed at step ${state.steps + 1}. Lower the learning rate and press Reset.`;
+      break;
+    }
+    state.steps++;
+    state.epoch = batch.epoch;
+  }
+}
+
+function depthMetrics(state: DepthState): Metrics {
+  const { steps, smoothed, layers } = state;
+  const { train, test } = sample(state);
+  const m: Metrics = { step: steps, epoch: state.epoch, loss: train.loss, valLoss: test.loss };
+  if (train.accuracy !== undefined) m.accuracy = train.accuracy;
+  if (steps > 0) {
+    m.gradFirst = smoothed[0];
+    m.gradLast = smoothed[layers - 1];
+    if (smoothed[0] > 0) m.gradRatio = smoothed[layers - 1] / smoothed[0];
+  }
+  return m;
+}
+
+function depthViews(state: DepthState, wanted: readonly string[]): Views {
+  const { task, model } = state;
+  const views: Views = {};
+  // [depth + 1]: layer 1 (input side) … output layer; 'gradNorms' smoothed, 'gradNormsStep' this step only.
+  if (wanted.includes('gradNorms')) views.gradNorms = state.smoothed.slice();
+  if (wanted.includes('gradNormsStep')) views.gradNormsStep = state.latest.slice();
+  if (wanted.includes('curves')) {
+    sample(state);
+    const { x, ys } = state.curve.view();
+    views.curves = { x, train: ys[0], test: ys[1] };
+  }
+  if (wanted.includes('fields')) views.fields = { kind: 'classify', n: 32, a: outputField(task, model, 32) };
+  if (wanted.includes('data')) {
+    views.data = {
+      kind: task.kind,
+      inDim: 2,
+      trainX: task.train.x.slice(),
+      trainY: task.train.y.slice(),
+    };
+  }
+  return views;
+}
+
+export function createDepth(params: ParamValues, seed: number): Trainer {
+  const state = buildDepthState(params, seed);
+  return {
+    step: (n) => stepDepth(state, n),
+    metrics: () => depthMetrics(state),
+    views: (wanted) => depthViews(state, wanted),
     set(name: string, value: ParamValue) {
-      if (name === 'lr' && typeof value === 'number' && Number.isFinite(value) && value > 0) opt.lr = value;
+      const lr = liveLearningRate(name, value);
+      if (lr !== null) state.opt.lr = lr;
     },
-    divergence: () => diverged,
+    divergence: () => state.diverged,
   };
 }
 

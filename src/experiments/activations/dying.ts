@@ -6,12 +6,13 @@
  * (`clip`, shown as a control) so one huge step cannot overflow the weights; clipping bounds each step's size, it does
  * not keep units alive.
  */
-import { BatchSampler, Rng, gatherRows, sgd, tensor } from '../../core';
+import { BatchSampler, Rng, gatherRows, sgd, tensor, type Optimizer } from '../../core';
+import { liveLearningRate } from '../params';
 import type { Experiment, Metrics, ParamTable, ParamValue, ParamValues, Trainer, Views } from '../types';
 import { CurveRecorder } from './curve';
 import { countDeadUnits, type DeadUnits } from './dead';
 import { ActivationNet } from './net';
-import { TASK_OPTIONS, evaluate, makeTask, outputField, taskLoss } from './task';
+import { TASK_OPTIONS, evaluate, makeTask, outputField, taskLoss, type Evaluation, type Task } from './task';
 
 export const dyingParams: ParamTable = [
   {
@@ -77,17 +78,37 @@ const N_POINTS = 200;
 /** The dead-unit count needs a forward pass over the training set: done every this many steps for the curve. */
 const DEAD_EVERY = 5;
 
-export function createDying(params: ParamValues, seed: number): Trainer {
+/** Everything a dying-ReLU run mutates; the dead-unit count and the train loss are cached per step. */
+interface DyingState {
+  task: Task;
+  model: ActivationNet;
+  opt: Optimizer;
+  sampler: BatchSampler;
+  /** Loss, dead fraction. */
+  curve: CurveRecorder;
+  steps: number;
+  epoch: number;
+  diverged: string | null;
+  dead: DeadUnits;
+  deadAt: number;
+  cachedAt: number;
+  cached: Evaluation;
+}
+
+function numberParam(params: ParamValues, name: string, fallback: number): number {
+  const v = params[name];
+  return typeof v === 'number' && Number.isFinite(v) ? v : fallback;
+}
+
+/** Builds the data, the network and the batch order; the seed draws happen in a fixed order (task, weights, batches). */
+function buildDyingState(params: ParamValues, seed: number): DyingState {
   const rng = new Rng(seed);
   const task = makeTask(
     typeof params.task === 'string' ? params.task : 'circle',
     { n: N_POINTS, noise: 0.05, testFraction: 0.2 },
     rng.nextU32(),
   );
-  const num = (name: string, fallback: number) => {
-    const v = params[name];
-    return typeof v === 'number' && Number.isFinite(v) ? v : fallback;
-  };
+  const num = (name: string, fallback: number) => numberParam(params, name, fallback);
   const depth = Math.max(1, Math.min(8, Math.round(num('depth', 6))));
   const width = Math.max(2, Math.min(32, Math.round(num('width', 16))));
   const act = params.act === 'leaky' ? 'leaky' : 'relu';
@@ -103,97 +124,122 @@ export function createDying(params: ParamValues, seed: number): Trainer {
   const opt = sgd(model.parameters(), { lr: num('lr', 1), clipNorm: num('clip', 2) });
   const batchSize = Math.max(1, Math.min(64, Math.round(num('batch', 4))));
   const sampler = new BatchSampler(task.train.n, { mode: 'minibatch', batchSize }, rng.nextU32());
-  const curve = new CurveRecorder(2); // loss, dead fraction
-  let steps = 0;
-  let epoch = 0;
-  let diverged: string | null = null;
-  let dead: DeadUnits = countDeadUnits(model, task.train, task.inDim);
-  let deadAt = 0;
+  const curve = new CurveRecorder(2);
+  const dead = countDeadUnits(model, task.train, task.inDim);
   curve.push(0, evaluate(task, model, task.train).loss, dead.fraction);
-  let cachedAt = -1;
-  let cached = evaluate(task, model, task.train);
-
-  function refreshDead() {
-    if (deadAt === steps) return dead;
-    dead = countDeadUnits(model, task.train, task.inDim);
-    deadAt = steps;
-    return dead;
-  }
-
-  function trainEval() {
-    if (cachedAt !== steps) {
-      cached = evaluate(task, model, task.train);
-      cachedAt = steps;
-    }
-    return cached;
-  }
-
+  const cached = evaluate(task, model, task.train);
   return {
-    step(n) {
-      for (let k = 0; k < n && diverged === null; k++) {
-        const batch = sampler.next();
-        const size = batch.indices.length;
-        const x = tensor(gatherRows(task.train.x, 2, batch.indices), [size, 2]); // [B, 2]
-        const y = gatherRows(task.train.y, 1, batch.indices); // [B]
-        opt.zeroGrad();
-        const loss = taskLoss(task, model.forward(x), y);
-        loss.backward();
-        const value = loss.item();
-        if (!Number.isFinite(value)) {
-          diverged = `The loss became ${value} at step ${steps + 1}. Lower the learning rate or the clip and press Reset.`;
-          break;
-        }
-        opt.step();
-        if (!model.allFinite()) {
-          diverged = `The weights overflowed at step ${steps + 1}. Lower the learning rate and press Reset.`;
-          break;
-        }
-        steps++;
-        epoch = batch.epoch;
-        if (steps % DEAD_EVERY === 0) curve.push(steps, trainEval().loss, refreshDead().fraction);
-      }
-    },
-    metrics(): Metrics {
-      const d = refreshDead();
-      const train = trainEval();
-      const m: Metrics = {
-        step: steps,
-        epoch,
-        loss: train.loss,
-        deadFraction: d.fraction,
-        deadUnits: d.dead,
-        units: d.total,
-      };
-      if (train.accuracy !== undefined) m.accuracy = train.accuracy;
-      return m;
-    },
-    views(wanted): Views {
-      const views: Views = {};
-      if (wanted.includes('curves')) {
-        const { x, ys } = curve.view();
-        views.curves = { x, loss: ys[0], dead: ys[1] };
-      }
-      // Per hidden layer, 1 = dead, [width] each (input side first).
-      if (wanted.includes('deadMask')) views.deadMask = refreshDead().perLayer.map((m) => m.slice());
-      if (wanted.includes('fields'))
-        views.fields = { kind: 'classify', n: 32, a: outputField(task, model, 32) };
-      if (wanted.includes('data')) {
-        views.data = {
-          kind: task.kind,
-          inDim: 2,
-          trainX: task.train.x.slice(),
-          trainY: task.train.y.slice(),
-        };
-      }
-      return views;
-    },
-    set(name: string, value: ParamValue) {
-      if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) return;
-      if (name === 'lr') opt.lr = value;
-      else if (name === 'clip') opt.clipNorm = value;
-      else if (name === 'alpha') model.alpha = value;
-    },
-    divergence: () => diverged,
+    task,
+    model,
+    opt,
+    sampler,
+    curve,
+    steps: 0,
+    epoch: 0,
+    diverged: null,
+    dead,
+    deadAt: 0,
+    cachedAt: -1,
+    cached,
+  };
+}
+
+function refreshDead(state: DyingState): DeadUnits {
+  if (state.deadAt === state.steps) return state.dead;
+  state.dead = countDeadUnits(state.model, state.task.train, state.task.inDim);
+  state.deadAt = state.steps;
+  return state.dead;
+}
+
+function trainEval(state: DyingState): Evaluation {
+  if (state.cachedAt !== state.steps) {
+    state.cached = evaluate(state.task, state.model, state.task.train);
+    state.cachedAt = state.steps;
+  }
+  return state.cached;
+}
+
+/** n steps of SGD; stops at the first non-finite loss or weight. The curve gets a point every DEAD_EVERY steps. */
+function stepDying(state: DyingState, n: number): void {
+  const { task, model, opt, sampler } = state;
+  for (let k = 0; k < n && state.diverged === null; k++) {
+    const batch = sampler.next();
+    const size = batch.indices.length;
+    const x = tensor(gatherRows(task.train.x, 2, batch.indices), [size, 2]); // [B, 2]
+    const y = gatherRows(task.train.y, 1, batch.indices); // [B]
+    opt.zeroGrad();
+    const loss = taskLoss(task, model.forward(x), y);
+    loss.backward();
+    const value = loss.item();
+    if (!Number.isFinite(value)) {
+      state.diverged = `The loss became ${value} at step ${state.steps + 1}. Lower the learning rate or the clip and press Reset.`;
+      break;
+    }
+    opt.step();
+    if (!model.allFinite()) {
+      state.diverged = `The weights overflowed at step ${state.steps + 1}. Lower the learning rate and press Reset.`;
+      break;
+    }
+    state.steps++;
+    state.epoch = batch.epoch;
+    if (state.steps % DEAD_EVERY === 0)
+      state.curve.push(state.steps, trainEval(state).loss, refreshDead(state).fraction);
+  }
+}
+
+function dyingMetrics(state: DyingState): Metrics {
+  const d = refreshDead(state);
+  const train = trainEval(state);
+  const m: Metrics = {
+    step: state.steps,
+    epoch: state.epoch,
+    loss: train.loss,
+    deadFraction: d.fraction,
+    deadUnits: d.dead,
+    units: d.total,
+  };
+  if (train.accuracy !== undefined) m.accuracy = train.accuracy;
+  return m;
+}
+
+function dyingViews(state: DyingState, wanted: readonly string[]): Views {
+  const { task, model } = state;
+  const views: Views = {};
+  if (wanted.includes('curves')) {
+    const { x, ys } = state.curve.view();
+    views.curves = { x, loss: ys[0], dead: ys[1] };
+  }
+  // Per hidden layer, 1 = dead, [width] each (input side first).
+  if (wanted.includes('deadMask')) views.deadMask = refreshDead(state).perLayer.map((m) => m.slice());
+  if (wanted.includes('fields')) views.fields = { kind: 'classify', n: 32, a: outputField(task, model, 32) };
+  if (wanted.includes('data')) {
+    views.data = {
+      kind: task.kind,
+      inDim: 2,
+      trainX: task.train.x.slice(),
+      trainY: task.train.y.slice(),
+    };
+  }
+  return views;
+}
+
+/** Live settings: the learning rate, the clip norm and the leaky slope, each only as a positive finite number. */
+function setDying(state: DyingState, name: string, value: ParamValue): void {
+  const lr = liveLearningRate(name, value);
+  if (lr !== null) state.opt.lr = lr;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) return;
+  if (name === 'clip') state.opt.clipNorm = value;
+  else if (name === 'alpha') state.model.alpha = value;
+}
+
+export function createDying(params: ParamValues, seed: number): Trainer {
+  const state = buildDyingState(params, seed);
+  return {
+    step: (n) => stepDying(state, n),
+    metrics: () => dyingMetrics(state),
+    views: (wanted) => dyingViews(state, wanted),
+    set: (name, value) => setDying(state, name, value),
+    divergence: () => state.diverged,
   };
 }
 

@@ -8,6 +8,7 @@ import { Linear, Rng, adam, maxout, mse, noGrad, tensor } from '../../core';
 import type { Experiment, Metrics, ParamTable, ParamValue, ParamValues, Trainer, Views } from '../types';
 import { CurveRecorder } from './curve';
 import { linspace } from './task';
+import { liveLearningRate } from '../params';
 
 export const MAXOUT_TARGETS = {
   x2: { label: 'x²', f: (x: number) => x * x },
@@ -115,7 +116,8 @@ export function createMaxout(params: ParamValues, seed: number): Trainer {
       return views;
     },
     set(name: string, value: ParamValue) {
-      if (name === 'lr' && typeof value === 'number' && Number.isFinite(value) && value > 0) opt.lr = value;
+      const lr = liveLearningRate(name, value);
+      if (lr !== null) opt.lr = lr;
     },
     divergence: () => diverged,
   };

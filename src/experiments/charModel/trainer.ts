@@ -44,6 +44,7 @@ import {
 import { CHAR_MODEL_PARAMS } from './params';
 import { preparePastedText } from './pasted';
 import { ChunkSchedule, chunkIds, charVocab, encodeChars, unigramBits } from './text';
+import { liveLearningRate } from '../params';
 
 /** Largest vocabulary: rarer characters share one unknown symbol. */
 export const MAX_VOCAB = 96;
@@ -278,7 +279,8 @@ class CharModelTrainer implements Trainer<CharModelViews> {
   }
 
   set(name: string, value: ParamValue): void {
-    if (name === 'lr' && typeof value === 'number') this.opt.lr = value;
+    const lr = liveLearningRate(name, value);
+    if (lr !== null) this.opt.lr = lr;
     else if (name === 'clip' && typeof value === 'boolean') this.clip = value;
     else if (name === 'clipNorm' && typeof value === 'number') this.clipNorm = value;
     else if (name === 'chunk' && typeof value === 'number') this.schedule.setChunk(value);

@@ -1,5 +1,6 @@
 import { Rng } from '../../core/random';
 import type { Experiment, Metrics, ParamTable, ParamValue, ParamValues, Trainer, Views } from '../types';
+import { liveLearningRate } from '../params';
 import { PointRecorder, isDiverging } from './recorder';
 import { lineData, lineGradient, lineLoss, lineLossGrid } from './regression';
 
@@ -77,146 +78,183 @@ interface Run {
   byEpoch: PointRecorder;
 }
 
-export function createBatchModes(params: ParamValues, seed: number): Trainer {
+/** Everything a batch-modes run mutates: the three runs, the live settings and the divergence message. */
+interface BatchModesState {
+  n: number;
+  miniSize: number;
+  alpha: number;
+  pace: string;
+  data: ReturnType<typeof lineData>;
+  initialLoss: number;
+  runs: Run[];
+  diverged: string | null;
+  steps: number;
+  /** The loss surface, computed on first request. */
+  grid: ReturnType<typeof lineLossGrid> | null;
+}
+
+function makeRun(id: ModeId, batchSize: number, n: number, seed: number, initialLoss: number): Run {
+  const run: Run = {
+    id,
+    batchSize,
+    w: START.w,
+    b: START.b,
+    perm: new Int32Array(n),
+    cursor: 0,
+    // The same seed for every run's shuffle stream: the only difference between runs is B.
+    rng: new Rng(seed ^ 0x5bd1e995),
+    iterations: 0,
+    samplesSeen: 0,
+    budget: 0,
+    loss: initialLoss,
+    path: new PointRecorder(1024),
+    byIteration: new PointRecorder(1024),
+    byEpoch: new PointRecorder(1024),
+  };
+  for (let i = 0; i < n; i++) run.perm[i] = i;
+  run.path.push(run.w, run.b);
+  run.byIteration.push(0, initialLoss);
+  run.byEpoch.push(0, initialLoss);
+  return run;
+}
+
+function buildBatchModesState(params: ParamValues, seed: number): BatchModesState {
   const n = Number(params.samples);
   const miniSize = Math.max(1, Math.min(Number(params.batch), n));
-  let alpha = Number(params.lr);
-  let pace = String(params.pace);
   const data = lineData(n, seed);
   const initialLoss = lineLoss(data, START.w, START.b);
-  let diverged: string | null = null;
-  let steps = 0;
-
   const sizes: Record<ModeId, number> = { batch: n, mini: miniSize, sgd: 1 };
-  const runs: Run[] = MODE_IDS.map((id) => {
-    const run: Run = {
-      id,
-      batchSize: sizes[id],
-      w: START.w,
-      b: START.b,
-      perm: new Int32Array(n),
-      cursor: 0,
-      // The same seed for every run's shuffle stream: the only difference between runs is B.
-      rng: new Rng(seed ^ 0x5bd1e995),
-      iterations: 0,
-      samplesSeen: 0,
-      budget: 0,
-      loss: initialLoss,
-      path: new PointRecorder(1024),
-      byIteration: new PointRecorder(1024),
-      byEpoch: new PointRecorder(1024),
-    };
-    for (let i = 0; i < n; i++) run.perm[i] = i;
-    run.path.push(run.w, run.b);
-    run.byIteration.push(0, initialLoss);
-    run.byEpoch.push(0, initialLoss);
-    return run;
-  });
-
-  /** One update of one run on its next batch. Returns false if it diverged. */
-  function update(run: Run): boolean {
-    if (run.cursor === 0) run.rng.shuffle(run.perm);
-    const from = run.cursor;
-    const to = Math.min(n, from + run.batchSize);
-    const [gw, gb] = lineGradient(data, run.w, run.b, run.perm, from, to);
-    run.w -= alpha * gw;
-    run.b -= alpha * gb;
-    run.cursor = to >= n ? 0 : to;
-    run.iterations++;
-    run.samplesSeen += to - from;
-    run.loss = lineLoss(data, run.w, run.b);
-    if (isDiverging(run.loss, initialLoss) || !Number.isFinite(run.w) || !Number.isFinite(run.b)) {
-      diverged = `The ${label(run.id)} run diverged at iteration ${run.iterations}: α = ${alpha} is too large for it. Lower α and press Reset.`;
-      return false;
-    }
-    run.path.push(run.w, run.b);
-    run.byIteration.push(run.iterations, run.loss);
-    run.byEpoch.push(run.samplesSeen / n, run.loss);
-    return true;
-  }
-
-  let grid: ReturnType<typeof lineLossGrid> | null = null;
-
   return {
-    step(count) {
-      for (let k = 0; k < count && diverged === null; k++) {
-        for (const run of runs) {
-          if (pace === 'data') {
-            run.budget += miniSize;
-            while (run.budget >= Math.min(run.batchSize, n - run.cursor) && diverged === null) {
-              run.budget -= Math.min(run.batchSize, n - run.cursor);
-              if (!update(run)) return;
-            }
-          } else if (!update(run)) return;
+    n,
+    miniSize,
+    alpha: Number(params.lr),
+    pace: String(params.pace),
+    data,
+    initialLoss,
+    runs: MODE_IDS.map((id) => makeRun(id, sizes[id], n, seed, initialLoss)),
+    diverged: null,
+    steps: 0,
+    grid: null,
+  };
+}
+
+/** One update of one run on its next batch. Returns false if it diverged. */
+function updateRun(state: BatchModesState, run: Run): boolean {
+  const { n, data, alpha } = state;
+  if (run.cursor === 0) run.rng.shuffle(run.perm);
+  const from = run.cursor;
+  const to = Math.min(n, from + run.batchSize);
+  const [gw, gb] = lineGradient(data, run.w, run.b, run.perm, from, to);
+  run.w -= alpha * gw;
+  run.b -= alpha * gb;
+  run.cursor = to >= n ? 0 : to;
+  run.iterations++;
+  run.samplesSeen += to - from;
+  run.loss = lineLoss(data, run.w, run.b);
+  if (isDiverging(run.loss, state.initialLoss) || !Number.isFinite(run.w) || !Number.isFinite(run.b)) {
+    state.diverged = `The ${label(run.id)} run diverged at iteration ${run.iterations}: α = ${alpha} is too large for it. Lower α and press Reset.`;
+    return false;
+  }
+  run.path.push(run.w, run.b);
+  run.byIteration.push(run.iterations, run.loss);
+  run.byEpoch.push(run.samplesSeen / n, run.loss);
+  return true;
+}
+
+/**
+ * `count` steps. Pace 'updates': every run makes one update a step. Pace 'data': every run is fed the mini-batch's
+ * worth of samples a step and updates as often as that budget allows. Returns early on divergence.
+ */
+function stepBatchModes(state: BatchModesState, count: number): void {
+  const { n, miniSize, runs } = state;
+  for (let k = 0; k < count && state.diverged === null; k++) {
+    for (const run of runs) {
+      if (state.pace === 'data') {
+        run.budget += miniSize;
+        while (run.budget >= Math.min(run.batchSize, n - run.cursor) && state.diverged === null) {
+          run.budget -= Math.min(run.batchSize, n - run.cursor);
+          if (!updateRun(state, run)) return;
         }
-        steps++;
-      }
-    },
-    metrics(): Metrics {
-      const [batch, mini, sgd] = runs;
-      return {
-        step: steps,
-        epoch: Math.floor(mini.samplesSeen / n),
-        loss: mini.loss,
-        lossBatch: batch.loss,
-        lossMini: mini.loss,
-        lossSgd: sgd.loss,
-        itersBatch: batch.iterations,
-        itersMini: mini.iterations,
-        itersSgd: sgd.iterations,
-      };
-    },
-    views(wanted): Views {
-      const views: Views = {};
-      if (wanted.includes('runs')) {
-        const out: Record<string, Views[string]> = {};
-        for (const run of runs) {
-          out[run.id] = {
-            batchSize: run.batchSize,
-            itersPerEpoch: iterationsPerEpoch(n, run.batchSize),
-            iterations: run.iterations,
-            epochs: run.samplesSeen / n,
-            loss: run.loss,
-            w: run.w,
-            b: run.b,
-          };
-        }
-        views.runs = { ...out, samples: n, pace };
-      }
-      for (const run of runs) {
-        if (wanted.includes('paths')) {
-          const paths = (views.paths ?? {}) as Record<string, Float32Array>;
-          paths[run.id] = run.path.toInterleaved([run.w, run.b]);
-          views.paths = paths;
-        }
-        if (wanted.includes('curves')) {
-          const curves = (views.curves ?? {}) as Record<
-            string,
-            { byIteration: Float32Array; byEpoch: Float32Array }
-          >;
-          curves[run.id] = {
-            byIteration: run.byIteration.toInterleaved(),
-            byEpoch: run.byEpoch.toInterleaved(),
-          };
-          views.curves = curves;
-        }
-      }
-      if (wanted.includes('grid')) {
-        grid ??= lineLossGrid(data);
-        views.grid = { ...grid, values: grid.values.slice() };
-      }
-      return views;
-    },
-    set(name: string, value: ParamValue) {
-      if (name === 'lr' && typeof value === 'number') alpha = value;
-      if (name === 'pace' && typeof value === 'string') {
-        pace = value;
-        for (const run of runs) run.budget = 0;
-      }
-    },
-    divergence() {
-      return diverged;
-    },
+      } else if (!updateRun(state, run)) return;
+    }
+    state.steps++;
+  }
+}
+
+function batchModesMetrics(state: BatchModesState): Metrics {
+  const [batch, mini, sgd] = state.runs;
+  return {
+    step: state.steps,
+    epoch: Math.floor(mini.samplesSeen / state.n),
+    loss: mini.loss,
+    lossBatch: batch.loss,
+    lossMini: mini.loss,
+    lossSgd: sgd.loss,
+    itersBatch: batch.iterations,
+    itersMini: mini.iterations,
+    itersSgd: sgd.iterations,
+  };
+}
+
+/** The table's read-outs: each run's batch size, progress and position. */
+function runsView(state: BatchModesState): Views[string] {
+  const { n, runs } = state;
+  const out: Record<string, Views[string]> = {};
+  for (const run of runs) {
+    out[run.id] = {
+      batchSize: run.batchSize,
+      itersPerEpoch: iterationsPerEpoch(n, run.batchSize),
+      iterations: run.iterations,
+      epochs: run.samplesSeen / n,
+      loss: run.loss,
+      w: run.w,
+      b: run.b,
+    };
+  }
+  return { ...out, samples: n, pace: state.pace };
+}
+
+type RunCurves = Record<string, { byIteration: Float32Array; byEpoch: Float32Array }>;
+
+function batchModesViews(state: BatchModesState, wanted: readonly string[]): Views {
+  const views: Views = {};
+  if (wanted.includes('runs')) views.runs = runsView(state);
+  for (const run of state.runs) {
+    if (wanted.includes('paths')) {
+      const paths = (views.paths ?? {}) as Record<string, Float32Array>;
+      paths[run.id] = run.path.toInterleaved([run.w, run.b]);
+      views.paths = paths;
+    }
+    if (wanted.includes('curves')) {
+      const curves = (views.curves ?? {}) as RunCurves;
+      curves[run.id] = { byIteration: run.byIteration.toInterleaved(), byEpoch: run.byEpoch.toInterleaved() };
+      views.curves = curves;
+    }
+  }
+  if (wanted.includes('grid')) {
+    state.grid ??= lineLossGrid(state.data);
+    views.grid = { ...state.grid, values: state.grid.values.slice() };
+  }
+  return views;
+}
+
+function setBatchModes(state: BatchModesState, name: string, value: ParamValue): void {
+  const lr = liveLearningRate(name, value);
+  if (lr !== null) state.alpha = lr;
+  if (name === 'pace' && typeof value === 'string') {
+    state.pace = value;
+    for (const run of state.runs) run.budget = 0;
+  }
+}
+
+export function createBatchModes(params: ParamValues, seed: number): Trainer {
+  const state = buildBatchModesState(params, seed);
+  return {
+    step: (count) => stepBatchModes(state, count),
+    metrics: () => batchModesMetrics(state),
+    views: (wanted) => batchModesViews(state, wanted),
+    set: (name, value) => setBatchModes(state, name, value),
+    divergence: () => state.diverged,
   };
 }
 

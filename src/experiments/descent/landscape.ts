@@ -15,6 +15,7 @@ import {
   projectOntoPlane,
   type Slice,
 } from './lossSlice';
+import { liveLearningRate } from '../params';
 
 /**
  * Backprop step 5: the loss landscape of the network being trained. A 2-8-8-1 tanh MLP (the core's MLP, autodiff,
@@ -285,8 +286,8 @@ export function createLandscape(params: ParamValues, seed: number): Trainer {
     },
     set(name: string, value: ParamValue) {
       if (name === 'plane') plane = value === 'pca' ? 'pca' : 'random';
+      opt.lr = liveLearningRate(name, value) ?? opt.lr;
       if (typeof value !== 'number') return;
-      if (name === 'lr') opt.lr = value;
       if (name === 'every') every = Math.max(1, Math.round(value));
       if (name === 'range') range = value;
     },

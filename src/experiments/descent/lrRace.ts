@@ -34,11 +34,25 @@ interface RateRun {
   curve: PointRecorder;
 }
 
-export function createLrRace(params: ParamValues, seed: number): Trainer {
+/** Everything the race mutates: the four runs and the step count; the data and its optimum are fixed. */
+interface LrRaceState {
+  data: ReturnType<typeof lineData>;
+  optimum: ReturnType<typeof lineOptimum>;
+  initialLoss: number;
+  steps: number;
+  runs: RateRun[];
+  /** The loss surface, computed on first request. */
+  grid: ReturnType<typeof lineLossGrid> | null;
+}
+
+type RaceSnapshot = {
+  steps: number;
+  runs: (Omit<RateRun, 'path' | 'curve'> & Record<'path' | 'curve', RecorderState>)[];
+};
+
+function buildLrRaceState(params: ParamValues, seed: number): LrRaceState {
   const data = lineData(50, seed);
-  const optimum = lineOptimum(data);
   const initialLoss = lineLoss(data, START.w, START.b);
-  let steps = 0;
   const runs: RateRun[] = RATE_DEFAULTS.map((_, i) => {
     const run: RateRun = {
       alpha: Number(params[`lr${i + 1}`]),
@@ -53,92 +67,108 @@ export function createLrRace(params: ParamValues, seed: number): Trainer {
     run.curve.push(0, initialLoss);
     return run;
   });
-  let grid: ReturnType<typeof lineLossGrid> | null = null;
+  return { data, optimum: lineOptimum(data), initialLoss, steps: 0, runs, grid: null };
+}
 
-  const allDiverged = () => runs.every((r) => r.divergedAt >= 0);
+const allDiverged = (state: LrRaceState) => state.runs.every((r) => r.divergedAt >= 0);
 
+/** One full-batch step of one run; a step that would explode the loss freezes the run instead. */
+function stepRun(state: LrRaceState, run: RateRun): void {
+  if (run.divergedAt >= 0) return;
+  const [gw, gb] = lineGradient(state.data, run.w, run.b);
+  const nw = run.w - run.alpha * gw;
+  const nb = run.b - run.alpha * gb;
+  const loss = lineLoss(state.data, nw, nb);
+  if (isDiverging(loss, state.initialLoss)) {
+    run.divergedAt = state.steps;
+    return;
+  }
+  run.w = nw;
+  run.b = nb;
+  run.loss = loss;
+  run.path.push(nw, nb);
+  run.curve.push(state.steps, loss);
+}
+
+function stepLrRace(state: LrRaceState, n: number): void {
+  for (let k = 0; k < n && !allDiverged(state); k++) {
+    state.steps++;
+    for (const run of state.runs) stepRun(state, run);
+  }
+}
+
+function lrRaceMetrics(state: LrRaceState): Metrics {
+  const { runs, steps } = state;
+  const m: Metrics = { step: steps, epoch: steps, loss: Math.min(...runs.map((r) => r.loss)) };
+  runs.forEach((r, i) => (m[`loss${i + 1}`] = r.loss));
+  return m;
+}
+
+/** The optimum and the stability limit the figure marks (2/λ_max: above it, full-batch descent diverges). */
+function optimumView(state: LrRaceState): Views[string] {
+  const { optimum, data } = state;
   return {
-    step(n) {
-      for (let k = 0; k < n && !allDiverged(); k++) {
-        steps++;
-        for (const run of runs) {
-          if (run.divergedAt >= 0) continue;
-          const [gw, gb] = lineGradient(data, run.w, run.b);
-          const nw = run.w - run.alpha * gw;
-          const nb = run.b - run.alpha * gb;
-          const loss = lineLoss(data, nw, nb);
-          if (isDiverging(loss, initialLoss)) {
-            run.divergedAt = steps;
-            continue;
-          }
-          run.w = nw;
-          run.b = nb;
-          run.loss = loss;
-          run.path.push(nw, nb);
-          run.curve.push(steps, loss);
-        }
-      }
-    },
-    metrics(): Metrics {
-      const m: Metrics = { step: steps, epoch: steps, loss: Math.min(...runs.map((r) => r.loss)) };
-      runs.forEach((r, i) => (m[`loss${i + 1}`] = r.loss));
-      return m;
-    },
-    views(wanted): Views {
-      const views: Views = {};
-      if (wanted.includes('grid')) {
-        grid ??= lineLossGrid(data);
-        views.grid = { ...grid, values: grid.values.slice() };
-      }
-      if (wanted.includes('runs')) {
-        views.runs = runs.map((r) => ({
-          alpha: r.alpha,
-          loss: r.loss,
-          w: r.w,
-          b: r.b,
-          divergedAt: r.divergedAt,
-          path: r.path.toInterleaved([r.w, r.b]),
-          curve: r.curve.toInterleaved(),
-        }));
-      }
-      if (wanted.includes('state')) {
-        views.state = {
-          lambdaMax: optimum.lambdaMax,
-          lambdaMin: optimum.lambdaMin,
-          maxStableRate: 2 / optimum.lambdaMax,
-          lossStar: lineLoss(data, optimum.w, optimum.b),
-          wStar: optimum.w,
-          bStar: optimum.b,
-        };
-      }
-      return views;
-    },
+    lambdaMax: optimum.lambdaMax,
+    lambdaMin: optimum.lambdaMin,
+    maxStableRate: 2 / optimum.lambdaMax,
+    lossStar: lineLoss(data, optimum.w, optimum.b),
+    wStar: optimum.w,
+    bStar: optimum.b,
+  };
+}
+
+function lrRaceViews(state: LrRaceState, wanted: readonly string[]): Views {
+  const views: Views = {};
+  if (wanted.includes('grid')) {
+    state.grid ??= lineLossGrid(state.data);
+    views.grid = { ...state.grid, values: state.grid.values.slice() };
+  }
+  if (wanted.includes('runs')) {
+    views.runs = state.runs.map((r) => ({
+      alpha: r.alpha,
+      loss: r.loss,
+      w: r.w,
+      b: r.b,
+      divergedAt: r.divergedAt,
+      path: r.path.toInterleaved([r.w, r.b]),
+      curve: r.curve.toInterleaved(),
+    }));
+  }
+  if (wanted.includes('state')) views.state = optimumView(state);
+  return views;
+}
+
+function restoreLrRace(state: LrRaceState, snap: unknown): void {
+  const s = snap as RaceSnapshot;
+  state.steps = s.steps;
+  state.runs.forEach((run, i) => {
+    const { path, curve, ...plain } = s.runs[i];
+    Object.assign(run, plain);
+    run.path.restore(path);
+    run.curve.restore(curve);
+  });
+}
+
+export function createLrRace(params: ParamValues, seed: number): Trainer {
+  const state = buildLrRaceState(params, seed);
+  return {
+    step: (n) => stepLrRace(state, n),
+    metrics: () => lrRaceMetrics(state),
+    views: (wanted) => lrRaceViews(state, wanted),
     set(name: string, value: ParamValue) {
       const i = ['lr1', 'lr2', 'lr3', 'lr4'].indexOf(name);
-      if (i >= 0 && typeof value === 'number') runs[i].alpha = value;
+      if (i >= 0 && typeof value === 'number') state.runs[i].alpha = value;
     },
     divergence() {
-      return allDiverged()
+      return allDiverged(state)
         ? 'All four runs diverged: every learning rate is above 2/λ_max. Lower them and press Reset.'
         : null;
     },
     snapshot: () => ({
-      steps,
-      runs: runs.map((r) => ({ ...r, path: r.path.snapshot(), curve: r.curve.snapshot() })),
+      steps: state.steps,
+      runs: state.runs.map((r) => ({ ...r, path: r.path.snapshot(), curve: r.curve.snapshot() })),
     }),
-    restore(snap) {
-      const s = snap as {
-        steps: number;
-        runs: (Omit<RateRun, 'path' | 'curve'> & Record<'path' | 'curve', RecorderState>)[];
-      };
-      steps = s.steps;
-      runs.forEach((run, i) => {
-        const { path, curve, ...plain } = s.runs[i];
-        Object.assign(run, plain);
-        run.path.restore(path);
-        run.curve.restore(curve);
-      });
-    },
+    restore: (snap) => restoreLrRace(state, snap),
   };
 }
 

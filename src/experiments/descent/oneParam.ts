@@ -1,6 +1,7 @@
+import { liveLearningRate } from '../params';
 import type { Experiment, Metrics, ParamTable, ParamValue, ParamValues, Trainer, Views } from '../types';
 import { PointRecorder, isDiverging, type RecorderState } from './recorder';
-import { slopeData, slopeGradient, slopeLoss } from './regression';
+import { slopeData, slopeGradient, slopeLoss, type RegressionData } from './regression';
 
 /**
  * Backprop step 1: one parameter. h(x) = θx, J(θ) = 1/(2m) Σ (yⁱ − θxⁱ)², θ_b = θ_a − α ∂J/∂θ.
@@ -49,8 +50,25 @@ export function regimeOf(alpha: number, curvature: number): Regime {
 
 const CURVE_POINTS = 201;
 
-export function createOneParam(params: ParamValues, seed: number): Trainer {
-  let alpha = Number(params.lr);
+/** Everything a one-parameter run mutates (θ, its loss, the path) plus the fixed data and its curvature. */
+interface OneParamState {
+  alpha: number;
+  theta0: number;
+  data: RegressionData;
+  /** ∂²J/∂θ² = mean xⁱ² (constant: J is quadratic in θ). */
+  curvature: number;
+  thetaStar: number;
+  theta: number;
+  step: number;
+  initialLoss: number;
+  loss: number;
+  diverged: string | null;
+  path: PointRecorder;
+  /** The θ range the loss curve is drawn over. */
+  window: { lo: number; hi: number };
+}
+
+function buildOneParamState(params: ParamValues, seed: number): OneParamState {
   const theta0 = Number(params.theta0);
   const data = slopeData(Number(params.samples), seed);
   const m = data.x.length;
@@ -60,77 +78,108 @@ export function createOneParam(params: ParamValues, seed: number): Trainer {
   let sxy = 0;
   for (let i = 0; i < m; i++) sxy += (data.x[i] * data.y[i]) / m;
   const thetaStar = sxy / curvature;
-
-  let theta = theta0;
-  let step = 0;
   const initialLoss = slopeLoss(data, theta0);
-  let loss = initialLoss;
-  let diverged: string | null = null;
   const path = new PointRecorder(512);
-  path.push(theta, loss);
-
-  const window = { lo: Math.min(thetaStar - 5, theta0 - 1), hi: Math.max(thetaStar + 5, theta0 + 1) };
-
+  path.push(theta0, initialLoss);
   return {
-    step(n) {
-      for (let k = 0; k < n && diverged === null; k++) {
-        const g = slopeGradient(data, theta);
-        const next = theta - alpha * g;
-        const nextLoss = slopeLoss(data, next);
-        if (isDiverging(nextLoss, initialLoss) || !Number.isFinite(next)) {
-          diverged = `Each step overshoots further than the last: α·∂²L/∂θ² = ${(alpha * curvature).toFixed(2)} ≥ 2. Lower α and press Reset.`;
-          return;
-        }
-        theta = next;
-        loss = nextLoss;
-        step++;
-        path.push(theta, loss);
-      }
+    alpha: Number(params.lr),
+    theta0,
+    data,
+    curvature,
+    thetaStar,
+    theta: theta0,
+    step: 0,
+    initialLoss,
+    loss: initialLoss,
+    diverged: null,
+    path,
+    window: { lo: Math.min(thetaStar - 5, theta0 - 1), hi: Math.max(thetaStar + 5, theta0 + 1) },
+  };
+}
+
+function stepOneParam(state: OneParamState, n: number): void {
+  const { data, alpha } = state;
+  for (let k = 0; k < n && state.diverged === null; k++) {
+    const g = slopeGradient(data, state.theta);
+    const next = state.theta - alpha * g;
+    const nextLoss = slopeLoss(data, next);
+    if (isDiverging(nextLoss, state.initialLoss) || !Number.isFinite(next)) {
+      state.diverged = `Each step overshoots further than the last: α·∂²L/∂θ² = ${(alpha * state.curvature).toFixed(2)} ≥ 2. Lower α and press Reset.`;
+      return;
+    }
+    state.theta = next;
+    state.loss = nextLoss;
+    state.step++;
+    state.path.push(state.theta, state.loss);
+  }
+}
+
+/** J(θ) sampled at CURVE_POINTS evenly spaced θ across the window. */
+function lossCurve(state: OneParamState): { theta: Float32Array; loss: Float32Array } {
+  const { lo, hi } = state.window;
+  const thetas = new Float32Array(CURVE_POINTS);
+  const values = new Float32Array(CURVE_POINTS);
+  for (let i = 0; i < CURVE_POINTS; i++) {
+    thetas[i] = lo + ((hi - lo) * i) / (CURVE_POINTS - 1);
+    values[i] = slopeLoss(state.data, thetas[i]);
+  }
+  return { theta: thetas, loss: values };
+}
+
+/** Where θ is, the gradient there, and where the next step would land. */
+function stepState(state: OneParamState): Views[string] {
+  const { data, theta, alpha, curvature } = state;
+  const g = slopeGradient(data, theta);
+  return {
+    theta,
+    loss: state.loss,
+    grad: g,
+    alpha,
+    next: theta - alpha * g,
+    nextLoss: slopeLoss(data, theta - alpha * g),
+    curvature,
+    thetaStar: state.thetaStar,
+    regime: regimeOf(alpha, curvature),
+  };
+}
+
+function oneParamViews(state: OneParamState, wanted: readonly string[]): Views {
+  const { data } = state;
+  const views: Views = {};
+  if (wanted.includes('curve')) views.curve = lossCurve(state);
+  if (wanted.includes('state')) views.state = stepState(state);
+  if (wanted.includes('path')) views.path = state.path.toInterleaved([state.theta, state.loss]);
+  if (wanted.includes('data')) views.data = { x: Float32Array.from(data.x), y: Float32Array.from(data.y) };
+  return views;
+}
+
+export function createOneParam(params: ParamValues, seed: number): Trainer {
+  const state = buildOneParamState(params, seed);
+  return {
+    step: (n) => stepOneParam(state, n),
+    metrics: (): Metrics => {
+      const { step, loss, theta } = state;
+      return { step, epoch: step, loss, theta, grad: slopeGradient(state.data, theta) };
     },
-    metrics(): Metrics {
-      return { step, epoch: step, loss, theta, grad: slopeGradient(data, theta) };
-    },
-    views(wanted): Views {
-      const views: Views = {};
-      if (wanted.includes('curve')) {
-        const thetas = new Float32Array(CURVE_POINTS);
-        const values = new Float32Array(CURVE_POINTS);
-        for (let i = 0; i < CURVE_POINTS; i++) {
-          thetas[i] = window.lo + ((window.hi - window.lo) * i) / (CURVE_POINTS - 1);
-          values[i] = slopeLoss(data, thetas[i]);
-        }
-        views.curve = { theta: thetas, loss: values };
-      }
-      if (wanted.includes('state')) {
-        const g = slopeGradient(data, theta);
-        views.state = {
-          theta,
-          loss,
-          grad: g,
-          alpha,
-          next: theta - alpha * g,
-          nextLoss: slopeLoss(data, theta - alpha * g),
-          curvature,
-          thetaStar,
-          regime: regimeOf(alpha, curvature),
-        };
-      }
-      if (wanted.includes('path')) views.path = path.toInterleaved([theta, loss]);
-      if (wanted.includes('data'))
-        views.data = { x: Float32Array.from(data.x), y: Float32Array.from(data.y) };
-      return views;
-    },
+    views: (wanted) => oneParamViews(state, wanted),
     set(name: string, value: ParamValue) {
-      if (name === 'lr' && typeof value === 'number') alpha = value;
+      state.alpha = liveLearningRate(name, value) ?? state.alpha;
     },
-    divergence() {
-      return diverged;
+    divergence: () => state.diverged,
+    snapshot: () => {
+      const { alpha, theta, step, loss, diverged } = state;
+      return { alpha, theta, step, loss, diverged, path: state.path.snapshot() };
     },
-    snapshot: () => ({ alpha, theta, step, loss, diverged, path: path.snapshot() }),
     restore(snap) {
       const s = snap as { alpha: number; theta: number; step: number; loss: number; diverged: string | null };
-      ({ alpha, theta, step, loss, diverged } = s);
-      path.restore(snap.path as RecorderState);
+      ({
+        alpha: state.alpha,
+        theta: state.theta,
+        step: state.step,
+        loss: state.loss,
+        diverged: state.diverged,
+      } = s);
+      state.path.restore(snap.path as RecorderState);
     },
   };
 }

@@ -1,6 +1,15 @@
+import { liveLearningRate } from '../params';
 import type { Experiment, Metrics, ParamTable, ParamValue, ParamValues, Trainer, Views } from '../types';
 import { PointRecorder, isDiverging, type RecorderState } from './recorder';
-import { SURFACE_WINDOW, lineData, lineGradient, lineLoss, lineLossGrid, lineOptimum } from './regression';
+import {
+  SURFACE_WINDOW,
+  lineData,
+  lineGradient,
+  lineLoss,
+  lineLossGrid,
+  lineOptimum,
+  type RegressionData,
+} from './regression';
 
 /**
  * Backprop step 2: two parameters. Fit h(x) = wx + b by full-batch gradient descent on
@@ -43,87 +52,120 @@ export const twoParamParams: ParamTable = [
   { name: 'samples', label: 'Samples m', type: 'int', default: 50, min: 2, max: 500, live: false },
 ];
 
-export function createTwoParam(params: ParamValues, seed: number): Trainer {
-  let alpha = Number(params.lr);
+/** What a snapshot keeps besides the path: the rate, the position, the step count and the divergence message. */
+interface TwoParamScalars {
+  alpha: number;
+  w: number;
+  b: number;
+  step: number;
+  loss: number;
+  diverged: string | null;
+}
+
+/** Everything a two-parameter run mutates, plus the fixed data, its optimum and the (lazy) loss surface. */
+interface TwoParamState extends TwoParamScalars {
+  data: RegressionData;
+  optimum: ReturnType<typeof lineOptimum>;
+  initialLoss: number;
+  path: PointRecorder;
+  grid: ReturnType<typeof lineLossGrid> | null;
+}
+
+function buildTwoParamState(params: ParamValues, seed: number): TwoParamState {
   const data = lineData(Number(params.samples), seed);
-  const optimum = lineOptimum(data);
-  let w = Number(params.w0);
-  let b = Number(params.b0);
-  let step = 0;
+  const w = Number(params.w0);
+  const b = Number(params.b0);
   const initialLoss = lineLoss(data, w, b);
-  let loss = initialLoss;
-  let diverged: string | null = null;
   const path = new PointRecorder(1024);
   path.push(w, b);
-  let grid: ReturnType<typeof lineLossGrid> | null = null;
-
   return {
-    step(n) {
-      for (let k = 0; k < n && diverged === null; k++) {
-        const [gw, gb] = lineGradient(data, w, b);
-        const nw = w - alpha * gw;
-        const nb = b - alpha * gb;
-        const nextLoss = lineLoss(data, nw, nb);
-        if (isDiverging(nextLoss, initialLoss)) {
-          diverged = `The loss is exploding: α = ${alpha} is above 2/λ_max = ${(2 / optimum.lambdaMax).toFixed(3)}. Lower α and press Reset.`;
-          return;
-        }
-        w = nw;
-        b = nb;
-        loss = nextLoss;
-        step++;
-        path.push(w, b);
-      }
-    },
-    metrics(): Metrics {
+    alpha: Number(params.lr),
+    w,
+    b,
+    step: 0,
+    loss: initialLoss,
+    diverged: null,
+    data,
+    optimum: lineOptimum(data),
+    initialLoss,
+    path,
+    grid: null,
+  };
+}
+
+function stepTwoParam(state: TwoParamState, n: number): void {
+  const { data, alpha } = state;
+  for (let k = 0; k < n && state.diverged === null; k++) {
+    const [gw, gb] = lineGradient(data, state.w, state.b);
+    const nw = state.w - alpha * gw;
+    const nb = state.b - alpha * gb;
+    const nextLoss = lineLoss(data, nw, nb);
+    if (isDiverging(nextLoss, state.initialLoss)) {
+      state.diverged = `The loss is exploding: α = ${alpha} is above 2/λ_max = ${(2 / state.optimum.lambdaMax).toFixed(3)}. Lower α and press Reset.`;
+      return;
+    }
+    state.w = nw;
+    state.b = nb;
+    state.loss = nextLoss;
+    state.step++;
+    state.path.push(nw, nb);
+  }
+}
+
+/** Where (w, b) is, the gradient there, and the optimum with the curvatures that bound a stable α. */
+function positionView(state: TwoParamState): Views[string] {
+  const { data, optimum, w, b } = state;
+  const [gw, gb] = lineGradient(data, w, b);
+  return {
+    w,
+    b,
+    loss: state.loss,
+    gw,
+    gb,
+    alpha: state.alpha,
+    wStar: optimum.w,
+    bStar: optimum.b,
+    lossStar: lineLoss(data, optimum.w, optimum.b),
+    lambdaMax: optimum.lambdaMax,
+    lambdaMin: optimum.lambdaMin,
+  };
+}
+
+function twoParamViews(state: TwoParamState, wanted: readonly string[]): Views {
+  const { data } = state;
+  const views: Views = {};
+  if (wanted.includes('grid')) {
+    state.grid ??= lineLossGrid(data);
+    // A fresh copy each time: the worker transfers typed arrays, which detaches them.
+    views.grid = { ...state.grid, values: state.grid.values.slice() };
+  }
+  if (wanted.includes('path')) views.path = state.path.toInterleaved([state.w, state.b]);
+  if (wanted.includes('state')) views.state = positionView(state);
+  if (wanted.includes('data')) views.data = { x: Float32Array.from(data.x), y: Float32Array.from(data.y) };
+  return views;
+}
+
+export function createTwoParam(params: ParamValues, seed: number): Trainer {
+  const state = buildTwoParamState(params, seed);
+  return {
+    step: (n) => stepTwoParam(state, n),
+    metrics: (): Metrics => {
+      const { step, loss, w, b } = state;
       return { step, epoch: step, loss, w, b };
     },
-    views(wanted): Views {
-      const views: Views = {};
-      if (wanted.includes('grid')) {
-        grid ??= lineLossGrid(data);
-        // A fresh copy each time: the worker transfers typed arrays, which detaches them.
-        views.grid = { ...grid, values: grid.values.slice() };
-      }
-      if (wanted.includes('path')) views.path = path.toInterleaved([w, b]);
-      if (wanted.includes('state')) {
-        const [gw, gb] = lineGradient(data, w, b);
-        views.state = {
-          w,
-          b,
-          loss,
-          gw,
-          gb,
-          alpha,
-          wStar: optimum.w,
-          bStar: optimum.b,
-          lossStar: lineLoss(data, optimum.w, optimum.b),
-          lambdaMax: optimum.lambdaMax,
-          lambdaMin: optimum.lambdaMin,
-        };
-      }
-      if (wanted.includes('data'))
-        views.data = { x: Float32Array.from(data.x), y: Float32Array.from(data.y) };
-      return views;
-    },
+    views: (wanted) => twoParamViews(state, wanted),
     set(name: string, value: ParamValue) {
-      if (name === 'lr' && typeof value === 'number') alpha = value;
+      state.alpha = liveLearningRate(name, value) ?? state.alpha;
     },
-    divergence() {
-      return diverged;
+    divergence: () => state.diverged,
+    snapshot: () => {
+      const { alpha, w, b, step, loss, diverged } = state;
+      return { alpha, w, b, step, loss, diverged, path: state.path.snapshot() };
     },
-    snapshot: () => ({ alpha, w, b, step, loss, diverged, path: path.snapshot() }),
     restore(snap) {
-      const s = snap as {
-        alpha: number;
-        w: number;
-        b: number;
-        step: number;
-        loss: number;
-        diverged: string | null;
-      };
-      ({ alpha, w, b, step, loss, diverged } = s);
-      path.restore(snap.path as RecorderState);
+      const { alpha, w, b, step, loss, diverged } = snap as unknown as TwoParamScalars;
+      Object.assign(state, { alpha, w, b, step, loss, diverged });
+      state.path.restore(snap.path as RecorderState);
     },
   };
 }

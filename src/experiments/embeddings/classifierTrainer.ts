@@ -36,7 +36,7 @@ import type {
   ViewValue,
   Views,
 } from '../types';
-import { defaultValues } from '../params';
+import { defaultValues, liveLearningRate } from '../params';
 import { accuracyOf, bagRows, confusionCounts, coverage, type BagModel } from './bagClassifier';
 import { HEADLINE_CLASSES, HELD_OUT_HEADLINES, TRAIN_HEADLINES } from './headlines';
 import { createGlove, gloveParams } from './trainer';
@@ -277,7 +277,7 @@ export function createClassifier(params: ParamValues, seed: number): Trainer {
     metrics: () => classifierMetrics(s),
     views: (wanted) => classifierViews(s, wanted),
     set(name: string, value: ParamValue) {
-      if (name === 'lr') s.opt.lr = Number(value);
+      s.opt.lr = liveLearningRate(name, value) ?? s.opt.lr;
     },
     divergence: () => s.diverged,
   };

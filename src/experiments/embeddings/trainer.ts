@@ -10,6 +10,7 @@ import { analogyTestSet, generateCorpus, PROBE_WORDS, topicOf, TOPICS } from './
 import { countCooccurrences, subBlock, type Cooccurrence } from './cooccurrence';
 import { glovePairs, gloveLoss, type GlovePairs } from './objective';
 import { analogy, neighboursOf, pca2, rowNorms } from './vectors';
+import { liveLearningRate } from '../params';
 
 export const gloveParams: ParamTable = [
   {
@@ -258,7 +259,7 @@ export function createGlove(params: ParamValues, seed: number): Trainer {
     }),
     views: (wanted) => gloveViews(s, wanted),
     set(name: string, value: ParamValue) {
-      if (name === 'lr') s.opt.lr = Number(value);
+      s.opt.lr = liveLearningRate(name, value) ?? s.opt.lr;
     },
     divergence: () => s.diverged,
   };

@@ -20,6 +20,7 @@ import { PointRecorder, sampleGrid, type GridView } from '../descent/recorder';
 import type { Experiment, Metrics, ParamTable, ParamValue, ParamValues, Trainer, Views } from '../types';
 import { allFinite, twoBlobs } from './data';
 import { binaryCrossEntropyOfLogit } from './formulas';
+import { liveLearningRate } from '../params';
 
 export const THETA_WINDOW: [number, number] = [-6, 8];
 const SURFACE_SIZE = 41;
@@ -135,7 +136,8 @@ export function createLogistic(params: ParamValues, seed: number): Trainer {
       return out;
     },
     set(name: string, value: ParamValue) {
-      if (name === 'lr' && typeof value === 'number') optimizer.lr = value;
+      const lr = liveLearningRate(name, value);
+      if (lr !== null) optimizer.lr = lr;
     },
     divergence: () => diverged,
   };

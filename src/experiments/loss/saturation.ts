@@ -19,8 +19,9 @@ import { SGD } from '../../core/optim';
 import { Rng } from '../../core/random';
 import { Tensor } from '../../core/tensor';
 import { PointRecorder } from '../descent/recorder';
+import { liveLearningRate } from '../params';
 import type { Experiment, Metrics, ParamTable, ParamValue, ParamValues, Trainer, Views } from '../types';
-import { allFinite, twoBlobs } from './data';
+import { allFinite, twoBlobs, type LabelledPoints } from './data';
 
 export const SATURATION_POINTS = 200;
 
@@ -58,95 +59,126 @@ interface Run {
   sq: PointRecorder;
 }
 
-export function createSaturation(params: ParamValues, seed: number): Trainer {
-  const data = twoBlobs(SATURATION_POINTS, new Rng(seed).nextU32());
-  const inputs = new Tensor(data.x, [data.n, 2]); // [n, 2]
-  const c = Number(params.wrong);
-  const makeRun = (name: RunName): Run => {
-    const model = new Linear({ inFeatures: 2, outFeatures: 1 }, seed);
-    model.weight.data.set([-c, -c]); // W [1, 2]
-    model.bias!.data[0] = 0; // b [1]
-    return {
-      name,
-      model,
-      optimizer: new SGD(model.parameters(), { lr: Number(params.lr) }),
-      acc: new PointRecorder(1024),
-      sq: new PointRecorder(1024),
-    };
-  };
-  const runs = [makeRun('mse'), makeRun('bce')];
-  let step = 0;
-  let diverged: string | null = null;
+/** Everything a saturation run mutates: the two runs and the step count; the blobs are fixed. */
+interface SaturationState {
+  data: LabelledPoints;
+  /** The blobs' points as one tensor [n, 2]. */
+  inputs: Tensor;
+  runs: Run[];
+  step: number;
+  diverged: string | null;
+}
 
-  /** Accuracy, mean squared error of h and cross-entropy of one run at its current θ. */
-  function evaluate(run: Run) {
-    return noGrad(() => {
-      const logits = run.model.forward(inputs); // [n, 1]
-      const ce = binaryCrossEntropy(logits, data.y).item();
-      const sq = mse(sigmoid(logits), data.y).item();
-      let correct = 0;
-      for (let i = 0; i < data.n; i++) if (logits.data[i] > 0 === data.y[i] > 0.5) correct++;
-      return { acc: correct / data.n, sq, ce };
-    });
-  }
-  const record = () => {
-    for (const run of runs) {
-      const e = evaluate(run);
-      run.acc.push(step, e.acc);
-      run.sq.push(step, e.sq);
-    }
-  };
-  record();
-
-  function trainOne(run: Run) {
-    run.optimizer.zeroGrad();
-    const logits = run.model.forward(inputs); // [n, 1]
-    const loss = run.name === 'mse' ? mse(sigmoid(logits), data.y) : binaryCrossEntropy(logits, data.y); // []
-    loss.backward();
-    run.optimizer.step();
-  }
-
+/** One run started confidently wrong: θ = (0, −c, −c), the same for both losses. */
+function makeRun(name: RunName, c: number, lr: number, seed: number): Run {
+  const model = new Linear({ inFeatures: 2, outFeatures: 1 }, seed);
+  model.weight.data.set([-c, -c]); // W [1, 2]
+  model.bias!.data[0] = 0; // b [1]
   return {
-    step(n) {
-      for (let k = 0; k < n && diverged === null; k++) {
-        for (const run of runs) trainOne(run);
-        step++;
-        record();
-        if (!runs.every((r) => r.model.parameters().every((p) => allFinite(p.data))))
-          diverged = `a weight became non-finite at step ${step}`;
-      }
-    },
-    metrics(): Metrics {
-      const [a, b] = runs.map(evaluate);
-      return {
-        step,
-        epoch: step,
-        loss: b.ce,
-        accMse: a.acc,
-        accBce: b.acc,
-        sqMse: a.sq,
-        sqBce: b.sq,
-        ceMse: a.ce,
-        ceBce: b.ce,
-      };
-    },
-    views(wanted): Views {
-      const out: Views = {};
-      if (wanted.includes('history')) {
-        const [a, b] = runs;
-        out.history = {
-          accMse: a.acc.toInterleaved(),
-          accBce: b.acc.toInterleaved(),
-          sqMse: a.sq.toInterleaved(),
-          sqBce: b.sq.toInterleaved(),
-        };
-      }
-      return out;
-    },
+    name,
+    model,
+    optimizer: new SGD(model.parameters(), { lr }),
+    acc: new PointRecorder(1024),
+    sq: new PointRecorder(1024),
+  };
+}
+
+function buildSaturationState(params: ParamValues, seed: number): SaturationState {
+  const data = twoBlobs(SATURATION_POINTS, new Rng(seed).nextU32());
+  const c = Number(params.wrong);
+  const lr = Number(params.lr);
+  return {
+    data,
+    inputs: new Tensor(data.x, [data.n, 2]),
+    runs: [makeRun('mse', c, lr, seed), makeRun('bce', c, lr, seed)],
+    step: 0,
+    diverged: null,
+  };
+}
+
+/** Accuracy, mean squared error of h and cross-entropy of one run at its current θ. */
+function evaluateRun(state: SaturationState, run: Run): { acc: number; sq: number; ce: number } {
+  const { data, inputs } = state;
+  return noGrad(() => {
+    const logits = run.model.forward(inputs); // [n, 1]
+    const ce = binaryCrossEntropy(logits, data.y).item();
+    const sq = mse(sigmoid(logits), data.y).item();
+    let correct = 0;
+    for (let i = 0; i < data.n; i++) if (logits.data[i] > 0 === data.y[i] > 0.5) correct++;
+    return { acc: correct / data.n, sq, ce };
+  });
+}
+
+function recordHistory(state: SaturationState): void {
+  for (const run of state.runs) {
+    const e = evaluateRun(state, run);
+    run.acc.push(state.step, e.acc);
+    run.sq.push(state.step, e.sq);
+  }
+}
+
+/** One full-batch step of one run on its own loss (squared error of σ(z), or cross-entropy from the logits). */
+function trainRun(state: SaturationState, run: Run): void {
+  const { data } = state;
+  run.optimizer.zeroGrad();
+  const logits = run.model.forward(state.inputs); // [n, 1]
+  const loss = run.name === 'mse' ? mse(sigmoid(logits), data.y) : binaryCrossEntropy(logits, data.y); // []
+  loss.backward();
+  run.optimizer.step();
+}
+
+function stepSaturation(state: SaturationState, n: number): void {
+  const { runs } = state;
+  for (let k = 0; k < n && state.diverged === null; k++) {
+    for (const run of runs) trainRun(state, run);
+    state.step++;
+    recordHistory(state);
+    if (!runs.every((r) => r.model.parameters().every((p) => allFinite(p.data))))
+      state.diverged = `a weight became non-finite at step ${state.step}`;
+  }
+}
+
+function saturationMetrics(state: SaturationState): Metrics {
+  const [a, b] = state.runs.map((run) => evaluateRun(state, run));
+  return {
+    step: state.step,
+    epoch: state.step,
+    loss: b.ce,
+    accMse: a.acc,
+    accBce: b.acc,
+    sqMse: a.sq,
+    sqBce: b.sq,
+    ceMse: a.ce,
+    ceBce: b.ce,
+  };
+}
+
+function saturationViews(state: SaturationState, wanted: readonly string[]): Views {
+  const out: Views = {};
+  if (wanted.includes('history')) {
+    const [a, b] = state.runs;
+    out.history = {
+      accMse: a.acc.toInterleaved(),
+      accBce: b.acc.toInterleaved(),
+      sqMse: a.sq.toInterleaved(),
+      sqBce: b.sq.toInterleaved(),
+    };
+  }
+  return out;
+}
+
+export function createSaturation(params: ParamValues, seed: number): Trainer {
+  const state = buildSaturationState(params, seed);
+  recordHistory(state);
+  return {
+    step: (n) => stepSaturation(state, n),
+    metrics: () => saturationMetrics(state),
+    views: (wanted) => saturationViews(state, wanted),
     set(name: string, value: ParamValue) {
-      if (name === 'lr' && typeof value === 'number') for (const r of runs) r.optimizer.lr = value;
+      const lr = liveLearningRate(name, value);
+      if (lr !== null) for (const r of state.runs) r.optimizer.lr = lr;
     },
-    divergence: () => diverged,
+    divergence: () => state.diverged,
   };
 }
 

@@ -20,8 +20,17 @@ import { scale } from '../../core/ops/elementwise';
 import { SGD } from '../../core/optim';
 import { Rng } from '../../core/random';
 import { Tensor } from '../../core/tensor';
+import { liveLearningRate } from '../params';
 import type { Experiment, Metrics, ParamTable, ParamValue, ParamValues, Trainer, Views } from '../types';
-import { GRID_SIZE, PLANE, allFinite, planeGridPoints, threeBlobs, threeSpirals } from './data';
+import {
+  GRID_SIZE,
+  PLANE,
+  allFinite,
+  planeGridPoints,
+  threeBlobs,
+  threeSpirals,
+  type LabelledPoints,
+} from './data';
 
 export const CLASSES = 3;
 
@@ -73,7 +82,23 @@ export const softmaxParams: ParamTable = [
 
 export const SOFTMAX_POINTS = 150;
 
-export function createSoftmaxClassifier(params: ParamValues, seed: number): Trainer {
+/** Everything a softmax run mutates: the network and its optimiser, the step count and the cached read-outs. */
+interface SoftmaxState {
+  data: LabelledPoints;
+  model: MLP;
+  weights: Tensor[];
+  optimizer: SGD;
+  /** 1 for the correct cross-entropy, −1 for the slip with the minus dropped. */
+  signFactor: number;
+  /** Training points [n, 2] and the probability grid's points [g², 2] as tensors. */
+  inputs: Tensor;
+  gridInputs: Tensor;
+  step: number;
+  diverged: string | null;
+  cached: { step: number; metrics: Metrics } | null;
+}
+
+function buildSoftmaxState(params: ParamValues, seed: number): SoftmaxState {
   const root = new Rng(seed);
   const dataSeed = root.nextU32();
   const initSeed = root.nextU32();
@@ -87,81 +112,101 @@ export function createSoftmaxClassifier(params: ParamValues, seed: number): Trai
     initSeed,
   );
   const weights = model.parameters();
-  const optimizer = new SGD(weights, { lr: Number(params.lr) });
-  const signFactor = params.sign === 'dropped' ? -1 : 1;
-  const inputs = new Tensor(data.x, [data.n, 2]); // [n, 2]
-  const gridInputs = new Tensor(planeGridPoints(), [GRID_SIZE * GRID_SIZE, 2]); // [g², 2]
-  let step = 0;
-  let diverged: string | null = null;
-  let cached: { step: number; metrics: Metrics } | null = null;
-
-  /** h(xᵢ) for the training points, [n, 3]. */
-  const pointProbs = () => noGrad(() => softmax(model.forward(inputs)).data.slice());
-
   return {
-    step(n) {
-      for (let k = 0; k < n && diverged === null; k++) {
-        optimizer.zeroGrad();
-        const ce = crossEntropy(model.forward(inputs), data.y); // []
-        const objective = signFactor === 1 ? ce : scale(ce, -1); // [] what gradient descent minimises
-        const value = objective.item();
-        if (!Number.isFinite(value)) {
-          diverged = `the loss became ${value} at step ${step + 1}`;
-          return;
-        }
-        objective.backward();
-        optimizer.step();
-        step++;
-        if (!weights.every((w) => allFinite(w.data))) diverged = `a weight became non-finite at step ${step}`;
-      }
-    },
-    metrics(): Metrics {
-      if (cached?.step === step) return cached.metrics;
-      const { loss, probs } = noGrad(() => {
-        const logits = model.forward(inputs); // [n, 3]
-        return { loss: crossEntropy(logits, data.y).item(), probs: softmax(logits).data };
-      });
-      let correct = 0;
-      let pTrue = 0;
-      for (let i = 0; i < data.n; i++) {
-        const row = probs.subarray(i * CLASSES, (i + 1) * CLASSES);
-        const truth = data.y[i];
-        pTrue += row[truth];
-        if (row.every((p, c) => c === truth || p < row[truth])) correct++;
-      }
-      const metrics: Metrics = {
-        step,
-        epoch: step,
-        loss,
-        accuracy: correct / data.n,
-        pTrue: pTrue / data.n,
-        objective: signFactor * loss,
-      };
-      cached = { step, metrics };
-      return metrics;
-    },
-    views(wanted): Views {
-      const out: Views = {};
-      if (wanted.includes('probs')) {
-        const values = noGrad(() => softmax(model.forward(gridInputs)).data.slice()); // [g², 3]
-        out.probs = {
-          values,
-          nx: GRID_SIZE,
-          ny: GRID_SIZE,
-          x0: PLANE[0],
-          x1: PLANE[1],
-          y0: PLANE[0],
-          y1: PLANE[1],
-        };
-      }
-      if (wanted.includes('points')) out.points = { x: data.x.slice(), y: data.y.slice() };
-      if (wanted.includes('pointProbs')) out.pointProbs = pointProbs();
-      return out;
-    },
+    data,
+    model,
+    weights,
+    optimizer: new SGD(weights, { lr: Number(params.lr) }),
+    signFactor: params.sign === 'dropped' ? -1 : 1,
+    inputs: new Tensor(data.x, [data.n, 2]),
+    gridInputs: new Tensor(planeGridPoints(), [GRID_SIZE * GRID_SIZE, 2]),
+    step: 0,
+    diverged: null,
+    cached: null,
+  };
+}
+
+/** n full-batch steps on the (possibly sign-flipped) objective; stops at a non-finite loss or weight. */
+function stepSoftmax(state: SoftmaxState, n: number): void {
+  const { model, optimizer, inputs, data, weights } = state;
+  for (let k = 0; k < n && state.diverged === null; k++) {
+    optimizer.zeroGrad();
+    const ce = crossEntropy(model.forward(inputs), data.y); // []
+    const objective = state.signFactor === 1 ? ce : scale(ce, -1); // [] what gradient descent minimises
+    const value = objective.item();
+    if (!Number.isFinite(value)) {
+      state.diverged = `the loss became ${value} at step ${state.step + 1}`;
+      return;
+    }
+    objective.backward();
+    optimizer.step();
+    state.step++;
+    if (!weights.every((w) => allFinite(w.data)))
+      state.diverged = `a weight became non-finite at step ${state.step}`;
+  }
+}
+
+/** Correctly signed cross-entropy, accuracy and mean true-class probability (cached per step). */
+function softmaxMetrics(state: SoftmaxState): Metrics {
+  const { step, data } = state;
+  if (state.cached?.step === step) return state.cached.metrics;
+  const { loss, probs } = noGrad(() => {
+    const logits = state.model.forward(state.inputs); // [n, 3]
+    return { loss: crossEntropy(logits, data.y).item(), probs: softmax(logits).data };
+  });
+  let correct = 0;
+  let pTrue = 0;
+  for (let i = 0; i < data.n; i++) {
+    const row = probs.subarray(i * CLASSES, (i + 1) * CLASSES);
+    const truth = data.y[i];
+    pTrue += row[truth];
+    if (row.every((p, c) => c === truth || p < row[truth])) correct++;
+  }
+  const metrics: Metrics = {
+    step,
+    epoch: step,
+    loss,
+    accuracy: correct / data.n,
+    pTrue: pTrue / data.n,
+    objective: state.signFactor * loss,
+  };
+  state.cached = { step, metrics };
+  return metrics;
+}
+
+function softmaxViews(state: SoftmaxState, wanted: readonly string[]): Views {
+  const { model, data } = state;
+  const out: Views = {};
+  if (wanted.includes('probs')) {
+    const values = noGrad(() => softmax(model.forward(state.gridInputs)).data.slice()); // [g², 3]
+    out.probs = {
+      values,
+      nx: GRID_SIZE,
+      ny: GRID_SIZE,
+      x0: PLANE[0],
+      x1: PLANE[1],
+      y0: PLANE[0],
+      y1: PLANE[1],
+    };
+  }
+  if (wanted.includes('points')) out.points = { x: data.x.slice(), y: data.y.slice() };
+  // h(xᵢ) for the training points, [n, 3].
+  if (wanted.includes('pointProbs'))
+    out.pointProbs = noGrad(() => softmax(model.forward(state.inputs)).data.slice());
+  return out;
+}
+
+export function createSoftmaxClassifier(params: ParamValues, seed: number): Trainer {
+  const state = buildSoftmaxState(params, seed);
+  return {
+    step: (n) => stepSoftmax(state, n),
+    metrics: () => softmaxMetrics(state),
+    views: (wanted) => softmaxViews(state, wanted),
     set(name: string, value: ParamValue) {
-      if (name === 'lr' && typeof value === 'number') optimizer.lr = value;
+      const lr = liveLearningRate(name, value);
+      if (lr !== null) state.optimizer.lr = lr;
     },
-    divergence: () => diverged,
+    divergence: () => state.diverged,
   };
 }
 

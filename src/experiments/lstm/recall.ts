@@ -12,6 +12,7 @@ import { adam, noGrad, Rng, RNNCell, type Adam } from '../../core';
 import { argmax } from '../../core/sampling';
 import { logSumExp } from '../../core/scalar';
 import { PointRecorder, isDiverging } from '../descent/recorder';
+import { liveLearningRate } from '../params';
 import type { Experiment, Metrics, ParamTable, ParamValues, Trainer, Views } from '../types';
 import {
   LSTM_HIDDEN,
@@ -137,127 +138,166 @@ function makeContestant(kind: CellKind, params: ParamValues, seed: number): Cont
   };
 }
 
-export function createRecall(params: ParamValues, seed: number): Trainer {
+/** Everything a recall run mutates: the contestants, the batch stream, the step count and the view cache. */
+interface RecallState {
+  split: RecallSplit;
+  runs: Contestant[];
+  batchRng: Rng;
+  /** Reused batch buffers [RECALL_BATCH, T] and [RECALL_BATCH]. */
+  tokens: Int32Array;
+  targets: Int32Array;
+  steps: number;
+  diverged: string | null;
+  example: number;
+  cache: Map<string, { at: number; views: Views[string] }>;
+  initialLoss: number;
+}
+
+function buildRecallState(params: ParamValues, seed: number): RecallState {
   const split = makeRecallSplit({ gap: Number(params.gap), trainSize: 2048, valSize: 256 }, seed);
   const kinds: CellKind[] =
     params.models === 'both' ? ['rnn', 'lstm'] : [params.models === 'rnn' ? 'rnn' : 'lstm'];
-  const runs = kinds.map((k) => makeContestant(k, params, seed));
-  const batchRng = new Rng(seed ^ 0x5bd1e995);
+  return {
+    split,
+    runs: kinds.map((k) => makeContestant(k, params, seed)),
+    batchRng: new Rng(seed ^ 0x5bd1e995),
+    tokens: new Int32Array(RECALL_BATCH * split.length),
+    targets: new Int32Array(RECALL_BATCH),
+    steps: 0,
+    diverged: null,
+    example: Number(params.example),
+    cache: new Map(),
+    initialLoss: Math.log(PAYLOAD_COUNT),
+  };
+}
+
+/** Held-out accuracy of every contestant at the current step (and the step each first solved the task). */
+function measure(state: RecallState): void {
+  for (const r of state.runs) {
+    const { loss, accuracy } = evaluate(r.model, state.split);
+    r.valLoss = loss;
+    r.accuracy = accuracy;
+    if (r.solvedAt < 0 && accuracy >= SOLVED_ACCURACY) r.solvedAt = state.steps;
+    r.acc.push(state.steps, accuracy);
+  }
+}
+
+/** Draws one batch of training sequences into the shared buffers (one stream for both models). */
+function drawBatch(state: RecallState): void {
+  const { split, batchRng, tokens, targets } = state;
   const T = split.length;
-  const tokens = new Int32Array(RECALL_BATCH * T);
-  const targets = new Int32Array(RECALL_BATCH);
-  let steps = 0;
-  let diverged: string | null = null;
-  let example = Number(params.example);
-  const cache = new Map<string, { at: number; views: Views[string] }>();
-  const initialLoss = Math.log(PAYLOAD_COUNT);
+  for (let b = 0; b < RECALL_BATCH; b++) {
+    const n = batchRng.int(split.trainCount);
+    tokens.set(split.train.subarray(n * T, (n + 1) * T), b * T);
+    targets[b] = split.trainTargets[n];
+  }
+}
 
-  const measure = () => {
-    for (const r of runs) {
-      const { loss, accuracy } = evaluate(r.model, split);
-      r.valLoss = loss;
-      r.accuracy = accuracy;
-      if (r.solvedAt < 0 && accuracy >= SOLVED_ACCURACY) r.solvedAt = steps;
-      r.acc.push(steps, accuracy);
+function trainOne(state: RecallState): void {
+  drawBatch(state);
+  state.steps++;
+  for (const r of state.runs) {
+    r.opt.zeroGrad();
+    const loss = r.model.loss(state.tokens, state.targets, RECALL_BATCH, state.split.length);
+    loss.backward();
+    r.loss = loss.item();
+    if (isDiverging(r.loss, state.initialLoss)) {
+      state.diverged = `the ${r.kind.toUpperCase()}'s loss became ${Number.isFinite(r.loss) ? 'huge' : 'non-finite'}`;
+      return;
     }
+    r.opt.step();
+    r.losses.push(state.steps, r.loss);
+  }
+  if (state.steps % EVAL_EVERY === 0) measure(state);
+}
+
+/** A view recomputed at most every VIEW_EVERY steps (the gradient probe costs about one training step). */
+function cachedView(state: RecallState, name: string, build: () => Views[string]): Views[string] {
+  const hit = state.cache.get(name);
+  if (hit && state.steps >= hit.at && state.steps - hit.at < VIEW_EVERY) return hit.views;
+  const views = build();
+  state.cache.set(name, { at: state.steps, views });
+  return views;
+}
+
+const findKind = (state: RecallState, kind: CellKind) => state.runs.find((r) => r.kind === kind);
+
+function recallMetrics(state: RecallState): Metrics {
+  const { runs, steps } = state;
+  const m = findKind(state, 'lstm') ?? runs[0];
+  const out: Metrics = {
+    step: steps,
+    epoch: Math.floor((steps * RECALL_BATCH) / state.split.trainCount),
+    loss: Number.isFinite(m.loss) ? m.loss : m.valLoss,
+    accuracy: m.accuracy,
+    valLoss: m.valLoss,
   };
-  measure();
+  for (const r of runs) {
+    out[`${r.kind}Accuracy`] = r.accuracy;
+    out[`${r.kind}SolvedAt`] = r.solvedAt;
+  }
+  return out;
+}
 
-  const trainOne = () => {
-    for (let b = 0; b < RECALL_BATCH; b++) {
-      const n = batchRng.int(split.trainCount);
-      tokens.set(split.train.subarray(n * T, (n + 1) * T), b * T);
-      targets[b] = split.trainTargets[n];
-    }
-    steps++;
-    for (const r of runs) {
-      r.opt.zeroGrad();
-      const loss = r.model.loss(tokens, targets, RECALL_BATCH, T);
-      loss.backward();
-      r.loss = loss.item();
-      if (isDiverging(r.loss, initialLoss)) {
-        diverged = `the ${r.kind.toUpperCase()}'s loss became ${Number.isFinite(r.loss) ? 'huge' : 'non-finite'}`;
-        return;
-      }
-      r.opt.step();
-      r.losses.push(steps, r.loss);
-    }
-    if (steps % EVAL_EVERY === 0) measure();
+function curvesView(runs: Contestant[]): Record<string, Float32Array> {
+  const curves: Record<string, Float32Array> = {};
+  for (const r of runs) {
+    curves[`${r.kind}Acc`] = r.acc.toInterleaved();
+    curves[`${r.kind}Loss`] = r.losses.toInterleaved();
+  }
+  return curves;
+}
+
+function infoView(state: RecallState): Views[string] {
+  const { split, example } = state;
+  const T = split.length;
+  const r = findKind(state, 'rnn');
+  const l = findKind(state, 'lstm');
+  return {
+    rnnParams: r ? countParameters(r.model) : 0,
+    lstmParams: l ? countParameters(l.model) : 0,
+    chance: RECALL_CHANCE,
+    length: T,
+    gap: split.gap,
+    trainCount: split.trainCount,
+    valCount: split.valCount,
+    example: sequenceText(split.val, Math.min(example, split.valCount - 1) * T, T),
   };
+}
 
-  /** A view recomputed at most every VIEW_EVERY steps (the gradient probe costs about one training step). */
-  const cached = (name: string, build: () => Views[string]) => {
-    const hit = cache.get(name);
-    if (hit && steps >= hit.at && steps - hit.at < VIEW_EVERY) return hit.views;
-    const views = build();
-    cache.set(name, { at: steps, views });
-    return views;
-  };
+function recallViews(state: RecallState, wanted: readonly string[]): Views {
+  const views: Views = {};
+  if (wanted.includes('curves')) views.curves = curvesView(state.runs);
+  const l = findKind(state, 'lstm');
+  if (wanted.includes('trace') && l) {
+    views.trace = gateTrace(l.model, state.split, state.example) ?? {}; // one short forward: always fresh
+  }
+  if (wanted.includes('gradflow')) {
+    views.gradflow = cachedView(state, 'gradflow', () => {
+      const out: Record<string, Float32Array> = {};
+      for (const r of state.runs) out[r.kind] = gradientThroughTime(r.model, state.split);
+      return out;
+    });
+  }
+  if (wanted.includes('info')) views.info = infoView(state);
+  return views;
+}
 
-  const lstm = () => runs.find((r) => r.kind === 'lstm');
-  const rnn = () => runs.find((r) => r.kind === 'rnn');
-  const main = () => lstm() ?? runs[0];
-
+export function createRecall(params: ParamValues, seed: number): Trainer {
+  const state = buildRecallState(params, seed);
+  measure(state);
   return {
     step(n) {
-      for (let k = 0; k < n && diverged === null; k++) trainOne();
+      for (let k = 0; k < n && state.diverged === null; k++) trainOne(state);
     },
-    metrics(): Metrics {
-      const m = main();
-      const out: Metrics = {
-        step: steps,
-        epoch: Math.floor((steps * RECALL_BATCH) / split.trainCount),
-        loss: Number.isFinite(m.loss) ? m.loss : m.valLoss,
-        accuracy: m.accuracy,
-        valLoss: m.valLoss,
-      };
-      for (const r of runs) {
-        out[`${r.kind}Accuracy`] = r.accuracy;
-        out[`${r.kind}SolvedAt`] = r.solvedAt;
-      }
-      return out;
-    },
-    views(wanted) {
-      const views: Views = {};
-      if (wanted.includes('curves')) {
-        const curves: Record<string, Float32Array> = {};
-        for (const r of runs) {
-          curves[`${r.kind}Acc`] = r.acc.toInterleaved();
-          curves[`${r.kind}Loss`] = r.losses.toInterleaved();
-        }
-        views.curves = curves;
-      }
-      const l = lstm();
-      if (wanted.includes('trace') && l) {
-        views.trace = gateTrace(l.model, split, example) ?? {}; // one short forward: always fresh
-      }
-      if (wanted.includes('gradflow')) {
-        views.gradflow = cached('gradflow', () => {
-          const out: Record<string, Float32Array> = {};
-          for (const r of runs) out[r.kind] = gradientThroughTime(r.model, split);
-          return out;
-        });
-      }
-      if (wanted.includes('info')) {
-        const r = rnn();
-        views.info = {
-          rnnParams: r ? countParameters(r.model) : 0,
-          lstmParams: l ? countParameters(l.model) : 0,
-          chance: RECALL_CHANCE,
-          length: T,
-          gap: split.gap,
-          trainCount: split.trainCount,
-          valCount: split.valCount,
-          example: sequenceText(split.val, Math.min(example, split.valCount - 1) * T, T),
-        };
-      }
-      return views;
-    },
+    metrics: () => recallMetrics(state),
+    views: (wanted) => recallViews(state, wanted),
     set(name, value) {
-      if (name === 'lr' && typeof value === 'number') for (const r of runs) r.opt.lr = value;
-      if (name === 'example' && typeof value === 'number') example = value;
+      const lr = liveLearningRate(name, value);
+      if (lr !== null) for (const r of state.runs) r.opt.lr = lr;
+      if (name === 'example' && typeof value === 'number') state.example = value;
     },
-    divergence: () => diverged,
+    divergence: () => state.diverged,
   };
 }
 

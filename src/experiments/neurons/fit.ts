@@ -12,6 +12,7 @@ import { Linear, Rng, adam, mse, noGrad, sigmoid, tensor, type Tensor } from '..
 import type { Experiment, Metrics, ParamTable, ParamValue, ParamValues, Trainer, Views } from '../types';
 import { CurveRecorder } from '../activations/curve';
 import { TARGETS, isTargetName, maxError, type TargetName } from './targets';
+import { liveLearningRate } from '../params';
 
 export const FIT_UNITS = { default: 8, min: 2, max: 80 } as const;
 
@@ -151,7 +152,8 @@ export function createFit(params: ParamValues, seed: number): Trainer {
       return views;
     },
     set(name: string, value: ParamValue) {
-      if (name === 'lr' && typeof value === 'number' && Number.isFinite(value) && value > 0) opt.lr = value;
+      const lr = liveLearningRate(name, value);
+      if (lr !== null) opt.lr = lr;
     },
     divergence: () => diverged,
   };

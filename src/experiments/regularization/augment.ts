@@ -18,6 +18,7 @@ import {
   type Augmentation,
   type GlyphSet,
 } from './glyphs';
+import { liveLearningRate } from '../params';
 
 const TOGGLE_LABELS: Record<Augmentation, string> = {
   rotate: 'Rotate (±20°)',
@@ -240,8 +241,8 @@ function augmentViews(s: AugmentState, wanted: readonly string[]): Views {
 function setAugmentParam(s: AugmentState, name: string, value: ParamValue): void {
   if ((AUGMENTATIONS as readonly string[]).includes(name) && typeof value === 'boolean')
     s.options[name as Augmentation] = value;
-  if (name === 'lr' && typeof value === 'number')
-    for (const run of [s.runs.plain, s.runs.augmented]) run.optimizer.lr = value;
+  const lr = liveLearningRate(name, value);
+  if (lr !== null) for (const run of [s.runs.plain, s.runs.augmented]) run.optimizer.lr = lr;
 }
 
 export function createAugment(params: ParamValues, seed: number): Trainer {

@@ -10,6 +10,7 @@ import type { Experiment, Metrics, ParamTable, ParamValue, ParamValues, Trainer,
 import { CurveRecorder } from '../activations/curve';
 import { makeTask, type Split } from '../activations/task';
 import { SigmoidNet } from './batchnormNet';
+import { liveLearningRate } from '../params';
 
 export const batchnormParams: ParamTable = [
   {
@@ -194,8 +195,8 @@ export function createBatchnorm(params: ParamValues, seed: number): Trainer {
       return views;
     },
     set(name: string, value: ParamValue) {
-      if (name === 'lr' && typeof value === 'number')
-        for (const run of [runs.plain, runs.bn]) run.opt.lr = value;
+      const lr = liveLearningRate(name, value);
+      if (lr !== null) for (const run of [runs.plain, runs.bn]) run.opt.lr = lr;
     },
     divergence: () => diverged,
   };

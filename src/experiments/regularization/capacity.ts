@@ -9,6 +9,7 @@ import type { Experiment, Metrics, ParamTable, ParamValue, ParamValues, Trainer,
 import { PointRecorder } from '../descent/recorder';
 import { regressionData } from './data';
 import { NOISE_PARAM, POINTS_PARAM, curveXs, dataView } from './shared';
+import { liveLearningRate } from '../params';
 
 export const capacityParams: ParamTable = [
   {
@@ -106,7 +107,8 @@ export function createCapacity(params: ParamValues, seed: number): Trainer {
       return views;
     },
     set(name: string, value: ParamValue) {
-      if (name === 'lr' && typeof value === 'number') optimizer.lr = value;
+      const lr = liveLearningRate(name, value);
+      if (lr !== null) optimizer.lr = lr;
     },
     divergence: () => diverged,
   };

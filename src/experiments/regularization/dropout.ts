@@ -9,6 +9,7 @@ import type { Experiment, Metrics, ParamTable, ParamValue, ParamValues, Trainer,
 import { PointRecorder } from '../descent/recorder';
 import { regressionData } from './data';
 import { DropoutNet, scalingCheck, type DropoutMode } from './dropoutNet';
+import { liveLearningRate } from '../params';
 
 export const dropoutParams: ParamTable = [
   {
@@ -201,7 +202,8 @@ function setDropoutParam(s: DropoutState, name: string, value: ParamValue): void
     s.p = value;
     s.runs.dropout.net.p = value;
   }
-  if (name === 'lr') for (const run of [s.runs.plain, s.runs.dropout]) run.optimizer.lr = value;
+  const lr = liveLearningRate(name, value);
+  if (lr !== null) for (const run of [s.runs.plain, s.runs.dropout]) run.optimizer.lr = lr;
 }
 
 export function createDropout(params: ParamValues, seed: number): Trainer {

@@ -8,6 +8,7 @@
  * - mode=hang:   trainer.step never returns from step `faultAt` (the client's watchdog must restart the worker)
  */
 import type { Experiment, Metrics, ParamValue, Trainer } from '../types';
+import { liveLearningRate } from '../params';
 
 type Timer = { setTimeout(fn: () => void, ms: number): unknown };
 
@@ -79,7 +80,7 @@ export const faultTest: Experiment = {
         return { curve: new Float32Array([loss]) };
       },
       set(name: string, value: ParamValue) {
-        if (name === 'lr' && typeof value === 'number') lr = value;
+        lr = liveLearningRate(name, value) ?? lr;
       },
       divergence: () => diverged,
     };

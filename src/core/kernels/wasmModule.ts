@@ -1,0 +1,173 @@
+/**
+ * The WebAssembly module behind wasm.ts, assembled at load time from the instruction list below (no binary asset,
+ * no toolchain): one exported function `mm`, the SIMD micro-kernel, reading and writing the imported memory.
+ */
+
+// ---- a tiny assembler -------------------------------------------------------------------------------------------
+
+function uleb(n: number): number[] {
+  const out: number[] = [];
+  do {
+    let byte = n & 0x7f;
+    n >>>= 7;
+    if (n !== 0) byte |= 0x80;
+    out.push(byte);
+  } while (n !== 0);
+  return out;
+}
+
+function sleb(n: number): number[] {
+  const out: number[] = [];
+  for (;;) {
+    const byte = n & 0x7f;
+    n >>= 7;
+    if ((n === 0 && (byte & 0x40) === 0) || (n === -1 && (byte & 0x40) !== 0)) {
+      out.push(byte);
+      return out;
+    }
+    out.push(byte | 0x80);
+  }
+}
+
+const I32 = 0x7f;
+const V128 = 0x7b;
+const op = {
+  block: [0x02, 0x40],
+  loop: [0x03, 0x40],
+  if: [0x04, 0x40],
+  else: [0x05],
+  end: [0x0b],
+  brIf: (label: number) => [0x0d, ...uleb(label)],
+  get: (i: number) => [0x20, ...uleb(i)],
+  set: (i: number) => [0x21, ...uleb(i)],
+  i32: (v: number) => [0x41, ...sleb(v)],
+  add: [0x6a],
+  sub: [0x6b],
+  mul: [0x6c],
+  ltU: [0x49],
+  ne: [0x47],
+  // SIMD (prefix 0xfd); memarg = align (log2), offset
+  load: (offset: number) => [0xfd, 0x00, 4, ...uleb(offset)],
+  loadSplat32: (offset: number) => [0xfd, 0x09, 2, ...uleb(offset)],
+  store: (offset: number) => [0xfd, 0x0b, 4, ...uleb(offset)],
+  zero: [0xfd, 0x0c, ...new Array<number>(16).fill(0)],
+  f32x4Add: [0xfd, 0xe4, 0x01],
+  f32x4Mul: [0xfd, 0xe6, 0x01],
+};
+
+function section(id: number, body: number[]): number[] {
+  return [id, ...uleb(body.length), ...body];
+}
+
+function name(s: string): number[] {
+  return [...uleb(s.length), ...Array.from(s, (c) => c.charCodeAt(0))];
+}
+
+/**
+ * mm(mp, np, K, pa0, aPanel, aRow, aK, pb0, bPanel, bK, cp, ldc, acc) — all addresses and strides in bytes.
+ * For each 4-row panel ip < mp and 8-column panel jp < np:
+ *   C[4ip + r, 8jp + c] (+)= Σ_k A(r, k) · B(k, c), where
+ *   A(r, k) is the f32 at pa0 + ip·aPanel + r·aRow + k·aK   (row-major A, Aᵀ, or packed: just different strides)
+ *   B(k, c) is the f32 at pb0 + jp·bPanel + k·bK + 4c       (8 consecutive floats: row-major B or packed Bᵀ)
+ *   C rows are ldc bytes apart; with acc ≠ 0, C is read first and added to.
+ */
+// params 0..12
+const [MP, NP, K, PA0, APANEL, AROW, AK, PB0, BPANEL, BK, CP, LDC, ACC] = [
+  0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12,
+];
+// i32 locals 13..20
+const [IP, JP, KK, PA, PB, PC, R2, R3] = [13, 14, 15, 16, 17, 18, 19, 20];
+// v128 locals 21..31: c[r][h] (row r, half h), b0, b1, a
+const C = (r: number, h: number) => 21 + 2 * r + h;
+const B0 = 29;
+const B1 = 30;
+const A = 31;
+
+type Emit = (...parts: (number[] | number)[]) => void;
+
+/** Push the address of row r of the C block (pc + r·ldc). */
+const cRow = (r: number) => (r === 0 ? [op.get(PC)] : [op.get(PC), op.get(LDC), op.i32(r), op.mul, op.add]);
+/** Push the address of A row r (pa + r·aRow). */
+const aRow = (r: number) =>
+  r === 0
+    ? [op.get(PA)]
+    : r === 1
+      ? [op.get(PA), op.get(AROW), op.add]
+      : [op.get(PA), op.get(r === 2 ? R2 : R3), op.add];
+
+/** The 4×8 C block into its eight registers: read from C when accumulating, else zeros. */
+function emitLoadBlock(emit: Emit): void {
+  emit(op.get(ACC), op.if);
+  for (let r = 0; r < 4; r++) for (let h = 0; h < 2; h++) emit(...cRow(r), op.load(16 * h), op.set(C(r, h)));
+  emit(op.else);
+  for (let r = 0; r < 4; r++) for (let h = 0; h < 2; h++) emit(op.zero, op.set(C(r, h)));
+  emit(op.end);
+}
+
+/** The k loop: per k, two vector loads of B, four broadcast loads of A and 8 multiply-adds into the block. */
+function emitKLoop(emit: Emit): void {
+  emit(op.get(PA0), op.get(IP), op.get(APANEL), op.mul, op.add, op.set(PA));
+  emit(op.get(PB0), op.get(JP), op.get(BPANEL), op.mul, op.add, op.set(PB));
+  emit(op.get(K), op.set(KK));
+  emit(op.loop); // k
+  emit(op.get(PB), op.load(0), op.set(B0));
+  emit(op.get(PB), op.load(16), op.set(B1));
+  for (let r = 0; r < 4; r++) {
+    emit(...aRow(r), op.loadSplat32(0), op.set(A));
+    for (let h = 0; h < 2; h++) {
+      emit(op.get(C(r, h)), op.get(A), op.get(h === 0 ? B0 : B1), op.f32x4Mul, op.f32x4Add, op.set(C(r, h)));
+    }
+  }
+  emit(op.get(PA), op.get(AK), op.add, op.set(PA));
+  emit(op.get(PB), op.get(BK), op.add, op.set(PB));
+  emit(op.get(KK), op.i32(1), op.sub, op.set(KK));
+  emit(op.get(KK), op.i32(0), op.ne, op.brIf(0));
+  emit(op.end); // k
+}
+
+/** The instructions of mm: the i-panel and j-panel loops around one block's load, k loop and store. */
+function mmBody(): number[] {
+  const body: number[] = [];
+  const emit: Emit = (...parts) => {
+    for (const p of parts) {
+      if (typeof p === 'number') body.push(p);
+      else body.push(...p);
+    }
+  };
+  emit(op.get(AROW), op.i32(2), op.mul, op.set(R2));
+  emit(op.get(AROW), op.i32(3), op.mul, op.set(R3));
+  emit(op.i32(0), op.set(IP));
+  emit(op.loop); // i-panels
+  emit(op.i32(0), op.set(JP));
+  emit(op.loop); // j-panels
+  // pc = cp + 4·ip·ldc + 32·jp
+  emit(op.get(CP), op.get(IP), op.i32(4), op.mul, op.get(LDC), op.mul, op.add);
+  emit(op.get(JP), op.i32(32), op.mul, op.add, op.set(PC));
+  emitLoadBlock(emit);
+  emitKLoop(emit);
+  for (let r = 0; r < 4; r++) for (let h = 0; h < 2; h++) emit(...cRow(r), op.get(C(r, h)), op.store(16 * h));
+  emit(op.get(JP), op.i32(1), op.add, op.set(JP));
+  emit(op.get(JP), op.get(NP), op.ltU, op.brIf(0));
+  emit(op.end); // j
+  emit(op.get(IP), op.i32(1), op.add, op.set(IP));
+  emit(op.get(IP), op.get(MP), op.ltU, op.brIf(0));
+  emit(op.end); // i
+  emit(op.end); // function
+  return body;
+}
+
+/** The whole module: one function type (13 × i32 → nothing), the imported memory env.mem, and mm exported. */
+export function buildModule(): Uint8Array {
+  const locals = [...uleb(2), ...uleb(8), I32, ...uleb(11), V128];
+  const func = [...locals, ...mmBody()];
+  const nParams = 13;
+  const bytes = [
+    ...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00],
+    ...section(1, [...uleb(1), 0x60, ...uleb(nParams), ...new Array<number>(nParams).fill(I32), ...uleb(0)]),
+    ...section(2, [...uleb(1), ...name('env'), ...name('mem'), 0x02, 0x00, ...uleb(1)]),
+    ...section(3, [...uleb(1), ...uleb(0)]),
+    ...section(7, [...uleb(1), ...name('mm'), 0x00, ...uleb(0)]),
+    ...section(10, [...uleb(1), ...uleb(func.length), ...func]),
+  ];
+  return Uint8Array.from(bytes);
+}
