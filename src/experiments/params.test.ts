@@ -14,7 +14,7 @@ import {
   parseSeed,
   parseValue,
 } from './params';
-import type { ParamTable } from './types';
+import type { NumberParam, ParamTable } from './types';
 
 const TABLE: ParamTable = [
   {
@@ -248,21 +248,45 @@ describe('small pieces', () => {
 });
 
 describe('liveLearningRate', () => {
+  const RATE_TABLE: ParamTable = [
+    {
+      name: 'lr',
+      label: 'Learning rate',
+      type: 'number',
+      role: 'learningRate',
+      default: 0.1,
+      min: 1e-4,
+      max: 10,
+      live: true,
+    },
+    { name: 'batch', label: 'Batch', type: 'int', default: 10, min: 1, max: 100, live: true },
+  ];
+
   it('returns the rate when the update is a positive finite lr', () => {
-    expect(liveLearningRate('lr', 0.03)).toBe(0.03);
-    expect(liveLearningRate('lr', 5)).toBe(5);
+    expect(liveLearningRate(RATE_TABLE, 'lr', 0.03)).toBe(0.03);
+    expect(liveLearningRate(RATE_TABLE, 'lr', 5)).toBe(5);
+  });
+
+  it('finds the rate by its role in the table, not by its name', () => {
+    const renamed: ParamTable = [{ ...RATE_TABLE[0], name: 'alpha' }];
+    expect(liveLearningRate(renamed, 'alpha', 0.1)).toBe(0.1);
+    expect(liveLearningRate(renamed, 'lr', 0.1)).toBeNull();
+    const { role: _role, ...withoutRole } = RATE_TABLE[0] as NumberParam;
+    const unmarked: ParamTable = [withoutRole];
+    expect(liveLearningRate(unmarked, 'lr', 0.1)).toBeNull();
   });
 
   it('returns null for other parameters, whatever their value', () => {
-    expect(liveLearningRate('alpha', 0.1)).toBeNull();
-    expect(liveLearningRate('batch', 10)).toBeNull();
-    expect(liveLearningRate('LR', 0.1)).toBeNull();
+    expect(liveLearningRate(RATE_TABLE, 'alpha', 0.1)).toBeNull();
+    expect(liveLearningRate(RATE_TABLE, 'batch', 10)).toBeNull();
+    expect(liveLearningRate(RATE_TABLE, 'LR', 0.1)).toBeNull();
   });
 
   it('returns null for an lr that is not a usable rate', () => {
-    for (const bad of [0, -0, -0.1, NaN, Infinity, -Infinity]) expect(liveLearningRate('lr', bad)).toBeNull();
-    expect(liveLearningRate('lr', '0.1')).toBeNull();
-    expect(liveLearningRate('lr', true)).toBeNull();
-    expect(liveLearningRate('lr', [0.1])).toBeNull();
+    for (const bad of [0, -0, -0.1, NaN, Infinity, -Infinity])
+      expect(liveLearningRate(RATE_TABLE, 'lr', bad)).toBeNull();
+    expect(liveLearningRate(RATE_TABLE, 'lr', '0.1')).toBeNull();
+    expect(liveLearningRate(RATE_TABLE, 'lr', true)).toBeNull();
+    expect(liveLearningRate(RATE_TABLE, 'lr', [0.1])).toBeNull();
   });
 });

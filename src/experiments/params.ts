@@ -50,12 +50,13 @@ export function learningRateSpec(table: ParamTable | null): NumberParam | null {
 }
 
 /**
- * The new learning rate when a live `set(name, value)` update is the `lr` parameter and carries a usable rate (a
- * positive finite number), else null. One check for every experiment: the worker host already validated the value
+ * The new learning rate when a live `set(name, value)` update is the table's learning-rate parameter (the one marked
+ * `role: 'learningRate'`, found by its role, not its name) and carries a usable rate (a positive finite number), else
+ * null. One check for every experiment: the worker host already validated the value
  * against the table, but a trainer must never take a zero, negative or NaN rate from a stray message.
  */
-export function liveLearningRate(name: string, value: ParamValue): number | null {
-  if (name !== 'lr' || typeof value !== 'number') return null;
+export function liveLearningRate(table: ParamTable, name: string, value: ParamValue): number | null {
+  if (typeof value !== 'number' || learningRateSpec(table)?.name !== name) return null;
   return Number.isFinite(value) && value > 0 ? value : null;
 }
 

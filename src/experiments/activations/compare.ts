@@ -295,7 +295,7 @@ export function createCompare(params: ParamValues, seed: number): Trainer {
     metrics: () => compareMetrics(state),
     views: (wanted) => compareViews(state, wanted),
     set(name: string, value: ParamValue) {
-      const lr = liveLearningRate(name, value);
+      const lr = liveLearningRate(compareParams, name, value);
       if (lr !== null) for (const r of state.runs) r.opt.lr = lr;
     },
     divergence: () => compareDivergence(state),

@@ -207,7 +207,7 @@ export function createDepth(params: ParamValues, seed: number): Trainer {
     metrics: () => depthMetrics(state),
     views: (wanted) => depthViews(state, wanted),
     set(name: string, value: ParamValue) {
-      const lr = liveLearningRate(name, value);
+      const lr = liveLearningRate(depthParams, name, value);
       if (lr !== null) state.opt.lr = lr;
     },
     divergence: () => state.diverged,

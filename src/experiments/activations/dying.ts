@@ -225,7 +225,7 @@ function dyingViews(state: DyingState, wanted: readonly string[]): Views {
 
 /** Live settings: the learning rate, the clip norm and the leaky slope, each only as a positive finite number. */
 function setDying(state: DyingState, name: string, value: ParamValue): void {
-  const lr = liveLearningRate(name, value);
+  const lr = liveLearningRate(dyingParams, name, value);
   if (lr !== null) state.opt.lr = lr;
   if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) return;
   if (name === 'clip') state.opt.clipNorm = value;

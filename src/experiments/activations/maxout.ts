@@ -116,7 +116,7 @@ export function createMaxout(params: ParamValues, seed: number): Trainer {
       return views;
     },
     set(name: string, value: ParamValue) {
-      const lr = liveLearningRate(name, value);
+      const lr = liveLearningRate(maxoutParams, name, value);
       if (lr !== null) opt.lr = lr;
     },
     divergence: () => diverged,

@@ -78,6 +78,7 @@ export const CHAR_MODEL_PARAMS: ParamTable = [
     name: 'lr',
     label: 'Learning rate α',
     type: 'number',
+    role: 'learningRate',
     default: 0.005,
     min: 0.0001,
     max: 2,

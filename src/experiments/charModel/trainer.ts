@@ -279,7 +279,7 @@ class CharModelTrainer implements Trainer<CharModelViews> {
   }
 
   set(name: string, value: ParamValue): void {
-    const lr = liveLearningRate(name, value);
+    const lr = liveLearningRate(CHAR_MODEL_PARAMS, name, value);
     if (lr !== null) this.opt.lr = lr;
     else if (name === 'clip' && typeof value === 'boolean') this.clip = value;
     else if (name === 'clipNorm' && typeof value === 'number') this.clipNorm = value;

@@ -239,7 +239,7 @@ function batchModesViews(state: BatchModesState, wanted: readonly string[]): Vie
 }
 
 function setBatchModes(state: BatchModesState, name: string, value: ParamValue): void {
-  const lr = liveLearningRate(name, value);
+  const lr = liveLearningRate(batchModesParams, name, value);
   if (lr !== null) state.alpha = lr;
   if (name === 'pace' && typeof value === 'string') {
     state.pace = value;

@@ -286,7 +286,7 @@ export function createLandscape(params: ParamValues, seed: number): Trainer {
     },
     set(name: string, value: ParamValue) {
       if (name === 'plane') plane = value === 'pca' ? 'pca' : 'random';
-      opt.lr = liveLearningRate(name, value) ?? opt.lr;
+      opt.lr = liveLearningRate(landscapeParams, name, value) ?? opt.lr;
       if (typeof value !== 'number') return;
       if (name === 'every') every = Math.max(1, Math.round(value));
       if (name === 'range') range = value;

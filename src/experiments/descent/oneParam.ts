@@ -163,7 +163,7 @@ export function createOneParam(params: ParamValues, seed: number): Trainer {
     },
     views: (wanted) => oneParamViews(state, wanted),
     set(name: string, value: ParamValue) {
-      state.alpha = liveLearningRate(name, value) ?? state.alpha;
+      state.alpha = liveLearningRate(oneParamParams, name, value) ?? state.alpha;
     },
     divergence: () => state.diverged,
     snapshot: () => {

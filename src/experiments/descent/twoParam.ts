@@ -155,7 +155,7 @@ export function createTwoParam(params: ParamValues, seed: number): Trainer {
     },
     views: (wanted) => twoParamViews(state, wanted),
     set(name: string, value: ParamValue) {
-      state.alpha = liveLearningRate(name, value) ?? state.alpha;
+      state.alpha = liveLearningRate(twoParamParams, name, value) ?? state.alpha;
     },
     divergence: () => state.diverged,
     snapshot: () => {

@@ -46,6 +46,7 @@ export const classifierParams: ParamTable = [
     name: 'lr',
     label: 'Learning rate α',
     type: 'number',
+    role: 'learningRate',
     default: 0.01,
     min: 0.001,
     max: 1,
@@ -277,7 +278,7 @@ export function createClassifier(params: ParamValues, seed: number): Trainer {
     metrics: () => classifierMetrics(s),
     views: (wanted) => classifierViews(s, wanted),
     set(name: string, value: ParamValue) {
-      s.opt.lr = liveLearningRate(name, value) ?? s.opt.lr;
+      s.opt.lr = liveLearningRate(classifierParams, name, value) ?? s.opt.lr;
     },
     divergence: () => s.diverged,
   };

@@ -17,6 +17,7 @@ export const gloveParams: ParamTable = [
     name: 'lr',
     label: 'Learning rate α',
     type: 'number',
+    role: 'learningRate',
     default: 0.05,
     min: 0.001,
     max: 1,
@@ -259,7 +260,7 @@ export function createGlove(params: ParamValues, seed: number): Trainer {
     }),
     views: (wanted) => gloveViews(s, wanted),
     set(name: string, value: ParamValue) {
-      s.opt.lr = liveLearningRate(name, value) ?? s.opt.lr;
+      s.opt.lr = liveLearningRate(gloveParams, name, value) ?? s.opt.lr;
     },
     divergence: () => s.diverged,
   };

@@ -44,6 +44,7 @@ export const logisticParams: ParamTable = [
     name: 'lr',
     label: 'Learning rate α',
     type: 'number',
+    role: 'learningRate',
     default: 1,
     min: 0.01,
     max: 20,
@@ -136,7 +137,7 @@ export function createLogistic(params: ParamValues, seed: number): Trainer {
       return out;
     },
     set(name: string, value: ParamValue) {
-      const lr = liveLearningRate(name, value);
+      const lr = liveLearningRate(logisticParams, name, value);
       if (lr !== null) optimizer.lr = lr;
     },
     divergence: () => diverged,

@@ -30,6 +30,7 @@ export const saturationParams: ParamTable = [
     name: 'lr',
     label: 'Learning rate α',
     type: 'number',
+    role: 'learningRate',
     default: 1,
     min: 0.01,
     max: 10,
@@ -175,7 +176,7 @@ export function createSaturation(params: ParamValues, seed: number): Trainer {
     metrics: () => saturationMetrics(state),
     views: (wanted) => saturationViews(state, wanted),
     set(name: string, value: ParamValue) {
-      const lr = liveLearningRate(name, value);
+      const lr = liveLearningRate(saturationParams, name, value);
       if (lr !== null) for (const r of state.runs) r.optimizer.lr = lr;
     },
     divergence: () => state.diverged,

@@ -60,6 +60,7 @@ export const softmaxParams: ParamTable = [
     name: 'lr',
     label: 'Learning rate α',
     type: 'number',
+    role: 'learningRate',
     default: 0.5,
     min: 0.001,
     max: 5,
@@ -203,7 +204,7 @@ export function createSoftmaxClassifier(params: ParamValues, seed: number): Trai
     metrics: () => softmaxMetrics(state),
     views: (wanted) => softmaxViews(state, wanted),
     set(name: string, value: ParamValue) {
-      const lr = liveLearningRate(name, value);
+      const lr = liveLearningRate(softmaxParams, name, value);
       if (lr !== null) state.optimizer.lr = lr;
     },
     divergence: () => state.diverged,

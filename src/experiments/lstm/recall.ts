@@ -80,6 +80,7 @@ export const recallParams: ParamTable = [
     name: 'lr',
     label: 'Learning rate α',
     type: 'number',
+    role: 'learningRate',
     default: 0.01,
     min: 0.0005,
     max: 0.1,
@@ -293,7 +294,7 @@ export function createRecall(params: ParamValues, seed: number): Trainer {
     metrics: () => recallMetrics(state),
     views: (wanted) => recallViews(state, wanted),
     set(name, value) {
-      const lr = liveLearningRate(name, value);
+      const lr = liveLearningRate(recallParams, name, value);
       if (lr !== null) for (const r of state.runs) r.opt.lr = lr;
       if (name === 'example' && typeof value === 'number') state.example = value;
     },

@@ -152,7 +152,7 @@ export function createFit(params: ParamValues, seed: number): Trainer {
       return views;
     },
     set(name: string, value: ParamValue) {
-      const lr = liveLearningRate(name, value);
+      const lr = liveLearningRate(fitParams, name, value);
       if (lr !== null) opt.lr = lr;
     },
     divergence: () => diverged,

@@ -241,7 +241,7 @@ function augmentViews(s: AugmentState, wanted: readonly string[]): Views {
 function setAugmentParam(s: AugmentState, name: string, value: ParamValue): void {
   if ((AUGMENTATIONS as readonly string[]).includes(name) && typeof value === 'boolean')
     s.options[name as Augmentation] = value;
-  const lr = liveLearningRate(name, value);
+  const lr = liveLearningRate(augmentParams, name, value);
   if (lr !== null) for (const run of [s.runs.plain, s.runs.augmented]) run.optimizer.lr = lr;
 }
 

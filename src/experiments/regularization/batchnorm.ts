@@ -195,7 +195,7 @@ export function createBatchnorm(params: ParamValues, seed: number): Trainer {
       return views;
     },
     set(name: string, value: ParamValue) {
-      const lr = liveLearningRate(name, value);
+      const lr = liveLearningRate(batchnormParams, name, value);
       if (lr !== null) for (const run of [runs.plain, runs.bn]) run.opt.lr = lr;
     },
     divergence: () => diverged,

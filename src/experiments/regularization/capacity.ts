@@ -26,6 +26,7 @@ export const capacityParams: ParamTable = [
     name: 'lr',
     label: 'Learning rate α',
     type: 'number',
+    role: 'learningRate',
     default: 0.01,
     min: 0.0001,
     max: 0.1,
@@ -107,7 +108,7 @@ export function createCapacity(params: ParamValues, seed: number): Trainer {
       return views;
     },
     set(name: string, value: ParamValue) {
-      const lr = liveLearningRate(name, value);
+      const lr = liveLearningRate(capacityParams, name, value);
       if (lr !== null) optimizer.lr = lr;
     },
     divergence: () => diverged,

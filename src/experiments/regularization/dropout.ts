@@ -47,6 +47,7 @@ export const dropoutParams: ParamTable = [
     name: 'lr',
     label: 'Learning rate α',
     type: 'number',
+    role: 'learningRate',
     default: 0.01,
     min: 0.0001,
     max: 0.1,
@@ -202,7 +203,7 @@ function setDropoutParam(s: DropoutState, name: string, value: ParamValue): void
     s.p = value;
     s.runs.dropout.net.p = value;
   }
-  const lr = liveLearningRate(name, value);
+  const lr = liveLearningRate(dropoutParams, name, value);
   if (lr !== null) for (const run of [s.runs.plain, s.runs.dropout]) run.optimizer.lr = lr;
 }
 

@@ -80,7 +80,7 @@ export const faultTest: Experiment = {
         return { curve: new Float32Array([loss]) };
       },
       set(name: string, value: ParamValue) {
-        lr = liveLearningRate(name, value) ?? lr;
+        lr = liveLearningRate(faultTest.params, name, value) ?? lr;
       },
       divergence: () => diverged,
     };
