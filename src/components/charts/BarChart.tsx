@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type KeyboardEvent } from 'react';
 import { scaleBand, type ScaleBand, type ScaleContinuousNumeric } from 'd3';
 import { ChartFrame } from './ChartFrame';
 import { AxisLeft, chartMargins } from './Axes';
@@ -40,6 +40,28 @@ export interface BarChartProps {
   format?: (v: number) => string;
 }
 
+/** One band per bar; many bars get thinner gaps so the bars stay visible. */
+function categoryScale(n: number, innerW: number): ScaleBand<number> {
+  return scaleBand<number>()
+    .domain(Array.from({ length: n }, (_, i) => i))
+    .range([0, innerW])
+    .padding(n > 30 ? 0.08 : 0.2);
+}
+
+/** The bar whose value the read-out shows: hovered, or moved with ←/→ when the chart has focus. */
+function useBarSelection(n: number) {
+  const [sel, setSel] = useState<number | null>(null);
+  const onKeyDown = (e: KeyboardEvent<SVGSVGElement>) => {
+    if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
+    e.preventDefault();
+    e.stopPropagation();
+    const cur = sel ?? -1;
+    setSel(Math.max(0, Math.min(n - 1, cur + (e.key === 'ArrowRight' ? 1 : -1))));
+  };
+  const clear = () => setSel(null);
+  return { sel, setSel, handlers: { onKeyDown, onBlur: clear, onPointerLeave: clear } };
+}
+
 export function BarChart({
   bars,
   yScale = 'linear',
@@ -56,7 +78,7 @@ export function BarChart({
 }: BarChartProps) {
   const theme = useChartTheme();
   const [plotRef, width] = useElementWidth<HTMLDivElement>(fixedWidth);
-  const [sel, setSel] = useState<number | null>(null);
+  const { sel, setSel, handlers } = useBarSelection(bars.length);
   const log = yScale === 'log';
   const f = theme.fontSize;
   const n = bars.length;
@@ -71,10 +93,7 @@ export function BarChart({
   const innerH = Math.max(10, height - m.top - m.bottom);
   const { sy, y0 } = useMemo(() => barValueScale(bars, log, yDomain, innerH), [bars, log, yDomain, innerH]);
 
-  const sx = scaleBand<number>()
-    .domain(bars.map((_, i) => i))
-    .range([0, innerW])
-    .padding(n > 30 ? 0.08 : 0.2);
+  const sx = categoryScale(n, innerW);
   const bw = sx.bandwidth();
   const show = showValues ?? (n <= 16 && bw > f * 2.2);
   const every = labels.every(sx.step());
@@ -101,15 +120,7 @@ export function BarChart({
         role="img"
         aria-label={`${title ?? 'Bar chart'}: ${captionText}`}
         tabIndex={n > 0 ? 0 : undefined}
-        onKeyDown={(e) => {
-          if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
-          e.preventDefault();
-          e.stopPropagation();
-          const cur = sel ?? -1;
-          setSel(Math.max(0, Math.min(n - 1, cur + (e.key === 'ArrowRight' ? 1 : -1))));
-        }}
-        onBlur={() => setSel(null)}
-        onPointerLeave={() => setSel(null)}
+        {...handlers}
       >
         <g transform={`translate(${m.left},${m.top})`}>
           <AxisLeft scale={sy} theme={theme} offset={0} gridLength={innerW} label={yLabel} />
@@ -133,37 +144,14 @@ export function BarChart({
             theme={theme}
             onHover={setSel}
           />
-          <g className="axis axis-x" transform={`translate(0,${innerH})`} fontSize={f} fill={theme.fg}>
-            {bars.map((b, i) =>
-              i % every === 0 ? (
-                rotate ? (
-                  <text
-                    key={i}
-                    transform={`translate(${(sx(i) ?? 0) + bw / 2},${8}) rotate(-50)`}
-                    textAnchor="end"
-                    dy="0.5em"
-                  >
-                    {b.label}
-                  </text>
-                ) : (
-                  <text
-                    key={i}
-                    x={(sx(i) ?? 0) + bw / 2}
-                    y={f + 4}
-                    textAnchor="middle"
-                    fontWeight={i === highlight ? 700 : 400}
-                  >
-                    {b.label}
-                  </text>
-                )
-              ) : null,
-            )}
-            {xLabel && (
-              <text className="axis-label" x={innerW / 2} y={labelH + f * 1.3} textAnchor="middle">
-                {xLabel}
-              </text>
-            )}
-          </g>
+          <CategoryAxis
+            bars={bars}
+            sx={sx}
+            layout={{ innerW, innerH, every, rotate, labelH }}
+            highlight={highlight}
+            xLabel={xLabel}
+            theme={theme}
+          />
         </g>
       </svg>
     </ChartFrame>
@@ -249,6 +237,55 @@ function BarMarks({
           </g>
         );
       })}
+    </g>
+  );
+}
+
+interface CategoryAxisProps {
+  bars: readonly Bar[];
+  sx: ScaleBand<number>;
+  layout: { innerW: number; innerH: number; every: number; rotate: boolean; labelH: number };
+  highlight?: number;
+  xLabel?: string;
+  theme: ChartTheme;
+}
+
+/** The category labels under the bars (every n-th, turned when they do not fit; the highlighted one bold). */
+function CategoryAxis({ bars, sx, layout, highlight, xLabel, theme }: CategoryAxisProps) {
+  const { innerW, innerH, every, rotate, labelH } = layout;
+  const f = theme.fontSize;
+  const bw = sx.bandwidth();
+  return (
+    <g className="axis axis-x" transform={`translate(0,${innerH})`} fontSize={f} fill={theme.fg}>
+      {bars.map((b, i) =>
+        i % every === 0 ? (
+          rotate ? (
+            <text
+              key={i}
+              transform={`translate(${(sx(i) ?? 0) + bw / 2},${8}) rotate(-50)`}
+              textAnchor="end"
+              dy="0.5em"
+            >
+              {b.label}
+            </text>
+          ) : (
+            <text
+              key={i}
+              x={(sx(i) ?? 0) + bw / 2}
+              y={f + 4}
+              textAnchor="middle"
+              fontWeight={i === highlight ? 700 : 400}
+            >
+              {b.label}
+            </text>
+          )
+        ) : null,
+      )}
+      {xLabel && (
+        <text className="axis-label" x={innerW / 2} y={labelH + f * 1.3} textAnchor="middle">
+          {xLabel}
+        </text>
+      )}
     </g>
   );
 }
