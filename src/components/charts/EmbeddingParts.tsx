@@ -1,4 +1,4 @@
-import type { ScaleLinear } from 'd3';
+import type { ScaleLinear, ZoomTransform } from 'd3';
 import type { ChartTheme } from './chartTheme';
 import { seriesColor } from './chartTheme';
 import type { EmbeddingPoint, PlacedLabel, ValidPoint } from './embeddingModel';
@@ -112,5 +112,54 @@ export function PointLabels({
         </text>
       ))}
     </g>
+  );
+}
+
+interface ScatterMarksProps {
+  points: readonly EmbeddingPoint[];
+  valid: readonly ValidPoint[];
+  nn: readonly number[];
+  highlight: Highlight;
+  labels: readonly PlacedLabel[];
+  scales: { sx: Scale; sy: Scale };
+  theme: ChartTheme;
+  onSelect: (i: number | null) => void;
+}
+
+/** Everything inside the plot's clip: lines to the neighbours, the points, then their labels on top. */
+export function ScatterMarks({
+  points,
+  valid,
+  nn,
+  highlight,
+  labels,
+  scales,
+  theme,
+  onSelect,
+}: ScatterMarksProps) {
+  const { sx, sy } = scales;
+  const { sel } = highlight;
+  return (
+    <>
+      {sel !== null && points[sel] && Number.isFinite(points[sel].x) && (
+        <NeighbourLines points={points} sel={sel} nn={nn} sx={sx} sy={sy} theme={theme} />
+      )}
+      <ScatterPoints valid={valid} highlight={highlight} sx={sx} sy={sy} theme={theme} onSelect={onSelect} />
+      <PointLabels labels={labels} points={points} highlight={highlight} theme={theme} />
+    </>
+  );
+}
+
+/** Back to the fitted view; disabled while the view is not zoomed or panned. */
+export function ZoomToFitButton({ transform, onClick }: { transform: ZoomTransform; onClick: () => void }) {
+  return (
+    <button
+      type="button"
+      className="chart-button"
+      onClick={onClick}
+      disabled={transform.k === 1 && transform.x === 0 && transform.y === 0}
+    >
+      Zoom to fit
+    </button>
   );
 }

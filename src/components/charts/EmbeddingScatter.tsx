@@ -15,7 +15,7 @@ import {
   type EmbeddingPoint,
   type ValidPoint,
 } from './embeddingModel';
-import { NeighbourLines, PointLabels, ScatterPoints, type Highlight } from './EmbeddingParts';
+import { ScatterMarks, ZoomToFitButton, type Highlight } from './EmbeddingParts';
 
 /**
  * EmbeddingScatter — a 2D projection of vectors (word embeddings) with labels, zoom and pan (wheel/drag, or +/−/0
@@ -118,6 +118,64 @@ function scatterKeyHandler(
   };
 }
 
+/** The selected point's neighbours: the caller's list, else the k nearest in the projection. */
+function useNeighbours(
+  points: readonly EmbeddingPoint[],
+  sel: number | null,
+  neighbours: EmbeddingScatterProps['neighbours'],
+  k: number,
+) {
+  return useMemo(() => {
+    if (sel === null || !points[sel]) return [];
+    return (neighbours ? neighbours(sel) : nearestNeighbours(points, sel, k)).filter((j) => points[j]);
+  }, [sel, points, neighbours, k]);
+}
+
+/** The scales fitted to the points, then moved by the current zoom and pan. */
+function useZoomedScales(
+  valid: readonly ValidPoint[],
+  transform: ZoomTransform,
+  innerW: number,
+  innerH: number,
+) {
+  const base = useMemo(() => baseScales(valid, innerW, innerH), [valid, innerW, innerH]);
+  return { sx: transform.rescaleX(base.sx), sy: transform.rescaleY(base.sy) };
+}
+
+/** Margins for both axis labels and the plot inside them (at least 10 px each way). */
+function plotArea(theme: ChartTheme, width: number, height: number) {
+  const m = chartMargins(theme, { xLabel: true, yLabel: true });
+  return {
+    m,
+    innerW: Math.max(10, width - m.left - m.right),
+    innerH: Math.max(10, height - m.top - m.bottom),
+  };
+}
+
+interface ScatterView {
+  sel: number | null;
+  neighbours: EmbeddingScatterProps['neighbours'];
+  k: number;
+  showLabels: 'auto' | 'all';
+  transform: ZoomTransform;
+  theme: ChartTheme;
+  innerW: number;
+  innerH: number;
+}
+
+/** What to draw: the finite points, the zoomed scales, the selection's neighbours and the placed labels. */
+function useScatterModel(points: readonly EmbeddingPoint[], v: ScatterView) {
+  const valid = useMemo(
+    () => points.map((p, i) => ({ p, i })).filter(({ p }) => Number.isFinite(p.x) && Number.isFinite(p.y)),
+    [points],
+  );
+  const { sx, sy } = useZoomedScales(valid, v.transform, v.innerW, v.innerH);
+  const nn = useNeighbours(points, v.sel, v.neighbours, v.k);
+  const highlight = { sel: v.sel, nnSet: new Set(nn) };
+  const labels = visibleLabels({ ...v, valid, highlight, sx, sy });
+  return { valid, sx, sy, nn, highlight, labels };
+}
+
 export function EmbeddingScatter({
   points,
   k = 5,
@@ -137,23 +195,10 @@ export function EmbeddingScatter({
   const [plotRef, width] = useElementWidth<HTMLDivElement>(fixedWidth);
   const { svgRef, transform, zoomBy, reset } = useZoom();
   const [sel, setSel] = useSelection(selected, onSelect);
-  const m = chartMargins(theme, { xLabel: true, yLabel: true });
-  const innerW = Math.max(10, width - m.left - m.right);
-  const innerH = Math.max(10, height - m.top - m.bottom);
+  const { m, innerW, innerH } = plotArea(theme, width, height);
 
-  const valid = useMemo(
-    () => points.map((p, i) => ({ p, i })).filter(({ p }) => Number.isFinite(p.x) && Number.isFinite(p.y)),
-    [points],
-  );
-  const base = useMemo(() => baseScales(valid, innerW, innerH), [valid, innerW, innerH]);
-  const sx = transform.rescaleX(base.sx);
-  const sy = transform.rescaleY(base.sy);
-  const nn = useMemo(() => {
-    if (sel === null || !points[sel]) return [];
-    return (neighbours ? neighbours(sel) : nearestNeighbours(points, sel, k)).filter((j) => points[j]);
-  }, [sel, points, neighbours, k]);
-  const highlight = { sel, nnSet: new Set(nn) };
-  const labels = visibleLabels({ valid, highlight, showLabels, sx, sy, theme, innerW, innerH });
+  const view = { sel, neighbours, k, showLabels, transform, theme, innerW, innerH };
+  const { valid, sx, sy, nn, highlight, labels } = useScatterModel(points, view);
   const selText = selectionText(points, sel, nn);
   const zoom = transform.k;
   const captionText = embeddingCaption({ caption, total: points.length, valid: valid.length, selText, zoom });
@@ -167,16 +212,7 @@ export function EmbeddingScatter({
       theme={theme}
       plotRef={plotRef}
       legend={groupLegend(valid, groupLabels, theme)}
-      actions={
-        <button
-          type="button"
-          className="chart-button"
-          onClick={reset}
-          disabled={transform.k === 1 && transform.x === 0 && transform.y === 0}
-        >
-          Zoom to fit
-        </button>
-      }
+      actions={<ZoomToFitButton transform={transform} onClick={reset} />}
       footer={<div className="chart-readout">{selText || '\u00a0'}</div>}
     >
       <svg
@@ -203,18 +239,16 @@ export function EmbeddingScatter({
             </EmptyPlotNote>
           )}
           <g clipPath={`url(#${clipId})`}>
-            {sel !== null && points[sel] && Number.isFinite(points[sel].x) && (
-              <NeighbourLines points={points} sel={sel} nn={nn} sx={sx} sy={sy} theme={theme} />
-            )}
-            <ScatterPoints
+            <ScatterMarks
+              points={points}
               valid={valid}
+              nn={nn}
               highlight={highlight}
-              sx={sx}
-              sy={sy}
+              labels={labels}
+              scales={{ sx, sy }}
               theme={theme}
               onSelect={setSel}
             />
-            <PointLabels labels={labels} points={points} highlight={highlight} theme={theme} />
           </g>
         </g>
       </svg>
