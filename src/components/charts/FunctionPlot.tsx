@@ -45,6 +45,24 @@ export interface FunctionPlotProps {
   showTangent?: boolean;
 }
 
+/** x over the (padded) domain; y over the given domain or the curves' values (clipped, see autoYDomain), nice. */
+function usePlotScales(
+  curves: readonly Curve[],
+  yDomain: [number, number] | undefined,
+  [x0, x1]: [number, number],
+  [innerW, innerH]: [number, number],
+) {
+  const sy = useMemo(
+    () =>
+      scaleLinear()
+        .domain(padDomain(yDomain ?? autoYDomain(curves)))
+        .range([innerH, 0])
+        .nice(),
+    [curves, yDomain, innerH],
+  );
+  return { sx: scaleLinear().domain([x0, x1]).range([0, innerW]), sy };
+}
+
 export function FunctionPlot({
   f,
   df,
@@ -77,15 +95,7 @@ export function FunctionPlot({
   const n = Math.max(2, Math.min(5000, Math.floor(samples)));
 
   const curves = useCurves({ f, df, fLabel, dfLabel, extra, theme, n, x0, x1 });
-  const sy = useMemo(
-    () =>
-      scaleLinear()
-        .domain(padDomain(yDomain ?? autoYDomain(curves)))
-        .range([innerH, 0])
-        .nice(),
-    [curves, yDomain, innerH],
-  );
-  const sx = scaleLinear().domain([x0, x1]).range([0, innerW]);
+  const { sx, sy } = usePlotScales(curves, yDomain, [x0, x1], [innerW, innerH]);
 
   const fy = safeEval(f, px);
   const dfy = df ? safeEval(df, px) : NaN;
@@ -104,11 +114,7 @@ export function FunctionPlot({
       theme={theme}
       plotRef={plotRef}
       legend={curveLegend(curves)}
-      footer={
-        <div className="chart-readout" data-testid="function-readout">
-          {readout}
-        </div>
-      }
+      footer={<FunctionReadout text={readout} />}
     >
       <svg
         width={width}
@@ -123,23 +129,16 @@ export function FunctionPlot({
         {...handlers}
         style={{ touchAction: 'none', cursor: 'ew-resize' }}
       >
-        <defs>
-          <clipPath id={clipId}>
-            <rect width={innerW} height={innerH} />
-          </clipPath>
-        </defs>
-        <g transform={`translate(${m.left},${m.top})`}>
-          <PlotLayers
-            clipId={clipId}
-            curves={curves}
-            tangent={tangent}
-            probe={{ x: px, fy, dfy, hasDf: Boolean(df) }}
-            sx={sx}
-            sy={sy}
-            labels={{ xLabel, yLabel }}
-            theme={theme}
-          />
-        </g>
+        <PlotLayers
+          clipId={clipId}
+          margins={m}
+          curves={curves}
+          tangent={tangent}
+          probe={{ x: px, fy, dfy, hasDf: Boolean(df) }}
+          scales={{ sx, sy }}
+          labels={{ xLabel, yLabel }}
+          theme={theme}
+        />
       </svg>
     </ChartFrame>
   );
@@ -152,4 +151,12 @@ function curveLegend(curves: readonly Curve[]) {
     color: c.color,
     shape: c.dashed ? ('dashed' as const) : undefined,
   }));
+}
+
+function FunctionReadout({ text }: { text: string }) {
+  return (
+    <div className="chart-readout" data-testid="function-readout">
+      {text}
+    </div>
+  );
 }

@@ -131,26 +131,43 @@ export function ZeroLines({
 
 interface PlotLayersProps {
   clipId: string;
+  margins: { left: number; top: number };
   curves: readonly Curve[];
   tangent: ReturnType<typeof tangentSegment> | null;
   probe: { x: number; fy: number; dfy: number; hasDf: boolean };
-  sx: Scale;
-  sy: Scale;
+  scales: { sx: Scale; sy: Scale };
   labels: { xLabel: string; yLabel?: string };
   theme: ChartTheme;
 }
 
-/** Inside the plot's margins: axes, zero lines, the clipped curves and tangent, and the probe. */
-export function PlotLayers({ clipId, curves, tangent, probe, sx, sy, labels, theme }: PlotLayersProps) {
+/** The plot's clip path, then inside the margins: axes, zero lines, the clipped curves and tangent, and the probe. */
+export function PlotLayers({
+  clipId,
+  margins,
+  curves,
+  tangent,
+  probe,
+  scales,
+  labels,
+  theme,
+}: PlotLayersProps) {
+  const { sx, sy } = scales;
   const innerW = sx.range()[1];
   const innerH = sy.range()[0];
   return (
     <>
-      <AxisLeft scale={sy} theme={theme} offset={0} gridLength={innerW} label={labels.yLabel} />
-      <AxisBottom scale={sx} theme={theme} offset={innerH} label={labels.xLabel} />
-      <ZeroLines sx={sx} sy={sy} innerW={innerW} innerH={innerH} theme={theme} />
-      <CurveLayer clipId={clipId} curves={curves} tangent={tangent} sx={sx} sy={sy} theme={theme} />
-      <ProbeMarks {...probe} sx={sx} sy={sy} innerH={innerH} theme={theme} />
+      <defs>
+        <clipPath id={clipId}>
+          <rect width={innerW} height={innerH} />
+        </clipPath>
+      </defs>
+      <g transform={`translate(${margins.left},${margins.top})`}>
+        <AxisLeft scale={sy} theme={theme} offset={0} gridLength={innerW} label={labels.yLabel} />
+        <AxisBottom scale={sx} theme={theme} offset={innerH} label={labels.xLabel} />
+        <ZeroLines sx={sx} sy={sy} innerW={innerW} innerH={innerH} theme={theme} />
+        <CurveLayer clipId={clipId} curves={curves} tangent={tangent} sx={sx} sy={sy} theme={theme} />
+        <ProbeMarks {...probe} sx={sx} sy={sy} innerH={innerH} theme={theme} />
+      </g>
     </>
   );
 }
