@@ -62,6 +62,34 @@ function useBarSelection(n: number) {
   return { sel, setSel, handlers: { onKeyDown, onBlur: clear, onPointerLeave: clear } };
 }
 
+/**
+ * Margins (the bottom one grows with the category labels, turned when they do not fit), the band and value scales,
+ * the zero line's y and which labels to show.
+ */
+function useBarLayout(
+  bars: readonly Bar[],
+  [width, height]: [number, number],
+  theme: ChartTheme,
+  axisLabels: { xLabel: boolean; yLabel: boolean },
+  value: { log: boolean; yDomain?: [number, number] },
+) {
+  const { log, yDomain } = value;
+  const f = theme.fontSize;
+  const base = chartMargins(theme, axisLabels);
+  const innerW = Math.max(10, width - base.left - base.right);
+  const labels = barLabelLayout(
+    bars.map((b) => b.label),
+    innerW,
+    f,
+  );
+  const m = { ...base, bottom: base.bottom - f * 1.9 + labels.labelH + 6 };
+  const innerH = Math.max(10, height - m.top - m.bottom);
+  const { sy, y0 } = useMemo(() => barValueScale(bars, log, yDomain, innerH), [bars, log, yDomain, innerH]);
+  const sx = categoryScale(bars.length, innerW);
+  const { rotate, labelH } = labels;
+  return { m, innerW, innerH, sx, sy, y0, every: labels.every(sx.step()), rotate, labelH };
+}
+
 export function BarChart({
   bars,
   yScale = 'linear',
@@ -82,23 +110,10 @@ export function BarChart({
   const log = yScale === 'log';
   const f = theme.fontSize;
   const n = bars.length;
-  const base = chartMargins(theme, { xLabel: Boolean(xLabel), yLabel: Boolean(yLabel) });
-  const innerW = Math.max(10, width - base.left - base.right);
-  const labels = barLabelLayout(
-    bars.map((b) => b.label),
-    innerW,
-    f,
-  );
-  const m = { ...base, bottom: base.bottom - f * 1.9 + labels.labelH + 6 };
-  const innerH = Math.max(10, height - m.top - m.bottom);
-  const { sy, y0 } = useMemo(() => barValueScale(bars, log, yDomain, innerH), [bars, log, yDomain, innerH]);
-
-  const sx = categoryScale(n, innerW);
-  const bw = sx.bandwidth();
-  const show = showValues ?? (n <= 16 && bw > f * 2.2);
-  const every = labels.every(sx.step());
-  const { rotate, labelH } = labels;
-
+  const axisLabels = { xLabel: Boolean(xLabel), yLabel: Boolean(yLabel) };
+  const layout = useBarLayout(bars, [width, height], theme, axisLabels, { log, yDomain });
+  const { m, innerW, innerH, sx, sy, y0 } = layout;
+  const show = showValues ?? (n <= 16 && sx.bandwidth() > f * 2.2);
   const captionText = barCaption(caption, bars, format);
 
   return (
@@ -108,11 +123,7 @@ export function BarChart({
       caption={captionText}
       theme={theme}
       plotRef={plotRef}
-      footer={
-        <div className="chart-readout">
-          {sel !== null && bars[sel] ? `${bars[sel].label}: ${format(bars[sel].value)}` : '\u00a0'}
-        </div>
-      }
+      footer={<BarReadout bar={sel !== null ? bars[sel] : undefined} format={format} />}
     >
       <svg
         width={width}
@@ -147,7 +158,7 @@ export function BarChart({
           <CategoryAxis
             bars={bars}
             sx={sx}
-            layout={{ innerW, innerH, every, rotate, labelH }}
+            layout={layout}
             highlight={highlight}
             xLabel={xLabel}
             theme={theme}
@@ -288,4 +299,9 @@ function CategoryAxis({ bars, sx, layout, highlight, xLabel, theme }: CategoryAx
       )}
     </g>
   );
+}
+
+/** The hovered or keyboard-selected bar's label and value (a no-break space keeps the line's height when none). */
+function BarReadout({ bar, format }: { bar: Bar | undefined; format: (v: number) => string }) {
+  return <div className="chart-readout">{bar ? `${bar.label}: ${format(bar.value)}` : '\u00a0'}</div>;
 }
