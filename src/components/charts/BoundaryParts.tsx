@@ -80,6 +80,7 @@ export function BoundaryAxes({
 }
 
 interface BoundaryMarksProps {
+  clipId: string;
   /** The 0.5 contour's path data ('' when there is none: no model yet, or more than two classes). */
   boundary: string;
   points: readonly BoundaryPoint[];
@@ -91,10 +92,20 @@ interface BoundaryMarksProps {
   theme: ChartTheme;
 }
 
-/** Everything drawn over the coloured field: the boundary, the data points, the marked one and the picked one. */
-export function BoundaryMarks({ boundary, points, marked, pick, colors, sx, sy, theme }: BoundaryMarksProps) {
+/** Everything drawn over the coloured field, clipped to the plot: the boundary, the points, the marked and picked one. */
+export function BoundaryMarks({
+  clipId,
+  boundary,
+  points,
+  marked,
+  pick,
+  colors,
+  sx,
+  sy,
+  theme,
+}: BoundaryMarksProps) {
   return (
-    <>
+    <g clipPath={`url(#${clipId})`}>
       {boundary && <BoundaryLine d={boundary} theme={theme} />}
       <BoundaryPoints points={points} colors={colors} theme={theme} sx={sx} sy={sy} />
       <MarkedRing point={marked} theme={theme} sx={sx} sy={sy} />
@@ -109,6 +120,17 @@ export function BoundaryMarks({ boundary, points, marked, pick, colors, sx, sy, 
           strokeWidth={2}
         />
       )}
-    </>
+    </g>
+  );
+}
+
+/** The clip path that keeps points and the boundary inside the plot box. */
+export function PlotClip({ id, width, height }: { id: string; width: number; height: number }) {
+  return (
+    <defs>
+      <clipPath id={id}>
+        <rect width={width} height={height} />
+      </clipPath>
+    </defs>
   );
 }

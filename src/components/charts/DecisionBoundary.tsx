@@ -1,13 +1,18 @@
-import { useMemo } from 'react';
 import { ChartFrame } from './ChartFrame';
 import { useChartTheme } from './chartTheme';
 import { useElementWidth } from './useElementWidth';
 import type { Grid2D } from './grid';
 import type { PlotPick } from './plotPick';
-import { boundaryPath, classColors, describeBoundary, outputAt } from './decisionBoundaryModel';
+import { classColors, describeBoundary, outputAt } from './decisionBoundaryModel';
 import type { BoundaryPoint } from './boundaryPoints';
-import { BoundaryAxes, BoundaryMarks, BoundaryReadout } from './BoundaryParts';
-import { useBoundaryCanvas, useBoundaryField, useBoundaryLayout, useBoundaryPointer } from './useBoundary';
+import { BoundaryAxes, BoundaryMarks, BoundaryReadout, PlotClip } from './BoundaryParts';
+import {
+  useBoundaryCanvas,
+  useBoundaryField,
+  useBoundaryLayout,
+  useBoundaryPath,
+  useBoundaryPointer,
+} from './useBoundary';
 
 export { classColors } from './decisionBoundaryModel';
 
@@ -56,13 +61,15 @@ export interface DecisionBoundaryProps {
   marked?: number;
 }
 
+const DEFAULT_DOMAIN: [[number, number], [number, number]] = [
+  [-6, 6],
+  [-6, 6],
+];
+
 export function DecisionBoundary({
   grid,
   predict,
-  domain = [
-    [-6, 6],
-    [-6, 6],
-  ],
+  domain = DEFAULT_DOMAIN,
   resolution = 60,
   classes = 2,
   points = [],
@@ -89,10 +96,7 @@ export function DecisionBoundary({
   const colors = classColors(theme, k);
   const canvasRef = useBoundaryCanvas(field, k, colors, theme, innerW, innerH, version);
   const { hover, handlers } = useBoundaryPointer(pick, layout, xd, yd);
-  const boundary = useMemo(() => {
-    void version; // the grid may be mutated in place
-    return field && k === 2 ? boundaryPath(field, sx, sy) : '';
-  }, [field, k, sx, sy, version]);
+  const boundary = useBoundaryPath(field, k, layout, version);
 
   const finitePoints = points.filter((p) => Number.isFinite(p.x) && Number.isFinite(p.y));
   const names = classLabels ?? colors.map((_, i) => `class ${i}`);
@@ -116,25 +120,20 @@ export function DecisionBoundary({
         aria-label={`${title ?? 'Decision boundary'}: ${captionText}${pick ? ' Press or drag on the plot, or use the arrow keys, to move the marked point.' : ''}`}
         {...handlers}
       >
-        <defs>
-          <clipPath id={`db-clip-${innerW}-${innerH}`}>
-            <rect width={innerW} height={innerH} />
-          </clipPath>
-        </defs>
+        <PlotClip id={`db-clip-${innerW}-${innerH}`} width={innerW} height={innerH} />
         <g transform={`translate(${left},${m.top})`}>
           <BoundaryAxes sx={sx} sy={sy} theme={theme} {...axisLabels} empty={!valid} />
-          <g clipPath={`url(#db-clip-${innerW}-${innerH})`}>
-            <BoundaryMarks
-              boundary={boundary}
-              points={finitePoints}
-              marked={marked === undefined ? undefined : points[marked]}
-              pick={pick}
-              colors={colors}
-              sx={sx}
-              sy={sy}
-              theme={theme}
-            />
-          </g>
+          <BoundaryMarks
+            clipId={`db-clip-${innerW}-${innerH}`}
+            boundary={boundary}
+            points={finitePoints}
+            marked={marked === undefined ? undefined : points[marked]}
+            pick={pick}
+            colors={colors}
+            sx={sx}
+            sy={sy}
+            theme={theme}
+          />
         </g>
       </svg>
       <BoundaryReadout

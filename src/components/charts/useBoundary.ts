@@ -5,7 +5,7 @@ import type { ChartTheme } from './chartTheme';
 import { prepareCanvas } from './canvas';
 import { isValidGrid, paintGrid, sampleGrid, type Grid2D } from './grid';
 import { pickHandlers, type PlotPick } from './plotPick';
-import { binaryPainter, multiClassPainter, plotBox } from './decisionBoundaryModel';
+import { binaryPainter, boundaryPath, multiClassPainter, plotBox } from './decisionBoundaryModel';
 import { localPoint } from './pointer';
 
 /** DecisionBoundary's hooks: the sampled field, the plot box and scales, the canvas and the pointer. */
@@ -119,4 +119,17 @@ function pointAt(
   const py = at.y - top;
   const inside = px >= 0 && px <= sx.range()[1] && py >= 0 && py <= sy.range()[0];
   return inside ? { x: sx.invert(px), y: sy.invert(py) } : null;
+}
+
+/** The 0.5 contour's path data for two classes ('' without a field or with more classes). */
+export function useBoundaryPath(
+  field: Grid2D | undefined,
+  k: number,
+  { sx, sy }: Pick<BoundaryLayout, 'sx' | 'sy'>,
+  version: number | undefined,
+) {
+  return useMemo(() => {
+    void version; // the grid may be mutated in place
+    return field && k === 2 ? boundaryPath(field, sx, sy) : '';
+  }, [field, k, sx, sy, version]);
 }
