@@ -57,15 +57,19 @@ export interface NetworkDiagramProps {
   caption?: string;
 }
 
-/** Backward-pass animation: the lowest gap whose gradients are revealed, stepping down every `stepMs`; null = off. */
-function useBackwardReveal(stepMs: number) {
+/**
+ * Backward-pass animation: the lowest gap whose gradients are revealed, stepping down every `stepMs`; null = off.
+ * `toggle` starts it at the last of `gaps` gaps (the output side), or stops it.
+ */
+function useBackwardReveal(stepMs: number, gaps: number) {
   const [reveal, setReveal] = useState<number | null>(null);
   useEffect(() => {
     if (reveal === null) return;
     const t = setTimeout(() => setReveal(reveal <= 0 ? null : reveal - 1), reveal <= 0 ? stepMs * 2 : stepMs);
     return () => clearTimeout(t);
   }, [reveal, stepMs]);
-  return [reveal, setReveal] as const;
+  const toggle = () => setReveal(reveal === null ? gaps - 1 : null);
+  return [reveal, toggle] as const;
 }
 
 /** The edge whose weight the read-out shows: hovered, or moved with the arrow keys when the diagram has focus. */
@@ -81,6 +85,19 @@ function useEdgeSelection(geo: NetworkGeometry) {
     setSel(next);
   };
   return { sel, setSel, handlers: { onKeyDown, onBlur: () => setSel(null) } };
+}
+
+/** magnitudes(), recomputed when the arrays or the data version change. */
+function useMagnitudes(
+  weights: readonly ArrayLike<number>[],
+  grads: readonly ArrayLike<number>[] | undefined,
+  activations: readonly ArrayLike<number>[] | undefined,
+  version: number | undefined,
+) {
+  return useMemo(() => {
+    void version; // arrays may be mutated in place
+    return magnitudes(weights, grads, activations);
+  }, [weights, grads, activations, version]);
 }
 
 /** The largest |value| of weights, gradients and activations: the edge widths and circle fills scale by them. */
@@ -151,15 +168,12 @@ export function NetworkDiagram({
 }: NetworkDiagramProps) {
   const theme = useChartTheme();
   const [plotRef, width] = useElementWidth<HTMLDivElement>(fixedWidth);
-  const [reveal, setReveal] = useBackwardReveal(stepMs);
   const geo = networkGeometry(layers, maxNeurons, width, height, theme.fontSize);
   const { sizes, gaps } = geo;
+  const [reveal, toggleReveal] = useBackwardReveal(stepMs, gaps);
   const { sel, setSel, handlers } = useEdgeSelection(geo);
   const hasGrads = Boolean(grads && grads.length > 0);
-  const scales = useMemo(() => {
-    void version; // arrays may be mutated in place
-    return magnitudes(weights, grads, activations);
-  }, [weights, grads, activations, version]);
+  const scales = useMagnitudes(weights, grads, activations, version);
 
   const showGrads = (gap: number) => (reveal !== null ? gap >= reveal : mode === 'gradients');
   const edges = buildEdges(geo, { weights, grads, showGrads, scales, animating: reveal !== null }, theme);
@@ -173,7 +187,6 @@ export function NetworkDiagram({
     scales,
   });
   const signed = mode === 'gradients' || reveal !== null;
-  const f = theme.fontSize;
 
   return (
     <ChartFrame
@@ -185,10 +198,7 @@ export function NetworkDiagram({
       legend={signLegend(signed, theme)}
       actions={
         hasGrads && gaps > 0 ? (
-          <BackwardPassButton
-            animating={reveal !== null}
-            onToggle={() => setReveal(reveal === null ? gaps - 1 : null)}
-          />
+          <BackwardPassButton animating={reveal !== null} onToggle={toggleReveal} />
         ) : null
       }
       footer={<div className="chart-readout">{readout}</div>}
@@ -202,7 +212,7 @@ export function NetworkDiagram({
         {...handlers}
       >
         {sizes.length === 0 && (
-          <EmptyPlotNote width={width} height={height} fontSize={f}>
+          <EmptyPlotNote width={width} height={height} fontSize={theme.fontSize}>
             No layers
           </EmptyPlotNote>
         )}
