@@ -1,6 +1,7 @@
 import { useState, type KeyboardEvent } from 'react';
 import { ChartFrame } from './ChartFrame';
-import { useChartTheme } from './chartTheme';
+import { useChartTheme, type ChartTheme } from './chartTheme';
+import { attentionCaption, headName, type AttentionHead } from './attentionModel';
 import { useElementWidth } from './useElementWidth';
 import { MatrixGrid, matrixColor } from './MatrixGrid';
 import { formatValue } from './format';
@@ -17,10 +18,7 @@ import { formatValue } from './format';
  * - `minHeadWidth`: heads sit side by side while each gets at least this many px (default 240; small maps of short
  *   sequences read well narrower).
  */
-export interface AttentionHead {
-  label?: string;
-  weights: ArrayLike<number>;
-}
+export type { AttentionHead } from './attentionModel';
 
 export interface AttentionMapProps {
   heads: readonly AttentionHead[];
@@ -32,6 +30,23 @@ export interface AttentionMapProps {
   caption?: string;
   maxCell?: number;
   minHeadWidth?: number;
+}
+
+type QueryFocus = { head: number; row: number };
+
+/** The query row picked in one head (hover, or ↑/↓ in a focused head; Escape clears it). */
+function useQueryFocus(queries: number) {
+  const [focus, setFocus] = useState<QueryFocus | null>(null);
+  const onKeyIn = (head: number) => (e: KeyboardEvent<SVGSVGElement>) => {
+    const row = focus?.row ?? -1;
+    if (e.key === 'ArrowDown') setFocus({ head, row: Math.min(queries - 1, row + 1) });
+    else if (e.key === 'ArrowUp') setFocus({ head, row: Math.max(0, row - 1) });
+    else if (e.key === 'Escape') setFocus(null);
+    else return;
+    e.preventDefault();
+    e.stopPropagation();
+  };
+  return { focus, setFocus, onKeyIn };
 }
 
 export function AttentionMap({
@@ -47,51 +62,15 @@ export function AttentionMap({
 }: AttentionMapProps) {
   const theme = useChartTheme();
   const [plotRef, width] = useElementWidth<HTMLDivElement>(fixedWidth);
-  const [focus, setFocus] = useState<{ head: number; row: number } | null>(null);
   const keys = keyTokens ?? queryTokens;
   const Tq = queryTokens.length;
   const Tk = keys.length;
+  const { focus, setFocus, onKeyIn } = useQueryFocus(Tq);
   const validHeads = heads.filter((h) => h.weights.length >= Tq * Tk);
   const perRow = Math.max(1, Math.min(validHeads.length, Math.floor(width / minHeadWidth)));
   const headWidth = Math.floor((width - (perRow - 1) * 12) / perRow);
-
-  const onKey = (head: number) => (e: KeyboardEvent<SVGSVGElement>) => {
-    const row = focus?.row ?? -1;
-    if (e.key === 'ArrowDown') setFocus({ head, row: Math.min(Tq - 1, row + 1) });
-    else if (e.key === 'ArrowUp') setFocus({ head, row: Math.max(0, row - 1) });
-    else if (e.key === 'Escape') setFocus(null);
-    else return;
-    e.preventDefault();
-    e.stopPropagation();
-  };
-
   const active = focus && validHeads[focus.head] ? focus : null;
-  const strip = active
-    ? keys.map((tok, k) => ({ tok, w: validHeads[active.head].weights[active.row * Tk + k] }))
-    : null;
-  const stripColor = matrixColor(theme, [0, 1], 'sequential', [0, 1]).color;
-
-  const strongest = validHeads.map((h, hi) => {
-    // per head: for the last query, the key with the largest weight
-    const q = Tq - 1;
-    let best = -1;
-    let bw = -Infinity;
-    for (let k = 0; k < Tk; k++) {
-      const w = h.weights[q * Tk + k];
-      if (w > bw) {
-        bw = w;
-        best = k;
-      }
-    }
-    return best >= 0
-      ? `${h.label ?? `head ${hi + 1}`}: “${queryTokens[q]}” attends most to “${keys[best]}” (${formatValue(bw, 2)})`
-      : '';
-  });
-  const captionText =
-    `${caption ? `${caption} ` : ''}` +
-    (validHeads.length && Tq && Tk
-      ? `${validHeads.length} head${validHeads.length > 1 ? 's' : ''}, ${Tq} queries × ${Tk} keys. ${strongest.filter(Boolean).join('; ')}.`
-      : 'No attention weights to show.');
+  const captionText = attentionCaption(caption, validHeads, queryTokens, keys);
 
   return (
     <ChartFrame
@@ -101,30 +80,12 @@ export function AttentionMap({
       theme={theme}
       plotRef={plotRef}
       footer={
-        <div className="token-strip" aria-live="off">
-          {strip ? (
-            <>
-              <span style={{ border: 'none', fontFamily: 'inherit' }}>
-                {validHeads[active!.head].label ?? `head ${active!.head + 1}`}, query “
-                {queryTokens[active!.row]}” →
-              </span>
-              {strip.map((s, k) => (
-                <span
-                  key={k}
-                  className="attended-token"
-                  title={formatValue(s.w, 3)}
-                  style={{ background: stripColor(s.w), color: s.w > 0.55 ? '#fff' : undefined }}
-                >
-                  {s.tok} {formatValue(s.w, 2)}
-                </span>
-              ))}
-            </>
-          ) : (
-            <span style={{ border: 'none', fontFamily: 'inherit', color: 'var(--fg-muted)' }}>
-              Hover a row (or focus a head and press ↓) to see which tokens a query attends to.
-            </span>
-          )}
-        </div>
+        <TokenStrip
+          active={active && { ...active, head: validHeads[active.head], index: active.head }}
+          queryTokens={queryTokens}
+          keys={keys}
+          theme={theme}
+        />
       }
     >
       <div className="attention-heads" style={{ lineHeight: 1.3 }}>
@@ -132,7 +93,7 @@ export function AttentionMap({
         {validHeads.map((h, hi) => (
           <div key={hi} className="attention-head">
             <div className="attention-head-label" style={{ fontWeight: 600, fontSize: theme.fontSize }}>
-              {h.label ?? `head ${hi + 1}`}
+              {headName(h, hi)}
             </div>
             <MatrixGrid
               values={h.weights}
@@ -148,13 +109,55 @@ export function AttentionMap({
               showValues={false}
               highlightRow={active ? active.row : null}
               onHover={(cell) => setFocus(cell ? { head: hi, row: cell.row } : null)}
-              onKeyDown={onKey(hi)}
-              label={`${h.label ?? `head ${hi + 1}`} attention weights, ${Tq} queries by ${Tk} keys`}
+              onKeyDown={onKeyIn(hi)}
+              label={`${headName(h, hi)} attention weights, ${Tq} queries by ${Tk} keys`}
               version={version}
             />
           </div>
         ))}
       </div>
     </ChartFrame>
+  );
+}
+
+interface TokenStripProps {
+  /** The picked query: its head (and the head's index) and row; null shows the hint. */
+  active: { head: AttentionHead; index: number; row: number } | null;
+  queryTokens: readonly string[];
+  keys: readonly string[];
+  theme: ChartTheme;
+}
+
+/** Under the heads: the key tokens shaded by how much the picked query attends to each. */
+function TokenStrip({ active, queryTokens, keys, theme }: TokenStripProps) {
+  const stripColor = matrixColor(theme, [0, 1], 'sequential', [0, 1]).color;
+  const Tk = keys.length;
+  return (
+    <div className="token-strip" aria-live="off">
+      {active ? (
+        <>
+          <span style={{ border: 'none', fontFamily: 'inherit' }}>
+            {headName(active.head, active.index)}, query “{queryTokens[active.row]}” →
+          </span>
+          {keys.map((tok, k) => {
+            const w = active.head.weights[active.row * Tk + k];
+            return (
+              <span
+                key={k}
+                className="attended-token"
+                title={formatValue(w, 3)}
+                style={{ background: stripColor(w), color: w > 0.55 ? '#fff' : undefined }}
+              >
+                {tok} {formatValue(w, 2)}
+              </span>
+            );
+          })}
+        </>
+      ) : (
+        <span style={{ border: 'none', fontFamily: 'inherit', color: 'var(--fg-muted)' }}>
+          Hover a row (or focus a head and press ↓) to see which tokens a query attends to.
+        </span>
+      )}
+    </div>
   );
 }

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type KeyboardEvent } from 'react';
 import { scaleBand, type ScaleBand, type ScaleContinuousNumeric } from 'd3';
 import { ChartFrame } from './ChartFrame';
 import { AxisLeft, chartMargins } from './Axes';
@@ -40,6 +40,56 @@ export interface BarChartProps {
   format?: (v: number) => string;
 }
 
+/** One band per bar; many bars get thinner gaps so the bars stay visible. */
+function categoryScale(n: number, innerW: number): ScaleBand<number> {
+  return scaleBand<number>()
+    .domain(Array.from({ length: n }, (_, i) => i))
+    .range([0, innerW])
+    .padding(n > 30 ? 0.08 : 0.2);
+}
+
+/** The bar whose value the read-out shows: hovered, or moved with ←/→ when the chart has focus. */
+function useBarSelection(n: number) {
+  const [sel, setSel] = useState<number | null>(null);
+  const onKeyDown = (e: KeyboardEvent<SVGSVGElement>) => {
+    if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
+    e.preventDefault();
+    e.stopPropagation();
+    const cur = sel ?? -1;
+    setSel(Math.max(0, Math.min(n - 1, cur + (e.key === 'ArrowRight' ? 1 : -1))));
+  };
+  const clear = () => setSel(null);
+  return { sel, setSel, handlers: { onKeyDown, onBlur: clear, onPointerLeave: clear } };
+}
+
+/**
+ * Margins (the bottom one grows with the category labels, turned when they do not fit), the band and value scales,
+ * the zero line's y and which labels to show.
+ */
+function useBarLayout(
+  bars: readonly Bar[],
+  [width, height]: [number, number],
+  theme: ChartTheme,
+  axisLabels: { xLabel: boolean; yLabel: boolean },
+  value: { log: boolean; yDomain?: [number, number] },
+) {
+  const { log, yDomain } = value;
+  const f = theme.fontSize;
+  const base = chartMargins(theme, axisLabels);
+  const innerW = Math.max(10, width - base.left - base.right);
+  const labels = barLabelLayout(
+    bars.map((b) => b.label),
+    innerW,
+    f,
+  );
+  const m = { ...base, bottom: base.bottom - f * 1.9 + labels.labelH + 6 };
+  const innerH = Math.max(10, height - m.top - m.bottom);
+  const { sy, y0 } = useMemo(() => barValueScale(bars, log, yDomain, innerH), [bars, log, yDomain, innerH]);
+  const sx = categoryScale(bars.length, innerW);
+  const { rotate, labelH } = labels;
+  return { m, innerW, innerH, sx, sy, y0, every: labels.every(sx.step()), rotate, labelH };
+}
+
 export function BarChart({
   bars,
   yScale = 'linear',
@@ -56,30 +106,14 @@ export function BarChart({
 }: BarChartProps) {
   const theme = useChartTheme();
   const [plotRef, width] = useElementWidth<HTMLDivElement>(fixedWidth);
-  const [sel, setSel] = useState<number | null>(null);
+  const { sel, setSel, handlers } = useBarSelection(bars.length);
   const log = yScale === 'log';
   const f = theme.fontSize;
   const n = bars.length;
-  const base = chartMargins(theme, { xLabel: Boolean(xLabel), yLabel: Boolean(yLabel) });
-  const innerW = Math.max(10, width - base.left - base.right);
-  const labels = barLabelLayout(
-    bars.map((b) => b.label),
-    innerW,
-    f,
-  );
-  const m = { ...base, bottom: base.bottom - f * 1.9 + labels.labelH + 6 };
-  const innerH = Math.max(10, height - m.top - m.bottom);
-  const { sy, y0 } = useMemo(() => barValueScale(bars, log, yDomain, innerH), [bars, log, yDomain, innerH]);
-
-  const sx = scaleBand<number>()
-    .domain(bars.map((_, i) => i))
-    .range([0, innerW])
-    .padding(n > 30 ? 0.08 : 0.2);
-  const bw = sx.bandwidth();
-  const show = showValues ?? (n <= 16 && bw > f * 2.2);
-  const every = labels.every(sx.step());
-  const { rotate, labelH } = labels;
-
+  const axisLabels = { xLabel: Boolean(xLabel), yLabel: Boolean(yLabel) };
+  const layout = useBarLayout(bars, [width, height], theme, axisLabels, { log, yDomain });
+  const { m, innerW, innerH, sx, sy, y0 } = layout;
+  const show = showValues ?? (n <= 16 && sx.bandwidth() > f * 2.2);
   const captionText = barCaption(caption, bars, format);
 
   return (
@@ -89,11 +123,7 @@ export function BarChart({
       caption={captionText}
       theme={theme}
       plotRef={plotRef}
-      footer={
-        <div className="chart-readout">
-          {sel !== null && bars[sel] ? `${bars[sel].label}: ${format(bars[sel].value)}` : '\u00a0'}
-        </div>
-      }
+      footer={<BarReadout bar={sel !== null ? bars[sel] : undefined} format={format} />}
     >
       <svg
         width={width}
@@ -101,15 +131,7 @@ export function BarChart({
         role="img"
         aria-label={`${title ?? 'Bar chart'}: ${captionText}`}
         tabIndex={n > 0 ? 0 : undefined}
-        onKeyDown={(e) => {
-          if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
-          e.preventDefault();
-          e.stopPropagation();
-          const cur = sel ?? -1;
-          setSel(Math.max(0, Math.min(n - 1, cur + (e.key === 'ArrowRight' ? 1 : -1))));
-        }}
-        onBlur={() => setSel(null)}
-        onPointerLeave={() => setSel(null)}
+        {...handlers}
       >
         <g transform={`translate(${m.left},${m.top})`}>
           <AxisLeft scale={sy} theme={theme} offset={0} gridLength={innerW} label={yLabel} />
@@ -133,37 +155,14 @@ export function BarChart({
             theme={theme}
             onHover={setSel}
           />
-          <g className="axis axis-x" transform={`translate(0,${innerH})`} fontSize={f} fill={theme.fg}>
-            {bars.map((b, i) =>
-              i % every === 0 ? (
-                rotate ? (
-                  <text
-                    key={i}
-                    transform={`translate(${(sx(i) ?? 0) + bw / 2},${8}) rotate(-50)`}
-                    textAnchor="end"
-                    dy="0.5em"
-                  >
-                    {b.label}
-                  </text>
-                ) : (
-                  <text
-                    key={i}
-                    x={(sx(i) ?? 0) + bw / 2}
-                    y={f + 4}
-                    textAnchor="middle"
-                    fontWeight={i === highlight ? 700 : 400}
-                  >
-                    {b.label}
-                  </text>
-                )
-              ) : null,
-            )}
-            {xLabel && (
-              <text className="axis-label" x={innerW / 2} y={labelH + f * 1.3} textAnchor="middle">
-                {xLabel}
-              </text>
-            )}
-          </g>
+          <CategoryAxis
+            bars={bars}
+            sx={sx}
+            layout={layout}
+            highlight={highlight}
+            xLabel={xLabel}
+            theme={theme}
+          />
         </g>
       </svg>
     </ChartFrame>
@@ -251,4 +250,58 @@ function BarMarks({
       })}
     </g>
   );
+}
+
+interface CategoryAxisProps {
+  bars: readonly Bar[];
+  sx: ScaleBand<number>;
+  layout: { innerW: number; innerH: number; every: number; rotate: boolean; labelH: number };
+  highlight?: number;
+  xLabel?: string;
+  theme: ChartTheme;
+}
+
+/** The category labels under the bars (every n-th, turned when they do not fit; the highlighted one bold). */
+function CategoryAxis({ bars, sx, layout, highlight, xLabel, theme }: CategoryAxisProps) {
+  const { innerW, innerH, every, rotate, labelH } = layout;
+  const f = theme.fontSize;
+  const bw = sx.bandwidth();
+  return (
+    <g className="axis axis-x" transform={`translate(0,${innerH})`} fontSize={f} fill={theme.fg}>
+      {bars.map((b, i) =>
+        i % every === 0 ? (
+          rotate ? (
+            <text
+              key={i}
+              transform={`translate(${(sx(i) ?? 0) + bw / 2},${8}) rotate(-50)`}
+              textAnchor="end"
+              dy="0.5em"
+            >
+              {b.label}
+            </text>
+          ) : (
+            <text
+              key={i}
+              x={(sx(i) ?? 0) + bw / 2}
+              y={f + 4}
+              textAnchor="middle"
+              fontWeight={i === highlight ? 700 : 400}
+            >
+              {b.label}
+            </text>
+          )
+        ) : null,
+      )}
+      {xLabel && (
+        <text className="axis-label" x={innerW / 2} y={labelH + f * 1.3} textAnchor="middle">
+          {xLabel}
+        </text>
+      )}
+    </g>
+  );
+}
+
+/** The hovered or keyboard-selected bar's label and value (a no-break space keeps the line's height when none). */
+function BarReadout({ bar, format }: { bar: Bar | undefined; format: (v: number) => string }) {
+  return <div className="chart-readout">{bar ? `${bar.label}: ${format(bar.value)}` : '\u00a0'}</div>;
 }

@@ -1,11 +1,21 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { scaleLinear, select, zoom as d3zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } from 'd3';
+import { select, zoom as d3zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } from 'd3';
 import { ChartFrame } from './ChartFrame';
 import { AxisBottom, AxisLeft, chartMargins } from './Axes';
-import { seriesColor, useChartTheme } from './chartTheme';
+import { useChartTheme, type ChartTheme } from './chartTheme';
 import { useElementWidth } from './useElementWidth';
-import { finiteExtent, formatValue, padDomain } from './format';
 import { EmptyPlotNote } from './EmptyPlotNote';
+import {
+  baseScales,
+  embeddingCaption,
+  groupLegend,
+  placeLabels,
+  selectionText,
+  stepSelection,
+  type EmbeddingPoint,
+  type ValidPoint,
+} from './embeddingModel';
+import { ScatterMarks, ZoomToFitButton, type Highlight } from './EmbeddingParts';
 
 /**
  * EmbeddingScatter — a 2D projection of vectors (word embeddings) with labels, zoom and pan (wheel/drag, or +/−/0
@@ -21,12 +31,7 @@ import { EmptyPlotNote } from './EmptyPlotNote';
  * - `xLabel`, `yLabel` (default 'dim 1', 'dim 2'), `title`, `height` (default 380), `width`, `caption`.
  * Points with non-finite coordinates are left out (counted in the caption).
  */
-export interface EmbeddingPoint {
-  x: number;
-  y: number;
-  label: string;
-  group?: number;
-}
+export type { EmbeddingPoint } from './embeddingModel';
 
 export interface EmbeddingScatterProps {
   points: readonly EmbeddingPoint[];
@@ -55,6 +60,122 @@ export function nearestNeighbours(points: readonly EmbeddingPoint[], i: number, 
     .map((e) => e.j);
 }
 
+/** Controlled (`selected` given) or own selection; every change is reported to `onSelect`. */
+function useSelection(selected: number | null | undefined, onSelect?: (index: number | null) => void) {
+  const [ownSel, setOwnSel] = useState<number | null>(null);
+  const sel = selected !== undefined ? selected : ownSel;
+  const setSel = (i: number | null) => {
+    if (selected === undefined) setOwnSel(i);
+    onSelect?.(i);
+  };
+  return [sel, setSel] as const;
+}
+
+/** d3 zoom and pan (wheel, drag, pinch) on the plot's <svg>; `zoomBy` and `reset` serve the keys and the button. */
+function useZoom() {
+  const svgRef = useRef<SVGSVGElement>(null);
+  const zoomRef = useRef<ZoomBehavior<SVGSVGElement, unknown> | null>(null);
+  const [transform, setTransform] = useState<ZoomTransform>(zoomIdentity);
+  useEffect(() => {
+    const svg = svgRef.current;
+    if (!svg) return;
+    const z = d3zoom<SVGSVGElement, unknown>()
+      .scaleExtent([0.5, 40])
+      .on('zoom', (event: { transform: ZoomTransform }) => setTransform(event.transform));
+    zoomRef.current = z;
+    select(svg).call(z);
+    return () => {
+      select(svg).on('.zoom', null);
+    };
+  }, []);
+  const zoomBy = (factor: number) => {
+    if (svgRef.current && zoomRef.current) select(svgRef.current).call(zoomRef.current.scaleBy, factor);
+  };
+  const reset = () => {
+    if (svgRef.current && zoomRef.current)
+      select(svgRef.current).call(zoomRef.current.transform, zoomIdentity);
+  };
+  return { svgRef, transform, zoomBy, reset };
+}
+
+/** Keys on the focused plot: +/− zoom, 0 fits, ←/→ walk the selection, Escape clears it. */
+function scatterKeyHandler(
+  zoom: Pick<ReturnType<typeof useZoom>, 'zoomBy' | 'reset'>,
+  valid: readonly ValidPoint[],
+  sel: number | null,
+  setSel: (i: number | null) => void,
+) {
+  return (e: KeyboardEvent<SVGSVGElement>) => {
+    if (e.key === '+' || e.key === '=') zoom.zoomBy(1.4);
+    else if (e.key === '-') zoom.zoomBy(1 / 1.4);
+    else if (e.key === '0') zoom.reset();
+    else if ((e.key === 'ArrowRight' || e.key === 'ArrowLeft') && valid.length)
+      setSel(stepSelection(valid, sel, e.key === 'ArrowRight'));
+    else if (e.key === 'Escape') setSel(null);
+    else return;
+    e.preventDefault();
+    e.stopPropagation();
+  };
+}
+
+/** The selected point's neighbours: the caller's list, else the k nearest in the projection. */
+function useNeighbours(
+  points: readonly EmbeddingPoint[],
+  sel: number | null,
+  neighbours: EmbeddingScatterProps['neighbours'],
+  k: number,
+) {
+  return useMemo(() => {
+    if (sel === null || !points[sel]) return [];
+    return (neighbours ? neighbours(sel) : nearestNeighbours(points, sel, k)).filter((j) => points[j]);
+  }, [sel, points, neighbours, k]);
+}
+
+/** The scales fitted to the points, then moved by the current zoom and pan. */
+function useZoomedScales(
+  valid: readonly ValidPoint[],
+  transform: ZoomTransform,
+  innerW: number,
+  innerH: number,
+) {
+  const base = useMemo(() => baseScales(valid, innerW, innerH), [valid, innerW, innerH]);
+  return { sx: transform.rescaleX(base.sx), sy: transform.rescaleY(base.sy) };
+}
+
+/** Margins for both axis labels and the plot inside them (at least 10 px each way). */
+function plotArea(theme: ChartTheme, width: number, height: number) {
+  const m = chartMargins(theme, { xLabel: true, yLabel: true });
+  return {
+    m,
+    innerW: Math.max(10, width - m.left - m.right),
+    innerH: Math.max(10, height - m.top - m.bottom),
+  };
+}
+
+interface ScatterView {
+  sel: number | null;
+  neighbours: EmbeddingScatterProps['neighbours'];
+  k: number;
+  showLabels: 'auto' | 'all';
+  transform: ZoomTransform;
+  theme: ChartTheme;
+  innerW: number;
+  innerH: number;
+}
+
+/** What to draw: the finite points, the zoomed scales, the selection's neighbours and the placed labels. */
+function useScatterModel(points: readonly EmbeddingPoint[], v: ScatterView) {
+  const valid = useMemo(
+    () => points.map((p, i) => ({ p, i })).filter(({ p }) => Number.isFinite(p.x) && Number.isFinite(p.y)),
+    [points],
+  );
+  const { sx, sy } = useZoomedScales(valid, v.transform, v.innerW, v.innerH);
+  const nn = useNeighbours(points, v.sel, v.neighbours, v.k);
+  const highlight = { sel: v.sel, nnSet: new Set(nn) };
+  const labels = visibleLabels({ ...v, valid, highlight, sx, sy });
+  return { valid, sx, sy, nn, highlight, labels };
+}
+
 export function EmbeddingScatter({
   points,
   k = 5,
@@ -72,105 +193,15 @@ export function EmbeddingScatter({
 }: EmbeddingScatterProps) {
   const theme = useChartTheme();
   const [plotRef, width] = useElementWidth<HTMLDivElement>(fixedWidth);
-  const svgRef = useRef<SVGSVGElement>(null);
-  const zoomRef = useRef<ZoomBehavior<SVGSVGElement, unknown> | null>(null);
-  const [transform, setTransform] = useState<ZoomTransform>(zoomIdentity);
-  const [ownSel, setOwnSel] = useState<number | null>(null);
-  const sel = selected !== undefined ? selected : ownSel;
-  const setSel = (i: number | null) => {
-    if (selected === undefined) setOwnSel(i);
-    onSelect?.(i);
-  };
+  const { svgRef, transform, zoomBy, reset } = useZoom();
+  const [sel, setSel] = useSelection(selected, onSelect);
+  const { m, innerW, innerH } = plotArea(theme, width, height);
 
-  const m = chartMargins(theme, { xLabel: true, yLabel: true });
-  const innerW = Math.max(10, width - m.left - m.right);
-  const innerH = Math.max(10, height - m.top - m.bottom);
-
-  const valid = useMemo(
-    () => points.map((p, i) => ({ p, i })).filter(({ p }) => Number.isFinite(p.x) && Number.isFinite(p.y)),
-    [points],
-  );
-  const base = useMemo(() => {
-    const xe = padDomain(finiteExtent(valid.map((v) => v.p.x)) ?? [-1, 1]);
-    const ye = padDomain(finiteExtent(valid.map((v) => v.p.y)) ?? [-1, 1]);
-    const px = (xe[1] - xe[0]) * 0.06;
-    const py = (ye[1] - ye[0]) * 0.06;
-    return {
-      sx: scaleLinear()
-        .domain([xe[0] - px, xe[1] + px])
-        .range([0, innerW]),
-      sy: scaleLinear()
-        .domain([ye[0] - py, ye[1] + py])
-        .range([innerH, 0]),
-    };
-  }, [valid, innerW, innerH]);
-  const sx = transform.rescaleX(base.sx);
-  const sy = transform.rescaleY(base.sy);
-
-  useEffect(() => {
-    const svg = svgRef.current;
-    if (!svg) return;
-    const z = d3zoom<SVGSVGElement, unknown>()
-      .scaleExtent([0.5, 40])
-      .on('zoom', (event: { transform: ZoomTransform }) => setTransform(event.transform));
-    zoomRef.current = z;
-    select(svg).call(z);
-    return () => {
-      select(svg).on('.zoom', null);
-    };
-  }, []);
-
-  const nn = useMemo(() => {
-    if (sel === null || !points[sel]) return [];
-    return (neighbours ? neighbours(sel) : nearestNeighbours(points, sel, k)).filter((j) => points[j]);
-  }, [sel, points, neighbours, k]);
-  const nnSet = new Set(nn);
-
-  const onKey = (e: KeyboardEvent<SVGSVGElement>) => {
-    const svg = svgRef.current;
-    const z = zoomRef.current;
-    if ((e.key === '+' || e.key === '=') && svg && z) select(svg).call(z.scaleBy, 1.4);
-    else if (e.key === '-' && svg && z) select(svg).call(z.scaleBy, 1 / 1.4);
-    else if (e.key === '0' && svg && z) select(svg).call(z.transform, zoomIdentity);
-    else if ((e.key === 'ArrowRight' || e.key === 'ArrowLeft') && valid.length) {
-      const pos = valid.findIndex((v) => v.i === sel);
-      const next = pos < 0 ? 0 : (pos + (e.key === 'ArrowRight' ? 1 : valid.length - 1)) % valid.length;
-      setSel(valid[next].i);
-    } else if (e.key === 'Escape') setSel(null);
-    else return;
-    e.preventDefault();
-    e.stopPropagation();
-  };
-
-  const labelAll = showLabels === 'all' || valid.length <= 60;
-  const labels = placeLabels(
-    valid
-      .filter(({ i }) => labelAll || i === sel || nnSet.has(i))
-      .map(({ p, i }) => ({ i, px: sx(p.x), py: sy(p.y), text: p.label })),
-    (i) => i === sel || nnSet.has(i) || showLabels === 'all',
-    theme.fontSize * 0.92,
-    innerW,
-    innerH,
-  );
-  const groups = new Set(valid.map((v) => v.p.group ?? 0));
-  const legend =
-    groupLabels && groups.size > 1
-      ? [...groups].sort().map((g) => ({
-          label: groupLabels[g] ?? `group ${g}`,
-          color: seriesColor(theme, g),
-          shape: 'dot' as const,
-        }))
-      : undefined;
-  const skipped = points.length - valid.length;
-  const selText =
-    sel !== null && points[sel]
-      ? `Selected “${points[sel].label}”; nearest: ${nn.map((j) => `“${points[j].label}”`).join(', ') || 'none'}.`
-      : '';
-  const captionText =
-    `${caption ? `${caption} ` : ''}${valid.length} points${skipped ? ` (${skipped} with non-finite coordinates left out)` : ''}. ` +
-    (selText || 'Select a point to highlight its nearest neighbours.') +
-    (transform.k !== 1 ? ` Zoom ×${formatValue(transform.k, 2)}.` : '');
-  const f = theme.fontSize;
+  const view = { sel, neighbours, k, showLabels, transform, theme, innerW, innerH };
+  const { valid, sx, sy, nn, highlight, labels } = useScatterModel(points, view);
+  const selText = selectionText(points, sel, nn);
+  const zoom = transform.k;
+  const captionText = embeddingCaption({ caption, total: points.length, valid: valid.length, selText, zoom });
   const clipId = `es-clip-${innerW}-${innerH}`;
 
   return (
@@ -180,21 +211,8 @@ export function EmbeddingScatter({
       caption={captionText}
       theme={theme}
       plotRef={plotRef}
-      legend={legend}
-      actions={
-        <button
-          type="button"
-          className="chart-button"
-          onClick={() =>
-            svgRef.current &&
-            zoomRef.current &&
-            select(svgRef.current).call(zoomRef.current.transform, zoomIdentity)
-          }
-          disabled={transform.k === 1 && transform.x === 0 && transform.y === 0}
-        >
-          Zoom to fit
-        </button>
-      }
+      legend={groupLegend(valid, groupLabels, theme)}
+      actions={<ZoomToFitButton transform={transform} onClick={reset} />}
       footer={<div className="chart-readout">{selText || '\u00a0'}</div>}
     >
       <svg
@@ -204,7 +222,7 @@ export function EmbeddingScatter({
         role="img"
         aria-label={`${title ?? 'Embedding scatter'}: ${captionText} Keys: ←/→ select, +/− zoom, 0 fit.`}
         tabIndex={0}
-        onKeyDown={onKey}
+        onKeyDown={scatterKeyHandler({ zoomBy, reset }, valid, sel, setSel)}
         style={{ cursor: 'grab', touchAction: 'none' }}
       >
         <defs>
@@ -216,68 +234,21 @@ export function EmbeddingScatter({
           <AxisLeft scale={sy} theme={theme} offset={0} gridLength={innerW} label={yLabel} />
           <AxisBottom scale={sx} theme={theme} offset={innerH} label={xLabel} />
           {valid.length === 0 && (
-            <EmptyPlotNote width={innerW} height={innerH} fontSize={f}>
+            <EmptyPlotNote width={innerW} height={innerH} fontSize={theme.fontSize}>
               No points
             </EmptyPlotNote>
           )}
           <g clipPath={`url(#${clipId})`}>
-            {sel !== null && points[sel] && Number.isFinite(points[sel].x) && (
-              <g className="nn-lines" stroke={theme.fg} strokeOpacity={0.5} strokeDasharray="4 3">
-                {nn.map((j) =>
-                  Number.isFinite(points[j].x) && Number.isFinite(points[j].y) ? (
-                    <line
-                      key={j}
-                      x1={sx(points[sel].x)}
-                      y1={sy(points[sel].y)}
-                      x2={sx(points[j].x)}
-                      y2={sy(points[j].y)}
-                    />
-                  ) : null,
-                )}
-              </g>
-            )}
-            <g className="points">
-              {valid.map(({ p, i }) => {
-                const isSel = i === sel;
-                const isNn = nnSet.has(i);
-                const dim = sel !== null && !isSel && !isNn;
-                return (
-                  <circle
-                    key={i}
-                    className={`point${isSel ? ' selected' : ''}${isNn ? ' neighbour' : ''}`}
-                    cx={sx(p.x)}
-                    cy={sy(p.y)}
-                    r={(isSel ? 7 : isNn ? 6 : 4.5) * theme.fontScale}
-                    fill={seriesColor(theme, p.group ?? 0)}
-                    fillOpacity={dim ? 0.35 : 1}
-                    stroke={isSel || isNn ? theme.fg : theme.bgRaised}
-                    strokeWidth={isSel || isNn ? 2 : 1}
-                    style={{ cursor: 'pointer' }}
-                    onClick={(e) => {
-                      e.stopPropagation();
-                      setSel(isSel ? null : i);
-                    }}
-                  />
-                );
-              })}
-            </g>
-            <g className="labels" fontSize={f * 0.92} fill={theme.fg} pointerEvents="none">
-              {labels.map((l) => (
-                <text
-                  key={l.i}
-                  x={l.x}
-                  y={l.y}
-                  textAnchor={l.anchor}
-                  fontWeight={l.i === sel ? 700 : 400}
-                  fillOpacity={sel !== null && l.i !== sel && !nnSet.has(l.i) ? 0.45 : 1}
-                  stroke={theme.bgRaised}
-                  strokeWidth={3}
-                  paintOrder="stroke"
-                >
-                  {points[l.i].label}
-                </text>
-              ))}
-            </g>
+            <ScatterMarks
+              points={points}
+              valid={valid}
+              nn={nn}
+              highlight={highlight}
+              labels={labels}
+              scales={{ sx, sy }}
+              theme={theme}
+              onSelect={setSel}
+            />
           </g>
         </g>
       </svg>
@@ -285,54 +256,29 @@ export function EmbeddingScatter({
   );
 }
 
-interface PlacedLabel {
-  i: number;
-  x: number;
-  y: number;
-  anchor: 'start' | 'end';
-}
-
 /**
- * Greedy label placement: try right-above, left-above, right-below, left-below of each point; a label that would
- * overlap one already placed (or leave the plot) is dropped, unless `mustShow` (the selection and its neighbours).
+ * Which labels to draw and where: all of them when there are few points (or `showLabels` is 'all'), else only the
+ * selection and its neighbours, which are always shown even when they overlap.
  */
-function placeLabels(
-  items: { i: number; px: number; py: number; text: string }[],
-  mustShow: (i: number) => boolean,
-  fontSize: number,
-  width: number,
-  height: number,
-): PlacedLabel[] {
-  const boxes: [number, number, number, number][] = [];
-  const out: PlacedLabel[] = [];
-  const ordered = [...items].sort((a, b) => Number(mustShow(b.i)) - Number(mustShow(a.i)));
-  for (const it of ordered) {
-    if (it.px < -20 || it.px > width + 20 || it.py < -20 || it.py > height + 20) continue;
-    const w = it.text.length * fontSize * 0.58 + 2;
-    const h = fontSize;
-    const candidates: [number, number, 'start' | 'end'][] = [
-      [it.px + 7, it.py - 6, 'start'],
-      [it.px - 7, it.py - 6, 'end'],
-      [it.px + 7, it.py + h + 2, 'start'],
-      [it.px - 7, it.py + h + 2, 'end'],
-    ];
-    let chosen: PlacedLabel | null = null;
-    let fallback: PlacedLabel | null = null;
-    for (const [x, y, anchor] of candidates) {
-      const x0 = anchor === 'start' ? x : x - w;
-      const box: [number, number, number, number] = [x0, y - h, x0 + w, y + 2];
-      const inside = box[0] >= 0 && box[2] <= width && box[1] >= 0 && box[3] <= height;
-      if (!fallback && inside) fallback = { i: it.i, x, y, anchor };
-      const free = boxes.every((b) => box[2] < b[0] || box[0] > b[2] || box[3] < b[1] || box[1] > b[3]);
-      if (inside && free) {
-        chosen = { i: it.i, x, y, anchor };
-        boxes.push(box);
-        break;
-      }
-    }
-    if (!chosen && mustShow(it.i))
-      chosen = fallback ?? { i: it.i, x: it.px + 7, y: it.py - 6, anchor: 'start' };
-    if (chosen) out.push(chosen);
-  }
-  return out.sort((a, b) => a.i - b.i);
+function visibleLabels(o: {
+  valid: readonly ValidPoint[];
+  highlight: Highlight;
+  showLabels: 'auto' | 'all';
+  sx: (v: number) => number;
+  sy: (v: number) => number;
+  theme: ChartTheme;
+  innerW: number;
+  innerH: number;
+}) {
+  const { sel, nnSet } = o.highlight;
+  const labelAll = o.showLabels === 'all' || o.valid.length <= 60;
+  return placeLabels(
+    o.valid
+      .filter(({ i }) => labelAll || i === sel || nnSet.has(i))
+      .map(({ p, i }) => ({ i, px: o.sx(p.x), py: o.sy(p.y), text: p.label })),
+    (i) => i === sel || nnSet.has(i) || o.showLabels === 'all',
+    o.theme.fontSize * 0.92,
+    o.innerW,
+    o.innerH,
+  );
 }

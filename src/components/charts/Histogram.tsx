@@ -1,10 +1,14 @@
 import { useMemo } from 'react';
-import { bin, scaleLinear, scaleLog } from 'd3';
 import { ChartFrame } from './ChartFrame';
 import { AxisBottom, AxisLeft, chartMargins } from './Axes';
 import { seriesColor, useChartTheme } from './chartTheme';
 import { useElementWidth } from './useElementWidth';
-import { finiteExtent, formatValue, padDomain } from './format';
+import {
+  histogramCaption,
+  histogramModel,
+  type HistogramModel,
+  type HistogramSeries,
+} from './histogramModel';
 
 /**
  * Histogram — distributions (weights per layer, activations, gradients), several overlaid with a legend.
@@ -17,11 +21,7 @@ import { finiteExtent, formatValue, padDomain } from './format';
  *   `version` (bump when mutating in place).
  * NaN/±Infinity are left out and counted in the caption.
  */
-export interface HistogramSeries {
-  label: string;
-  values: ArrayLike<number>;
-  color?: string;
-}
+export type { HistogramSeries } from './histogramModel';
 
 export interface HistogramProps {
   series?: readonly HistogramSeries[];
@@ -61,54 +61,11 @@ export function Histogram({
   const list = useMemo(() => series ?? (values ? [{ label: yLabel, values }] : []), [series, values, yLabel]);
 
   const model = useMemo(() => {
-    void version;
-    let ext: [number, number] | null = null;
-    const finite = list.map((s) => {
-      const out: number[] = [];
-      for (let i = 0; i < s.values.length; i++) if (Number.isFinite(s.values[i])) out.push(s.values[i]);
-      const e = finiteExtent(out);
-      if (e) ext = ext ? [Math.min(ext[0], e[0]), Math.max(ext[1], e[1])] : e;
-      return out;
-    });
-    const dom = padDomain(domain ?? ext ?? [0, 1]);
-    const sx = scaleLinear()
-      .domain(dom)
-      .range([0, innerW])
-      .nice(Math.max(2, Math.min(100, Math.floor(bins))));
-    const binner = bin()
-      .domain(sx.domain() as [number, number])
-      .thresholds(sx.ticks(Math.max(2, Math.min(200, Math.floor(bins)))));
-    const binned = finite.map((v) => binner(v));
-    let maxCount = 0;
-    for (const b of binned) for (const x of b) maxCount = Math.max(maxCount, x.length);
-    const sy = log
-      ? scaleLog()
-          .domain([0.7, 10 ** Math.ceil(Math.log10(Math.max(10, maxCount)))])
-          .range([innerH, 0])
-          .clamp(true)
-      : scaleLinear()
-          .domain([0, Math.max(1, maxCount)])
-          .range([innerH, 0])
-          .nice();
-    const skipped = list.map((s, i) => s.values.length - finite[i].length);
-    return { sx, sy, binned, finite, skipped };
+    void version; // arrays may be mutated in place
+    return histogramModel({ list, domain, bins, log, innerW, innerH });
   }, [list, domain, bins, log, innerW, innerH, version]);
-
-  const { sx, sy, binned, finite, skipped } = model;
   const colors = list.map((s, i) => s.color ?? seriesColor(theme, i));
-  const overlay = list.length > 1;
-  const captionText =
-    `${caption ? `${caption} ` : ''}` +
-    (list.length === 0 || finite.every((v) => v.length === 0)
-      ? 'No values to show.'
-      : list
-          .map((s, i) => {
-            const v = finite[i];
-            const mean = v.reduce((a, b) => a + b, 0) / Math.max(1, v.length);
-            const sd = Math.sqrt(v.reduce((a, b) => a + (b - mean) ** 2, 0) / Math.max(1, v.length));
-            return `${s.label}: ${v.length} values, mean ${formatValue(mean)}, std ${formatValue(sd)}${skipped[i] ? `, ${skipped[i]} non-finite left out` : ''}`;
-          })
-          .join('; ') + '.');
+  const captionText = histogramCaption(caption, list, model);
 
   return (
     <ChartFrame
@@ -121,30 +78,47 @@ export function Histogram({
     >
       <svg width={width} height={height} role="img" aria-label={`${title ?? 'Histogram'}: ${captionText}`}>
         <g transform={`translate(${m.left},${m.top})`}>
-          <AxisLeft scale={sy} theme={theme} offset={0} gridLength={innerW} label={yLabel} />
-          <AxisBottom scale={sx} theme={theme} offset={innerH} label={xLabel} />
-          {binned.map((bs, si) => (
-            <g key={si} className="hist-series" fill={colors[si]} fillOpacity={overlay ? 0.45 : 0.85}>
-              {bs.map((b, bi) => {
-                if (b.length === 0 || b.x0 === undefined || b.x1 === undefined) return null;
-                const y = sy(b.length);
-                return (
-                  <rect
-                    key={bi}
-                    className="hist-bar"
-                    x={sx(b.x0) + 0.5}
-                    y={y}
-                    width={Math.max(0.5, sx(b.x1) - sx(b.x0) - 1)}
-                    height={Math.max(0, innerH - y)}
-                    stroke={overlay ? colors[si] : 'none'}
-                    strokeOpacity={0.9}
-                  />
-                );
-              })}
-            </g>
-          ))}
+          <AxisLeft scale={model.sy} theme={theme} offset={0} gridLength={innerW} label={yLabel} />
+          <AxisBottom scale={model.sx} theme={theme} offset={innerH} label={xLabel} />
+          <HistogramBars model={model} colors={colors} innerH={innerH} />
         </g>
       </svg>
     </ChartFrame>
   );
+}
+
+/**
+ * One group of bars per series; overlaid series are translucent and outlined in their colour so both stay visible.
+ */
+function HistogramBars({
+  model,
+  colors,
+  innerH,
+}: {
+  model: Pick<HistogramModel, 'binned' | 'sx' | 'sy'>;
+  colors: readonly string[];
+  innerH: number;
+}) {
+  const { binned, sx, sy } = model;
+  const overlay = binned.length > 1;
+  return binned.map((bs, si) => (
+    <g key={si} className="hist-series" fill={colors[si]} fillOpacity={overlay ? 0.45 : 0.85}>
+      {bs.map((b, bi) => {
+        if (b.length === 0 || b.x0 === undefined || b.x1 === undefined) return null;
+        const y = sy(b.length);
+        return (
+          <rect
+            key={bi}
+            className="hist-bar"
+            x={sx(b.x0) + 0.5}
+            y={y}
+            width={Math.max(0.5, sx(b.x1) - sx(b.x0) - 1)}
+            height={Math.max(0, innerH - y)}
+            stroke={overlay ? colors[si] : 'none'}
+            strokeOpacity={0.9}
+          />
+        );
+      })}
+    </g>
+  ));
 }

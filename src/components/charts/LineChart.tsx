@@ -1,25 +1,24 @@
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { ChartFrame } from './ChartFrame';
 import { AxisBottom, AxisLeft, chartMargins } from './Axes';
-import { seriesColor, useChartTheme } from './chartTheme';
+import { seriesColor, useChartTheme, type ChartTheme } from './chartTheme';
 import { useElementWidth } from './useElementWidth';
 import { formatValue } from './format';
-import { chunkIndex, linePath, nearestIndex } from './linePath';
 import { prepareCanvas } from './canvas';
+import { logStepTickFormat, pixelsPerDecade, seriesKey, type LineSeries } from './lineChartModel';
 import {
-  extents,
-  logStepTickFormat,
-  pixelsPerDecade,
-  resolve,
-  seriesKey,
-  SMOOTH_WEIGHT,
-  smoothedY,
-  unionExtents,
-  xScaleFor,
-  yScaleFor,
-  type LineSeries,
-  type Resolved,
-} from './lineChartModel';
+  buildLineModel,
+  drawLinesOnCanvas,
+  lineCaption,
+  lineLegend,
+  nextHoverX,
+  readoutAt,
+  type LineModel,
+  type LineModelInput,
+  type ReadoutRow,
+} from './lineChartDraw';
+import { EmptyPlotNote } from './EmptyPlotNote';
+import { HoverMarkers, LineReadout, SeriesPaths, StepToggles } from './LineChartParts';
 import { useOncePerFrame } from './useOncePerFrame';
 import { localPoint } from './pointer';
 
@@ -71,8 +70,120 @@ export interface StepOptions {
   logSteps?: boolean;
 }
 
-const CANVAS_THRESHOLD = 2_000;
-const RAW_OPACITY = 0.28;
+/**
+ * The hover read-out: each series' value at one x, moved by the pointer or (when the chart has focus) the arrow keys,
+ * Home, End and Escape. `handlers` go on the plot's <svg>.
+ */
+function useLineReadout(model: LineModel, innerW: number, left: number) {
+  const { sx, lines, smoothed } = model;
+  const [hoverX, setHoverX] = useState<number | null>(null);
+  const readout = useMemo(
+    () => (hoverX === null ? null : readoutAt(lines, smoothed, hoverX)),
+    [hoverX, lines, smoothed],
+  );
+  const clear = () => setHoverX(null);
+  const handlers = {
+    onPointerMove: (e: PointerEvent<SVGSVGElement>) => {
+      const x = sx.invert(localPoint(e.clientX, 0, e.currentTarget).x - left);
+      setHoverX(Math.max(sx.domain()[0], Math.min(sx.domain()[1], x)));
+    },
+    onKeyDown: (e: KeyboardEvent<SVGSVGElement>) => {
+      const next = nextHoverX(e.key, e.shiftKey, sx, hoverX, innerW);
+      if (next === undefined) return;
+      e.preventDefault();
+      e.stopPropagation(); // arrows here move the read-out, not the lesson
+      setHoverX(next);
+    },
+    onPointerLeave: clear,
+    onBlur: clear,
+  };
+  return { readout, handlers };
+}
+
+/** The "Log axis" and "Smooth" toggles of a chart over training steps, starting as `stepOptions` asks. */
+function useStepOptions(stepOptions: LineChartProps['stepOptions']) {
+  const initial = typeof stepOptions === 'object' ? stepOptions : {};
+  const [smooth, setSmooth] = useState(Boolean(initial.smooth));
+  const [logX, setLogX] = useState(Boolean(initial.logSteps));
+  const actions = stepOptions ? (
+    <StepToggles smooth={smooth} logSteps={logX} onSmooth={setSmooth} onLogSteps={setLogX} />
+  ) : undefined;
+  return { smooth, logX, actions };
+}
+
+/** Dense data: draws the lines on the canvas after each model change (nothing to do in SVG mode). */
+function useLineCanvas(model: LineModel, log: boolean, innerW: number, innerH: number, theme: ChartTheme) {
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  useEffect(() => {
+    if (!model.canvasMode) return;
+    const ctx = prepareCanvas(canvasRef.current, innerW, innerH);
+    if (ctx) drawLinesOnCanvas(ctx, model, log, theme.fontScale);
+  }, [model, log, innerW, innerH, theme]);
+  return canvasRef;
+}
+
+type LineModelOptions = Omit<LineModelInput, 'series' | 'palette'>;
+
+/**
+ * The chart's model, rebuilt only when the data (identity, length, version), size, scale or theme change — and at
+ * most once per animation frame however often the version changes (downsampling up to 100k points per series).
+ */
+function useLineModel(
+  series: readonly LineSeries[],
+  version: number | undefined,
+  theme: ChartTheme,
+  o: LineModelOptions,
+) {
+  const { log, logX, smooth, xDomain, yDomain, innerW, innerH, renderer } = o;
+  const drawnVersion = useOncePerFrame(version);
+  const key = seriesKey(series);
+  return useMemo(() => {
+    void drawnVersion; // dependencies on purpose: arrays may be mutated in place
+    void key;
+    const palette = (i: number) => seriesColor(theme, i);
+    return buildLineModel({ series, palette, log, logX, smooth, xDomain, yDomain, innerW, innerH, renderer });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `series` is tracked by `key` (identity + length)
+  }, [key, drawnVersion, theme, log, logX, smooth, xDomain, yDomain, innerW, innerH, renderer]);
+}
+
+interface LinePlotBodyProps {
+  model: LineModel;
+  labels: { xLabel?: string; yLabel?: string; xFormat?: (v: number) => string };
+  size: { innerW: number; innerH: number };
+  log: boolean;
+  readout: readonly ReadoutRow[] | null;
+  theme: ChartTheme;
+}
+
+/** Inside the plot's margins: axes, the clipped lines, the empty note and the hover markers. */
+function LinePlotBody({ model, labels, size, log, readout, theme }: LinePlotBodyProps) {
+  const { innerW, innerH } = size;
+  const clipId = `line-clip-${useId().replace(/[^\w-]/g, '')}`;
+  return (
+    <>
+      <AxisLeft scale={model.sy} theme={theme} offset={0} gridLength={innerW} label={labels.yLabel} />
+      <AxisBottom
+        scale={model.sx}
+        theme={theme}
+        offset={innerH}
+        label={labels.xLabel}
+        format={labels.xFormat}
+      />
+      <defs>
+        <clipPath id={clipId}>
+          <rect x={-2} y={-2} width={innerW + 4} height={innerH + 4} />
+        </clipPath>
+      </defs>
+      <SeriesPaths model={model} clipId={clipId} theme={theme} />
+      {model.empty && (
+        <EmptyPlotNote width={innerW} height={innerH} fontSize={theme.fontSize * 1.1}>
+          No data yet
+        </EmptyPlotNote>
+      )}
+      {readout && <HoverMarkers readout={readout} model={model} log={log} innerH={innerH} theme={theme} />}
+    </>
+  );
+}
 
 export function LineChart({
   series,
@@ -92,142 +203,18 @@ export function LineChart({
 }: LineChartProps) {
   const theme = useChartTheme();
   const [plotRef, width] = useElementWidth<HTMLDivElement>(fixedWidth);
-  const [hoverX, setHoverX] = useState<number | null>(null);
-  const initial = typeof stepOptions === 'object' ? stepOptions : {};
-  const [smooth, setSmooth] = useState(Boolean(initial.smooth));
-  const [logX, setLogX] = useState(Boolean(initial.logSteps));
+  const { smooth, logX, actions } = useStepOptions(stepOptions);
   const log = yScale === 'log';
   const m = chartMargins(theme, { xLabel: Boolean(xLabel), yLabel: Boolean(yLabel) });
   const innerW = Math.max(10, width - m.left - m.right);
   const innerH = Math.max(10, height - m.top - m.bottom);
-  const clipId = `line-clip-${useId().replace(/[^\w-]/g, '')}`;
-
-  // Heavy work (downsampling up to 100k points per series) happens at most once per animation frame, however often
-  // the data version changes, and only when the data (identity, length, version), size, scale or theme change.
-  const drawnVersion = useOncePerFrame(version);
-  const key = seriesKey(series);
-  const model = useMemo(() => {
-    void drawnVersion; // dependencies on purpose: arrays may be mutated in place
-    void key;
-    const lines = resolve(series, (i) => seriesColor(theme, i));
-    const ext = lines.map(extents);
-    const union = unionExtents(ext, log);
-    const domains = { log, logX, xDomain, yDomain, innerW, innerH };
-    const sx = xScaleFor(union.x, domains);
-    const sy = yScaleFor(union.y, domains);
-    const empty = union.y === null;
-    const total = lines.reduce((a, s) => a + s.length, 0);
-    const canvasMode = renderer === 'canvas' || (renderer === 'auto' && total > CANVAS_THRESHOLD);
-    const chunksOf = (s: Resolved) =>
-      s.buffer && s.length > 4 * innerW
-        ? chunkIndex(s.buffer, s.buffer.generation, s.buffer.x, s.buffer.y, s.length)
-        : undefined;
-    const smoothed = smooth ? lines.map((s) => (s.smooth ? smoothedY(s) : null)) : null;
-    const noPath = { d: '', points: 0 };
-    const paths = lines.map((s) =>
-      canvasMode ? noPath : linePath(s.x, s.y, s.length, sx, sy, log, chunksOf(s)),
-    );
-    const smoothPaths = lines.map((s, i) => {
-      const sm = smoothed?.[i];
-      return canvasMode || !sm ? noPath : linePath(s.x, sm, s.length, sx, sy, log);
-    });
-    return { lines, sx, sy, paths, smoothed, smoothPaths, empty, ext, canvasMode, chunksOf };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- `series` is tracked by `key` (identity + length)
-  }, [key, drawnVersion, theme, log, logX, smooth, xDomain, yDomain, innerW, innerH, renderer]);
-
-  const { lines, sx, sy, paths, smoothed, smoothPaths, empty, ext, canvasMode, chunksOf } = model;
-
-  // Dense data: lines on a canvas (an SVG path with thousands of vertices costs far more to paint every frame)
-  const canvasRef = useRef<HTMLCanvasElement>(null);
-  useEffect(() => {
-    if (!canvasMode) return;
-    const ctx = prepareCanvas(canvasRef.current, innerW, innerH);
-    if (!ctx) return;
-    ctx.lineJoin = 'round';
-    ctx.lineCap = 'round';
-    lines.forEach((s, i) => {
-      const sm = smoothed?.[i];
-      ctx.strokeStyle = s.color;
-      ctx.setLineDash(s.dashed ? [7, 4] : []);
-      ctx.globalAlpha = sm ? RAW_OPACITY : 1;
-      ctx.lineWidth = (sm ? 1.5 : 2.25) * theme.fontScale;
-      ctx.beginPath();
-      linePath(s.x, s.y, s.length, sx, sy, log, chunksOf(s), ctx);
-      ctx.stroke();
-      if (!sm) return;
-      ctx.globalAlpha = 1;
-      ctx.lineWidth = 2.25 * theme.fontScale;
-      ctx.beginPath();
-      linePath(s.x, sm, s.length, sx, sy, log, undefined, ctx);
-      ctx.stroke();
-    });
-    ctx.globalAlpha = 1;
-  }, [model, canvasMode, lines, smoothed, sx, sy, log, chunksOf, innerW, innerH, theme]);
+  const options = { log, logX, smooth, xDomain, yDomain, innerW, innerH, renderer };
+  const model = useLineModel(series, version, theme, options);
+  const canvasRef = useLineCanvas(model, log, innerW, innerH, theme);
+  const { readout, handlers } = useLineReadout(model, innerW, m.left);
   const fmtY = formatY ?? ((v: number) => formatValue(v, 4));
-
-  const readout = useMemo(() => {
-    if (hoverX === null) return null;
-    return lines.map((s, k) => {
-      const i = nearestIndex(s.x, s.length, hoverX);
-      const sm = smoothed?.[k];
-      if (i < 0) return { s, x: NaN, y: NaN, raw: null };
-      return { s, x: s.x ? s.x[i] : i, y: sm ? sm[i] : s.y[i], raw: sm ? s.y[i] : null };
-    });
-  }, [hoverX, lines, smoothed]);
-
-  const summary = lines
-    .map((s, i) => {
-      if (s.length === 0) return `${s.label}: no data`;
-      const last = s.y[s.length - 1];
-      const min = ext[i].y?.[0];
-      const minText = min !== undefined ? `, min ${fmtY(min)}` : '';
-      const sm = smoothed?.[i];
-      const smoothText = sm ? `, smoothed last ${fmtY(sm[s.length - 1])}` : '';
-      return `${s.label}: last ${fmtY(last)}${minText}${smoothText}`;
-    })
-    .join('; ');
-  const notes = [
-    smoothed?.some(Boolean)
-      ? `Smoothed with an exponential moving average (weight ${SMOOTH_WEIGHT}); raw values drawn faintly.`
-      : '',
-    logX ? 'Steps on a log scale from step 1 (step 0 cannot be placed on it and is not drawn).' : '',
-  ].filter(Boolean);
-  const captionText = [caption, empty ? 'No data yet.' : `${summary}.`, ...notes].filter(Boolean).join(' ');
-
-  const moveTo = (clientX: number, target: Element) => {
-    const x = sx.invert(localPoint(clientX, 0, target).x - m.left);
-    setHoverX(Math.max(sx.domain()[0], Math.min(sx.domain()[1], x)));
-  };
-  const onKey = (e: KeyboardEvent<SVGSVGElement>) => {
-    const [d0, d1] = sx.domain();
-    // steps of a fixed share of the plot's width, so a log axis moves evenly too
-    const stepPx = innerW / (e.shiftKey ? 10 : 50);
-    const curPx = sx(hoverX ?? d1);
-    let next: number | null;
-    if (e.key === 'ArrowLeft') next = sx.invert(curPx - stepPx);
-    else if (e.key === 'ArrowRight') next = sx.invert(curPx + stepPx);
-    else if (e.key === 'Home') next = d0;
-    else if (e.key === 'End') next = d1;
-    else if (e.key === 'Escape') next = null;
-    else return;
-    e.preventDefault();
-    e.stopPropagation(); // arrows here move the read-out, not the lesson
-    setHoverX(next === null ? null : Math.max(d0, Math.min(d1, next)));
-  };
-
-  // (on a log step axis, step 0 has no position: no hover line for it)
-  const hoverAt = readout?.[0] ? sx(readout[0].x) : NaN;
-  const hoverPx = Number.isFinite(hoverAt) ? hoverAt : null;
-  const legend = lines.map((s) => ({
-    label: s.label,
-    color: s.color,
-    shape: s.dashed ? ('dashed' as const) : undefined,
-  }));
-  const xFormat = logX ? logStepTickFormat(pixelsPerDecade(sx), theme.fontSize) : undefined;
-  const actions = stepOptions ? (
-    <StepToggles smooth={smooth} logSteps={logX} onSmooth={setSmooth} onLogSteps={setLogX} />
-  ) : undefined;
-  const lineWidth = 2.25 * theme.fontScale;
+  const captionText = lineCaption({ caption, model, logX, fmtY });
+  const xFormat = logX ? logStepTickFormat(pixelsPerDecade(model.sx), theme.fontSize) : undefined;
 
   return (
     <ChartFrame
@@ -236,17 +223,9 @@ export function LineChart({
       caption={captionText}
       theme={theme}
       plotRef={plotRef}
-      legend={legend}
+      legend={lineLegend(model.lines)}
       actions={actions}
-      footer={
-        <div className="chart-readout" aria-live="off">
-          {readout
-            ? `${xLabel ?? 'x'} ${formatValue(readout[0]?.x ?? NaN, 5)} · ${readout
-                .map((r) => `${r.s.label} ${fmtY(r.y)}${r.raw !== null ? ` (raw ${fmtY(r.raw)})` : ''}`)
-                .join(' · ')}`
-            : '\u00a0'}
-        </div>
-      }
+      footer={<LineReadout readout={readout} xLabel={xLabel} fmtY={fmtY} />}
     >
       <svg
         width={width}
@@ -254,82 +233,20 @@ export function LineChart({
         role="img"
         aria-label={`${title ?? 'Line chart'}: ${captionText}`}
         tabIndex={0}
-        onPointerMove={(e: PointerEvent<SVGSVGElement>) => moveTo(e.clientX, e.currentTarget)}
-        onPointerLeave={() => setHoverX(null)}
-        onKeyDown={onKey}
-        onBlur={() => setHoverX(null)}
+        {...handlers}
       >
         <g transform={`translate(${m.left},${m.top})`}>
-          <AxisLeft scale={sy} theme={theme} offset={0} gridLength={innerW} label={yLabel} />
-          <AxisBottom scale={sx} theme={theme} offset={innerH} label={xLabel} format={xFormat} />
-          <defs>
-            <clipPath id={clipId}>
-              <rect x={-2} y={-2} width={innerW + 4} height={innerH + 4} />
-            </clipPath>
-          </defs>
-          {/* Clipped to the plot: with a fixed yDomain a value beyond it (a loss spike) was drawn across the page. */}
-          <g
-            className="lines"
-            clipPath={`url(#${clipId})`}
-            fill="none"
-            strokeLinejoin="round"
-            strokeLinecap="round"
-          >
-            {!canvasMode &&
-              lines.map((s, i) => (
-                <g key={`${s.label}-${i}`} stroke={s.color} strokeDasharray={s.dashed ? '7 4' : undefined}>
-                  {smoothed?.[i] ? (
-                    <>
-                      <path
-                        className="series-raw"
-                        d={paths[i].d}
-                        strokeOpacity={RAW_OPACITY}
-                        strokeWidth={1.5 * theme.fontScale}
-                      />
-                      <path
-                        className="series-line series-smooth"
-                        d={smoothPaths[i].d}
-                        strokeWidth={lineWidth}
-                      />
-                    </>
-                  ) : (
-                    <path className="series-line" d={paths[i].d} strokeWidth={lineWidth} />
-                  )}
-                </g>
-              ))}
-          </g>
-          {empty && (
-            <text
-              className="chart-empty"
-              x={innerW / 2}
-              y={innerH / 2}
-              textAnchor="middle"
-              fontSize={theme.fontSize * 1.1}
-            >
-              No data yet
-            </text>
-          )}
-          {hoverPx !== null && readout && (
-            <g className="hover" data-export="skip" pointerEvents="none">
-              <line x1={hoverPx} x2={hoverPx} y2={innerH} stroke={theme.fgMuted} strokeDasharray="3 3" />
-              {readout.map((r, i) =>
-                Number.isFinite(r.y) && (!log || r.y > 0) && Number.isFinite(sx(r.x)) ? (
-                  <circle
-                    key={i}
-                    cx={sx(r.x)}
-                    cy={sy(r.y)}
-                    r={4.5}
-                    fill={r.s.color}
-                    stroke={theme.bgRaised}
-                    strokeWidth={1.5}
-                  />
-                ) : null,
-              )}
-            </g>
-          )}
+          <LinePlotBody
+            model={model}
+            labels={{ xLabel, yLabel, xFormat }}
+            size={{ innerW, innerH }}
+            log={log}
+            readout={readout}
+            theme={theme}
+          />
         </g>
       </svg>
-      {canvasMode && (
+      {model.canvasMode && (
         <canvas
           ref={canvasRef}
           className="line-canvas"
@@ -338,39 +255,5 @@ export function LineChart({
         />
       )}
     </ChartFrame>
-  );
-}
-
-interface StepTogglesProps {
-  smooth: boolean;
-  logSteps: boolean;
-  onSmooth: (on: boolean) => void;
-  onLogSteps: (on: boolean) => void;
-}
-
-/** The header toggles of a chart over training steps (native buttons: Tab, Enter and Space work). */
-function StepToggles({ smooth, logSteps, onSmooth, onLogSteps }: StepTogglesProps) {
-  return (
-    <>
-      <button
-        type="button"
-        className="chart-button"
-        aria-pressed={logSteps}
-        onClick={() => onLogSteps(!logSteps)}
-        title="Show the steps on a logarithmic axis (from step 1), so the start of a long run is not squeezed"
-      >
-        {/* Not "Log steps": a button whose name contains "step" would answer to the run's Step button's name. */}
-        Log axis
-      </button>
-      <button
-        type="button"
-        className="chart-button"
-        aria-pressed={smooth}
-        onClick={() => onSmooth(!smooth)}
-        title={`Smooth the curves (exponential moving average, weight ${SMOOTH_WEIGHT}); the raw values stay faint`}
-      >
-        Smooth
-      </button>
-    </>
   );
 }

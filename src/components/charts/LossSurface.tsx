@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { scaleLinear } from 'd3';
 import { ChartFrame } from './ChartFrame';
 import { chartMargins } from './Axes';
-import { useChartTheme } from './chartTheme';
+import { useChartTheme, type ChartTheme } from './chartTheme';
 import { useElementWidth } from './useElementWidth';
 import { isValidGrid, sampleGrid, type Grid2D } from './grid';
 import { ColorBar } from './ColorBar';
@@ -76,6 +76,70 @@ function useField(grid: Grid2D | undefined, f: LossSurfaceProps['f'], domain: Do
   }, [grid, f, resolution, domain[0][0], domain[0][1], domain[1][0], domain[1][1]]);
 }
 
+/** The field when it is a usable grid, and the domains to draw (the field's, else the requested `domain`). */
+function useLossField(
+  grid: Grid2D | undefined,
+  f: LossSurfaceProps['f'],
+  domain: Domain,
+  resolution: number,
+) {
+  const field = useField(grid, f, domain, resolution);
+  const valid = isValidGrid(field);
+  const xd: [number, number] = valid ? field.xDomain : domain[0];
+  const yd: [number, number] = valid ? field.yDomain : domain[1];
+  return { field: valid ? field : null, xd, yd };
+}
+
+/** 2D contours or 3D surface: controlled (`mode`) or the chart's own; every switch is reported to `onModeChange`. */
+function useViewMode(
+  mode: '2d' | '3d' | undefined,
+  defaultMode: '2d' | '3d',
+  onModeChange?: (mode: '2d' | '3d') => void,
+) {
+  const [ownMode, setOwnMode] = useState(defaultMode);
+  const current = mode ?? ownMode;
+  const setMode = (next: '2d' | '3d') => {
+    if (mode === undefined) setOwnMode(next);
+    onModeChange?.(next);
+  };
+  return [current, setMode] as const;
+}
+
+/** Margins and scales of the contour map and its contour lines (rebuilt when the data version changes). */
+function useContours(
+  field: Grid2D | null,
+  domains: { xd: [number, number]; yd: [number, number] },
+  [width, height, theme]: [number, number, ChartTheme],
+  levelOptions: { levels: number; logLevels: boolean; version?: number },
+) {
+  const { xd, yd } = domains;
+  const m = chartMargins(theme, { xLabel: true, yLabel: true });
+  const innerW = Math.max(10, width - m.left - m.right);
+  const innerH = Math.max(10, height - m.top - m.bottom);
+  const { levels, logLevels, version } = levelOptions;
+  const sx = useMemo(() => scaleLinear().domain(xd).range([0, innerW]), [xd, innerW]);
+  const sy = useMemo(() => scaleLinear().domain(yd).range([innerH, 0]), [yd, innerH]);
+  const contours = useMemo(() => {
+    void version; // the grid may be mutated in place
+    return field ? buildContours(field, sx, sy, levels, logLevels) : null;
+  }, [field, version, logLevels, levels, sx, sy]);
+  return { m, sx, sy, contours };
+}
+
+function ViewToggle({ current, onChange }: { current: '2d' | '3d'; onChange: (mode: '2d' | '3d') => void }) {
+  return (
+    <button
+      type="button"
+      className="chart-button"
+      aria-pressed={current === '3d'}
+      onClick={() => onChange(current === '3d' ? '2d' : '3d')}
+      title="Switch between contour map and rotatable 3D surface"
+    >
+      3D view
+    </button>
+  );
+}
+
 export function LossSurface({
   grid,
   f,
@@ -100,45 +164,16 @@ export function LossSurface({
 }: LossSurfaceProps) {
   const theme = useChartTheme();
   const [plotRef, width] = useElementWidth<HTMLDivElement>(fixedWidth);
-  const [ownMode, setOwnMode] = useState(defaultMode);
-  const current = mode ?? ownMode;
-  const setMode = (next: '2d' | '3d') => {
-    if (mode === undefined) setOwnMode(next);
-    onModeChange?.(next);
-  };
-
-  const field = useField(grid, f, domain, resolution);
-  const valid = isValidGrid(field);
-  const xd: [number, number] = valid ? field.xDomain : domain[0];
-  const yd: [number, number] = valid ? field.yDomain : domain[1];
-
-  const m = chartMargins(theme, { xLabel: true, yLabel: true });
-  const innerW = Math.max(10, width - m.left - m.right);
-  const innerH = Math.max(10, height - m.top - m.bottom);
-  const sx = useMemo(() => scaleLinear().domain(xd).range([0, innerW]), [xd, innerW]);
-  const sy = useMemo(() => scaleLinear().domain(yd).range([innerH, 0]), [yd, innerH]);
+  const [current, setMode] = useViewMode(mode, defaultMode, onModeChange);
+  const { field, xd, yd } = useLossField(grid, f, domain, resolution);
+  const levelOptions = { levels, logLevels, version };
+  const { m, sx, sy, contours } = useContours(field, { xd, yd }, [width, height, theme], levelOptions);
   const colorAt = useMemo(() => surfaceColor(theme), [theme]);
-  const contours = useMemo(() => {
-    void version;
-    return valid ? buildContours(field, sx, sy, levels, logLevels) : null;
-  }, [field, valid, version, logLevels, levels, sx, sy]);
   const labels = useMemo(() => ({ x: xLabel, y: yLabel, z: zLabel }), [xLabel, yLabel, zLabel]);
 
   const drawn = paths.map((p, i) => drawPath(p, p.color ?? pathColor(theme, i), sx, sy));
   const arrow = gradientArrow(gradient, sx, sy, theme.fontScale);
-  const captionText = surfaceCaption(caption, contours, drawn, valid ? field : null, arrow);
-
-  const actions = (
-    <button
-      type="button"
-      className="chart-button"
-      aria-pressed={current === '3d'}
-      onClick={() => setMode(current === '3d' ? '2d' : '3d')}
-      title="Switch between contour map and rotatable 3D surface"
-    >
-      3D view
-    </button>
-  );
+  const captionText = surfaceCaption(caption, contours, drawn, field, arrow);
 
   return (
     <ChartFrame
@@ -148,11 +183,11 @@ export function LossSurface({
       theme={theme}
       plotRef={plotRef}
       legend={drawn.map((p) => ({ label: p.label, color: p.color }))}
-      actions={actions}
+      actions={<ViewToggle current={current} onChange={setMode} />}
     >
       {current === '3d' ? (
         <LossSurface3D
-          field={valid ? field : null}
+          field={field}
           paths={paths}
           colorAt={colorAt}
           theme={theme}
@@ -180,14 +215,31 @@ export function LossSurface({
         />
       )}
       {current === '2d' && contours && (
-        <ColorBar
-          color={(v) => colorAt(contours.toT(v))}
-          lo={contours.lo}
-          hi={contours.hi}
-          theme={theme}
-          label={zLabel}
-        />
+        <ContourColorBar contours={contours} colorAt={colorAt} theme={theme} label={zLabel} />
       )}
     </ChartFrame>
+  );
+}
+
+/** The colour key of the contour map, in loss units (log-spaced when the levels are). */
+function ContourColorBar({
+  contours,
+  colorAt,
+  theme,
+  label,
+}: {
+  contours: NonNullable<ReturnType<typeof buildContours>>;
+  colorAt: (t: number) => string;
+  theme: ChartTheme;
+  label: string;
+}) {
+  return (
+    <ColorBar
+      color={(v) => colorAt(contours.toT(v))}
+      lo={contours.lo}
+      hi={contours.hi}
+      theme={theme}
+      label={label}
+    />
   );
 }

@@ -57,28 +57,14 @@ export function MatrixGrid({
   const C = Math.max(0, Math.floor(cols));
   const ok = R > 0 && C > 0 && values.length >= R * C;
   const layout = matrixLayout({ rows: R, cols: C, width, theme, rowLabels, colLabels, maxCell, showValues });
-  const { left, topH, cell, svgW, svgH } = layout;
-  const gridW = cell * C;
+  const { svgW, svgH } = layout;
 
   const scale = useMemo(() => {
     void version;
     return matrixColor(theme, values, colorScale, domain);
   }, [theme, values, colorScale, domain, version]);
 
-  if (!ok) {
-    return (
-      <svg
-        width={Math.max(120, Math.min(width, 240))}
-        height={f * 3}
-        role="img"
-        aria-label={`${label}: no data`}
-      >
-        <text className="chart-empty" x={8} y={f * 1.8} fontSize={f}>
-          No data
-        </text>
-      </svg>
-    );
-  }
+  if (!ok) return <EmptyMatrix width={width} label={label} fontSize={f} />;
 
   return (
     <svg
@@ -108,34 +94,13 @@ export function MatrixGrid({
         format={format}
         onHover={onHover}
       />
-      {highlightRow !== null && highlightRow >= 0 && highlightRow < R && (
-        <rect
-          className="row-highlight"
-          data-export="skip"
-          x={left}
-          y={topH + highlightRow * cell}
-          width={gridW}
-          height={cell}
-          fill="none"
-          stroke={theme.focus}
-          strokeWidth={2.5}
-          pointerEvents="none"
-        />
-      )}
-      {selected && selected.row < R && selected.col < C && (
-        <rect
-          className="cell-selected"
-          data-export="skip"
-          x={left + selected.col * cell}
-          y={topH + selected.row * cell}
-          width={cell}
-          height={cell}
-          fill="none"
-          stroke={theme.fg}
-          strokeWidth={2.5}
-          pointerEvents="none"
-        />
-      )}
+      <GridHighlights
+        layout={layout}
+        shape={[R, C]}
+        highlightRow={highlightRow}
+        selected={selected}
+        theme={theme}
+      />
     </svg>
   );
 }
@@ -256,5 +221,67 @@ function MatrixLabels({
         );
       })}
     </g>
+  );
+}
+
+/** A small SVG in place of the grid while there are no (or too few) values. */
+function EmptyMatrix({ width, label, fontSize: f }: { width: number; label: string; fontSize: number }) {
+  return (
+    <svg
+      width={Math.max(120, Math.min(width, 240))}
+      height={f * 3}
+      role="img"
+      aria-label={`${label}: no data`}
+    >
+      <text className="chart-empty" x={8} y={f * 1.8} fontSize={f}>
+        No data
+      </text>
+    </svg>
+  );
+}
+
+interface GridHighlightsProps {
+  layout: MatrixLayout;
+  /** Rows and columns drawn. */
+  shape: [number, number];
+  highlightRow: number | null;
+  selected: { row: number; col: number } | null;
+  theme: ChartTheme;
+}
+
+/** Outlines over the cells (not exported with the figure): the highlighted row, then the selected cell. */
+function GridHighlights({ layout, shape: [R, C], highlightRow, selected, theme }: GridHighlightsProps) {
+  const { left, topH, cell } = layout;
+  return (
+    <>
+      {highlightRow !== null && highlightRow >= 0 && highlightRow < R && (
+        <rect
+          className="row-highlight"
+          data-export="skip"
+          x={left}
+          y={topH + highlightRow * cell}
+          width={cell * C}
+          height={cell}
+          fill="none"
+          stroke={theme.focus}
+          strokeWidth={2.5}
+          pointerEvents="none"
+        />
+      )}
+      {selected && selected.row < R && selected.col < C && (
+        <rect
+          className="cell-selected"
+          data-export="skip"
+          x={left + selected.col * cell}
+          y={topH + selected.row * cell}
+          width={cell}
+          height={cell}
+          fill="none"
+          stroke={theme.fg}
+          strokeWidth={2.5}
+          pointerEvents="none"
+        />
+      )}
+    </>
   );
 }

@@ -11,8 +11,16 @@ import {
   networkGeometry,
   nextEdge,
   type EdgeSel,
+  type NetworkGeometry,
 } from './networkLayout';
-import { NetworkEdges, Neurons, SelectedEdge } from './NetworkParts';
+import {
+  BackwardPassButton,
+  LayerLabels,
+  NetworkEdges,
+  Neurons,
+  SelectedEdge,
+  signLegend,
+} from './NetworkParts';
 import { EmptyPlotNote } from './EmptyPlotNote';
 
 /**
@@ -49,15 +57,97 @@ export interface NetworkDiagramProps {
   caption?: string;
 }
 
-/** Backward-pass animation: the lowest gap whose gradients are revealed, stepping down every `stepMs`; null = off. */
-function useBackwardReveal(stepMs: number) {
+/**
+ * Backward-pass animation: the lowest gap whose gradients are revealed, stepping down every `stepMs`; null = off.
+ * `toggle` starts it at the last of `gaps` gaps (the output side), or stops it.
+ */
+function useBackwardReveal(stepMs: number, gaps: number) {
   const [reveal, setReveal] = useState<number | null>(null);
   useEffect(() => {
     if (reveal === null) return;
     const t = setTimeout(() => setReveal(reveal <= 0 ? null : reveal - 1), reveal <= 0 ? stepMs * 2 : stepMs);
     return () => clearTimeout(t);
   }, [reveal, stepMs]);
-  return [reveal, setReveal] as const;
+  const toggle = () => setReveal(reveal === null ? gaps - 1 : null);
+  return [reveal, toggle] as const;
+}
+
+/** The edge whose weight the read-out shows: hovered, or moved with the arrow keys when the diagram has focus. */
+function useEdgeSelection(geo: NetworkGeometry) {
+  const [sel, setSel] = useState<EdgeSel | null>(null);
+  const onKeyDown = (ev: KeyboardEvent<SVGSVGElement>) => {
+    if (geo.gaps === 0) return;
+    if (ev.key === 'Escape') return setSel(null);
+    const next = nextEdge(ev.key, sel ?? { l: 0, o: 0, i: 0 }, geo.shown, geo.gaps);
+    if (!next) return;
+    ev.preventDefault();
+    ev.stopPropagation();
+    setSel(next);
+  };
+  return { sel, setSel, handlers: { onKeyDown, onBlur: () => setSel(null) } };
+}
+
+/** magnitudes(), recomputed when the arrays or the data version change. */
+function useMagnitudes(
+  weights: readonly ArrayLike<number>[],
+  grads: readonly ArrayLike<number>[] | undefined,
+  activations: readonly ArrayLike<number>[] | undefined,
+  version: number | undefined,
+) {
+  return useMemo(() => {
+    void version; // arrays may be mutated in place
+    return magnitudes(weights, grads, activations);
+  }, [weights, grads, activations, version]);
+}
+
+/** The largest |value| of weights, gradients and activations: the edge widths and circle fills scale by them. */
+function magnitudes(
+  weights: readonly ArrayLike<number>[],
+  grads?: readonly ArrayLike<number>[],
+  activations?: readonly ArrayLike<number>[],
+) {
+  return {
+    w: Math.max(1e-12, ...weights.map((w) => maxAbs(w))),
+    g: Math.max(1e-12, ...(grads ?? []).map((g) => maxAbs(g))),
+    a: Math.max(1e-12, ...(activations ?? []).map((a) => maxAbs(a))),
+  };
+}
+
+interface EdgeReadoutInput {
+  sel: EdgeSel | null;
+  names: NeuronNames;
+  weights: readonly ArrayLike<number>[];
+  grads?: readonly ArrayLike<number>[];
+  sizes: readonly number[];
+}
+
+/** "x₁ → hidden 2: w = …, ∂L/∂w = …" for the selected edge, else a hint on how to select one. */
+function edgeReadout({ sel, names, weights, grads, sizes }: EdgeReadoutInput): string {
+  const hasGrads = Boolean(grads && grads.length > 0);
+  if (!sel)
+    return `Hover an edge (or focus the diagram and use the arrow keys) to read its weight${hasGrads ? ' and gradient' : ''}.`;
+  const from = names.neuron(sel.l, sel.i);
+  const to = names.neuron(sel.l + 1, sel.o);
+  return (
+    `${from} → ${to}: w = ${formatValue(edgeValue(weights, sel, sizes))}` +
+    (hasGrads ? `, ∂L/∂w = ${formatValue(edgeValue(grads, sel, sizes))}` : '')
+  );
+}
+
+interface NeuronNames {
+  layer: (l: number) => string;
+  neuron: (l: number, k: number) => string;
+}
+
+/** Layer names (given or input / hidden n / output) and neuron names (given or "<layer's first word> k"). */
+function neuronNames(
+  layerCount: number,
+  layerLabels?: readonly string[],
+  neuronLabels?: readonly (readonly string[] | undefined)[],
+): NeuronNames {
+  const layer = (l: number) => layerLabels?.[l] ?? defaultLayerLabel(l, layerCount);
+  const neuron = (l: number, k: number) => neuronLabels?.[l]?.[k] ?? `${layer(l).split(' ')[0]} ${k + 1}`;
+  return { layer, neuron };
 }
 
 export function NetworkDiagram({
@@ -78,55 +168,25 @@ export function NetworkDiagram({
 }: NetworkDiagramProps) {
   const theme = useChartTheme();
   const [plotRef, width] = useElementWidth<HTMLDivElement>(fixedWidth);
-  const [sel, setSel] = useState<EdgeSel | null>(null);
-  const [reveal, setReveal] = useBackwardReveal(stepMs);
   const geo = networkGeometry(layers, maxNeurons, width, height, theme.fontSize);
   const { sizes, gaps } = geo;
+  const [reveal, toggleReveal] = useBackwardReveal(stepMs, gaps);
+  const { sel, setSel, handlers } = useEdgeSelection(geo);
   const hasGrads = Boolean(grads && grads.length > 0);
-
-  const scales = useMemo(() => {
-    void version;
-    return {
-      w: Math.max(1e-12, ...weights.map((w) => maxAbs(w))),
-      g: Math.max(1e-12, ...(grads ?? []).map((g) => maxAbs(g))),
-      a: Math.max(1e-12, ...(activations ?? []).map((a) => maxAbs(a))),
-    };
-  }, [weights, grads, activations, version]);
+  const scales = useMagnitudes(weights, grads, activations, version);
 
   const showGrads = (gap: number) => (reveal !== null ? gap >= reveal : mode === 'gradients');
   const edges = buildEdges(geo, { weights, grads, showGrads, scales, animating: reveal !== null }, theme);
-  const layerName = (l: number) => layerLabels?.[l] ?? defaultLayerLabel(l, sizes.length);
-  const neuronName = (l: number, k: number) =>
-    neuronLabels?.[l]?.[k] ?? `${layerName(l).split(' ')[0]} ${k + 1}`;
-
-  const onKey = (ev: KeyboardEvent<SVGSVGElement>) => {
-    if (gaps === 0) return;
-    if (ev.key === 'Escape') return setSel(null);
-    const next = nextEdge(ev.key, sel ?? { l: 0, o: 0, i: 0 }, geo.shown, gaps);
-    if (!next) return;
-    ev.preventDefault();
-    ev.stopPropagation();
-    setSel(next);
-  };
-
-  const hint = `Hover an edge (or focus the diagram and use the arrow keys) to read its weight${hasGrads ? ' and gradient' : ''}.`;
-  const readout = sel
-    ? `${neuronName(sel.l, sel.i)} → ${neuronName(sel.l + 1, sel.o)}: w = ${formatValue(edgeValue(weights, sel, sizes))}` +
-      (hasGrads ? `, ∂L/∂w = ${formatValue(edgeValue(grads, sel, sizes))}` : '')
-    : hint;
+  const names = neuronNames(sizes.length, layerLabels, neuronLabels);
+  const readout = edgeReadout({ sel, names, weights, grads, sizes });
   const captionText = networkCaption({
     caption,
     sizes,
-    revealLayer: reveal !== null ? layerName(reveal) : null,
+    revealLayer: reveal !== null ? names.layer(reveal) : null,
     gradients: mode === 'gradients' && hasGrads,
     scales,
   });
   const signed = mode === 'gradients' || reveal !== null;
-  const legend = [
-    { label: signed ? 'positive' : 'positive weight', color: theme.positive },
-    { label: signed ? 'negative' : 'negative weight', color: theme.negative },
-  ];
-  const f = theme.fontSize;
 
   return (
     <ChartFrame
@@ -135,17 +195,10 @@ export function NetworkDiagram({
       caption={captionText}
       theme={theme}
       plotRef={plotRef}
-      legend={legend}
+      legend={signLegend(signed, theme)}
       actions={
         hasGrads && gaps > 0 ? (
-          <button
-            type="button"
-            className="chart-button"
-            onClick={() => setReveal(reveal === null ? gaps - 1 : null)}
-            aria-pressed={reveal !== null}
-          >
-            {reveal === null ? 'Animate backward pass' : 'Stop animation'}
-          </button>
+          <BackwardPassButton animating={reveal !== null} onToggle={toggleReveal} />
         ) : null
       }
       footer={<div className="chart-readout">{readout}</div>}
@@ -156,22 +209,14 @@ export function NetworkDiagram({
         role="img"
         aria-label={`${title ?? 'Network diagram'}: ${captionText}`}
         tabIndex={gaps > 0 ? 0 : undefined}
-        onKeyDown={onKey}
-        onBlur={() => setSel(null)}
+        {...handlers}
       >
         {sizes.length === 0 && (
-          <EmptyPlotNote width={width} height={height} fontSize={f}>
+          <EmptyPlotNote width={width} height={height} fontSize={theme.fontSize}>
             No layers
           </EmptyPlotNote>
         )}
-        <g className="layer-labels" fontSize={f} fill={theme.fg} textAnchor="middle">
-          {sizes.map((_, l) => (
-            <text key={l} x={geo.colX(l)} y={f * 1.1} fontWeight={600}>
-              {layerName(l)}
-              {reveal !== null && l === reveal + 1 ? ' ←' : ''}
-            </text>
-          ))}
-        </g>
+        <LayerLabels geo={geo} layerName={names.layer} reveal={reveal} theme={theme} />
         <NetworkEdges edges={edges} onHover={setSel} />
         {sel && <SelectedEdge sel={sel} geo={geo} theme={theme} />}
         <Neurons

@@ -118,3 +118,44 @@ export function Neurons({ geo, theme, activations, maxActivation, neuronLabels }
     </g>
   );
 }
+
+/** Layer names above the columns; during the backward animation an arrow marks the layer the gradients came from. */
+export function LayerLabels({
+  geo,
+  layerName,
+  reveal,
+  theme,
+}: {
+  geo: NetworkGeometry;
+  layerName: (l: number) => string;
+  reveal: number | null;
+  theme: ChartTheme;
+}) {
+  const f = theme.fontSize;
+  return (
+    <g className="layer-labels" fontSize={f} fill={theme.fg} textAnchor="middle">
+      {geo.sizes.map((_, l) => (
+        <text key={l} x={geo.colX(l)} y={f * 1.1} fontWeight={600}>
+          {layerName(l)}
+          {reveal !== null && l === reveal + 1 ? ' ←' : ''}
+        </text>
+      ))}
+    </g>
+  );
+}
+
+export function BackwardPassButton({ animating, onToggle }: { animating: boolean; onToggle: () => void }) {
+  return (
+    <button type="button" className="chart-button" onClick={onToggle} aria-pressed={animating}>
+      {animating ? 'Stop animation' : 'Animate backward pass'}
+    </button>
+  );
+}
+
+/** Colour = sign; "weight" is named only while the edges show weights (gradients and the animation are signed too). */
+export function signLegend(signed: boolean, theme: ChartTheme) {
+  return [
+    { label: signed ? 'positive' : 'positive weight', color: theme.positive },
+    { label: signed ? 'negative' : 'negative weight', color: theme.negative },
+  ];
+}

@@ -5,6 +5,111 @@ export interface PathSink {
 }
 
 /**
+ * Reduces a stream of pixel points to at most four per pixel column: the first point of the column, then its lowest
+ * and highest in the order they occurred, and — when the column is sparse — its last. Writes SVG path data, or path
+ * calls to a `sink`. A gap lifts the pen, so the next point starts a new subpath instead of a jump.
+ */
+class ColumnReducer {
+  readonly parts: string[] = [];
+  points = 0;
+  private col = NaN;
+  // the current pixel column: first, lowest, highest and last pixel y, and when the extremes occurred
+  private firstY = 0;
+  private minY = 0;
+  private maxY = 0;
+  private lastY = 0;
+  private minAt = 0;
+  private maxAt = 0;
+  private k = 0;
+  private penDown = false;
+
+  constructor(private readonly sink?: PathSink) {}
+
+  feed(px: number, py: number) {
+    if (px !== this.col) {
+      this.flush();
+      this.col = px;
+      this.firstY = this.minY = this.maxY = this.lastY = py;
+      this.minAt = this.maxAt = this.k = 0;
+      return;
+    }
+    this.k++;
+    if (py < this.minY) {
+      this.minY = py;
+      this.minAt = this.k;
+    }
+    if (py > this.maxY) {
+      this.maxY = py;
+      this.maxAt = this.k;
+    }
+    this.lastY = py;
+  }
+
+  /** Writes the current column: the first point, then the extremes in the order they occurred (the last point is
+   * dropped when the column is dense — the vertical span already covers it, and fewer vertices paint faster). */
+  flush() {
+    if (Number.isNaN(this.col)) return;
+    const { col, minY, maxY, lastY, minAt, maxAt } = this;
+    this.emit(col, this.firstY);
+    if (this.k > 0) {
+      if (minAt <= maxAt) {
+        if (minAt > 0) this.emit(col, minY);
+        if (maxAt > 0) this.emit(col, maxY);
+      } else {
+        if (maxAt > 0) this.emit(col, maxY);
+        if (minAt > 0) this.emit(col, minY);
+      }
+      if (this.k <= 2 && lastY !== minY && lastY !== maxY) this.emit(col, lastY);
+    }
+    this.col = NaN;
+  }
+
+  /** A gap (a non-finite point): finish the column and lift the pen. */
+  gap() {
+    this.flush();
+    this.penDown = false;
+  }
+
+  private emit(x: number, y: number) {
+    if (this.sink) {
+      if (this.penDown) this.sink.lineTo(x, y);
+      else this.sink.moveTo(x, y);
+    } else this.parts.push(`${this.penDown ? 'L' : 'M'}${x},${Math.round(y * 10) / 10}`);
+    this.penDown = true;
+    this.points++;
+  }
+}
+
+/**
+ * Feeds chunk `c` (starting at point `i`) as its first, extreme and last points when the whole chunk lies inside one
+ * pixel column and is clean (and, for log scales, positive); returns false, feeding nothing, otherwise.
+ */
+function feedChunk(
+  out: ColumnReducer,
+  chunks: ChunkIndex,
+  c: number,
+  ys: ArrayLike<number>,
+  map: { x: (v: number) => number; y: (v: number) => number; positiveOnly: boolean },
+): boolean {
+  if (c >= chunks.count || !chunks.clean[c] || (map.positiveOnly && chunks.minY[c] <= 0)) return false;
+  const px = map.x(chunks.firstX[c]);
+  if (px !== map.x(chunks.lastX[c]) || !Number.isFinite(px)) return false;
+  const i = c * CHUNK;
+  const lo = chunks.minI[c];
+  const hi = chunks.maxI[c];
+  out.feed(px, map.y(ys[i]));
+  if (lo < hi) {
+    out.feed(px, map.y(ys[lo]));
+    out.feed(px, map.y(ys[hi]));
+  } else {
+    out.feed(px, map.y(ys[hi]));
+    out.feed(px, map.y(ys[lo]));
+  }
+  out.feed(px, map.y(ys[i + CHUNK - 1]));
+  return true;
+}
+
+/**
  * SVG path data (or, with `sink`, canvas path calls) for a long series, downsampled per pixel column: in each column only the first, lowest, highest
  * and last points are kept, so 100k points draw as ≤ 4 points per pixel and look identical to the full line.
  * Non-finite points (and, for log scales, values ≤ 0) leave a gap instead of breaking the path or the scale.
@@ -23,107 +128,33 @@ export function linePath(
   // costs ~10× more, which matters at 100k points × 60 updates/s)
   const fx = affine(sx);
   const fy = affine(sy);
-  const parts: string[] = [];
-  let points = 0;
-  let col = NaN;
-  // current pixel column: first, lowest, highest and last pixel y, and when the extremes occurred
-  let firstY = 0;
-  let minY = 0;
-  let maxY = 0;
-  let lastY = 0;
-  let minAt = 0;
-  let maxAt = 0;
-  let k = 0;
-  let penDown = false;
-
-  const emit = (x: number, y: number) => {
-    if (sink) {
-      if (penDown) sink.lineTo(x, y);
-      else sink.moveTo(x, y);
-    } else parts.push(`${penDown ? 'L' : 'M'}${x},${Math.round(y * 10) / 10}`);
-    penDown = true;
-    points++;
+  const map = {
+    x: (v: number) => Math.round(fx ? fx.apply(v) : sx(v)),
+    y: (v: number) => (fy ? fy.apply(v) : sy(v)),
+    positiveOnly,
   };
-  // Per column: the first point, then the extremes in the order they occurred (the last point is dropped when
-  // the column is dense — the vertical span already covers it, and fewer vertices paint faster).
-  const flush = () => {
-    if (Number.isNaN(col)) return;
-    emit(col, firstY);
-    if (k > 0) {
-      if (minAt <= maxAt) {
-        if (minAt > 0) emit(col, minY);
-        if (maxAt > 0) emit(col, maxY);
-      } else {
-        if (maxAt > 0) emit(col, maxY);
-        if (minAt > 0) emit(col, minY);
-      }
-      if (k <= 2 && lastY !== minY && lastY !== maxY) emit(col, lastY);
-    }
-    col = NaN;
-  };
-
-  const feed = (px: number, py: number) => {
-    if (px !== col) {
-      flush();
-      col = px;
-      firstY = minY = maxY = lastY = py;
-      minAt = maxAt = k = 0;
-    } else {
-      k++;
-      if (py < minY) {
-        minY = py;
-        minAt = k;
-      }
-      if (py > maxY) {
-        maxY = py;
-        maxAt = k;
-      }
-      lastY = py;
-    }
-  };
-  const mapX = (v: number) => Math.round(fx ? fx.apply(v) : sx(v));
-  const mapY = (v: number) => (fy ? fy.apply(v) : sy(v));
-  const B = CHUNK;
-
+  const out = new ColumnReducer(sink);
   let i = 0;
   while (i < length) {
-    // a whole chunk inside one pixel column: feed its first, extreme and last points instead of all of them
-    if (chunks && i % B === 0) {
-      const c = i / B;
-      if (c < chunks.count && chunks.clean[c] && (!positiveOnly || chunks.minY[c] > 0)) {
-        const pxA = mapX(chunks.firstX[c]);
-        if (pxA === mapX(chunks.lastX[c]) && Number.isFinite(pxA)) {
-          const lo = chunks.minI[c];
-          const hi = chunks.maxI[c];
-          feed(pxA, mapY(ys[i]));
-          if (lo < hi) {
-            feed(pxA, mapY(ys[lo]));
-            feed(pxA, mapY(ys[hi]));
-          } else {
-            feed(pxA, mapY(ys[hi]));
-            feed(pxA, mapY(ys[lo]));
-          }
-          feed(pxA, mapY(ys[i + B - 1]));
-          i += B;
-          continue;
-        }
-      }
+    // a whole chunk inside one pixel column: its first, extreme and last points stand for all of them
+    if (chunks && i % CHUNK === 0 && feedChunk(out, chunks, i / CHUNK, ys, map)) {
+      i += CHUNK;
+      continue;
     }
     const xv = xs ? xs[i] : i;
     const yv = ys[i];
     i++;
     if (!Number.isFinite(xv) || !Number.isFinite(yv) || (positiveOnly && yv <= 0)) {
-      flush();
-      penDown = false; // a gap, not a jump to a bogus value
+      out.gap(); // a gap, not a jump to a bogus value
       continue;
     }
-    const px = mapX(xv);
-    const py = mapY(yv);
+    const px = map.x(xv);
+    const py = map.y(yv);
     if (!Number.isFinite(px) || !Number.isFinite(py)) continue;
-    feed(px, py);
+    out.feed(px, py);
   }
-  flush();
-  return { d: parts.join(''), points };
+  out.flush();
+  return { d: out.parts.join(''), points: out.points };
 }
 
 /** Index of the point whose x is nearest to `x` (xs ascending; null xs = indices). -1 when empty. */
