@@ -1,14 +1,13 @@
-import { cpus, loadavg } from 'node:os';
 import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
+import { waitForQuietMachine } from './machineLoad';
 
 /**
  * The shared fixture: every test fails on an uncaught page error or a console error, because a user
  * would see a broken page even when the assertion we happened to write still passes.
  * A test that provokes an error on purpose lists the expected text in `allowConsoleErrors`.
  */
-/** Load per core below which the timing-sensitive (`perf`) tests start: the machine has caught its breath. */
-const QUIET_LOAD_PER_CORE = 1.0;
+/** The longest the timing-sensitive (`perf`) tests wait for the machine to catch its breath. */
 const QUIET_WAIT_MS = 150_000;
 
 export const test = base.extend<
@@ -16,22 +15,14 @@ export const test = base.extend<
   { quietMachine: void }
 >({
   /**
-   * The `perf` project runs right after the main suite, whose two workers leave the load average high for a minute
-   * or two; timing checks then skip themselves as "machine overloaded". Its worker first waits (up to 150 s) until the
-   * load has fallen, so they measure and assert.
+   * The `perf` project runs right after the main suite: its worker first waits (up to 150 s) until the CPU is
+   * mostly idle (e2e/machineLoad.ts), so the timing checks measure this app, not the tail of the main suite.
    */
   quietMachine: [
     // eslint-disable-next-line no-empty-pattern -- a worker fixture that needs no other fixture
     async ({}, use, workerInfo) => {
-      if (workerInfo.project.name === 'perf') {
-        const started = Date.now();
-        const perCore = () => loadavg()[0] / cpus().length;
-        while (perCore() >= QUIET_LOAD_PER_CORE && Date.now() - started < QUIET_WAIT_MS)
-          await new Promise((r) => setTimeout(r, 2_000));
-        console.log(
-          `perf: waited ${((Date.now() - started) / 1000).toFixed(0)} s for a quiet machine (load ${perCore().toFixed(2)} per core)`,
-        );
-      }
+      if (workerInfo.project.name === 'perf')
+        console.log(`perf: ${await waitForQuietMachine(QUIET_WAIT_MS)}`);
       await use();
     },
     { scope: 'worker', auto: true, timeout: QUIET_WAIT_MS + 30_000 },

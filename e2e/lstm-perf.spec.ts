@@ -1,6 +1,6 @@
-import { cpus, loadavg } from 'node:os';
 import type { Page } from '@playwright/test';
 import { test, expect, PERF } from './fixtures';
+import { startCpuWindow } from './machineLoad';
 import { longTaskProblems, startMainThreadProbe, stopMainThreadProbe } from './mainThreadProbe';
 
 /**
@@ -60,10 +60,10 @@ for (const { lesson, testId, speed } of [
       }
       await expect(page.locator('button.run-play')).toBeEnabled();
       await page.waitForTimeout(1000); // the first render and the charts' first measure are not training
+      const cpu = startCpuWindow();
       const r = await refreshRate(page, testId);
-      const load = loadavg()[0] / cpus().length;
       console.log(
-        `lstm step ${lesson}${speed}: gate figure redrawn ${r.perSecond.toFixed(1)} times/s, ${r.steps} steps, long tasks [${r.longTasks.join(', ')}] ms; machine load ${load.toFixed(1)} per core`,
+        `lstm step ${lesson}${speed}: gate figure redrawn ${r.perSecond.toFixed(1)} times/s, ${r.steps} steps, long tasks [${r.longTasks.join(', ')}] ms; ${cpu.describe()}`,
       );
       expect(r.steps).toBeGreaterThan(20); // it trained
       expect(r.perSecond).toBeGreaterThanOrEqual(10);
