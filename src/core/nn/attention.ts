@@ -3,6 +3,7 @@
  *   headᵢ = softmax(Q Wqᵢ (K Wkᵢ)ᵀ / √d_k) V Wvᵢ,   MHA(Q, K, V) = [head₁; …; head_h] Wo,   d_k = d_model / h.
  * Captures (when attached): 'weights' [B, h, Tq, Tk] — the attention of every head.
  */
+import { multiHeadAttentionCore } from '../ops/attention';
 import { linear } from '../ops/matmul';
 import { scaledDotProductAttention } from '../ops/nn';
 import { reshape, transpose } from '../ops/shape';
@@ -51,6 +52,21 @@ export class MultiHeadAttention extends Module {
    * encoder's output). `causal` hides future positions; `keyMask` ([B, Tk], 0 = padding) hides padded keys.
    */
   forward(query: Tensor, keyValue: Tensor, causal = false, keyMask?: ArrayLike<number>): Tensor {
+    if (this.capture === null) {
+      // The fused op: bit-identical to the composite below, a fraction of its time — but its weights carry no
+      // gradient, which a capture may ask for.
+      const q = linear(query, this.q.weight, this.q.bias); // [B, Tq, d]
+      const k = linear(keyValue, this.k.weight, this.k.bias); // [B, Tk, d]
+      const v = linear(keyValue, this.v.weight, this.v.bias); // [B, Tk, d]
+      const { output, weights } = multiHeadAttentionCore(q, k, v, this.heads, { causal, keyMask }); // [B, Tq, d]
+      this.lastWeights = weights; // [B, h, Tq, Tk]
+      return this.out.forward(output); // [B, Tq, d]
+    }
+    return this.composite(query, keyValue, causal, keyMask);
+  }
+
+  /** The same attention from primitive ops: split heads, scaledDotProductAttention, merge heads. */
+  private composite(query: Tensor, keyValue: Tensor, causal: boolean, keyMask?: ArrayLike<number>): Tensor {
     const [B, Tq, d] = query.shape;
     const q = this.splitHeads(linear(query, this.q.weight, this.q.bias)); // [B, h, Tq, d_k]
     const k = this.splitHeads(linear(keyValue, this.k.weight, this.k.bias)); // [B, h, Tk, d_k]
@@ -58,7 +74,7 @@ export class MultiHeadAttention extends Module {
     const mask = keyMask === undefined ? undefined : { mask: keyMask, matricesPerRow: this.heads };
     const { output, weights } = scaledDotProductAttention(q, k, v, { causal, keyMask: mask }); // [B,h,Tq,d_k], [B,h,Tq,Tk]
     this.lastWeights = weights;
-    if (this.capture !== null) this.record('weights', weights);
+    this.record('weights', weights);
     const merged = reshape(transpose(output, [0, 2, 1, 3]), [B, Tq, d]); // [B, Tq, d]
     return this.out.forward(merged); // [B, Tq, d]
   }

@@ -1,5 +1,5 @@
 /** Small modules: Embedding, LayerNorm, BatchNorm, Dropout. */
-import { batchNorm, dropout, layerNorm, type BatchNormState } from '../ops/nn';
+import { addLayerNorm, batchNorm, dropout, layerNorm, type BatchNormState } from '../ops/nn';
 import { gather } from '../ops/shape';
 import { toRng, type Rng, type SeedOrRng } from '../random';
 import { asParameter, full, type Shape, type Tensor } from '../tensor';
@@ -46,6 +46,11 @@ export class LayerNorm extends Module {
 
   forward(x: Tensor): Tensor {
     return layerNorm(x, this.gamma, this.beta, this.eps); // [..., d]
+  }
+
+  /** LN(a + b) as one op (a residual sum, then its norm): the same values as forward(add(a, b)), less work. */
+  forwardSum(a: Tensor, b: Tensor): Tensor {
+    return addLayerNorm(a, b, this.gamma, this.beta, this.eps); // [..., d]
   }
 }
 

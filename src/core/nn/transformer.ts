@@ -68,7 +68,7 @@ abstract class ResidualLayer extends Module {
   protected sublayer(x: Tensor, ln: LayerNorm, f: (x: Tensor) => Tensor): Tensor {
     const drop = (t: Tensor): Tensor => dropout(t, this.p, this.rng, { training: this.training });
     if (this.norm === 'pre') return add(x, drop(f(ln.forward(x))));
-    return ln.forward(add(x, drop(f(x))));
+    return ln.forwardSum(x, drop(f(x)));
   }
 }
 

@@ -5,4 +5,5 @@ export * from './reduce';
 export * from './matmul';
 export * from './shape';
 export * from './nn';
+export * from './attention';
 export * from './recurrent';

@@ -87,7 +87,7 @@ export function matmul(a: Tensor, b: Tensor, options: MatmulOptions = {}): Tenso
  * `batches` products with per-operand strides (0 = shared operand). Uses the kernel's batched entry point when every
  * stride is the dense one, else loops over gemm.
  */
-function batchedGemm(
+export function batchedGemm(
   batches: number,
   transA: boolean,
   transB: boolean,

@@ -18,67 +18,7 @@ import { outTensor, type Tensor } from '../tensor';
 import { softmax } from './activations';
 import { matmul } from './matmul';
 
-/** Layer normalisation over the last axis: x [..., D], gamma [D], beta [D]. */
-export function layerNorm(x: Tensor, gamma: Tensor, beta: Tensor, eps = 1e-5): Tensor {
-  const D = x.shape[x.ndim - 1];
-  if (gamma.size !== D || beta.size !== D) throw new Error(`layerNorm: gamma/beta must have ${D} values`);
-  const rows = D === 0 ? 0 : x.size / D;
-  const tracked = tracks(x, gamma, beta);
-  const out = outTensor(x.shape, tracked);
-  const y = out.data;
-  const a = x.data;
-  const gm = gamma.data;
-  const bt = beta.data;
-  // Scratch: x̂ [rows·D] then r = 1/√(σ²+ε) [rows], kept for the backward when recorded.
-  const xhat = tracked ? acquire(x.size + rows) : new Float32Array(x.size + rows);
-  for (let r = 0; r < rows; r++) {
-    const off = r * D;
-    let mu = 0;
-    for (let j = 0; j < D; j++) mu += a[off + j];
-    mu /= D;
-    let v = 0;
-    for (let j = 0; j < D; j++) {
-      const d = a[off + j] - mu;
-      v += d * d;
-    }
-    const rstd = 1 / Math.sqrt(v / D + eps);
-    xhat[x.size + r] = rstd;
-    for (let j = 0; j < D; j++) {
-      const h = (a[off + j] - mu) * rstd;
-      xhat[off + j] = h;
-      y[off + j] = gm[j] * h + bt[j];
-    }
-  }
-  if (tracked) {
-    out.aux = xhat;
-    record(out, 'layerNorm', [x, gamma, beta], () => {
-      const g = out.grad!;
-      const gx = gradOf(x);
-      const gg = gradOf(gamma);
-      const gb = gradOf(beta);
-      for (let r = 0; r < rows; r++) {
-        const off = r * D;
-        let m1 = 0;
-        let m2 = 0;
-        for (let j = 0; j < D; j++) {
-          const gj = g[off + j];
-          const dh = gj * gm[j];
-          m1 += dh;
-          m2 += dh * xhat[off + j];
-          if (gg) gg[j] += gj * xhat[off + j];
-          if (gb) gb[j] += gj;
-        }
-        if (gx) {
-          m1 /= D;
-          m2 /= D;
-          const rstd = xhat[x.size + r];
-          for (let j = 0; j < D; j++) gx[off + j] += rstd * (g[off + j] * gm[j] - m1 - xhat[off + j] * m2);
-        }
-      }
-    });
-  }
-  return out;
-}
+export { addLayerNorm, layerNorm } from './layerNorm';
 
 export interface BatchNormState {
   /** Running mean per channel [C] (updated in place while training). */
