@@ -1,8 +1,9 @@
 import { Rng } from '../../core/random';
-import type { Experiment, Metrics, ParamTable, ParamValue, ParamValues, Trainer, Views } from '../types';
+import type { Experiment, Metrics, ParamTable, ParamValue, ParamValues, Trainer } from '../types';
 import { liveLearningRate } from '../params';
 import { PointRecorder, isDiverging } from './recorder';
 import { lineData, lineGradient, lineLoss, lineLossGrid } from './regression';
+import type { BatchModesViews, BatchRunsView, ModeRunView } from './views';
 
 /**
  * Gradient-descent step 1: the same line model h(x) = wx + b, the same data, start and seed, trained three ways:
@@ -119,16 +120,16 @@ function makeRun(id: ModeId, batchSize: number, n: number, seed: number, initial
 }
 
 function buildBatchModesState(params: ParamValues, seed: number): BatchModesState {
-  const n = Number(params.samples);
-  const miniSize = Math.max(1, Math.min(Number(params.batch), n));
+  const n = params.samples as number;
+  const miniSize = Math.max(1, Math.min(params.batch as number, n));
   const data = lineData(n, seed);
   const initialLoss = lineLoss(data, START.w, START.b);
   const sizes: Record<ModeId, number> = { batch: n, mini: miniSize, sgd: 1 };
   return {
     n,
     miniSize,
-    alpha: Number(params.lr),
-    pace: String(params.pace),
+    alpha: params.lr as number,
+    pace: params.pace as string,
     data,
     initialLoss,
     runs: MODE_IDS.map((id) => makeRun(id, sizes[id], n, seed, initialLoss)),
@@ -196,40 +197,41 @@ function batchModesMetrics(state: BatchModesState): Metrics {
   };
 }
 
-/** The table's read-outs: each run's batch size, progress and position. */
-function runsView(state: BatchModesState): Views[string] {
-  const { n, runs } = state;
-  const out: Record<string, Views[string]> = {};
-  for (const run of runs) {
-    out[run.id] = {
-      batchSize: run.batchSize,
-      itersPerEpoch: iterationsPerEpoch(n, run.batchSize),
-      iterations: run.iterations,
-      epochs: run.samplesSeen / n,
-      loss: run.loss,
-      w: run.w,
-      b: run.b,
-    };
-  }
-  return { ...out, samples: n, pace: state.pace };
+/** `f` of each mode's run, by mode id. */
+function perMode<T>(runs: readonly Run[], f: (run: Run) => T): Record<ModeId, T> {
+  const of = (id: ModeId) => {
+    const run = runs.find((r) => r.id === id);
+    if (!run) throw new Error(`batch modes: no ${id} run`);
+    return f(run);
+  };
+  return { batch: of('batch'), mini: of('mini'), sgd: of('sgd') };
 }
 
-type RunCurves = Record<string, { byIteration: Float32Array; byEpoch: Float32Array }>;
+/** The table's read-outs: each run's batch size, progress and position. */
+function runsView(state: BatchModesState): BatchRunsView {
+  const { n } = state;
+  const modeRun = (run: Run): ModeRunView => ({
+    batchSize: run.batchSize,
+    itersPerEpoch: iterationsPerEpoch(n, run.batchSize),
+    iterations: run.iterations,
+    epochs: run.samplesSeen / n,
+    loss: run.loss,
+    w: run.w,
+    b: run.b,
+  });
+  return { ...perMode(state.runs, modeRun), samples: n, pace: state.pace };
+}
 
-function batchModesViews(state: BatchModesState, wanted: readonly string[]): Views {
-  const views: Views = {};
+function batchModesViews(state: BatchModesState, wanted: readonly string[]): Partial<BatchModesViews> {
+  const views: Partial<BatchModesViews> = {};
   if (wanted.includes('runs')) views.runs = runsView(state);
-  for (const run of state.runs) {
-    if (wanted.includes('paths')) {
-      const paths = (views.paths ?? {}) as Record<string, Float32Array>;
-      paths[run.id] = run.path.toInterleaved([run.w, run.b]);
-      views.paths = paths;
-    }
-    if (wanted.includes('curves')) {
-      const curves = (views.curves ?? {}) as RunCurves;
-      curves[run.id] = { byIteration: run.byIteration.toInterleaved(), byEpoch: run.byEpoch.toInterleaved() };
-      views.curves = curves;
-    }
+  if (wanted.includes('paths'))
+    views.paths = perMode(state.runs, (run) => run.path.toInterleaved([run.w, run.b]));
+  if (wanted.includes('curves')) {
+    views.curves = perMode(state.runs, (run) => ({
+      byIteration: run.byIteration.toInterleaved(),
+      byEpoch: run.byEpoch.toInterleaved(),
+    }));
   }
   if (wanted.includes('grid')) {
     state.grid ??= lineLossGrid(state.data);
@@ -247,7 +249,7 @@ function setBatchModes(state: BatchModesState, name: string, value: ParamValue):
   }
 }
 
-export function createBatchModes(params: ParamValues, seed: number): Trainer {
+export function createBatchModes(params: ParamValues, seed: number): Trainer<BatchModesViews> {
   const state = buildBatchModesState(params, seed);
   return {
     step: (count) => stepBatchModes(state, count),
@@ -262,7 +264,7 @@ function label(id: ModeId): string {
   return id === 'batch' ? 'batch' : id === 'mini' ? 'mini-batch' : 'stochastic';
 }
 
-export const batchModesExperiment: Experiment = {
+export const batchModesExperiment: Experiment<BatchModesViews> = {
   id: 'descent-batch',
   title: 'Batch, mini-batch and stochastic gradient descent',
   params: batchModesParams,

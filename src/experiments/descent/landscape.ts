@@ -6,7 +6,7 @@ import { SGD } from '../../core/optim';
 import { Rng } from '../../core/random';
 import { tensor, type Tensor } from '../../core/tensor';
 import { learningRateParam } from '../paramSpecs';
-import type { Experiment, Metrics, ParamTable, ParamValue, ParamValues, Trainer, Views } from '../types';
+import type { Experiment, Metrics, ParamTable, ParamValue, ParamValues, Trainer } from '../types';
 import { FlatLossEvaluator, flatLayout, flatten, type FlatLayout } from './flatMlp';
 import {
   computeSlice,
@@ -16,6 +16,7 @@ import {
   type Slice,
 } from './lossSlice';
 import { liveLearningRate } from '../params';
+import type { LandscapeViews, SliceView } from './views';
 
 /**
  * Backprop step 5: the loss landscape of the network being trained. A 2-8-8-1 tanh MLP (the core's MLP, autodiff,
@@ -115,7 +116,10 @@ function pcaPlane(snapshots: readonly Float64Array[], theta: Float64Array, range
 }
 
 /** A slice as the trainer keeps it: with the settings it was taken for and its plane's explained variance. */
-type TakenSlice = Slice & { plane: string; explained: number };
+type TakenSlice = Slice & { plane: PlaneKind; explained: number };
+
+/** Which directions span the slice (the 'plane' parameter). */
+type PlaneKind = SliceView['plane'];
 
 /**
  * The slice around `theta`: on the PCA plane of the path when asked for and possible, else on the two raw random
@@ -125,7 +129,7 @@ function takeSlice(
   at: { layout: FlatLayout; data: Dataset2D; theta: Float64Array; step: number },
   raw: readonly [Float64Array, Float64Array],
   path: readonly Float64Array[],
-  view: { plane: string; range: number },
+  view: { plane: PlaneKind; range: number },
 ): TakenSlice {
   const { layout, data, theta, step } = at;
   const pca = view.plane === 'pca' ? pcaPlane(path, theta, view.range) : null;
@@ -137,7 +141,7 @@ function takeSlice(
 }
 
 /** The `slice` view: the loss grid with its window and how it was taken. */
-function sliceView(s: TakenSlice) {
+function sliceView(s: TakenSlice): SliceView {
   return {
     values: s.values.slice(),
     nx: s.n,
@@ -216,15 +220,19 @@ function sgdStep(model: MLP, opt: SGD, sampler: BatchSampler, data: Dataset2D): 
   return value;
 }
 
-export function createLandscape(params: ParamValues, seed: number): Trainer {
-  const data = dataset2D(String(params.dataset), { n: 200, noise: 0.05 }, seed);
+export function createLandscape(params: ParamValues, seed: number): Trainer<LandscapeViews> {
+  const data = dataset2D(params.dataset as string, { n: 200, noise: 0.05 }, seed);
   const model = new MLP({ sizes: SIZES, activation: 'tanh' }, seed);
   const layout: FlatLayout = flatLayout(SIZES);
-  const opt = new SGD(model.parameters(), { lr: Number(params.lr) });
-  const sampler = new BatchSampler(data.n, { mode: 'minibatch', batchSize: Number(params.batch) }, seed + 1);
-  let every = Number(params.every);
-  let range = Number(params.range);
-  let plane = String(params.plane) === 'pca' ? 'pca' : 'random';
+  const opt = new SGD(model.parameters(), { lr: params.lr as number });
+  const sampler = new BatchSampler(
+    data.n,
+    { mode: 'minibatch', batchSize: params.batch as number },
+    seed + 1,
+  );
+  let every = params.every as number;
+  let range = params.range as number;
+  let plane = params.plane as PlaneKind;
   // Two fixed raw directions for the whole run; they are re-normalised to the current weights at each slice.
   const dirRng = new Rng(seed ^ 0x2545f491);
   const direction = () => new Float64Array(layout.total).map(() => dirRng.normal());
@@ -276,8 +284,8 @@ export function createLandscape(params: ParamValues, seed: number): Trainer {
     metrics(): Metrics {
       return { step, epoch, loss: lastLoss, accuracy: lastAccuracy };
     },
-    views(wanted): Views {
-      const views: Views = {};
+    views(wanted) {
+      const views: Partial<LandscapeViews> = {};
       if (!wanted.includes('slice') && !wanted.includes('path')) return views;
       const s = currentSlice();
       if (wanted.includes('slice')) views.slice = sliceView(s);
@@ -285,10 +293,10 @@ export function createLandscape(params: ParamValues, seed: number): Trainer {
       return views;
     },
     set(name: string, value: ParamValue) {
-      if (name === 'plane') plane = value === 'pca' ? 'pca' : 'random';
+      if (name === 'plane') plane = value as PlaneKind;
       opt.lr = liveLearningRate(landscapeParams, name, value) ?? opt.lr;
       if (typeof value !== 'number') return;
-      if (name === 'every') every = Math.max(1, Math.round(value));
+      if (name === 'every') every = value;
       if (name === 'range') range = value;
     },
     divergence() {
@@ -297,7 +305,7 @@ export function createLandscape(params: ParamValues, seed: number): Trainer {
   };
 }
 
-export const landscapeExperiment: Experiment = {
+export const landscapeExperiment: Experiment<LandscapeViews> = {
   id: 'descent-landscape',
   title: 'Loss-surface slice of a 2-8-8-1 MLP',
   params: landscapeParams,

@@ -1,4 +1,5 @@
-import type { Experiment, Metrics, ParamTable, ParamValue, ParamValues, Trainer, Views } from '../types';
+import type { Experiment, Metrics, ParamTable, ParamValue, ParamValues, Trainer } from '../types';
+import type { LrRaceViews, OptimumView } from './views';
 import { PointRecorder, isDiverging, type RecorderState } from './recorder';
 import { lineData, lineGradient, lineLoss, lineLossGrid, lineOptimum } from './regression';
 import { START } from './batchModes';
@@ -55,7 +56,7 @@ function buildLrRaceState(params: ParamValues, seed: number): LrRaceState {
   const initialLoss = lineLoss(data, START.w, START.b);
   const runs: RateRun[] = RATE_DEFAULTS.map((_, i) => {
     const run: RateRun = {
-      alpha: Number(params[`lr${i + 1}`]),
+      alpha: params[`lr${i + 1}`] as number,
       w: START.w,
       b: START.b,
       loss: initialLoss,
@@ -105,7 +106,7 @@ function lrRaceMetrics(state: LrRaceState): Metrics {
 }
 
 /** The optimum and the stability limit the figure marks (2/λ_max: above it, full-batch descent diverges). */
-function optimumView(state: LrRaceState): Views[string] {
+function optimumView(state: LrRaceState): OptimumView {
   const { optimum, data } = state;
   return {
     lambdaMax: optimum.lambdaMax,
@@ -117,8 +118,8 @@ function optimumView(state: LrRaceState): Views[string] {
   };
 }
 
-function lrRaceViews(state: LrRaceState, wanted: readonly string[]): Views {
-  const views: Views = {};
+function lrRaceViews(state: LrRaceState, wanted: readonly string[]): Partial<LrRaceViews> {
+  const views: Partial<LrRaceViews> = {};
   if (wanted.includes('grid')) {
     state.grid ??= lineLossGrid(state.data);
     views.grid = { ...state.grid, values: state.grid.values.slice() };
@@ -149,7 +150,7 @@ function restoreLrRace(state: LrRaceState, snap: unknown): void {
   });
 }
 
-export function createLrRace(params: ParamValues, seed: number): Trainer {
+export function createLrRace(params: ParamValues, seed: number): Trainer<LrRaceViews> {
   const state = buildLrRaceState(params, seed);
   return {
     step: (n) => stepLrRace(state, n),
@@ -172,7 +173,7 @@ export function createLrRace(params: ParamValues, seed: number): Trainer {
   };
 }
 
-export const lrRaceExperiment: Experiment = {
+export const lrRaceExperiment: Experiment<LrRaceViews> = {
   id: 'descent-lr',
   title: 'Four learning rates on one surface',
   params: lrRaceParams,

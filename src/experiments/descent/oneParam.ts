@@ -1,7 +1,8 @@
 import { liveLearningRate } from '../params';
-import type { Experiment, Metrics, ParamTable, ParamValue, ParamValues, Trainer, Views } from '../types';
+import type { Experiment, Metrics, ParamTable, ParamValue, ParamValues, Trainer } from '../types';
 import { PointRecorder, isDiverging, type RecorderState } from './recorder';
 import { slopeData, slopeGradient, slopeLoss, type RegressionData } from './regression';
+import type { LossCurveView, OneParamStateView, OneParamViews } from './views';
 
 /**
  * Backprop step 1: one parameter. h(x) = θx, J(θ) = 1/(2m) Σ (yⁱ − θxⁱ)², θ_b = θ_a − α ∂J/∂θ.
@@ -69,8 +70,8 @@ interface OneParamState {
 }
 
 function buildOneParamState(params: ParamValues, seed: number): OneParamState {
-  const theta0 = Number(params.theta0);
-  const data = slopeData(Number(params.samples), seed);
+  const theta0 = params.theta0 as number;
+  const data = slopeData(params.samples as number, seed);
   const m = data.x.length;
   let curvature = 0;
   for (let i = 0; i < m; i++) curvature += (data.x[i] * data.x[i]) / m;
@@ -82,7 +83,7 @@ function buildOneParamState(params: ParamValues, seed: number): OneParamState {
   const path = new PointRecorder(512);
   path.push(theta0, initialLoss);
   return {
-    alpha: Number(params.lr),
+    alpha: params.lr as number,
     theta0,
     data,
     curvature,
@@ -115,7 +116,7 @@ function stepOneParam(state: OneParamState, n: number): void {
 }
 
 /** J(θ) sampled at CURVE_POINTS evenly spaced θ across the window. */
-function lossCurve(state: OneParamState): { theta: Float32Array; loss: Float32Array } {
+function lossCurve(state: OneParamState): LossCurveView {
   const { lo, hi } = state.window;
   const thetas = new Float32Array(CURVE_POINTS);
   const values = new Float32Array(CURVE_POINTS);
@@ -127,7 +128,7 @@ function lossCurve(state: OneParamState): { theta: Float32Array; loss: Float32Ar
 }
 
 /** Where θ is, the gradient there, and where the next step would land. */
-function stepState(state: OneParamState): Views[string] {
+function stepState(state: OneParamState): OneParamStateView {
   const { data, theta, alpha, curvature } = state;
   const g = slopeGradient(data, theta);
   return {
@@ -143,9 +144,9 @@ function stepState(state: OneParamState): Views[string] {
   };
 }
 
-function oneParamViews(state: OneParamState, wanted: readonly string[]): Views {
+function oneParamViews(state: OneParamState, wanted: readonly string[]): Partial<OneParamViews> {
   const { data } = state;
-  const views: Views = {};
+  const views: Partial<OneParamViews> = {};
   if (wanted.includes('curve')) views.curve = lossCurve(state);
   if (wanted.includes('state')) views.state = stepState(state);
   if (wanted.includes('path')) views.path = state.path.toInterleaved([state.theta, state.loss]);
@@ -153,7 +154,7 @@ function oneParamViews(state: OneParamState, wanted: readonly string[]): Views {
   return views;
 }
 
-export function createOneParam(params: ParamValues, seed: number): Trainer {
+export function createOneParam(params: ParamValues, seed: number): Trainer<OneParamViews> {
   const state = buildOneParamState(params, seed);
   return {
     step: (n) => stepOneParam(state, n),
@@ -184,7 +185,7 @@ export function createOneParam(params: ParamValues, seed: number): Trainer {
   };
 }
 
-export const oneParamExperiment: Experiment = {
+export const oneParamExperiment: Experiment<OneParamViews> = {
   id: 'descent-theta',
   title: 'Gradient descent on one parameter',
   params: oneParamParams,

@@ -6,12 +6,12 @@ import type {
   ParamValues,
   Trainer,
   TrainerSnapshot,
-  Views,
 } from '../types';
 import { OPTIMIZER_KINDS } from '../paramSpecs';
 import { PointRecorder, isDiverging, type RecorderState } from './recorder';
 import { applyRule, newRuleState, type RuleId, type RuleSettings, type RuleState } from './rules';
 import { SURFACES, makeValley, surfaceGrid, type Surface, type SurfaceId } from './surfaces';
+import type { OptimizersViews, RuleRunView, SurfaceInfoView } from './views';
 
 /**
  * Gradient-descent step 3: plain (full-batch) gradient descent, momentum and Adam race from the same start on an ill-conditioned valley or a
@@ -115,19 +115,21 @@ interface RuleRun {
   curve: PointRecorder;
 }
 
-export function createOptimizers(params: ParamValues, _seed: number): Trainer {
-  const surfaceId = (String(params.surface) === 'saddle' ? 'saddle' : 'valley') as SurfaceId;
+export function createOptimizers(params: ParamValues, _seed: number): Trainer<OptimizersViews> {
+  const surfaceId = params.surface as SurfaceId;
   const surface =
-    surfaceId === 'valley' ? makeValley(Number(params.angle), Number(params.condition)) : SURFACES[surfaceId];
+    surfaceId === 'valley'
+      ? makeValley(params.angle as number, params.condition as number)
+      : SURFACES[surfaceId];
   const rates: Record<RuleId, number> = {
-    sgd: Number(params.lrsgd),
-    momentum: Number(params.lrmom),
-    adam: Number(params.lradam),
+    sgd: params.lrsgd as number,
+    momentum: params.lrmom as number,
+    adam: params.lradam as number,
   };
   const shared = {
-    beta: Number(params.beta),
-    beta1: Number(params.beta1),
-    beta2: Number(params.beta2),
+    beta: params.beta as number,
+    beta1: params.beta1 as number,
+    beta2: params.beta2 as number,
     eps: 1e-8,
   };
   const initialLoss = lossOn(surface, surface.start.x, surface.start.y);
@@ -152,8 +154,8 @@ export function createOptimizers(params: ParamValues, _seed: number): Trainer {
       for (const r of runs) m[`loss_${r.rule}`] = r.loss;
       return m;
     },
-    views(wanted): Views {
-      const views: Views = {};
+    views(wanted) {
+      const views: Partial<OptimizersViews> = {};
       if (wanted.includes('grid')) {
         grid ??= surfaceGrid(surface);
         views.grid = { ...grid, values: grid.values.slice() };
@@ -244,7 +246,7 @@ function stepRun(run: RuleRun, step: number, settings: RuleSettings, surface: Su
 }
 
 /** The `surface` view's description of the surface (the race's shared β settings are added to it). */
-function surfaceInfo(surface: Surface) {
+function surfaceInfo(surface: Surface): Omit<SurfaceInfoView, 'beta' | 'beta1' | 'beta2'> {
   return {
     id: surface.id,
     title: surface.title,
@@ -255,7 +257,7 @@ function surfaceInfo(surface: Surface) {
 }
 
 /** One racer in the `runs` view. */
-function runView(r: RuleRun, alpha: number, shared: { beta1: number; beta2: number }) {
+function runView(r: RuleRun, alpha: number, shared: { beta1: number; beta2: number }): RuleRunView {
   return {
     rule: r.rule,
     alpha,
@@ -293,7 +295,10 @@ function restoreRun(run: RuleRun, saved: RunSnapshot) {
 }
 
 /** What a rule remembers between steps, as the lesson names it (plain GD remembers nothing). */
-function ruleMemory(run: RuleRun, s: { beta1: number; beta2: number }): Record<string, number[]> {
+function ruleMemory(
+  run: RuleRun,
+  s: { beta1: number; beta2: number },
+): Pick<RuleRunView, 'v' | 'mHat' | 'sHat'> {
   const { first, second, t } = run.state;
   if (run.rule === 'momentum') return { v: [first[0], first[1]] };
   if (run.rule !== 'adam' || t === 0) return {};
@@ -302,7 +307,7 @@ function ruleMemory(run: RuleRun, s: { beta1: number; beta2: number }): Record<s
   return { mHat: [first[0] / c1, first[1] / c1], sHat: [second[0] / c2, second[1] / c2] };
 }
 
-export const optimizersExperiment: Experiment = {
+export const optimizersExperiment: Experiment<OptimizersViews> = {
   id: 'descent-optim',
   title: 'Gradient descent, momentum and Adam racing',
   params: optimizersParams,

@@ -1,5 +1,5 @@
 import { liveLearningRate } from '../params';
-import type { Experiment, Metrics, ParamTable, ParamValue, ParamValues, Trainer, Views } from '../types';
+import type { Experiment, Metrics, ParamTable, ParamValue, ParamValues, Trainer } from '../types';
 import { PointRecorder, isDiverging, type RecorderState } from './recorder';
 import {
   SURFACE_WINDOW,
@@ -10,6 +10,7 @@ import {
   lineOptimum,
   type RegressionData,
 } from './regression';
+import type { TwoParamStateView, TwoParamViews } from './views';
 
 /**
  * Backprop step 2: two parameters. Fit h(x) = wx + b by full-batch gradient descent on
@@ -72,14 +73,14 @@ interface TwoParamState extends TwoParamScalars {
 }
 
 function buildTwoParamState(params: ParamValues, seed: number): TwoParamState {
-  const data = lineData(Number(params.samples), seed);
-  const w = Number(params.w0);
-  const b = Number(params.b0);
+  const data = lineData(params.samples as number, seed);
+  const w = params.w0 as number;
+  const b = params.b0 as number;
   const initialLoss = lineLoss(data, w, b);
   const path = new PointRecorder(1024);
   path.push(w, b);
   return {
-    alpha: Number(params.lr),
+    alpha: params.lr as number,
     w,
     b,
     step: 0,
@@ -113,7 +114,7 @@ function stepTwoParam(state: TwoParamState, n: number): void {
 }
 
 /** Where (w, b) is, the gradient there, and the optimum with the curvatures that bound a stable α. */
-function positionView(state: TwoParamState): Views[string] {
+function positionView(state: TwoParamState): TwoParamStateView {
   const { data, optimum, w, b } = state;
   const [gw, gb] = lineGradient(data, w, b);
   return {
@@ -131,9 +132,9 @@ function positionView(state: TwoParamState): Views[string] {
   };
 }
 
-function twoParamViews(state: TwoParamState, wanted: readonly string[]): Views {
+function twoParamViews(state: TwoParamState, wanted: readonly string[]): Partial<TwoParamViews> {
   const { data } = state;
-  const views: Views = {};
+  const views: Partial<TwoParamViews> = {};
   if (wanted.includes('grid')) {
     state.grid ??= lineLossGrid(data);
     // A fresh copy each time: the worker transfers typed arrays, which detaches them.
@@ -145,7 +146,7 @@ function twoParamViews(state: TwoParamState, wanted: readonly string[]): Views {
   return views;
 }
 
-export function createTwoParam(params: ParamValues, seed: number): Trainer {
+export function createTwoParam(params: ParamValues, seed: number): Trainer<TwoParamViews> {
   const state = buildTwoParamState(params, seed);
   return {
     step: (n) => stepTwoParam(state, n),
@@ -170,7 +171,7 @@ export function createTwoParam(params: ParamValues, seed: number): Trainer {
   };
 }
 
-export const twoParamExperiment: Experiment = {
+export const twoParamExperiment: Experiment<TwoParamViews> = {
   id: 'descent-surface',
   title: 'Gradient descent on a two-parameter loss surface',
   params: twoParamParams,

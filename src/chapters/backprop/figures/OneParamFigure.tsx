@@ -2,12 +2,18 @@ import { Tex } from '../../../components/math';
 import { useView } from '../../../state/useView';
 import type { LessonStep } from '../../../lessons/types';
 import { ExperimentPanel } from './ExperimentPanel';
-import { floats, fmt, num, record } from './views';
+import {
+  isLossCurveView,
+  isOneParamStateView,
+  isPoints,
+  type Regime,
+} from '../../../experiments/descent/views';
+import { fmt } from './views';
 import { H, M, W, oneParamGeometry, type DescentState, type OneParamGeometry } from './oneParamModel';
 
 // W, H: a wide, low chart — the figure with its controls fits one laptop screen (e2e/fit-backprop-descent.spec.ts).
 
-const REGIME_TEXT: Record<string, string> = {
+const REGIME_TEXT: Record<Regime, string> = {
   slow: 'slow: each step covers only a small part of the way',
   smooth: 'converging smoothly',
   oscillating: 'oscillating: each step jumps across the minimum, but less far each time',
@@ -30,20 +36,10 @@ export function OneParamFigure({ step }: { step: LessonStep }) {
 
 /** The descent-theta views: the sampled curve L(θ), the visited path and the current numbers. */
 function useOneParamViews() {
-  const curve = record(useView('curve'));
-  const state = record(useView('state'));
-  const path = floats(useView('path'));
-  const current: DescentState = {
-    theta: num(state?.theta),
-    loss: num(state?.loss),
-    grad: num(state?.grad),
-    alpha: num(state?.alpha),
-    next: num(state?.next),
-    nextLoss: num(state?.nextLoss),
-    thetaStar: num(state?.thetaStar),
-    regime: typeof state?.regime === 'string' ? state.regime : undefined,
-  };
-  return { thetas: floats(curve?.theta), losses: floats(curve?.loss), path, current };
+  const curve = useView('curve', { accept: isLossCurveView });
+  const path = useView('path', { accept: isPoints });
+  const current: DescentState = useView('state', { accept: isOneParamStateView }) ?? {};
+  return { thetas: curve?.theta, losses: curve?.loss, path, current };
 }
 
 /** Ticks, gridlines, the θ axis and both axis labels. */
@@ -135,7 +131,7 @@ function StepReadout({ s }: { s: DescentState }) {
         <span data-testid="theta-value">θ = {fmt(theta)}</span>, L(θ) = {fmt(loss)}, slope {fmt(grad)}.{' '}
         {regime && (
           <strong data-testid="lr-regime" data-regime={regime}>
-            α = {fmt(alpha, 3)}: {REGIME_TEXT[regime] ?? regime}.
+            α = {fmt(alpha, 3)}: {REGIME_TEXT[regime]}.
           </strong>
         )}{' '}
         The filled circle is θₐ with its tangent line, the hollow circle is θ_b, the dashed line marks the

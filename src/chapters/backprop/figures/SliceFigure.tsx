@@ -2,7 +2,8 @@ import { LossSurface } from '../../../components/charts';
 import { useView } from '../../../state/useView';
 import type { LessonStep } from '../../../lessons/types';
 import { ExperimentPanel } from './ExperimentPanel';
-import { floats, fmt, num, record, useGridView } from './views';
+import { isPoints, isSliceView } from '../../../experiments/descent/views';
+import { fmt, useGridView } from './views';
 
 /** Backprop step 5: a live, filter-normalised 2D slice of the 2-8-8-1 MLP's loss around its current weights. */
 export function SliceFigure({ step }: { step: LessonStep }) {
@@ -21,15 +22,10 @@ export function SliceFigure({ step }: { step: LessonStep }) {
 
 function SlicePlot() {
   const grid = useGridView('slice');
-  const info = record(useView('slice'));
-  const path = floats(useView('path'));
-  const sliceStep = num(info?.step);
-  const ms = num(info?.ms);
-  const centre = num(info?.centerLoss);
-  const min = num(info?.min);
-  const max = num(info?.max);
-  const plane = info?.plane === 'pca' ? 'pca' : 'random';
-  const explained = num(info?.explained);
+  const info = useView('slice', { accept: isSliceView });
+  const path = useView('path', { accept: isPoints });
+  const { step: sliceStep, ms, centerLoss: centre, min, max, explained } = info ?? {};
+  const plane = info?.plane ?? 'random';
   return (
     <figure className="descent-figure" data-testid="slice-plot">
       {grid ? (

@@ -4,7 +4,8 @@ import { setParam } from '../../../state/runtime';
 import { useView } from '../../../state/useView';
 import type { LessonStep } from '../../../lessons/types';
 import { ExperimentPanel } from './ExperimentPanel';
-import { floats, fmt, num, record, useGridView } from './views';
+import { isPoints, isTwoParamStateView } from '../../../experiments/descent/views';
+import { fmt, useGridView } from './views';
 
 /** Backprop step 2: L(w, b) as contours or a 3D surface, the descent path, the gradient arrow, click to start. */
 export function TwoParamFigure({ step }: { step: LessonStep }) {
@@ -24,15 +25,8 @@ const round = (v: number) => Math.round(v * 10) / 10;
 
 function TwoParamPlot() {
   const grid = useGridView('grid');
-  const path = floats(useView('path'));
-  const state = record(useView('state'));
-  const w = num(state?.w);
-  const b = num(state?.b);
-  const gw = num(state?.gw);
-  const gb = num(state?.gb);
-  const loss = num(state?.loss);
-  const alpha = num(state?.alpha);
-  const lambdaMax = num(state?.lambdaMax);
+  const path = useView('path', { accept: isPoints });
+  const { w, b, gw, gb, loss, alpha, lambdaMax } = useView('state', { accept: isTwoParamStateView }) ?? {};
 
   return (
     <figure className="descent-figure" data-testid="two-param-plot">

@@ -1,21 +1,13 @@
 import { scaleLinear, type ScaleLinear } from 'd3';
+import type { OneParamStateView } from '../../../experiments/descent/views';
 
 /** The chart's size in viewBox units: wide and low so the figure with its controls fits one laptop screen. */
 export const W = 560;
 export const H = 250;
 export const M = { top: 16, right: 16, bottom: 40, left: 52 };
 
-/** The latest numbers of the descent-theta experiment (undefined while a view is missing). */
-export interface DescentState {
-  theta?: number;
-  loss?: number;
-  grad?: number;
-  alpha?: number;
-  next?: number;
-  nextLoss?: number;
-  thetaStar?: number;
-  regime?: string;
-}
+/** The latest numbers of the descent-theta experiment (empty while its `state` view is missing). */
+export type DescentState = Partial<OneParamStateView>;
 
 export interface OneParamGeometry {
   x: ScaleLinear<number, number>;

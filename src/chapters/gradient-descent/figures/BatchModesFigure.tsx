@@ -1,10 +1,18 @@
 import { LineChart, LossSurface, seriesColor, useChartTheme } from '../../../components/charts';
 import { useView } from '../../../state/useView';
 import { ExperimentPanel } from '../../backprop/figures/ExperimentPanel';
-import { floats, fmt, num, record, useGridView } from '../../backprop/figures/views';
+import { fmt, useGridView } from '../../backprop/figures/views';
+import {
+  isBatchRunsView,
+  isModeCurves,
+  isModePaths,
+  type BatchRunsView,
+  type ModeCurvesView,
+  type ModeId,
+} from '../../../experiments/descent/views';
 import type { LessonStep } from '../../../lessons/types';
 import { deinterleave } from './series';
-import { surfacePaths, type ChartLine, type RunRecord } from './descentModel';
+import { surfacePaths, type ChartLine } from './descentModel';
 
 const MODES = [
   { id: 'batch', label: 'Batch' },
@@ -30,10 +38,10 @@ export function BatchModesFigure({ step }: { step: LessonStep }) {
 function BatchModesPlots() {
   const theme = useChartTheme();
   const grid = useGridView('grid');
-  const runs = record(useView('runs'));
-  const paths = record(useView('paths'));
-  const curves = record(useView('curves'));
-  const n = num(runs?.samples);
+  const runs = useView('runs', { accept: isBatchRunsView });
+  const paths = useView('paths', { accept: isModePaths });
+  const curves = useView('curves', { accept: isModeCurves });
+  const n = runs?.samples;
   const colour = (i: number) => seriesColor(theme, i + 1);
   const pathList = surfacePaths(
     MODES.map((m) => ({ label: m.label, path: paths?.[m.id] })),
@@ -88,12 +96,12 @@ function BatchModesPlots() {
 
 /** Each mode's loss curve against iterations or against epochs, in the modes' colours. */
 function modeCurves(
-  curves: RunRecord,
+  curves: Record<ModeId, ModeCurvesView> | undefined,
   axis: 'byIteration' | 'byEpoch',
   colour: (i: number) => string,
 ): ChartLine[] {
   return MODES.map((m, i) => {
-    const { x, y } = deinterleave(floats(record(curves?.[m.id])?.[axis]));
+    const { x, y } = deinterleave(curves?.[m.id][axis]);
     return { label: m.label, x, y, color: colour(i) };
   });
 }
@@ -104,7 +112,7 @@ function BatchTable({
   samples,
   colour,
 }: {
-  runs: RunRecord;
+  runs: BatchRunsView | undefined;
   samples: number | undefined;
   colour: (i: number) => string;
 }) {
@@ -123,8 +131,8 @@ function BatchTable({
       </thead>
       <tbody>
         {MODES.map((m, i) => {
-          const r = record(runs?.[m.id]);
-          const b = num(r?.batchSize);
+          const r = runs?.[m.id];
+          const b = r?.batchSize;
           return (
             <tr key={m.id}>
               <th scope="row">
@@ -134,11 +142,11 @@ function BatchTable({
               <td data-testid={`batch-size-${m.id}`}>{b ?? '–'}</td>
               <td>
                 {samples !== undefined && b !== undefined ? `${samples} / ${b} → ` : ''}
-                <strong data-testid={`iters-per-epoch-${m.id}`}>{num(r?.itersPerEpoch) ?? '–'}</strong>
+                <strong data-testid={`iters-per-epoch-${m.id}`}>{r?.itersPerEpoch ?? '–'}</strong>
               </td>
-              <td data-testid={`iters-${m.id}`}>{num(r?.iterations) ?? '–'}</td>
-              <td data-testid={`epochs-${m.id}`}>{fmt(num(r?.epochs), 3)}</td>
-              <td data-testid={`loss-${m.id}`}>{fmt(num(r?.loss))}</td>
+              <td data-testid={`iters-${m.id}`}>{r?.iterations ?? '–'}</td>
+              <td data-testid={`epochs-${m.id}`}>{fmt(r?.epochs, 3)}</td>
+              <td data-testid={`loss-${m.id}`}>{fmt(r?.loss)}</td>
             </tr>
           );
         })}

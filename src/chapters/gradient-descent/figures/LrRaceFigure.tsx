@@ -1,10 +1,11 @@
 import { LineChart, LossSurface, seriesColor, useChartTheme } from '../../../components/charts';
 import { useView } from '../../../state/useView';
 import { ExperimentPanel } from '../../backprop/figures/ExperimentPanel';
-import { floats, fmt, num, record, useGridView } from '../../backprop/figures/views';
+import { fmt, useGridView } from '../../backprop/figures/views';
+import { isOptimumView, isRateRuns, type RateRunView } from '../../../experiments/descent/views';
 import type { LessonStep } from '../../../lessons/types';
 import { untilExit } from './series';
-import { excessLossCurve, runList, surfacePaths, type RunRecord } from './descentModel';
+import { excessLossCurve, surfacePaths } from './descentModel';
 
 const NAMES = ['too small', 'about right', 'too large', 'divergent'];
 
@@ -26,20 +27,20 @@ export function LrRaceFigure({ step }: { step: LessonStep }) {
 function LrRacePlots() {
   const theme = useChartTheme();
   const grid = useGridView('grid');
-  const runs = runList(useView('runs'));
-  const state = record(useView('state'));
-  const maxStable = num(state?.maxStableRate);
-  const lossStar = num(state?.lossStar) ?? 0;
+  const runs = useView('runs', { accept: isRateRuns }) ?? [];
+  const state = useView('state', { accept: isOptimumView });
+  const maxStable = state?.maxStableRate;
+  const lossStar = state?.lossStar ?? 0;
   const colour = (i: number) => seriesColor(theme, i + 1);
 
   // Plot the excess loss J − J* so the log scale shows convergence all the way down.
   const series = runs.map((r, i) => ({
-    label: `α${'₁₂₃₄'[i]} = ${fmt(num(r?.alpha), 3)}`,
-    ...excessLossCurve(floats(r?.curve), lossStar),
+    label: `α${'₁₂₃₄'[i]} = ${fmt(r.alpha, 3)}`,
+    ...excessLossCurve(r.curve, lossStar),
     color: colour(i),
   }));
   const paths = surfacePaths(
-    runs.map((r) => ({ label: `α = ${fmt(num(r?.alpha), 3)}`, path: r?.path })),
+    runs.map((r) => ({ label: `α = ${fmt(r.alpha, 3)}`, path: r.path })),
     colour,
     (p) => (grid ? untilExit(p, grid.xDomain, grid.yDomain) : p),
   );
@@ -75,7 +76,7 @@ function LrRacePlots() {
       </div>
       <LrTable runs={runs} colour={colour} />
       <figcaption>
-        The steepest curvature of this bowl is λ_max = {fmt(num(state?.lambdaMax), 3)}: any α above 2/λ_max ={' '}
+        The steepest curvature of this bowl is λ_max = {fmt(state?.lambdaMax, 3)}: any α above 2/λ_max ={' '}
         <strong data-testid="max-stable-rate">{fmt(maxStable, 3)}</strong> diverges.
       </figcaption>
     </figure>
@@ -83,7 +84,7 @@ function LrRacePlots() {
 }
 
 /** Each run's rate, loss and whether (and when) it diverged. */
-function LrTable({ runs, colour }: { runs: RunRecord[]; colour: (i: number) => string }) {
+function LrTable({ runs, colour }: { runs: RateRunView[]; colour: (i: number) => string }) {
   return (
     <table className="descent-table" data-testid="lr-table">
       <thead>
@@ -96,15 +97,15 @@ function LrTable({ runs, colour }: { runs: RunRecord[]; colour: (i: number) => s
       </thead>
       <tbody>
         {runs.map((r, i) => {
-          const at = num(r?.divergedAt) ?? -1;
+          const at = r.divergedAt;
           return (
             <tr key={i} data-testid={`lr-run-${i + 1}`}>
               <th scope="row">
                 <span className="descent-swatch" style={{ background: colour(i) }} aria-hidden="true" />
                 {NAMES[i]}
               </th>
-              <td>{fmt(num(r?.alpha), 3)}</td>
-              <td>{fmt(num(r?.loss))}</td>
+              <td>{fmt(r.alpha, 3)}</td>
+              <td>{fmt(r.loss)}</td>
               <td data-testid={`lr-state-${i + 1}`}>
                 {at >= 0 ? <span className="descent-badge">diverged at step {at}</span> : 'running'}
               </td>

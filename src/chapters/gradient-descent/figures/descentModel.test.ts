@@ -1,17 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { excessLossCurve, runList, surfacePaths } from './descentModel';
+import { excessLossCurve, surfacePaths } from './descentModel';
 
 describe('descent figure model', () => {
   it('subtracts the minimum and floors the loss for a log axis', () => {
     const { x, y } = excessLossCurve(Float32Array.of(0, 3, 1, 2, 2, 1.5), 2);
     expect([...x]).toEqual([0, 1, 2]);
     expect([...y]).toEqual([1, 1e-12, 1e-12].map((v) => Math.fround(v)));
-  });
-
-  it('reads a runs view only when it is a list', () => {
-    expect(runList([{ rule: 'sgd' }, { rule: 'adam' }]).map((r) => r?.rule)).toEqual(['sgd', 'adam']);
-    expect(runList(undefined)).toEqual([]);
-    expect(runList({ rule: 'sgd' })).toEqual([]);
   });
 
   it('keeps the colour of each run by its place, leaving out runs without a path', () => {

@@ -1,12 +1,7 @@
-import type { ViewValue } from '../../../experiments/types';
-import { floats, record } from '../../backprop/figures/views';
 import { deinterleave } from './series';
 
 /** Smallest value kept on a log axis: an exact minimum would otherwise vanish from the chart. */
 const LOG_FLOOR = 1e-12;
-
-/** One run's view, as the tables and charts read it. */
-export type RunRecord = ReturnType<typeof record>;
 
 export interface ChartLine {
   label: string;
@@ -19,11 +14,6 @@ export interface SurfacePath {
   label: string;
   points: Float32Array;
   color: string;
-}
-
-/** A `runs` view that is a list, as records; anything else (no frame yet) is no runs. */
-export function runList(view: ViewValue | undefined): RunRecord[] {
-  return Array.isArray(view) ? (view as readonly ViewValue[]).map(record) : [];
 }
 
 /**
@@ -41,12 +31,11 @@ export function excessLossCurve(
 
 /** The paths of the runs that have one (a run without a path yet is left out, not drawn empty). */
 export function surfacePaths(
-  entries: readonly { label: string; path: ViewValue | undefined }[],
+  entries: readonly { label: string; path: Float32Array | undefined }[],
   colour: (i: number) => string,
   clip: (points: Float32Array) => Float32Array = (p) => p,
 ): SurfacePath[] {
-  return entries.flatMap(({ label, path }, i) => {
-    const p = floats(path);
-    return p ? [{ label, points: clip(p), color: colour(i) }] : [];
-  });
+  return entries.flatMap(({ label, path }, i) =>
+    path ? [{ label, points: clip(path), color: colour(i) }] : [],
+  );
 }

@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import { defaultValues } from '../params';
+import type { Experiment, ViewMap } from '../types';
+import { batchModesExperiment } from './batchModes';
+import { landscapeExperiment } from './landscape';
+import { lrRaceExperiment } from './lrRace';
+import { oneParamExperiment } from './oneParam';
+import { optimizersExperiment } from './optimizers';
+import { twoParamExperiment } from './twoParam';
+import {
+  isBatchRunsView,
+  isGridView,
+  isLossCurveView,
+  isModeCurves,
+  isModePaths,
+  isOneParamStateView,
+  isOptimumView,
+  isPoints,
+  isRateRuns,
+  isRuleRuns,
+  isSliceView,
+  isSurfaceInfoView,
+  isTwoParamStateView,
+} from './views';
+
+type Check = (v: unknown) => boolean;
+
+/** Every view an experiment sends after `steps` steps with its default settings (seed 3). */
+function viewsAfter<V extends ViewMap>(
+  experiment: Experiment<V>,
+  names: readonly string[],
+  steps: number,
+  over: Record<string, string | number> = {},
+) {
+  const trainer = experiment.create({ ...defaultValues(experiment.params), ...over }, 3);
+  trainer.step(steps);
+  return trainer.views(names) as Record<string, unknown>;
+}
+
+/** Each experiment's views by name, with the check its figure reads it through. */
+const CASES: { id: string; views: () => Record<string, unknown>; checks: Record<string, Check> }[] = [
+  {
+    id: 'descent-theta',
+    views: () => viewsAfter(oneParamExperiment, ['curve', 'state', 'path'], 5),
+    checks: { curve: isLossCurveView, state: isOneParamStateView, path: isPoints },
+  },
+  {
+    id: 'descent-surface',
+    views: () => viewsAfter(twoParamExperiment, ['grid', 'state', 'path'], 5),
+    checks: { grid: isGridView, state: isTwoParamStateView, path: isPoints },
+  },
+  {
+    id: 'descent-landscape',
+    views: () => viewsAfter(landscapeExperiment, ['slice', 'path'], 3, { every: 1 }),
+    checks: { slice: isSliceView, path: isPoints },
+  },
+  {
+    id: 'descent-lr',
+    views: () => viewsAfter(lrRaceExperiment, ['grid', 'runs', 'state'], 5),
+    checks: { grid: isGridView, runs: isRateRuns, state: isOptimumView },
+  },
+  {
+    id: 'descent-batch',
+    views: () => viewsAfter(batchModesExperiment, ['runs', 'paths', 'curves', 'grid'], 5),
+    checks: { runs: isBatchRunsView, paths: isModePaths, curves: isModeCurves, grid: isGridView },
+  },
+  {
+    id: 'descent-optim',
+    views: () => viewsAfter(optimizersExperiment, ['grid', 'runs', 'surface'], 5),
+    checks: { grid: isGridView, runs: isRuleRuns, surface: isSurfaceInfoView },
+  },
+];
+
+describe('descent view shape checks', () => {
+  const sent = new Map(CASES.map((c) => [c.id, c.views()]));
+
+  it.each(CASES)('accept every view $id sends', ({ id, checks }) => {
+    const views = sent.get(id)!;
+    for (const [name, check] of Object.entries(checks)) {
+      expect(views[name], `${id} ${name}`).toBeDefined();
+      expect(check(views[name]), `${id} ${name}`).toBe(true);
+    }
+  });
+
+  it('reject a view of the same name that another experiment sends (the step before may leave one behind)', () => {
+    // Views every experiment sends alike (a grid, an interleaved path) are the same shape by design.
+    const shared = new Set(['grid', 'path']);
+    let compared = 0;
+    for (const reader of CASES) {
+      for (const [name, check] of Object.entries(reader.checks)) {
+        if (shared.has(name)) continue;
+        for (const sender of CASES) {
+          const other = sender.id === reader.id ? undefined : sent.get(sender.id)![name];
+          if (other === undefined) continue;
+          compared++;
+          expect(check(other), `${reader.id} reading ${sender.id}'s ${name}`).toBe(false);
+        }
+      }
+    }
+    expect(compared).toBe(12); // 'state' and 'runs': three readers each, each against the two other senders
+  });
+
+  it('reject absent, malformed and partial values', () => {
+    const checks = CASES.flatMap((c) => Object.values(c.checks));
+    for (const check of checks) {
+      for (const bad of [undefined, null, 3, 'state', [], {}, new Float32Array(3)])
+        expect(check(bad)).toBe(false);
+    }
+    const state = sent.get('descent-theta')!.state as Record<string, unknown>;
+    expect(isOneParamStateView({ ...state, regime: 'sideways' })).toBe(false);
+    expect(isOneParamStateView({ ...state, grad: '0.1' })).toBe(false);
+    const runs = sent.get('descent-optim')!.runs as Record<string, unknown>[];
+    expect(isRuleRuns([...runs, { ...runs[0], path: [0, 1] }])).toBe(false);
+    expect(isRuleRuns(runs.map((r) => ({ ...r, v: [1] })))).toBe(false);
+    const slice = sent.get('descent-landscape')!.slice as Record<string, unknown>;
+    expect(isSliceView({ ...slice, plane: 'diagonal' })).toBe(false);
+    const batch = sent.get('descent-batch')!.runs as Record<string, unknown>;
+    expect(isBatchRunsView({ ...batch, mini: undefined })).toBe(false);
+  });
+
+  it('reads the optimisers’ memory: momentum’s v, Adam’s m̂ and ŝ, none for plain gradient descent', () => {
+    const runs = sent.get('descent-optim')!.runs;
+    expect(isRuleRuns(runs)).toBe(true);
+    if (!isRuleRuns(runs)) return;
+    const byRule = Object.fromEntries(runs.map((r) => [r.rule, r]));
+    expect(byRule.sgd.v ?? byRule.sgd.mHat ?? byRule.sgd.sHat).toBeUndefined();
+    expect(byRule.momentum.v).toHaveLength(2);
+    expect(byRule.adam.mHat).toHaveLength(2);
+    expect(byRule.adam.sHat).toHaveLength(2);
+  });
+});
