@@ -118,4 +118,16 @@ export const jsKernels: Kernels = {
     } else if (!transA) gemmNT(M, N, K, A, aOff, B, bOff, C, cOff, accumulate);
     else gemmTT(M, N, K, A, aOff, B, bOff, C, cOff, accumulate);
   },
+  addRowVector(C, rows, n, b) {
+    for (let r = 0; r < rows; r++) {
+      const off = r * n;
+      for (let j = 0; j < n; j++) C[off + j] += b[j];
+    }
+  },
+  addColumnSums(G, rows, n, s) {
+    for (let r = 0; r < rows; r++) {
+      const off = r * n;
+      for (let j = 0; j < n; j++) s[j] += G[off + j];
+    }
+  },
 };

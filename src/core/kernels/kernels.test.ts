@@ -125,3 +125,47 @@ describe('gemm kernels agree with a float64 reference', () => {
     );
   });
 });
+
+describe('row-vector kernels (a linear layer bias and its gradient)', () => {
+  const bits = (a: Float32Array) => Array.from(new Uint32Array(a.slice().buffer));
+  /** Mixed magnitudes, so float32 rounding differs with the order of the adds. */
+  const data = (n: number, seed: number) => {
+    const rng = new Rng(seed);
+    return Float32Array.from({ length: n }, () => rng.uniform(-1, 1) * 10 ** Math.floor(rng.uniform(-4, 5)));
+  };
+
+  for (const [rows, n] of [
+    [384, 64],
+    [384, 256],
+    [16, 64],
+    [100, 12],
+    [3, 7],
+  ]) {
+    it(`wasm gives the plain loops' bits, rows ${rows} × ${n}`, () => {
+      expect(wasmKernels).not.toBeNull();
+      const C = data(rows * n, 1);
+      const b = data(n, 2);
+      const viaJs = C.slice();
+      const viaWasm = C.slice();
+      jsKernels.addRowVector!(viaJs, rows, n, b);
+      wasmKernels!.addRowVector!(viaWasm, rows, n, b);
+      expect(bits(viaWasm)).toEqual(bits(viaJs));
+      expect(bits(viaJs)).not.toEqual(bits(C));
+
+      const sJs = data(n, 3);
+      const sWasm = sJs.slice();
+      jsKernels.addColumnSums!(C, rows, n, sJs);
+      wasmKernels!.addColumnSums!(C, rows, n, sWasm);
+      expect(bits(sWasm)).toEqual(bits(sJs));
+    });
+  }
+
+  it('the plain loops add b to every row and sum the rows in order', () => {
+    const C = Float32Array.from([1, 2, 3, 4, 5, 6]);
+    jsKernels.addRowVector!(C, 2, 3, Float32Array.from([10, 20, 30]));
+    expect(Array.from(C)).toEqual([11, 22, 33, 14, 25, 36]);
+    const s = Float32Array.from([1, 1, 1]);
+    jsKernels.addColumnSums!(C, 2, 3, s);
+    expect(Array.from(s)).toEqual([26, 48, 70]);
+  });
+});

@@ -53,4 +53,13 @@ export interface Kernels {
     cOff: number,
     accumulate: boolean,
   ): void;
+
+  /**
+   * Optional: C[r, j] += b[j] for every row r of the dense C [rows, n] (a linear layer's bias). Must give the bits of
+   * the plain loop (float32 adds in this order), so the bias path never changes a trajectory.
+   */
+  addRowVector?(C: Float32Array, rows: number, n: number, b: Float32Array): void;
+
+  /** Optional: s[j] += G[r, j] for r = 0 … rows − 1 in order (a bias gradient); bit-identical to the plain loop. */
+  addColumnSums?(G: Float32Array, rows: number, n: number, s: Float32Array): void;
 }

@@ -47,12 +47,17 @@ type MicroKernel = (
   acc: number,
 ) => void;
 
+/** The row-vector kernels (wasmModule.ts): matrix address, rows, four-float vectors per row, vector address. */
+type RowVectorKernel = (p: number, rows: number, n4: number, q: number) => void;
+
 /** One instance's mutable state: its memory, a float view of it, the call counters and the swap scratch. */
 interface WasmState {
   memory: WasmMemory;
   /** Replaced whenever the memory grows (growing detaches the old buffer). */
   heap: Float32Array;
   mm: MicroKernel;
+  addRows: RowVectorKernel;
+  sumRows: RowVectorKernel;
   /** Calls per path (see Kernels.calls): plain = the JS loops (tiny products, or memory could not grow). */
   calls: { plain: number; wasm: number; swapped: number; batched: number };
   /** Scratch for the swapped product Cᵀ (grows on demand). */
@@ -68,9 +73,14 @@ function instantiate(): WasmState | null {
     if (!wasm.validate(bytes)) return null;
     const memory = new wasm.Memory({ initial: 16 }); // 1 MB, grows on demand
     const instance = new wasm.Instance(new wasm.Module(bytes), { env: { mem: memory } });
-    const mm = instance.exports.mm as MicroKernel;
+    const { mm, addRows, sumRows } = instance.exports as {
+      mm: MicroKernel;
+      addRows: RowVectorKernel;
+      sumRows: RowVectorKernel;
+    };
     const calls = { plain: 0, wasm: 0, swapped: 0, batched: 0 };
-    return { memory, heap: new Float32Array(memory.buffer), mm, calls, swapped: new Float32Array(0) };
+    const heap = new Float32Array(memory.buffer);
+    return { memory, heap, mm, addRows, sumRows, calls, swapped: new Float32Array(0) };
   } catch {
     return null; // no SIMD, or a CSP without 'wasm-unsafe-eval'
   }
@@ -279,6 +289,32 @@ function swappedGemm(
   }
 }
 
+/** Below this many floats the JS loops beat copying into wasm memory and back. */
+const ROW_VECTOR_THRESHOLD = 1024;
+
+/**
+ * The row-vector kernels: the matrix [rows, n] at 0, the vector [n] behind it, in wasm memory. False (the caller
+ * runs the JS loop) for n not a multiple of 4, small sizes, or when memory cannot grow.
+ */
+function rowVectorOp(
+  state: WasmState,
+  kernel: 'addRows' | 'sumRows',
+  M: Float32Array,
+  rows: number,
+  n: number,
+  v: Float32Array,
+): boolean {
+  const size = rows * n;
+  if (n % 4 !== 0 || size < ROW_VECTOR_THRESHOLD || !ensureBytes(state, (size + n) * 4)) return false;
+  const h = state.heap;
+  h.set(M.subarray(0, size), 0);
+  h.set(v.subarray(0, n), size);
+  state[kernel](0, rows, n / 4, size * 4);
+  if (kernel === 'addRows') M.set(h.subarray(0, size));
+  else v.set(h.subarray(size, size + n));
+  return true;
+}
+
 export function createWasmKernels(): Kernels | null {
   const state = instantiate();
   if (!state) return null;
@@ -306,6 +342,12 @@ export function createWasmKernels(): Kernels | null {
         calls.batched++;
         run(state, batches, transA, transB, M, N, K, A, aOff, B, bOff, C, cOff, accumulate);
       }
+    },
+    addRowVector(C, rows, n, b) {
+      if (!rowVectorOp(state, 'addRows', C, rows, n, b)) jsKernels.addRowVector!(C, rows, n, b);
+    },
+    addColumnSums(G, rows, n, s) {
+      if (!rowVectorOp(state, 'sumRows', G, rows, n, s)) jsKernels.addColumnSums!(G, rows, n, s);
     },
   };
 }

@@ -46,6 +46,7 @@ const op = {
   mul: [0x6c],
   ltU: [0x49],
   ne: [0x47],
+  eq: [0x46],
   // SIMD (prefix 0xfd); memarg = align (log2), offset
   load: (offset: number) => [0xfd, 0x00, 4, ...uleb(offset)],
   loadSplat32: (offset: number) => [0xfd, 0x09, 2, ...uleb(offset)],
@@ -156,18 +157,115 @@ function mmBody(): number[] {
   return body;
 }
 
-/** The whole module: one function type (13 × i32 → nothing), the imported memory env.mem, and mm exported. */
+// ---- row-vector kernels: y[r, :] += b and s += Σ_r g[r, :] -----------------------------------------------------
+// Both take (p, rows, n4, q): p the matrix, rows × n4 four-float vectors per row (n = 4·n4, rows dense), q the vector
+// [n]. Float32 vector adds round exactly as JavaScript's float32 loops do (a double sum of two float32s rounds to the
+// same float32), and the row order of the sums is kept, so results are bit-identical to those loops.
+const [VP, VROWS, VN4, VQ] = [0, 1, 2, 3];
+const [VR, VJ, VPTR, VQPTR] = [4, 5, 6, 7]; // i32 locals
+const VACC = 8; // v128 local
+
+/** p[r, j] += q[j] for every row: the bias of a linear layer, added to its product. */
+function addRowsBody(): number[] {
+  const b: number[] = [];
+  const emit = (...parts: (number[] | number)[]) =>
+    parts.forEach((x) => (typeof x === 'number' ? b.push(x) : b.push(...x)));
+  emit(op.get(VP), op.set(VPTR));
+  emit(op.get(VROWS), op.set(VR));
+  emit(op.block, op.get(VR), op.i32(0), op.eq, op.brIf(0));
+  emit(op.loop); // rows
+  emit(op.i32(0), op.set(VJ));
+  emit(op.get(VQ), op.set(VQPTR));
+  emit(op.loop); // 4-float vectors of the row
+  emit(op.get(VPTR), op.get(VPTR), op.load(0), op.get(VQPTR), op.load(0), op.f32x4Add, op.store(0));
+  emit(op.get(VPTR), op.i32(16), op.add, op.set(VPTR));
+  emit(op.get(VQPTR), op.i32(16), op.add, op.set(VQPTR));
+  emit(op.get(VJ), op.i32(1), op.add, op.set(VJ));
+  emit(op.get(VJ), op.get(VN4), op.ltU, op.brIf(0));
+  emit(op.end); // vectors
+  emit(op.get(VR), op.i32(1), op.sub, op.set(VR));
+  emit(op.get(VR), op.i32(0), op.ne, op.brIf(0));
+  emit(op.end, op.end); // rows, block
+  emit(op.end); // function
+  return b;
+}
+
+/** q[j] += Σ_r p[r, j], rows in order: the gradient of a bias. */
+function sumRowsBody(): number[] {
+  const b: number[] = [];
+  const emit = (...parts: (number[] | number)[]) =>
+    parts.forEach((x) => (typeof x === 'number' ? b.push(x) : b.push(...x)));
+  emit(op.i32(0), op.set(VJ));
+  emit(op.block, op.get(VN4), op.i32(0), op.eq, op.brIf(0));
+  emit(op.loop); // 4-float vectors (columns)
+  emit(op.get(VQ), op.get(VJ), op.i32(16), op.mul, op.add, op.set(VQPTR));
+  emit(op.get(VQPTR), op.load(0), op.set(VACC));
+  emit(op.get(VP), op.get(VJ), op.i32(16), op.mul, op.add, op.set(VPTR));
+  emit(op.get(VROWS), op.set(VR));
+  emit(op.block, op.get(VR), op.i32(0), op.eq, op.brIf(0));
+  emit(op.loop); // rows
+  emit(op.get(VACC), op.get(VPTR), op.load(0), op.f32x4Add, op.set(VACC));
+  emit(op.get(VPTR), op.get(VN4), op.i32(16), op.mul, op.add, op.set(VPTR));
+  emit(op.get(VR), op.i32(1), op.sub, op.set(VR));
+  emit(op.get(VR), op.i32(0), op.ne, op.brIf(0));
+  emit(op.end, op.end); // rows, block
+  emit(op.get(VQPTR), op.get(VACC), op.store(0));
+  emit(op.get(VJ), op.i32(1), op.add, op.set(VJ));
+  emit(op.get(VJ), op.get(VN4), op.ltU, op.brIf(0));
+  emit(op.end, op.end); // vectors, block
+  emit(op.end); // function
+  return b;
+}
+
+/** A function's code entry: its locals (runs of [count, type]) and body, prefixed by its size. */
+function code(locals: [number, number][], body: number[]): number[] {
+  const decl = [...uleb(locals.length), ...locals.flatMap(([n, t]) => [...uleb(n), t])];
+  const all = [...decl, ...body];
+  return [...uleb(all.length), ...all];
+}
+
+/**
+ * The whole module: two function types (13 × i32 → nothing for mm, 4 × i32 → nothing for the row-vector kernels),
+ * the imported memory env.mem, and mm, addRows, sumRows exported.
+ */
 export function buildModule(): Uint8Array {
-  const locals = [...uleb(2), ...uleb(8), I32, ...uleb(11), V128];
-  const func = [...locals, ...mmBody()];
-  const nParams = 13;
+  const fnType = (nParams: number) => [
+    0x60,
+    ...uleb(nParams),
+    ...new Array<number>(nParams).fill(I32),
+    ...uleb(0),
+  ];
+  const exported = (s: string, index: number) => [...name(s), 0x00, ...uleb(index)];
   const bytes = [
     ...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00],
-    ...section(1, [...uleb(1), 0x60, ...uleb(nParams), ...new Array<number>(nParams).fill(I32), ...uleb(0)]),
+    ...section(1, [...uleb(2), ...fnType(13), ...fnType(4)]),
     ...section(2, [...uleb(1), ...name('env'), ...name('mem'), 0x02, 0x00, ...uleb(1)]),
-    ...section(3, [...uleb(1), ...uleb(0)]),
-    ...section(7, [...uleb(1), ...name('mm'), 0x00, ...uleb(0)]),
-    ...section(10, [...uleb(1), ...uleb(func.length), ...func]),
+    ...section(3, [...uleb(3), ...uleb(0), ...uleb(1), ...uleb(1)]),
+    ...section(7, [...uleb(3), ...exported('mm', 0), ...exported('addRows', 1), ...exported('sumRows', 2)]),
+    ...section(10, [
+      ...uleb(3),
+      ...code(
+        [
+          [8, I32],
+          [11, V128],
+        ],
+        mmBody(),
+      ),
+      ...code(
+        [
+          [4, I32],
+          [1, V128],
+        ],
+        addRowsBody(),
+      ),
+      ...code(
+        [
+          [4, I32],
+          [1, V128],
+        ],
+        sumRowsBody(),
+      ),
+    ]),
   ];
   return Uint8Array.from(bytes);
 }

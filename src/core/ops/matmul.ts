@@ -9,7 +9,7 @@
  *   linear   Y = X·Wᵀ + b  (W [out,in])   dX += g·W         dW += gᵀ·X     db += Σ_rows g
  */
 import { gradOf, record, tracks } from '../autograd';
-import { kernels } from '../kernels';
+import { jsKernels, kernels } from '../kernels';
 import { outTensor, shapeSize, type Tensor } from '../tensor';
 
 export interface MatmulOptions {
@@ -135,13 +135,7 @@ export function linear(x: Tensor, w: Tensor, b?: Tensor | null): Tensor {
   const out = outTensor([...x.shape.slice(0, -1), nOut], tracked);
   const y = out.data;
   kernels.gemm(false, true, rows, nOut, nIn, x.data, 0, w.data, 0, y, 0, false); // [rows, out]
-  if (bias !== null) {
-    const bd = bias.data;
-    for (let r = 0; r < rows; r++) {
-      const off = r * nOut;
-      for (let j = 0; j < nOut; j++) y[off + j] += bd[j];
-    }
-  }
+  if (bias !== null) (kernels.addRowVector ?? jsKernels.addRowVector!)(y, rows, nOut, bias.data);
   if (tracked) {
     record(out, 'linear', bias === null ? [x, w] : [x, w, bias], () => {
       const g = out.grad!; // [rows, out]
@@ -149,15 +143,8 @@ export function linear(x: Tensor, w: Tensor, b?: Tensor | null): Tensor {
       const gw = gradOf(w);
       if (gx) kernels.gemm(false, false, rows, nIn, nOut, g, 0, w.data, 0, gx, 0, true); // [rows, in]
       if (gw) kernels.gemm(true, false, nOut, nIn, rows, g, 0, x.data, 0, gw, 0, true); // [out, in]
-      if (bias !== null) {
-        const gb = gradOf(bias);
-        if (gb) {
-          for (let r = 0; r < rows; r++) {
-            const off = r * nOut;
-            for (let j = 0; j < nOut; j++) gb[j] += g[off + j];
-          }
-        }
-      }
+      const gb = bias === null ? null : gradOf(bias);
+      if (gb) (kernels.addColumnSums ?? jsKernels.addColumnSums!)(g, rows, nOut, gb);
     });
   }
   return out;
