@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useSyncExternalStore } from 'react';
+import { useEffect, useState } from 'react';
 import type { ViewValue } from '../experiments/types';
 import { getLatestFrame, subscribeFrameChanges } from './frames';
 import { addWantedView } from './runtime';
@@ -32,12 +32,20 @@ export function subscribeThrottled(hz: number | undefined, onChange: () => void)
  * The newest value of view `name` — the one hook figures read views through. Registers the view as wanted while
  * mounted (frames carry only wanted views). `T` is the view's type as its experiment declares it; `accept` checks
  * the shape at run time where a stale view of another shape could arrive.
+ *
+ * The value is React state set from the frame listener (or the Throttle's timer), not useSyncExternalStore: that one
+ * re-renders synchronously inside the listener, on the animation frame that delivers the worker's frame, while a
+ * state update lets React batch every figure's update into one render outside it.
  */
 export function useView<T = ViewValue>(name: string, options: ViewOptions<T> = {}): T | undefined {
   const { hz, accept } = options;
   useEffect(() => addWantedView(name), [name]);
-  const subscribe = useCallback((onChange: () => void) => subscribeThrottled(hz, onChange), [hz]);
-  const value = useSyncExternalStore(subscribe, () => getLatestFrame()?.views[name]);
+  const [value, setValue] = useState<ViewValue | undefined>(() => getLatestFrame()?.views[name]);
+  useEffect(() => {
+    const read = () => setValue(getLatestFrame()?.views[name]);
+    read(); // a frame may have arrived (or `name` changed) between the render and this effect
+    return subscribeThrottled(hz, read);
+  }, [name, hz]);
   if (value === undefined) return undefined;
   if (accept && !accept(value)) return undefined;
   return value as T;
