@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { subscribeFrameChanges } from './frames';
+import { useRuntimeHub } from './runtimeContext';
 import { Throttle } from './throttle';
 
 /**
@@ -8,6 +8,7 @@ import { Throttle } from './throttle';
  * even offered to the throttle (no timer, no render).
  */
 export function useFrameTick(hz: number, changed: () => boolean = () => true): number {
+  const { frames } = useRuntimeHub();
   const [tick, setTick] = useState(0);
   const changedRef = useRef(changed);
   useEffect(() => {
@@ -15,13 +16,13 @@ export function useFrameTick(hz: number, changed: () => boolean = () => true): n
   });
   useEffect(() => {
     const throttle = new Throttle<true>(1000 / hz, () => setTick((t) => t + 1));
-    const unsubscribe = subscribeFrameChanges(() => {
+    const unsubscribe = frames.subscribeChanges(() => {
       if (changedRef.current()) throttle.offer(true);
     });
     return () => {
       unsubscribe();
       throttle.drop();
     };
-  }, [hz]);
+  }, [frames, hz]);
   return tick;
 }
