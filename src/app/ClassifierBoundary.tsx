@@ -1,7 +1,6 @@
 /** The 2D classifier's live decision boundary with its training (filled) and test (hollow) points. */
 import { useEffect, useMemo, useRef } from 'react';
-import { addWantedView } from '../state/runtime';
-import { getLatestFrame } from '../state/frames';
+import { useRuntimeHub } from '../state/runtimeContext';
 import { useFrameTick } from '../state/useFrameTick';
 import { DecisionBoundary, type BoundaryPoint, type Grid2D } from '../components/charts';
 
@@ -22,12 +21,13 @@ export function ClassifierBoundary({
   caption: string;
   height: number;
 }) {
+  const hub = useRuntimeHub();
   useFrameTick(8);
   useEffect(() => {
-    const releases = [addWantedView('boundary'), addWantedView('points')];
+    const releases = [hub.views.add('boundary'), hub.views.add('points')];
     return () => releases.forEach((r) => r());
-  }, []);
-  const views = getLatestFrame()?.views;
+  }, [hub]);
+  const views = hub.frames.getLatest()?.views;
   const grid = views?.boundary as Grid2D | undefined;
   const points = usePoints(views?.points as PointsView | undefined);
   return (

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import { navigate, useRoute } from '../platform/router';
 import { getRegistryEntry, listExperiments } from '../experiments/registry';
 import { useExperiment } from '../state/useExperiment';
-import { getMetricHistory } from '../state/frames';
+import { useMetricHistory } from '../state/runtimeContext';
 import { useFrameTick } from '../state/useFrameTick';
 import { LineChart } from '../components/charts';
 import { ClassifierBoundary } from './ClassifierBoundary';
@@ -85,8 +85,8 @@ export default function LabPage() {
 
 function LabLossChart() {
   const drawn = useRef(-1);
-  const tick = useFrameTick(5, () => getMetricHistory().version !== drawn.current);
-  const h = getMetricHistory();
+  const h = useMetricHistory();
+  const tick = useFrameTick(5, () => h.version !== drawn.current);
   useEffect(() => {
     drawn.current = h.version;
   });

@@ -7,6 +7,7 @@ import {
   type RuntimeClient,
   type RuntimeDeps,
 } from './experimentRuntime';
+import { FrameStore } from './frameStore';
 import { useParamsStore } from './paramsStore';
 import { useRunStore } from './runStore';
 
@@ -63,6 +64,7 @@ function setup(query = '') {
     getRoute: () => route,
     replaceQuery: (q) => void (route.query = q),
     wantedViews: () => ['boundary'],
+    frames: new FrameStore(),
   };
   const runtime = new ExperimentRuntime('toy', deps, { reserved: ['exp'] });
   const frame = (step: number, running: boolean): FrameMessage => ({

@@ -3,7 +3,7 @@
  * events and the run's state machine). Data flows one way: URL (+ lesson preset) → params store → worker → frames →
  * run store.
  * Everything it needs comes in through `RuntimeDeps`, so Node tests drive it with a fake client, route and clock.
- * runtime.ts keeps the one instance a page has mounted and exposes plain actions (play, step, …) for components.
+ * runtimeHub.ts keeps the one instance a page has mounted and exposes plain actions (play, step, …) for components.
  */
 import {
   DEFAULT_SEED,
@@ -19,7 +19,6 @@ import {
 } from '../experiments/params';
 import type { ExperimentData, ParamTable, ParamValue, ParamValues } from '../experiments/types';
 import { MAX_STEP_REQUEST } from '../worker/protocol';
-import { clearFrames, getLatestFrame } from './frames';
 import { clearNotices, dismissNotice, showNotice } from './noticeStore';
 import { useParamsStore } from './paramsStore';
 import { INITIAL_RUN_STATE, useRunStore } from './runStore';
@@ -60,11 +59,11 @@ export class ExperimentRuntime {
     opts: { reserved?: readonly string[] } = {},
   ) {
     this.link = new RuntimeLink(deps, [...PAGE_PARAM_NAMES, ...RUN_PARAM_NAMES, ...(opts.reserved ?? [])]);
-    clearFrames();
+    deps.frames.clear();
     clearNotices();
     useRunStore.setState({ ...INITIAL_RUN_STATE });
     useParamsStore.setState({ experimentId, title: '', table: null });
-    this.run = new WorkerRun((handlers) => deps.createClient(handlers));
+    this.run = new WorkerRun((handlers) => deps.createClient(handlers), deps.frames);
     deps.loadExperiment(experimentId).then(
       (experiment) => {
         if (this.disposed) return;
@@ -85,7 +84,7 @@ export class ExperimentRuntime {
     this.link.cancelWrite();
     this.run.dispose();
     // The next page's figures mount (and read the latest frame) before its runtime starts: leave nothing stale.
-    clearFrames();
+    this.deps.frames.clear();
   }
 
   get currentPhase(): RunPhase {
@@ -164,7 +163,7 @@ export class ExperimentRuntime {
   /** Share: the link names this moment (`at`, the step shown), so it reopens the run replayed to here. */
   writeMomentLink() {
     this.flushPending();
-    this.link.setMoment(getLatestFrame()?.step ?? 0);
+    this.link.setMoment(this.deps.frames.getLatest()?.step ?? 0);
     this.writeUrlNow();
   }
 

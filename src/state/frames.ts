@@ -1,6 +1,6 @@
 /**
- * High-rate frame data, outside React state: the newest frame from the worker, listeners that draw from it (charts
- * subscribe into refs and draw on their own; no re-render per frame), and a bounded history of the main metrics.
+ * What a frame from the worker is, and the bounded history of its main metrics. The store that keeps the newest frame
+ * and notifies figures is a `FrameStore` (frameStore.ts), one per runtime hub.
  */
 import type { Metrics, ViewValue } from '../experiments/types';
 
@@ -11,49 +11,6 @@ export interface Frame {
   views: Readonly<Record<string, ViewValue>>;
   running: boolean;
   stepsPerSecond: number;
-}
-
-type Listener = (frame: Frame) => void;
-
-let latest: Frame | null = null;
-const listeners = new Set<Listener>();
-const changeListeners = new Set<() => void>();
-
-export function publishFrame(frame: Frame) {
-  // Views the new frame does not carry keep their last value, so a chart never blanks between frames.
-  latest = latest ? { ...frame, views: { ...latest.views, ...frame.views } } : frame;
-  history.record(frame.metrics);
-  for (const l of listeners) {
-    try {
-      l(latest);
-    } catch (err) {
-      console.warn('A frame listener failed:', err);
-    }
-  }
-  changeListeners.forEach((l) => l());
-}
-
-export function getLatestFrame(): Frame | null {
-  return latest;
-}
-
-/** Call `listener` with every new frame; returns the unsubscribe function. */
-export function subscribeFrames(listener: Listener): () => void {
-  listeners.add(listener);
-  return () => void listeners.delete(listener);
-}
-
-/** Forget frames and history (a new experiment or a reset). Listeners stay subscribed. */
-export function clearFrames() {
-  latest = null;
-  history.clear();
-  changeListeners.forEach((l) => l());
-}
-
-/** Notified after every new frame and after a clear (for useSyncExternalStore). */
-export function subscribeFrameChanges(onChange: () => void): () => void {
-  changeListeners.add(onChange);
-  return () => void changeListeners.delete(onChange);
 }
 
 /**
@@ -118,10 +75,4 @@ export class MetricHistory {
     this.length = half;
     this.stride *= 2;
   }
-}
-
-const history = new MetricHistory();
-
-export function getMetricHistory(): MetricHistory {
-  return history;
 }

@@ -39,7 +39,9 @@
  * - `useFrameView(name, (view, frame) => …)`: draw from each frame in a ref/canvas (runs on animation frames).
  *   `useView<T>(name, { hz, accept })`: the view's newest value as state (re-renders per frame, ≤ 60/s, or at most
  *   `hz` times a second), typed by the experiment's view types; `accept` is the view's shape check.
- *   `useLatestFrame()`: the whole newest frame. `getMetricHistory()`: bounded step/loss/valLoss/accuracy history.
+ *   `useLatestFrame()`: the whole newest frame. `useMetricHistory()`: bounded step/loss/valLoss/accuracy history.
+ * - One runtime hub per app (`appRuntime`, runtimeHub.ts) holds the mounted experiment, its frame store, the wanted
+ *   views, the timeline and the keys; hooks find it through `RuntimeContext` (a test can provide its own hub).
  * - Stores (zustand, read with selectors): `useRunStore` (status idle/running/paused/diverged/error, metrics, …),
  *   `useParamsStore` (table, values, seed), `useNoticeStore`.
  * - Actions (plain functions, usable outside React, e.g. from lesson buttons): play, pause, togglePlay, step(n),
@@ -52,7 +54,7 @@
  * - Live parameters apply at the next step; structural ones (live: false) rebuild the model once the control settles
  *   and show a "Model rebuilt" notice. Bad URL values fall back/clamp and are listed in one dismissible notice.
  */
-export { useExperiment, useFrameView, useLatestFrame, onRunKey, onRunKeyUp } from './useExperiment';
+export { useExperiment, useFrameView, useLatestFrame } from './useExperiment';
 export type { UseExperimentOptions, ExperimentHandle } from './useExperiment';
 export {
   play,
@@ -72,12 +74,22 @@ export {
   setLessonPace,
   addWantedView,
   configureRuntime,
+  onRunKey,
+  onRunKeyUp,
+  getLatestFrame,
+  getMetricHistory,
+  subscribeFrames,
+  appRuntime,
+  RuntimeHub,
+  type HubPlatform,
   type Preset,
   type ShareResult,
 } from './runtime';
 export { useRunStore, type RunStatus, type RunPhase, type RunState } from './runStore';
 export { useParamsStore, type ParamsState } from './paramsStore';
 export { useNoticeStore, showNotice, dismissNotice, type Notice, type NoticeKind } from './noticeStore';
-export { getLatestFrame, getMetricHistory, subscribeFrames, type Frame, MetricHistory } from './frames';
+export { type Frame, MetricHistory } from './frames';
+export { FrameStore, type FrameListener } from './frameStore';
+export { RuntimeContext, useRuntimeHub, useMetricHistory } from './runtimeContext';
 export { useFrameTick } from './useFrameTick';
 export { useView, type ViewOptions } from './useView';

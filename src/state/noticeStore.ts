@@ -16,16 +16,17 @@ export interface Notice {
 
 interface NoticeState {
   notices: Readonly<Partial<Record<NoticeKind, Notice>>>;
+  /** The last notice's version (kept across clears, so a notice shown again still counts as new). */
+  version: number;
 }
 
-export const useNoticeStore = create<NoticeState>(() => ({ notices: {} }));
-
-let version = 0;
+export const useNoticeStore = create<NoticeState>(() => ({ notices: {}, version: 0 }));
 
 export function showNotice(kind: NoticeKind, title: string, lines: readonly string[] = []) {
-  useNoticeStore.setState((s) => ({
-    notices: { ...s.notices, [kind]: { kind, title, lines, version: ++version } },
-  }));
+  useNoticeStore.setState((s) => {
+    const version = s.version + 1;
+    return { version, notices: { ...s.notices, [kind]: { kind, title, lines, version } } };
+  });
 }
 
 export function dismissNotice(kind: NoticeKind) {

@@ -4,6 +4,7 @@
  */
 import type { Experiment } from '../experiments/types';
 import type { ClientHandlers, TrainerClient } from '../worker/client';
+import type { FrameStore } from './frameStore';
 
 /** What the runtime asks of the worker client (TrainerClient in the browser, a fake in tests). */
 export type RuntimeClient = Pick<
@@ -29,4 +30,6 @@ export interface RuntimeDeps {
   replaceQuery(query: URLSearchParams): void;
   /** The views figures currently draw (sorted). */
   wantedViews(): string[];
+  /** Where the run's frames go (the hub's store, which figures read). */
+  frames: FrameStore;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { MetricHistory, clearFrames, publishFrame } from './frames';
-import { clearSeek, stepBackFrom } from './timeline';
+import { MetricHistory } from './frames';
+import { FrameStore } from './frameStore';
+import { SeekTracker } from './timeline';
 
 const frame = (step: number, running = false) => ({
   step,
@@ -25,22 +26,21 @@ describe('MetricHistory on a rewound timeline', () => {
 
 describe('the , key', () => {
   it('steps back one step from the step shown, and twice when pressed again before the frame arrives', () => {
-    clearFrames();
-    clearSeek();
+    const frames = new FrameStore();
     const sent: number[] = [];
-    const send = (s: number) => void sent.push(s);
-    stepBackFrom(send); // nothing shown yet: step 0, nothing to do
+    const seeks = new SeekTracker(frames, (s) => void sent.push(s));
+    seeks.stepBack(); // nothing shown yet: step 0, nothing to do
     expect(sent).toEqual([]);
-    publishFrame(frame(50));
-    stepBackFrom(send);
-    stepBackFrom(send);
+    frames.publish(frame(50));
+    seeks.stepBack();
+    seeks.stepBack();
     expect(sent).toEqual([49, 48]);
-    publishFrame(frame(48)); // the worker got there
-    stepBackFrom(send);
+    frames.publish(frame(48)); // the worker got there
+    seeks.stepBack();
     expect(sent.at(-1)).toBe(47);
-    publishFrame(frame(47));
-    publishFrame(frame(0));
-    stepBackFrom(send);
+    frames.publish(frame(47));
+    frames.publish(frame(0));
+    seeks.stepBack();
     expect(sent).toHaveLength(3); // at step 0 there is nothing behind
   });
 });

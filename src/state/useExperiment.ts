@@ -1,22 +1,11 @@
-import { useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import { useRoute } from '../platform/router';
-import { shouldIgnoreKey } from '../platform/keyboard';
 import type { ParamTable, ParamValues, ViewValue } from '../experiments/types';
-import { getLatestFrame, subscribeFrameChanges, subscribeFrames, type Frame } from './frames';
+import type { Frame } from './frames';
 import { useParamsStore } from './paramsStore';
 import { useRunStore, type RunStatus } from './runStore';
-import {
-  addWantedView,
-  attachExperiment,
-  experimentQueryKey,
-  reset,
-  setParam,
-  step,
-  stepBack,
-  syncExperiment,
-  togglePlay,
-  type Preset,
-} from './runtime';
+import { experimentQueryKey, setParam, type Preset } from './runtime';
+import { useRuntimeHub } from './runtimeContext';
 import { PAGE_PARAM_NAMES } from '../experiments/params';
 
 export interface UseExperimentOptions {
@@ -63,6 +52,7 @@ function stableKey(preset: Preset | undefined): string {
 export function useExperiment(opts: UseExperimentOptions): ExperimentHandle {
   const { experiment, preset, views, reserved, keys = true, linked = true } = opts;
   const route = useRoute();
+  const hub = useRuntimeHub();
   const reservedKey = (reserved ?? []).join(',');
   const presetKey = stableKey(preset);
   const presetRef = useRef(preset);
@@ -72,8 +62,8 @@ export function useExperiment(opts: UseExperimentOptions): ExperimentHandle {
   const table = useParamsStore((s) => (s.experimentId === experiment ? s.table : null));
 
   useEffect(() => {
-    return attachExperiment(experiment, { reserved: reservedKey ? reservedKey.split(',') : [], linked });
-  }, [experiment, reservedKey, linked]);
+    return hub.attach(experiment, reservedKey ? reservedKey.split(',') : [], linked);
+  }, [hub, experiment, reservedKey, linked]);
 
   const queryKey = useMemo(
     () =>
@@ -81,78 +71,34 @@ export function useExperiment(opts: UseExperimentOptions): ExperimentHandle {
     [route.query, reservedKey],
   );
   useEffect(() => {
-    syncExperiment(presetRef.current);
+    hub.sync(presetRef.current);
     // presetKey stands for the preset's content; queryKey for the experiment part of the URL.
-  }, [experiment, presetKey, queryKey, table]);
+  }, [hub, experiment, presetKey, queryKey, table]);
 
   const viewsKey = (views ?? []).join('\u0000');
   useEffect(() => {
     if (!viewsKey) return;
-    const releases = viewsKey.split('\u0000').map(addWantedView);
+    const releases = viewsKey.split('\u0000').map((name) => hub.views.add(name));
     return () => releases.forEach((r) => r());
-  }, [viewsKey]);
+  }, [hub, viewsKey]);
 
   useEffect(() => {
     if (!keys) return;
-    window.addEventListener('keydown', onRunKey);
-    window.addEventListener('keyup', onRunKeyUp);
+    const { onKeyDown, onKeyUp } = hub.keys;
+    window.addEventListener('keydown', onKeyDown);
+    window.addEventListener('keyup', onKeyUp);
     return () => {
-      window.removeEventListener('keydown', onRunKey);
-      window.removeEventListener('keyup', onRunKeyUp);
+      window.removeEventListener('keydown', onKeyDown);
+      window.removeEventListener('keyup', onKeyUp);
     };
-  }, [keys]);
+  }, [hub, keys]);
 
   const title = useParamsStore((s) => s.title);
   const values = useParamsStore((s) => s.values);
   const seed = useParamsStore((s) => s.seed);
   const status = useRunStore((s) => s.status);
-  return { ready: table !== null, title, table, values, seed, status, setParam };
-}
-
-/**
- * Elements where Space toggles something of their own (checkboxes, radios, switches, disclosure summaries): the key
- * stays theirs. On buttons and links Space means Play/Pause, as everywhere else on the page (presentation clickers
- * send it wherever focus happens to be); Enter still activates the focused button.
- */
-function spaceIsNative(target: EventTarget | null): boolean {
-  if (!target || typeof (target as Element).closest !== 'function') return false;
-  return (
-    (target as Element).closest(
-      'input[type="checkbox"], input[type="radio"], summary, [role="checkbox"], [role="switch"], [role="radio"]',
-    ) !== null
-  );
-}
-
-let swallowSpaceUp = false;
-
-/** Space: play/pause, `.`: one step, `,`: one step back, R: reset — never in text fields or with Ctrl/Alt/Meta (app/keyboard.ts). */
-export function onRunKey(e: KeyboardEvent) {
-  if (shouldIgnoreKey(e)) return;
-  if (e.key === ' ' || e.key === 'Spacebar') {
-    if (spaceIsNative(e.target)) return;
-    e.preventDefault(); // no page scroll, and no click of a focused button
-    if (e.repeat) return;
-    swallowSpaceUp = true;
-    togglePlay();
-  } else if (e.key === '.') {
-    e.preventDefault();
-    step(1);
-  } else if (e.key === ',') {
-    e.preventDefault();
-    stepBack();
-  } else if (e.key === 'r' || e.key === 'R') {
-    if (e.repeat) return;
-    e.preventDefault();
-    reset();
-  }
-}
-
-/** A focused button would click on Space's keyup; the keydown already acted. */
-export function onRunKeyUp(e: KeyboardEvent) {
-  if ((e.key === ' ' || e.key === 'Spacebar') && swallowSpaceUp) {
-    swallowSpaceUp = false;
-    e.preventDefault();
-  }
+  const setHubParam = useCallback<typeof setParam>((name, input) => hub.setParam(name, input), [hub]);
+  return { ready: table !== null, title, table, values, seed, status, setParam: setHubParam };
 }
 
 /**
@@ -163,24 +109,26 @@ export function useFrameView<T extends ViewValue = ViewValue>(
   name: string,
   callback: (view: T | undefined, frame: Frame) => void,
 ) {
+  const { frames, views } = useRuntimeHub();
   const cb = useRef(callback);
   useEffect(() => {
     cb.current = callback;
   });
   useEffect(() => {
-    const release = addWantedView(name);
+    const release = views.add(name);
     const deliver = (frame: Frame) => cb.current(frame.views[name] as T | undefined, frame);
-    const latest = getLatestFrame();
+    const latest = frames.getLatest();
     if (latest) deliver(latest);
-    const unsubscribe = subscribeFrames(deliver);
+    const unsubscribe = frames.subscribe(deliver);
     return () => {
       unsubscribe();
       release();
     };
-  }, [name]);
+  }, [frames, views, name]);
 }
 
 /** The newest frame (re-renders on every frame). */
 export function useLatestFrame(): Frame | null {
-  return useSyncExternalStore(subscribeFrameChanges, getLatestFrame);
+  const { frames } = useRuntimeHub();
+  return useSyncExternalStore(frames.subscribeChanges, frames.getLatest);
 }

@@ -3,15 +3,21 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act } from 'react';
 import { cleanup, render, screen } from '@testing-library/react';
 import type { Frame } from './frames';
-import { clearFrames, publishFrame } from './frames';
+import { RuntimeContext } from './runtimeContext';
+import { RuntimeHub } from './runtimeHub';
 import { useView, type ViewOptions } from './useView';
 
 // React's act() warns unless the environment says it is a test.
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
+/** The figures' hub, given by context as the app gives its own. */
+const hub = new RuntimeHub();
+const withHub = (ui: React.ReactNode) =>
+  render(<RuntimeContext.Provider value={hub}>{ui}</RuntimeContext.Provider>);
+
 afterEach(() => {
   cleanup();
-  act(() => clearFrames());
+  act(() => hub.frames.clear());
   vi.useRealTimers();
 });
 
@@ -37,33 +43,33 @@ const shown = () => screen.getByTestId('view').textContent;
 
 describe('useView', () => {
   it('shows the newest value of the named view, and nothing after the frames are cleared', () => {
-    render(<Show name="pair" />);
+    withHub(<Show name="pair" />);
     expect(shown()).toBe('none');
-    act(() => publishFrame(frame(1, { pair: { a: 1, b: 2 } })));
+    act(() => hub.frames.publish(frame(1, { pair: { a: 1, b: 2 } })));
     expect(shown()).toBe('1+2');
     // A frame without the view keeps its last value (frames carry only what changed).
-    act(() => publishFrame(frame(2, { other: 5 })));
+    act(() => hub.frames.publish(frame(2, { other: 5 })));
     expect(shown()).toBe('1+2');
-    act(() => clearFrames());
+    act(() => hub.frames.clear());
     expect(shown()).toBe('none');
   });
 
   it('reads a view whose shape fails the check as absent', () => {
-    render(<Show name="pair" options={{ accept: isPair }} />);
-    act(() => publishFrame(frame(1, { pair: [1, 2, 3] })));
+    withHub(<Show name="pair" options={{ accept: isPair }} />);
+    act(() => hub.frames.publish(frame(1, { pair: [1, 2, 3] })));
     expect(shown()).toBe('none');
-    act(() => publishFrame(frame(2, { pair: { a: 3, b: 4 } })));
+    act(() => hub.frames.publish(frame(2, { pair: { a: 3, b: 4 } })));
     expect(shown()).toBe('3+4');
   });
 
   it('re-renders at most `hz` times a second, and the newest value always lands', () => {
     vi.useFakeTimers();
-    render(<Show name="pair" options={{ hz: 2 }} />);
-    act(() => publishFrame(frame(1, { pair: { a: 1, b: 0 } })));
+    withHub(<Show name="pair" options={{ hz: 2 }} />);
+    act(() => hub.frames.publish(frame(1, { pair: { a: 1, b: 0 } })));
     expect(shown()).toBe('1+0'); // the first frame is delivered at once
     const before = renders;
     act(() => {
-      for (let s = 2; s <= 20; s++) publishFrame(frame(s, { pair: { a: s, b: 0 } }));
+      for (let s = 2; s <= 20; s++) hub.frames.publish(frame(s, { pair: { a: s, b: 0 } }));
     });
     expect(renders).toBe(before); // 19 frames within the half second: no re-render yet
     act(() => vi.advanceTimersByTime(500));

@@ -1,7 +1,7 @@
-import { useCallback, useEffect, useSyncExternalStore } from 'react';
+import { useEffect, useState } from 'react';
 import type { ViewValue } from '../experiments/types';
-import { getLatestFrame, subscribeFrameChanges } from './frames';
-import { addWantedView } from './runtime';
+import type { FrameStore } from './frameStore';
+import { useRuntimeHub } from './runtimeContext';
 import { Throttle } from './throttle';
 
 export interface ViewOptions<T> {
@@ -18,10 +18,14 @@ export interface ViewOptions<T> {
 }
 
 /** Subscribes `onChange` to frame changes, delivered at most `hz` times a second (every change without `hz`). */
-export function subscribeThrottled(hz: number | undefined, onChange: () => void): () => void {
-  if (hz === undefined || !(hz > 0)) return subscribeFrameChanges(onChange);
+export function subscribeThrottled(
+  frames: FrameStore,
+  hz: number | undefined,
+  onChange: () => void,
+): () => void {
+  if (hz === undefined || !(hz > 0)) return frames.subscribeChanges(onChange);
   const throttle = new Throttle<true>(1000 / hz, onChange);
-  const unsubscribe = subscribeFrameChanges(() => throttle.offer(true));
+  const unsubscribe = frames.subscribeChanges(() => throttle.offer(true));
   return () => {
     unsubscribe();
     throttle.drop();
@@ -32,12 +36,21 @@ export function subscribeThrottled(hz: number | undefined, onChange: () => void)
  * The newest value of view `name` — the one hook figures read views through. Registers the view as wanted while
  * mounted (frames carry only wanted views). `T` is the view's type as its experiment declares it; `accept` checks
  * the shape at run time where a stale view of another shape could arrive.
+ *
+ * The value is React state set from the frame listener (or the Throttle's timer), not useSyncExternalStore: that one
+ * re-renders synchronously inside the listener, on the animation frame that delivers the worker's frame, while a
+ * state update lets React batch every figure's update into one render outside it.
  */
 export function useView<T = ViewValue>(name: string, options: ViewOptions<T> = {}): T | undefined {
   const { hz, accept } = options;
-  useEffect(() => addWantedView(name), [name]);
-  const subscribe = useCallback((onChange: () => void) => subscribeThrottled(hz, onChange), [hz]);
-  const value = useSyncExternalStore(subscribe, () => getLatestFrame()?.views[name]);
+  const { frames, views } = useRuntimeHub();
+  useEffect(() => views.add(name), [views, name]);
+  const [value, setValue] = useState<ViewValue | undefined>(() => frames.getLatest()?.views[name]);
+  useEffect(() => {
+    const read = () => setValue(frames.getLatest()?.views[name]);
+    read(); // a frame may have arrived (or `name` changed) between the render and this effect
+    return subscribeThrottled(frames, hz, read);
+  }, [frames, name, hz]);
   if (value === undefined) return undefined;
   if (accept && !accept(value)) return undefined;
   return value as T;

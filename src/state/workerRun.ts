@@ -5,7 +5,7 @@
  * a shared moment, hiding the page, a worker restart or failure.
  */
 import type { FrameMessage } from '../worker/client';
-import { clearFrames, publishFrame } from './frames';
+import type { FrameStore } from './frameStore';
 import { showNotice } from './noticeStore';
 import { useParamsStore } from './paramsStore';
 import { useRunStore } from './runStore';
@@ -33,7 +33,10 @@ export class WorkerRun {
     },
   );
 
-  constructor(private readonly createClient: RuntimeDeps['createClient']) {
+  constructor(
+    private readonly createClient: RuntimeDeps['createClient'],
+    private readonly frames: FrameStore,
+  ) {
     this.clientNow = this.makeClient();
     this.sendPace();
   }
@@ -121,7 +124,7 @@ export class WorkerRun {
   }
 
   private onFrame(msg: FrameMessage) {
-    publishFrame({
+    this.frames.publish({
       step: msg.step,
       epoch: msg.epoch,
       metrics: msg.metrics,
@@ -142,7 +145,7 @@ export class WorkerRun {
 
   /** Forget frames and read-outs (a load, reset or restart). */
   clearRun() {
-    clearFrames();
+    this.frames.clear();
     this.readouts.drop();
     useRunStore.setState({ metrics: null, diverged: null, error: null, timeline: null });
   }

@@ -1,21 +1,21 @@
 import { useEffect } from 'react';
 import type { ViewValue } from '../../../experiments/types';
-import { getLatestFrame } from '../../../state/frames';
 import { useFrameTick } from '../../../state/useFrameTick';
-import { addWantedView } from '../../../state/runtime';
+import { useRuntimeHub } from '../../../state/runtimeContext';
 
 /**
  * The newest values of the named views (and the frame's metrics), refreshed at most `hz` times a second.
  * Registers the views as wanted while mounted, so frames carry them.
  */
 export function useViews(names: readonly string[], hz = 15) {
+  const hub = useRuntimeHub();
   const key = names.join('\u0000');
   useEffect(() => {
-    const releases = key.split('\u0000').map(addWantedView);
+    const releases = key.split('\u0000').map((name) => hub.views.add(name));
     return () => releases.forEach((r) => r());
-  }, [key]);
+  }, [hub, key]);
   const tick = useFrameTick(hz);
-  const frame = getLatestFrame();
+  const frame = hub.frames.getLatest();
   return { tick, views: (frame?.views ?? {}) as Readonly<Record<string, ViewValue | undefined>>, frame };
 }
 

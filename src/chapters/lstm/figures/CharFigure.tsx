@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { LineChart, seriesColor, useChartTheme, type LineSeries } from '../../../components/charts';
-import { getMetricHistory } from '../../../state/frames';
+import { useMetricHistory } from '../../../state/runtimeContext';
 import { useParamsStore } from '../../../state/paramsStore';
 import { useRunStore } from '../../../state/runStore';
 import { useFrameTick } from '../../../state/useFrameTick';
@@ -48,8 +48,8 @@ function CellComparison() {
   const unigram = useRunStore((s) => s.metrics?.unigramBpc);
   const drawn = useRef(-1);
   const [kept, setKept] = useState<Partial<Record<Kind, Curve>>>({});
-  useFrameTick(10, () => getMetricHistory().version !== drawn.current);
-  const h = getMetricHistory();
+  const h = useMetricHistory();
+  useFrameTick(10, () => h.version !== drawn.current);
   drawn.current = h.version;
   const n = h.length;
   // Validation loss is measured every few steps; keep the points that have it.

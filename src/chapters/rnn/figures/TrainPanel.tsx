@@ -2,7 +2,7 @@ import { useMemo, useRef } from 'react';
 import { BarChart, LineChart } from '../../../components/charts';
 import { Rng } from '../../../core/random';
 import { generate, lossPerPosition, traceSequence } from '../../../experiments/charModel/model';
-import { getMetricHistory } from '../../../state/frames';
+import { useMetricHistory } from '../../../state/runtimeContext';
 import { useParamsStore } from '../../../state/paramsStore';
 import { useRunStore } from '../../../state/runStore';
 import { useFrameTick } from '../../../state/useFrameTick';
@@ -29,8 +29,8 @@ const LOSS_HEIGHT = 150;
 /** Loss per character (bits) over training steps: training average, validation, and the unigram baseline. */
 function LossCurve() {
   const drawn = useRef(-1);
-  useFrameTick(10, () => getMetricHistory().version !== drawn.current);
-  const h = getMetricHistory();
+  const h = useMetricHistory();
+  useFrameTick(10, () => h.version !== drawn.current);
   drawn.current = h.version;
   const unigram = useRunStore((s) => s.metrics?.unigramBpc);
   const n = h.length;

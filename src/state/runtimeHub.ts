@@ -1,0 +1,148 @@
+/**
+ * A runtime hub: everything live training keeps for one app — the mounted experiment (an `ExperimentRuntime`), the
+ * frame store its worker publishes into and figures read from, the views figures want, the timeline's seek in flight,
+ * the run keys and the count of RunControls on screen. The page's hub is `appRuntime` (runtime.ts), which the plain
+ * actions act on and hooks find through React context (runtimeContext.ts); tests create their own.
+ */
+import { getRoute, replaceQuery } from '../platform/router';
+import { loadExperiment } from '../experiments/registry';
+import type { ExperimentData, ParamValue } from '../experiments/types';
+import { TrainerClient, type ClientOptions } from '../worker/client';
+import { ExperimentRuntime } from './experimentRuntime';
+import { FrameStore } from './frameStore';
+import { useParamsStore } from './paramsStore';
+import { RunKeys } from './runKeys';
+import type { RuntimeDeps } from './runtimeDeps';
+import { sameSpeed } from './speed';
+import { SeekTracker } from './timeline';
+import type { Preset } from './urlValues';
+import { WantedViews } from './wantedViews';
+
+/** What a hub takes from the browser: the worker client, the experiment registry and the address bar. */
+export type HubPlatform = Omit<RuntimeDeps, 'wantedViews' | 'frames'>;
+
+const browserPlatform = (clientOptions: () => ClientOptions): HubPlatform => ({
+  createClient: (handlers) => new TrainerClient(handlers, clientOptions()),
+  loadExperiment,
+  getRoute,
+  replaceQuery,
+});
+
+export class RuntimeHub {
+  current: ExperimentRuntime | null = null;
+  /** Test hook: options for the next worker client (e.g. a short watchdog). */
+  clientOptions: ClientOptions = {};
+  readonly frames = new FrameStore();
+  /** Figures register views in their own effects, before the page's experiment mounts: they outlive any runtime. */
+  readonly views = new WantedViews(() => this.current?.viewsChanged());
+  readonly timeline = new SeekTracker(this.frames, (s) => this.current?.seek(s));
+  readonly keys = new RunKeys(this);
+  /** RunControls on the page (ref-counted): when the last one goes, its run stops. */
+  private controls = 0;
+  private readonly platform: HubPlatform;
+
+  constructor(platform?: HubPlatform) {
+    this.platform = platform ?? browserPlatform(() => this.clientOptions);
+  }
+
+  /** `linked` false: the run neither reads nor writes the address bar (a figure that is not the page's subject). */
+  private deps(linked: boolean): RuntimeDeps {
+    const { getRoute: route, replaceQuery: replace } = this.platform;
+    return {
+      ...this.platform,
+      getRoute: linked ? route : () => ({ path: route().path, query: new URLSearchParams() }),
+      replaceQuery: linked ? replace : () => {},
+      wantedViews: () => this.views.list(),
+      frames: this.frames,
+    };
+  }
+
+  /** Mount an experiment (replacing the mounted one); returns the unmount function. */
+  attach(experimentId: string, reserved: readonly string[], linked = true): () => void {
+    this.current?.dispose();
+    this.timeline.clear();
+    const runtime = new ExperimentRuntime(experimentId, this.deps(linked), { reserved });
+    this.current = runtime;
+    const onVisibility = () => runtime.setHidden(document.visibilityState === 'hidden');
+    const doc = typeof document === 'undefined' ? null : document; // Node tests have none
+    doc?.addEventListener('visibilitychange', onVisibility);
+    return () => {
+      doc?.removeEventListener('visibilitychange', onVisibility);
+      if (this.current !== runtime) return;
+      runtime.dispose();
+      this.current = null;
+    };
+  }
+
+  /**
+   * A RunControls mounted. When no controls are left on the page (e.g. the lesson moved to a step without a live
+   * figure while the page's experiment keeps its model), a playing run pauses: nothing on screen could stop it. The
+   * check waits a tick, so controls swapped within one render (a figure replaced by another) do not count.
+   */
+  controlsMounted(): () => void {
+    this.controls++;
+    return () => {
+      this.controls--;
+      setTimeout(() => {
+        if (this.controls === 0) this.current?.pause();
+      }, 0);
+    };
+  }
+
+  /** See `setLessonPace` in runtime.ts. */
+  setLessonPace(pace: number | undefined, stopAt: number | undefined) {
+    const defaultSpeed = pace !== undefined && Number.isFinite(pace) && pace > 0 ? pace : null;
+    const stop = stopAt !== undefined && Number.isInteger(stopAt) && stopAt > 0 ? stopAt : null;
+    const state = useParamsStore.getState();
+    if (sameSpeed(state.defaultSpeed, defaultSpeed) && state.stopAt === stop) return;
+    useParamsStore.setState({ defaultSpeed, stopAt: stop });
+    this.current?.paceDefaultsChanged();
+  }
+
+  sync(preset?: Preset, opts: { settled?: boolean } = {}) {
+    this.current?.sync(preset, opts);
+  }
+  play() {
+    this.current?.play();
+  }
+  pause() {
+    this.current?.pause();
+  }
+  togglePlay() {
+    this.current?.togglePlay();
+  }
+  step(n = 1) {
+    this.current?.step(n);
+  }
+  reset() {
+    this.timeline.clear();
+    this.current?.reset();
+  }
+  seek(step: number) {
+    this.timeline.seekTo(step);
+  }
+  stepBack() {
+    this.timeline.stepBack();
+  }
+  retry() {
+    this.current?.retry();
+  }
+  lowerLearningRate() {
+    this.current?.lowerLearningRate();
+  }
+  setSpeed(speed: number | null) {
+    this.current?.setSpeed(speed);
+  }
+  setParam(name: string, input: unknown): ParamValue | undefined {
+    return this.current?.setParam(name, input);
+  }
+  setData(data: ExperimentData | undefined, opts: { rebuild: boolean; notice?: string }) {
+    this.current?.setData(data, opts);
+  }
+  newRandomStart(): number {
+    return this.current?.newRandomStart() ?? useParamsStore.getState().seed;
+  }
+  writeMomentLink() {
+    this.current?.writeMomentLink();
+  }
+}
