@@ -216,15 +216,36 @@ function sgdStep(model: MLP, opt: SGD, sampler: BatchSampler, data: Dataset2D): 
   return value;
 }
 
+/** How the slice is taken, all live: every how many steps, how wide, and on which plane. */
+interface SliceSettings {
+  every: number;
+  range: number;
+  plane: 'pca' | 'random';
+}
+
+function sliceSettings(params: ParamValues): SliceSettings {
+  return {
+    every: Number(params.every),
+    range: Number(params.range),
+    plane: String(params.plane) === 'pca' ? 'pca' : 'random',
+  };
+}
+
+/** A live change of a slice setting (other names are left alone); `every` is a whole number of at least 1. */
+function setSliceSetting(settings: SliceSettings, name: string, value: ParamValue): void {
+  if (name === 'plane') settings.plane = value === 'pca' ? 'pca' : 'random';
+  if (typeof value !== 'number') return;
+  if (name === 'every') settings.every = Math.max(1, Math.round(value));
+  if (name === 'range') settings.range = value;
+}
+
 export function createLandscape(params: ParamValues, seed: number): Trainer {
   const data = dataset2D(String(params.dataset), { n: 200, noise: 0.05 }, seed);
   const model = new MLP({ sizes: SIZES, activation: 'tanh' }, seed);
   const layout: FlatLayout = flatLayout(SIZES);
   const opt = new SGD(model.parameters(), { lr: Number(params.lr) });
   const sampler = new BatchSampler(data.n, { mode: 'minibatch', batchSize: Number(params.batch) }, seed + 1);
-  let every = Number(params.every);
-  let range = Number(params.range);
-  let plane = String(params.plane) === 'pca' ? 'pca' : 'random';
+  const settings = sliceSettings(params);
   // Two fixed raw directions for the whole run; they are re-normalised to the current weights at each slice.
   const dirRng = new Rng(seed ^ 0x2545f491);
   const direction = () => new Float64Array(layout.total).map(() => dirRng.normal());
@@ -251,18 +272,19 @@ export function createLandscape(params: ParamValues, seed: number): Trainer {
     }
     step++;
     epoch = Math.floor(step / sampler.iterationsPerEpoch);
-    if (step % every === 0) {
+    if (step % settings.every === 0) {
       sliceDue = true;
-      snapshots.offer(step, every, () => flatten(model, layout));
+      snapshots.offer(step, settings.every, () => flatten(model, layout));
     }
     return true;
   }
 
   /** The slice for the current settings, recomputed when due or when its range or plane changed. */
   function currentSlice(): TakenSlice {
-    if (!sliceDue && slice !== null && slice.range === range && slice.plane === plane) return slice;
+    if (!sliceDue && slice !== null && slice.range === settings.range && slice.plane === settings.plane)
+      return slice;
     const at = { layout, data, theta: flatten(model, layout), step };
-    slice = takeSlice(at, raw, snapshots.thetas(), { plane, range });
+    slice = takeSlice(at, raw, snapshots.thetas(), { plane: settings.plane, range: settings.range });
     sliceDue = false;
     return slice;
   }
@@ -285,11 +307,9 @@ export function createLandscape(params: ParamValues, seed: number): Trainer {
       return views;
     },
     set(name: string, value: ParamValue) {
-      if (name === 'plane') plane = value === 'pca' ? 'pca' : 'random';
-      opt.lr = liveLearningRate(landscapeParams, name, value) ?? opt.lr;
-      if (typeof value !== 'number') return;
-      if (name === 'every') every = Math.max(1, Math.round(value));
-      if (name === 'range') range = value;
+      const lr = liveLearningRate(landscapeParams, name, value);
+      if (lr !== null) opt.lr = lr;
+      setSliceSetting(settings, name, value);
     },
     divergence() {
       return diverged;
