@@ -53,7 +53,10 @@ export function chapterModelLabel(id: ChapterModelId): string {
   return MODELS[id].label;
 }
 
-/** A bench trainer for the model: one optimisation step per call; the loss is read for the first `checkSteps`. */
+/**
+ * A bench trainer for the model: one optimisation step per call. step() returns the loss for the first `checkSteps`
+ * only (NaN after); lastLoss() reads the last step's loss, once, after timing.
+ */
 export function createChapterModelTrainer(id: ChapterModelId, seed = 1, checkSteps = 5): Trainer {
   const { experiment, preset } = MODELS[id];
   const params = mergeValues(experiment.params, defaultValues(experiment.params), preset ?? null).values;
@@ -65,6 +68,7 @@ export function createChapterModelTrainer(id: ChapterModelId, seed = 1, checkSte
       // metrics() may evaluate held-out data (the Transformer does): read it only where the check needs it.
       return ++steps <= checkSteps ? trainer.metrics().loss : NaN;
     },
+    lastLoss: () => trainer.metrics().loss,
     dispose() {},
   };
 }

@@ -104,6 +104,11 @@ export interface MatmulCase {
 export interface Trainer {
   /** Trains on the next batch (batches cycle) and returns this step's loss, read back to JS. */
   step(): number;
+  /**
+   * For trainers whose step() returns NaN where it does not read the loss (see chapterModels.ts): the loss of the last
+   * step. It may cost an evaluation, so timeTrainer reads it once, after the timed rounds.
+   */
+  lastLoss?(): number;
   dispose(): void;
 }
 

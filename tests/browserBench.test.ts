@@ -29,6 +29,34 @@ describe('browser bench timing', () => {
     expect(run.lastLoss).toBe(10 - run.steps + 1);
     expect(median([3, 1, 2, 10])).toBe(2.5);
   });
+
+  it('reads the last loss once after timing from a trainer that returns it on check steps only', () => {
+    let t = 0;
+    let steps = 0;
+    const reads: number[] = [];
+    const trainer = {
+      step: () => {
+        t += 1;
+        return ++steps <= 2 ? 100 - steps : NaN;
+      },
+      // Costs like a held-out evaluation: 50 ms that must not reach the timed rounds.
+      lastLoss: () => {
+        reads.push(steps);
+        t += 50;
+        return 100 - steps;
+      },
+      dispose: () => {},
+    };
+    const run = timeTrainer(
+      trainer,
+      { seconds: 0.004, rounds: 2, warmupSeconds: 0.003, checkSteps: 2 },
+      () => t,
+    );
+    expect(run.checkLosses).toEqual([99, 98]);
+    expect(reads).toEqual([run.steps]);
+    expect(run.lastLoss).toBe(100 - run.steps);
+    expect(run.msPerStepRounds).toEqual([1, 1]);
+  });
 });
 
 describe('browser bench vs Node', () => {

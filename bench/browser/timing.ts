@@ -10,6 +10,7 @@ export interface TimedRun {
   msPerStepRounds: number[];
   msPerStep: number;
   checkLosses: number[];
+  /** The loss of the last step taken (read after timing from trainers that do not return it from every step). */
   lastLoss: number;
 }
 
@@ -45,5 +46,6 @@ export function timeTrainer(
     msPerStepRounds.push((now() - t0) / n);
     steps += n;
   }
+  if (trainer.lastLoss) lastLoss = trainer.lastLoss();
   return { steps, msPerStepRounds, msPerStep: median(msPerStepRounds), checkLosses, lastLoss };
 }

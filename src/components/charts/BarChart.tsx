@@ -1,6 +1,6 @@
 import { useMemo, useState, type KeyboardEvent } from 'react';
 import { scaleBand, type ScaleBand, type ScaleContinuousNumeric } from 'd3';
-import { ChartFrame } from './ChartFrame';
+import { ChartFrame, type AxesChartProps } from './ChartFrame';
 import { AxisLeft, chartMargins } from './Axes';
 import { seriesColor, useChartTheme, type ChartTheme } from './chartTheme';
 import { barCaption, barLabelLayout, barValueScale } from './barChartModel';
@@ -25,18 +25,12 @@ export interface Bar {
   color?: string;
 }
 
-export interface BarChartProps {
+export interface BarChartProps extends AxesChartProps {
   bars: readonly Bar[];
   yScale?: 'linear' | 'log';
   yDomain?: [number, number];
   highlight?: number;
   showValues?: boolean;
-  xLabel?: string;
-  yLabel?: string;
-  title?: string;
-  height?: number;
-  width?: number;
-  caption?: string;
   format?: (v: number) => string;
 }
 

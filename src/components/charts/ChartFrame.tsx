@@ -5,6 +5,19 @@ import type { ChartTheme } from './chartTheme';
 import './charts.css';
 
 /**
+ * What a chart with two axes takes besides its data: the axis labels, the title, its size in px (default: the
+ * chart's own height, the container's width) and a caption for its text alternative.
+ */
+export interface AxesChartProps {
+  xLabel?: string;
+  yLabel?: string;
+  title?: string;
+  height?: number;
+  width?: number;
+  caption?: string;
+}
+
+/**
  * The common shell of every chart: a <figure> with an optional title, action buttons (export SVG/PNG plus the
  * chart's own), the plot, a legend when there are several series, and a <figcaption> text alternative that states
  * the current values (so the figure is usable without seeing it).

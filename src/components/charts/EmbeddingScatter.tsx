@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { select, zoom as d3zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } from 'd3';
-import { ChartFrame } from './ChartFrame';
+import { ChartFrame, type AxesChartProps } from './ChartFrame';
 import { AxisBottom, AxisLeft, chartMargins } from './Axes';
 import { useChartTheme, type ChartTheme } from './chartTheme';
 import { useElementWidth } from './useElementWidth';
@@ -33,7 +33,7 @@ import { ScatterMarks, ZoomToFitButton, type Highlight } from './EmbeddingParts'
  */
 export type { EmbeddingPoint } from './embeddingModel';
 
-export interface EmbeddingScatterProps {
+export interface EmbeddingScatterProps extends AxesChartProps {
   points: readonly EmbeddingPoint[];
   k?: number;
   neighbours?: (index: number) => readonly number[];
@@ -41,12 +41,6 @@ export interface EmbeddingScatterProps {
   onSelect?: (index: number | null) => void;
   groupLabels?: readonly string[];
   showLabels?: 'auto' | 'all';
-  xLabel?: string;
-  yLabel?: string;
-  title?: string;
-  height?: number;
-  width?: number;
-  caption?: string;
 }
 
 export function nearestNeighbours(points: readonly EmbeddingPoint[], i: number, k: number): number[] {

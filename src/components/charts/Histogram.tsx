@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { ChartFrame } from './ChartFrame';
+import { ChartFrame, type AxesChartProps } from './ChartFrame';
 import { AxisBottom, AxisLeft, chartMargins } from './Axes';
 import { seriesColor, useChartTheme } from './chartTheme';
 import { useElementWidth } from './useElementWidth';
@@ -23,18 +23,12 @@ import {
  */
 export type { HistogramSeries } from './histogramModel';
 
-export interface HistogramProps {
+export interface HistogramProps extends AxesChartProps {
   series?: readonly HistogramSeries[];
   values?: ArrayLike<number>;
   bins?: number;
   domain?: [number, number];
   yScale?: 'linear' | 'log';
-  xLabel?: string;
-  yLabel?: string;
-  title?: string;
-  height?: number;
-  width?: number;
-  caption?: string;
   version?: number;
 }
 

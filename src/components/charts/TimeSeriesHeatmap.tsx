@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
-import { ChartFrame } from './ChartFrame';
+import { ChartFrame, type AxesChartProps } from './ChartFrame';
 import { useChartTheme } from './chartTheme';
 import { useElementWidth } from './useElementWidth';
 import { prepareCanvas } from './canvas';
@@ -32,7 +32,7 @@ import { HeatmapAxisLabels, RowLabels, SelectedCell, TokenLabels } from './TimeS
  *   `caption`, `version` (bump when mutating in place).
  * Hover, or focus and use the arrow keys, to read one value.
  */
-export interface TimeSeriesHeatmapProps {
+export interface TimeSeriesHeatmapProps extends AxesChartProps {
   values: ArrayLike<number>;
   rows: number;
   steps: number;
@@ -40,12 +40,6 @@ export interface TimeSeriesHeatmapProps {
   rowLabels?: readonly string[];
   colorScale?: 'diverging' | 'sequential';
   domain?: [number, number];
-  xLabel?: string;
-  yLabel?: string;
-  title?: string;
-  height?: number;
-  width?: number;
-  caption?: string;
   version?: number;
 }
 

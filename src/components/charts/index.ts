@@ -21,7 +21,7 @@ export {
   type EmbeddingPoint,
 } from './EmbeddingScatter';
 export { sampleGrid, sampleAt, type Grid2D } from './grid';
-export { ChartFrame, type ChartFrameProps } from './ChartFrame';
+export { ChartFrame, type AxesChartProps, type ChartFrameProps } from './ChartFrame';
 export { Legend, type LegendItem } from './Legend';
 export { ColorBar, type ColorBarProps } from './ColorBar';
 export { useChartTheme, seriesColor, type ChartTheme } from './chartTheme';

@@ -4,12 +4,20 @@
  * factor of several per layer towards the input; with ReLU they stay within a small factor of each other.
  * Init follows usual practice: Xavier for sigmoid/tanh, He for ReLU.
  */
-import { BatchSampler, Rng, gatherRows, sgd, tensor, type Optimizer } from '../../core';
+import { BatchSampler, Rng, sgd } from '../../core';
 import { liveLearningRate } from '../params';
 import type { Experiment, Metrics, ParamTable, ParamValue, ParamValues, Trainer, Views } from '../types';
 import { CurveRecorder } from './curve';
 import { ActivationNet, usualInit } from './net';
-import { TASK_OPTIONS, evaluate, makeTask, outputField, taskLoss, type Evaluation, type Task } from './task';
+import {
+  PLANE_TASK_PARAM,
+  addPlaneViews,
+  evaluate,
+  makePlaneTask,
+  trainTaskStep,
+  type Evaluation,
+  type TaskTrainingState,
+} from './task';
 import type { ActivationName } from './functions';
 
 export const depthParams: ParamTable = [
@@ -48,27 +56,15 @@ export const depthParams: ParamTable = [
     step: 0.001,
     scale: 'log',
   },
-  {
-    name: 'task',
-    label: 'Dataset',
-    type: 'enum',
-    live: false,
-    default: 'circle',
-    options: TASK_OPTIONS.filter((o) => !['sine', 'step', 'abs'].includes(o.value)),
-  },
+  PLANE_TASK_PARAM,
 ];
 
-const N_POINTS = 200;
 const BATCH = 16;
 /** Smoothing of the per-layer norms shown in the bar chart (exponential moving average over steps). */
 const EMA = 0.9;
 
 /** Everything a depth run mutates: the network, the batch order, the per-layer gradient norms and the loss curve. */
-interface DepthState {
-  task: Task;
-  model: ActivationNet;
-  opt: Optimizer;
-  sampler: BatchSampler;
+interface DepthState extends TaskTrainingState {
   /** Hidden layers + output layer. */
   layers: number;
   /** Per-layer ‖∂L/∂W‖₂ of the last step, and their moving average. */
@@ -76,9 +72,6 @@ interface DepthState {
   smoothed: Float64Array;
   /** Train, test loss. */
   curve: CurveRecorder;
-  steps: number;
-  epoch: number;
-  diverged: string | null;
   sampledAt: number;
   cached: { train: Evaluation; test: Evaluation };
 }
@@ -86,11 +79,7 @@ interface DepthState {
 /** Builds the data, the network and the batch order; the seed draws happen in a fixed order (task, weights, batches). */
 function buildDepthState(params: ParamValues, seed: number): DepthState {
   const rng = new Rng(seed);
-  const task = makeTask(
-    typeof params.task === 'string' ? params.task : 'circle',
-    { n: N_POINTS, noise: 0.05, testFraction: 0.2 },
-    rng.nextU32(),
-  );
+  const task = makePlaneTask(params.task, rng.nextU32());
   const depth = clampInt(params.depth, 2, 12, 8);
   const width = clampInt(params.width, 2, 16, 8);
   const act: ActivationName = params.act === 'tanh' || params.act === 'relu' ? params.act : 'sigmoid';
@@ -139,29 +128,11 @@ function recordGradNorms(state: DepthState): void {
 }
 
 function stepDepth(state: DepthState, n: number): void {
-  const { task, model, opt, sampler } = state;
-  for (let k = 0; k < n && state.diverged === null; k++) {
-    const batch = sampler.next();
-    const size = batch.indices.length;
-    const x = tensor(gatherRows(task.train.x, 2, batch.indices), [size, 2]); // [B, 2]
-    const y = gatherRows(task.train.y, 1, batch.indices); // [B]
-    opt.zeroGrad();
-    const loss = taskLoss(task, model.forward(x), y);
-    loss.backward();
-    const value = loss.item();
-    if (!Number.isFinite(value)) {
-      state.diverged = `The loss became ${value} at step ${state.steps + 1}. Lower the learning rate and press Reset.`;
-      break;
-    }
-    recordGradNorms(state);
-    opt.step();
-    if (!model.allFinite()) {
-      state.diverged = `The weights overflowed at step ${state.steps + 1}. Lower the learning rate and press Reset.`;
-      break;
-    }
-    state.steps++;
-    state.epoch = batch.epoch;
-  }
+  const options = {
+    lossHint: 'Lower the learning rate and press Reset.',
+    beforeUpdate: () => recordGradNorms(state),
+  };
+  for (let k = 0; k < n && state.diverged === null; k++) trainTaskStep(state, options);
 }
 
 function depthMetrics(state: DepthState): Metrics {
@@ -188,15 +159,7 @@ function depthViews(state: DepthState, wanted: readonly string[]): Views {
     const { x, ys } = state.curve.view();
     views.curves = { x, train: ys[0], test: ys[1] };
   }
-  if (wanted.includes('fields')) views.fields = { kind: 'classify', n: 32, a: outputField(task, model, 32) };
-  if (wanted.includes('data')) {
-    views.data = {
-      kind: task.kind,
-      inDim: 2,
-      trainX: task.train.x.slice(),
-      trainY: task.train.y.slice(),
-    };
-  }
+  addPlaneViews(task, model, wanted, views);
   return views;
 }
 

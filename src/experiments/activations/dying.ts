@@ -6,13 +6,21 @@
  * (`clip`, shown as a control) so one huge step cannot overflow the weights; clipping bounds each step's size, it does
  * not keep units alive.
  */
-import { BatchSampler, Rng, gatherRows, sgd, tensor, type Optimizer } from '../../core';
+import { BatchSampler, Rng, sgd } from '../../core';
 import { liveLearningRate } from '../params';
 import type { Experiment, Metrics, ParamTable, ParamValue, ParamValues, Trainer, Views } from '../types';
 import { CurveRecorder } from './curve';
 import { countDeadUnits, type DeadUnits } from './dead';
 import { ActivationNet } from './net';
-import { TASK_OPTIONS, evaluate, makeTask, outputField, taskLoss, type Evaluation, type Task } from './task';
+import {
+  PLANE_TASK_PARAM,
+  addPlaneViews,
+  evaluate,
+  makePlaneTask,
+  trainTaskStep,
+  type Evaluation,
+  type TaskTrainingState,
+} from './task';
 
 export const dyingParams: ParamTable = [
   {
@@ -64,31 +72,16 @@ export const dyingParams: ParamTable = [
   { name: 'depth', label: 'Hidden layers', type: 'int', live: false, default: 6, min: 1, max: 8 },
   { name: 'width', label: 'Neurons per layer', type: 'int', live: false, default: 16, min: 2, max: 32 },
   { name: 'batch', label: 'Batch size', type: 'int', live: false, default: 4, min: 1, max: 64 },
-  {
-    name: 'task',
-    label: 'Dataset',
-    type: 'enum',
-    live: false,
-    default: 'circle',
-    options: TASK_OPTIONS.filter((o) => !['sine', 'step', 'abs'].includes(o.value)),
-  },
+  PLANE_TASK_PARAM,
 ];
 
-const N_POINTS = 200;
 /** The dead-unit count needs a forward pass over the training set: done every this many steps for the curve. */
 const DEAD_EVERY = 5;
 
 /** Everything a dying-ReLU run mutates; the dead-unit count and the train loss are cached per step. */
-interface DyingState {
-  task: Task;
-  model: ActivationNet;
-  opt: Optimizer;
-  sampler: BatchSampler;
+interface DyingState extends TaskTrainingState {
   /** Loss, dead fraction. */
   curve: CurveRecorder;
-  steps: number;
-  epoch: number;
-  diverged: string | null;
   dead: DeadUnits;
   deadAt: number;
   cachedAt: number;
@@ -103,11 +96,7 @@ function numberParam(params: ParamValues, name: string, fallback: number): numbe
 /** Builds the data, the network and the batch order; the seed draws happen in a fixed order (task, weights, batches). */
 function buildDyingState(params: ParamValues, seed: number): DyingState {
   const rng = new Rng(seed);
-  const task = makeTask(
-    typeof params.task === 'string' ? params.task : 'circle',
-    { n: N_POINTS, noise: 0.05, testFraction: 0.2 },
-    rng.nextU32(),
-  );
+  const task = makePlaneTask(params.task, rng.nextU32());
   const num = (name: string, fallback: number) => numberParam(params, name, fallback);
   const depth = Math.max(1, Math.min(8, Math.round(num('depth', 6))));
   const width = Math.max(2, Math.min(32, Math.round(num('width', 16))));
@@ -161,27 +150,9 @@ function trainEval(state: DyingState): Evaluation {
 
 /** n steps of SGD; stops at the first non-finite loss or weight. The curve gets a point every DEAD_EVERY steps. */
 function stepDying(state: DyingState, n: number): void {
-  const { task, model, opt, sampler } = state;
+  const options = { lossHint: 'Lower the learning rate or the clip and press Reset.' };
   for (let k = 0; k < n && state.diverged === null; k++) {
-    const batch = sampler.next();
-    const size = batch.indices.length;
-    const x = tensor(gatherRows(task.train.x, 2, batch.indices), [size, 2]); // [B, 2]
-    const y = gatherRows(task.train.y, 1, batch.indices); // [B]
-    opt.zeroGrad();
-    const loss = taskLoss(task, model.forward(x), y);
-    loss.backward();
-    const value = loss.item();
-    if (!Number.isFinite(value)) {
-      state.diverged = `The loss became ${value} at step ${state.steps + 1}. Lower the learning rate or the clip and press Reset.`;
-      break;
-    }
-    opt.step();
-    if (!model.allFinite()) {
-      state.diverged = `The weights overflowed at step ${state.steps + 1}. Lower the learning rate and press Reset.`;
-      break;
-    }
-    state.steps++;
-    state.epoch = batch.epoch;
+    if (!trainTaskStep(state, options)) break;
     if (state.steps % DEAD_EVERY === 0)
       state.curve.push(state.steps, trainEval(state).loss, refreshDead(state).fraction);
   }
@@ -211,15 +182,7 @@ function dyingViews(state: DyingState, wanted: readonly string[]): Views {
   }
   // Per hidden layer, 1 = dead, [width] each (input side first).
   if (wanted.includes('deadMask')) views.deadMask = refreshDead(state).perLayer.map((m) => m.slice());
-  if (wanted.includes('fields')) views.fields = { kind: 'classify', n: 32, a: outputField(task, model, 32) };
-  if (wanted.includes('data')) {
-    views.data = {
-      kind: task.kind,
-      inDim: 2,
-      trainX: task.train.x.slice(),
-      trainY: task.train.y.slice(),
-    };
-  }
+  addPlaneViews(task, model, wanted, views);
   return views;
 }
 

@@ -10,12 +10,16 @@ import {
   binaryCrossEntropy,
   dataset2D,
   function1D,
+  gatherRows,
   mse,
   noGrad,
   tensor,
   trainTestSplit,
+  type BatchSampler,
+  type Optimizer,
   type Tensor,
 } from '../../core';
+import type { ParamSpec, ParamValue, Views } from '../types';
 import type { ActivationNet } from './net';
 
 export const TASK_OPTIONS = [
@@ -42,6 +46,25 @@ export interface Task {
   inDim: 1 | 2;
   train: Split;
   test: Split;
+}
+
+/** The dataset control of the experiments that train on the 2-D sets only (depth, dying ReLU). */
+export const PLANE_TASK_PARAM: ParamSpec = {
+  name: 'task',
+  label: 'Dataset',
+  type: 'enum',
+  live: false,
+  default: 'circle',
+  options: TASK_OPTIONS.filter((o) => !['sine', 'step', 'abs'].includes(o.value)),
+};
+
+/** The 2-D task those experiments train on: 200 points, a little noise, a fifth held out for testing. */
+export function makePlaneTask(name: ParamValue | undefined, seed: number): Task {
+  return makeTask(
+    typeof name === 'string' ? name : 'circle',
+    { n: 200, noise: 0.05, testFraction: 0.2 },
+    seed,
+  );
 }
 
 export function isRegression(name: string): boolean {
@@ -85,6 +108,54 @@ export function taskLoss(task: Task, out: Tensor, y: ArrayLike<number>): Tensor 
   return task.kind === 'classify' ? binaryCrossEntropy(out, y) : mse(out, y);
 }
 
+/** The part of a deep-MLP run that one minibatch step reads and advances (the depth and dying-ReLU experiments). */
+export interface TaskTrainingState {
+  task: Task;
+  model: ActivationNet;
+  opt: Optimizer;
+  sampler: BatchSampler;
+  steps: number;
+  epoch: number;
+  /** Why training stopped (shown to the learner), or null while it runs. */
+  diverged: string | null;
+}
+
+export interface TaskStepOptions {
+  /** Advice appended when the loss stops being finite, e.g. 'Lower the learning rate and press Reset.' */
+  lossHint: string;
+  /** Runs between backward() and the update, while the gradients of this batch are in place. */
+  beforeUpdate?: () => void;
+}
+
+/**
+ * One minibatch step: sample a batch, forward, loss, backward, update. Returns false, with `state.diverged` set and
+ * the step not counted, when the loss or the updated weights are no longer finite.
+ */
+export function trainTaskStep(state: TaskTrainingState, options: TaskStepOptions): boolean {
+  const { task, model, opt, sampler } = state;
+  const batch = sampler.next();
+  const size = batch.indices.length;
+  const x = tensor(gatherRows(task.train.x, task.inDim, batch.indices), [size, task.inDim]); // [B, inDim]
+  const y = gatherRows(task.train.y, 1, batch.indices); // [B]
+  opt.zeroGrad();
+  const loss = taskLoss(task, model.forward(x), y);
+  loss.backward();
+  const value = loss.item();
+  if (!Number.isFinite(value)) {
+    state.diverged = `The loss became ${value} at step ${state.steps + 1}. ${options.lossHint}`;
+    return false;
+  }
+  options.beforeUpdate?.();
+  opt.step();
+  if (!model.allFinite()) {
+    state.diverged = `The weights overflowed at step ${state.steps + 1}. Lower the learning rate and press Reset.`;
+    return false;
+  }
+  state.steps++;
+  state.epoch = batch.epoch;
+  return true;
+}
+
 export interface Evaluation {
   loss: number;
   /** Classification only. */
@@ -102,6 +173,24 @@ export function evaluate(task: Task, model: ActivationNet, split: Split): Evalua
     for (let i = 0; i < split.n; i++) if (out.data[i] > 0 === split.y[i] > 0.5) right++;
     return { loss, accuracy: right / split.n };
   });
+}
+
+/** The views of a run on a 2-D task: the model's output over the plane, and the training points. */
+export function addPlaneViews(
+  task: Task,
+  model: ActivationNet,
+  wanted: readonly string[],
+  views: Views,
+): void {
+  if (wanted.includes('fields')) views.fields = { kind: 'classify', n: 32, a: outputField(task, model, 32) };
+  if (wanted.includes('data')) {
+    views.data = {
+      kind: task.kind,
+      inDim: 2,
+      trainX: task.train.x.slice(),
+      trainY: task.train.y.slice(),
+    };
+  }
 }
 
 /** Domain of the figures: the 2-D sets lie in about [-1, 1]² (spiral and noise reach a little further). */

@@ -220,6 +220,21 @@ function sgdStep(model: MLP, opt: SGD, sampler: BatchSampler, data: Dataset2D): 
   return value;
 }
 
+/** How the slice is taken, all live: every how many steps, how wide, and on which plane. */
+interface SliceSettings {
+  every: number;
+  range: number;
+  plane: PlaneKind;
+}
+
+/** A live change of a slice setting (other names are left alone); the table has validated the value. */
+function setSliceSetting(settings: SliceSettings, name: string, value: ParamValue): void {
+  if (name === 'plane') settings.plane = value as PlaneKind;
+  if (typeof value !== 'number') return;
+  if (name === 'every') settings.every = value;
+  if (name === 'range') settings.range = value;
+}
+
 export function createLandscape(params: ParamValues, seed: number): Trainer<LandscapeViews> {
   const data = dataset2D(params.dataset as string, { n: 200, noise: 0.05 }, seed);
   const model = new MLP({ sizes: SIZES, activation: 'tanh' }, seed);
@@ -230,9 +245,11 @@ export function createLandscape(params: ParamValues, seed: number): Trainer<Land
     { mode: 'minibatch', batchSize: params.batch as number },
     seed + 1,
   );
-  let every = params.every as number;
-  let range = params.range as number;
-  let plane = params.plane as PlaneKind;
+  const settings: SliceSettings = {
+    every: params.every as number,
+    range: params.range as number,
+    plane: params.plane as PlaneKind,
+  };
   // Two fixed raw directions for the whole run; they are re-normalised to the current weights at each slice.
   const dirRng = new Rng(seed ^ 0x2545f491);
   const direction = () => new Float64Array(layout.total).map(() => dirRng.normal());
@@ -259,18 +276,19 @@ export function createLandscape(params: ParamValues, seed: number): Trainer<Land
     }
     step++;
     epoch = Math.floor(step / sampler.iterationsPerEpoch);
-    if (step % every === 0) {
+    if (step % settings.every === 0) {
       sliceDue = true;
-      snapshots.offer(step, every, () => flatten(model, layout));
+      snapshots.offer(step, settings.every, () => flatten(model, layout));
     }
     return true;
   }
 
   /** The slice for the current settings, recomputed when due or when its range or plane changed. */
   function currentSlice(): TakenSlice {
-    if (!sliceDue && slice !== null && slice.range === range && slice.plane === plane) return slice;
+    if (!sliceDue && slice !== null && slice.range === settings.range && slice.plane === settings.plane)
+      return slice;
     const at = { layout, data, theta: flatten(model, layout), step };
-    slice = takeSlice(at, raw, snapshots.thetas(), { plane, range });
+    slice = takeSlice(at, raw, snapshots.thetas(), { plane: settings.plane, range: settings.range });
     sliceDue = false;
     return slice;
   }
@@ -293,11 +311,9 @@ export function createLandscape(params: ParamValues, seed: number): Trainer<Land
       return views;
     },
     set(name: string, value: ParamValue) {
-      if (name === 'plane') plane = value as PlaneKind;
-      opt.lr = liveLearningRate(landscapeParams, name, value) ?? opt.lr;
-      if (typeof value !== 'number') return;
-      if (name === 'every') every = value;
-      if (name === 'range') range = value;
+      const lr = liveLearningRate(landscapeParams, name, value);
+      if (lr !== null) opt.lr = lr;
+      setSliceSetting(settings, name, value);
     },
     divergence() {
       return diverged;

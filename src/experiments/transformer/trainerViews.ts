@@ -6,7 +6,7 @@ import { toBatch, tokenLabels, type Seq2SeqExample, type Seq2SeqTask } from '../
 import type { HistorySeries } from './history';
 import { argmax, decodeSequence } from './decode';
 import { asInput } from './evaluation';
-import type { Seq2SeqNet } from './net';
+import type { NetConfig, Seq2SeqNet } from './net';
 import type { TransformerSettings } from './settings';
 
 /**
@@ -20,17 +20,15 @@ export type TransformerViews = {
   decode: DecodeView;
 };
 
-export type ModelView = {
+/** The model's shape (its architecture fields are the net's own NetConfig), the task and the parameter count. */
+export type ModelView = Pick<
+  NetConfig,
+  'dModel' | 'heads' | 'encoderLayers' | 'decoderLayers' | 'dFF' | 'tied'
+> & {
   task: string;
   taskLabel: string;
   description: string;
   vocab: string[];
-  dModel: number;
-  heads: number;
-  encoderLayers: number;
-  decoderLayers: number;
-  dFF: number;
-  tied: boolean;
   parameters: number;
   srcLen: number;
   exampleText: string;

@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { GloveClient, ScoredWord } from '../../../worker/gloveClient';
 import { ScoredList } from './WordPicker';
+import { TextField } from './TextField';
 
 interface Answer {
   items: ScoredWord[];
@@ -48,10 +49,7 @@ function NeighboursQuery({ client, first }: { client: GloveClient; first: readon
   const near = useNeighbours(client, word);
   return (
     <>
-      <label className="emb-textfield">
-        Neighbours of
-        <input type="text" value={word} onChange={(e) => setWord(e.target.value)} data-testid="glove-word" />
-      </label>
+      <TextField label="Neighbours of" value={word} onChange={setWord} testId="glove-word" />
       <ScoredList
         items={near?.items ?? []}
         testId="glove-neighbours"
@@ -73,15 +71,13 @@ function AnalogyQuery({ client }: { client: GloveClient }) {
     <>
       <form onSubmit={solve} className="emb-analogy-form">
         {['a', 'b', 'c'].map((name, k) => (
-          <label key={name} className="emb-textfield">
-            {name}
-            <input
-              type="text"
-              value={abc[k]}
-              onChange={(e) => setAbc(abc.map((v, j) => (j === k ? e.target.value : v)))}
-              data-testid={`glove-${name}`}
-            />
-          </label>
+          <TextField
+            key={name}
+            label={name}
+            value={abc[k]}
+            onChange={(typed) => setAbc(abc.map((v, j) => (j === k ? typed : v)))}
+            testId={`glove-${name}`}
+          />
         ))}
         <button type="submit">Solve analogy</button>
       </form>
@@ -102,15 +98,7 @@ function StoiLookup({ client, first }: { client: GloveClient; first: readonly st
   };
   return (
     <form onSubmit={lookWord} className="emb-lookup">
-      <label className="emb-textfield">
-        stoi
-        <input
-          type="text"
-          value={stoiWord}
-          onChange={(e) => setStoiWord(e.target.value)}
-          data-testid="glove-stoi-input"
-        />
-      </label>
+      <TextField label="stoi" value={stoiWord} onChange={setStoiWord} testId="glove-stoi-input" />
       <button type="submit">Find index</button>
       <output data-testid="glove-stoi">{stoi}</output>
     </form>

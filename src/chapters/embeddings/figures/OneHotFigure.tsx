@@ -7,6 +7,7 @@ import { useUrlParams } from '../../../state/useUrlParams';
 import { ParamNotice, SliderControl } from './controls';
 import { useTextParam } from './text';
 import { TextNotice } from './TextNotice';
+import { TextField } from './TextField';
 
 export const ONE_HOT_PARAMS: ParamTable = [
   { name: 'pick', label: 'Token to look up', type: 'int', live: true, default: 1, min: 1, max: 24 },
@@ -63,15 +64,7 @@ export function OneHotFigure({ preset }: { preset?: Readonly<Record<string, unkn
     <div className="emb-figure emb-fit captions-spoken" data-testid="figure-one-hot">
       <TextNotice line={notice} />
       <ParamNotice lines={ignored} />
-      <label className="emb-textfield">
-        Text
-        <input
-          type="text"
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-          data-testid="one-hot-input"
-        />
-      </label>
+      <TextField label="Text" value={text} onChange={setText} testId="one-hot-input" />
       {tokens.length === 0 ? (
         <p className="emb-muted">Type some words to see their one-hot rows.</p>
       ) : (

@@ -5,6 +5,7 @@ import { Rng } from '../../../core';
 import { BarChart } from '../../../components/charts';
 import { useCorpusTables, useTextParam } from './text';
 import { TextNotice } from './TextNotice';
+import { TextField } from './TextField';
 
 const DEFAULT_TEXT = 'the coach and the team win the match';
 
@@ -42,15 +43,7 @@ export function SequencesFigure() {
   return (
     <div className="emb-figure" data-testid="figure-sequences">
       <TextNotice line={notice} />
-      <label className="emb-textfield">
-        Text
-        <input
-          type="text"
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-          data-testid="sequence-input"
-        />
-      </label>
+      <TextField label="Text" value={text} onChange={setText} testId="sequence-input" />
       <div className="emb-buttons">
         <button type="button" onClick={shuffle} disabled={tokens.length < 2}>
           Shuffle the words

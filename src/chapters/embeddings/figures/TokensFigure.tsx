@@ -5,6 +5,7 @@ import { useUrlParams } from '../../../state/useUrlParams';
 import { BPE_MERGES, useCorpusTables, useTextParam, visibleToken, type CorpusTables } from './text';
 import { TextNotice } from './TextNotice';
 import { ParamNotice, SelectControl, SliderControl } from './controls';
+import { TextField } from './TextField';
 
 export const TOKENS_PARAMS: ParamTable = [
   {
@@ -57,15 +58,7 @@ export function TokensFigure({ preset }: { preset?: Readonly<Record<string, unkn
     <div className="emb-figure" data-testid="figure-tokens">
       <TextNotice line={notice} />
       <ParamNotice lines={ignored} />
-      <label className="emb-textfield">
-        Text
-        <input
-          type="text"
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-          data-testid="tokens-input"
-        />
-      </label>
+      <TextField label="Text" value={text} onChange={setText} testId="tokens-input" />
       <div className="emb-controls">
         <SelectControl spec={TOKENS_PARAMS[0]} value={tok} onChange={(v) => set('tok', v)} />
         {tok === 'bpe' && (

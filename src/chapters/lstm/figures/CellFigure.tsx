@@ -5,26 +5,22 @@ import { useView } from '../../../state/useView';
 import type { LessonStep } from '../../../lessons/types';
 import { RECALL_SYMBOLS } from '../../../experiments/lstm/recallTask';
 import { LSTM_HIDDEN } from '../../../experiments/lstm/recallModel';
-import { ExperimentPanel } from '../../backprop/figures/ExperimentPanel';
-import { StepPresets } from '../presets';
+import { RecallPanel } from './RecallPanel';
 import { CellDiagram, PHASES, type CellValues, type Phase } from './CellDiagram';
 import { cellValuesAt, emptyTrace, readTrace, useDrawnCounter } from './recallViews';
 
 /** LSTM step 2: one time step of the cell, equation by equation, with one unit's live numbers. */
 export function CellFigure({ step, lesson }: { step: LessonStep; lesson: number }) {
   return (
-    <ExperimentPanel
-      valLabel="validation loss"
-      className="figure-compact lstm-fit"
-      experiment="lstm-recall"
+    <RecallPanel
       step={step}
+      lesson={lesson}
       views={['trace']}
       controls={['t', 'unit', 'example']}
       controlsLabel="Which step and unit"
-      footer={<StepPresets lesson={lesson} />}
     >
       <CellStepper />
-    </ExperimentPanel>
+    </RecallPanel>
   );
 }
 

@@ -1,25 +1,21 @@
 import { Tex } from '../../../components/math';
 import { useView } from '../../../state/useView';
 import type { LessonStep } from '../../../lessons/types';
-import { ExperimentPanel } from '../../backprop/figures/ExperimentPanel';
-import { StepPresets } from '../presets';
+import { RecallPanel } from './RecallPanel';
 import { AccuracyChart, GradientFlowChart, gradientSurvival } from './charts';
 import { floatRecord, readInfo } from './recallViews';
 
 /** LSTM step 1: the plain RNN alone on the recall task; its accuracy and its gradient through time. */
 export function ForgetFigure({ step, lesson }: { step: LessonStep; lesson: number }) {
   return (
-    <ExperimentPanel
-      valLabel="validation loss"
-      className="figure-compact lstm-fit"
-      experiment="lstm-recall"
+    <RecallPanel
       step={step}
+      lesson={lesson}
       views={['curves', 'gradflow', 'info']}
       controls={['gap', 'rnnnorm', 'lr']}
-      footer={<StepPresets lesson={lesson} />}
     >
       <ForgetPlots />
-    </ExperimentPanel>
+    </RecallPanel>
   );
 }
 

@@ -5,24 +5,15 @@ import { useView } from '../../../state/useView';
 import type { LessonStep } from '../../../lessons/types';
 import { RECALL_SYMBOLS } from '../../../experiments/lstm/recallTask';
 import { LSTM_HIDDEN } from '../../../experiments/lstm/recallModel';
-import { ExperimentPanel } from '../../backprop/figures/ExperimentPanel';
-import { StepPresets } from '../presets';
+import { RecallPanel } from './RecallPanel';
 import { emptyTrace, readTrace, useDrawnCounter, type TraceData } from './recallViews';
 
 /** LSTM step 3: heatmaps of f, i, o and c (units × time) of a live-trained LSTM on one validation sequence. */
 export function GatesFigure({ step, lesson }: { step: LessonStep; lesson: number }) {
   return (
-    <ExperimentPanel
-      valLabel="validation loss"
-      className="figure-compact lstm-fit"
-      experiment="lstm-recall"
-      step={step}
-      views={['trace', 'curves', 'info']}
-      controls={['t', 'example']}
-      footer={<StepPresets lesson={lesson} />}
-    >
+    <RecallPanel step={step} lesson={lesson} views={['trace', 'curves', 'info']} controls={['t', 'example']}>
       <GateMaps />
-    </ExperimentPanel>
+    </RecallPanel>
   );
 }
 

@@ -3,8 +3,7 @@ import { sigmoid } from '../../../core/scalar';
 import { useParamsStore } from '../../../state/paramsStore';
 import { useView } from '../../../state/useView';
 import type { LessonStep } from '../../../lessons/types';
-import { ExperimentPanel } from '../../backprop/figures/ExperimentPanel';
-import { StepPresets } from '../presets';
+import { RecallPanel } from './RecallPanel';
 import { AccuracyChart, GradientFlowChart, gradientSurvival } from './charts';
 import { ModelTable } from './RecallFigure';
 import { floatRecord } from './recallViews';
@@ -12,17 +11,14 @@ import { floatRecord } from './recallViews';
 /** LSTM step 5: gradient norm against steps back for both models, and the forget-gate bias at the start. */
 export function GradientFigure({ step, lesson }: { step: LessonStep; lesson: number }) {
   return (
-    <ExperimentPanel
-      valLabel="validation loss"
-      className="figure-compact lstm-fit"
-      experiment="lstm-recall"
+    <RecallPanel
       step={step}
+      lesson={lesson}
       views={['gradflow', 'curves', 'info']}
       controls={['fbias', 'gap', 'lr']}
-      footer={<StepPresets lesson={lesson} />}
     >
       <GradientPlots />
-    </ExperimentPanel>
+    </RecallPanel>
   );
 }
 

@@ -2,28 +2,24 @@ import { seriesColor, useChartTheme } from '../../../components/charts';
 import { useRunStore } from '../../../state/runStore';
 import { useView } from '../../../state/useView';
 import type { LessonStep } from '../../../lessons/types';
-import { ExperimentPanel } from '../../backprop/figures/ExperimentPanel';
-import { StepPresets } from '../presets';
+import { RecallPanel } from './RecallPanel';
 import { AccuracyChart, MODEL_COLOR_INDEX, fmt } from './charts';
 import { readInfo } from './recallViews';
 
 /** LSTM step 4: RNN and LSTM race on the recall task; accuracy curves and a table of the two models. */
 export function RecallFigure({ step, lesson }: { step: LessonStep; lesson: number }) {
   return (
-    <ExperimentPanel
-      valLabel="validation loss"
-      className="figure-compact lstm-fit"
-      experiment="lstm-recall"
+    <RecallPanel
       step={step}
+      lesson={lesson}
       views={['curves', 'info']}
       controls={['gap', 'rnnnorm', 'fbias', 'lr']}
-      footer={<StepPresets lesson={lesson} />}
     >
       <figure className="lstm-figure" data-testid="recall-plot">
         <AccuracyChart height={190} />
         <ModelTable />
       </figure>
-    </ExperimentPanel>
+    </RecallPanel>
   );
 }
 

@@ -1,23 +1,11 @@
 import { useEffect, useRef, type RefObject } from 'react';
+import type { GateTrace } from '../../../experiments/lstm/recallViews';
 import type { ViewValue } from '../../../experiments/types';
 import { floats, num, record } from '../../backprop/figures/views';
 import type { CellValues } from './CellDiagram';
 
-/** The experiment's `trace` view (src/experiments/lstm/recallViews.ts GateTrace), checked field by field. */
-export interface TraceData {
-  tokens: Int32Array;
-  i: Float32Array;
-  f: Float32Array;
-  g: Float32Array;
-  o: Float32Array;
-  c: Float32Array;
-  h: Float32Array;
-  pre: Float32Array;
-  probs: Float32Array;
-  target: number;
-  hidden: number;
-  steps: number;
-}
+/** The experiment's `trace` view, once readTrace has checked it field by field: the trainer's own GateTrace. */
+export type TraceData = GateTrace;
 
 export function readTrace(view: ViewValue | undefined): TraceData | null {
   const r = record(view);

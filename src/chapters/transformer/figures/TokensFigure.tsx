@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { MatrixView } from '../../../components/charts/MatrixView';
+import { MatrixView, type MatrixViewProps } from '../../../components/charts/MatrixView';
 import { Tex } from '../../../components/math';
 import {
   rowCosineSimilarity,
@@ -9,6 +9,11 @@ import {
 
 /** Colour-only cells need no room for numbers: capped, a 16×16 table stays one screen tall on a projector too. */
 const COLOUR_CELL = 28;
+
+/** A matrix of this figure, shown by colour only (the numbers are read by hovering or with the arrow keys). */
+function ColourMatrix(props: Omit<MatrixViewProps, 'showValues' | 'maxCell'>) {
+  return <MatrixView {...props} showValues={false} maxCell={COLOUR_CELL} />;
+}
 
 const PE_POSITIONS = 16;
 const WIDTHS = [8, 16, 32] as const;
@@ -114,26 +119,22 @@ function EmbeddingMatrices({ view, d }: { view: TokensView; d: number }) {
   const rowLabels = view.tokens.map((t, i) => `${i}: ${t}`);
   return (
     <div className="tf-grid-2">
-      <MatrixView
+      <ColourMatrix
         title="Embedding rows X = W_E[ids]"
         values={view.embedded.data}
         rows={n}
         cols={d}
         rowLabels={rowLabels}
         colLabels={dims}
-        showValues={false}
-        maxCell={COLOUR_CELL}
         caption={`X has shape ${n} × ${d}: one row of the embedding table per token.`}
       />
-      <MatrixView
+      <ColourMatrix
         title="E = √d·X + PE"
         values={view.input.data}
         rows={n}
         cols={d}
         rowLabels={rowLabels}
         colLabels={dims}
-        showValues={false}
-        maxCell={COLOUR_CELL}
         caption={`E has shape ${n} × ${d}; the embeddings were multiplied by √${d} ≈ ${view.scaleFactor.toFixed(2)}.`}
       />
     </div>
@@ -148,7 +149,7 @@ function PositionMatrices({ d }: { d: number }) {
   const positions = Array.from({ length: PE_POSITIONS }, (_, i) => String(i));
   return (
     <div className="tf-grid-2">
-      <MatrixView
+      <ColourMatrix
         title="Positional encoding PE"
         values={pe.data}
         rows={PE_POSITIONS}
@@ -156,11 +157,9 @@ function PositionMatrices({ d }: { d: number }) {
         rowLabels={positions}
         colLabels={dims}
         domain={[-1, 1]}
-        showValues={false}
-        maxCell={COLOUR_CELL}
         caption="Rows: positions, columns: dimensions. Low dimensions oscillate quickly, high dimensions slowly."
       />
-      <MatrixView
+      <ColourMatrix
         title="Cosine similarity of positions"
         values={similarity.data}
         rows={PE_POSITIONS}
@@ -169,8 +168,6 @@ function PositionMatrices({ d }: { d: number }) {
         colLabels={positions}
         colorScale="sequential"
         domain={[Math.min(...similarity.data), 1]}
-        showValues={false}
-        maxCell={COLOUR_CELL}
         caption={`Cosine similarity of the encodings of two positions: it depends only on their distance (every diagonal has one colour). Neighbours: ${similarity.data[1].toFixed(2)}; 8 apart: ${similarity.data[8].toFixed(2)}.`}
       />
     </div>
