@@ -4,7 +4,8 @@
  * freshly augmented copy of them at every step. Both are scored on the same validation glyphs, drawn in varied poses.
  */
 import { MLP, Rng, Tensor, adam, crossEntropy, noGrad, type Adam } from '../../core';
-import type { Experiment, Metrics, ParamTable, ParamValue, ParamValues, Trainer, Views } from '../types';
+import type { Experiment, Metrics, ParamTable, ParamValue, ParamValues, Trainer } from '../types';
+import type { AugmentViews } from './views';
 import { PointRecorder } from '../descent/recorder';
 import {
   AUGMENTATIONS,
@@ -214,8 +215,8 @@ function firstOfEachDigit(train: GlyphSet, x: Float32Array): Float32Array {
   return out;
 }
 
-function augmentViews(s: AugmentState, wanted: readonly string[]): Views {
-  const views: Views = {};
+function augmentViews(s: AugmentState, wanted: readonly string[]): Partial<AugmentViews> {
+  const views: Partial<AugmentViews> = {};
   if (wanted.includes('gallery')) {
     // Each digit as drawn and as the augmented run saw it at the last step.
     const first = s.lastDraws[0];
@@ -245,7 +246,7 @@ function setAugmentParam(s: AugmentState, name: string, value: ParamValue): void
   if (lr !== null) for (const run of [s.runs.plain, s.runs.augmented]) run.optimizer.lr = lr;
 }
 
-export function createAugment(params: ParamValues, seed: number): Trainer {
+export function createAugment(params: ParamValues, seed: number): Trainer<AugmentViews> {
   const s = buildAugmentState(params, seed);
   return {
     step: (n) => stepAugment(s, n),

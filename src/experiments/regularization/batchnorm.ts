@@ -6,7 +6,8 @@
  */
 import { BatchSampler, Rng, binaryCrossEntropy, gatherRows, noGrad, sgd, tensor, type SGD } from '../../core';
 import { learningRateParam } from '../paramSpecs';
-import type { Experiment, Metrics, ParamTable, ParamValue, ParamValues, Trainer, Views } from '../types';
+import type { Experiment, Metrics, ParamTable, ParamValue, ParamValues, Trainer } from '../types';
+import type { BatchnormViews } from './views';
 import { CurveRecorder } from '../activations/curve';
 import { makeTask, type Split } from '../activations/task';
 import { SigmoidNet } from './batchnormNet';
@@ -121,7 +122,7 @@ function layersView(runs: { plain: Run; bn: Run }, depth: number, train: Split) 
   };
 }
 
-export function createBatchnorm(params: ParamValues, seed: number): Trainer {
+export function createBatchnorm(params: ParamValues, seed: number): Trainer<BatchnormViews> {
   const root = new Rng(seed);
   const task = makeTask('circle', { n: N_POINTS, noise: 0.05, testFraction: 0.2 }, root.nextU32());
   const depth = Number(params.depth);
@@ -185,8 +186,8 @@ export function createBatchnorm(params: ParamValues, seed: number): Trainer {
         lossBn: runs.bn.loss,
       };
     },
-    views(wanted): Views {
-      const views: Views = {};
+    views(wanted) {
+      const views: Partial<BatchnormViews> = {};
       if (wanted.includes('curves')) {
         const { x, ys } = curve.view();
         views.curves = { x, plain: ys[0], bn: ys[1], lossPlain: runs.plain.loss, lossBn: runs.bn.loss };

@@ -9,7 +9,8 @@
  * Beside the fits, a 2-D classifier (penaltyClassifier.ts) trains with the same two penalties at the same λ, so the
  * figure can show its decision boundary getting smoother as λ grows.
  */
-import type { Experiment, Metrics, ParamTable, ParamValue, ParamValues, Trainer, Views } from '../types';
+import type { Experiment, Metrics, ParamTable, ParamValue, ParamValues, Trainer } from '../types';
+import type { PenaltyViews } from './views';
 import { regressionData, type RegressionData } from './data';
 import {
   countZeros,
@@ -180,8 +181,8 @@ function pathsView(s: PenaltyState) {
   return { ...paths, lambdas: paths.lambdas.slice(), l2: paths.l2.slice(), l1: paths.l1.slice() };
 }
 
-function penaltyViews(s: PenaltyState, wanted: readonly string[]): Views {
-  const views: Views = {};
+function penaltyViews(s: PenaltyState, wanted: readonly string[]): Partial<PenaltyViews> {
+  const views: Partial<PenaltyViews> = {};
   const { runs } = s;
   if (wanted.includes('fit')) {
     views.fit = {
@@ -199,7 +200,7 @@ function penaltyViews(s: PenaltyState, wanted: readonly string[]): Views {
   return views;
 }
 
-export function createPenalty(params: ParamValues, seed: number): Trainer {
+export function createPenalty(params: ParamValues, seed: number): Trainer<PenaltyViews> {
   const s = buildPenaltyState(params, seed);
   return {
     step: (n) => stepPenalty(s, n),

@@ -3,7 +3,8 @@
  * noisy samples. The fit for the chosen degree is exact (normal equations); "training" sweeps the degrees, one per
  * step, so Play draws the training and validation error against degree (the U-curve) point by point.
  */
-import type { Experiment, Metrics, ParamTable, ParamValue, ParamValues, Trainer, Views } from '../types';
+import type { Experiment, Metrics, ParamTable, ParamValue, ParamValues, Trainer } from '../types';
+import type { PolynomialViews } from './views';
 import { regressionData } from './data';
 import { fitRidge, halfMse, predict } from './polyfit';
 import { MAX_DEGREE, NOISE_PARAM, POINTS_PARAM, dataView, sampleCurve } from './shared';
@@ -41,7 +42,7 @@ export function sweepDegrees(data: ReturnType<typeof regressionData>): DegreeSwe
   return { train, val };
 }
 
-export function createPolynomial(params: ParamValues, seed: number): Trainer {
+export function createPolynomial(params: ParamValues, seed: number): Trainer<PolynomialViews> {
   const data = regressionData(Number(params.points), Number(params.noise), seed);
   const sweep = sweepDegrees(data);
   let degree = Number(params.degree);
@@ -63,8 +64,8 @@ export function createPolynomial(params: ParamValues, seed: number): Trainer {
         revealed,
       };
     },
-    views(wanted): Views {
-      const views: Views = {};
+    views(wanted) {
+      const views: Partial<PolynomialViews> = {};
       if (wanted.includes('fit')) {
         const fitted = theta;
         views.fit = {
