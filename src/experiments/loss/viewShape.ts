@@ -13,6 +13,9 @@ export const isFloat32 = (v: unknown): v is Float32Array => v instanceof Float32
 export const isFloat64 = (v: unknown): v is Float64Array => v instanceof Float64Array;
 export const isUint8 = (v: unknown): v is Uint8Array => v instanceof Uint8Array;
 
+/** A plain array of numbers. */
+export const isNumberArray = (v: unknown): v is number[] => Array.isArray(v) && v.every(isNumber);
+
 /** A [lo, hi] pair of numbers (a domain). */
 export const isNumberPair = (v: unknown): v is [number, number] =>
   Array.isArray(v) && v.length === 2 && v.every(isNumber);
@@ -21,6 +24,12 @@ export const isNumberPair = (v: unknown): v is [number, number] =>
 export function isPlainObject(v: unknown): v is Readonly<Record<string, unknown>> {
   return typeof v === 'object' && v !== null && !Array.isArray(v) && !ArrayBuffer.isView(v);
 }
+
+/** An optional field: absent, or passing `check`. */
+export const optional =
+  (check: FieldCheck): FieldCheck =>
+  (v) =>
+    v === undefined || check(v);
 
 /**
  * The check for view type T: a plain object whose every field passes its check — one check per field of T (the

@@ -8,18 +8,13 @@ import {
   isFloat32,
   isFloat64,
   isNumber,
+  isNumberArray,
   isNumberPair,
   isUint8,
+  optional,
   shapeOf,
   type FieldCheck,
 } from '../loss/viewShape';
-
-const isNumberArray = (v: unknown): v is number[] => Array.isArray(v) && v.every(isNumber);
-/** An optional field: absent, or passing `check`. */
-const optional =
-  (check: FieldCheck): FieldCheck =>
-  (v) =>
-    v === undefined || check(v);
 
 // ── Steps 1–3: the 1-D regression ────────────────────────────────────────────────────────────────────────────────
 
@@ -84,7 +79,10 @@ export type CapacityViews = { fit: NetworkFitView; curves: CapacityCurvesView };
 /** The network's h(x) at curveX. */
 export type NetworkFitView = FitDataView & { fitY: Float32Array };
 
-export const isNetworkFitView = shapeOf<NetworkFitView>({ ...fitDataFields, fitY: isFloat32 }, fitDataConsistent);
+export const isNetworkFitView = shapeOf<NetworkFitView>(
+  { ...fitDataFields, fitY: isFloat32 },
+  fitDataConsistent,
+);
 
 /** Training and validation error, each interleaved [step, error, …]; the lowest validation error and its step. */
 export type CapacityCurvesView = {
@@ -195,7 +193,11 @@ export const isCoefficientPathsView = shapeOf<CoefficientPathsView>(
 // ── Steps 4–7: networks side by side, and the search ─────────────────────────────────────────────────────────────
 
 /** reg-dropout (dropout.ts). */
-export type DropoutViews = { curves: DropoutCurvesView; masks: DropoutMasksView; scaling: DropoutScalingView };
+export type DropoutViews = {
+  curves: DropoutCurvesView;
+  masks: DropoutMasksView;
+  scaling: DropoutScalingView;
+};
 
 /** One run's training and validation error, interleaved [step, error, …], and both now. */
 export type DropoutRunCurves = { train: Float32Array; val: Float32Array; trainNow: number; valNow: number };
