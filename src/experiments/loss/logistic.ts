@@ -67,8 +67,8 @@ export function logisticLoss(x: Float32Array, y: Float32Array, th1: number, th2:
 export function createLogistic(params: ParamValues, seed: number): Trainer<LogisticViews> {
   const data = twoBlobs(LOGISTIC_POINTS, new Rng(seed).nextU32());
   const model = new Linear({ inFeatures: 2, outFeatures: 1, bias: false }, seed); // θ as W [1, 2]
-  model.weight.data.set([Number(params.th1), Number(params.th2)]);
-  const optimizer = new SGD(model.parameters(), { lr: Number(params.lr) });
+  model.weight.data.set([params.th1 as number, params.th2 as number]);
+  const optimizer = new SGD(model.parameters(), { lr: params.lr as number });
   const inputs = new Tensor(data.x, [data.n, 2]); // [n, 2]
   const path = new PointRecorder(1024);
   const theta = () => [model.weight.data[0], model.weight.data[1]] as const;

@@ -87,8 +87,8 @@ function makeRun(name: RunName, c: number, lr: number, seed: number): Run {
 
 function buildSaturationState(params: ParamValues, seed: number): SaturationState {
   const data = twoBlobs(SATURATION_POINTS, new Rng(seed).nextU32());
-  const c = Number(params.wrong);
-  const lr = Number(params.lr);
+  const c = params.wrong as number;
+  const lr = params.lr as number;
   return {
     data,
     inputs: new Tensor(data.x, [data.n, 2]),

@@ -108,7 +108,7 @@ function buildSoftmaxState(params: ParamValues, seed: number): SoftmaxState {
     params.dataset === 'spiral'
       ? threeSpirals(SOFTMAX_POINTS, dataSeed)
       : threeBlobs(SOFTMAX_POINTS, dataSeed);
-  const hidden = Number(params.hidden);
+  const hidden = params.hidden as number;
   const model = new MLP(
     { sizes: hidden > 0 ? [2, hidden, CLASSES] : [2, CLASSES], activation: 'tanh' },
     initSeed,
@@ -118,7 +118,7 @@ function buildSoftmaxState(params: ParamValues, seed: number): SoftmaxState {
     data,
     model,
     weights,
-    optimizer: new SGD(weights, { lr: Number(params.lr) }),
+    optimizer: new SGD(weights, { lr: params.lr as number }),
     signFactor: params.sign === 'dropped' ? -1 : 1,
     inputs: new Tensor(data.x, [data.n, 2]),
     gridInputs: new Tensor(planeGridPoints(), [GRID_SIZE * GRID_SIZE, 2]),

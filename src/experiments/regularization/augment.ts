@@ -111,14 +111,14 @@ interface AugmentState {
 /** Data, the two runs from the same initial weights, and their scores before the first step. */
 function buildAugmentState(params: ParamValues, seed: number): AugmentState {
   const root = new Rng(seed);
-  const train = glyphSet(Number(params.perClass), tidyPose, 0, new Rng(root.nextU32()));
+  const train = glyphSet(params.perClass as number, tidyPose, 0, new Rng(root.nextU32()));
   const val = glyphSet(VAL_PER_CLASS, variedPose, VAL_NOISE, new Rng(root.nextU32()));
   const initSeed = root.nextU32();
   const augRng = new Rng(root.nextU32());
   const options: Record<Augmentation, boolean> = Object.fromEntries(
     AUGMENTATIONS.map((a) => [a, params[a] === true]),
   ) as Record<Augmentation, boolean>;
-  const lr = Number(params.lr);
+  const lr = params.lr as number;
   const s: AugmentState = {
     train,
     val,

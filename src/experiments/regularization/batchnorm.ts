@@ -125,15 +125,15 @@ function layersView(runs: { plain: Run; bn: Run }, depth: number, train: Split) 
 export function createBatchnorm(params: ParamValues, seed: number): Trainer<BatchnormViews> {
   const root = new Rng(seed);
   const task = makeTask('circle', { n: N_POINTS, noise: 0.05, testFraction: 0.2 }, root.nextU32());
-  const depth = Number(params.depth);
-  const width = Number(params.width);
+  const depth = params.depth as number;
+  const width = params.width as number;
   const initSeed = root.nextU32();
   const sampler = new BatchSampler(task.train.n, { mode: 'minibatch', batchSize: BATCH }, root.nextU32());
   const makeRun = (bn: boolean): Run => {
     const net = new SigmoidNet(width, depth, bn, initSeed);
     return {
       net,
-      opt: sgd(net.parameters(), { lr: Number(params.lr) }),
+      opt: sgd(net.parameters(), { lr: params.lr as number }),
       grads: new Float64Array(depth + 1),
       loss: NaN,
       valLoss: NaN,

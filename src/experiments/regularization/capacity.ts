@@ -41,10 +41,10 @@ export const capacityParams: ParamTable = [
 
 export function createCapacity(params: ParamValues, seed: number): Trainer<CapacityViews> {
   const root = new Rng(seed);
-  const data = regressionData(Number(params.points), Number(params.noise), seed);
-  const sizes = [1, ...Array<number>(Number(params.depth)).fill(Number(params.width)), 1];
+  const data = regressionData(params.points as number, params.noise as number, seed);
+  const sizes = [1, ...Array<number>(params.depth as number).fill(params.width as number), 1];
   const model = new MLP({ sizes, activation: 'tanh' }, root.nextU32());
-  const optimizer = adam(model.parameters(), { lr: Number(params.lr) });
+  const optimizer = adam(model.parameters(), { lr: params.lr as number });
   const trainX = new Tensor(data.train.x, [data.train.n, 1]); // [m, 1]
   const valX = new Tensor(data.val.x, [data.val.n, 1]); // [60, 1]
   const curveX = new Tensor(curveXs(), [curveXs().length, 1]); // [161, 1]

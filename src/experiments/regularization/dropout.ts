@@ -88,10 +88,10 @@ function buildDropoutState(params: ParamValues, seed: number): DropoutState {
   const maskSeed = root.nextU32();
   const checkSeed = root.nextU32();
   const data = regressionData(15, 0.25, seed);
-  const width = Number(params.width);
-  const mode = String(params.mode) as DropoutMode;
-  const p = Number(params.p);
-  const lr = Number(params.lr);
+  const width = params.width as number;
+  const mode = params.mode as DropoutMode;
+  const p = params.p as number;
+  const lr = params.lr as number;
   const makeRun = (rate: number): Run => {
     const net = new DropoutNet(width, rate, mode, initSeed, maskSeed);
     return {

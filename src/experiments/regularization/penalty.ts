@@ -103,8 +103,8 @@ interface PenaltyState {
 }
 
 function buildPenaltyState(params: ParamValues, seed: number): PenaltyState {
-  const data = regressionData(Number(params.points), Number(params.noise), seed);
-  const degree = Number(params.degree);
+  const data = regressionData(params.points as number, params.noise as number, seed);
+  const degree = params.degree as number;
   const k = degree + 1;
   const { gram, rhs } = normalEquations(designMatrix(data.train.x, degree), data.train.y, k);
   return {
@@ -112,7 +112,7 @@ function buildPenaltyState(params: ParamValues, seed: number): PenaltyState {
     degree,
     gram,
     rhs,
-    lambda: Number(params.lambda),
+    lambda: params.lambda as number,
     runs: { l2: new Float64Array(k), l1: new Float64Array(k) },
     steps: 0,
     paths: null,

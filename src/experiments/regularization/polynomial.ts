@@ -43,9 +43,9 @@ export function sweepDegrees(data: ReturnType<typeof regressionData>): DegreeSwe
 }
 
 export function createPolynomial(params: ParamValues, seed: number): Trainer<PolynomialViews> {
-  const data = regressionData(Number(params.points), Number(params.noise), seed);
+  const data = regressionData(params.points as number, params.noise as number, seed);
   const sweep = sweepDegrees(data);
-  let degree = Number(params.degree);
+  let degree = params.degree as number;
   let theta = fitRidge(data.train.x, data.train.y, degree, 0);
   /** Degrees revealed on the U-curve so far (one per training step). */
   let revealed = 0;

@@ -125,7 +125,7 @@ interface SearchState {
 }
 
 function buildSearchState(params: ParamValues, seed: number): SearchState {
-  const requested = Number(params.budget);
+  const requested = params.budget as number;
   const shown = newSeedRun(seedFor(seed, 0), requested);
   return {
     seed,
