@@ -4,7 +4,7 @@
  * boundary θᵀx = 0 is a line through the origin, perpendicular to θ. Full-batch gradient descent from a chosen
  * start (th1, th2) on the core's binaryCrossEntropy from logits.
  *
- * Views:
+ * Views (types in views.ts):
  *   surface  the mean BCE over a SURFACE_SIZE² grid of (θ₁, θ₂) in THETA_WINDOW² (GridView: values[j·nx + i])
  *   path     θ after every recorded step, interleaved [θ₁, θ₂, …] (bounded, PointRecorder)
  *   state    { th1, th2, g1, g2, loss }: θ, ∂L/∂θ and L now
@@ -17,10 +17,11 @@ import { SGD } from '../../core/optim';
 import { Rng } from '../../core/random';
 import { Tensor } from '../../core/tensor';
 import { PointRecorder, sampleGrid, type GridView } from '../descent/recorder';
-import type { Experiment, Metrics, ParamTable, ParamValue, ParamValues, Trainer, Views } from '../types';
+import type { Experiment, Metrics, ParamTable, ParamValue, ParamValues, Trainer } from '../types';
 import { allFinite, twoBlobs } from './data';
 import { binaryCrossEntropyOfLogit } from './formulas';
 import { liveLearningRate } from '../params';
+import type { LogisticViews } from './views';
 
 export const THETA_WINDOW: [number, number] = [-6, 8];
 const SURFACE_SIZE = 41;
@@ -63,11 +64,11 @@ export function logisticLoss(x: Float32Array, y: Float32Array, th1: number, th2:
   return s / Math.max(1, y.length);
 }
 
-export function createLogistic(params: ParamValues, seed: number): Trainer {
+export function createLogistic(params: ParamValues, seed: number): Trainer<LogisticViews> {
   const data = twoBlobs(LOGISTIC_POINTS, new Rng(seed).nextU32());
   const model = new Linear({ inFeatures: 2, outFeatures: 1, bias: false }, seed); // θ as W [1, 2]
-  model.weight.data.set([Number(params.th1), Number(params.th2)]);
-  const optimizer = new SGD(model.parameters(), { lr: Number(params.lr) });
+  model.weight.data.set([params.th1 as number, params.th2 as number]);
+  const optimizer = new SGD(model.parameters(), { lr: params.lr as number });
   const inputs = new Tensor(data.x, [data.n, 2]); // [n, 2]
   const path = new PointRecorder(1024);
   const theta = () => [model.weight.data[0], model.weight.data[1]] as const;
@@ -113,8 +114,8 @@ export function createLogistic(params: ParamValues, seed: number): Trainer {
       const [th1, th2] = theta();
       return { step, epoch: step, loss, accuracy, th1, th2 };
     },
-    views(wanted): Views {
-      const out: Views = {};
+    views(wanted) {
+      const out: Partial<LogisticViews> = {};
       if (wanted.includes('surface')) {
         surface ??= sampleGrid(
           (a, b) => logisticLoss(data.x, data.y, a, b),

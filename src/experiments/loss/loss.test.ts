@@ -170,7 +170,7 @@ describe('loss experiments', () => {
     // the drawn surface is the same loss the core trains on
     const data = twoBlobs(200, 0); // any data: the float64 surface formula vs the core loss
     expect(logisticLoss(data.x, data.y, 1, 2)).toBeGreaterThan(0);
-    expect(m.loss).toBeCloseTo((t.views(['state']).state as { loss: number }).loss, 6);
+    expect(m.loss).toBeCloseTo(t.views(['state']).state!.loss, 6);
   });
 
   it('saturating start: after 200 steps BCE has recovered and squared error has not (step 5’s claim)', () => {

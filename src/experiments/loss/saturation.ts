@@ -8,7 +8,7 @@
  *
  * Metrics: loss = the BCE run's cross-entropy; per run r ∈ {mse, bce}: acc_r, sq_r (its mean squared error of h),
  * ce_r (its cross-entropy), so both runs are compared on the same two scales.
- * Views:
+ * Views (types in views.ts):
  *   history  { accMse, accBce, sqMse, sqBce }: each interleaved [step, value, …] (bounded, PointRecorder)
  */
 import { noGrad } from '../../core/autograd';
@@ -20,8 +20,9 @@ import { Rng } from '../../core/random';
 import { Tensor } from '../../core/tensor';
 import { PointRecorder } from '../descent/recorder';
 import { liveLearningRate } from '../params';
-import type { Experiment, Metrics, ParamTable, ParamValue, ParamValues, Trainer, Views } from '../types';
+import type { Experiment, Metrics, ParamTable, ParamValue, ParamValues, Trainer } from '../types';
 import { allFinite, twoBlobs, type LabelledPoints } from './data';
+import type { SaturationViews } from './views';
 
 export const SATURATION_POINTS = 200;
 
@@ -86,8 +87,8 @@ function makeRun(name: RunName, c: number, lr: number, seed: number): Run {
 
 function buildSaturationState(params: ParamValues, seed: number): SaturationState {
   const data = twoBlobs(SATURATION_POINTS, new Rng(seed).nextU32());
-  const c = Number(params.wrong);
-  const lr = Number(params.lr);
+  const c = params.wrong as number;
+  const lr = params.lr as number;
   return {
     data,
     inputs: new Tensor(data.x, [data.n, 2]),
@@ -154,8 +155,8 @@ function saturationMetrics(state: SaturationState): Metrics {
   };
 }
 
-function saturationViews(state: SaturationState, wanted: readonly string[]): Views {
-  const out: Views = {};
+function saturationViews(state: SaturationState, wanted: readonly string[]): Partial<SaturationViews> {
+  const out: Partial<SaturationViews> = {};
   if (wanted.includes('history')) {
     const [a, b] = state.runs;
     out.history = {
@@ -168,7 +169,7 @@ function saturationViews(state: SaturationState, wanted: readonly string[]): Vie
   return out;
 }
 
-export function createSaturation(params: ParamValues, seed: number): Trainer {
+export function createSaturation(params: ParamValues, seed: number): Trainer<SaturationViews> {
   const state = buildSaturationState(params, seed);
   recordHistory(state);
   return {

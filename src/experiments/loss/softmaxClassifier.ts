@@ -7,7 +7,7 @@
  * notes. Minimising that pushes every true-class probability towards 0. The `loss` read-out is always the correctly
  * signed cross-entropy, so in that mode it climbs; `objective` is what the optimiser actually minimises.
  *
- * Views:
+ * Views (types in views.ts):
  *   probs       class probabilities on a GRID_SIZE² grid over PLANE²: values[(j·nx + i)·3 + c] (Grid2D, k = 3)
  *   points      x [n, 2] row-major, y [n] class indices
  *   pointProbs  h(xᵢ) for every training point, [n, 3] row-major
@@ -21,7 +21,8 @@ import { SGD } from '../../core/optim';
 import { Rng } from '../../core/random';
 import { Tensor } from '../../core/tensor';
 import { liveLearningRate } from '../params';
-import type { Experiment, Metrics, ParamTable, ParamValue, ParamValues, Trainer, Views } from '../types';
+import type { Experiment, Metrics, ParamTable, ParamValue, ParamValues, Trainer } from '../types';
+import type { SoftmaxViews } from './views';
 import {
   GRID_SIZE,
   PLANE,
@@ -107,7 +108,7 @@ function buildSoftmaxState(params: ParamValues, seed: number): SoftmaxState {
     params.dataset === 'spiral'
       ? threeSpirals(SOFTMAX_POINTS, dataSeed)
       : threeBlobs(SOFTMAX_POINTS, dataSeed);
-  const hidden = Number(params.hidden);
+  const hidden = params.hidden as number;
   const model = new MLP(
     { sizes: hidden > 0 ? [2, hidden, CLASSES] : [2, CLASSES], activation: 'tanh' },
     initSeed,
@@ -117,7 +118,7 @@ function buildSoftmaxState(params: ParamValues, seed: number): SoftmaxState {
     data,
     model,
     weights,
-    optimizer: new SGD(weights, { lr: Number(params.lr) }),
+    optimizer: new SGD(weights, { lr: params.lr as number }),
     signFactor: params.sign === 'dropped' ? -1 : 1,
     inputs: new Tensor(data.x, [data.n, 2]),
     gridInputs: new Tensor(planeGridPoints(), [GRID_SIZE * GRID_SIZE, 2]),
@@ -175,9 +176,9 @@ function softmaxMetrics(state: SoftmaxState): Metrics {
   return metrics;
 }
 
-function softmaxViews(state: SoftmaxState, wanted: readonly string[]): Views {
+function softmaxViews(state: SoftmaxState, wanted: readonly string[]): Partial<SoftmaxViews> {
   const { model, data } = state;
-  const out: Views = {};
+  const out: Partial<SoftmaxViews> = {};
   if (wanted.includes('probs')) {
     const values = noGrad(() => softmax(model.forward(state.gridInputs)).data.slice()); // [g², 3]
     out.probs = {
@@ -197,7 +198,7 @@ function softmaxViews(state: SoftmaxState, wanted: readonly string[]): Views {
   return out;
 }
 
-export function createSoftmaxClassifier(params: ParamValues, seed: number): Trainer {
+export function createSoftmaxClassifier(params: ParamValues, seed: number): Trainer<SoftmaxViews> {
   const state = buildSoftmaxState(params, seed);
   return {
     step: (n) => stepSoftmax(state, n),

@@ -102,12 +102,12 @@ describe('reg-augment', () => {
   it('toggles apply live, and the gallery shows ten originals and their augmented copies', () => {
     const t = createAugment(defaultValues(augmentExperiment.params), 1);
     t.step(1);
-    const g = t.views(['gallery']).gallery as { original: Float32Array; augmented: Float32Array };
+    const g = t.views(['gallery']).gallery!;
     expect(g.original.length).toBe(CLASSES * PIXELS);
     expect(g.augmented).not.toEqual(g.original);
     for (const name of AUGMENTATIONS) t.set(name, false);
     t.step(1);
-    const off = t.views(['gallery']).gallery as { original: Float32Array; augmented: Float32Array };
+    const off = t.views(['gallery']).gallery!;
     for (let i = 0; i < off.original.length; i++) expect(off.augmented[i]).toBeCloseTo(off.original[i], 5);
   });
 });

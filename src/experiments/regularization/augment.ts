@@ -4,7 +4,8 @@
  * freshly augmented copy of them at every step. Both are scored on the same validation glyphs, drawn in varied poses.
  */
 import { MLP, Rng, Tensor, adam, crossEntropy, noGrad, type Adam } from '../../core';
-import type { Experiment, Metrics, ParamTable, ParamValue, ParamValues, Trainer, Views } from '../types';
+import type { Experiment, Metrics, ParamTable, ParamValue, ParamValues, Trainer } from '../types';
+import type { AugmentViews } from './views';
 import { PointRecorder } from '../descent/recorder';
 import {
   AUGMENTATIONS,
@@ -110,14 +111,14 @@ interface AugmentState {
 /** Data, the two runs from the same initial weights, and their scores before the first step. */
 function buildAugmentState(params: ParamValues, seed: number): AugmentState {
   const root = new Rng(seed);
-  const train = glyphSet(Number(params.perClass), tidyPose, 0, new Rng(root.nextU32()));
+  const train = glyphSet(params.perClass as number, tidyPose, 0, new Rng(root.nextU32()));
   const val = glyphSet(VAL_PER_CLASS, variedPose, VAL_NOISE, new Rng(root.nextU32()));
   const initSeed = root.nextU32();
   const augRng = new Rng(root.nextU32());
   const options: Record<Augmentation, boolean> = Object.fromEntries(
     AUGMENTATIONS.map((a) => [a, params[a] === true]),
   ) as Record<Augmentation, boolean>;
-  const lr = Number(params.lr);
+  const lr = params.lr as number;
   const s: AugmentState = {
     train,
     val,
@@ -214,8 +215,8 @@ function firstOfEachDigit(train: GlyphSet, x: Float32Array): Float32Array {
   return out;
 }
 
-function augmentViews(s: AugmentState, wanted: readonly string[]): Views {
-  const views: Views = {};
+function augmentViews(s: AugmentState, wanted: readonly string[]): Partial<AugmentViews> {
+  const views: Partial<AugmentViews> = {};
   if (wanted.includes('gallery')) {
     // Each digit as drawn and as the augmented run saw it at the last step.
     const first = s.lastDraws[0];
@@ -245,7 +246,7 @@ function setAugmentParam(s: AugmentState, name: string, value: ParamValue): void
   if (lr !== null) for (const run of [s.runs.plain, s.runs.augmented]) run.optimizer.lr = lr;
 }
 
-export function createAugment(params: ParamValues, seed: number): Trainer {
+export function createAugment(params: ParamValues, seed: number): Trainer<AugmentViews> {
   const s = buildAugmentState(params, seed);
   return {
     step: (n) => stepAugment(s, n),

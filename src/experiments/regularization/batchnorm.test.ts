@@ -21,7 +21,7 @@ describe('reg-batchnorm', () => {
       expect(m.step).toBe(600);
       expect(m.lossBn!, `seed ${seed}`).toBeLessThan(m.lossPlain! * 0.5);
       // The plain network's activations stay bunched; batch norm's spread over more of the sigmoid's range.
-      const v = t.views(['layers']).layers as Record<string, Float64Array>;
+      const v = t.views(['layers']).layers!;
       const avg = (a: Float64Array) => a.reduce((s, x) => s + x, 0) / a.length;
       expect(avg(v.spreadBn), `seed ${seed}`).toBeGreaterThan(1.5 * avg(v.spreadPlain));
     }
@@ -38,21 +38,21 @@ describe('reg-batchnorm', () => {
   it('layer read-outs: histograms sum to 1 per layer; γ and β move away from 1 and 0', () => {
     const t = createBatchnorm(defaults(), 1);
     t.step(200);
-    const v = t.views(['layers']).layers as Record<string, Float32Array | Float64Array | number>;
-    const depth = v.depth as number;
-    const hist = v.histBn as Float32Array;
+    const v = t.views(['layers']).layers!;
+    const depth = v.depth;
+    const hist = v.histBn;
     expect(hist.length).toBe(depth * BINS);
     for (let l = 0; l < depth; l++) {
       const row = hist.subarray(l * BINS, (l + 1) * BINS).reduce((s, x) => s + x, 0);
       expect(row).toBeCloseTo(1, 4);
     }
-    expect((v.gradPlain as Float64Array).length).toBe(depth + 1);
-    const gamma = v.gamma as Float64Array;
-    const beta = v.beta as Float64Array;
+    expect(v.gradPlain.length).toBe(depth + 1);
+    const gamma = v.gamma;
+    const beta = v.beta;
     expect(Math.max(...gamma.map((g) => Math.abs(g - 1)))).toBeGreaterThan(1e-3);
     expect(Math.max(...beta.map(Math.abs))).toBeGreaterThan(1e-3);
     // Without batch norm the sigmoid's gradient vanishes towards the input; with it, much less.
     const ratio = (g: Float64Array) => g[0] / g[depth];
-    expect(ratio(v.gradBn as Float64Array)).toBeGreaterThan(ratio(v.gradPlain as Float64Array));
+    expect(ratio(v.gradBn)).toBeGreaterThan(ratio(v.gradPlain));
   });
 });

@@ -6,7 +6,8 @@
  */
 import { BatchSampler, Rng, binaryCrossEntropy, gatherRows, noGrad, sgd, tensor, type SGD } from '../../core';
 import { learningRateParam } from '../paramSpecs';
-import type { Experiment, Metrics, ParamTable, ParamValue, ParamValues, Trainer, Views } from '../types';
+import type { Experiment, Metrics, ParamTable, ParamValue, ParamValues, Trainer } from '../types';
+import type { BatchnormViews } from './views';
 import { CurveRecorder } from '../activations/curve';
 import { makeTask, type Split } from '../activations/task';
 import { SigmoidNet } from './batchnormNet';
@@ -121,18 +122,18 @@ function layersView(runs: { plain: Run; bn: Run }, depth: number, train: Split) 
   };
 }
 
-export function createBatchnorm(params: ParamValues, seed: number): Trainer {
+export function createBatchnorm(params: ParamValues, seed: number): Trainer<BatchnormViews> {
   const root = new Rng(seed);
   const task = makeTask('circle', { n: N_POINTS, noise: 0.05, testFraction: 0.2 }, root.nextU32());
-  const depth = Number(params.depth);
-  const width = Number(params.width);
+  const depth = params.depth as number;
+  const width = params.width as number;
   const initSeed = root.nextU32();
   const sampler = new BatchSampler(task.train.n, { mode: 'minibatch', batchSize: BATCH }, root.nextU32());
   const makeRun = (bn: boolean): Run => {
     const net = new SigmoidNet(width, depth, bn, initSeed);
     return {
       net,
-      opt: sgd(net.parameters(), { lr: Number(params.lr) }),
+      opt: sgd(net.parameters(), { lr: params.lr as number }),
       grads: new Float64Array(depth + 1),
       loss: NaN,
       valLoss: NaN,
@@ -185,8 +186,8 @@ export function createBatchnorm(params: ParamValues, seed: number): Trainer {
         lossBn: runs.bn.loss,
       };
     },
-    views(wanted): Views {
-      const views: Views = {};
+    views(wanted) {
+      const views: Partial<BatchnormViews> = {};
       if (wanted.includes('curves')) {
         const { x, ys } = curve.view();
         views.curves = { x, plain: ys[0], bn: ys[1], lossPlain: runs.plain.loss, lossBn: runs.bn.loss };

@@ -5,7 +5,8 @@
  * Errors use the chapter's J = 1/(2m) Σ (h − y)², i.e. half the core's mean squared error.
  */
 import { MLP, Rng, Tensor, adam, mse, noGrad } from '../../core';
-import type { Experiment, Metrics, ParamTable, ParamValue, ParamValues, Trainer, Views } from '../types';
+import type { Experiment, Metrics, ParamTable, ParamValue, ParamValues, Trainer } from '../types';
+import type { CapacityViews } from './views';
 import { PointRecorder } from '../descent/recorder';
 import { regressionData } from './data';
 import { NOISE_PARAM, POINTS_PARAM, curveXs, dataView } from './shared';
@@ -38,12 +39,12 @@ export const capacityParams: ParamTable = [
   NOISE_PARAM,
 ];
 
-export function createCapacity(params: ParamValues, seed: number): Trainer {
+export function createCapacity(params: ParamValues, seed: number): Trainer<CapacityViews> {
   const root = new Rng(seed);
-  const data = regressionData(Number(params.points), Number(params.noise), seed);
-  const sizes = [1, ...Array<number>(Number(params.depth)).fill(Number(params.width)), 1];
+  const data = regressionData(params.points as number, params.noise as number, seed);
+  const sizes = [1, ...Array<number>(params.depth as number).fill(params.width as number), 1];
   const model = new MLP({ sizes, activation: 'tanh' }, root.nextU32());
-  const optimizer = adam(model.parameters(), { lr: Number(params.lr) });
+  const optimizer = adam(model.parameters(), { lr: params.lr as number });
   const trainX = new Tensor(data.train.x, [data.train.n, 1]); // [m, 1]
   const valX = new Tensor(data.val.x, [data.val.n, 1]); // [60, 1]
   const curveX = new Tensor(curveXs(), [curveXs().length, 1]); // [161, 1]
@@ -90,8 +91,8 @@ export function createCapacity(params: ParamValues, seed: number): Trainer {
         parameters: model.parameterCount(),
       };
     },
-    views(wanted): Views {
-      const views: Views = {};
+    views(wanted) {
+      const views: Partial<CapacityViews> = {};
       if (wanted.includes('curves')) {
         views.curves = {
           train: trainCurve.toInterleaved([steps, train]),

@@ -5,7 +5,8 @@
  * network's first hidden layer: classic (scale by 1 − p at inference) and inverted (scale by 1/(1 − p) in training).
  */
 import { Rng, Tensor, adam, mse, noGrad, type Adam } from '../../core';
-import type { Experiment, Metrics, ParamTable, ParamValue, ParamValues, Trainer, Views } from '../types';
+import type { Experiment, Metrics, ParamTable, ParamValue, ParamValues, Trainer } from '../types';
+import type { DropoutViews } from './views';
 import { PointRecorder } from '../descent/recorder';
 import { regressionData } from './data';
 import { DropoutNet, scalingCheck, type DropoutMode } from './dropoutNet';
@@ -87,10 +88,10 @@ function buildDropoutState(params: ParamValues, seed: number): DropoutState {
   const maskSeed = root.nextU32();
   const checkSeed = root.nextU32();
   const data = regressionData(15, 0.25, seed);
-  const width = Number(params.width);
-  const mode = String(params.mode) as DropoutMode;
-  const p = Number(params.p);
-  const lr = Number(params.lr);
+  const width = params.width as number;
+  const mode = params.mode as DropoutMode;
+  const p = params.p as number;
+  const lr = params.lr as number;
   const makeRun = (rate: number): Run => {
     const net = new DropoutNet(width, rate, mode, initSeed, maskSeed);
     return {
@@ -188,8 +189,8 @@ function scalingView(s: DropoutState) {
   };
 }
 
-function dropoutViews(s: DropoutState, wanted: readonly string[]): Views {
-  const views: Views = {};
+function dropoutViews(s: DropoutState, wanted: readonly string[]): Partial<DropoutViews> {
+  const views: Partial<DropoutViews> = {};
   if (wanted.includes('curves'))
     views.curves = { plain: runCurves(s, s.runs.plain), dropout: runCurves(s, s.runs.dropout) };
   if (wanted.includes('masks')) views.masks = masksView(s);
@@ -207,7 +208,7 @@ function setDropoutParam(s: DropoutState, name: string, value: ParamValue): void
   if (lr !== null) for (const run of [s.runs.plain, s.runs.dropout]) run.optimizer.lr = lr;
 }
 
-export function createDropout(params: ParamValues, seed: number): Trainer {
+export function createDropout(params: ParamValues, seed: number): Trainer<DropoutViews> {
   const s = buildDropoutState(params, seed);
   return {
     step: (n) => stepDropout(s, n),

@@ -16,7 +16,7 @@ describe('reg-poly', () => {
     expect(t.metrics().step).toBe(5);
     t.step(100);
     expect(t.metrics().step).toBe(15);
-    const sweep = t.views(['sweep']).sweep as { train: Float64Array; val: Float64Array; bestDegree: number };
+    const sweep = t.views(['sweep']).sweep!;
     expect(sweep.val[14]).toBeGreaterThan(sweep.val[sweep.bestDegree - 1]);
     expect(sweep.train[14]).toBeLessThan(sweep.train[sweep.bestDegree - 1]);
     const m = t.metrics();
@@ -43,11 +43,7 @@ describe('reg-penalty', () => {
 
   it('coefficient paths: L1 zero count reaches all weights at the largest λ, L2 never zero', () => {
     const t = createPenalty(defaults(penaltyExperiment), 1);
-    const paths = t.views(['paths']).paths as {
-      zerosL1: Float64Array;
-      zerosL2: Float64Array;
-      degree: number;
-    };
+    const paths = t.views(['paths']).paths!;
     expect(paths.zerosL1.length).toBe(pathLambdas().length);
     expect(paths.zerosL1[paths.zerosL1.length - 1]).toBe(paths.degree);
     expect(Math.max(...paths.zerosL2)).toBe(0);

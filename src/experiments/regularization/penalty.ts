@@ -9,7 +9,8 @@
  * Beside the fits, a 2-D classifier (penaltyClassifier.ts) trains with the same two penalties at the same λ, so the
  * figure can show its decision boundary getting smoother as λ grows.
  */
-import type { Experiment, Metrics, ParamTable, ParamValue, ParamValues, Trainer, Views } from '../types';
+import type { Experiment, Metrics, ParamTable, ParamValue, ParamValues, Trainer } from '../types';
+import type { PenaltyViews } from './views';
 import { regressionData, type RegressionData } from './data';
 import {
   countZeros,
@@ -102,8 +103,8 @@ interface PenaltyState {
 }
 
 function buildPenaltyState(params: ParamValues, seed: number): PenaltyState {
-  const data = regressionData(Number(params.points), Number(params.noise), seed);
-  const degree = Number(params.degree);
+  const data = regressionData(params.points as number, params.noise as number, seed);
+  const degree = params.degree as number;
   const k = degree + 1;
   const { gram, rhs } = normalEquations(designMatrix(data.train.x, degree), data.train.y, k);
   return {
@@ -111,7 +112,7 @@ function buildPenaltyState(params: ParamValues, seed: number): PenaltyState {
     degree,
     gram,
     rhs,
-    lambda: Number(params.lambda),
+    lambda: params.lambda as number,
     runs: { l2: new Float64Array(k), l1: new Float64Array(k) },
     steps: 0,
     paths: null,
@@ -180,8 +181,8 @@ function pathsView(s: PenaltyState) {
   return { ...paths, lambdas: paths.lambdas.slice(), l2: paths.l2.slice(), l1: paths.l1.slice() };
 }
 
-function penaltyViews(s: PenaltyState, wanted: readonly string[]): Views {
-  const views: Views = {};
+function penaltyViews(s: PenaltyState, wanted: readonly string[]): Partial<PenaltyViews> {
+  const views: Partial<PenaltyViews> = {};
   const { runs } = s;
   if (wanted.includes('fit')) {
     views.fit = {
@@ -199,7 +200,7 @@ function penaltyViews(s: PenaltyState, wanted: readonly string[]): Views {
   return views;
 }
 
-export function createPenalty(params: ParamValues, seed: number): Trainer {
+export function createPenalty(params: ParamValues, seed: number): Trainer<PenaltyViews> {
   const s = buildPenaltyState(params, seed);
   return {
     step: (n) => stepPenalty(s, n),

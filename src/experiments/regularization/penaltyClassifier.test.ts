@@ -20,9 +20,7 @@ function disc(r: number): Float32Array {
   return values;
 }
 
-type Run = { boundary: number; zeros: number };
-const runsOf = (t: ReturnType<typeof createPenalty>) =>
-  t.views(['runs']).runs as unknown as { l2: Run; l1: Run };
+const runsOf = (t: ReturnType<typeof createPenalty>) => t.views(['runs']).runs!;
 
 describe('boundaryLength', () => {
   it('measures a circle close to 2πr and a field with no boundary as 0', () => {

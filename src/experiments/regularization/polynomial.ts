@@ -3,7 +3,8 @@
  * noisy samples. The fit for the chosen degree is exact (normal equations); "training" sweeps the degrees, one per
  * step, so Play draws the training and validation error against degree (the U-curve) point by point.
  */
-import type { Experiment, Metrics, ParamTable, ParamValue, ParamValues, Trainer, Views } from '../types';
+import type { Experiment, Metrics, ParamTable, ParamValue, ParamValues, Trainer } from '../types';
+import type { PolynomialViews } from './views';
 import { regressionData } from './data';
 import { fitRidge, halfMse, predict } from './polyfit';
 import { MAX_DEGREE, NOISE_PARAM, POINTS_PARAM, dataView, sampleCurve } from './shared';
@@ -41,10 +42,10 @@ export function sweepDegrees(data: ReturnType<typeof regressionData>): DegreeSwe
   return { train, val };
 }
 
-export function createPolynomial(params: ParamValues, seed: number): Trainer {
-  const data = regressionData(Number(params.points), Number(params.noise), seed);
+export function createPolynomial(params: ParamValues, seed: number): Trainer<PolynomialViews> {
+  const data = regressionData(params.points as number, params.noise as number, seed);
   const sweep = sweepDegrees(data);
-  let degree = Number(params.degree);
+  let degree = params.degree as number;
   let theta = fitRidge(data.train.x, data.train.y, degree, 0);
   /** Degrees revealed on the U-curve so far (one per training step). */
   let revealed = 0;
@@ -63,8 +64,8 @@ export function createPolynomial(params: ParamValues, seed: number): Trainer {
         revealed,
       };
     },
-    views(wanted): Views {
-      const views: Views = {};
+    views(wanted) {
+      const views: Partial<PolynomialViews> = {};
       if (wanted.includes('fit')) {
         const fitted = theta;
         views.fit = {

@@ -5,12 +5,7 @@ import { runTrial, searchData, trialInputs } from './searchTrial';
 
 const preset = () => defaultValues(searchExperiment.params); // the step's preset is the default budget, 9
 
-type SearchView = {
-  grid: { lr: Float64Array; lambda: Float64Array; val: Float64Array; best: number };
-  random: { lr: Float64Array; lambda: Float64Array; val: Float64Array; best: number };
-  tests: number[];
-};
-const viewOf = (t: ReturnType<typeof createSearch>) => t.views(['search']).search as unknown as SearchView;
+const viewOf = (t: ReturnType<typeof createSearch>) => t.views(['search']).search!;
 
 describe('reg-search', () => {
   it('one step is one trial of each search; the test errors appear only when both have finished', () => {

@@ -11,7 +11,8 @@
  *                one trial pair a step; after each seed, whichever search found the lower validation error scores.
  * Every number derives from the run's seed: a share link replays the same trials and results.
  */
-import type { Experiment, Metrics, ParamTable, ParamValues, Trainer, Views } from '../types';
+import type { Experiment, Metrics, ParamTable, ParamValues, Trainer } from '../types';
+import type { SearchViews } from './views';
 import { gridPoints, gridShape, randomPoints, type SearchPoint, type SearchSpace } from './searchPlan';
 import {
   runTrial,
@@ -124,7 +125,7 @@ interface SearchState {
 }
 
 function buildSearchState(params: ParamValues, seed: number): SearchState {
-  const requested = Number(params.budget);
+  const requested = params.budget as number;
   const shown = newSeedRun(seedFor(seed, 0), requested);
   return {
     seed,
@@ -189,11 +190,11 @@ function searchMetrics(s: SearchState): Metrics {
   return m;
 }
 
-function searchViews(s: SearchState, wanted: readonly string[]): Views {
+function searchViews(s: SearchState, wanted: readonly string[]): Partial<SearchViews> {
   if (!wanted.includes('search')) return {};
   const { requested, trials, tally, tests } = s;
   const shape = gridShape(requested);
-  const view: Views = {
+  return {
     search: {
       requested,
       trials,
@@ -207,10 +208,9 @@ function searchViews(s: SearchState, wanted: readonly string[]): Views {
       tests: tests ? [tests.grid, tests.random] : [],
     },
   };
-  return view;
 }
 
-export function createSearch(params: ParamValues, seed: number): Trainer {
+export function createSearch(params: ParamValues, seed: number): Trainer<SearchViews> {
   const s = buildSearchState(params, seed);
   const total = s.trials * SEEDS;
   return {

@@ -7,7 +7,9 @@ import type { LessonStep } from '../../../lessons/types';
 import { setParam } from '../../../state/runtime';
 import { useView } from '../../../state/useView';
 import { ExperimentPanel } from '../../backprop/figures/ExperimentPanel';
-import { floats, fmt, num, record, useGridView } from '../../backprop/figures/views';
+import { fmt, useGridView } from '../../backprop/figures/views';
+import { isLogisticStateView, isPointsView } from '../../../experiments/loss/views';
+import { isFloat32 } from '../../../experiments/loss/viewShape';
 import { texNum } from '../../activations/figures/format';
 
 /** Step 4: logistic regression trained live — the boundary θᵀx = 0 on the data, and the path on the loss surface. */
@@ -28,23 +30,18 @@ const round = (v: number) => Math.round(v * 10) / 10;
 
 function LogisticPanels() {
   const surface = useGridView('surface');
-  const path = floats(useView('path'));
-  const state = record(useView('state'));
-  const points = record(useView('points'));
-  const th1 = num(state?.th1);
-  const th2 = num(state?.th2);
-  const g1 = num(state?.g1);
-  const g2 = num(state?.g2);
-  const loss = num(state?.loss);
-  const px = points?.x instanceof Float32Array ? points.x : undefined;
-  const py = points?.y instanceof Float32Array ? points.y : undefined;
-  const ready = th1 !== undefined && th2 !== undefined;
+  const path = useView('path', { accept: isFloat32 });
+  const state = useView('state', { accept: isLogisticStateView });
+  const points = useView('points', { accept: isPointsView });
+  // A diverged θ is not drawn (the read-outs show '–').
+  const theta = state && Number.isFinite(state.th1) && Number.isFinite(state.th2) ? state : undefined;
+  const gradientFinite = theta !== undefined && Number.isFinite(theta.g1) && Number.isFinite(theta.g2);
 
   return (
     <div className="loss-logistic">
       <div className="loss-pair">
-        {ready ? (
-          <BoundaryPlane th1={th1} th2={th2} x={px} y={py} />
+        {theta ? (
+          <BoundaryPlane th1={theta.th1} th2={theta.th2} x={points?.x} y={points?.y} />
         ) : (
           <p className="loading">Loading the data…</p>
         )}
@@ -53,7 +50,7 @@ function LogisticPanels() {
             grid={surface}
             paths={path ? [{ label: 'gradient descent', points: path }] : []}
             gradient={
-              ready && g1 !== undefined && g2 !== undefined ? { x: th1, y: th2, dx: g1, dy: g2 } : undefined
+              theta && gradientFinite ? { x: theta.th1, y: theta.th2, dx: theta.g1, dy: theta.g2 } : undefined
             }
             onPickStart={(a, b) => {
               setParam('th1', round(a));
@@ -71,23 +68,23 @@ function LogisticPanels() {
           <p className="loading">Loading the loss surface…</p>
         )}
       </div>
-      {ready && (
+      {theta && (
         <Formula>
           <Tex
             display
-            tex={`\\theta^\\top x = ${texNum(th1, 3)}\\,x_1 + ${texNum(th2, 3)}\\,x_2 = 0, \\quad L = ${fmt(loss, 4)}`}
+            tex={`\\theta^\\top x = ${texNum(theta.th1, 3)}\\,x_1 + ${texNum(theta.th2, 3)}\\,x_2 = 0, \\quad L = ${fmt(theta.loss, 4)}`}
           />
         </Formula>
       )}
       <p className="loss-readouts">
         <span>
-          θ₁ = <strong data-testid="metric-th1">{fmt(th1, 4)}</strong>
+          θ₁ = <strong data-testid="metric-th1">{fmt(state?.th1, 4)}</strong>
         </span>
         <span>
-          θ₂ = <strong data-testid="metric-th2">{fmt(th2, 4)}</strong>
+          θ₂ = <strong data-testid="metric-th2">{fmt(state?.th2, 4)}</strong>
         </span>
         <span>
-          ∂L/∂θ = ({fmt(g1, 4)}, {fmt(g2, 4)})
+          ∂L/∂θ = ({fmt(state?.g1, 4)}, {fmt(state?.g2, 4)})
         </span>
       </p>
     </div>

@@ -20,7 +20,7 @@ import { replaceQuery, useRoute } from '../../../platform/router';
 import { useRunStore } from '../../../state/runStore';
 import { useExperiment } from '../../../state/useExperiment';
 import { useView } from '../../../state/useView';
-import { record } from '../../backprop/figures/views';
+import { isSaturationHistoryView } from '../../../experiments/loss/views';
 import { fmt } from '../../activations/figures/format';
 
 /**
@@ -187,16 +187,9 @@ function LossCurves() {
   );
 }
 
-interface HistoryView {
-  accMse: Float32Array;
-  accBce: Float32Array;
-  sqMse: Float32Array;
-  sqBce: Float32Array;
-}
-
 /** Interleaved [step, value, …] → x and y arrays for LineChart. */
-function split(v: unknown): { x: Float32Array; y: Float32Array } | null {
-  if (!(v instanceof Float32Array)) return null;
+function split(v: Float32Array | undefined): { x: Float32Array; y: Float32Array } | null {
+  if (!v) return null;
   const n = v.length >> 1;
   const x = new Float32Array(n);
   const y = new Float32Array(n);
@@ -209,7 +202,7 @@ function split(v: unknown): { x: Float32Array; y: Float32Array } | null {
 
 function Race() {
   const theme = useChartTheme();
-  const history = record(useView('history')) as Partial<HistoryView> | undefined;
+  const history = useView('history', { accept: isSaturationHistoryView });
   const m = useRunStore((s) => s.metrics);
   // At least the step's natural stopping point, so the first steps do not fill the whole width.
   const xDomain: [number, number] = [0, Math.max(200, m?.step ?? 0)];

@@ -10,7 +10,8 @@ import { useExperiment } from '../../../state/useExperiment';
 import { useView } from '../../../state/useView';
 import { ParamControls } from '../../../components/controls';
 import { MetricsBar, NoticeBar, RunControls, formatAccuracy, formatMetric } from '../../../components/run';
-import { floats, record } from '../../backprop/figures/views';
+import { isClassProbsGridView, isPointsView } from '../../../experiments/loss/views';
+import { isFloat32 } from '../../../experiments/loss/viewShape';
 import type { Grid2D } from '../../../components/charts';
 import { fmt } from '../../activations/figures/format';
 
@@ -39,17 +40,12 @@ export function SoftmaxFigure({ step, signStep }: { step: LessonStep; signStep: 
   );
 }
 
-interface PointsView {
-  x: Float32Array;
-  y: Float32Array;
-}
-
 /** The training points (x, y pairs and labels) and their class probabilities from the latest frame. */
 function useSoftmaxPoints() {
-  const pointsView = record(useView('points')) as Partial<PointsView> | undefined;
-  const probs = floats(useView('pointProbs'));
-  const px = pointsView?.x instanceof Float32Array ? pointsView.x : undefined;
-  const py = pointsView?.y instanceof Float32Array ? pointsView.y : undefined;
+  const pointsView = useView('points', { accept: isPointsView });
+  const probs = useView('pointProbs', { accept: isFloat32 });
+  const px = pointsView?.x;
+  const py = pointsView?.y;
   const points = useMemo(() => {
     const out: BoundaryPoint[] = [];
     if (px && py)
@@ -127,7 +123,7 @@ function SoftmaxReadouts({ i, cls, pTrue, showObjective, dropped }: ReadoutsProp
 }
 
 function SoftmaxPlot({ signStep, controls }: { signStep: boolean; controls: ReactNode }) {
-  const grid = useClassGrid(useView('probs'));
+  const grid = useClassGrid();
   const { points, labels, probs, n } = useSoftmaxPoints();
   const [picked, setPicked] = useState(0);
   const wrap = useRef<HTMLDivElement>(null);
@@ -187,15 +183,12 @@ function SoftmaxPlot({ signStep, controls }: { signStep: boolean; controls: Reac
 }
 
 /** The probs view (k = 3 probabilities per grid cell) as a Grid2D, or undefined while it has another shape. */
-function useClassGrid(view: unknown): Grid2D | undefined {
+function useClassGrid(): Grid2D | undefined {
+  const g = useView('probs', { accept: isClassProbsGridView });
   return useMemo(() => {
-    const g = record(view as never) as Record<string, unknown> | undefined;
-    if (!g || !(g.values instanceof Float32Array)) return undefined;
-    const { nx, ny, x0, x1, y0, y1 } = g as Record<string, number>;
-    if (![nx, ny, x0, x1, y0, y1].every(Number.isFinite) || g.values.length !== nx * ny * CLASSES)
-      return undefined;
-    return { values: g.values, nx, ny, xDomain: [x0, x1], yDomain: [y0, y1] };
-  }, [view]);
+    if (!g || ![g.x0, g.x1, g.y0, g.y1].every(Number.isFinite)) return undefined;
+    return { values: g.values, nx: g.nx, ny: g.ny, xDomain: [g.x0, g.x1], yDomain: [g.y0, g.y1] };
+  }, [g]);
 }
 
 function oneHotTex(cls: number): string {

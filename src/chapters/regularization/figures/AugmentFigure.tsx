@@ -2,11 +2,15 @@ import { LineChart, seriesColor, useChartTheme } from '../../../components/chart
 import type { LessonStep } from '../../../lessons/types';
 import { useView } from '../../../state/useView';
 import { ExperimentPanel } from '../../backprop/figures/ExperimentPanel';
-import { floats, num, record } from '../../backprop/figures/views';
+import {
+  isAugmentCurvesView,
+  isAugmentGalleryView,
+  type AugmentDrawView,
+} from '../../../experiments/regularization/views';
 import { deinterleave } from '../../gradient-descent/figures/series';
 import { Formula } from './Formula';
 import { GlyphGallery } from './GlyphGallery';
-import { nums, texFixed } from './views';
+import { texFixed } from './views';
 
 const TOGGLES = ['rotate', 'translate', 'zoom', 'crop', 'noise', 'brightness'];
 
@@ -27,31 +31,29 @@ export function AugmentFigure({ step }: { step: LessonStep }) {
   );
 }
 
-const pct = (x: number | undefined) => (x === undefined ? '–' : `${(100 * x).toFixed(1)}%`);
+const pct = (x: number | undefined) =>
+  x === undefined || !Number.isFinite(x) ? '–' : `${(100 * x).toFixed(1)}%`;
 
 function AugmentPlots() {
   const theme = useChartTheme();
-  const gallery = record(useView('gallery'));
-  const curves = record(useView('curves'));
-  const plain = record(curves?.plain);
-  const aug = record(curves?.augmented);
-  const p = deinterleave(floats(plain?.val));
-  const a = deinterleave(floats(aug?.val));
-  const draw = record(gallery?.draw);
-  const d = (k: string) => num(draw?.[k]);
+  const gallery = useView('gallery', { accept: isAugmentGalleryView });
+  const curves = useView('curves', { accept: isAugmentCurvesView });
+  const plain = curves?.plain;
+  const aug = curves?.augmented;
+  const p = deinterleave(plain?.val);
+  const a = deinterleave(aug?.val);
+  const d = (k: keyof AugmentDrawView) => gallery?.draw?.[k];
   const deg = (r: number | undefined) => (r === undefined ? undefined : (r * 180) / Math.PI);
-  const size = num(gallery?.size) ?? 12;
-  const count = num(gallery?.count) ?? 10;
   return (
     <div className="captions-spoken reg-plots">
       {gallery && (
         <div className="reg-wide">
           <GlyphGallery
-            size={size}
-            count={count}
+            size={gallery.size}
+            count={gallery.count}
             rows={[
-              { label: 'training', images: nums(gallery.original) },
-              { label: 'augmented', images: nums(gallery.augmented) },
+              { label: 'training', images: gallery.original },
+              { label: 'augmented', images: gallery.augmented },
             ]}
           />
         </div>
@@ -70,7 +72,7 @@ function AugmentPlots() {
       {/* Beside the chart: the accuracies and the last augmentation drawn, so the figure fits one laptop screen. */}
       <div className="reg-side">
         <table className="descent-table reg-augment-table" data-testid="augment-table">
-          <caption>Accuracy after {curves ? num(curves.trainSize) : '–'} training glyphs</caption>
+          <caption>Accuracy after {curves?.trainSize ?? '–'} training glyphs</caption>
           <thead>
             <tr>
               <th scope="col">classifier</th>
@@ -81,13 +83,13 @@ function AugmentPlots() {
           <tbody>
             <tr>
               <th scope="row">plain</th>
-              <td data-testid="train-acc-plain">{pct(num(plain?.trainAcc))}</td>
-              <td data-testid="val-acc-plain">{pct(num(plain?.valAcc))}</td>
+              <td data-testid="train-acc-plain">{pct(plain?.trainAcc)}</td>
+              <td data-testid="val-acc-plain">{pct(plain?.valAcc)}</td>
             </tr>
             <tr>
               <th scope="row">augmented</th>
-              <td data-testid="train-acc-augmented">{pct(num(aug?.trainAcc))}</td>
-              <td data-testid="val-acc-augmented">{pct(num(aug?.valAcc))}</td>
+              <td data-testid="train-acc-augmented">{pct(aug?.trainAcc)}</td>
+              <td data-testid="val-acc-augmented">{pct(aug?.valAcc)}</td>
             </tr>
           </tbody>
         </table>

@@ -2,7 +2,8 @@ import { LineChart, MatrixView, seriesColor, useChartTheme } from '../../../comp
 import type { LessonStep } from '../../../lessons/types';
 import { useView } from '../../../state/useView';
 import { ExperimentPanel } from '../../backprop/figures/ExperimentPanel';
-import { fmt, num, record } from '../../backprop/figures/views';
+import { fmt } from '../../backprop/figures/views';
+import { isBatchnormCurvesView, isBatchnormLayersView } from '../../../experiments/regularization/views';
 import {
   batchNormHistogram,
   batchNormLayers,
@@ -12,7 +13,7 @@ import {
   type BatchNormLayers,
 } from './batchNormModel';
 import { Formula } from './Formula';
-import { nums, texFixed } from './views';
+import { NO_VALUES, texFixed } from './views';
 
 /** Step 6: the deep sigmoid network with and without batch norm, from one seed. */
 export function BatchNormFigure({ step }: { step: LessonStep }) {
@@ -31,14 +32,19 @@ export function BatchNormFigure({ step }: { step: LessonStep }) {
 }
 
 function BatchNormPlots() {
-  const curves = record(useView('curves'));
-  const layers = record(useView('layers'));
+  const curves = useView('curves', { accept: isBatchnormCurvesView });
+  const layers = useView('layers', { accept: isBatchnormLayersView });
   const bn = batchNormLayers(layers);
-  const x = nums(curves?.x);
-  const loss = { plain: num(curves?.lossPlain), bn: num(curves?.lossBn) };
+  const x = curves?.x ?? NO_VALUES;
+  const loss = { plain: curves?.lossPlain, bn: curves?.lossBn };
   return (
     <div className="reg-bn">
-      <BatchNormCharts x={x} lossPlain={nums(curves?.plain)} lossBn={nums(curves?.bn)} bn={bn} />
+      <BatchNormCharts
+        x={x}
+        lossPlain={curves?.plain ?? NO_VALUES}
+        lossBn={curves?.bn ?? NO_VALUES}
+        bn={bn}
+      />
       {/* The histograms beside the read-out and the formula, so the figure with its controls fits one laptop screen. */}
       <div className="captions-spoken reg-plots reg-bn-bottom">
         <BatchNormHistograms histogram={batchNormHistogram(layers, bn.depth)} />

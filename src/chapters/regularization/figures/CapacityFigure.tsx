@@ -2,11 +2,12 @@ import { LineChart, seriesColor, useChartTheme } from '../../../components/chart
 import type { LessonStep } from '../../../lessons/types';
 import { useView } from '../../../state/useView';
 import { ExperimentPanel } from '../../backprop/figures/ExperimentPanel';
-import { floats, fmt, num, record } from '../../backprop/figures/views';
+import { fmt } from '../../backprop/figures/views';
+import { isCapacityCurvesView, isNetworkFitView } from '../../../experiments/regularization/views';
 import { deinterleave } from '../../gradient-descent/figures/series';
 import { FitPlot } from './FitPlot';
 import { Formula } from './Formula';
-import { fitData, nums, texFixed } from './views';
+import { texFixed } from './views';
 
 /** Step 2: an MLP of chosen width and depth on the same samples; training and validation error over steps. */
 export function CapacityFigure({ step }: { step: LessonStep }) {
@@ -25,13 +26,13 @@ export function CapacityFigure({ step }: { step: LessonStep }) {
 
 function CapacityPlots() {
   const theme = useChartTheme();
-  const fit = fitData(useView('fit'));
-  const curves = record(useView('curves'));
-  const train = deinterleave(floats(curves?.train));
-  const val = deinterleave(floats(curves?.val));
-  const bestStep = num(curves?.bestStep);
-  const bestVal = num(curves?.bestVal);
-  const params = num(curves?.parameters);
+  const fit = useView('fit', { accept: isNetworkFitView });
+  const curves = useView('curves', { accept: isCapacityCurvesView });
+  const train = deinterleave(curves?.train);
+  const val = deinterleave(curves?.val);
+  const bestStep = curves?.bestStep;
+  const bestVal = curves?.bestVal;
+  const params = curves?.parameters;
   const lastVal = val.y.length ? val.y[val.y.length - 1] : undefined;
   const lastTrain = train.y.length ? train.y[train.y.length - 1] : undefined;
   const steps = train.x.length ? train.x[train.x.length - 1] : 0;
@@ -45,7 +46,7 @@ function CapacityPlots() {
           height={170}
           curves={[
             { label: 'true function', y: fit.truthY, dashed: true, color: 2 },
-            { label: 'network h(x)', y: nums(fit.view.fitY), color: 0 },
+            { label: 'network h(x)', y: fit.fitY, color: 0 },
           ]}
           caption={`The network's current fit to ${fit.trainX.length} noisy samples.`}
         />

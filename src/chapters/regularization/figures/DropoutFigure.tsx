@@ -1,14 +1,19 @@
 import type { ReactNode } from 'react';
 import { LineChart, seriesColor, useChartTheme, type LineSeries } from '../../../components/charts';
 import type { LessonStep } from '../../../lessons/types';
-import type { ViewValue } from '../../../experiments/types';
 import { useView } from '../../../state/useView';
 import { ExperimentPanel } from '../../backprop/figures/ExperimentPanel';
-import { floats, fmt, num, record } from '../../backprop/figures/views';
+import { fmt } from '../../backprop/figures/views';
+import {
+  isDropoutCurvesView,
+  isDropoutMasksView,
+  isDropoutScalingView,
+  type DropoutRunCurves,
+} from '../../../experiments/regularization/views';
 import { deinterleave } from '../../gradient-descent/figures/series';
 import { DropoutDiagram } from './DropoutDiagram';
 import { Formula } from './Formula';
-import { nums, texFixed } from './views';
+import { NO_VALUES, texFixed } from './views';
 
 /** Step 4: the same network with and without dropout; dropped units live; both scaling rules checked. */
 export function DropoutFigure({ step }: { step: LessonStep }) {
@@ -28,27 +33,23 @@ export function DropoutFigure({ step }: { step: LessonStep }) {
 
 function DropoutPlots() {
   const theme = useChartTheme();
-  const curves = record(useView('curves'));
-  const masks = record(useView('masks'));
-  const plain = record(curves?.plain);
-  const drop = record(curves?.dropout);
+  const curves = useView('curves', { accept: isDropoutCurvesView });
+  const masks = useView('masks', { accept: isDropoutMasksView });
+  const plain = curves?.plain;
+  const drop = curves?.dropout;
   const series: LineSeries[] = [];
-  const add = (run: Readonly<Record<string, ViewValue>> | undefined, name: string, c: number) => {
-    const t = deinterleave(floats(run?.train));
-    const v = deinterleave(floats(run?.val));
+  const add = (run: DropoutRunCurves | undefined, name: string, c: number) => {
+    const t = deinterleave(run?.train);
+    const v = deinterleave(run?.val);
     series.push({ label: `${name} training`, x: t.x, y: t.y, color: seriesColor(theme, c), dashed: true });
     series.push({ label: `${name} validation`, x: v.x, y: v.y, color: seriesColor(theme, c) });
   };
   add(plain, 'no dropout', 0);
   add(drop, 'dropout', 1);
-  const gap = (run: typeof plain) => {
-    const t = num(run?.trainNow);
-    const v = num(run?.valNow);
-    return t !== undefined && v !== undefined ? v - t : undefined;
-  };
+  const gap = (run: DropoutRunCurves | undefined) => (run ? run.valNow - run.trainNow : undefined);
   return (
     <div className="captions-spoken reg-plots reg-three">
-      <DropoutDiagram masks={[nums(masks?.layer1), nums(masks?.layer2)]} />
+      <DropoutDiagram masks={[masks?.layer1 ?? NO_VALUES, masks?.layer2 ?? NO_VALUES]} />
       <LineChart
         title="Errors, with / without"
         series={series}
@@ -69,11 +70,11 @@ function DropoutPlots() {
 }
 
 function ScalingTable({ children }: { children: ReactNode }) {
-  const scaling = record(useView('scaling'));
-  const p = num(scaling?.p);
+  const scaling = useView('scaling', { accept: isDropoutScalingView });
+  const p = scaling?.p;
   const row = (mode: 'classic' | 'inverted') => {
-    const r = record(scaling?.[mode]);
-    return { train: num(r?.trainingMean), inf: num(r?.inferenceMean) };
+    const r = scaling?.[mode];
+    return { train: r?.trainingMean, inf: r?.inferenceMean };
   };
   const classic = row('classic');
   const inverted = row('inverted');

@@ -1,8 +1,9 @@
 import { useMemo, useRef } from 'react';
-import { DecisionBoundary, type BoundaryPoint, type Grid2D } from '../../../components/charts';
+import { DecisionBoundary, type BoundaryPoint } from '../../../components/charts';
 import { useView } from '../../../state/useView';
-import { fmt, record } from '../../backprop/figures/views';
-import { nums } from './views';
+import { fmt } from '../../backprop/figures/views';
+import { isPenaltyClassifierView } from '../../../experiments/regularization/views';
+import { NO_VALUES } from './views';
 
 /**
  * Step 3's classifier (src/experiments/regularization/penaltyClassifier.ts): the L2 run's P(class 1) over the plane
@@ -17,9 +18,9 @@ export function PenaltyBoundary({
   length: number | undefined;
   height: number;
 }) {
-  const view = record(useView('classifier'));
-  const grid = record(view?.grid) as unknown as Grid2D | undefined;
-  const points = useTrainingPoints(nums(view?.x), nums(view?.y));
+  const view = useView('classifier', { accept: isPenaltyClassifierView });
+  const grid = view?.grid;
+  const points = useTrainingPoints(view?.x ?? NO_VALUES, view?.y ?? NO_VALUES);
   return (
     <div data-testid="penalty-boundary">
       <DecisionBoundary

@@ -7,14 +7,20 @@ import {
 } from '../../../components/charts';
 import { usePresentation } from '../../../lessons';
 import type { LessonStep } from '../../../lessons/types';
-import type { ViewValue } from '../../../experiments/types';
 import { useView } from '../../../state/useView';
 import { ExperimentPanel } from '../../backprop/figures/ExperimentPanel';
-import { fmt, num, record } from '../../backprop/figures/views';
+import { fmt } from '../../backprop/figures/views';
+import {
+  isCoefficientPathsView,
+  isPenaltyFitView,
+  isPenaltyRunsView,
+  isPenaltyWeightsView,
+  type PenaltyRunView,
+} from '../../../experiments/regularization/views';
 import { FitPlot } from './FitPlot';
 import { Formula } from './Formula';
 import { PenaltyBoundary } from './PenaltyBoundary';
-import { fitData, nums, texFixed } from './views';
+import { NO_VALUES, texFixed } from './views';
 
 /**
  * Step 3: L2 and L1 at the same λ on a degree-15 polynomial — fits, weight histograms, coefficient paths — and a 2-D
@@ -43,27 +49,15 @@ export function PenaltyFigure({ step }: { step: LessonStep }) {
 const HEIGHTS = { chart: 90, boundary: 240 };
 const PRESENTER_HEIGHTS = { chart: 200, boundary: 320 };
 
-function summary(v: ViewValue | undefined) {
-  const r = record(v);
-  return {
-    loss: num(r?.loss),
-    train: num(r?.train),
-    val: num(r?.val),
-    zeros: num(r?.zeros),
-    boundary: num(r?.boundary),
-  };
-}
-
 function PenaltyPlots() {
   const theme = useChartTheme();
   const heights = usePresentation().present ? PRESENTER_HEIGHTS : HEIGHTS;
-  const fit = fitData(useView('fit'));
-  const weights = record(useView('weights'));
-  const runs = record(useView('runs'));
-  const lambda = num(runs?.lambda);
-  const l2 = summary(runs?.l2);
-  const l1 = summary(runs?.l1);
-  const l2w = nums(weights?.l2);
+  const fit = useView('fit', { accept: isPenaltyFitView });
+  const weights = useView('weights', { accept: isPenaltyWeightsView });
+  const runs = useView('runs', { accept: isPenaltyRunsView });
+  const lambda = runs?.lambda;
+  const l2 = runs?.l2;
+  const l1 = runs?.l1;
   return (
     <div className="captions-spoken reg-plots reg-three reg-penalty">
       <div className="reg-area-fit">
@@ -74,8 +68,8 @@ function PenaltyPlots() {
             height={heights.chart}
             curves={[
               { label: 'true function', y: fit.truthY, dashed: true, color: 2 },
-              { label: 'L2 fit', y: nums(fit.view.fitL2), color: 0 },
-              { label: 'L1 fit', y: nums(fit.view.fitL1), color: 1 },
+              { label: 'L2 fit', y: fit.fitL2, color: 0 },
+              { label: 'L1 fit', y: fit.fitL1, color: 1 },
             ]}
             caption="Both runs fit the same samples with the same λ."
           />
@@ -85,8 +79,8 @@ function PenaltyPlots() {
         <Histogram
           title="Weights θ₁…θ_d"
           series={[
-            { label: 'L2', values: l2w, color: seriesColor(theme, 0) },
-            { label: 'L1', values: nums(weights?.l1), color: seriesColor(theme, 1) },
+            { label: 'L2', values: weights?.l2 ?? NO_VALUES, color: seriesColor(theme, 0) },
+            { label: 'L1', values: weights?.l1 ?? NO_VALUES, color: seriesColor(theme, 1) },
           ]}
           bins={21}
           xLabel="θⱼ"
@@ -97,15 +91,15 @@ function PenaltyPlots() {
         <CoefficientPaths lambda={lambda} height={heights.chart} />
       </div>
       <div className="reg-area-boundary">
-        <PenaltyBoundary lambda={lambda} length={l2.boundary} height={heights.boundary} />
+        <PenaltyBoundary lambda={lambda} length={l2?.boundary} height={heights.boundary} />
       </div>
       <div className="reg-area-readouts">
         <PenaltyTable l2={l2} l1={l1} />
         <Formula
           testId="penalty-formula"
           tex={[
-            `\\text{L2: } \\tfrac{1}{2m}\\Big(\\sum (h-y)^2 + ${texFixed(lambda, 4)} \\sum_{j\\ge1} \\theta_j^2\\Big) = ${texFixed(l2.loss, 4)}`,
-            `\\text{L1: } \\tfrac{1}{2m}\\Big(\\sum (h-y)^2 + ${texFixed(lambda, 4)} \\sum_{j\\ge1} |\\theta_j|\\Big) = ${texFixed(l1.loss, 4)}`,
+            `\\text{L2: } \\tfrac{1}{2m}\\Big(\\sum (h-y)^2 + ${texFixed(lambda, 4)} \\sum_{j\\ge1} \\theta_j^2\\Big) = ${texFixed(l2?.loss, 4)}`,
+            `\\text{L1: } \\tfrac{1}{2m}\\Big(\\sum (h-y)^2 + ${texFixed(lambda, 4)} \\sum_{j\\ge1} |\\theta_j|\\Big) = ${texFixed(l1?.loss, 4)}`,
           ]}
         />
       </div>
@@ -113,10 +107,8 @@ function PenaltyPlots() {
   );
 }
 
-type RunSummary = ReturnType<typeof summary>;
-
 /** Both runs side by side: the regression's zero weights and errors, the classifier's boundary length. */
-function PenaltyTable({ l2, l1 }: { l2: RunSummary; l1: RunSummary }) {
+function PenaltyTable({ l2, l1 }: { l2: PenaltyRunView | undefined; l1: PenaltyRunView | undefined }) {
   return (
     <table className="descent-table" data-testid="penalty-table">
       <thead>
@@ -137,10 +129,10 @@ function PenaltyTable({ l2, l1 }: { l2: RunSummary; l1: RunSummary }) {
         ).map(([name, id, s]) => (
           <tr key={id}>
             <th scope="row">{name}</th>
-            <td data-testid={`zeros-${id}`}>{s.zeros ?? '–'}</td>
-            <td data-testid={`train-${id}`}>{fmt(s.train)}</td>
-            <td data-testid={`val-${id}`}>{fmt(s.val)}</td>
-            <td data-testid={`boundary-${id}`}>{fmt(s.boundary, 2)}</td>
+            <td data-testid={`zeros-${id}`}>{s?.zeros ?? '–'}</td>
+            <td data-testid={`train-${id}`}>{fmt(s?.train)}</td>
+            <td data-testid={`val-${id}`}>{fmt(s?.val)}</td>
+            <td data-testid={`boundary-${id}`}>{fmt(s?.boundary, 2)}</td>
           </tr>
         ))}
       </tbody>
@@ -151,11 +143,11 @@ function PenaltyTable({ l2, l1 }: { l2: RunSummary; l1: RunSummary }) {
 /** The optimum's θⱼ against log₁₀ λ, one line per coefficient: L2 solid, L1 dashed. */
 function CoefficientPaths({ lambda, height }: { lambda: number | undefined; height: number }) {
   const theme = useChartTheme();
-  const paths = record(useView('paths'));
-  const lambdas = nums(paths?.lambdas);
-  const degree = num(paths?.degree) ?? 0;
-  const l2 = nums(paths?.l2);
-  const l1 = nums(paths?.l1);
+  const paths = useView('paths', { accept: isCoefficientPathsView });
+  const lambdas = paths?.lambdas ?? NO_VALUES;
+  const degree = paths?.degree ?? 0;
+  const l2 = paths?.l2 ?? NO_VALUES;
+  const l1 = paths?.l1 ?? NO_VALUES;
   const x = Array.from(lambdas, (l) => Math.log10(l));
   const series: LineSeries[] = [];
   // Only the first few coefficients, so the chart stays readable; every θⱼ is in the histogram.
@@ -165,7 +157,7 @@ function CoefficientPaths({ lambda, height }: { lambda: number | undefined; heig
     series.push({ label: `θ${j + 1} L2`, x, y: column(l2), color: seriesColor(theme, j) });
     series.push({ label: `θ${j + 1} L1`, x, y: column(l1), color: seriesColor(theme, j), dashed: true });
   }
-  const zerosL1 = nums(paths?.zerosL1);
+  const zerosL1 = paths?.zerosL1 ?? NO_VALUES;
   const at = lambda !== undefined ? Math.log10(lambda) : undefined;
   return (
     <LineChart

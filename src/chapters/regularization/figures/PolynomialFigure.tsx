@@ -2,10 +2,11 @@ import { LineChart, seriesColor, useChartTheme } from '../../../components/chart
 import type { LessonStep } from '../../../lessons/types';
 import { useView } from '../../../state/useView';
 import { ExperimentPanel } from '../../backprop/figures/ExperimentPanel';
-import { fmt, num, record } from '../../backprop/figures/views';
+import { fmt } from '../../backprop/figures/views';
+import { isDegreeSweepView, isPolynomialFitView } from '../../../experiments/regularization/views';
 import { FitPlot } from './FitPlot';
 import { Formula } from './Formula';
-import { fitData, nums, texFixed } from './views';
+import { NO_VALUES, texFixed } from './views';
 
 /** Step 1: polynomials of degree 1–15 through the same noisy samples, and the U-curve of errors against degree. */
 export function PolynomialFigure({ step }: { step: LessonStep }) {
@@ -24,15 +25,13 @@ export function PolynomialFigure({ step }: { step: LessonStep }) {
 
 function PolynomialPlots() {
   const theme = useChartTheme();
-  const fit = fitData(useView('fit'));
-  const sweep = record(useView('sweep'));
-  const degree = num(fit?.view.degree);
-  const degrees = nums(sweep?.degrees);
-  const train = nums(sweep?.train);
-  const val = nums(sweep?.val);
-  const best = num(sweep?.bestDegree);
-  const trainAt = num(fit?.view.trainError);
-  const valAt = num(fit?.view.valError);
+  const fit = useView('fit', { accept: isPolynomialFitView });
+  const sweep = useView('sweep', { accept: isDegreeSweepView });
+  const degree = fit?.degree;
+  const degrees = sweep?.degrees ?? NO_VALUES;
+  const train = sweep?.train ?? NO_VALUES;
+  const val = sweep?.val ?? NO_VALUES;
+  const best = sweep?.bestDegree;
   return (
     <div className="captions-spoken reg-plots">
       {fit && (
@@ -42,7 +41,7 @@ function PolynomialPlots() {
           height={170}
           curves={[
             { label: 'true function', y: fit.truthY, dashed: true, color: 2 },
-            { label: `h(x), degree ${degree ?? '–'}`, y: nums(fit.view.fitY), color: 0 },
+            { label: `h(x), degree ${degree ?? '–'}`, y: fit.fitY, color: 0 },
           ]}
           caption={`A polynomial of degree ${degree ?? '–'} fitted to ${fit.trainX.length} noisy samples of sin(πx).`}
         />
@@ -62,7 +61,7 @@ function PolynomialPlots() {
       />
       <Formula
         testId="poly-formula"
-        tex={`h(x) = \\theta_0 + \\theta_1 x + \\dots + \\theta_{${degree ?? 'd'}} x^{${degree ?? 'd'}}, \\quad L_{\\text{train}} = ${texFixed(trainAt, 4)}, \\quad L_{\\text{val}} = ${texFixed(valAt, 4)}`}
+        tex={`h(x) = \\theta_0 + \\theta_1 x + \\dots + \\theta_{${degree ?? 'd'}} x^{${degree ?? 'd'}}, \\quad L_{\\text{train}} = ${texFixed(fit?.trainError, 4)}, \\quad L_{\\text{val}} = ${texFixed(fit?.valError, 4)}`}
       />
       <p className="reg-readout">
         Degrees fitted: <strong data-testid="degrees-swept">{degrees.length}</strong> of 15 · lowest

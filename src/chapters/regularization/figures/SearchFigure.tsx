@@ -1,12 +1,12 @@
-import type { ViewValue } from '../../../experiments/types';
 import { useChartTheme } from '../../../components/charts';
 import type { LessonStep } from '../../../lessons/types';
 import { useView } from '../../../state/useView';
 import { ExperimentPanel } from '../../backprop/figures/ExperimentPanel';
-import { fmt, num, record } from '../../backprop/figures/views';
+import { fmt } from '../../backprop/figures/views';
+import { isSearchView, type SearchRunView, type SearchView } from '../../../experiments/regularization/views';
 import { Formula } from './Formula';
 import { SearchColorKey, SearchScatter } from './SearchScatter';
-import { nums, texFixed } from './views';
+import { texFixed } from './views';
 
 /** Step 7: grid search against random search with the same budget of short trainings. */
 export function SearchFigure({ step }: { step: LessonStep }) {
@@ -23,21 +23,8 @@ export function SearchFigure({ step }: { step: LessonStep }) {
   );
 }
 
-/** One search as the view sends it (src/experiments/regularization/search.ts searchView). */
-interface SearchData {
-  lr: ArrayLike<number>;
-  lambda: ArrayLike<number>;
-  val: ArrayLike<number>;
-  best: number;
-}
-
-function searchData(v: ViewValue | undefined): SearchData {
-  const r = record(v);
-  return { lr: nums(r?.lr), lambda: nums(r?.lambda), val: nums(r?.val), best: num(r?.best) ?? -1 };
-}
-
 /** [lo, hi] of the finite validation errors of both searches, or null before there are two different ones. */
-function errorDomain(...searches: SearchData[]): [number, number] | null {
+function errorDomain(...searches: SearchRunView[]): [number, number] | null {
   const finite = searches.flatMap((s) => Array.from(s.val).filter((v) => Number.isFinite(v) && v > 0));
   if (finite.length === 0) return null;
   const lo = Math.min(...finite);
@@ -46,7 +33,7 @@ function errorDomain(...searches: SearchData[]): [number, number] | null {
 }
 
 /** α, λ and validation error of a search's best trial (a TeX line). */
-function bestTex(name: string, s: SearchData, test: number | undefined): string {
+function bestTex(name: string, s: SearchRunView, test: number | undefined): string {
   const ok = s.best >= 0 && s.best < s.val.length;
   const a = ok ? s.lr[s.best].toPrecision(3) : '\\text{–}';
   const l = ok ? s.lambda[s.best].toPrecision(2) : '\\text{–}';
@@ -57,12 +44,9 @@ function bestTex(name: string, s: SearchData, test: number | undefined): string 
 
 function SearchPlots() {
   const theme = useChartTheme();
-  const view = record(useView('search'));
+  const view = useView('search', { accept: isSearchView });
   if (!view) return <p className="reg-readout">Preparing the searches…</p>;
-  const grid = searchData(view.grid);
-  const random = searchData(view.random);
-  const space = nums(view.space);
-  const tests = nums(view.tests);
+  const { grid, random, space, tests } = view;
   const domain = errorDomain(grid, random);
   const finished = tests.length === 2;
   return (
@@ -96,18 +80,14 @@ function SearchPlots() {
         ]}
       />
       <SearchBestReadout grid={grid} random={random} tests={finished ? tests : undefined} />
-      <SeedTally tally={nums(view.tally)} />
+      <SeedTally tally={view.tally} />
     </div>
   );
 }
 
-type SearchView = Readonly<Record<string, ViewValue>>;
-
 /** Trials done of planned, and why fewer than the budget when the grid cannot use all of it. */
 function SearchProgress({ view }: { view: SearchView }) {
-  const trials = num(view.trials) ?? 0;
-  const done = num(view.done) ?? 0;
-  const requested = num(view.requested) ?? trials;
+  const { trials, done, requested } = view;
   return (
     <span>
       <label htmlFor="search-progress-bar">Trials </label>
@@ -116,8 +96,7 @@ function SearchProgress({ view }: { view: SearchView }) {
       {requested !== trials && (
         <span data-testid="budget-note">
           {' '}
-          (a {num(view.gridLrs)} × {num(view.gridLambdas)} grid uses {trials} of the {requested}; both get{' '}
-          {trials})
+          (a {view.gridLrs} × {view.gridLambdas} grid uses {trials} of the {requested}; both get {trials})
         </span>
       )}
     </span>
@@ -125,7 +104,7 @@ function SearchProgress({ view }: { view: SearchView }) {
 }
 
 /** Validation error of a search's best trial so far, if it has one. */
-function bestVal(s: SearchData): number | undefined {
+function bestVal(s: SearchRunView): number | undefined {
   return s.best >= 0 ? s.val[s.best] : undefined;
 }
 
@@ -135,8 +114,8 @@ function SearchBestReadout({
   random,
   tests,
 }: {
-  grid: SearchData;
-  random: SearchData;
+  grid: SearchRunView;
+  random: SearchRunView;
   tests: ArrayLike<number> | undefined;
 }) {
   return (

@@ -1,8 +1,7 @@
-import type { ViewValue } from '../../../experiments/types';
-import { num } from '../../backprop/figures/views';
-import { nums } from './views';
+import type { BatchnormLayersView } from '../../../experiments/regularization/views';
+import { NO_VALUES } from './views';
 
-type ViewRecord = Readonly<Record<string, ViewValue>> | undefined;
+type LayersView = BatchnormLayersView | undefined;
 
 /** Ratio of the first layer's gradient norm to the output layer's (how much of the gradient reaches the input). */
 export function reach(g: ArrayLike<number>): number | undefined {
@@ -33,18 +32,18 @@ export interface BatchNormLayers {
   spreadBn: number | undefined;
 }
 
-export function batchNormLayers(layers: ViewRecord): BatchNormLayers {
-  const depth = num(layers?.depth) ?? 0;
+export function batchNormLayers(layers: LayersView): BatchNormLayers {
+  const depth = layers?.depth ?? 0;
   return {
     depth,
     // One more position than hidden layers: the output layer's gradient is plotted last.
     layerX: Array.from({ length: depth + 1 }, (_, l) => l + 1),
-    gradPlain: nums(layers?.gradPlain),
-    gradBn: nums(layers?.gradBn),
-    gamma: nums(layers?.gamma),
-    beta: nums(layers?.beta),
-    spreadPlain: mean(nums(layers?.spreadPlain)),
-    spreadBn: mean(nums(layers?.spreadBn)),
+    gradPlain: layers?.gradPlain ?? NO_VALUES,
+    gradBn: layers?.gradBn ?? NO_VALUES,
+    gamma: layers?.gamma ?? NO_VALUES,
+    beta: layers?.beta ?? NO_VALUES,
+    spreadPlain: mean(layers?.spreadPlain ?? NO_VALUES),
+    spreadBn: mean(layers?.spreadBn ?? NO_VALUES),
   };
 }
 
@@ -59,10 +58,10 @@ export interface BatchNormHistogram {
   complete: boolean;
 }
 
-export function batchNormHistogram(layers: ViewRecord, depth: number): BatchNormHistogram {
-  const bins = num(layers?.bins) ?? 20;
-  const histPlain = nums(layers?.histPlain);
-  const histBn = nums(layers?.histBn);
+export function batchNormHistogram(layers: LayersView, depth: number): BatchNormHistogram {
+  const bins = layers?.bins ?? 20;
+  const histPlain = layers?.histPlain ?? NO_VALUES;
+  const histBn = layers?.histBn ?? NO_VALUES;
   const values = new Float32Array(histPlain.length + histBn.length);
   values.set(Array.from(histPlain));
   values.set(Array.from(histBn), histPlain.length);

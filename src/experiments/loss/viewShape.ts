@@ -1,0 +1,47 @@
+/**
+ * Run-time shape checks for declared view types (the `accept` of `useView`), so an experiment states each view's
+ * shape once, beside its type, and figures import the check instead of probing fields one by one. A check only
+ * looks at types and lengths: whether a number is finite is the figure's business (it shows '–' for NaN).
+ */
+
+/** A check of one field. */
+export type FieldCheck = (v: unknown) => boolean;
+
+export const isNumber = (v: unknown): v is number => typeof v === 'number';
+export const isString = (v: unknown): v is string => typeof v === 'string';
+export const isFloat32 = (v: unknown): v is Float32Array => v instanceof Float32Array;
+export const isFloat64 = (v: unknown): v is Float64Array => v instanceof Float64Array;
+export const isUint8 = (v: unknown): v is Uint8Array => v instanceof Uint8Array;
+
+/** A plain array of numbers. */
+export const isNumberArray = (v: unknown): v is number[] => Array.isArray(v) && v.every(isNumber);
+
+/** A [lo, hi] pair of numbers (a domain). */
+export const isNumberPair = (v: unknown): v is [number, number] =>
+  Array.isArray(v) && v.length === 2 && v.every(isNumber);
+
+/** A plain object (not an array, not a typed array). */
+export function isPlainObject(v: unknown): v is Readonly<Record<string, unknown>> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && !ArrayBuffer.isView(v);
+}
+
+/** An optional field: absent, or passing `check`. */
+export const optional =
+  (check: FieldCheck): FieldCheck =>
+  (v) =>
+    v === undefined || check(v);
+
+/**
+ * The check for view type T: a plain object whose every field passes its check — one check per field of T (the
+ * compiler asks for all of them and no others), plus an optional `also` for relations between fields (lengths).
+ */
+export function shapeOf<T>(
+  fields: { readonly [K in keyof T]-?: FieldCheck },
+  also?: (value: T) => boolean,
+): (v: unknown) => v is T {
+  const checks = Object.entries<FieldCheck>(fields);
+  return (v: unknown): v is T => {
+    if (!isPlainObject(v) || !checks.every(([name, check]) => check(v[name]))) return false;
+    return also === undefined || also(v as T);
+  };
+}
