@@ -79,8 +79,10 @@ export function makeOps(seed: number, count: number, width: number, events = 1):
     else {
       const v = rng.next();
       const e = rng.next() / events;
-      if (e < 0.01) step = Math.floor(rng.next() * step); // a rewind
-      else if (e < 0.012) step = 0; // a reset
+      if (e < 0.01)
+        step = Math.floor(rng.next() * step); // a rewind
+      else if (e < 0.012)
+        step = 0; // a reset
       else if (v >= 0.023) step += 1 + (rng.next() < 0.1 ? Math.floor(rng.next() * 5) : 0);
       // v < 0.02: the same step again; v < 0.023: a broken (NaN) step, after which the run carries on
       const pushed = v >= 0.02 && v < 0.023 ? Number.NaN : step;
@@ -94,7 +96,11 @@ export function makeOps(seed: number, count: number, width: number, events = 1):
  * Runs the ops and returns the trace — every output after every op (or every `every`-th op for large capacities) —
  * and the largest stride seen.
  */
-export function runTrace(adapter: HistoryAdapter, ops: readonly Op[], every = 1): { bytes: Uint8Array; maxStride: number } {
+export function runTrace(
+  adapter: HistoryAdapter,
+  ops: readonly Op[],
+  every = 1,
+): { bytes: Uint8Array; maxStride: number } {
   const trace = new Trace();
   const saved: unknown[] = [];
   let maxStride = 1;
