@@ -24,7 +24,7 @@ const histories = {
         t.bytes(h.column('loss').slice());
         t.bytes(s.columns.step);
         t.bytes(s.columns.loss);
-        t.numbers(h.length, s.stride, s.skipped);
+        t.numbers(h.length, s.stride, s.phase);
       },
     };
   },
@@ -61,7 +61,7 @@ const histories = {
         t.bytes(r.toInterleaved(last));
         t.bytes(s.columns.x);
         t.bytes(s.columns.y);
-        t.numbers(r.length, s.stride, s.seen);
+        t.numbers(r.length, s.stride, s.phase);
       },
     };
   },

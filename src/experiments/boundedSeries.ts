@@ -45,10 +45,8 @@ type Store = Float32Array | Float64Array;
 export interface BoundedSeriesState<C extends string, A extends Store = Float64Array> {
   columns: Record<C, A>;
   stride: number;
-  /** Offers passed over since the last recorded point ('sinceKept'). */
-  skipped: number;
-  /** Offers counted so far ('indexMultiple'). */
-  seen: number;
+  /** The sampling counter: offers passed over since the last recorded point ('sinceKept'), or offers so far. */
+  phase: number;
 }
 
 /** Finite extent of a column's stored points; `minPositive` is the smallest value > 0 (for log scales). */
@@ -74,8 +72,7 @@ export class BoundedSeries<C extends string, A extends Store = Float64Array> {
   /** Increases when stored points are rewritten (compaction, rewind, clear, restore); between, the series only appends. */
   generation = 0;
   private stride = 1;
-  private skipped = 0;
-  private seen = 0;
+  private phase = 0;
   private readonly arrays: A[];
   private readonly policies: NonFinitePolicy[];
   private readonly extents = new Map<C, ExtentCache>();
@@ -127,8 +124,7 @@ export class BoundedSeries<C extends string, A extends Store = Float64Array> {
   clear(): void {
     this.length = 0;
     this.stride = 1;
-    this.skipped = 0;
-    this.seen = 0;
+    this.phase = 0;
     this.generation++;
     this.version++;
   }
@@ -140,15 +136,14 @@ export class BoundedSeries<C extends string, A extends Store = Float64Array> {
 
   snapshot(): BoundedSeriesState<C, A> {
     const columns = Object.fromEntries(this.names.map((n) => [n, this.columns[n].slice(0, this.length)]));
-    return { columns: columns as Record<C, A>, stride: this.stride, skipped: this.skipped, seen: this.seen };
+    return { columns: columns as Record<C, A>, stride: this.stride, phase: this.phase };
   }
 
   restore(state: BoundedSeriesState<C, Store>): void {
     this.names.forEach((n) => this.columns[n].set(state.columns[n]));
     this.length = this.names.length > 0 ? state.columns[this.names[0]].length : 0;
     this.stride = state.stride;
-    this.skipped = state.skipped;
-    this.seen = state.seen;
+    this.phase = state.phase;
     this.generation++;
     this.version++;
   }
@@ -184,9 +179,9 @@ export class BoundedSeries<C extends string, A extends Store = Float64Array> {
   }
 
   private sampled(): boolean {
-    if (this.options.sampling === 'indexMultiple') return this.seen++ % this.stride === 0;
-    if (this.stride > 1 && ++this.skipped < this.stride) return false;
-    this.skipped = 0;
+    if (this.options.sampling === 'indexMultiple') return this.phase++ % this.stride === 0;
+    if (this.stride > 1 && ++this.phase < this.stride) return false;
+    this.phase = 0;
     return true;
   }
 
