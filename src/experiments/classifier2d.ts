@@ -12,7 +12,7 @@
  *   grads        every layer's ∂L/∂w and ∂L/∂b from the last step (gradient mode of the network diagram)
  */
 import { BOUNDARY_SIZE, PLANE } from './classifierBoundary';
-import { classifierMetrics, classifierViews } from './classifierReadouts';
+import { classifierMetrics, classifierViews, newLossHistory, type LossHistory } from './classifierReadouts';
 import { BatchBuffers, TrainingSetup, trainBatch, type SetupSnapshot } from './classifierTraining';
 import { dataset2D, trainTestSplit } from '../core/data/datasets2d';
 import { MLP } from '../core/nn/linear';
@@ -20,7 +20,6 @@ import type { ActivationName } from '../core/ops/activations';
 import { penaltyValue } from '../core/optim';
 import { getState, loadState, type StateDict } from '../core/serialize';
 import { Rng } from '../core/random';
-import { DownsampledHistory } from './downsampledHistory';
 import { optimizerOptions } from './paramSpecs';
 import type {
   Experiment,
@@ -184,7 +183,7 @@ export function createClassifier2d(params: ParamValues, seed: number): Trainer {
   let epoch = 0;
   let lastBatchLoss = NaN;
   let diverged: string | null = null;
-  const history = new DownsampledHistory();
+  const history = newLossHistory();
   const lastGradNorms = new Float32Array(model.layers.length);
 
   const batches = new BatchBuffers(train);
@@ -259,7 +258,7 @@ interface ClassifierSnapshot extends SetupSnapshot {
   weights: StateDict;
   grads: (Float32Array | null)[];
   counters: { step: number; epoch: number; lastBatchLoss: number; diverged: string | null };
-  history: ReturnType<DownsampledHistory['snapshot']>;
+  history: ReturnType<LossHistory['snapshot']>;
   lastGradNorms: Float32Array;
 }
 

@@ -8,8 +8,18 @@ import { binaryCrossEntropy } from '../core/losses';
 import type { MLP } from '../core/nn/linear';
 import { Tensor } from '../core/tensor';
 import { boundaryGrid } from './classifierBoundary';
-import type { DownsampledHistory } from './downsampledHistory';
+import { BoundedSeries } from './boundedSeries';
 import type { Metrics, Views } from './types';
+
+/**
+ * The classifier's loss history: 1024 float32 points (flat memory, docs/CONTRACTS.md, "Reliability rules"); a
+ * compaction keeps the later point of each pair. Its snapshot is part of the timeline's.
+ */
+export type LossHistory = BoundedSeries<'step' | 'loss', Float32Array>;
+export function newLossHistory(): LossHistory {
+  const options = { capacity: 1024, keep: 'later', sampling: 'sinceKept', precision: 'f32' } as const;
+  return new BoundedSeries<'step' | 'loss', Float32Array>({ columns: ['step', 'loss'], ...options });
+}
 
 /** Mean BCE and accuracy of the model on a dataset (no tape). */
 function evaluate(model: MLP, data: Dataset2D): { loss: number; accuracy: number } {
@@ -56,7 +66,7 @@ interface ViewSources {
   model: MLP;
   train: Dataset2D;
   test: Dataset2D;
-  history: DownsampledHistory;
+  history: LossHistory;
   lastGradNorms: Float32Array;
   /** Layer widths, input to output: [2, …hidden, 1]. */
   sizes: number[];
@@ -79,8 +89,8 @@ export function classifierViews(wanted: readonly string[], of: ViewSources): Vie
       case 'lossHistory':
         // step [m], loss [m]: mini-batch loss per recorded step, m ≤ 1024
         out.lossHistory = {
-          step: history.step.slice(0, history.length),
-          loss: history.loss.slice(0, history.length),
+          step: history.column('step').slice(),
+          loss: history.column('loss').slice(),
         };
         break;
       case 'gradNorms':

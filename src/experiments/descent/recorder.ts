@@ -1,94 +1,18 @@
+import { BoundedSeries, type BoundedSeriesState } from '../boundedSeries';
+
 /**
- * Bounded histories for figures. Long runs must stay flat in memory (docs/CONTRACTS.md, "Reliability rules"), so a recorder keeps at most
- * `capacity` points: when full it drops every second point and from then on records only every `stride`-th
- * point. The first point is always kept, so a path still starts where the run started.
+ * A bounded path or curve for figures (at most `capacity` points, docs/CONTRACTS.md, "Reliability rules"). A
+ * compaction keeps the earlier point of each pair and a point is recorded when its index is a multiple of the
+ * stride, so a path still starts where the run started; `toInterleaved(last)` adds the newest point off the stride.
  */
-export class PointRecorder {
-  private readonly xs: number[] = [];
-  private readonly ys: number[] = [];
-  private stride = 1;
-  private seen = 0;
-
-  constructor(private readonly capacity = 1024) {
+export class PointRecorder extends BoundedSeries<'x' | 'y'> {
+  constructor(capacity = 1024) {
     if (!(capacity >= 4)) throw new Error('PointRecorder: capacity must be ≥ 4');
-  }
-
-  push(x: number, y: number): void {
-    const index = this.seen++;
-    if (index % this.stride !== 0) return;
-    this.xs.push(x);
-    this.ys.push(y);
-    if (this.xs.length >= this.capacity) this.halve();
-  }
-
-  /** Points currently stored. */
-  get length(): number {
-    return this.xs.length;
-  }
-
-  clear(): void {
-    this.xs.length = 0;
-    this.ys.length = 0;
-    this.stride = 1;
-    this.seen = 0;
-  }
-
-  /** A copy of the recorder (a timeline snapshot); `restore` makes it exactly this again. */
-  snapshot(): RecorderState {
-    return {
-      xs: Float64Array.from(this.xs),
-      ys: Float64Array.from(this.ys),
-      stride: this.stride,
-      seen: this.seen,
-    };
-  }
-
-  restore(state: RecorderState): void {
-    this.xs.length = 0;
-    this.ys.length = 0;
-    for (let i = 0; i < state.xs.length; i++) {
-      this.xs.push(state.xs[i]);
-      this.ys.push(state.ys[i]);
-    }
-    this.stride = state.stride;
-    this.seen = state.seen;
-  }
-
-  /** Interleaved [x0, y0, x1, y1, …] plus, if given, a final point that need not be on the stride. */
-  toInterleaved(last?: readonly [number, number]): Float32Array {
-    const n = this.xs.length;
-    const extra = last && n > 0 && (this.xs[n - 1] !== last[0] || this.ys[n - 1] !== last[1]) ? 1 : 0;
-    const out = new Float32Array(2 * (n + extra));
-    for (let i = 0; i < n; i++) {
-      out[2 * i] = this.xs[i];
-      out[2 * i + 1] = this.ys[i];
-    }
-    if (extra && last) {
-      out[2 * n] = last[0];
-      out[2 * n + 1] = last[1];
-    }
-    return out;
-  }
-
-  private halve(): void {
-    let w = 0;
-    for (let r = 0; r < this.xs.length; r += 2) {
-      this.xs[w] = this.xs[r];
-      this.ys[w] = this.ys[r];
-      w++;
-    }
-    this.xs.length = w;
-    this.ys.length = w;
-    this.stride *= 2;
+    super({ columns: ['x', 'y'], capacity, keep: 'earlier', sampling: 'indexMultiple' });
   }
 }
 
-export interface RecorderState {
-  xs: Float64Array;
-  ys: Float64Array;
-  stride: number;
-  seen: number;
-}
+export type RecorderState = BoundedSeriesState<'x' | 'y'>;
 
 /** A grid of values over a rectangle, row-major: values[j * nx + i] is at (x0 + i·dx, y0 + j·dy). */
 export interface GridView {

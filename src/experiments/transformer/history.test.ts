@@ -5,19 +5,19 @@ import { DECAY_END_STEP, DECAY_FLOOR, scheduledLr, WARMUP_STEPS } from './params
 describe('DownsampledHistory', () => {
   it('keeps every point until full, then halves and stays bounded over a long run', () => {
     const h = new DownsampledHistory(['loss'], 8);
-    for (let s = 1; s <= 7; s++) h.push(s, { loss: 1 / s });
+    for (let s = 1; s <= 7; s++) h.pushNamed({ step: s, loss: 1 / s });
     expect(h.length).toBe(7);
-    for (let s = 8; s <= 10_000; s++) h.push(s, { loss: 1 / s });
+    for (let s = 8; s <= 10_000; s++) h.pushNamed({ step: s, loss: 1 / s });
     expect(h.length).toBeLessThanOrEqual(8);
-    const snap = h.snapshot();
+    const snap = h.series();
     expect(snap.step[0]).toBe(1);
     expect(snap.step[snap.step.length - 1]).toBeGreaterThan(5000); // still covers the whole run
     for (let i = 1; i < snap.step.length; i++) expect(snap.step[i]).toBeGreaterThan(snap.step[i - 1]);
   });
   it('stores missing or non-finite values as NaN and clears', () => {
     const h = new DownsampledHistory(['loss', 'acc']);
-    h.push(1, { loss: Number.POSITIVE_INFINITY });
-    const snap = h.snapshot();
+    h.pushNamed({ step: 1, loss: Number.POSITIVE_INFINITY });
+    const snap = h.series();
     expect(Number.isNaN(snap.loss[0])).toBe(true);
     expect(Number.isNaN(snap.acc[0])).toBe(true);
     h.clear();

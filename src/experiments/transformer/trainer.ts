@@ -124,7 +124,7 @@ export class TransformerTrainer implements Trainer<TransformerViews> {
     this.stepCount++;
     this.examplesSeen += batch.size;
     this.lastLoss = value;
-    this.lossHistory.push(this.stepCount, { loss: value });
+    this.lossHistory.pushNamed({ step: this.stepCount, loss: value });
     this.refreshEvaluation(false);
     if (this.stepCount % 25 === 0 && !this.weightsFinite()) {
       this.diverged = `a weight became non-finite at step ${this.stepCount}`;
@@ -192,7 +192,8 @@ export class TransformerTrainer implements Trainer<TransformerViews> {
       };
     }
     if (tokensDue || greedyDue) {
-      this.evalHistory.push(this.stepCount, {
+      this.evalHistory.pushNamed({
+        step: this.stepCount,
         accuracy: this.evaluation?.accuracy,
         seqAccuracy: this.greedy?.seqAccuracy,
         valLoss: this.evaluation?.valLoss,
@@ -227,7 +228,7 @@ export class TransformerTrainer implements Trainer<TransformerViews> {
     const out: Partial<TransformerViews> = {};
     for (const name of wanted) {
       if (name === 'history')
-        out.history = { loss: this.lossHistory.snapshot(), eval: this.evalHistory.snapshot() };
+        out.history = { loss: this.lossHistory.series(), eval: this.evalHistory.series() };
       else if (name === 'attention') {
         const attention = this.attentionView();
         if (attention) out.attention = attention;
