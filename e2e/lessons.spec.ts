@@ -244,8 +244,8 @@ test.describe('the neurons chapter (built on the lesson page)', () => {
     await page.goto('./#/neurons?lesson=1&x1=-1&t0=9&f=relu&t1=abc');
     await expect(page.getByTestId('neuron-z')).toHaveText('2.00'); // 4 (t0 clamped) + 1·(−1) + 2·(−0.5)
     await expect(page.getByTestId('neuron-y')).toHaveText('2.00'); // ReLU(2)
-    await expect(page.getByTestId('figure-notice')).toContainText('t0=“9” (clamped');
-    await expect(page.getByTestId('figure-notice')).toContainText('t1=“abc” (not a number)');
+    await expect(page.getByTestId('figure-notice')).toContainText('t0 = “9”: out of range');
+    await expect(page.getByTestId('figure-notice')).toContainText('t1 = “abc”: not a number');
 
     await page.goto('./#/neurons?lesson=2');
     await expect(page.getByTestId('matrix-y1')).toHaveText('4.50');

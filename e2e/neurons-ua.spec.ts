@@ -86,7 +86,7 @@ test('the tower: more directions lower its arms; pressing the map moves it; the 
   await expect(page.getByTestId('figure-notice')).toHaveCount(0);
   await expect(page.getByTestId('notice-url')).toHaveCount(0);
   await page.goto(`${STEP}&m=99&units=abc`);
-  await expect(page.getByTestId('figure-notice')).toContainText('m=“99” (clamped');
+  await expect(page.getByTestId('figure-notice')).toContainText('m = “99”: out of range');
   await expect(page.getByTestId('notice-url')).toContainText('units');
 });
 

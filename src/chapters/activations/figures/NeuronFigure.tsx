@@ -1,12 +1,11 @@
 import { FunctionPlot } from '../../../components/charts';
 import { Tex } from '../../../components/math';
 import { ACTIVATIONS, isActivationName } from '../../../experiments/activations/functions';
-import { LocalControls } from './LocalControls';
-import { LocalNotice } from './LocalNotice';
 import { NEURON_PARAMS } from './localParams';
 import { fmt, texNum } from './format';
 import { useUrlParams } from '../../../state/useUrlParams';
 import type { FigureProps } from './types';
+import { TableControls, IgnoredNotice } from '../../../components/controls';
 
 /** Step 1: one neuron with three inputs. Computed directly (it is tiny): z = Σ θⱼxⱼ with x₀ = 1, a = f(z). */
 export function NeuronFigure({ preset }: FigureProps) {
@@ -35,7 +34,7 @@ export function NeuronFigure({ preset }: FigureProps) {
 
   return (
     <figure className="act-figure act-fit captions-spoken" data-testid="figure-neuron">
-      <LocalNotice lines={ignored} />
+      <IgnoredNotice lines={ignored} />
       <NeuronDiagram x={x} w={w} z={z} a={a} label={act.label} />
       <div className="act-formula" data-testid="neuron-formula">
         <Tex tex={zTex} display />
@@ -66,7 +65,7 @@ export function NeuronFigure({ preset }: FigureProps) {
         height={150}
         caption="The neuron's activation function with the current (z, a) marked; dragging the point changes the bias."
       />
-      <LocalControls table={NEURON_PARAMS} values={values} onChange={set} />
+      <TableControls table={NEURON_PARAMS} values={values} onChange={set} />
       {/* The summary repeats the diagram's numbers: for screen readers, so the figure fits one laptop screen. */}
       <figcaption className="act-caption visually-hidden">{summary}</figcaption>
     </figure>

@@ -1,12 +1,11 @@
 import { FunctionPlot } from '../../../components/charts';
 import { Tex } from '../../../components/math';
 import { ACTIVATIONS } from '../../../experiments/activations/functions';
-import { LocalControls } from './LocalControls';
-import { LocalNotice } from './LocalNotice';
 import { PROBE_PARAMS } from './localParams';
 import { fmt } from './format';
 import { useUrlParams } from '../../../state/useUrlParams';
 import type { FigureProps } from './types';
+import { TableControls, IgnoredNotice } from '../../../components/controls';
 
 /** Step 3: sigmoid or tanh with its derivative, a draggable probe (URL-synced), and the other one for comparison. */
 export function ProbeFigure({ preset }: FigureProps) {
@@ -21,7 +20,7 @@ export function ProbeFigure({ preset }: FigureProps) {
   const saturated = dfx < 0.05;
   return (
     <figure className="act-figure" data-testid="figure-sigmoid-tanh">
-      <LocalNotice lines={ignored} />
+      <IgnoredNotice lines={ignored} />
       <FunctionPlot
         title={fn === 'tanh' ? 'tanh and its derivative' : 'Sigmoid σ and its derivative'}
         f={a.f}
@@ -53,7 +52,7 @@ export function ProbeFigure({ preset }: FigureProps) {
         {saturated ? ' — saturated: almost no gradient passes here.' : '.'} Range:{' '}
         {fn === 'tanh' ? '(−1, 1), centred on 0' : '(0, 1), centred on 0.5'}.
       </p>
-      <LocalControls table={PROBE_PARAMS} values={values} onChange={set} />
+      <TableControls table={PROBE_PARAMS} values={values} onChange={set} />
       <div className="act-buttons">
         <button type="button" onClick={reset}>
           Reset

@@ -1,12 +1,11 @@
 import { Tex } from '../../../components/math';
 import { softmax } from '../../../experiments/activations/functions';
-import { LocalControls } from './LocalControls';
-import { LocalNotice } from './LocalNotice';
 import { SOFTMAX_PARAMS } from './localParams';
 import { fmt, texNum } from './format';
 import { ProbabilityBars } from './ProbabilityBars';
 import { useUrlParams } from '../../../state/useUrlParams';
 import type { FigureProps } from './types';
+import { TableControls, IgnoredNotice } from '../../../components/controls';
 
 const NAMES = ['z1', 'z2', 'z3', 'z4'] as const;
 
@@ -30,13 +29,13 @@ export function SoftmaxFigure({ preset }: FigureProps) {
 
   return (
     <figure className="act-figure" data-testid="figure-softmax">
-      <LocalNotice lines={ignored} />
+      <IgnoredNotice lines={ignored} />
       <ProbabilityBars labels={labels} values={p} testId="softmax-bars" />
       <div className="act-formula">
         <Tex tex={formula} display />
         <Tex tex={sumTex} display />
       </div>
-      <LocalControls table={SOFTMAX_PARAMS} values={values} onChange={set} />
+      <TableControls table={SOFTMAX_PARAMS} values={values} onChange={set} />
       <div className="act-buttons">
         <button type="button" onClick={reset}>
           Reset

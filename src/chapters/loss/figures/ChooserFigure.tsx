@@ -8,11 +8,10 @@ import {
   meanSquaredError,
 } from '../../../experiments/loss/formulas';
 import { useUrlParams } from '../../../state/useUrlParams';
-import { LocalControls } from '../../activations/figures/LocalControls';
-import { LocalNotice } from '../../activations/figures/LocalNotice';
 import { fmt } from '../../activations/figures/format';
 import type { FigureProps } from '../../activations/figures/types';
 import { CHOOSER_PARAMS, LOSS_CHOICES, SCENARIOS } from './params';
+import { TableControls, IgnoredNotice } from '../../../components/controls';
 
 type Choice = (typeof LOSS_CHOICES)[number]['value'];
 
@@ -43,8 +42,8 @@ export function ChooserFigure({ preset }: FigureProps) {
 
   return (
     <figure className="loss-figure" data-testid="figure-chooser">
-      <LocalNotice lines={ignored} />
-      <LocalControls table={CHOOSER_PARAMS} values={values} onChange={set} />
+      <IgnoredNotice lines={ignored} />
+      <TableControls table={CHOOSER_PARAMS} values={values} onChange={set} />
       <p className="loss-scenario" data-testid="scenario-text">
         {scenario.text}
       </p>

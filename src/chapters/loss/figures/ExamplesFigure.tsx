@@ -3,13 +3,12 @@ import { Tex } from '../../../components/math';
 import { Formula } from './Formula';
 import { meanAbsoluteError, meanSquaredError } from '../../../experiments/loss/formulas';
 import { useUrlParams } from '../../../state/useUrlParams';
-import { LocalControls } from '../../activations/figures/LocalControls';
-import { LocalNotice } from '../../activations/figures/LocalNotice';
 import { fmt, texNum } from '../../activations/figures/format';
 import { DragPlot } from './DragPlot';
 import { EXAMPLE_COUNT, EXAMPLE_PARAMS, EXAMPLE_RANGE } from './params';
 import type { FigureProps } from '../../activations/figures/types';
 import type { ParamValues } from '../../../experiments/types';
+import { TableControls, IgnoredNotice } from '../../../components/controls';
 
 const INDEX = Array.from({ length: EXAMPLE_COUNT }, (_, i) => i);
 const numberOf = (v: unknown, d: number) => (typeof v === 'number' && Number.isFinite(v) ? v : d);
@@ -95,7 +94,7 @@ export function ExamplesFigure({ preset }: FigureProps) {
 
   return (
     <figure className="loss-figure" data-testid="figure-examples">
-      <LocalNotice lines={ignored} />
+      <IgnoredNotice lines={ignored} />
       <div className="loss-pair">
         <ExamplesDragPlot y={y} p={p} set={set} />
         <BarChart
@@ -115,7 +114,7 @@ export function ExamplesFigure({ preset }: FigureProps) {
         <Tex display tex={sumFormula} />
       </Formula>
       <ExampleReadouts terms={terms} mean={mean} />
-      <LocalControls table={EXAMPLE_PARAMS} values={values} onChange={set} names={['per']} />
+      <TableControls table={EXAMPLE_PARAMS} values={values} onChange={set} names={['per']} />
       <div className="loss-buttons">
         <button
           type="button"

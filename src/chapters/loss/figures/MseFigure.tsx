@@ -8,8 +8,6 @@ import { meanSquaredError } from '../../../experiments/loss/formulas';
 import { IMAGE_SIZE, digitImage, squaredDifferences } from '../../../experiments/loss/images';
 import type { ParamValues } from '../../../experiments/types';
 import { useUrlParams } from '../../../state/useUrlParams';
-import { LocalControls } from '../../activations/figures/LocalControls';
-import { LocalNotice } from '../../activations/figures/LocalNotice';
 import { fmt } from '../../activations/figures/format';
 import type { FigureProps } from '../../activations/figures/types';
 import { DragPlot } from './DragPlot';
@@ -17,6 +15,7 @@ import { FIT_X, FIT_Y, MSE_PARAMS } from './params';
 import { fitModel, lineAt, type FitModel } from './mseFitModel';
 import { PixelGrid } from './PixelGrid';
 import { PAINT_PARAM, decodePainting, encodePainting, type Painting } from './painting';
+import { TableControls, IgnoredNotice } from '../../../components/controls';
 
 const CELL_COUNT = IMAGE_SIZE * IMAGE_SIZE;
 const NO_PAINT: Painting = new Map();
@@ -51,8 +50,8 @@ export function MseFigure({ preset }: FigureProps) {
   const notices = painting.problem ? [...ignored, painting.problem] : ignored;
   return (
     <figure className="loss-figure" data-testid="figure-mse">
-      <LocalNotice lines={notices} />
-      <LocalControls table={MSE_PARAMS} values={values} onChange={set} names={['view']} />
+      <IgnoredNotice lines={notices} />
+      <TableControls table={MSE_PARAMS} values={values} onChange={set} names={['view']} />
       {values.view === 'fit' ? (
         <FitPanel values={values} set={set} setMany={setMany} />
       ) : (
@@ -173,7 +172,7 @@ function ImagesPanel({
           painted pixels: <strong data-testid="image-painted">{cells.size}</strong>
         </span>
       </p>
-      <LocalControls table={MSE_PARAMS} values={values} onChange={setShift} names={['shift']} />
+      <TableControls table={MSE_PARAMS} values={values} onChange={setShift} names={['shift']} />
       <BrushButtons ink={ink} setInk={setInk} clear={clear} />
     </div>
   );

@@ -2,7 +2,6 @@ import { saturationParams } from '../../../experiments/loss/saturation';
 import type { ParamTable } from '../../../experiments/types';
 import { RUN_PARAM_NAMES } from '../../../state/runtimeLink';
 import { useUrlParams } from '../../../state/useUrlParams';
-import { LocalNotice } from '../../activations/figures/LocalNotice';
 import { FunctionPlot, LineChart, seriesColor, useChartTheme } from '../../../components/charts';
 import { formatAccuracy, formatMetric } from '../../../components/run';
 import { Tex } from '../../../components/math';
@@ -14,7 +13,7 @@ import {
   squaredErrorLogitGradient,
 } from '../../../experiments/loss/formulas';
 import type { LessonStep } from '../../../lessons/types';
-import { ParamControls } from '../../../components/controls';
+import { IgnoredNotice, ParamControls } from '../../../components/controls';
 import { MetricsBar, NoticeBar, RunControls } from '../../../components/run';
 import { replaceQuery, useRoute } from '../../../platform/router';
 import { useRunStore } from '../../../state/runStore';
@@ -138,7 +137,7 @@ function LossCurves() {
   const colorMse = seriesColor(theme, 1);
   return (
     <div className="loss-curves">
-      <LocalNotice lines={ignored} />
+      <IgnoredNotice lines={ignored} />
       <div className="loss-pair">
         <FunctionPlot
           title={`Loss vs prediction h (y = ${y})`}

@@ -1,38 +1,32 @@
-import { useId, useMemo } from 'react';
+import { useMemo } from 'react';
 import { LineChart, useChartTheme } from '../../../components/charts';
+import { IgnoredNotice, ParamSelect, ParamSlider } from '../../../components/controls';
 import { MetricsBar, NoticeBar, RunControls } from '../../../components/run';
-import { FIT_UNITS } from '../../../experiments/neurons/fit';
+import { FIT_UNITS, fitParams } from '../../../experiments/neurons/fit';
+import type { EnumParam, IntParam } from '../../../experiments/types';
 import { usePresentation } from '../../../lessons';
 import type { LessonStep } from '../../../lessons/types';
 import { useExperiment } from '../../../state';
+import { RUN_PARAM_NAMES } from '../../../state/runtime';
+import { useUrlParams, type UrlParams } from '../../../state/useUrlParams';
 import { useViews, viewWith } from '../../activations/figures/live';
 import { TARGETS, bumpNetwork, isTargetName, maxError, type TargetName } from './bumps';
-import { Slider } from './Slider';
-import { useFigureParams, type FigureParamSpecs } from './figureParams';
-import { IgnoredNotice } from './IgnoredNotice';
+import { BUMPS_PARAMS, STEEPNESS } from './tables';
 import { TowerPanel } from './TowerPanel';
-import { TOWER_DIRECTIONS } from './towers';
 
-const STEEPNESS = [5, 15, 50, 150, 500, 1500] as const;
 const SAMPLES = 301;
 /** Low enough for the step to fit a 1280×800 laptop; a projector scales the figure to fit, so it can be taller. */
 const PLOT_HEIGHT = 165;
 const PRESENTER_PLOT_HEIGHT = 240;
 
-/** The figure's own settings (the hidden-neuron count and the target belong to the trained experiment's table). */
-const PARAMS: FigureParamSpecs = {
-  k: { kind: 'option', default: '500', options: STEEPNESS.map(String) },
-  m: {
-    kind: 'number',
-    default: TOWER_DIRECTIONS.default,
-    min: TOWER_DIRECTIONS.min,
-    max: TOWER_DIRECTIONS.max,
-  },
-  cx: { kind: 'number', default: 0.5, min: 0, max: 1 },
-  cy: { kind: 'number', default: 0.5, min: 0, max: 1 },
-};
-/** Not the experiment's: it must not report them as unknown. */
-const RESERVED = Object.keys(PARAMS);
+/** The figure's settings and the experiment's share one link: neither may call the other's names unknown. */
+const FIGURE_NAMES = BUMPS_PARAMS.map((s) => s.name);
+const EXPERIMENT_NAMES = [...RUN_PARAM_NAMES, ...fitParams.map((s) => s.name)];
+/** The experiment's two settings with a control here (found by name, so their ranges stay the experiment's). */
+export const UNITS_SPEC = fitParams.find((s): s is IntParam => s.name === 'units' && s.type === 'int');
+export const TARGET_SPEC = fitParams.find((s): s is EnumParam => s.name === 'target' && s.type === 'enum');
+const K_SPEC = BUMPS_PARAMS[0] as EnumParam;
+const M_SPEC = BUMPS_PARAMS[1] as IntParam;
 
 interface FitView {
   x: Float32Array;
@@ -70,16 +64,15 @@ function useHandBuilt(f: (x: number) => number, units: number, k: number): HandB
  * in the worker (neurons-fit, Adam), and the two-input tower built from steps along M directions.
  */
 export function BumpsFigure({ step }: { step: LessonStep }) {
-  const exp = useExperiment({ experiment: 'neurons-fit', preset: step.preset, reserved: RESERVED });
-  const { values, ignored, set } = useFigureParams(PARAMS);
+  const exp = useExperiment({ experiment: 'neurons-fit', preset: step.preset, reserved: FIGURE_NAMES });
+  const { values, ignored, set, setMany } = useUrlParams(BUMPS_PARAMS, undefined, EXPERIMENT_NAMES);
   const { views } = useViews(['fit'], 20);
   const plotHeight = usePresentation().present ? PRESENTER_PLOT_HEIGHT : PLOT_HEIGHT;
 
   const rawUnits = typeof exp.values.units === 'number' ? exp.values.units : FIT_UNITS.default;
   const units = 2 * Math.max(1, Math.round(rawUnits / 2)); // two units per bump
   const target: TargetName = isTargetName(exp.values.target) ? exp.values.target : 'wave';
-  const kIndex = Math.max(0, STEEPNESS.map(String).indexOf(values.k as string));
-  const k = STEEPNESS[kIndex];
+  const k = STEEPNESS.find((s) => String(s) === values.k) ?? STEEPNESS[0];
   const handBuilt = useHandBuilt(TARGETS[target].f, units, k);
 
   // A frame of another step's experiment, or of the model before a rebuild, is not this curve.
@@ -88,7 +81,7 @@ export function BumpsFigure({ step }: { step: LessonStep }) {
 
   return (
     <div className="nr-figure nr-ua captions-spoken" data-testid="figure-bumps">
-      <IgnoredNotice ignored={ignored} />
+      <IgnoredNotice lines={ignored} testId="figure-notice" />
       <NoticeBar />
       <RunControls />
       <MetricsBar />
@@ -107,24 +100,14 @@ export function BumpsFigure({ step }: { step: LessonStep }) {
           height={plotHeight}
         />
         <TowerPanel
-          directions={values.m as number}
-          centre={[values.cx as number, values.cy as number]}
-          onCentre={(x1, x2) => {
-            set('cx', x1);
-            set('cy', x2);
-          }}
+          directions={Number(values.m)}
+          centre={[Number(values.cx), Number(values.cy)]}
+          onCentre={(cx, cy) => setMany({ cx, cy })}
           height={plotHeight}
         />
       </div>
       {exp.ready && (
-        <BumpsControls
-          units={units}
-          kIndex={kIndex}
-          directions={values.m as number}
-          target={target}
-          setParam={exp.setParam}
-          set={set}
-        />
+        <BumpsControls units={units} target={target} figure={values} setParam={exp.setParam} set={set} />
       )}
     </div>
   );
@@ -168,59 +151,31 @@ function StaircaseChart({
 /** Network size and target (the experiment's parameters), steepness and tower directions (the figure's own). */
 function BumpsControls({
   units,
-  kIndex,
-  directions,
   target,
+  figure,
   setParam,
   set,
 }: {
   units: number;
-  kIndex: number;
-  directions: number;
   target: TargetName;
+  figure: UrlParams['values'];
   setParam: ReturnType<typeof useExperiment>['setParam'];
-  set: ReturnType<typeof useFigureParams>['set'];
+  set: UrlParams['set'];
 }) {
-  const selectId = useId();
   return (
     <div className="nr-controls" role="group" aria-label="Network size, steepness and target">
-      <Slider
-        label="Hidden neurons N"
-        value={units}
-        min={FIT_UNITS.min}
-        max={FIT_UNITS.max}
-        step={2}
-        onChange={(v) => setParam('units', v)}
-        testId="bumps-units"
-      />
-      <Slider
-        label="Steepness k"
-        value={kIndex}
-        min={0}
-        max={STEEPNESS.length - 1}
-        step={1}
-        onChange={(i) => set('k', String(STEEPNESS[i]))}
-        format={(i) => String(STEEPNESS[i])}
-      />
-      <Slider
-        label="Directions M"
-        value={directions}
-        min={TOWER_DIRECTIONS.min}
-        max={TOWER_DIRECTIONS.max}
-        step={1}
-        onChange={(m) => set('m', m)}
-        testId="tower-directions"
-      />
-      <div className="nr-slider">
-        <label htmlFor={selectId}>Target</label>
-        <select id={selectId} value={target} onChange={(e) => setParam('target', e.target.value)}>
-          {(Object.keys(TARGETS) as TargetName[]).map((t) => (
-            <option key={t} value={t}>
-              {TARGETS[t].label}
-            </option>
-          ))}
-        </select>
-      </div>
+      {UNITS_SPEC && (
+        <ParamSlider
+          spec={UNITS_SPEC}
+          label="Hidden neurons N"
+          value={units}
+          onChange={setParam}
+          testId="bumps-units"
+        />
+      )}
+      <ParamSlider spec={K_SPEC} value={figure.k} onChange={set} />
+      <ParamSlider spec={M_SPEC} value={figure.m} onChange={set} testId="tower-directions" />
+      {TARGET_SPEC && <ParamSelect spec={TARGET_SPEC} label="Target" value={target} onChange={setParam} />}
     </div>
   );
 }

@@ -1,13 +1,9 @@
 import { useMemo } from 'react';
 import { NetworkDiagram } from '../../../components/charts';
-import { Slider, fmt2 } from './Slider';
-import { useFigureParams, type FigureParamSpecs } from './figureParams';
-import { IgnoredNotice } from './IgnoredNotice';
-
-const PARAMS: FigureParamSpecs = {
-  x1: { kind: 'number', default: 0.5, min: -2, max: 2 },
-  x2: { kind: 'number', default: -1, min: -2, max: 2 },
-};
+import { IgnoredNotice, TableControls } from '../../../components/controls';
+import { useUrlParams } from '../../../state/useUrlParams';
+import { fmt2 } from './format';
+import { FORWARD_PARAMS } from './tables';
 
 /** A fixed 2 → 3 → 2 → 1 network: tanh hidden layers, sigmoid output. Weights are [out, in] row-major per layer. */
 const LAYERS = [2, 3, 2, 1] as const;
@@ -38,9 +34,9 @@ export function forward(x: readonly number[]): number[][] {
 
 /** Step 3: a small feed-forward network; move the inputs and follow the activations layer by layer. */
 export function ForwardFigure() {
-  const { values, ignored, set } = useFigureParams(PARAMS);
-  const x1 = values.x1 as number;
-  const x2 = values.x2 as number;
+  const { values, ignored, set } = useUrlParams(FORWARD_PARAMS);
+  const x1 = Number(values.x1);
+  const x2 = Number(values.x2);
   const acts = useMemo(() => forward([x1, x2]), [x1, x2]);
   const summary = acts
     .map(
@@ -51,7 +47,7 @@ export function ForwardFigure() {
 
   return (
     <div className="nr-figure" data-testid="figure-forward">
-      <IgnoredNotice ignored={ignored} />
+      <IgnoredNotice lines={ignored} testId="figure-notice" />
       <NetworkDiagram
         layers={LAYERS}
         weights={WEIGHTS}
@@ -65,10 +61,13 @@ export function ForwardFigure() {
       <p className="nr-readout">
         Output ŷ = <strong data-testid="forward-output">{fmt2(acts[acts.length - 1][0])}</strong>
       </p>
-      <div className="nr-controls" role="group" aria-label="Inputs">
-        <Slider label="Input x₁" value={x1} min={-2} max={2} step={0.1} onChange={(v) => set('x1', v)} />
-        <Slider label="Input x₂" value={x2} min={-2} max={2} step={0.1} onChange={(v) => set('x2', v)} />
-      </div>
+      <TableControls
+        table={FORWARD_PARAMS}
+        values={values}
+        onChange={set}
+        groupLabel="Inputs"
+        className="nr-controls"
+      />
     </div>
   );
 }

@@ -1,13 +1,9 @@
 import { Tex } from '../../../components/charts';
-import { Slider, fmt2, tex2 } from './Slider';
-import { useFigureParams, type FigureParamSpecs } from './figureParams';
-import { IgnoredNotice } from './IgnoredNotice';
+import { IgnoredNotice, TableControls } from '../../../components/controls';
+import { useUrlParams } from '../../../state/useUrlParams';
+import { fmt2, tex2 } from './format';
+import { MATRIX_PARAMS } from './tables';
 
-const PARAMS: FigureParamSpecs = {
-  x1: { kind: 'number', default: 2, min: -3, max: 3 },
-  x2: { kind: 'number', default: 1, min: -3, max: 3 },
-  x3: { kind: 'number', default: -1, min: -3, max: 3 },
-};
 const NAMES = ['x1', 'x2', 'x3'] as const;
 
 /** The worked example's layer: 2 neurons (rows) × 3 inputs (columns). */
@@ -26,8 +22,8 @@ const entry = (v: number) => (Math.abs(v) < 0.005 ? 0 : v).toFixed(2);
 
 /** Step 2: z = Wx + b with the worked 2×3 example; the inputs are sliders, every product is shown. */
 export function MatrixFigure() {
-  const { values, ignored, set } = useFigureParams(PARAMS);
-  const x = NAMES.map((n) => values[n] as number);
+  const { values, ignored, set } = useUrlParams(MATRIX_PARAMS);
+  const x = NAMES.map((n) => Number(values[n]));
   const y = layerOutput(x);
   const rows = W.map(
     (row, i) => `${row.map((w, j) => `${tex2(w)} \\cdot ${tex2(x[j])}`).join(' + ')} + ${tex2(BETA[i])}`,
@@ -40,7 +36,7 @@ export function MatrixFigure() {
 
   return (
     <div className="nr-figure" data-testid="figure-matrix">
-      <IgnoredNotice ignored={ignored} />
+      <IgnoredNotice lines={ignored} testId="figure-notice" />
       <Tex display tex={tex} />
       <ol className="nr-rows">
         {rows.map((r, i) => (
@@ -53,19 +49,13 @@ export function MatrixFigure() {
         z = (<strong data-testid="matrix-y1">{fmt2(y[0])}</strong>,{' '}
         <strong data-testid="matrix-y2">{fmt2(y[1])}</strong>)
       </p>
-      <div className="nr-controls" role="group" aria-label="Inputs">
-        {[0, 1, 2].map((j) => (
-          <Slider
-            key={j}
-            label={`Input x${'₁₂₃'[j]}`}
-            value={x[j]}
-            min={-3}
-            max={3}
-            step={0.5}
-            onChange={(v) => set(NAMES[j], v)}
-          />
-        ))}
-      </div>
+      <TableControls
+        table={MATRIX_PARAMS}
+        values={values}
+        onChange={set}
+        groupLabel="Inputs"
+        className="nr-controls"
+      />
     </div>
   );
 }
