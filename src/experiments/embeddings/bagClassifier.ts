@@ -9,6 +9,7 @@
  * a_v = (count of word v) / n gives x = a E ([N, V] · [V, d] → [N, d]).
  */
 import { wordTokens } from '../../core';
+import { softmaxValues } from '../../core/sampling';
 
 /** What the page needs to classify a typed headline: one model's tables, plain arrays (they travel in frames). */
 export interface BagModel {
@@ -44,17 +45,6 @@ export function knownIds(tokens: readonly string[], index: ReadonlyMap<string, n
   return ids;
 }
 
-/** Softmax of a small score vector, stable for any finite scores. */
-export function softmaxScores(z: ArrayLike<number>): Float64Array {
-  let m = -Infinity;
-  for (let i = 0; i < z.length; i++) if (z[i] > m) m = z[i];
-  const out = new Float64Array(z.length);
-  let s = 0;
-  for (let i = 0; i < z.length; i++) s += out[i] = Math.exp(z[i] - m);
-  for (let i = 0; i < z.length; i++) out[i] /= s;
-  return out;
-}
-
 export interface Prediction {
   /** [C] class probabilities. */
   probs: Float64Array;
@@ -80,7 +70,7 @@ export function classifyText(model: BagModel, text: string, index?: ReadonlyMap<
     for (let k = 0; k < dim; k++) s += weight[c * dim + k] * x[k];
     z[c] = s;
   }
-  const probs = softmaxScores(z);
+  const probs = softmaxValues(z);
   let predicted = 0;
   for (let c = 1; c < C; c++) if (probs[c] > probs[predicted]) predicted = c;
   return {

@@ -7,6 +7,7 @@
  */
 import { BOS, EOS } from '../../core/data/seq2seq';
 import { Rng } from '../../core/random';
+import { argmax, softmaxValues } from '../../core/sampling';
 import type { Seq2SeqNet } from './net';
 
 export interface DecodeStep {
@@ -28,25 +29,10 @@ export interface DecodeOptions {
   seed: number;
 }
 
-/** softmax(z / τ), stable; τ is clamped to ≥ 0.01. */
+/** softmax(z / τ), stable; τ is clamped to ≥ 0.01 (the core's softmaxValues, as float32). */
 export function softmaxWithTemperature(logits: ArrayLike<number>, temperature: number): Float32Array {
   const tau = Math.max(0.01, Number.isFinite(temperature) ? temperature : 1);
-  const out = new Float32Array(logits.length);
-  let m = -Infinity;
-  for (let i = 0; i < logits.length; i++) m = Math.max(m, logits[i] / tau);
-  let s = 0;
-  for (let i = 0; i < logits.length; i++) {
-    out[i] = Math.exp(logits[i] / tau - m);
-    s += out[i];
-  }
-  for (let i = 0; i < out.length; i++) out[i] /= s;
-  return out;
-}
-
-export function argmax(values: ArrayLike<number>, from = 0, to = values.length): number {
-  let best = from;
-  for (let i = from + 1; i < to; i++) if (values[i] > values[best]) best = i;
-  return best - from;
+  return Float32Array.from(softmaxValues(logits, tau));
 }
 
 /** Decode one source sequence token by token. Special tokens other than </s> are never chosen. */

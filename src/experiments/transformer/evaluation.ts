@@ -7,7 +7,7 @@
  */
 import { BOS, EOS, PAD, toBatch, type Seq2SeqBatch, type Seq2SeqExample } from '../../core/data/seq2seq';
 import { antiDiagonalMass, diagonalMass, largestOtherLineMass } from './attentionMetrics';
-import { argmax } from './decode';
+import { argmax } from '../../core/sampling';
 import type { NetInput, Seq2SeqNet } from './net';
 
 export interface EvalResult {
@@ -38,7 +38,7 @@ export function evaluateHeldOut(net: Seq2SeqNet, b: Seq2SeqBatch, step: number):
     if (b.targetMask[r] === 0) continue;
     const off = r * V;
     const target = b.target[r];
-    if (argmax(logits, off, off + V) === target) correct++;
+    if (argmax(logits, off, V) === target) correct++;
     let m = -Infinity;
     for (let j = 0; j < V; j++) m = Math.max(m, logits[off + j]);
     let sum = 0;
@@ -123,7 +123,7 @@ function greedyDecodeBatch(net: Seq2SeqNet, batch: Seq2SeqBatch): Int32Array {
     for (let e = 0; e < B; e++) {
       const off = (e * (t + 1) + t) * V;
       // Choose among </s> and the symbols (never <pad> or <s>).
-      const token = EOS + argmax(logits, off + EOS, off + V);
+      const token = EOS + argmax(logits, off + EOS, V - EOS);
       output[e * T + t] = token;
       if (t + 1 < T) generated[e * T + t + 1] = token;
     }

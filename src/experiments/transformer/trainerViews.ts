@@ -4,7 +4,8 @@
  */
 import { toBatch, tokenLabels, type Seq2SeqExample, type Seq2SeqTask } from '../../core/data/seq2seq';
 import type { HistorySeries } from './history';
-import { argmax, decodeSequence } from './decode';
+import { argmax } from '../../core/sampling';
+import { decodeSequence } from './decode';
 import { asInput } from './evaluation';
 import type { NetConfig, Seq2SeqNet } from './net';
 import type { TransformerSettings } from './settings';
@@ -104,7 +105,7 @@ export function attentionView(
   const { logits, attention } = net.evaluate(asInput(b), true);
   const V = net.config.vocabSize;
   const predicted: number[] = [];
-  for (let t = 0; t < b.tgtLen; t++) predicted.push(argmax(logits, t * V, (t + 1) * V));
+  for (let t = 0; t < b.tgtLen; t++) predicted.push(argmax(logits, t * V, V));
   const vocab = task.vocab;
   return {
     example: index,
