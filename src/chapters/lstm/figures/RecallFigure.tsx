@@ -5,7 +5,7 @@ import type { LessonStep } from '../../../lessons/types';
 import { ExperimentPanel } from '../../backprop/figures/ExperimentPanel';
 import { StepPresets } from '../presets';
 import { AccuracyChart, MODEL_COLOR_INDEX, fmt } from './charts';
-import { readInfo } from './recallViews';
+import { isRecallInfoView } from '../../../experiments/lstm/views';
 
 /** LSTM step 4: RNN and LSTM race on the recall task; accuracy curves and a table of the two models. */
 export function RecallFigure({ step, lesson }: { step: LessonStep; lesson: number }) {
@@ -31,7 +31,7 @@ export function RecallFigure({ step, lesson }: { step: LessonStep; lesson: numbe
 export function ModelTable() {
   const theme = useChartTheme();
   const metrics = useRunStore((s) => s.metrics);
-  const info = readInfo(useView('info'));
+  const info = useView('info', { accept: isRecallInfoView });
   const rows = [
     { kind: 'rnn', name: 'RNN', params: info?.rnnParams },
     { kind: 'lstm', name: 'LSTM', params: info?.lstmParams },
