@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { DecisionBoundary, NetworkDiagram, type BoundaryPoint } from '../../../components/charts';
+import { DecisionBoundary, NetworkDiagram, fmt, type BoundaryPoint } from '../../../components/charts';
 import { Tex } from '../../../components/math';
 import {
   gradsMatch,
@@ -16,7 +16,6 @@ import { CLASSIFIER_ACTIVATIONS, sampleBackprop } from '../../../experiments/des
 import { useView } from '../../../state/useView';
 import type { LessonStep } from '../../../lessons/types';
 import { ExperimentPanel } from './ExperimentPanel';
-import { fmt } from './views';
 import { edgeIndices, edgeOptions, type EdgeKey } from './networkInspect';
 
 /** Backprop step 4: the runtime's 2D classifier with its network drawn in gradient mode, plus a weight inspector. */

@@ -1,7 +1,6 @@
-import { LineChart, seriesColor, useChartTheme, type LineSeries } from '../../../components/charts';
+import { LineChart, fmt, seriesColor, useChartTheme, type LineSeries } from '../../../components/charts';
 import { useView } from '../../../state/useView';
 import { deinterleave } from '../../gradient-descent/figures/series';
-import { fmt } from '../../backprop/figures/views';
 import { isGradFlowView, isRecallCurvesView, isRecallInfoView } from '../../../experiments/lstm/views';
 
 const MODEL_NAMES = { rnn: 'RNN', lstm: 'LSTM' } as const;
