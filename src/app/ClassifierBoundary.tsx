@@ -2,15 +2,11 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { useRuntimeHub } from '../state/runtimeContext';
 import { useFrameTick } from '../state/useFrameTick';
-import { DecisionBoundary, type BoundaryPoint, type Grid2D } from '../components/charts';
+import { DecisionBoundary, type BoundaryPoint } from '../components/charts';
+import { isBoundaryView, isPointsView, type PointsView } from '../experiments/classifierViews';
 
 /** The experiment's input plane (classifier2d's PLANE; not imported, so this file does not pull the model in). */
 const PLANE: [number, number] = [-1.5, 1.5];
-
-interface PointsView {
-  train: { x: Float32Array; y: Float32Array };
-  test: { x: Float32Array; y: Float32Array };
-}
 
 export function ClassifierBoundary({
   title,
@@ -28,8 +24,9 @@ export function ClassifierBoundary({
     return () => releases.forEach((r) => r());
   }, [hub]);
   const views = hub.frames.getLatest()?.views;
-  const grid = views?.boundary as Grid2D | undefined;
-  const points = usePoints(views?.points as PointsView | undefined);
+  // The lab switches experiments: views of another one (or of the one before) read as absent.
+  const grid = isBoundaryView(views?.boundary) ? views.boundary : undefined;
+  const points = usePoints(isPointsView(views?.points) ? views.points : undefined);
   return (
     <DecisionBoundary
       grid={grid}

@@ -3,7 +3,7 @@
  * binary cross-entropy from logits. The lightest real experiment; chapters on activations, backprop, gradient descent
  * and regularisation use it.
  *
- * Views (shapes documented where they are built):
+ * Views (types and shape checks in classifierViews.ts, built in classifierReadouts.ts):
  *   boundary     P(class 1) on a 40×40 grid over the plane (a Grid2D for charts/DecisionBoundary)
  *   points       train and test points with labels
  *   lossHistory  training (mini-batch) loss per step, downsampled to ≤ 1024 points
@@ -29,8 +29,8 @@ import type {
   ParamValues,
   Trainer,
   TrainerSnapshot,
-  Views,
 } from './types';
+import type { ClassifierViews } from './classifierViews';
 
 export const CLASSIFIER2D_PARAMS: ParamTable = [
   {
@@ -173,7 +173,7 @@ function buildProblem(params: ParamValues, seed: number) {
   return { train, test, sizes, model, batchSeed };
 }
 
-export function createClassifier2d(params: ParamValues, seed: number): Trainer {
+export function createClassifier2d(params: ParamValues, seed: number): Trainer<ClassifierViews> {
   const { train, test, sizes, model, batchSeed } = buildProblem(params, seed);
   const weights = model.parameters();
   const activation = String(params.act);
@@ -189,7 +189,7 @@ export function createClassifier2d(params: ParamValues, seed: number): Trainer {
   const batches = new BatchBuffers(train);
   let cached: { step: number; metrics: Metrics } | null = null;
 
-  const trainer: Trainer = {
+  const trainer: Trainer<ClassifierViews> = {
     step(n) {
       for (let i = 0; i < n && diverged === null; i++) {
         const batch = setup.sampler.next();
@@ -218,7 +218,7 @@ export function createClassifier2d(params: ParamValues, seed: number): Trainer {
       return metrics;
     },
 
-    views(wanted): Views {
+    views(wanted) {
       return classifierViews(wanted, { model, train, test, history, lastGradNorms, sizes, activation });
     },
 
@@ -262,7 +262,7 @@ interface ClassifierSnapshot extends SetupSnapshot {
   lastGradNorms: Float32Array;
 }
 
-export const classifier2d: Experiment = {
+export const classifier2d: Experiment<ClassifierViews> = {
   id: 'classifier2d',
   title: '2D classifier (MLP)',
   params: CLASSIFIER2D_PARAMS,

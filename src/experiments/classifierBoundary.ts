@@ -3,12 +3,13 @@ import { noGrad } from '../core/autograd';
 import type { MLP } from '../core/nn/linear';
 import { sigmoid } from '../core/scalar';
 import { Tensor } from '../core/tensor';
+import type { BoundaryView } from './classifierViews';
 
 export const BOUNDARY_SIZE = 40;
 export const PLANE: [number, number] = [-1.5, 1.5];
 
 /** P(class 1) on a BOUNDARY_SIZE² grid over PLANE²: values[j·nx + i], row j = 0 at the bottom (smallest y). */
-export function boundaryGrid(model: MLP) {
+export function boundaryGrid(model: MLP): BoundaryView {
   const nx = BOUNDARY_SIZE;
   const ny = BOUNDARY_SIZE;
   const [lo, hi] = PLANE;

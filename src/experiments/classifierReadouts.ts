@@ -1,6 +1,6 @@
 /**
  * What the 2-D classifier (classifier2d.ts) reports: its metrics on the training and held-out points, and the views
- * its figures draw (shapes documented where they are built).
+ * its figures draw (shapes declared in classifierViews.ts).
  */
 import { noGrad } from '../core/autograd';
 import type { Dataset2D } from '../core/data/datasets2d';
@@ -9,7 +9,8 @@ import type { MLP } from '../core/nn/linear';
 import { Tensor } from '../core/tensor';
 import { boundaryGrid } from './classifierBoundary';
 import { BoundedSeries } from './boundedSeries';
-import type { Metrics, Views } from './types';
+import type { ClassifierViews } from './classifierViews';
+import type { Metrics } from './types';
 
 /**
  * The classifier's loss history: 1024 float32 points (flat memory, docs/CONTRACTS.md, "Reliability rules"); a
@@ -74,41 +75,36 @@ interface ViewSources {
   activation: string;
 }
 
-export function classifierViews(wanted: readonly string[], of: ViewSources): Views {
+export function classifierViews(wanted: readonly string[], of: ViewSources): Partial<ClassifierViews> {
   const { model, train, test, history, lastGradNorms, sizes } = of;
-  const out: Views = {};
+  const out: Partial<ClassifierViews> = {};
   for (const name of wanted) {
     switch (name) {
       case 'boundary':
         out.boundary = boundaryGrid(model);
         break;
       case 'points':
-        // train/test: x [n, 2] row-major, y [n] labels 0/1
         out.points = { train: { x: train.x, y: train.y }, test: { x: test.x, y: test.y } };
         break;
       case 'lossHistory':
-        // step [m], loss [m]: mini-batch loss per recorded step, m ≤ 1024
         out.lossHistory = {
           step: history.column('step').slice(),
           loss: history.column('loss').slice(),
         };
         break;
       case 'gradNorms':
-        // one ‖∂L/∂W⁽ˡ⁾‖₂ per layer l (weights only), from the last step
         out.gradNorms = {
           layers: model.layers.map((_, l) => `W${l + 1}`),
           values: lastGradNorms.slice(),
         };
         break;
       case 'grads':
-        // layer l: ∂L/∂w [out, in] and ∂L/∂b [out] of the last step's mini-batch loss (zeros before the first step)
         out.grads = model.layers.map((layer) => ({
           w: layer.weight.grad ? layer.weight.grad.slice() : new Float32Array(layer.weight.size),
           b: layer.bias?.grad ? layer.bias.grad.slice() : new Float32Array(layer.weight.shape[0]),
         }));
         break;
       case 'weights':
-        // layer l: w [out, in] row-major (row i = weights into neuron i), b [out]
         out.weights = {
           sizes,
           activation: of.activation,

@@ -41,3 +41,13 @@ export function padDomain([lo, hi]: [number, number]): [number, number] {
   const d = lo === 0 ? 1 : Math.abs(lo) * 0.1;
   return [lo - d, hi + d];
 }
+
+/**
+ * A read-out with a fixed number of decimals: never exponent notation (e2e tests parse it), '–' for an absent or
+ * non-finite value, and 0 for a value that would print as −0.000….
+ */
+export function fmt(x: number | undefined, digits = 4): string {
+  if (x === undefined || !Number.isFinite(x)) return '–';
+  const v = Math.abs(x) < 10 ** -digits / 2 ? 0 : x;
+  return v.toFixed(digits);
+}

@@ -25,6 +25,7 @@ export { ChartFrame, type AxesChartProps, type ChartFrameProps } from './ChartFr
 export { Legend, type LegendItem } from './Legend';
 export { ColorBar, type ColorBarProps } from './ColorBar';
 export { useChartTheme, seriesColor, type ChartTheme } from './chartTheme';
-export { formatValue } from './format';
+export { fmt, formatValue } from './format';
+export { useGridView } from './useGridView';
 export { Tex, Prose } from '../math';
 export { localPoint } from './pointer';

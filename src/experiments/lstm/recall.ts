@@ -2,18 +2,19 @@
  * `lstm-recall`: the LSTM chapter's one experiment. A plain RNN and an LSTM with about the same number of parameters
  * learn the recall task (recallTask.ts) side by side from one seed and one stream of batches; either can run alone.
  *
- * Views (each computed only when the page asks for it, and at most once per `VIEW_EVERY` steps):
- *   curves    { rnnAcc, lstmAcc, rnnLoss, lstmLoss: Float32Array interleaved [step, value, …] (bounded) }
- *   trace     GateTrace of one held-out sequence (recallViews.ts), LSTM only
- *   gradflow  { rnn, lstm: Float32Array [T] — mean ‖∂L/∂state‖ by steps back }
- *   info      { rnnParams, lstmParams, rnnNorm, chance, length, example }
+ * Views (declared with their shape checks in views.ts; the gradient flow is computed at most once per `VIEW_EVERY`
+ * steps, every view only when the page asks for it):
+ *   curves    each running model's held-out accuracy and training loss
+ *   trace     the LSTM's gates and states on one held-out sequence (recallViews.ts), LSTM only
+ *   gradflow  each running model's mean ‖∂L/∂state‖ by steps back (recallViews.ts)
+ *   info      the models' sizes and the task
  */
 import { adam, noGrad, Rng, RNNCell, type Adam } from '../../core';
 import { argmax } from '../../core/sampling';
 import { logSumExp } from '../../core/scalar';
 import { PointRecorder, isDiverging } from '../descent/recorder';
 import { liveLearningRate } from '../params';
-import type { Experiment, Metrics, ParamTable, ParamValues, Trainer, Views } from '../types';
+import type { Experiment, Metrics, ParamTable, ParamValues, Trainer } from '../types';
 import {
   LSTM_HIDDEN,
   RNN_HIDDEN,
@@ -23,6 +24,7 @@ import {
   type CellKind,
 } from './recallModel';
 import { gateTrace, gradientThroughTime } from './recallViews';
+import type { GradFlowView, RecallCurvesView, RecallInfoView, RecallViews } from './views';
 import { PAYLOAD_COUNT, RECALL_CHANCE, makeRecallSplit, sequenceText, type RecallSplit } from './recallTask';
 
 export const RECALL_BATCH = 32;
@@ -139,7 +141,7 @@ function makeContestant(kind: CellKind, params: ParamValues, seed: number): Cont
   };
 }
 
-/** Everything a recall run mutates: the contestants, the batch stream, the step count and the view cache. */
+/** Everything a recall run mutates: the contestants, the batch stream, the step count and the gradient-flow view. */
 interface RecallState {
   split: RecallSplit;
   runs: Contestant[];
@@ -150,7 +152,8 @@ interface RecallState {
   steps: number;
   diverged: string | null;
   example: number;
-  cache: Map<string, { at: number; views: Views[string] }>;
+  /** The last gradient-flow view and the step it was measured at (it costs a backward pass per model). */
+  gradflow: { at: number; view: GradFlowView } | null;
   initialLoss: number;
 }
 
@@ -167,7 +170,7 @@ function buildRecallState(params: ParamValues, seed: number): RecallState {
     steps: 0,
     diverged: null,
     example: Number(params.example),
-    cache: new Map(),
+    gradflow: null,
     initialLoss: Math.log(PAYLOAD_COUNT),
   };
 }
@@ -212,13 +215,15 @@ function trainOne(state: RecallState): void {
   if (state.steps % EVAL_EVERY === 0) measure(state);
 }
 
-/** A view recomputed at most every VIEW_EVERY steps (the gradient probe costs about one training step). */
-function cachedView(state: RecallState, name: string, build: () => Views[string]): Views[string] {
-  const hit = state.cache.get(name);
-  if (hit && state.steps >= hit.at && state.steps - hit.at < VIEW_EVERY) return hit.views;
-  const views = build();
-  state.cache.set(name, { at: state.steps, views });
-  return views;
+/** Every running model's gradient flow, measured again once it is `VIEW_EVERY` steps old (the probe costs about one
+ * training step). */
+function gradFlowView(state: RecallState): GradFlowView {
+  const hit = state.gradflow;
+  if (hit && state.steps >= hit.at && state.steps - hit.at < VIEW_EVERY) return hit.view;
+  const view: GradFlowView = {};
+  for (const r of state.runs) view[r.kind] = gradientThroughTime(r.model, state.split);
+  state.gradflow = { at: state.steps, view };
+  return view;
 }
 
 const findKind = (state: RecallState, kind: CellKind) => state.runs.find((r) => r.kind === kind);
@@ -240,8 +245,8 @@ function recallMetrics(state: RecallState): Metrics {
   return out;
 }
 
-function curvesView(runs: Contestant[]): Record<string, Float32Array> {
-  const curves: Record<string, Float32Array> = {};
+function curvesView(runs: Contestant[]): RecallCurvesView {
+  const curves: RecallCurvesView = {};
   for (const r of runs) {
     curves[`${r.kind}Acc`] = r.acc.toInterleaved();
     curves[`${r.kind}Loss`] = r.losses.toInterleaved();
@@ -249,7 +254,7 @@ function curvesView(runs: Contestant[]): Record<string, Float32Array> {
   return curves;
 }
 
-function infoView(state: RecallState): Views[string] {
+function infoView(state: RecallState): RecallInfoView {
   const { split, example } = state;
   const T = split.length;
   const r = findKind(state, 'rnn');
@@ -266,25 +271,20 @@ function infoView(state: RecallState): Views[string] {
   };
 }
 
-function recallViews(state: RecallState, wanted: readonly string[]): Views {
-  const views: Views = {};
+function recallViews(state: RecallState, wanted: readonly string[]): Partial<RecallViews> {
+  const views: Partial<RecallViews> = {};
   if (wanted.includes('curves')) views.curves = curvesView(state.runs);
   const l = findKind(state, 'lstm');
   if (wanted.includes('trace') && l) {
-    views.trace = gateTrace(l.model, state.split, state.example) ?? {}; // one short forward: always fresh
+    const trace = gateTrace(l.model, state.split, state.example); // one short forward: always fresh
+    if (trace) views.trace = trace;
   }
-  if (wanted.includes('gradflow')) {
-    views.gradflow = cachedView(state, 'gradflow', () => {
-      const out: Record<string, Float32Array> = {};
-      for (const r of state.runs) out[r.kind] = gradientThroughTime(r.model, state.split);
-      return out;
-    });
-  }
+  if (wanted.includes('gradflow')) views.gradflow = gradFlowView(state);
   if (wanted.includes('info')) views.info = infoView(state);
   return views;
 }
 
-export function createRecall(params: ParamValues, seed: number): Trainer {
+export function createRecall(params: ParamValues, seed: number): Trainer<RecallViews> {
   const state = buildRecallState(params, seed);
   measure(state);
   return {
@@ -302,7 +302,7 @@ export function createRecall(params: ParamValues, seed: number): Trainer {
   };
 }
 
-export const recallExperiment: Experiment = {
+export const recallExperiment: Experiment<RecallViews> = {
   id: 'lstm-recall',
   title: 'Recall after a gap: RNN vs LSTM',
   params: recallParams,

@@ -6,25 +6,7 @@
 import { Capture, LSTMCell, noGrad, softmax, type CapturedValue } from '../../core';
 import type { RecallModel } from './recallModel';
 import type { RecallSplit } from './recallTask';
-
-/** The LSTM's internals for one sequence. Every array of gates/states is row-major [H, T]: unit × time step. */
-export interface GateTrace {
-  [key: string]: Int32Array | Float32Array | number;
-  tokens: Int32Array; // [T]
-  i: Float32Array;
-  f: Float32Array;
-  g: Float32Array;
-  o: Float32Array;
-  c: Float32Array;
-  h: Float32Array;
-  /** Pre-activations W·[hₜ₋₁; xₜ] + b of the four gates, [4, H, T] in the order i, f, g, o (float64 sums). */
-  pre: Float32Array;
-  /** Softmax of the readout at the last step, [4]. */
-  probs: Float32Array;
-  target: number;
-  hidden: number;
-  steps: number;
-}
+import type { GateTraceView } from './views';
 
 /** Captured per-step values [1, H] → one [H, T] array. */
 function unitsByTime(entries: readonly CapturedValue[], H: number): Float32Array {
@@ -56,7 +38,7 @@ function preActivations(cell: LSTMCell, tokens: Int32Array, h: Float32Array): Fl
 }
 
 /** Runs the LSTM model on validation sequence `index` and returns its gates, states and prediction. */
-export function gateTrace(model: RecallModel, split: RecallSplit, index: number): GateTrace | null {
+export function gateTrace(model: RecallModel, split: RecallSplit, index: number): GateTraceView | null {
   if (!(model.cell instanceof LSTMCell) || split.valCount === 0) return null;
   const cell = model.cell;
   const n = Math.min(Math.max(0, Math.floor(index)), split.valCount - 1);

@@ -1,21 +1,21 @@
 import { useMemo, useState } from 'react';
-import {
-  DecisionBoundary,
-  NetworkDiagram,
-  type BoundaryPoint,
-  type Grid2D,
-} from '../../../components/charts';
+import { DecisionBoundary, NetworkDiagram, fmt, type BoundaryPoint } from '../../../components/charts';
 import { Tex } from '../../../components/math';
 import {
-  CLASSIFIER_ACTIVATIONS,
-  sampleBackprop,
-  type LayerWeights,
-} from '../../../experiments/descent/networkBackprop';
-import type { ViewValue } from '../../../experiments/types';
+  gradsMatch,
+  isBoundaryView,
+  isLayerGrads,
+  isNetworkWeightsView,
+  isPointsView,
+  type BoundaryView,
+  type LayerParamsView,
+  type NetworkWeightsView,
+  type PointsView,
+} from '../../../experiments/classifierViews';
+import { CLASSIFIER_ACTIVATIONS, sampleBackprop } from '../../../experiments/descent/networkBackprop';
 import { useView } from '../../../state/useView';
 import type { LessonStep } from '../../../lessons/types';
 import { ExperimentPanel } from './ExperimentPanel';
-import { floats, fmt, record } from './views';
 import { edgeIndices, edgeOptions, type EdgeKey } from './networkInspect';
 
 /** Backprop step 4: the runtime's 2D classifier with its network drawn in gradient mode, plus a weight inspector. */
@@ -33,59 +33,22 @@ export function NetworkFigure({ step }: { step: LessonStep }) {
   );
 }
 
-interface Net {
-  sizes: number[];
-  activation: string;
-  layers: LayerWeights[];
-}
-
-function readNet(v: ViewValue | undefined): Net | null {
-  const r = record(v);
-  const sizes = r?.sizes;
-  const layers = r?.layers;
-  if (!Array.isArray(sizes) || !Array.isArray(layers) || sizes.length < 2) return null;
-  const ls: LayerWeights[] = [];
-  for (const item of layers as readonly ViewValue[]) {
-    const lr = record(item);
-    const w = floats(lr?.w);
-    const b = floats(lr?.b);
-    if (!w || !b) return null;
-    ls.push({ w, b });
-  }
-  if (ls.length !== sizes.length - 1) return null;
-  return {
-    sizes: (sizes as readonly number[]).map(Number),
-    activation: String(r?.activation ?? 'tanh'),
-    layers: ls,
-  };
-}
-
-function readGrads(v: ViewValue | undefined, net: Net | null): Float32Array[] | null {
-  if (!net || !Array.isArray(v) || v.length !== net.layers.length) return null;
-  const out: Float32Array[] = [];
-  (v as readonly ViewValue[]).forEach((item, l) => {
-    const w = floats(record(item)?.w);
-    if (w && w.length === net.layers[l].w.length) out.push(w);
-  });
-  return out.length === net.layers.length ? out : null;
-}
-
 /** The classifier's latest views: the network, its gradients, the prediction grid and the training points. */
 function useNetworkViews() {
-  const net = readNet(useView('weights'));
-  const grads = readGrads(useView('grads'), net);
-  const boundaryView = record(useView('boundary'));
-  const pointsView = record(useView('points'));
-  const train = record(pointsView?.train);
-  const tx = floats(train?.x);
-  const ty = floats(train?.y);
+  const net = useView<NetworkWeightsView>('weights', { accept: isNetworkWeightsView }) ?? null;
+  const gradsView = useView<LayerParamsView[]>('grads', { accept: isLayerGrads });
+  // Gradients of the previous network (a frame sent before a rebuild) are not drawn on the new one.
+  const grads = net && gradsView && gradsMatch(gradsView, net) ? gradsView.map((g) => g.w) : null;
+  const grid = useView<BoundaryView>('boundary', { accept: isBoundaryView });
+  const train = useView<PointsView>('points', { accept: isPointsView })?.train;
+  const tx = train?.x;
+  const ty = train?.y;
   const points = useMemo<BoundaryPoint[]>(() => {
     const out: BoundaryPoint[] = [];
     if (tx && ty)
       for (let i = 0; i < ty.length; i++) out.push({ x: tx[2 * i], y: tx[2 * i + 1], label: ty[i] });
     return out;
   }, [tx, ty]);
-  const grid = boundaryView && floats(boundaryView.values) ? (boundaryView as unknown as Grid2D) : undefined;
   return { net, grads, grid, points, tx, ty };
 }
 

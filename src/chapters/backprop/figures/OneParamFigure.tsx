@@ -8,7 +8,7 @@ import {
   isPoints,
   type Regime,
 } from '../../../experiments/descent/views';
-import { fmt } from './views';
+import { fmt } from '../../../components/charts';
 import { H, M, W, oneParamGeometry, type DescentState, type OneParamGeometry } from './oneParamModel';
 
 // W, H: a wide, low chart — the figure with its controls fits one laptop screen (e2e/fit-backprop-descent.spec.ts).

@@ -1,9 +1,8 @@
-import { LossSurface } from '../../../components/charts';
+import { LossSurface, fmt, useGridView } from '../../../components/charts';
 import { useView } from '../../../state/useView';
 import type { LessonStep } from '../../../lessons/types';
 import { ExperimentPanel } from './ExperimentPanel';
 import { isPoints, isSliceView } from '../../../experiments/descent/views';
-import { fmt, useGridView } from './views';
 
 /** Backprop step 5: a live, filter-normalised 2D slice of the 2-8-8-1 MLP's loss around its current weights. */
 export function SliceFigure({ step }: { step: LessonStep }) {

@@ -1,11 +1,10 @@
-import { LossSurface } from '../../../components/charts';
+import { LossSurface, fmt, useGridView } from '../../../components/charts';
 import { Tex } from '../../../components/math';
 import { setParam } from '../../../state/runtime';
 import { useView } from '../../../state/useView';
 import type { LessonStep } from '../../../lessons/types';
 import { ExperimentPanel } from './ExperimentPanel';
 import { isPoints, isTwoParamStateView } from '../../../experiments/descent/views';
-import { fmt, useGridView } from './views';
 
 /** Backprop step 2: L(w, b) as contours or a 3D surface, the descent path, the gradient arrow, click to start. */
 export function TwoParamFigure({ step }: { step: LessonStep }) {

@@ -1,7 +1,13 @@
-import { LineChart, LossSurface, seriesColor, useChartTheme } from '../../../components/charts';
+import {
+  LineChart,
+  LossSurface,
+  fmt,
+  seriesColor,
+  useChartTheme,
+  useGridView,
+} from '../../../components/charts';
 import { useView } from '../../../state/useView';
 import { ExperimentPanel } from '../../backprop/figures/ExperimentPanel';
-import { fmt, useGridView } from '../../backprop/figures/views';
 import {
   isBatchRunsView,
   isModeCurves,

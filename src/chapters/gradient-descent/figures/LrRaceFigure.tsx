@@ -1,7 +1,13 @@
-import { LineChart, LossSurface, seriesColor, useChartTheme } from '../../../components/charts';
+import {
+  LineChart,
+  LossSurface,
+  fmt,
+  seriesColor,
+  useChartTheme,
+  useGridView,
+} from '../../../components/charts';
 import { useView } from '../../../state/useView';
 import { ExperimentPanel } from '../../backprop/figures/ExperimentPanel';
-import { fmt, useGridView } from '../../backprop/figures/views';
 import { isOptimumView, isRateRuns, type RateRunView } from '../../../experiments/descent/views';
 import type { LessonStep } from '../../../lessons/types';
 import { untilExit } from './series';

@@ -1,8 +1,14 @@
-import { LineChart, LossSurface, seriesColor, useChartTheme } from '../../../components/charts';
+import {
+  LineChart,
+  LossSurface,
+  fmt,
+  seriesColor,
+  useChartTheme,
+  useGridView,
+} from '../../../components/charts';
 import { Tex } from '../../../components/math';
 import { useView } from '../../../state/useView';
 import { ExperimentPanel } from '../../backprop/figures/ExperimentPanel';
-import { fmt, useGridView } from '../../backprop/figures/views';
 import { isRuleRuns, isSurfaceInfoView, type RuleRunView } from '../../../experiments/descent/views';
 import type { RuleId } from '../../../experiments/descent/rules';
 import type { LessonStep } from '../../../lessons/types';

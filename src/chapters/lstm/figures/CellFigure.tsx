@@ -2,12 +2,13 @@ import { useState } from 'react';
 import { Tex } from '../../../components/math';
 import { useParamsStore } from '../../../state/paramsStore';
 import { useView } from '../../../state/useView';
+import { isGateTraceView } from '../../../experiments/lstm/views';
 import type { LessonStep } from '../../../lessons/types';
 import { RECALL_SYMBOLS } from '../../../experiments/lstm/recallTask';
 import { LSTM_HIDDEN } from '../../../experiments/lstm/recallModel';
 import { RecallPanel } from './RecallPanel';
 import { CellDiagram, PHASES, type CellValues, type Phase } from './CellDiagram';
-import { cellValuesAt, emptyTrace, readTrace, useDrawnCounter } from './recallViews';
+import { cellValuesAt, emptyTrace, useDrawnCounter } from './gateTrace';
 
 /** LSTM step 2: one time step of the cell, equation by equation, with one unit's live numbers. */
 export function CellFigure({ step, lesson }: { step: LessonStep; lesson: number }) {
@@ -62,9 +63,9 @@ function CellStepper() {
   const [phase, setPhase] = useState(0);
   const gap = Number(useParamsStore((s) => s.values.gap));
   // Until the first frame: a blank trace of the right size, so the page (and presenter zoom) lays out once.
-  const traceView = useView('trace');
+  const traceView = useView('trace', { accept: isGateTraceView });
   const drawnRef = useDrawnCounter<HTMLElement>(traceView);
-  const trace = readTrace(traceView) ?? emptyTrace(LSTM_HIDDEN, Number.isFinite(gap) ? gap + 2 : 2);
+  const trace = traceView ?? emptyTrace(LSTM_HIDDEN, Number.isFinite(gap) ? gap + 2 : 2);
   const tParam = Number(useParamsStore((s) => s.values.t));
   const unitParam = Number(useParamsStore((s) => s.values.unit));
   // The table allows the longest sequence; clamp to this one (and say so).

@@ -3,7 +3,7 @@ import { useView } from '../../../state/useView';
 import type { LessonStep } from '../../../lessons/types';
 import { RecallPanel } from './RecallPanel';
 import { AccuracyChart, GradientFlowChart, gradientSurvival } from './charts';
-import { floatRecord, readInfo } from './recallViews';
+import { isGradFlowView, isRecallInfoView } from '../../../experiments/lstm/views';
 
 /** LSTM step 1: the plain RNN alone on the recall task; its accuracy and its gradient through time. */
 export function ForgetFigure({ step, lesson }: { step: LessonStep; lesson: number }) {
@@ -20,8 +20,8 @@ export function ForgetFigure({ step, lesson }: { step: LessonStep; lesson: numbe
 }
 
 function ForgetPlots() {
-  const info = readInfo(useView('info'));
-  const flow = floatRecord(useView('gradflow'));
+  const info = useView('info', { accept: isRecallInfoView });
+  const flow = useView('gradflow', { accept: isGradFlowView }) ?? {};
   const survival = gradientSurvival(flow.rnn);
   const decades = survival !== undefined && survival > 0 ? Math.log10(survival) : undefined;
   return (

@@ -2,11 +2,12 @@ import { useState } from 'react';
 import { TimeSeriesHeatmap } from '../../../components/charts';
 import { useParamsStore } from '../../../state/paramsStore';
 import { useView } from '../../../state/useView';
+import { isGateTraceView, type GateTraceView } from '../../../experiments/lstm/views';
 import type { LessonStep } from '../../../lessons/types';
 import { RECALL_SYMBOLS } from '../../../experiments/lstm/recallTask';
 import { LSTM_HIDDEN } from '../../../experiments/lstm/recallModel';
 import { RecallPanel } from './RecallPanel';
-import { emptyTrace, readTrace, useDrawnCounter, type TraceData } from './recallViews';
+import { emptyTrace, useDrawnCounter } from './gateTrace';
 
 /** LSTM step 3: heatmaps of f, i, o and c (units × time) of a live-trained LSTM on one validation sequence. */
 export function GatesFigure({ step, lesson }: { step: LessonStep; lesson: number }) {
@@ -28,9 +29,9 @@ function GateMaps() {
   const [shown, setShown] = useState<(typeof MAPS)[number]['key']>('c');
   const gap = Number(useParamsStore((s) => s.values.gap));
   // Until the first frame: a blank trace of the right size, so the page (and presenter zoom) lays out once.
-  const traceView = useView('trace');
+  const traceView = useView('trace', { accept: isGateTraceView });
   const drawnRef = useDrawnCounter<HTMLElement>(traceView);
-  const trace = readTrace(traceView) ?? emptyTrace(LSTM_HIDDEN, Number.isFinite(gap) ? gap + 2 : 2);
+  const trace = traceView ?? emptyTrace(LSTM_HIDDEN, Number.isFinite(gap) ? gap + 2 : 2);
   const tParam = Number(useParamsStore((s) => s.values.t));
   const tokens = Array.from(trace.tokens, (id) => RECALL_SYMBOLS[id] ?? '·');
   const t = Math.min(Math.max(1, Number.isFinite(tParam) ? tParam : 1), trace.steps);
@@ -71,7 +72,7 @@ function GateMaps() {
 }
 
 /** The chosen time step: mean of each gate over the units, and its range. */
-function StepTable({ trace, t, tokens }: { trace: TraceData; t: number; tokens: string[] }) {
+function StepTable({ trace, t, tokens }: { trace: GateTraceView; t: number; tokens: string[] }) {
   const T = trace.steps;
   const stats = (a: Float32Array) => {
     let sum = 0;

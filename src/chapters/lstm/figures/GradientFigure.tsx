@@ -6,7 +6,7 @@ import type { LessonStep } from '../../../lessons/types';
 import { RecallPanel } from './RecallPanel';
 import { AccuracyChart, GradientFlowChart, gradientSurvival } from './charts';
 import { ModelTable } from './RecallFigure';
-import { floatRecord } from './recallViews';
+import { isGradFlowView } from '../../../experiments/lstm/views';
 
 /** LSTM step 5: gradient norm against steps back for both models, and the forget-gate bias at the start. */
 export function GradientFigure({ step, lesson }: { step: LessonStep; lesson: number }) {
@@ -25,7 +25,7 @@ export function GradientFigure({ step, lesson }: { step: LessonStep; lesson: num
 function GradientPlots() {
   const fbias = Number(useParamsStore((s) => s.values.fbias));
   const gap = Number(useParamsStore((s) => s.values.gap));
-  const flow = floatRecord(useView('gradflow'));
+  const flow = useView('gradflow', { accept: isGradFlowView }) ?? {};
   const f0 = Number.isFinite(fbias) ? sigmoid(fbias) : undefined;
   // Steps back from the question mark to the first symbol: the gap plus the question mark's own step.
   const back = Number.isFinite(gap) ? gap + 1 : undefined;

@@ -4,7 +4,7 @@ import { useView } from '../../../state/useView';
 import type { LessonStep } from '../../../lessons/types';
 import { RecallPanel } from './RecallPanel';
 import { AccuracyChart, MODEL_COLOR_INDEX, fmt } from './charts';
-import { readInfo } from './recallViews';
+import { isRecallInfoView } from '../../../experiments/lstm/views';
 
 /** LSTM step 4: RNN and LSTM race on the recall task; accuracy curves and a table of the two models. */
 export function RecallFigure({ step, lesson }: { step: LessonStep; lesson: number }) {
@@ -27,7 +27,7 @@ export function RecallFigure({ step, lesson }: { step: LessonStep; lesson: numbe
 export function ModelTable() {
   const theme = useChartTheme();
   const metrics = useRunStore((s) => s.metrics);
-  const info = readInfo(useView('info'));
+  const info = useView('info', { accept: isRecallInfoView });
   const rows = [
     { kind: 'rnn', name: 'RNN', params: info?.rnnParams },
     { kind: 'lstm', name: 'LSTM', params: info?.lstmParams },

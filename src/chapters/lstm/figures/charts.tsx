@@ -1,8 +1,7 @@
-import { LineChart, seriesColor, useChartTheme, type LineSeries } from '../../../components/charts';
+import { LineChart, fmt, seriesColor, useChartTheme, type LineSeries } from '../../../components/charts';
 import { useView } from '../../../state/useView';
 import { deinterleave } from '../../gradient-descent/figures/series';
-import { fmt } from '../../backprop/figures/views';
-import { floatRecord, readInfo } from './recallViews';
+import { isGradFlowView, isRecallCurvesView, isRecallInfoView } from '../../../experiments/lstm/views';
 
 const MODEL_NAMES = { rnn: 'RNN', lstm: 'LSTM' } as const;
 type Kind = keyof typeof MODEL_NAMES;
@@ -12,8 +11,8 @@ export const MODEL_COLOR_INDEX: Record<Kind, number> = { rnn: 1, lstm: 0 };
 /** Validation accuracy of each model over training steps, with the chance level dashed. */
 export function AccuracyChart({ height = 200 }: { height?: number }) {
   const theme = useChartTheme();
-  const curves = floatRecord(useView('curves'));
-  const info = readInfo(useView('info'));
+  const curves = useView('curves', { accept: isRecallCurvesView }) ?? {};
+  const info = useView('info', { accept: isRecallInfoView });
   const series: LineSeries[] = [];
   let lastStep = 1;
   for (const kind of ['rnn', 'lstm'] as const) {
@@ -51,7 +50,7 @@ export function AccuracyChart({ height = 200 }: { height?: number }) {
  */
 export function GradientFlowChart({ height = 200 }: { height?: number }) {
   const theme = useChartTheme();
-  const flow = floatRecord(useView('gradflow'));
+  const flow = useView('gradflow', { accept: isGradFlowView }) ?? {};
   const series: LineSeries[] = [];
   for (const kind of ['rnn', 'lstm'] as const) {
     const y = flow[kind];
