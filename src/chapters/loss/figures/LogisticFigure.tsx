@@ -7,7 +7,7 @@ import type { LessonStep } from '../../../lessons/types';
 import { setParam } from '../../../state/runtime';
 import { useView } from '../../../state/useView';
 import { ExperimentPanel } from '../../backprop/figures/ExperimentPanel';
-import { fmt, useGridView } from '../../backprop/figures/views';
+import { fmt, useGridView } from '../../../components/charts';
 import { isLogisticStateView, isPointsView } from '../../../experiments/loss/views';
 import { isFloat32 } from '../../../experiments/loss/viewShape';
 import { texNum } from '../../activations/figures/format';

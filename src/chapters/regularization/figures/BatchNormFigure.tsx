@@ -2,7 +2,7 @@ import { LineChart, MatrixView, seriesColor, useChartTheme } from '../../../comp
 import type { LessonStep } from '../../../lessons/types';
 import { useView } from '../../../state/useView';
 import { ExperimentPanel } from '../../backprop/figures/ExperimentPanel';
-import { fmt } from '../../backprop/figures/views';
+import { fmt } from '../../../components/charts';
 import { isBatchnormCurvesView, isBatchnormLayersView } from '../../../experiments/regularization/views';
 import {
   batchNormHistogram,

@@ -2,7 +2,7 @@ import { LineChart, seriesColor, useChartTheme } from '../../../components/chart
 import type { LessonStep } from '../../../lessons/types';
 import { useView } from '../../../state/useView';
 import { ExperimentPanel } from '../../backprop/figures/ExperimentPanel';
-import { fmt } from '../../backprop/figures/views';
+import { fmt } from '../../../components/charts';
 import { isCapacityCurvesView, isNetworkFitView } from '../../../experiments/regularization/views';
 import { deinterleave } from '../../gradient-descent/figures/series';
 import { FitPlot } from './FitPlot';

@@ -3,7 +3,7 @@ import { LineChart, seriesColor, useChartTheme, type LineSeries } from '../../..
 import type { LessonStep } from '../../../lessons/types';
 import { useView } from '../../../state/useView';
 import { ExperimentPanel } from '../../backprop/figures/ExperimentPanel';
-import { fmt } from '../../backprop/figures/views';
+import { fmt } from '../../../components/charts';
 import {
   isDropoutCurvesView,
   isDropoutMasksView,

@@ -1,7 +1,7 @@
 import { useMemo, useRef } from 'react';
 import { DecisionBoundary, type BoundaryPoint } from '../../../components/charts';
 import { useView } from '../../../state/useView';
-import { fmt } from '../../backprop/figures/views';
+import { fmt } from '../../../components/charts';
 import { isPenaltyClassifierView } from '../../../experiments/regularization/views';
 import { NO_VALUES } from './views';
 

@@ -9,7 +9,7 @@ import { usePresentation } from '../../../lessons';
 import type { LessonStep } from '../../../lessons/types';
 import { useView } from '../../../state/useView';
 import { ExperimentPanel } from '../../backprop/figures/ExperimentPanel';
-import { fmt } from '../../backprop/figures/views';
+import { fmt } from '../../../components/charts';
 import {
   isCoefficientPathsView,
   isPenaltyFitView,

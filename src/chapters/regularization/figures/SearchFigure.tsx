@@ -2,7 +2,7 @@ import { useChartTheme } from '../../../components/charts';
 import type { LessonStep } from '../../../lessons/types';
 import { useView } from '../../../state/useView';
 import { ExperimentPanel } from '../../backprop/figures/ExperimentPanel';
-import { fmt } from '../../backprop/figures/views';
+import { fmt } from '../../../components/charts';
 import { isSearchView, type SearchRunView, type SearchView } from '../../../experiments/regularization/views';
 import { Formula } from './Formula';
 import { SearchColorKey, SearchScatter } from './SearchScatter';
