@@ -227,6 +227,11 @@ interface SliceSettings {
   plane: PlaneKind;
 }
 
+/** The slice settings a run starts with (the table has validated them). */
+function sliceSettings(params: ParamValues): SliceSettings {
+  return { every: params.every as number, range: params.range as number, plane: params.plane as PlaneKind };
+}
+
 /** A live change of a slice setting (other names are left alone); the table has validated the value. */
 function setSliceSetting(settings: SliceSettings, name: string, value: ParamValue): void {
   if (name === 'plane') settings.plane = value as PlaneKind;
@@ -245,11 +250,7 @@ export function createLandscape(params: ParamValues, seed: number): Trainer<Land
     { mode: 'minibatch', batchSize: params.batch as number },
     seed + 1,
   );
-  const settings: SliceSettings = {
-    every: params.every as number,
-    range: params.range as number,
-    plane: params.plane as PlaneKind,
-  };
+  const settings = sliceSettings(params);
   // Two fixed raw directions for the whole run; they are re-normalised to the current weights at each slice.
   const dirRng = new Rng(seed ^ 0x2545f491);
   const direction = () => new Float64Array(layout.total).map(() => dirRng.normal());
