@@ -227,6 +227,13 @@ interface SliceSettings {
   plane: PlaneKind;
 }
 
+/** Two fixed raw directions for the whole run; they are re-normalised to the current weights at each slice. */
+function rawDirections(layout: FlatLayout, seed: number): readonly [Float64Array, Float64Array] {
+  const dirRng = new Rng(seed ^ 0x2545f491);
+  const direction = () => new Float64Array(layout.total).map(() => dirRng.normal());
+  return [direction(), direction()] as const;
+}
+
 /** The slice settings a run starts with (the table has validated them). */
 function sliceSettings(params: ParamValues): SliceSettings {
   return { every: params.every as number, range: params.range as number, plane: params.plane as PlaneKind };
@@ -251,10 +258,7 @@ export function createLandscape(params: ParamValues, seed: number): Trainer<Land
     seed + 1,
   );
   const settings = sliceSettings(params);
-  // Two fixed raw directions for the whole run; they are re-normalised to the current weights at each slice.
-  const dirRng = new Rng(seed ^ 0x2545f491);
-  const direction = () => new Float64Array(layout.total).map(() => dirRng.normal());
-  const raw = [direction(), direction()] as const;
+  const raw = rawDirections(layout, seed);
 
   let step = 0;
   let epoch = 0;
