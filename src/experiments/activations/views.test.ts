@@ -50,7 +50,12 @@ const CASES: { id: string; views: () => Record<string, unknown>; checks: Record<
   {
     id: 'activations-depth',
     views: () => viewsAfter(depthExperiment, ['gradNorms', 'gradNormsStep', 'curves', 'fields', 'data'], 5),
-    checks: { gradNorms: isLayerNorms, gradNormsStep: isLayerNorms, curves: isDepthCurvesView, ...PLANE_CHECKS },
+    checks: {
+      gradNorms: isLayerNorms,
+      gradNormsStep: isLayerNorms,
+      curves: isDepthCurvesView,
+      ...PLANE_CHECKS,
+    },
   },
   {
     id: 'activations-dying',

@@ -121,8 +121,7 @@ function exactShapeOf<T>(
 ): (v: unknown) => v is T {
   const declared = new Set(Object.keys(fields));
   const shape = shapeOf<T>(fields, also);
-  return (v: unknown): v is T =>
-    shape(v) && Object.keys(v as object).every((k) => declared.has(k));
+  return (v: unknown): v is T => shape(v) && Object.keys(v as object).every((k) => declared.has(k));
 }
 
 /** Every series as long as the steps `x`. */
@@ -203,7 +202,6 @@ export const isMaxoutFitView = exactShapeOf<MaxoutFitView>(
   (f) => sameLength(f.x, f.target, f.h) && sameLength(f.w, f.b),
 );
 
-export const isMaxoutCurvesView = exactShapeOf<MaxoutCurvesView>(
-  { x: isFloat64, loss: isFloat64 },
-  (c) => sameLength(c.x, c.loss),
+export const isMaxoutCurvesView = exactShapeOf<MaxoutCurvesView>({ x: isFloat64, loss: isFloat64 }, (c) =>
+  sameLength(c.x, c.loss),
 );

@@ -1,7 +1,14 @@
 import { useEffect } from 'react';
-import type { ViewValue } from '../../../experiments/types';
+import type { Metrics, ViewValue } from '../../../experiments/types';
 import { useFrameTick } from '../../../state/useFrameTick';
 import { useRuntimeHub } from '../../../state/runtimeContext';
+
+/** The newest frame's metrics, refreshed at most `hz` times a second (the chapter's figures read views by `useView`). */
+export function useFrameMetrics(hz: number): Metrics | undefined {
+  const { frames } = useRuntimeHub();
+  useFrameTick(hz);
+  return frames.getLatest()?.metrics;
+}
 
 /**
  * The newest values of the named views (and the frame's metrics), refreshed at most `hz` times a second.
