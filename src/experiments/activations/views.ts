@@ -113,9 +113,10 @@ const isBoolean = (v: unknown): v is boolean => typeof v === 'boolean';
 
 /**
  * shapeOf, and no field beyond the declared ones: the steps' `curves` (and `data`) views differ by the fields they
- * add, so a check that let extra fields through would take another step's view for its own.
+ * add, so a check that let extra fields through would take another step's view for its own. (Also used by the
+ * neurons and embeddings views; it belongs beside shapeOf in loss/viewShape.ts.)
  */
-function exactShapeOf<T>(
+export function exactShapeOf<T>(
   fields: { readonly [K in keyof T]-?: FieldCheck },
   also?: (value: T) => boolean,
 ): (v: unknown) => v is T {
