@@ -5,7 +5,8 @@
  * scheme (Xavier) for both, so the activation is the only difference.
  */
 import { BatchSampler, Rng, adam, gatherRows, sgd, tensor, type Optimizer, type Tensor } from '../../core';
-import type { Experiment, Metrics, ParamTable, ParamValue, ParamValues, Trainer, Views } from '../types';
+import type { Experiment, Metrics, ParamTable, ParamValue, ParamValues, Trainer } from '../types';
+import type { CompareViews } from './views';
 import { liveLearningRate } from '../params';
 import { ACTIVATIONS, ACTIVATION_NAMES, isActivationName, type ActivationName } from './functions';
 import { CurveRecorder } from './curve';
@@ -251,9 +252,9 @@ function compareMetrics(state: CompareState): Metrics {
   return m;
 }
 
-function compareViews(state: CompareState, wanted: readonly string[]): Views {
+function compareViews(state: CompareState, wanted: readonly string[]): Partial<CompareViews> {
   const { task, runs, curve } = state;
-  const views: Views = {};
+  const views: Partial<CompareViews> = {};
   if (wanted.includes('data')) {
     views.data = {
       kind: task.kind,
@@ -288,7 +289,7 @@ function compareViews(state: CompareState, wanted: readonly string[]): Views {
   return views;
 }
 
-export function createCompare(params: ParamValues, seed: number): Trainer {
+export function createCompare(params: ParamValues, seed: number): Trainer<CompareViews> {
   const state = buildCompareState(params, seed);
   return {
     step: (n) => stepCompare(state, n),
@@ -302,7 +303,7 @@ export function createCompare(params: ParamValues, seed: number): Trainer {
   };
 }
 
-export const compareExperiment: Experiment = {
+export const compareExperiment: Experiment<CompareViews> = {
   id: 'activations-compare',
   title: 'Two activations side by side (same seed)',
   params: compareParams,

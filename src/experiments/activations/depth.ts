@@ -6,7 +6,8 @@
  */
 import { BatchSampler, Rng, sgd } from '../../core';
 import { liveLearningRate } from '../params';
-import type { Experiment, Metrics, ParamTable, ParamValue, ParamValues, Trainer, Views } from '../types';
+import type { Experiment, Metrics, ParamTable, ParamValue, ParamValues, Trainer } from '../types';
+import type { DepthViews } from './views';
 import { CurveRecorder } from './curve';
 import { ActivationNet, usualInit } from './net';
 import {
@@ -148,9 +149,9 @@ function depthMetrics(state: DepthState): Metrics {
   return m;
 }
 
-function depthViews(state: DepthState, wanted: readonly string[]): Views {
+function depthViews(state: DepthState, wanted: readonly string[]): Partial<DepthViews> {
   const { task, model } = state;
-  const views: Views = {};
+  const views: Partial<DepthViews> = {};
   // [depth + 1]: layer 1 (input side) … output layer; 'gradNorms' smoothed, 'gradNormsStep' this step only.
   if (wanted.includes('gradNorms')) views.gradNorms = state.smoothed.slice();
   if (wanted.includes('gradNormsStep')) views.gradNormsStep = state.latest.slice();
@@ -163,7 +164,7 @@ function depthViews(state: DepthState, wanted: readonly string[]): Views {
   return views;
 }
 
-export function createDepth(params: ParamValues, seed: number): Trainer {
+export function createDepth(params: ParamValues, seed: number): Trainer<DepthViews> {
   const state = buildDepthState(params, seed);
   return {
     step: (n) => stepDepth(state, n),
@@ -181,7 +182,7 @@ function clampInt(v: ParamValue | undefined, lo: number, hi: number, fallback: n
   return typeof v === 'number' && Number.isFinite(v) ? Math.max(lo, Math.min(hi, Math.round(v))) : fallback;
 }
 
-export const depthExperiment: Experiment = {
+export const depthExperiment: Experiment<DepthViews> = {
   id: 'activations-depth',
   title: 'Vanishing gradients in a deep MLP',
   params: depthParams,

@@ -8,7 +8,8 @@
  */
 import { BatchSampler, Rng, sgd } from '../../core';
 import { liveLearningRate } from '../params';
-import type { Experiment, Metrics, ParamTable, ParamValue, ParamValues, Trainer, Views } from '../types';
+import type { Experiment, Metrics, ParamTable, ParamValue, ParamValues, Trainer } from '../types';
+import type { DyingViews } from './views';
 import { CurveRecorder } from './curve';
 import { countDeadUnits, type DeadUnits } from './dead';
 import { ActivationNet } from './net';
@@ -173,9 +174,9 @@ function dyingMetrics(state: DyingState): Metrics {
   return m;
 }
 
-function dyingViews(state: DyingState, wanted: readonly string[]): Views {
+function dyingViews(state: DyingState, wanted: readonly string[]): Partial<DyingViews> {
   const { task, model } = state;
-  const views: Views = {};
+  const views: Partial<DyingViews> = {};
   if (wanted.includes('curves')) {
     const { x, ys } = state.curve.view();
     views.curves = { x, loss: ys[0], dead: ys[1] };
@@ -195,7 +196,7 @@ function setDying(state: DyingState, name: string, value: ParamValue): void {
   else if (name === 'alpha') state.model.alpha = value;
 }
 
-export function createDying(params: ParamValues, seed: number): Trainer {
+export function createDying(params: ParamValues, seed: number): Trainer<DyingViews> {
   const state = buildDyingState(params, seed);
   return {
     step: (n) => stepDying(state, n),
@@ -206,7 +207,7 @@ export function createDying(params: ParamValues, seed: number): Trainer {
   };
 }
 
-export const dyingExperiment: Experiment = {
+export const dyingExperiment: Experiment<DyingViews> = {
   id: 'activations-dying',
   title: 'Dying ReLU at a high learning rate',
   params: dyingParams,

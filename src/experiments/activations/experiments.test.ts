@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultValues, mergeValues } from '../params';
-import type { Experiment, Trainer } from '../types';
+import type { Experiment, Trainer, ViewMap } from '../types';
 import { compareExperiment } from './compare';
 import { depthExperiment } from './depth';
 import { dyingExperiment } from './dying';
@@ -8,7 +8,7 @@ import { maxoutExperiment } from './maxout';
 
 /** The numbers the lessons claim, checked on the experiments the figures run (bounded by step counts). */
 
-function make(exp: Experiment, preset: Record<string, unknown>, seed = 1): Trainer {
+function make<V extends ViewMap>(exp: Experiment<V>, preset: Record<string, unknown>, seed = 1): Trainer<V> {
   const { values, ignored } = mergeValues(exp.params, defaultValues(exp.params), preset);
   expect(ignored).toEqual([]);
   return exp.create(values, seed);
@@ -19,14 +19,12 @@ function trainTo(t: Trainer, step: number) {
   return t.metrics();
 }
 
-type WeightsView = { label: string; layers: { w: Float32Array; b: Float32Array }[] }[];
-
 describe('step 2: linear cannot bend, ReLU can (activations-compare)', () => {
   const preset = { task: 'circle', a1: 'linear', a2: 'linear', actB: 'relu', lr: 0.1 };
 
   it('starts both networks from identical weights', () => {
     const t = make(compareExperiment, preset);
-    const [a, b] = t.views(['weights']).weights as unknown as WeightsView;
+    const [a, b] = t.views(['weights']).weights!;
     expect(a.layers.length).toBe(3);
     a.layers.forEach((layer, l) => {
       expect(Array.from(layer.w)).toEqual(Array.from(b.layers[l].w));
@@ -46,13 +44,9 @@ describe('step 2: linear cannot bend, ReLU can (activations-compare)', () => {
 
   it('never changes the hidden weights of a step network (zero gradient), only its output layer', () => {
     const t = make(compareExperiment, { ...preset, a1: 'step', a2: 'step', actB: 'off' });
-    const before = (t.views(['weights']).weights as unknown as WeightsView)[0].layers.map((l) =>
-      Array.from(l.w),
-    );
+    const before = t.views(['weights']).weights![0].layers.map((l) => Array.from(l.w));
     trainTo(t, 200);
-    const after = (t.views(['weights']).weights as unknown as WeightsView)[0].layers.map((l) =>
-      Array.from(l.w),
-    );
+    const after = t.views(['weights']).weights![0].layers.map((l) => Array.from(l.w));
     expect(after[0]).toEqual(before[0]);
     expect(after[1]).toEqual(before[1]);
     expect(after[2]).not.toEqual(before[2]);
@@ -71,10 +65,10 @@ describe('step 2: linear cannot bend, ReLU can (activations-compare)', () => {
     const m0 = t.metrics();
     const m = trainTo(t, 1500);
     expect(m.lossB!).toBeLessThan(m0.lossB! / 5);
-    const fields = t.views(['fields']).fields as { n: number; a: Float32Array; b: Float32Array };
+    const fields = t.views(['fields']).fields!;
     expect(fields.a.length).toBe(121);
-    expect(fields.b.length).toBe(121);
-    const grid = make(compareExperiment, {}).views(['fields']).fields as { a: Float32Array };
+    expect(fields.b?.length).toBe(121);
+    const grid = make(compareExperiment, {}).views(['fields']).fields!;
     expect(grid.a.length).toBe(40 * 40);
   });
 
@@ -101,7 +95,7 @@ describe('step 4: vanishing gradients (activations-depth)', () => {
   function norms(act: string, depth: number) {
     const t = make(depthExperiment, { act, depth });
     t.step(20);
-    return { norms: Array.from(t.views(['gradNorms']).gradNorms as Float64Array), m: t.metrics(), t };
+    return { norms: Array.from(t.views(['gradNorms']).gradNorms!), m: t.metrics(), t };
   }
 
   it('shrinks the gradient layer by layer towards the input under sigmoid', () => {
@@ -181,12 +175,7 @@ describe('step 7: maxout fits a convex function (activations-maxout)', () => {
 
   it('reports the pieces and the fit for the figure', () => {
     const t = make(maxoutExperiment, { k: 4 });
-    const fit = t.views(['fit']).fit as {
-      x: Float32Array;
-      h: Float32Array;
-      w: Float32Array;
-      b: Float32Array;
-    };
+    const fit = t.views(['fit']).fit!;
     expect(fit.w.length).toBe(4);
     expect(fit.h.length).toBe(fit.x.length);
     // h is the maximum of the pieces at every x

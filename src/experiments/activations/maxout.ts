@@ -5,7 +5,8 @@
  * piece that is never the maximum gets no gradient, which is the unit's own version of a dead neuron.
  */
 import { Linear, Rng, adam, maxout, mse, noGrad, tensor } from '../../core';
-import type { Experiment, Metrics, ParamTable, ParamValue, ParamValues, Trainer, Views } from '../types';
+import type { Experiment, Metrics, ParamTable, ParamValue, ParamValues, Trainer } from '../types';
+import type { MaxoutViews } from './views';
 import { CurveRecorder } from './curve';
 import { linspace } from './task';
 import { liveLearningRate } from '../params';
@@ -50,7 +51,7 @@ export function isMaxoutTarget(s: unknown): s is MaxoutTarget {
   return typeof s === 'string' && Object.hasOwn(MAXOUT_TARGETS, s);
 }
 
-export function createMaxout(params: ParamValues, seed: number): Trainer {
+export function createMaxout(params: ParamValues, seed: number): Trainer<MaxoutViews> {
   const rng = new Rng(seed);
   const k =
     typeof params.k === 'number' && Number.isFinite(params.k)
@@ -96,8 +97,8 @@ export function createMaxout(params: ParamValues, seed: number): Trainer {
     metrics(): Metrics {
       return { step: steps, epoch: steps, loss, pieces: k };
     },
-    views(wanted): Views {
-      const views: Views = {};
+    views(wanted): Partial<MaxoutViews> {
+      const views: Partial<MaxoutViews> = {};
       if (wanted.includes('fit')) {
         const px = linspace(MAXOUT_RANGE[0], MAXOUT_RANGE[1], PLOT_N);
         const h = noGrad(() => forward(tensor(px, [PLOT_N, 1])).data.slice()); // [PLOT_N]
@@ -123,7 +124,7 @@ export function createMaxout(params: ParamValues, seed: number): Trainer {
   };
 }
 
-export const maxoutExperiment: Experiment = {
+export const maxoutExperiment: Experiment<MaxoutViews> = {
   id: 'activations-maxout',
   title: 'A maxout unit fits a convex function',
   params: maxoutParams,

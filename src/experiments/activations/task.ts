@@ -19,8 +19,9 @@ import {
   type Optimizer,
   type Tensor,
 } from '../../core';
-import type { ParamSpec, ParamValue, Views } from '../types';
+import type { ParamSpec, ParamValue } from '../types';
 import type { ActivationNet } from './net';
+import type { PlaneViews } from './views';
 
 export const TASK_OPTIONS = [
   { value: 'circle', label: 'Circle (2D)' },
@@ -180,7 +181,7 @@ export function addPlaneViews(
   task: Task,
   model: ActivationNet,
   wanted: readonly string[],
-  views: Views,
+  views: Partial<PlaneViews>,
 ): void {
   if (wanted.includes('fields')) views.fields = { kind: 'classify', n: 32, a: outputField(task, model, 32) };
   if (wanted.includes('data')) {

@@ -102,7 +102,7 @@ describe('the step 7 preset (default settings, seed 1)', () => {
     expect(b.metrics()).toEqual(a.metrics());
     const va = a.views(['confusion', 'models']);
     expect(b.views(['confusion', 'models'])).toEqual(va);
-    const confusion = va.confusion as { frozen: Int32Array; scratch: Int32Array };
+    const confusion = va.confusion!;
     for (const counts of [confusion.frozen, confusion.scratch]) {
       expect(counts.length).toBe(16);
       expect(counts.reduce((s, x) => s + x, 0)).toBe(HELD_OUT_HEADLINES.length);
@@ -116,8 +116,8 @@ describe('the step 7 preset (default settings, seed 1)', () => {
 
   it('the page’s typed-headline prediction agrees with the trained model on the held-out set', () => {
     const t = run(1);
-    const models = t.views(['models']).models as unknown as { frozen: BagModel };
-    const confusion = t.views(['confusion']).confusion as { frozen: Int32Array };
+    const models = t.views(['models']).models!;
+    const confusion = t.views(['confusion']).confusion!;
     const predicted = HELD_OUT_HEADLINES.map((h) => classifyText(models.frozen, h.text).predicted);
     expect(
       Array.from(

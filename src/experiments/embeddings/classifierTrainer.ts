@@ -26,18 +26,10 @@ import {
   type Tensor,
   wordTokens,
 } from '../../core';
-import type {
-  Experiment,
-  Metrics,
-  ParamTable,
-  ParamValue,
-  ParamValues,
-  Trainer,
-  ViewValue,
-  Views,
-} from '../types';
+import type { Experiment, Metrics, ParamTable, ParamValue, ParamValues, Trainer } from '../types';
 import { defaultValues, liveLearningRate } from '../params';
 import { accuracyOf, bagRows, confusionCounts, coverage, type BagModel } from './bagClassifier';
+import type { BagModelView, GloveViews, HeadlineClassifierViews } from './views';
 import { HEADLINE_CLASSES, HELD_OUT_HEADLINES, TRAIN_HEADLINES } from './headlines';
 import { createGlove, gloveParams } from './trainer';
 
@@ -139,7 +131,7 @@ function evaluateSide(s: Side) {
   });
 }
 
-function modelView(s: Side): ViewValue {
+function modelView(s: Side): BagModelView {
   const model: BagModel = {
     words: s.words,
     dim: s.embedding.shape[1],
@@ -162,7 +154,7 @@ function trainingWords(): string[] {
 interface ClassifierState {
   pretrainSteps: number;
   /** The GloVe run of phase 1, whose vectors become the frozen side's table. */
-  glove: Trainer;
+  glove: Trainer<GloveViews>;
   frozen: Side;
   scratch: Side;
   opt: Adam;
@@ -172,8 +164,10 @@ interface ClassifierState {
   diverged: string | null;
 }
 
-function gloveTable(glove: Trainer) {
-  return glove.views(['vectors']).vectors as { dim: number; data: Float32Array; words: string[] };
+function gloveTable(glove: Trainer<GloveViews>) {
+  const table = glove.views(['vectors']).vectors;
+  if (!table) throw new Error('embeddings-glove sent no vectors');
+  return table;
 }
 
 function buildClassifierState(params: ParamValues, seed: number): ClassifierState {
@@ -259,8 +253,8 @@ function classifierMetrics(s: ClassifierState): Metrics {
   };
 }
 
-function classifierViews(s: ClassifierState, wanted: readonly string[]): Views {
-  const out: Views = {};
+function classifierViews(s: ClassifierState, wanted: readonly string[]): Partial<HeadlineClassifierViews> {
+  const out: Partial<HeadlineClassifierViews> = {};
   if (wanted.includes('confusion'))
     out.confusion = {
       classes: [...HEADLINE_CLASSES],
@@ -271,7 +265,7 @@ function classifierViews(s: ClassifierState, wanted: readonly string[]): Views {
   return out;
 }
 
-export function createClassifier(params: ParamValues, seed: number): Trainer {
+export function createClassifier(params: ParamValues, seed: number): Trainer<HeadlineClassifierViews> {
   const s = buildClassifierState(params, seed);
   return {
     step: (n) => stepClassifier(s, n),
@@ -284,7 +278,7 @@ export function createClassifier(params: ParamValues, seed: number): Trainer {
   };
 }
 
-export const classifierExperiment: Experiment = {
+export const classifierExperiment: Experiment<HeadlineClassifierViews> = {
   id: 'embeddings-classifier',
   title: 'Headline topics from word vectors: frozen vs learned',
   params: classifierParams,

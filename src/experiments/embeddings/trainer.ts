@@ -5,7 +5,8 @@
  * neighbour and analogy questions from them), the co-occurrence block and the analogy-accuracy history.
  */
 import { Rng, adam, asParameter, noGrad, randn, zeros, type Adam, type Tensor } from '../../core';
-import type { Experiment, Metrics, ParamTable, ParamValue, ParamValues, Trainer, Views } from '../types';
+import type { Experiment, Metrics, ParamTable, ParamValue, ParamValues, Trainer } from '../types';
+import type { GloveViews } from './views';
 import { analogyTestSet, generateCorpus, PROBE_WORDS, topicOf, TOPICS } from './corpus';
 import { countCooccurrences, subBlock, type Cooccurrence } from './cooccurrence';
 import { glovePairs, gloveLoss, type GlovePairs } from './objective';
@@ -230,8 +231,8 @@ function projectionView(s: GloveState) {
   return { coords: p.coords, words: s.shown, groups: s.shownGroups };
 }
 
-function gloveViews(s: GloveState, wanted: readonly string[]): Views {
-  const out: Views = {};
+function gloveViews(s: GloveState, wanted: readonly string[]): Partial<GloveViews> {
+  const out: Partial<GloveViews> = {};
   if (wanted.includes('vectors')) out.vectors = { dim: s.dim, data: combined(s), words: s.stats.vocab.itos };
   if (wanted.includes('projection')) out.projection = projectionView(s);
   if (wanted.includes('cooc'))
@@ -244,7 +245,7 @@ function gloveViews(s: GloveState, wanted: readonly string[]): Views {
   return out;
 }
 
-export function createGlove(params: ParamValues, seed: number): Trainer {
+export function createGlove(params: ParamValues, seed: number): Trainer<GloveViews> {
   const s = buildGloveState(params, seed);
   return {
     step: (n) => stepGlove(s, n),
@@ -266,7 +267,7 @@ export function createGlove(params: ParamValues, seed: number): Trainer {
   };
 }
 
-export const gloveExperiment: Experiment = {
+export const gloveExperiment: Experiment<GloveViews> = {
   id: 'embeddings-glove',
   title: 'Word vectors trained with the GloVe objective',
   params: gloveParams,

@@ -46,7 +46,7 @@ describe('neurons-fit: a 1 → N → 1 sigmoid network trained by Adam', () => {
   it('draws the curve it reports: the view’s max error is the error of its weights', () => {
     const t = make({ units: 12, target: 'kink' });
     t.step(200);
-    const fit = t.views(['fit']).fit as { x: Float32Array; y: Float64Array; maxError: number; units: number };
+    const fit = t.views(['fit']).fit!;
     expect(fit.units).toBe(12);
     expect(fit.x.length).toBe(FIT_PLOT_N);
     expect(fit.y.length).toBe(FIT_PLOT_N);

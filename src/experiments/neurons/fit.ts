@@ -9,7 +9,8 @@
  * start near 0 and the output bias at the target's mean. Training moves all of them — nothing is placed by hand.
  */
 import { Linear, Rng, adam, mse, noGrad, sigmoid, tensor, type Tensor } from '../../core';
-import type { Experiment, Metrics, ParamTable, ParamValue, ParamValues, Trainer, Views } from '../types';
+import type { Experiment, Metrics, ParamTable, ParamValue, ParamValues, Trainer } from '../types';
+import type { FitViews } from './views';
 import { CurveRecorder } from '../activations/curve';
 import { TARGETS, isTargetName, maxError, type TargetName } from './targets';
 import { liveLearningRate } from '../params';
@@ -100,7 +101,7 @@ class FitNet {
   }
 }
 
-export function createFit(params: ParamValues, seed: number): Trainer {
+export function createFit(params: ParamValues, seed: number): Trainer<FitViews> {
   const rng = new Rng(seed);
   const units = readUnits(params.units);
   const targetName: TargetName = isTargetName(params.target) ? params.target : 'wave';
@@ -139,8 +140,8 @@ export function createFit(params: ParamValues, seed: number): Trainer {
     metrics(): Metrics {
       return { step: steps, epoch: steps, loss, maxError: worst };
     },
-    views(wanted): Views {
-      const views: Views = {};
+    views(wanted): Partial<FitViews> {
+      const views: Partial<FitViews> = {};
       if (wanted.includes('fit')) {
         const px = grid(FIT_PLOT_N);
         views.fit = { x: px, y: Float64Array.from(px, (v) => net.predictOne(v)), maxError: worst, units };
@@ -159,7 +160,7 @@ export function createFit(params: ParamValues, seed: number): Trainer {
   };
 }
 
-export const fitExperiment: Experiment = {
+export const fitExperiment: Experiment<FitViews> = {
   id: 'neurons-fit',
   title: 'One hidden layer of sigmoids trained to fit a curve',
   params: fitParams,

@@ -5,7 +5,8 @@ import { useElementWidth } from '../../../components/charts/useElementWidth';
 import { functions1D, type Function1DName } from '../../../core';
 import { PLANE, linspace } from '../../../experiments/activations/task';
 import { CurvePlot } from './CurvePlot';
-import { actLabel, type DataView, type LossLine, type WeightsView } from './compareModel';
+import type { CompareDataView, NetworkWeightsView } from '../../../experiments/activations/views';
+import { actLabel, type LossLine } from './compareModel';
 
 /** The charts of the activations-compare grid (ComparePanels): planes or fits, the loss curves, the weights. */
 
@@ -27,7 +28,7 @@ export function LossPanel({ series, roomy }: { series: LossLine[]; roomy: boolea
 }
 
 /** Each network's weights as a diagram in its grid area (`act-area-wa`, `act-area-wb`); `roomy`: taller. */
-export function WeightDiagrams({ weights, roomy }: { weights: WeightsView[]; roomy: boolean }) {
+export function WeightDiagrams({ weights, roomy }: { weights: NetworkWeightsView[]; roomy: boolean }) {
   const theme = useChartTheme();
   return weights.map((net, i) => (
     <div key={net.label} className={`act-area-w${i === 0 ? 'a' : 'b'}`}>
@@ -91,7 +92,7 @@ export function FitPlot({
   title,
 }: {
   task: string;
-  data: DataView | undefined;
+  data: CompareDataView | undefined;
   fit: Float32Array | undefined;
   n: number | undefined;
   color: string;

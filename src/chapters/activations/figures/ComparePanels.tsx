@@ -6,17 +6,21 @@ import { useElementWidth } from '../../../components/charts/useElementWidth';
 import { usePresentation } from '../../../lessons';
 import { Boundary, FitPlot, LossPanel, WeightDiagrams } from './CompareCharts';
 import {
-  boundaryPoints,
-  describeNetworks,
-  lossSeries,
-  weightsViews,
-  type CurvesView,
-  type DataView,
+  isCompareCurvesView,
+  isCompareDataView,
+  isFieldsView,
+  isNetworkWeightsList,
+  type CompareDataView,
   type FieldsView,
-} from './compareModel';
-import { useViews, viewWith } from './live';
+} from '../../../experiments/activations/views';
+import { useView } from '../../../state/useView';
+import { boundaryPoints, describeNetworks, lossSeries } from './compareModel';
+import { useFrameMetrics } from './live';
 
 export { describeNetworks } from './compareModel';
+
+/** Re-renders a second while training. */
+const HZ = 15;
 
 /** Grid width (px) under which the grid is one column (compare.css: a phone, viewport ≤ 700 px). */
 const ONE_COLUMN_BELOW = 560;
@@ -41,18 +45,16 @@ export function ComparePanels({
   /** The settings (grid area `act-area-settings`). */
   settings: ReactNode;
 }) {
-  const names = showNetworks ? ['data', 'fields', 'curves', 'weights'] : ['data', 'fields', 'curves'];
-  const { views, frame } = useViews(names);
+  const data = useView('data', { accept: isCompareDataView, hz: HZ });
+  const fields = useView('fields', { accept: isFieldsView, hz: HZ });
+  const curves = useView('curves', { accept: isCompareCurvesView, hz: HZ });
+  const metrics = useFrameMetrics(HZ);
   const theme = useChartTheme();
   const { present } = usePresentation();
   // Short charts only where the grid has three columns and must fit a laptop screen: a projector and a phone (one
   // column, CSS below 700 px) have room for taller ones.
   const [gridRef, gridWidth] = useElementWidth<HTMLDivElement>(undefined);
   const roomy = present || gridWidth < ONE_COLUMN_BELOW;
-  const data = viewWith<DataView>(views.data, ['trainX', 'trainY', 'testX', 'testY']);
-  const fields = viewWith<FieldsView>(views.fields, ['a']);
-  const curves = viewWith<CurvesView>(views.curves, ['x', 'trainA', 'trainB', 'testA', 'testB']);
-  const weights = weightsViews(views.weights);
   const label = describeNetworks(values);
   const points = useMemo(() => boundaryPoints(data), [data]);
   const colorA = seriesColor(theme, 0);
@@ -78,11 +80,11 @@ export function ComparePanels({
         <p className="act-caption act-area-b">Network B is off: set “B: activation” to compare.</p>
       )}
       <LossPanel series={lossSeries(curves, label, colorA, colorB)} roomy={roomy} />
-      {showNetworks && weights && <WeightDiagrams weights={weights} roomy={roomy} />}
+      {showNetworks && <NetworkWeights roomy={roomy} />}
       {beside?.(roomy)}
       <div className="act-area-readouts">
         <ReadoutTable
-          metrics={frame?.metrics}
+          metrics={metrics}
           networks={[
             { which: 'A', activation: label.a, color: colorA },
             ...(label.b !== null ? [{ which: 'B' as const, activation: label.b, color: colorB }] : []),
@@ -107,7 +109,7 @@ function NetworkChart({
 }: {
   title: string;
   task: unknown;
-  data: DataView | undefined;
+  data: CompareDataView | undefined;
   fields: FieldsView | undefined;
   field: Float32Array | undefined;
   points: BoundaryPoint[];
@@ -126,6 +128,12 @@ function NetworkChart({
   ) : (
     <Boundary field={field} n={fields?.n} points={points} title={title} />
   );
+}
+
+/** Both networks' weight diagrams (the playground); the `weights` view is wanted only while they are shown. */
+function NetworkWeights({ roomy }: { roomy: boolean }) {
+  const weights = useView('weights', { accept: isNetworkWeightsList, hz: HZ });
+  return weights ? <WeightDiagrams weights={weights} roomy={roomy} /> : null;
 }
 
 /**

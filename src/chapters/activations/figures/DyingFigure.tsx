@@ -3,28 +3,20 @@ import { useElementWidth } from '../../../components/charts/useElementWidth';
 import { ParamControls } from '../../../components/controls';
 import { MetricsBar, NoticeBar, RunControls, formatMetric } from '../../../components/run';
 import { useExperiment } from '../../../state';
-import { isNumbers, useViews, viewWith } from './live';
+import { isDeadMask, isDyingCurvesView } from '../../../experiments/activations/views';
+import { useView } from '../../../state/useView';
+import { useFrameMetrics } from './live';
 import type { FigureProps } from './types';
-
-interface CurvesView {
-  x: Float64Array;
-  loss: Float64Array;
-  dead: Float64Array;
-}
 
 /** Step 5: the fraction of dead hidden units over training, per-unit map, ReLU vs leaky ReLU. */
 export function DyingFigure({ preset }: FigureProps) {
   const exp = useExperiment({ experiment: 'activations-dying', preset });
-  const { views, frame } = useViews(['curves', 'deadMask'], 15);
+  const curves = useView('curves', { accept: isDyingCurvesView, hz: 15 });
+  const mask = useView('deadMask', { accept: isDeadMask, hz: 15 });
+  const m = useFrameMetrics(15);
   const theme = useChartTheme();
   // Sized so the figure with its controls fits one 1280×800 screen; scaled with the presenter font.
   const chartHeight = Math.round(200 * theme.fontScale);
-  const curves = viewWith<CurvesView>(views.curves, ['x', 'loss', 'dead']);
-  const mask =
-    Array.isArray(views.deadMask) && views.deadMask.every(isNumbers)
-      ? (views.deadMask as Uint8Array[])
-      : undefined;
-  const m = frame?.metrics;
   const act = exp.values.act === 'leaky' ? 'leaky ReLU' : 'ReLU';
 
   return (

@@ -5,23 +5,15 @@ import { MAXOUT_RANGE, MAXOUT_TARGETS, isMaxoutTarget } from '../../../experimen
 import { useExperiment } from '../../../state';
 import { CurvePlot, type PlotCurve } from './CurvePlot';
 import { fmt } from './format';
-import { useViews, viewWith } from './live';
+import { isMaxoutFitView } from '../../../experiments/activations/views';
+import { useView } from '../../../state/useView';
 import type { FigureProps } from './types';
-
-interface FitView {
-  x: Float32Array;
-  target: Float32Array;
-  h: Float32Array;
-  w: Float32Array;
-  b: Float32Array;
-}
 
 /** Step 7: one maxout unit with k pieces fitting a convex target; each piece drawn faintly, the maximum in bold. */
 export function MaxoutFigure({ preset }: FigureProps) {
   const exp = useExperiment({ experiment: 'activations-maxout', preset });
-  const { views } = useViews(['fit'], 20);
+  const fit = useView('fit', { accept: isMaxoutFitView, hz: 20 });
   const theme = useChartTheme();
-  const fit = viewWith<FitView>(views.fit, ['x', 'target', 'h', 'w', 'b']);
   const target = isMaxoutTarget(exp.values.target) ? MAXOUT_TARGETS[exp.values.target] : MAXOUT_TARGETS.x2;
   const yDomain = ((): [number, number] => {
     if (!fit) return [-1, 4.5];

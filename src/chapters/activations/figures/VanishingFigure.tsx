@@ -3,25 +3,20 @@ import { BarChart } from '../../../components/charts/BarChart';
 import { ParamControls } from '../../../components/controls';
 import { MetricsBar, NoticeBar, RunControls, formatMetric } from '../../../components/run';
 import { useExperiment } from '../../../state';
-import { isNumbers, useViews, viewWith } from './live';
+import { isDepthCurvesView, isLayerNorms } from '../../../experiments/activations/views';
+import { useView } from '../../../state/useView';
+import { useFrameMetrics } from './live';
 import type { FigureProps } from './types';
-
-interface CurvesView {
-  x: Float64Array;
-  train: Float64Array;
-  test: Float64Array;
-}
 
 /** Step 4: gradient norm per layer (log scale) of a deep MLP, every frame, beside its loss curve. */
 export function VanishingFigure({ preset }: FigureProps) {
   const exp = useExperiment({ experiment: 'activations-depth', preset });
-  const { views, frame } = useViews(['gradNorms', 'curves'], 20);
+  const norms = useView('gradNorms', { accept: isLayerNorms, hz: 20 });
+  const curves = useView('curves', { accept: isDepthCurvesView, hz: 20 });
+  const m = useFrameMetrics(20);
   const theme = useChartTheme();
   // Sized so the figure with its controls fits one 1280×800 screen; scaled with the presenter font.
   const chartHeight = Math.round(210 * theme.fontScale);
-  const norms = isNumbers(views.gradNorms) ? views.gradNorms : undefined;
-  const curves = viewWith<CurvesView>(views.curves, ['x', 'train', 'test']);
-  const m = frame?.metrics;
   const act = String(exp.values.act ?? 'sigmoid');
   const bars = norms
     ? Array.from(norms, (value, l) => ({

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { boundaryPoints, lossSeries, weightsViews, type CurvesView, type DataView } from './compareModel';
+import type { CompareCurvesView, CompareDataView } from '../../../experiments/activations/views';
+import { boundaryPoints, lossSeries } from './compareModel';
 
 const f32 = (...v: number[]) => Float32Array.from(v);
 const f64 = (...v: number[]) => Float64Array.from(v);
 
 describe('boundaryPoints', () => {
   it('lists training points, then test points, with their labels', () => {
-    const data: DataView = {
+    const data: CompareDataView = {
       kind: 'classify',
       inDim: 2,
       trainX: f32(1, 2, 3, 4),
@@ -22,7 +23,7 @@ describe('boundaryPoints', () => {
   });
 
   it('has no points for a regression or before the first frame', () => {
-    const data: DataView = {
+    const data: CompareDataView = {
       kind: 'regress',
       inDim: 1,
       trainX: f32(1),
@@ -36,7 +37,7 @@ describe('boundaryPoints', () => {
 });
 
 describe('lossSeries', () => {
-  const curves: CurvesView = {
+  const curves: CompareCurvesView = {
     x: f64(0, 1),
     trainA: f64(2, 1),
     trainB: f64(3, 2),
@@ -61,14 +62,5 @@ describe('lossSeries', () => {
     );
     expect(labels).toEqual(['A train (ReLU)', 'A test']);
     expect(lossSeries(undefined, { a: 'ReLU', b: null }, 'blue', 'orange')).toEqual([]);
-  });
-});
-
-describe('weightsViews', () => {
-  it('accepts only a list whose every entry has layers', () => {
-    const net = { label: 'A', acts: ['relu'], layers: [] };
-    expect(weightsViews([net])).toEqual([net]);
-    expect(weightsViews([net, { label: 'B' }])).toBeUndefined();
-    expect(weightsViews(undefined)).toBeUndefined();
   });
 });

@@ -1,35 +1,7 @@
 import type { BoundaryPoint } from '../../../components/charts';
 import { ACTIVATIONS, isActivationName } from '../../../experiments/activations/functions';
+import type { CompareCurvesView, CompareDataView } from '../../../experiments/activations/views';
 import type { ParamValues } from '../../../experiments/types';
-
-/** Shapes of the activations-compare views (src/experiments/activations/compare.ts). */
-export interface DataView {
-  kind: 'classify' | 'regress';
-  inDim: number;
-  trainX: Float32Array;
-  trainY: Float32Array;
-  testX: Float32Array;
-  testY: Float32Array;
-}
-export interface FieldsView {
-  kind: 'classify' | 'regress';
-  n: number;
-  a: Float32Array;
-  b?: Float32Array;
-}
-export interface CurvesView {
-  x: Float64Array;
-  trainA: Float64Array;
-  trainB: Float64Array;
-  testA: Float64Array;
-  testB: Float64Array;
-  hasB: boolean;
-}
-export interface WeightsView {
-  label: string;
-  acts: string[];
-  layers: { rows: number; cols: number; w: Float32Array; b: Float32Array }[];
-}
 
 export const actLabel = (a: unknown) =>
   typeof a === 'string' && isActivationName(a) ? ACTIVATIONS[a].label : String(a);
@@ -43,7 +15,7 @@ export function describeNetworks(values: ParamValues): { a: string; b: string | 
 }
 
 /** The classification data as chart points: training points filled, test points hollow; none for a regression. */
-export function boundaryPoints(data: DataView | undefined): BoundaryPoint[] {
+export function boundaryPoints(data: CompareDataView | undefined): BoundaryPoint[] {
   if (!data || data.kind !== 'classify') return [];
   const out: BoundaryPoint[] = [];
   for (const [x, y, test] of [
@@ -53,13 +25,6 @@ export function boundaryPoints(data: DataView | undefined): BoundaryPoint[] {
     for (let i = 0; i < y.length; i++) out.push({ x: x[2 * i], y: x[2 * i + 1], label: y[i], test });
   }
   return out;
-}
-
-/** The `weights` view when every entry has layers (a frame of another shape draws no diagrams). */
-export function weightsViews(raw: unknown): WeightsView[] | undefined {
-  return Array.isArray(raw) && raw.every((w) => Array.isArray((w as { layers?: unknown }).layers))
-    ? (raw as WeightsView[])
-    : undefined;
 }
 
 export interface LossLine {
@@ -72,7 +37,7 @@ export interface LossLine {
 
 /** Train (solid) then test (dashed) loss of A, and of B when it runs, in the legend's order. */
 export function lossSeries(
-  curves: CurvesView | undefined,
+  curves: CompareCurvesView | undefined,
   label: { a: string; b: string | null },
   colorA: string,
   colorB: string,

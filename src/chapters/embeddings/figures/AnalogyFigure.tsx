@@ -8,12 +8,16 @@ import { useExperiment } from '../../../state';
 import { CAPITALS, GENDER_PAIRS } from '../../../experiments/embeddings/corpus';
 import { analogy } from '../../../experiments/embeddings/vectors';
 import type { Metrics } from '../../../experiments/types';
-import { useGloveViews, viewWith, type VectorTable } from './liveViews';
+import { isAccuracyHistoryView, type AccuracyHistoryView } from '../../../experiments/embeddings/views';
+import { useView } from '../../../state/useView';
+import { useFrameMetrics } from '../../activations/figures/live';
+import { useVectorTable, type VectorTable } from './liveViews';
 import { useTextParam } from './text';
 import { TextNotice } from './TextNotice';
 import { ScoredList, WordPicker } from './WordPicker';
 
-const EXTRA_VIEWS = ['accuracyHistory'] as const;
+/** Re-renders a second while training. */
+const HZ = 8;
 export const ANALOGY_RESERVED = ['qa', 'qb', 'qc'];
 
 /** Words offered in the analogy selects: every word of the two relation families. */
@@ -22,15 +26,12 @@ export const ANALOGY_WORDS = [
   ...CAPITALS.flatMap((c) => [c.country, c.capital]),
 ];
 
-interface History {
-  x: Float64Array;
-  y: Float64Array;
-}
-
 /** Step 5: a is to b as c is to ? — top answers by cosine, and the test set's accuracy over training. */
 export function AnalogyFigure({ preset }: { preset?: LessonStep['preset'] }) {
   useExperiment({ experiment: 'embeddings-glove', preset, reserved: ANALOGY_RESERVED });
-  const { views, frame, table } = useGloveViews(EXTRA_VIEWS);
+  const table = useVectorTable(HZ);
+  const history = useView('accuracyHistory', { accept: isAccuracyHistoryView, hz: HZ });
+  const metrics = useFrameMetrics(HZ);
   const { words, setters, notice } = useAnalogyQuery();
   const [a, b, c] = words;
   const answers = useMemo(() => analogyAnswers(table, a, b, c), [table, a, b, c]);
@@ -59,13 +60,13 @@ export function AnalogyFigure({ preset }: { preset?: LessonStep['preset'] }) {
         />
       </div>
       <div className="emb-main">
-        <AccuracyChart history={viewWith<History>(views.accuracyHistory, ['x', 'y'])} chance={chance} />
+        <AccuracyChart history={history} chance={chance} />
         <section className="emb-panel" aria-labelledby="emb-answers">
           <h3 id="emb-answers">Top answers (cosine)</h3>
           <ScoredList items={answers} testId="analogy-answers" empty="Answers appear with the first frame." />
         </section>
       </div>
-      <AnalogyReadout metrics={frame?.metrics} chance={chance} />
+      <AnalogyReadout metrics={metrics} chance={chance} />
       <ParamControls only={['lr', 'dim']} />
     </div>
   );
@@ -103,7 +104,7 @@ function analogyAnswers(table: VectorTable | undefined, a: string, b: string, c:
   }));
 }
 
-function AccuracyChart({ history, chance }: { history: History | undefined; chance: number }) {
+function AccuracyChart({ history, chance }: { history: AccuracyHistoryView | undefined; chance: number }) {
   const theme = useChartTheme();
   const chanceLine = history ? Float64Array.from(history.x, () => chance) : new Float64Array(0);
   return (

@@ -5,13 +5,16 @@ import { MetricsBar, NoticeBar, RunControls, formatAccuracy, formatMetric } from
 import type { Metrics } from '../../../experiments/types';
 import type { LessonStep } from '../../../lessons/types';
 import { useExperiment } from '../../../state';
-import { classifyText, type BagModel, type Prediction } from '../../../experiments/embeddings/bagClassifier';
+import { classifyText, type Prediction } from '../../../experiments/embeddings/bagClassifier';
 import { HEADLINE_CLASSES } from '../../../experiments/embeddings/headlines';
-import { useViews } from '../../activations/figures/live';
+import { isBagModelsView, isConfusionView } from '../../../experiments/embeddings/views';
+import { useView } from '../../../state/useView';
+import { useFrameMetrics } from '../../activations/figures/live';
 import { useTextParam } from './text';
 import { TextNotice } from './TextNotice';
 
-const VIEWS = ['confusion', 'models'] as const;
+/** Re-renders a second while training. */
+const HZ = 8;
 export const CLASSIFIER_RESERVED = ['headline'];
 const DEFAULT_HEADLINE = 'Tennis star beats rival at the new stadium';
 const C = HEADLINE_CLASSES.length;
@@ -24,46 +27,20 @@ const SIDES: readonly { side: Side; title: string; short: string }[] = [
   { side: 'scratch', title: 'Learned from scratch', short: 'learned' },
 ];
 
-function asConfusion(v: unknown): Record<Side, Int32Array> | undefined {
-  if (v === null || typeof v !== 'object') return undefined;
-  const o = v as Record<string, unknown>;
-  const ok = (x: unknown) => x instanceof Int32Array && x.length === C * C;
-  return ok(o.frozen) && ok(o.scratch) ? (o as unknown as Record<Side, Int32Array>) : undefined;
-}
-
-function asModel(v: unknown): BagModel | undefined {
-  if (v === null || typeof v !== 'object') return undefined;
-  const o = v as Record<string, unknown>;
-  if (typeof o.dim !== 'number' || !Array.isArray(o.words)) return undefined;
-  const { vectors, weight, bias } = o;
-  if (
-    !(vectors instanceof Float32Array) ||
-    !(weight instanceof Float32Array) ||
-    !(bias instanceof Float32Array)
-  )
-    return undefined;
-  const fits = vectors.length === o.words.length * o.dim && weight.length === C * o.dim && bias.length === C;
-  return fits ? (o as unknown as BagModel) : undefined;
-}
-
 /** Step 7: two headline-topic classifiers (frozen GloVe vectors vs a learned embedding), trained side by side. */
 export function ClassifierFigure({ preset }: { preset?: LessonStep['preset'] }) {
   useExperiment({ experiment: 'embeddings-classifier', preset, reserved: CLASSIFIER_RESERVED });
-  const { views, frame, tick } = useViews(VIEWS, 8);
-  const m = frame?.metrics;
-  const confusion = asConfusion(views.confusion);
-  const models = views.models as Record<string, unknown> | undefined;
-  const frozenModel = asModel(models?.frozen);
-  const scratchModel = asModel(models?.scratch);
+  const confusion = useView('confusion', { accept: isConfusionView, hz: HZ });
+  const models = useView('models', { accept: isBagModelsView, hz: HZ });
+  const m = useFrameMetrics(HZ);
   const { text: headline, setText: setHeadline, notice } = useTextParam('headline', DEFAULT_HEADLINE);
-  // re-classify only when a new frame arrived or the text changed
+  // re-classify only when new models arrived or the text changed
   const predictions = useMemo(
     () => ({
-      frozen: frozenModel ? classifyText(frozenModel, headline) : undefined,
-      scratch: scratchModel ? classifyText(scratchModel, headline) : undefined,
+      frozen: models ? classifyText(models.frozen, headline) : undefined,
+      scratch: models ? classifyText(models.scratch, headline) : undefined,
     }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [tick, headline, frozenModel, scratchModel],
+    [headline, models],
   );
 
   return (

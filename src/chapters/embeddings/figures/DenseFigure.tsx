@@ -8,31 +8,33 @@ import { useExperiment } from '../../../state';
 import { PROJECTION_GROUPS } from '../../../experiments/embeddings/trainer';
 import { PROBE_WORDS, topicOf } from '../../../experiments/embeddings/corpus';
 import type { Metrics } from '../../../experiments/types';
+import { logCounts, nearestWords, projectedNeighbours, projectionPoints } from './denseModel';
 import {
-  asProjection,
-  logCounts,
-  nearestWords,
-  projectedNeighbours,
-  projectionPoints,
-  type Cooc,
-  type Projection,
-} from './denseModel';
-import { useGloveViews, type VectorTable } from './liveViews';
+  isCoocView,
+  isProjectionView,
+  type CoocView,
+  type ProjectionView,
+} from '../../../experiments/embeddings/views';
+import { useView } from '../../../state/useView';
+import { useFrameMetrics } from '../../activations/figures/live';
+import { useVectorTable, type VectorTable } from './liveViews';
 import { useTextParam } from './text';
 import { TextNotice } from './TextNotice';
 import { ScoredList, WordPicker } from './WordPicker';
 
-const EXTRA_VIEWS = ['projection', 'cooc'] as const;
+/** Re-renders a second while training. */
+const HZ = 8;
 export const DENSE_RESERVED = ['word'];
 
 /** Step 4: co-occurrence counts → GloVe training in the worker → PCA projection and cosine neighbours. */
 export function DenseFigure({ preset }: { preset?: LessonStep['preset'] }) {
   useExperiment({ experiment: 'embeddings-glove', preset, reserved: DENSE_RESERVED });
-  const { views, frame, table } = useGloveViews(EXTRA_VIEWS);
+  const table = useVectorTable(HZ);
+  const projection = useView('projection', { accept: isProjectionView, hz: HZ });
+  const cooc = useView('cooc', { accept: isCoocView, hz: HZ });
+  const m = useFrameMetrics(HZ);
   const [show, setShow] = useState<'vectors' | 'counts'>('vectors');
-  const projection = asProjection(views.projection);
   const { word, setWord, wordNotice } = useDenseWord(table);
-  const m = frame?.metrics;
   return (
     <div className="emb-figure figure-compact emb-fit" data-testid="figure-dense">
       <NoticeBar />
@@ -50,7 +52,7 @@ export function DenseFigure({ preset }: { preset?: LessonStep['preset'] }) {
       </div>
       <div className="emb-main">
         {show === 'counts' ? (
-          <CountsMatrix cooc={views.cooc as Cooc | undefined} />
+          <CountsMatrix cooc={cooc} />
         ) : (
           <ProjectionScatter projection={projection} table={table} word={word} setWord={setWord} />
         )}
@@ -99,7 +101,7 @@ function ChartToggle({
   );
 }
 
-function CountsMatrix({ cooc }: { cooc: Cooc | undefined }) {
+function CountsMatrix({ cooc }: { cooc: CoocView | undefined }) {
   const cells = logCounts(cooc);
   if (!cooc || !cells) return <p className="emb-muted">The counts appear with the first frame.</p>;
   return (
@@ -125,7 +127,7 @@ function ProjectionScatter({
   word,
   setWord,
 }: {
-  projection: Projection | undefined;
+  projection: ProjectionView | undefined;
   table: VectorTable | undefined;
   word: string;
   setWord: (word: string) => void;

@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { rowNorms } from '../../../experiments/embeddings/vectors';
-import {
-  logCounts,
-  nearestWords,
-  projectedNeighbours,
-  projectionPoints,
-  type Projection,
-} from './denseModel';
+import { logCounts, nearestWords, projectedNeighbours, projectionPoints } from './denseModel';
+import type { ProjectionView } from '../../../experiments/embeddings/views';
 import type { VectorTable } from './liveViews';
 
 function table(words: string[], rows: number[][]): VectorTable {
@@ -24,7 +19,7 @@ describe('dense figure model', () => {
       [0.8, 0.3],
     ],
   );
-  const projection: Projection = {
+  const projection: ProjectionView = {
     coords: Float32Array.from([0, 1, 2, 3, 4, 5]),
     words: ['a', 'b', 'c'],
     groups: Int32Array.from([0, 0, 1]),

@@ -1,30 +1,9 @@
 import { neighboursOf } from '../../../experiments/embeddings/vectors';
+import type { CoocView, ProjectionView } from '../../../experiments/embeddings/views';
 import type { VectorTable } from './liveViews';
 
-/** The `projection` view: 2-D PCA coordinates [x0, y0, x1, y1, …] of the probe words and each word's topic group. */
-export interface Projection {
-  coords: Float32Array;
-  words: string[];
-  groups: Int32Array;
-}
-
-export function asProjection(v: unknown): Projection | undefined {
-  if (v === null || typeof v !== 'object') return undefined;
-  const o = v as Record<string, unknown>;
-  if (!(o.coords instanceof Float32Array) || !Array.isArray(o.words) || !(o.groups instanceof Int32Array))
-    return undefined;
-  return o.coords.length === o.words.length * 2 ? (o as unknown as Projection) : undefined;
-}
-
-/** The `cooc` view: an n × n matrix of co-occurrence counts over `words`. */
-export interface Cooc {
-  n: number;
-  values: Float32Array;
-  words: string[];
-}
-
 /** Scatter points of a projection (none before the first frame). */
-export function projectionPoints(projection: Projection | undefined) {
+export function projectionPoints(projection: ProjectionView | undefined) {
   return projection
     ? projection.words.map((label, i) => ({
         x: projection.coords[2 * i],
@@ -41,7 +20,7 @@ export function projectionPoints(projection: Projection | undefined) {
  */
 export function projectedNeighbours(
   table: VectorTable | undefined,
-  projection: Projection | undefined,
+  projection: ProjectionView | undefined,
   i: number,
 ): number[] {
   if (!table || !projection) return [];
@@ -62,7 +41,7 @@ export function nearestWords(table: VectorTable | undefined, word: string) {
 }
 
 /** Counts on a log(1 + X) scale: a few frequent pairs would otherwise leave every other cell blank. */
-export function logCounts(cooc: Cooc | undefined): Float32Array | null {
+export function logCounts(cooc: CoocView | undefined): Float32Array | null {
   return cooc && cooc.values instanceof Float32Array
     ? Float32Array.from(cooc.values, (v) => Math.log1p(v))
     : null;

@@ -1,8 +1,9 @@
 import { useMemo } from 'react';
-import { useViews, viewWith, isNumbers } from '../../activations/figures/live';
 import { rowNorms } from '../../../experiments/embeddings/vectors';
+import { isWordVectorsView } from '../../../experiments/embeddings/views';
+import { useView } from '../../../state/useView';
 
-/** The `vectors` view of embeddings-glove: w + w̃ for every vocabulary word, [V, dim] row-major. */
+/** The `vectors` view of embeddings-glove (w + w̃ for every vocabulary word, [V, dim] row-major) with its row norms. */
 export interface VectorTable {
   dim: number;
   data: Float32Array;
@@ -11,30 +12,18 @@ export interface VectorTable {
   index: ReadonlyMap<string, number>;
 }
 
-function asVectorTable(v: unknown): VectorTable | undefined {
-  if (v === null || typeof v !== 'object') return undefined;
-  const o = v as Record<string, unknown>;
-  if (typeof o.dim !== 'number' || !(o.data instanceof Float32Array) || !Array.isArray(o.words))
-    return undefined;
-  const words = o.words as string[];
-  if (o.data.length !== words.length * o.dim) return undefined;
-  return {
-    dim: o.dim,
-    data: o.data,
-    words,
-    norms: rowNorms(o.data, o.dim),
-    index: new Map(words.map((w, i) => [w, i])),
-  };
+/** The newest trained vectors as a table, ≤ `hz` updates a second (re-derived only when a new view arrived). */
+export function useVectorTable(hz: number): VectorTable | undefined {
+  const vectors = useView('vectors', { accept: isWordVectorsView, hz });
+  return useMemo(
+    () =>
+      vectors && {
+        dim: vectors.dim,
+        data: vectors.data,
+        words: vectors.words,
+        norms: rowNorms(vectors.data, vectors.dim),
+        index: new Map(vectors.words.map((w, i) => [w, i])),
+      },
+    [vectors],
+  );
 }
-
-/** The newest trained vectors and whatever other views the figure needs, ≤ `hz` updates a second. */
-export function useGloveViews(extra: readonly string[], hz = 8) {
-  const names = useMemo(() => ['vectors', ...extra], [extra]);
-  const { views, frame, tick } = useViews(names, hz);
-  // re-derive the table only when a new frame arrived
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const table = useMemo(() => asVectorTable(views.vectors), [tick, views.vectors]);
-  return { views, frame, table };
-}
-
-export { viewWith, isNumbers };

@@ -3,13 +3,13 @@ import { LineChart, useChartTheme } from '../../../components/charts';
 import { IgnoredNotice, ParamSelect, ParamSlider } from '../../../components/controls';
 import { MetricsBar, NoticeBar, RunControls } from '../../../components/run';
 import { FIT_UNITS, fitParams } from '../../../experiments/neurons/fit';
+import { isFitCurveView, type FitCurveView } from '../../../experiments/neurons/views';
 import type { EnumParam, IntParam } from '../../../experiments/types';
 import { usePresentation } from '../../../lessons';
 import type { LessonStep } from '../../../lessons/types';
-import { useExperiment } from '../../../state';
+import { useExperiment, useView } from '../../../state';
 import { RUN_PARAM_NAMES } from '../../../state/runtime';
 import { useUrlParams, type UrlParams } from '../../../state/useUrlParams';
-import { useViews, viewWith } from '../../activations/figures/live';
 import { TARGETS, bumpNetwork, isTargetName, maxError, type TargetName } from './bumps';
 import { BUMPS_PARAMS, STEEPNESS } from './tables';
 import { TowerPanel } from './TowerPanel';
@@ -27,13 +27,6 @@ export const UNITS_SPEC = fitParams.find((s): s is IntParam => s.name === 'units
 export const TARGET_SPEC = fitParams.find((s): s is EnumParam => s.name === 'target' && s.type === 'enum');
 const K_SPEC = BUMPS_PARAMS[0] as EnumParam;
 const M_SPEC = BUMPS_PARAMS[1] as IntParam;
-
-interface FitView {
-  x: Float32Array;
-  y: Float64Array;
-  maxError: number;
-  units: number;
-}
 
 interface HandBuilt {
   xs: Float64Array;
@@ -66,7 +59,7 @@ function useHandBuilt(f: (x: number) => number, units: number, k: number): HandB
 export function BumpsFigure({ step }: { step: LessonStep }) {
   const exp = useExperiment({ experiment: 'neurons-fit', preset: step.preset, reserved: FIGURE_NAMES });
   const { values, ignored, set, setMany } = useUrlParams(BUMPS_PARAMS, undefined, EXPERIMENT_NAMES);
-  const { views } = useViews(['fit'], 20);
+  const view = useView('fit', { accept: isFitCurveView, hz: 20 });
   const plotHeight = usePresentation().present ? PRESENTER_PLOT_HEIGHT : PLOT_HEIGHT;
 
   const rawUnits = typeof exp.values.units === 'number' ? exp.values.units : FIT_UNITS.default;
@@ -75,9 +68,8 @@ export function BumpsFigure({ step }: { step: LessonStep }) {
   const k = STEEPNESS.find((s) => String(s) === values.k) ?? STEEPNESS[0];
   const handBuilt = useHandBuilt(TARGETS[target].f, units, k);
 
-  // A frame of another step's experiment, or of the model before a rebuild, is not this curve.
-  const view = viewWith<FitView>(views.fit, ['x', 'y']);
-  const trained = view && view.units === units && view.y.length === view.x.length ? view : undefined;
+  // A frame of the model before a rebuild (another width) is not this curve.
+  const trained = view && view.units === units ? view : undefined;
 
   return (
     <div className="nr-figure nr-ua captions-spoken" data-testid="figure-bumps">
@@ -126,7 +118,7 @@ function StaircaseChart({
   units: number;
   k: number;
   handBuilt: HandBuilt;
-  trained: FitView | undefined;
+  trained: FitCurveView | undefined;
   height: number;
 }) {
   const theme = useChartTheme();

@@ -1,23 +1,9 @@
-import {
-  DecisionBoundary,
-  LineChart,
-  useChartTheme,
-  type BoundaryPoint,
-  type Grid2D,
-} from '../../../components/charts';
+import { DecisionBoundary, LineChart, useChartTheme, type BoundaryPoint } from '../../../components/charts';
 import { ParamControls } from '../../../components/controls';
 import { MetricsBar, NoticeBar, RunControls } from '../../../components/run';
+import { isBoundaryView, isLossHistoryView, isPointsView } from '../../../experiments/classifierViews';
 import { useExperiment, useView, type Preset } from '../../../state';
 import { useMemo } from 'react';
-
-interface PointsView {
-  train: { x: Float32Array; y: Float32Array };
-  test: { x: Float32Array; y: Float32Array };
-}
-interface LossView {
-  step: Float32Array | Float64Array;
-  loss: Float32Array | Float64Array;
-}
 
 /** Weights and biases of a 2-input, 1-output MLP with these hidden layer sizes. */
 export function parameterCount(hidden: readonly number[]): number {
@@ -38,9 +24,9 @@ export interface LiveFigureProps {
 /** Steps 4, 5 and 7: the 2-D classifier training live in the worker — boundary, points, loss curve. */
 export function LiveFigure({ preset, controls, showSize }: LiveFigureProps) {
   const exp = useExperiment({ experiment: 'classifier2d', preset });
-  const grid = useView('boundary') as Grid2D | undefined;
-  const pointsView = useView('points') as PointsView | undefined;
-  const lossView = useView('lossHistory') as LossView | undefined;
+  const grid = useView('boundary', { accept: isBoundaryView });
+  const pointsView = useView('points', { accept: isPointsView });
+  const lossView = useView('lossHistory', { accept: isLossHistoryView });
   const theme = useChartTheme();
   // Sized so the figure with its controls fits one 1280×800 screen; scaled with the presenter font.
   const chartHeight = Math.round(230 * theme.fontScale);
@@ -48,7 +34,7 @@ export function LiveFigure({ preset, controls, showSize }: LiveFigureProps) {
 
   const points = useMemo(() => {
     const out: BoundaryPoint[] = [];
-    if (!pointsView?.train?.x || !pointsView?.test?.x) return out;
+    if (!pointsView) return out;
     for (const [set, test] of [
       [pointsView.train, false],
       [pointsView.test, true],
@@ -87,7 +73,7 @@ export function LiveFigure({ preset, controls, showSize }: LiveFigureProps) {
           yLabel="loss"
           height={chartHeight}
           stepOptions={{ smooth: true }} // each point is one mini-batch's loss: noisy, shown smoothed
-          series={lossView?.step ? [{ label: 'mini-batch loss', x: lossView.step, y: lossView.loss }] : []}
+          series={lossView ? [{ label: 'mini-batch loss', x: lossView.step, y: lossView.loss }] : []}
           caption="Binary cross-entropy of each mini-batch, over the training steps."
         />
       </div>
