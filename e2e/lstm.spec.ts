@@ -126,6 +126,23 @@ test('step 6: the character model trains with LSTM cells, then with RNN cells, a
   await page.screenshot({ path: `${SHOTS}/lstm-6-char-compared-light.png` });
 });
 
+test('step 6 reached from a trained step 5 keeps none of step 5\'s curve as a cell\'s "last run"', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await page.goto('./#/lstm?lesson=5&seed=1');
+  await page.getByRole('button', { name: 'Run 100', exact: true }).click();
+  await expect(page.getByTestId('metric-step')).toHaveText('100', { timeout: 90_000 });
+  await expect(page.getByTestId('run-status')).toHaveText(/idle|paused/, { timeout: 30_000 });
+  // The recall task's validation curve is still in the frame store when step 6's figure first renders.
+  await page.goto('./#/lstm?lesson=6&seed=1');
+  await expect(page.getByTestId('figure-char')).toBeVisible({ timeout: 20_000 });
+  await page.getByRole('button', { name: 'Run 10', exact: true }).click();
+  await expect(page.getByTestId('char-step-lstm')).toHaveText('10', { timeout: 90_000 });
+  await expect(page.getByTestId('char-step-rnn')).toHaveText('not run yet');
+  await expect(page.getByTestId('figure-char')).not.toContainText('RNN (last run)');
+});
+
 test('steps 2 and 3: the gate figures count each new trace they draw (what lstm-perf measures)', async ({
   page,
 }) => {

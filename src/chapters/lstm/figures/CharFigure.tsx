@@ -51,7 +51,9 @@ function CellComparison() {
   const h = useMetricHistory();
   useFrameTick(10, () => h.version !== drawn.current);
   drawn.current = h.version;
-  const n = h.length;
+  // Until the char model's own metrics arrive (only they carry the unigram baseline), the history may still be the
+  // previous step's experiment: read it as empty, or that curve would be kept and labelled as a cell's last run.
+  const n = unigram === undefined ? 0 : h.length;
   // Validation loss is measured every few steps; keep the points that have it.
   const xs: number[] = [];
   const ys: number[] = [];
