@@ -5,16 +5,7 @@
  * only the fields its type declares: a frame of the step before may still carry another step's view of that name.
  * Type literals (not interfaces), so each is a ViewValue.
  */
-import {
-  isFloat32,
-  isFloat64,
-  isNumber,
-  isString,
-  isUint8,
-  optional,
-  shapeOf,
-  type FieldCheck,
-} from '../loss/viewShape';
+import { exactShapeOf, isFloat32, isFloat64, isNumber, isString, isUint8, optional } from '../viewShape';
 
 export type TaskKind = 'classify' | 'regress';
 
@@ -110,20 +101,6 @@ export type MaxoutCurvesView = { x: Float64Array; loss: Float64Array };
 
 const isTaskKind = (v: unknown): v is TaskKind => v === 'classify' || v === 'regress';
 const isBoolean = (v: unknown): v is boolean => typeof v === 'boolean';
-
-/**
- * shapeOf, and no field beyond the declared ones: the steps' `curves` (and `data`) views differ by the fields they
- * add, so a check that let extra fields through would take another step's view for its own. (Also used by the
- * neurons and embeddings views; it belongs beside shapeOf in loss/viewShape.ts.)
- */
-export function exactShapeOf<T>(
-  fields: { readonly [K in keyof T]-?: FieldCheck },
-  also?: (value: T) => boolean,
-): (v: unknown) => v is T {
-  const declared = new Set(Object.keys(fields));
-  const shape = shapeOf<T>(fields, also);
-  return (v: unknown): v is T => shape(v) && Object.keys(v as object).every((k) => declared.has(k));
-}
 
 /** Every series as long as the steps `x`. */
 function sameLength(first: ArrayLike<number>, ...rest: ArrayLike<number>[]): boolean {

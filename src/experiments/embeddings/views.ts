@@ -4,8 +4,7 @@
  * chapter's figures import the types and the shape checks for `useView`'s `accept` (a frame of another experiment
  * may still be the newest when a step changes). Type literals (not interfaces), so each is a ViewValue.
  */
-import { exactShapeOf } from '../activations/views';
-import { isFloat32, isFloat64, isNumber, isString } from '../loss/viewShape';
+import { exactShapeOf, isFloat32, isFloat64, isNumber, isString } from '../viewShape';
 import { HEADLINE_CLASSES } from './headlines';
 
 const C = HEADLINE_CLASSES.length;

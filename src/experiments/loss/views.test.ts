@@ -3,7 +3,7 @@ import { isGridView } from '../descent/recorder';
 import { createLogistic } from './logistic';
 import { createSaturation } from './saturation';
 import { createSoftmaxClassifier } from './softmaxClassifier';
-import { isFloat32, isNumberPair, shapeOf } from './viewShape';
+import { isFloat32, isNumberPair, shapeOf } from '../viewShape';
 import { isClassProbsGridView, isLogisticStateView, isPointsView, isSaturationHistoryView } from './views';
 
 describe('shapeOf', () => {

@@ -6,7 +6,7 @@
  */
 import type { GridView } from '../descent/recorder';
 import { CLASSES } from './softmaxClassifier';
-import { isFloat32, isNumber, shapeOf } from './viewShape';
+import { isFloat32, isNumber, shapeOf } from '../viewShape';
 
 /** Labelled training points: x [n, 2] row-major, y [n] labels (0/1, or 0…CLASSES−1 for softmax). */
 export type PointsView = { x: Float32Array; y: Float32Array };

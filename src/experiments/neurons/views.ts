@@ -5,8 +5,7 @@
  * (activations-maxout, the regularisation steps), so a check accepts only the fields its type declares.
  * Type literals (not interfaces), so each is a ViewValue.
  */
-import { exactShapeOf } from '../activations/views';
-import { isFloat32, isFloat64, isNumber } from '../loss/viewShape';
+import { exactShapeOf, isFloat32, isFloat64, isNumber } from '../viewShape';
 
 export type FitViews = { fit: FitCurveView; curves: FitLossCurveView };
 

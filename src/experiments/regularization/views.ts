@@ -14,7 +14,7 @@ import {
   optional,
   shapeOf,
   type FieldCheck,
-} from '../loss/viewShape';
+} from '../viewShape';
 
 // ── Steps 1–3: the 1-D regression ────────────────────────────────────────────────────────────────────────────────
 

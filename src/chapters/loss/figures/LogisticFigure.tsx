@@ -9,7 +9,7 @@ import { useView } from '../../../state/useView';
 import { ExperimentPanel } from '../../backprop/figures/ExperimentPanel';
 import { fmt, useGridView } from '../../../components/charts';
 import { isLogisticStateView, isPointsView } from '../../../experiments/loss/views';
-import { isFloat32 } from '../../../experiments/loss/viewShape';
+import { isFloat32 } from '../../../experiments/viewShape';
 import { texNum } from '../../activations/figures/format';
 
 /** Step 4: logistic regression trained live — the boundary θᵀx = 0 on the data, and the path on the loss surface. */

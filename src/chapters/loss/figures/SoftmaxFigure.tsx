@@ -11,7 +11,7 @@ import { useView } from '../../../state/useView';
 import { ParamControls } from '../../../components/controls';
 import { MetricsBar, NoticeBar, RunControls, formatAccuracy, formatMetric } from '../../../components/run';
 import { isClassProbsGridView, isPointsView } from '../../../experiments/loss/views';
-import { isFloat32 } from '../../../experiments/loss/viewShape';
+import { isFloat32 } from '../../../experiments/viewShape';
 import type { Grid2D } from '../../../components/charts';
 import { fmt } from '../../activations/figures/format';
 

@@ -45,3 +45,16 @@ export function shapeOf<T>(
     return also === undefined || also(v as T);
   };
 }
+
+/**
+ * shapeOf, and no field beyond the declared ones: the steps' `curves` (and `data`) views differ by the fields they
+ * add, so a check that let extra fields through would take another step's view for its own.
+ */
+export function exactShapeOf<T>(
+  fields: { readonly [K in keyof T]-?: FieldCheck },
+  also?: (value: T) => boolean,
+): (v: unknown) => v is T {
+  const declared = new Set(Object.keys(fields));
+  const shape = shapeOf<T>(fields, also);
+  return (v: unknown): v is T => shape(v) && Object.keys(v as object).every((k) => declared.has(k));
+}
