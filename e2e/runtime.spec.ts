@@ -1,5 +1,12 @@
 import type { Page } from '@playwright/test';
 import { test, expect, saveScreenshot, PERF } from './fixtures';
+import {
+  longTaskProblems,
+  readMainThreadProbe,
+  startMainThreadProbe,
+  stopMainThreadProbe,
+  traceMainThread,
+} from './mainThreadProbe';
 
 /**
  * The live-training runtime in a real browser, through the lab page (#/lab), which hosts any registered experiment.
@@ -236,40 +243,31 @@ test(
   async ({ page }) => {
     test.setTimeout(120_000);
     await openLab(page, 'exp=transformer&seed=1');
-    await page.evaluate(() => {
-      const w = window as unknown as { __longTasks: number[]; __rafCount: number; __rafOn: boolean };
-      w.__longTasks = [];
-      w.__rafCount = 0;
-      w.__rafOn = true;
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) w.__longTasks.push(e.duration);
-      }).observe({ type: 'longtask' });
-      const tick = () => {
-        if (!w.__rafOn) return;
-        w.__rafCount++;
-        requestAnimationFrame(tick);
-      };
-      requestAnimationFrame(tick);
+    await startMainThreadProbe(page);
+    let started = 0;
+    let rafAtStart = 0;
+    // The trace gives each main-thread task's own CPU time, which other processes cannot stretch: that is the page's
+    // work. The Long Tasks API gives wall-clock durations, which include time the OS gave to someone else.
+    const cpu = await traceMainThread(page, async () => {
+      await page.getByRole('button', { name: 'Play' }).click();
+      await expect(status(page)).toHaveText('running');
+      started = Date.now();
+      rafAtStart = (await readMainThreadProbe(page)).raf;
+      await page.waitForTimeout(20_000);
     });
-    await page.getByRole('button', { name: 'Play' }).click();
-    await expect(status(page)).toHaveText('running');
-    const started = Date.now();
-    const rafAtStart = await page.evaluate(() => (window as unknown as { __rafCount: number }).__rafCount);
-    await page.waitForTimeout(20_000);
-    const { rafCount, longTasks } = await page.evaluate(() => {
-      const w = window as unknown as { __longTasks: number[]; __rafCount: number; __rafOn: boolean };
-      w.__rafOn = false;
-      return { rafCount: w.__rafCount, longTasks: w.__longTasks };
-    });
+    const { raf, longTasks } = await stopMainThreadProbe(page);
     const seconds = (Date.now() - started) / 1000;
-    const fps = (rafCount - rafAtStart) / seconds;
+    const fps = (raf - rafAtStart) / seconds;
     const steps = await stepOf(page);
     console.log(
-      `transformer: ${steps} steps in ${seconds.toFixed(1)} s, ${fps.toFixed(1)} rAF/s, long tasks: [${longTasks.map((d) => d.toFixed(0)).join(', ')}]`,
+      `transformer: ${steps} steps in ${seconds.toFixed(1)} s, ${fps.toFixed(1)} rAF/s, long tasks: [${longTasks.join(', ')}] ms; main-thread CPU ${(cpu.cpuMs / seconds).toFixed(0)} ms/s, longest task ${cpu.longestTaskCpuMs.toFixed(1)} ms CPU`,
     );
     await saveScreenshot(page, 'runtime-transformer-training');
     expect(steps).toBeGreaterThan(20);
-    expect(longTasks.filter((d) => d > 50)).toEqual([]);
+    // The page's own work: no task does 50 ms of it.
+    expect(cpu.longestTaskCpuMs).toBeLessThan(50);
+    // Wall clock, by the suite's rule while the worker fills one of two cores (see longTaskProblems).
+    expect(longTaskProblems(longTasks), `long tasks: ${longTasks.join(', ')} ms`).toEqual([]);
     expect(fps).toBeGreaterThanOrEqual(50);
   },
 );

@@ -1,6 +1,6 @@
 import { test, expect, saveScreenshot, PERF } from './fixtures';
 import { startCpuWindow } from './machineLoad';
-import { longTaskProblems } from './mainThreadProbe';
+import { longTaskProblems, traceMainThread } from './mainThreadProbe';
 import type { Page } from '@playwright/test';
 
 /**
@@ -10,52 +10,6 @@ import type { Page } from '@playwright/test';
  */
 
 test.use({ viewport: { width: 1280, height: 900 } });
-
-/**
- * The page renderer's main thread during `run`, from a Chrome trace: total CPU time and the CPU time of the longest
- * task. Thread time does not grow when other processes compete for the CPU, so these bounds hold on a busy machine
- * (wall-clock long tasks are only asserted when the machine is not overloaded).
- */
-async function traceMainThread(page: Page, run: () => Promise<void>) {
-  const cdp = await page.context().newCDPSession(page);
-  type TraceEvent = {
-    name: string;
-    ph: string;
-    pid: number;
-    tid: number;
-    tdur?: number;
-    args?: { name?: string };
-  };
-  const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
-  const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
-  await cdp.send('Tracing.start', {
-    categories: 'toplevel,disabled-by-default-devtools.timeline',
-    transferMode: 'ReportEvents',
-  });
-  const t0 = Date.now();
-  await run();
-  const wallMs = Date.now() - t0;
-  await cdp.send('Tracing.end');
-  await complete;
-  await cdp.detach();
-  const main = new Set(
-    events
-      .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
-      .map((e) => `${e.pid}:${e.tid}`),
-  );
-  const busy = new Map<string, { total: number; longest: number }>();
-  for (const e of events) {
-    const key = `${e.pid}:${e.tid}`;
-    if (e.ph !== 'X' || e.name !== 'RunTask' || !main.has(key) || !e.tdur) continue;
-    const b = busy.get(key) ?? { total: 0, longest: 0 };
-    b.total += e.tdur / 1000;
-    b.longest = Math.max(b.longest, e.tdur / 1000);
-    busy.set(key, b);
-  }
-  const page0 = [...busy.values()].sort((a, b) => b.total - a.total)[0] ?? { total: 0, longest: 0 };
-  return { cpuMs: page0.total, longestTaskCpuMs: page0.longest, wallMs };
-}
 
 const readNumber = async (page: Page, testId: string) => Number(await page.getByTestId(testId).textContent());
 
@@ -101,6 +55,9 @@ test('walks all six lesson steps with their figures', async ({ page }) => {
   await expect(page.getByTestId('tf-figure-decode')).toBeVisible();
   await expect(page.getByTestId('metric-step')).toHaveText('1'); // the same run continues in step 6
 });
+
+/** A step of the seeded reverse preset where the test input decodes exactly (steps 176–296 all do, replayed in Node). */
+const DECODE_AT = 240;
 
 test(
   'reverse preset from its share link: ≥ 95% in time, anti-diagonal attention, decoding reverses',
@@ -191,11 +148,23 @@ test(
     await page.getByTestId('tf-decode-input').fill('27182818');
     await expect(page.getByTestId('tf-decode-expected')).toHaveText('81828172');
     for (let i = 0; i < 8; i++) await page.getByTestId('tf-next-token').click();
-    await expect(page.getByTestId('tf-decode-output')).toHaveText('81828172');
+    // The model paused at a step that depends on the wall clock. At ~98 % token accuracy a model can still slip on one
+    // input: replaying the preset in Node, this input decodes wrongly at steps 99, 125, 126, 167 and 305 (among others) and
+    // correctly at the rest. So the run just trained must decode digits, and the exact reversal is checked below at a
+    // fixed step.
+    await expect(page.getByTestId('tf-decode-output')).toHaveText(/^\d{6,8}$/);
     await expect(page.getByTestId('tf-decode-probs')).toBeVisible();
     await saveScreenshot(page, 'transformer-6-decode');
     await page.getByTestId('tf-decode-probs').scrollIntoViewIfNeeded();
     await saveScreenshot(page, 'transformer-6-decode-probs');
+
+    // The same preset replayed to a fixed moment (a share link with at=) decodes this input into its exact reversal.
+    await page.goto('about:blank'); // a fresh page load, as a student opening the link would have
+    await page.goto(`./#/transformer?task=reverse&seed=1&lesson=6&at=${DECODE_AT}`);
+    await expect(page.getByTestId('metric-step')).toHaveText(String(DECODE_AT), { timeout: 30_000 });
+    await page.getByTestId('tf-decode-input').fill('27182818');
+    for (let i = 0; i < 8; i++) await page.getByTestId('tf-next-token').click();
+    await expect(page.getByTestId('tf-decode-output')).toHaveText('81828172');
 
     // Wall-clock checks last: on an overloaded machine (other test suites competing) the wall clock says little about
     // the page, so the test ends as skipped — visible in the summary with the reason — after every other check passed.
