@@ -25,6 +25,9 @@ async function trainLab(page: Page, steps: 100 | 200) {
     await page.getByRole('button', { name: 'Run 100', exact: true }).click();
     await expect(page.getByTestId('metric-step')).toHaveText(String(done), { timeout: 60_000 });
   }
+  // The loss chart redraws at most 5 times a second, so it may still show the run before its last frame: wait until
+  // its step axis reaches the last step, so what the test reads off the chart is the finished run.
+  await expect.poll(() => xTickLabels(lossChart(page))).toContain(String(steps));
 }
 
 test.describe('line chart options on the Lab loss chart', () => {
