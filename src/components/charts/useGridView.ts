@@ -1,5 +1,5 @@
 import { useMemo, useRef } from 'react';
-import { isGridView, type GridView } from '../../experiments/descent/recorder';
+import { isGridView, type GridView } from '../../experiments/gridView';
 import { useView } from '../../state/useView';
 import type { Grid2D } from './grid';
 

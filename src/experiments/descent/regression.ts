@@ -1,5 +1,5 @@
 import { Rng } from '../../core/random';
-import { sampleGrid, type GridView } from './recorder';
+import { sampleGrid, type GridView } from '../gridView';
 
 /**
  * 1D regression data and the squared-error loss of the lesson, J = 1/(2m) Σ (yⁱ − hⁱ)², for the two models the

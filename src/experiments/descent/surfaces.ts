@@ -1,4 +1,4 @@
-import { sampleGrid, type GridView } from './recorder';
+import { sampleGrid, type GridView } from '../gridView';
 
 /**
  * Analytic test surfaces for the optimiser race, each with its gradient, window and a start that makes the point.

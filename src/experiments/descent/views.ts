@@ -4,13 +4,13 @@
  * ('grid', 'state', 'runs', 'path'), so each check tells its own shape from the others' (a frame of the step before
  * may still carry one). Type literals, not interfaces, so each is a ViewValue.
  */
-import type { GridView } from './recorder';
+import type { GridView } from '../gridView';
 import type { ModeId } from './batchModes';
 import type { Regime } from './oneParam';
 import type { RuleId } from './rules';
 import type { SurfaceId } from './surfaces';
 
-export { isGridView, type GridView } from './recorder';
+export { isGridView, type GridView } from '../gridView';
 export type { ModeId, Regime };
 
 /** Interleaved points [x0, y0, x1, y1, …]: a path in the plane or a loss curve (step, loss). */

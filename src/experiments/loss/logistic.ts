@@ -16,7 +16,8 @@ import { Linear } from '../../core/nn/linear';
 import { SGD } from '../../core/optim';
 import { Rng } from '../../core/random';
 import { Tensor } from '../../core/tensor';
-import { PointRecorder, sampleGrid, type GridView } from '../descent/recorder';
+import { PointRecorder } from '../descent/recorder';
+import { sampleGrid, type GridView } from '../gridView';
 import type { Experiment, Metrics, ParamTable, ParamValue, ParamValues, Trainer } from '../types';
 import { allFinite, twoBlobs } from './data';
 import { binaryCrossEntropyOfLogit } from './formulas';
@@ -145,7 +146,7 @@ export function createLogistic(params: ParamValues, seed: number): Trainer<Logis
   };
 }
 
-export const logisticExperiment: Experiment = {
+export const logisticExperiment: Experiment<LogisticViews> = {
   id: 'loss-logistic',
   title: 'Logistic regression: sigmoid + binary cross-entropy',
   params: logisticParams,

@@ -184,7 +184,7 @@ export function createSaturation(params: ParamValues, seed: number): Trainer<Sat
   };
 }
 
-export const saturationExperiment: Experiment = {
+export const saturationExperiment: Experiment<SaturationViews> = {
   id: 'loss-saturation',
   title: 'Squared error vs cross-entropy from a confidently wrong start',
   params: saturationParams,

@@ -212,7 +212,7 @@ export function createSoftmaxClassifier(params: ParamValues, seed: number): Trai
   };
 }
 
-export const softmaxClassifierExperiment: Experiment = {
+export const softmaxClassifierExperiment: Experiment<SoftmaxViews> = {
   id: 'loss-softmax',
   title: 'Softmax + cross-entropy on three classes',
   params: softmaxParams,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isGridView } from '../descent/recorder';
+import { isGridView } from '../gridView';
 import { createLogistic } from './logistic';
 import { createSaturation } from './saturation';
 import { createSoftmaxClassifier } from './softmaxClassifier';

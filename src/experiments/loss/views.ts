@@ -4,7 +4,7 @@
  * carry a view of the same name and another shape, e.g. `points`).
  * Type literals (not interfaces), so each is a ViewValue.
  */
-import type { GridView } from '../descent/recorder';
+import type { GridView } from '../gridView';
 import { CLASSES } from './softmaxClassifier';
 import { isFloat32, isNumber, shapeOf } from '../viewShape';
 

@@ -257,7 +257,7 @@ export function createAugment(params: ParamValues, seed: number): Trainer<Augmen
   };
 }
 
-export const augmentExperiment: Experiment = {
+export const augmentExperiment: Experiment<AugmentViews> = {
   id: 'reg-augment',
   title: 'Data augmentation: a glyph classifier with and without',
   params: augmentParams,

@@ -203,7 +203,7 @@ export function createBatchnorm(params: ParamValues, seed: number): Trainer<Batc
   };
 }
 
-export const batchnormExperiment: Experiment = {
+export const batchnormExperiment: Experiment<BatchnormViews> = {
   id: 'reg-batchnorm',
   title: 'Batch normalisation in a deep sigmoid network',
   params: batchnormParams,

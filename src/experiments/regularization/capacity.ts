@@ -116,7 +116,7 @@ export function createCapacity(params: ParamValues, seed: number): Trainer<Capac
   };
 }
 
-export const capacityExperiment: Experiment = {
+export const capacityExperiment: Experiment<CapacityViews> = {
   id: 'reg-capacity',
   title: 'Capacity of an MLP: training vs validation error',
   params: capacityParams,

@@ -224,7 +224,7 @@ export function createDropout(params: ParamValues, seed: number): Trainer<Dropou
   };
 }
 
-export const dropoutExperiment: Experiment = {
+export const dropoutExperiment: Experiment<DropoutViews> = {
   id: 'reg-dropout',
   title: 'Dropout: with and without, classic and inverted scaling',
   params: dropoutParams,

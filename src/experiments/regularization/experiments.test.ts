@@ -3,11 +3,12 @@ import { createCapacity } from './capacity';
 import { createPenalty, pathLambdas } from './penalty';
 import { createPolynomial } from './polynomial';
 import { defaultValues } from '../params';
+import type { ParamTable } from '../types';
 import { polynomialExperiment } from './polynomial';
 import { penaltyExperiment } from './penalty';
 import { capacityExperiment } from './capacity';
 
-const defaults = (exp: typeof polynomialExperiment) => defaultValues(exp.params);
+const defaults = (exp: { params: ParamTable }) => defaultValues(exp.params);
 
 describe('reg-poly', () => {
   it('reveals one degree per step; at degree 15 validation error exceeds the best degree’s', () => {

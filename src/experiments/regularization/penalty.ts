@@ -213,7 +213,7 @@ export function createPenalty(params: ParamValues, seed: number): Trainer<Penalt
   };
 }
 
-export const penaltyExperiment: Experiment = {
+export const penaltyExperiment: Experiment<PenaltyViews> = {
   id: 'reg-penalty',
   title: 'L2 and L1 penalties on a polynomial fit',
   params: penaltyParams,

@@ -99,7 +99,7 @@ export function createPolynomial(params: ParamValues, seed: number): Trainer<Pol
   };
 }
 
-export const polynomialExperiment: Experiment = {
+export const polynomialExperiment: Experiment<PolynomialViews> = {
   id: 'reg-poly',
   title: 'Polynomial fits of degree 1–15 (the U-curve)',
   params: polynomialParams,

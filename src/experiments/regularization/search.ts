@@ -226,7 +226,7 @@ export function createSearch(params: ParamValues, seed: number): Trainer<SearchV
   };
 }
 
-export const searchExperiment: Experiment = {
+export const searchExperiment: Experiment<SearchViews> = {
   id: 'reg-search',
   title: 'Grid search versus random search',
   params: searchParams,
