@@ -4,7 +4,7 @@
  */
 
 /** A grid of values over a rectangle, row-major: values[j * nx + i] is at (x0 + i·dx, y0 + j·dy). */
-export interface GridView {
+export type GridFields = {
   values: Float32Array;
   nx: number;
   ny: number;
@@ -12,6 +12,10 @@ export interface GridView {
   x1: number;
   y0: number;
   y1: number;
+};
+
+/** A grid view as figures read it: the grid's fields, and any other numbers or arrays an experiment adds. */
+export interface GridView extends GridFields {
   [key: string]: Float32Array | number;
 }
 

@@ -4,7 +4,7 @@
  * ('grid', 'state', 'runs', 'path'), so each check tells its own shape from the others' (a frame of the step before
  * may still carry one). Type literals, not interfaces, so each is a ViewValue.
  */
-import type { GridView } from '../gridView';
+import type { GridFields, GridView } from '../gridView';
 import type { ModeId } from './batchModes';
 import type { Regime } from './oneParam';
 import type { RuleId } from './rules';
@@ -79,14 +79,7 @@ export type LandscapeViews = {
 };
 
 /** A grid view (isGridView accepts it) plus how and when the slice was taken. */
-export type SliceView = {
-  values: Float32Array;
-  nx: number;
-  ny: number;
-  x0: number;
-  x1: number;
-  y0: number;
-  y1: number;
+export type SliceView = GridFields & {
   plane: 'pca' | 'random';
   /** Share of the path's movement the PCA plane captures; −1 on random directions. */
   explained: number;

@@ -4,7 +4,7 @@
  * carry a view of the same name and another shape, e.g. `points`).
  * Type literals (not interfaces), so each is a ViewValue.
  */
-import type { GridView } from '../gridView';
+import type { GridFields, GridView } from '../gridView';
 import { CLASSES } from './softmaxClassifier';
 import { isFloat32, isNumber, shapeOf } from '../viewShape';
 
@@ -46,15 +46,7 @@ export type SoftmaxViews = {
 };
 
 /** The CLASSES probabilities per cell of a grid over [x0, x1] × [y0, y1]: values [ny·nx, CLASSES], row 0 at the bottom. */
-export type ClassProbsGridView = {
-  values: Float32Array;
-  nx: number;
-  ny: number;
-  x0: number;
-  x1: number;
-  y0: number;
-  y1: number;
-};
+export type ClassProbsGridView = GridFields;
 
 export const isClassProbsGridView = shapeOf<ClassProbsGridView>(
   { values: isFloat32, nx: isNumber, ny: isNumber, x0: isNumber, x1: isNumber, y0: isNumber, y1: isNumber },
