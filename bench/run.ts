@@ -1,11 +1,14 @@
-// `npm run bench` — trains W1–W3 and times W3-shaped matmuls in our core and its peers, in one Node process.
+// `npm run bench` — trains W1–W3 and times W3-shaped matmuls in our core and its peers, each part (W1, W2, W3,
+// matmul) in its own Node process (bench/isolate.ts says why), engines interleaved within a part.
 // Flags: --only W1,W2,W3,matmul   --engines core,tfjs-cpu,tfjs-wasm,jax-js   --seconds N (timed s per engine and
 // workload, default 3)   --rounds N (default 5)   --warmup S (default 0.5)   --out FILE (default bench/results.json,
-// "none" to skip writing). Run with `node --expose-gc --import tsx bench/run.ts` so heap checks can force a GC.
+// "none" to skip writing)   --same-process (every part in this process, one after another, as before 2026-12-06).
+// Run with `node --expose-gc --import tsx bench/run.ts` so heap checks can force a GC.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkShims } from './shims';
+import { runPartsInChildProcesses } from './isolate';
 import { benchMatmul, benchWorkload } from './harness';
 import type { CheckReport, HarnessOptions, MatmulResult, WorkloadResult } from './harness';
 import { allRatios, describeEngines, machineInfo, printTable, printTargets, targetVerdicts } from './report';
@@ -23,6 +26,7 @@ interface Cli extends HarnessOptions {
   only: string[];
   engines: EngineName[];
   out: string | null;
+  sameProcess: boolean;
 }
 
 function parseArgs(argv: string[]): Cli {
@@ -35,6 +39,7 @@ function parseArgs(argv: string[]): Cli {
     warmupSeconds: 0.5,
     checkSteps: 5,
     out: path.join(here, 'results.json'),
+    sameProcess: false,
   };
   const list = (v: string) =>
     v
@@ -82,12 +87,18 @@ function parseArgs(argv: string[]): Cli {
         cli.out = v === 'none' ? null : path.resolve(v);
         break;
       }
+      case '--same-process':
+        cli.sameProcess = true;
+        break;
       case '--help':
         console.log(
           'usage: npm run bench -- [--only W1,W2,W3,matmul] [--engines core,tfjs-cpu,tfjs-wasm,jax-js]',
         );
         console.log(
           '                        [--seconds 3] [--rounds 5] [--warmup 0.5] [--out bench/results.json|none]',
+        );
+        console.log(
+          '                        [--same-process]  (default: one Node process per part, see bench/isolate.ts)',
         );
         process.exit(0);
         break;
@@ -139,6 +150,7 @@ const FAIRNESS = [
   'jax-js: batches are device arrays built once, untimed, passed by reference (as the others hold theirs ready).',
   'Matmul: the whole product of every engine compared with the first engine (max |ΔC|).',
   'Warm-up, then interleaved rounds (engine order rotates); median ms/step over rounds.',
+  'Each part (W1, W2, W3, matmul) runs in a fresh Node process, as the app gives each experiment a fresh worker: no workload inherits JIT or heap state from an earlier one (bench/isolate.ts).',
   'Every step reads its loss back to a JS number, as the live UI does.',
   'All engines single-threaded (tfjs-wasm threads disabled; jax-js has no Worker in Node).',
   'jax-js: the whole train step (valueAndGrad + optimiser update) is one jit; embeddings as one-hot matmuls.',
@@ -148,7 +160,7 @@ const FAIRNESS = [
 function resultsFile(
   cli: Cli,
   machine: ResultsFile['machine'],
-  engines: Engine[],
+  engines: ResultsFile['engines'],
   run: { results: WorkloadResult[]; checks: CheckReport[]; matmul: MatmulResult[] },
   ratios: ResultsFile['ratios'],
   targets: ResultsFile['targets'],
@@ -156,9 +168,17 @@ function resultsFile(
   const { only, seconds, rounds, warmupSeconds, checkSteps } = cli;
   return {
     machine,
-    options: { only, engines: cli.engines, seconds, rounds, warmupSeconds, checkSteps },
-    fairness: FAIRNESS,
-    engines: describeEngines(engines),
+    options: {
+      only,
+      engines: cli.engines,
+      seconds,
+      rounds,
+      warmupSeconds,
+      checkSteps,
+      processes: cli.sameProcess || only.length === 1 ? 'one' : 'one per part',
+    },
+    fairness: cli.sameProcess ? FAIRNESS.filter((f) => !f.startsWith('Each part')) : FAIRNESS,
+    engines,
     checks: run.checks,
     workloads: run.results,
     ratios,
@@ -180,16 +200,8 @@ async function main(): Promise<number> {
   const machine = machineInfo();
   console.log(`Gradient Lab bench — ${machine.cpu} × ${machine.cores}, Node ${machine.node}, ${machine.os}`);
   console.log(`load average (1 min) at start: ${machine.loadAverage1m} — other processes share these cores`);
-  const engines = await createEngines(cli.engines);
-  for (const e of engines) console.log(`  ${e.name.padEnd(10)} ${e.description}`);
-
-  const { results, checks } = await runWorkloads(cli, engines);
-  const matmul: MatmulResult[] = [];
-  if (cli.only.includes('matmul')) {
-    const mmOpts = { ...cli, seconds: Math.min(cli.seconds, 1.5) };
-    for (const c of makeMatmulCases()) matmul.push(...(await benchMatmul(c, engines, mmOpts)));
-  }
-
+  const { results, checks, matmul, engines, failedParts } =
+    cli.sameProcess || cli.only.length === 1 ? await runInThisProcess(cli) : runIsolated(cli);
   console.log('');
   printTable(results, matmul);
   const ratios = allRatios(results, matmul);
@@ -203,11 +215,31 @@ async function main(): Promise<number> {
   }
   console.log(`\ntotal ${((performance.now() - started) / 1000).toFixed(0)} s`);
   const failed = [...results, ...matmul].filter((r) => r.status === 'error' || r.status === 'mismatch');
-  if (failed.length) {
+  if (failed.length || failedParts.length) {
     console.error(`\n!!! ${failed.length} engine/workload pair(s) failed or disagreed — see above.`);
+    if (failedParts.length) console.error(`!!! part process(es) failed: ${failedParts.join(', ')}`);
     return 1;
   }
   return 0;
+}
+
+/** Every selected part here, one after another (a single part, or --same-process). */
+async function runInThisProcess(cli: Cli) {
+  const engines = await createEngines(cli.engines);
+  for (const e of engines) console.log(`  ${e.name.padEnd(10)} ${e.description}`);
+  const { results, checks } = await runWorkloads(cli, engines);
+  const matmul: MatmulResult[] = [];
+  if (cli.only.includes('matmul')) {
+    const mmOpts = { ...cli, seconds: Math.min(cli.seconds, 1.5) };
+    for (const c of makeMatmulCases()) matmul.push(...(await benchMatmul(c, engines, mmOpts)));
+  }
+  return { results, checks, matmul, engines: describeEngines(engines), failedParts: [] as string[] };
+}
+
+/** Each selected part in a child process of this script (bench/isolate.ts), in the order W1, W2, W3, matmul. */
+function runIsolated(cli: Cli) {
+  const parts = ALL_PARTS.filter((p) => cli.only.includes(p));
+  return runPartsInChildProcesses(fileURLToPath(import.meta.url), parts, cli);
 }
 
 main().then(
