@@ -150,11 +150,17 @@ const FAIRNESS = [
   'jax-js: batches are device arrays built once, untimed, passed by reference (as the others hold theirs ready).',
   'Matmul: the whole product of every engine compared with the first engine (max |ΔC|).',
   'Warm-up, then interleaved rounds (engine order rotates); median ms/step over rounds.',
-  'Each part (W1, W2, W3, matmul) runs in a fresh Node process, as the app gives each experiment a fresh worker: no workload inherits JIT or heap state from an earlier one (bench/isolate.ts).',
   'Every step reads its loss back to a JS number, as the live UI does.',
   'All engines single-threaded (tfjs-wasm threads disabled; jax-js has no Worker in Node).',
   'jax-js: the whole train step (valueAndGrad + optimiser update) is one jit; embeddings as one-hot matmuls.',
 ];
+
+/** Added to FAIRNESS when the parts ran in processes of their own. */
+const ISOLATION =
+  'Each part (W1, W2, W3, matmul) runs in a fresh Node process, as the app gives each experiment a fresh worker: no workload inherits JIT or heap state from an earlier one (bench/isolate.ts).';
+
+/** Whether every selected part runs in this process (one part, or --same-process) rather than one process each. */
+const inThisProcess = (cli: Cli) => cli.sameProcess || cli.only.length === 1;
 
 /** The results file: machine, options, fairness notes, engines, checks, every result, ratios and verdicts. */
 function resultsFile(
@@ -175,9 +181,9 @@ function resultsFile(
       rounds,
       warmupSeconds,
       checkSteps,
-      processes: cli.sameProcess || only.length === 1 ? 'one' : 'one per part',
+      processes: inThisProcess(cli) ? 'one' : 'one per part',
     },
-    fairness: cli.sameProcess ? FAIRNESS.filter((f) => !f.startsWith('Each part')) : FAIRNESS,
+    fairness: inThisProcess(cli) ? FAIRNESS : [...FAIRNESS, ISOLATION],
     engines,
     checks: run.checks,
     workloads: run.results,
@@ -200,8 +206,9 @@ async function main(): Promise<number> {
   const machine = machineInfo();
   console.log(`Gradient Lab bench — ${machine.cpu} × ${machine.cores}, Node ${machine.node}, ${machine.os}`);
   console.log(`load average (1 min) at start: ${machine.loadAverage1m} — other processes share these cores`);
-  const { results, checks, matmul, engines, failedParts } =
-    cli.sameProcess || cli.only.length === 1 ? await runInThisProcess(cli) : runIsolated(cli);
+  const { results, checks, matmul, engines, failedParts } = inThisProcess(cli)
+    ? await runInThisProcess(cli)
+    : runIsolated(cli);
   console.log('');
   printTable(results, matmul);
   const ratios = allRatios(results, matmul);
