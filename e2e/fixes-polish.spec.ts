@@ -125,6 +125,52 @@ test('LSTM step 6: any number of "Sample now" presses keeps the figure on one 12
   await page.screenshot({ path: `${SHOTS}/lstm-6-samples.png` });
 });
 
+test('LSTM step 6: the sample row is as tall as its taller panel, whatever was laid out in it before', async ({
+  page,
+}) => {
+  await page.goto('./#/lstm?lesson=6&seed=1');
+  await waitForFirstFrame(page);
+  await expect(page.getByTestId('rnn-sample-text')).toBeVisible();
+  const empty = await page.locator('.lstm-figure .rnn-charts').evaluate((grid) => {
+    // Empty space at the foot of the row (px): its height less the lowest bottom of anything in its panels.
+    const emptyPx = () => {
+      const { top, height } = grid.getBoundingClientRect();
+      const bottoms = [...grid.children].flatMap((panel) =>
+        [...panel.children].map((child) => child.getBoundingClientRect().bottom - top),
+      );
+      return Math.round(height - Math.max(...bottoms));
+    };
+    const [text, chart] = [...grid.children] as HTMLElement[];
+    const box = text.querySelector<HTMLElement>('.rnn-sample-box')!;
+    const slider = text.querySelector<HTMLElement>('.rnn-slider')!;
+    const found: Record<string, number> = { first: emptyPx() };
+    // The row laid out with other contents (the text panel is contained until its sample arrives, see lstm.css),
+    // measured each time and once it is back as it was. While the panels were wrapping flex columns, Chromium kept
+    // row heights from earlier layouts: 15 px or 128 px of empty row, and CI once measured step 6 at 891 px.
+    const styles: [HTMLElement, string][] = [
+      [text, 'contain: inline-size'],
+      [chart, 'contain: none'],
+      [box, 'display: none'],
+      [slider, 'display: none'],
+    ];
+    for (const [element, style] of styles) {
+      element.setAttribute('style', style);
+      found[style] = emptyPx();
+      element.removeAttribute('style');
+      found[`${style}, undone`] = emptyPx();
+    }
+    // Another sample's text, then its own nodes back (React keeps owning them).
+    const own = [...box.childNodes];
+    box.textContent = 'The a';
+    found['a short sample'] = emptyPx();
+    box.replaceChildren(...own);
+    found['its own sample again'] = emptyPx();
+    return found;
+  });
+  const none = Object.fromEntries(Object.keys(empty).map((k) => [k, 0]));
+  expect(empty, 'empty px at the foot of the sample row, first and after each other layout').toEqual(none);
+});
+
 test('gradient descent step 3 on a phone: the optimiser table fits, and scrolls in its own labelled box when it cannot', async ({
   page,
 }) => {
