@@ -138,7 +138,9 @@ test('step 6 reached from a trained step 5 keeps none of step 5\'s curve as a ce
   await page.goto('./#/lstm?lesson=6&seed=1');
   await expect(page.getByTestId('figure-char')).toBeVisible({ timeout: 20_000 });
   await page.getByRole('button', { name: 'Run 10', exact: true }).click();
-  await expect(page.getByTestId('char-step-lstm')).toHaveText('10', { timeout: 90_000 });
+  await expect(page.getByTestId('metric-step')).toHaveText('10', { timeout: 90_000 });
+  // The held-out loss is measured at step 0 and every 50 steps: the LSTM row is this run's, at step 0.
+  await expect(page.getByTestId('char-step-lstm')).toHaveText('0');
   await expect(page.getByTestId('char-step-rnn')).toHaveText('not run yet');
   await expect(page.getByTestId('figure-char')).not.toContainText('RNN (last run)');
 });

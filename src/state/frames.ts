@@ -15,15 +15,22 @@ export interface Frame {
 }
 
 /**
- * Fixed-memory history of step / loss / valLoss / accuracy: at most `capacity` points (a compaction keeps the later
- * point of each pair). A frame without a finite step or loss is skipped, a missing valLoss or accuracy is NaN; the
+ * Fixed-memory history of step / loss / valLoss / valStep / accuracy: at most `capacity` points (a compaction keeps the later
+ * point of each pair). A frame without a finite step or loss is skipped, a missing valLoss, valStep or accuracy is NaN
+ * (valStep: the step valLoss was measured at, for experiments that measure it only every few steps); the
  * same step again is ignored and an earlier step drops the later points (the timeline moved back, or a reset).
  */
-export class MetricHistory extends BoundedSeries<'step' | 'loss' | 'valLoss' | 'accuracy'> {
+export class MetricHistory extends BoundedSeries<'step' | 'loss' | 'valLoss' | 'valStep' | 'accuracy'> {
   constructor(capacity = 2048) {
-    const nonFinite = { step: 'skipPoint', loss: 'skipPoint', valLoss: 'nan', accuracy: 'nan' } as const;
+    const nonFinite = {
+      step: 'skipPoint',
+      loss: 'skipPoint',
+      valLoss: 'nan',
+      valStep: 'nan',
+      accuracy: 'nan',
+    } as const;
     super({
-      columns: ['step', 'loss', 'valLoss', 'accuracy'],
+      columns: ['step', 'loss', 'valLoss', 'valStep', 'accuracy'],
       capacity,
       keep: 'later',
       sampling: 'sinceKept',
@@ -44,6 +51,9 @@ export class MetricHistory extends BoundedSeries<'step' | 'loss' | 'valLoss' | '
   }
   get valLoss(): Float64Array {
     return this.columns.valLoss;
+  }
+  get valStep(): Float64Array {
+    return this.columns.valStep;
   }
   get accuracy(): Float64Array {
     return this.columns.accuracy;

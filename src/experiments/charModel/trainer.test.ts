@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultValues } from '../params';
 import type { ParamValues } from '../types';
 import { CHAR_MODEL_PARAMS } from './params';
-import { charModelExperiment, loadCorpus } from './trainer';
+import { charModelExperiment, loadCorpus, VALIDATION_EVERY } from './trainer';
 
 const values = (over: ParamValues): ParamValues => ({ ...defaultValues(CHAR_MODEL_PARAMS), ...over });
 
@@ -31,6 +31,30 @@ describe('char-model experiment', () => {
     const m = trainer.metrics();
     expect(m.valBpc).toBeLessThan(m.unigramBpc! - 0.6);
     expect(m.step).toBe(250);
+  }, 60_000);
+
+  it('measures the held-out loss at step 0 and every VALIDATION_EVERY steps, however often the read-outs are asked for', () => {
+    const settings = values({ hidden: 16, batch: 4, chunk: 16 });
+    const quiet = charModelExperiment.create(settings, 3);
+    const chatty = charModelExperiment.create(settings, 3);
+    const first = quiet.metrics();
+    expect(first.valStep).toBe(0);
+    const atEnd = (trainer: typeof quiet, frames: number[]) => {
+      for (const n of frames) {
+        trainer.step(n);
+        trainer.metrics();
+      }
+      return trainer.metrics();
+    };
+    // Frames after 7, 13, … steps (a busy page) and one after all of them: the same measurement at the same step.
+    const q = atEnd(quiet, [2 * VALIDATION_EVERY + 3]);
+    const c = atEnd(chatty, [7, 13, VALIDATION_EVERY, 1, 2 * VALIDATION_EVERY + 3 - 71]);
+    expect(q.step).toBe(2 * VALIDATION_EVERY + 3);
+    expect(c.step).toBe(q.step);
+    expect(q.valStep).toBe(2 * VALIDATION_EVERY);
+    expect(c.valStep).toBe(q.valStep);
+    expect(c.valLoss).toBe(q.valLoss);
+    expect(q.valLoss).not.toBe(first.valLoss);
   }, 60_000);
 
   it('without clipping a large spectral radius blows the weights up; with clipping the same run stays finite', () => {

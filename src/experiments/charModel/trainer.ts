@@ -5,8 +5,10 @@
  *
  * Metrics (besides step, epoch = passes over the text, loss = this step's nats per character):
  *   bpc         training loss in bits per character, moving average over ~20 steps
- *   valLoss     held-out loss, nats per character (the last 10 % of the text; not for 'hello' or texts < 1000 chars)
+ *   valLoss     held-out loss, nats per character (the last 10 % of the text; not for 'hello' or texts < 1000 chars),
+ *               measured at step 0 and every VALIDATION_EVERY steps
  *   valBpc      the same in bits
+ *   valStep     the step valLoss was measured at
  *   unigramBpc  entropy of the character frequencies: the best a model without context can do
  *   gradNorm    global gradient norm before clipping
  *   chunk       the chunk length in use (p, capped by the segment length)
@@ -54,7 +56,8 @@ export const PROBE_LENGTH = 40;
 const DIVERGENCE_FACTOR = 20;
 /** Weights beyond this magnitude mean an update blew the model up (NaN compares false, so it counts too). */
 const MAX_WEIGHT = 1000;
-const VALIDATION_EVERY = 50;
+/** Steps between held-out measurements (each reads the whole held-out text, so not every step). */
+export const VALIDATION_EVERY = 50;
 
 /** Texts shorter than this are trained on whole, with no held-out part (10 % of them would say little). */
 const MIN_HELD_OUT_TEXT = 1000;
@@ -210,6 +213,7 @@ class CharModelTrainer implements Trainer<CharModelViews> {
       if (!(largest <= MAX_WEIGHT))
         this.failure = `the weights exploded at step ${this.steps} (largest |w| = ${Number.isFinite(largest) ? largest.toExponential(1) : 'infinite'})`;
     }
+    if (this.steps % VALIDATION_EVERY === 0) this.validate();
   }
 
   private largestWeight(): number {
@@ -218,13 +222,19 @@ class CharModelTrainer implements Trainer<CharModelViews> {
     return Number.isNaN(m) ? Infinity : m;
   }
 
+  /**
+   * The held-out loss of the weights after `steps` steps. Measured at step 0 and after every VALIDATION_EVERY-th step,
+   * inside the training loop: a read-out at "step 100" is then the loss at step 100, the same in every run of a seed
+   * (it was measured when a frame happened to be sent, so at a step that depended on the wall clock).
+   */
+  private validate(): void {
+    if (this.corpus.validation.length === 0 || this.failure !== null) return;
+    this.valLoss = validationLoss(this.cell, this.corpus.validation, this.V);
+    this.valAt = this.steps;
+  }
+
   metrics(): Metrics {
-    if (this.corpus.validation.length > 0 && this.valAt !== this.steps && this.failure === null) {
-      if (this.valAt < 0 || this.steps - this.valAt >= VALIDATION_EVERY) {
-        this.valLoss = validationLoss(this.cell, this.corpus.validation, this.V);
-        this.valAt = this.steps;
-      }
-    }
+    if (this.valAt < 0 && this.steps === 0) this.validate();
     const m: Metrics = {
       step: this.steps,
       epoch: this.schedule.passes,
@@ -240,6 +250,7 @@ class CharModelTrainer implements Trainer<CharModelViews> {
     if (Number.isFinite(this.valLoss)) {
       m.valLoss = this.valLoss;
       m.valBpc = this.valLoss / Math.LN2;
+      m.valStep = this.valAt;
     }
     if (this.params.corpus === 'hello' && this.failure === null)
       m.memorised = reproduces(this.cell, this.corpus.train, this.V) ? 1 : 0;

@@ -7,7 +7,8 @@ import { useFrameTick } from '../../../state/useFrameTick';
 import type { LessonStep } from '../../../lessons/types';
 import { ExperimentPanel } from '../../backprop/figures/ExperimentPanel';
 import { GeneratePanel } from '../../rnn/figures/GeneratePanel';
-import { bits, fmt } from '../../rnn/figures/format';
+import { fmt } from '../../rnn/figures/format';
+import { validationCurve } from '../../rnn/figures/validationCurve';
 import { StepPresets } from '../presets';
 import { MODEL_COLOR_INDEX } from './charts';
 
@@ -54,16 +55,8 @@ function CellComparison() {
   // Until the char model's own metrics arrive (only they carry the unigram baseline), the history may still be the
   // previous step's experiment: read it as empty, or that curve would be kept and labelled as a cell's last run.
   const n = unigram === undefined ? 0 : h.length;
-  // Validation loss is measured every few steps; keep the points that have it.
-  const xs: number[] = [];
-  const ys: number[] = [];
-  for (let k = 0; k < n; k++) {
-    if (Number.isFinite(h.valLoss[k])) {
-      xs.push(h.step[k]);
-      ys.push(bits(h.valLoss[k]));
-    }
-  }
-  const live: Curve = { x: Float64Array.from(xs), y: Float64Array.from(ys) };
+  // Validation loss is measured every few steps: one point per measurement, at its step.
+  const live: Curve = validationCurve(h, n);
   // The history belongs to the cell that was selected when it last started from scratch (a changed cell rebuilds
   // the model a moment after the setting changes, and the history restarts then).
   const owner = useRef<Kind>(cell);
@@ -72,7 +65,7 @@ function CellComparison() {
   previousLength.current = n;
   const runCell = owner.current;
   // Remember the live curve under its cell, so it stays on the chart while the other cell trains.
-  const liveLength = xs.length;
+  const liveLength = live.x.length;
   useEffect(() => {
     if (liveLength > 0) setKept((k) => ({ ...k, [runCell]: live }));
     // eslint-disable-next-line react-hooks/exhaustive-deps -- a new point (length) or a new run is what matters

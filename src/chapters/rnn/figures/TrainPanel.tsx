@@ -9,6 +9,7 @@ import { useFrameTick } from '../../../state/useFrameTick';
 import { bits, fmt } from './format';
 import { encodeKnown, useLiveModel, type LiveModel } from './liveModel';
 import { showChar } from './workedExample';
+import { validationCurve } from './validationCurve';
 import { PasteText } from './PasteText';
 import { firstLine, usePastedText } from './pastedText';
 
@@ -37,11 +38,10 @@ function LossCurve() {
   // One point at step 0 is no curve (and its axis would be a meaningless −1…1): say what will appear instead.
   if (n === 0 || h.step[n - 1] === 0) return <EmptyLoss />;
   const train = Float64Array.from(h.loss.subarray(0, n), bits);
-  const val = Float64Array.from(h.valLoss.subarray(0, n), bits);
-  const hasVal = val.some(Number.isFinite);
+  const val = validationCurve(h, n);
   const series = [
     { label: 'training chunk', x: h.step, y: train, length: n },
-    ...(hasVal ? [{ label: 'validation', x: h.step, y: val, length: n, smooth: false }] : []),
+    ...(val.x.length > 0 ? [{ label: 'validation', x: val.x, y: val.y, smooth: false }] : []),
     ...(unigram !== undefined && n > 0
       ? [
           {
