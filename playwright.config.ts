@@ -23,7 +23,6 @@ const outDir = process.env.GL_OUT_DIR ?? 'dist';
 export default defineConfig({
   testDir: 'e2e',
   testMatch: /.*\.spec\.ts/,
-  globalSetup: './e2e/globalSetup.ts',
   outputDir: 'test-results',
   fullyParallel: true,
   workers: 2,

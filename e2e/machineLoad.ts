@@ -13,15 +13,6 @@ import { cpus, loadavg } from 'node:os';
 
 /** Another process took this share of all CPU time during a measurement: the wall clock says little about the app. */
 export const MAX_OTHER_SHARE = 0.25;
-/**
- * The machine itself runs this much slower than at the start of the test run: contended too. A virtual machine's host
- * can slow it down without any process inside showing it (no "other" CPU time, no steal): in one CI run every perf
- * test ran ~1.5× slower than in the run before (a GloVe file loaded in 1.54 s instead of 1.05 s, the Loss chapter's
- * worker trained half the steps) while the unit tests 15 minutes earlier had run at their usual speed.
- */
-export const MIN_SPEED = 0.75;
-/** The environment variable that carries the run's reference speed from the global setup to the workers. */
-const SPEED_REFERENCE = 'GL_E2E_PROBE_MS';
 /** Fallback without /proc: a load average per core at or above this counts as contended. */
 const MAX_LOAD_PER_CORE = 1.5;
 
@@ -80,51 +71,19 @@ function cpuTimes(): CpuTimes | null {
 
 export const loadPerCore = () => loadavg()[0] / cpus().length;
 
-let probeSink = 0;
-/**
- * Milliseconds one core takes for a fixed piece of arithmetic, best of `tries`: how fast this machine runs now,
- * whatever its load (the best try is the one nothing interrupted). About 10 ms a try on our CI machines.
- */
-export function probeMs(tries = 7): number {
-  let best = Infinity;
-  for (let k = 0; k < tries; k++) {
-    const t0 = performance.now();
-    let x = k;
-    for (let i = 0; i < 600_000; i++) x = (x * 1.000001 + i) % 65_521;
-    probeSink += x;
-    best = Math.min(best, performance.now() - t0);
-  }
-  return probeSink === -1 ? 0 : best;
-}
-
-/** Measures the run's reference speed (the Playwright global setup calls this once, before any test). */
-export function recordReferenceSpeed(): void {
-  process.env[SPEED_REFERENCE] = String(probeMs(15));
-}
-
-/** This machine's speed now as a share of the run's reference speed (null when no reference was measured). */
-export function speedShare(): number | null {
-  const reference = Number(process.env[SPEED_REFERENCE]);
-  return reference > 0 ? reference / probeMs() : null;
-}
-
 export interface CpuWindow {
   /** Share of all CPU time since the window started that went to other processes (null without /proc). */
   otherShare(): number | null;
   /** Idle share of all CPU time since the window started (null without /proc). */
   idleShare(): number | null;
-  /**
-   * True when something else competed for the CPU during the window, or the machine ran slower than MIN_SPEED of
-   * its speed at the start of the test run when the window opened.
-   */
+  /** True when something else competed for the CPU during the window. */
   contended(): boolean;
-  /** For the log: "CPU idle 12 %, other processes 1 % over 20.4 s (load 1.0 per core; speed 98 % of the run's start)". */
+  /** For the log: "CPU idle 12 %, other processes 1 % over 20.4 s (load 1.0 per core)". */
   describe(): string;
 }
 
-/** Starts measuring CPU contention now (call just before the timed part of a test, while the page is idle). */
+/** Starts measuring CPU contention now (call just before the timed part of a test). */
 export function startCpuWindow(): CpuWindow {
-  const speed = speedShare();
   const start = cpuTimes();
   const startedAt = Date.now();
   const delta = () => {
@@ -138,7 +97,6 @@ export function startCpuWindow(): CpuWindow {
     otherShare: () => delta()?.other ?? null,
     idleShare: () => delta()?.idle ?? null,
     contended() {
-      if (speed !== null && speed < MIN_SPEED) return true;
       const d = delta();
       return d === null ? loadPerCore() >= MAX_LOAD_PER_CORE : d.other > MAX_OTHER_SHARE;
     },
@@ -149,8 +107,7 @@ export function startCpuWindow(): CpuWindow {
         d === null
           ? 'CPU shares unknown'
           : `CPU idle ${(d.idle * 100).toFixed(0)} %, other processes ${(d.other * 100).toFixed(0)} %`;
-      const pace = speed === null ? '' : `; speed ${(speed * 100).toFixed(0)} % of the run's start`;
-      return `${shares} over ${seconds} s (load ${loadPerCore().toFixed(1)} per core${pace})`;
+      return `${shares} over ${seconds} s (load ${loadPerCore().toFixed(1)} per core)`;
     },
   };
 }
