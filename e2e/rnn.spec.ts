@@ -222,6 +222,9 @@ test.describe('rnn chapter: training on pasted text', () => {
     test.setTimeout(120_000);
     await page.goto('./#/rnn?lesson=3');
     await expect(page.getByTestId('run-status')).toHaveText('idle', { timeout: 20_000 });
+    // The per-position panel appears with the first model and pushes the paste box down. In a slow CI run the click
+    // came while the figure was changing and the box stayed shut: click once the figure has settled.
+    await expect(page.getByTestId('rnn-line-bits')).toBeVisible({ timeout: 20_000 });
     await page.getByTestId('rnn-paste').locator('summary').click();
     const box = page.getByTestId('rnn-paste-text');
     const error = page.getByTestId('rnn-paste-error');
