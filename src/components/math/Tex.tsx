@@ -25,21 +25,39 @@ export interface TexProps {
 /**
  * A display formula wider than its box scrolls sideways; while it does, it takes keyboard focus so that the arrow
  * keys can scroll it (a scroll region nobody can reach by keyboard is an accessibility failure).
+ *
+ * The overflow is read only in the ResizeObserver's callback, which runs after the browser's own layout. Reading
+ * `scrollWidth` straight after a commit would force an extra layout, and live formulas change every frame: on the loss
+ * chapter's logistic step that forced layout was a sixth of the main thread's work. New content can overflow without
+ * the box changing size, so a content change re-observes the box, which schedules one callback after the next layout.
  */
 function useFocusableWhileScrolling(enabled: boolean, content: string | null) {
   const ref = useRef<HTMLSpanElement>(null);
+  const observerRef = useRef<ResizeObserver | null>(null);
   useEffect(() => {
     const el = ref.current;
     if (!enabled || !el || typeof ResizeObserver === 'undefined') return;
-    const update = () => {
-      if (el.scrollWidth > el.clientWidth + 1) el.tabIndex = 0;
+    const observer = new ResizeObserver(() => {
+      const overflowing = el.scrollWidth > el.clientWidth + 1;
+      // Touch the attribute only when it changes: every write invalidates style.
+      if (overflowing === el.hasAttribute('tabindex')) return;
+      if (overflowing) el.tabIndex = 0;
       else el.removeAttribute('tabindex');
-    };
-    update();
-    const observer = new ResizeObserver(update);
+    });
     observer.observe(el);
-    return () => observer.disconnect();
-  }, [enabled, content]);
+    observerRef.current = observer;
+    return () => {
+      observer.disconnect();
+      observerRef.current = null;
+    };
+  }, [enabled]);
+  useEffect(() => {
+    const el = ref.current;
+    const observer = observerRef.current;
+    if (!el || !observer) return;
+    observer.unobserve(el);
+    observer.observe(el);
+  }, [content]);
   return ref;
 }
 
