@@ -23,7 +23,7 @@ class FakeWorker {
   }
 }
 
-function setup() {
+function setup(clock = { t: 0 }) {
   const workers: FakeWorker[] = [];
   const frames: number[] = [];
   const events: string[] = [];
@@ -45,8 +45,9 @@ function setup() {
     },
     requestFrame: (cb) => rafQueue.push(cb),
     cancelFrame: () => {},
+    sharedNow: () => clock.t,
   });
-  const frame = (step: number): WorkerToMain => ({
+  const frame = (step: number): Extract<WorkerToMain, { type: 'frame' }> => ({
     type: 'frame',
     step,
     epoch: 0,
@@ -84,6 +85,21 @@ describe('TrainerClient', () => {
     t.runRaf();
     expect(t.frames).toEqual([0]);
     expect(w.types().filter((x) => x === 'ack')).toHaveLength(1);
+  });
+
+  it('says in the ack how long a stamped frame waited to be shown; an unstamped frame gets no measure', () => {
+    const clock = { t: 1000 };
+    const t = setup(clock);
+    t.client.load('x', {}, 1, []);
+    const w = t.workers[0];
+    w.send({ type: 'ready' });
+    w.send({ ...t.frame(1), sentAt: 1000 });
+    clock.t = 1023; // the page got to the frame 23 ms after the worker posted it
+    t.runRaf();
+    expect(w.posted.at(-1)).toEqual({ type: 'ack', pageMs: 23 });
+    w.send(t.frame(2));
+    t.runRaf();
+    expect(w.posted.at(-1)).toEqual({ type: 'ack', pageMs: undefined });
   });
 
   it('drops (but acks) frames that belong to the previous load', () => {

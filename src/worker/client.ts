@@ -40,6 +40,8 @@ export interface ClientOptions {
   createWorker?: () => Worker;
   requestFrame?: (cb: () => void) => number;
   cancelFrame?: (id: number) => void;
+  /** The clock the worker stamps frames with (`sentAt`): `performance.timeOrigin + performance.now()`. */
+  sharedNow?: () => number;
 }
 
 /** Counters for tests and the lab's read-out (also exposed as `window.__gradientLabRuntime`). */
@@ -101,6 +103,7 @@ export class TrainerClient {
       createWorker: opts.createWorker ?? defaultWorker,
       requestFrame: opts.requestFrame ?? ((cb) => requestAnimationFrame(cb)),
       cancelFrame: opts.cancelFrame ?? ((id) => cancelAnimationFrame(id)),
+      sharedNow: opts.sharedNow ?? (() => performance.timeOrigin + performance.now()),
     };
   }
 
@@ -312,7 +315,9 @@ export class TrainerClient {
       runtimeStats.framesDelivered++;
       this.handlers.frame(frame);
     } finally {
-      this.worker.postMessage({ type: 'ack' } satisfies MainToWorker);
+      // How long the frame waited for this page: the worker's measure of whether the page is short of CPU.
+      const pageMs = frame.sentAt === undefined ? undefined : this.opts.sharedNow() - frame.sentAt;
+      this.worker.postMessage({ type: 'ack', pageMs } satisfies MainToWorker);
     }
   }
 }

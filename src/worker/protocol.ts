@@ -26,7 +26,12 @@ export type MainToWorker =
   | { type: 'step'; n: number }
   | { type: 'reset' }
   | { type: 'set'; name: string; value: ParamValue }
-  | { type: 'ack' }
+  /**
+   * The page has shown the frame in flight. `pageMs`: how long after the worker posted it (the frame's `sentAt`, on the
+   * shared wall clock) the page got to show it; a page short of CPU takes long, and the worker then trains in shorter
+   * bursts (host/trainerHost.ts).
+   */
+  | { type: 'ack'; pageMs?: number }
   | { type: 'views'; views: readonly string[] }
   | { type: 'ping'; id: number }
   /**
@@ -64,6 +69,8 @@ export type WorkerToMain =
       stepsPerSecond?: number;
       /** The run's timeline: latest step reached, kept moments, whether they hold snapshots. */
       timeline?: TimelineInfo;
+      /** When the worker posted the frame, in ms on the clock both threads share (`performance.timeOrigin + now()`). */
+      sentAt?: number;
     }
   | {
       type: 'diverged';

@@ -17,6 +17,7 @@ channel.port1.onmessage = () => queued.shift()?.();
 const host = new TrainerHost({
   post: (msg: WorkerToMain, transfer) => self.postMessage(msg, transfer),
   now: () => performance.now(),
+  sharedNow: () => performance.timeOrigin + performance.now(),
   yieldThen: (fn) => {
     queued.push(fn);
     channel.port2.postMessage(null);

@@ -8,6 +8,9 @@ import type { HostDeps } from './hostDeps';
 import type { buildFrame } from './messages';
 import { AckLatency } from './meters';
 
+/** A page measure above this is a clock mix-up (e.g. a suspended tab's), not a slow page: ignored. */
+const MAX_PAGE_MS = 10_000;
+
 export type BuiltFrame = ReturnType<typeof buildFrame>;
 
 export interface FrameSource {
@@ -24,7 +27,7 @@ export class FrameSender {
   private lastSentAt = 0;
 
   constructor(
-    private readonly deps: Pick<HostDeps, 'now' | 'later' | 'post'>,
+    private readonly deps: Pick<HostDeps, 'now' | 'sharedNow' | 'later' | 'post'>,
     private readonly source: FrameSource,
     frameIntervalMs: number,
   ) {
@@ -42,9 +45,14 @@ export class FrameSender {
     this.flush();
   }
 
-  /** The page acknowledged the frame in flight. */
-  acked() {
-    this.ackLatency.note(this.deps.now() - this.lastSentAt);
+  /**
+   * The page acknowledged the frame in flight. `pageMs` is the page's own measure (post to shown); without it, the round
+   * trip counts, which also holds the rest of the worker's slice.
+   */
+  acked(pageMs?: number) {
+    const measured =
+      typeof pageMs === 'number' && Number.isFinite(pageMs) && pageMs >= 0 && pageMs < MAX_PAGE_MS;
+    this.ackLatency.note(measured ? pageMs : this.deps.now() - this.lastSentAt);
     this.gate.acked();
     this.flush();
   }
@@ -64,6 +72,7 @@ export class FrameSender {
     if (!built) return;
     this.lastSentAt = this.deps.now();
     this.gate.sent(this.lastSentAt);
-    this.deps.post(built.frame, built.transfer);
+    const sentAt = this.deps.sharedNow?.();
+    this.deps.post(sentAt === undefined ? built.frame : { ...built.frame, sentAt }, built.transfer);
   }
 }

@@ -5,6 +5,11 @@ import type { MainToWorker, WorkerToMain } from '../protocol';
 export interface HostDeps {
   post(msg: WorkerToMain, transfer: ArrayBuffer[]): void;
   now(): number;
+  /**
+   * Milliseconds on the clock the page shares (`performance.timeOrigin + performance.now()`), stamped on frames so the
+   * page can say how long it took to show one. Absent in Node tests, whose clock is simulated.
+   */
+  sharedNow?(): number;
   /** Run `fn` soon, after pending messages (a macrotask). */
   yieldThen(fn: () => void): void;
   /** Run `fn` after `ms` milliseconds. */

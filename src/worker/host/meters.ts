@@ -44,7 +44,29 @@ export class SpeedMeter {
   }
 }
 
-/** Smoothed time from posting a frame to its ack (ms): a page slow to ack is short of CPU. */
+/**
+ * Below this smoothed frame latency (ms) the page shows frames within a display frame of their posting, and the
+ * worker trains flat out. Measured in Chromium on a 2-core machine at full speed (loss chapter, step 4): 8–15 ms
+ * while the page keeps up, 12–31 ms when the same machine has 30 % less CPU and the page misses frames.
+ */
+const EASY_LATENCY_MS = 14;
+/** The longest rest between slices (with 12 ms slices: training keeps at least half a core). */
+const MAX_REST_MS = 12;
+/** Rest per millisecond of latency above EASY_LATENCY_MS. */
+const REST_PER_MS = 1;
+
+/**
+ * How long the worker rests between training slices for a page whose frames wait `latencyMs` (smoothed) to be shown:
+ * nothing for a page that keeps up, more the longer frames wait, at most MAX_REST_MS. Resting hands CPU back to the
+ * page; the feedback settles where the page keeps up again. On a 2-core machine this is what keeps the main thread
+ * free of long tasks while the worker trains at full speed.
+ */
+export function restBetweenSlices(latencyMs: number): number {
+  if (!(latencyMs > EASY_LATENCY_MS)) return 0;
+  return Math.min(MAX_REST_MS, (latencyMs - EASY_LATENCY_MS) * REST_PER_MS);
+}
+
+/** Smoothed time from posting a frame to the page showing it (ms): a page slow to show frames is short of CPU. */
 export class AckLatency {
   ms = 0;
 

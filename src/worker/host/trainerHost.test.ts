@@ -160,7 +160,34 @@ describe('TrainerHost under a slow page', () => {
       host.handle({ type: 'ack' });
     }
     host.handle({ type: 'play' });
-    expect(soon.at(-1)).toBe('later 8');
+    expect(soon.at(-1)).toBe('later 12');
+  });
+
+  it('rests longer the longer the page says frames wait, and not at all for a page that keeps up', async () => {
+    const restAfterAcks = async (pageMs: number) => {
+      const clock = { t: 0 };
+      const soon: string[] = [];
+      const host = new TrainerHost({
+        post: () => {},
+        now: () => clock.t,
+        sharedNow: () => clock.t,
+        yieldThen: () => soon.push('yield'),
+        later: (_fn, ms) => soon.push(`later ${ms}`),
+        load: async () => fakeExperiment(clock),
+      });
+      host.handle({ type: 'load', experiment: 'fake', params: {}, seed: 1 });
+      await flushPromises();
+      // The worker's own round trip is long here (40 ms): the page's measure is the one that counts.
+      for (let i = 0; i < 30; i++) {
+        clock.t += 40;
+        host.handle({ type: 'ack', pageMs });
+      }
+      host.handle({ type: 'play' });
+      return soon.at(-1);
+    };
+    expect(await restAfterAcks(10)).toBe('yield');
+    expect(await restAfterAcks(20)).toBe('later 6');
+    expect(await restAfterAcks(30)).toBe('later 12');
   });
 });
 

@@ -7,7 +7,7 @@ import type { Experiment, ExperimentData, ParamValues, Trainer } from '../../exp
 import { coerceValue, specMap, DEFAULT_SEED } from '../../experiments/params';
 import { MAX_REPLAY_STEP, MAX_STEP_REQUEST, type MainToWorker } from '../protocol';
 import { buildFrame, divergedMessage, errorMessage } from './messages';
-import { CallSizer, SpeedMeter } from './meters';
+import { CallSizer, SpeedMeter, restBetweenSlices } from './meters';
 import { FrameSender, type BuiltFrame } from './frameSender';
 import { checkLoad, type LoadMessage } from './loadRequest';
 import { PlayPace } from './pacer';
@@ -18,10 +18,6 @@ export type { HostDeps };
 
 /** Milliseconds of training per slice before the worker looks at its messages again. */
 const SLICE_MS = 12;
-/** Smoothed ack latency above which the page counts as short of CPU (two display frames). */
-const SLOW_ACK_MS = 34;
-/** Pause between slices while the page is short of CPU. */
-const REST_MS = 8;
 
 export class TrainerHost {
   private experiment: Experiment | null = null;
@@ -111,7 +107,7 @@ export class TrainerHost {
         this.set(msg.name, msg.value);
         return;
       case 'ack':
-        this.frames.acked();
+        this.frames.acked(msg.pageMs);
         return;
       case 'views':
         this.wanted = Array.isArray(msg.views) ? msg.views.filter((v) => typeof v === 'string') : [];
@@ -272,13 +268,13 @@ export class TrainerHost {
       this.tickScheduled = false;
       this.tick();
     };
-    // At a slow pace, wait for the next step's turn. Otherwise: a page that takes long to ack is short of CPU (a slow
-    // or busy device): rest between slices so its main thread keeps rendering; on a healthy page acks come within a
-    // frame and training runs flat out.
+    // At a slow pace, wait for the next step's turn. Otherwise: a page whose frames wait to be shown is short of CPU
+    // (a slow or busy device): rest between slices so its main thread keeps rendering; on a page that keeps up,
+    // training runs flat out.
     const paceWait = this.playing && this.pace.paced ? this.pace.waitMs(this.deps.now()) : 0;
-    if (paceWait > 0)
-      this.deps.later(run, Math.max(1, paceWait, this.frames.ackMs > SLOW_ACK_MS ? REST_MS : 0));
-    else if (this.frames.ackMs > SLOW_ACK_MS) this.deps.later(run, REST_MS);
+    const rest = restBetweenSlices(this.frames.ackMs);
+    if (paceWait > 0) this.deps.later(run, Math.max(1, paceWait, rest));
+    else if (rest >= 1) this.deps.later(run, Math.round(rest));
     else this.deps.yieldThen(run);
   }
 
