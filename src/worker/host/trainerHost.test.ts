@@ -143,51 +143,41 @@ describe('detachViews', () => {
 });
 
 describe('TrainerHost under a slow page', () => {
-  it('rests between slices when acks come late, and runs flat out when they are prompt', async () => {
+  /**
+   * Loads the fake experiment, feeds it `acks` acks that each come `roundTripMs` after the last (with the page's own
+   * measure `pageMs`, if given), presses Play and returns how the host scheduled its next slice.
+   */
+  async function nextSliceAfterAcks(opts: { roundTripMs: number; pageMs?: number; acks: number }) {
     const clock = { t: 0 };
     const soon: string[] = [];
     const host = new TrainerHost({
       post: () => {},
       now: () => clock.t,
+      sharedNow: () => clock.t,
       yieldThen: () => soon.push('yield'),
       later: (_fn, ms) => soon.push(`later ${ms}`),
       load: async () => fakeExperiment(clock),
     });
     host.handle({ type: 'load', experiment: 'fake', params: {}, seed: 1 });
     await flushPromises();
-    for (let i = 0; i < 10; i++) {
-      clock.t += 100; // every ack arrives 100 ms after its frame
-      host.handle({ type: 'ack' });
+    for (let i = 0; i < opts.acks; i++) {
+      clock.t += opts.roundTripMs;
+      host.handle(opts.pageMs === undefined ? { type: 'ack' } : { type: 'ack', pageMs: opts.pageMs });
     }
     host.handle({ type: 'play' });
-    expect(soon.at(-1)).toBe('later 12');
+    return soon.at(-1);
+  }
+
+  it('without the page’s measure, rests the longest when every round trip takes 100 ms', async () => {
+    expect(await nextSliceAfterAcks({ roundTripMs: 100, acks: 10 })).toBe('later 12');
   });
 
   it('rests longer the longer the page says frames wait, and not at all for a page that keeps up', async () => {
-    const restAfterAcks = async (pageMs: number) => {
-      const clock = { t: 0 };
-      const soon: string[] = [];
-      const host = new TrainerHost({
-        post: () => {},
-        now: () => clock.t,
-        sharedNow: () => clock.t,
-        yieldThen: () => soon.push('yield'),
-        later: (_fn, ms) => soon.push(`later ${ms}`),
-        load: async () => fakeExperiment(clock),
-      });
-      host.handle({ type: 'load', experiment: 'fake', params: {}, seed: 1 });
-      await flushPromises();
-      // The worker's own round trip is long here (40 ms): the page's measure is the one that counts.
-      for (let i = 0; i < 30; i++) {
-        clock.t += 40;
-        host.handle({ type: 'ack', pageMs });
-      }
-      host.handle({ type: 'play' });
-      return soon.at(-1);
-    };
-    expect(await restAfterAcks(10)).toBe('yield');
-    expect(await restAfterAcks(20)).toBe('later 6');
-    expect(await restAfterAcks(30)).toBe('later 12');
+    // The worker's own round trip is long here (40 ms): the page's measure is the one that counts.
+    const after = (pageMs: number) => nextSliceAfterAcks({ roundTripMs: 40, pageMs, acks: 30 });
+    expect(await after(10)).toBe('yield');
+    expect(await after(20)).toBe('later 6');
+    expect(await after(30)).toBe('later 12');
   });
 });
 
