@@ -145,8 +145,8 @@ test('LSTM step 6: the sample row is as tall as its taller panel, whatever was l
     const slider = text.querySelector<HTMLElement>('.rnn-slider')!;
     const found: Record<string, number> = { first: emptyPx() };
     // The row laid out with other contents (a new sample, other containment), measured each time and once it is back
-    // as it was. While the panels were wrapping flex columns, Chromium kept
-    // row heights from earlier layouts: 15 px or 128 px of empty row, and CI once measured step 6 at 891 px.
+    // as it was. While the panels were wrapping flex columns, Chromium kept row heights from earlier layouts: 15 px or
+    // 128 px of empty row, and CI once measured step 6 at 891 px.
     const styles: [HTMLElement, string][] = [
       [text, 'contain: inline-size'],
       [chart, 'contain: none'],

@@ -6,7 +6,7 @@
  * experiment at step 0.
  */
 import type { ExperimentData, ParamValue, ParamValues } from '../experiments/types';
-import type { MainToWorker, WorkerToMain } from './protocol';
+import { sharedNow, type MainToWorker, type WorkerToMain } from './protocol';
 
 export type FrameMessage = Extract<WorkerToMain, { type: 'frame' }>;
 export type ReadyMessage = Extract<WorkerToMain, { type: 'ready' }>;
@@ -40,7 +40,7 @@ export interface ClientOptions {
   createWorker?: () => Worker;
   requestFrame?: (cb: () => void) => number;
   cancelFrame?: (id: number) => void;
-  /** The clock the worker stamps frames with (`sentAt`): `performance.timeOrigin + performance.now()`. */
+  /** The clock the worker stamps frames with (`sentAt`); default `sharedNow` (protocol.ts). */
   sharedNow?: () => number;
 }
 
@@ -103,7 +103,7 @@ export class TrainerClient {
       createWorker: opts.createWorker ?? defaultWorker,
       requestFrame: opts.requestFrame ?? ((cb) => requestAnimationFrame(cb)),
       cancelFrame: opts.cancelFrame ?? ((id) => cancelAnimationFrame(id)),
-      sharedNow: opts.sharedNow ?? (() => performance.timeOrigin + performance.now()),
+      sharedNow: opts.sharedNow ?? sharedNow,
     };
   }
 

@@ -8,6 +8,12 @@
  */
 import type { ExperimentData, Metrics, ParamValue, ParamValues, Views } from '../experiments/types';
 
+/**
+ * Milliseconds on the clock the page and the worker share: each context's `performance.now()` counts from its own
+ * origin, `timeOrigin` puts both on one scale. Frames are stamped with it (`sentAt`) and the page measures against it.
+ */
+export const sharedNow = (): number => performance.timeOrigin + performance.now();
+
 export type MainToWorker =
   | {
       type: 'load';

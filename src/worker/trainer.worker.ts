@@ -4,7 +4,7 @@
  * client.ts with `new Worker(new URL('./trainer.worker.ts', import.meta.url), { type: 'module' })`.
  */
 import { loadExperiment } from '../experiments/registry';
-import type { MainToWorker, WorkerToMain } from './protocol';
+import { sharedNow, type MainToWorker, type WorkerToMain } from './protocol';
 import { TrainerHost } from './host/trainerHost';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -17,7 +17,7 @@ channel.port1.onmessage = () => queued.shift()?.();
 const host = new TrainerHost({
   post: (msg: WorkerToMain, transfer) => self.postMessage(msg, transfer),
   now: () => performance.now(),
-  sharedNow: () => performance.timeOrigin + performance.now(),
+  sharedNow,
   yieldThen: (fn) => {
     queued.push(fn);
     channel.port2.postMessage(null);

@@ -26,14 +26,13 @@ export interface TexProps {
  * A display formula wider than its box scrolls sideways; while it does, it takes keyboard focus so that the arrow
  * keys can scroll it (a scroll region nobody can reach by keyboard is an accessibility failure).
  *
- * The overflow is read only in the ResizeObserver's callback, which runs after the browser's own layout. Reading
- * `scrollWidth` straight after a commit would force an extra layout, and live formulas change every frame: on the loss
- * chapter's logistic step that forced layout was a sixth of the main thread's work. New content can overflow without
- * the box changing size, so a content change re-observes the box, which schedules one callback after the next layout.
+ * The overflow is read only in the ResizeObserver's callback, which runs after the browser's own layout (its first
+ * call comes after the next layout). Reading `scrollWidth` straight after a commit would force an extra layout, and
+ * live formulas change every frame: on the loss chapter's logistic step that forced layout was a sixth of the main
+ * thread's work. New content can overflow without the box changing size, so each content gets a new observer.
  */
 function useFocusableWhileScrolling(enabled: boolean, content: string | null) {
   const ref = useRef<HTMLSpanElement>(null);
-  const observerRef = useRef<ResizeObserver | null>(null);
   useEffect(() => {
     const el = ref.current;
     if (!enabled || !el || typeof ResizeObserver === 'undefined') return;
@@ -45,19 +44,8 @@ function useFocusableWhileScrolling(enabled: boolean, content: string | null) {
       else el.removeAttribute('tabindex');
     });
     observer.observe(el);
-    observerRef.current = observer;
-    return () => {
-      observer.disconnect();
-      observerRef.current = null;
-    };
-  }, [enabled]);
-  useEffect(() => {
-    const el = ref.current;
-    const observer = observerRef.current;
-    if (!el || !observer) return;
-    observer.unobserve(el);
-    observer.observe(el);
-  }, [content]);
+    return () => observer.disconnect();
+  }, [enabled, content]);
   return ref;
 }
 
