@@ -1,6 +1,6 @@
-import type { Page } from '@playwright/test';
 import { test, expect, saveScreenshot, PERF } from './fixtures';
 import { startCpuWindow } from './machineLoad';
+import { traceMainThread } from './mainThreadProbe';
 
 /**
  * The figure gallery (#/gallery): every figure-kit component renders in light and dark themes (screenshots for a
@@ -197,35 +197,6 @@ const describeStats = (s: FrameStats) =>
   `p99 ${s.p99.toFixed(2)}, max ${s.max.toFixed(2)} ms, frames > 20 ms: ${s.over20}; long tasks ${s.longTasks}, ` +
   `longest ${s.longestTask.toFixed(1)} ms`;
 
-/**
- * Main-thread busy time of the page over a period, from V8's sampling profiler: the summed sample intervals in which
- * the renderer's main thread was not idle (JS, style, layout, paint). A Chrome trace with the devtools timeline
- * categories was tried first, but recording those events costs the main thread several times the work being
- * measured (849 ms/s traced vs ~180 ms/s sampled for the same page on an idle machine).
- */
-async function mainThreadCpu(
-  page: Page,
-  run: () => Promise<void>,
-): Promise<{ cpuMs: number; wallMs: number }> {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
-  await cdp.send('Profiler.start');
-  const t0 = Date.now();
-  await run();
-  const wallMs = Date.now() - t0;
-  const { profile } = await cdp.send('Profiler.stop');
-  await cdp.detach();
-  const idle = new Set(profile.nodes.filter((n) => n.callFrame.functionName === '(idle)').map((n) => n.id));
-  const samples = profile.samples ?? [];
-  const deltas = profile.timeDeltas ?? [];
-  let busyUs = 0;
-  // timeDeltas[i] is the time since the previous sample, attributed to the state of sample i
-  for (let i = 0; i < samples.length; i++) if (!idle.has(samples[i])) busyUs += deltas[i] ?? 0;
-  expect(samples.length, 'the profiler recorded samples').toBeGreaterThan(100);
-  return { cpuMs: busyUs / 1000, wallMs };
-}
-
 test(
   'a live LineChart with 60 updates/s for 20 s keeps at least 9 frames in 10 within their 60 Hz slot',
   PERF,
@@ -242,8 +213,8 @@ test(
     const live = page.getByTestId('live-line');
     await expect(live).toBeVisible();
     const updatesBefore = Number(await live.getAttribute('data-updates'));
-    // Frames are timed first, with nothing else attached to the page; main-thread CPU is sampled afterwards. The
-    // sampling profiler interrupts that thread 2,000 times a second, so it stays out of the window it would perturb.
+    // Frames are timed first, with nothing else attached to the page; main-thread CPU is traced afterwards, so the
+    // tracer stays out of the window it could perturb.
     const machine = startCpuWindow();
     const s = await page.evaluate(measureFrames, 20_000);
     const updates = Number(await live.getAttribute('data-updates')) - updatesBefore;
@@ -251,7 +222,7 @@ test(
     const described = machine.describe();
     const points = Number(await live.getAttribute('data-points'));
     const updatesBeforeCpu = Number(await live.getAttribute('data-updates'));
-    const cpu = await mainThreadCpu(page, () => page.waitForTimeout(8_000));
+    const cpu = await traceMainThread(page, () => page.waitForTimeout(8_000));
     const cpuUpdates = Number(await live.getAttribute('data-updates')) - updatesBeforeCpu;
     const cpuPerSecond = cpu.cpuMs / (cpu.wallMs / 1000);
     const cpuPerUpdate = cpu.cpuMs / Math.max(1, cpuUpdates);
@@ -260,13 +231,15 @@ test(
         describeStats(s),
     );
     console.log(
-      `main-thread busy (sampled afterwards): ${cpu.cpuMs.toFixed(0)} ms in ${(cpu.wallMs / 1000).toFixed(1)} s ` +
+      `main-thread CPU (traced afterwards): ${cpu.cpuMs.toFixed(0)} ms in ${(cpu.wallMs / 1000).toFixed(1)} s ` +
         `(${cpuPerSecond.toFixed(0)} ms/s), ${cpuPerUpdate.toFixed(2)} ms per update; while timing frames: ${described}`,
     );
     expect(points).toBeGreaterThan(45_000);
-    // Load-independent: while receiving live data the page's main thread stays mostly idle (on average < 8 ms of
-    // work per 16.7 ms frame), whatever else the machine is doing.
-    expect(cpuPerSecond).toBeLessThan(500);
+    // Load-independent (the thread's own CPU time, whatever else the machine is doing): while receiving live data the
+    // page's main thread keeps more than a quarter of its time free. The trace counts the canvas's rasterising, which
+    // the sampling profiler used before did not see: this chart measured 908 ms/s when it stroked its dense zigzag
+    // (13 ms of rasterising per frame), and about 450 ms/s with dense columns filled as a band.
+    expect(cpuPerSecond).toBeLessThan(720);
     // Wall-clock bounds mean little when other processes compete for the two cores: then the test ends as skipped
     // (visible in the summary, with the reason), after the load-independent checks above have passed.
     test.skip(contended, `machine contended (${described}): wall-clock frame bounds not asserted`);

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, fireEvent, render } from '@testing-library/react';
+import { cleanup, fireEvent, render, waitFor } from '@testing-library/react';
 import { scaleLinear } from 'd3';
 import { LineChart } from './LineChart';
 import { SeriesBuffer } from './SeriesBuffer';
@@ -73,7 +73,7 @@ describe('LineChart', () => {
     expect(d).not.toMatch(/NaN|Infinity/);
   });
 
-  it('redraws a SeriesBuffer when its version changes and reads out values from the keyboard', () => {
+  it('redraws a SeriesBuffer when its version changes and reads out values from the keyboard', async () => {
     const buf = new SeriesBuffer(64);
     buf.push(0, 1);
     buf.push(1, 0.5);
@@ -83,7 +83,10 @@ describe('LineChart', () => {
     const before = container.querySelector('path.series-line')?.getAttribute('d');
     buf.push(2, 0.2);
     rerender(<LineChart width={500} series={[{ label: 'loss', buffer: buf }]} version={buf.version} />);
-    expect(container.querySelector('path.series-line')?.getAttribute('d')).not.toBe(before);
+    // a new version is drawn at the next animation frame (at most one redraw per frame, however often it changes)
+    await waitFor(() =>
+      expect(container.querySelector('path.series-line')?.getAttribute('d')).not.toBe(before),
+    );
     const svg = container.querySelector('svg[role="img"]')!;
     fireEvent.keyDown(svg, { key: 'End' });
     expect(container.querySelector('.chart-readout')?.textContent).toContain('loss 0.2');

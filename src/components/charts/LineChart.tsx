@@ -136,7 +136,7 @@ function useLineModel(
 ) {
   const { log, logX, smooth, xDomain, yDomain, innerW, innerH, renderer } = o;
   const drawnVersion = useOncePerFrame(version);
-  const key = seriesKey(series);
+  const key = seriesKey(series, version !== undefined);
   return useMemo(() => {
     void drawnVersion; // dependencies on purpose: arrays may be mutated in place
     void key;

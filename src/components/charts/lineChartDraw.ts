@@ -1,5 +1,6 @@
 import type { ScaleContinuousNumeric } from 'd3-scale';
-import { chunkIndex, linePath, nearestIndex } from './linePath';
+import { CanvasLine } from './canvasLine';
+import { chunkIndex, linePath, nearestIndex, reduceColumns, type SeriesPixels } from './linePath';
 import {
   extents,
   resolve,
@@ -76,6 +77,9 @@ export function buildLineModel(o: LineModelInput): LineModel {
   return { lines, sx, sy, paths, smoothed, smoothPaths, empty, ext, canvasMode, chunksOf };
 }
 
+/** The dash pattern of a dashed series, in CSS px (the SVG paths use the same). */
+const DASH = [7, 4];
+
 /** Every series on a canvas (dense data: an SVG path with thousands of vertices costs far more to paint). */
 export function drawLinesOnCanvas(
   ctx: CanvasRenderingContext2D,
@@ -89,20 +93,32 @@ export function drawLinesOnCanvas(
   lines.forEach((s, i) => {
     const sm = smoothed?.[i];
     ctx.strokeStyle = s.color;
-    ctx.setLineDash(s.dashed ? [7, 4] : []);
+    ctx.fillStyle = s.color;
     ctx.globalAlpha = sm ? RAW_OPACITY : 1;
-    ctx.lineWidth = (sm ? 1.5 : 2.25) * fontScale;
-    ctx.beginPath();
-    linePath(s.x, s.y, s.length, sx, sy, log, chunksOf(s), ctx);
-    ctx.stroke();
+    const pixels = { xs: s.x, length: s.length, sx, sy, positiveOnly: log };
+    drawSeries(ctx, { ...pixels, ys: s.y, chunks: chunksOf(s) }, (sm ? 1.5 : 2.25) * fontScale, s.dashed);
     if (!sm) return;
     ctx.globalAlpha = 1;
-    ctx.lineWidth = 2.25 * fontScale;
-    ctx.beginPath();
-    linePath(s.x, sm, s.length, sx, sy, log, undefined, ctx);
-    ctx.stroke();
+    drawSeries(ctx, { ...pixels, ys: sm }, 2.25 * fontScale, s.dashed);
   });
   ctx.globalAlpha = 1;
+}
+
+/** One series: its sparse and flat stretches stroked, its dense noisy stretches filled as a band (see CanvasLine). */
+function drawSeries(
+  ctx: CanvasRenderingContext2D,
+  pixels: SeriesPixels,
+  lineWidth: number,
+  dashed?: boolean,
+) {
+  ctx.lineWidth = lineWidth;
+  ctx.setLineDash(dashed ? DASH : []);
+  const line = new CanvasLine(ctx, lineWidth);
+  ctx.beginPath();
+  reduceColumns(pixels, line);
+  line.finish();
+  ctx.stroke();
+  line.fillBands();
 }
 
 export interface ReadoutRow {

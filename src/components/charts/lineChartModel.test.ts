@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SeriesBuffer } from './SeriesBuffer';
 import {
+  seriesKey,
   emaSmooth,
   logStepTickFormat,
   pixelsPerDecade,
@@ -144,5 +145,25 @@ describe('unionExtents', () => {
     const ext = lines.map(extents);
     expect(unionExtents(ext, false)).toEqual({ x: [0, 20], y: [0, 8] });
     expect(unionExtents(ext, true).y).toEqual([0.5, 8]);
+  });
+});
+
+describe('seriesKey', () => {
+  it("changes with a series' length, unless the chart has a version that announces growth", () => {
+    const buffer = new SeriesBuffer(16);
+    const y = new Float64Array(8);
+    const series = () => [
+      { label: 'train', buffer },
+      { label: 'val', y, length: buffer.length },
+    ];
+    const before = seriesKey(series());
+    const beforeVersioned = seriesKey(series(), true);
+    buffer.push(0, 1);
+    expect(seriesKey(series())).not.toBe(before);
+    expect(seriesKey(series(), true)).toBe(beforeVersioned);
+    // identity and style still count with a version
+    expect(seriesKey([{ label: 'train', buffer: new SeriesBuffer(16) }], true)).not.toBe(
+      seriesKey([{ label: 'train', buffer }], true),
+    );
   });
 });

@@ -4,69 +4,105 @@ export interface PathSink {
   lineTo(x: number, y: number): void;
 }
 
-/**
- * Reduces a stream of pixel points to at most four per pixel column: the first point of the column, then its lowest
- * and highest in the order they occurred, and — when the column is sparse — its last. Writes SVG path data, or path
- * calls to a `sink`. A gap lifts the pen, so the next point starts a new subpath instead of a jump.
- */
-class ColumnReducer {
-  readonly parts: string[] = [];
-  points = 0;
-  private col = NaN;
-  // the current pixel column: first, lowest, highest and last pixel y, and when the extremes occurred
-  private firstY = 0;
-  private minY = 0;
-  private maxY = 0;
-  private lastY = 0;
-  private minAt = 0;
-  private maxAt = 0;
-  private k = 0;
-  private penDown = false;
+/** One pixel column of a downsampled series: its first, lowest, highest and last pixel y, in order of arrival. */
+export interface Column {
+  x: number;
+  first: number;
+  min: number;
+  max: number;
+  last: number;
+  /** Positions (0 = the first point) of the lowest and highest point, so a writer can keep their order. */
+  minAt: number;
+  maxAt: number;
+  /** How many points fell in the column, less one. */
+  extra: number;
+}
 
-  constructor(private readonly sink?: PathSink) {}
+/** Where finished columns go: an SVG path writer, or a canvas drawer. */
+export interface ColumnSink {
+  column(c: Readonly<Column>): void;
+  /** A non-finite point: the line lifts here. */
+  gap(): void;
+}
+
+/** Reduces a stream of pixel points to one summary per pixel column, handed to a ColumnSink. */
+class ColumnReducer {
+  private readonly c: Column = { x: NaN, first: 0, min: 0, max: 0, last: 0, minAt: 0, maxAt: 0, extra: 0 };
+
+  constructor(private readonly sink: ColumnSink) {}
 
   feed(px: number, py: number) {
-    if (px !== this.col) {
+    const c = this.c;
+    if (px !== c.x) {
       this.flush();
-      this.col = px;
-      this.firstY = this.minY = this.maxY = this.lastY = py;
-      this.minAt = this.maxAt = this.k = 0;
+      c.x = px;
+      c.first = c.min = c.max = c.last = py;
+      c.minAt = c.maxAt = c.extra = 0;
       return;
     }
-    this.k++;
-    if (py < this.minY) {
-      this.minY = py;
-      this.minAt = this.k;
+    c.extra++;
+    if (py < c.min) {
+      c.min = py;
+      c.minAt = c.extra;
     }
-    if (py > this.maxY) {
-      this.maxY = py;
-      this.maxAt = this.k;
+    if (py > c.max) {
+      c.max = py;
+      c.maxAt = c.extra;
     }
-    this.lastY = py;
+    c.last = py;
   }
 
-  /** Writes the current column: the first point, then the extremes in the order they occurred (the last point is
-   * dropped when the column is dense — the vertical span already covers it, and fewer vertices paint faster). */
   flush() {
-    if (Number.isNaN(this.col)) return;
-    const { col, minY, maxY, lastY, minAt, maxAt } = this;
-    this.emit(col, this.firstY);
-    if (this.k > 0) {
-      if (minAt <= maxAt) {
-        if (minAt > 0) this.emit(col, minY);
-        if (maxAt > 0) this.emit(col, maxY);
-      } else {
-        if (maxAt > 0) this.emit(col, maxY);
-        if (minAt > 0) this.emit(col, minY);
-      }
-      if (this.k <= 2 && lastY !== minY && lastY !== maxY) this.emit(col, lastY);
-    }
-    this.col = NaN;
+    if (Number.isNaN(this.c.x)) return;
+    this.sink.column(this.c);
+    this.c.x = NaN;
   }
 
   /** A gap (a non-finite point): finish the column and lift the pen. */
   gap() {
     this.flush();
+    this.sink.gap();
+  }
+}
+
+/**
+ * A column as path vertices: the first point, then the extremes in the order they occurred, and — when the column is
+ * sparse — its last (in a dense column the vertical span already covers it, and fewer vertices paint faster).
+ */
+export function columnVertices(
+  { x, first, min, max, last, minAt, maxAt, extra }: Readonly<Column>,
+  emit: (x: number, y: number) => void,
+) {
+  emit(x, first);
+  if (extra === 0) return;
+  if (minAt <= maxAt) {
+    if (minAt > 0) emit(x, min);
+    if (maxAt > 0) emit(x, max);
+  } else {
+    if (maxAt > 0) emit(x, max);
+    if (minAt > 0) emit(x, min);
+  }
+  if (extra <= 2 && last !== min && last !== max) emit(x, last);
+}
+
+/**
+ * Writes columns as path vertices (columnVertices): SVG path data, or path calls to a `sink`. A gap lifts the pen, so
+ * the next point starts a new subpath.
+ */
+class PathWriter implements ColumnSink {
+  readonly parts: string[] = [];
+  points = 0;
+  private penDown = false;
+
+  private readonly emitVertex = (x: number, y: number) => this.emit(x, y);
+
+  constructor(private readonly sink?: PathSink) {}
+
+  column(c: Readonly<Column>) {
+    columnVertices(c, this.emitVertex);
+  }
+
+  gap() {
     this.penDown = false;
   }
 
@@ -124,6 +160,27 @@ export function linePath(
   chunks?: ChunkIndex,
   sink?: PathSink,
 ): { d: string; points: number } {
+  const writer = new PathWriter(sink);
+  reduceColumns({ xs, ys, length, sx, sy, positiveOnly, chunks }, writer);
+  return { d: writer.parts.join(''), points: writer.points };
+}
+
+export interface SeriesPixels {
+  xs: ArrayLike<number> | null;
+  ys: ArrayLike<number>;
+  length: number;
+  sx: (v: number) => number;
+  sy: (v: number) => number;
+  /** Log scales: values ≤ 0 cannot be placed and leave a gap. */
+  positiveOnly?: boolean;
+  chunks?: ChunkIndex;
+}
+
+/** Maps a series to pixels and hands it to `sink` one pixel column at a time (x rounded to whole pixels). */
+export function reduceColumns(
+  { xs, ys, length, sx, sy, positiveOnly = false, chunks }: SeriesPixels,
+  sink: ColumnSink,
+): void {
   // d3 linear/log scales are affine in x or log(x): evaluate them inline (a function call per point through d3
   // costs ~10× more, which matters at 100k points × 60 updates/s)
   const fx = affine(sx);
@@ -154,7 +211,6 @@ export function linePath(
     out.feed(px, py);
   }
   out.flush();
-  return { d: out.parts.join(''), points: out.points };
 }
 
 /** Index of the point whose x is nearest to `x` (xs ascending; null xs = indices). -1 when empty. */
