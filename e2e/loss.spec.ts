@@ -179,6 +179,29 @@ test('step 4: logistic regression reaches ≥ 95 % and its drawn line is θᵀx 
   await shot(page, 'loss-4-logistic-light');
 });
 
+test('step 4: when training carries θ beyond the plotted window, the surface marks it on the edge and says so', async ({
+  page,
+}) => {
+  await page.goto('./#/loss?lesson=4&seed=1&speed=max&at=60');
+  await expect(page.getByTestId('figure-logistic')).toBeVisible();
+  await expect(page.getByTestId('metric-step')).toHaveText('60', { timeout: 20_000 });
+  const surface = page.locator('[data-chart="loss-surface"]');
+  // at step 60 θ is inside the window: the current point is drawn, no edge mark
+  await expect(surface.locator('.opt-current')).toHaveCount(1);
+  await expect(surface.locator('.opt-offchart')).toHaveCount(0);
+  await page.locator('button.run-play').click();
+  await expect(surface.locator('.opt-offchart')).toHaveCount(1, { timeout: 20_000 });
+  await page.locator('button.run-play').click(); // pause
+  await expect(page.getByTestId('run-status')).toHaveText('paused');
+  const th1 = await num(page, 'metric-th1');
+  const th2 = await num(page, 'metric-th2');
+  // the surface spans θ in [−6, 8]²: the mark appears only once θ has left it
+  expect(Math.max(th1, th2) > 8 || Math.min(th1, th2) < -6).toBe(true);
+  await expect(surface.locator('.opt-current')).toHaveCount(0);
+  await expect(surface.locator('figcaption')).toContainText('outside the plotted range');
+  await expect(surface.locator('.opt-offchart')).toBeVisible();
+});
+
 test('step 5: curves — BCE keeps a full gradient where squared error fades; log 0 shows ∞', async ({
   page,
 }) => {

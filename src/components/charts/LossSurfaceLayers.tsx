@@ -5,6 +5,7 @@ import {
   movePickCursor,
   type ContourModel,
   type DrawnPath,
+  type EdgeMark,
   type GradientArrow,
   type Scale,
 } from './lossSurfaceModel';
@@ -67,7 +68,8 @@ export function OptimiserPaths({
               strokeWidth={2}
             />
           )}
-          {p.last && (
+          {p.outside && <EdgeArrow mark={p.outside} color={p.color} theme={theme} />}
+          {p.last && !p.outside && (
             <circle
               className="opt-current"
               cx={sx(p.last[0])}
@@ -81,6 +83,23 @@ export function OptimiserPaths({
         </g>
       ))}
     </g>
+  );
+}
+
+/** The current point beyond the plot: a notched arrowhead just inside the edge, pointing to where it is. */
+function EdgeArrow({ mark, color, theme }: { mark: EdgeMark; color: string; theme: ChartTheme }) {
+  const k = theme.fontScale;
+  const inset = 2 * k; // the tip stays inside the plot's clip, so the whole arrowhead shows
+  return (
+    <path
+      className="opt-offchart"
+      d={`M${-inset},0L${-inset - 18 * k},${-7 * k}L${-inset - 12 * k},0L${-inset - 18 * k},${7 * k}Z`}
+      transform={`translate(${mark.x},${mark.y}) rotate(${mark.angle})`}
+      fill={color}
+      stroke={theme.fg}
+      strokeWidth={1.25}
+      strokeLinejoin="round"
+    />
   );
 }
 

@@ -1,7 +1,15 @@
 import { scaleLinear } from 'd3';
 import { describe, expect, it } from 'vitest';
 import { sampleGrid } from './grid';
-import { contourModel, drawPath, gradientArrow, movePickCursor, pathLength } from './lossSurfaceModel';
+import {
+  contourModel,
+  drawPath,
+  edgeMark,
+  gradientArrow,
+  movePickCursor,
+  pathLength,
+  surfaceCaption,
+} from './lossSurfaceModel';
 
 const sx = scaleLinear().domain([-2, 2]).range([0, 200]);
 const sy = scaleLinear().domain([-2, 2]).range([200, 0]);
@@ -34,6 +42,27 @@ describe('lossSurfaceModel', () => {
     expect(drawn.d.match(/M/g)?.length).toBe(2);
     expect(drawn.first).toEqual([0, 0]);
     expect(drawn.last).toEqual([2, 2]);
+  });
+
+  it('a current point beyond the plot gets a mark on the edge pointing to it, and the caption says so', () => {
+    expect(edgeMark([1, -1], sx, sy)).toBeNull(); // inside
+    expect(edgeMark([NaN, 0], sx, sy)).toBeNull();
+    expect(edgeMark([5, 0], sx, sy)).toEqual({ x: 200, y: 100, angle: 0 }); // right of the plot: on the right edge
+    const upLeft = edgeMark([-6, 6], sx, sy)!; // beyond the top-left corner, on the diagonal
+    expect(upLeft.x).toBe(0);
+    expect(upLeft.y).toBe(0);
+    expect(upLeft.angle).toBeCloseTo(-135);
+    const below = edgeMark([1, -3], sx, sy)!; // below: on the bottom edge, pointing down the screen (+y)
+    expect([below.x, below.y, below.angle]).toEqual([150, 200, 90]);
+
+    const away = drawPath({ label: 'gd', points: [0, 0, 1, 1, 17, 13.5] }, 'red', sx, sy);
+    expect(away.outside).not.toBeNull();
+    expect(surfaceCaption(undefined, null, [away], null, null)).toContain(
+      'now at (17, 13.5), outside the plotted range',
+    );
+    const near = drawPath({ label: 'gd', points: [0, 0, 1, 1] }, 'red', sx, sy);
+    expect(near.outside).toBeNull();
+    expect(surfaceCaption(undefined, null, [near], null, null)).not.toContain('outside');
   });
 
   it('the gradient arrow points downhill (−∇L) in pixels', () => {

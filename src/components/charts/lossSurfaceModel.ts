@@ -93,6 +93,33 @@ export interface DrawnPath {
   len: number;
   first: [number, number] | null;
   last: [number, number] | null;
+  /** Where the current point leaves the plot, when it lies outside the plotted range (else null). */
+  outside: EdgeMark | null;
+}
+
+/** A mark on the plot's edge for a point beyond it: pixel position on the edge, and the direction (degrees) to the point. */
+export interface EdgeMark {
+  x: number;
+  y: number;
+  angle: number;
+}
+
+/**
+ * Where a point outside the plotted domain leaves the plot: the pixel point clamped to the plot's edge, and the
+ * direction from there to the point. Null for a point inside the domain or not finite. Training can carry θ far
+ * beyond the window the surface was sampled on (logistic regression on separable data grows θ without bound), and
+ * the current point would otherwise just vanish.
+ */
+export function edgeMark(point: readonly [number, number] | null, sx: Scale, sy: Scale): EdgeMark | null {
+  if (!point || !point.every(Number.isFinite)) return null;
+  const px = sx(point[0]);
+  const py = sy(point[1]);
+  const [xa, xb] = sx.range();
+  const [ya, yb] = sy.range();
+  const x = Math.max(Math.min(xa, xb), Math.min(Math.max(xa, xb), px));
+  const y = Math.max(Math.min(ya, yb), Math.min(Math.max(ya, yb), py));
+  if (x === px && y === py) return null;
+  return { x, y, angle: (Math.atan2(py - y, px - x) * 180) / Math.PI };
 }
 
 /** SVG geometry of one optimiser path: at most ~2,000 vertices, gaps at non-finite points. */
@@ -112,7 +139,16 @@ export function drawPath(p: OptimiserPath, color: string, sx: Scale, sy: Scale):
     pen = true;
   }
   const at = (k: number): [number, number] => [p.points[2 * k], p.points[2 * k + 1]];
-  return { label: p.label, color, d, len, first: len > 0 ? at(0) : null, last: len > 0 ? at(len - 1) : null };
+  const last = len > 0 ? at(len - 1) : null;
+  return {
+    label: p.label,
+    color,
+    d,
+    len,
+    first: len > 0 ? at(0) : null,
+    last,
+    outside: edgeMark(last, sx, sy),
+  };
 }
 
 export interface GradientArrow {
@@ -165,7 +201,10 @@ export function surfaceCaption(
     .map((p) => {
       if (!p.last) return `${p.label}: no steps yet`;
       const v = field ? sampleAt(field, p.last[0], p.last[1]) : NaN;
-      return `${p.label}: ${p.len} points, now at (${formatValue(p.last[0])}, ${formatValue(p.last[1])})${Number.isFinite(v) ? `, loss ≈ ${formatValue(v)}` : ''}`;
+      const now = `now at (${formatValue(p.last[0])}, ${formatValue(p.last[1])})`;
+      if (p.outside)
+        return `${p.label}: ${p.len} points, ${now}, outside the plotted range (the arrow on the edge)`;
+      return `${p.label}: ${p.len} points, ${now}${Number.isFinite(v) ? `, loss ≈ ${formatValue(v)}` : ''}`;
     })
     .join('; ');
   return (
