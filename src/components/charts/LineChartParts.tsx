@@ -1,6 +1,6 @@
 import type { ChartTheme } from './chartTheme';
 import { formatValue } from './format';
-import { RAW_OPACITY, type LineModel, type ReadoutRow } from './lineChartDraw';
+import { LINE_DASH, RAW_OPACITY, type LineModel, type ReadoutRow } from './lineChartDraw';
 import { SMOOTH_WEIGHT } from './lineChartModel';
 
 /** The SVG lines of every series; a smoothed series is its faint raw line plus the smoothed one on top. */
@@ -26,7 +26,11 @@ export function SeriesPaths({
     >
       {!canvasMode &&
         lines.map((s, i) => (
-          <g key={`${s.label}-${i}`} stroke={s.color} strokeDasharray={s.dashed ? '7 4' : undefined}>
+          <g
+            key={`${s.label}-${i}`}
+            stroke={s.color}
+            strokeDasharray={s.dashed ? LINE_DASH.join(' ') : undefined}
+          >
             {smoothed?.[i] ? (
               <>
                 <path

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { scaleLinear } from 'd3-scale';
 import { CanvasLine, type LineCanvas } from './canvasLine';
-import { linePath, reduceColumns } from './linePath';
+import { columnVertices, linePath, reduceColumns, type Column } from './linePath';
 
 type Pt = [number, number];
 
@@ -70,11 +70,15 @@ describe('CanvasLine', () => {
   it('strokes a sparse series through the same vertices as the SVG path, with no band', () => {
     const ys = noisy(60, 10);
     const { ctx, sx, sy } = draw(ys);
+    // the vertices the SVG path writer gets: every column through columnVertices
     const svgVertices: Pt[] = [];
-    linePath(null, ys, ys.length, sx, sy, false, undefined, {
-      moveTo: (x, y) => svgVertices.push([x, y]),
-      lineTo: (x, y) => svgVertices.push([x, y]),
-    });
+    const svgWriter = {
+      column: (c: Column) => columnVertices(c, (x, y) => svgVertices.push([x, y])),
+      gap() {},
+    };
+    reduceColumns({ xs: null, ys, length: ys.length, sx, sy }, svgWriter);
+    expect(svgVertices.length).toBeGreaterThan(50);
+    expect(linePath(null, ys, ys.length, sx, sy).points).toBe(svgVertices.length);
     expect(ctx.stroked).toHaveLength(1);
     expect(ctx.stroked[0]).toEqual(svgVertices);
     expect(ctx.filled).toHaveLength(0);

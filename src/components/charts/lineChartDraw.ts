@@ -77,8 +77,8 @@ export function buildLineModel(o: LineModelInput): LineModel {
   return { lines, sx, sy, paths, smoothed, smoothPaths, empty, ext, canvasMode, chunksOf };
 }
 
-/** The dash pattern of a dashed series, in CSS px (the SVG paths use the same). */
-const DASH = [7, 4];
+/** The dash pattern of a dashed series, in CSS px (canvas and SVG). */
+export const LINE_DASH = [7, 4];
 
 /** Every series on a canvas (dense data: an SVG path with thousands of vertices costs far more to paint). */
 export function drawLinesOnCanvas(
@@ -112,7 +112,7 @@ function drawSeries(
   dashed?: boolean,
 ) {
   ctx.lineWidth = lineWidth;
-  ctx.setLineDash(dashed ? DASH : []);
+  ctx.setLineDash(dashed ? LINE_DASH : []);
   const line = new CanvasLine(ctx, lineWidth);
   ctx.beginPath();
   reduceColumns(pixels, line);

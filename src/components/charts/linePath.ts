@@ -1,9 +1,3 @@
-/** Where path vertices go instead of an SVG string (a CanvasRenderingContext2D fits). */
-export interface PathSink {
-  moveTo(x: number, y: number): void;
-  lineTo(x: number, y: number): void;
-}
-
 /** One pixel column of a downsampled series: its first, lowest, highest and last pixel y, in order of arrival. */
 export interface Column {
   x: number;
@@ -86,8 +80,8 @@ export function columnVertices(
 }
 
 /**
- * Writes columns as path vertices (columnVertices): SVG path data, or path calls to a `sink`. A gap lifts the pen, so
- * the next point starts a new subpath.
+ * Writes columns as SVG path data (columnVertices). A gap lifts the pen, so the next point starts a new subpath. (The
+ * canvas draws columns through CanvasLine instead.)
  */
 class PathWriter implements ColumnSink {
   readonly parts: string[] = [];
@@ -95,8 +89,6 @@ class PathWriter implements ColumnSink {
   private penDown = false;
 
   private readonly emitVertex = (x: number, y: number) => this.emit(x, y);
-
-  constructor(private readonly sink?: PathSink) {}
 
   column(c: Readonly<Column>) {
     columnVertices(c, this.emitVertex);
@@ -107,10 +99,7 @@ class PathWriter implements ColumnSink {
   }
 
   private emit(x: number, y: number) {
-    if (this.sink) {
-      if (this.penDown) this.sink.lineTo(x, y);
-      else this.sink.moveTo(x, y);
-    } else this.parts.push(`${this.penDown ? 'L' : 'M'}${x},${Math.round(y * 10) / 10}`);
+    this.parts.push(`${this.penDown ? 'L' : 'M'}${x},${Math.round(y * 10) / 10}`);
     this.penDown = true;
     this.points++;
   }
@@ -146,8 +135,8 @@ function feedChunk(
 }
 
 /**
- * SVG path data (or, with `sink`, canvas path calls) for a long series, downsampled per pixel column: in each column only the first, lowest, highest
- * and last points are kept, so 100k points draw as ≤ 4 points per pixel and look identical to the full line.
+ * SVG path data for a long series, downsampled per pixel column: in each column only the first, lowest, highest and
+ * last points are kept, so 100k points draw as ≤ 4 points per pixel and look identical to the full line.
  * Non-finite points (and, for log scales, values ≤ 0) leave a gap instead of breaking the path or the scale.
  */
 export function linePath(
@@ -158,9 +147,8 @@ export function linePath(
   sy: (v: number) => number,
   positiveOnly = false,
   chunks?: ChunkIndex,
-  sink?: PathSink,
 ): { d: string; points: number } {
-  const writer = new PathWriter(sink);
+  const writer = new PathWriter();
   reduceColumns({ xs, ys, length, sx, sy, positiveOnly, chunks }, writer);
   return { d: writer.parts.join(''), points: writer.points };
 }
