@@ -78,10 +78,12 @@ test(
     await expect(page.getByRole('button', { name: 'Play' })).toBeEnabled();
     await expect(page.getByTestId('metric-accuracy')).not.toHaveText('—');
 
-    const playedAt = await page.evaluate(() => performance.now());
     const machine = startCpuWindow();
+    let playedAt = 0;
     let seconds = 0;
+    let reachedAt = 0;
     const cpu = await traceMainThread(page, async () => {
+      playedAt = await page.evaluate(() => performance.now());
       const t0 = Date.now();
       await page.getByRole('button', { name: 'Play' }).click();
       await expect(page.getByTestId('run-status')).toHaveText('running');
@@ -97,6 +99,7 @@ test(
       await expect
         .poll(async () => readNumber(page, 'metric-accuracy'), { timeout: 60_000, intervals: [250] })
         .toBeGreaterThanOrEqual(0.95);
+      reachedAt = await page.evaluate(() => performance.now());
       seconds = (Date.now() - t0) / 1000;
     });
     const steps = await readNumber(page, 'metric-step');
@@ -131,15 +134,17 @@ test(
     await page.getByRole('button', { name: 'Pause' }).click();
     await expect(page.getByTestId('run-status')).toHaveText('paused');
 
+    // From Play until the target was reached, which is before the trace ended: stopping a trace and the screenshot
+    // above are the harness's work on the main thread (one 60 ms task after the target in a local run), not training.
     const longTasks = await page.evaluate(
-      (from) =>
+      ([from, to]) =>
         (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks.filter(
-          (t) => t.start >= from,
+          (t) => t.start >= from && t.start < to,
         ),
-      playedAt,
+      [playedAt, reachedAt],
     );
     console.log(
-      `transformer: wall-clock long tasks while training: ${longTasks.length}, longest ${Math.max(0, ...longTasks.map((t) => t.duration)).toFixed(0)} ms`,
+      `transformer: wall-clock long tasks while training: ${longTasks.length}, longest ${Math.max(0, ...longTasks.map((t) => t.duration)).toFixed(0)} ms [${longTasks.map((t) => `${Math.round(t.duration)} ms at +${Math.round(t.start - playedAt)} ms`).join(', ')}]; target reached at +${Math.round(reachedAt - playedAt)} ms`,
     );
 
     // Step 6: the same trained model decodes a typed input token by token.
@@ -175,8 +180,8 @@ test(
     // The class-demo target: ≥ 95% within 30 s of pressing Play on a 2-core machine that is not running anything else.
     expect(seconds).toBeLessThan(30);
     // The suite-wide rule while a worker fills a core (e2e/mainThreadProbe.ts): no task over 100 ms, at most one over
-    // 50 ms. (Three runs before 2026-12-06's third session had none; two since had one of 58–87 ms at the start of
-    // training with ≤ 16 ms of CPU in any task — scheduling on two busy cores, noted for a follow-up.)
+    // 50 ms. (Earlier runs saw 52–87 ms tasks at the Play click with ≤ 17 ms of CPU: the click met the start of the
+    // trace, which now settles first — see traceMainThread.)
     const durations = longTasks.map((t) => Math.round(t.duration));
     expect(
       longTaskProblems(durations),
