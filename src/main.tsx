@@ -5,6 +5,10 @@ import { ErrorBoundary } from './components/errors';
 import './styles/global.css';
 import { registerServiceWorker } from './app/offline/registerServiceWorker';
 import { reloadOnStaleChunks } from './app/offline/reloadOnStaleChunk';
+import { appRuntime } from './state';
+
+// The app runtime's counters (frames received and delivered, workers started, restarts), read by the browser tests.
+Object.defineProperty(window, '__gradientLabRuntime', { value: appRuntime.stats, configurable: true });
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef } from 'react';
 import { useExperiment } from '../state/useExperiment';
-import { useRunStore } from '../state/runStore';
+import { useRunStore } from '../state/runtimeContext';
 import { play, registerRunControls, reset, setLessonPace, togglePlay } from '../state/runtime';
 import { formatHash } from '../platform/router';
 import { ClassifierBoundary } from './ClassifierBoundary';

@@ -4,7 +4,7 @@ import { useEffect } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Chapter } from './types';
 import { useProgress } from '../state/progress';
-import { useParamsStore } from '../state/paramsStore';
+import { appRuntime } from '../state/runtime';
 import { LessonPage } from './LessonPage';
 import { useLessonStep } from './lessonContext';
 
@@ -119,12 +119,12 @@ describe('LessonPage and the runtime', () => {
   it('hands each step’s pace and stopAt to the runtime as its defaults, and clears them on leaving', () => {
     window.location.hash = '#/rnn?lesson=2';
     const page = renderPage();
-    expect(useParamsStore.getState()).toMatchObject({ defaultSpeed: 12, stopAt: 40 });
+    expect(appRuntime.params.getState()).toMatchObject({ defaultSpeed: 12, stopAt: 40 });
     act(() => fireEvent.click(screen.getByRole('button', { name: 'Next' })));
-    expect(useParamsStore.getState()).toMatchObject({ defaultSpeed: null, stopAt: null });
+    expect(appRuntime.params.getState()).toMatchObject({ defaultSpeed: null, stopAt: null });
     act(() => fireEvent.click(screen.getByRole('button', { name: 'Previous' })));
-    expect(useParamsStore.getState()).toMatchObject({ defaultSpeed: 12, stopAt: 40 });
+    expect(appRuntime.params.getState()).toMatchObject({ defaultSpeed: 12, stopAt: 40 });
     page.unmount();
-    expect(useParamsStore.getState()).toMatchObject({ defaultSpeed: null, stopAt: null });
+    expect(appRuntime.params.getState()).toMatchObject({ defaultSpeed: null, stopAt: null });
   });
 });

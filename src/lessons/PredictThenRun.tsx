@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { Prose, proseToPlainText } from '../components/math';
-import { useRunStore } from '../state/runStore';
+import { useRunStore } from '../state/runtimeContext';
 import type { Prediction, RunReadouts } from './types';
 
 /**

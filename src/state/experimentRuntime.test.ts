@@ -8,8 +8,9 @@ import {
   type RuntimeDeps,
 } from './experimentRuntime';
 import { FrameStore } from './frameStore';
-import { useParamsStore } from './paramsStore';
-import { useRunStore } from './runStore';
+import { createNoticeStore } from './noticeStore';
+import { createParamsStore, type ParamsState } from './paramsStore';
+import { createRunStore } from './runStore';
 
 /** A worker client that records what the runtime asks of it; `handlers` let the test play the worker's part. */
 function fakeClient() {
@@ -55,9 +56,14 @@ const experiment: Experiment = {
   },
 };
 
-function setup(query = '') {
+/** A runtime with stores of its own (as each hub has), optionally starting from some settings (e.g. a step's pace). */
+function setup(query = '', initial: Partial<ParamsState> = {}) {
   const { client, calls } = fakeClient();
   const route = { path: 'lab', query: new URLSearchParams(query) };
+  const params = createParamsStore();
+  params.setState(initial);
+  const run = createRunStore();
+  const notices = createNoticeStore();
   const deps: RuntimeDeps = {
     createClient: (handlers) => Object.assign(client, { handlers }),
     loadExperiment: async () => experiment,
@@ -65,6 +71,9 @@ function setup(query = '') {
     replaceQuery: (q) => void (route.query = q),
     wantedViews: () => ['boundary'],
     frames: new FrameStore(),
+    params,
+    run,
+    notices,
   };
   const runtime = new ExperimentRuntime('toy', deps, { reserved: ['exp'] });
   const frame = (step: number, running: boolean): FrameMessage => ({
@@ -75,14 +84,13 @@ function setup(query = '') {
     views: {},
     running,
   });
-  return { runtime, client, calls, route, frame, handlers: () => client.handlers! };
+  return { runtime, client, calls, route, frame, handlers: () => client.handlers!, params, run, notices };
 }
 
 const tick = () => new Promise((r) => setTimeout(r, 0));
 
 afterEach(() => {
   vi.useRealTimers();
-  useParamsStore.setState({ speed: null, defaultSpeed: null, stopAt: null });
 });
 
 describe('ExperimentRuntime', () => {
@@ -93,7 +101,7 @@ describe('ExperimentRuntime', () => {
     await tick();
     expect(t.calls).toContain('pace 20 null');
     expect(t.calls.at(-1)).toBe('load toy {"alpha":2,"width":8} seed=7');
-    expect(useParamsStore.getState()).toMatchObject({ seed: 7, speed: 20 });
+    expect(t.params.getState()).toMatchObject({ seed: 7, speed: 20 });
     expect(t.route.query.toString()).toBe('exp=toy&alpha=2&speed=20&seed=7');
   });
 
@@ -102,16 +110,16 @@ describe('ExperimentRuntime', () => {
     t.runtime.sync();
     await tick();
     t.runtime.play();
-    expect(useRunStore.getState()).toMatchObject({ status: 'running', phase: 'running' });
+    expect(t.run.getState()).toMatchObject({ status: 'running', phase: 'running' });
     t.runtime.pause();
-    expect(useRunStore.getState()).toMatchObject({ status: 'running', phase: 'pausing' });
+    expect(t.run.getState()).toMatchObject({ status: 'running', phase: 'pausing' });
     t.handlers().frame(t.frame(40, true)); // trained before the pause arrived
-    expect(useRunStore.getState().phase).toBe('pausing');
+    expect(t.run.getState().phase).toBe('pausing');
     t.handlers().frame(t.frame(41, false));
-    expect(useRunStore.getState()).toMatchObject({ status: 'paused', metrics: { step: 41 } });
+    expect(t.run.getState()).toMatchObject({ status: 'paused', metrics: { step: 41 } });
     t.runtime.step(10);
     expect(t.calls.at(-1)).toBe('step 10');
-    expect(useRunStore.getState().status).toBe('paused');
+    expect(t.run.getState().status).toBe('paused');
   });
 
   it('a worker that stops by itself at stopAt ends paused, like Pause', async () => {
@@ -120,9 +128,9 @@ describe('ExperimentRuntime', () => {
     await tick();
     t.runtime.play();
     t.handlers().stopped?.({ type: 'stopped', step: 300, reason: 'stopAt' });
-    expect(useRunStore.getState().phase).toBe('pausing');
+    expect(t.run.getState().phase).toBe('pausing');
     t.handlers().frame(t.frame(300, false));
-    expect(useRunStore.getState().status).toBe('paused');
+    expect(t.run.getState().status).toBe('paused');
     expect(t.calls.filter((c) => c === 'pause')).toHaveLength(0); // the worker stopped; nothing to ask
   });
 
@@ -134,9 +142,9 @@ describe('ExperimentRuntime', () => {
     t.runtime.play();
     t.runtime.pause();
     vi.advanceTimersByTime(499);
-    expect(useRunStore.getState().phase).toBe('pausing');
+    expect(t.run.getState().phase).toBe('pausing');
     vi.advanceTimersByTime(2);
-    expect(useRunStore.getState().phase).toBe('paused');
+    expect(t.run.getState().phase).toBe('paused');
   });
 
   it('after a divergence Play does nothing; the fix divides the parameter marked as learning rate by ten', async () => {
@@ -145,7 +153,7 @@ describe('ExperimentRuntime', () => {
     await tick();
     t.runtime.play();
     t.handlers().diverged({ type: 'diverged', step: 12, reason: 'loss became NaN' });
-    expect(useRunStore.getState()).toMatchObject({ status: 'diverged', diverged: { step: 12 } });
+    expect(t.run.getState()).toMatchObject({ status: 'diverged', diverged: { step: 12 } });
     const before = t.calls.length;
     t.runtime.play();
     t.runtime.step(1);
@@ -153,7 +161,7 @@ describe('ExperimentRuntime', () => {
     expect(learningRateSpec(experiment.params)?.name).toBe('alpha');
     t.runtime.lowerLearningRate();
     expect(t.calls.at(-1)).toBe('load toy {"alpha":0.3,"width":4} seed=1');
-    expect(useRunStore.getState().status).toBe('idle');
+    expect(t.run.getState().status).toBe('idle');
   });
 
   it('two runtimes are independent objects: disposing one leaves the other working', async () => {
@@ -167,6 +175,10 @@ describe('ExperimentRuntime', () => {
     expect(a.calls.at(-1)).toBe('dispose');
     expect(a.calls).not.toContain('play');
     expect(b.calls.at(-1)).toBe('play');
+    // Each has its own stores: b's run and seed are not a's.
+    expect(b.run.getState().status).toBe('running');
+    expect(a.run.getState().status).toBe('idle');
+    expect([a.params.getState().seed, b.params.getState().seed]).toEqual([1, 5]);
   });
 
   it('a link with at=N replays the seeded run to N in the worker and keeps naming that moment until the run moves on', async () => {
@@ -174,12 +186,12 @@ describe('ExperimentRuntime', () => {
     t.runtime.sync();
     await tick();
     expect(t.calls.slice(-2)).toEqual(['load toy {"alpha":0.5,"width":4} seed=3', 'runTo 250']);
-    expect(useRunStore.getState()).toMatchObject({ status: 'paused', replay: { target: 250 } });
+    expect(t.run.getState()).toMatchObject({ status: 'paused', replay: { target: 250 } });
     expect(t.route.query.toString()).toBe('exp=toy&at=250&seed=3');
     t.handlers().frame(t.frame(120, true));
-    expect(useRunStore.getState().replay).not.toBeNull();
+    expect(t.run.getState().replay).not.toBeNull();
     t.handlers().frame(t.frame(250, false));
-    expect(useRunStore.getState().replay).toBeNull();
+    expect(t.run.getState().replay).toBeNull();
     vi.useFakeTimers();
     t.runtime.play();
     vi.advanceTimersByTime(300);
@@ -187,17 +199,16 @@ describe('ExperimentRuntime', () => {
   });
 
   it('a bad or huge at is dropped or clamped with a notice', async () => {
-    const { useNoticeStore } = await import('./noticeStore');
     const t = setup('exp=toy&at=soon');
     t.runtime.sync();
     await tick();
     expect(t.calls.some((c) => c.startsWith('runTo'))).toBe(false);
-    expect(useNoticeStore.getState().notices.url?.lines.join('\n')).toMatch(/at = “soon”: not a step count/);
+    expect(t.notices.getState().notices.url?.lines.join('\n')).toMatch(/at = “soon”: not a step count/);
     const big = setup('exp=toy&at=99999999999');
     big.runtime.sync();
     await tick();
     expect(big.calls.at(-1)).toBe('runTo 1000000');
-    expect(useNoticeStore.getState().notices.url?.lines.join('\n')).toMatch(
+    expect(big.notices.getState().notices.url?.lines.join('\n')).toMatch(
       /too large — replaying to step 1000000/,
     );
   });
@@ -209,7 +220,7 @@ describe('ExperimentRuntime', () => {
     t.runtime.play();
     t.runtime.setHidden(true);
     expect(t.calls.at(-1)).toBe('pause');
-    expect(useRunStore.getState().status).toBe('running');
+    expect(t.run.getState().status).toBe('running');
     t.runtime.setHidden(false);
     expect(t.calls.at(-1)).toBe('play');
     t.runtime.pause();
@@ -218,17 +229,15 @@ describe('ExperimentRuntime', () => {
     t.runtime.setHidden(true);
     t.runtime.setHidden(false);
     expect(t.calls.length).toBe(before);
-    expect(useRunStore.getState().status).toBe('paused');
+    expect(t.run.getState().status).toBe('paused');
   });
 
   it('a bad speed in the link is listed in the notice and falls back to the step’s pace', async () => {
-    useParamsStore.setState({ defaultSpeed: 30 });
-    const t = setup('exp=toy&speed=soon');
+    const t = setup('exp=toy&speed=soon', { defaultSpeed: 30 });
     t.runtime.sync();
     await tick();
-    expect(useParamsStore.getState().speed).toBe(30);
-    const { useNoticeStore } = await import('./noticeStore');
-    expect(useNoticeStore.getState().notices.url?.lines.join('\n')).toMatch(/speed = “soon”: not a speed/);
+    expect(t.params.getState().speed).toBe(30);
+    expect(t.notices.getState().notices.url?.lines.join('\n')).toMatch(/speed = “soon”: not a speed/);
     expect(t.route.query.get('speed')).toBeNull(); // the default is not written
   });
 
@@ -262,10 +271,10 @@ describe('ExperimentRuntime', () => {
     t.handlers().frame({ ...t.frame(90, true), timeline: { head: 90, kept: 64, snapshots: true } });
     t.runtime.seek(12.7);
     expect(t.calls.slice(-2)).toEqual(['pause', 'seek 12']);
-    expect(useRunStore.getState().phase).toBe('paused');
+    expect(t.run.getState().phase).toBe('paused');
     await new Promise((r) => setTimeout(r, 600)); // the read-outs' throttle and the debounced URL write
     expect(t.route.query.has('at')).toBe(false); // the link no longer names a moment
-    expect(useRunStore.getState().timeline).toEqual({ head: 90, kept: 64, snapshots: true });
+    expect(t.run.getState().timeline).toEqual({ head: 90, kept: 64, snapshots: true });
     t.runtime.seek(Number.NaN);
     expect(t.calls.at(-1)).toBe('seek 12');
   });

@@ -20,8 +20,7 @@ import {
 import type { ExperimentData, ParamTable, ParamValue, ParamValues } from '../experiments/types';
 import { MAX_STEP_REQUEST } from '../worker/protocol';
 import { clearNotices, dismissNotice, showNotice } from './noticeStore';
-import { useParamsStore } from './paramsStore';
-import { INITIAL_RUN_STATE, useRunStore } from './runStore';
+import { INITIAL_RUN_STATE } from './runStore';
 import { canTrain, type RunPhase } from './runMachine';
 import { sameSpeed } from './speed';
 import { newSeed, presetParts, type Preset } from './urlValues';
@@ -60,15 +59,15 @@ export class ExperimentRuntime {
   ) {
     this.link = new RuntimeLink(deps, [...PAGE_PARAM_NAMES, ...RUN_PARAM_NAMES, ...(opts.reserved ?? [])]);
     deps.frames.clear();
-    clearNotices();
-    useRunStore.setState({ ...INITIAL_RUN_STATE });
-    useParamsStore.setState({ experimentId, title: '', table: null });
-    this.run = new WorkerRun((handlers) => deps.createClient(handlers), deps.frames);
+    clearNotices(this.deps.notices);
+    this.deps.run.setState({ ...INITIAL_RUN_STATE });
+    this.deps.params.setState({ experimentId, title: '', table: null });
+    this.run = new WorkerRun((handlers) => deps.createClient(handlers), deps);
     deps.loadExperiment(experimentId).then(
       (experiment) => {
         if (this.disposed) return;
         this.table = experiment.params;
-        useParamsStore.setState({ title: experiment.title, table: experiment.params });
+        this.deps.params.setState({ title: experiment.title, table: experiment.params });
         if (this.pendingSync) this.sync(this.pendingSync.preset);
       },
       (err: unknown) => {
@@ -140,7 +139,7 @@ export class ExperimentRuntime {
       reserved: this.link.reserved,
     });
     const seed = decoded.hasSeed ? decoded.seed : (base.seed ?? DEFAULT_SEED);
-    useParamsStore.setState({ baseline: base.values });
+    this.deps.params.setState({ baseline: base.values });
     const speed = this.link.readSpeed();
     if (speed.changed) this.run.sendPace();
     const loaded = this.apply(decoded.values, seed, { keepRunning: false });
@@ -150,7 +149,12 @@ export class ExperimentRuntime {
     if (navigating) return;
     for (const problem of [speed.problem, at.problem]) if (problem) decoded.ignored.push(problem);
     if (decoded.ignored.length) {
-      showNotice('url', 'Some settings in the link were not used.', describeIgnored(decoded.ignored));
+      showNotice(
+        this.deps.notices,
+        'url',
+        'Some settings in the link were not used.',
+        describeIgnored(decoded.ignored),
+      );
     }
     this.writeUrlNow();
   }
@@ -170,7 +174,7 @@ export class ExperimentRuntime {
   /** Values/seed → store and worker: a rebuild if the seed or a structural value changed, else live `set`s. */
   private apply(values: ParamValues, seed: number, opts: { keepRunning: boolean }): boolean {
     if (!this.table) return false;
-    useParamsStore.setState({ values, seed });
+    this.deps.params.setState({ values, seed });
     const sent = this.sent;
     const structural =
       !sent ||
@@ -283,7 +287,7 @@ export class ExperimentRuntime {
   retry() {
     if (!this.table) return;
     this.run.renewClient();
-    const { values, seed } = useParamsStore.getState();
+    const { values, seed } = this.deps.params.getState();
     this.load(values, seed, false);
   }
 
@@ -293,9 +297,9 @@ export class ExperimentRuntime {
     const spec = specMap(this.table).get(name);
     if (!spec) return undefined;
     const { value } = coerceValue(spec, input);
-    const state = useParamsStore.getState();
+    const state = this.deps.params.getState();
     if (valuesEqual(state.values[name], value)) return value;
-    useParamsStore.setState({ values: { ...state.values, [name]: value } });
+    this.deps.params.setState({ values: { ...state.values, [name]: value } });
     this.leaveMoment();
     this.link.scheduleWrite(this.table);
     if (spec.live) {
@@ -317,10 +321,10 @@ export class ExperimentRuntime {
   private commitRebuild() {
     const change = this.pendingRebuild;
     this.pendingRebuild = null;
-    const { values, seed } = useParamsStore.getState();
+    const { values, seed } = this.deps.params.getState();
     const rebuilt = this.apply(values, seed, { keepRunning: true });
     if (rebuilt && change) {
-      showNotice('rebuilt', `Model rebuilt: ${change.label} is now ${change.text}.`, [
+      showNotice(this.deps.notices, 'rebuilt', `Model rebuilt: ${change.label} is now ${change.text}.`, [
         'This setting changes the model itself, so training restarted from step 0 (same seed).',
       ]);
     }
@@ -328,8 +332,8 @@ export class ExperimentRuntime {
 
   /** The speed control moved: steps per second, or null for full speed. */
   setSpeed(speed: number | null) {
-    if (sameSpeed(useParamsStore.getState().speed, speed)) return;
-    useParamsStore.setState({ speed });
+    if (sameSpeed(this.deps.params.getState().speed, speed)) return;
+    this.deps.params.setState({ speed });
     this.run.sendPace();
     this.link.scheduleWrite(this.table);
   }
@@ -337,9 +341,9 @@ export class ExperimentRuntime {
   /** A different, equally reproducible run: a new seed (shown in the URL). */
   newRandomStart(): number {
     this.flushPending();
-    const seed = newSeed(useParamsStore.getState().seed);
-    dismissNotice('rebuilt');
-    this.apply(useParamsStore.getState().values, Math.min(MAX_SEED, seed), { keepRunning: true });
+    const seed = newSeed(this.deps.params.getState().seed);
+    dismissNotice(this.deps.notices, 'rebuilt');
+    this.apply(this.deps.params.getState().values, Math.min(MAX_SEED, seed), { keepRunning: true });
     this.link.scheduleWrite(this.table);
     return seed;
   }
@@ -348,10 +352,10 @@ export class ExperimentRuntime {
   lowerLearningRate() {
     const spec = learningRateSpec(this.table);
     if (!spec) return;
-    const { values, seed } = useParamsStore.getState();
+    const { values, seed } = this.deps.params.getState();
     const lr = Math.max(spec.min, Number(values[spec.name]) / 10);
     const next = { ...values, [spec.name]: Number(lr.toPrecision(3)) };
-    useParamsStore.setState({ values: next });
+    this.deps.params.setState({ values: next });
     this.load(next, seed, false);
     this.link.scheduleWrite(this.table);
   }
@@ -364,10 +368,12 @@ export class ExperimentRuntime {
     this.data = data ? { ...data } : undefined;
     // A structural change about to rebuild (rebuildTimer) will carry the new data with it.
     if (!opts.rebuild || !this.sent || !this.table || this.rebuildTimer !== null) return;
-    const { values, seed } = useParamsStore.getState();
+    const { values, seed } = this.deps.params.getState();
     this.load(values, seed, this.run.phase === 'running');
     if (opts.notice)
-      showNotice('rebuilt', opts.notice, ['Training restarted from step 0 (same settings and seed).']);
+      showNotice(this.deps.notices, 'rebuilt', opts.notice, [
+        'Training restarted from step 0 (same settings and seed).',
+      ]);
   }
 
   /** Frames should carry a different set of views. */

@@ -85,11 +85,18 @@ export {
   type Preset,
   type ShareResult,
 } from './runtime';
-export { useRunStore, type RunStatus, type RunPhase, type RunState } from './runStore';
-export { useParamsStore, type ParamsState } from './paramsStore';
-export { useNoticeStore, showNotice, dismissNotice, type Notice, type NoticeKind } from './noticeStore';
+export { type RunStatus, type RunPhase, type RunState } from './runStore';
+export { type ParamsState } from './paramsStore';
+export { showNotice, dismissNotice, type Notice, type NoticeKind } from './noticeStore';
 export { type Frame, MetricHistory } from './frames';
 export { FrameStore, type FrameListener } from './frameStore';
-export { RuntimeContext, useRuntimeHub, useMetricHistory } from './runtimeContext';
+export {
+  RuntimeContext,
+  useRuntimeHub,
+  useMetricHistory,
+  useParamsStore,
+  useRunStore,
+  useNoticeStore,
+} from './runtimeContext';
 export { useFrameTick } from './useFrameTick';
 export { useView, type ViewOptions } from './useView';

@@ -2,7 +2,7 @@
  * Notices the runtime shows above an experiment: ignored URL parameters, a rebuilt model, a restarted worker, a
  * failure. At most one of each kind; all plain text (nothing from a URL is ever rendered as HTML).
  */
-import { create } from 'zustand';
+import { createStore, type StoreApi } from 'zustand/vanilla';
 
 export type NoticeKind = 'url' | 'rebuilt' | 'worker' | 'info';
 
@@ -14,23 +14,32 @@ export interface Notice {
   version: number;
 }
 
-interface NoticeState {
+export interface NoticeState {
   notices: Readonly<Partial<Record<NoticeKind, Notice>>>;
   /** The last notice's version (kept across clears, so a notice shown again still counts as new). */
   version: number;
 }
 
-export const useNoticeStore = create<NoticeState>(() => ({ notices: {}, version: 0 }));
+/** One per runtime hub (runtimeHub.ts); NoticeBar reads it with `useNoticeStore` (runtimeContext.ts). */
+export type NoticeStore = StoreApi<NoticeState>;
 
-export function showNotice(kind: NoticeKind, title: string, lines: readonly string[] = []) {
-  useNoticeStore.setState((s) => {
+export const createNoticeStore = (): NoticeStore =>
+  createStore<NoticeState>()(() => ({ notices: {}, version: 0 }));
+
+export function showNotice(
+  store: NoticeStore,
+  kind: NoticeKind,
+  title: string,
+  lines: readonly string[] = [],
+) {
+  store.setState((s) => {
     const version = s.version + 1;
     return { version, notices: { ...s.notices, [kind]: { kind, title, lines, version } } };
   });
 }
 
-export function dismissNotice(kind: NoticeKind) {
-  useNoticeStore.setState((s) => {
+export function dismissNotice(store: NoticeStore, kind: NoticeKind) {
+  store.setState((s) => {
     if (!s.notices[kind]) return s;
     const next = { ...s.notices };
     delete next[kind];
@@ -38,6 +47,6 @@ export function dismissNotice(kind: NoticeKind) {
   });
 }
 
-export function clearNotices() {
-  useNoticeStore.setState({ notices: {} });
+export function clearNotices(store: NoticeStore) {
+  store.setState({ notices: {} });
 }

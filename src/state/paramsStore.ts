@@ -2,7 +2,7 @@
  * The params store: which experiment is mounted, its parameter table, the current values and seed. Written by the
  * runtime (which also writes the URL and tells the worker); controls read from here and call runtime actions.
  */
-import { create } from 'zustand';
+import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ParamTable, ParamValues } from '../experiments/types';
 import { DEFAULT_SEED } from '../experiments/params';
 
@@ -23,14 +23,18 @@ export interface ParamsState {
   stopAt: number | null;
 }
 
-export const useParamsStore = create<ParamsState>(() => ({
-  experimentId: null,
-  title: '',
-  table: null,
-  values: Object.create(null) as ParamValues,
-  seed: DEFAULT_SEED,
-  baseline: Object.create(null) as ParamValues,
-  speed: null,
-  defaultSpeed: null,
-  stopAt: null,
-}));
+/** One per runtime hub (runtimeHub.ts); components read it with `useParamsStore` (runtimeContext.ts). */
+export type ParamsStore = StoreApi<ParamsState>;
+
+export const createParamsStore = (): ParamsStore =>
+  createStore<ParamsState>()(() => ({
+    experimentId: null,
+    title: '',
+    table: null,
+    values: Object.create(null) as ParamValues,
+    seed: DEFAULT_SEED,
+    baseline: Object.create(null) as ParamValues,
+    speed: null,
+    defaultSpeed: null,
+    stopAt: null,
+  }));

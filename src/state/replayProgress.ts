@@ -2,7 +2,7 @@
  * A shared link's moment being replayed in the worker (`at=N`, experimentRuntime.ts): `replay` in the run store,
  * whose progress bar shows once the replay has taken more than a moment.
  */
-import { useRunStore } from './runStore';
+import type { RunStore } from './runStore';
 
 /** A replay that takes longer than this shows its progress. */
 const REPLAY_SHOW_MS = 300;
@@ -10,28 +10,30 @@ const REPLAY_SHOW_MS = 300;
 export class ReplayProgress {
   private timer: ReturnType<typeof setTimeout> | null = null;
 
+  constructor(private readonly store: RunStore) {}
+
   start(target: number) {
     this.stopTimer();
-    useRunStore.setState({ replay: { target, shown: false } });
+    this.store.setState({ replay: { target, shown: false } });
     this.timer = setTimeout(() => {
       this.timer = null;
-      useRunStore.setState((s) => (s.replay ? { replay: { ...s.replay, shown: true } } : s));
+      this.store.setState((s) => (s.replay ? { replay: { ...s.replay, shown: true } } : s));
     }, REPLAY_SHOW_MS);
   }
 
   get active(): boolean {
-    return useRunStore.getState().replay !== null;
+    return this.store.getState().replay !== null;
   }
 
   /** A frame at `step`: true when it ends the replay (the worker stopped at or past the target). */
   reached(step: number, running: boolean): boolean {
-    const replay = useRunStore.getState().replay;
+    const replay = this.store.getState().replay;
     return replay !== null && !running && step >= replay.target;
   }
 
   end() {
     this.stopTimer();
-    useRunStore.setState({ replay: null });
+    this.store.setState({ replay: null });
   }
 
   stopTimer() {

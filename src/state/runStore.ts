@@ -1,8 +1,8 @@
 /**
- * The run store: what the read-outs show. Updated by the runtime (src/state/runtime.ts) at most once per frame;
+ * The run store: what the read-outs show. Updated by the runtime (experimentRuntime.ts, workerRun.ts) at most once per frame;
  * charts do not read frames from here (they subscribe through frames.ts).
  */
-import { create } from 'zustand';
+import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Metrics } from '../experiments/types';
 import type { TimelineInfo } from '../worker/protocol';
 import type { RunPhase, RunStatus } from './runMachine';
@@ -41,4 +41,7 @@ export const INITIAL_RUN_STATE: RunState = {
   timeline: null,
 };
 
-export const useRunStore = create<RunState>(() => ({ ...INITIAL_RUN_STATE }));
+/** One per runtime hub (runtimeHub.ts); components read it with `useRunStore` (runtimeContext.ts). */
+export type RunStore = StoreApi<RunState>;
+
+export const createRunStore = (): RunStore => createStore<RunState>()(() => ({ ...INITIAL_RUN_STATE }));

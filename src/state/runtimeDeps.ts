@@ -5,6 +5,9 @@
 import type { Experiment } from '../experiments/types';
 import type { ClientHandlers, TrainerClient } from '../worker/client';
 import type { FrameStore } from './frameStore';
+import type { NoticeStore } from './noticeStore';
+import type { ParamsStore } from './paramsStore';
+import type { RunStore } from './runStore';
 
 /** What the runtime asks of the worker client (TrainerClient in the browser, a fake in tests). */
 export type RuntimeClient = Pick<
@@ -32,4 +35,8 @@ export interface RuntimeDeps {
   wantedViews(): string[];
   /** Where the run's frames go (the hub's store, which figures read). */
   frames: FrameStore;
+  /** The hub's stores the runtime writes and controls read: settings, run read-outs, notices. */
+  params: ParamsStore;
+  run: RunStore;
+  notices: NoticeStore;
 }

@@ -106,4 +106,31 @@ describe('RuntimeHub', () => {
     detachA();
     detachB();
   });
+
+  it('each hub has its own settings, run read-outs and notices', async () => {
+    const a = fakeHub();
+    const b = fakeHub();
+    const detachA = a.hub.attach('toy', []);
+    const detachB = b.hub.attach('toy', []);
+    a.hub.sync();
+    b.hub.sync();
+    await new Promise((r) => setTimeout(r, 0));
+    a.worker().ready({ type: 'ready' });
+    a.hub.setParam('alpha', 2);
+    a.hub.play();
+    a.hub.setLessonPace(12, 40);
+    a.worker().restarted('a test restart');
+    expect(a.hub.params.getState()).toMatchObject({ values: { alpha: 2 }, defaultSpeed: 12, stopAt: 40 });
+    expect(b.hub.params.getState()).toMatchObject({
+      values: { alpha: 0.5 },
+      defaultSpeed: null,
+      stopAt: null,
+    });
+    expect(a.hub.run.getState()).toMatchObject({ ready: true });
+    expect(b.hub.run.getState()).toMatchObject({ status: 'idle', ready: false });
+    expect(a.hub.notices.getState().notices.worker?.title).toMatch(/restarted/);
+    expect(b.hub.notices.getState().notices).toEqual({});
+    detachA();
+    detachB();
+  });
 });

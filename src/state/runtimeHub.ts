@@ -7,10 +7,12 @@
 import { getRoute, replaceQuery } from '../platform/router';
 import { loadExperiment } from '../experiments/registry';
 import type { ExperimentData, ParamValue } from '../experiments/types';
-import { TrainerClient, type ClientOptions } from '../worker/client';
+import { TrainerClient, newRuntimeStats, type ClientOptions } from '../worker/client';
 import { ExperimentRuntime } from './experimentRuntime';
 import { FrameStore } from './frameStore';
-import { useParamsStore } from './paramsStore';
+import { createNoticeStore } from './noticeStore';
+import { createParamsStore } from './paramsStore';
+import { createRunStore } from './runStore';
 import { RunKeys } from './runKeys';
 import type { RuntimeDeps } from './runtimeDeps';
 import { sameSpeed } from './speed';
@@ -19,7 +21,7 @@ import type { Preset } from './urlValues';
 import { WantedViews } from './wantedViews';
 
 /** What a hub takes from the browser: the worker client, the experiment registry and the address bar. */
-export type HubPlatform = Omit<RuntimeDeps, 'wantedViews' | 'frames'>;
+export type HubPlatform = Omit<RuntimeDeps, 'wantedViews' | 'frames' | 'params' | 'run' | 'notices'>;
 
 const browserPlatform = (clientOptions: () => ClientOptions): HubPlatform => ({
   createClient: (handlers) => new TrainerClient(handlers, clientOptions()),
@@ -32,7 +34,13 @@ export class RuntimeHub {
   current: ExperimentRuntime | null = null;
   /** Test hook: options for the next worker client (e.g. a short watchdog). */
   clientOptions: ClientOptions = {};
+  /** Frames, workers and restarts counted over every client this hub creates (for tests and read-outs). */
+  readonly stats = newRuntimeStats();
   readonly frames = new FrameStore();
+  /** The mounted experiment's settings, its run's read-outs and its notices: each hub has its own. */
+  readonly params = createParamsStore();
+  readonly run = createRunStore();
+  readonly notices = createNoticeStore();
   /** Figures register views in their own effects, before the page's experiment mounts: they outlive any runtime. */
   readonly views = new WantedViews(() => this.current?.viewsChanged());
   readonly timeline = new SeekTracker(this.frames, (s) => this.current?.seek(s));
@@ -42,7 +50,7 @@ export class RuntimeHub {
   private readonly platform: HubPlatform;
 
   constructor(platform?: HubPlatform) {
-    this.platform = platform ?? browserPlatform(() => this.clientOptions);
+    this.platform = platform ?? browserPlatform(() => ({ stats: this.stats, ...this.clientOptions }));
   }
 
   /** `linked` false: the run neither reads nor writes the address bar (a figure that is not the page's subject). */
@@ -54,6 +62,9 @@ export class RuntimeHub {
       replaceQuery: linked ? replace : () => {},
       wantedViews: () => this.views.list(),
       frames: this.frames,
+      params: this.params,
+      run: this.run,
+      notices: this.notices,
     };
   }
 
@@ -93,9 +104,9 @@ export class RuntimeHub {
   setLessonPace(pace: number | undefined, stopAt: number | undefined) {
     const defaultSpeed = pace !== undefined && Number.isFinite(pace) && pace > 0 ? pace : null;
     const stop = stopAt !== undefined && Number.isInteger(stopAt) && stopAt > 0 ? stopAt : null;
-    const state = useParamsStore.getState();
+    const state = this.params.getState();
     if (sameSpeed(state.defaultSpeed, defaultSpeed) && state.stopAt === stop) return;
-    useParamsStore.setState({ defaultSpeed, stopAt: stop });
+    this.params.setState({ defaultSpeed, stopAt: stop });
     this.current?.paceDefaultsChanged();
   }
 
@@ -140,7 +151,7 @@ export class RuntimeHub {
     this.current?.setData(data, opts);
   }
   newRandomStart(): number {
-    return this.current?.newRandomStart() ?? useParamsStore.getState().seed;
+    return this.current?.newRandomStart() ?? this.params.getState().seed;
   }
   writeMomentLink() {
     this.current?.writeMomentLink();

@@ -6,7 +6,7 @@
  */
 import { shorten, type IgnoredParam } from '../experiments/params';
 import type { ParamTable } from '../experiments/types';
-import { useParamsStore } from './paramsStore';
+import type { ParamsStore } from './paramsStore';
 import { SPEED_PARAM, formatSpeed, parseSpeed, sameSpeed } from './speed';
 import { MAX_REPLAY_STEP } from '../worker/protocol';
 import { buildQuery, pageParamsKey } from './urlValues';
@@ -32,6 +32,8 @@ const URL_WRITE_DELAY_MS = 200; // coalesces slider drags into one history.repla
 export interface LinkDeps {
   getRoute(): { path: string; query: URLSearchParams };
   replaceQuery(query: URLSearchParams): void;
+  /** The hub's settings store: the link is written from it, and its speed read from the link. */
+  params: ParamsStore;
 }
 
 export class RuntimeLink {
@@ -74,10 +76,10 @@ export class RuntimeLink {
     const raw = this.query().get(SPEED_PARAM);
     if (raw === this.speedText && !force) return { changed: false, problem: null };
     this.speedText = raw;
-    const { defaultSpeed, speed } = useParamsStore.getState();
+    const { defaultSpeed, speed } = this.deps.params.getState();
     const parsed = raw === null ? { speed: defaultSpeed, problem: null } : parseSpeed(raw, defaultSpeed);
     const changed = !sameSpeed(speed, parsed.speed);
-    if (changed) useParamsStore.setState({ speed: parsed.speed });
+    if (changed) this.deps.params.setState({ speed: parsed.speed });
     const problem =
       parsed.problem && raw !== null
         ? { name: SPEED_PARAM, raw: shorten(raw), reason: parsed.problem }
@@ -127,7 +129,7 @@ export class RuntimeLink {
     this.cancelWrite();
     const route = this.deps.getRoute();
     if (!table || route.path !== this.path) return;
-    const state = useParamsStore.getState();
+    const state = this.deps.params.getState();
     this.speedText = sameSpeed(state.speed, state.defaultSpeed) ? null : formatSpeed(state.speed);
     this.atText = this.moment === null ? null : String(this.moment);
     const next = buildQuery(table, state, {

@@ -2,10 +2,9 @@ import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore } from 'r
 import { useRoute } from '../platform/router';
 import type { ParamTable, ParamValues, ViewValue } from '../experiments/types';
 import type { Frame } from './frames';
-import { useParamsStore } from './paramsStore';
-import { useRunStore, type RunStatus } from './runStore';
+import type { RunStatus } from './runStore';
 import { experimentQueryKey, setParam, type Preset } from './runtime';
-import { useRuntimeHub } from './runtimeContext';
+import { useParamsStore, useRunStore, useRuntimeHub } from './runtimeContext';
 import { PAGE_PARAM_NAMES } from '../experiments/params';
 
 export interface UseExperimentOptions {

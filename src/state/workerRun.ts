@@ -5,10 +5,7 @@
  * a shared moment, hiding the page, a worker restart or failure.
  */
 import type { FrameMessage } from '../worker/client';
-import type { FrameStore } from './frameStore';
 import { showNotice } from './noticeStore';
-import { useParamsStore } from './paramsStore';
-import { useRunStore } from './runStore';
 import { nextPhase, statusOf, type RunEvent, type RunPhase } from './runMachine';
 import { ReplayProgress } from './replayProgress';
 import { Throttle } from './throttle';
@@ -23,20 +20,22 @@ export class WorkerRun {
   private clientNow: RuntimeClient;
   private phaseNow: RunPhase = 'idle';
   private pauseTimer: ReturnType<typeof setTimeout> | null = null;
-  private readonly replay = new ReplayProgress();
+  private readonly replay: ReplayProgress;
   /** Training is held while the page is hidden; the phase stays `running` so it plays on when visible. */
   private suspended = false;
   private readonly readouts = new Throttle<Pick<FrameMessage, 'metrics' | 'stepsPerSecond' | 'timeline'>>(
     READOUT_MS,
     ({ metrics, stepsPerSecond = 0, timeline = null }) => {
-      if (this.phaseNow !== 'diverged') useRunStore.setState({ metrics, stepsPerSecond, timeline });
+      if (this.phaseNow !== 'diverged') this.stores.run.setState({ metrics, stepsPerSecond, timeline });
     },
   );
 
   constructor(
     private readonly createClient: RuntimeDeps['createClient'],
-    private readonly frames: FrameStore,
+    /** The hub's frame store and the stores this run writes (phase, read-outs) and reads (speed, stopping point). */
+    private readonly stores: Pick<RuntimeDeps, 'frames' | 'params' | 'run' | 'notices'>,
   ) {
+    this.replay = new ReplayProgress(stores.run);
     this.clientNow = this.makeClient();
     this.sendPace();
   }
@@ -70,7 +69,7 @@ export class WorkerRun {
     this.phaseNow = phase;
     this.suspended = false;
     this.clientNow.setTraining(phase === 'running' || phase === 'pausing');
-    useRunStore.setState({ status: statusOf(phase), phase });
+    this.stores.run.setState({ status: statusOf(phase), phase });
   }
 
   /**
@@ -92,13 +91,13 @@ export class WorkerRun {
 
   /** The speed and stopping point in the params store → the worker. */
   sendPace() {
-    const { speed, stopAt } = useParamsStore.getState();
+    const { speed, stopAt } = this.stores.params.getState();
     this.clientNow.pace(speed, stopAt);
   }
 
   private makeClient(): RuntimeClient {
     return this.createClient({
-      ready: () => useRunStore.setState({ ready: true }),
+      ready: () => this.stores.run.setState({ ready: true }),
       frame: (msg) => this.onFrame(msg),
       stopped: () => {
         // Play reached the step's natural stopping point: wait for the worker's final frame, as after Pause.
@@ -106,7 +105,7 @@ export class WorkerRun {
       },
       diverged: (msg) => {
         this.dispatch('diverged');
-        useRunStore.setState((s) => ({
+        this.stores.run.setState((s) => ({
           diverged: { step: msg.step, reason: msg.reason },
           metrics: msg.metrics ?? s.metrics,
         }));
@@ -114,7 +113,7 @@ export class WorkerRun {
       restarted: (reason) => {
         this.clearRun();
         this.dispatch('restarted');
-        showNotice('worker', 'The training worker was restarted.', [
+        showNotice(this.stores.notices, 'worker', 'The training worker was restarted.', [
           reason,
           'The experiment was reloaded at step 0 with the same settings and seed. Press Play to continue.',
         ]);
@@ -124,7 +123,7 @@ export class WorkerRun {
   }
 
   private onFrame(msg: FrameMessage) {
-    this.frames.publish({
+    this.stores.frames.publish({
       step: msg.step,
       epoch: msg.epoch,
       metrics: msg.metrics,
@@ -140,14 +139,14 @@ export class WorkerRun {
 
   fail(message: string) {
     this.dispatch('failed');
-    useRunStore.setState({ error: message.slice(0, 500), diverged: null });
+    this.stores.run.setState({ error: message.slice(0, 500), diverged: null });
   }
 
   /** Forget frames and read-outs (a load, reset or restart). */
   clearRun() {
-    this.frames.clear();
+    this.stores.frames.clear();
     this.readouts.drop();
-    useRunStore.setState({ metrics: null, diverged: null, error: null, timeline: null });
+    this.stores.run.setState({ metrics: null, diverged: null, error: null, timeline: null });
   }
 
   // --- a shared moment replayed ------------------------------------------------------------------------------

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { TrainerClient, type ClientHandlers } from './client';
+import { TrainerClient, newRuntimeStats, type ClientHandlers, type RuntimeStats } from './client';
 import type { MainToWorker, WorkerToMain } from './protocol';
 
 /** A stand-in Worker: records what the page posts and lets the test play the worker's side. */
@@ -23,7 +23,7 @@ class FakeWorker {
   }
 }
 
-function setup(clock = { t: 0 }) {
+function setup(clock = { t: 0 }, stats?: RuntimeStats) {
   const workers: FakeWorker[] = [];
   const frames: number[] = [];
   const events: string[] = [];
@@ -46,6 +46,7 @@ function setup(clock = { t: 0 }) {
     requestFrame: (cb) => rafQueue.push(cb),
     cancelFrame: () => {},
     sharedNow: () => clock.t,
+    stats,
   });
   const frame = (step: number): Extract<WorkerToMain, { type: 'frame' }> => ({
     type: 'frame',
@@ -175,6 +176,32 @@ describe('TrainerClient', () => {
     t.workers[1].send({ type: 'error', message: 'step threw' });
     expect(t.workers).toHaveLength(3);
     expect(t.events.filter((e) => e.startsWith('restarted'))).toHaveLength(2);
+  });
+
+  it('counts frames, workers and restarts into the counters it was given; two clients add up', () => {
+    const shared = newRuntimeStats();
+    const a = setup({ t: 0 }, shared);
+    a.client.load('x', {}, 1, []);
+    a.workers[0].send({ type: 'ready' });
+    a.workers[0].send(a.frame(1));
+    a.workers[0].send(a.frame(2)); // replaces frame 1 before the animation frame: received, never delivered
+    a.runRaf();
+    a.workers[0].onerror?.({ message: 'boom', preventDefault() {} } as ErrorEvent);
+    expect(shared).toEqual({ framesReceived: 2, framesDelivered: 1, restarts: 1, workersStarted: 2 });
+    expect(a.client.stats).toBe(shared);
+    const b = setup({ t: 0 }, shared);
+    b.client.load('y', {}, 1, []);
+    expect(shared.workersStarted).toBe(3);
+    // Without counters given, a client keeps its own: nothing is shared between unrelated clients.
+    const own = setup();
+    own.client.load('z', {}, 1, []);
+    expect(own.client.stats).toEqual({
+      framesReceived: 0,
+      framesDelivered: 0,
+      restarts: 0,
+      workersStarted: 1,
+    });
+    expect(shared.workersStarted).toBe(3);
   });
 
   it('gives up after too many restarts in a minute', () => {

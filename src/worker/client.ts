@@ -42,9 +42,15 @@ export interface ClientOptions {
   cancelFrame?: (id: number) => void;
   /** The clock the worker stamps frames with (`sentAt`); default `sharedNow` (protocol.ts). */
   sharedNow?: () => number;
+  /** Counters to add to (default: the client's own). */
+  stats?: RuntimeStats;
 }
 
-/** Counters for tests and the lab's read-out (also exposed as `window.__gradientLabRuntime`). */
+/**
+ * What a client counts: frames received and delivered, workers started, restarts. A hub hands every client it creates
+ * the same counters, so they add up over the page's runs (the app exposes its hub's as `window.__gradientLabRuntime`
+ * for tests).
+ */
 export interface RuntimeStats {
   framesReceived: number;
   framesDelivered: number;
@@ -52,15 +58,12 @@ export interface RuntimeStats {
   workersStarted: number;
 }
 
-export const runtimeStats: RuntimeStats = {
+export const newRuntimeStats = (): RuntimeStats => ({
   framesReceived: 0,
   framesDelivered: 0,
   restarts: 0,
   workersStarted: 0,
-};
-if (typeof window !== 'undefined') {
-  Object.defineProperty(window, '__gradientLabRuntime', { value: runtimeStats, configurable: true });
-}
+});
 
 function defaultWorker(): Worker {
   return new Worker(new URL('./trainer.worker.ts', import.meta.url), { type: 'module' });
@@ -89,6 +92,7 @@ export class TrainerClient {
   private restartTimes: number[] = [];
   private disposed = false;
   private readonly opts: Required<ClientOptions>;
+  readonly stats: RuntimeStats;
 
   constructor(
     private readonly handlers: ClientHandlers,
@@ -104,7 +108,9 @@ export class TrainerClient {
       requestFrame: opts.requestFrame ?? ((cb) => requestAnimationFrame(cb)),
       cancelFrame: opts.cancelFrame ?? ((id) => cancelAnimationFrame(id)),
       sharedNow: opts.sharedNow ?? sharedNow,
+      stats: opts.stats ?? newRuntimeStats(),
     };
+    this.stats = this.opts.stats;
   }
 
   /** `data`: page-supplied data that is not a setting (ExperimentData); a restart's reload sends it again. */
@@ -201,7 +207,7 @@ export class TrainerClient {
       );
       return;
     }
-    runtimeStats.workersStarted++;
+    this.stats.workersStarted++;
     this.worker = worker;
     worker.onmessage = (e: MessageEvent<WorkerToMain>) => this.onMessage(worker, e.data);
     worker.onerror = (e: ErrorEvent) => {
@@ -253,7 +259,7 @@ export class TrainerClient {
     const now = performance.now();
     this.restartTimes = this.restartTimes.filter((t) => now - t < 60_000);
     this.restartTimes.push(now);
-    runtimeStats.restarts++;
+    this.stats.restarts++;
     if (this.restartTimes.length > this.opts.maxRestartsPerMinute) {
       this.handlers.failed(
         `${reason} It keeps failing, so training is stopped. Reload the page to try again.`,
@@ -279,7 +285,7 @@ export class TrainerClient {
         this.handlers.ready(msg);
         return;
       case 'frame':
-        runtimeStats.framesReceived++;
+        this.stats.framesReceived++;
         if (!this.isReady) {
           // A frame of the previous experiment, sent before the new `load` arrived: drop it (but ack it).
           worker.postMessage({ type: 'ack' } satisfies MainToWorker);
@@ -312,7 +318,7 @@ export class TrainerClient {
     this.pendingFrame = null;
     if (!frame || !this.worker) return;
     try {
-      runtimeStats.framesDelivered++;
+      this.stats.framesDelivered++;
       this.handlers.frame(frame);
     } finally {
       // How long the frame waited for this page: the worker's measure of whether the page is short of CPU.

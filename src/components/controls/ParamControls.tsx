@@ -8,7 +8,7 @@ import type {
   ParamValue,
 } from '../../experiments/types';
 import { coerceValue, formatValue, parseValue } from '../../experiments/params';
-import { useParamsStore } from '../../state/paramsStore';
+import { useParamsStore } from '../../state/runtimeContext';
 import { setParam } from '../../state/runtime';
 import { fromPosition, positionCount, toPosition } from './sliderScale';
 import './controls.css';

@@ -1,4 +1,4 @@
-import { useRunStore } from '../../state/runStore';
+import { useRunStore } from '../../state/runtimeContext';
 import { formatAccuracy, formatMetric } from './formatMetric';
 import './run.css';
 

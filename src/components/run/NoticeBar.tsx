@@ -1,6 +1,5 @@
-import { useNoticeStore, dismissNotice, type Notice } from '../../state/noticeStore';
-import { useParamsStore } from '../../state/paramsStore';
-import { useRunStore } from '../../state/runStore';
+import { dismissNotice, type Notice } from '../../state/noticeStore';
+import { useNoticeStore, useParamsStore, useRunStore, useRuntimeHub } from '../../state/runtimeContext';
 import { learningRateSpec, lowerLearningRate, retry } from '../../state/runtime';
 import { formatMetric } from './formatMetric';
 import './run.css';
@@ -65,6 +64,7 @@ export function NoticeBar() {
 }
 
 function NoticeItem({ notice }: { notice: Notice }) {
+  const hub = useRuntimeHub();
   const tone = notice.kind === 'worker' || notice.kind === 'url' ? 'notice-warn' : 'notice-info';
   return (
     <div className={`notice ${tone}`} role="status" data-testid={`notice-${notice.kind}`}>
@@ -81,7 +81,7 @@ function NoticeItem({ notice }: { notice: Notice }) {
       <button
         type="button"
         className="icon-button notice-dismiss"
-        onClick={() => dismissNotice(notice.kind)}
+        onClick={() => dismissNotice(hub.notices, notice.kind)}
         aria-label="Dismiss notice"
       >
         ×

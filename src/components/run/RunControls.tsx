@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { useParamsStore } from '../../state/paramsStore';
-import { useRunStore } from '../../state/runStore';
+import { useParamsStore, useRunStore } from '../../state/runtimeContext';
 import {
   newRandomStart,
   registerRunControls,

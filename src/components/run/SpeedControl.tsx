@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { useParamsStore } from '../../state/paramsStore';
+import { useParamsStore } from '../../state/runtimeContext';
 import { setSpeed } from '../../state/runtime';
 import { SPEED_STOPS, nearestStop, speedLabel } from '../../state/speed';
 import './run.css';

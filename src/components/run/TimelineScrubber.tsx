@@ -1,5 +1,5 @@
 import { useEffect, useId, useState } from 'react';
-import { useRunStore } from '../../state/runStore';
+import { useRunStore } from '../../state/runtimeContext';
 import { seek } from '../../state/runtime';
 import './run.css';
 

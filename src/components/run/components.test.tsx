@@ -6,21 +6,21 @@ import { MetricsBar } from './MetricsBar';
 import { NoticeBar } from './NoticeBar';
 import { RunControls } from './RunControls';
 import { ParamControls } from '../controls';
-import { useRunStore, INITIAL_RUN_STATE } from '../../state/runStore';
-import { useParamsStore } from '../../state/paramsStore';
+import { INITIAL_RUN_STATE } from '../../state/runStore';
+import { appRuntime } from '../../state/runtime';
 import { showNotice, clearNotices } from '../../state/noticeStore';
 import { CLASSIFIER2D_PARAMS } from '../../experiments/classifier2d';
 import { defaultValues } from '../../experiments/params';
 
 afterEach(() => {
   cleanup();
-  clearNotices();
-  useRunStore.setState({ ...INITIAL_RUN_STATE });
+  clearNotices(appRuntime.notices);
+  appRuntime.run.setState({ ...INITIAL_RUN_STATE });
 });
 
 describe('run components', () => {
   it('MetricsBar shows the contract test ids with plain decimals, only the metrics the task has', () => {
-    useRunStore.setState({
+    appRuntime.run.setState({
       status: 'paused',
       metrics: { step: 12345, epoch: 3, loss: 0.042123, accuracy: 0.95 },
     });
@@ -33,7 +33,7 @@ describe('run components', () => {
   });
 
   it('MetricsBar keeps spoken read-outs in the page, same ids and text, but marked not to be shown', () => {
-    useRunStore.setState({
+    appRuntime.run.setState({
       status: 'paused',
       metrics: { step: 7, epoch: 1, loss: 0.5, valLoss: 0.6, accuracy: 0.9 },
     });
@@ -46,22 +46,25 @@ describe('run components', () => {
   });
 
   it('RunControls: one Play/Pause button whose label follows the status; names exactly as the contract', () => {
-    useRunStore.setState({ status: 'idle', ready: true });
+    appRuntime.run.setState({ status: 'idle', ready: true });
     render(<RunControls />);
     for (const name of ['Play', 'Step', 'Reset', 'Share', 'New random start']) {
       expect(screen.getByRole('button', { name })).toBeTruthy();
     }
-    act(() => useRunStore.setState({ status: 'running' }));
+    act(() => appRuntime.run.setState({ status: 'running' }));
     expect(screen.getByRole('button', { name: 'Pause' })).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Play' })).toBeNull();
   });
 
   it('NoticeBar renders URL text as text, never as HTML, and explains a divergence', () => {
-    showNotice('url', 'Some settings in the link were not used.', [
+    showNotice(appRuntime.notices, 'url', 'Some settings in the link were not used.', [
       'act = “<img src=x onerror=alert(1)>”: unknown',
     ]);
-    useRunStore.setState({ status: 'diverged', diverged: { step: 5, reason: 'loss became NaN at step 6' } });
-    useParamsStore.setState({
+    appRuntime.run.setState({
+      status: 'diverged',
+      diverged: { step: 5, reason: 'loss became NaN at step 6' },
+    });
+    appRuntime.params.setState({
       table: CLASSIFIER2D_PARAMS,
       values: { ...defaultValues(CLASSIFIER2D_PARAMS), lr: 50 },
     });
@@ -73,7 +76,7 @@ describe('run components', () => {
   });
 
   it('ParamControls builds labelled controls from the table (slider + exact entry, select, list field)', () => {
-    useParamsStore.setState({ table: CLASSIFIER2D_PARAMS, values: defaultValues(CLASSIFIER2D_PARAMS) });
+    appRuntime.params.setState({ table: CLASSIFIER2D_PARAMS, values: defaultValues(CLASSIFIER2D_PARAMS) });
     render(<ParamControls />);
     expect(screen.getByRole('slider', { name: 'Learning rate α' })).toBeTruthy();
     expect(

@@ -16,7 +16,7 @@ import type { LessonStep } from '../../../lessons/types';
 import { IgnoredNotice, ParamControls } from '../../../components/controls';
 import { MetricsBar, NoticeBar, RunControls } from '../../../components/run';
 import { replaceQuery, useRoute } from '../../../platform/router';
-import { useRunStore } from '../../../state/runStore';
+import { useRunStore } from '../../../state/runtimeContext';
 import { useExperiment } from '../../../state/useExperiment';
 import { useView } from '../../../state/useView';
 import { isSaturationHistoryView } from '../../../experiments/loss/views';

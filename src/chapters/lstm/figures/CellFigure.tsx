@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Tex } from '../../../components/math';
-import { useParamsStore } from '../../../state/paramsStore';
+import { useParamsStore } from '../../../state/runtimeContext';
 import { useView } from '../../../state/useView';
 import { isGateTraceView } from '../../../experiments/lstm/views';
 import type { LessonStep } from '../../../lessons/types';

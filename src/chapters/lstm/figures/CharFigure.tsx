@@ -1,8 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { LineChart, seriesColor, useChartTheme, type LineSeries } from '../../../components/charts';
-import { useMetricHistory } from '../../../state/runtimeContext';
-import { useParamsStore } from '../../../state/paramsStore';
-import { useRunStore } from '../../../state/runStore';
+import { useMetricHistory, useParamsStore, useRunStore } from '../../../state/runtimeContext';
 import { useFrameTick } from '../../../state/useFrameTick';
 import type { LessonStep } from '../../../lessons/types';
 import { ExperimentPanel } from '../../backprop/figures/ExperimentPanel';

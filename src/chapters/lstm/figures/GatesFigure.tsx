@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { TimeSeriesHeatmap } from '../../../components/charts';
-import { useParamsStore } from '../../../state/paramsStore';
+import { useParamsStore } from '../../../state/runtimeContext';
 import { useView } from '../../../state/useView';
 import { isGateTraceView, type GateTraceView } from '../../../experiments/lstm/views';
 import type { LessonStep } from '../../../lessons/types';

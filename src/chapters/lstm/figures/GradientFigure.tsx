@@ -1,6 +1,6 @@
 import { Tex } from '../../../components/math';
 import { sigmoid } from '../../../core/scalar';
-import { useParamsStore } from '../../../state/paramsStore';
+import { useParamsStore } from '../../../state/runtimeContext';
 import { useView } from '../../../state/useView';
 import type { LessonStep } from '../../../lessons/types';
 import { RecallPanel } from './RecallPanel';

@@ -1,5 +1,5 @@
 import { seriesColor, useChartTheme } from '../../../components/charts';
-import { useRunStore } from '../../../state/runStore';
+import { useRunStore } from '../../../state/runtimeContext';
 import { useView } from '../../../state/useView';
 import type { LessonStep } from '../../../lessons/types';
 import { RecallPanel } from './RecallPanel';

@@ -3,7 +3,8 @@ import { BarChart } from '../../../components/charts';
 import { Tex } from '../../../components/math';
 import { Rng } from '../../../core/random';
 import { generate } from '../../../experiments/charModel/model';
-import { useParamsStore } from '../../../state/paramsStore';
+import { useParamsStore, useRuntimeHub } from '../../../state/runtimeContext';
+import type { ParamValues } from '../../../experiments/types';
 import { Scroll } from './Scroll';
 import { fmt } from './format';
 import { encodeKnown, useLiveModel, type LiveModel } from './liveModel';
@@ -92,9 +93,9 @@ function ProbabilityBars({
 }
 
 /** On the student's own text the English "The " may hold no known character: start from the text's own opening. */
-function initialPrompt(): string {
+function initialPrompt(values: ParamValues): string {
   const pasted = usePastedText.getState().text;
-  return useParamsStore.getState().values.corpus === 'pasted' && pasted ? firstLine(pasted, 4) : 'The ';
+  return values.corpus === 'pasted' && pasted ? firstLine(pasted, 4) : 'The ';
 }
 
 /** Changes whenever the live model is a different one: other settings, or reset (its step went back). */
@@ -248,7 +249,8 @@ function SampleCharts({ samples, k, setK, vocab, layout, compact }: ChartsProps)
 export function GeneratePanel({ compact = false }: { compact?: boolean }) {
   const layout = compact ? COMPACT : WIDE;
   const model = useLiveModel(300);
-  const [prompt, setPrompt] = useState(initialPrompt);
+  const hub = useRuntimeHub();
+  const [prompt, setPrompt] = useState(() => initialPrompt(hub.params.getState().values));
   const [temperature, setTemperature] = useState(0.8);
   const [greedy, setGreedy] = useState(false);
   // A different model (rebuilt with other settings, or reset to step 0) makes earlier samples meaningless.

@@ -4,7 +4,7 @@ import { MetricsBar } from '../../../components/run/MetricsBar';
 import { NoticeBar } from '../../../components/run/NoticeBar';
 import { RunControls } from '../../../components/run/RunControls';
 import type { LessonStep } from '../../../lessons/types';
-import { useRunStore } from '../../../state/runStore';
+import { useRunStore } from '../../../state/runtimeContext';
 import { useExperiment } from '../../../state/useExperiment';
 import { setExperimentData } from '../../../state/runtime';
 import { usePastedText } from './pastedText';

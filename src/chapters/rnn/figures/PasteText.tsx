@@ -2,8 +2,7 @@ import { useDeferredValue, useId, useMemo, useState } from 'react';
 import { MAX_PASTED_CHARS, preparePastedText } from '../../../experiments/charModel/pasted';
 import { MAX_VOCAB } from '../../../experiments/charModel/trainer';
 import { setExperimentData, setParam } from '../../../state/runtime';
-import { useParamsStore } from '../../../state/paramsStore';
-import { useRunStore } from '../../../state/runStore';
+import { useParamsStore, useRunStore } from '../../../state/runtimeContext';
 import { usePastedText } from './pastedText';
 
 const count = (n: number) => n.toLocaleString('en-US');

@@ -1,5 +1,5 @@
 import { formatAccuracy } from '../../../components/run/formatMetric';
-import { useRunStore } from '../../../state/runStore';
+import { useRunStore } from '../../../state/runtimeContext';
 
 /** One read-out; re-renders only when its formatted text changes (frames arrive up to 60 times a second). */
 function Readout({ label, name, testId }: { label: string; name: string; testId: string }) {

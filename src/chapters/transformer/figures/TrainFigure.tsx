@@ -7,7 +7,7 @@ import { NoticeBar } from '../../../components/run/NoticeBar';
 import { RunControls } from '../../../components/run/RunControls';
 import { LiveReadouts } from './LiveReadouts';
 import { useView } from '../../../state/useView';
-import { useParamsStore } from '../../../state/paramsStore';
+import { useParamsStore } from '../../../state/runtimeContext';
 import { usePresentation } from '../../../lessons';
 import type { AttentionView, HistoryView } from '../../../experiments/transformer/trainerViews';
 
