@@ -144,6 +144,10 @@ test('divergence (lr 50): status diverged, an explanation, finite read-outs, and
   await expect(notice).toContainText('learning rate is too large');
   const loss = Number(await page.getByTestId('metric-loss').textContent());
   expect(Number.isFinite(loss)).toBe(true);
+  // The step read-out names the diverged step; the loss beside it is an earlier frame's, and the notice says which.
+  const readout = await notice.getByTestId('diverged-readout-step').textContent();
+  const readoutStep = Number(/those of step (\d+)/.exec(readout ?? '')?.[1]);
+  expect(readoutStep).toBeLessThan(Number(await page.getByTestId('metric-step').textContent()));
   await expect(page.getByRole('button', { name: 'Play' })).toBeDisabled();
   await saveScreenshot(page, 'runtime-diverged');
 

@@ -15,6 +15,7 @@ export function NoticeBar() {
   const error = useRunStore((s) => s.error);
   const replay = useRunStore((s) => s.replay);
   const shownStep = useRunStore((s) => s.metrics?.step ?? 0);
+  const readoutStep = useRunStore((s) => s.metrics?.step);
   const table = useParamsStore((s) => s.table);
   const lrSpec = learningRateSpec(table);
   const lr = useParamsStore((s) => (lrSpec ? s.values[lrSpec.name] : undefined));
@@ -37,8 +38,15 @@ export function NoticeBar() {
           </p>
           <p>
             Usually the learning rate is too large, so each step overshoots and the loss grows until it is no
-            longer a number. The charts keep the history up to the last finite step. Press Reset to start
-            over, or:
+            longer a number. The charts keep the history up to the last finite step.
+            {readoutStep !== undefined && readoutStep < diverged.step && (
+              <span data-testid="diverged-readout-step">
+                {' '}
+                The loss and accuracy read-outs are those of step {formatMetric(readoutStep)}, the last one
+                shown before it blew up.
+              </span>
+            )}{' '}
+            Press Reset to start over, or:
           </p>
           {lrSpec && typeof lr === 'number' && lr > lrSpec.min && (
             <button type="button" className="button primary" onClick={lowerLearningRate}>

@@ -72,6 +72,13 @@ describe('run components', () => {
     expect(container.querySelector('img')).toBeNull();
     expect(screen.getByTestId('notice-url').textContent).toContain('<img src=x onerror=alert(1)>');
     expect(screen.getByTestId('notice-diverged').textContent).toContain('Training diverged after step 5');
+    // No frame was shown before it blew up: nothing to say about the read-outs' step.
+    expect(screen.queryByTestId('diverged-readout-step')).toBeNull();
+    // The last frame shown was step 2: the read-outs say so, as the step read-out shows the diverged step.
+    act(() => appRuntime.run.setState({ metrics: { step: 2, epoch: 0, loss: 0.7 } }));
+    expect(screen.getByTestId('diverged-readout-step').textContent).toContain('those of step 2');
+    act(() => appRuntime.run.setState({ metrics: { step: 5, epoch: 0, loss: 9e9 } }));
+    expect(screen.queryByTestId('diverged-readout-step')).toBeNull();
     expect(screen.getByRole('button', { name: 'Lower the learning rate' })).toBeTruthy();
   });
 
