@@ -92,7 +92,6 @@ export class TrainerClient {
   private restartTimes: number[] = [];
   private disposed = false;
   private readonly opts: Required<ClientOptions>;
-  readonly stats: RuntimeStats;
 
   constructor(
     private readonly handlers: ClientHandlers,
@@ -110,7 +109,11 @@ export class TrainerClient {
       sharedNow: opts.sharedNow ?? sharedNow,
       stats: opts.stats ?? newRuntimeStats(),
     };
-    this.stats = this.opts.stats;
+  }
+
+  /** The counters this client adds to (given in its options, else its own). */
+  get stats(): RuntimeStats {
+    return this.opts.stats;
   }
 
   /** `data`: page-supplied data that is not a setting (ExperimentData); a restart's reload sends it again. */

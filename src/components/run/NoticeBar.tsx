@@ -14,8 +14,9 @@ export function NoticeBar() {
   const diverged = useRunStore((s) => s.diverged);
   const error = useRunStore((s) => s.error);
   const replay = useRunStore((s) => s.replay);
-  const shownStep = useRunStore((s) => s.metrics?.step ?? 0);
+  /** The step of the frame the read-outs show (undefined before the first). */
   const readoutStep = useRunStore((s) => s.metrics?.step);
+  const shownStep = readoutStep ?? 0;
   const table = useParamsStore((s) => s.table);
   const lrSpec = learningRateSpec(table);
   const lr = useParamsStore((s) => (lrSpec ? s.values[lrSpec.name] : undefined));
