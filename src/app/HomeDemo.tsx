@@ -5,8 +5,7 @@
  */
 import { useEffect, useRef } from 'react';
 import { useExperiment } from '../state/useExperiment';
-import { useRunStore } from '../state/runtimeContext';
-import { play, registerRunControls, reset, setLessonPace, togglePlay } from '../state/runtime';
+import { useRunStore, useRuntimeHub } from '../state/runtimeContext';
 import { formatHash } from '../platform/router';
 import { ClassifierBoundary } from './ClassifierBoundary';
 
@@ -34,21 +33,22 @@ export function HomeDemo() {
   const status = useRunStore((s) => s.status);
   const metrics = useRunStore((s) => s.metrics);
   const started = useRef(false);
+  const hub = useRuntimeHub();
 
   useEffect(() => {
-    setLessonPace(PACE, STOP_AT);
-    const release = registerRunControls();
+    hub.setLessonPace(PACE, STOP_AT);
+    const release = hub.controlsMounted();
     return () => {
       release();
-      setLessonPace(undefined, undefined);
+      hub.setLessonPace(undefined, undefined);
     };
-  }, []);
+  }, [hub]);
   // Start once, when the model is there (not again after the visitor pauses or it stops by itself).
   useEffect(() => {
     if (!ready || !exp.ready || started.current || prefersReducedMotion()) return;
     started.current = true;
-    play();
-  }, [ready, exp.ready]);
+    hub.play();
+  }, [hub, ready, exp.ready]);
 
   const running = status === 'running';
   const accuracy = metrics?.accuracy;
@@ -60,10 +60,10 @@ export function HomeDemo() {
         caption="Live: a 2-16-16-1 network trained in your browser on two interleaved spirals."
       />
       <figcaption className="home-demo-bar">
-        <button type="button" className="button" onClick={togglePlay} disabled={!exp.ready}>
+        <button type="button" className="button" onClick={() => hub.togglePlay()} disabled={!exp.ready}>
           {running ? 'Pause' : 'Play'}
         </button>
-        <button type="button" className="button" onClick={reset} disabled={!exp.ready}>
+        <button type="button" className="button" onClick={() => hub.reset()} disabled={!exp.ready}>
           Reset
         </button>
         <span className="home-demo-readout" aria-live="off">

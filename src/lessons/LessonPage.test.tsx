@@ -1,10 +1,11 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { useEffect } from 'react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Chapter } from './types';
 import { useProgress } from '../state/progress';
-import { appRuntime } from '../state/runtime';
+import { RuntimeHub } from '../state/runtimeHub';
+import { withHub } from '../state/testHub';
 import { LessonPage } from './LessonPage';
 import { useLessonStep } from './lessonContext';
 
@@ -34,7 +35,14 @@ function Figure() {
   return <p data-testid="figure">figure for {step?.id}</p>;
 }
 
-const renderPage = () => render(<LessonPage chapter={chapter} renderFigure={() => <Figure />} />);
+/** A fresh hub per test, as the app gives its tree one. */
+let hub = new RuntimeHub();
+beforeEach(() => {
+  hub = new RuntimeHub();
+});
+
+const renderPage = () =>
+  render(<LessonPage chapter={chapter} renderFigure={() => <Figure />} />, { wrapper: withHub(hub) });
 
 afterEach(() => {
   cleanup();
@@ -71,6 +79,7 @@ describe('LessonPage', () => {
     window.location.hash = '#/rnn?lesson=1';
     const { container } = render(
       <LessonPage chapter={chapter} renderFigure={() => <input type="range" aria-label="lr" />} />,
+      { wrapper: withHub(hub) },
     );
     const slider = container.querySelector('input[type=range]')!;
     act(() => void fireEvent.keyDown(slider, { key: 'ArrowRight' }));
@@ -103,7 +112,7 @@ describe('LessonPage', () => {
       return <p data-testid="counting">live</p>;
     }
     window.location.hash = '#/rnn?lesson=1';
-    render(<LessonPage chapter={chapter} renderFigure={() => <Counting />} />);
+    render(<LessonPage chapter={chapter} renderFigure={() => <Counting />} />, { wrapper: withHub(hub) });
     for (const hash of ['#/rnn?lesson=1&present=1', '#/rnn?lesson=1&embed=1', '#/rnn?lesson=1']) {
       act(() => {
         window.history.replaceState(null, '', hash);
@@ -119,12 +128,12 @@ describe('LessonPage and the runtime', () => {
   it('hands each step’s pace and stopAt to the runtime as its defaults, and clears them on leaving', () => {
     window.location.hash = '#/rnn?lesson=2';
     const page = renderPage();
-    expect(appRuntime.params.getState()).toMatchObject({ defaultSpeed: 12, stopAt: 40 });
+    expect(hub.params.getState()).toMatchObject({ defaultSpeed: 12, stopAt: 40 });
     act(() => fireEvent.click(screen.getByRole('button', { name: 'Next' })));
-    expect(appRuntime.params.getState()).toMatchObject({ defaultSpeed: null, stopAt: null });
+    expect(hub.params.getState()).toMatchObject({ defaultSpeed: null, stopAt: null });
     act(() => fireEvent.click(screen.getByRole('button', { name: 'Previous' })));
-    expect(appRuntime.params.getState()).toMatchObject({ defaultSpeed: 12, stopAt: 40 });
+    expect(hub.params.getState()).toMatchObject({ defaultSpeed: 12, stopAt: 40 });
     page.unmount();
-    expect(appRuntime.params.getState()).toMatchObject({ defaultSpeed: null, stopAt: null });
+    expect(hub.params.getState()).toMatchObject({ defaultSpeed: null, stopAt: null });
   });
 });

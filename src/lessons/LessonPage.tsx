@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, type ReactNode, type RefObject } from 'react';
 import type { Chapter, LessonStep } from './types';
 import { useProgress } from '../state/progress';
-import { setLessonPace } from '../state/runtime';
+import { useRuntimeHub } from '../state/runtimeContext';
 import { shouldIgnoreKey } from '../platform/keyboard';
 import { PresenterBar, usePresentation } from './presenter';
 import { PresenterFigure } from './presenter/PresenterFigure';
@@ -183,10 +183,11 @@ function useStepProgress(chapterId: string, step: LessonStep | undefined, index:
 
 /** The step's pace and natural stopping point are the runtime's defaults while it is shown (a `speed` link wins). */
 function useStepPace(step: LessonStep | undefined) {
+  const hub = useRuntimeHub();
   useEffect(() => {
-    setLessonPace(step?.pace, step?.stopAt);
-  }, [step?.pace, step?.stopAt]);
-  useEffect(() => () => setLessonPace(undefined, undefined), []);
+    hub.setLessonPace(step?.pace, step?.stopAt);
+  }, [hub, step?.pace, step?.stopAt]);
+  useEffect(() => () => hub.setLessonPace(undefined, undefined), [hub]);
 }
 
 /**

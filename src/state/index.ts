@@ -40,51 +40,24 @@
  *   `useView<T>(name, { hz, accept })`: the view's newest value as state (re-renders per frame, ≤ 60/s, or at most
  *   `hz` times a second), typed by the experiment's view types; `accept` is the view's shape check.
  *   `useLatestFrame()`: the whole newest frame. `useMetricHistory()`: bounded step/loss/valLoss/accuracy history.
- * - One runtime hub per app (`appRuntime`, runtimeHub.ts) holds the mounted experiment, its frame store, the wanted
- *   views, the timeline and the keys; hooks find it through `RuntimeContext` (a test can provide its own hub).
+ * - A runtime hub (runtimeHub.ts) holds the mounted experiment, its frame store, the wanted views, the timeline, the
+ *   keys and its own stores. There is no module-level one: `main.tsx` creates the app's hub and provides it through
+ *   `RuntimeContext`; hooks and components find it with `useRuntimeHub()` (a test provides a hub of its own).
  * - Stores (zustand, read with selectors): `useRunStore` (status idle/running/paused/diverged/error, metrics, …),
  *   `useParamsStore` (table, values, seed), `useNoticeStore`.
- * - Actions (plain functions, usable outside React, e.g. from lesson buttons): play, pause, togglePlay, step(n),
- *   seek(step) and stepBack (the timeline), reset, setParam(name, value), newRandomStart, lowerLearningRate, shareLink,
- *   retry, and setExperimentData(data, { rebuild }): page data that is not a setting (e.g. pasted text), never in the
- *   link.
+ * - Actions are the hub's methods (`const hub = useRuntimeHub()`): play, pause, togglePlay, step(n), seek(step) and
+ *   stepBack (the timeline), reset, setParam(name, value), newRandomStart, lowerLearningRate, retry, setSpeed, and
+ *   setData(data, { rebuild }): page data that is not a setting (e.g. pasted text), never in the link.
+ *   `shareLink(hub)` writes the moment's link and copies it.
  * - Speed: `speed` in the URL (steps per second, or `max`), else the lesson step's `pace` (the lesson page calls
- *   `setLessonPace(step.pace, step.stopAt)`), else full speed. `stopAt` makes Play pause by itself at that step.
+ *   `hub.setLessonPace(step.pace, step.stopAt)`), else full speed. `stopAt` makes Play pause by itself at that step.
  *   The worker paces Play (src/worker/host/pacer.ts); Step / Run 10 / Run 100 always train their exact count at once.
  * - Live parameters apply at the next step; structural ones (live: false) rebuild the model once the control settles
  *   and show a "Model rebuilt" notice. Bad URL values fall back/clamp and are listed in one dismissible notice.
  */
 export { useExperiment, useFrameView, useLatestFrame } from './useExperiment';
 export type { UseExperimentOptions, ExperimentHandle } from './useExperiment';
-export {
-  play,
-  pause,
-  togglePlay,
-  step,
-  seek,
-  stepBack,
-  reset,
-  retry,
-  setParam,
-  setExperimentData,
-  newRandomStart,
-  lowerLearningRate,
-  shareLink,
-  setSpeed,
-  setLessonPace,
-  addWantedView,
-  configureRuntime,
-  onRunKey,
-  onRunKeyUp,
-  getLatestFrame,
-  getMetricHistory,
-  subscribeFrames,
-  appRuntime,
-  RuntimeHub,
-  type HubPlatform,
-  type Preset,
-  type ShareResult,
-} from './runtime';
+export { shareLink, RuntimeHub, type HubPlatform, type Preset, type ShareResult } from './runtime';
 export { type RunStatus, type RunPhase, type RunState } from './runStore';
 export { type ParamsState } from './paramsStore';
 export { showNotice, dismissNotice, type Notice, type NoticeKind } from './noticeStore';

@@ -1,19 +1,24 @@
 /**
- * Which runtime hub the hooks below a point in the tree use: the app's (`appRuntime`) unless a provider gives another,
- * e.g. a test rendering two independent experiments. The store hooks read that hub's own stores.
+ * Which runtime hub the hooks below a point in the tree use. The app provides its hub at the root (main.tsx); a test
+ * provides one of its own (e.g. two independent experiments). There is no default hub: a component that needs one
+ * outside a provider is a wiring mistake and says so. The store hooks read that hub's own stores.
  */
 import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
-import { appRuntime, type RuntimeHub } from './runtime';
+import type { RuntimeHub } from './runtimeHub';
 import type { MetricHistory } from './frames';
 import type { NoticeState } from './noticeStore';
 import type { ParamsState } from './paramsStore';
 import type { RunState } from './runStore';
 
-export const RuntimeContext = createContext<RuntimeHub>(appRuntime);
+export const RuntimeContext = createContext<RuntimeHub | null>(null);
 
+/** This tree's runtime hub: its methods are the run's actions (play, step, seek, setParam, …). */
 export function useRuntimeHub(): RuntimeHub {
-  return useContext(RuntimeContext);
+  const hub = useContext(RuntimeContext);
+  if (!hub)
+    throw new Error('No runtime hub: render this component inside <RuntimeContext.Provider value={hub}>.');
+  return hub;
 }
 
 /** The bounded step/loss/valLoss/accuracy history of this tree's runtime (read it on a `useFrameTick`). */

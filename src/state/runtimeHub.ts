@@ -1,8 +1,8 @@
 /**
  * A runtime hub: everything live training keeps for one app — the mounted experiment (an `ExperimentRuntime`), the
  * frame store its worker publishes into and figures read from, the views figures want, the timeline's seek in flight,
- * the run keys and the count of RunControls on screen. The page's hub is `appRuntime` (runtime.ts), which the plain
- * actions act on and hooks find through React context (runtimeContext.ts); tests create their own.
+ * the run keys and the count of RunControls on screen. `main.tsx` creates the app's hub and provides it through React
+ * context (runtimeContext.ts); components call its methods as the run's actions; tests create their own.
  */
 import { getRoute, replaceQuery } from '../platform/router';
 import { loadExperiment } from '../experiments/registry';
@@ -100,7 +100,10 @@ export class RuntimeHub {
     };
   }
 
-  /** See `setLessonPace` in runtime.ts. */
+  /**
+   * The lesson step's default pace (steps per second; undefined = full speed) and natural stopping point. The lesson
+   * page calls this whenever the step changes (and with nothing when it unmounts). A `speed` in the URL wins.
+   */
   setLessonPace(pace: number | undefined, stopAt: number | undefined) {
     const defaultSpeed = pace !== undefined && Number.isFinite(pace) && pace > 0 ? pace : null;
     const stop = stopAt !== undefined && Number.isInteger(stopAt) && stopAt > 0 ? stopAt : null;

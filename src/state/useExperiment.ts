@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import { useRoute } from '../platform/router';
-import type { ParamTable, ParamValues, ViewValue } from '../experiments/types';
+import type { ParamTable, ParamValue, ParamValues, ViewValue } from '../experiments/types';
 import type { Frame } from './frames';
 import type { RunStatus } from './runStore';
-import { experimentQueryKey, setParam, type Preset } from './runtime';
+import { experimentQueryKey, type Preset } from './runtime';
 import { useParamsStore, useRunStore, useRuntimeHub } from './runtimeContext';
 import { PAGE_PARAM_NAMES } from '../experiments/params';
 
@@ -33,7 +33,8 @@ export interface ExperimentHandle {
   values: ParamValues;
   seed: number;
   status: RunStatus;
-  setParam: typeof setParam;
+  /** A control changed a parameter: validated, applied by the runtime; returns the value used. */
+  setParam: (name: string, input: unknown) => ParamValue | undefined;
 }
 
 function stableKey(preset: Preset | undefined): string {
@@ -96,7 +97,7 @@ export function useExperiment(opts: UseExperimentOptions): ExperimentHandle {
   const values = useParamsStore((s) => s.values);
   const seed = useParamsStore((s) => s.seed);
   const status = useRunStore((s) => s.status);
-  const setHubParam = useCallback<typeof setParam>((name, input) => hub.setParam(name, input), [hub]);
+  const setHubParam = useCallback((name: string, input: unknown) => hub.setParam(name, input), [hub]);
   return { ready: table !== null, title, table, values, seed, status, setParam: setHubParam };
 }
 

@@ -8,8 +8,7 @@ import type {
   ParamValue,
 } from '../../experiments/types';
 import { coerceValue, formatValue, parseValue } from '../../experiments/params';
-import { useParamsStore } from '../../state/runtimeContext';
-import { setParam } from '../../state/runtime';
+import { useParamsStore, useRuntimeHub } from '../../state/runtimeContext';
 import { fromPosition, positionCount, toPosition } from './sliderScale';
 import './controls.css';
 
@@ -27,6 +26,12 @@ export interface ParamControlsProps {
  * selects, toggles and list inputs, each with its label, unit and help. Live parameters apply at the next step;
  * structural ones are marked and rebuild the model (the runtime says so in a notice).
  */
+/** A control's change goes to this tree's runtime (validated there; returns the value used). */
+function useSetParam() {
+  const hub = useRuntimeHub();
+  return (name: string, input: unknown) => hub.setParam(name, input);
+}
+
 export function ParamControls({ only, exclude, label = 'Settings' }: ParamControlsProps) {
   const table = useParamsStore((s) => s.table);
   const values = useParamsStore((s) => s.values);
@@ -46,6 +51,7 @@ export function ParamControls({ only, exclude, label = 'Settings' }: ParamContro
 
 export function ParamControl({ spec, value }: { spec: ParamSpec; value: ParamValue }) {
   const id = useId();
+  const setParam = useSetParam();
   const helpId = `${id}-help`;
   const describedBy = spec.help || !spec.live ? helpId : undefined;
   const help = (spec.help || !spec.live) && (
@@ -116,6 +122,7 @@ function NumberControl({
   value: number;
   describedBy: string | undefined;
 }) {
+  const setParam = useSetParam();
   const log = spec.type === 'number' && spec.scale === 'log';
   const scale = {
     min: spec.min,
@@ -161,6 +168,7 @@ function EnumControl({
   value: string;
   describedBy: string | undefined;
 }) {
+  const setParam = useSetParam();
   return (
     <select
       id={id}
@@ -248,6 +256,7 @@ function TextEntry({
   placeholder?: string;
   size: number;
 }) {
+  const setParam = useSetParam();
   const [draft, setDraft] = useState(shown);
   const [problem, setProblem] = useState<string | null>(null);
   const commit = () => {

@@ -1,6 +1,6 @@
 import { dismissNotice, type Notice } from '../../state/noticeStore';
 import { useNoticeStore, useParamsStore, useRunStore, useRuntimeHub } from '../../state/runtimeContext';
-import { learningRateSpec, lowerLearningRate, retry } from '../../state/runtime';
+import { learningRateSpec } from '../../state/runtime';
 import { formatMetric } from './formatMetric';
 import './run.css';
 
@@ -9,6 +9,7 @@ import './run.css';
  * restarted worker, a divergence (with one-click fixes) and a failure.
  */
 export function NoticeBar() {
+  const hub = useRuntimeHub();
   const notices = useNoticeStore((s) => s.notices);
   const status = useRunStore((s) => s.status);
   const diverged = useRunStore((s) => s.diverged);
@@ -50,7 +51,7 @@ export function NoticeBar() {
             Press Reset to start over, or:
           </p>
           {lrSpec && typeof lr === 'number' && lr > lrSpec.min && (
-            <button type="button" className="button primary" onClick={lowerLearningRate}>
+            <button type="button" className="button primary" onClick={() => hub.lowerLearningRate()}>
               Lower the learning rate
             </button>
           )}
@@ -59,7 +60,7 @@ export function NoticeBar() {
       {status === 'error' && error && (
         <div className="notice notice-danger" role="alert" data-testid="notice-error">
           <p className="notice-title">Training stopped: {error}</p>
-          <button type="button" className="button" onClick={retry}>
+          <button type="button" className="button" onClick={() => hub.retry()}>
             Try again
           </button>
         </div>

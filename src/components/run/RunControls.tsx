@@ -1,14 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import { useParamsStore, useRunStore } from '../../state/runtimeContext';
-import {
-  newRandomStart,
-  registerRunControls,
-  reset,
-  shareLink,
-  step,
-  togglePlay,
-  type ShareResult,
-} from '../../state/runtime';
+import { useParamsStore, useRunStore, useRuntimeHub } from '../../state/runtimeContext';
+import { shareLink, type ShareResult } from '../../state/runtime';
 import { SpeedControl } from './SpeedControl';
 import { TimelineScrubber } from './TimelineScrubber';
 import './run.css';
@@ -40,8 +32,9 @@ export function RunControls({
   const status = useRunStore((s) => s.status);
   const ready = useRunStore((s) => s.ready);
   const running = status === 'running';
+  const hub = useRuntimeHub();
   // While no controls are on the page, the runtime stops a playing run (nothing visible could stop it).
-  useEffect(() => registerRunControls(), []);
+  useEffect(() => hub.controlsMounted(), [hub]);
   const blocked = !ready || status === 'diverged' || status === 'error';
 
   return (
@@ -49,7 +42,7 @@ export function RunControls({
       <button
         type="button"
         className="button primary run-play"
-        onClick={togglePlay}
+        onClick={() => hub.togglePlay()}
         disabled={blocked && !running}
         aria-keyshortcuts="Space"
       >
@@ -58,7 +51,7 @@ export function RunControls({
       <button
         type="button"
         className="button"
-        onClick={() => step(1)}
+        onClick={() => hub.step(1)}
         disabled={blocked}
         aria-keyshortcuts="."
       >
@@ -73,7 +66,7 @@ export function RunControls({
       <button
         type="button"
         className="button"
-        onClick={reset}
+        onClick={() => hub.reset()}
         aria-keyshortcuts="R"
         disabled={!ready && status !== 'error'}
       >
@@ -90,11 +83,12 @@ export function RunControls({
 
 /** Trains exactly `steps` steps (handy for tests and demonstrations). */
 function RunStepsButton({ steps, disabled }: { steps: number; disabled: boolean }) {
+  const hub = useRuntimeHub();
   return (
     <button
       type="button"
       className="button"
-      onClick={() => step(steps)}
+      onClick={() => hub.step(steps)}
       disabled={disabled}
       title={`Train exactly ${steps} steps`}
     >
@@ -106,12 +100,13 @@ function RunStepsButton({ steps, disabled }: { steps: number; disabled: boolean 
 /** "New random start" and the current seed. */
 function SeedControl() {
   const currentSeed = useParamsStore((s) => s.seed);
+  const hub = useRuntimeHub();
   return (
     <span className="run-seed">
       <button
         type="button"
         className="button"
-        onClick={newRandomStart}
+        onClick={() => hub.newRandomStart()}
         title="A different, equally reproducible run"
       >
         New random start
@@ -125,6 +120,7 @@ function SeedControl() {
 
 /** Copies the current link; says so visibly, or shows the link in a field when the clipboard is unavailable. */
 export function ShareButton() {
+  const hub = useRuntimeHub();
   const [result, setResult] = useState<ShareResult | null>(null);
   const field = useRef<HTMLInputElement>(null);
   const hideTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -135,7 +131,7 @@ export function ShareButton() {
   }, [result]);
 
   const onShare = async () => {
-    const r = await shareLink();
+    const r = await shareLink(hub);
     setResult(r);
     if (hideTimer.current) clearTimeout(hideTimer.current);
     if (r.copied) hideTimer.current = setTimeout(() => setResult(null), 5000);

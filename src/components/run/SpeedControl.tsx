@@ -1,6 +1,5 @@
 import { useId } from 'react';
-import { useParamsStore } from '../../state/runtimeContext';
-import { setSpeed } from '../../state/runtime';
+import { useParamsStore, useRuntimeHub } from '../../state/runtimeContext';
 import { SPEED_STOPS, nearestStop, speedLabel } from '../../state/speed';
 import './run.css';
 
@@ -12,6 +11,7 @@ import './run.css';
 export function SpeedControl() {
   const speed = useParamsStore((s) => s.speed);
   const id = useId();
+  const hub = useRuntimeHub();
   const index = nearestStop(speed);
   const text = speedLabel(speed);
   return (
@@ -25,7 +25,7 @@ export function SpeedControl() {
         step={1}
         value={index}
         aria-valuetext={text}
-        onChange={(e) => setSpeed(SPEED_STOPS[Number(e.target.value)] ?? null)}
+        onChange={(e) => hub.setSpeed(SPEED_STOPS[Number(e.target.value)] ?? null)}
         data-testid="run-speed"
       />
       <output htmlFor={id} className="run-speed-value" data-testid="run-speed-value">

@@ -1,6 +1,5 @@
 import { useEffect, useId, useState } from 'react';
-import { useRunStore } from '../../state/runtimeContext';
-import { seek } from '../../state/runtime';
+import { useRunStore, useRuntimeHub } from '../../state/runtimeContext';
 import './run.css';
 
 /**
@@ -15,6 +14,7 @@ export function TimelineScrubber() {
   const status = useRunStore((s) => s.status);
   const ready = useRunStore((s) => s.ready);
   const id = useId();
+  const hub = useRuntimeHub();
   // The value being dragged shows until the read-outs reach it (a rewind takes a moment to replay).
   const [dragged, setDragged] = useState<number | null>(null);
   useEffect(() => {
@@ -37,7 +37,7 @@ export function TimelineScrubber() {
         onChange={(e) => {
           const target = Number(e.target.value);
           setDragged(target);
-          seek(target);
+          hub.seek(target);
         }}
         data-testid="run-timeline"
       />

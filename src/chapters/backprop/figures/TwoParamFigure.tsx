@@ -1,6 +1,6 @@
 import { LossSurface, fmt, useGridView } from '../../../components/charts';
 import { Tex } from '../../../components/math';
-import { setParam } from '../../../state/runtime';
+import { useRuntimeHub } from '../../../state/runtimeContext';
 import { useView } from '../../../state/useView';
 import type { LessonStep } from '../../../lessons/types';
 import { ExperimentPanel } from './ExperimentPanel';
@@ -26,6 +26,7 @@ function TwoParamPlot() {
   const grid = useGridView('grid');
   const path = useView('path', { accept: isPoints });
   const { w, b, gw, gb, loss, alpha, lambdaMax } = useView('state', { accept: isTwoParamStateView }) ?? {};
+  const hub = useRuntimeHub();
 
   return (
     <figure className="descent-figure" data-testid="two-param-plot">
@@ -39,8 +40,8 @@ function TwoParamPlot() {
               : undefined
           }
           onPickStart={(x, y) => {
-            setParam('w0', round(x));
-            setParam('b0', round(y));
+            hub.setParam('w0', round(x));
+            hub.setParam('b0', round(y));
           }}
           logLevels
           xLabel="w"

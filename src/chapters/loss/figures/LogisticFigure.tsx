@@ -4,7 +4,7 @@ import { Tex } from '../../../components/math';
 import { Formula } from './Formula';
 import { PLANE } from '../../../experiments/loss/data';
 import type { LessonStep } from '../../../lessons/types';
-import { setParam } from '../../../state/runtime';
+import { useRuntimeHub } from '../../../state/runtimeContext';
 import { useView } from '../../../state/useView';
 import { ExperimentPanel } from '../../backprop/figures/ExperimentPanel';
 import { fmt, useGridView } from '../../../components/charts';
@@ -33,6 +33,7 @@ function LogisticPanels() {
   const path = useView('path', { accept: isFloat32 });
   const state = useView('state', { accept: isLogisticStateView });
   const points = useView('points', { accept: isPointsView });
+  const hub = useRuntimeHub();
   // A diverged θ is not drawn (the read-outs show '–').
   const theta = state && Number.isFinite(state.th1) && Number.isFinite(state.th2) ? state : undefined;
   const gradientFinite = theta !== undefined && Number.isFinite(theta.g1) && Number.isFinite(theta.g2);
@@ -53,8 +54,8 @@ function LogisticPanels() {
               theta && gradientFinite ? { x: theta.th1, y: theta.th2, dx: theta.g1, dy: theta.g2 } : undefined
             }
             onPickStart={(a, b) => {
-              setParam('th1', round(a));
-              setParam('th2', round(b));
+              hub.setParam('th1', round(a));
+              hub.setParam('th2', round(b));
             }}
             logLevels
             xLabel="θ₁"

@@ -4,9 +4,8 @@ import { MetricsBar } from '../../../components/run/MetricsBar';
 import { NoticeBar } from '../../../components/run/NoticeBar';
 import { RunControls } from '../../../components/run/RunControls';
 import type { LessonStep } from '../../../lessons/types';
-import { useRunStore } from '../../../state/runtimeContext';
+import { useRunStore, useRuntimeHub } from '../../../state/runtimeContext';
 import { useExperiment } from '../../../state/useExperiment';
-import { setExperimentData } from '../../../state/runtime';
 import { usePastedText } from './pastedText';
 import { fmt } from './format';
 import { GeneratePanel } from './GeneratePanel';
@@ -81,12 +80,13 @@ export function LiveFigure({ step }: { step: LessonStep }) {
   const pastedActive = usePastedText((s) => s.active);
   const preset = pastedActive ? { ...step.preset, corpus: 'pasted' } : step.preset;
   const handle = useExperiment({ experiment: 'char-model', preset, views: live.views });
+  const hub = useRuntimeHub();
   // Coming back to the live steps: a text pasted earlier in this tab goes with the experiment's first load again.
   // (This effect runs after useExperiment's, which attach the experiment.)
   useEffect(() => {
     const text = usePastedText.getState().text;
-    if (text !== null) setExperimentData({ text }, { rebuild: false });
-  }, []);
+    if (text !== null) hub.setData({ text }, { rebuild: false });
+  }, [hub]);
   return (
     <div className="rnn-figure rnn-live help-spoken" data-testid={`figure-${step.figure ?? 'train'}`}>
       <NoticeBar />

@@ -1,8 +1,7 @@
 import { useDeferredValue, useId, useMemo, useState } from 'react';
 import { MAX_PASTED_CHARS, preparePastedText } from '../../../experiments/charModel/pasted';
 import { MAX_VOCAB } from '../../../experiments/charModel/trainer';
-import { setExperimentData, setParam } from '../../../state/runtime';
-import { useParamsStore, useRunStore } from '../../../state/runtimeContext';
+import { useParamsStore, useRunStore, useRuntimeHub } from '../../../state/runtimeContext';
 import { usePastedText } from './pastedText';
 
 const count = (n: number) => n.toLocaleString('en-US');
@@ -14,6 +13,7 @@ const count = (n: number) => n.toLocaleString('en-US');
  */
 function usePasteDraft(corpus: unknown) {
   const adopt = usePastedText((s) => s.adopt);
+  const hub = useRuntimeHub();
   const [draft, setDraft] = useState('');
   const [tried, setTried] = useState(false);
   const deferred = useDeferredValue(draft);
@@ -28,14 +28,14 @@ function usePasteDraft(corpus: unknown) {
     if (p.error) return;
     adopt(p.text);
     const already = corpus === 'pasted';
-    setExperimentData(
+    hub.setData(
       { text: p.text },
       {
         rebuild: already,
         notice: `Model rebuilt: training on your text (${count(p.chars)} characters, ${count(p.distinct)} different).`,
       },
     );
-    if (!already) setParam('corpus', 'pasted');
+    if (!already) hub.setParam('corpus', 'pasted');
   };
   const showError = prepared.error !== null && (tried || draft !== '');
   return { draft, edit, prepared, train, showError };

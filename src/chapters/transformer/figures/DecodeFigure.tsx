@@ -7,8 +7,7 @@ import { MetricsBar } from '../../../components/run/MetricsBar';
 import { NoticeBar } from '../../../components/run/NoticeBar';
 import { RunControls } from '../../../components/run/RunControls';
 import { isTaskId, makeTask, parseSource, SPECIAL_TOKENS } from '../../../core/data/seq2seq';
-import { useParamsStore, useRunStore } from '../../../state/runtimeContext';
-import { setParam } from '../../../state/runtime';
+import { useParamsStore, useRunStore, useRuntimeHub } from '../../../state/runtimeContext';
 import { BarChart } from '../../../components/charts';
 import { useView } from '../../../state/useView';
 import { inputSourceIds } from '../../../experiments/transformer/settings';
@@ -217,6 +216,7 @@ function GenerationButtons({
  */
 function useDecodeInput(onEdit: () => void) {
   const values = useParamsStore((s) => s.values);
+  const hub = useRuntimeHub();
   const taskId = isTaskId(values.task) ? values.task : 'reverse';
   const task = useMemo(
     () => makeTask(taskId, { maxLen: typeof values.len === 'number' ? values.len : 8 }),
@@ -234,7 +234,7 @@ function useDecodeInput(onEdit: () => void) {
   const onText = (next: string) => {
     setDraft({ text: next, task: taskId });
     const ids = parseSource(task, next).ids;
-    setParam(
+    hub.setParam(
       'input',
       ids.map((id) => id - SPECIAL_TOKENS.length),
     );
