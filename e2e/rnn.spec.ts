@@ -145,6 +145,25 @@ test.describe('rnn chapter: claims checked from read-outs', () => {
     await expect(page.getByTestId('example-formula')).toContainText('h');
   });
 
+  test('step 2 at 1280×800: the formula with every number shows whole beside hₜ at every time step', async ({
+    page,
+  }) => {
+    await page.goto('./#/rnn?lesson=2');
+    const formula = page.locator('[data-testid=example-formula] .tex-display');
+    await expect(formula).toContainText('tanh');
+    for (let t = 1; t <= 12; t++) {
+      await page.getByTestId('example-t-slider').fill(String(t));
+      await expect(page.getByTestId('example-t')).toHaveText(String(t));
+      // No part of it hidden behind a sideways scroll (it used to run 400 px past the figure's edge).
+      const hidden = await formula.evaluate((el) => el.scrollWidth - el.clientWidth);
+      expect(hidden, `t = ${t}`).toBeLessThanOrEqual(0);
+    }
+    // hₜ sits in the same row as its formula.
+    const block = await page.getByTestId('block-h').boundingBox();
+    const box = await page.getByTestId('example-formula').boundingBox();
+    expect(block && box && Math.abs(block.y + block.height / 2 - (box.y + box.height / 2))).toBeLessThan(40);
+  });
+
   test('step 3: “hello world” is reproduced exactly by greedy generation within the preset’s 30 steps', async ({
     page,
   }) => {

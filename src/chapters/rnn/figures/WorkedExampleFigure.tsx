@@ -68,6 +68,19 @@ function Block({
   );
 }
 
+/** hₜ = tanh(W_hh hₜ₋₁ + W_xh xₜ) with the step's numbers, one product a line so it fits beside the hₜ block. */
+function stepFormula(s: ExampleStep, t: number): string {
+  const recurrent = `W_{hh} h_{${t - 1}}`;
+  const input = `W_{xh} x_{${t}}`;
+  return [
+    '\\begin{aligned}',
+    `${recurrent} &= ${texVector(s.recurrent)} \\\\`,
+    `${input} &= ${texVector(s.input)} \\\\`,
+    `h_{${t}} &= \\tanh(${recurrent} + ${input}) = ${texVector(s.h)}`,
+    '\\end{aligned}',
+  ].join('\n');
+}
+
 /** Step t's products as labelled matrices, then yₜ and softmax(yₜ), the formula with its numbers and the guess. */
 function StepBlocks({ ex, s, t, chars }: { ex: WorkedExample; s: ExampleStep; t: number; chars: string[] }) {
   return (
@@ -86,7 +99,13 @@ function StepBlocks({ ex, s, t, chars }: { ex: WorkedExample; s: ExampleStep; t:
           testId="block-wxh"
         />
         <span className="rnn-op">→ tanh →</span>
+      </div>
+      {/* hₜ beside the formula that makes it from the two products' numbers (one row, no space left empty). */}
+      <div className="rnn-products rnn-result">
         <Block name={`h_{${t}}`} values={s.h} rows={5} cols={1} testId="block-h" />
+        <Scroll className="rnn-formula" label="Formula" testId="example-formula">
+          <Tex tex={stepFormula(s, t)} display />
+        </Scroll>
       </div>
       <div className="rnn-products">
         <Block
@@ -108,12 +127,6 @@ function StepBlocks({ ex, s, t, chars }: { ex: WorkedExample; s: ExampleStep; t:
           transposed
         />
       </div>
-      <Scroll className="rnn-formula" label="Formula" testId="example-formula">
-        <Tex
-          tex={`h_{${t}} = \\tanh\\big(\\underbrace{${texVector(s.recurrent)}}_{W_{hh} h_{${t - 1}}} + \\underbrace{${texVector(s.input)}}_{W_{xh} x_{${t}}}\\big) = ${texVector(s.h)}`}
-          display
-        />
-      </Scroll>
       <figcaption className="rnn-caption">
         At t = {t} the cell reads “{showChar(s.char)}”: xₜ is one-hot, so W_xh xₜ is simply the column of W_xh
         for that character. With these untrained weights the most probable next character is “
