@@ -178,7 +178,7 @@ function MatrixLabels({
   highlightRow: number | null;
   highlightCol: number | null;
 }) {
-  const { left, topH, cell, rotate } = layout;
+  const { left, topH, cell, rotate, turned } = layout;
   return (
     <g fontSize={theme.fontSize} fill={theme.fg}>
       {rowLabels?.map((l, r) => (
@@ -197,11 +197,16 @@ function MatrixLabels({
       {colLabels?.map((l, c) => {
         const x = left + (c + 0.5) * cell;
         const weight = highlightCol === c ? 700 : 400;
-        return rotate ? (
+        return turned[c] ? (
           <text
             key={`c${c}`}
             className="col-label"
-            transform={`translate(${x},${topH - 6}) rotate(-50)`}
+            transform={
+              rotate === 'all'
+                ? `translate(${x},${topH - 6}) rotate(-50)`
+                : `translate(${x},${topH - 6}) rotate(-90)`
+            }
+            dy={rotate === 'all' ? undefined : '0.35em'}
             textAnchor="start"
             fontWeight={weight}
           >

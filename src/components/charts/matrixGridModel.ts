@@ -68,8 +68,15 @@ export interface MatrixLayout {
   topH: number;
   /** Side of one square cell (px). */
   cell: number;
-  /** Column labels too long for their cell are drawn rotated. */
-  rotate: boolean;
+  /**
+   * How column labels too long for their cell are drawn: 'none' (every label fits upright), 'all' (most are long,
+   * e.g. words: every label slanted at −50°), or 'some' (a few long ones among short ones, e.g. the start token `<s>`
+   * above digits: only those turn upright-vertical, −90°, so they keep to their own column and the short labels
+   * stay level and readable).
+   */
+  rotate: 'none' | 'all' | 'some';
+  /** Per column label: whether it is drawn turned (always false with rotate 'none', always true with 'all'). */
+  turned: readonly boolean[];
   svgW: number;
   svgH: number;
   /** Font size of the numbers inside cells, and whether they are drawn. */
@@ -94,8 +101,17 @@ export function matrixLayout(opts: {
   const left = rowLabels ? Math.min(120, Math.max(...rowLabels.map((l) => l.length), 1) * charW + 10) : 4;
   const longestCol = colLabels ? Math.max(...colLabels.map((l) => l.length), 1) : 0;
   const cell = Math.max(6, Math.min(maxCell * theme.fontScale, (width - left - 4) / Math.max(C, 1)));
-  const rotate = colLabels ? longestCol * charW > cell - 4 : false;
-  const topH = colLabels ? (rotate ? Math.min(100, longestCol * charW * 0.75 + 10) : f + 8) : 4;
+  const long = (colLabels ?? []).map((l) => l.length * charW > cell - 2); // a digit fits a 10 px cell
+  const longCount = long.filter(Boolean).length;
+  // A label turned −90° is one line of text wide: it keeps to its column when that is about a line high.
+  const rotate = longCount === 0 ? 'none' : longCount * 4 <= long.length && cell >= f * 0.8 ? 'some' : 'all';
+  const turned = rotate === 'all' ? long.map(() => true) : long;
+  const slant = rotate === 'all' ? 0.75 : 1; // the text's height when slanted at −50° or standing at −90°
+  const topH = colLabels
+    ? rotate === 'none'
+      ? f + 8
+      : Math.max(f + 8, Math.min(100, longestCol * charW * slant + 10))
+    : 4;
   // Cell numbers are drawn at most 0.85 of the label size and shrink with the cell, but never below 11 px (legible on
   // a phone): by default, cells too small for that show colour only; asked for explicitly, numbers keep 11 px.
   const valueFont = Math.max(MIN_TEXT_PX, Math.min(f * 0.85, cell / 3.2));
@@ -105,6 +121,7 @@ export function matrixLayout(opts: {
     topH,
     cell,
     rotate,
+    turned,
     svgW: Math.max(left + cell * C + 4, 40),
     svgH: topH + cell * R + 4,
     valueFont,
