@@ -40,7 +40,7 @@ export function NeuronFigure({ preset }: FigureProps) {
         <Tex tex={zTex} display />
         <Tex tex={aTex} display />
       </div>
-      <div className="act-buttons act-output-row">
+      <div className="chip-row act-output-row">
         <p className="act-readout">
           Output <strong data-testid="neuron-output">{fmt(a, 3)}</strong>
         </p>

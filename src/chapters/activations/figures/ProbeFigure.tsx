@@ -53,7 +53,7 @@ export function ProbeFigure({ preset }: FigureProps) {
         {fn === 'tanh' ? '(−1, 1), centred on 0' : '(0, 1), centred on 0.5'}.
       </p>
       <TableControls table={PROBE_PARAMS} values={values} onChange={set} />
-      <div className="act-buttons">
+      <div className="chip-row">
         <button type="button" onClick={reset}>
           Reset
         </button>

@@ -36,7 +36,7 @@ export function SoftmaxFigure({ preset }: FigureProps) {
         <Tex tex={sumTex} display />
       </div>
       <TableControls table={SOFTMAX_PARAMS} values={values} onChange={set} />
-      <div className="act-buttons">
+      <div className="chip-row">
         <button type="button" onClick={reset}>
           Reset
         </button>

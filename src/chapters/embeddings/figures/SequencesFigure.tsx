@@ -44,7 +44,7 @@ export function SequencesFigure() {
     <div className="emb-figure" data-testid="figure-sequences">
       <TextNotice line={notice} />
       <TextField label="Text" value={text} onChange={setText} testId="sequence-input" />
-      <div className="emb-buttons">
+      <div className="chip-row emb-buttons">
         <button type="button" onClick={shuffle} disabled={tokens.length < 2}>
           Shuffle the words
         </button>

@@ -115,7 +115,7 @@ export function ExamplesFigure({ preset }: FigureProps) {
       </Formula>
       <ExampleReadouts terms={terms} mean={mean} />
       <TableControls table={EXAMPLE_PARAMS} values={values} onChange={set} names={['per']} />
-      <div className="loss-buttons">
+      <div className="chip-row">
         <button
           type="button"
           onClick={() => setMany(Object.fromEntries(INDEX.map((i) => [`p${i + 1}`, y[i]])))}

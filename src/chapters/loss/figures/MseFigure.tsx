@@ -114,7 +114,7 @@ function ImageRow(props: {
 /** Ink or erase, and a button that clears the painting. */
 function BrushButtons({ ink, setInk, clear }: { ink: boolean; setInk(v: boolean): void; clear(): void }) {
   return (
-    <div className="loss-buttons">
+    <div className="chip-row">
       <button type="button" aria-pressed={ink} onClick={() => setInk(true)}>
         Brush: ink
       </button>

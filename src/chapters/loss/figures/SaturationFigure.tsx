@@ -43,7 +43,7 @@ export function SaturationFigure({ step }: { step: LessonStep }) {
   };
   return (
     <div className="loss-figure" data-testid="figure-saturation">
-      <div className="loss-buttons" role="group" aria-label="Part of the figure">
+      <div className="chip-row" role="group" aria-label="Part of the figure">
         <button type="button" aria-pressed={part === 'curves'} onClick={() => show('curves')}>
           1 · Loss and gradient curves
         </button>
