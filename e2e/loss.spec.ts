@@ -246,6 +246,18 @@ test('step 6: with the minus dropped the true-class probability falls below 0.1;
   await runSteps(page, 100);
   expect(await num(page, 'metric-p-true')).toBeLessThan(0.1);
   expect(await num(page, 'metric-loss')).toBeGreaterThan(startLoss);
+  // The picked point's formulas show whole in the side column, also when its loss is ∞ (log 0).
+  const hidden = await page
+    .getByTestId('point-formula')
+    .locator('.tex-display')
+    .evaluateAll((els) => els.map((e) => e.scrollWidth - e.clientWidth));
+  expect(hidden.length).toBeGreaterThan(2);
+  expect(Math.max(...hidden)).toBeLessThanOrEqual(0);
+  if ((await page.getByTestId('point-loss').textContent()) === '∞') {
+    // h_true underflowed: the loss reads ∞, and the line below says why in words, typeset (not TeX source).
+    const shown = page.getByTestId('point-formula').locator('.katex-html').last();
+    await expect(shown).toHaveText(/^since\s*log\s*0\s*=\s*−\s*∞$/);
+  }
   await shot(page, 'loss-6-sign-dropped-light');
   await page.getByLabel('Loss sign').selectOption('correct');
   await expect(page).toHaveURL(/sign=correct/);

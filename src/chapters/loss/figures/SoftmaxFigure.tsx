@@ -76,6 +76,8 @@ function PointFormula({ row, cls, pTrue }: { row: number[]; cls: number; pTrue: 
       <Tex display tex={`h(x) = (${row.map((p) => fmt(p, 3)).join(', ')})`} />
       <Tex display tex={`y = ${oneHotTex(cls)}`} />
       <Tex display tex={`L = -\\log h_{${cls + 1}} = -\\log ${probTex(pTrue)} = ${lossTex(pTrue)}`} />
+      {/* Its own line: beside the loss it would run past the narrow side column. */}
+      {!(pTrue > 0) && <Tex display tex={'\\text{since } \\log 0 = -\\infty'} />}
     </Formula>
   );
 }
@@ -198,9 +200,9 @@ function probTex(p: number): string {
   return p > 0 && p < 0.001 ? `(${p.toExponential(1).replace(/e(.+)$/, '\\times 10^{$1}')})` : fmt(p, 3);
 }
 
-/** −log p as TeX; p = 0 (float underflow) is shown as ∞, never as a number. */
+/** −log p as TeX; p = 0 (float underflow) is shown as ∞, never as a number (PointFormula says why below it). */
 function lossTex(p: number): string {
-  return p > 0 ? fmt(-Math.log(p), 3) : '\\infty \\;(\\log 0 = -\\infty)';
+  return p > 0 ? fmt(-Math.log(p), 3) : '\\infty';
 }
 
 function lossText(p: number): string {
