@@ -15,6 +15,7 @@ const WINDOW_SECONDS = 5;
 async function refreshRate(page: Page, testId: string) {
   const figure = page.getByTestId(testId);
   await startMainThreadProbe(page);
+  const playAt = await page.evaluate(() => performance.now());
   // A CSS locator, not getByRole: computing accessible names over a page of KaTeX is main-thread work of its own.
   await page.locator('button.run-play').click();
   await expect(page.getByTestId('run-status')).toHaveText('running');
@@ -26,12 +27,14 @@ async function refreshRate(page: Page, testId: string) {
   const start = await read();
   await page.waitForTimeout(WINDOW_SECONDS * 1000); // the measuring window itself
   const end = await read();
-  const { longTasks } = await stopMainThreadProbe(page);
+  const { longTasks, longTaskTimes } = await stopMainThreadProbe(page);
   await page.locator('button.run-play').click(); // Pause
   await expect(page.getByTestId('run-status')).toHaveText('paused');
   return {
     perSecond: (end.drawn - start.drawn) / ((end.at - start.at) / 1000),
     longTasks,
+    // When each long task began, in ms after Play was pressed: tells the click's own work from a steady cost.
+    longTaskOffsets: longTaskTimes.map((t) => Math.round(t.start - playAt)),
     steps: Number(await page.getByTestId('metric-step').textContent()),
   };
 }
@@ -63,7 +66,7 @@ for (const { lesson, testId, speed } of [
       const cpu = startCpuWindow();
       const r = await refreshRate(page, testId);
       console.log(
-        `lstm step ${lesson}${speed}: gate figure redrawn ${r.perSecond.toFixed(1)} times/s, ${r.steps} steps, long tasks [${r.longTasks.join(', ')}] ms; ${cpu.describe()}`,
+        `lstm step ${lesson}${speed}: gate figure redrawn ${r.perSecond.toFixed(1)} times/s, ${r.steps} steps, long tasks [${r.longTasks.join(', ')}] ms at [${r.longTaskOffsets.join(', ')}] ms after Play; ${cpu.describe()}`,
       );
       expect(r.steps).toBeGreaterThan(20); // it trained
       expect(r.perSecond).toBeGreaterThanOrEqual(10);
