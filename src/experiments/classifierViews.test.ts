@@ -13,9 +13,9 @@ import { compareExperiment } from './activations/compare';
 import { depthExperiment } from './activations/depth';
 import { logisticExperiment } from './loss/logistic';
 import { softmaxClassifierExperiment } from './loss/softmaxClassifier';
-import { defaultValues } from './params';
 import { penaltyExperiment } from './regularization/penalty';
-import type { Experiment, ViewMap } from './types';
+import type { Experiment } from './types';
+import { viewsAfter } from './testing/viewsAfter';
 
 type Check = (v: unknown) => boolean;
 
@@ -29,17 +29,6 @@ const CHECKS: Record<string, Check> = {
 };
 const NAMES = Object.keys(CHECKS);
 
-/** Every view an experiment sends after `steps` steps (seed 3), with `over` on top of its defaults. */
-function viewsAfter<V extends ViewMap>(
-  experiment: Experiment<V>,
-  steps: number,
-  over: Record<string, unknown> = {},
-) {
-  const trainer = experiment.create({ ...defaultValues(experiment.params), ...over } as never, 3);
-  trainer.step(steps);
-  return trainer.views(NAMES) as Record<string, unknown>;
-}
-
 describe('classifier2d view shape checks', () => {
   it.each([
     { label: 'before the first step', steps: 0, over: {} },
@@ -47,7 +36,7 @@ describe('classifier2d view shape checks', () => {
     { label: 'with no hidden layer and no test points', steps: 5, over: { hidden: [], test: 0 } },
     { label: 'with three hidden layers', steps: 5, over: { hidden: [4, 3, 2] } },
   ])('accept every view it sends $label', ({ steps, over }) => {
-    const views = viewsAfter(classifier2d, steps, over);
+    const views = viewsAfter(classifier2d, NAMES, steps, over);
     for (const [name, check] of Object.entries(CHECKS)) {
       expect(views[name], name).toBeDefined();
       expect(check(views[name]), name).toBe(true);
@@ -65,7 +54,7 @@ describe('classifier2d view shape checks', () => {
     ];
     let compared = 0;
     for (const experiment of others) {
-      const views = viewsAfter(experiment as Experiment, 3);
+      const views = viewsAfter(experiment as Experiment, NAMES, 3);
       for (const [name, check] of Object.entries(CHECKS)) {
         if (views[name] === undefined) continue;
         compared++;
@@ -79,7 +68,7 @@ describe('classifier2d view shape checks', () => {
     for (const check of Object.values(CHECKS))
       for (const bad of [undefined, null, 3, 'weights', [], {}, new Float32Array(4)])
         expect(check(bad)).toBe(false);
-    const views = viewsAfter(classifier2d, 2);
+    const views = viewsAfter(classifier2d, NAMES, 2);
     const weights = views.weights as { sizes: number[]; layers: { w: Float32Array; b: Float32Array }[] };
     expect(isNetworkWeightsView({ ...weights, sizes: [...weights.sizes, 1] })).toBe(false);
     expect(isNetworkWeightsView({ ...weights, activation: undefined })).toBe(false);
@@ -89,7 +78,7 @@ describe('classifier2d view shape checks', () => {
     expect(isBoundaryView({ ...boundary, nx: 3 })).toBe(false);
     const points = views.points as { train: object; test: object };
     expect(isPointsView({ ...points, test: undefined })).toBe(false);
-    const smaller = viewsAfter(classifier2d, 2, { hidden: [4] });
+    const smaller = viewsAfter(classifier2d, NAMES, 2, { hidden: [4] });
     expect(gradsMatch(smaller.grads as never, views.weights as never)).toBe(false);
   });
 });

@@ -1,6 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { defaultValues } from '../params';
-import type { Experiment, ViewMap } from '../types';
 import { compareExperiment } from './compare';
 import { depthExperiment } from './depth';
 import { dyingExperiment } from './dying';
@@ -18,20 +16,9 @@ import {
   isNetworkWeightsList,
   isPlaneDataView,
 } from './views';
+import { viewsAfter } from '../testing/viewsAfter';
 
 type Check = (v: unknown) => boolean;
-
-/** Every view an experiment sends after `steps` steps with its default settings and `over` (seed 3). */
-function viewsAfter<V extends ViewMap>(
-  experiment: Experiment<V>,
-  names: readonly string[],
-  steps: number,
-  over: Record<string, string | number> = {},
-) {
-  const trainer = experiment.create({ ...defaultValues(experiment.params), ...over }, 3);
-  trainer.step(steps);
-  return trainer.views(names) as Record<string, unknown>;
-}
 
 const PLANE_CHECKS = { fields: isFieldsView, data: isPlaneDataView };
 

@@ -1,6 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { defaultValues } from '../params';
-import type { Experiment, ViewMap } from '../types';
 import { batchModesExperiment } from './batchModes';
 import { landscapeExperiment } from './landscape';
 import { lrRaceExperiment } from './lrRace';
@@ -22,20 +20,9 @@ import {
   isSurfaceInfoView,
   isTwoParamStateView,
 } from './views';
+import { viewsAfter } from '../testing/viewsAfter';
 
 type Check = (v: unknown) => boolean;
-
-/** Every view an experiment sends after `steps` steps with its default settings (seed 3). */
-function viewsAfter<V extends ViewMap>(
-  experiment: Experiment<V>,
-  names: readonly string[],
-  steps: number,
-  over: Record<string, string | number> = {},
-) {
-  const trainer = experiment.create({ ...defaultValues(experiment.params), ...over }, 3);
-  trainer.step(steps);
-  return trainer.views(names) as Record<string, unknown>;
-}
 
 /** Each experiment's views by name, with the check its figure reads it through. */
 const CASES: { id: string; views: () => Record<string, unknown>; checks: Record<string, Check> }[] = [

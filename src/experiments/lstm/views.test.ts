@@ -4,11 +4,11 @@ import { dyingExperiment } from '../activations/dying';
 import { maxoutExperiment } from '../activations/maxout';
 import { batchModesExperiment } from '../descent/batchModes';
 import { fitExperiment } from '../neurons/fit';
-import { defaultValues } from '../params';
 import { dropoutExperiment } from '../regularization/dropout';
-import type { Experiment, ViewMap } from '../types';
+import type { Experiment } from '../types';
 import { recallExperiment } from './recall';
 import { isGateTraceView, isGradFlowView, isRecallCurvesView, isRecallInfoView } from './views';
+import { viewsAfter } from '../testing/viewsAfter';
 
 type Check = (v: unknown) => boolean;
 
@@ -20,24 +20,13 @@ const CHECKS: Record<string, Check> = {
 };
 const NAMES = Object.keys(CHECKS);
 
-/** Every view an experiment sends after `steps` steps (seed 3), with `over` on top of its defaults. */
-function viewsAfter<V extends ViewMap>(
-  experiment: Experiment<V>,
-  steps: number,
-  over: Record<string, string | number> = {},
-) {
-  const trainer = experiment.create({ ...defaultValues(experiment.params), ...over }, 3);
-  trainer.step(steps);
-  return trainer.views(NAMES) as Record<string, unknown>;
-}
-
 describe('lstm-recall view shape checks', () => {
   it.each([
     { models: 'both', steps: 0 },
     { models: 'both', steps: 12 },
     { models: 'lstm', steps: 12 },
   ])('accept every view it sends with models=$models after $steps steps', ({ models, steps }) => {
-    const views = viewsAfter(recallExperiment, steps, { models });
+    const views = viewsAfter(recallExperiment, NAMES, steps, { models });
     for (const [name, check] of Object.entries(CHECKS)) {
       expect(views[name], name).toBeDefined();
       expect(check(views[name]), name).toBe(true);
@@ -48,7 +37,7 @@ describe('lstm-recall view shape checks', () => {
   });
 
   it('the RNN alone sends no trace (it has no gates), and its other views pass', () => {
-    const views = viewsAfter(recallExperiment, 12, { models: 'rnn' });
+    const views = viewsAfter(recallExperiment, NAMES, 12, { models: 'rnn' });
     expect(views.trace).toBeUndefined();
     for (const name of ['curves', 'gradflow', 'info']) expect(CHECKS[name](views[name]), name).toBe(true);
   });
@@ -63,7 +52,7 @@ describe('lstm-recall view shape checks', () => {
       fitExperiment,
     ] as Experiment[];
     for (const experiment of others) {
-      const curves = viewsAfter(experiment, 3).curves;
+      const curves = viewsAfter(experiment, NAMES, 3).curves;
       expect(curves, experiment.id).toBeDefined();
       expect(isRecallCurvesView(curves), experiment.id).toBe(false);
     }
@@ -73,7 +62,7 @@ describe('lstm-recall view shape checks', () => {
     for (const check of Object.values(CHECKS))
       for (const bad of [undefined, null, 3, 'trace', [], {}, new Float32Array(4)])
         expect(check(bad)).toBe(false);
-    const views = viewsAfter(recallExperiment, 2);
+    const views = viewsAfter(recallExperiment, NAMES, 2);
     const trace = views.trace as Record<string, unknown> & { f: Float32Array; tokens: Int32Array };
     expect(isGateTraceView({ ...trace, f: trace.f.subarray(1) })).toBe(false);
     expect(isGateTraceView({ ...trace, tokens: Float32Array.from(trace.tokens) })).toBe(false);

@@ -2,22 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { dyingExperiment } from '../activations/dying';
 import { maxoutExperiment } from '../activations/maxout';
 import { classifier2d } from '../classifier2d';
-import { defaultValues } from '../params';
-import type { Experiment, ViewMap } from '../types';
 import { fitExperiment } from './fit';
 import { isFitCurveView, isFitLossCurveView } from './views';
-
-/** The views an experiment sends after `steps` steps with its default settings and `over` (seed 3). */
-function viewsAfter<V extends ViewMap>(
-  experiment: Experiment<V>,
-  names: readonly string[],
-  steps: number,
-  over: Record<string, string | number> = {},
-) {
-  const trainer = experiment.create({ ...defaultValues(experiment.params), ...over }, 3);
-  trainer.step(steps);
-  return trainer.views(names) as Record<string, unknown>;
-}
+import { viewsAfter } from '../testing/viewsAfter';
 
 describe('neurons-fit view shape checks', () => {
   const sent = viewsAfter(fitExperiment, ['fit', 'curves'], 5, { units: 8 });
