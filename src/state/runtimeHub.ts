@@ -7,7 +7,7 @@
 import { getRoute, replaceQuery } from '../platform/router';
 import { loadExperiment } from '../experiments/registry';
 import type { ExperimentData, ParamValue } from '../experiments/types';
-import { TrainerClient, newRuntimeStats, type ClientOptions } from '../worker/client';
+import { TrainerClient, newRuntimeStats, type RuntimeStats } from '../worker/client';
 import { ExperimentRuntime } from './experimentRuntime';
 import { FrameStore } from './frameStore';
 import { createNoticeStore } from './noticeStore';
@@ -23,8 +23,8 @@ import { WantedViews } from './wantedViews';
 /** What a hub takes from the browser: the worker client, the experiment registry and the address bar. */
 export type HubPlatform = Omit<RuntimeDeps, 'wantedViews' | 'frames' | 'params' | 'run' | 'notices'>;
 
-const browserPlatform = (clientOptions: () => ClientOptions): HubPlatform => ({
-  createClient: (handlers) => new TrainerClient(handlers, clientOptions()),
+const browserPlatform = (stats: RuntimeStats): HubPlatform => ({
+  createClient: (handlers) => new TrainerClient(handlers, { stats }),
   loadExperiment,
   getRoute,
   replaceQuery,
@@ -32,8 +32,6 @@ const browserPlatform = (clientOptions: () => ClientOptions): HubPlatform => ({
 
 export class RuntimeHub {
   current: ExperimentRuntime | null = null;
-  /** Test hook: options for the next worker client (e.g. a short watchdog). */
-  clientOptions: ClientOptions = {};
   /** Frames, workers and restarts counted over every client this hub creates (for tests and read-outs). */
   readonly stats = newRuntimeStats();
   readonly frames = new FrameStore();
@@ -50,7 +48,7 @@ export class RuntimeHub {
   private readonly platform: HubPlatform;
 
   constructor(platform?: HubPlatform) {
-    this.platform = platform ?? browserPlatform(() => ({ stats: this.stats, ...this.clientOptions }));
+    this.platform = platform ?? browserPlatform(this.stats);
   }
 
   /** `linked` false: the run neither reads nor writes the address bar (a figure that is not the page's subject). */

@@ -201,11 +201,7 @@ function MatrixLabels({
           <text
             key={`c${c}`}
             className="col-label"
-            transform={
-              rotate === 'all'
-                ? `translate(${x},${topH - 6}) rotate(-50)`
-                : `translate(${x},${topH - 6}) rotate(-90)`
-            }
+            transform={`translate(${x},${topH - 6}) rotate(${rotate === 'all' ? -50 : -90})`}
             dy={rotate === 'all' ? undefined : '0.35em'}
             textAnchor="start"
             fontWeight={weight}

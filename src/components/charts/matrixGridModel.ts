@@ -107,11 +107,7 @@ export function matrixLayout(opts: {
   const rotate = longCount === 0 ? 'none' : longCount * 4 <= long.length && cell >= f * 0.8 ? 'some' : 'all';
   const turned = rotate === 'all' ? long.map(() => true) : long;
   const slant = rotate === 'all' ? 0.75 : 1; // the text's height when slanted at −50° or standing at −90°
-  const topH = colLabels
-    ? rotate === 'none'
-      ? f + 8
-      : Math.max(f + 8, Math.min(100, longestCol * charW * slant + 10))
-    : 4;
+  const topH = colLabels ? (rotate === 'none' ? f + 8 : Math.min(100, longestCol * charW * slant + 10)) : 4;
   // Cell numbers are drawn at most 0.85 of the label size and shrink with the cell, but never below 11 px (legible on
   // a phone): by default, cells too small for that show colour only; asked for explicitly, numbers keep 11 px.
   const valueFont = Math.max(MIN_TEXT_PX, Math.min(f * 0.85, cell / 3.2));

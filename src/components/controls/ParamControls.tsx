@@ -26,12 +26,6 @@ export interface ParamControlsProps {
  * selects, toggles and list inputs, each with its label, unit and help. Live parameters apply at the next step;
  * structural ones are marked and rebuild the model (the runtime says so in a notice).
  */
-/** A control's change goes to this tree's runtime (validated there; returns the value used). */
-function useSetParam() {
-  const hub = useRuntimeHub();
-  return (name: string, input: unknown) => hub.setParam(name, input);
-}
-
 export function ParamControls({ only, exclude, label = 'Settings' }: ParamControlsProps) {
   const table = useParamsStore((s) => s.table);
   const values = useParamsStore((s) => s.values);
@@ -51,7 +45,7 @@ export function ParamControls({ only, exclude, label = 'Settings' }: ParamContro
 
 export function ParamControl({ spec, value }: { spec: ParamSpec; value: ParamValue }) {
   const id = useId();
-  const setParam = useSetParam();
+  const hub = useRuntimeHub();
   const helpId = `${id}-help`;
   const describedBy = spec.help || !spec.live ? helpId : undefined;
   const help = (spec.help || !spec.live) && (
@@ -91,7 +85,7 @@ export function ParamControl({ spec, value }: { spec: ParamSpec; value: ParamVal
               type="checkbox"
               checked={Boolean(value)}
               aria-describedby={describedBy}
-              onChange={(e) => setParam(spec.name, e.target.checked)}
+              onChange={(e) => hub.setParam(spec.name, e.target.checked)}
             />{' '}
             {spec.label}
           </label>
@@ -122,7 +116,7 @@ function NumberControl({
   value: number;
   describedBy: string | undefined;
 }) {
-  const setParam = useSetParam();
+  const hub = useRuntimeHub();
   const log = spec.type === 'number' && spec.scale === 'log';
   const scale = {
     min: spec.min,
@@ -142,7 +136,7 @@ function NumberControl({
         value={toPosition(scale, value)}
         aria-valuetext={`${text}${spec.unit ? ` ${spec.unit}` : ''}`}
         aria-describedby={describedBy}
-        onChange={(e) => setParam(spec.name, fromPosition(scale, Number(e.target.value)))}
+        onChange={(e) => hub.setParam(spec.name, fromPosition(scale, Number(e.target.value)))}
       />
       <TextEntry
         key={text}
@@ -168,14 +162,14 @@ function EnumControl({
   value: string;
   describedBy: string | undefined;
 }) {
-  const setParam = useSetParam();
+  const hub = useRuntimeHub();
   return (
     <select
       id={id}
       className="param-select"
       value={value}
       aria-describedby={describedBy}
-      onChange={(e) => setParam(spec.name, e.target.value)}
+      onChange={(e) => hub.setParam(spec.name, e.target.value)}
     >
       {spec.options.map((o) => (
         <option key={o.value} value={o.value}>
@@ -256,13 +250,13 @@ function TextEntry({
   placeholder?: string;
   size: number;
 }) {
-  const setParam = useSetParam();
+  const hub = useRuntimeHub();
   const [draft, setDraft] = useState(shown);
   const [problem, setProblem] = useState<string | null>(null);
   const commit = () => {
     if (draft === shown) return;
     const parsed = parseValue(spec, draft);
-    const used = setParam(spec.name, coerceValue(spec, parsed.value).value);
+    const used = hub.setParam(spec.name, coerceValue(spec, parsed.value).value);
     setProblem(parsed.problem);
     if (used !== undefined) setDraft(formatValue(spec, used));
   };
