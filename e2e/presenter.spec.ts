@@ -12,7 +12,7 @@ test('an instructor opens a share link with present=1 and drives it with keys on
   await page.goto(`./#/${CHAPTER}?lesson=1&present=1&seed=3`);
   const bar = page.getByTestId('presenter-bar');
   await expect(bar).toBeVisible();
-  // chrome and prose collapse: no site header, no lesson text, one caption line
+  // chrome and prose collapse: no site header, no lesson text, only the caption
   await expect(page.getByRole('banner')).toBeHidden();
   await expect(page.getByTestId('lesson-check')).toHaveCount(0);
   await expect(page.getByTestId('presenter-caption')).not.toHaveText('');
@@ -88,6 +88,46 @@ test('an instructor opens a share link with present=1 and drives it with keys on
   expect(query(page).has('present')).toBe(false);
   expect(query(page).get('seed')).toBe('3');
   await expect(page.locator('html')).not.toHaveAttribute('data-present', '1');
+});
+
+const ALL_CHAPTERS = [
+  'neurons',
+  'activations',
+  'loss',
+  'backprop',
+  'gradient-descent',
+  'regularization',
+  'embeddings',
+  'rnn',
+  'lstm',
+  'transformer',
+];
+
+/** Why the presenter caption is not shown whole ('' when it is): empty, or cut off by the two-line clamp. */
+const captionFault = (page: Page) =>
+  page.getByTestId('presenter-caption').evaluate((el) => {
+    if (!el.textContent?.trim()) return 'empty';
+    const cut = el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1;
+    return cut ? `cut off (${el.scrollHeight} px of text in ${el.clientHeight} px)` : '';
+  });
+
+test('every step of every chapter shows its whole presenter caption at 1920×1080', async ({ page }) => {
+  test.setTimeout(120_000);
+  const problems: string[] = [];
+  for (const chapter of ALL_CHAPTERS) {
+    await page.goto(`./#/${chapter}?lesson=1&present=1`);
+    const position = page.locator('.presenter-position');
+    await expect(position).toHaveText(/^1 \/ \d+$/);
+    const steps = Number((await position.textContent())!.split('/')[1]);
+    for (let step = 1; step <= steps; step++) {
+      await expect(position).toHaveText(`${step} / ${steps}`);
+      const fault = await captionFault(page);
+      if (fault) problems.push(`${chapter} step ${step}: ${fault}`);
+      if (chapter === 'neurons' && step === 6) await saveScreenshot(page, 'presenter-caption-two-lines');
+      await page.keyboard.press('ArrowRight');
+    }
+  }
+  expect(problems).toEqual([]);
 });
 
 test('P toggles presenter mode, but not while typing or with modifiers', async ({ page }) => {

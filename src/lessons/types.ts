@@ -73,7 +73,7 @@ export interface LessonStep<F extends string = string> {
   check?: CheckQuestion;
   /** A prediction to commit to before running the step's experiment. */
   predict?: Prediction;
-  /** One-line caption used in presenter mode. */
+  /** Caption of the step in presenter mode, shown on at most two lines of the presenter bar (keep it under ~100 characters). */
   caption?: string;
   /**
    * Default pace of Play on this step, in training steps per second, chosen so that what the step teaches unfolds

@@ -110,7 +110,7 @@ On the contour map every line joins points of equal loss. The gradient always po
       figure: 'chain',
       preset: {},
       caption:
-        'Four neurons in a chain: the forward pass, the loss L, then each of the six derivatives by the chain rule, checked by finite differences.',
+        'Four neurons in a chain: forward pass, loss L, six chain-rule derivatives, each checked by finite differences.',
       body: `A real network has many parameters, and each one affects the loss only through everything downstream of it. Backpropagation is gradient descent plus a careful use of the chain rule that gets all those derivatives in one sweep backwards.
 
 Take the smallest network with depth: four neurons in a line, $a_1 \\to a_2 \\to a_3 \\to a_4$. Each link has a weight and a bias, and each neuron applies an activation $g$:

@@ -26,7 +26,7 @@ export const chapter = defineChapter({
       pace: BATCH_CLAIM.pace,
       stopAt: BATCH_CLAIM.stopAt,
       caption:
-        'One model, one dataset, one seed — trained with batch, mini-batch and stochastic gradient descent side by side.',
+        'One model, one dataset, one seed, trained by batch, mini-batch and stochastic gradient descent side by side.',
       body: `The loss of a model is an average over the training set, so its gradient is an average of per-sample gradients. How many samples we average before each update is a choice, and it has a name.
 
 **Batch gradient descent** combines the gradients of all $n$ samples (their mean, or their sum) and makes one update. Every step points exactly downhill on the true training loss, but one step costs a full pass over the data.

@@ -172,7 +172,7 @@ Validation accuracy is measured every 10 steps on sequences neither model trains
       pace: 20,
       stopAt: 300,
       caption:
-        'Along the cell state the gradient is multiplied by the forget gate: its starting bias decides how far it reaches.',
+        'Along the cell state the gradient is scaled by the forget gate: its starting bias decides how far it reaches.',
       body: `Follow the gradient backwards along the conveyor belt. From $c_t = f_t \\odot c_{t-1} + i_t \\odot \\tilde c_t$, holding the gates fixed,
 
 $$\\frac{\\partial c_t}{\\partial c_{t-1}} = \\operatorname{diag}(f_t),$$
@@ -208,7 +208,7 @@ The chart shows the measured gradient norm against steps back for both models, l
       pace: 15,
       stopAt: 300,
       caption:
-        'The RNN chapter’s character model with LSTM cells, same stories, same settings: loss per character and samples.',
+        'The RNN chapter’s character model with LSTM cells, same stories and settings: loss per character and samples.',
       body: `Back to the character-level language model of the RNN chapter: read the bundled stories one character at a time and predict the next one, trained with truncated backpropagation through time. The only change is the cell — the same corpus, hidden size, chunk length, optimiser, learning rate and seed, with LSTM cells in place of the plain $h_t = \\tanh(W [h_{t-1}; x_t])$.
 
 The chart shows the **validation loss per character** in bits: how surprised the model is, on average, by each next character of text it never trained on. The dashed line is the unigram baseline — what a model that only knows how often each character occurs would score. Only one model trains at a time on this page; train one cell, switch the cell setting and train the other, and the first curve stays on the chart, so both can be compared at the same number of steps.

@@ -213,7 +213,7 @@ The theorem says such weights **exist**. It does not say how many neurons are ne
           'It is an existence result: enough neurons exist to get within any tolerance, for any number of inputs. Size and trainability are separate questions — which is where depth comes in.',
       },
       caption:
-        'Steps → bumps → staircase, beside the same one-hidden-layer network trained by Adam; in two inputs, ridges along M directions → a tower.',
+        'Steps → bumps → staircase, beside a one-hidden-layer net trained by Adam; in two inputs, M ridges → a tower.',
     },
     {
       id: 'depth',

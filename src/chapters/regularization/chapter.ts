@@ -18,7 +18,7 @@ export const chapter = defineChapter({
       pace: 1.5,
       stopAt: 15,
       caption:
-        'Polynomials of degree 1 to 15 through the same noisy samples: training error falls, validation error is U-shaped.',
+        'Polynomials of degree 1–15 through the same noisy samples: training error falls, validation error is U-shaped.',
       body: `A handful of noisy samples of a smooth function, and a family of models: polynomials $h(x) = \\theta_0 + \\theta_1 x + \\dots + \\theta_d x^d$ of degree $d$. Each one is fitted by least squares, the $\\theta$ that makes the training loss
 
 $$L(\\theta) = \\frac{1}{2m} \\sum_{i=1}^{m} \\big(h(x^{(i)}) - y^{(i)}\\big)^2$$
@@ -175,7 +175,7 @@ Two copies of the same network — same initial weights, same data — train sid
       pace: 30,
       stopAt: 300,
       caption:
-        'Three glyphs per digit: the classifier trained on augmented copies recognises new, untidy glyphs far more often.',
+        'Three glyphs per digit: trained on augmented copies, the classifier reads new, untidy glyphs far better.',
       body: `The cheapest cure for overfitting is more data. When there is no more, we can make some: **data augmentation** trains on transformed copies of the training examples — changes that alter the pixels but not the answer. A "3" turned by ten degrees is still a "3".
 
 Here a small classifier ($144 \\to 48 \\to 10$, ReLU, softmax cross-entropy, Adam) learns the digits 0–9 from a few $12 \\times 12$ glyphs, drawn upright and centred. The validation glyphs are drawn the way new data arrives: tilted, shifted, larger or smaller, fainter, a little noisy.

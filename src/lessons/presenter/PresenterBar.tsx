@@ -22,14 +22,14 @@ export function audienceLink(href: string): string {
 }
 
 export interface PresenterBarProps {
-  /** The one-line caption (step caption or title). */
+  /** The caption (step caption or title): wraps onto at most two lines, never cut to one. */
   caption: string;
   /** e.g. "3 / 8"; omitted on pages without lessons. */
   position?: string;
 }
 
 /**
- * Presenter mode's only chrome: one line with the caption, the step position, and small toggles (QR code of the link,
+ * Presenter mode's only chrome: a bar with the caption, the step position, and small toggles (QR code of the link,
  * spotlight cursor, key help, exit). Share itself stays in the figure's controls (the runtime's button).
  */
 export function PresenterBar({ caption, position }: PresenterBarProps) {
