@@ -108,6 +108,26 @@ test('step 6: softmax bars sum to 1 and a low temperature sharpens them', async 
   await saveScreenshot(page, 'activations-6-softmax-light');
 });
 
+test('step 6 on a projector: the enlarged bar labels and numbers stay inside the figure', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.goto('./#/activations?lesson=6&present=1');
+  const bars = page.getByTestId('softmax-bars');
+  await expect(bars).toBeVisible();
+  const outside = await bars.evaluate((svg) => {
+    const box = svg.getBoundingClientRect();
+    return [...svg.querySelectorAll('text')]
+      .filter((t) => {
+        const r = t.getBoundingClientRect();
+        return r.left < box.left - 0.5 || r.right > box.right + 0.5;
+      })
+      .map((t) => t.textContent);
+  });
+  expect(outside).toEqual([]);
+  await saveScreenshot(page, 'activations-6-softmax-presenter');
+});
+
 test('step 7: the maxout unit fits x² live', async ({ page }) => {
   await page.goto('./#/activations?lesson=7');
   await expect(page.getByTestId('figure-maxout')).toBeVisible();

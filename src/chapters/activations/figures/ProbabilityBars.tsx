@@ -1,4 +1,8 @@
+import { useChartTheme } from '../../../components/charts';
 import { fmt } from './format';
+
+/** Width of one character of the bars' monospace text at font scale 1 (14 px × DejaVu Sans Mono's 0.6 em advance). */
+const CHAR_W = 14 * 0.61;
 
 /**
  * Horizontal bars for values in [0, 1] (probabilities), each with its number, so the numbers are readable at a
@@ -13,10 +17,14 @@ export function ProbabilityBars({
   values: readonly number[];
   testId: string;
 }) {
+  const { fontScale } = useChartTheme();
   const rowH = 34;
   const W = 460;
-  const labelW = 80;
-  const barW = W - labelW - 70;
+  // Label and number columns fit their text at the current font scale (presenter mode enlarges it), so a label is
+  // never cut at the left edge; the bars take the rest.
+  const longest = Math.max(0, ...labels.map((l) => l.length));
+  const labelW = Math.ceil(longest * CHAR_W * fontScale) + 12;
+  const barW = W - labelW - Math.ceil(5 * CHAR_W * fontScale) - 12;
   return (
     <svg
       className="act-bars"
