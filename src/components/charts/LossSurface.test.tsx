@@ -31,6 +31,35 @@ describe('LossSurface', () => {
     expect(container.querySelector('figcaption')?.textContent).toContain('SGD: 3 points, now at (0.5, 0.2)');
   });
 
+  it('with an aspect, the plot height follows its width, up to the given height', () => {
+    const heightAt = (width: number) => {
+      const { container } = render(
+        <LossSurface width={width} f={bowl} resolution={10} aspect={0.5} height={300} />,
+      );
+      const h = Number(container.querySelector('svg[role="img"]')!.getAttribute('height'));
+      cleanup();
+      return h;
+    };
+    const narrow = heightAt(300);
+    const wide = heightAt(400);
+    expect(wide - narrow).toBe(50); // half of the extra 100 px of width
+    expect(heightAt(2000)).toBe(300);
+  });
+
+  it('speaks of one point in the singular and starts the path sentence with a capital', () => {
+    const { container } = render(
+      <LossSurface
+        width={400}
+        f={bowl}
+        resolution={10}
+        paths={[{ label: 'gradient descent', points: [1, 1] }]}
+      />,
+    );
+    expect(container.querySelector('figcaption')?.textContent).toContain(
+      'Gradient descent: 1 point, now at (1, 1)',
+    );
+  });
+
   it('picks a start point with the keyboard (arrows + Enter)', () => {
     const onPick = vi.fn();
     const { container } = render(<LossSurface width={500} f={bowl} resolution={20} onPickStart={onPick} />);

@@ -36,6 +36,8 @@ export type { OptimiserPath } from './lossSurfaceModel';
  * - `mode` / `onModeChange` (controlled) or `defaultMode`: '2d' | '3d'.
  * - `version`: bump when mutating arrays in place. `title`, `xLabel` ('w₁'), `yLabel` ('w₂'), `zLabel` ('loss'),
  *   `height` (default 360), `width`, `caption`.
+ * - `aspect`: the plot's height follows its width (inner height = aspect × inner width, at most `height`), so a
+ *   surface over two like parameters keeps its shape when the panel widens (presenter mode) instead of flattening.
  */
 export interface LossSurfaceProps {
   grid?: Grid2D;
@@ -58,6 +60,7 @@ export interface LossSurfaceProps {
   height?: number;
   width?: number;
   caption?: string;
+  aspect?: number;
 }
 
 type Domain = [[number, number], [number, number]];
@@ -103,6 +106,13 @@ function useViewMode(
     onModeChange?.(next);
   };
   return [current, setMode] as const;
+}
+
+/** The chart height at which the plot area's height is `aspect` × its width (never more than `maxHeight`). */
+function heightForAspect(width: number, aspect: number, maxHeight: number, theme: ChartTheme): number {
+  const m = chartMargins(theme, { xLabel: true, yLabel: true });
+  const innerW = Math.max(10, width - m.left - m.right);
+  return Math.min(maxHeight, Math.round(m.top + m.bottom + aspect * innerW));
 }
 
 /** Margins and scales of the contour map and its contour lines (rebuilt when the data version changes). */
@@ -158,12 +168,14 @@ export function LossSurface({
   xLabel = 'w₁',
   yLabel = 'w₂',
   zLabel = 'loss',
-  height = 360,
+  height: maxHeight = 360,
   width: fixedWidth,
   caption,
+  aspect,
 }: LossSurfaceProps) {
   const theme = useChartTheme();
   const [plotRef, width] = useElementWidth<HTMLDivElement>(fixedWidth);
+  const height = aspect === undefined ? maxHeight : heightForAspect(width, aspect, maxHeight, theme);
   const [current, setMode] = useViewMode(mode, defaultMode, onModeChange);
   const { field, xd, yd } = useLossField(grid, f, domain, resolution);
   const levelOptions = { levels, logLevels, version };

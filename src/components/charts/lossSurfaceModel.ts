@@ -202,9 +202,9 @@ export function surfaceCaption(
       if (!p.last) return `${p.label}: no steps yet`;
       const v = field ? sampleAt(field, p.last[0], p.last[1]) : NaN;
       const now = `now at (${formatValue(p.last[0])}, ${formatValue(p.last[1])})`;
-      if (p.outside)
-        return `${p.label}: ${p.len} points, ${now}, outside the plotted range (the arrow on the edge)`;
-      return `${p.label}: ${p.len} points, ${now}${Number.isFinite(v) ? `, loss ≈ ${formatValue(v)}` : ''}`;
+      const count = `${p.len} ${p.len === 1 ? 'point' : 'points'}`;
+      if (p.outside) return `${p.label}: ${count}, ${now}, outside the plotted range (the arrow on the edge)`;
+      return `${p.label}: ${count}, ${now}${Number.isFinite(v) ? `, loss ≈ ${formatValue(v)}` : ''}`;
     })
     .join('; ');
   return (
@@ -212,7 +212,7 @@ export function surfaceCaption(
     (model
       ? `Loss from ${formatValue(model.lo)} (strongest blue) to ${formatValue(model.hi)} (closest to the background). `
       : 'No loss surface to show. ') +
-    (pathText ? `${pathText}.` : '') +
+    (pathText ? `${pathText.charAt(0).toUpperCase()}${pathText.slice(1)}.` : '') +
     (arrow ? ` Gradient norm ${formatValue(arrow.norm)}.` : '')
   );
 }

@@ -62,7 +62,8 @@ function LogisticPanels() {
             yLabel="θ₂"
             zLabel="L(θ)"
             title="Loss L(θ₁, θ₂)"
-            height={180}
+            height={340}
+            aspect={0.7}
             caption="Click to start elsewhere."
           />
         ) : (
