@@ -202,6 +202,21 @@ test('step 4: when training carries θ beyond the plotted window, the surface ma
   await expect(surface.locator('.opt-offchart')).toBeVisible();
 });
 
+test('step 4 on a projector: the loss surface over θ ∈ [−6, 8]² keeps its shape instead of flattening', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.goto('./#/loss?lesson=4&present=1');
+  const plot = page.locator('[data-chart="loss-surface"]').getByRole('img', { name: /^Loss L/ });
+  await expect(plot).toBeVisible();
+  const box = (await plot.boundingBox())!;
+  expect(box.width).toBeGreaterThan(500); // the panel is wide here …
+  // … and the surface grows with it, up to 340 px: it stayed 180 px tall (a plot area of about 80 px under the
+  // enlarged axis labels), a strip five times wider than tall
+  expect(box.height).toBeGreaterThanOrEqual(300);
+  expect(box.height / box.width).toBeGreaterThan(0.3);
+});
+
 test('step 5: curves — BCE keeps a full gradient where squared error fades; log 0 shows ∞', async ({
   page,
 }) => {
