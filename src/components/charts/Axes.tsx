@@ -89,6 +89,7 @@ export function AxisLeft({ scale, theme, offset, gridLength = 0, label, ticks, f
   // the label sits left of the widest tick label, whatever the plot's margin
   const widest = Math.max(1, ...values.map((v) => fmt(v).length));
   const labelX = -(widest * f * 0.6 + 8 + f * 0.8);
+  const labelSize = label ? fitLabelSize(label, Math.abs(r1 - r0) + f, f) : f;
   return (
     <g className="axis axis-y" transform={`translate(${offset},0)`} fontSize={f} fill={theme.fgMuted}>
       <line y1={r0} y2={r1} stroke={theme.border} />
@@ -112,12 +113,23 @@ export function AxisLeft({ scale, theme, offset, gridLength = 0, label, ticks, f
           textAnchor="middle"
           dy="0.32em"
           fill={theme.fg}
+          fontSize={labelSize < f ? labelSize : undefined}
         >
           {label}
         </text>
       )}
     </g>
   );
+}
+
+/**
+ * The font size at which a rotated axis label fits the axis's length: the axis font size, or smaller for a label
+ * longer than a short chart is tall (it would run into the title above and the x axis below). Widths are estimated
+ * at 0.58 em a character, DejaVu Sans's average; never below 60 % of the axis font.
+ */
+export function fitLabelSize(label: string, length: number, fontSize: number): number {
+  const needed = [...label].length * 0.58 * fontSize;
+  return needed <= length ? fontSize : Math.max(0.6 * fontSize, (fontSize * length) / needed);
 }
 
 function isLogScale(scale: TickScale): boolean {

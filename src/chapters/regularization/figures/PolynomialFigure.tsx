@@ -55,7 +55,7 @@ function PolynomialPlots() {
         xDomain={[1, 15]}
         yScale="log"
         xLabel="degree d"
-        yLabel="L = 1/(2m) Σ (h − y)²"
+        yLabel="error L"
         height={170}
         caption="Press Play: each step fits one more degree."
       />
