@@ -178,9 +178,9 @@ function MatrixLabels({
   highlightRow: number | null;
   highlightCol: number | null;
 }) {
-  const { left, topH, cell, rotate, turned } = layout;
+  const { left, topH, cell, rotate, turned, labelFont } = layout;
   return (
-    <g fontSize={theme.fontSize} fill={theme.fg}>
+    <g fontSize={labelFont} fill={theme.fg}>
       {rowLabels?.map((l, r) => (
         <text
           key={`r${r}`}

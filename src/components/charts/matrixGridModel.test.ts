@@ -29,3 +29,35 @@ describe('matrixLayout: column labels', () => {
     expect(l.turned.every(Boolean)).toBe(true);
   });
 });
+
+describe('matrixLayout: label size', () => {
+  it('keeps the chart font where cells are at least as large', () => {
+    expect(layout(['1', '2', '3'], 300).labelFont).toBe(13);
+  });
+
+  it('in presenter mode (enlarged font, narrow panel) labels shrink to 0.8 of a cell, so neighbours never overlap', () => {
+    const big = { fontSize: 21, fontScale: 1.6 } as ChartTheme;
+    const rows = ['0: 3', '1: 1', '2: 4', '3: 1', '4: 5', '5: 9', '6: 2', '7: 6'];
+    const cols = Array.from({ length: 16 }, (_, i) => String(i));
+    const l = matrixLayout({
+      rows: 8,
+      cols: 16,
+      width: 400,
+      theme: big,
+      rowLabels: rows,
+      colLabels: cols,
+      maxCell: 40,
+    });
+    expect(l.labelFont).toBeLessThan(21);
+    expect(l.labelFont).toBeLessThanOrEqual(l.cell * 0.8 + 1e-9);
+    expect(l.labelFont).toBeGreaterThanOrEqual(11);
+  });
+
+  it('never draws labels below the smallest course text (11 px)', () => {
+    const l = layout(
+      Array.from({ length: 40 }, (_, i) => String(i)),
+      200,
+    );
+    expect(l.labelFont).toBe(11);
+  });
+});

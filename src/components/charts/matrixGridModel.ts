@@ -82,6 +82,8 @@ export interface MatrixLayout {
   /** Font size of the numbers inside cells, and whether they are drawn. */
   valueFont: number;
   show: boolean;
+  /** Font size of the row and column labels: the chart font, or smaller where cells are smaller than it. */
+  labelFont: number;
 }
 
 /** Where everything goes: cells as large as fit `width` (up to `maxCell`, scaled with the font), labels around them. */
@@ -97,17 +99,28 @@ export function matrixLayout(opts: {
 }): MatrixLayout {
   const { rows: R, cols: C, width, theme, rowLabels, colLabels, maxCell, showValues } = opts;
   const f = theme.fontSize;
-  const charW = f * 0.62;
-  const left = rowLabels ? Math.min(120, Math.max(...rowLabels.map((l) => l.length), 1) * charW + 10) : 4;
+  const longestRow = rowLabels ? Math.max(...rowLabels.map((l) => l.length), 1) : 0;
+  const leftFor = (font: number) => (rowLabels ? Math.min(120, longestRow * font * 0.62 + 10) : 4);
+  const cell = Math.max(6, Math.min(maxCell * theme.fontScale, (width - leftFor(f) - 4) / Math.max(C, 1)));
+  // Labels are at most 0.8 of a cell high, so neighbours never overlap (presenter mode enlarges the font, not the
+  // cells of a wide matrix), and never below the course's smallest text. The cells keep the size they have with
+  // full-size labels, so a figure's height does not change with its labels.
+  const labelFont = Math.max(MIN_TEXT_PX, Math.min(f, cell * 0.8));
+  const charW = labelFont * 0.62;
+  const left = leftFor(labelFont);
   const longestCol = colLabels ? Math.max(...colLabels.map((l) => l.length), 1) : 0;
-  const cell = Math.max(6, Math.min(maxCell * theme.fontScale, (width - left - 4) / Math.max(C, 1)));
   const long = (colLabels ?? []).map((l) => l.length * charW > cell - 2); // a digit fits a 10 px cell
   const longCount = long.filter(Boolean).length;
   // A label turned −90° is one line of text wide: it keeps to its column when that is about a line high.
-  const rotate = longCount === 0 ? 'none' : longCount * 4 <= long.length && cell >= f * 0.8 ? 'some' : 'all';
+  const rotate =
+    longCount === 0 ? 'none' : longCount * 4 <= long.length && cell >= labelFont * 0.8 ? 'some' : 'all';
   const turned = rotate === 'all' ? long.map(() => true) : long;
   const slant = rotate === 'all' ? 0.75 : 1; // the text's height when slanted at −50° or standing at −90°
-  const topH = colLabels ? (rotate === 'none' ? f + 8 : Math.min(100, longestCol * charW * slant + 10)) : 4;
+  const topH = colLabels
+    ? rotate === 'none'
+      ? labelFont + 8
+      : Math.min(100, longestCol * charW * slant + 10)
+    : 4;
   // Cell numbers are drawn at most 0.85 of the label size and shrink with the cell, but never below 11 px (legible on
   // a phone): by default, cells too small for that show colour only; asked for explicitly, numbers keep 11 px.
   const valueFont = Math.max(MIN_TEXT_PX, Math.min(f * 0.85, cell / 3.2));
@@ -122,5 +135,6 @@ export function matrixLayout(opts: {
     svgH: topH + cell * R + 4,
     valueFont,
     show,
+    labelFont,
   };
 }
