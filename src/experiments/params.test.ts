@@ -9,6 +9,7 @@ import {
   displayValue,
   encodeQuery,
   isValidValue,
+  learningRateSetter,
   liveLearningRate,
   mergeValues,
   parseSeed,
@@ -280,6 +281,19 @@ describe('liveLearningRate', () => {
     expect(liveLearningRate(RATE_TABLE, 'alpha', 0.1)).toBeNull();
     expect(liveLearningRate(RATE_TABLE, 'batch', 10)).toBeNull();
     expect(liveLearningRate(RATE_TABLE, 'LR', 0.1)).toBeNull();
+  });
+
+  it('learningRateSetter gives a usable rate to every optimiser current at the update, and ignores the rest', () => {
+    let optimizers = [{ lr: 0.1 }, { lr: 0.1 }];
+    const set = learningRateSetter(RATE_TABLE, () => optimizers);
+    set('lr', 0.03);
+    expect(optimizers.map((o) => o.lr)).toEqual([0.03, 0.03]);
+    set('lr', NaN);
+    set('batch', 5);
+    expect(optimizers.map((o) => o.lr)).toEqual([0.03, 0.03]);
+    optimizers = [{ lr: 1 }]; // a rebuild replaced them
+    set('lr', 0.5);
+    expect(optimizers[0].lr).toBe(0.5);
   });
 
   it('returns null for an lr that is not a usable rate', () => {

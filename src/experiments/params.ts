@@ -60,6 +60,21 @@ export function liveLearningRate(table: ParamTable, name: string, value: ParamVa
   return Number.isFinite(value) && value > 0 ? value : null;
 }
 
+/**
+ * An experiment's `set` for tables whose only live setting is the learning rate: a usable new rate (see
+ * liveLearningRate) goes to every optimiser `optimizers()` returns at the time of the update (a rebuild may have
+ * replaced them); anything else is ignored.
+ */
+export function learningRateSetter(
+  table: ParamTable,
+  optimizers: () => Iterable<{ lr: number }>,
+): (name: string, value: ParamValue) => void {
+  return (name, value) => {
+    const lr = liveLearningRate(table, name, value);
+    if (lr !== null) for (const opt of optimizers()) opt.lr = lr;
+  };
+}
+
 /** The table as a Map (name → spec); safe for any name. */
 export function specMap(table: ParamTable): Map<string, ParamSpec> {
   const map = new Map<string, ParamSpec>();

@@ -5,9 +5,9 @@
  * scheme (Xavier) for both, so the activation is the only difference.
  */
 import { BatchSampler, Rng, adam, gatherRows, sgd, tensor, type Optimizer, type Tensor } from '../../core';
-import type { Experiment, Metrics, ParamTable, ParamValue, ParamValues, Trainer } from '../types';
+import type { Experiment, Metrics, ParamTable, ParamValues, Trainer } from '../types';
 import type { CompareViews } from './views';
-import { liveLearningRate } from '../params';
+import { learningRateSetter } from '../params';
 import { ACTIVATIONS, ACTIVATION_NAMES, isActivationName, type ActivationName } from './functions';
 import { CurveRecorder } from './curve';
 import { ActivationNet } from './net';
@@ -295,10 +295,7 @@ export function createCompare(params: ParamValues, seed: number): Trainer<Compar
     step: (n) => stepCompare(state, n),
     metrics: () => compareMetrics(state),
     views: (wanted) => compareViews(state, wanted),
-    set(name: string, value: ParamValue) {
-      const lr = liveLearningRate(compareParams, name, value);
-      if (lr !== null) for (const r of state.runs) r.opt.lr = lr;
-    },
+    set: learningRateSetter(compareParams, () => state.runs.map((r) => r.opt)),
     divergence: () => compareDivergence(state),
   };
 }

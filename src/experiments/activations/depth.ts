@@ -5,7 +5,7 @@
  * Init follows usual practice: Xavier for sigmoid/tanh, He for ReLU.
  */
 import { BatchSampler, Rng, sgd } from '../../core';
-import { liveLearningRate } from '../params';
+import { learningRateSetter } from '../params';
 import type { Experiment, Metrics, ParamTable, ParamValue, ParamValues, Trainer } from '../types';
 import type { DepthViews } from './views';
 import { CurveRecorder } from './curve';
@@ -170,10 +170,7 @@ export function createDepth(params: ParamValues, seed: number): Trainer<DepthVie
     step: (n) => stepDepth(state, n),
     metrics: () => depthMetrics(state),
     views: (wanted) => depthViews(state, wanted),
-    set(name: string, value: ParamValue) {
-      const lr = liveLearningRate(depthParams, name, value);
-      if (lr !== null) state.opt.lr = lr;
-    },
+    set: learningRateSetter(depthParams, () => [state.opt]),
     divergence: () => state.diverged,
   };
 }

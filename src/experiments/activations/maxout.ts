@@ -5,11 +5,11 @@
  * piece that is never the maximum gets no gradient, which is the unit's own version of a dead neuron.
  */
 import { Linear, Rng, adam, maxout, mse, noGrad, tensor } from '../../core';
-import type { Experiment, Metrics, ParamTable, ParamValue, ParamValues, Trainer } from '../types';
+import type { Experiment, Metrics, ParamTable, ParamValues, Trainer } from '../types';
 import type { MaxoutViews } from './views';
 import { CurveRecorder } from './curve';
 import { linspace } from './task';
-import { liveLearningRate } from '../params';
+import { learningRateSetter } from '../params';
 
 export const MAXOUT_TARGETS = {
   x2: { label: 'x²', f: (x: number) => x * x },
@@ -116,10 +116,7 @@ export function createMaxout(params: ParamValues, seed: number): Trainer<MaxoutV
       }
       return views;
     },
-    set(name: string, value: ParamValue) {
-      const lr = liveLearningRate(maxoutParams, name, value);
-      if (lr !== null) opt.lr = lr;
-    },
+    set: learningRateSetter(maxoutParams, () => [opt]),
     divergence: () => diverged,
   };
 }

@@ -18,10 +18,10 @@ import { Rng } from '../../core/random';
 import { Tensor } from '../../core/tensor';
 import { PointRecorder } from '../descent/recorder';
 import { sampleGrid, type GridView } from '../gridView';
-import type { Experiment, Metrics, ParamTable, ParamValue, ParamValues, Trainer } from '../types';
+import type { Experiment, Metrics, ParamTable, ParamValues, Trainer } from '../types';
 import { allFinite, twoBlobs } from './data';
 import { binaryCrossEntropyOfLogit } from './formulas';
-import { liveLearningRate } from '../params';
+import { learningRateSetter } from '../params';
 import type { LogisticViews } from './views';
 
 export const THETA_WINDOW: [number, number] = [-6, 8];
@@ -138,10 +138,7 @@ export function createLogistic(params: ParamValues, seed: number): Trainer<Logis
       if (wanted.includes('points')) out.points = { x: data.x.slice(), y: data.y.slice() };
       return out;
     },
-    set(name: string, value: ParamValue) {
-      const lr = liveLearningRate(logisticParams, name, value);
-      if (lr !== null) optimizer.lr = lr;
-    },
+    set: learningRateSetter(logisticParams, () => [optimizer]),
     divergence: () => diverged,
   };
 }

@@ -19,8 +19,8 @@ import { SGD } from '../../core/optim';
 import { Rng } from '../../core/random';
 import { Tensor } from '../../core/tensor';
 import { PointRecorder } from '../descent/recorder';
-import { liveLearningRate } from '../params';
-import type { Experiment, Metrics, ParamTable, ParamValue, ParamValues, Trainer } from '../types';
+import { learningRateSetter } from '../params';
+import type { Experiment, Metrics, ParamTable, ParamValues, Trainer } from '../types';
 import { allFinite, twoBlobs, type LabelledPoints } from './data';
 import type { SaturationViews } from './views';
 
@@ -176,10 +176,7 @@ export function createSaturation(params: ParamValues, seed: number): Trainer<Sat
     step: (n) => stepSaturation(state, n),
     metrics: () => saturationMetrics(state),
     views: (wanted) => saturationViews(state, wanted),
-    set(name: string, value: ParamValue) {
-      const lr = liveLearningRate(saturationParams, name, value);
-      if (lr !== null) for (const r of state.runs) r.optimizer.lr = lr;
-    },
+    set: learningRateSetter(saturationParams, () => state.runs.map((r) => r.optimizer)),
     divergence: () => state.diverged,
   };
 }

@@ -20,8 +20,8 @@ import { scale } from '../../core/ops/elementwise';
 import { SGD } from '../../core/optim';
 import { Rng } from '../../core/random';
 import { Tensor } from '../../core/tensor';
-import { liveLearningRate } from '../params';
-import type { Experiment, Metrics, ParamTable, ParamValue, ParamValues, Trainer } from '../types';
+import { learningRateSetter } from '../params';
+import type { Experiment, Metrics, ParamTable, ParamValues, Trainer } from '../types';
 import type { SoftmaxViews } from './views';
 import {
   GRID_SIZE,
@@ -204,10 +204,7 @@ export function createSoftmaxClassifier(params: ParamValues, seed: number): Trai
     step: (n) => stepSoftmax(state, n),
     metrics: () => softmaxMetrics(state),
     views: (wanted) => softmaxViews(state, wanted),
-    set(name: string, value: ParamValue) {
-      const lr = liveLearningRate(softmaxParams, name, value);
-      if (lr !== null) state.optimizer.lr = lr;
-    },
+    set: learningRateSetter(softmaxParams, () => [state.optimizer]),
     divergence: () => state.diverged,
   };
 }

@@ -13,7 +13,7 @@ import type { Experiment, Metrics, ParamTable, ParamValue, ParamValues, Trainer 
 import type { FitViews } from './views';
 import { CurveRecorder } from '../activations/curve';
 import { TARGETS, isTargetName, maxError, type TargetName } from './targets';
-import { liveLearningRate } from '../params';
+import { learningRateSetter } from '../params';
 
 export const FIT_UNITS = { default: 8, min: 2, max: 80 } as const;
 
@@ -152,10 +152,7 @@ export function createFit(params: ParamValues, seed: number): Trainer<FitViews> 
       }
       return views;
     },
-    set(name: string, value: ParamValue) {
-      const lr = liveLearningRate(fitParams, name, value);
-      if (lr !== null) opt.lr = lr;
-    },
+    set: learningRateSetter(fitParams, () => [opt]),
     divergence: () => diverged,
   };
 }

@@ -6,12 +6,12 @@
  */
 import { BatchSampler, Rng, binaryCrossEntropy, gatherRows, noGrad, sgd, tensor, type SGD } from '../../core';
 import { learningRateParam } from '../paramSpecs';
-import type { Experiment, Metrics, ParamTable, ParamValue, ParamValues, Trainer } from '../types';
+import type { Experiment, Metrics, ParamTable, ParamValues, Trainer } from '../types';
 import type { BatchnormViews } from './views';
 import { CurveRecorder } from '../activations/curve';
 import { makeTask, type Split } from '../activations/task';
 import { SigmoidNet } from './batchnormNet';
-import { liveLearningRate } from '../params';
+import { learningRateSetter } from '../params';
 
 export const batchnormParams: ParamTable = [
   {
@@ -195,10 +195,7 @@ export function createBatchnorm(params: ParamValues, seed: number): Trainer<Batc
       if (wanted.includes('layers')) views.layers = layersView(runs, depth, task.train);
       return views;
     },
-    set(name: string, value: ParamValue) {
-      const lr = liveLearningRate(batchnormParams, name, value);
-      if (lr !== null) for (const run of [runs.plain, runs.bn]) run.opt.lr = lr;
-    },
+    set: learningRateSetter(batchnormParams, () => [runs.plain.opt, runs.bn.opt]),
     divergence: () => diverged,
   };
 }

@@ -5,12 +5,12 @@
  * Errors use the chapter's J = 1/(2m) Σ (h − y)², i.e. half the core's mean squared error.
  */
 import { MLP, Rng, Tensor, adam, mse, noGrad } from '../../core';
-import type { Experiment, Metrics, ParamTable, ParamValue, ParamValues, Trainer } from '../types';
+import type { Experiment, Metrics, ParamTable, ParamValues, Trainer } from '../types';
 import type { CapacityViews } from './views';
 import { PointRecorder } from '../descent/recorder';
 import { regressionData } from './data';
 import { NOISE_PARAM, POINTS_PARAM, curveXs, dataView } from './shared';
-import { liveLearningRate } from '../params';
+import { learningRateSetter } from '../params';
 
 export const capacityParams: ParamTable = [
   {
@@ -108,10 +108,7 @@ export function createCapacity(params: ParamValues, seed: number): Trainer<Capac
       }
       return views;
     },
-    set(name: string, value: ParamValue) {
-      const lr = liveLearningRate(capacityParams, name, value);
-      if (lr !== null) optimizer.lr = lr;
-    },
+    set: learningRateSetter(capacityParams, () => [optimizer]),
     divergence: () => diverged,
   };
 }
