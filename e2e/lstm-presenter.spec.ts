@@ -61,3 +61,17 @@ test('presenter 1920×1080: every LSTM step fits after settling, before and afte
   }
   console.log(`LSTM presenter zoom by step: ${zooms.join(', ')}`);
 });
+
+test('step 2 on a projector: the cell diagram takes about half the screen, its equation beside it', async ({
+  page,
+}) => {
+  await page.goto('./#/lstm?lesson=2&present=1');
+  const diagram = page.locator('.lstm-cell');
+  await expect(diagram).toBeVisible();
+  await expect(page.getByTestId('cell-equation')).toBeVisible();
+  const d = (await diagram.boundingBox())!;
+  const eq = (await page.getByTestId('cell-equation').boundingBox())!;
+  expect(d.width).toBeGreaterThan(1920 * 0.4); // was 440 px before zoom, under a quarter of the screen
+  expect(eq.x).toBeGreaterThan(d.x + d.width - 1); // beside the diagram, not under it
+  await page.screenshot({ path: `${SHOTS}/cell-side-by-side.png` });
+});

@@ -87,32 +87,35 @@ function CellStepper() {
         {t !== tParam && <span className="lstm-muted"> (this sequence has {trace.steps} steps)</span>}, unit{' '}
         <strong data-testid="cell-unit">{j}</strong>
       </p>
-      <div className="lstm-cell-row">
-        <CellDiagram values={values} phase={PHASES[phase]} />
-      </div>
-      <div
-        className="lstm-equation"
-        data-testid="cell-equation"
-        aria-live="polite"
-        role="region"
-        aria-label="Current equation"
-        tabIndex={0}
-      >
-        <span className="lstm-muted">
-          Equation {phase + 1} of {PHASES.length}: {PHASE_NAMES[phase]}
-        </span>
-        <Tex tex={eqs[PHASES[phase]]} display />
-      </div>
-      <div className="lstm-buttons">
-        <button type="button" onClick={() => setPhase((k) => (k + PHASES.length - 1) % PHASES.length)}>
-          ← Earlier equation
-        </button>
-        <button type="button" onClick={() => setPhase((k) => (k + 1) % PHASES.length)}>
-          Following equation →
-        </button>
-        <span className="lstm-rnn-compare">
-          Plain RNN: <Tex tex="h_t = \tanh(W [h_{t-1}; x_t])" />
-        </span>
+      {/* In presenter mode the diagram and its equation sit side by side, so the diagram can fill half the screen. */}
+      <div className="lstm-cell-stage">
+        <div className="lstm-cell-row">
+          <CellDiagram values={values} phase={PHASES[phase]} />
+        </div>
+        <div
+          className="lstm-equation"
+          data-testid="cell-equation"
+          aria-live="polite"
+          role="region"
+          aria-label="Current equation"
+          tabIndex={0}
+        >
+          <span className="lstm-muted">
+            Equation {phase + 1} of {PHASES.length}: {PHASE_NAMES[phase]}
+          </span>
+          <Tex tex={eqs[PHASES[phase]]} display />
+        </div>
+        <div className="lstm-buttons">
+          <button type="button" onClick={() => setPhase((k) => (k + PHASES.length - 1) % PHASES.length)}>
+            ← Earlier equation
+          </button>
+          <button type="button" onClick={() => setPhase((k) => (k + 1) % PHASES.length)}>
+            Following equation →
+          </button>
+          <span className="lstm-rnn-compare">
+            Plain RNN: <Tex tex="h_t = \tanh(W [h_{t-1}; x_t])" />
+          </span>
+        </div>
       </div>
       <dl className="lstm-readouts" aria-label="Values of this unit at this time step">
         {READOUTS.map((r) => (
