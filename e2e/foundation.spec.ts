@@ -1,17 +1,7 @@
 import { test, expect, saveScreenshot } from './fixtures';
+import { COURSE_CHAPTER_IDS } from './chapters';
 
-const CHAPTERS = [
-  'neurons',
-  'activations',
-  'loss',
-  'backprop',
-  'gradient-descent',
-  'regularization',
-  'embeddings',
-  'rnn',
-  'lstm',
-  'transformer',
-];
+const CHAPTERS = COURSE_CHAPTER_IDS;
 
 test('home lists the ten chapters in course order, each linking to its page', async ({ page }) => {
   await page.goto('./#/');

@@ -1,4 +1,5 @@
 import { test, expect, saveScreenshot } from './fixtures';
+import { COURSE_CHAPTER_IDS } from './chapters';
 import type { Page } from '@playwright/test';
 
 /** Presenter mode (present=1 or P) driven with keys only, on a projector-sized screen; embed mode for iframes. */
@@ -90,19 +91,6 @@ test('an instructor opens a share link with present=1 and drives it with keys on
   await expect(page.locator('html')).not.toHaveAttribute('data-present', '1');
 });
 
-const ALL_CHAPTERS = [
-  'neurons',
-  'activations',
-  'loss',
-  'backprop',
-  'gradient-descent',
-  'regularization',
-  'embeddings',
-  'rnn',
-  'lstm',
-  'transformer',
-];
-
 /** Why the presenter caption is not shown whole ('' when it is): empty, or cut off by the two-line clamp. */
 const captionFault = (page: Page) =>
   page.getByTestId('presenter-caption').evaluate((el) => {
@@ -114,7 +102,7 @@ const captionFault = (page: Page) =>
 test('every step of every chapter shows its whole presenter caption at 1920×1080', async ({ page }) => {
   test.setTimeout(120_000);
   const problems: string[] = [];
-  for (const chapter of ALL_CHAPTERS) {
+  for (const chapter of COURSE_CHAPTER_IDS) {
     await page.goto(`./#/${chapter}?lesson=1&present=1`);
     const position = page.locator('.presenter-position');
     await expect(position).toHaveText(/^1 \/ \d+$/);
