@@ -10,7 +10,7 @@ fc.configureGlobal({ seed: 20261126 });
 const seedArb = fc.integer({ min: 0, max: 1_000_000 });
 const sig = (v: number) => 1 / (1 + Math.exp(-v));
 
-describe('losses', () => {
+describe('losses: mean squared error and cross-entropy', () => {
   it('mse matches 1/N Σ(p − y)² and its gradient', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 12 }), seedArb, (n, seed) => {
@@ -73,7 +73,9 @@ describe('losses', () => {
     expect(Array.from(z.grad!.slice(3))).toEqual([0, 0, 0]);
     expect(() => crossEntropy(tensor([[1, 2]]), [2])).toThrow(/outside/);
   });
+});
 
+describe('losses: binary cross-entropy, extreme logits and bad shapes', () => {
   it('binaryCrossEntropy from logits = −y log σ(z) − (1−y) log(1−σ(z))', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 10 }), seedArb, (n, seed) => {

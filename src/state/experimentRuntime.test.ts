@@ -93,7 +93,7 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-describe('ExperimentRuntime', () => {
+describe('ExperimentRuntime: loading and the run state machine', () => {
   it('applies the URL over the preset, loads the worker, and writes back only non-default values', async () => {
     const t = setup('exp=toy&alpha=2&seed=7&speed=20');
     t.runtime.sync({ width: 8 });
@@ -180,7 +180,9 @@ describe('ExperimentRuntime', () => {
     expect(a.run.getState().status).toBe('idle');
     expect([a.params.getState().seed, b.params.getState().seed]).toEqual([1, 5]);
   });
+});
 
+describe('ExperimentRuntime: links, hidden pages, page data and the timeline', () => {
   it('a link with at=N replays the seeded run to N in the worker and keeps naming that moment until the run moves on', async () => {
     const t = setup('exp=toy&seed=3&at=250');
     t.runtime.sync();

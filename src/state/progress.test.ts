@@ -143,7 +143,7 @@ describe('summarizeChapter', () => {
   });
 });
 
-describe('progress store', () => {
+describe('progress store: saving, migrating and corrupt data', () => {
   it('records steps and answers and persists them', () => {
     const storage = new MemoryStorage();
     const store = createProgressStore(() => storage);
@@ -201,7 +201,9 @@ describe('progress store', () => {
     expect(store.getState().unreadable).toBeNull();
     expect(JSON.parse(storage.getItem(PROGRESS_KEY)!).chapters.rnn.seen).toEqual(['cell']);
   });
+});
 
+describe('progress store: backups and storage that fails', () => {
   it('does not overwrite an older, different backup, nor pile up copies of the same text', () => {
     const storage = withRaw('{"version":1,"chap');
     storage.map.set(PROGRESS_BACKUP_KEY, 'an older backup');

@@ -66,7 +66,7 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-describe('TrainerClient', () => {
+describe('TrainerClient: frames and acks', () => {
   it('delivers the newest frame on an animation frame, then acks it', () => {
     const t = setup();
     t.client.load('x', { lr: 0.1 }, 3, ['boundary']);
@@ -135,7 +135,9 @@ describe('TrainerClient', () => {
     expect(t.frames).toEqual([0]);
     expect(t.events).toEqual(['ready']);
   });
+});
 
+describe('TrainerClient: restarts and counters', () => {
   it('restarts a worker that stops answering pings and reloads with the latest live values', () => {
     const t = setup();
     t.client.load('x', { lr: 0.1 }, 7, []);

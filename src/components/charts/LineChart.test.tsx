@@ -8,7 +8,7 @@ import { chunkIndex, linePath, nearestIndex } from './linePath';
 
 afterEach(cleanup);
 
-describe('LineChart', () => {
+describe('LineChart: series, clipping and non-finite values', () => {
   it('draws one path per series, labelled axes and a legend', () => {
     const { container, getByText } = render(
       <LineChart
@@ -55,7 +55,9 @@ describe('LineChart', () => {
     expect(Math.max(...ticks)).toBeLessThanOrEqual(1.1);
     expect(Math.min(...ticks)).toBeGreaterThanOrEqual(0.2);
   });
+});
 
+describe('LineChart: empty data, log scale, live buffers and dense data', () => {
   it('shows "No data yet" for empty and all-NaN series', () => {
     const { container, rerender } = render(<LineChart width={400} series={[]} />);
     expect(container.querySelector('.chart-empty')?.textContent).toBe('No data yet');

@@ -7,7 +7,7 @@ afterEach(cleanup);
 
 const bowl = (x: number, y: number) => x * x + 4 * y * y;
 
-describe('LossSurface', () => {
+describe('LossSurface: contours, paths, size and caption', () => {
   it('draws filled contours, one path per optimiser with start and current point, and the gradient arrow', () => {
     const { container } = render(
       <LossSurface
@@ -59,7 +59,9 @@ describe('LossSurface', () => {
       'Gradient descent: 1 point, now at (1, 1)',
     );
   });
+});
 
+describe('LossSurface: keyboard, bad data and the 3D view', () => {
   it('picks a start point with the keyboard (arrows + Enter)', () => {
     const onPick = vi.fn();
     const { container } = render(<LossSurface width={500} f={bowl} resolution={20} onPickStart={onPick} />);

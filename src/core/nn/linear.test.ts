@@ -43,7 +43,7 @@ function trainMLP(data: { x: Float32Array; y: Float32Array; n: number }, steps: 
   return { model, losses };
 }
 
-describe('MLP', () => {
+describe('MLP: training', () => {
   it('solves XOR', () => {
     const data = xor({ n: 200 }, 1);
     const { model } = trainMLP(data, 600, 1);
@@ -90,7 +90,9 @@ describe('MLP', () => {
     expect(b).toEqual(a);
     expect(trainMLP(data, 50, 10).losses).not.toEqual(a);
   });
+});
 
+describe('MLP: activations, state and configuration', () => {
   it('per-layer activations and their gradients on request', () => {
     const model = new MLP({ sizes: [2, 3, 1], activation: 'relu' }, 0);
     const cap = new Capture();

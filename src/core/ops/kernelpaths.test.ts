@@ -176,7 +176,9 @@ describe('matmul gradients on every kernel path (float64 finite differences)', (
       expect(taken).toEqual({ batched: 3 });
     }
   });
+});
 
+describe('matmul gradients: the batch fold and an operand used twice (float64 finite differences)', () => {
   it('the batch fold: [B, T, K] times a shared [K, N] runs as one [B·T, K] product, forward and backward', () => {
     for (const k of [wasm!, packedKernels]) {
       const log: GemmCall[] = [];

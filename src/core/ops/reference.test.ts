@@ -131,7 +131,7 @@ describe('reductions over axes vs float64', () => {
   });
 });
 
-describe('shape ops vs float64', () => {
+describe('shape ops vs float64: transpose and reshape', () => {
   it('transpose (random permutations) and reshape', () => {
     const rng = new Rng(13);
     for (let c = 0; c < CASES; c++) {
@@ -153,7 +153,9 @@ describe('shape ops vs float64', () => {
       });
     }
   });
+});
 
+describe('shape ops vs float64: slice, concat, stack and split', () => {
   it('slice, concat, stack and split along random axes', () => {
     const rng = new Rng(14);
     for (let c = 0; c < CASES; c++) {
@@ -224,7 +226,9 @@ describe('shape ops vs float64', () => {
       }
     }
   });
+});
 
+describe('shape ops vs float64: copy', () => {
   it('copy: same values, its own buffer, gradient passed through unchanged', () => {
     checkGrad(op.copy, [[3, 4, 2]], { reference: (x) => x });
     const x = tensor([1, 2, 3], [3], { requiresGrad: true });

@@ -95,7 +95,9 @@ describe('loss formulas against hand-computed values', () => {
       }
     }
   });
+});
 
+describe("the loss chapter's worked cases: saturation, fitted lines, the digit image", () => {
   it('saturation: at a confidently wrong logit the squared-error gradient vanishes, the BCE gradient does not', () => {
     const z = -8; // h = σ(−8) ≈ 0.0003 while y = 1
     expect(Math.abs(squaredErrorLogitGradient(z, 1))).toBeLessThan(1e-3);

@@ -8,7 +8,7 @@ import { fakeExperiment, harness } from './hostHarness';
 
 import { flushPromises } from './hostHarness';
 
-describe('TrainerHost', () => {
+describe('TrainerHost: frames and live parameters', () => {
   it('loads, reports ready and a step-0 frame, then trains exactly n steps on `step`', async () => {
     const h = harness();
     h.host.handle({ type: 'load', experiment: 'fake', params: { lr: 0.5 }, seed: 3 });
@@ -62,7 +62,9 @@ describe('TrainerHost', () => {
     h.run();
     expect(h.frames().at(-1)?.metrics.step).toBe(0);
   });
+});
 
+describe('TrainerHost: bad input, divergence and errors', () => {
   it('rejects bad values and unknown names in `set` without crashing', async () => {
     const h = harness();
     h.host.handle({ type: 'load', experiment: 'fake', params: { lr: 'NaN', __proto__: 1 }, seed: -5 });
