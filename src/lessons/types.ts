@@ -73,7 +73,10 @@ export interface LessonStep<F extends string = string> {
   check?: CheckQuestion;
   /** A prediction to commit to before running the step's experiment. */
   predict?: Prediction;
-  /** Caption of the step in presenter mode, shown on at most two lines of the presenter bar (keep it under ~100 characters). */
+  /**
+   * Caption of the step in presenter mode, shown on at most two lines of the presenter bar: at most 110 characters
+   * (src/chapters/captions.test.ts).
+   */
   caption?: string;
   /**
    * Default pace of Play on this step, in training steps per second, chosen so that what the step teaches unfolds
