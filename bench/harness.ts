@@ -2,7 +2,16 @@
 // losses agree for the first steps, warm up, then interleave engines in rounds and report medians.
 import { NotAvailableError } from './types';
 import type { Engine, EngineName, Trainer, WorkloadData } from './types';
-import { checkAgreement, finalLossCheck, printCheck, stepChecked, type CheckReport } from './lossChecks';
+import {
+  FINAL_TOLERANCE,
+  checkAgreement,
+  finalLossCheck,
+  freshTrajectory,
+  printCheck,
+  stepChecked,
+  type CheckReport,
+  type FinalCheck,
+} from './lossChecks';
 import { median, now, settleHeap } from './measure';
 
 export { FINAL_TOLERANCE, TOLERANCE, printCheck, type CheckReport, type FinalCheck } from './lossChecks';
@@ -15,6 +24,11 @@ export interface HarnessOptions {
   rounds: number;
   warmupSeconds: number;
   checkSteps: number;
+  /**
+   * A child process of bench/isolate.ts with one engine: instead of the final check, record the losses of a fresh run
+   * of as many steps (FinalCheck.trajectory); the parent checks engines against each other.
+   */
+  trajectory?: boolean;
 }
 
 export interface MemoryGrowth {
@@ -208,6 +222,15 @@ function finishResults(run: WorkloadRun): void {
   }
 }
 
+/** The one engine's fresh run of as many steps as it took, for the parent's final check (HarnessOptions.trajectory). */
+async function ownTrajectory(run: WorkloadRun): Promise<FinalCheck | undefined> {
+  if (run.live.length === 0) return undefined; // the engine failed or is missing: its result says so
+  if (run.live.length > 1) throw new Error('--trajectory needs exactly one engine');
+  const l = run.live[0];
+  const trajectory = await freshTrajectory(l.engine, run.data, run.taken.get(l.engine.name)!);
+  return { reference: l.engine.name, tolerance: FINAL_TOLERANCE, rows: [], trajectory };
+}
+
 export async function benchWorkload(
   data: WorkloadData,
   engines: Engine[],
@@ -230,7 +253,7 @@ export async function benchWorkload(
   run.taken = new Map(run.live.map((l) => [l.engine.name, opts.checkSteps]));
   await warmUp(run);
   await timedRounds(run);
-  const final = await finalLossCheck(data, run.live, run.taken);
+  const final = opts.trajectory ? await ownTrajectory(run) : await finalLossCheck(data, run.live, run.taken);
   finishResults(run);
   return { results: run.results, check: { ...check, final } };
 }

@@ -1,6 +1,6 @@
 // Loss agreement between engines: the first steps against a reference engine before timing, and each engine's last
 // loss against a fresh reference run after timing. An engine that fails either is excluded or marked a mismatch.
-import type { EngineName, Trainer, WorkloadData } from './types';
+import type { Engine, EngineName, Trainer, WorkloadData } from './types';
 import type { Live } from './harness';
 
 export interface CheckReport {
@@ -24,6 +24,11 @@ export interface FinalCheck {
     relDiff: number;
     pass: boolean;
   }[];
+  /**
+   * Only from a child process that ran one engine (`--trajectory`, bench/isolate.ts): the loss after each step of a
+   * fresh run of that engine, as many steps as it took in all, for the parent's cross-engine check.
+   */
+  trajectory?: number[];
 }
 
 /**
@@ -89,9 +94,59 @@ export function printCheck(report: CheckReport): void {
   }
 }
 
+/** A fresh trainer of `engine` on `data`, run for `steps` steps: the loss after each. */
+export async function freshTrajectory(engine: Engine, data: WorkloadData, steps: number): Promise<number[]> {
+  await engine.activate();
+  const fresh = engine.createTrainer(data);
+  const losses: number[] = [];
+  try {
+    for (let n = 1; n <= steps; n++) losses.push(stepChecked(fresh, engine.name));
+  } finally {
+    fresh.dispose();
+  }
+  return losses;
+}
+
+/** One engine's run for the final check: its steps in all, its last loss, and (the reference's) fresh losses. */
+export interface FinalRun {
+  engine: EngineName;
+  steps: number;
+  loss: number;
+  trajectory?: readonly number[];
+}
+
+/**
+ * The final check's rows: each run's last loss against the reference's fresh run at the same step count — the
+ * reference is the run that took the most steps (the fastest, usually core: re-running its count costs what its run
+ * did); it must reproduce its own loss exactly, other engines within FINAL_TOLERANCE. Prints one summary line.
+ */
+function finalRows(
+  workload: string,
+  runs: FinalRun[],
+  ref: FinalRun,
+  freshLosses: readonly number[],
+): FinalCheck {
+  const rows = runs.map((r) => {
+    const reference = freshLosses[r.steps - 1];
+    const relDiff = Math.abs(r.loss - reference) / Math.max(1e-3, Math.abs(reference));
+    const bound = r === ref ? 0 : FINAL_TOLERANCE;
+    return { engine: r.engine, steps: r.steps, loss: r.loss, reference, relDiff, pass: relDiff <= bound };
+  });
+  const summary = rows
+    .map(
+      (r) =>
+        `${r.engine} ${r.steps} steps ${r.loss.toFixed(6)} vs ${r.reference.toFixed(6)} (rel ${r.relDiff.toExponential(1)})${r.pass ? '' : ' DIVERGED'}`,
+    )
+    .join('; ');
+  console.log(`[final ${workload}] last loss vs a fresh ${ref.engine} run of as many steps: ${summary}`);
+  return { reference: ref.engine, tolerance: FINAL_TOLERANCE, rows };
+}
+
+const mostSteps = (runs: FinalRun[]) => runs.reduce((a, b) => (b.steps > a.steps ? b : a));
+
 /**
  * After timing: each engine's last loss (after its N steps in all) against a FRESH trainer of the reference engine
- * (the one that took the most steps, usually core) run for the same N steps. A divergence that set in during the timed rounds (state corrupted by a reused buffer,
+ * run for the same N steps. A divergence that set in during the timed rounds (state corrupted by a reused buffer,
  * a NaN, a different algorithm after warm-up) fails it; the reference engine must reproduce its own loss exactly.
  * Different engines drift apart slowly over thousands of float32 steps, hence the looser bound for them.
  */
@@ -101,41 +156,29 @@ export async function finalLossCheck(
   taken: Map<EngineName, number>,
 ): Promise<FinalCheck | undefined> {
   if (live.length === 0) return undefined;
-  // The engine that took the most steps (the fastest, usually core): re-running its count costs what its run did.
-  const ref = live.reduce((a, b) => (taken.get(b.engine.name)! > taken.get(a.engine.name)! ? b : a));
-  await ref.engine.activate();
-  const fresh = ref.engine.createTrainer(data);
-  const wanted = new Set(live.map((l) => taken.get(l.engine.name)!));
-  const lossAt = new Map<number, number>();
-  const last = Math.max(...wanted);
-  try {
-    for (let n = 1; n <= last; n++) {
-      const loss = stepChecked(fresh, ref.engine.name);
-      if (wanted.has(n)) lossAt.set(n, loss);
-    }
-  } finally {
-    fresh.dispose();
-  }
-  const rows = live.map((l) => {
-    const steps = taken.get(l.engine.name)!;
-    const loss = l.result.lastLoss;
-    const reference = lossAt.get(steps)!;
-    const relDiff = Math.abs(loss - reference) / Math.max(1e-3, Math.abs(reference));
-    const bound = l === ref ? 0 : FINAL_TOLERANCE;
-    return { engine: l.engine.name, steps, loss, reference, relDiff, pass: relDiff <= bound };
-  });
-  const summary = rows
-    .map(
-      (r) =>
-        `${r.engine} ${r.steps} steps ${r.loss.toFixed(6)} vs ${r.reference.toFixed(6)} (rel ${r.relDiff.toExponential(1)})${r.pass ? '' : ' DIVERGED'}`,
-    )
-    .join('; ');
-  console.log(`[final ${data.id}] last loss vs a fresh ${ref.engine.name} run of as many steps: ${summary}`);
-  for (const r of rows) {
+  const runs = live.map((l) => ({
+    engine: l.engine.name,
+    steps: taken.get(l.engine.name)!,
+    loss: l.result.lastLoss,
+  }));
+  const ref = mostSteps(runs);
+  const refEngine = live.find((l) => l.engine.name === ref.engine)!.engine;
+  const check = finalRows(data.id, runs, ref, await freshTrajectory(refEngine, data, ref.steps));
+  for (const r of check.rows) {
     if (r.pass) continue;
     const l = live.find((x) => x.engine.name === r.engine)!;
     l.result.status = 'mismatch';
-    l.result.message = `after ${r.steps} steps, loss ${r.loss} vs a fresh ${ref.engine.name} run's ${r.reference}`;
+    l.result.message = `after ${r.steps} steps, loss ${r.loss} vs a fresh ${ref.engine} run's ${r.reference}`;
   }
-  return { reference: ref.engine.name, tolerance: FINAL_TOLERANCE, rows };
+  return check;
+}
+
+/**
+ * The final check across engines that ran in processes of their own (bench/isolate.ts): the same rows as
+ * finalLossCheck, from each run's reported steps and last loss and the reference run's recorded fresh trajectory.
+ */
+export function crossEngineFinal(workload: string, runs: FinalRun[]): FinalCheck | undefined {
+  if (runs.length === 0) return undefined;
+  const ref = mostSteps(runs);
+  return finalRows(workload, runs, ref, ref.trajectory ?? []);
 }

@@ -1,8 +1,9 @@
-// `npm run bench` — trains W1–W3 and times W3-shaped matmuls in our core and its peers, each part (W1, W2, W3,
-// matmul) in its own Node process (bench/isolate.ts says why), engines interleaved within a part.
+// `npm run bench` — trains W1–W3 and times W3-shaped matmuls in our core and its peers: each workload and engine in a
+// Node process of its own, the matmul part in one more (bench/isolate.ts says why).
 // Flags: --only W1,W2,W3,matmul   --engines core,tfjs-cpu,tfjs-wasm,jax-js   --seconds N (timed s per engine and
 // workload, default 3)   --rounds N (default 5)   --warmup S (default 0.5)   --out FILE (default bench/results.json,
-// "none" to skip writing)   --same-process (every part in this process, one after another, as before 2026-12-06).
+// "none" to skip writing)   --same-process (every part and engine in this process, engines interleaved in rounds, as
+// before 2026-12-07).
 // Run with `node --expose-gc --import tsx bench/run.ts` so heap checks can force a GC.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -87,6 +88,9 @@ function parseArgs(argv: string[]): Cli {
         cli.out = v === 'none' ? null : path.resolve(v);
         break;
       }
+      case '--trajectory': // internal: a child of bench/isolate.ts with one engine
+        cli.trajectory = true;
+        break;
       case '--same-process':
         cli.sameProcess = true;
         break;
@@ -98,7 +102,7 @@ function parseArgs(argv: string[]): Cli {
           '                        [--seconds 3] [--rounds 5] [--warmup 0.5] [--out bench/results.json|none]',
         );
         console.log(
-          '                        [--same-process]  (default: one Node process per part, see bench/isolate.ts)',
+          '                        [--same-process]  (default: a Node process per workload and engine, see bench/isolate.ts)',
         );
         process.exit(0);
         break;
@@ -149,18 +153,28 @@ const FAIRNESS = [
   'W2: every engine hoists the input and output projections out of the time loop (one product each, as the core).',
   'jax-js: batches are device arrays built once, untimed, passed by reference (as the others hold theirs ready).',
   'Matmul: the whole product of every engine compared with the first engine (max |ΔC|).',
-  'Warm-up, then interleaved rounds (engine order rotates); median ms/step over rounds.',
+  'Warm-up, then timed rounds; median ms/step over rounds.',
   'Every step reads its loss back to a JS number, as the live UI does.',
   'All engines single-threaded (tfjs-wasm threads disabled; jax-js has no Worker in Node).',
   'jax-js: the whole train step (valueAndGrad + optimiser update) is one jit; embeddings as one-hot matmuls.',
 ];
 
 /** Added to FAIRNESS when the parts ran in processes of their own. */
-const ISOLATION =
-  'Each part (W1, W2, W3, matmul) runs in a fresh Node process, as the app gives each experiment a fresh worker: no workload inherits JIT or heap state from an earlier one (bench/isolate.ts).';
+const ISOLATION = [
+  'Each workload runs in a fresh Node process per engine, as the app gives each experiment a fresh worker: no workload inherits JIT or heap state from an earlier one, and no engine runs in a process another engine has changed (bench/isolate.ts).',
+  "Why per engine: after any ArrayBuffer detach or WebAssembly memory grow, Node 20's V8 runs every typed-array loop in the process slower (measured: 2.3 → 5.2 ns an element); jax-js grows its Wasm memory from 0 pages, which slowed the core's W3 from 50.4 to 65.5 ms a step when they were interleaved.",
+  'First losses and final losses are compared across engines from what each process reports (checks[]).',
+];
 
-/** Whether every selected part runs in this process (one part, or --same-process) rather than one process each. */
-const inThisProcess = (cli: Cli) => cli.sameProcess || cli.only.length === 1;
+/** The same, when everything ran in this process (--same-process, or one workload and one engine). */
+const SAME_PROCESS = 'Engines interleaved in rounds in one process (the engine order rotates every round).';
+
+/**
+ * Whether everything runs in this process (--same-process, or one part that needs no more than one process: the
+ * matmul part, or one workload with one engine) rather than in child processes (bench/isolate.ts).
+ */
+const inThisProcess = (cli: Cli) =>
+  cli.sameProcess || (cli.only.length === 1 && (cli.only[0] === 'matmul' || cli.engines.length === 1));
 
 /** The results file: machine, options, fairness notes, engines, checks, every result, ratios and verdicts. */
 function resultsFile(
@@ -181,9 +195,9 @@ function resultsFile(
       rounds,
       warmupSeconds,
       checkSteps,
-      processes: inThisProcess(cli) ? 'one' : 'one per part',
+      processes: inThisProcess(cli) ? 'one' : 'one per workload and engine, one for matmul',
     },
-    fairness: inThisProcess(cli) ? FAIRNESS : [...FAIRNESS, ISOLATION],
+    fairness: inThisProcess(cli) ? [...FAIRNESS, SAME_PROCESS] : [...FAIRNESS, ...ISOLATION],
     engines,
     checks: run.checks,
     workloads: run.results,

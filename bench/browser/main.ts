@@ -27,6 +27,7 @@ function requestFromUrl(search: string): BrowserBenchRequest {
     seconds: positive('seconds', 3),
     rounds: Math.round(positive('rounds', 5)),
     warmupSeconds: positive('warmup', 0.5),
+    detachFirst: q.get('detach') === '1',
   };
 }
 

@@ -9,6 +9,11 @@ export interface BrowserBenchRequest {
   seconds: number;
   rounds: number;
   warmupSeconds: number;
+  /**
+   * Detach one ArrayBuffer in the worker before timing, as posting it in a transfer list does (`--after-detach`): in
+   * Node 20 that slows every typed-array loop in the process (bench/README.md, Fairness); this shows Chromium's worker.
+   */
+  detachFirst: boolean;
 }
 
 /** One workload timed in the worker: the median over rounds, as in the Node bench. */

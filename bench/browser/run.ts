@@ -3,7 +3,8 @@
  * Serves bench/browser/ with Vite, drives the page with Playwright's Chromium (Debian's /usr/bin/chromium or
  * $CHROMIUM_PATH), prints steps/s in both places, and writes them into bench/results.json under `browser`.
  * The chapters' own models (bench/chapterModels.ts) are timed in this Node process and in the browser, side by side.
- * Flags: --only W1,W2 --chapters rnn-char,lstm-char|none --seconds N --rounds N --out FILE|none. Run it on a quiet machine, like `npm run bench`.
+ * Flags: --only W1,W2 --chapters rnn-char,lstm-char|none --seconds N --rounds N --out FILE|none, --after-detach
+ * (detach one buffer in the worker before timing, as a transfer does: bench/README.md, Fairness). Run it on a quiet machine, like `npm run bench`.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { chromium } from '@playwright/test';
@@ -67,7 +68,8 @@ async function main() {
     return runChapterModel(id, timing);
   });
   const count = only.split(',').length + chapters.length;
-  const query = `only=${only}&chapters=${chapters.join(',')}&seconds=${seconds}&rounds=${rounds}`;
+  const detach = process.argv.includes('--after-detach') ? '&detach=1' : '';
+  const query = `only=${only}&chapters=${chapters.join(',')}&seconds=${seconds}&rounds=${rounds}${detach}`;
   const result = await measure(query, count * (seconds + 30) * 1000);
   const nodeResults: NodeResults = existsSync('bench/results.json')
     ? (JSON.parse(readFileSync('bench/results.json', 'utf8')) as NodeResults)

@@ -16,6 +16,10 @@ const scope = globalThis as unknown as {
 };
 
 async function runAll(request: BrowserBenchRequest) {
+  if (request.detachFirst) {
+    const buffer = new ArrayBuffer(8);
+    structuredClone(buffer, { transfer: [buffer] }); // detaches `buffer`, as posting it in a transfer list would
+  }
   const engine = await createCoreEngine();
   const say = (text: string) => scope.postMessage({ type: 'progress', text });
   const workloads: BrowserWorkloadResult[] = [];
