@@ -5,6 +5,7 @@
  * - A·Bᵀ  (NT): dot products of contiguous rows of A and B, 2×2 output block with four partial sums each.
  * - Aᵀ·Bᵀ (TT): rare; a straightforward loop.
  */
+import { acquire, release } from '../pool';
 import type { Kernels } from './types';
 
 /** C[M,N] (+)= A'·B with A' addressed as A[aOff + i*sai + k*sak] and B [K,N] row-major. */
@@ -109,6 +110,30 @@ function gemmTT(
   }
 }
 
+/**
+ * o = (a > 0 ? a : 0) without a branch: the bits of a, or of +0, picked with an integer mask — exactly the branching
+ * version's result (NaN → 0 included) at a fraction of its time when signs are mixed.
+ */
+function reluInto(a: Float32Array, o: Float32Array, n: number): void {
+  const ai = new Int32Array(a.buffer, a.byteOffset, n);
+  const oi = new Int32Array(o.buffer, o.byteOffset, n);
+  for (let i = 0; i < n; i++) oi[i] = ai[i] & -(a[i] > 0);
+}
+
+/**
+ * gx += (a > 0 ? g : 0), without a branch (the sign of a pre-activation is a coin flip, so a branch mispredicts
+ * half the time): the bits of g, or of +0, are picked with an integer mask into a scratch, then added. Exactly the
+ * branching version's result, infinities and NaNs included.
+ */
+function reluBackwardInto(a: Float32Array, g: Float32Array, gx: Float32Array, n: number): void {
+  const picked = acquire(n);
+  const pi = new Int32Array(picked.buffer, picked.byteOffset, n);
+  const gi = new Int32Array(g.buffer, g.byteOffset, n);
+  for (let i = 0; i < n; i++) pi[i] = gi[i] & -(a[i] > 0);
+  for (let i = 0; i < n; i++) gx[i] += picked[i];
+  release(picked);
+}
+
 export const jsKernels: Kernels = {
   gemm(transA, transB, M, N, K, A, aOff, B, bOff, C, cOff, accumulate) {
     if (!transB) {
@@ -130,4 +155,6 @@ export const jsKernels: Kernels = {
       for (let j = 0; j < n; j++) s[j] += G[off + j];
     }
   },
+  relu: reluInto,
+  reluBackward: reluBackwardInto,
 };

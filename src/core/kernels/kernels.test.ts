@@ -169,3 +169,37 @@ describe('row-vector kernels (a linear layer bias and its gradient)', () => {
     expect(Array.from(s)).toEqual([26, 48, 70]);
   });
 });
+
+describe('ReLU kernels', () => {
+  /** Mixed signs with the awkward values in it: ±0, ±∞, NaN, subnormals. */
+  function values(n: number, seed: number): Float32Array {
+    const rng = new Rng(seed);
+    const special = [0, -0, Infinity, -Infinity, NaN, 1e-45, -1e-45, 3.4e38, -3.4e38];
+    return Float32Array.from({ length: n }, (_, i) => (i % 7 === 3 ? special[i % 9] : rng.uniform(-2, 2)));
+  }
+  const bits = (x: Float32Array) => Array.from(new Int32Array(x.buffer, x.byteOffset, x.length));
+
+  // 1,027 and 4,098 take the wasm path (≥ 1,024 floats) with a partly filled last vector; 37 stays in JS.
+  it.each([37, 1027, 4098])('wasm gives the JS loops’ bits for n = %i, forward and backward', (n) => {
+    const a = values(n, n);
+    const g = values(n, n + 1);
+    const [outJs, outWasm] = [new Float32Array(n), new Float32Array(n)];
+    jsKernels.relu!(a, outJs, n);
+    wasmKernels!.relu!(a, outWasm, n);
+    expect(bits(outWasm)).toEqual(bits(outJs));
+    const [gxJs, gxWasm] = [values(n, n + 2), values(n, n + 2)];
+    jsKernels.reluBackward!(a, g, gxJs, n);
+    wasmKernels!.reluBackward!(a, g, gxWasm, n);
+    expect(bits(gxWasm)).toEqual(bits(gxJs));
+  });
+
+  it('the JS loops are the branching definitions: max(0, a) with NaN → +0, and gx += g where a > 0', () => {
+    const a = Float32Array.from([-1, 2, 0, -0, NaN, Infinity]);
+    const out = new Float32Array(6);
+    jsKernels.relu!(a, out, 6);
+    expect(bits(out)).toEqual(bits(Float32Array.from([0, 2, 0, 0, 0, Infinity])));
+    const gx = Float32Array.from([1, 1, 1, 1, 1, 1]);
+    jsKernels.reluBackward!(a, Float32Array.from([5, 5, 5, 5, 5, NaN]), gx, 6);
+    expect(Array.from(gx)).toEqual([1, 6, 1, 1, 1, NaN]);
+  });
+});

@@ -62,4 +62,12 @@ export interface Kernels {
 
   /** Optional: s[j] += G[r, j] for r = 0 … rows − 1 in order (a bias gradient); bit-identical to the plain loop. */
   addColumnSums?(G: Float32Array, rows: number, n: number, s: Float32Array): void;
+
+  /**
+   * Optional: o[i] = a[i] > 0 ? a[i] : +0 (NaN → +0) for i < n; o may be a. Must give the plain loop's bits.
+   */
+  relu?(a: Float32Array, o: Float32Array, n: number): void;
+
+  /** Optional: gx[i] += a[i] > 0 ? g[i] : 0 for i < n (ReLU's backward); the plain loop's bits, NaN and ±∞ too. */
+  reluBackward?(a: Float32Array, g: Float32Array, gx: Float32Array, n: number): void;
 }

@@ -58,6 +58,9 @@ interface WasmState {
   mm: MicroKernel;
   addRows: RowVectorKernel;
   sumRows: RowVectorKernel;
+  /** ReLU in place over n4 four-float vectors at p, and its backward (wasmModule.ts). */
+  relu: (p: number, n4: number) => void;
+  reluBack: (pa: number, pg: number, pgx: number, n4: number) => void;
   /** Calls per path (see Kernels.calls): plain = the JS loops (tiny products, or memory could not grow). */
   calls: { plain: number; wasm: number; swapped: number; batched: number };
   /** Scratch for the swapped product Cᵀ (grows on demand). */
@@ -71,16 +74,15 @@ function instantiate(): WasmState | null {
     if (typeof wasm !== 'object') return null;
     const bytes = buildModule();
     if (!wasm.validate(bytes)) return null;
-    const memory = new wasm.Memory({ initial: 16 }); // 1 MB, grows on demand
+    const memory = new wasm.Memory({ initial: 256 }); // 16 MB, grows on demand
     const instance = new wasm.Instance(new wasm.Module(bytes), { env: { mem: memory } });
-    const { mm, addRows, sumRows } = instance.exports as {
-      mm: MicroKernel;
-      addRows: RowVectorKernel;
-      sumRows: RowVectorKernel;
-    };
+    const { mm, addRows, sumRows, relu, reluBack } = instance.exports as Pick<
+      WasmState,
+      'mm' | 'addRows' | 'sumRows' | 'relu' | 'reluBack'
+    >;
     const calls = { plain: 0, wasm: 0, swapped: 0, batched: 0 };
     const heap = new Float32Array(memory.buffer);
-    return { memory, heap, mm, addRows, sumRows, calls, swapped: new Float32Array(0) };
+    return { memory, heap, mm, addRows, sumRows, relu, reluBack, calls, swapped: new Float32Array(0) };
   } catch {
     return null; // no SIMD, or a CSP without 'wasm-unsafe-eval'
   }
@@ -315,6 +317,34 @@ function rowVectorOp(
   return true;
 }
 
+/**
+ * ReLU (`g` null) or its backward in wasm memory: a, then g and gx for the backward, each region padded to whole
+ * four-float vectors. False (the caller runs the JS loop) for small sizes or when memory cannot grow.
+ */
+function reluOp(
+  state: WasmState,
+  a: Float32Array,
+  out: Float32Array,
+  n: number,
+  g: Float32Array | null,
+): boolean {
+  const n4 = (n + 3) >> 2;
+  const region = n4 * 4;
+  if (n < ROW_VECTOR_THRESHOLD || !ensureBytes(state, (g ? 3 : 1) * region * 4)) return false;
+  const h = state.heap;
+  h.set(a.subarray(0, n), 0);
+  if (g === null) {
+    state.relu(0, n4);
+    out.set(h.subarray(0, n));
+    return true;
+  }
+  h.set(g.subarray(0, n), region);
+  h.set(out.subarray(0, n), 2 * region);
+  state.reluBack(0, region * 4, 2 * region * 4, n4);
+  out.set(h.subarray(2 * region, 2 * region + n));
+  return true;
+}
+
 export function createWasmKernels(): Kernels | null {
   const state = instantiate();
   if (!state) return null;
@@ -348,6 +378,12 @@ export function createWasmKernels(): Kernels | null {
     },
     addColumnSums(G, rows, n, s) {
       if (!rowVectorOp(state, 'sumRows', G, rows, n, s)) jsKernels.addColumnSums!(G, rows, n, s);
+    },
+    relu(a, o, n) {
+      if (!reluOp(state, a, o, n, null)) jsKernels.relu!(a, o, n);
+    },
+    reluBackward(a, g, gx, n) {
+      if (!reluOp(state, a, gx, n, g)) jsKernels.reluBackward!(a, g, gx, n);
     },
   };
 }

@@ -37,6 +37,7 @@ const op = {
   if: [0x04, 0x40],
   else: [0x05],
   end: [0x0b],
+  br: (label: number) => [0x0c, ...uleb(label)],
   brIf: (label: number) => [0x0d, ...uleb(label)],
   get: (i: number) => [0x20, ...uleb(i)],
   set: (i: number) => [0x21, ...uleb(i)],
@@ -45,6 +46,7 @@ const op = {
   sub: [0x6b],
   mul: [0x6c],
   ltU: [0x49],
+  eqz: [0x45],
   ne: [0x47],
   eq: [0x46],
   // SIMD (prefix 0xfd); memarg = align (log2), offset
@@ -54,6 +56,8 @@ const op = {
   zero: [0xfd, 0x0c, ...new Array<number>(16).fill(0)],
   f32x4Add: [0xfd, 0xe4, 0x01],
   f32x4Mul: [0xfd, 0xe6, 0x01],
+  f32x4Gt: [0xfd, 0x44],
+  v128And: [0xfd, 0x4e],
 };
 
 function section(id: number, body: number[]): number[] {
@@ -217,6 +221,48 @@ function sumRowsBody(): number[] {
   return b;
 }
 
+// ---- ReLU: x ← x > 0 ? x : +0 in place, and gx += a > 0 ? g : 0 ------------------------------------------------
+// f32x4.gt gives all-one lanes where a > 0 (false for NaN), and `and` keeps those lanes' bits: the same bits as the
+// JavaScript loops' integer mask. The backward adds in float32, which rounds as JavaScript's double sum of two
+// float32s does. Both work on whole four-float vectors; the caller pads its regions to a multiple of four.
+
+/** relu(p, n4): n4 vectors at p, in place. */
+function reluBody(): number[] {
+  const [RP, RN4, RI, RX] = [0, 1, 2, 3]; // params p, n4; locals i (i32), x (v128)
+  const b: number[] = [];
+  const emit = (...parts: (number[] | number)[]) =>
+    parts.forEach((x) => (typeof x === 'number' ? b.push(x) : b.push(...x)));
+  emit(op.i32(0), op.set(RI));
+  emit(op.block, op.loop);
+  emit(op.get(RI), op.get(RN4), op.ltU, op.eqz, op.brIf(1));
+  emit(op.get(RP), op.load(0), op.set(RX));
+  emit(op.get(RP), op.get(RX), op.get(RX), op.zero, op.f32x4Gt, op.v128And, op.store(0));
+  emit(op.get(RP), op.i32(16), op.add, op.set(RP));
+  emit(op.get(RI), op.i32(1), op.add, op.set(RI));
+  emit(op.br(0), op.end, op.end);
+  emit(op.end); // function
+  return b;
+}
+
+/** reluBack(pa, pg, pgx, n4): gx += (a > 0 ? g : 0) over n4 vectors. */
+function reluBackBody(): number[] {
+  const [PA_, PG, PGX, N4, I] = [0, 1, 2, 3, 4]; // params; local i
+  const b: number[] = [];
+  const emit = (...parts: (number[] | number)[]) =>
+    parts.forEach((x) => (typeof x === 'number' ? b.push(x) : b.push(...x)));
+  emit(op.i32(0), op.set(I));
+  emit(op.block, op.loop);
+  emit(op.get(I), op.get(N4), op.ltU, op.eqz, op.brIf(1));
+  emit(op.get(PGX), op.get(PGX), op.load(0));
+  emit(op.get(PG), op.load(0), op.get(PA_), op.load(0), op.zero, op.f32x4Gt, op.v128And);
+  emit(op.f32x4Add, op.store(0));
+  for (const ptr of [PA_, PG, PGX]) emit(op.get(ptr), op.i32(16), op.add, op.set(ptr));
+  emit(op.get(I), op.i32(1), op.add, op.set(I));
+  emit(op.br(0), op.end, op.end);
+  emit(op.end); // function
+  return b;
+}
+
 /** A function's code entry: its locals (runs of [count, type]) and body, prefixed by its size. */
 function code(locals: [number, number][], body: number[]): number[] {
   const decl = [...uleb(locals.length), ...locals.flatMap(([n, t]) => [...uleb(n), t])];
@@ -225,8 +271,8 @@ function code(locals: [number, number][], body: number[]): number[] {
 }
 
 /**
- * The whole module: two function types (13 × i32 → nothing for mm, 4 × i32 → nothing for the row-vector kernels),
- * the imported memory env.mem, and mm, addRows, sumRows exported.
+ * The whole module: three function types (13, 4 and 2 × i32 → nothing), the imported memory env.mem, and mm,
+ * addRows, sumRows, relu and reluBack exported.
  */
 export function buildModule(): Uint8Array {
   const fnType = (nParams: number) => [
@@ -238,12 +284,19 @@ export function buildModule(): Uint8Array {
   const exported = (s: string, index: number) => [...name(s), 0x00, ...uleb(index)];
   const bytes = [
     ...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00],
-    ...section(1, [...uleb(2), ...fnType(13), ...fnType(4)]),
+    ...section(1, [...uleb(3), ...fnType(13), ...fnType(4), ...fnType(2)]),
     ...section(2, [...uleb(1), ...name('env'), ...name('mem'), 0x02, 0x00, ...uleb(1)]),
-    ...section(3, [...uleb(3), ...uleb(0), ...uleb(1), ...uleb(1)]),
-    ...section(7, [...uleb(3), ...exported('mm', 0), ...exported('addRows', 1), ...exported('sumRows', 2)]),
+    ...section(3, [...uleb(5), ...uleb(0), ...uleb(1), ...uleb(1), ...uleb(2), ...uleb(1)]),
+    ...section(7, [
+      ...uleb(5),
+      ...exported('mm', 0),
+      ...exported('addRows', 1),
+      ...exported('sumRows', 2),
+      ...exported('relu', 3),
+      ...exported('reluBack', 4),
+    ]),
     ...section(10, [
-      ...uleb(3),
+      ...uleb(5),
       ...code(
         [
           [8, I32],
@@ -265,6 +318,14 @@ export function buildModule(): Uint8Array {
         ],
         sumRowsBody(),
       ),
+      ...code(
+        [
+          [1, I32],
+          [1, V128],
+        ],
+        reluBody(),
+      ),
+      ...code([[1, I32]], reluBackBody()),
     ]),
   ];
   return Uint8Array.from(bytes);

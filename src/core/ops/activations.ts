@@ -17,6 +17,7 @@
  */
 import { sigmoid as sigmoidValue } from '../scalar';
 import { gradOf, record, tracks } from '../autograd';
+import { jsKernels, kernels } from '../kernels';
 import { acquire, release } from '../pool';
 import { outTensor, type Tensor } from '../tensor';
 import { max } from './reduce';
@@ -49,29 +50,10 @@ function activate(x: Tensor, kind: ActKind, slope = 0.1): Tensor {
   return out;
 }
 
-/**
- * o = (a > 0 ? a : 0) without a branch: the bits of a, or of +0, picked with an integer mask — exactly the branching
- * version's result (NaN → 0 included) at a fraction of its time when signs are mixed.
- */
-function reluInto(a: Float32Array, o: Float32Array, n: number): void {
-  const ai = new Int32Array(a.buffer, a.byteOffset, n);
-  const oi = new Int32Array(o.buffer, o.byteOffset, n);
-  for (let i = 0; i < n; i++) oi[i] = ai[i] & -(a[i] > 0);
-}
-
-/**
- * gx += (a > 0 ? g : 0), without a branch (the sign of a pre-activation is a coin flip, so a branch mispredicts
- * half the time): the bits of g, or of +0, are picked with an integer mask into a scratch, then added. Exactly the
- * branching version's result, infinities and NaNs included, several times faster on a Transformer's feed-forward block.
- */
-function reluBackwardInto(a: Float32Array, g: Float32Array, gx: Float32Array, n: number): void {
-  const picked = acquire(n);
-  const pi = new Int32Array(picked.buffer, picked.byteOffset, n);
-  const gi = new Int32Array(g.buffer, g.byteOffset, n);
-  for (let i = 0; i < n; i++) pi[i] = gi[i] & -(a[i] > 0);
-  for (let i = 0; i < n; i++) gx[i] += picked[i];
-  release(picked);
-}
+/** ReLU through the kernels (WebAssembly SIMD where available); both paths give the same bits. */
+const reluInto = (a: Float32Array, o: Float32Array, n: number) => (kernels.relu ?? jsKernels.relu!)(a, o, n);
+const reluBackwardInto = (a: Float32Array, g: Float32Array, gx: Float32Array, n: number) =>
+  (kernels.reluBackward ?? jsKernels.reluBackward!)(a, g, gx, n);
 
 /** The scalar σ (core/scalar.ts), under the name the ops and losses use. */
 export const sigmoidScalar = sigmoidValue;

@@ -57,6 +57,39 @@ function splitHeads(x: Float32Array, out: Float32Array, B: number, T: number, H:
   }
 }
 
+/**
+ * x [B, T, H·dk] → heads [B, H, T, dk] and their transposes [B, H, dk, T], in one pass. Products with a transposed
+ * right-hand side (Q·Kᵀ, G·Vᵀ) then read Kᵀ and Vᵀ as plain row-major matrices: the kernels copy those as they are
+ * instead of packing them column by column, which made those small products twice as slow as the others.
+ */
+function splitHeadsBoth(
+  x: Float32Array,
+  out: Float32Array,
+  outT: Float32Array,
+  B: number,
+  T: number,
+  H: number,
+  dk: number,
+): void {
+  const d = H * dk;
+  for (let b = 0; b < B; b++) {
+    for (let t = 0; t < T; t++) {
+      const src = (b * T + t) * d;
+      for (let h = 0; h < H; h++) {
+        const m = b * H + h;
+        const dst = (m * T + t) * dk;
+        const dstT = m * dk * T + t;
+        const s = src + h * dk;
+        for (let j = 0; j < dk; j++) {
+          const v = x[s + j];
+          out[dst + j] = v;
+          outT[dstT + j * T] = v;
+        }
+      }
+    }
+  }
+}
+
 /** heads [B, H, T, dk] → x [B, T, H·dk], written (add = false) or added (add = true). */
 function mergeHeads(
   heads: Float32Array,
@@ -138,6 +171,16 @@ function softmaxBackwardInPlace(
   }
 }
 
+/** The forward's scratch, by part (see multiHeadAttentionCore). */
+function scratchParts(scratch: Float32Array, { B, H, Tq, Tk, dk }: Dims) {
+  const nq = B * H * Tq * dk;
+  const nk = B * H * Tk * dk;
+  const nw = B * H * Tq * Tk;
+  const at = [nq, nk, nk, nw, nq, nk, nk].reduce((offs, n) => [...offs, offs[offs.length - 1] + n], [0]);
+  const part = (i: number) => scratch.subarray(at[i], at[i + 1]);
+  return { qh: part(0), kh: part(1), vh: part(2), w: part(3), oh: part(4), khT: part(5), vhT: part(6) };
+}
+
 function checkShapes(
   q: Tensor,
   k: Tensor,
@@ -178,19 +221,16 @@ export function multiHeadAttentionCore(
   const nw = BH * Tq * Tk;
   const scale = 1 / Math.sqrt(dk);
   const tracked = tracks(q, k, v);
-  // One scratch buffer: split heads Qh [BH, Tq, dk] | Kh [BH, Tk, dk] | Vh [BH, Tk, dk] | W [BH, Tq, Tk] | Oh [BH, Tq, dk].
-  // Recorded, it rides on the output as aux (recycled with it) and the backward reads Qh, Kh, Vh and W from it.
-  const size = 2 * nq + 2 * nk + nw;
+  // One scratch buffer: split heads Qh [BH, Tq, dk] | Kh [BH, Tk, dk] | Vh [BH, Tk, dk] | W [BH, Tq, Tk] |
+  // Oh [BH, Tq, dk] | Khᵀ [BH, dk, Tk] | Vhᵀ [BH, dk, Tk]. Recorded, it rides on the output as aux (recycled with it)
+  // and the backward reads Qh, Kh, Vhᵀ and W from it.
+  const size = 2 * nq + 4 * nk + nw;
   const scratch = tracked ? acquire(size) : new Float32Array(size);
-  const qh = scratch.subarray(0, nq);
-  const kh = scratch.subarray(nq, nq + nk);
-  const vh = scratch.subarray(nq + nk, nq + 2 * nk);
-  const w = scratch.subarray(nq + 2 * nk, nq + 2 * nk + nw);
-  const oh = scratch.subarray(nq + 2 * nk + nw);
+  const { qh, kh, vh, w, oh, khT, vhT } = scratchParts(scratch, dims);
   splitHeads(q.data, qh, B, Tq, H, dk);
-  splitHeads(k.data, kh, B, Tk, H, dk);
-  splitHeads(v.data, vh, B, Tk, H, dk);
-  batchedGemm(BH, false, true, Tq, Tk, dk, qh, Tq * dk, kh, Tk * dk, w, Tq * Tk, false); // S [BH, Tq, Tk]
+  splitHeadsBoth(k.data, kh, khT, B, Tk, H, dk);
+  splitHeadsBoth(v.data, vh, vhT, B, Tk, H, dk);
+  batchedGemm(BH, false, false, Tq, Tk, dk, qh, Tq * dk, khT, dk * Tk, w, Tq * Tk, false); // S [BH, Tq, Tk]
   maskedSoftmaxInPlace(w, dims, scale, options.causal ?? false, options.keyMask ?? null);
   batchedGemm(BH, false, false, Tq, dk, Tk, w, Tq * Tk, vh, Tk * dk, oh, Tq * dk, false); // O [BH, Tq, dk]
   const out = outTensor(q.shape, tracked);
@@ -214,12 +254,8 @@ function attentionBackward(
   const { B, H, Tq, Tk, dk } = dims;
   const BH = B * H;
   const nq = BH * Tq * dk;
-  const nk = BH * Tk * dk;
   const nw = BH * Tq * Tk;
-  const qh = scratch.subarray(0, nq);
-  const kh = scratch.subarray(nq, nq + nk);
-  const vh = scratch.subarray(nq + nk, nq + 2 * nk);
-  const w = scratch.subarray(nq + 2 * nk, nq + 2 * nk + nw);
+  const { qh, kh, w, vhT } = scratchParts(scratch, dims);
   // Temporaries: G split into heads [BH, Tq, dk] | dW → dS [BH, Tq, Tk] | one head-gradient [BH, max(Tq, Tk), dk].
   const nh = BH * Math.max(Tq, Tk) * dk;
   const tmp = acquire(nq + nw + nh);
@@ -227,7 +263,7 @@ function attentionBackward(
   const ds = tmp.subarray(nq, nq + nw);
   const dh = tmp.subarray(nq + nw);
   splitHeads(g, gh, B, Tq, H, dk);
-  batchedGemm(BH, false, true, Tq, Tk, dk, gh, Tq * dk, vh, Tk * dk, ds, Tq * Tk, false); // dW = G·Vᵀ
+  batchedGemm(BH, false, false, Tq, Tk, dk, gh, Tq * dk, vhT, dk * Tk, ds, Tq * Tk, false); // dW = G·Vᵀ
   const gv = gradOf(v);
   if (gv) {
     batchedGemm(BH, true, false, Tk, dk, Tq, w, Tq * Tk, gh, Tq * dk, dh, Tk * dk, false); // dV = Wᵀ·G
