@@ -18,7 +18,6 @@
 import { sigmoid as sigmoidValue } from '../scalar';
 import { gradOf, record, tracks } from '../autograd';
 import { jsKernels, kernels } from '../kernels';
-import { acquire, release } from '../pool';
 import { outTensor, type Tensor } from '../tensor';
 import { max } from './reduce';
 import { reshape } from './shape';
