@@ -132,26 +132,64 @@ function maskedSoftmaxInPlace(
     for (let i = 0; i < Tq; i++) {
       const off = (m * Tq + i) * Tk;
       const last = causal ? Math.min(Tk, i + shift + 1) : Tk; // keys ≥ last are in the future
-      let mx = -Infinity;
-      for (let j = 0; j < Tk; j++) {
-        const visible = j < last && (maskRow < 0 || km![maskRow + j] !== 0);
-        const v = visible ? Math.fround(w[off + j] * scale) : -Infinity; // rounded as the composite stores it
-        w[off + j] = v;
-        if (v > mx) mx = v;
-      }
-      if (mx === -Infinity) mx = 0; // every key hidden: the row becomes all zeros below
-      let sum = 0;
-      for (let j = 0; j < Tk; j++) {
-        const s = w[off + j];
-        // e^(−∞) = 0 exactly: hidden keys (half the row under a causal mask) skip the exponential.
-        const e = s === -Infinity ? 0 : Math.exp(s - mx);
-        w[off + j] = e;
-        sum += e;
-      }
-      const inv = sum > 0 ? 1 / sum : 0;
-      for (let j = 0; j < Tk; j++) w[off + j] *= inv;
+      if (km === null) softmaxRowPrefix(w, off, Tk, last, scale);
+      else softmaxRowMasked(w, off, Tk, last, scale, km, maskRow);
     }
   }
+}
+
+/**
+ * One row w[off … off + Tk) with keys 0 … last − 1 visible (no padding mask): the loops run over the visible keys
+ * only, and the hidden ones become 0 directly. The same bits as softmaxRowMasked: e^(−∞) = 0 and adding 0 to the
+ * sum changes nothing; the hidden zeros are still multiplied by 1/sum, so a NaN sum spreads as it did.
+ */
+function softmaxRowPrefix(w: Float32Array, off: number, Tk: number, last: number, scale: number): void {
+  let mx = -Infinity;
+  for (let j = 0; j < last; j++) {
+    const v = Math.fround(w[off + j] * scale); // rounded as the composite stores it
+    w[off + j] = v;
+    if (v > mx) mx = v;
+  }
+  if (mx === -Infinity) mx = 0; // every key hidden (or −∞): those become zeros below
+  let sum = 0;
+  for (let j = 0; j < last; j++) {
+    const e = Math.exp(w[off + j] - mx);
+    w[off + j] = e;
+    sum += e;
+  }
+  for (let j = last; j < Tk; j++) w[off + j] = 0;
+  const inv = sum > 0 ? 1 / sum : 0;
+  for (let j = 0; j < Tk; j++) w[off + j] *= inv;
+}
+
+/** One row as softmaxRowPrefix, with padded keys (km[maskRow + j] = 0) hidden too. */
+function softmaxRowMasked(
+  w: Float32Array,
+  off: number,
+  Tk: number,
+  last: number,
+  scale: number,
+  km: ArrayLike<number>,
+  maskRow: number,
+): void {
+  let mx = -Infinity;
+  for (let j = 0; j < Tk; j++) {
+    const visible = j < last && km[maskRow + j] !== 0;
+    const v = visible ? Math.fround(w[off + j] * scale) : -Infinity; // rounded as the composite stores it
+    w[off + j] = v;
+    if (v > mx) mx = v;
+  }
+  if (mx === -Infinity) mx = 0; // every key hidden: the row becomes all zeros below
+  let sum = 0;
+  for (let j = 0; j < Tk; j++) {
+    const s = w[off + j];
+    // e^(−∞) = 0 exactly: hidden keys skip the exponential.
+    const e = s === -Infinity ? 0 : Math.exp(s - mx);
+    w[off + j] = e;
+    sum += e;
+  }
+  const inv = sum > 0 ? 1 / sum : 0;
+  for (let j = 0; j < Tk; j++) w[off + j] *= inv;
 }
 
 /** dS = W ⊙ (dW − rowsum(dW ⊙ W)) · scale, in place over dW [B·H, Tq, Tk]. Hidden keys have W = 0, so dS = 0. */
