@@ -11,6 +11,7 @@
  *      momentum   v ← μ·v + g;  θ ← θ − α·v
  *      adam       m ← β₁m + (1−β₁)g;  v ← β₂v + (1−β₂)g²;  θ ← θ − α·m̂ / (√v̂ + ε),  m̂ = m/(1−β₁ᵗ), v̂ = v/(1−β₂ᵗ)
  */
+import { jsKernels, kernels } from './kernels';
 import type { Tensor } from './tensor';
 
 export interface OptimizerConfig {
@@ -161,14 +162,9 @@ export class Adam extends Optimizer {
     const b2 = this.beta2;
     const c1 = 1 / (1 - Math.pow(b1, this.t));
     const c2 = 1 / (1 - Math.pow(b2, this.t));
-    const lr = this.lr;
-    const eps = this.eps;
-    for (let i = 0; i < w.length; i++) {
-      const gi = g[i];
-      m[i] = b1 * m[i] + (1 - b1) * gi;
-      v[i] = b2 * v[i] + (1 - b2) * gi * gi;
-      w[i] -= (lr * (m[i] * c1)) / (Math.sqrt(v[i] * c2) + eps);
-    }
+    // The loop is jsKernels.adam; the WebAssembly kernels give its bits two parameters at a time.
+    const step = { beta1: b1, beta2: b2, lr: this.lr, eps: this.eps, c1, c2 };
+    (kernels.adam ?? jsKernels.adam!)(w, g, m, v, w.length, step);
   }
 
   override reset(): void {

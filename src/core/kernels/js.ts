@@ -6,7 +6,7 @@
  * - Aᵀ·Bᵀ (TT): rare; a straightforward loop.
  */
 import { acquire, release } from '../pool';
-import type { Kernels } from './types';
+import type { AdamStep, Kernels } from './types';
 
 /** C[M,N] (+)= A'·B with A' addressed as A[aOff + i*sai + k*sak] and B [K,N] row-major. */
 function gemmRowStream(
@@ -134,6 +134,24 @@ function reluBackwardInto(a: Float32Array, g: Float32Array, gx: Float32Array, n:
   release(picked);
 }
 
+/** Adam's update, in double precision with every array value rounded to float32 as it is stored (core/optim.ts). */
+function adam(
+  w: Float32Array,
+  g: Float32Array,
+  m: Float32Array,
+  v: Float32Array,
+  n: number,
+  h: AdamStep,
+): void {
+  const { beta1: b1, beta2: b2, lr, eps, c1, c2 } = h;
+  for (let i = 0; i < n; i++) {
+    const gi = g[i];
+    m[i] = b1 * m[i] + (1 - b1) * gi;
+    v[i] = b2 * v[i] + (1 - b2) * gi * gi;
+    w[i] -= (lr * (m[i] * c1)) / (Math.sqrt(v[i] * c2) + eps);
+  }
+}
+
 export const jsKernels: Kernels = {
   gemm(transA, transB, M, N, K, A, aOff, B, bOff, C, cOff, accumulate) {
     if (!transB) {
@@ -157,4 +175,5 @@ export const jsKernels: Kernels = {
   },
   relu: reluInto,
   reluBackward: reluBackwardInto,
+  adam,
 };

@@ -203,3 +203,32 @@ describe('ReLU kernels', () => {
     expect(Array.from(gx)).toEqual([1, 6, 1, 1, 1, NaN]);
   });
 });
+
+describe('Adam kernel', () => {
+  const rng = new Rng(7);
+  const filled = (n: number, lo: number, hi: number) =>
+    Float32Array.from({ length: n }, () => rng.uniform(lo, hi));
+  const bits = (x: Float32Array) => Array.from(new Int32Array(x.buffer, x.byteOffset, x.length));
+
+  // 1,025 and 3,000 take the wasm path (≥ 1,024 parameters), 1,025 with a half-filled last pair; 50 stays in JS.
+  it.each([50, 1025, 3000])('wasm gives the JS loop’s bits for w, m and v over 20 steps, n = %i', (n) => {
+    const start = [filled(n, -1, 1), filled(n, -0.01, 0.01), filled(n, 0, 1e-4)];
+    const [js, wasm] = [start.map((a) => a.slice()), start.map((a) => a.slice())];
+    for (let t = 1; t <= 20; t++) {
+      const g = filled(n, -3, 3);
+      g[t] = t % 2 ? 0 : -0; // zero gradients, both signs
+      const step = {
+        beta1: 0.9,
+        beta2: 0.999,
+        lr: 1e-3,
+        eps: 1e-8,
+        c1: 1 / (1 - 0.9 ** t),
+        c2: 1 / (1 - 0.999 ** t),
+      };
+      jsKernels.adam!(js[0], g, js[1], js[2], n, step);
+      wasmKernels!.adam!(wasm[0], g, wasm[1], wasm[2], n, step);
+    }
+    for (let i = 0; i < 3; i++) expect(bits(wasm[i])).toEqual(bits(js[i]));
+    expect(bits(js[0])).not.toEqual(bits(start[0])); // the weights did move
+  });
+});

@@ -70,4 +70,20 @@ export interface Kernels {
 
   /** Optional: gx[i] += a[i] > 0 ? g[i] : 0 for i < n (ReLU's backward); the plain loop's bits, NaN and ±∞ too. */
   reluBackward?(a: Float32Array, g: Float32Array, gx: Float32Array, n: number): void;
+
+  /**
+   * Optional: Adam's update of n parameters in place (w, and the moments m and v), with the gradient g: see
+   * AdamStep and core/optim.ts. Must give the plain loop's bits (jsKernels.adam).
+   */
+  adam?(w: Float32Array, g: Float32Array, m: Float32Array, v: Float32Array, n: number, h: AdamStep): void;
+}
+
+/** The numbers of one Adam step: β₁, β₂, learning rate α, ε and the bias corrections c = 1/(1 − βᵗ). */
+export interface AdamStep {
+  beta1: number;
+  beta2: number;
+  lr: number;
+  eps: number;
+  c1: number;
+  c2: number;
 }

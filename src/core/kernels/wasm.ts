@@ -11,96 +11,12 @@
  */
 import { jsKernels } from './js';
 import type { Kernels } from './types';
-import { buildModule } from './wasmModule';
+import { adamOp, reluOp, rowVectorOp } from './wasmVectorOps';
+import { ensureBytes, instantiate, type WasmState } from './wasmState';
 
 // ---- the kernel set ---------------------------------------------------------------------------------------------
-
-/** The slice of the WebAssembly API we use (the core's ES-only tsconfig has no WebAssembly typings). */
-interface WasmMemory {
-  readonly buffer: ArrayBuffer;
-  grow(pages: number): number;
-}
-interface WasmApi {
-  validate(bytes: Uint8Array): boolean;
-  Memory: new (descriptor: { initial: number }) => WasmMemory;
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
-}
-
 /** Below this many multiply-adds the JS loops win (packing and copying cost more than they save). */
 const WASM_THRESHOLD = 8192;
-
-/** The exported micro-kernel: see wasmModule.ts for what each argument means (addresses and strides in bytes). */
-type MicroKernel = (
-  mp: number,
-  np: number,
-  K: number,
-  pa0: number,
-  aPanel: number,
-  aRow: number,
-  aK: number,
-  pb0: number,
-  bPanel: number,
-  bK: number,
-  cp: number,
-  ldc: number,
-  acc: number,
-) => void;
-
-/** The row-vector kernels (wasmModule.ts): matrix address, rows, four-float vectors per row, vector address. */
-type RowVectorKernel = (p: number, rows: number, n4: number, q: number) => void;
-
-/** One instance's mutable state: its memory, a float view of it, the call counters and the swap scratch. */
-interface WasmState {
-  memory: WasmMemory;
-  /** Replaced whenever the memory grows (growing detaches the old buffer). */
-  heap: Float32Array;
-  mm: MicroKernel;
-  addRows: RowVectorKernel;
-  sumRows: RowVectorKernel;
-  /** ReLU in place over n4 four-float vectors at p, and its backward (wasmModule.ts). */
-  relu: (p: number, n4: number) => void;
-  reluBack: (pa: number, pg: number, pgx: number, n4: number) => void;
-  /** Calls per path (see Kernels.calls): plain = the JS loops (tiny products, or memory could not grow). */
-  calls: { plain: number; wasm: number; swapped: number; batched: number };
-  /** Scratch for the swapped product Cᵀ (grows on demand). */
-  swapped: Float32Array;
-}
-
-/** Compiles and instantiates the module; null without WebAssembly SIMD (or under a CSP that blocks it). */
-function instantiate(): WasmState | null {
-  try {
-    const wasm = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
-    if (typeof wasm !== 'object') return null;
-    const bytes = buildModule();
-    if (!wasm.validate(bytes)) return null;
-    const memory = new wasm.Memory({ initial: 256 }); // 16 MB, grows on demand
-    const instance = new wasm.Instance(new wasm.Module(bytes), { env: { mem: memory } });
-    const { mm, addRows, sumRows, relu, reluBack } = instance.exports as Pick<
-      WasmState,
-      'mm' | 'addRows' | 'sumRows' | 'relu' | 'reluBack'
-    >;
-    const calls = { plain: 0, wasm: 0, swapped: 0, batched: 0 };
-    const heap = new Float32Array(memory.buffer);
-    return { memory, heap, mm, addRows, sumRows, relu, reluBack, calls, swapped: new Float32Array(0) };
-  } catch {
-    return null; // no SIMD, or a CSP without 'wasm-unsafe-eval'
-  }
-}
-
-/** Make room for n bytes; false if the memory cannot grow that far (the caller then uses the JS loops). */
-function ensureBytes(state: WasmState, n: number): boolean {
-  const { memory } = state;
-  if (n <= memory.buffer.byteLength) return true;
-  try {
-    memory.grow(Math.ceil((n - memory.buffer.byteLength) / 65536));
-  } catch {
-    return false;
-  }
-  state.heap = new Float32Array(memory.buffer);
-  return true;
-}
-
 /** batches × the JS loops, with dense batch strides (the path when memory cannot grow, and for tiny products). */
 function plainBatched(
   batches: number,
@@ -290,61 +206,6 @@ function swappedGemm(
     else for (let j = 0; j < N; j++) C[row + j] = D[j * M + i];
   }
 }
-
-/** Below this many floats the JS loops beat copying into wasm memory and back. */
-const ROW_VECTOR_THRESHOLD = 1024;
-
-/**
- * The row-vector kernels: the matrix [rows, n] at 0, the vector [n] behind it, in wasm memory. False (the caller
- * runs the JS loop) for n not a multiple of 4, small sizes, or when memory cannot grow.
- */
-function rowVectorOp(
-  state: WasmState,
-  kernel: 'addRows' | 'sumRows',
-  M: Float32Array,
-  rows: number,
-  n: number,
-  v: Float32Array,
-): boolean {
-  const size = rows * n;
-  if (n % 4 !== 0 || size < ROW_VECTOR_THRESHOLD || !ensureBytes(state, (size + n) * 4)) return false;
-  const h = state.heap;
-  h.set(M.subarray(0, size), 0);
-  h.set(v.subarray(0, n), size);
-  state[kernel](0, rows, n / 4, size * 4);
-  if (kernel === 'addRows') M.set(h.subarray(0, size));
-  else v.set(h.subarray(size, size + n));
-  return true;
-}
-
-/**
- * ReLU (`g` null) or its backward in wasm memory: a, then g and gx for the backward, each region padded to whole
- * four-float vectors. False (the caller runs the JS loop) for small sizes or when memory cannot grow.
- */
-function reluOp(
-  state: WasmState,
-  a: Float32Array,
-  out: Float32Array,
-  n: number,
-  g: Float32Array | null,
-): boolean {
-  const n4 = (n + 3) >> 2;
-  const region = n4 * 4;
-  if (n < ROW_VECTOR_THRESHOLD || !ensureBytes(state, (g ? 3 : 1) * region * 4)) return false;
-  const h = state.heap;
-  h.set(a.subarray(0, n), 0);
-  if (g === null) {
-    state.relu(0, n4);
-    out.set(h.subarray(0, n));
-    return true;
-  }
-  h.set(g.subarray(0, n), region);
-  h.set(out.subarray(0, n), 2 * region);
-  state.reluBack(0, region * 4, 2 * region * 4, n4);
-  out.set(h.subarray(2 * region, 2 * region + n));
-  return true;
-}
-
 export function createWasmKernels(): Kernels | null {
   const state = instantiate();
   if (!state) return null;
@@ -384,6 +245,9 @@ export function createWasmKernels(): Kernels | null {
     },
     reluBackward(a, g, gx, n) {
       if (!reluOp(state, a, gx, n, g)) jsKernels.reluBackward!(a, g, gx, n);
+    },
+    adam(w, g, m, v, n, h) {
+      if (!adamOp(state, [w, g, m, v], n, h)) jsKernels.adam!(w, g, m, v, n, h);
     },
   };
 }

@@ -1,72 +1,10 @@
 /**
- * The WebAssembly module behind wasm.ts, assembled at load time from the instruction list below (no binary asset,
- * no toolchain): one exported function `mm`, the SIMD micro-kernel, reading and writing the imported memory.
+ * The WebAssembly module behind wasm.ts, assembled at load time from the instruction lists below (no binary asset,
+ * no toolchain, wasmAsm.ts): the SIMD GEMM micro-kernel `mm`, the row-vector kernels, ReLU and its backward, and
+ * Adam's update (wasmAdam.ts), all reading and writing the imported memory.
  */
-
-// ---- a tiny assembler -------------------------------------------------------------------------------------------
-
-function uleb(n: number): number[] {
-  const out: number[] = [];
-  do {
-    let byte = n & 0x7f;
-    n >>>= 7;
-    if (n !== 0) byte |= 0x80;
-    out.push(byte);
-  } while (n !== 0);
-  return out;
-}
-
-function sleb(n: number): number[] {
-  const out: number[] = [];
-  for (;;) {
-    const byte = n & 0x7f;
-    n >>= 7;
-    if ((n === 0 && (byte & 0x40) === 0) || (n === -1 && (byte & 0x40) !== 0)) {
-      out.push(byte);
-      return out;
-    }
-    out.push(byte | 0x80);
-  }
-}
-
-const I32 = 0x7f;
-const V128 = 0x7b;
-const op = {
-  block: [0x02, 0x40],
-  loop: [0x03, 0x40],
-  if: [0x04, 0x40],
-  else: [0x05],
-  end: [0x0b],
-  br: (label: number) => [0x0c, ...uleb(label)],
-  brIf: (label: number) => [0x0d, ...uleb(label)],
-  get: (i: number) => [0x20, ...uleb(i)],
-  set: (i: number) => [0x21, ...uleb(i)],
-  i32: (v: number) => [0x41, ...sleb(v)],
-  add: [0x6a],
-  sub: [0x6b],
-  mul: [0x6c],
-  ltU: [0x49],
-  eqz: [0x45],
-  ne: [0x47],
-  eq: [0x46],
-  // SIMD (prefix 0xfd); memarg = align (log2), offset
-  load: (offset: number) => [0xfd, 0x00, 4, ...uleb(offset)],
-  loadSplat32: (offset: number) => [0xfd, 0x09, 2, ...uleb(offset)],
-  store: (offset: number) => [0xfd, 0x0b, 4, ...uleb(offset)],
-  zero: [0xfd, 0x0c, ...new Array<number>(16).fill(0)],
-  f32x4Add: [0xfd, 0xe4, 0x01],
-  f32x4Mul: [0xfd, 0xe6, 0x01],
-  f32x4Gt: [0xfd, 0x44],
-  v128And: [0xfd, 0x4e],
-};
-
-function section(id: number, body: number[]): number[] {
-  return [id, ...uleb(body.length), ...body];
-}
-
-function name(s: string): number[] {
-  return [...uleb(s.length), ...Array.from(s, (c) => c.charCodeAt(0))];
-}
+import { adamBody, ADAM_LOCALS, ADAM_TYPE } from './wasmAdam';
+import { I32, V128, code, name, op, section, uleb, type Emit } from './wasmAsm';
 
 /**
  * mm(mp, np, K, pa0, aPanel, aRow, aK, pb0, bPanel, bK, cp, ldc, acc) — all addresses and strides in bytes.
@@ -87,8 +25,6 @@ const C = (r: number, h: number) => 21 + 2 * r + h;
 const B0 = 29;
 const B1 = 30;
 const A = 31;
-
-type Emit = (...parts: (number[] | number)[]) => void;
 
 /** Push the address of row r of the C block (pc + r·ldc). */
 const cRow = (r: number) => (r === 0 ? [op.get(PC)] : [op.get(PC), op.get(LDC), op.i32(r), op.mul, op.add]);
@@ -263,16 +199,9 @@ function reluBackBody(): number[] {
   return b;
 }
 
-/** A function's code entry: its locals (runs of [count, type]) and body, prefixed by its size. */
-function code(locals: [number, number][], body: number[]): number[] {
-  const decl = [...uleb(locals.length), ...locals.flatMap(([n, t]) => [...uleb(n), t])];
-  const all = [...decl, ...body];
-  return [...uleb(all.length), ...all];
-}
-
 /**
- * The whole module: three function types (13, 4 and 2 × i32 → nothing), the imported memory env.mem, and mm,
- * addRows, sumRows, relu and reluBack exported.
+ * The whole module: four function types (13, 4 and 2 × i32 → nothing; Adam's), the imported memory env.mem, and
+ * mm, addRows, sumRows, relu, reluBack and adam exported.
  */
 export function buildModule(): Uint8Array {
   const fnType = (nParams: number) => [
@@ -284,19 +213,20 @@ export function buildModule(): Uint8Array {
   const exported = (s: string, index: number) => [...name(s), 0x00, ...uleb(index)];
   const bytes = [
     ...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00],
-    ...section(1, [...uleb(3), ...fnType(13), ...fnType(4), ...fnType(2)]),
+    ...section(1, [...uleb(4), ...fnType(13), ...fnType(4), ...fnType(2), ...ADAM_TYPE]),
     ...section(2, [...uleb(1), ...name('env'), ...name('mem'), 0x02, 0x00, ...uleb(1)]),
-    ...section(3, [...uleb(5), ...uleb(0), ...uleb(1), ...uleb(1), ...uleb(2), ...uleb(1)]),
+    ...section(3, [...uleb(6), ...uleb(0), ...uleb(1), ...uleb(1), ...uleb(2), ...uleb(1), ...uleb(3)]),
     ...section(7, [
-      ...uleb(5),
+      ...uleb(6),
       ...exported('mm', 0),
       ...exported('addRows', 1),
       ...exported('sumRows', 2),
       ...exported('relu', 3),
       ...exported('reluBack', 4),
+      ...exported('adam', 5),
     ]),
     ...section(10, [
-      ...uleb(5),
+      ...uleb(6),
       ...code(
         [
           [8, I32],
@@ -326,6 +256,7 @@ export function buildModule(): Uint8Array {
         reluBody(),
       ),
       ...code([[1, I32]], reluBackBody()),
+      ...code(ADAM_LOCALS, adamBody()),
     ]),
   ];
   return Uint8Array.from(bytes);
