@@ -4,7 +4,7 @@
  * Adam's update (wasmAdam.ts), all reading and writing the imported memory.
  */
 import { adamBody, ADAM_LOCALS, ADAM_TYPE } from './wasmAdam';
-import { I32, V128, code, name, op, section, uleb, type Emit } from './wasmAsm';
+import { I32, V128, bodyBuilder, code, name, op, section, uleb, type Emit } from './wasmAsm';
 
 /**
  * mm(mp, np, K, pa0, aPanel, aRow, aK, pb0, bPanel, bK, cp, ldc, acc) — all addresses and strides in bytes.
@@ -68,13 +68,7 @@ function emitKLoop(emit: Emit): void {
 
 /** The instructions of mm: the i-panel and j-panel loops around one block's load, k loop and store. */
 function mmBody(): number[] {
-  const body: number[] = [];
-  const emit: Emit = (...parts) => {
-    for (const p of parts) {
-      if (typeof p === 'number') body.push(p);
-      else body.push(...p);
-    }
-  };
+  const { body, emit } = bodyBuilder();
   emit(op.get(AROW), op.i32(2), op.mul, op.set(R2));
   emit(op.get(AROW), op.i32(3), op.mul, op.set(R3));
   emit(op.i32(0), op.set(IP));
@@ -107,9 +101,7 @@ const VACC = 8; // v128 local
 
 /** p[r, j] += q[j] for every row: the bias of a linear layer, added to its product. */
 function addRowsBody(): number[] {
-  const b: number[] = [];
-  const emit = (...parts: (number[] | number)[]) =>
-    parts.forEach((x) => (typeof x === 'number' ? b.push(x) : b.push(...x)));
+  const { body: b, emit } = bodyBuilder();
   emit(op.get(VP), op.set(VPTR));
   emit(op.get(VROWS), op.set(VR));
   emit(op.block, op.get(VR), op.i32(0), op.eq, op.brIf(0));
@@ -132,9 +124,7 @@ function addRowsBody(): number[] {
 
 /** q[j] += Σ_r p[r, j], rows in order: the gradient of a bias. */
 function sumRowsBody(): number[] {
-  const b: number[] = [];
-  const emit = (...parts: (number[] | number)[]) =>
-    parts.forEach((x) => (typeof x === 'number' ? b.push(x) : b.push(...x)));
+  const { body: b, emit } = bodyBuilder();
   emit(op.i32(0), op.set(VJ));
   emit(op.block, op.get(VN4), op.i32(0), op.eq, op.brIf(0));
   emit(op.loop); // 4-float vectors (columns)
@@ -165,9 +155,7 @@ function sumRowsBody(): number[] {
 /** relu(p, n4): n4 vectors at p, in place. */
 function reluBody(): number[] {
   const [RP, RN4, RI, RX] = [0, 1, 2, 3]; // params p, n4; locals i (i32), x (v128)
-  const b: number[] = [];
-  const emit = (...parts: (number[] | number)[]) =>
-    parts.forEach((x) => (typeof x === 'number' ? b.push(x) : b.push(...x)));
+  const { body: b, emit } = bodyBuilder();
   emit(op.i32(0), op.set(RI));
   emit(op.block, op.loop);
   emit(op.get(RI), op.get(RN4), op.ltU, op.eqz, op.brIf(1));
@@ -183,9 +171,7 @@ function reluBody(): number[] {
 /** reluBack(pa, pg, pgx, n4): gx += (a > 0 ? g : 0) over n4 vectors. */
 function reluBackBody(): number[] {
   const [PA_, PG, PGX, N4, I] = [0, 1, 2, 3, 4]; // params; local i
-  const b: number[] = [];
-  const emit = (...parts: (number[] | number)[]) =>
-    parts.forEach((x) => (typeof x === 'number' ? b.push(x) : b.push(...x)));
+  const { body: b, emit } = bodyBuilder();
   emit(op.i32(0), op.set(I));
   emit(op.block, op.loop);
   emit(op.get(I), op.get(N4), op.ltU, op.eqz, op.brIf(1));
