@@ -6,7 +6,7 @@
  * - Aᵀ·Bᵀ (TT): rare; a straightforward loop.
  */
 import { acquire, release } from '../pool';
-import type { AdamStep, Kernels } from './types';
+import type { AdamStep, Kernels, LayerNormDz } from './types';
 
 /** C[M,N] (+)= A'·B with A' addressed as A[aOff + i*sai + k*sak] and B [K,N] row-major. */
 function gemmRowStream(
@@ -152,6 +152,28 @@ function adam(
   }
 }
 
+/** LayerNorm's dz pass, one row at a time, in double precision with float32 stores (see LayerNormDz). */
+function layerNormDz({ g, xhat, gamma: gm, means, g0, g1, rows, D, roundDz }: LayerNormDz): void {
+  for (let r = 0; r < rows; r++) {
+    const off = r * D;
+    const m1 = means[2 * r];
+    const m2 = means[2 * r + 1];
+    const rstd = xhat[rows * D + r];
+    if (!roundDz) {
+      for (let j = 0; j < D; j++) g0[off + j] += rstd * (g[off + j] * gm[j] - m1 - xhat[off + j] * m2);
+    } else if (g1 === null) {
+      for (let j = 0; j < D; j++)
+        g0[off + j] += Math.fround(rstd * (g[off + j] * gm[j] - m1 - xhat[off + j] * m2));
+    } else {
+      for (let j = 0; j < D; j++) {
+        const v = Math.fround(rstd * (g[off + j] * gm[j] - m1 - xhat[off + j] * m2));
+        g0[off + j] += v;
+        g1[off + j] += v;
+      }
+    }
+  }
+}
+
 export const jsKernels: Kernels = {
   gemm(transA, transB, M, N, K, A, aOff, B, bOff, C, cOff, accumulate) {
     if (!transB) {
@@ -176,4 +198,5 @@ export const jsKernels: Kernels = {
   relu: reluInto,
   reluBackward: reluBackwardInto,
   adam,
+  layerNormDz,
 };

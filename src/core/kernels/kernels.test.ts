@@ -232,3 +232,40 @@ describe('Adam kernel', () => {
     expect(bits(js[0])).not.toEqual(bits(start[0])); // the weights did move
   });
 });
+
+describe('LayerNorm dz kernel', () => {
+  const rng = new Rng(9);
+  const filled = (n: number, lo: number, hi: number) =>
+    Float32Array.from({ length: n }, () => rng.uniform(lo, hi));
+  const bits = (x: Float32Array) => Array.from(new Int32Array(x.buffer, x.byteOffset, x.length));
+
+  // 40 × 64 and 33 × 32 take the wasm path (≥ 1,024 values, even D); 3 × 64 stays in JS.
+  it.each([
+    [40, 64],
+    [33, 32],
+    [3, 64],
+  ])('wasm gives the JS loop’s bits, %i rows × %i, every target mode', (rows, D) => {
+    const n = rows * D;
+    const base = {
+      g: filled(n, -1, 1),
+      xhat: filled(n + rows, -2, 2),
+      gamma: filled(D, 0.5, 1.5),
+      means: Float64Array.from({ length: 2 * rows }, () => rng.uniform(-0.1, 0.1)),
+      rows,
+      D,
+    };
+    for (const [roundDz, two] of [
+      [false, false],
+      [true, false],
+      [true, true],
+    ]) {
+      const start = [filled(n, -1, 1), filled(n, -1, 1)];
+      const [js, wasm] = [start.map((a) => a.slice()), start.map((a) => a.slice())];
+      jsKernels.layerNormDz!({ ...base, g0: js[0], g1: two ? js[1] : null, roundDz });
+      wasmKernels!.layerNormDz!({ ...base, g0: wasm[0], g1: two ? wasm[1] : null, roundDz });
+      expect(bits(wasm[0])).toEqual(bits(js[0]));
+      expect(bits(wasm[1])).toEqual(bits(js[1])); // untouched unless `two`
+      expect(bits(js[0])).not.toEqual(bits(start[0]));
+    }
+  });
+});

@@ -76,6 +76,29 @@ export interface Kernels {
    * AdamStep and core/optim.ts. Must give the plain loop's bits (jsKernels.adam).
    */
   adam?(w: Float32Array, g: Float32Array, m: Float32Array, v: Float32Array, n: number, h: AdamStep): void;
+
+  /** Optional: LayerNorm's last backward pass (LayerNormDz); must give the plain loop's bits (jsKernels). */
+  layerNormDz?(p: LayerNormDz): void;
+}
+
+/**
+ * LayerNorm's last backward pass, once every row's means are known (ops/layerNorm.ts): for each row r and column j,
+ * dz = r_r·((g·γⱼ − m₁) − x̂·m₂), added into g0 (and g1), rounded to float32 first when `roundDz`.
+ */
+export interface LayerNormDz {
+  /** dL/dy [rows, D]. */
+  g: Float32Array;
+  /** x̂ [rows, D], then r = 1/√(σ²+ε) [rows]. */
+  xhat: Float32Array;
+  /** γ [D]. */
+  gamma: Float32Array;
+  /** Per row, mean(ĝ) then mean(ĝ·x̂) [rows, 2]. */
+  means: Float64Array;
+  g0: Float32Array;
+  g1: Float32Array | null;
+  rows: number;
+  D: number;
+  roundDz: boolean;
 }
 
 /** The numbers of one Adam step: β₁, β₂, learning rate α, ε and the bias corrections c = 1/(1 − βᵗ). */

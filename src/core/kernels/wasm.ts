@@ -11,7 +11,7 @@
  */
 import { jsKernels } from './js';
 import type { Kernels } from './types';
-import { adamOp, reluOp, rowVectorOp } from './wasmVectorOps';
+import { adamOp, layerNormDzOp, reluOp, rowVectorOp } from './wasmVectorOps';
 import { ensureBytes, instantiate, type WasmState } from './wasmState';
 
 // ---- the kernel set ---------------------------------------------------------------------------------------------
@@ -248,6 +248,9 @@ export function createWasmKernels(): Kernels | null {
     },
     adam(w, g, m, v, n, h) {
       if (!adamOp(state, [w, g, m, v], n, h)) jsKernels.adam!(w, g, m, v, n, h);
+    },
+    layerNormDz(p) {
+      if (!layerNormDzOp(state, p)) jsKernels.layerNormDz!(p);
     },
   };
 }

@@ -57,6 +57,10 @@ export const op = {
   f32x4Mul: [0xfd, 0xe6, 0x01],
   f32x4Gt: [0xfd, 0x44],
   v128And: [0xfd, 0x4e],
+  // scalar loads (memarg: align log2, offset) and float32 → float64
+  f32Load: (offset: number) => [0x2a, 2, ...uleb(offset)],
+  f64Load: (offset: number) => [0x2b, 3, ...uleb(offset)],
+  f64PromoteF32: [0xbb],
   // two-double lanes, and moving between float32 pairs and them (memarg of the 64-bit loads: align 3, offset 0)
   load64Zero: [0xfd, 0x5d, 3, 0],
   store64Lane0: [0xfd, 0x5b, 3, 0, 0],

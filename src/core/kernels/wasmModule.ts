@@ -4,6 +4,7 @@
  * Adam's update (wasmAdam.ts), all reading and writing the imported memory.
  */
 import { adamBody, ADAM_LOCALS, ADAM_TYPE } from './wasmAdam';
+import { LAYER_NORM_DZ_LOCALS, LAYER_NORM_DZ_TYPE, layerNormDzBody } from './wasmLayerNorm';
 import { I32, V128, bodyBuilder, code, name, op, section, uleb, type Emit } from './wasmAsm';
 
 /**
@@ -186,8 +187,8 @@ function reluBackBody(): number[] {
 }
 
 /**
- * The whole module: four function types (13, 4 and 2 × i32 → nothing; Adam's), the imported memory env.mem, and
- * mm, addRows, sumRows, relu, reluBack and adam exported.
+ * The whole module: five function types (13, 4 and 2 × i32 → nothing; Adam's; layerNormDz's), the imported memory
+ * env.mem, and mm, addRows, sumRows, relu, reluBack, adam and layerNormDz exported.
  */
 export function buildModule(): Uint8Array {
   const fnType = (nParams: number) => [
@@ -199,20 +200,28 @@ export function buildModule(): Uint8Array {
   const exported = (s: string, index: number) => [...name(s), 0x00, ...uleb(index)];
   const bytes = [
     ...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00],
-    ...section(1, [...uleb(4), ...fnType(13), ...fnType(4), ...fnType(2), ...ADAM_TYPE]),
+    ...section(1, [
+      ...uleb(5),
+      ...fnType(13),
+      ...fnType(4),
+      ...fnType(2),
+      ...ADAM_TYPE,
+      ...LAYER_NORM_DZ_TYPE,
+    ]),
     ...section(2, [...uleb(1), ...name('env'), ...name('mem'), 0x02, 0x00, ...uleb(1)]),
-    ...section(3, [...uleb(6), ...uleb(0), ...uleb(1), ...uleb(1), ...uleb(2), ...uleb(1), ...uleb(3)]),
+    ...section(3, [...uleb(7), ...[0, 1, 1, 2, 1, 3, 4].flatMap((type) => uleb(type))]),
     ...section(7, [
-      ...uleb(6),
+      ...uleb(7),
       ...exported('mm', 0),
       ...exported('addRows', 1),
       ...exported('sumRows', 2),
       ...exported('relu', 3),
       ...exported('reluBack', 4),
       ...exported('adam', 5),
+      ...exported('layerNormDz', 6),
     ]),
     ...section(10, [
-      ...uleb(6),
+      ...uleb(7),
       ...code(
         [
           [8, I32],
@@ -243,6 +252,7 @@ export function buildModule(): Uint8Array {
       ),
       ...code([[1, I32]], reluBackBody()),
       ...code(ADAM_LOCALS, adamBody()),
+      ...code(LAYER_NORM_DZ_LOCALS, layerNormDzBody()),
     ]),
   ];
   return Uint8Array.from(bytes);

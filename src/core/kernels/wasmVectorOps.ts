@@ -2,7 +2,7 @@
  * The element-wise WebAssembly kernels: the operands are copied into the instance's memory, one function runs over
  * whole four-float vectors (or float pairs), and the results are copied back. Each gives its JS loop's bits.
  */
-import type { AdamStep } from './types';
+import type { AdamStep, LayerNormDz } from './types';
 import { ensureBytes, type WasmState } from './wasmState';
 
 /** Below this many floats the JS loops beat copying into wasm memory and back. */
@@ -69,5 +69,31 @@ export function adamOp(state: WasmState, arrays: Float32Array[], n: number, h: A
   const [pw, pg, pm, pv] = [0, 4 * region, 8 * region, 12 * region];
   state.adam(pw, pg, pm, pv, n2, h.beta1, 1 - h.beta1, h.beta2, 1 - h.beta2, h.lr, h.c1, h.c2, h.eps);
   for (const i of [0, 2, 3]) arrays[i].set(heap.subarray(i * region, i * region + n)); // w, m, v
+  return true;
+}
+
+/**
+ * LayerNorm's dz pass in wasm memory: g, x̂ + r, γ, the means (float64), g0 and g1, each region starting on 8 bytes.
+ * False (the caller runs the JS loop) for an odd D, small sizes, or when memory cannot grow.
+ */
+export function layerNormDzOp(state: WasmState, p: LayerNormDz): boolean {
+  const { rows, D } = p;
+  const n = rows * D;
+  if (D % 2 !== 0 || n < ROW_VECTOR_THRESHOLD) return false;
+  const even = (k: number) => k + (k % 2); // floats, rounded up to whole 8-byte pairs
+  const at = [n, n + rows, D, 4 * rows, n, n].reduce((o, size, i) => [...o, o[i] + even(size)], [0]);
+  // at[i]: float offsets of g, x̂ + r, γ, the means (2·rows float64 = 4·rows floats), g0, g1; at[6] is the end
+  if (!ensureBytes(state, at[6] * 4)) return false;
+  const h = state.heap;
+  h.set(p.g.subarray(0, n), at[0]);
+  h.set(p.xhat.subarray(0, n + rows), at[1]);
+  h.set(p.gamma.subarray(0, D), at[2]);
+  new Float64Array(h.buffer, at[3] * 4, 2 * rows).set(p.means.subarray(0, 2 * rows));
+  h.set(p.g0.subarray(0, n), at[4]);
+  if (p.g1) h.set(p.g1.subarray(0, n), at[5]);
+  const [pg, px, pgm, pm, pg0, pg1] = at.map((f) => f * 4);
+  state.layerNormDz(pg, px, pgm, pm, pg0, p.g1 ? pg1 : 0, rows, D / 2, p.roundDz ? 1 : 0);
+  p.g0.set(h.subarray(at[4], at[4] + n));
+  if (p.g1) p.g1.set(h.subarray(at[5], at[5] + n));
   return true;
 }

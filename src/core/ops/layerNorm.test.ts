@@ -95,6 +95,7 @@ describe('layerNorm, four rows at a time', () => {
     [9, 64],
     [4, 5],
     [3, 7],
+    [21, 64], // ≥ 1,024 values: the kernels' WebAssembly dz pass
   ])('gives exactly the one-row loops’ bits for %i rows of %i', (rows, D) => {
     const x = rand([rows, D], 11, -3, 3, { requiresGrad: true });
     const gamma = rand([D], 12, 0.5, 1.5, { requiresGrad: true });

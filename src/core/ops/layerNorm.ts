@@ -138,21 +138,15 @@ function normaliseFourRows(
   }
 }
 
-/** Where the backward adds dz: one array (layerNorm), two (addLayerNorm) or none; and whether to round it first. */
-interface DzTargets {
-  g0: Float32Array | null;
-  g1: Float32Array | null;
-  /**
-   * Round dz to float32 before adding it, as the unfused add + layerNorm store it in z's gradient first — that
-   * keeps addLayerNorm bit-identical to them.
-   */
-  roundDz: boolean;
-}
-
 /**
- * The backward: dγ, dβ, and dz added into every array of `gz` (one for layerNorm, two for addLayerNorm). Four rows
- * at a time for the same reason as the forward: each row's two sums keep their order; dγ and dβ still take the rows
- * in order, rounded to float32 after each row as the one-row loop stores them.
+ * The backward: dγ, dβ, and dz added into every array of `gz` (one for layerNorm, two for addLayerNorm). With
+ * `roundDz`, dz is rounded to float32 before it is added, as the unfused add + layerNorm store it in z's gradient
+ * first — that keeps addLayerNorm bit-identical to them.
+ *
+ * First every row's two sums (and dγ, dβ), four rows at a time for the same reason as the forward: each row's sums
+ * keep their order; dγ and dβ still take the rows in order, rounded to float32 after each row as the one-row loop
+ * stores them. Then dz, whose elements are independent once the means are known: the kernels' layerNormDz
+ * (WebAssembly float64 lanes where available, the same bits as the JS loop).
  */
 function normaliseBackward(
   g: Float32Array,
@@ -165,17 +159,24 @@ function normaliseBackward(
   D: number,
   roundDz: boolean,
 ): void {
-  const dz: DzTargets = { g0: gz.length > 0 ? gz[0] : null, g1: gz.length > 1 ? gz[1] : null, roundDz };
+  const means = new Float64Array(2 * rows); // per row: mean(ĝ), mean(ĝ·x̂)
   const sums = new Float64Array(8); // Σ ĝ and Σ ĝ·x̂ of four rows
+  const keep = (row: number, sumDh: number, sumDhXhat: number) => {
+    means[2 * row] = sumDh / D;
+    means[2 * row + 1] = sumDhXhat / D;
+  };
   let r = 0;
   for (; r + 4 <= rows; r += 4) {
     rowSumsFour(g, xhat, gm, gg, gb, r, D, sums);
-    for (let i = 0; i < 4; i++) addDz(g, xhat, gm, dz, r + i, rows, D, sums[i], sums[4 + i]);
+    for (let i = 0; i < 4; i++) keep(r + i, sums[i], sums[4 + i]);
   }
   for (; r < rows; r++) {
     rowSums(g, xhat, gm, gg, gb, r, D, sums);
-    addDz(g, xhat, gm, dz, r, rows, D, sums[0], sums[4]);
+    keep(r, sums[0], sums[4]);
   }
+  if (gz.length === 0) return;
+  const dz = { g, xhat, gamma: gm, means, g0: gz[0], g1: gz.length > 1 ? gz[1] : null, rows, D, roundDz };
+  (kernels.layerNormDz ?? jsKernels.layerNormDz!)(dz);
 }
 
 /** Row r's Σ ĝ into sums[0] and Σ ĝ·x̂ into sums[4]; its share of dγ and dβ added. */
@@ -260,37 +261,6 @@ function rowSumsFour(
   sums[5] = b1;
   sums[6] = b2;
   sums[7] = b3;
-}
-
-/** dz of row r, from its two sums, added into the targets. */
-function addDz(
-  g: Float32Array,
-  xhat: Float32Array,
-  gm: Float32Array,
-  { g0, g1, roundDz }: DzTargets,
-  r: number,
-  rows: number,
-  D: number,
-  sumDh: number,
-  sumDhXhat: number,
-): void {
-  if (g0 === null) return;
-  const off = r * D;
-  const m1 = sumDh / D;
-  const m2 = sumDhXhat / D;
-  const rstd = xhat[rows * D + r];
-  if (!roundDz) {
-    for (let j = 0; j < D; j++) g0[off + j] += rstd * (g[off + j] * gm[j] - m1 - xhat[off + j] * m2);
-  } else if (g1 === null) {
-    for (let j = 0; j < D; j++)
-      g0[off + j] += Math.fround(rstd * (g[off + j] * gm[j] - m1 - xhat[off + j] * m2));
-  } else {
-    for (let j = 0; j < D; j++) {
-      const v = Math.fround(rstd * (g[off + j] * gm[j] - m1 - xhat[off + j] * m2));
-      g0[off + j] += v;
-      g1[off + j] += v;
-    }
-  }
 }
 
 function checkAffine(gamma: Tensor, beta: Tensor, D: number): void {
