@@ -6,7 +6,7 @@
  * - Aᵀ·Bᵀ (TT): rare; a straightforward loop.
  */
 import { acquire, release } from '../pool';
-import type { AdamStep, Kernels, LayerNormDz } from './types';
+import type { AdamStep, BlockCopy, Kernels, LayerNormDz } from './types';
 
 /** C[M,N] (+)= A'·B with A' addressed as A[aOff + i*sai + k*sak] and B [K,N] row-major. */
 function gemmRowStream(
@@ -174,6 +174,20 @@ function layerNormDz({ g, xhat, gamma: gm, means, g0, g1, rows, D, roundDz }: La
   }
 }
 
+/** BlockCopy as plain loops (the block's floats copied, or added in double and stored as float32). */
+function copyBlocks({ src, dst, counts, srcStrides: s, dstStrides: d, len, add }: BlockCopy): void {
+  for (let i0 = 0; i0 < counts[0]; i0++) {
+    for (let i1 = 0; i1 < counts[1]; i1++) {
+      for (let i2 = 0; i2 < counts[2]; i2++) {
+        const a = i0 * s[0] + i1 * s[1] + i2 * s[2];
+        const b = i0 * d[0] + i1 * d[1] + i2 * d[2];
+        if (add) for (let j = 0; j < len; j++) dst[b + j] += src[a + j];
+        else for (let j = 0; j < len; j++) dst[b + j] = src[a + j];
+      }
+    }
+  }
+}
+
 export const jsKernels: Kernels = {
   gemm(transA, transB, M, N, K, A, aOff, B, bOff, C, cOff, accumulate) {
     if (!transB) {
@@ -199,4 +213,5 @@ export const jsKernels: Kernels = {
   reluBackward: reluBackwardInto,
   adam,
   layerNormDz,
+  copyBlocks,
 };

@@ -269,3 +269,39 @@ describe('LayerNorm dz kernel', () => {
     }
   });
 });
+
+describe('copyBlocks kernel (attention heads split and merged)', () => {
+  const rng = new Rng(11);
+  const filled = (n: number) => Float32Array.from({ length: n }, () => rng.uniform(-2, 2));
+  const bits = (x: Float32Array) => Array.from(new Int32Array(x.buffer, x.byteOffset, x.length));
+  const [B, T, H, dk] = [8, 12, 4, 16]; // 6,144 floats: the wasm path
+  const d = H * dk;
+  const split = {
+    counts: [B, T, H],
+    srcStrides: [T * d, d, dk],
+    dstStrides: [H * T * dk, dk, T * dk],
+    len: dk,
+  } as const;
+  const merge = {
+    counts: [B, T, H],
+    srcStrides: [H * T * dk, dk, T * dk],
+    dstStrides: [T * d, d, dk],
+    len: dk,
+  } as const;
+
+  it.each([false, true])('wasm gives the JS loops’ bits, add = %s, split then merge', (add) => {
+    const x = filled(B * T * d);
+    const heads = [new Float32Array(x.length), new Float32Array(x.length)];
+    jsKernels.copyBlocks!({ src: x, dst: heads[0], ...split, add: false });
+    wasmKernels!.copyBlocks!({ src: x, dst: heads[1], ...split, add: false });
+    expect(bits(heads[1])).toEqual(bits(heads[0]));
+    const start = filled(x.length);
+    const [js, wasm] = [start.slice(), start.slice()];
+    jsKernels.copyBlocks!({ src: heads[0], dst: js, ...merge, add });
+    wasmKernels!.copyBlocks!({ src: heads[0], dst: wasm, ...merge, add });
+    expect(bits(wasm)).toEqual(bits(js));
+    // Split then merge (written) is the identity; added, it is start + x.
+    if (!add) expect(bits(js)).toEqual(bits(x));
+    else expect(js[5]).toBe(Math.fround(start[5] + x[5]));
+  });
+});

@@ -79,6 +79,24 @@ export interface Kernels {
 
   /** Optional: LayerNorm's last backward pass (LayerNormDz); must give the plain loop's bits (jsKernels). */
   layerNormDz?(p: LayerNormDz): void;
+
+  /** Optional: a strided block copy or add (BlockCopy); must give the plain loop's bits (jsKernels). */
+  copyBlocks?(p: BlockCopy): void;
+}
+
+/**
+ * Blocks of `len` floats between two layouts with three nested counts (attention heads: batch, time, head): for
+ * i0 < counts[0], i1 < counts[1], i2 < counts[2], the block at Σ iₖ·srcStrides[k] in `src` is written (or, with
+ * `add`, added in float32) at Σ iₖ·dstStrides[k] in `dst`. Strides in floats; blocks must not overlap.
+ */
+export interface BlockCopy {
+  src: Float32Array;
+  dst: Float32Array;
+  counts: readonly [number, number, number];
+  srcStrides: readonly [number, number, number];
+  dstStrides: readonly [number, number, number];
+  len: number;
+  add: boolean;
 }
 
 /**

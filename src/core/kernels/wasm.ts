@@ -11,7 +11,7 @@
  */
 import { jsKernels } from './js';
 import type { Kernels } from './types';
-import { adamOp, layerNormDzOp, reluOp, rowVectorOp } from './wasmVectorOps';
+import { adamOp, copyBlocksOp, layerNormDzOp, reluOp, rowVectorOp } from './wasmVectorOps';
 import { ensureBytes, instantiate, type WasmState } from './wasmState';
 
 // ---- the kernel set ---------------------------------------------------------------------------------------------
@@ -251,6 +251,9 @@ export function createWasmKernels(): Kernels | null {
     },
     layerNormDz(p) {
       if (!layerNormDzOp(state, p)) jsKernels.layerNormDz!(p);
+    },
+    copyBlocks(p) {
+      if (!copyBlocksOp(state, p)) jsKernels.copyBlocks!(p);
     },
   };
 }

@@ -186,9 +186,51 @@ function reluBackBody(): number[] {
   return b;
 }
 
+// ---- copyBlocks: blocks of four-float vectors between two 3-level strided layouts (attention heads) -------------
+// copyBlocks(src, dst, n0, n1, n2, s0, s1, s2, d0, d1, d2, len4, add): for i0 < n0, i1 < n1, i2 < n2, the len4
+// vectors at src + i0·s0 + i1·s1 + i2·s2 are written (add = 0) or added in float32 (add ≠ 0) at dst + i0·d0 + …
+// (byte strides). It shares mm's type (13 × i32).
+
+function copyBlocksBody(): number[] {
+  const [SRC, DST, N0, N1, N2, S0, S1, S2, D0, D1, D2, LEN4, ADD] = [
+    0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12,
+  ];
+  const [I0, I1, I2, KV, PS, PD, VEC] = [13, 14, 15, 16, 17, 18, 19]; // i32 locals, then one v128
+  const { body, emit } = bodyBuilder();
+  /** A counted loop: `index` from 0 while below `count`, around `inner`. */
+  const counted = (index: number, count: number, inner: () => void) => {
+    emit(op.i32(0), op.set(index), op.block, op.loop);
+    emit(op.get(index), op.get(count), op.ltU, op.eqz, op.brIf(1));
+    inner();
+    emit(op.get(index), op.i32(1), op.add, op.set(index), op.br(0), op.end, op.end);
+  };
+  /** base + i0·s0 + i1·s1 + i2·s2 into `target`. */
+  const address = (base: number, strides: number[], target: number) => {
+    emit(op.get(base));
+    [I0, I1, I2].forEach((i, k) => emit(op.get(i), op.get(strides[k]), op.mul, op.add));
+    emit(op.set(target));
+  };
+  counted(I0, N0, () =>
+    counted(I1, N1, () =>
+      counted(I2, N2, () => {
+        address(SRC, [S0, S1, S2], PS);
+        address(DST, [D0, D1, D2], PD);
+        counted(KV, LEN4, () => {
+          emit(op.get(PS), op.load(0), op.set(VEC));
+          emit(op.get(ADD), op.if, op.get(PD), op.load(0), op.get(VEC), op.f32x4Add, op.set(VEC), op.end);
+          emit(op.get(PD), op.get(VEC), op.store(0));
+          emit(op.get(PS), op.i32(16), op.add, op.set(PS), op.get(PD), op.i32(16), op.add, op.set(PD));
+        });
+      }),
+    ),
+  );
+  emit(op.end); // function
+  return body;
+}
+
 /**
  * The whole module: five function types (13, 4 and 2 × i32 → nothing; Adam's; layerNormDz's), the imported memory
- * env.mem, and mm, addRows, sumRows, relu, reluBack, adam and layerNormDz exported.
+ * env.mem, and mm, addRows, sumRows, relu, reluBack, adam, layerNormDz and copyBlocks exported.
  */
 export function buildModule(): Uint8Array {
   const fnType = (nParams: number) => [
@@ -209,9 +251,9 @@ export function buildModule(): Uint8Array {
       ...LAYER_NORM_DZ_TYPE,
     ]),
     ...section(2, [...uleb(1), ...name('env'), ...name('mem'), 0x02, 0x00, ...uleb(1)]),
-    ...section(3, [...uleb(7), ...[0, 1, 1, 2, 1, 3, 4].flatMap((type) => uleb(type))]),
+    ...section(3, [...uleb(8), ...[0, 1, 1, 2, 1, 3, 4, 0].flatMap((type) => uleb(type))]),
     ...section(7, [
-      ...uleb(7),
+      ...uleb(8),
       ...exported('mm', 0),
       ...exported('addRows', 1),
       ...exported('sumRows', 2),
@@ -219,9 +261,10 @@ export function buildModule(): Uint8Array {
       ...exported('reluBack', 4),
       ...exported('adam', 5),
       ...exported('layerNormDz', 6),
+      ...exported('copyBlocks', 7),
     ]),
     ...section(10, [
-      ...uleb(7),
+      ...uleb(8),
       ...code(
         [
           [8, I32],
@@ -253,6 +296,13 @@ export function buildModule(): Uint8Array {
       ...code([[1, I32]], reluBackBody()),
       ...code(ADAM_LOCALS, adamBody()),
       ...code(LAYER_NORM_DZ_LOCALS, layerNormDzBody()),
+      ...code(
+        [
+          [6, I32],
+          [1, V128],
+        ],
+        copyBlocksBody(),
+      ),
     ]),
   ];
   return Uint8Array.from(bytes);

@@ -51,6 +51,8 @@ export interface WasmState {
   adam: (pw: number, pg: number, pm: number, pv: number, n2: number, ...hyper: number[]) => void;
   /** LayerNorm's dz pass (wasmLayerNorm.ts): addresses of g, x̂ + r, γ, the means, the targets; rows, D/2, round. */
   layerNormDz: (...args: number[]) => void;
+  /** Strided block copy or add (wasmModule.ts, copyBlocks): src, dst, 3 counts, 3 + 3 byte strides, len4, add. */
+  copyBlocks: (...args: number[]) => void;
   /** Calls per path (see Kernels.calls): plain = the JS loops (tiny products, or memory could not grow). */
   calls: { plain: number; wasm: number; swapped: number; batched: number };
   /** Scratch for the swapped product Cᵀ (grows on demand). */
@@ -66,13 +68,13 @@ export function instantiate(): WasmState | null {
     if (!wasm.validate(bytes)) return null;
     const memory = new wasm.Memory({ initial: 256 }); // 16 MB, grows on demand
     const instance = new wasm.Instance(new wasm.Module(bytes), { env: { mem: memory } });
-    const { mm, addRows, sumRows, relu, reluBack, adam, layerNormDz } = instance.exports as Pick<
+    const { mm, addRows, sumRows, relu, reluBack, adam, layerNormDz, copyBlocks } = instance.exports as Pick<
       WasmState,
-      'mm' | 'addRows' | 'sumRows' | 'relu' | 'reluBack' | 'adam' | 'layerNormDz'
+      'mm' | 'addRows' | 'sumRows' | 'relu' | 'reluBack' | 'adam' | 'layerNormDz' | 'copyBlocks'
     >;
     const calls = { plain: 0, wasm: 0, swapped: 0, batched: 0 };
     const heap = new Float32Array(memory.buffer);
-    const fns = { mm, addRows, sumRows, relu, reluBack, adam, layerNormDz };
+    const fns = { mm, addRows, sumRows, relu, reluBack, adam, layerNormDz, copyBlocks };
     return { memory, heap, ...fns, calls, swapped: new Float32Array(0) };
   } catch {
     return null; // no SIMD, or a CSP without 'wasm-unsafe-eval'

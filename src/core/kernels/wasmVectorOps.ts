@@ -2,7 +2,7 @@
  * The element-wise WebAssembly kernels: the operands are copied into the instance's memory, one function runs over
  * whole four-float vectors (or float pairs), and the results are copied back. Each gives its JS loop's bits.
  */
-import type { AdamStep, LayerNormDz } from './types';
+import type { AdamStep, BlockCopy, LayerNormDz } from './types';
 import { ensureBytes, type WasmState } from './wasmState';
 
 /** Below this many floats the JS loops beat copying into wasm memory and back. */
@@ -95,5 +95,24 @@ export function layerNormDzOp(state: WasmState, p: LayerNormDz): boolean {
   state.layerNormDz(pg, px, pgm, pm, pg0, p.g1 ? pg1 : 0, rows, D / 2, p.roundDz ? 1 : 0);
   p.g0.set(h.subarray(at[4], at[4] + n));
   if (p.g1) p.g1.set(h.subarray(at[5], at[5] + n));
+  return true;
+}
+
+/**
+ * BlockCopy in wasm memory: src and dst copied in whole (dst too, so whatever the blocks do not cover comes back
+ * as it was), the blocks moved there, dst copied back. False (the caller runs the JS loop) when a block is not whole four-float vectors, for small arrays, or when
+ * memory cannot grow.
+ */
+export function copyBlocksOp(state: WasmState, p: BlockCopy): boolean {
+  const { src, dst, counts, srcStrides: s, dstStrides: d, len, add } = p;
+  const strides = [...s, ...d];
+  if (len % 4 !== 0 || strides.some((x) => x % 4 !== 0) || dst.length < ROW_VECTOR_THRESHOLD) return false;
+  const dstAt = src.length + (4 - (src.length % 4)); // float offset of dst's region, on a 16-byte boundary
+  if (!ensureBytes(state, (dstAt + dst.length) * 4)) return false;
+  const h = state.heap;
+  h.set(src, 0);
+  h.set(dst, dstAt);
+  state.copyBlocks(0, dstAt * 4, ...counts, ...strides.map((x) => 4 * x), len / 4, add ? 1 : 0);
+  dst.set(h.subarray(dstAt, dstAt + dst.length));
   return true;
 }

@@ -16,6 +16,7 @@
 import { gradOf, record, tracks } from '../autograd';
 import { acquire, release } from '../pool';
 import { Tensor, outTensor } from '../tensor';
+import { jsKernels, kernels } from '../kernels';
 import { batchedGemm } from './matmul';
 
 export interface FusedAttentionOptions {
@@ -42,19 +43,19 @@ interface Dims {
   dk: number;
 }
 
-/** x [B, T, H·dk] → out [B, H, T, dk] (add = false), or the reverse direction, adding into x (add = true). */
+/** x [B, T, H·dk] → out [B, H, T, dk]: blocks of dk floats, through the kernels' copyBlocks. */
 function splitHeads(x: Float32Array, out: Float32Array, B: number, T: number, H: number, dk: number): void {
   const d = H * dk;
-  for (let b = 0; b < B; b++) {
-    for (let t = 0; t < T; t++) {
-      const src = (b * T + t) * d;
-      for (let h = 0; h < H; h++) {
-        const dst = ((b * H + h) * T + t) * dk;
-        const s = src + h * dk;
-        for (let j = 0; j < dk; j++) out[dst + j] = x[s + j];
-      }
-    }
-  }
+  const copy = kernels.copyBlocks ?? jsKernels.copyBlocks!;
+  copy({
+    src: x,
+    dst: out,
+    counts: [B, T, H],
+    srcStrides: [T * d, d, dk],
+    dstStrides: [H * T * dk, dk, T * dk],
+    len: dk,
+    add: false,
+  });
 }
 
 /**
@@ -90,7 +91,7 @@ function splitHeadsBoth(
   }
 }
 
-/** heads [B, H, T, dk] → x [B, T, H·dk], written (add = false) or added (add = true). */
+/** heads [B, H, T, dk] → x [B, T, H·dk], written (add = false) or added (add = true), through copyBlocks. */
 function mergeHeads(
   heads: Float32Array,
   x: Float32Array,
@@ -101,17 +102,16 @@ function mergeHeads(
   add: boolean,
 ): void {
   const d = H * dk;
-  for (let b = 0; b < B; b++) {
-    for (let t = 0; t < T; t++) {
-      const dst = (b * T + t) * d;
-      for (let h = 0; h < H; h++) {
-        const src = ((b * H + h) * T + t) * dk;
-        const o = dst + h * dk;
-        if (add) for (let j = 0; j < dk; j++) x[o + j] += heads[src + j];
-        else for (let j = 0; j < dk; j++) x[o + j] = heads[src + j];
-      }
-    }
-  }
+  const copy = kernels.copyBlocks ?? jsKernels.copyBlocks!;
+  copy({
+    src: heads,
+    dst: x,
+    counts: [B, T, H],
+    srcStrides: [H * T * dk, dk, T * dk],
+    dstStrides: [T * d, d, dk],
+    len: dk,
+    add,
+  });
 }
 
 /**
