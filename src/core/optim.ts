@@ -11,7 +11,7 @@
  *      momentum   v ← μ·v + g;  θ ← θ − α·v
  *      adam       m ← β₁m + (1−β₁)g;  v ← β₂v + (1−β₂)g²;  θ ← θ − α·m̂ / (√v̂ + ε),  m̂ = m/(1−β₁ᵗ), v̂ = v/(1−β₂ᵗ)
  */
-import { jsKernels, kernels } from './kernels';
+import { kernel } from './kernels';
 import type { Tensor } from './tensor';
 
 export interface OptimizerConfig {
@@ -164,7 +164,7 @@ export class Adam extends Optimizer {
     const c2 = 1 / (1 - Math.pow(b2, this.t));
     // The loop is jsKernels.adam; the WebAssembly kernels give its bits two parameters at a time.
     const step = { beta1: b1, beta2: b2, lr: this.lr, eps: this.eps, c1, c2 };
-    (kernels.adam ?? jsKernels.adam!)(w, g, m, v, w.length, step);
+    kernel('adam')(w, g, m, v, w.length, step);
   }
 
   override reset(): void {

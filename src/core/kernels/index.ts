@@ -26,3 +26,15 @@ export function setKernels(next: Kernels): Kernels {
   kernels = next;
   return prev;
 }
+
+/** The kernels a set may leave out: the element-wise ones (types.ts). */
+type OptionalKernel =
+  'addRowVector' | 'addColumnSums' | 'relu' | 'reluBackward' | 'adam' | 'layerNormDz' | 'copyBlocks';
+
+/**
+ * The active set's kernel `name`, or the plain JS loop when the set has none — the one place ops fall back. Every
+ * optional kernel must give its JS loop's bits, so which one runs never changes a result.
+ */
+export function kernel<K extends OptionalKernel>(name: K): NonNullable<Kernels[K]> {
+  return (kernels[name] ?? jsKernels[name]) as NonNullable<Kernels[K]>;
+}

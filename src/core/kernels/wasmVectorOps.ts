@@ -6,7 +6,7 @@ import type { AdamStep, BlockCopy, LayerNormDz } from './types';
 import { ensureBytes, type WasmState } from './wasmState';
 
 /** Below this many floats the JS loops beat copying into wasm memory and back. */
-export const ROW_VECTOR_THRESHOLD = 1024;
+export const ELEMENTWISE_THRESHOLD = 1024;
 
 /**
  * The row-vector kernels: the matrix [rows, n] at 0, the vector [n] behind it, in wasm memory. False (the caller
@@ -21,7 +21,7 @@ export function rowVectorOp(
   v: Float32Array,
 ): boolean {
   const size = rows * n;
-  if (n % 4 !== 0 || size < ROW_VECTOR_THRESHOLD || !ensureBytes(state, (size + n) * 4)) return false;
+  if (n % 4 !== 0 || size < ELEMENTWISE_THRESHOLD || !ensureBytes(state, (size + n) * 4)) return false;
   const h = state.heap;
   h.set(M.subarray(0, size), 0);
   h.set(v.subarray(0, n), size);
@@ -44,7 +44,7 @@ export function reluOp(
 ): boolean {
   const n4 = (n + 3) >> 2;
   const region = n4 * 4;
-  if (n < ROW_VECTOR_THRESHOLD || !ensureBytes(state, (g ? 3 : 1) * region * 4)) return false;
+  if (n < ELEMENTWISE_THRESHOLD || !ensureBytes(state, (g ? 3 : 1) * region * 4)) return false;
   const h = state.heap;
   h.set(a.subarray(0, n), 0);
   if (g === null) {
@@ -63,7 +63,7 @@ export function reluOp(
 export function adamOp(state: WasmState, arrays: Float32Array[], n: number, h: AdamStep): boolean {
   const n2 = (n + 1) >> 1;
   const region = 2 * n2;
-  if (n < ROW_VECTOR_THRESHOLD || !ensureBytes(state, 4 * region * 4)) return false;
+  if (n < ELEMENTWISE_THRESHOLD || !ensureBytes(state, 4 * region * 4)) return false;
   const heap = state.heap;
   arrays.forEach((a, i) => heap.set(a.subarray(0, n), i * region));
   const [pw, pg, pm, pv] = [0, 4 * region, 8 * region, 12 * region];
@@ -79,7 +79,7 @@ export function adamOp(state: WasmState, arrays: Float32Array[], n: number, h: A
 export function layerNormDzOp(state: WasmState, p: LayerNormDz): boolean {
   const { rows, D } = p;
   const n = rows * D;
-  if (D % 2 !== 0 || n < ROW_VECTOR_THRESHOLD) return false;
+  if (D % 2 !== 0 || n < ELEMENTWISE_THRESHOLD) return false;
   const even = (k: number) => k + (k % 2); // floats, rounded up to whole 8-byte pairs
   const at = [n, n + rows, D, 4 * rows, n, n].reduce((o, size, i) => [...o, o[i] + even(size)], [0]);
   // at[i]: float offsets of g, x̂ + r, γ, the means (2·rows float64 = 4·rows floats), g0, g1; at[6] is the end
@@ -100,13 +100,13 @@ export function layerNormDzOp(state: WasmState, p: LayerNormDz): boolean {
 
 /**
  * BlockCopy in wasm memory: src and dst copied in whole (dst too, so whatever the blocks do not cover comes back
- * as it was), the blocks moved there, dst copied back. False (the caller runs the JS loop) when a block is not whole four-float vectors, for small arrays, or when
- * memory cannot grow.
+ * as it was), the blocks moved there, dst copied back. False (the caller runs the JS loop) when a block is not whole
+ * four-float vectors, for small arrays, or when memory cannot grow.
  */
 export function copyBlocksOp(state: WasmState, p: BlockCopy): boolean {
   const { src, dst, counts, srcStrides: s, dstStrides: d, len, add } = p;
   const strides = [...s, ...d];
-  if (len % 4 !== 0 || strides.some((x) => x % 4 !== 0) || dst.length < ROW_VECTOR_THRESHOLD) return false;
+  if (len % 4 !== 0 || strides.some((x) => x % 4 !== 0) || dst.length < ELEMENTWISE_THRESHOLD) return false;
   const dstAt = src.length + (4 - (src.length % 4)); // float offset of dst's region, on a 16-byte boundary
   if (!ensureBytes(state, (dstAt + dst.length) * 4)) return false;
   const h = state.heap;

@@ -17,7 +17,7 @@
  */
 import { sigmoid as sigmoidValue } from '../scalar';
 import { gradOf, record, tracks } from '../autograd';
-import { jsKernels, kernels } from '../kernels';
+import { kernel } from '../kernels';
 import { outTensor, type Tensor } from '../tensor';
 import { max } from './reduce';
 import { reshape } from './shape';
@@ -50,9 +50,9 @@ function activate(x: Tensor, kind: ActKind, slope = 0.1): Tensor {
 }
 
 /** ReLU through the kernels (WebAssembly SIMD where available); both paths give the same bits. */
-const reluInto = (a: Float32Array, o: Float32Array, n: number) => (kernels.relu ?? jsKernels.relu!)(a, o, n);
+const reluInto = (a: Float32Array, o: Float32Array, n: number) => kernel('relu')(a, o, n);
 const reluBackwardInto = (a: Float32Array, g: Float32Array, gx: Float32Array, n: number) =>
-  (kernels.reluBackward ?? jsKernels.reluBackward!)(a, g, gx, n);
+  kernel('reluBackward')(a, g, gx, n);
 
 /** The scalar σ (core/scalar.ts), under the name the ops and losses use. */
 export const sigmoidScalar = sigmoidValue;

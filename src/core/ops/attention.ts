@@ -16,7 +16,7 @@
 import { gradOf, record, tracks } from '../autograd';
 import { acquire, release } from '../pool';
 import { Tensor, outTensor } from '../tensor';
-import { jsKernels, kernels } from '../kernels';
+import { kernel } from '../kernels';
 import { batchedGemm } from './matmul';
 
 export interface FusedAttentionOptions {
@@ -46,8 +46,7 @@ interface Dims {
 /** x [B, T, H·dk] → out [B, H, T, dk]: blocks of dk floats, through the kernels' copyBlocks. */
 function splitHeads(x: Float32Array, out: Float32Array, B: number, T: number, H: number, dk: number): void {
   const d = H * dk;
-  const copy = kernels.copyBlocks ?? jsKernels.copyBlocks!;
-  copy({
+  kernel('copyBlocks')({
     src: x,
     dst: out,
     counts: [B, T, H],
@@ -59,7 +58,7 @@ function splitHeads(x: Float32Array, out: Float32Array, B: number, T: number, H:
 }
 
 /**
- * x [B, T, H·dk] → heads [B, H, T, dk] and their transposes [B, H, dk, T], in one pass. Products with a transposed
+ * x [B, T, H·dk] → heads [B, H, T, dk] (splitHeads) and their transposes [B, H, dk, T]. Products with a transposed
  * right-hand side (Q·Kᵀ, G·Vᵀ) then read Kᵀ and Vᵀ as plain row-major matrices: the kernels copy those as they are
  * instead of packing them column by column, which made those small products twice as slow as the others.
  */
@@ -72,20 +71,15 @@ function splitHeadsBoth(
   H: number,
   dk: number,
 ): void {
+  splitHeads(x, out, B, T, H, dk);
   const d = H * dk;
   for (let b = 0; b < B; b++) {
     for (let t = 0; t < T; t++) {
       const src = (b * T + t) * d;
       for (let h = 0; h < H; h++) {
-        const m = b * H + h;
-        const dst = (m * T + t) * dk;
-        const dstT = m * dk * T + t;
+        const dstT = (b * H + h) * dk * T + t;
         const s = src + h * dk;
-        for (let j = 0; j < dk; j++) {
-          const v = x[s + j];
-          out[dst + j] = v;
-          outT[dstT + j * T] = v;
-        }
+        for (let j = 0; j < dk; j++) outT[dstT + j * T] = x[s + j];
       }
     }
   }
@@ -102,8 +96,7 @@ function mergeHeads(
   add: boolean,
 ): void {
   const d = H * dk;
-  const copy = kernels.copyBlocks ?? jsKernels.copyBlocks!;
-  copy({
+  kernel('copyBlocks')({
     src: heads,
     dst: x,
     counts: [B, T, H],
@@ -158,6 +151,11 @@ function softmaxRowPrefix(w: Float32Array, off: number, Tk: number, last: number
     sum += e;
   }
   for (let j = last; j < Tk; j++) w[off + j] = 0;
+  divideRow(w, off, Tk, sum);
+}
+
+/** w[off … off + Tk) ÷ sum (as a product with 1/sum, the composite softmax's order); all zeros when sum is 0. */
+function divideRow(w: Float32Array, off: number, Tk: number, sum: number): void {
   const inv = sum > 0 ? 1 / sum : 0;
   for (let j = 0; j < Tk; j++) w[off + j] *= inv;
 }
@@ -188,8 +186,7 @@ function softmaxRowMasked(
     w[off + j] = e;
     sum += e;
   }
-  const inv = sum > 0 ? 1 / sum : 0;
-  for (let j = 0; j < Tk; j++) w[off + j] *= inv;
+  divideRow(w, off, Tk, sum);
 }
 
 /** dS = W ⊙ (dW − rowsum(dW ⊙ W)) · scale, in place over dW [B·H, Tq, Tk]. Hidden keys have W = 0, so dS = 0. */

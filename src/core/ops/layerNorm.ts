@@ -10,7 +10,7 @@
  * and dz flows to x (layerNorm) or to both a and b (addLayerNorm).
  */
 import { gradOf, record, tracks } from '../autograd';
-import { jsKernels, kernels } from '../kernels';
+import { kernel } from '../kernels';
 import { acquire } from '../pool';
 import { outTensor, type Tensor } from '../tensor';
 
@@ -176,7 +176,7 @@ function normaliseBackward(
   }
   if (gz.length === 0) return;
   const dz = { g, xhat, gamma: gm, means, g0: gz[0], g1: gz.length > 1 ? gz[1] : null, rows, D, roundDz };
-  (kernels.layerNormDz ?? jsKernels.layerNormDz!)(dz);
+  kernel('layerNormDz')(dz);
 }
 
 /** Row r's Σ ĝ into sums[0] and Σ ĝ·x̂ into sums[4]; its share of dγ and dβ added. */
@@ -301,7 +301,7 @@ export function addLayerNorm(a: Tensor, b: Tensor, gamma: Tensor, beta: Tensor, 
   // z = a + b, rounded to float32 as add stores it: a copied, then b added as a one-row "bias" by the kernels (the
   // WebAssembly set does that in float32 vectors, the same bits as the plain loop, several times faster).
   y.set(a.data);
-  (kernels.addRowVector ?? jsKernels.addRowVector!)(y, 1, a.size, b.data);
+  kernel('addRowVector')(y, 1, a.size, b.data);
   const xhat = tracked ? acquire(a.size + rows) : new Float32Array(a.size + rows);
   normaliseRows(y, y, xhat, gamma.data, beta.data, rows, D, eps);
   if (tracked) {

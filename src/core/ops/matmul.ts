@@ -9,7 +9,7 @@
  *   linear   Y = X·Wᵀ + b  (W [out,in])   dX += g·W         dW += gᵀ·X     db += Σ_rows g
  */
 import { gradOf, record, tracks } from '../autograd';
-import { jsKernels, kernels } from '../kernels';
+import { kernel, kernels } from '../kernels';
 import { outTensor, shapeSize, type Tensor } from '../tensor';
 
 export interface MatmulOptions {
@@ -135,7 +135,7 @@ export function linear(x: Tensor, w: Tensor, b?: Tensor | null): Tensor {
   const out = outTensor([...x.shape.slice(0, -1), nOut], tracked);
   const y = out.data;
   kernels.gemm(false, true, rows, nOut, nIn, x.data, 0, w.data, 0, y, 0, false); // [rows, out]
-  if (bias !== null) (kernels.addRowVector ?? jsKernels.addRowVector!)(y, rows, nOut, bias.data);
+  if (bias !== null) kernel('addRowVector')(y, rows, nOut, bias.data);
   if (tracked) {
     record(out, 'linear', bias === null ? [x, w] : [x, w, bias], () => {
       const g = out.grad!; // [rows, out]
@@ -144,7 +144,7 @@ export function linear(x: Tensor, w: Tensor, b?: Tensor | null): Tensor {
       if (gx) kernels.gemm(false, false, rows, nIn, nOut, g, 0, w.data, 0, gx, 0, true); // [rows, in]
       if (gw) kernels.gemm(true, false, nOut, nIn, rows, g, 0, x.data, 0, gw, 0, true); // [out, in]
       const gb = bias === null ? null : gradOf(bias);
-      if (gb) (kernels.addColumnSums ?? jsKernels.addColumnSums!)(g, rows, nOut, gb);
+      if (gb) kernel('addColumnSums')(g, rows, nOut, gb);
     });
   }
   return out;
