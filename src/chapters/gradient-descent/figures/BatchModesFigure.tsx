@@ -1,11 +1,4 @@
-import {
-  LineChart,
-  LossSurface,
-  fmt,
-  seriesColor,
-  useChartTheme,
-  useGridView,
-} from '../../../components/charts';
+import { LineChart, fmt, useGridView } from '../../../components/charts';
 import { useView } from '../../../state/useView';
 import { ExperimentPanel } from '../../backprop/figures/ExperimentPanel';
 import {
@@ -19,11 +12,18 @@ import {
 import type { LessonStep } from '../../../lessons/types';
 import { deinterleave } from './series';
 import { surfacePaths, type ChartLine } from './descentModel';
+import { RunHeader, SurfacePair, useRunColour } from './runParts';
 
 const MODES = [
   { id: 'batch', label: 'Batch' },
   { id: 'mini', label: 'Mini-batch' },
   { id: 'sgd', label: 'Stochastic' },
+] as const;
+
+/** The two loss charts: the same runs' loss against updates and against passes over the data. */
+const LOSS_AXES = [
+  { axis: 'byIteration', xLabel: 'iterations (updates)', title: 'Loss against iterations' },
+  { axis: 'byEpoch', xLabel: 'epochs (passes over the data)', title: 'Loss against epochs' },
 ] as const;
 
 /** Gradient-descent step 1: batch, mini-batch and stochastic GD side by side on the same data and seed. */
@@ -42,13 +42,12 @@ export function BatchModesFigure({ step }: { step: LessonStep }) {
 }
 
 function BatchModesPlots() {
-  const theme = useChartTheme();
   const grid = useGridView('grid');
   const runs = useView('runs', { accept: isBatchRunsView });
   const paths = useView('paths', { accept: isModePaths });
   const curves = useView('curves', { accept: isModeCurves });
   const n = runs?.samples;
-  const colour = (i: number) => seriesColor(theme, i + 1);
+  const colour = useRunColour();
   const pathList = surfacePaths(
     MODES.map((m) => ({ label: m.label, path: paths?.[m.id] })),
     colour,
@@ -57,41 +56,30 @@ function BatchModesPlots() {
   return (
     <figure className="descent-figure" data-testid="batch-modes-plot">
       <BatchTable runs={runs} samples={n} colour={colour} />
-      <div className="descent-pair">
-        {grid ? (
-          <LossSurface
-            grid={grid}
-            paths={pathList}
-            logLevels
-            xLabel="w"
-            yLabel="b"
-            zLabel="L(w, b)"
-            title="Paths on the (w, b) surface"
-            height={260}
-            caption="The three runs' paths over the contours of the full-data loss L(w, b)."
-          />
-        ) : (
-          <span />
-        )}
-        <div className="descent-stack">
+      <SurfacePair
+        surface={{
+          grid,
+          paths: pathList,
+          xLabel: 'w',
+          yLabel: 'b',
+          zLabel: 'L(w, b)',
+          title: 'Paths on the (w, b) surface',
+          height: 260,
+          caption: "The three runs' paths over the contours of the full-data loss L(w, b).",
+        }}
+      >
+        {LOSS_AXES.map(({ axis, xLabel, title }) => (
           <LineChart
-            series={modeCurves(curves, 'byIteration', colour)}
+            key={axis}
+            series={modeCurves(curves, axis, colour)}
             yScale="log"
-            xLabel="iterations (updates)"
+            xLabel={xLabel}
             yLabel="loss L"
-            title="Loss against iterations"
+            title={title}
             height={150}
           />
-          <LineChart
-            series={modeCurves(curves, 'byEpoch', colour)}
-            yScale="log"
-            xLabel="epochs (passes over the data)"
-            yLabel="loss L"
-            title="Loss against epochs"
-            height={150}
-          />
-        </div>
-      </div>
+        ))}
+      </SurfacePair>
       <figcaption>
         Same line model, same {n ?? 500} samples, same start and seed; only the batch size differs. Loss is
         always measured on the whole dataset.
@@ -141,10 +129,7 @@ function BatchTable({
           const b = r?.batchSize;
           return (
             <tr key={m.id}>
-              <th scope="row">
-                <span className="descent-swatch" style={{ background: colour(i) }} aria-hidden="true" />
-                {m.label}
-              </th>
+              <RunHeader colour={colour(i)}>{m.label}</RunHeader>
               <td data-testid={`batch-size-${m.id}`}>{b ?? '–'}</td>
               <td>
                 {samples !== undefined && b !== undefined ? `${samples} / ${b} → ` : ''}

@@ -1,17 +1,11 @@
-import {
-  LineChart,
-  LossSurface,
-  fmt,
-  seriesColor,
-  useChartTheme,
-  useGridView,
-} from '../../../components/charts';
+import { LineChart, fmt, useGridView } from '../../../components/charts';
 import { useView } from '../../../state/useView';
 import { ExperimentPanel } from '../../backprop/figures/ExperimentPanel';
 import { isOptimumView, isRateRuns, type RateRunView } from '../../../experiments/descent/views';
 import type { LessonStep } from '../../../lessons/types';
 import { untilExit } from './series';
 import { excessLossCurve, surfacePaths } from './descentModel';
+import { RunHeader, SurfacePair, useRunColour } from './runParts';
 
 const NAMES = ['too small', 'about right', 'too large', 'divergent'];
 
@@ -31,13 +25,12 @@ export function LrRaceFigure({ step }: { step: LessonStep }) {
 }
 
 function LrRacePlots() {
-  const theme = useChartTheme();
   const grid = useGridView('grid');
   const runs = useView('runs', { accept: isRateRuns }) ?? [];
   const state = useView('state', { accept: isOptimumView });
   const maxStable = state?.maxStableRate;
   const lossStar = state?.lossStar ?? 0;
-  const colour = (i: number) => seriesColor(theme, i + 1);
+  const colour = useRunColour();
 
   // Plot the excess loss J − J* so the log scale shows convergence all the way down.
   const series = runs.map((r, i) => ({
@@ -53,33 +46,27 @@ function LrRacePlots() {
 
   return (
     <figure className="descent-figure" data-testid="lr-race-plot">
-      <div className="descent-pair">
-        {grid ? (
-          <LossSurface
-            grid={grid}
-            paths={paths}
-            logLevels
-            xLabel="w"
-            yLabel="b"
-            zLabel="L(w, b)"
-            title="Four learning rates, one surface"
-            height={240}
-            caption="Paths of gradient descent with four learning rates from the same start."
-          />
-        ) : (
-          <span />
-        )}
-        <div className="descent-stack">
-          <LineChart
-            series={series}
-            yScale="log"
-            xLabel="iterations"
-            yLabel="L − L*"
-            title="Loss above the minimum"
-            height={250}
-          />
-        </div>
-      </div>
+      <SurfacePair
+        surface={{
+          grid,
+          paths,
+          xLabel: 'w',
+          yLabel: 'b',
+          zLabel: 'L(w, b)',
+          title: 'Four learning rates, one surface',
+          height: 240,
+          caption: 'Paths of gradient descent with four learning rates from the same start.',
+        }}
+      >
+        <LineChart
+          series={series}
+          yScale="log"
+          xLabel="iterations"
+          yLabel="L − L*"
+          title="Loss above the minimum"
+          height={250}
+        />
+      </SurfacePair>
       <LrTable runs={runs} colour={colour} />
       <figcaption>
         The steepest curvature of this bowl is λ_max = {fmt(state?.lambdaMax, 3)}: any α above 2/λ_max ={' '}
@@ -106,10 +93,7 @@ function LrTable({ runs, colour }: { runs: RateRunView[]; colour: (i: number) =>
           const at = r.divergedAt;
           return (
             <tr key={i} data-testid={`lr-run-${i + 1}`}>
-              <th scope="row">
-                <span className="descent-swatch" style={{ background: colour(i) }} aria-hidden="true" />
-                {NAMES[i]}
-              </th>
+              <RunHeader colour={colour(i)}>{NAMES[i]}</RunHeader>
               <td>{fmt(r.alpha, 3)}</td>
               <td>{fmt(r.loss)}</td>
               <td data-testid={`lr-state-${i + 1}`}>

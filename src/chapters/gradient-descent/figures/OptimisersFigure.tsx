@@ -1,11 +1,4 @@
-import {
-  LineChart,
-  LossSurface,
-  fmt,
-  seriesColor,
-  useChartTheme,
-  useGridView,
-} from '../../../components/charts';
+import { LineChart, fmt, useGridView } from '../../../components/charts';
 import { Tex } from '../../../components/math';
 import { useView } from '../../../state/useView';
 import { ExperimentPanel } from '../../backprop/figures/ExperimentPanel';
@@ -14,6 +7,7 @@ import type { RuleId } from '../../../experiments/descent/rules';
 import type { LessonStep } from '../../../lessons/types';
 import { TableScroll } from '../../backprop/figures/TableScroll';
 import { excessLossCurve, surfacePaths } from './descentModel';
+import { RunHeader, SurfacePair, useRunColour } from './runParts';
 
 // 'sgd' is the experiment's id for the plain rule; on these analytic surfaces every step uses the exact gradient,
 // so it is full-batch gradient descent, not stochastic — and is named so.
@@ -36,11 +30,10 @@ export function OptimisersFigure({ step }: { step: LessonStep }) {
 }
 
 function OptimiserPlots() {
-  const theme = useChartTheme();
   const grid = useGridView('grid');
   const runs = useView('runs', { accept: isRuleRuns }) ?? [];
   const surface = useView('surface', { accept: isSurfaceInfoView });
-  const colour = (i: number) => seriesColor(theme, i + 1);
+  const colour = useRunColour();
 
   const paths = surfacePaths(
     runs.map((r) => ({ label: ruleName(r), path: r.path })),
@@ -54,38 +47,32 @@ function OptimiserPlots() {
 
   return (
     <figure className="descent-figure" data-testid="optimisers-plot">
-      <div className="descent-pair">
-        {grid ? (
-          <LossSurface
-            grid={grid}
-            paths={paths}
-            logLevels
-            xLabel="x"
-            yLabel="y"
-            zLabel="f − f_min"
-            title={surface?.title ?? 'Surface'}
-            height={210}
-            caption="Gradient descent, momentum and Adam from the same start."
-          />
-        ) : (
-          <span />
+      <SurfacePair
+        surface={{
+          grid,
+          paths,
+          xLabel: 'x',
+          yLabel: 'y',
+          zLabel: 'f − f_min',
+          title: surface?.title ?? 'Surface',
+          height: 210,
+          caption: 'Gradient descent, momentum and Adam from the same start.',
+        }}
+      >
+        {surface && (
+          <div className="descent-formula">
+            <Tex display tex={surface.tex} />
+          </div>
         )}
-        <div className="descent-stack">
-          {surface && (
-            <div className="descent-formula">
-              <Tex display tex={surface.tex} />
-            </div>
-          )}
-          <LineChart
-            series={series}
-            yScale="log"
-            xLabel="iterations"
-            yLabel="f − f_min"
-            title="Loss above the minimum"
-            height={220}
-          />
-        </div>
-      </div>
+        <LineChart
+          series={series}
+          yScale="log"
+          xLabel="iterations"
+          yLabel="f − f_min"
+          title="Loss above the minimum"
+          height={220}
+        />
+      </SurfacePair>
       <OptimiserTable runs={runs} colour={colour} />
       {/* The same β values as the sliders under the figure: spoken, not shown twice. */}
       <figcaption className="visually-hidden">
@@ -118,10 +105,7 @@ function OptimiserTable({ runs, colour }: { runs: RuleRunView[]; colour: (i: num
         <tbody>
           {runs.map((r, i) => (
             <tr key={i} data-testid={`optimiser-${r.rule}`}>
-              <th scope="row">
-                <span className="descent-swatch" style={{ background: colour(i) }} aria-hidden="true" />
-                {ruleName(r)}
-              </th>
+              <RunHeader colour={colour(i)}>{ruleName(r)}</RunHeader>
               <td>{fmt(r.alpha, 3)}</td>
               <td>
                 ({fmt(r.x, 3)}, {fmt(r.y, 3)})
