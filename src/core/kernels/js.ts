@@ -6,7 +6,10 @@
  * - Aᵀ·Bᵀ (TT): rare; a straightforward loop.
  */
 import { acquire, release } from '../pool';
-import type { AdamStep, BlockCopy, Kernels, LayerNormDz } from './types';
+import type { AdamStep, BlockCopy, GemmOperands, Kernels, LayerNormDz } from './types';
+
+/** One transpose case of the product, given its operands. */
+type GemmBody = (...operands: GemmOperands) => void;
 
 /** C[M,N] (+)= A'·B with A' addressed as A[aOff + i*sai + k*sak] and B [K,N] row-major. */
 function gemmRowStream(
@@ -52,18 +55,7 @@ function gemmRowStream(
 }
 
 /** C[M,N] (+)= A[M,K] · B[N,K]ᵀ — row dot products. */
-function gemmNT(
-  M: number,
-  N: number,
-  K: number,
-  A: Float32Array,
-  aOff: number,
-  B: Float32Array,
-  bOff: number,
-  C: Float32Array,
-  cOff: number,
-  accumulate: boolean,
-): void {
+const gemmNT: GemmBody = (M, N, K, A, aOff, B, bOff, C, cOff, accumulate) => {
   const K4 = K - (K % 4);
   for (let i = 0; i < M; i++) {
     const ai = aOff + i * K;
@@ -86,20 +78,9 @@ function gemmNT(
       C[ci + j] = accumulate ? C[ci + j] + s : s;
     }
   }
-}
+};
 
-function gemmTT(
-  M: number,
-  N: number,
-  K: number,
-  A: Float32Array,
-  aOff: number,
-  B: Float32Array,
-  bOff: number,
-  C: Float32Array,
-  cOff: number,
-  accumulate: boolean,
-): void {
+const gemmTT: GemmBody = (M, N, K, A, aOff, B, bOff, C, cOff, accumulate) => {
   for (let i = 0; i < M; i++) {
     for (let j = 0; j < N; j++) {
       let s = 0;
@@ -108,7 +89,7 @@ function gemmTT(
       C[ci] = accumulate ? C[ci] + s : s;
     }
   }
-}
+};
 
 /**
  * o = (a > 0 ? a : 0) without a branch: the bits of a, or of +0, picked with an integer mask — exactly the branching

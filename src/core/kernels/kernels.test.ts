@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Rng } from '../random';
 import { jsKernels } from './js';
 import { packedKernels } from './packed';
+import type { GemmCall } from './types';
 import { createWasmKernels } from './wasm';
 
 // Fixed seed: property tests must be deterministic in CI (a failure prints its counterexample).
@@ -11,20 +12,7 @@ fc.configureGlobal({ seed: 20261126 });
 const wasmKernels = createWasmKernels();
 
 /** Float64 reference of C (+)= op(A)·op(B). */
-function reference(
-  tA: boolean,
-  tB: boolean,
-  M: number,
-  N: number,
-  K: number,
-  A: Float32Array,
-  aOff: number,
-  B: Float32Array,
-  bOff: number,
-  C0: Float32Array,
-  cOff: number,
-  acc: boolean,
-): number[] {
+function reference(...[tA, tB, M, N, K, A, aOff, B, bOff, C0, cOff, acc]: GemmCall): number[] {
   const out: number[] = [];
   for (let i = 0; i < M; i++) {
     for (let j = 0; j < N; j++) {

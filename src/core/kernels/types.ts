@@ -18,41 +18,14 @@ export interface Kernels {
    * op(A) is A [M,K] or, with `transA`, Aᵀ where A is stored [K,M]; likewise op(B) is B [K,N] or Bᵀ with B stored [N,K].
    * No transpose is ever materialised.
    */
-  gemm(
-    transA: boolean,
-    transB: boolean,
-    M: number,
-    N: number,
-    K: number,
-    A: Float32Array,
-    aOff: number,
-    B: Float32Array,
-    bOff: number,
-    C: Float32Array,
-    cOff: number,
-    accumulate: boolean,
-  ): void;
+  gemm(...call: GemmCall): void;
 
   /**
    * Optional: `batches` independent products of the same shape, operand t at xOff + t·xStride (dense strides:
    * aStride = M·K, bStride = K·N, cStride = M·N). Lets a backend move all batches in one go (attention heads).
    * Callers fall back to a loop over gemm when it is missing.
    */
-  gemmBatched?(
-    batches: number,
-    transA: boolean,
-    transB: boolean,
-    M: number,
-    N: number,
-    K: number,
-    A: Float32Array,
-    aOff: number,
-    B: Float32Array,
-    bOff: number,
-    C: Float32Array,
-    cOff: number,
-    accumulate: boolean,
-  ): void;
+  gemmBatched?(batches: number, ...call: GemmCall): void;
 
   /**
    * Optional: C[r, j] += b[j] for every row r of the dense C [rows, n] (a linear layer's bias). Must give the bits of
@@ -83,6 +56,27 @@ export interface Kernels {
   /** Optional: a strided block copy or add (BlockCopy); must give the plain loop's bits (jsKernels). */
   copyBlocks?(p: BlockCopy): void;
 }
+
+/**
+ * One product's operands, in the order every GEMM entry point takes them: C[M,N] (+)= op(A)·op(B), each matrix read
+ * (or written) from its offset; C is overwritten, or added to when `accumulate`. Declared once so the JS loops, the
+ * WebAssembly path and the tests spell the eleven-argument list the same way.
+ */
+export type GemmOperands = [
+  M: number,
+  N: number,
+  K: number,
+  A: Float32Array,
+  aOff: number,
+  B: Float32Array,
+  bOff: number,
+  C: Float32Array,
+  cOff: number,
+  accumulate: boolean,
+];
+
+/** A GEMM call: the two transpose flags, then the operands (Kernels.gemm). */
+export type GemmCall = [transA: boolean, transB: boolean, ...operands: GemmOperands];
 
 /**
  * Blocks of `len` floats between two layouts with three nested counts (attention heads: batch, time, head): for

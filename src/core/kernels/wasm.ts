@@ -10,46 +10,27 @@
  * JS kernels then. Tiny products go to the JS loops, whose fixed cost is lower.
  */
 import { jsKernels } from './js';
-import type { Kernels } from './types';
+import type { GemmCall, GemmOperands, Kernels } from './types';
 import { adamOp, copyBlocksOp, layerNormDzOp, reluOp, rowVectorOp } from './wasmVectorOps';
 import { ensureBytes, instantiate, type WasmState } from './wasmState';
 
 // ---- the kernel set ---------------------------------------------------------------------------------------------
 /** Below this many multiply-adds the JS loops win (packing and copying cost more than they save). */
 const WASM_THRESHOLD = 8192;
+type GemmBatched = NonNullable<Kernels['gemmBatched']>;
+/** `batches` products in wasm memory (dense batch strides). */
+type WasmRun = (state: WasmState, batches: number, ...call: GemmCall) => void;
+/** One product on the instance, no transposes chosen by the caller (swappedGemm). */
+type WasmGemm = (state: WasmState, ...operands: GemmOperands) => void;
 /** batches × the JS loops, with dense batch strides (the path when memory cannot grow, and for tiny products). */
-function plainBatched(
-  batches: number,
-  transA: boolean,
-  transB: boolean,
-  M: number,
-  N: number,
-  K: number,
-  A: Float32Array,
-  aOff: number,
-  B: Float32Array,
-  bOff: number,
-  C: Float32Array,
-  cOff: number,
-  accumulate: boolean,
-): void {
+const plainBatched: GemmBatched = (batches, tA, tB, M, N, K, A, aOff, B, bOff, C, cOff, accumulate) => {
   for (let t = 0; t < batches; t++) {
-    jsKernels.gemm(
-      transA,
-      transB,
-      M,
-      N,
-      K,
-      A,
-      aOff + t * M * K,
-      B,
-      bOff + t * K * N,
-      C,
-      cOff + t * M * N,
-      accumulate,
-    );
+    const a = aOff + t * M * K;
+    const b = bOff + t * K * N;
+    const c = cOff + t * M * N;
+    jsKernels.gemm(tA, tB, M, N, K, A, a, B, b, C, c, accumulate);
   }
-}
+};
 
 /**
  * B [K, N] is copied as is (8 consecutive floats of a row are a panel row); Bᵀ stored [N, K] is packed into
@@ -115,22 +96,7 @@ function copyC(
 }
 
 /** batches × C[M,N] (+)= op(A)·op(B) with dense batch strides; see types.ts. */
-function run(
-  state: WasmState,
-  batches: number,
-  transA: boolean,
-  transB: boolean,
-  M: number,
-  N: number,
-  K: number,
-  A: Float32Array,
-  aOff: number,
-  B: Float32Array,
-  bOff: number,
-  C: Float32Array,
-  cOff: number,
-  accumulate: boolean,
-): void {
+const run: WasmRun = (state, batches, transA, transB, M, N, K, A, aOff, B, bOff, C, cOff, accumulate) => {
   const mp = (M + 3) >> 2;
   const np = (N + 7) >> 3;
   // Layout in wasm memory (float offsets). Regions are padded so edge panels read in bounds; whatever they read
@@ -178,25 +144,13 @@ function run(
     );
   }
   copyC(false, h, cPtr, cBatch, ldc, batches, M, N, C, cOff);
-}
+};
 
 /**
  * A few rows times a big Bᵀ (an RNN step: h [16, 128] · W_hᵀ): packing Bᵀ would cost about as much as the
  * product. Compute Cᵀ = B·Aᵀ instead (B read in place, only the small A packed), then transpose into C.
  */
-function swappedGemm(
-  state: WasmState,
-  M: number,
-  N: number,
-  K: number,
-  A: Float32Array,
-  aOff: number,
-  B: Float32Array,
-  bOff: number,
-  C: Float32Array,
-  cOff: number,
-  accumulate: boolean,
-): void {
+const swappedGemm: WasmGemm = (state, M, N, K, A, aOff, B, bOff, C, cOff, accumulate) => {
   if (state.swapped.length < M * N) state.swapped = new Float32Array(M * N);
   const D = state.swapped; // [N, M]
   run(state, 1, false, true, N, M, K, B, bOff, A, aOff, D, 0, false);
@@ -205,7 +159,7 @@ function swappedGemm(
     if (accumulate) for (let j = 0; j < N; j++) C[row + j] += D[j * M + i];
     else for (let j = 0; j < N; j++) C[row + j] = D[j * M + i];
   }
-}
+};
 export function createWasmKernels(): Kernels | null {
   const state = instantiate();
   if (!state) return null;
