@@ -31,6 +31,7 @@ import type {
   TrainerSnapshot,
 } from './types';
 import type { ClassifierViews } from './classifierViews';
+import { learningRateParam } from './paramSpecs';
 
 export const CLASSIFIER2D_PARAMS: ParamTable = [
   {
@@ -99,18 +100,7 @@ export const CLASSIFIER2D_PARAMS: ParamTable = [
     live: false,
     help: 'The nonlinearity after every hidden layer.',
   },
-  {
-    name: 'lr',
-    role: 'learningRate',
-    label: 'Learning rate α',
-    type: 'number',
-    default: 0.1,
-    min: 0.0001,
-    max: 100,
-    scale: 'log',
-    live: true,
-    help: 'Size of each gradient step.',
-  },
+  learningRateParam({ default: 0.1, min: 0.0001, max: 100, help: 'Size of each gradient step.' }),
   {
     name: 'optimizer',
     label: 'Optimiser',

@@ -6,9 +6,11 @@ import type { EnumParam, NumberParam } from './types';
 
 /**
  * The learning rate α: URL name `lr`, a log-scale slider, live, marked `role: 'learningRate'` so the runtime's
- * "Lower the learning rate" fix after a divergence finds it.
+ * "Lower the learning rate" fix after a divergence finds it. Each experiment picks its own range (and help text).
  */
-export function learningRateParam(range: Pick<NumberParam, 'default' | 'min' | 'max' | 'step'>): NumberParam {
+export function learningRateParam(
+  range: Pick<NumberParam, 'default' | 'min' | 'max' | 'step' | 'help'>,
+): NumberParam {
   return {
     name: 'lr',
     role: 'learningRate',

@@ -12,6 +12,7 @@ import { ACTIVATIONS, ACTIVATION_NAMES, isActivationName, type ActivationName } 
 import { CurveRecorder } from './curve';
 import { ActivationNet } from './net';
 import { TASK_OPTIONS, evaluate, makeTask, outputField, taskLoss, type Task } from './task';
+import { learningRateParam } from '../paramSpecs';
 
 export const MAX_DEPTH = 4;
 const ACT_OPTIONS = ACTIVATION_NAMES.map((value) => ({ value, label: ACTIVATIONS[value].label }));
@@ -58,18 +59,7 @@ export const compareParams: ParamTable = [
     default: 'relu',
     options: [{ value: 'off', label: 'off (A only)' }, ...ACT_OPTIONS],
   },
-  {
-    name: 'lr',
-    role: 'learningRate',
-    label: 'Learning rate α',
-    type: 'number',
-    live: true,
-    default: 0.03,
-    min: 0.001,
-    max: 3,
-    step: 0.001,
-    scale: 'log',
-  },
+  learningRateParam({ default: 0.03, min: 0.001, max: 3, step: 0.001 }),
   { name: 'batch', label: 'Batch size', type: 'int', live: false, default: 10, min: 1, max: 64 },
   {
     name: 'opt',

@@ -20,6 +20,7 @@ import {
   type TaskTrainingState,
 } from './task';
 import type { ActivationName } from './functions';
+import { learningRateParam } from '../paramSpecs';
 
 export const depthParams: ParamTable = [
   {
@@ -45,18 +46,7 @@ export const depthParams: ParamTable = [
     ],
   },
   { name: 'width', label: 'Neurons per layer', type: 'int', live: false, default: 8, min: 2, max: 16 },
-  {
-    name: 'lr',
-    role: 'learningRate',
-    label: 'Learning rate α',
-    type: 'number',
-    live: true,
-    default: 0.1,
-    min: 0.001,
-    max: 3,
-    step: 0.001,
-    scale: 'log',
-  },
+  learningRateParam({ default: 0.1, min: 0.001, max: 3, step: 0.001 }),
   PLANE_TASK_PARAM,
 ];
 

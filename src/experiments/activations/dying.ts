@@ -22,6 +22,7 @@ import {
   type Evaluation,
   type TaskTrainingState,
 } from './task';
+import { learningRateParam } from '../paramSpecs';
 
 export const dyingParams: ParamTable = [
   {
@@ -46,18 +47,7 @@ export const dyingParams: ParamTable = [
     step: 0.01,
     help: 'Slope of leaky ReLU for negative inputs (used when the activation is leaky ReLU).',
   },
-  {
-    name: 'lr',
-    role: 'learningRate',
-    label: 'Learning rate α',
-    type: 'number',
-    live: true,
-    default: 1,
-    min: 0.001,
-    max: 3,
-    step: 0.001,
-    scale: 'log',
-  },
+  learningRateParam({ default: 1, min: 0.001, max: 3, step: 0.001 }),
   {
     name: 'clip',
     label: 'Gradient clip (max norm)',

@@ -10,6 +10,7 @@ import type { MaxoutViews } from './views';
 import { CurveRecorder } from './curve';
 import { linspace } from './task';
 import { learningRateSetter } from '../params';
+import { learningRateParam } from '../paramSpecs';
 
 export const MAXOUT_TARGETS = {
   x2: { label: 'x²', f: (x: number) => x * x },
@@ -29,18 +30,7 @@ export const maxoutParams: ParamTable = [
     default: 'x2',
     options: Object.entries(MAXOUT_TARGETS).map(([value, t]) => ({ value, label: t.label })),
   },
-  {
-    name: 'lr',
-    role: 'learningRate',
-    label: 'Learning rate α',
-    type: 'number',
-    live: true,
-    default: 0.05,
-    min: 0.001,
-    max: 1,
-    step: 0.001,
-    scale: 'log',
-  },
+  learningRateParam({ default: 0.05, min: 0.001, max: 1, step: 0.001 }),
 ];
 
 export const MAXOUT_RANGE: [number, number] = [-2, 2];

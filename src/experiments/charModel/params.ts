@@ -1,4 +1,5 @@
 import type { ParamTable } from '../types';
+import { learningRateParam } from '../paramSpecs';
 
 /**
  * Settings of the char-level language model ('char-model'). Names are part of share links: keep them stable.
@@ -74,17 +75,7 @@ export const CHAR_MODEL_PARAMS: ParamTable = [
     ],
     live: false,
   },
-  {
-    name: 'lr',
-    label: 'Learning rate α',
-    type: 'number',
-    role: 'learningRate',
-    default: 0.005,
-    min: 0.0001,
-    max: 2,
-    scale: 'log',
-    live: true,
-  },
+  learningRateParam({ default: 0.005, min: 0.0001, max: 2 }),
   {
     name: 'clip',
     label: 'Clip the gradient norm',

@@ -4,6 +4,7 @@ import { liveLearningRate } from '../params';
 import { PointRecorder, isDiverging } from './recorder';
 import { lineData, lineGradient, lineLoss, lineLossGrid } from './regression';
 import type { BatchModesViews, BatchRunsView, ModeRunView } from './views';
+import { learningRateParam } from '../paramSpecs';
 
 /**
  * Gradient-descent step 1: the same line model h(x) = wx + b, the same data, start and seed, trained three ways:
@@ -26,18 +27,7 @@ export const batchModesParams: ParamTable = [
     live: false,
     help: 'Samples per update for the mini-batch run (capped at n).',
   },
-  {
-    name: 'lr',
-    role: 'learningRate',
-    label: 'Learning rate α',
-    type: 'number',
-    default: 0.1,
-    min: 0.001,
-    max: 1.5,
-    step: 0.001,
-    scale: 'log',
-    live: true,
-  },
+  learningRateParam({ default: 0.1, min: 0.001, max: 1.5, step: 0.001 }),
   {
     name: 'pace',
     label: 'Compare by',

@@ -2,6 +2,7 @@ import { activation, scalarActivations, type ActivationName } from '../../core/o
 import { add, mul, pow, scale, sub } from '../../core/ops/elementwise';
 import { tensor, type Tensor } from '../../core/tensor';
 import type { ParamTable, ParamValues } from '../types';
+import { learningRateParam } from '../paramSpecs';
 
 /**
  * The lesson's four-neuron chain a₁ → a₂ → a₃ → a₄ with (w₁,b₁), (w₂,b₂), (w₃,b₃):
@@ -67,18 +68,7 @@ export const chainParams: ParamTable = [
     ],
     live: false,
   },
-  {
-    name: 'lr',
-    role: 'learningRate',
-    label: 'Learning rate α',
-    type: 'number',
-    default: 0.5,
-    min: 0.001,
-    max: 10,
-    step: 0.001,
-    scale: 'log',
-    live: true,
-  },
+  learningRateParam({ default: 0.5, min: 0.001, max: 10, step: 0.001 }),
 ];
 
 const ACTIVATIONS: readonly ChainActivation[] = ['sigmoid', 'tanh', 'relu', 'leakyRelu', 'identity'];

@@ -3,6 +3,7 @@ import type { Experiment, Metrics, ParamTable, ParamValue, ParamValues, Trainer 
 import { PointRecorder, isDiverging, type RecorderState } from './recorder';
 import { slopeData, slopeGradient, slopeLoss, type RegressionData } from './regression';
 import type { LossCurveView, OneParamStateView, OneParamViews } from './views';
+import { learningRateParam } from '../paramSpecs';
 
 /**
  * Backprop step 1: one parameter. h(x) = θx, J(θ) = 1/(2m) Σ (yⁱ − θxⁱ)², θ_b = θ_a − α ∂J/∂θ.
@@ -10,19 +11,13 @@ import type { LossCurveView, OneParamStateView, OneParamViews } from './views';
  * diverges (reported through `divergence()`, which the runtime shows calmly as status "diverged").
  */
 export const oneParamParams: ParamTable = [
-  {
-    name: 'lr',
-    role: 'learningRate',
-    label: 'Learning rate α',
-    type: 'number',
+  learningRateParam({
     default: 0.3,
     min: 0.001,
     max: 3,
     step: 0.001,
-    scale: 'log',
-    live: true,
     help: 'Step size. The curvature here is 1, so α = 1 jumps to the minimum and α > 2 diverges.',
-  },
+  }),
   {
     name: 'theta0',
     label: 'Start θ₀',

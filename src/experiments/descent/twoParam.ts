@@ -11,24 +11,14 @@ import {
   type RegressionData,
 } from './regression';
 import type { TwoParamStateView, TwoParamViews } from './views';
+import { learningRateParam } from '../paramSpecs';
 
 /**
  * Backprop step 2: two parameters. Fit h(x) = wx + b by full-batch gradient descent on
  * J(w, b) = 1/(2m) Σ (yⁱ − wxⁱ − b)². Views: the loss grid over (w, b), the path, the current gradient.
  */
 export const twoParamParams: ParamTable = [
-  {
-    name: 'lr',
-    role: 'learningRate',
-    label: 'Learning rate α',
-    type: 'number',
-    default: 0.3,
-    min: 0.001,
-    max: 2,
-    step: 0.001,
-    scale: 'log',
-    live: true,
-  },
+  learningRateParam({ default: 0.3, min: 0.001, max: 2, step: 0.001 }),
   {
     name: 'w0',
     label: 'Start w₀',

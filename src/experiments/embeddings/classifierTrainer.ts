@@ -32,21 +32,16 @@ import { accuracyOf, bagRows, confusionCounts, coverage, type BagModel } from '.
 import type { BagModelView, GloveViews, HeadlineClassifierViews } from './views';
 import { HEADLINE_CLASSES, HELD_OUT_HEADLINES, TRAIN_HEADLINES } from './headlines';
 import { createGlove, gloveParams } from './trainer';
+import { learningRateParam } from '../paramSpecs';
 
 export const classifierParams: ParamTable = [
-  {
-    name: 'lr',
-    label: 'Learning rate α',
-    type: 'number',
-    role: 'learningRate',
+  learningRateParam({
     default: 0.01,
     min: 0.001,
     max: 1,
     step: 0.001,
-    scale: 'log',
-    live: true,
     help: 'Adam step size of both classifiers.',
-  },
+  }),
   {
     name: 'pretrain',
     label: 'GloVe steps before freezing',

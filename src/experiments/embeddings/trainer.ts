@@ -12,21 +12,16 @@ import { countCooccurrences, subBlock, type Cooccurrence } from './cooccurrence'
 import { glovePairs, gloveLoss, type GlovePairs } from './objective';
 import { analogy, neighboursOf, pca2, rowNorms } from './vectors';
 import { liveLearningRate } from '../params';
+import { learningRateParam } from '../paramSpecs';
 
 export const gloveParams: ParamTable = [
-  {
-    name: 'lr',
-    label: 'Learning rate α',
-    type: 'number',
-    role: 'learningRate',
+  learningRateParam({
     default: 0.05,
     min: 0.001,
     max: 1,
     step: 0.001,
-    scale: 'log',
-    live: true,
     help: 'Adam step size for the vectors and biases.',
-  },
+  }),
   {
     name: 'dim',
     label: 'Vector size d',

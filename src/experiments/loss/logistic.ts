@@ -23,6 +23,7 @@ import { allFinite, twoBlobs } from './data';
 import { binaryCrossEntropyOfLogit } from './formulas';
 import { learningRateSetter } from '../params';
 import type { LogisticViews } from './views';
+import { learningRateParam } from '../paramSpecs';
 
 export const THETA_WINDOW: [number, number] = [-6, 8];
 const SURFACE_SIZE = 41;
@@ -42,17 +43,7 @@ const start = (name: string, label: string, def: number) =>
   }) as const;
 
 export const logisticParams: ParamTable = [
-  {
-    name: 'lr',
-    label: 'Learning rate α',
-    type: 'number',
-    role: 'learningRate',
-    default: 1,
-    min: 0.01,
-    max: 20,
-    scale: 'log',
-    live: true,
-  },
+  learningRateParam({ default: 1, min: 0.01, max: 20 }),
   start('th1', 'Start θ₁', -4),
   start('th2', 'Start θ₂', 3),
 ];

@@ -23,21 +23,12 @@ import { learningRateSetter } from '../params';
 import type { Experiment, Metrics, ParamTable, ParamValues, Trainer } from '../types';
 import { allFinite, twoBlobs, type LabelledPoints } from './data';
 import type { SaturationViews } from './views';
+import { learningRateParam } from '../paramSpecs';
 
 export const SATURATION_POINTS = 200;
 
 export const saturationParams: ParamTable = [
-  {
-    name: 'lr',
-    label: 'Learning rate α',
-    type: 'number',
-    role: 'learningRate',
-    default: 1,
-    min: 0.01,
-    max: 10,
-    scale: 'log',
-    live: true,
-  },
+  learningRateParam({ default: 1, min: 0.01, max: 10 }),
   {
     name: 'wrong',
     label: 'Wrong start c',

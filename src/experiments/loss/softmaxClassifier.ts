@@ -32,6 +32,7 @@ import {
   threeSpirals,
   type LabelledPoints,
 } from './data';
+import { learningRateParam } from '../paramSpecs';
 
 export const CLASSES = 3;
 
@@ -57,17 +58,7 @@ export const softmaxParams: ParamTable = [
     live: false,
     help: '0 = no hidden layer: the logits are a linear function of the input.',
   },
-  {
-    name: 'lr',
-    label: 'Learning rate α',
-    type: 'number',
-    role: 'learningRate',
-    default: 0.5,
-    min: 0.001,
-    max: 5,
-    scale: 'log',
-    live: true,
-  },
+  learningRateParam({ default: 0.5, min: 0.001, max: 5 }),
   {
     name: 'sign',
     label: 'Loss sign',

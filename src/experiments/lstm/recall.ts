@@ -26,6 +26,7 @@ import {
 import { gateTrace, gradientThroughTime } from './recallViews';
 import type { GradFlowView, RecallCurvesView, RecallInfoView, RecallViews } from './views';
 import { PAYLOAD_COUNT, RECALL_CHANCE, makeRecallSplit, sequenceText, type RecallSplit } from './recallTask';
+import { learningRateParam } from '../paramSpecs';
 
 export const RECALL_BATCH = 32;
 /** Gradient clipping (global norm) for both models. */
@@ -78,17 +79,7 @@ export const recallParams: ParamTable = [
     step: 0.05,
     live: false,
   },
-  {
-    name: 'lr',
-    label: 'Learning rate α',
-    type: 'number',
-    role: 'learningRate',
-    default: 0.01,
-    min: 0.0005,
-    max: 0.1,
-    scale: 'log',
-    live: true,
-  },
+  learningRateParam({ default: 0.01, min: 0.0005, max: 0.1 }),
   { name: 'example', label: 'Example sequence', type: 'int', default: 0, min: 0, max: 63, live: true },
   // What the figures look at (no effect on training): the time step and the unit of the cell diagram.
   { name: 't', label: 'Time step t', type: 'int', default: 1, min: 1, max: 62, live: true },

@@ -14,6 +14,7 @@ import type { FitViews } from './views';
 import { CurveRecorder } from '../activations/curve';
 import { TARGETS, isTargetName, maxError, type TargetName } from './targets';
 import { learningRateSetter } from '../params';
+import { learningRateParam } from '../paramSpecs';
 
 export const FIT_UNITS = { default: 8, min: 2, max: 80 } as const;
 
@@ -36,18 +37,7 @@ export const fitParams: ParamTable = [
     default: 'wave',
     options: Object.entries(TARGETS).map(([value, t]) => ({ value, label: t.label })),
   },
-  {
-    name: 'lr',
-    role: 'learningRate',
-    label: 'Learning rate α',
-    type: 'number',
-    live: true,
-    default: 0.01,
-    min: 0.0005,
-    max: 0.5,
-    step: 0.0005,
-    scale: 'log',
-  },
+  learningRateParam({ default: 0.01, min: 0.0005, max: 0.5, step: 0.0005 }),
 ];
 
 /** Training points on [0, 1] (full batch). */

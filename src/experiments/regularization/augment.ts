@@ -20,6 +20,7 @@ import {
   type GlyphSet,
 } from './glyphs';
 import { liveLearningRate } from '../params';
+import { learningRateParam } from '../paramSpecs';
 
 const TOGGLE_LABELS: Record<Augmentation, string> = {
   rotate: 'Rotate (±20°)',
@@ -48,18 +49,7 @@ export const augmentParams: ParamTable = [
     live: false,
     help: 'How few examples the classifier learns from (the validation set is always 30 per digit).',
   },
-  {
-    name: 'lr',
-    role: 'learningRate',
-    label: 'Learning rate α',
-    type: 'number',
-    default: 0.003,
-    min: 0.0001,
-    max: 0.03,
-    step: 0.0001,
-    scale: 'log',
-    live: true,
-  },
+  learningRateParam({ default: 0.003, min: 0.0001, max: 0.03, step: 0.0001 }),
 ];
 
 const HIDDEN = 48;

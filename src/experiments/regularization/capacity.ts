@@ -11,6 +11,7 @@ import { PointRecorder } from '../descent/recorder';
 import { regressionData } from './data';
 import { NOISE_PARAM, POINTS_PARAM, curveXs, dataView } from './shared';
 import { learningRateSetter } from '../params';
+import { learningRateParam } from '../paramSpecs';
 
 export const capacityParams: ParamTable = [
   {
@@ -23,18 +24,7 @@ export const capacityParams: ParamTable = [
     live: false,
   },
   { name: 'depth', label: 'Hidden layers', type: 'int', default: 2, min: 1, max: 4, live: false },
-  {
-    name: 'lr',
-    label: 'Learning rate α',
-    type: 'number',
-    role: 'learningRate',
-    default: 0.01,
-    min: 0.0001,
-    max: 0.1,
-    step: 0.0001,
-    scale: 'log',
-    live: true,
-  },
+  learningRateParam({ default: 0.01, min: 0.0001, max: 0.1, step: 0.0001 }),
   POINTS_PARAM,
   NOISE_PARAM,
 ];

@@ -11,6 +11,7 @@ import { PointRecorder } from '../descent/recorder';
 import { regressionData } from './data';
 import { DropoutNet, scalingCheck, type DropoutMode } from './dropoutNet';
 import { liveLearningRate } from '../params';
+import { learningRateParam } from '../paramSpecs';
 
 export const dropoutParams: ParamTable = [
   {
@@ -44,18 +45,7 @@ export const dropoutParams: ParamTable = [
     max: 128,
     live: false,
   },
-  {
-    name: 'lr',
-    label: 'Learning rate α',
-    type: 'number',
-    role: 'learningRate',
-    default: 0.01,
-    min: 0.0001,
-    max: 0.1,
-    step: 0.0001,
-    scale: 'log',
-    live: true,
-  },
+  learningRateParam({ default: 0.01, min: 0.0001, max: 0.1, step: 0.0001 }),
 ];
 
 interface Run {

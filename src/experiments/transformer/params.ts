@@ -3,6 +3,7 @@
  * Structural parameters (live: false) rebuild the model; live ones take effect at the next step or frame.
  */
 import type { ParamTable } from '../types';
+import { learningRateParam } from '../paramSpecs';
 
 /** Typed input for decoding: symbol indices (digit d → d; letter a–z → 0–25; '+' → 10). Default "31415926". */
 export const DEFAULT_INPUT: readonly number[] = [3, 1, 4, 1, 5, 9, 2, 6];
@@ -63,18 +64,12 @@ export const TRANSFORMER_PARAMS: ParamTable = [
     default: true,
     live: false,
   },
-  {
-    name: 'lr',
-    role: 'learningRate',
-    label: 'Learning rate α',
-    type: 'number',
+  learningRateParam({
     default: 0.006,
     min: 0.0001,
     max: 0.03,
-    scale: 'log',
-    live: true,
     help: 'Adam step size after warm-up; it then decays smoothly to 2% of this by step 1500.',
-  },
+  }),
   { name: 'batch', label: 'Batch size', type: 'int', default: 32, min: 4, max: 128, live: true },
   {
     name: 'warmup',
