@@ -29,3 +29,4 @@ export { fmt, formatValue } from './format';
 export { useGridView } from './useGridView';
 export { Tex, Prose } from '../math';
 export { localPoint } from './pointer';
+export { ArrowMarker } from './ArrowMarker';

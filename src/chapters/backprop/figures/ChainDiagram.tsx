@@ -1,3 +1,4 @@
+import { ArrowMarker } from '../../../components/charts';
 import type { ChainBackward, ChainInputs } from '../../../experiments/descent/chain';
 
 const W = 760;
@@ -147,19 +148,7 @@ export function ChainDiagram({
       aria-label={summary}
       data-testid="chain-diagram"
     >
-      <defs>
-        <marker
-          id="chain-arrow"
-          viewBox="0 0 10 10"
-          refX="9"
-          refY="5"
-          markerWidth="7"
-          markerHeight="7"
-          orient="auto-start-reverse"
-        >
-          <path d="M0,0 L10,5 L0,10 z" className="chain-arrowhead" />
-        </marker>
-      </defs>
+      <ArrowMarker id="chain-arrow" className="chain-arrowhead" orient="auto-start-reverse" />
       {[1, 2, 3, 4].map((l) => (
         <ChainLink key={`e${l}`} inputs={inputs} result={result} stage={stage} l={l} />
       ))}

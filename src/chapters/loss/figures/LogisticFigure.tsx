@@ -1,4 +1,4 @@
-import { LossSurface, useChartTheme } from '../../../components/charts';
+import { ArrowMarker, LossSurface, useChartTheme } from '../../../components/charts';
 import { classColors } from '../../../components/charts/DecisionBoundary';
 import { Tex } from '../../../components/math';
 import { Formula } from './Formula';
@@ -133,24 +133,6 @@ function boundaryGeometry(th1: number, th2: number): { end: [number, number]; ar
   };
 }
 
-function ArrowMarker({ color }: { color: string }) {
-  return (
-    <defs>
-      <marker
-        id="loss-arrow"
-        viewBox="0 0 10 10"
-        refX="8"
-        refY="5"
-        markerWidth="6"
-        markerHeight="6"
-        orient="auto"
-      >
-        <path d="M0,0 L10,5 L0,10 z" fill={color} />
-      </marker>
-    </defs>
-  );
-}
-
 /** The training points coloured by their label. */
 function PlaneDots({
   x,
@@ -230,7 +212,7 @@ function BoundaryPlane({ th1, th2, x, y }: { th1: number; th2: number; x?: Float
         role="img"
         aria-label={`Two classes of points and the line ${fmt(th1, 2)}·x₁ + ${fmt(th2, 2)}·x₂ = 0 that separates the predictions.`}
       >
-        <ArrowMarker color={theme.fg} />
+        <ArrowMarker id="loss-arrow" fill={theme.fg} refX={8} size={6} />
         <rect x={0} y={0} width={size} height={size} fill={theme.bgRaised} stroke={theme.border} />
         <polygon points={poly(1)} fill={pos} opacity={0.16} />
         <polygon points={poly(-1)} fill={neg} opacity={0.16} />

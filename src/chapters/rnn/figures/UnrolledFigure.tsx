@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { ArrowMarker } from '../../../components/charts';
 import { Tex } from '../../../components/math';
 import { argmax } from '../../../core/sampling';
 import { EXAMPLE_VOCAB, showChar, workedExample, type ExampleStep } from './workedExample';
@@ -118,19 +119,7 @@ export function UnrolledFigure() {
           data-testid="unrolled-diagram"
           data-steps={n}
         >
-          <defs>
-            <marker
-              id="rnn-arrow"
-              viewBox="0 0 10 10"
-              refX="9"
-              refY="5"
-              markerWidth="7"
-              markerHeight="7"
-              orient="auto"
-            >
-              <path d="M0,0 L10,5 L0,10 z" className="rnn-arrowhead" />
-            </marker>
-          </defs>
+          <ArrowMarker id="rnn-arrow" className="rnn-arrowhead" />
           <text x={2} y={120} className="rnn-svg-small">
             h₀=0
           </text>

@@ -7,6 +7,7 @@
  * - `onSelect`: called with a sublayer id when the user picks a box.
  */
 import type { KeyboardEvent } from 'react';
+import { ArrowMarker } from '../../../components/charts';
 
 export const SUBLAYERS = [
   {
@@ -113,7 +114,8 @@ export function BlockDiagram({
       role="group"
       aria-label={`Encoder and decoder layer; lit: ${current?.label ?? ''}`}
     >
-      <ArrowMarker />
+      {/* The arrow head every arrow and residual path ends with. */}
+      <ArrowMarker id="tf-arrow" fill="currentColor" markerUnits="userSpaceOnUse" />
       <text x={ENC_X + W / 2} y={470} textAnchor="middle" className="tf-col-title">
         Encoder layer (×N)
       </text>
@@ -146,26 +148,6 @@ export function BlockDiagram({
         <DiagramBox key={i} box={b} lit={b.id === active || b.norm === active} onSelect={onSelect} />
       ))}
     </svg>
-  );
-}
-
-/** The arrow head every arrow and residual path ends with (`url(#tf-arrow)`). */
-function ArrowMarker() {
-  return (
-    <defs>
-      <marker
-        id="tf-arrow"
-        viewBox="0 0 10 10"
-        refX="9"
-        refY="5"
-        markerWidth="7"
-        markerHeight="7"
-        markerUnits="userSpaceOnUse"
-        orient="auto"
-      >
-        <path d="M0,0 L10,5 L0,10 z" fill="currentColor" />
-      </marker>
-    </defs>
   );
 }
 
