@@ -1,4 +1,4 @@
-import { useId, useState, type KeyboardEvent } from 'react';
+import { useId, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type {
   EnumParam,
   ListParam,
@@ -55,28 +55,23 @@ export function ParamControl({ spec, value }: { spec: ParamSpec; value: ParamVal
     </p>
   );
 
+  // A labelled row: the control the label points at, then the help text.
+  const row = (control: ReactNode) => (
+    <div className="param-row" data-param={spec.name}>
+      <label htmlFor={id} className="param-label">
+        {spec.label}
+      </label>
+      {control}
+      {help}
+    </div>
+  );
+
   switch (spec.type) {
     case 'number':
     case 'int':
-      return (
-        <div className="param-row" data-param={spec.name}>
-          <label htmlFor={id} className="param-label">
-            {spec.label}
-          </label>
-          <NumberControl id={id} spec={spec} value={Number(value)} describedBy={describedBy} />
-          {help}
-        </div>
-      );
+      return row(<NumberControl id={id} spec={spec} value={Number(value)} describedBy={describedBy} />);
     case 'enum':
-      return (
-        <div className="param-row" data-param={spec.name}>
-          <label htmlFor={id} className="param-label">
-            {spec.label}
-          </label>
-          <EnumControl id={id} spec={spec} value={String(value)} describedBy={describedBy} />
-          {help}
-        </div>
-      );
+      return row(<EnumControl id={id} spec={spec} value={String(value)} describedBy={describedBy} />);
     case 'bool':
       return (
         <div className="param-row param-row-bool" data-param={spec.name}>
@@ -93,14 +88,8 @@ export function ParamControl({ spec, value }: { spec: ParamSpec; value: ParamVal
         </div>
       );
     case 'list':
-      return (
-        <div className="param-row" data-param={spec.name}>
-          <label htmlFor={id} className="param-label">
-            {spec.label}
-          </label>
-          <ListControl id={id} spec={spec} value={value as readonly number[]} describedBy={describedBy} />
-          {help}
-        </div>
+      return row(
+        <ListControl id={id} spec={spec} value={value as readonly number[]} describedBy={describedBy} />,
       );
   }
 }

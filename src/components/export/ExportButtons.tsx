@@ -29,22 +29,17 @@ export function ExportButtons({ target, options, name }: ExportButtonsProps) {
   };
   return (
     <span className="export-buttons">
-      <button
-        type="button"
-        className="chart-button"
-        aria-label={`Export ${what} as SVG`}
-        onClick={() => run('svg')}
-      >
-        SVG
-      </button>
-      <button
-        type="button"
-        className="chart-button"
-        aria-label={`Export ${what} as PNG`}
-        onClick={() => run('png')}
-      >
-        PNG
-      </button>
+      {(['svg', 'png'] as const).map((kind) => (
+        <button
+          key={kind}
+          type="button"
+          className="chart-button"
+          aria-label={`Export ${what} as ${kind.toUpperCase()}`}
+          onClick={() => run(kind)}
+        >
+          {kind.toUpperCase()}
+        </button>
+      ))}
       {failed && (
         <span className="export-error" role="status">
           Export failed: {failed}
