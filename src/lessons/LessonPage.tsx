@@ -8,6 +8,7 @@ import { PresenterFigure } from './presenter/PresenterFigure';
 import { LessonExtras, LessonMainText, LessonTop } from './LessonParts';
 import { InstructorPresets, type InstructorPreset } from './InstructorPresets';
 import { ProgressNotice } from './ProgressNotice';
+import { WarnNotice } from './WarnNotice';
 import { useLessonPosition } from './useLessonPosition';
 import { LessonContext } from './lessonContext';
 import { ErrorBoundary } from '../components/errors';
@@ -72,7 +73,8 @@ export function LessonPage({ chapter, renderFigure, keepParams, intro, presets }
         presets={presets}
       />
       {normal && <ProgressNotice />}
-      {normal && notice && <LessonNotice notice={notice} onDismiss={dismissNotice} />}
+      {/* A message about the lesson position (e.g. a step in the link that does not exist). */}
+      {normal && notice && <WarnNotice text={notice} onDismiss={dismissNotice} testId="lesson-notice" />}
       {present && (
         <p className="visually-hidden" aria-live="polite" data-testid="lesson-step-indicator">
           Step {index + 1} of {count}
@@ -151,18 +153,6 @@ function EmptyLesson({ title }: { title: string }) {
       <h1>{title}</h1>
       <p>This chapter has no lesson steps yet.</p>
     </article>
-  );
-}
-
-/** A message about the lesson position (e.g. a step in the link that does not exist), dismissible. */
-function LessonNotice({ notice, onDismiss }: { notice: string; onDismiss: () => void }) {
-  return (
-    <div className="notice notice-warn" role="status" data-testid="lesson-notice">
-      <span>{notice}</span>
-      <button type="button" className="button" onClick={onDismiss}>
-        Dismiss
-      </button>
-    </div>
   );
 }
 

@@ -1,5 +1,6 @@
 import { NOT_SAVED_MESSAGE, useProgress, type UnreadableProgress } from '../state/progress';
 import { downloadBlob } from '../components/export/exportFigure';
+import { WarnNotice } from './WarnNotice';
 import './common.css';
 
 /**
@@ -15,14 +16,7 @@ export function ProgressNotice() {
   if (!notice && !saveFailed && !unreadable) return null;
   return (
     <div className="progress-notices">
-      {notice && (
-        <div className="notice notice-warn" role="status" data-testid="progress-notice">
-          <span>{notice}</span>
-          <button type="button" className="button" onClick={dismiss}>
-            Dismiss
-          </button>
-        </div>
-      )}
+      {notice && <WarnNotice text={notice} onDismiss={dismiss} testId="progress-notice" />}
       {unreadable && <UnreadableActions unreadable={unreadable} />}
       {saveFailed && !unreadable && (
         <p className="notice notice-muted" role="status" data-testid="progress-not-saved">
