@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { parseProse, renderTex, type Inline } from '../../components/math';
-import { chapter as backprop } from './chapter';
-import { chapter as gradientDescent } from '../gradient-descent/chapter';
-import { FIGURES as BACKPROP_FIGURES } from './figures';
-import { FIGURES as GRADIENT_DESCENT_FIGURES } from '../gradient-descent/figures';
+import { parseProse, renderTex, type Inline } from '../components/math';
+import { chapter as backprop } from './backprop/chapter';
+import { chapter as gradientDescent } from './gradient-descent/chapter';
+import { FIGURES as BACKPROP_FIGURES } from './backprop/figures';
+import { FIGURES as GRADIENT_DESCENT_FIGURES } from './gradient-descent/figures';
 
 function mathIn(inlines: Inline[]): string[] {
   return inlines.flatMap((n) =>
