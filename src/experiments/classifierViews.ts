@@ -4,6 +4,7 @@
  * 'gradNorms'), so each check tells its own shape from theirs (a frame of the step before may still carry one).
  * Type literals, not interfaces, so each is a ViewValue.
  */
+import { isNumberPair, isPlainObject } from './viewShape';
 
 export type ClassifierViews = {
   boundary: BoundaryView;
@@ -43,41 +44,34 @@ export type NetworkWeightsView = { sizes: number[]; activation: string; layers: 
 
 // ── shape checks ─────────────────────────────────────────────────────────────────────────────────────────────────
 
-type Fields = Readonly<Record<string, unknown>>;
-
-function isFields(v: unknown): v is Fields {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) && !ArrayBuffer.isView(v);
-}
-
-function isRange(v: unknown): v is [number, number] {
-  return Array.isArray(v) && v.length === 2 && v.every((x) => typeof x === 'number');
-}
-
 export function isBoundaryView(v: unknown): v is BoundaryView {
   return (
-    isFields(v) &&
+    isPlainObject(v) &&
     v.values instanceof Float32Array &&
     typeof v.nx === 'number' &&
     typeof v.ny === 'number' &&
     v.values.length === v.nx * v.ny &&
-    isRange(v.xDomain) &&
-    isRange(v.yDomain)
+    isNumberPair(v.xDomain) &&
+    isNumberPair(v.yDomain)
   );
 }
 
 function isLabelledPoints(v: unknown): v is LabelledPointsView {
   return (
-    isFields(v) && v.x instanceof Float32Array && v.y instanceof Float32Array && v.x.length === 2 * v.y.length
+    isPlainObject(v) &&
+    v.x instanceof Float32Array &&
+    v.y instanceof Float32Array &&
+    v.x.length === 2 * v.y.length
   );
 }
 
 export function isPointsView(v: unknown): v is PointsView {
-  return isFields(v) && isLabelledPoints(v.train) && isLabelledPoints(v.test);
+  return isPlainObject(v) && isLabelledPoints(v.train) && isLabelledPoints(v.test);
 }
 
 export function isLossHistoryView(v: unknown): v is LossHistoryView {
   return (
-    isFields(v) &&
+    isPlainObject(v) &&
     v.step instanceof Float32Array &&
     v.loss instanceof Float32Array &&
     v.step.length === v.loss.length
@@ -86,7 +80,7 @@ export function isLossHistoryView(v: unknown): v is LossHistoryView {
 
 export function isGradNormsView(v: unknown): v is GradNormsView {
   return (
-    isFields(v) &&
+    isPlainObject(v) &&
     v.values instanceof Float32Array &&
     Array.isArray(v.layers) &&
     v.layers.length === v.values.length &&
@@ -97,7 +91,7 @@ export function isGradNormsView(v: unknown): v is GradNormsView {
 /** Weights and biases of one layer, b one per row of w. */
 function isLayerParams(v: unknown): v is LayerParamsView {
   return (
-    isFields(v) &&
+    isPlainObject(v) &&
     v.w instanceof Float32Array &&
     v.b instanceof Float32Array &&
     v.b.length > 0 &&
@@ -106,7 +100,7 @@ function isLayerParams(v: unknown): v is LayerParamsView {
 }
 
 export function isNetworkWeightsView(v: unknown): v is NetworkWeightsView {
-  if (!isFields(v) || typeof v.activation !== 'string') return false;
+  if (!isPlainObject(v) || typeof v.activation !== 'string') return false;
   const { sizes, layers } = v;
   if (!Array.isArray(sizes) || !Array.isArray(layers) || sizes.length !== layers.length + 1) return false;
   if (!sizes.every((n) => Number.isInteger(n) && n > 0)) return false;

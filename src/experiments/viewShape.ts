@@ -20,8 +20,11 @@ export const isNumberArray = (v: unknown): v is number[] => Array.isArray(v) && 
 export const isNumberPair = (v: unknown): v is [number, number] =>
   Array.isArray(v) && v.length === 2 && v.every(isNumber);
 
+/** A plain object (not an array, not a typed array): a view whose fields a check then reads by name. */
+export type PlainObject = Readonly<Record<string, unknown>>;
+
 /** A plain object (not an array, not a typed array). */
-export function isPlainObject(v: unknown): v is Readonly<Record<string, unknown>> {
+export function isPlainObject(v: unknown): v is PlainObject {
   return typeof v === 'object' && v !== null && !Array.isArray(v) && !ArrayBuffer.isView(v);
 }
 

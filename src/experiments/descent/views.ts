@@ -9,6 +9,7 @@ import type { ModeId } from './batchModes';
 import type { Regime } from './oneParam';
 import type { RuleId } from './rules';
 import type { SurfaceId } from './surfaces';
+import { isNumberPair, isPlainObject, optional, type PlainObject } from '../viewShape';
 
 export { isGridView, type GridView } from '../gridView';
 export type { ModeId, Regime };
@@ -185,18 +186,12 @@ export type SurfaceInfoView = {
 
 // ── shape checks ─────────────────────────────────────────────────────────────────────────────────────────────────
 
-type Fields = Readonly<Record<string, unknown>>;
-
-function isFields(v: unknown): v is Fields {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) && !ArrayBuffer.isView(v);
-}
-
 /** Every key holds a number (NaN and ±∞ included: a diverging run reports them, and figures print them as '–'). */
-function hasNumbers(r: Fields, keys: readonly string[]): boolean {
+function hasNumbers(r: PlainObject, keys: readonly string[]): boolean {
   return keys.every((k) => typeof r[k] === 'number');
 }
 
-function hasFloats(r: Fields, keys: readonly string[]): boolean {
+function hasFloats(r: PlainObject, keys: readonly string[]): boolean {
   return keys.every((k) => r[k] instanceof Float32Array);
 }
 
@@ -206,7 +201,7 @@ export function isPoints(v: unknown): v is Points {
 
 export function isLossCurveView(v: unknown): v is LossCurveView {
   return (
-    isFields(v) &&
+    isPlainObject(v) &&
     hasFloats(v, ['theta', 'loss']) &&
     (v.theta as Float32Array).length === (v.loss as Float32Array).length
   );
@@ -216,7 +211,7 @@ const REGIMES: readonly Regime[] = ['slow', 'smooth', 'oscillating', 'diverging'
 
 export function isOneParamStateView(v: unknown): v is OneParamStateView {
   return (
-    isFields(v) &&
+    isPlainObject(v) &&
     hasNumbers(v, ['theta', 'loss', 'grad', 'alpha', 'next', 'nextLoss', 'curvature', 'thetaStar']) &&
     REGIMES.includes(v.regime as Regime)
   );
@@ -224,14 +219,14 @@ export function isOneParamStateView(v: unknown): v is OneParamStateView {
 
 export function isTwoParamStateView(v: unknown): v is TwoParamStateView {
   return (
-    isFields(v) &&
+    isPlainObject(v) &&
     hasNumbers(v, ['w', 'b', 'loss', 'gw', 'gb', 'alpha', 'lossStar', 'lambdaMax', 'lambdaMin'])
   );
 }
 
 export function isSliceView(v: unknown): v is SliceView {
   return (
-    isFields(v) &&
+    isPlainObject(v) &&
     v.values instanceof Float32Array &&
     hasNumbers(v, [
       'nx',
@@ -253,13 +248,16 @@ export function isSliceView(v: unknown): v is SliceView {
 
 export function isOptimumView(v: unknown): v is OptimumView {
   return (
-    isFields(v) && hasNumbers(v, ['lambdaMax', 'lambdaMin', 'maxStableRate', 'lossStar', 'wStar', 'bStar'])
+    isPlainObject(v) &&
+    hasNumbers(v, ['lambdaMax', 'lambdaMin', 'maxStableRate', 'lossStar', 'wStar', 'bStar'])
   );
 }
 
 function isRateRunView(v: unknown): v is RateRunView {
   return (
-    isFields(v) && hasNumbers(v, ['alpha', 'loss', 'w', 'b', 'divergedAt']) && hasFloats(v, ['path', 'curve'])
+    isPlainObject(v) &&
+    hasNumbers(v, ['alpha', 'loss', 'w', 'b', 'divergedAt']) &&
+    hasFloats(v, ['path', 'curve'])
   );
 }
 
@@ -272,13 +270,14 @@ const MODE_IDS: readonly ModeId[] = ['batch', 'mini', 'sgd'];
 
 function isModeRunView(v: unknown): v is ModeRunView {
   return (
-    isFields(v) && hasNumbers(v, ['batchSize', 'itersPerEpoch', 'iterations', 'epochs', 'loss', 'w', 'b'])
+    isPlainObject(v) &&
+    hasNumbers(v, ['batchSize', 'itersPerEpoch', 'iterations', 'epochs', 'loss', 'w', 'b'])
   );
 }
 
 export function isBatchRunsView(v: unknown): v is BatchRunsView {
   return (
-    isFields(v) &&
+    isPlainObject(v) &&
     typeof v.samples === 'number' &&
     typeof v.pace === 'string' &&
     MODE_IDS.every((id) => isModeRunView(v[id]))
@@ -286,22 +285,22 @@ export function isBatchRunsView(v: unknown): v is BatchRunsView {
 }
 
 export function isModePaths(v: unknown): v is Record<ModeId, Points> {
-  return isFields(v) && MODE_IDS.every((id) => isPoints(v[id]));
+  return isPlainObject(v) && MODE_IDS.every((id) => isPoints(v[id]));
 }
 
 export function isModeCurves(v: unknown): v is Record<ModeId, ModeCurvesView> {
   return (
-    isFields(v) && MODE_IDS.every((id) => isFields(v[id]) && hasFloats(v[id], ['byIteration', 'byEpoch']))
+    isPlainObject(v) &&
+    MODE_IDS.every((id) => isPlainObject(v[id]) && hasFloats(v[id], ['byIteration', 'byEpoch']))
   );
 }
 
-function isPair(v: unknown): boolean {
-  return v === undefined || (Array.isArray(v) && v.length === 2 && v.every((x) => typeof x === 'number'));
-}
+/** Momentum's and Adam's per-coordinate memory: absent, or one number per coordinate (x, y). */
+const isPair = optional(isNumberPair);
 
 function isRuleRunView(v: unknown): v is RuleRunView {
   return (
-    isFields(v) &&
+    isPlainObject(v) &&
     typeof v.rule === 'string' &&
     hasNumbers(v, ['alpha', 'x', 'y', 'loss', 'divergedAt']) &&
     hasFloats(v, ['path', 'curve']) &&
@@ -317,7 +316,7 @@ export function isRuleRuns(v: unknown): v is RuleRunView[] {
 
 export function isSurfaceInfoView(v: unknown): v is SurfaceInfoView {
   return (
-    isFields(v) &&
+    isPlainObject(v) &&
     typeof v.id === 'string' &&
     typeof v.title === 'string' &&
     typeof v.tex === 'string' &&

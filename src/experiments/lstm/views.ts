@@ -5,6 +5,7 @@
  * literals, not interfaces, so each is a ViewValue. Imports nothing that runs, so figures do not load the trainer.
  */
 import type { CellKind } from './recallModel';
+import { isPlainObject } from '../viewShape';
 
 export type { CellKind };
 
@@ -53,15 +54,9 @@ export type GateTraceView = {
 
 // ── shape checks ─────────────────────────────────────────────────────────────────────────────────────────────────
 
-type Fields = Readonly<Record<string, unknown>>;
-
-function isFields(v: unknown): v is Fields {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) && !ArrayBuffer.isView(v);
-}
-
 /** At least one key, every key one of `keys`, every value a Float32Array that passes `ok`. */
 function isFloatsByName(v: unknown, keys: readonly string[], ok: (a: Float32Array) => boolean): boolean {
-  if (!isFields(v)) return false;
+  if (!isPlainObject(v)) return false;
   const entries = Object.entries(v);
   return (
     entries.length > 0 && entries.every(([k, a]) => keys.includes(k) && a instanceof Float32Array && ok(a))
@@ -89,13 +84,15 @@ const INFO_NUMBERS = [
 ] as const;
 
 export function isRecallInfoView(v: unknown): v is RecallInfoView {
-  return isFields(v) && INFO_NUMBERS.every((k) => typeof v[k] === 'number') && typeof v.example === 'string';
+  return (
+    isPlainObject(v) && INFO_NUMBERS.every((k) => typeof v[k] === 'number') && typeof v.example === 'string'
+  );
 }
 
 const TRACE_ARRAYS = ['i', 'f', 'g', 'o', 'c', 'h'] as const;
 
 export function isGateTraceView(v: unknown): v is GateTraceView {
-  if (!isFields(v)) return false;
+  if (!isPlainObject(v)) return false;
   const { hidden, steps, tokens, pre, probs } = v;
   if (!Number.isInteger(hidden) || !Number.isInteger(steps) || typeof v.target !== 'number') return false;
   const n = (hidden as number) * (steps as number);
