@@ -7,6 +7,7 @@
  * varied poses — the situation augmentation is for: few, tidy training examples and messier new data.
  */
 import type { Rng } from '../../core';
+import type { AugmentDrawView } from './views';
 
 export const SIZE = 12;
 export const PIXELS = SIZE * SIZE;
@@ -231,19 +232,8 @@ export const AUGMENTATIONS = ['rotate', 'translate', 'zoom', 'crop', 'noise', 'b
 export type Augmentation = (typeof AUGMENTATIONS)[number];
 export type AugmentOptions = Readonly<Record<Augmentation, boolean>>;
 
-/** The random draws of one augmentation (also shown in the lesson's formula). */
-export interface AugmentDraw {
-  angle: number;
-  dx: number;
-  dy: number;
-  zoom: number;
-  /** Crop window: side in pixels and its centre's offset from the image centre. */
-  cropSide: number;
-  cropX: number;
-  cropY: number;
-  brightness: number;
-  noise: number;
-}
+/** The random draws of one augmentation (also shown in the lesson's formula), the fields of the `gallery` view's `draw`. */
+export type AugmentDraw = AugmentDrawView;
 
 /**
  * Draws one augmentation's random numbers. Every draw is made whether or not its toggle is on, so a toggle changes

@@ -9,12 +9,12 @@ import {
   isFloat64,
   isNumber,
   isNumberArray,
-  isNumberPair,
   isUint8,
   optional,
   shapeOf,
   type FieldCheck,
 } from '../viewShape';
+import { isBoundaryView, type BoundaryView } from '../classifierViews';
 
 // ── Steps 1–3: the 1-D regression ────────────────────────────────────────────────────────────────────────────────
 
@@ -131,21 +131,11 @@ export type PenaltyClassifierView = {
   y: Float32Array;
 };
 
-export type ProbabilityGridView = {
-  values: Float32Array;
-  nx: number;
-  ny: number;
-  xDomain: [number, number];
-  yDomain: [number, number];
-};
-
-const isProbabilityGridView = shapeOf<ProbabilityGridView>(
-  { values: isFloat32, nx: isNumber, ny: isNumber, xDomain: isNumberPair, yDomain: isNumberPair },
-  (g) => g.values.length === g.nx * g.ny,
-);
+/** The same P(class 1) grid the 2-D classifier sends as its `boundary`. */
+export type ProbabilityGridView = BoundaryView;
 
 export const isPenaltyClassifierView = shapeOf<PenaltyClassifierView>(
-  { grid: isProbabilityGridView, x: isFloat32, y: isFloat32 },
+  { grid: isBoundaryView, x: isFloat32, y: isFloat32 },
   (c) => c.x.length === 2 * c.y.length,
 );
 
@@ -242,12 +232,13 @@ export const isDropoutScalingView = shapeOf<DropoutScalingView>({
 /** reg-augment (augment.ts). */
 export type AugmentViews = { gallery: AugmentGalleryView; curves: AugmentCurvesView };
 
-/** The transform last drawn for the augmented run's first sample (glyphs.ts AugmentDraw). */
+/** The transform last drawn for the augmented run's first sample (glyphs.ts draws it: its AugmentDraw). */
 export type AugmentDrawView = {
   angle: number;
   dx: number;
   dy: number;
   zoom: number;
+  /** Crop window: side in pixels and its centre's offset from the image centre. */
   cropSide: number;
   cropX: number;
   cropY: number;
