@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
-import { Prose, proseToPlainText } from '../components/math';
+import { Prose } from '../components/math';
+import { ChoiceQuestion } from './ChoiceQuestion';
 import type { CheckQuestion as Check } from './types';
 
 export interface CheckQuestionProps {
@@ -22,32 +23,18 @@ export function CheckQuestion({ check, savedChoice, onAnswer }: CheckQuestionPro
 
   return (
     <section className="lesson-check" aria-labelledby={`${id}-q`} data-testid="lesson-check">
-      <h3 className="lesson-check-title">Check</h3>
-      <div id={`${id}-q`} className="lesson-check-question">
-        <Prose text={check.question} />
-      </div>
-      <div role="radiogroup" aria-labelledby={`${id}-q`} className="lesson-check-options">
-        {check.options.map((option, i) => (
-          <label
-            key={i}
-            className={`lesson-check-option${answered && i === check.answer ? ' is-answer' : ''}`}
-          >
-            <input
-              type="radio"
-              name={`${id}-options`}
-              value={i}
-              // The visible option may be only a formula (KaTeX markup gives no accessible name): name it in words.
-              aria-label={proseToPlainText(option)}
-              checked={choice === i}
-              onChange={() => {
-                setChoice(i);
-                onAnswer(i, i === check.answer);
-              }}
-            />
-            <Prose text={option} className="inline-prose" />
-          </label>
-        ))}
-      </div>
+      <ChoiceQuestion
+        id={id}
+        title="Check"
+        question={check.question}
+        options={check.options}
+        choice={choice}
+        answer={answered ? check.answer : undefined}
+        onChoose={(i) => {
+          setChoice(i);
+          onAnswer(i, i === check.answer);
+        }}
+      />
       <div className="lesson-check-feedback" aria-live="polite" data-testid="lesson-check-feedback">
         {answered && (
           <div className={correct ? 'feedback-correct' : 'feedback-wrong'}>

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
-import { Prose, proseToPlainText } from '../components/math';
+import { proseToPlainText } from '../components/math';
+import { ChoiceQuestion } from './ChoiceQuestion';
 import { useRunStore } from '../state/runtimeContext';
 import type { Prediction, RunReadouts } from './types';
 
@@ -17,26 +18,15 @@ export function PredictThenRun({ predict }: { predict: Prediction }) {
 
   return (
     <section className="lesson-predict" aria-labelledby={`${id}-q`} data-testid="lesson-predict">
-      <h3 className="lesson-check-title">Predict, then run</h3>
-      <div id={`${id}-q`} className="lesson-check-question">
-        <Prose text={predict.question} />
-      </div>
-      <div role="radiogroup" aria-labelledby={`${id}-q`} className="lesson-check-options">
-        {predict.options.map((option, i) => (
-          <label key={i} className="lesson-check-option">
-            <input
-              type="radio"
-              name={`${id}-options`}
-              value={i}
-              aria-label={proseToPlainText(option)}
-              checked={choice === i}
-              disabled={locked !== null}
-              onChange={() => setChoice(i)}
-            />
-            <Prose text={option} className="inline-prose" />
-          </label>
-        ))}
-      </div>
+      <ChoiceQuestion
+        id={id}
+        title="Predict, then run"
+        question={predict.question}
+        options={predict.options}
+        choice={choice}
+        disabled={locked !== null}
+        onChoose={setChoice}
+      />
       <div className="lesson-predict-actions">
         {locked === null ? (
           <button
