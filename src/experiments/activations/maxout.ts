@@ -7,9 +7,9 @@
 import { Linear, Rng, adam, maxout, mse, noGrad, tensor } from '../../core';
 import type { Experiment, Metrics, ParamTable, ParamValues, Trainer } from '../types';
 import type { MaxoutViews } from './views';
-import { CurveRecorder } from './curve';
 import { linspace } from './task';
 import { learningRateSetter } from '../params';
+import { fullBatchCurveView, fullBatchSteps, startFullBatchRun } from '../fullBatchRun';
 import { learningRateParam } from '../paramSpecs';
 
 export const MAXOUT_TARGETS = {
@@ -61,31 +61,16 @@ export function createMaxout(params: ParamValues, seed: number): Trainer<MaxoutV
   }
   const opt = adam(layer.parameters(), { lr: typeof params.lr === 'number' ? params.lr : 0.05 });
   const forward = (input: typeof x) => maxout(layer.forward(input), k); // [N, k] → [N, 1]
-  const curve = new CurveRecorder(1);
-  let steps = 0;
-  let loss = noGrad(() => mse(forward(x), ys).item());
-  let diverged: string | null = null;
-  curve.push(0, loss);
+  const lossNow = () => noGrad(() => mse(forward(x), ys).item());
+  const run = startFullBatchRun(lossNow());
 
   return {
     step(n) {
-      for (let s = 0; s < n && diverged === null; s++) {
-        opt.zeroGrad();
-        const l = mse(forward(x), ys);
-        l.backward();
-        const value = l.item();
-        if (!Number.isFinite(value)) {
-          diverged = `The loss became ${value} at step ${steps + 1}. Lower the learning rate and press Reset.`;
-          break;
-        }
-        opt.step();
-        steps++;
-        loss = noGrad(() => mse(forward(x), ys).item());
-        curve.push(steps, loss);
-      }
+      // The curve shows the loss at the weights after each update.
+      fullBatchSteps(run, opt, () => mse(forward(x), ys), n, lossNow);
     },
     metrics(): Metrics {
-      return { step: steps, epoch: steps, loss, pieces: k };
+      return { step: run.steps, epoch: run.steps, loss: run.loss, pieces: k };
     },
     views(wanted): Partial<MaxoutViews> {
       const views: Partial<MaxoutViews> = {};
@@ -100,14 +85,11 @@ export function createMaxout(params: ParamValues, seed: number): Trainer<MaxoutV
           b: layer.bias!.data.slice(), // [k]
         };
       }
-      if (wanted.includes('curves')) {
-        const c = curve.view();
-        views.curves = { x: c.x, loss: c.ys[0] };
-      }
+      if (wanted.includes('curves')) views.curves = fullBatchCurveView(run);
       return views;
     },
     set: learningRateSetter(maxoutParams, () => [opt]),
-    divergence: () => diverged,
+    divergence: () => run.diverged,
   };
 }
 

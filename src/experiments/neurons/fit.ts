@@ -11,9 +11,9 @@
 import { Linear, Rng, adam, mse, noGrad, sigmoid, tensor, type Tensor } from '../../core';
 import type { Experiment, Metrics, ParamTable, ParamValue, ParamValues, Trainer } from '../types';
 import type { FitViews } from './views';
-import { CurveRecorder } from '../activations/curve';
 import { TARGETS, isTargetName, maxError, type TargetName } from './targets';
 import { learningRateSetter } from '../params';
+import { fullBatchCurveView, fullBatchSteps, startFullBatchRun } from '../fullBatchRun';
 import { learningRateParam } from '../paramSpecs';
 
 export const FIT_UNITS = { default: 8, min: 2, max: 80 } as const;
@@ -102,33 +102,23 @@ export function createFit(params: ParamValues, seed: number): Trainer<FitViews> 
   const mean = ys.reduce((a, b) => a + b, 0) / TRAIN_N;
   const net = new FitNet(units, mean, rng);
   const opt = adam(net.parameters(), { lr: typeof params.lr === 'number' ? params.lr : 0.01 });
-  const curve = new CurveRecorder(1);
-  let steps = 0;
-  let loss = noGrad(() => mse(net.forward(x), ys).item());
+  const run = startFullBatchRun(noGrad(() => mse(net.forward(x), ys).item()));
   let worst = maxError(f, (v) => net.predictOne(v));
-  let diverged: string | null = null;
-  curve.push(0, loss);
 
   return {
     step(n) {
-      for (let s = 0; s < n && diverged === null; s++) {
-        opt.zeroGrad();
-        const l = mse(net.forward(x), ys);
-        l.backward();
-        const value = l.item();
-        if (!Number.isFinite(value)) {
-          diverged = `The loss became ${value} at step ${steps + 1}. Lower the learning rate and press Reset.`;
-          break;
-        }
-        opt.step();
-        steps++;
-        loss = value;
-        curve.push(steps, loss);
-      }
+      // The curve shows each step's own loss (at the weights before its update): no second forward pass.
+      fullBatchSteps(
+        run,
+        opt,
+        () => mse(net.forward(x), ys),
+        n,
+        (stepLoss) => stepLoss,
+      );
       worst = maxError(f, (v) => net.predictOne(v));
     },
     metrics(): Metrics {
-      return { step: steps, epoch: steps, loss, maxError: worst };
+      return { step: run.steps, epoch: run.steps, loss: run.loss, maxError: worst };
     },
     views(wanted): Partial<FitViews> {
       const views: Partial<FitViews> = {};
@@ -136,14 +126,11 @@ export function createFit(params: ParamValues, seed: number): Trainer<FitViews> 
         const px = grid(FIT_PLOT_N);
         views.fit = { x: px, y: Float64Array.from(px, (v) => net.predictOne(v)), maxError: worst, units };
       }
-      if (wanted.includes('curves')) {
-        const c = curve.view();
-        views.curves = { x: c.x, loss: c.ys[0] };
-      }
+      if (wanted.includes('curves')) views.curves = fullBatchCurveView(run);
       return views;
     },
     set: learningRateSetter(fitParams, () => [opt]),
-    divergence: () => diverged,
+    divergence: () => run.diverged,
   };
 }
 
