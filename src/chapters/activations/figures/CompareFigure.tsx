@@ -48,38 +48,46 @@ export function CompareFigure({ preset, variant }: FigureProps & { variant: 'ste
  */
 function StepAndLinearPlots({ roomy }: { roomy: boolean }) {
   const rowHeight = Math.round((roomy ? 170 : 118) * useChartTheme().fontScale);
-  const step = ACTIVATIONS.step;
-  const linear = ACTIVATIONS.linear;
   return (
     <>
-      <div className="act-area-step">
-        <FunctionPlot
-          title="Binary step"
-          f={step.f}
-          df={step.df}
-          fLabel="f(x)"
-          dfLabel="f′(x)"
-          xDomain={[-3, 3]}
-          yDomain={[-0.5, 1.5]}
-          initialProbe={1}
-          height={rowHeight}
-          caption="The binary step jumps from 0 to 1 at x = 0; its derivative is 0 everywhere it exists."
-        />
-      </div>
-      <div className="act-area-linear">
-        <FunctionPlot
-          title="Linear (identity)"
-          f={linear.f}
-          df={linear.df}
-          fLabel="f(x)"
-          dfLabel="f′(x)"
-          xDomain={[-3, 3]}
-          yDomain={[-3, 3]}
-          initialProbe={1}
-          height={rowHeight}
-          caption="The identity f(x) = x has derivative 1 everywhere: gradients flow, but stacked layers stay linear."
-        />
-      </div>
+      {STEP_AND_LINEAR.map(({ id, title, yDomain, caption }) => (
+        <div key={id} className={`act-area-${id}`}>
+          <FunctionPlot
+            title={title}
+            f={ACTIVATIONS[id].f}
+            df={ACTIVATIONS[id].df}
+            fLabel="f(x)"
+            dfLabel="f′(x)"
+            xDomain={[-3, 3]}
+            yDomain={yDomain}
+            initialProbe={1}
+            height={rowHeight}
+            caption={caption}
+          />
+        </div>
+      ))}
     </>
   );
 }
+
+/** Step 2's two plots: the binary step, then the identity. */
+const STEP_AND_LINEAR: readonly {
+  id: 'step' | 'linear';
+  title: string;
+  yDomain: [number, number];
+  caption: string;
+}[] = [
+  {
+    id: 'step',
+    title: 'Binary step',
+    yDomain: [-0.5, 1.5],
+    caption: 'The binary step jumps from 0 to 1 at x = 0; its derivative is 0 everywhere it exists.',
+  },
+  {
+    id: 'linear',
+    title: 'Linear (identity)',
+    yDomain: [-3, 3],
+    caption:
+      'The identity f(x) = x has derivative 1 everywhere: gradients flow, but stacked layers stay linear.',
+  },
+];
