@@ -13,6 +13,7 @@ import { CurveRecorder } from './curve';
 import { ActivationNet } from './net';
 import { TASK_OPTIONS, evaluate, makeTask, outputField, taskLoss, type Task } from './task';
 import { learningRateParam } from '../paramSpecs';
+import { intParam, numberParam } from '../paramValues';
 
 export const MAX_DEPTH = 4;
 const ACT_OPTIONS = ACTIVATION_NAMES.map((value) => ({ value, label: ACTIVATIONS[value].label }));
@@ -93,16 +94,6 @@ function actParam(params: ParamValues, name: string, fallback: ActivationName): 
   return typeof v === 'string' && isActivationName(v) ? v : fallback;
 }
 
-function intParam(params: ParamValues, name: string, fallback: number): number {
-  const v = params[name];
-  return typeof v === 'number' && Number.isFinite(v) ? Math.round(v) : fallback;
-}
-
-function numParam(params: ParamValues, name: string, fallback: number): number {
-  const v = params[name];
-  return typeof v === 'number' && Number.isFinite(v) ? v : fallback;
-}
-
 /** Everything one comparison run mutates: the data, both networks, the batch order and the loss history. */
 interface CompareState {
   task: Task;
@@ -130,18 +121,18 @@ function buildCompareState(params: ParamValues, seed: number): CompareState {
     taskName,
     {
       n: regression ? N_POINTS_1D : N_POINTS_2D,
-      noise: numParam(params, 'noise', 0.05),
-      testFraction: numParam(params, 'test', 0.2),
+      noise: numberParam(params, 'noise', 0.05),
+      testFraction: numberParam(params, 'test', 0.2),
     },
     rng.nextU32(),
   );
-  const depth = Math.max(1, Math.min(MAX_DEPTH, intParam(params, 'depth', 2)));
-  const width = Math.max(1, Math.min(8, intParam(params, 'width', 6)));
+  const depth = intParam(params, 'depth', 2, 1, MAX_DEPTH);
+  const width = intParam(params, 'width', 6, 1, 8);
   const sizes = [task.inDim, ...Array.from({ length: depth }, () => width), 1];
   const actsA = Array.from({ length: depth }, (_, i) => actParam(params, `a${i + 1}`, 'tanh'));
   const actB = params.actB === 'off' ? null : actParam(params, 'actB', 'relu');
   const initSeed = rng.nextU32(); // the same initial weights for both networks
-  const lr = numParam(params, 'lr', 0.03);
+  const lr = numberParam(params, 'lr', 0.03);
 
   const makeRun = (label: 'A' | 'B', acts: ActivationName[]): Run => {
     const model = new ActivationNet({ sizes, activations: acts, init: 'xavierUniform' }, initSeed);
@@ -157,7 +148,7 @@ function buildCompareState(params: ParamValues, seed: number): CompareState {
       ),
     );
 
-  const batchSize = Math.max(1, Math.min(64, intParam(params, 'batch', 10)));
+  const batchSize = intParam(params, 'batch', 10, 1, 64);
   const sampler = new BatchSampler(task.train.n, { mode: 'minibatch', batchSize }, rng.nextU32());
   return {
     task,

@@ -6,7 +6,7 @@
  */
 import { BatchSampler, Rng, sgd } from '../../core';
 import { learningRateSetter } from '../params';
-import type { Experiment, Metrics, ParamTable, ParamValue, ParamValues, Trainer } from '../types';
+import type { Experiment, Metrics, ParamTable, ParamValues, Trainer } from '../types';
 import type { DepthViews } from './views';
 import { CurveRecorder } from './curve';
 import { ActivationNet, usualInit } from './net';
@@ -21,6 +21,7 @@ import {
 } from './task';
 import type { ActivationName } from './functions';
 import { learningRateParam } from '../paramSpecs';
+import { intParam } from '../paramValues';
 
 export const depthParams: ParamTable = [
   {
@@ -71,8 +72,8 @@ interface DepthState extends TaskTrainingState {
 function buildDepthState(params: ParamValues, seed: number): DepthState {
   const rng = new Rng(seed);
   const task = makePlaneTask(params.task, rng.nextU32());
-  const depth = clampInt(params.depth, 2, 12, 8);
-  const width = clampInt(params.width, 2, 16, 8);
+  const depth = intParam(params, 'depth', 8, 2, 12);
+  const width = intParam(params, 'width', 8, 2, 16);
   const act: ActivationName = params.act === 'tanh' || params.act === 'relu' ? params.act : 'sigmoid';
   const sizes = [task.inDim, ...Array.from({ length: depth }, () => width), 1];
   const model = new ActivationNet(
@@ -163,10 +164,6 @@ export function createDepth(params: ParamValues, seed: number): Trainer<DepthVie
     set: learningRateSetter(depthParams, () => [state.opt]),
     divergence: () => state.diverged,
   };
-}
-
-function clampInt(v: ParamValue | undefined, lo: number, hi: number, fallback: number): number {
-  return typeof v === 'number' && Number.isFinite(v) ? Math.max(lo, Math.min(hi, Math.round(v))) : fallback;
 }
 
 export const depthExperiment: Experiment<DepthViews> = {

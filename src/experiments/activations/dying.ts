@@ -23,6 +23,7 @@ import {
   type TaskTrainingState,
 } from './task';
 import { learningRateParam } from '../paramSpecs';
+import { intParam, numberParam } from '../paramValues';
 
 export const dyingParams: ParamTable = [
   {
@@ -79,18 +80,13 @@ interface DyingState extends TaskTrainingState {
   cached: Evaluation;
 }
 
-function numberParam(params: ParamValues, name: string, fallback: number): number {
-  const v = params[name];
-  return typeof v === 'number' && Number.isFinite(v) ? v : fallback;
-}
-
 /** Builds the data, the network and the batch order; the seed draws happen in a fixed order (task, weights, batches). */
 function buildDyingState(params: ParamValues, seed: number): DyingState {
   const rng = new Rng(seed);
   const task = makePlaneTask(params.task, rng.nextU32());
   const num = (name: string, fallback: number) => numberParam(params, name, fallback);
-  const depth = Math.max(1, Math.min(8, Math.round(num('depth', 6))));
-  const width = Math.max(2, Math.min(32, Math.round(num('width', 16))));
+  const depth = intParam(params, 'depth', 6, 1, 8);
+  const width = intParam(params, 'width', 16, 2, 32);
   const act = params.act === 'leaky' ? 'leaky' : 'relu';
   const model = new ActivationNet(
     {
@@ -102,7 +98,7 @@ function buildDyingState(params: ParamValues, seed: number): DyingState {
     rng.nextU32(),
   );
   const opt = sgd(model.parameters(), { lr: num('lr', 1), clipNorm: num('clip', 2) });
-  const batchSize = Math.max(1, Math.min(64, Math.round(num('batch', 4))));
+  const batchSize = intParam(params, 'batch', 4, 1, 64);
   const sampler = new BatchSampler(task.train.n, { mode: 'minibatch', batchSize }, rng.nextU32());
   const curve = new CurveRecorder(2);
   const dead = countDeadUnits(model, task.train, task.inDim);
