@@ -2,7 +2,7 @@ import { useState, type KeyboardEvent } from 'react';
 import { ChartFrame } from './ChartFrame';
 import { useChartTheme } from './chartTheme';
 import { useElementWidth } from './useElementWidth';
-import { MatrixGrid, matrixColor } from './MatrixGrid';
+import { MatrixGrid, matrixColor, type MatrixGridProps } from './MatrixGrid';
 import { ColorBar } from './ColorBar';
 import { formatValue } from './format';
 
@@ -20,19 +20,21 @@ import { formatValue } from './format';
  * - `version`: bump when mutating `values` in place. `title`, `width`, `caption`.
  * Focus the grid and use the arrow keys (or hover) to read a cell.
  */
-export interface MatrixViewProps {
-  values: ArrayLike<number>;
-  rows: number;
-  cols: number;
-  rowLabels?: readonly string[];
-  colLabels?: readonly string[];
-  showValues?: boolean;
-  colorScale?: 'diverging' | 'sequential';
-  domain?: [number, number];
-  maxCell?: number;
+export interface MatrixViewProps extends Pick<
+  MatrixGridProps,
+  | 'values'
+  | 'rows'
+  | 'cols'
+  | 'rowLabels'
+  | 'colLabels'
+  | 'showValues'
+  | 'colorScale'
+  | 'domain'
+  | 'maxCell'
+  | 'format'
+  | 'version'
+> {
   highlightRow?: number;
-  format?: (v: number) => string;
-  version?: number;
   title?: string;
   width?: number;
   caption?: string;
