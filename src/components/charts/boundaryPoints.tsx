@@ -29,28 +29,18 @@ export function BoundaryPoints({
     <g className="points">
       {points.map((p, i) => {
         const c = colors[((Math.floor(p.label) % k) + k) % k] ?? theme.fgMuted;
-        return p.test ? (
+        // A test point: hollow (the background, half see-through), ringed in its class colour.
+        return (
           <circle
             key={i}
-            className="point test"
+            className={p.test ? 'point test' : 'point train'}
             cx={sx(p.x)}
             cy={sy(p.y)}
             r={r}
-            fill={theme.bgRaised}
-            fillOpacity={0.6}
-            stroke={c}
-            strokeWidth={2.2}
-          />
-        ) : (
-          <circle
-            key={i}
-            className="point train"
-            cx={sx(p.x)}
-            cy={sy(p.y)}
-            r={r}
-            fill={c}
-            stroke={theme.bgRaised}
-            strokeWidth={1.2}
+            fill={p.test ? theme.bgRaised : c}
+            fillOpacity={p.test ? 0.6 : undefined}
+            stroke={p.test ? c : theme.bgRaised}
+            strokeWidth={p.test ? 2.2 : 1.2}
           />
         );
       })}
