@@ -16,6 +16,7 @@ import { softmaxClassifierExperiment } from './loss/softmaxClassifier';
 import { penaltyExperiment } from './regularization/penalty';
 import type { Experiment } from './types';
 import { viewsAfter } from './testing/viewsAfter';
+import { expectViewsPass } from './testing/expectViews';
 
 type Check = (v: unknown) => boolean;
 
@@ -37,10 +38,7 @@ describe('classifier2d view shape checks', () => {
     { label: 'with three hidden layers', steps: 5, over: { hidden: [4, 3, 2] } },
   ])('accept every view it sends $label', ({ steps, over }) => {
     const views = viewsAfter(classifier2d, NAMES, steps, over);
-    for (const [name, check] of Object.entries(CHECKS)) {
-      expect(views[name], name).toBeDefined();
-      expect(check(views[name]), name).toBe(true);
-    }
+    expectViewsPass(views, CHECKS);
     expect(gradsMatch(views.grads as never, views.weights as never)).toBe(true);
   });
 

@@ -17,6 +17,7 @@ import {
   isPlaneDataView,
 } from './views';
 import { viewsAfter } from '../testing/viewsAfter';
+import { expectViewsPass } from '../testing/expectViews';
 
 type Check = (v: unknown) => boolean;
 
@@ -63,11 +64,7 @@ describe('activations view shape checks', () => {
   const sent = new Map(CASES.map((c) => [c.id, c.views()]));
 
   it.each(CASES)('accept every view $id sends', ({ id, checks }) => {
-    const views = sent.get(id)!;
-    for (const [name, check] of Object.entries(checks)) {
-      expect(views[name], `${id} ${name}`).toBeDefined();
-      expect(check(views[name]), `${id} ${name}`).toBe(true);
-    }
+    expectViewsPass(sent.get(id)!, checks, id);
   });
 
   it('accept activations-compare’s views on a 1-D fit with network B off', () => {

@@ -21,6 +21,7 @@ import {
   isTwoParamStateView,
 } from './views';
 import { viewsAfter } from '../testing/viewsAfter';
+import { expectViewsPass } from '../testing/expectViews';
 
 type Check = (v: unknown) => boolean;
 
@@ -62,11 +63,7 @@ describe('descent view shape checks', () => {
   const sent = new Map(CASES.map((c) => [c.id, c.views()]));
 
   it.each(CASES)('accept every view $id sends', ({ id, checks }) => {
-    const views = sent.get(id)!;
-    for (const [name, check] of Object.entries(checks)) {
-      expect(views[name], `${id} ${name}`).toBeDefined();
-      expect(check(views[name]), `${id} ${name}`).toBe(true);
-    }
+    expectViewsPass(sent.get(id)!, checks, id);
   });
 
   it('reject a view of the same name that another experiment sends (the step before may leave one behind)', () => {

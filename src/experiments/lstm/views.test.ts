@@ -9,6 +9,7 @@ import type { Experiment } from '../types';
 import { recallExperiment } from './recall';
 import { isGateTraceView, isGradFlowView, isRecallCurvesView, isRecallInfoView } from './views';
 import { viewsAfter } from '../testing/viewsAfter';
+import { expectViewsPass } from '../testing/expectViews';
 
 type Check = (v: unknown) => boolean;
 
@@ -27,10 +28,7 @@ describe('lstm-recall view shape checks', () => {
     { models: 'lstm', steps: 12 },
   ])('accept every view it sends with models=$models after $steps steps', ({ models, steps }) => {
     const views = viewsAfter(recallExperiment, NAMES, steps, { models });
-    for (const [name, check] of Object.entries(CHECKS)) {
-      expect(views[name], name).toBeDefined();
-      expect(check(views[name]), name).toBe(true);
-    }
+    expectViewsPass(views, CHECKS);
     expect(Object.keys(views.gradflow as object).sort()).toEqual(
       models === 'both' ? ['lstm', 'rnn'] : ['lstm'],
     );
