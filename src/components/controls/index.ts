@@ -3,3 +3,4 @@ export { ParamSlider, sliderTrack, type ParamSliderProps, type SliderSpec } from
 export { ParamSelect } from './ParamSelect';
 export { TableControls, type TableControlsProps } from './TableControls';
 export { IgnoredNotice } from './IgnoredNotice';
+export { usePickStart } from './usePickStart';

@@ -1,6 +1,6 @@
 import { LossSurface, fmt, useGridView } from '../../../components/charts';
 import { Tex } from '../../../components/math';
-import { useRuntimeHub } from '../../../state/runtimeContext';
+import { usePickStart } from '../../../components/controls';
 import { useView } from '../../../state/useView';
 import type { LessonStep } from '../../../lessons/types';
 import { ExperimentPanel } from './ExperimentPanel';
@@ -20,13 +20,11 @@ export function TwoParamFigure({ step }: { step: LessonStep }) {
   );
 }
 
-const round = (v: number) => Math.round(v * 10) / 10;
-
 function TwoParamPlot() {
   const grid = useGridView('grid');
   const path = useView('path', { accept: isPoints });
   const { w, b, gw, gb, loss, alpha, lambdaMax } = useView('state', { accept: isTwoParamStateView }) ?? {};
-  const hub = useRuntimeHub();
+  const pickStart = usePickStart('w0', 'b0');
 
   return (
     <figure className="descent-figure" data-testid="two-param-plot">
@@ -39,10 +37,7 @@ function TwoParamPlot() {
               ? { x: w, y: b, dx: gw, dy: gb }
               : undefined
           }
-          onPickStart={(x, y) => {
-            hub.setParam('w0', round(x));
-            hub.setParam('b0', round(y));
-          }}
+          onPickStart={pickStart}
           logLevels
           xLabel="w"
           yLabel="b"

@@ -4,7 +4,7 @@ import { Tex } from '../../../components/math';
 import { Formula } from './Formula';
 import { PLANE } from '../../../experiments/loss/data';
 import type { LessonStep } from '../../../lessons/types';
-import { useRuntimeHub } from '../../../state/runtimeContext';
+import { usePickStart } from '../../../components/controls';
 import { useView } from '../../../state/useView';
 import { ExperimentPanel } from '../../backprop/figures/ExperimentPanel';
 import { fmt, useGridView } from '../../../components/charts';
@@ -26,14 +26,12 @@ export function LogisticFigure({ step }: { step: LessonStep }) {
   );
 }
 
-const round = (v: number) => Math.round(v * 10) / 10;
-
 function LogisticPanels() {
   const surface = useGridView('surface');
   const path = useView('path', { accept: isFloat32 });
   const state = useView('state', { accept: isLogisticStateView });
   const points = useView('points', { accept: isPointsView });
-  const hub = useRuntimeHub();
+  const pickStart = usePickStart('th1', 'th2');
   // A diverged θ is not drawn (the read-outs show '–').
   const theta = state && Number.isFinite(state.th1) && Number.isFinite(state.th2) ? state : undefined;
   const gradientFinite = theta !== undefined && Number.isFinite(theta.g1) && Number.isFinite(theta.g2);
@@ -53,10 +51,7 @@ function LogisticPanels() {
             gradient={
               theta && gradientFinite ? { x: theta.th1, y: theta.th2, dx: theta.g1, dy: theta.g2 } : undefined
             }
-            onPickStart={(a, b) => {
-              hub.setParam('th1', round(a));
-              hub.setParam('th2', round(b));
-            }}
+            onPickStart={pickStart}
             logLevels
             xLabel="θ₁"
             yLabel="θ₂"
