@@ -45,6 +45,14 @@ const GREEDY_EVERY = 50;
 export type NetFactory = (config: NetConfig, seed: number) => Seq2SeqNet;
 export type { EvalResult };
 
+/** The settings a running trainer takes from `set` (the table's live parameters); the rest rebuild it. */
+const LIVE_SETTINGS = ['lr', 'batch', 'warmup', 'example', 'input', 'decoding', 'temp'] as const;
+type LiveSetting = (typeof LIVE_SETTINGS)[number];
+
+function isLiveSetting(name: string): name is LiveSetting {
+  return (LIVE_SETTINGS as readonly string[]).includes(name);
+}
+
 export class TransformerTrainer implements Trainer<TransformerViews> {
   readonly settings: TransformerSettings;
   readonly task: Seq2SeqTask;
@@ -142,34 +150,14 @@ export class TransformerTrainer implements Trainer<TransformerViews> {
   }
 
   set(name: string, value: ParamValue): void {
+    // Structural parameters are handled by the runtime (it rebuilds the trainer); ignore them here.
+    if (!isLiveSetting(name)) return;
     const s = this.settings as { -readonly [K in keyof TransformerSettings]: TransformerSettings[K] };
     const next = readSettings({ ...this.currentValues(), [name]: value });
-    switch (name) {
-      case 'lr':
-        s.lr = next.lr;
-        break;
-      case 'batch':
-        s.batch = next.batch;
-        break;
-      case 'warmup':
-        s.warmup = next.warmup;
-        break;
-      case 'example':
-        s.example = next.example;
-        break;
-      case 'input':
-        s.input = next.input;
-        break;
-      case 'decoding':
-        s.decoding = next.decoding;
-        break;
-      case 'temp':
-        s.temp = next.temp;
-        break;
-      default:
-        // Structural parameters are handled by the runtime (it rebuilds the trainer); ignore here.
-        break;
-    }
+    const take = <K extends LiveSetting>(key: K) => {
+      s[key] = next[key];
+    };
+    take(name);
   }
 
   private currentValues(): ParamValues {
