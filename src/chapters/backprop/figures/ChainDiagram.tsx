@@ -32,10 +32,14 @@ const stageClass = (stage: number, base: string, kind: string) =>
 /** The backward node of neuron l in result.nodes: neuron 4 → 0, 3 → 1, 2 → 2. */
 const nodeOf = (result: ChainBackward, l: number) => result.nodes[4 - l];
 
-interface PartProps {
+/** The chain's inputs, its forward and backward pass, and how far the walk through it has come. */
+export interface ChainStageProps {
   inputs: ChainInputs;
   result: ChainBackward;
   stage: number;
+}
+
+interface PartProps extends ChainStageProps {
   l: number;
 }
 
@@ -128,15 +132,7 @@ function CostNode({ inputs, result, stage }: Omit<PartProps, 'l'>) {
  * appear left to right in the forward pass, then ∂L/∂aₗ under the neurons and ∂L/∂w, ∂L/∂b on the links appear
  * right to left in the backward pass. The element computed last is highlighted.
  */
-export function ChainDiagram({
-  inputs,
-  result,
-  stage,
-}: {
-  inputs: ChainInputs;
-  result: ChainBackward;
-  stage: number;
-}) {
+export function ChainDiagram({ inputs, result, stage }: ChainStageProps) {
   const { a, cost } = result.forward;
   const summary = `Chain of four neurons. a₁ = ${f4(a[0])}${stage >= 3 ? `, a₄ = ${f4(a[3])}` : ''}${stage >= 4 ? `, L = ${f4(cost)}` : ''}${stage >= 8 ? `; ∂L/∂w₁ = ${f4(result.derivatives.w1)}` : ''}.`;
 

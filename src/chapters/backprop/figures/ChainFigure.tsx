@@ -11,7 +11,7 @@ import {
   type ChainInputs,
 } from '../../../experiments/descent/chain';
 import type { LessonStep } from '../../../lessons/types';
-import { ChainDiagram } from './ChainDiagram';
+import { ChainDiagram, type ChainStageProps } from './ChainDiagram';
 import { ChainInputsFieldset, UpdateRow } from './ChainControls';
 import { useUrlParams } from '../../../state/useUrlParams';
 
@@ -150,15 +150,7 @@ function stageName(stage: number): string {
 }
 
 /** The formulas of every stage reached so far, newest last and highlighted. */
-function StageFormulas({
-  inputs,
-  result,
-  stage,
-}: {
-  inputs: ChainInputs;
-  result: ChainBackward;
-  stage: number;
-}) {
+function StageFormulas({ inputs, result, stage }: ChainStageProps) {
   const { z, a, cost } = result.forward;
   const w = [inputs.w1, inputs.w2, inputs.w3];
   const b = [inputs.b1, inputs.b2, inputs.b3];
