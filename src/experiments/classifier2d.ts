@@ -20,7 +20,7 @@ import type { ActivationName } from '../core/ops/activations';
 import { penaltyValue } from '../core/optim';
 import { getState, loadState, type StateDict } from '../core/serialize';
 import { Rng } from '../core/random';
-import { optimizerOptions } from './paramSpecs';
+import { dataset2DOptions, learningRateParam, optimizerOptions } from './paramSpecs';
 import type {
   Experiment,
   Metrics,
@@ -31,7 +31,6 @@ import type {
   TrainerSnapshot,
 } from './types';
 import type { ClassifierViews } from './classifierViews';
-import { learningRateParam } from './paramSpecs';
 
 export const CLASSIFIER2D_PARAMS: ParamTable = [
   {
@@ -39,12 +38,12 @@ export const CLASSIFIER2D_PARAMS: ParamTable = [
     label: 'Dataset',
     type: 'enum',
     default: 'circle',
-    options: [
-      { value: 'circle', label: 'Circle' },
-      { value: 'xor', label: 'XOR (quadrants)' },
-      { value: 'gaussians', label: 'Two Gaussian blobs' },
-      { value: 'spiral', label: 'Spiral' },
-    ],
+    options: dataset2DOptions({
+      circle: 'Circle',
+      xor: 'XOR (quadrants)',
+      gaussians: 'Two Gaussian blobs',
+      spiral: 'Spiral',
+    }),
     live: false,
     help: 'The two classes of points to separate.',
   },

@@ -2,6 +2,7 @@
  * Parameter specs that several experiments declare alike, written once so their controls, URL values and validation
  * cannot drift apart.
  */
+import { DATASET_2D_NAMES, type Dataset2DName } from '../core/data/datasets2d';
 import type { EnumParam, NumberParam } from './types';
 
 /**
@@ -29,4 +30,12 @@ export type OptimizerKind = (typeof OPTIMIZER_KINDS)[number];
 /** A choice control's options over every optimiser, labelled by `labels` (a record, so none can be left out). */
 export function optimizerOptions(labels: Record<OptimizerKind, string>): EnumParam['options'] {
   return OPTIMIZER_KINDS.map((value) => ({ value, label: labels[value] }));
+}
+
+/**
+ * A choice control's options over the core's 2-D point sets (datasets2d.ts), in the core's order, so no experiment can
+ * offer a name the core does not draw; each experiment labels them its own way.
+ */
+export function dataset2DOptions(labels: Record<Dataset2DName, string>): EnumParam['options'] {
+  return DATASET_2D_NAMES.map((value) => ({ value, label: labels[value] }));
 }

@@ -5,7 +5,7 @@ import { MLP } from '../../core/nn/linear';
 import { SGD } from '../../core/optim';
 import { Rng } from '../../core/random';
 import { tensor, type Tensor } from '../../core/tensor';
-import { learningRateParam } from '../paramSpecs';
+import { dataset2DOptions, learningRateParam } from '../paramSpecs';
 import type { Experiment, Metrics, ParamTable, ParamValue, ParamValues, Trainer } from '../types';
 import { FlatLossEvaluator, flatLayout, flatten, type FlatLayout } from './flatMlp';
 import {
@@ -38,12 +38,7 @@ export const landscapeParams: ParamTable = [
     label: 'Dataset',
     type: 'enum',
     default: 'circle',
-    options: [
-      { value: 'circle', label: 'Circle' },
-      { value: 'xor', label: 'XOR' },
-      { value: 'gaussians', label: 'Two blobs' },
-      { value: 'spiral', label: 'Spiral' },
-    ],
+    options: dataset2DOptions({ circle: 'Circle', xor: 'XOR', gaussians: 'Two blobs', spiral: 'Spiral' }),
     live: false,
   },
   learningRateParam({ default: 0.1, min: 0.001, max: 3, step: 0.001 }),
