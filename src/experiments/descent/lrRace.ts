@@ -1,6 +1,6 @@
 import type { Experiment, Metrics, ParamTable, ParamValue, ParamValues, Trainer } from '../types';
 import type { LrRaceViews, OptimumView } from './views';
-import { PointRecorder, isDiverging, type RecorderState } from './recorder';
+import { isDiverging, startTrail, type RaceTrail, type RecorderState } from './recorder';
 import { lineData, lineGradient, lineLoss, lineLossGrid, lineOptimum } from './regression';
 import { START } from './batchModes';
 
@@ -24,15 +24,13 @@ export const lrRaceParams: ParamTable = RATE_DEFAULTS.map((d, i) => ({
   live: true,
 }));
 
-interface RateRun {
+interface RateRun extends RaceTrail {
   alpha: number;
   w: number;
   b: number;
   loss: number;
   /** Iteration at which the run diverged, or -1. */
   divergedAt: number;
-  path: PointRecorder;
-  curve: PointRecorder;
 }
 
 /** Everything the race mutates: the four runs and the step count; the data and its optimum are fixed. */
@@ -54,20 +52,14 @@ type RaceSnapshot = {
 function buildLrRaceState(params: ParamValues, seed: number): LrRaceState {
   const data = lineData(50, seed);
   const initialLoss = lineLoss(data, START.w, START.b);
-  const runs: RateRun[] = RATE_DEFAULTS.map((_, i) => {
-    const run: RateRun = {
-      alpha: params[`lr${i + 1}`] as number,
-      w: START.w,
-      b: START.b,
-      loss: initialLoss,
-      divergedAt: -1,
-      path: new PointRecorder(1024),
-      curve: new PointRecorder(1024),
-    };
-    run.path.push(run.w, run.b);
-    run.curve.push(0, initialLoss);
-    return run;
-  });
+  const runs: RateRun[] = RATE_DEFAULTS.map((_, i) => ({
+    alpha: params[`lr${i + 1}`] as number,
+    w: START.w,
+    b: START.b,
+    loss: initialLoss,
+    divergedAt: -1,
+    ...startTrail(START.w, START.b, initialLoss),
+  }));
   return { data, optimum: lineOptimum(data), initialLoss, steps: 0, runs, grid: null };
 }
 

@@ -8,7 +8,7 @@ import type {
   TrainerSnapshot,
 } from '../types';
 import { OPTIMIZER_KINDS } from '../paramSpecs';
-import { PointRecorder, isDiverging, type RecorderState } from './recorder';
+import { isDiverging, startTrail, type RaceTrail, type RecorderState } from './recorder';
 import { applyRule, newRuleState, type RuleId, type RuleSettings, type RuleState } from './rules';
 import { SURFACES, makeValley, surfaceGrid, type Surface, type SurfaceId } from './surfaces';
 import type { OptimizersViews, RuleRunView, SurfaceInfoView } from './views';
@@ -105,14 +105,12 @@ function rate(name: string, label: string, d: number): ParamTable[number] {
 export const RULES: readonly RuleId[] = OPTIMIZER_KINDS;
 const RATE_PARAM: Record<RuleId, string> = { sgd: 'lrsgd', momentum: 'lrmom', adam: 'lradam' };
 
-interface RuleRun {
+interface RuleRun extends RaceTrail {
   rule: RuleId;
   theta: Float64Array;
   state: RuleState;
   loss: number;
   divergedAt: number;
-  path: PointRecorder;
-  curve: PointRecorder;
 }
 
 export function createOptimizers(params: ParamValues, _seed: number): Trainer<OptimizersViews> {
@@ -217,18 +215,14 @@ function lossOn(surface: Surface, x: number, y: number): number {
 
 /** A racer at the surface's start, its path and loss curve holding that first point. */
 function newRun(rule: RuleId, start: { x: number; y: number }, initialLoss: number): RuleRun {
-  const run: RuleRun = {
+  return {
     rule,
     theta: Float64Array.of(start.x, start.y),
     state: newRuleState(2),
     loss: initialLoss,
     divergedAt: -1,
-    path: new PointRecorder(1024),
-    curve: new PointRecorder(1024),
+    ...startTrail(start.x, start.y, initialLoss),
   };
-  run.path.push(start.x, start.y);
-  run.curve.push(0, initialLoss);
-  return run;
 }
 
 /** One update of a racer still in the race; a blow-up freezes it at `step` (its last finite point is kept). */

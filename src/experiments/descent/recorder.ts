@@ -14,6 +14,20 @@ export class PointRecorder extends BoundedSeries<'x' | 'y'> {
 
 export type RecorderState = BoundedSeriesState<'x' | 'y'>;
 
+/** Where a racer (descent-lr, descent-optim) has been: the points it visited and its (step, loss) curve. */
+export interface RaceTrail {
+  path: PointRecorder;
+  curve: PointRecorder;
+}
+
+/** A racer's trail before its first step: the path holds the start (x, y), the curve its loss at step 0. */
+export function startTrail(x: number, y: number, initialLoss: number): RaceTrail {
+  const trail = { path: new PointRecorder(1024), curve: new PointRecorder(1024) };
+  trail.path.push(x, y);
+  trail.curve.push(0, initialLoss);
+  return trail;
+}
+
 /** A loss is called diverged when it is non-finite or grew beyond this factor of where it started. */
 export const DIVERGENCE_FACTOR = 1e6;
 
