@@ -26,8 +26,8 @@ import {
   type Tensor,
   wordTokens,
 } from '../../core';
-import type { Experiment, Metrics, ParamTable, ParamValue, ParamValues, Trainer } from '../types';
-import { defaultValues, liveLearningRate } from '../params';
+import type { Experiment, Metrics, ParamTable, ParamValues, Trainer } from '../types';
+import { defaultValues, learningRateSetter } from '../params';
 import { accuracyOf, bagRows, confusionCounts, coverage, type BagModel } from './bagClassifier';
 import type { BagModelView, GloveViews, HeadlineClassifierViews } from './views';
 import { HEADLINE_CLASSES, HELD_OUT_HEADLINES, TRAIN_HEADLINES } from './headlines';
@@ -266,9 +266,7 @@ export function createClassifier(params: ParamValues, seed: number): Trainer<Hea
     step: (n) => stepClassifier(s, n),
     metrics: () => classifierMetrics(s),
     views: (wanted) => classifierViews(s, wanted),
-    set(name: string, value: ParamValue) {
-      s.opt.lr = liveLearningRate(classifierParams, name, value) ?? s.opt.lr;
-    },
+    set: learningRateSetter(classifierParams, () => [s.opt]),
     divergence: () => s.diverged,
   };
 }

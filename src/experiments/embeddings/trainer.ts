@@ -5,13 +5,13 @@
  * neighbour and analogy questions from them), the co-occurrence block and the analogy-accuracy history.
  */
 import { Rng, adam, asParameter, noGrad, randn, zeros, type Adam, type Tensor } from '../../core';
-import type { Experiment, Metrics, ParamTable, ParamValue, ParamValues, Trainer } from '../types';
+import type { Experiment, Metrics, ParamTable, ParamValues, Trainer } from '../types';
 import type { GloveViews } from './views';
 import { analogyTestSet, generateCorpus, PROBE_WORDS, topicOf, TOPICS } from './corpus';
 import { countCooccurrences, subBlock, type Cooccurrence } from './cooccurrence';
 import { glovePairs, gloveLoss, type GlovePairs } from './objective';
 import { analogy, neighboursOf, pca2, rowNorms } from './vectors';
-import { liveLearningRate } from '../params';
+import { learningRateSetter } from '../params';
 import { learningRateParam } from '../paramSpecs';
 
 export const gloveParams: ParamTable = [
@@ -255,9 +255,7 @@ export function createGlove(params: ParamValues, seed: number): Trainer<GloveVie
       evaluatedAt: s.evaluated,
     }),
     views: (wanted) => gloveViews(s, wanted),
-    set(name: string, value: ParamValue) {
-      s.opt.lr = liveLearningRate(gloveParams, name, value) ?? s.opt.lr;
-    },
+    set: learningRateSetter(gloveParams, () => [s.opt]),
     divergence: () => s.diverged,
   };
 }
