@@ -1,21 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { parseProse, renderTex, type Inline } from '../components/math';
+import { renderTex, texIn } from '../components/math';
 import { chapter as backprop } from './backprop/chapter';
 import { chapter as gradientDescent } from './gradient-descent/chapter';
 import { FIGURES as BACKPROP_FIGURES } from './backprop/figures';
 import { FIGURES as GRADIENT_DESCENT_FIGURES } from './gradient-descent/figures';
-
-function mathIn(inlines: Inline[]): string[] {
-  return inlines.flatMap((n) =>
-    n.kind === 'math' ? [n.tex] : n.kind === 'strong' ? mathIn(n.children) : [],
-  );
-}
-
-function allTex(text: string): string[] {
-  return parseProse(text).flatMap((b) =>
-    b.kind === 'math' ? [b.tex] : b.kind === 'list' ? b.items.flatMap(mathIn) : mathIn(b.children),
-  );
-}
 
 for (const [chapter, figures] of [
   [backprop, Object.keys(BACKPROP_FIGURES)],
@@ -44,7 +32,7 @@ for (const [chapter, figures] of [
     it('has TeX that KaTeX renders without errors', () => {
       let formulas = 0;
       for (const step of chapter.lessons) {
-        for (const tex of allTex(step.body)) {
+        for (const tex of texIn(step.body)) {
           formulas++;
           const r = renderTex(tex, true);
           expect(r.error, tex).toBeNull();

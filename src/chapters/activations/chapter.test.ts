@@ -1,24 +1,7 @@
 import katex from 'katex';
 import { describe, expect, it } from 'vitest';
-import { parseProse, type Block, type Inline } from '../../components/math/parseProse';
+import { texIn } from '../../components/math/parseProse';
 import { chapter } from './chapter';
-
-/** Every TeX fragment in a prose string, display and inline. */
-function mathIn(text: string): string[] {
-  const out: string[] = [];
-  const walk = (items: Inline[]) => {
-    for (const n of items) {
-      if (n.kind === 'math') out.push(n.tex);
-      else if (n.kind === 'strong') walk(n.children);
-    }
-  };
-  for (const b of parseProse(text) as Block[]) {
-    if (b.kind === 'math') out.push(b.tex);
-    else if (b.kind === 'paragraph') walk(b.children);
-    else for (const item of b.items) walk(item);
-  }
-  return out;
-}
 
 describe('activations chapter data', () => {
   it('has the eight lesson steps of the issue, in order, with unique ids', () => {
@@ -57,7 +40,7 @@ describe('activations chapter data', () => {
       ...(s.check?.options ?? []),
       s.check?.explanation ?? '',
     ]);
-    const fragments = texts.flatMap(mathIn);
+    const fragments = texts.flatMap(texIn);
     expect(fragments.length).toBeGreaterThan(30);
     for (const tex of fragments) {
       expect(() => katex.renderToString(tex, { throwOnError: true, trust: false }), tex).not.toThrow();

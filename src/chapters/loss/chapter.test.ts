@@ -1,6 +1,6 @@
 import katex from 'katex';
 import { describe, expect, it } from 'vitest';
-import { parseProse, type Block, type Inline } from '../../components/math/parseProse';
+import { texIn } from '../../components/math/parseProse';
 import { decodeQuery, mergeValues, defaultValues } from '../../experiments/params';
 import { logisticParams } from '../../experiments/loss/logistic';
 import { saturationParams } from '../../experiments/loss/saturation';
@@ -9,23 +9,6 @@ import type { ParamTable } from '../../experiments/types';
 import { chapter } from './chapter';
 import { CHOOSER_PARAMS, EXAMPLE_PARAMS, MSE_PARAMS, SCENARIOS } from './figures/params';
 import { INSTRUCTOR_PRESETS } from './presets';
-
-/** Every TeX fragment in a prose string, display and inline. */
-function mathIn(text: string): string[] {
-  const out: string[] = [];
-  const walk = (items: Inline[]) => {
-    for (const n of items) {
-      if (n.kind === 'math') out.push(n.tex);
-      else if (n.kind === 'strong') walk(n.children);
-    }
-  };
-  for (const b of parseProse(text) as Block[]) {
-    if (b.kind === 'math') out.push(b.tex);
-    else if (b.kind === 'paragraph') walk(b.children);
-    else for (const item of b.items) walk(item);
-  }
-  return out;
-}
 
 /** The parameter table behind each figure key (experiment or computed figure). */
 const TABLES: Record<string, ParamTable> = {
@@ -90,7 +73,7 @@ describe('loss chapter data', () => {
       ...(s.check?.options ?? []),
       s.check?.explanation ?? '',
     ]);
-    const fragments = texts.flatMap(mathIn);
+    const fragments = texts.flatMap(texIn);
     expect(fragments.length).toBeGreaterThan(30);
     for (const tex of fragments) {
       expect(() => katex.renderToString(tex, { throwOnError: true, trust: false }), tex).not.toThrow();

@@ -1,4 +1,4 @@
 export { Tex, type TexProps } from './Tex';
 export { Prose, type ProseProps } from './Prose';
-export { parseProse, parseInline, proseToPlainText, type Block, type Inline } from './parseProse';
+export { parseProse, parseInline, proseToPlainText, texIn, type Block, type Inline } from './parseProse';
 export { renderTex, type TexResult } from './renderTex';

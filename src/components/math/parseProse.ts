@@ -129,6 +129,15 @@ export function parseInline(s: string): Inline[] {
   return out;
 }
 
+/** Every TeX fragment in a prose string, display and inline, in reading order (for checks that KaTeX parses them). */
+export function texIn(text: string): string[] {
+  const inline = (items: Inline[]): string[] =>
+    items.flatMap((n) => (n.kind === 'math' ? [n.tex] : n.kind === 'strong' ? inline(n.children) : []));
+  return parseProse(text).flatMap((b) =>
+    b.kind === 'math' ? [b.tex] : b.kind === 'list' ? b.items.flatMap(inline) : inline(b.children),
+  );
+}
+
 /**
  * A plain-text reading of one line of prose, for accessible names (e.g. a radio option that is only a formula, whose
  * KaTeX markup gives assistive tech nothing to name it by): TeX commands become their names (`\alpha` → `alpha`),
