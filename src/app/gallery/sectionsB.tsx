@@ -40,6 +40,8 @@ const RNN_TOKENS = [
   '.',
 ];
 const UNIT_LABELS = Array.from({ length: 12 }, (_, i) => `h${i + 1}`);
+/** The shape and labels both hidden-state heatmaps share. */
+const RNN_HEATMAP = { rows: 12, steps: RNN_TOKENS.length, tokens: RNN_TOKENS, rowLabels: UNIT_LABELS };
 
 export function MatrixSection({ t }: SectionProps) {
   const matrix = useMemo(() => randomMatrix(4, 6), []);
@@ -85,22 +87,8 @@ export function TimeSeriesSection({ t }: SectionProps) {
   const hiddenLive = useMemo(() => hiddenStates(12, RNN_TOKENS, t), [t]);
   return (
     <Section id="timeseries" title="TimeSeriesHeatmap">
-      <TimeSeriesHeatmap
-        title="RNN hidden state"
-        values={hidden}
-        rows={12}
-        steps={RNN_TOKENS.length}
-        tokens={RNN_TOKENS}
-        rowLabels={UNIT_LABELS}
-      />
-      <TimeSeriesHeatmap
-        title="Hidden state (live)"
-        values={hiddenLive}
-        rows={12}
-        steps={RNN_TOKENS.length}
-        tokens={RNN_TOKENS}
-        rowLabels={UNIT_LABELS}
-      />
+      <TimeSeriesHeatmap title="RNN hidden state" values={hidden} {...RNN_HEATMAP} />
+      <TimeSeriesHeatmap title="Hidden state (live)" values={hiddenLive} {...RNN_HEATMAP} />
     </Section>
   );
 }

@@ -117,24 +117,19 @@ function EmbeddingMatrices({ view, d }: { view: TokensView; d: number }) {
   const n = view.tokens.length;
   const dims = Array.from({ length: d }, (_, i) => String(i));
   const rowLabels = view.tokens.map((t, i) => `${i}: ${t}`);
+  const shape = { rows: n, cols: d, rowLabels, colLabels: dims };
   return (
     <div className="tf-grid-2">
       <ColourMatrix
         title="Embedding rows X = W_E[ids]"
         values={view.embedded.data}
-        rows={n}
-        cols={d}
-        rowLabels={rowLabels}
-        colLabels={dims}
+        {...shape}
         caption={`X has shape ${n} × ${d}: one row of the embedding table per token.`}
       />
       <ColourMatrix
         title="E = √d·X + PE"
         values={view.input.data}
-        rows={n}
-        cols={d}
-        rowLabels={rowLabels}
-        colLabels={dims}
+        {...shape}
         caption={`E has shape ${n} × ${d}; the embeddings were multiplied by √${d} ≈ ${view.scaleFactor.toFixed(2)}.`}
       />
     </div>
