@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import { readdirSync } from 'node:fs';
 
 /** The layers, bottom up. A layer may import any layer before it in this list and none after it. */
 export const LAYERS = [
@@ -16,31 +17,54 @@ export const LAYERS = [
   'app',
 ];
 
-/** One `no-restricted-imports` rule per layer, naming every layer above it (relative imports and their folders). */
+/** The patterns that forbid importing the layers above `layer` (relative imports and their folders). */
+function upwardPatterns(layer) {
+  const i = LAYERS.indexOf(layer);
+  const above = LAYERS.slice(i + 1);
+  const ui =
+    i < LAYERS.indexOf('platform') ? ['react', 'react-dom', 'react/*', 'd3', 'd3-*', 'zustand', 'katex'] : [];
+  return {
+    group: [...above.flatMap((a) => [`**/${a}`, `**/${a}/**`]), ...ui],
+    message: `The ${layer} layer may import only the layers below it (${LAYERS.slice(0, i).join(', ') || 'none'}).`,
+  };
+}
+
+/** The chapter folders: each is a self-contained page (chapter.ts + figures/); what two share lives in a lower layer. */
+const CHAPTERS = readdirSync(new URL('./src/chapters', import.meta.url), { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name);
+
+/**
+ * Relative imports that reach another chapter's folder from anywhere inside `chapter` (at most three folders deep),
+ * e.g. '../../backprop/figures/ExperimentPanel' from src/chapters/loss/figures/.
+ */
+function otherChapterPatterns(chapter) {
+  const others = CHAPTERS.filter((c) => c !== chapter);
+  const ups = ['../', '../../', '../../../'];
+  return {
+    group: others.flatMap((o) => [...ups.flatMap((u) => [`${u}${o}`, `${u}${o}/**`]), `**/chapters/${o}/**`]),
+    message:
+      'A chapter may not import another chapter: move what they share to a lower layer (components, lessons, state).',
+  };
+}
+
+/**
+ * One `no-restricted-imports` rule per layer, naming every layer above it; then one per chapter folder, which
+ * also names the other chapters (it comes later, so for a chapter's files it replaces the layer's rule, whose
+ * patterns it repeats).
+ */
 function layerRules() {
-  return LAYERS.slice(0, -1).map((layer, i) => {
-    const above = LAYERS.slice(i + 1);
-    const ui =
-      i < LAYERS.indexOf('platform')
-        ? ['react', 'react-dom', 'react/*', 'd3', 'd3-*', 'zustand', 'katex']
-        : [];
-    return {
-      files: [`src/${layer}/**/*.{ts,tsx}`],
-      rules: {
-        'no-restricted-imports': [
-          'error',
-          {
-            patterns: [
-              {
-                group: [...above.flatMap((a) => [`**/${a}`, `**/${a}/**`]), ...ui],
-                message: `The ${layer} layer may import only the layers below it (${LAYERS.slice(0, i).join(', ') || 'none'}).`,
-              },
-            ],
-          },
-        ],
-      },
-    };
+  const rule = (files, patterns) => ({
+    files,
+    rules: { 'no-restricted-imports': ['error', { patterns }] },
   });
+  const layers = LAYERS.slice(0, -1).map((layer) =>
+    rule([`src/${layer}/**/*.{ts,tsx}`], [upwardPatterns(layer)]),
+  );
+  const chapters = CHAPTERS.map((c) =>
+    rule([`src/chapters/${c}/**/*.{ts,tsx}`], [upwardPatterns('chapters'), otherChapterPatterns(c)]),
+  );
+  return [...layers, ...chapters];
 }
 
 export default tseslint.config(

@@ -30,4 +30,28 @@ describe('ESLint layer rule', () => {
       "import { navigate } from '../../platform/router';\nimport { tensor } from '../../core';\nexport const x = [navigate, tensor];\n";
     expect(await layerErrors('src/chapters/neurons/ok.ts', code)).toEqual([]);
   });
+
+  it.each([
+    [
+      'src/chapters/loss/figures/bad.tsx',
+      "import { ExperimentPanel } from '../../backprop/figures/ExperimentPanel';",
+    ],
+    ['src/chapters/lstm/chapter.ts', "import { chapter } from '../rnn/chapter';"],
+    ['src/chapters/lstm/figures/bad.ts', "import '../../rnn/rnn.css';"],
+  ])('%s may not import another chapter: %s', async (filePath, code) => {
+    const errors = await layerErrors(filePath, `${code}\nexport const x = 1;\n`);
+    expect(errors.length).toBe(1);
+    expect(errors[0]).toContain('may not import another chapter');
+  });
+
+  it("allows a chapter its own files and a lower layer's folder of the same name", async () => {
+    const code = [
+      "import { chapter } from '../chapter';",
+      "import { saturationExperiment } from '../../../experiments/loss/saturation';",
+      "import { defineChapter } from '../../../lessons/defineChapter';",
+      'export const x = [chapter, saturationExperiment, defineChapter];',
+      '',
+    ].join('\n');
+    expect(await layerErrors('src/chapters/loss/figures/ok.ts', code)).toEqual([]);
+  });
 });

@@ -5,7 +5,7 @@ import { ACTIVATIONS } from '../../../experiments/activations/functions';
 import { MAX_DEPTH } from '../../../experiments/activations/compare';
 import { useExperiment } from '../../../state';
 import { ComparePanels } from './ComparePanels';
-import type { FigureProps } from './types';
+import type { FigureProps } from '../../../lessons/figureKit/figureProps';
 
 /**
  * Steps 2 and 8: the activations-compare experiment (two networks, same seed). Step 2 adds the step and linear

@@ -15,7 +15,7 @@ import {
 } from '../../../experiments/activations/views';
 import { useView } from '../../../state/useView';
 import { boundaryPoints, describeNetworks, lossSeries } from './compareModel';
-import { useFrameMetrics } from './live';
+import { useFrameMetrics } from '../../../state/useFrameMetrics';
 
 export { describeNetworks } from './compareModel';
 

@@ -5,8 +5,8 @@ import { MetricsBar, NoticeBar, RunControls, formatMetric } from '../../../compo
 import { useExperiment } from '../../../state';
 import { isDeadMask, isDyingCurvesView } from '../../../experiments/activations/views';
 import { useView } from '../../../state/useView';
-import { useFrameMetrics } from './live';
-import type { FigureProps } from './types';
+import { useFrameMetrics } from '../../../state/useFrameMetrics';
+import type { FigureProps } from '../../../lessons/figureKit/figureProps';
 
 /** Step 5: the fraction of dead hidden units over training, per-unit map, ReLU vs leaky ReLU. */
 export function DyingFigure({ preset }: FigureProps) {

@@ -4,10 +4,10 @@ import { MetricsBar, NoticeBar, RunControls } from '../../../components/run';
 import { MAXOUT_RANGE, MAXOUT_TARGETS, isMaxoutTarget } from '../../../experiments/activations/maxout';
 import { useExperiment } from '../../../state';
 import { CurvePlot, type PlotCurve } from './CurvePlot';
-import { fmt } from './format';
+import { fmt } from '../../../components/math/fixed';
 import { isMaxoutFitView } from '../../../experiments/activations/views';
 import { useView } from '../../../state/useView';
-import type { FigureProps } from './types';
+import type { FigureProps } from '../../../lessons/figureKit/figureProps';
 
 /** Step 7: one maxout unit with k pieces fitting a convex target; each piece drawn faintly, the maximum in bold. */
 export function MaxoutFigure({ preset }: FigureProps) {

@@ -2,9 +2,9 @@ import { FunctionPlot } from '../../../components/charts';
 import { Tex } from '../../../components/math';
 import { ACTIVATIONS, isActivationName } from '../../../experiments/activations/functions';
 import { NEURON_PARAMS } from './localParams';
-import { fmt, texNum } from './format';
+import { fmt, texNum } from '../../../components/math/fixed';
 import { useUrlParams } from '../../../state/useUrlParams';
-import type { FigureProps } from './types';
+import type { FigureProps } from '../../../lessons/figureKit/figureProps';
 import { TableControls, IgnoredNotice } from '../../../components/controls';
 
 /** Step 1: one neuron with three inputs. Computed directly (it is tiny): z = Σ θⱼxⱼ with x₀ = 1, a = f(z). */

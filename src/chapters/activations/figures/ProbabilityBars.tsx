@@ -1,5 +1,5 @@
 import { useChartTheme } from '../../../components/charts';
-import { fmt } from './format';
+import { fmt } from '../../../components/math/fixed';
 
 /** Width of one character of the bars' monospace text at font scale 1 (14 px × DejaVu Sans Mono's 0.6 em advance). */
 const CHAR_W = 14 * 0.61;

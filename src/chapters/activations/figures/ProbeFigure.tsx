@@ -2,9 +2,9 @@ import { FunctionPlot } from '../../../components/charts';
 import { Tex } from '../../../components/math';
 import { ACTIVATIONS } from '../../../experiments/activations/functions';
 import { PROBE_PARAMS } from './localParams';
-import { fmt } from './format';
+import { fmt } from '../../../components/math/fixed';
 import { useUrlParams } from '../../../state/useUrlParams';
-import type { FigureProps } from './types';
+import type { FigureProps } from '../../../lessons/figureKit/figureProps';
 import { TableControls, IgnoredNotice } from '../../../components/controls';
 
 /** Step 3: sigmoid or tanh with its derivative, a draggable probe (URL-synced), and the other one for comparison. */

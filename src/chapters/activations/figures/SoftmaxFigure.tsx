@@ -1,10 +1,10 @@
 import { Tex } from '../../../components/math';
 import { softmax } from '../../../experiments/activations/functions';
 import { SOFTMAX_PARAMS } from './localParams';
-import { fmt, texNum } from './format';
+import { fmt, texNum } from '../../../components/math/fixed';
 import { ProbabilityBars } from './ProbabilityBars';
 import { useUrlParams } from '../../../state/useUrlParams';
-import type { FigureProps } from './types';
+import type { FigureProps } from '../../../lessons/figureKit/figureProps';
 import { TableControls, IgnoredNotice } from '../../../components/controls';
 
 const NAMES = ['z1', 'z2', 'z3', 'z4'] as const;

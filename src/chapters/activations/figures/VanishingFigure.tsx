@@ -5,8 +5,8 @@ import { MetricsBar, NoticeBar, RunControls, formatMetric } from '../../../compo
 import { useExperiment } from '../../../state';
 import { isDepthCurvesView, isLayerNorms } from '../../../experiments/activations/views';
 import { useView } from '../../../state/useView';
-import { useFrameMetrics } from './live';
-import type { FigureProps } from './types';
+import { useFrameMetrics } from '../../../state/useFrameMetrics';
+import type { FigureProps } from '../../../lessons/figureKit/figureProps';
 
 /** Step 4: gradient norm per layer (log scale) of a deep MLP, every frame, beside its loss curve. */
 export function VanishingFigure({ preset }: FigureProps) {

@@ -15,7 +15,7 @@ import {
 import { CLASSIFIER_ACTIVATIONS, sampleBackprop } from '../../../experiments/descent/networkBackprop';
 import { useView } from '../../../state/useView';
 import type { LessonStep } from '../../../lessons/types';
-import { ExperimentPanel } from './ExperimentPanel';
+import { ExperimentPanel } from '../../../lessons/figureKit/ExperimentPanel';
 import { edgeIndices, edgeOptions, type EdgeKey } from './networkInspect';
 
 /** Backprop step 4: the runtime's 2D classifier with its network drawn in gradient mode, plus a weight inspector. */

@@ -1,7 +1,7 @@
 import { Tex } from '../../../components/math';
 import { useView } from '../../../state/useView';
 import type { LessonStep } from '../../../lessons/types';
-import { ExperimentPanel } from './ExperimentPanel';
+import { ExperimentPanel } from '../../../lessons/figureKit/ExperimentPanel';
 import {
   isLossCurveView,
   isOneParamStateView,

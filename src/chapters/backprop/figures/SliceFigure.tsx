@@ -1,7 +1,7 @@
 import { LossSurface, fmt, useGridView } from '../../../components/charts';
 import { useView } from '../../../state/useView';
 import type { LessonStep } from '../../../lessons/types';
-import { ExperimentPanel } from './ExperimentPanel';
+import { ExperimentPanel } from '../../../lessons/figureKit/ExperimentPanel';
 import { isPoints, isSliceView } from '../../../experiments/descent/views';
 
 /** Backprop step 5: a live, filter-normalised 2D slice of the 2-8-8-1 MLP's loss around its current weights. */

@@ -3,7 +3,7 @@ import { Tex } from '../../../components/math';
 import { usePickStart } from '../../../components/controls';
 import { useView } from '../../../state/useView';
 import type { LessonStep } from '../../../lessons/types';
-import { ExperimentPanel } from './ExperimentPanel';
+import { ExperimentPanel } from '../../../lessons/figureKit/ExperimentPanel';
 import { isPoints, isTwoParamStateView } from '../../../experiments/descent/views';
 
 /** Backprop step 2: L(w, b) as contours or a 3D surface, the descent path, the gradient arrow, click to start. */

@@ -5,7 +5,7 @@ import { NetworkFigure } from './NetworkFigure';
 import { OneParamFigure } from './OneParamFigure';
 import { SliceFigure } from './SliceFigure';
 import { TwoParamFigure } from './TwoParamFigure';
-import '../descent.css';
+import '../../../lessons/figureKit/figureKit.css';
 
 /** Each figure key of chapter.ts → its figure (with its controls); `index` is the step's 0-based position. */
 export const FIGURES: FigureMap<(typeof chapter.figures)[number]> = {

@@ -10,7 +10,7 @@ import { analogy } from '../../../experiments/embeddings/vectors';
 import type { Metrics } from '../../../experiments/types';
 import { isAccuracyHistoryView, type AccuracyHistoryView } from '../../../experiments/embeddings/views';
 import { useView } from '../../../state/useView';
-import { useFrameMetrics } from '../../activations/figures/live';
+import { useFrameMetrics } from '../../../state/useFrameMetrics';
 import { useVectorTable, type VectorTable } from './liveViews';
 import { useTextParam } from './text';
 import { TextNotice } from './TextNotice';

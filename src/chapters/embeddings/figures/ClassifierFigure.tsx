@@ -9,7 +9,7 @@ import { classifyText, type Prediction } from '../../../experiments/embeddings/b
 import { HEADLINE_CLASSES } from '../../../experiments/embeddings/headlines';
 import { isBagModelsView, isConfusionView } from '../../../experiments/embeddings/views';
 import { useView } from '../../../state/useView';
-import { useFrameMetrics } from '../../activations/figures/live';
+import { useFrameMetrics } from '../../../state/useFrameMetrics';
 import { useTextParam } from './text';
 import { TextNotice } from './TextNotice';
 

@@ -16,7 +16,7 @@ import {
   type ProjectionView,
 } from '../../../experiments/embeddings/views';
 import { useView } from '../../../state/useView';
-import { useFrameMetrics } from '../../activations/figures/live';
+import { useFrameMetrics } from '../../../state/useFrameMetrics';
 import { useVectorTable, type VectorTable } from './liveViews';
 import { useTextParam } from './text';
 import { TextNotice } from './TextNotice';

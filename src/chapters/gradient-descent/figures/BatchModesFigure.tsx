@@ -1,6 +1,6 @@
 import { LineChart, fmt, useGridView } from '../../../components/charts';
 import { useView } from '../../../state/useView';
-import { ExperimentPanel } from '../../backprop/figures/ExperimentPanel';
+import { ExperimentPanel } from '../../../lessons/figureKit/ExperimentPanel';
 import {
   isBatchRunsView,
   isModeCurves,
@@ -10,7 +10,7 @@ import {
   type ModeId,
 } from '../../../experiments/descent/views';
 import type { LessonStep } from '../../../lessons/types';
-import { deinterleave } from './series';
+import { deinterleave } from '../../../components/charts/series';
 import { surfacePaths, type ChartLine } from './descentModel';
 import { RunHeader, SurfacePair, useRunColour } from './runParts';
 

@@ -1,9 +1,9 @@
 import { LineChart, fmt, useGridView } from '../../../components/charts';
 import { useView } from '../../../state/useView';
-import { ExperimentPanel } from '../../backprop/figures/ExperimentPanel';
+import { ExperimentPanel } from '../../../lessons/figureKit/ExperimentPanel';
 import { isOptimumView, isRateRuns, type RateRunView } from '../../../experiments/descent/views';
 import type { LessonStep } from '../../../lessons/types';
-import { untilExit } from './series';
+import { untilExit } from '../../../components/charts/series';
 import { excessLossCurve, surfacePaths } from './descentModel';
 import { RunHeader, SurfacePair, useRunColour } from './runParts';
 

@@ -1,11 +1,11 @@
 import { LineChart, fmt, useGridView } from '../../../components/charts';
 import { Tex } from '../../../components/math';
 import { useView } from '../../../state/useView';
-import { ExperimentPanel } from '../../backprop/figures/ExperimentPanel';
+import { ExperimentPanel } from '../../../lessons/figureKit/ExperimentPanel';
 import { isRuleRuns, isSurfaceInfoView, type RuleRunView } from '../../../experiments/descent/views';
 import type { RuleId } from '../../../experiments/descent/rules';
 import type { LessonStep } from '../../../lessons/types';
-import { TableScroll } from '../../backprop/figures/TableScroll';
+import { TableScroll } from '../../../lessons/figureKit/TableScroll';
 import { excessLossCurve, surfacePaths } from './descentModel';
 import { RunHeader, SurfacePair, useRunColour } from './runParts';
 

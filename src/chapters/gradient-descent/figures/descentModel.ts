@@ -1,4 +1,4 @@
-import { deinterleave } from './series';
+import { deinterleave } from '../../../components/charts/series';
 
 /** Smallest value kept on a log axis: an exact minimum would otherwise vanish from the chart. */
 const LOG_FLOOR = 1e-12;

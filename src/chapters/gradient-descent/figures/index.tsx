@@ -4,7 +4,7 @@ import { BatchModesFigure } from './BatchModesFigure';
 import { LrRaceFigure } from './LrRaceFigure';
 import { OptimisersFigure } from './OptimisersFigure';
 import { ParamPanel } from './ParamPanel';
-import '../../backprop/descent.css';
+import '../../../lessons/figureKit/figureKit.css';
 
 /** Each figure key of chapter.ts → its figure (with its controls); `index` is the step's 0-based position. */
 export const FIGURES: FigureMap<(typeof chapter.figures)[number]> = {

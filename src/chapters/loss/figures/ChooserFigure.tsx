@@ -8,8 +8,8 @@ import {
   meanSquaredError,
 } from '../../../experiments/loss/formulas';
 import { useUrlParams } from '../../../state/useUrlParams';
-import { fmt } from '../../activations/figures/format';
-import type { FigureProps } from '../../activations/figures/types';
+import { fmt } from '../../../components/math/fixed';
+import type { FigureProps } from '../../../lessons/figureKit/figureProps';
 import { CHOOSER_PARAMS, LOSS_CHOICES, SCENARIOS } from './params';
 import { TableControls, IgnoredNotice } from '../../../components/controls';
 

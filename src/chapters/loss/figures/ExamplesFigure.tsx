@@ -3,10 +3,10 @@ import { Tex } from '../../../components/math';
 import { Formula } from './Formula';
 import { meanAbsoluteError, meanSquaredError } from '../../../experiments/loss/formulas';
 import { useUrlParams } from '../../../state/useUrlParams';
-import { fmt, texNum } from '../../activations/figures/format';
+import { fmt, texNum } from '../../../components/math/fixed';
 import { DragPlot } from './DragPlot';
 import { EXAMPLE_COUNT, EXAMPLE_PARAMS, EXAMPLE_RANGE } from './params';
-import type { FigureProps } from '../../activations/figures/types';
+import type { FigureProps } from '../../../lessons/figureKit/figureProps';
 import type { ParamValues } from '../../../experiments/types';
 import { TableControls, IgnoredNotice } from '../../../components/controls';
 

@@ -6,11 +6,11 @@ import { PLANE } from '../../../experiments/loss/data';
 import type { LessonStep } from '../../../lessons/types';
 import { usePickStart } from '../../../components/controls';
 import { useView } from '../../../state/useView';
-import { ExperimentPanel } from '../../backprop/figures/ExperimentPanel';
+import { ExperimentPanel } from '../../../lessons/figureKit/ExperimentPanel';
 import { fmt, useGridView } from '../../../components/charts';
 import { isLogisticStateView, isPointsView } from '../../../experiments/loss/views';
 import { isFloat32 } from '../../../experiments/viewShape';
-import { texNum } from '../../activations/figures/format';
+import { texNum } from '../../../components/math/fixed';
 
 /** Step 4: logistic regression trained live — the boundary θᵀx = 0 on the data, and the path on the loss surface. */
 export function LogisticFigure({ step }: { step: LessonStep }) {

@@ -20,7 +20,7 @@ import { useRunStore } from '../../../state/runtimeContext';
 import { useExperiment } from '../../../state/useExperiment';
 import { useView } from '../../../state/useView';
 import { isSaturationHistoryView } from '../../../experiments/loss/views';
-import { fmt } from '../../activations/figures/format';
+import { fmt } from '../../../components/math/fixed';
 
 /**
  * Step 5: loss and gradient curves of squared error and binary cross-entropy (drag h), then the race

@@ -12,7 +12,7 @@ import { MetricsBar, NoticeBar, RunControls, formatAccuracy, formatMetric } from
 import { isClassProbsGridView, isPointsView } from '../../../experiments/loss/views';
 import { isFloat32 } from '../../../experiments/viewShape';
 import type { Grid2D } from '../../../components/charts';
-import { fmt } from '../../activations/figures/format';
+import { fmt } from '../../../components/math/fixed';
 
 const CLASS_NAMES = ['class 1', 'class 2', 'class 3'];
 

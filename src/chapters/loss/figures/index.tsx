@@ -8,8 +8,7 @@ import { MseFigure } from './MseFigure';
 import { SaturationFigure } from './SaturationFigure';
 import { SoftmaxFigure } from './SoftmaxFigure';
 import { INSTRUCTOR_PRESETS } from '../presets';
-import '../../activations/activations.css';
-import '../../backprop/descent.css';
+import '../../../lessons/figureKit/figureKit.css';
 import '../loss.css';
 
 /** Each figure key of chapter.ts → its figure (with its controls); `index` is the step's 0-based position. */

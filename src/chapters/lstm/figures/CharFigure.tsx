@@ -3,10 +3,10 @@ import { LineChart, seriesColor, useChartTheme, type LineSeries } from '../../..
 import { useMetricHistory, useParamsStore, useRunStore } from '../../../state/runtimeContext';
 import { useFrameTick } from '../../../state/useFrameTick';
 import type { LessonStep } from '../../../lessons/types';
-import { ExperimentPanel } from '../../backprop/figures/ExperimentPanel';
-import { GeneratePanel } from '../../rnn/figures/GeneratePanel';
-import { fmt } from '../../rnn/figures/format';
-import { validationCurve } from '../../rnn/figures/validationCurve';
+import { ExperimentPanel } from '../../../lessons/figureKit/ExperimentPanel';
+import { GeneratePanel } from '../../../components/charModel/GeneratePanel';
+import { fmt } from '../../../components/charModel/format';
+import { validationCurve } from '../../../components/charModel/validationCurve';
 import { StepPresets } from '../presets';
 import { MODEL_COLOR_INDEX } from './charts';
 

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { LessonStep } from '../../../lessons/types';
-import { ExperimentPanel } from '../../backprop/figures/ExperimentPanel';
+import { ExperimentPanel } from '../../../lessons/figureKit/ExperimentPanel';
 import { StepPresets } from '../presets';
 
 interface RecallPanelProps {

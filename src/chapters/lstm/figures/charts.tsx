@@ -1,6 +1,6 @@
 import { LineChart, fmt, seriesColor, useChartTheme, type LineSeries } from '../../../components/charts';
 import { useView } from '../../../state/useView';
-import { deinterleave } from '../../gradient-descent/figures/series';
+import { deinterleave } from '../../../components/charts/series';
 import { isGradFlowView, isRecallCurvesView, isRecallInfoView } from '../../../experiments/lstm/views';
 
 const MODEL_NAMES = { rnn: 'RNN', lstm: 'LSTM' } as const;

@@ -6,8 +6,8 @@ import { ForgetFigure } from './ForgetFigure';
 import { GatesFigure } from './GatesFigure';
 import { GradientFigure } from './GradientFigure';
 import { RecallFigure } from './RecallFigure';
-import '../../backprop/descent.css';
-import '../../rnn/rnn.css';
+import '../../../lessons/figureKit/figureKit.css';
+import '../../../components/charModel/charModel.css';
 import '../lstm.css';
 
 /** Each figure key of chapter.ts → its figure (with its controls); `index` is the step's 0-based position. */

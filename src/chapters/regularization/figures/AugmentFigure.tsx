@@ -1,13 +1,13 @@
 import { LineChart, seriesColor, useChartTheme } from '../../../components/charts';
 import type { LessonStep } from '../../../lessons/types';
 import { useView } from '../../../state/useView';
-import { ExperimentPanel } from '../../backprop/figures/ExperimentPanel';
+import { ExperimentPanel } from '../../../lessons/figureKit/ExperimentPanel';
 import {
   isAugmentCurvesView,
   isAugmentGalleryView,
   type AugmentDrawView,
 } from '../../../experiments/regularization/views';
-import { deinterleave } from '../../gradient-descent/figures/series';
+import { deinterleave } from '../../../components/charts/series';
 import { Formula } from './Formula';
 import { GlyphGallery } from './GlyphGallery';
 import { texFixed } from './views';

@@ -1,10 +1,10 @@
 import { LineChart, seriesColor, useChartTheme } from '../../../components/charts';
 import type { LessonStep } from '../../../lessons/types';
 import { useView } from '../../../state/useView';
-import { ExperimentPanel } from '../../backprop/figures/ExperimentPanel';
+import { ExperimentPanel } from '../../../lessons/figureKit/ExperimentPanel';
 import { fmt } from '../../../components/charts';
 import { isCapacityCurvesView, isNetworkFitView } from '../../../experiments/regularization/views';
-import { deinterleave } from '../../gradient-descent/figures/series';
+import { deinterleave } from '../../../components/charts/series';
 import { FitPlot } from './FitPlot';
 import { Formula } from './Formula';
 import { texFixed } from './views';

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { LineChart, seriesColor, useChartTheme, type LineSeries } from '../../../components/charts';
 import type { LessonStep } from '../../../lessons/types';
 import { useView } from '../../../state/useView';
-import { ExperimentPanel } from '../../backprop/figures/ExperimentPanel';
+import { ExperimentPanel } from '../../../lessons/figureKit/ExperimentPanel';
 import { fmt } from '../../../components/charts';
 import {
   isDropoutCurvesView,
@@ -10,7 +10,7 @@ import {
   isDropoutScalingView,
   type DropoutRunCurves,
 } from '../../../experiments/regularization/views';
-import { deinterleave } from '../../gradient-descent/figures/series';
+import { deinterleave } from '../../../components/charts/series';
 import { DropoutDiagram } from './DropoutDiagram';
 import { Formula } from './Formula';
 import { NO_VALUES, texFixed } from './views';

@@ -8,7 +8,7 @@ import {
 import { usePresentation } from '../../../lessons';
 import type { LessonStep } from '../../../lessons/types';
 import { useView } from '../../../state/useView';
-import { ExperimentPanel } from '../../backprop/figures/ExperimentPanel';
+import { ExperimentPanel } from '../../../lessons/figureKit/ExperimentPanel';
 import { fmt } from '../../../components/charts';
 import {
   isCoefficientPathsView,

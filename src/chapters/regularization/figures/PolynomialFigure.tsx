@@ -1,7 +1,7 @@
 import { LineChart, seriesColor, useChartTheme } from '../../../components/charts';
 import type { LessonStep } from '../../../lessons/types';
 import { useView } from '../../../state/useView';
-import { ExperimentPanel } from '../../backprop/figures/ExperimentPanel';
+import { ExperimentPanel } from '../../../lessons/figureKit/ExperimentPanel';
 import { fmt } from '../../../components/charts';
 import { isDegreeSweepView, isPolynomialFitView } from '../../../experiments/regularization/views';
 import { FitPlot } from './FitPlot';

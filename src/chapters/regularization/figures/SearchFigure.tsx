@@ -1,7 +1,7 @@
 import { useChartTheme } from '../../../components/charts';
 import type { LessonStep } from '../../../lessons/types';
 import { useView } from '../../../state/useView';
-import { ExperimentPanel } from '../../backprop/figures/ExperimentPanel';
+import { ExperimentPanel } from '../../../lessons/figureKit/ExperimentPanel';
 import { fmt } from '../../../components/charts';
 import { isSearchView, type SearchRunView, type SearchView } from '../../../experiments/regularization/views';
 import { Formula } from './Formula';

@@ -9,7 +9,7 @@ import { PenaltyFigure } from './PenaltyFigure';
 import { PolynomialFigure } from './PolynomialFigure';
 import { SearchFigure } from './SearchFigure';
 import { INSTRUCTOR_PRESETS } from '../presets';
-import '../../backprop/descent.css';
+import '../../../lessons/figureKit/figureKit.css';
 import '../regularization.css';
 
 /** Each figure key of chapter.ts → its figure (with its controls); `index` is the step's 0-based position. */

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { showChar } from './workedExample';
+import { showChar } from '../../../components/charModel/format';
 
 export interface ExampleInputProps {
   label: string;

@@ -2,8 +2,8 @@ import { LineChart } from '../../../components/charts';
 import { Tex } from '../../../components/math';
 import { useView } from '../../../state/useView';
 import { isGradThroughTimeView } from '../../../experiments/charModel/views';
-import { Scroll } from './Scroll';
-import { fmt } from './format';
+import { Scroll } from '../../../components/charModel/Scroll';
+import { fmt } from '../../../components/charModel/format';
 
 /** A plain decimal for numbers of any size (10 significant digits at most, never exponent notation). */
 function plain(x: number): string {

@@ -1,9 +1,9 @@
 import { useMemo, useState } from 'react';
 import { TimeSeriesHeatmap } from '../../../components/charts';
 import { traceSequence } from '../../../experiments/charModel/model';
-import { fmt } from './format';
-import { encodeKnown, useLiveModel, type LiveModel } from './liveModel';
-import { showChar } from './workedExample';
+import { fmt } from '../../../components/charModel/format';
+import { encodeKnown, useLiveModel, type LiveModel } from '../../../components/charModel/liveModel';
+import { showChar } from '../../../components/charModel/format';
 
 const DEFAULT_LINE = '"Which one is right?" asked a girl. The clockmaker looked at her.';
 

@@ -2,7 +2,7 @@ import { useDeferredValue, useId, useMemo, useState } from 'react';
 import { MAX_PASTED_CHARS, preparePastedText } from '../../../experiments/charModel/pasted';
 import { MAX_VOCAB } from '../../../experiments/charModel/trainer';
 import { useParamsStore, useRunStore, useRuntimeHub } from '../../../state/runtimeContext';
-import { usePastedText } from './pastedText';
+import { usePastedText } from '../../../components/charModel/pastedText';
 
 const count = (n: number) => n.toLocaleString('en-US');
 

@@ -4,12 +4,12 @@ import { Rng } from '../../../core/random';
 import { generate, lossPerPosition, traceSequence } from '../../../experiments/charModel/model';
 import { useMetricHistory, useParamsStore, useRunStore } from '../../../state/runtimeContext';
 import { useFrameTick } from '../../../state/useFrameTick';
-import { bits, fmt } from './format';
-import { encodeKnown, useLiveModel, type LiveModel } from './liveModel';
-import { showChar } from './workedExample';
-import { validationCurve } from './validationCurve';
+import { bits, fmt } from '../../../components/charModel/format';
+import { encodeKnown, useLiveModel, type LiveModel } from '../../../components/charModel/liveModel';
+import { showChar } from '../../../components/charModel/format';
+import { validationCurve } from '../../../components/charModel/validationCurve';
 import { PasteText } from './PasteText';
-import { firstLine, usePastedText } from './pastedText';
+import { firstLine, usePastedText } from '../../../components/charModel/pastedText';
 
 /**
  * The line whose per-position loss is shown, per training text (the start of a sentence of the bundled stories),

@@ -2,10 +2,11 @@ import { useState } from 'react';
 import { ArrowMarker } from '../../../components/charts';
 import { Tex } from '../../../components/math';
 import { argmax } from '../../../core/sampling';
-import { EXAMPLE_VOCAB, showChar, workedExample, type ExampleStep } from './workedExample';
-import { Scroll } from './Scroll';
+import { EXAMPLE_VOCAB, workedExample, type ExampleStep } from './workedExample';
+import { showChar } from '../../../components/charModel/format';
+import { Scroll } from '../../../components/charModel/Scroll';
 import { ExampleInput } from './ExampleInput';
-import { texVector } from './format';
+import { texVector } from '../../../components/charModel/format';
 
 const COLUMN = 92;
 const MAX_CHARS = 12;

@@ -4,9 +4,10 @@ import { MatrixGrid } from '../../../components/charts/MatrixGrid';
 import { Tex } from '../../../components/math';
 import { argmax } from '../../../core/sampling';
 import { ExampleInput } from './ExampleInput';
-import { Scroll } from './Scroll';
-import { fmt, texVector } from './format';
-import { EXAMPLE_TEXT, showChar, workedExample, type ExampleStep, type WorkedExample } from './workedExample';
+import { Scroll } from '../../../components/charModel/Scroll';
+import { fmt, texVector } from '../../../components/charModel/format';
+import { EXAMPLE_TEXT, workedExample, type ExampleStep, type WorkedExample } from './workedExample';
+import { showChar } from '../../../components/charModel/format';
 
 const CELL = 32;
 const MAX_CHARS = 16;

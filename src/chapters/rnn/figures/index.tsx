@@ -5,7 +5,7 @@ import { LiveFigure } from './LiveFigure';
 import { UnrolledFigure } from './UnrolledFigure';
 import { WorkedExampleFigure } from './WorkedExampleFigure';
 import { RNN_PRESETS } from '../presets';
-import '../rnn.css';
+import '../../../components/charModel/charModel.css';
 
 /** Each figure key of chapter.ts → its figure (with its controls); `index` is the step's 0-based position. */
 export const FIGURES: FigureMap<(typeof chapter.figures)[number]> = {

@@ -82,10 +82,3 @@ export function workedExample(text: string): WorkedExample {
   const parameterCount = cell.parameters().reduce((n, p) => n + p.size, 0);
   return { vocab, cell, H, V, parameterCount, steps, ignored };
 }
-
-/** A character as the page shows it (the space made visible). */
-export function showChar(c: string): string {
-  if (c === ' ') return '␣';
-  if (c === '\n') return '↵';
-  return c;
-}

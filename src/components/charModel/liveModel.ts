@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
-import { loadState } from '../../../core/serialize';
-import { createCell, type CharCell } from '../../../experiments/charModel/model';
-import { useView } from '../../../state/useView';
-import { isModelWeightsView } from '../../../experiments/charModel/views';
+import { loadState } from '../../core/serialize';
+import { createCell, type CharCell } from '../../experiments/charModel/model';
+import { useView } from '../../state/useView';
+import { isModelWeightsView } from '../../experiments/charModel/views';
 
 export interface LiveModel {
   /** A main-thread copy of the worker's cell at `step` (inference only: tracing, sampling, heatmaps). */

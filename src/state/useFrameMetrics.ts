@@ -1,6 +1,6 @@
-import type { Metrics } from '../../../experiments/types';
-import { useFrameTick } from '../../../state/useFrameTick';
-import { useRuntimeHub } from '../../../state/runtimeContext';
+import type { Metrics } from '../experiments/types';
+import { useFrameTick } from './useFrameTick';
+import { useRuntimeHub } from './runtimeContext';
 
 /**
  * The newest frame's metrics, refreshed at most `hz` times a second. Views are read one by one through `useView`

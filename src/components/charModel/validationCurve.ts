@@ -1,4 +1,4 @@
-import type { MetricHistory } from '../../../state/frames';
+import type { MetricHistory } from '../../state/frames';
 import { bits } from './format';
 
 /**

@@ -1,10 +1,10 @@
 import type { ReactNode } from 'react';
-import type { LessonStep } from '../../../lessons/types';
-import { ParamControls } from '../../../components/controls';
-import { MetricsBar } from '../../../components/run/MetricsBar';
-import { NoticeBar } from '../../../components/run/NoticeBar';
-import { RunControls } from '../../../components/run/RunControls';
-import { useExperiment } from '../../../state/useExperiment';
+import type { LessonStep } from '../types';
+import { ParamControls } from '../../components/controls';
+import { MetricsBar } from '../../components/run/MetricsBar';
+import { NoticeBar } from '../../components/run/NoticeBar';
+import { RunControls } from '../../components/run/RunControls';
+import { useExperiment } from '../../state/useExperiment';
 
 export interface ExperimentPanelProps {
   /** Registry id (src/experiments/registry.ts). */

@@ -1,14 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
-import { BarChart } from '../../../components/charts';
-import { Tex } from '../../../components/math';
-import { Rng } from '../../../core/random';
-import { generate } from '../../../experiments/charModel/model';
-import { useParamsStore, useRuntimeHub } from '../../../state/runtimeContext';
-import type { ParamValues } from '../../../experiments/types';
+import { BarChart } from '../charts';
+import { Tex } from '../math';
+import { Rng } from '../../core/random';
+import { generate } from '../../experiments/charModel/model';
+import { useParamsStore, useRuntimeHub } from '../../state/runtimeContext';
+import type { ParamValues } from '../../experiments/types';
 import { Scroll } from './Scroll';
-import { fmt } from './format';
+import { fmt, showChar } from './format';
 import { encodeKnown, useLiveModel, type LiveModel } from './liveModel';
-import { showChar } from './workedExample';
 import { firstLine, usePastedText } from './pastedText';
 
 const LENGTH = 160;

@@ -1,4 +1,4 @@
-import { fmt } from '../../activations/figures/format';
+import { fmt } from '../math/fixed';
 
 export { fmt };
 
@@ -10,4 +10,11 @@ export function texVector(values: ArrayLike<number>, digits = 2): string {
 /** Bits from nats. */
 export function bits(nats: number): number {
   return nats / Math.LN2;
+}
+
+/** A character as the page shows it (the space made visible). */
+export function showChar(c: string): string {
+  if (c === ' ') return '␣';
+  if (c === '\n') return '↵';
+  return c;
 }
