@@ -26,7 +26,7 @@ export interface ExperimentPanelProps {
 }
 
 /**
- * The frame every live figure of these chapters sits in: mounts the experiment with the step's preset (URL values
+ * The frame every live figure of the course sits in: mounts the experiment with the step's preset (URL values
  * win), then notices, run controls, read-outs, the figure itself and the generated parameter controls.
  */
 export function ExperimentPanel({
