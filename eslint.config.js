@@ -3,6 +3,7 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 
 /** The layers, bottom up. A layer may import any layer before it in this list and none after it. */
 export const LAYERS = [
@@ -30,7 +31,7 @@ function upwardPatterns(layer) {
 }
 
 /** The chapter folders: each is a self-contained page (chapter.ts + figures/); what two share lives in a lower layer. */
-const CHAPTERS = readdirSync(new URL('./src/chapters', import.meta.url), { withFileTypes: true })
+const CHAPTERS = readdirSync(join(import.meta.dirname, 'src', 'chapters'), { withFileTypes: true })
   .filter((d) => d.isDirectory())
   .map((d) => d.name);
 
