@@ -1,24 +1,11 @@
 // @vitest-environment jsdom
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { act } from 'react';
-import { cleanup, render } from '@testing-library/react';
 import type { Frame } from './frames';
-import { RuntimeContext } from './runtimeContext';
-import { RuntimeHub } from './runtimeHub';
+import { hubHarness } from './hubTestHarness';
 import { useFrameTick } from './useFrameTick';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-/** The figures' hub, given by context as the app gives its own. */
-const hub = new RuntimeHub();
-const withHub = (ui: React.ReactNode) =>
-  render(<RuntimeContext.Provider value={hub}>{ui}</RuntimeContext.Provider>);
-
-afterEach(() => {
-  cleanup();
-  act(() => hub.frames.clear());
-  vi.useRealTimers();
-});
+const { hub, withHub } = hubHarness();
 
 const frame = (step: number): Frame => ({
   step,

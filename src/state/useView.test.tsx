@@ -1,25 +1,12 @@
 // @vitest-environment jsdom
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { act } from 'react';
-import { cleanup, render, screen } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import type { Frame } from './frames';
-import { RuntimeContext } from './runtimeContext';
-import { RuntimeHub } from './runtimeHub';
+import { hubHarness } from './hubTestHarness';
 import { useView, type ViewOptions } from './useView';
 
-// React's act() warns unless the environment says it is a test.
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-/** The figures' hub, given by context as the app gives its own. */
-const hub = new RuntimeHub();
-const withHub = (ui: React.ReactNode) =>
-  render(<RuntimeContext.Provider value={hub}>{ui}</RuntimeContext.Provider>);
-
-afterEach(() => {
-  cleanup();
-  act(() => hub.frames.clear());
-  vi.useRealTimers();
-});
+const { hub, withHub } = hubHarness();
 
 function frame(step: number, views: Frame['views']): Frame {
   return { step, epoch: 0, metrics: { step, epoch: 0, loss: 1 }, views, running: true, stepsPerSecond: 0 };
