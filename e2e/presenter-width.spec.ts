@@ -45,3 +45,44 @@ for (const { path, minZoom } of [
     await page.screenshot({ path: `test-results/presenter-width-${path.replace(/\W+/g, '-')}.png` });
   });
 }
+
+/**
+ * On a projector a select shows its chosen option in full: a select whose labels are long (a target formula, a loss's
+ * name, the slice's directions) takes two settings columns there. The room it needs is that of a copy of it, in the
+ * same place with the same rules, holding only the chosen option and free to size itself to it.
+ */
+for (const { path, label } of [
+  { path: 'neurons?lesson=6', label: 'Target' },
+  { path: 'loss?lesson=1', label: 'Per-example measure' },
+  { path: 'gradient-descent?lesson=3', label: 'Surface' },
+  { path: 'backprop?lesson=5', label: 'Directions' },
+]) {
+  test(`#/${path} in presenter mode shows the chosen "${label}" option in full`, async ({ page }) => {
+    await page.goto(`./#/${path}&present=1&seed=1`);
+    const figure = page.getByTestId('presenter-figure');
+    await expect(figure).toHaveAttribute('data-zoom', /\d/, { timeout: 20_000 });
+    const select = figure.getByLabel(label, { exact: true });
+    await expect(select).toBeVisible();
+    const room = () =>
+      select.evaluate((s: HTMLSelectElement) => {
+        const text = s.options[s.selectedIndex]?.text ?? '';
+        const copy = s.cloneNode(false) as HTMLSelectElement;
+        copy.removeAttribute('id');
+        copy.append(new Option(text));
+        for (const [prop, value] of [
+          ['position', 'absolute'],
+          ['visibility', 'hidden'],
+          ['width', 'auto'],
+          ['min-width', '0'],
+          ['max-width', 'none'],
+        ])
+          copy.style.setProperty(prop, value, 'important');
+        s.after(copy);
+        const needed = copy.getBoundingClientRect().width;
+        copy.remove();
+        const has = s.getBoundingClientRect().width;
+        return `${text}: ${has + 0.5 >= needed ? 'fits' : `cut off (${Math.round(has)} of ${Math.round(needed)} px)`}`;
+      });
+    await expect.poll(room, { timeout: 10_000 }).toMatch(/: fits$/);
+  });
+}

@@ -9,6 +9,7 @@ import type {
 } from '../../experiments/types';
 import { coerceValue, formatValue, parseValue } from '../../experiments/params';
 import { useParamsStore, useRuntimeHub } from '../../state/runtimeContext';
+import { isWideChoice } from './ParamSelect';
 import { fromPosition, positionCount, toPosition } from './sliderScale';
 import './controls.css';
 
@@ -57,7 +58,10 @@ export function ParamControl({ spec, value }: { spec: ParamSpec; value: ParamVal
 
   // A labelled row: the control the label points at, then the help text.
   const row = (control: ReactNode) => (
-    <div className="param-row" data-param={spec.name}>
+    <div
+      className={spec.type === 'enum' && isWideChoice(spec) ? 'param-row control-wide' : 'param-row'}
+      data-param={spec.name}
+    >
       <label htmlFor={id} className="param-label">
         {spec.label}
       </label>

@@ -2,6 +2,17 @@ import { useId } from 'react';
 import type { EnumParam, ParamValue } from '../../experiments/types';
 import './controls.css';
 
+/**
+ * Option labels this long (formulas, phrases) do not fit a select in one settings-grid cell once presenter mode
+ * enlarges the text; such a select's cell is marked wide, and on a projector it spans two columns (controls.css).
+ */
+const WIDE_CHOICE_CHARS = 16;
+
+/** Whether an enum parameter's select needs a wide cell: its longest option label is WIDE_CHOICE_CHARS or more. */
+export function isWideChoice(spec: EnumParam): boolean {
+  return spec.options.some((o) => o.label.length >= WIDE_CHOICE_CHARS);
+}
+
 /** A labelled select for one enum parameter (the options' labels shown, their values written). */
 export function ParamSelect({
   spec,
@@ -16,7 +27,7 @@ export function ParamSelect({
 }) {
   const id = useId();
   return (
-    <div className="link-control" title={spec.help}>
+    <div className={isWideChoice(spec) ? 'link-control control-wide' : 'link-control'} title={spec.help}>
       <label htmlFor={id}>{label}</label>
       <select
         id={id}

@@ -59,11 +59,11 @@ export const landscapeParams: ParamTable = [
     type: 'enum',
     default: 'random',
     options: [
-      { value: 'random', label: 'two random directions (filter-normalised)' },
-      { value: 'pca', label: 'the two main directions of the training path (PCA)' },
+      { value: 'random', label: 'random (filter-normalised)' },
+      { value: 'pca', label: 'principal, of the path (PCA)' },
     ],
     live: true,
-    help: 'Random directions show the landscape around the weights; PCA directions show where training actually went.',
+    help: 'Two random directions show the landscape around the weights; the two principal directions of the training path (PCA) show where training actually went.',
   },
   {
     name: 'range',
