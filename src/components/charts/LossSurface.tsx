@@ -150,33 +150,31 @@ function ViewToggle({ current, onChange }: { current: '2d' | '3d'; onChange: (mo
   );
 }
 
-export function LossSurface({
-  grid,
-  f,
-  domain = DEFAULT_DOMAIN,
-  resolution = 80,
-  paths = [],
-  gradient,
-  onPickStart,
-  logLevels = false,
-  levels = 14,
-  mode,
-  defaultMode = '2d',
-  onModeChange,
-  version,
-  title,
-  xLabel = 'w₁',
-  yLabel = 'w₂',
-  zLabel = 'loss',
-  height: maxHeight = 360,
-  width: fixedWidth,
-  caption,
-  aspect,
-}: LossSurfaceProps) {
+/** What a screen reader hears for each view: the title, the live caption, and how to interact. */
+function surfaceAriaLabels(title: string | undefined, captionText: string, pickable: boolean) {
+  const name = title ?? 'Loss surface';
+  const pickHint = pickable ? ' Click, or use the arrow keys and Enter, to choose a starting point.' : '';
+  return {
+    surface3d: `${name} in 3D, rotate by dragging or with the arrow keys. ${captionText}`,
+    contour: `${name}: ${captionText}${pickHint}`,
+  };
+}
+
+/** Everything both views draw, derived from the props: the sampled field, scales, contours, paths and captions. */
+function useSurfaceModel(props: LossSurfaceProps) {
+  const { grid, f, domain = DEFAULT_DOMAIN, resolution = 80, paths = [], gradient, caption, title } = props;
+  const {
+    logLevels = false,
+    levels = 14,
+    version,
+    height: maxHeight = 360,
+    width: fixedWidth,
+    aspect,
+  } = props;
+  const { xLabel = 'w₁', yLabel = 'w₂', zLabel = 'loss' } = props;
   const theme = useChartTheme();
   const [plotRef, width] = useElementWidth<HTMLDivElement>(fixedWidth);
   const height = aspect === undefined ? maxHeight : heightForAspect(width, aspect, maxHeight, theme);
-  const [current, setMode] = useViewMode(mode, defaultMode, onModeChange);
   const { field, xd, yd } = useLossField(grid, f, domain, resolution);
   const levelOptions = { levels, logLevels, version };
   const { m, sx, sy, contours } = useContours(field, { xd, yd }, [width, height, theme], levelOptions);
@@ -186,6 +184,46 @@ export function LossSurface({
   const drawn = paths.map((p, i) => drawPath(p, p.color ?? pathColor(theme, i), sx, sy));
   const arrow = gradientArrow(gradient, sx, sy, theme.fontScale);
   const captionText = surfaceCaption(caption, contours, drawn, field, arrow);
+  const aria = surfaceAriaLabels(title, captionText, props.onPickStart !== undefined);
+  return {
+    theme,
+    plotRef,
+    width,
+    height,
+    field,
+    m,
+    sx,
+    sy,
+    contours,
+    colorAt,
+    labels,
+    drawn,
+    arrow,
+    captionText,
+    aria,
+  };
+}
+
+export function LossSurface(props: LossSurfaceProps) {
+  const { paths = [], onPickStart, mode, defaultMode = '2d', onModeChange, version, title } = props;
+  const {
+    theme,
+    plotRef,
+    width,
+    height,
+    field,
+    m,
+    sx,
+    sy,
+    contours,
+    colorAt,
+    labels,
+    drawn,
+    arrow,
+    captionText,
+    aria,
+  } = useSurfaceModel(props);
+  const [current, setMode] = useViewMode(mode, defaultMode, onModeChange);
 
   return (
     <ChartFrame
@@ -207,7 +245,7 @@ export function LossSurface({
           height={height}
           labels={labels}
           version={version}
-          ariaLabel={`${title ?? 'Loss surface'} in 3D, rotate by dragging or with the arrow keys. ${captionText}`}
+          ariaLabel={aria.surface3d}
         />
       ) : (
         <ContourMap
@@ -223,11 +261,11 @@ export function LossSurface({
           arrow={arrow}
           labels={labels}
           onPickStart={onPickStart}
-          ariaLabel={`${title ?? 'Loss surface'}: ${captionText}${onPickStart ? ' Click, or use the arrow keys and Enter, to choose a starting point.' : ''}`}
+          ariaLabel={aria.contour}
         />
       )}
       {current === '2d' && contours && (
-        <ContourColorBar contours={contours} colorAt={colorAt} theme={theme} label={zLabel} />
+        <ContourColorBar contours={contours} colorAt={colorAt} theme={theme} label={labels.z} />
       )}
     </ChartFrame>
   );
