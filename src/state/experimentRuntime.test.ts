@@ -146,7 +146,9 @@ describe('ExperimentRuntime: loading and the run state machine', () => {
     vi.advanceTimersByTime(2);
     expect(t.run.getState().phase).toBe('paused');
   });
+});
 
+describe('ExperimentRuntime: divergence and independent runtimes', () => {
   it('after a divergence Play does nothing; the fix divides the parameter marked as learning rate by ten', async () => {
     const t = setup('exp=toy&alpha=3');
     t.runtime.sync();
@@ -182,7 +184,7 @@ describe('ExperimentRuntime: loading and the run state machine', () => {
   });
 });
 
-describe('ExperimentRuntime: links, hidden pages, page data and the timeline', () => {
+describe('ExperimentRuntime: links, hidden pages and the speed', () => {
   it('a link with at=N replays the seeded run to N in the worker and keeps naming that moment until the run moves on', async () => {
     const t = setup('exp=toy&seed=3&at=250');
     t.runtime.sync();
@@ -242,7 +244,9 @@ describe('ExperimentRuntime: links, hidden pages, page data and the timeline', (
     expect(t.notices.getState().notices.url?.lines.join('\n')).toMatch(/speed = “soon”: not a speed/);
     expect(t.route.query.get('speed')).toBeNull(); // the default is not written
   });
+});
 
+describe('ExperimentRuntime: page data and the timeline', () => {
   it('sends page data with every load, rebuilds on request, and never writes it into the link', async () => {
     const t = setup('exp=toy&seed=3');
     t.runtime.setData({ text: 'abc' }, { rebuild: true }); // before anything is loaded: kept for the first load

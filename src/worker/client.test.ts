@@ -205,7 +205,9 @@ describe('TrainerClient: restarts and counters', () => {
     });
     expect(shared.workersStarted).toBe(3);
   });
+});
 
+describe('TrainerClient: the restart limit', () => {
   it('gives up after too many restarts in a minute', () => {
     const t = setup();
     t.client.load('x', {}, 1, []);

@@ -80,7 +80,9 @@ describe('numbers the prose states', () => {
     exploding.step(40);
     expect(exploding.divergence()).toMatch(/exploded/);
   }, 60_000);
+});
 
+describe('numbers the prose states: the corpus and the pace', () => {
   it('the training-text choice states the bundled stories’ size, measured', () => {
     const corpus = CHAR_MODEL_PARAMS.find((p) => p.name === 'corpus');
     const label = corpus?.type === 'enum' ? corpus.options.find((o) => o.value === 'bundled')?.label : '';

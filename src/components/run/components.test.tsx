@@ -19,7 +19,7 @@ beforeEach(() => {
 });
 afterEach(() => cleanup());
 
-describe('run components', () => {
+describe('run components: read-outs and run controls', () => {
   it('MetricsBar shows the contract test ids with plain decimals, only the metrics the task has', () => {
     hub.run.setState({
       status: 'paused',
@@ -73,7 +73,9 @@ describe('run components', () => {
     expect(() => render(<RunControls />)).toThrow(/No runtime hub/);
     quiet.mockRestore();
   });
+});
 
+describe('run components: notices and parameter controls', () => {
   it('NoticeBar renders URL text as text, never as HTML, and explains a divergence', () => {
     showNotice(hub.notices, 'url', 'Some settings in the link were not used.', [
       'act = “<img src=x onerror=alert(1)>”: unknown',

@@ -67,7 +67,9 @@ describe('gemm kernels agree with a float64 reference', () => {
       );
     });
   }
+});
 
+describe('gemm kernels: the wasm special paths agree with a float64 reference', () => {
   it('wasm: few rows times a big Bᵀ (the swapped Cᵀ = B·Aᵀ path), with and without accumulate', () => {
     const [M, N, K] = [16, 96, 40];
     const rng = new Rng(3);

@@ -130,6 +130,9 @@ describe('binary ops with broadcasting', () => {
       RUNS,
     );
   });
+});
+
+describe('binary ops: broadcast fast paths', () => {
   it('broadcast fast paths (bias rows, per-row columns) agree with finite differences', () => {
     const cases: number[][][] = [
       [[4, 3], [3]], // rows of b

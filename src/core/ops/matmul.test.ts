@@ -11,24 +11,27 @@ fc.configureGlobal({ seed: 20261126 });
 const seedArb = fc.integer({ min: 0, max: 1_000_000 });
 const RUNS = { numRuns: 15 };
 
+/** [M, K, N, batch] for the property tests. */
+const dims = fc.tuple(
+  fc.integer({ min: 1, max: 5 }),
+  fc.integer({ min: 1, max: 5 }),
+  fc.integer({ min: 1, max: 5 }),
+  fc.integer({ min: 1, max: 3 }),
+);
+/** Reference matmul in float64, straight from the definition: A is M×K (K×M if tA), B is K×N (N×K if tB). */
+const mm = (A: number[], B: number[], M: number, K: number, N: number, tA: boolean, tB: boolean) => {
+  const out: number[] = [];
+  for (let i = 0; i < M; i++)
+    for (let j = 0; j < N; j++) {
+      let s = 0;
+      for (let k = 0; k < K; k++)
+        s += (tA ? A[k * M + i] : A[i * K + k]) * (tB ? B[j * K + k] : B[k * N + j]);
+      out.push(s);
+    }
+  return out;
+};
+
 describe('matmul and linear', () => {
-  const dims = fc.tuple(
-    fc.integer({ min: 1, max: 5 }),
-    fc.integer({ min: 1, max: 5 }),
-    fc.integer({ min: 1, max: 5 }),
-    fc.integer({ min: 1, max: 3 }),
-  );
-  const mm = (A: number[], B: number[], M: number, K: number, N: number, tA: boolean, tB: boolean) => {
-    const out: number[] = [];
-    for (let i = 0; i < M; i++)
-      for (let j = 0; j < N; j++) {
-        let s = 0;
-        for (let k = 0; k < K; k++)
-          s += (tA ? A[k * M + i] : A[i * K + k]) * (tB ? B[j * K + k] : B[k * N + j]);
-        out.push(s);
-      }
-    return out;
-  };
   it('all four transpose variants, 2-D and batched', () => {
     fc.assert(
       fc.property(dims, seedArb, fc.boolean(), fc.boolean(), ([M, K, N, B], seed, tA, tB) => {

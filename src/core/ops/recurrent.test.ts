@@ -79,7 +79,9 @@ describe('fused LSTM gates', () => {
     expect(a.values).toEqual(b.values);
     expect(a.grads).toEqual(b.grads);
   });
+});
 
+describe('fused LSTM gates inside the LSTM cell', () => {
   it('LSTMCell trains bit-identically with fused gates (no capture) and composite gates (capture attached)', () => {
     const [B, T, I, H] = [4, 6, 5, 16];
     const train = (withCapture: boolean) => {

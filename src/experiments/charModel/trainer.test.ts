@@ -6,7 +6,7 @@ import { charModelExperiment, loadCorpus, VALIDATION_EVERY } from './trainer';
 
 const values = (over: ParamValues): ParamValues => ({ ...defaultValues(CHAR_MODEL_PARAMS), ...over });
 
-describe('char-model experiment', () => {
+describe('char-model experiment: learning and validation', () => {
   it('memorises “hello world”: greedy generation reproduces it within 60 steps', () => {
     const trainer = charModelExperiment.create(
       values({ corpus: 'hello', batch: 1, chunk: 10, hidden: 16, lr: 0.02 }),
@@ -56,7 +56,9 @@ describe('char-model experiment', () => {
     expect(c.valLoss).toBe(q.valLoss);
     expect(q.valLoss).not.toBe(first.valLoss);
   }, 60_000);
+});
 
+describe('char-model experiment: clipping, live settings and the LSTM cell', () => {
   it('without clipping a large spectral radius blows the weights up; with clipping the same run stays finite', () => {
     const exploding = values({ radius: 3, chunk: 60, optim: 'sgd', lr: 0.1, clip: false });
     const bad = charModelExperiment.create(exploding, 1);

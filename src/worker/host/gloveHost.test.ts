@@ -18,7 +18,7 @@ const GOOD = ['king 1 0 1', 'queen 1 1 1', 'man 0 0 1', 'woman 0 1 1', 'paris 5 
   '\n',
 );
 
-describe('GloVe loader host', () => {
+describe('GloVe loader host: loading and bad files', () => {
   it('loads a file and answers neighbours, analogies, look-ups and a projection', async () => {
     const { host, last } = harness();
     await host.handle({ type: 'load', id: 1, file: file(GOOD), name: 'good.txt' });
@@ -88,7 +88,9 @@ describe('GloVe loader host', () => {
     expect(m.message).toMatch(/No word vectors/);
     expect(m.summary?.problemCount).toBe(2);
   });
+});
 
+describe('GloVe loader host: caps and early questions', () => {
   it('stops at the byte, word and number caps, reporting progress on the way', async () => {
     const { host, out, last } = harness();
     const big = Array.from({ length: 5000 }, (_, i) => `w${i} ${i % 7} ${i % 5}`).join('\n');
