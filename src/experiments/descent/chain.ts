@@ -3,6 +3,7 @@ import { add, mul, pow, scale, sub } from '../../core/ops/elementwise';
 import { tensor, type Tensor } from '../../core/tensor';
 import type { ParamTable, ParamValues } from '../types';
 import { learningRateParam } from '../paramSpecs';
+import { numberParam } from '../paramValues';
 
 /**
  * The lesson's four-neuron chain a₁ → a₂ → a₃ → a₄ with (w₁,b₁), (w₂,b₂), (w₃,b₃):
@@ -75,10 +76,7 @@ const ACTIVATIONS: readonly ChainActivation[] = ['sigmoid', 'tanh', 'relu', 'lea
 
 /** Validated inputs from parameter values (anything missing or non-finite falls back to the default). */
 export function chainInputsFrom(values: ParamValues): ChainInputs {
-  const num = (k: keyof Omit<ChainInputs, 'g'>) => {
-    const v = Object.hasOwn(values, k) ? values[k] : undefined;
-    return typeof v === 'number' && Number.isFinite(v) ? v : CHAIN_DEFAULTS[k];
-  };
+  const num = (k: keyof Omit<ChainInputs, 'g'>) => numberParam(values, k, CHAIN_DEFAULTS[k]);
   const g = Object.hasOwn(values, 'g') ? values.g : undefined;
   return {
     a1: num('a1'),
