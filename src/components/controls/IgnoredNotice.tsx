@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { DismissibleNotice } from './DismissibleNotice';
 import './controls.css';
 
 /**
@@ -13,25 +13,19 @@ export function IgnoredNotice({
   lines: readonly string[];
   testId?: string;
 }) {
-  const key = lines.join('\n');
-  const [dismissed, setDismissed] = useState<string | null>(null);
-  if (lines.length === 0 || dismissed === key) return null;
   return (
-    <div className="notice notice-warn link-notice" role="status" data-testid={testId}>
+    <DismissibleNotice
+      contentKey={lines.length > 0 ? lines.join('\n') : null}
+      className="notice notice-warn link-notice"
+      dismissClassName="link-notice-dismiss"
+      testId={testId}
+    >
       <p className="notice-title">Some settings in the link were not used.</p>
       <ul>
         {lines.map((l) => (
           <li key={l}>{l}</li>
         ))}
       </ul>
-      <button
-        type="button"
-        className="link-notice-dismiss"
-        aria-label="Dismiss notice"
-        onClick={() => setDismissed(key)}
-      >
-        ×
-      </button>
-    </div>
+    </DismissibleNotice>
   );
 }

@@ -3,4 +3,5 @@ export { ParamSlider, sliderTrack, type ParamSliderProps, type SliderSpec } from
 export { ParamSelect } from './ParamSelect';
 export { TableControls, type TableControlsProps } from './TableControls';
 export { IgnoredNotice } from './IgnoredNotice';
+export { DismissibleNotice } from './DismissibleNotice';
 export { usePickStart } from './usePickStart';
