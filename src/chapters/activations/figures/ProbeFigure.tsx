@@ -5,7 +5,8 @@ import { PROBE_PARAMS } from './localParams';
 import { fmt } from '../../../components/math/fixed';
 import { useUrlParams } from '../../../state/useUrlParams';
 import type { FigureProps } from '../../../lessons/figureKit/figureProps';
-import { TableControls, IgnoredNotice } from '../../../components/controls';
+import { IgnoredNotice } from '../../../components/controls';
+import { SettingsReset } from './SettingsReset';
 
 /** Step 3: sigmoid or tanh with its derivative, a draggable probe (URL-synced), and the other one for comparison. */
 export function ProbeFigure({ preset }: FigureProps) {
@@ -52,12 +53,7 @@ export function ProbeFigure({ preset }: FigureProps) {
         {saturated ? ' — saturated: almost no gradient passes here.' : '.'} Range:{' '}
         {fn === 'tanh' ? '(−1, 1), centred on 0' : '(0, 1), centred on 0.5'}.
       </p>
-      <TableControls table={PROBE_PARAMS} values={values} onChange={set} />
-      <div className="chip-row">
-        <button type="button" onClick={reset}>
-          Reset
-        </button>
-      </div>
+      <SettingsReset table={PROBE_PARAMS} values={values} onChange={set} onReset={reset} />
     </figure>
   );
 }

@@ -5,7 +5,8 @@ import { fmt, texNum } from '../../../components/math/fixed';
 import { ProbabilityBars } from './ProbabilityBars';
 import { useUrlParams } from '../../../state/useUrlParams';
 import type { FigureProps } from '../../../lessons/figureKit/figureProps';
-import { TableControls, IgnoredNotice } from '../../../components/controls';
+import { IgnoredNotice } from '../../../components/controls';
+import { SettingsReset } from './SettingsReset';
 
 const NAMES = ['z1', 'z2', 'z3', 'z4'] as const;
 
@@ -35,12 +36,7 @@ export function SoftmaxFigure({ preset }: FigureProps) {
         <Tex tex={formula} display />
         <Tex tex={sumTex} display />
       </div>
-      <TableControls table={SOFTMAX_PARAMS} values={values} onChange={set} />
-      <div className="chip-row">
-        <button type="button" onClick={reset}>
-          Reset
-        </button>
-      </div>
+      <SettingsReset table={SOFTMAX_PARAMS} values={values} onChange={set} onReset={reset} />
       <figcaption className="act-caption">
         Softmax at temperature {fmt(t, 2)} of logits {z.map((v) => fmt(v, 1)).join(', ')} gives probabilities{' '}
         {p.map((v) => fmt(v, 3)).join(', ')}; they sum to 1.
