@@ -9,7 +9,15 @@ import type { ModeId } from './batchModes';
 import type { Regime } from './oneParam';
 import type { RuleId } from './rules';
 import type { SurfaceId } from './surfaces';
-import { isNumberPair, isPlainObject, optional, type PlainObject } from '../viewShape';
+import {
+  isFloat32,
+  isNumber,
+  isNumberPair,
+  isString,
+  optional,
+  shapeOf,
+  type FieldCheck,
+} from '../viewShape';
 
 export { isGridView, type GridView } from '../gridView';
 export type { ModeId, Regime };
@@ -185,141 +193,152 @@ export type SurfaceInfoView = {
 };
 
 // ── shape checks ─────────────────────────────────────────────────────────────────────────────────────────────────
-
-/** Every key holds a number (NaN and ±∞ included: a diverging run reports them, and figures print them as '–'). */
-function hasNumbers(r: PlainObject, keys: readonly string[]): boolean {
-  return keys.every((k) => typeof r[k] === 'number');
-}
-
-function hasFloats(r: PlainObject, keys: readonly string[]): boolean {
-  return keys.every((k) => r[k] instanceof Float32Array);
-}
+// A number field may hold NaN or ±∞ (a diverging run reports them, and figures print them as '–').
 
 export function isPoints(v: unknown): v is Points {
   return v instanceof Float32Array && v.length % 2 === 0;
 }
 
-export function isLossCurveView(v: unknown): v is LossCurveView {
-  return (
-    isPlainObject(v) &&
-    hasFloats(v, ['theta', 'loss']) &&
-    (v.theta as Float32Array).length === (v.loss as Float32Array).length
-  );
-}
+export const isLossCurveView = shapeOf<LossCurveView>(
+  { theta: isFloat32, loss: isFloat32 },
+  (c) => c.theta.length === c.loss.length,
+);
 
 const REGIMES: readonly Regime[] = ['slow', 'smooth', 'oscillating', 'diverging'];
 
-export function isOneParamStateView(v: unknown): v is OneParamStateView {
-  return (
-    isPlainObject(v) &&
-    hasNumbers(v, ['theta', 'loss', 'grad', 'alpha', 'next', 'nextLoss', 'curvature', 'thetaStar']) &&
-    REGIMES.includes(v.regime as Regime)
-  );
-}
+export const isOneParamStateView = shapeOf<OneParamStateView>({
+  theta: isNumber,
+  loss: isNumber,
+  grad: isNumber,
+  alpha: isNumber,
+  next: isNumber,
+  nextLoss: isNumber,
+  curvature: isNumber,
+  thetaStar: isNumber,
+  regime: (v) => REGIMES.includes(v as Regime),
+});
+
+/** wStar and bStar are not checked: the figure does not read them. */
+const isTwoParamState = shapeOf<Omit<TwoParamStateView, 'wStar' | 'bStar'>>({
+  w: isNumber,
+  b: isNumber,
+  loss: isNumber,
+  gw: isNumber,
+  gb: isNumber,
+  alpha: isNumber,
+  lossStar: isNumber,
+  lambdaMax: isNumber,
+  lambdaMin: isNumber,
+});
 
 export function isTwoParamStateView(v: unknown): v is TwoParamStateView {
-  return (
-    isPlainObject(v) &&
-    hasNumbers(v, ['w', 'b', 'loss', 'gw', 'gb', 'alpha', 'lossStar', 'lambdaMax', 'lambdaMin'])
-  );
+  return isTwoParamState(v);
 }
 
-export function isSliceView(v: unknown): v is SliceView {
-  return (
-    isPlainObject(v) &&
-    v.values instanceof Float32Array &&
-    hasNumbers(v, [
-      'nx',
-      'ny',
-      'x0',
-      'x1',
-      'y0',
-      'y1',
-      'explained',
-      'step',
-      'ms',
-      'min',
-      'max',
-      'centerLoss',
-    ]) &&
-    (v.plane === 'pca' || v.plane === 'random')
-  );
-}
+export const isSliceView = shapeOf<SliceView>({
+  values: isFloat32,
+  nx: isNumber,
+  ny: isNumber,
+  x0: isNumber,
+  x1: isNumber,
+  y0: isNumber,
+  y1: isNumber,
+  plane: (v) => v === 'pca' || v === 'random',
+  explained: isNumber,
+  step: isNumber,
+  ms: isNumber,
+  min: isNumber,
+  max: isNumber,
+  centerLoss: isNumber,
+});
 
-export function isOptimumView(v: unknown): v is OptimumView {
-  return (
-    isPlainObject(v) &&
-    hasNumbers(v, ['lambdaMax', 'lambdaMin', 'maxStableRate', 'lossStar', 'wStar', 'bStar'])
-  );
-}
+export const isOptimumView = shapeOf<OptimumView>({
+  lambdaMax: isNumber,
+  lambdaMin: isNumber,
+  maxStableRate: isNumber,
+  lossStar: isNumber,
+  wStar: isNumber,
+  bStar: isNumber,
+});
 
-function isRateRunView(v: unknown): v is RateRunView {
-  return (
-    isPlainObject(v) &&
-    hasNumbers(v, ['alpha', 'loss', 'w', 'b', 'divergedAt']) &&
-    hasFloats(v, ['path', 'curve'])
-  );
-}
+const isRateRunView = shapeOf<RateRunView>({
+  alpha: isNumber,
+  loss: isNumber,
+  w: isNumber,
+  b: isNumber,
+  divergedAt: isNumber,
+  path: isFloat32,
+  curve: isFloat32,
+});
 
 export function isRateRuns(v: unknown): v is RateRunView[] {
   return Array.isArray(v) && v.length > 0 && v.every(isRateRunView);
 }
 
-/** The modes every batch view holds (batchModes.ts's MODE_IDS; not imported, so figures do not load the trainer). */
-const MODE_IDS: readonly ModeId[] = ['batch', 'mini', 'sgd'];
+/**
+ * One check per mode of every batch view (batchModes.ts's MODE_IDS; not imported, so figures do not load the
+ * trainer): shapeOf's field list makes the compiler ask for each ModeId.
+ */
+const forEveryMode = (check: FieldCheck): Record<ModeId, FieldCheck> => ({
+  batch: check,
+  mini: check,
+  sgd: check,
+});
 
-function isModeRunView(v: unknown): v is ModeRunView {
-  return (
-    isPlainObject(v) &&
-    hasNumbers(v, ['batchSize', 'itersPerEpoch', 'iterations', 'epochs', 'loss', 'w', 'b'])
-  );
-}
+const isModeRunView = shapeOf<ModeRunView>({
+  batchSize: isNumber,
+  itersPerEpoch: isNumber,
+  iterations: isNumber,
+  epochs: isNumber,
+  loss: isNumber,
+  w: isNumber,
+  b: isNumber,
+});
 
-export function isBatchRunsView(v: unknown): v is BatchRunsView {
-  return (
-    isPlainObject(v) &&
-    typeof v.samples === 'number' &&
-    typeof v.pace === 'string' &&
-    MODE_IDS.every((id) => isModeRunView(v[id]))
-  );
-}
+export const isBatchRunsView = shapeOf<BatchRunsView>({
+  ...forEveryMode(isModeRunView),
+  samples: isNumber,
+  pace: isString,
+});
 
-export function isModePaths(v: unknown): v is Record<ModeId, Points> {
-  return isPlainObject(v) && MODE_IDS.every((id) => isPoints(v[id]));
-}
+export const isModePaths = shapeOf<Record<ModeId, Points>>(forEveryMode(isPoints));
 
-export function isModeCurves(v: unknown): v is Record<ModeId, ModeCurvesView> {
-  return (
-    isPlainObject(v) &&
-    MODE_IDS.every((id) => isPlainObject(v[id]) && hasFloats(v[id], ['byIteration', 'byEpoch']))
-  );
-}
+const isModeCurvesView = shapeOf<ModeCurvesView>({ byIteration: isFloat32, byEpoch: isFloat32 });
+
+export const isModeCurves = shapeOf<Record<ModeId, ModeCurvesView>>(forEveryMode(isModeCurvesView));
 
 /** Momentum's and Adam's per-coordinate memory: absent, or one number per coordinate (x, y). */
 const isPair = optional(isNumberPair);
 
-function isRuleRunView(v: unknown): v is RuleRunView {
-  return (
-    isPlainObject(v) &&
-    typeof v.rule === 'string' &&
-    hasNumbers(v, ['alpha', 'x', 'y', 'loss', 'divergedAt']) &&
-    hasFloats(v, ['path', 'curve']) &&
-    isPair(v.v) &&
-    isPair(v.mHat) &&
-    isPair(v.sHat)
-  );
-}
+const isRuleRunView = shapeOf<RuleRunView>({
+  rule: isString,
+  alpha: isNumber,
+  x: isNumber,
+  y: isNumber,
+  loss: isNumber,
+  divergedAt: isNumber,
+  v: isPair,
+  mHat: isPair,
+  sHat: isPair,
+  path: isFloat32,
+  curve: isFloat32,
+});
 
 export function isRuleRuns(v: unknown): v is RuleRunView[] {
   return Array.isArray(v) && v.length > 0 && v.every(isRuleRunView);
 }
 
+/** minima is not checked: the figure does not read it. */
+const isSurfaceInfo = shapeOf<Omit<SurfaceInfoView, 'minima'>>({
+  id: isString,
+  title: isString,
+  tex: isString,
+  floor: isNumber,
+  beta: isNumber,
+  beta1: isNumber,
+  beta2: isNumber,
+});
+
 export function isSurfaceInfoView(v: unknown): v is SurfaceInfoView {
-  return (
-    isPlainObject(v) &&
-    typeof v.id === 'string' &&
-    typeof v.title === 'string' &&
-    typeof v.tex === 'string' &&
-    hasNumbers(v, ['floor', 'beta', 'beta1', 'beta2'])
-  );
+  return isSurfaceInfo(v);
 }
