@@ -11,6 +11,7 @@ import { linspace } from './task';
 import { learningRateSetter } from '../params';
 import { fullBatchCurveView, fullBatchSteps, startFullBatchRun } from '../fullBatchRun';
 import { learningRateParam } from '../paramSpecs';
+import { intParam } from '../paramValues';
 
 export const MAXOUT_TARGETS = {
   x2: { label: 'x²', f: (x: number) => x * x },
@@ -43,10 +44,7 @@ export function isMaxoutTarget(s: unknown): s is MaxoutTarget {
 
 export function createMaxout(params: ParamValues, seed: number): Trainer<MaxoutViews> {
   const rng = new Rng(seed);
-  const k =
-    typeof params.k === 'number' && Number.isFinite(params.k)
-      ? Math.max(1, Math.min(8, Math.round(params.k)))
-      : 3;
+  const k = intParam(params, 'k', 3, 1, 8);
   const target: MaxoutTarget = isMaxoutTarget(params.target) ? params.target : 'x2';
   const f = MAXOUT_TARGETS[target].f;
   const xs = linspace(MAXOUT_RANGE[0], MAXOUT_RANGE[1], N_POINTS);
