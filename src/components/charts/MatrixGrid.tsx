@@ -1,5 +1,6 @@
 import { useMemo, type KeyboardEvent } from 'react';
 import { readableTextOn } from './canvas';
+import { CellOutline } from './CellOutline';
 import type { ChartTheme } from './chartTheme';
 import { formatValue } from './format';
 import { matrixColor, matrixLayout, type MatrixLayout } from './matrixGridModel';
@@ -256,31 +257,25 @@ function GridHighlights({ layout, shape: [R, C], highlightRow, selected, theme }
   return (
     <>
       {highlightRow !== null && highlightRow >= 0 && highlightRow < R && (
-        <rect
+        <CellOutline
           className="row-highlight"
-          data-export="skip"
           x={left}
           y={topH + highlightRow * cell}
           width={cell * C}
           height={cell}
-          fill="none"
           stroke={theme.focus}
           strokeWidth={2.5}
-          pointerEvents="none"
         />
       )}
       {selected && selected.row < R && selected.col < C && (
-        <rect
+        <CellOutline
           className="cell-selected"
-          data-export="skip"
           x={left + selected.col * cell}
           y={topH + selected.row * cell}
           width={cell}
           height={cell}
-          fill="none"
           stroke={theme.fg}
           strokeWidth={2.5}
-          pointerEvents="none"
         />
       )}
     </>

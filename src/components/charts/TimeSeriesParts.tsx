@@ -1,4 +1,5 @@
 import type { ChartTheme } from './chartTheme';
+import { CellOutline } from './CellOutline';
 import { rowName, type Cell, type HeatmapLayout } from './timeSeriesModel';
 
 /** Row names right-aligned left of the cells; when rows are shorter than a line, only every n-th row is named. */
@@ -100,17 +101,14 @@ export function SelectedCell({
 }) {
   const { left, cellW, cellH } = layout;
   return (
-    <rect
+    <CellOutline
       className="cell-selected"
-      data-export="skip"
       x={left + sel.t * cellW}
       y={4 + sel.r * cellH}
       width={cellW}
       height={cellH}
-      fill="none"
       stroke={theme.fg}
       strokeWidth={2}
-      pointerEvents="none"
     />
   );
 }
