@@ -9,6 +9,7 @@ import {
   unionExtents,
   xScaleFor,
   yScaleFor,
+  type DomainOptions,
   type Extents,
   type LineSeries,
   type Resolved,
@@ -21,16 +22,10 @@ export const RAW_OPACITY = 0.28;
 
 type Scale = ScaleContinuousNumeric<number, number>;
 
-export interface LineModelInput {
+export interface LineModelInput extends DomainOptions {
   series: readonly LineSeries[];
   palette: (i: number) => string;
-  log: boolean;
-  logX: boolean;
   smooth: boolean;
-  xDomain?: [number, number];
-  yDomain?: [number, number];
-  innerW: number;
-  innerH: number;
   renderer: 'auto' | 'svg' | 'canvas';
 }
 
