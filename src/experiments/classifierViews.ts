@@ -4,7 +4,7 @@
  * 'gradNorms'), so each check tells its own shape from theirs (a frame of the step before may still carry one).
  * Type literals, not interfaces, so each is a ViewValue.
  */
-import { isNumberPair, isPlainObject } from './viewShape';
+import { isFloat32, isNumber, isNumberPair, isPlainObject, isString, shapeOf } from './viewShape';
 
 export type ClassifierViews = {
   boundary: BoundaryView;
@@ -44,60 +44,33 @@ export type NetworkWeightsView = { sizes: number[]; activation: string; layers: 
 
 // ── shape checks ─────────────────────────────────────────────────────────────────────────────────────────────────
 
-export function isBoundaryView(v: unknown): v is BoundaryView {
-  return (
-    isPlainObject(v) &&
-    v.values instanceof Float32Array &&
-    typeof v.nx === 'number' &&
-    typeof v.ny === 'number' &&
-    v.values.length === v.nx * v.ny &&
-    isNumberPair(v.xDomain) &&
-    isNumberPair(v.yDomain)
-  );
-}
+export const isBoundaryView = shapeOf<BoundaryView>(
+  { values: isFloat32, nx: isNumber, ny: isNumber, xDomain: isNumberPair, yDomain: isNumberPair },
+  (g) => g.values.length === g.nx * g.ny,
+);
 
-function isLabelledPoints(v: unknown): v is LabelledPointsView {
-  return (
-    isPlainObject(v) &&
-    v.x instanceof Float32Array &&
-    v.y instanceof Float32Array &&
-    v.x.length === 2 * v.y.length
-  );
-}
+const isLabelledPoints = shapeOf<LabelledPointsView>(
+  { x: isFloat32, y: isFloat32 },
+  (p) => p.x.length === 2 * p.y.length,
+);
 
-export function isPointsView(v: unknown): v is PointsView {
-  return isPlainObject(v) && isLabelledPoints(v.train) && isLabelledPoints(v.test);
-}
+export const isPointsView = shapeOf<PointsView>({ train: isLabelledPoints, test: isLabelledPoints });
 
-export function isLossHistoryView(v: unknown): v is LossHistoryView {
-  return (
-    isPlainObject(v) &&
-    v.step instanceof Float32Array &&
-    v.loss instanceof Float32Array &&
-    v.step.length === v.loss.length
-  );
-}
+export const isLossHistoryView = shapeOf<LossHistoryView>(
+  { step: isFloat32, loss: isFloat32 },
+  (h) => h.step.length === h.loss.length,
+);
 
-export function isGradNormsView(v: unknown): v is GradNormsView {
-  return (
-    isPlainObject(v) &&
-    v.values instanceof Float32Array &&
-    Array.isArray(v.layers) &&
-    v.layers.length === v.values.length &&
-    v.layers.every((l) => typeof l === 'string')
-  );
-}
+export const isGradNormsView = shapeOf<GradNormsView>(
+  { layers: (v) => Array.isArray(v) && v.every(isString), values: isFloat32 },
+  (g) => g.layers.length === g.values.length,
+);
 
 /** Weights and biases of one layer, b one per row of w. */
-function isLayerParams(v: unknown): v is LayerParamsView {
-  return (
-    isPlainObject(v) &&
-    v.w instanceof Float32Array &&
-    v.b instanceof Float32Array &&
-    v.b.length > 0 &&
-    v.w.length % v.b.length === 0
-  );
-}
+const isLayerParams = shapeOf<LayerParamsView>(
+  { w: isFloat32, b: isFloat32 },
+  (p) => p.b.length > 0 && p.w.length % p.b.length === 0,
+);
 
 export function isNetworkWeightsView(v: unknown): v is NetworkWeightsView {
   if (!isPlainObject(v) || typeof v.activation !== 'string') return false;

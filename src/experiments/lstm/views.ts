@@ -5,7 +5,7 @@
  * literals, not interfaces, so each is a ViewValue. Imports nothing that runs, so figures do not load the trainer.
  */
 import type { CellKind } from './recallModel';
-import { isPlainObject } from '../viewShape';
+import { isNumber, isPlainObject, isString, shapeOf } from '../viewShape';
 
 export type { CellKind };
 
@@ -73,21 +73,16 @@ export function isGradFlowView(v: unknown): v is GradFlowView {
   return isFloatsByName(v, ['rnn', 'lstm'], () => true);
 }
 
-const INFO_NUMBERS = [
-  'rnnParams',
-  'lstmParams',
-  'chance',
-  'length',
-  'gap',
-  'trainCount',
-  'valCount',
-] as const;
-
-export function isRecallInfoView(v: unknown): v is RecallInfoView {
-  return (
-    isPlainObject(v) && INFO_NUMBERS.every((k) => typeof v[k] === 'number') && typeof v.example === 'string'
-  );
-}
+export const isRecallInfoView = shapeOf<RecallInfoView>({
+  rnnParams: isNumber,
+  lstmParams: isNumber,
+  chance: isNumber,
+  length: isNumber,
+  gap: isNumber,
+  trainCount: isNumber,
+  valCount: isNumber,
+  example: isString,
+});
 
 const TRACE_ARRAYS = ['i', 'f', 'g', 'o', 'c', 'h'] as const;
 
