@@ -16,11 +16,9 @@ import { softmaxClassifierExperiment } from './loss/softmaxClassifier';
 import { penaltyExperiment } from './regularization/penalty';
 import type { Experiment } from './types';
 import { viewsAfter } from './testing/viewsAfter';
-import { expectViewsPass } from './testing/expectViews';
+import { expectViewsPass, type ViewCheck } from './testing/expectViews';
 
-type Check = (v: unknown) => boolean;
-
-const CHECKS: Record<string, Check> = {
+const CHECKS: Record<string, ViewCheck> = {
   boundary: isBoundaryView,
   points: isPointsView,
   lossHistory: isLossHistoryView,

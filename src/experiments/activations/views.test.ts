@@ -17,14 +17,12 @@ import {
   isPlaneDataView,
 } from './views';
 import { viewsAfter } from '../testing/viewsAfter';
-import { expectViewsPass } from '../testing/expectViews';
-
-type Check = (v: unknown) => boolean;
+import { expectOthersRejected, expectViewsPass, type ViewCase } from '../testing/expectViews';
 
 const PLANE_CHECKS = { fields: isFieldsView, data: isPlaneDataView };
 
 /** Each experiment's views by name, with the check its figure reads it through. */
-const CASES: { id: string; views: () => Record<string, unknown>; checks: Record<string, Check> }[] = [
+const CASES: ViewCase[] = [
   {
     id: 'activations-compare',
     views: () => viewsAfter(compareExperiment, ['data', 'fields', 'curves', 'weights'], 5),
@@ -80,21 +78,13 @@ describe('activations view shape checks', () => {
   });
 
   it('reject a view of the same name that another experiment sends (the step before may leave one behind)', () => {
-    let compared = 0;
-    for (const reader of CASES) {
-      for (const [name, check] of Object.entries(reader.checks)) {
-        // `fields` is one shape wherever it is sent; so is `data` between the two plane-view senders.
-        if (name === 'fields') continue;
-        for (const sender of CASES) {
-          if (sender.id === reader.id) continue;
-          if (name === 'data' && PLANE_SENDERS.has(sender.id) && PLANE_SENDERS.has(reader.id)) continue;
-          const other = sent.get(sender.id)![name];
-          if (other === undefined) continue;
-          compared++;
-          expect(check(other), `${reader.id} reading ${sender.id}'s ${name}`).toBe(false);
-        }
-      }
-    }
+    // `fields` is one shape wherever it is sent; so is `data` between the two plane-view senders.
+    const compared = expectOthersRejected(
+      CASES,
+      sent,
+      (name, reader, sender) =>
+        name === 'fields' || (name === 'data' && PLANE_SENDERS.has(sender) && PLANE_SENDERS.has(reader)),
+    );
     expect(compared).toBe(16); // 'curves': four readers, each against the three other senders; 'data': 2 + 1 + 1
   });
 

@@ -21,12 +21,10 @@ import {
   isTwoParamStateView,
 } from './views';
 import { viewsAfter } from '../testing/viewsAfter';
-import { expectViewsPass } from '../testing/expectViews';
-
-type Check = (v: unknown) => boolean;
+import { expectOthersRejected, expectViewsPass, type ViewCase } from '../testing/expectViews';
 
 /** Each experiment's views by name, with the check its figure reads it through. */
-const CASES: { id: string; views: () => Record<string, unknown>; checks: Record<string, Check> }[] = [
+const CASES: ViewCase[] = [
   {
     id: 'descent-theta',
     views: () => viewsAfter(oneParamExperiment, ['curve', 'state', 'path'], 5),
@@ -69,18 +67,7 @@ describe('descent view shape checks', () => {
   it('reject a view of the same name that another experiment sends (the step before may leave one behind)', () => {
     // Views every experiment sends alike (a grid, an interleaved path) are the same shape by design.
     const shared = new Set(['grid', 'path']);
-    let compared = 0;
-    for (const reader of CASES) {
-      for (const [name, check] of Object.entries(reader.checks)) {
-        if (shared.has(name)) continue;
-        for (const sender of CASES) {
-          const other = sender.id === reader.id ? undefined : sent.get(sender.id)![name];
-          if (other === undefined) continue;
-          compared++;
-          expect(check(other), `${reader.id} reading ${sender.id}'s ${name}`).toBe(false);
-        }
-      }
-    }
+    const compared = expectOthersRejected(CASES, sent, (name) => shared.has(name));
     expect(compared).toBe(12); // 'state' and 'runs': three readers each, each against the two other senders
   });
 

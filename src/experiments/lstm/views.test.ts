@@ -9,11 +9,9 @@ import type { Experiment } from '../types';
 import { recallExperiment } from './recall';
 import { isGateTraceView, isGradFlowView, isRecallCurvesView, isRecallInfoView } from './views';
 import { viewsAfter } from '../testing/viewsAfter';
-import { expectViewsPass } from '../testing/expectViews';
+import { expectViewsPass, type ViewCheck } from '../testing/expectViews';
 
-type Check = (v: unknown) => boolean;
-
-const CHECKS: Record<string, Check> = {
+const CHECKS: Record<string, ViewCheck> = {
   curves: isRecallCurvesView,
   trace: isGateTraceView,
   gradflow: isGradFlowView,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultValues } from '../params';
 import type { Experiment } from '../types';
+import type { ViewCheck } from '../testing/expectViews';
 import { augmentExperiment } from './augment';
 import { batchnormExperiment } from './batchnorm';
 import { capacityExperiment } from './capacity';
@@ -28,10 +29,8 @@ import {
   isSearchView,
 } from './views';
 
-type Check = (v: unknown) => boolean;
-
 /** Each experiment's views by name with the check its figures accept them by. */
-const CASES: [Experiment, Record<string, Check>][] = [
+const CASES: [Experiment, Record<string, ViewCheck>][] = [
   [polynomialExperiment, { fit: isPolynomialFitView, sweep: isDegreeSweepView }],
   [capacityExperiment, { fit: isNetworkFitView, curves: isCapacityCurvesView }],
   [
