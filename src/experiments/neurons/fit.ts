@@ -9,11 +9,12 @@
  * start near 0 and the output bias at the target's mean. Training moves all of them — nothing is placed by hand.
  */
 import { Linear, Rng, adam, mse, noGrad, sigmoid, tensor, type Tensor } from '../../core';
-import type { Experiment, Metrics, ParamTable, ParamValue, ParamValues, Trainer } from '../types';
+import type { Experiment, Metrics, ParamTable, ParamValues, Trainer } from '../types';
 import type { FitViews } from './views';
 import { TARGETS, isTargetName, maxError, type TargetName } from './targets';
 import { learningRateSetter } from '../params';
 import { fullBatchCurveView, fullBatchSteps, startFullBatchRun } from '../fullBatchRun';
+import { numberParam } from '../paramValues';
 import { learningRateParam } from '../paramSpecs';
 
 export const FIT_UNITS = { default: 8, min: 2, max: 80 } as const;
@@ -48,8 +49,8 @@ export const FIT_PLOT_N = 301;
 const grid = (n: number) => Float32Array.from({ length: n }, (_, i) => i / (n - 1));
 
 /** Even, like the hand-built network beside it (two units per bump), so both have the same N. */
-function readUnits(v: ParamValue | undefined): number {
-  const n = typeof v === 'number' && Number.isFinite(v) ? 2 * Math.round(v / 2) : FIT_UNITS.default;
+function readUnits(params: ParamValues): number {
+  const n = 2 * Math.round(numberParam(params, 'units', FIT_UNITS.default) / 2);
   return Math.max(FIT_UNITS.min, Math.min(FIT_UNITS.max, n));
 }
 
@@ -93,7 +94,7 @@ class FitNet {
 
 export function createFit(params: ParamValues, seed: number): Trainer<FitViews> {
   const rng = new Rng(seed);
-  const units = readUnits(params.units);
+  const units = readUnits(params);
   const targetName: TargetName = isTargetName(params.target) ? params.target : 'wave';
   const f = TARGETS[targetName].f;
   const xs = grid(TRAIN_N);
