@@ -86,3 +86,27 @@ for (const { path, label } of [
     await expect.poll(room, { timeout: 10_000 }).toMatch(/: fits$/);
   });
 }
+
+/**
+ * A chart card's title reads in at most two lines on a projector: the card's SVG/PNG buttons drop below a title that
+ * does not fit beside them. Transformer step 1's four narrow cards used to squeeze each title into three lines.
+ */
+test('#/transformer?lesson=1 in presenter mode: every chart title takes at most two lines', async ({
+  page,
+}) => {
+  await page.goto('./#/transformer?lesson=1&present=1&seed=1');
+  const figure = page.getByTestId('presenter-figure');
+  await expect(figure).toHaveAttribute('data-zoom', /\d/, { timeout: 20_000 });
+  const titles = figure.locator('.chart-title');
+  await expect(titles).toHaveCount(4);
+  const lines = await titles.evaluateAll((all) =>
+    all.map((title) => {
+      // Lines = distinct tops of the text's line boxes (robust to zoom and to the font's line height).
+      const range = document.createRange();
+      range.selectNodeContents(title);
+      const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+      return `${title.textContent}: ${tops.size}`;
+    }),
+  );
+  for (const line of lines) expect(Number(line.split(': ').at(-1)), line).toBeLessThanOrEqual(2);
+});
