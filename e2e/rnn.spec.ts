@@ -141,6 +141,25 @@ test.describe('rnn chapter: claims checked from read-outs', () => {
     expect(block && box && Math.abs(block.y + block.height / 2 - (box.y + box.height / 2))).toBeLessThan(40);
   });
 
+  test('step 2 on a 390×844 phone: each vector of numbers gets a line of its own, and the formula shows whole', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto('./#/rnn?lesson=2');
+    const formula = page.locator('[data-testid=example-formula] .tex-display');
+    await expect(formula).toContainText('tanh');
+    for (let t = 1; t <= 12; t++) {
+      await page.getByTestId('example-t-slider').fill(String(t));
+      await expect(page.getByTestId('example-t')).toHaveText(String(t));
+      // It scrolled sideways here: 610 px of formula in 366 px.
+      const hidden = await formula.evaluate((el) => el.scrollWidth - el.clientWidth);
+      expect(hidden, `t = ${t}`).toBeLessThanOrEqual(0);
+    }
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+    ).toBeLessThanOrEqual(0);
+  });
+
   test('step 3: “hello world” is reproduced exactly by greedy generation within the preset’s 30 steps', async ({
     page,
   }) => {

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useChartTheme } from '../../../components/charts';
+import { useElementWidth } from '../../../components/charts/useElementWidth';
 import { MatrixGrid } from '../../../components/charts/MatrixGrid';
 import { Tex } from '../../../components/math';
 import { argmax } from '../../../core/sampling';
@@ -69,21 +70,34 @@ function Block({
   );
 }
 
-/** hₜ = tanh(W_hh hₜ₋₁ + W_xh xₜ) with the step's numbers, one product a line so it fits beside the hₜ block. */
-function stepFormula(s: ExampleStep, t: number): string {
+/**
+ * Below this width (CSS px) of the hₜ row, the formula's lines are too wide beside or under hₜ (a phone: 366 px for
+ * 610 px of formula), so each vector of numbers moves to a line of its own. The row is 649 px at 1280×800.
+ */
+const STACK_BELOW_PX = 620;
+
+/**
+ * hₜ = tanh(W_hh hₜ₋₁ + W_xh xₜ) with the step's numbers, one product a line so it fits beside the hₜ block;
+ * `stacked` puts each vector under its name instead, for a narrow screen.
+ */
+function stepFormula(s: ExampleStep, t: number, stacked: boolean): string {
   const recurrent = `W_{hh} h_{${t - 1}}`;
   const input = `W_{xh} x_{${t}}`;
-  return [
-    '\\begin{aligned}',
-    `${recurrent} &= ${texVector(s.recurrent)} \\\\`,
-    `${input} &= ${texVector(s.input)} \\\\`,
-    `h_{${t}} &= \\tanh(${recurrent} + ${input}) = ${texVector(s.h)}`,
-    '\\end{aligned}',
-  ].join('\n');
+  // [left-hand side, what it equals before the numbers (or ''), the numbers]
+  const lines: [string, string, string][] = [
+    [recurrent, '', texVector(s.recurrent)],
+    [input, '', texVector(s.input)],
+    [`h_{${t}}`, `\\tanh(${recurrent} + ${input}) = `, texVector(s.h)],
+  ];
+  const rows = lines.map(([lhs, middle, vector]) =>
+    stacked ? `&${lhs} = ${middle}\\\\ &\\quad ${vector}` : `${lhs} &= ${middle}${vector}`,
+  );
+  return ['\\begin{aligned}', rows.join(' \\\\\n'), '\\end{aligned}'].join('\n');
 }
 
 /** Step t's products as labelled matrices, then yₜ and softmax(yₜ), the formula with its numbers and the guess. */
 function StepBlocks({ ex, s, t, chars }: { ex: WorkedExample; s: ExampleStep; t: number; chars: string[] }) {
+  const [resultRef, resultWidth] = useElementWidth<HTMLDivElement>(undefined, STACK_BELOW_PX);
   return (
     <>
       <div className="rnn-products" data-testid="example-products">
@@ -102,10 +116,10 @@ function StepBlocks({ ex, s, t, chars }: { ex: WorkedExample; s: ExampleStep; t:
         <span className="rnn-op">→ tanh →</span>
       </div>
       {/* hₜ beside the formula that makes it from the two products' numbers (one row, no space left empty). */}
-      <div className="rnn-products rnn-result">
+      <div className="rnn-products rnn-result" ref={resultRef}>
         <Block name={`h_{${t}}`} values={s.h} rows={5} cols={1} testId="block-h" />
         <Scroll className="rnn-formula" label="Formula" testId="example-formula">
-          <Tex tex={stepFormula(s, t)} display />
+          <Tex tex={stepFormula(s, t, resultWidth < STACK_BELOW_PX)} display />
         </Scroll>
       </div>
       <div className="rnn-products">
